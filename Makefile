@@ -1,0 +1,98 @@
+# xianfeng - build, run and test. See README.md.
+#   make            build build/xianfeng (and the web UI once web/ exists)
+#   make run        install what is missing, build, create the demo city, serve
+#   make test       install what the tests need and run every suite
+#   make test SANITIZE=address,undefined   the same under ASan and UBSan
+#   make format / make lint / make fuzz / make bench
+
+CC       ?= cc
+PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium
+SANITIZE ?=
+BUILD    := build
+
+CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wundef -Wvla -Wpointer-arith -Wwrite-strings \
+	-Wold-style-definition -Wmissing-declarations -Wimplicit-fallthrough \
+	-fno-common -pthread -Isrc
+ifeq ($(SANITIZE),)
+OPT := -O2 -g
+else
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZE) -fno-sanitize-recover=all
+endif
+CFLAGS  := $(CFLAGS_BASE) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDFLAGS := -pthread $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+LIB_SRC := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
+	src/service/*.c src/http/*.c src/api/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/src/main.o
+DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+.PHONY: all run test deps test-deps format lint clean unit api-test fuzz bench
+
+all: $(BUILD)/xianfeng
+
+# Rebuild everything when the compiler flags change (e.g. SANITIZE).
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(CFLAGS) $(LDFLAGS)' | cmp -s - $@ || echo '$(CC) $(CFLAGS) $(LDFLAGS)' > $@
+FORCE:
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libxf.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/xianfeng: $(MAIN_OBJ) $(BUILD)/libxf.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+deps:
+	@scripts/deps.sh run
+
+test-deps:
+	@scripts/deps.sh test
+
+run: deps
+	$(MAKE) all
+	@mkdir -p data
+	@if [ ! -f data/xianfeng.db ]; then \
+		$(BUILD)/xianfeng init --db sqlite:data/xianfeng.db && \
+		$(BUILD)/xianfeng demo --db sqlite:data/xianfeng.db; fi
+	$(BUILD)/xianfeng serve --db sqlite:data/xianfeng.db --listen 127.0.0.1:8080
+
+# ---- tests ---------------------------------------------------------------
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libxf.a $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libxf.a $(LDFLAGS) $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+	@scripts/run-unit.sh $(UNIT_BIN)
+
+api-test: all
+	@scripts/run-api-tests.sh
+
+test: test-deps
+	$(MAKE) all
+	$(MAKE) unit
+	$(MAKE) api-test
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+
+lint:
+	clang-format --dry-run -Werror $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--suppress=missingIncludeSystem -Isrc src
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(DEPS)

@@ -1,0 +1,157 @@
+/*
+ * db.c - driver dispatch and the per-connection prepared-statement cache.
+ * No SQL dialect lives here: only the calls every driver shares.
+ */
+#include "store/db.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+xf_db *xf_db_open(const char *url, char *err, size_t errlen)
+{
+	const xf_db_driver *drv = NULL;
+	const char *rest = NULL;
+	if (strncmp(url, "sqlite:", 7) == 0) {
+		drv = &xf_db_sqlite_driver;
+		rest = url + 7;
+	} else if (strncmp(url, "postgres:", 9) == 0) {
+		drv = &xf_db_pgsql_driver;
+		rest = url + 9;
+	} else if (strncmp(url, "postgresql://", 13) == 0 ||
+		   strncmp(url, "postgres://", 11) == 0) {
+		drv = &xf_db_pgsql_driver;
+		rest = url;
+	} else {
+		snprintf(err, errlen,
+			 "unknown database '%s': use sqlite:PATH or "
+			 "postgres:CONNINFO",
+			 url);
+		return NULL;
+	}
+	xf_db *db = drv->open(rest, err, errlen);
+	if (!db)
+		return NULL;
+	db->drv = drv;
+	db->in_tx = 0;
+	memset(db->cache, 0, sizeof db->cache);
+	return db;
+}
+
+void xf_db_close(xf_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < XF_DB_STMT_CACHE; i++)
+		if (db->cache[i].st)
+			db->drv->finalize(db->cache[i].st);
+	db->drv->close(db);
+}
+
+xf_db_kind xf_db_kind_of(const xf_db *db) { return db->drv->kind; }
+const char *xf_db_name(const xf_db *db) { return db->drv->name; }
+
+xf_stmt *xf_db_stmt(xf_db *db, const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ull;
+	unsigned i = (unsigned)(h >> 40) % XF_DB_STMT_CACHE;
+	for (unsigned n = 0; n < XF_DB_STMT_CACHE; n++) {
+		unsigned k = (i + n) % XF_DB_STMT_CACHE;
+		if (db->cache[k].sql == sql) {
+			xf_stmt *st = db->cache[k].st;
+			db->drv->reset(st);
+			return st;
+		}
+		if (!db->cache[k].sql) {
+			xf_stmt *st = NULL;
+			if (db->drv->prepare(db, sql, &st) != XF_DB_OK)
+				return NULL;
+			db->cache[k].sql = sql;
+			db->cache[k].st = st;
+			return st;
+		}
+	}
+	/* Cache full: a design error (more distinct statements than slots). */
+	return NULL;
+}
+
+int xf_db_exec(xf_db *db, const char *sql) { return db->drv->exec(db, sql); }
+
+int xf_db_begin(xf_db *db)
+{
+	int rc = db->drv->exec(db, db->drv->begin_write_sql);
+	if (rc == XF_DB_OK)
+		db->in_tx = 1;
+	return rc;
+}
+
+int xf_db_begin_read(xf_db *db)
+{
+	int rc = db->drv->exec(db, db->drv->begin_read_sql);
+	if (rc == XF_DB_OK)
+		db->in_tx = 1;
+	return rc;
+}
+
+int xf_db_commit(xf_db *db)
+{
+	int rc = db->drv->exec(db, "COMMIT");
+	if (rc == XF_DB_OK)
+		db->in_tx = 0;
+	return rc;
+}
+
+int xf_db_rollback(xf_db *db)
+{
+	if (!db->in_tx)
+		return XF_DB_OK;
+	int rc = db->drv->exec(db, "ROLLBACK");
+	db->in_tx = 0;
+	return rc;
+}
+
+int xf_db_bind_int(xf_stmt *st, int idx, int64_t v)
+{
+	return st->db->drv->bind_int64(st, idx, v);
+}
+
+int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
+{
+	if (!s)
+		return st->db->drv->bind_null(st, idx);
+	return st->db->drv->bind_text(st, idx, s, strlen(s));
+}
+
+int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len)
+{
+	return st->db->drv->bind_text(st, idx, s, len);
+}
+
+int xf_db_bind_null(xf_stmt *st, int idx)
+{
+	return st->db->drv->bind_null(st, idx);
+}
+
+int xf_db_step(xf_stmt *st) { return st->db->drv->step(st); }
+int xf_db_reset(xf_stmt *st) { return st->db->drv->reset(st); }
+int64_t xf_db_int(xf_stmt *st, int col)
+{
+	return st->db->drv->column_int64(st, col);
+}
+
+const char *xf_db_text(xf_stmt *st, int col)
+{
+	size_t len;
+	const char *s = st->db->drv->column_text(st, col, &len);
+	return s ? s : "";
+}
+
+int xf_db_is_null(xf_stmt *st, int col)
+{
+	return st->db->drv->column_is_null(st, col);
+}
+
+int64_t xf_db_changes(xf_db *db) { return db->drv->changes(db); }
+const char *xf_db_errmsg(xf_db *db) { return db->drv->errmsg(db); }

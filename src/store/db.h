@@ -1,0 +1,126 @@
+/*
+ * db.h - the storage interface: one small table of function pointers filled
+ * by each driver (db_sqlite.c, db_pgsql.c), plus a per-connection cache of
+ * prepared statements.
+ *
+ * SQL text is written once, in the PostgreSQL placeholder style ($1, $2, ...);
+ * the SQLite driver rewrites placeholders to ?NNN at prepare time, so
+ * parameters are always bound and dialect differences stay in the drivers.
+ *
+ * Ownership: xf_db_open() returns a connection the caller owns and frees with
+ * xf_db_close(). Statements returned by xf_db_stmt() are owned by the
+ * connection's cache and must not be finalized by the caller; they come back
+ * reset with bindings cleared. Text returned by xf_db_text() is owned by the
+ * statement and valid until the next step/reset of that statement.
+ * A connection is used by one thread at a time.
+ */
+#ifndef XF_DB_H
+#define XF_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Result codes of every xf_db_* function. */
+enum {
+	XF_DB_OK = 0,
+	XF_DB_ROW = 1,         /* step: a row is ready */
+	XF_DB_DONE = 2,        /* step: no more rows */
+	XF_DB_ERROR = -1,      /* any other failure; see xf_db_errmsg() */
+	XF_DB_UNIQUE = -2,     /* unique constraint violated */
+	XF_DB_FOREIGN = -3,    /* foreign key violated */
+	XF_DB_BUSY = -4,       /* locked / serialization failure: retry */
+};
+
+typedef enum { XF_DB_SQLITE = 1, XF_DB_PGSQL = 2 } xf_db_kind;
+
+typedef struct xf_db xf_db;
+typedef struct xf_stmt xf_stmt;
+
+/* The driver table. Every driver fills all entries. */
+typedef struct xf_db_driver {
+	const char *name; /* "sqlite" or "postgres" */
+	xf_db_kind kind;
+	const char *begin_write_sql; /* starts a transaction that will write */
+	const char *begin_read_sql;  /* starts a read-only snapshot */
+	const char *id_type;   /* DDL of an auto-assigned BIGINT primary key */
+	const char *collate_c; /* DDL suffix for byte-order text ("" or COLLATE) */
+	/* Opens a connection; on failure returns NULL and writes a message. */
+	xf_db *(*open)(const char *conninfo, char *err, size_t errlen);
+	void (*close)(xf_db *db);
+	/* Runs one or more statements without parameters (schema scripts). */
+	int (*exec)(xf_db *db, const char *sql);
+	/* Prepares one statement written with $N placeholders. */
+	int (*prepare)(xf_db *db, const char *sql, xf_stmt **out);
+	void (*finalize)(xf_stmt *st);
+	int (*bind_int64)(xf_stmt *st, int idx, int64_t v); /* idx from 1 */
+	int (*bind_text)(xf_stmt *st, int idx, const char *s, size_t len);
+	int (*bind_null)(xf_stmt *st, int idx);
+	int (*step)(xf_stmt *st); /* XF_DB_ROW, XF_DB_DONE or an error */
+	int (*reset)(xf_stmt *st); /* also clears bindings */
+	int (*column_count)(xf_stmt *st);
+	int64_t (*column_int64)(xf_stmt *st, int col); /* col from 0 */
+	const char *(*column_text)(xf_stmt *st, int col, size_t *len);
+	int (*column_is_null)(xf_stmt *st, int col);
+	int64_t (*changes)(xf_db *db); /* rows changed by the last step */
+	const char *(*errmsg)(xf_db *db);
+} xf_db_driver;
+
+#define XF_DB_STMT_CACHE 256
+
+/* Common head of every connection; drivers embed it as their first member. */
+struct xf_db {
+	const xf_db_driver *drv;
+	int in_tx;
+	struct {
+		const char *sql; /* key: address of a static SQL string */
+		xf_stmt *st;
+	} cache[XF_DB_STMT_CACHE];
+};
+
+/* Common head of every statement. */
+struct xf_stmt {
+	xf_db *db;
+};
+
+extern const xf_db_driver xf_db_sqlite_driver;
+extern const xf_db_driver xf_db_pgsql_driver;
+
+/*
+ * Opens "sqlite:PATH" or "postgres:CONNINFO". Returns NULL and writes a
+ * message to err on failure. The caller owns the connection.
+ */
+xf_db *xf_db_open(const char *url, char *err, size_t errlen);
+void xf_db_close(xf_db *db);
+xf_db_kind xf_db_kind_of(const xf_db *db);
+const char *xf_db_name(const xf_db *db);
+
+/*
+ * Returns the prepared statement for a static SQL string, preparing it on
+ * first use on this connection. `sql` must have static storage duration: its
+ * address is the cache key. Returns NULL on a prepare error.
+ */
+xf_stmt *xf_db_stmt(xf_db *db, const char *sql);
+
+int xf_db_exec(xf_db *db, const char *sql);
+/* Starts a write transaction (SQLite: BEGIN IMMEDIATE). */
+int xf_db_begin(xf_db *db);
+/* Starts a read transaction: one snapshot for all statements of a request. */
+int xf_db_begin_read(xf_db *db);
+int xf_db_commit(xf_db *db);
+int xf_db_rollback(xf_db *db);
+
+int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
+/* Binds a NUL-terminated string, or NULL as SQL NULL. */
+int xf_db_bind_str(xf_stmt *st, int idx, const char *s);
+int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len);
+int xf_db_bind_null(xf_stmt *st, int idx);
+int xf_db_step(xf_stmt *st);
+int xf_db_reset(xf_stmt *st);
+int64_t xf_db_int(xf_stmt *st, int col);
+/* Returns "" for NULL; see xf_db_is_null(). */
+const char *xf_db_text(xf_stmt *st, int col);
+int xf_db_is_null(xf_stmt *st, int col);
+int64_t xf_db_changes(xf_db *db);
+const char *xf_db_errmsg(xf_db *db);
+
+#endif
