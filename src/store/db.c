@@ -95,8 +95,18 @@ int xf_db_begin_read(xf_db *db)
 	return rc;
 }
 
+/* Resets every cached statement: SQLite cannot end a transaction while
+ * a statement is part-way through its rows. */
+static void reset_all(xf_db *db)
+{
+	for (int i = 0; i < XF_DB_STMT_CACHE; i++)
+		if (db->cache[i].st)
+			db->drv->reset(db->cache[i].st);
+}
+
 int xf_db_commit(xf_db *db)
 {
+	reset_all(db);
 	int rc = db->drv->exec(db, "COMMIT");
 	if (rc == XF_DB_OK)
 		db->in_tx = 0;
@@ -107,6 +117,7 @@ int xf_db_rollback(xf_db *db)
 {
 	if (!db->in_tx)
 		return XF_DB_OK;
+	reset_all(db);
 	int rc = db->drv->exec(db, "ROLLBACK");
 	db->in_tx = 0;
 	return rc;

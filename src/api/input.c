@@ -1,0 +1,256 @@
+/*
+ * input.c - edge validation of JSON bodies, query strings and path ids.
+ */
+#include "api/input.h"
+
+#include "base/date.h"
+#include "base/utf8.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void free_json(void *p) { json_decref(p); }
+
+static int invalid(xf_req *r, const char *field, const char *label,
+		   const char *what)
+{
+	char *msg = xf_arena_printf(&r->arena, "%s%s", label ? label : field,
+				    what);
+	xf_reply_error(r, 422, "invalid_field", msg ? msg : "字段不正确",
+		       field);
+	return -1;
+}
+
+int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
+		   const char *path)
+{
+	const char *name = path ? path : f->name;
+	out->present = 1;
+	if (json_is_null(v)) {
+		if (!f->nullable && f->required)
+			return invalid(r, name, f->label, "不能为空");
+		out->is_null = 1;
+		return 0;
+	}
+	switch (f->type) {
+	case XF_F_STR:
+	case XF_F_DATE:
+	case XF_F_ENUM: {
+		if (!json_is_string(v))
+			return invalid(r, name, f->label, "应为文本");
+		const char *s = json_string_value(v);
+		size_t len = json_string_length(v);
+		if (strlen(s) != len || !xf_utf8_valid(s, len))
+			return invalid(r, name, f->label, "含有无效字符");
+		if (f->type == XF_F_STR) {
+			size_t chars = xf_utf8_chars(s, len);
+			if ((int64_t)chars < f->min)
+				return invalid(r, name, f->label,
+					       f->min <= 1 ? "不能为空"
+							   : "太短");
+			if ((int64_t)chars > f->max)
+				return invalid(r, name, f->label, "太长");
+		} else if (f->type == XF_F_DATE) {
+			xf_date d;
+			if (xf_date_parse(s, &d) != 0)
+				return invalid(r, name, f->label,
+					       "应为有效日期（YYYY-MM-DD）");
+		} else {
+			int ok = 0;
+			for (const char *const *e = f->enums; *e; e++)
+				ok |= strcmp(*e, s) == 0;
+			if (!ok)
+				return invalid(r, name, f->label,
+					       "取值不在允许范围内");
+		}
+		out->s = xf_arena_strndup(&r->arena, s, len);
+		return out->s ? 0 : -1;
+	}
+	case XF_F_INT:
+	case XF_F_ID: {
+		if (!json_is_integer(v))
+			return invalid(r, name, f->label, "应为整数");
+		json_int_t i = json_integer_value(v);
+		int64_t min = f->type == XF_F_ID ? 1 : f->min;
+		int64_t max = f->type == XF_F_ID ? INT64_MAX / 2 : f->max;
+		if (i < min || i > max)
+			return invalid(r, name, f->label, "超出允许范围");
+		out->i = i;
+		return 0;
+	}
+	case XF_F_BOOL:
+		if (!json_is_boolean(v))
+			return invalid(r, name, f->label, "应为布尔值");
+		out->i = json_is_true(v);
+		return 0;
+	case XF_F_ARRAY:
+		if (!json_is_array(v))
+			return invalid(r, name, f->label, "应为数组");
+		if ((int64_t)json_array_size(v) > f->max)
+			return invalid(r, name, f->label, "项目过多");
+		out->j = v;
+		return 0;
+	}
+	return invalid(r, name, f->label, "不正确");
+}
+
+int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
+		    xf_val *vals, const char *path)
+{
+	if (!json_is_object(obj)) {
+		xf_reply_error(r, 422, "invalid_field", "应为对象", path);
+		return -1;
+	}
+	memset(vals, 0, n * sizeof *vals);
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v)
+	{
+		size_t i = 0;
+		while (i < n && strcmp(fields[i].name, key) != 0)
+			i++;
+		const char *name = key;
+		if (path)
+			name = xf_arena_printf(&r->arena, "%s.%s", path, key);
+		if (i == n) {
+			size_t kl = strlen(key);
+			const char *shown =
+				xf_utf8_valid(key, kl) && kl <= 64 ? name
+								   : "?";
+			char *msg = xf_arena_printf(&r->arena, "不支持的字段：%s",
+						    shown);
+			xf_reply_error(r, 422, "unknown_field",
+				       msg ? msg : "不支持的字段", shown);
+			return -1;
+		}
+		if (xf_input_value(r, &fields[i], v, &vals[i], name) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (fields[i].required && (!vals[i].present || vals[i].is_null))
+			return invalid(r,
+				       path ? xf_arena_printf(&r->arena, "%s.%s",
+							      path,
+							      fields[i].name)
+					    : fields[i].name,
+				       fields[i].label, "为必填项");
+	}
+	return 0;
+}
+
+int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
+{
+	json_error_t err;
+	json_t *root = json_loadb(r->body.data ? r->body.data : "",
+				  r->body.len, JSON_REJECT_DUPLICATES, &err);
+	if (!root) {
+		if (strstr(err.text, "too big"))
+			xf_reply_error(r, 422, "invalid_field", "数值超出允许范围",
+				       NULL);
+		else
+			xf_reply_error(r, 400, "bad_json",
+				       "请求内容不是有效的 JSON", NULL);
+		return -1;
+	}
+	r->cleanup = free_json;
+	r->cleanup_arg = root;
+	if (!json_is_object(root)) {
+		xf_reply_error(r, 400, "bad_json", "请求内容应为 JSON 对象",
+			       NULL);
+		return -1;
+	}
+	return xf_input_object(r, root, fields, n, vals, NULL);
+}
+
+/* Parses a decimal in [1, max]; returns -1 on anything else. */
+static int parse_pos(const char *s, int64_t max, int64_t *out)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	int64_t v = strtoll(s, NULL, 10);
+	if (v < 1 || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int xf_input_page(xf_req *r, int *offset, int *limit)
+{
+	int64_t page = 1, size = 20;
+	const char *p = xf_req_query(r, "page"), *s = xf_req_query(r, "size");
+	if (p && parse_pos(p, 1000000, &page) != 0) {
+		xf_reply_error(r, 422, "invalid_field", "页码应为正整数",
+			       "page");
+		return -1;
+	}
+	if (s && parse_pos(s, 200, &size) != 0) {
+		xf_reply_error(r, 422, "invalid_field",
+			       "每页条数应为 1 到 200 之间的整数", "size");
+		return -1;
+	}
+	*offset = (int)((page - 1) * size);
+	*limit = (int)size;
+	return 0;
+}
+
+int xf_input_query_id(xf_req *r, const char *key, int64_t *out)
+{
+	const char *s = xf_req_query(r, key);
+	*out = 0;
+	if (!s || !*s)
+		return 0;
+	if (parse_pos(s, INT64_MAX / 2, out) != 0) {
+		char *msg = xf_arena_printf(&r->arena, "参数 %s 应为正整数", key);
+		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
+			       key);
+		return -1;
+	}
+	return 0;
+}
+
+int xf_input_query_str(xf_req *r, const char *key, size_t max,
+		       const char **out)
+{
+	const char *s = xf_req_query(r, key);
+	*out = NULL;
+	if (!s || !*s)
+		return 0;
+	size_t n = strlen(s);
+	if (!xf_utf8_valid(s, n) || xf_utf8_chars(s, n) > max) {
+		char *msg = xf_arena_printf(&r->arena, "参数 %s 不正确", key);
+		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
+			       key);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int xf_input_path_id(xf_req *r, int i, int64_t *out)
+{
+	if (i >= r->nparam || parse_pos(r->param[i], INT64_MAX / 2, out) != 0) {
+		xf_reply_error(r, 404, "not_found", "记录不存在", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int xf_api_ctx(xf_req *r, xf_ctx *c)
+{
+	xf_db *db = xf_svc_db();
+	if (!db) {
+		xf_reply_error(r, 503, "unavailable", "数据库暂时不可用", NULL);
+		return -1;
+	}
+	xf_ctx_init(c, db, &r->arena, r->principal, r->user);
+	return 0;
+}
+
+void xf_api_fail(xf_req *r, const xf_ctx *c)
+{
+	int status = c->err.kind ? c->err.kind : 500;
+	xf_reply_error(r, status, c->err.code ? c->err.code : "internal",
+		       c->err.message ? c->err.message : "服务器内部错误",
+		       c->err.field);
+}

@@ -1,0 +1,230 @@
+/*
+ * members.c (api) - /api/members: roster fields, masking by role, lists
+ * with filters, transfers.
+ */
+#include "api/api.h"
+
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "service/members.h"
+#include "service/view.h"
+
+#include <string.h>
+
+static const char *const genders[] = {"male", "female", NULL};
+static const char *const statuses[] = {"full", "probationary", NULL};
+
+enum { F_NAME, F_GENDER, F_IDN, F_PHONE, F_ORG, F_STATUS, F_JOINED, F_FULL,
+       F_ETHN, F_EDU, F_POS, F_BIRTH, F_COUNT };
+
+#define MEMBER_FIELDS(req)                                                     \
+	{                                                                      \
+		{"name", XF_F_STR, req, 0, 1, 50, NULL, "姓名"},               \
+		{"gender", XF_F_ENUM, req, 0, 0, 0, genders, "性别"},          \
+		{"id_number", XF_F_STR, req, 0, 1, 18, NULL, "身份证号码"},    \
+		{"phone", XF_F_STR, 0, 1, 0, 20, NULL, "手机号码"},            \
+		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},           \
+		{"status", XF_F_ENUM, req, 0, 0, 0, statuses, "党员状态"},     \
+		{"joined_on", XF_F_DATE, req, 0, 0, 0, NULL, "入党日期"},      \
+		{"full_on", XF_F_DATE, 0, 1, 0, 0, NULL, "转正日期"},          \
+		{"ethnicity", XF_F_STR, 0, 1, 0, 20, NULL, "民族"},            \
+		{"education", XF_F_STR, 0, 1, 0, 20, NULL, "学历"},            \
+		{"position", XF_F_STR, 0, 1, 0, 100, NULL, "职务"},            \
+		{"birth_date", XF_F_DATE, 0, 1, 0, 0, NULL, "出生日期"},       \
+	}
+
+static const xf_field create_fields[F_COUNT] = MEMBER_FIELDS(1);
+static const xf_field patch_fields[F_COUNT] = MEMBER_FIELDS(0);
+
+static void to_input(const xf_val *v, xf_member_input *in)
+{
+#define S(f, i)                                                                \
+	in->f = v[i].is_null ? NULL : v[i].s;                                  \
+	in->has_##f = v[i].present
+	S(name, F_NAME);
+	S(gender, F_GENDER);
+	S(id_number, F_IDN);
+	S(phone, F_PHONE);
+	S(status, F_STATUS);
+	S(joined_on, F_JOINED);
+	S(full_on, F_FULL);
+	S(ethnicity, F_ETHN);
+	S(education, F_EDU);
+	S(position, F_POS);
+	S(birth_date, F_BIRTH);
+#undef S
+	in->org_id = v[F_ORG].i;
+	in->has_org_id = v[F_ORG].present;
+	/* "x" is written for "X" often enough to accept it */
+	if (in->id_number && strlen(in->id_number) == 18 &&
+	    in->id_number[17] == 'x')
+		((char *)in->id_number)[17] = 'X';
+}
+
+static void answer_member(xf_req *r, int status, xf_ctx *c,
+			  const xf_member *m)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_member(&w, m, xf_member_full_pii(c, m));
+	xf_reply_json(r, status);
+}
+
+void xf_h_members_create(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_member_input in = {0};
+	xf_ctx c;
+	xf_member m;
+	if (xf_input_body(r, create_fields, F_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_input(v, &in);
+	if (xf_member_create(&c, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_member(r, 201, &c, &m);
+}
+
+void xf_h_members_patch(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_member_input in = {0};
+	xf_ctx c;
+	xf_member m;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, patch_fields, F_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_input(v, &in);
+	if (xf_member_update(&c, id, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_member(r, 200, &c, &m);
+}
+
+void xf_h_members_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_member m;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_member_read(&c, id, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_member(r, 200, &c, &m);
+}
+
+void xf_h_members_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_member_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+void xf_h_members_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org;
+	const char *q, *status, *subtree;
+	xf_ctx c;
+	xf_member_page p;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_str(r, "q", 50, &q) != 0 ||
+	    xf_input_query_str(r, "status", 20, &status) != 0 ||
+	    xf_input_query_str(r, "subtree", 5, &subtree) != 0)
+		return;
+	if (status && strcmp(status, "full") != 0 &&
+	    strcmp(status, "probationary") != 0) {
+		xf_reply_error(r, 422, "invalid_field", "党员状态不正确",
+			       "status");
+		return;
+	}
+	int sub = !subtree || strcmp(subtree, "0") != 0;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_member_list(&c, org, sub, q, status, offset, limit, &p) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.n; i++)
+		xf_view_member(&w, &p.items[i],
+			       xf_member_full_pii(&c, &p.items[i]));
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", p.total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field transfer_fields[] = {
+	{"to_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "转入组织"},
+	{"reason", XF_F_STR, 1, 0, 1, 500, NULL, "转接原因"},
+};
+
+void xf_h_members_transfer(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	xf_member m;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, transfer_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_member_transfer(&c, id, v[0].i, v[1].s, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_member(r, 200, &c, &m);
+}
+
+void xf_h_members_transfers(xf_req *r)
+{
+	xf_ctx c;
+	xf_transfer *t;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_member_transfers(&c, id, &t, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		char at[32];
+		xf_time_iso(t[i].at, at);
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "id", t[i].id);
+		xf_jw_kint(&w, "from_org_id", t[i].from_org_id);
+		xf_jw_kstr(&w, "from_org_name", t[i].from_org_name);
+		xf_jw_kint(&w, "to_org_id", t[i].to_org_id);
+		xf_jw_kstr(&w, "to_org_name", t[i].to_org_name);
+		xf_jw_kstr(&w, "reason", t[i].reason);
+		xf_jw_kstr(&w, "at", at);
+		xf_jw_kid(&w, "user_id", t[i].user_id);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

@@ -1,0 +1,317 @@
+/*
+ * orgs.c (api) - /api/orgs and /api/clusters: parse and validate input,
+ * call the service, render JSON.
+ */
+#include "api/api.h"
+
+#include "api/input.h"
+#include "base/jw.h"
+#include "service/orgs.h"
+#include "service/view.h"
+
+static const char *const kinds[] = {
+	"work_committee", "party_committee", "organ_committee",
+	"general_branch", "branch",          "temp_branch",
+	"group",          NULL};
+static const char *const levels[] = {"city", "county", "township", NULL};
+
+enum { F_NAME, F_KIND, F_LEVEL, F_PARENT, F_EST, F_PROJECT, F_STARTS,
+       F_ENDS, F_CLOSED, F_COUNT };
+
+/* required flags are applied on create only (see create_fields) */
+static const xf_field patch_fields[F_COUNT] = {
+	{"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
+	{"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "组织类型"},
+	{"level", XF_F_ENUM, 0, 0, 0, 0, levels, "层级"},
+	{"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
+	{"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
+	{"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
+	{"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
+	{"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
+	{"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
+};
+
+static const xf_field create_fields[F_COUNT] = {
+	{"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
+	{"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "组织类型"},
+	{"level", XF_F_ENUM, 1, 0, 0, 0, levels, "层级"},
+	{"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
+	{"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
+	{"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
+	{"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
+	{"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
+	{"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
+};
+
+static void to_input(const xf_val *v, xf_org_input *in)
+{
+#define S(f, i)                                                                \
+	in->f = v[i].is_null ? NULL : v[i].s;                                  \
+	in->has_##f = v[i].present
+	S(name, F_NAME);
+	S(kind, F_KIND);
+	S(level, F_LEVEL);
+	S(established_on, F_EST);
+	S(project, F_PROJECT);
+	S(starts_on, F_STARTS);
+	S(ends_on, F_ENDS);
+	S(closed_on, F_CLOSED);
+#undef S
+	in->parent_id = v[F_PARENT].is_null ? 0 : v[F_PARENT].i;
+	in->has_parent_id = v[F_PARENT].present;
+}
+
+static void answer_org(xf_req *r, int status, const xf_org *o)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_org(&w, o);
+	xf_reply_json(r, status);
+}
+
+static void answer_page(xf_req *r, const xf_org_page *p)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p->n; i++)
+		xf_view_org(&w, &p->items[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", p->total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_orgs_create(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_org_input in = {0};
+	xf_ctx c;
+	xf_org o;
+	if (xf_input_body(r, create_fields, F_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_input(v, &in);
+	if (xf_org_create(&c, &in, &o) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_org(r, 201, &o);
+}
+
+void xf_h_orgs_patch(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_org_input in = {0};
+	xf_ctx c;
+	xf_org o;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, patch_fields, F_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_input(v, &in);
+	if (xf_org_update(&c, id, &in, &o) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_org(r, 200, &o);
+}
+
+void xf_h_orgs_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_org o;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_read(&c, id, &o) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_org(r, 200, &o);
+}
+
+void xf_h_orgs_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+void xf_h_orgs_list(xf_req *r)
+{
+	int offset, limit;
+	const char *q, *kind;
+	xf_ctx c;
+	xf_org_page p;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_str(r, "q", 100, &q) != 0 ||
+	    xf_input_query_str(r, "kind", 32, &kind) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_list(&c, q, kind, offset, limit, &p) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_page(r, &p);
+}
+
+void xf_h_orgs_children(xf_req *r)
+{
+	xf_ctx c;
+	xf_org_page p;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_children(&c, id, &p) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_page(r, &p);
+}
+
+/* Writes items[*i] and, recursively, the nodes below it. */
+static void tree_node(xf_jw *w, const xf_org_page *p, int *i)
+{
+	const xf_org *o = &p->items[*i];
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", o->id);
+	xf_jw_kstr(w, "name", o->name);
+	xf_jw_kstr(w, "kind", o->kind);
+	xf_jw_kstr(w, "level", o->level);
+	xf_jw_kid(w, "parent_id", o->parent_id);
+	xf_jw_kstr(w, "path", o->path);
+	xf_jw_kint(w, "depth", o->depth);
+	xf_jw_kstr(w, "closed_on", o->closed_on);
+	xf_jw_kint(w, "member_count", o->member_count);
+	xf_jw_kint(w, "child_count", o->child_count);
+	xf_jw_key(w, "children");
+	xf_jw_arr(w);
+	(*i)++;
+	while (*i < p->n && p->items[*i].parent_id == o->id)
+		tree_node(w, p, i);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
+}
+
+void xf_h_orgs_tree(xf_req *r)
+{
+	xf_ctx c;
+	xf_org_page p;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_tree(&c, id, &p) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	int i = 0;
+	if (p.n > 0)
+		tree_node(&w, &p, &i);
+	xf_reply_json(r, 200);
+}
+
+/* ---- clusters ---------------------------------------------------------- */
+
+static void answer_cluster(xf_req *r, int status, const xf_cluster *cl)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_cluster(&w, cl);
+	xf_reply_json(r, status);
+}
+
+static const xf_field cluster_fields[] = {
+	{"name", XF_F_STR, 1, 0, 1, 100, NULL, "片区名称"},
+	{"description", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
+};
+
+void xf_h_clusters_create(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	xf_cluster cl;
+	if (xf_input_body(r, cluster_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_cluster_create(&c, v[0].s, v[1].s, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_cluster(r, 201, &cl);
+}
+
+void xf_h_clusters_list(xf_req *r)
+{
+	xf_ctx c;
+	xf_cluster *cl;
+	int n;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_cluster_list(&c, &cl, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_cluster(&w, &cl[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_clusters_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_cluster cl;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_cluster_read(&c, id, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_cluster(r, 200, &cl);
+}
+
+static const xf_field cluster_org_fields[] = {
+	{"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
+};
+
+void xf_h_clusters_add_org(xf_req *r)
+{
+	xf_val v[1];
+	xf_ctx c;
+	xf_cluster cl;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, cluster_org_fields, 1, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_cluster_add(&c, id, v[0].i, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_cluster(r, 200, &cl);
+}
+
+void xf_h_clusters_remove_org(xf_req *r)
+{
+	xf_ctx c;
+	xf_cluster cl;
+	int64_t id, org;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &org) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_cluster_remove(&c, id, org, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_cluster(r, 200, &cl);
+}

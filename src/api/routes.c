@@ -1,0 +1,112 @@
+/*
+ * routes.c - the route table (one line per route: method, pattern,
+ * handler, who may call it) and the authenticator.
+ */
+#include "api/api.h"
+
+#include "service/auth.h"
+
+#include <string.h>
+
+#define ANY XF_AUTH_USER
+#define MANAGE                                                                 \
+	(XF_ROLE_BIT(XF_ROLE_ADMIN) | XF_ROLE_BIT(XF_ROLE_COMMITTEE) |         \
+	 XF_ROLE_BIT(XF_ROLE_SECRETARY))
+#define OVERSEE (XF_ROLE_BIT(XF_ROLE_ADMIN) | XF_ROLE_BIT(XF_ROLE_COMMITTEE))
+
+static const xf_route routes[] = {
+	{"GET", "/api/health", xf_h_health, XF_AUTH_PUBLIC},
+	{"POST", "/api/auth/login", xf_h_login, XF_AUTH_PUBLIC},
+	{"POST", "/api/auth/logout", xf_h_logout, ANY},
+	{"GET", "/api/me", xf_h_me, ANY},
+
+	{"GET", "/api/orgs", xf_h_orgs_list, ANY},
+	{"POST", "/api/orgs", xf_h_orgs_create, MANAGE},
+	{"GET", "/api/orgs/{id}", xf_h_orgs_get, ANY},
+	{"PATCH", "/api/orgs/{id}", xf_h_orgs_patch, MANAGE},
+	{"DELETE", "/api/orgs/{id}", xf_h_orgs_delete, MANAGE},
+	{"GET", "/api/orgs/{id}/children", xf_h_orgs_children, ANY},
+	{"GET", "/api/orgs/{id}/tree", xf_h_orgs_tree, ANY},
+
+	{"GET", "/api/clusters", xf_h_clusters_list, ANY},
+	{"POST", "/api/clusters", xf_h_clusters_create, OVERSEE},
+	{"GET", "/api/clusters/{id}", xf_h_clusters_get, ANY},
+	{"POST", "/api/clusters/{id}/orgs", xf_h_clusters_add_org, OVERSEE},
+	{"DELETE", "/api/clusters/{id}/orgs/{org}", xf_h_clusters_remove_org,
+	 OVERSEE},
+
+	{"GET", "/api/members", xf_h_members_list, ANY},
+	{"POST", "/api/members", xf_h_members_create, MANAGE},
+	{"GET", "/api/members/{id}", xf_h_members_get, ANY},
+	{"PATCH", "/api/members/{id}", xf_h_members_patch, MANAGE},
+	{"DELETE", "/api/members/{id}", xf_h_members_delete, MANAGE},
+	{"POST", "/api/members/{id}/transfer", xf_h_members_transfer, MANAGE},
+	{"GET", "/api/members/{id}/transfers", xf_h_members_transfers, ANY},
+
+	{"GET", "/api/users", xf_h_users_list, OVERSEE},
+	{"POST", "/api/users", xf_h_users_create, OVERSEE},
+	{"GET", "/api/users/{id}", xf_h_users_get, ANY},
+	{"PATCH", "/api/users/{id}", xf_h_users_patch, ANY},
+
+	{"GET", "/api/audit", xf_h_audit_list, OVERSEE},
+};
+
+const xf_route *xf_api_routes(size_t *n)
+{
+	*n = sizeof routes / sizeof routes[0];
+	return routes;
+}
+
+static int is_write(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+int xf_api_authenticate(xf_req *r, const xf_route *route)
+{
+	const char *token = NULL;
+	int via_cookie = 0;
+	const char *auth = xf_req_header(r, "Authorization");
+	if (auth && strncmp(auth, "Bearer ", 7) == 0) {
+		token = auth + 7;
+	} else {
+		token = xf_req_cookie(r, "xf_session");
+		via_cookie = token != NULL;
+	}
+	if (!token || route->auth == XF_AUTH_PUBLIC)
+		return 0;
+	xf_db *db = xf_svc_db();
+	if (!db) {
+		xf_reply_error(r, 503, "unavailable", "数据库暂时不可用", NULL);
+		return 503;
+	}
+	xf_principal *p = xf_arena_calloc(&r->arena, 1, sizeof *p);
+	if (!p) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return 500;
+	}
+	xf_ctx c;
+	xf_ctx_init(&c, db, &r->arena, NULL, NULL);
+	int rc = xf_session_resolve(&c, token, &p->user, &p->scope, &p->csrf);
+	if (rc == XF_E_UNAUTHORIZED)
+		return 0; /* anonymous: the role check answers 401 */
+	if (rc != XF_OK) {
+		xf_reply_error(r, rc, c.err.code, c.err.message, NULL);
+		return rc;
+	}
+	if (via_cookie && is_write(r->method)) {
+		const char *sent = xf_req_header(r, "X-CSRF-Token");
+		if (!sent || !xf_secret_equal(sent, p->csrf)) {
+			xf_reply_error(r, 403, "csrf_failed",
+				       "安全校验失败，请刷新页面后重试", NULL);
+			return 403;
+		}
+	}
+	p->token = xf_arena_strdup(&r->arena, token);
+	r->principal = p;
+	r->user = p->user.username;
+	r->roles = 0;
+	for (int i = 0; i < p->scope.n; i++)
+		r->roles |= XF_ROLE_BIT(p->scope.g[i].role);
+	return 0;
+}

@@ -1,0 +1,97 @@
+/*
+ * system.c - /api/health, /api/auth/login, /api/auth/logout, /api/me.
+ */
+#include "api/api.h"
+
+#include "api/input.h"
+#include "base/jw.h"
+#include "service/auth.h"
+#include "service/view.h"
+
+static const char *version = "dev";
+static const char *db_name = "sqlite";
+
+void xf_api_set_info(const char *v, const char *name)
+{
+	version = v;
+	db_name = name;
+}
+
+void xf_api_ok(xf_req *r)
+{
+	xf_buf_adds(&r->out, "{\"ok\":true}");
+	xf_reply_json(r, 200);
+}
+
+void xf_h_health(xf_req *r)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "status", "ok");
+	xf_jw_kstr(&w, "db", db_name);
+	xf_jw_kstr(&w, "version", version);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field login_fields[] = {
+	{"username", XF_F_STR, 1, 0, 1, 64, NULL, "用户名"},
+	{"password", XF_F_STR, 1, 0, 1, 128, NULL, "密码"},
+};
+
+void xf_h_login(xf_req *r)
+{
+	xf_val v[2];
+	if (xf_input_body(r, login_fields, 2, v) != 0)
+		return;
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_user u;
+	const char *token, *csrf;
+	if (xf_login(&c, v[0].s, v[1].s, &token, &csrf, &u) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	r->user = u.username;
+	r->set_cookie = xf_arena_printf(
+		&r->arena,
+		"xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+		token, XF_SESSION_SECONDS);
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "token", token);
+	xf_jw_kstr(&w, "csrf", csrf);
+	xf_jw_key(&w, "user");
+	xf_view_user(&w, &u);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_logout(xf_req *r)
+{
+	xf_principal *p = r->principal;
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_logout(&c, p->token) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
+			"Max-Age=0";
+	xf_api_ok(r);
+}
+
+void xf_h_me(xf_req *r)
+{
+	xf_principal *p = r->principal;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_user_open(&w, &p->user);
+	xf_jw_kstr(&w, "csrf", p->csrf);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

@@ -1,0 +1,155 @@
+/*
+ * users.c (api) - /api/users: accounts and their roles per organization.
+ */
+#include "api/api.h"
+
+#include "api/input.h"
+#include "base/jw.h"
+#include "service/auth.h"
+#include "service/view.h"
+
+static const char *const role_names[] = {"admin", "committee", "secretary",
+					 "member", "judge", "screen", NULL};
+
+static const xf_field role_fields[] = {
+	{"role", XF_F_ENUM, 1, 0, 0, 0, role_names, "角色"},
+	{"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "角色所属组织"},
+};
+
+enum { F_USERNAME, F_PASSWORD, F_DISPLAY, F_MEMBER, F_DISABLED, F_ROLES,
+       F_COUNT };
+
+static const xf_field create_fields[F_COUNT] = {
+	{"username", XF_F_STR, 1, 0, 2, 64, NULL, "用户名"},
+	{"password", XF_F_STR, 1, 0, 8, 128, NULL, "密码"},
+	{"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
+	{"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
+	{"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
+	{"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
+};
+
+static const xf_field patch_fields[F_COUNT] = {
+	{"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
+	{"password", XF_F_STR, 0, 0, 8, 128, NULL, "密码"},
+	{"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
+	{"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
+	{"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
+	{"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
+};
+
+/* Reads the body into in; -1 after writing an error answer. */
+static int read_input(xf_req *r, const xf_field *fields, xf_user_input *in)
+{
+	xf_val v[F_COUNT];
+	if (xf_input_body(r, fields, F_COUNT, v) != 0)
+		return -1;
+	if (v[F_USERNAME].present && fields == patch_fields) {
+		xf_reply_error(r, 422, "invalid_field", "用户名不能修改",
+			       "username");
+		return -1;
+	}
+	in->username = v[F_USERNAME].s;
+	in->password = v[F_PASSWORD].s;
+	in->has_password = v[F_PASSWORD].present;
+	in->display_name = v[F_DISPLAY].is_null ? NULL : v[F_DISPLAY].s;
+	in->has_display_name = v[F_DISPLAY].present;
+	in->member_id = v[F_MEMBER].is_null ? 0 : v[F_MEMBER].i;
+	in->has_member_id = v[F_MEMBER].present;
+	in->disabled = (int)v[F_DISABLED].i;
+	in->has_disabled = v[F_DISABLED].present;
+	in->has_roles = v[F_ROLES].present && !v[F_ROLES].is_null;
+	if (!in->has_roles)
+		return 0;
+	json_t *arr = v[F_ROLES].j;
+	size_t n = json_array_size(arr);
+	in->roles = xf_arena_calloc(&r->arena, n ? n : 1, sizeof *in->roles);
+	if (!in->roles)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		xf_val rv[2];
+		char *path = xf_arena_printf(&r->arena, "roles[%zu]", i);
+		if (xf_input_object(r, json_array_get(arr, i), role_fields, 2,
+				    rv, path) != 0)
+			return -1;
+		in->roles[i].role = rv[0].s;
+		in->roles[i].org_id = rv[1].is_null ? 0 : rv[1].i;
+	}
+	in->nroles = (int)n;
+	return 0;
+}
+
+static void answer_user(xf_req *r, int status, const xf_user *u)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_user(&w, u);
+	xf_reply_json(r, status);
+}
+
+void xf_h_users_create(xf_req *r)
+{
+	xf_user_input in = {0};
+	xf_ctx c;
+	xf_user u;
+	if (read_input(r, create_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_user_create(&c, &in, &u) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_user(r, 201, &u);
+}
+
+void xf_h_users_patch(xf_req *r)
+{
+	xf_user_input in = {0};
+	xf_ctx c;
+	xf_user u;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    read_input(r, patch_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_user_update(&c, id, &in, &u) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_user(r, 200, &u);
+}
+
+void xf_h_users_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_user u;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_user_read(&c, id, &u) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_user(r, 200, &u);
+}
+
+void xf_h_users_list(xf_req *r)
+{
+	int offset, limit, n;
+	int64_t total;
+	const char *q;
+	xf_ctx c;
+	xf_user *u;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_str(r, "q", 64, &q) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_user_list(&c, q, offset, limit, &u, &n, &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_user(&w, &u[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

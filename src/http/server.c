@@ -1,0 +1,353 @@
+/*
+ * server.c - libmicrohttpd glue: request contexts, body limits, routing,
+ * role checks, error answers and the request log line.
+ */
+#include "http/server.h"
+
+#include "base/jw.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct hdr {
+	const char *name, *value;
+	struct hdr *next;
+} hdr;
+
+typedef struct server {
+	struct MHD_Daemon *d;
+	xf_http_config cfg;
+} server;
+
+int64_t xf_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+const char *xf_req_query(xf_req *r, const char *key)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+const char *xf_req_header(xf_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *xf_req_cookie(xf_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *xf_req_client_ip(xf_req *r)
+{
+	(void)r;
+	return "127.0.0.1";
+}
+
+void xf_reply_json(xf_req *r, int status)
+{
+	r->status = status;
+	r->content_type = "application/json; charset=utf-8";
+}
+
+void xf_reply_error(xf_req *r, int status, const char *code,
+		    const char *message, const char *field)
+{
+	xf_buf_clear(&r->out);
+	r->static_body = NULL;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "error");
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "code", code);
+	xf_jw_kstr(&w, "message", message);
+	if (field)
+		xf_jw_kstr(&w, "field", field);
+	xf_jw_obj_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+void xf_reply_header(xf_req *r, const char *name, const char *value)
+{
+	hdr *h = xf_arena_alloc(&r->arena, sizeof *h);
+	if (!h)
+		return;
+	h->name = xf_arena_strdup(&r->arena, name);
+	h->value = xf_arena_strdup(&r->arena, value);
+	if (!h->name || !h->value)
+		return;
+	h->next = r->extra_headers;
+	r->extra_headers = h;
+}
+
+/*
+ * Matches url against a pattern, capturing {x} segments into r->param.
+ * Captured values are copied into the arena. Returns 1 on a match.
+ */
+static int match(xf_req *r, const char *pat, const char *url)
+{
+	int n = 0;
+	const char *caps[XF_MAX_PARAMS];
+	size_t lens[XF_MAX_PARAMS];
+	while (*pat && *url) {
+		if (*pat == '{') {
+			const char *end = strchr(pat, '}');
+			if (!end || n == XF_MAX_PARAMS)
+				return 0;
+			size_t len = strcspn(url, "/");
+			if (len == 0)
+				return 0;
+			caps[n] = url;
+			lens[n++] = len;
+			url += len;
+			pat = end + 1;
+			continue;
+		}
+		if (*pat != *url)
+			return 0;
+		pat++;
+		url++;
+	}
+	if (*pat || *url)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		r->param[i] = xf_arena_strndup(&r->arena, caps[i], lens[i]);
+		if (!r->param[i])
+			return 0;
+	}
+	r->nparam = n;
+	return 1;
+}
+
+static void dispatch(server *s, xf_req *r)
+{
+	const xf_http_config *cfg = &s->cfg;
+	int is_api = strncmp(r->url, "/api/", 5) == 0 ||
+		     strcmp(r->url, "/api") == 0;
+	if (!is_api) {
+		if (cfg->fallback && (strcmp(r->method, "GET") == 0 ||
+				      strcmp(r->method, "HEAD") == 0) &&
+		    cfg->fallback(r) == 0)
+			return;
+		xf_reply_error(r, 404, "not_found", "页面不存在", NULL);
+		return;
+	}
+	const xf_route *route = NULL;
+	int path_matched = 0;
+	for (size_t i = 0; i < cfg->nroutes; i++) {
+		if (!match(r, cfg->routes[i].pattern, r->url))
+			continue;
+		path_matched = 1;
+		if (strcmp(cfg->routes[i].method, r->method) == 0) {
+			route = &cfg->routes[i];
+			break;
+		}
+	}
+	if (!route) {
+		if (path_matched)
+			xf_reply_error(r, 405, "method_not_allowed",
+				       "不支持该请求方法", NULL);
+		else
+			xf_reply_error(r, 404, "not_found", "接口不存在",
+				       NULL);
+		return;
+	}
+	if (r->body_too_large) {
+		xf_reply_error(r, 413, "too_large", "请求内容过大", NULL);
+		return;
+	}
+	if (cfg->authenticate && cfg->authenticate(r, route) != 0)
+		return;
+	if (route->auth != XF_AUTH_PUBLIC) {
+		if (!r->principal) {
+			xf_reply_error(r, 401, "unauthorized",
+				       "请先登录", NULL);
+			return;
+		}
+		if (route->auth != XF_AUTH_USER && !(route->auth & r->roles)) {
+			xf_reply_error(r, 403, "forbidden",
+				       "没有权限执行此操作", NULL);
+			return;
+		}
+	}
+	r->status = 0;
+	route->handler(r);
+	if (r->status == 0 || r->out.failed) {
+		xf_reply_error(r, 500, "internal", "服务器内部错误", NULL);
+	}
+}
+
+static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
+{
+	struct MHD_Response *resp;
+	if (r->static_body)
+		resp = MHD_create_response_from_buffer(
+			r->static_len, (void *)r->static_body,
+			MHD_RESPMEM_PERSISTENT);
+	else
+		resp = MHD_create_response_from_buffer(
+			r->out.len, r->out.data ? r->out.data : (char *)"",
+			MHD_RESPMEM_MUST_COPY);
+	if (!resp)
+		return MHD_NO;
+	if (r->content_type)
+		MHD_add_response_header(resp, "Content-Type", r->content_type);
+	if (strncmp(r->url, "/api/", 5) == 0)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (r->set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	for (hdr *h = r->extra_headers; h; h = h->next)
+		MHD_add_response_header(resp, h->name, h->value);
+	enum MHD_Result ret =
+		MHD_queue_response(c, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
+				  const char *url, const char *method,
+				  const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	server *s = cls;
+	xf_req *r = *con_cls;
+	if (!r) {
+		r = calloc(1, sizeof *r);
+		if (!r)
+			return MHD_NO;
+		r->t0_ns = xf_now_ns();
+		xf_arena_init(&r->arena, 64u << 20);
+		xf_buf_init(&r->body, s->cfg.max_body);
+		xf_buf_init(&r->out, 256u << 20);
+		r->conn = c;
+		r->method = method;
+		r->url = xf_arena_strdup(&r->arena, url);
+		const char *cl = MHD_lookup_connection_value(
+			c, MHD_HEADER_KIND, "Content-Length");
+		if (cl) {
+			char *end;
+			unsigned long long n = strtoull(cl, &end, 10);
+			if (*end || n > s->cfg.max_body)
+				r->body_too_large = 1;
+		}
+		*con_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!r->body_too_large &&
+		    xf_buf_add(&r->body, upload, *upload_size) != 0)
+			r->body_too_large = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (!r->url) {
+		return MHD_NO;
+	}
+	dispatch(s, r);
+	return send_answer(c, r);
+}
+
+static void log_line(xf_req *r)
+{
+	xf_buf b;
+	xf_buf_init(&b, 8192);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	char ts[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	int64_t us = (xf_now_ns() - r->t0_ns) / 1000;
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "ts", ts);
+	xf_jw_kstr(&w, "method", r->method);
+	/* The path is outside input: keep it bounded in the log. */
+	size_t ul = r->url ? strlen(r->url) : 0;
+	xf_jw_key(&w, "path");
+	xf_jw_strn(&w, r->url ? r->url : "", ul > 512 ? 512 : ul);
+	xf_jw_kint(&w, "status", r->status);
+	xf_jw_kint(&w, "us", us);
+	xf_jw_kstr(&w, "user", r->user);
+	xf_jw_obj_end(&w);
+	xf_buf_addc(&b, '\n');
+	if (!b.failed)
+		fwrite(b.data, 1, b.len, stderr);
+	xf_buf_free(&b);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)c;
+	(void)toe;
+	server *s = cls;
+	xf_req *r = *con_cls;
+	if (!r)
+		return;
+	if (!s->cfg.quiet && r->status)
+		log_line(r);
+	if (r->cleanup)
+		r->cleanup(r->cleanup_arg);
+	xf_buf_free(&r->body);
+	xf_buf_free(&r->out);
+	xf_arena_reset(&r->arena);
+	free(r);
+	*con_cls = NULL;
+}
+
+void *xf_http_start(const xf_http_config *cfg)
+{
+	server *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->cfg = *cfg;
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons(cfg->port);
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+		fprintf(stderr, "xianfeng: bad listen address %s\n", cfg->host);
+		free(s);
+		return NULL;
+	}
+	s->d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+			MHD_USE_ERROR_LOG,
+		cfg->port, NULL, NULL, on_request, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	if (!s->d) {
+		fprintf(stderr, "xianfeng: cannot listen on %s:%u\n", cfg->host,
+			cfg->port);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void xf_http_stop(void *srv)
+{
+	server *s = srv;
+	if (!s)
+		return;
+	MHD_quiesce_daemon(s->d);
+	MHD_stop_daemon(s->d);
+	free(s);
+}

@@ -1,0 +1,102 @@
+/*
+ * server.h - the HTTP server (libmicrohttpd, epoll thread pool): the request
+ * context handlers see, the route table type, and the server's lifecycle.
+ *
+ * src/http knows nothing of the API: main.c hands it a route table and an
+ * authenticator. One request context per request, with its own arena that
+ * is freed when the response has been sent.
+ */
+#ifndef XF_HTTP_SERVER_H
+#define XF_HTTP_SERVER_H
+
+#include "base/arena.h"
+#include "base/buf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define XF_MAX_PARAMS 4
+
+typedef struct xf_req xf_req;
+typedef void (*xf_handler)(xf_req *r);
+
+/* Who may call a route: 0 = anyone; XF_AUTH_USER = any logged-in user;
+ * otherwise a bitmask of roles, one bit per role code (1u << role). */
+#define XF_AUTH_PUBLIC 0u
+#define XF_AUTH_USER 1u
+
+typedef struct xf_route {
+	const char *method;  /* "GET", "POST", "PATCH", "DELETE" */
+	const char *pattern; /* "/api/orgs/{id}/tree": {x} matches a segment */
+	xf_handler handler;
+	unsigned auth;
+} xf_route;
+
+struct xf_req {
+	xf_arena arena; /* freed when the response is sent */
+	const char *method;
+	const char *url; /* path without the query string */
+	const char *param[XF_MAX_PARAMS]; /* captured segments, in order */
+	int nparam;
+	void *conn; /* struct MHD_Connection * */
+	xf_buf body; /* request body (capped) */
+	int body_too_large;
+	/* set by the authenticator */
+	void *principal;    /* opaque to http; NULL when anonymous */
+	unsigned roles;     /* bitmask (1u << role) */
+	const char *user;   /* username for the log line, or NULL */
+	/* the answer */
+	int status;
+	xf_buf out;
+	const char *content_type;
+	const char *set_cookie;
+	const void *static_body; /* if set, sent instead of out (not copied) */
+	size_t static_len;
+	void *extra_headers; /* list kept by the server */
+	/* cleanup hook for what is not arena memory (e.g. a parsed JSON) */
+	void (*cleanup)(void *);
+	void *cleanup_arg;
+	int64_t t0_ns;
+};
+
+typedef struct xf_http_config {
+	const char *host;
+	unsigned short port;
+	unsigned threads;
+	size_t max_body;
+	const xf_route *routes;
+	size_t nroutes;
+	/*
+	 * Resolves the caller: fills principal, roles, user. Returns 0, or an
+	 * HTTP status after writing the error answer itself (e.g. CSRF).
+	 * Called for every /api/ request before role checks.
+	 */
+	int (*authenticate)(xf_req *r, const xf_route *route);
+	/* Answers requests that no route matched outside /api/ (static
+	 * files); NULL answers 404. Returns 0 if it wrote an answer. */
+	int (*fallback)(xf_req *r);
+	int quiet; /* no request log lines */
+} xf_http_config;
+
+/* Starts the server; returns an opaque handle or NULL (message to stderr). */
+void *xf_http_start(const xf_http_config *cfg);
+/* Stops accepting, finishes requests in flight, frees the server. */
+void xf_http_stop(void *server);
+
+/* Request accessors; the returned strings live as long as the request. */
+const char *xf_req_query(xf_req *r, const char *key);
+const char *xf_req_header(xf_req *r, const char *name);
+const char *xf_req_cookie(xf_req *r, const char *name);
+const char *xf_req_client_ip(xf_req *r);
+
+/* Writes the error answer {"error":{"code","message","field"}}. */
+void xf_reply_error(xf_req *r, int status, const char *code,
+		    const char *message, const char *field);
+/* Sets the status; the body is whatever was written to r->out. */
+void xf_reply_json(xf_req *r, int status);
+/* Adds an extra response header (copied); at most a few per request. */
+void xf_reply_header(xf_req *r, const char *name, const char *value);
+
+int64_t xf_now_ns(void);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * audit_log.c (service) - scoped reading of the audit log.
+ */
+#include "service/audit_log.h"
+
+#include <string.h>
+
+int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
+		  int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	f->lo = f->hi = NULL;
+	if (!xf_is_admin(c)) {
+		const xf_grant *g = xf_committee_grant(c);
+		if (!g)
+			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+				       "无权查看审计日志", NULL);
+		if (xf_subtree_range(c, g->org_path, &f->lo, &f->hi) != 0)
+			return xf_fail(c, XF_E_INTERNAL, "internal", "路径错误",
+				       NULL);
+	}
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_audit_list(c->db, c->a, f, out, n, total);
+	xf_db_rollback(c->db);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}

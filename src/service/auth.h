@@ -1,0 +1,47 @@
+/*
+ * auth.h (service) - logins, sessions, the login throttle, password hashes
+ * (argon2id via libsodium) and user administration.
+ * Returns XF_OK or an error kind with c->err filled; results in c->a.
+ */
+#ifndef XF_SERVICE_AUTH_H
+#define XF_SERVICE_AUTH_H
+
+#include "service/ctx.h"
+#include "store/users.h"
+
+#define XF_SESSION_SECONDS (12 * 3600)
+#define XF_LOGIN_WINDOW (15 * 60)
+#define XF_LOGIN_MAX_FAILURES 5
+
+int xf_auth_init(void); /* libsodium; call once at start */
+
+/* On success returns the token (64 hex chars) and csrf, and the user. */
+int xf_login(xf_ctx *c, const char *username, const char *password,
+	     const char **token, const char **csrf, xf_user *user);
+int xf_logout(xf_ctx *c, const char *token);
+/* Resolves a token to its user and scope; XF_E_UNAUTHORIZED if none. */
+int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
+		       xf_scope *scope, const char **csrf);
+/* Compares two strings in constant time; 1 if equal. */
+int xf_secret_equal(const char *a, const char *b);
+
+typedef struct xf_user_input {
+	const char *username, *display_name, *password;
+	int64_t member_id;
+	int disabled;
+	xf_user_role *roles;
+	int nroles;
+	int has_display_name, has_password, has_member_id, has_disabled,
+		has_roles;
+} xf_user_input;
+
+int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out);
+int xf_user_read(xf_ctx *c, int64_t id, xf_user *out);
+int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in,
+		   xf_user *out);
+int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,
+		 xf_user **out, int *n, int64_t *total);
+/* Finds a user by name (command line). */
+int xf_user_find(xf_ctx *c, const char *username, xf_user *out);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * ctx.c - per-thread connections, errors, transactions, audit and the
+ * scope helpers every use case calls.
+ */
+#include "service/ctx.h"
+
+#include "store/audit.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *db_url;
+static pthread_key_t db_key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static void close_db(void *p) { xf_db_close(p); }
+static void make_key(void) { pthread_key_create(&db_key, close_db); }
+
+int xf_svc_init(const char *url)
+{
+	pthread_once(&key_once, make_key);
+	free(db_url);
+	db_url = strdup(url);
+	return db_url ? 0 : -1;
+}
+
+xf_db *xf_svc_db(void)
+{
+	xf_db *db = pthread_getspecific(db_key);
+	if (db)
+		return db;
+	char err[256];
+	db = xf_db_open(db_url, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, "xianfeng: %s\n", err);
+		return NULL;
+	}
+	pthread_setspecific(db_key, db);
+	return db;
+}
+
+void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
+		 const char *username)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->a = a;
+	c->scope = scope;
+	c->user_id = scope ? scope->user_id : 0;
+	c->username = username;
+	c->now = (int64_t)time(NULL);
+}
+
+int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
+	    const char *field)
+{
+	c->err.kind = kind;
+	c->err.code = code;
+	c->err.message = message;
+	c->err.field = field;
+	return kind;
+}
+
+int xf_fail_db(xf_ctx *c, int rc)
+{
+	switch (rc) {
+	case XF_DB_BUSY:
+		return xf_fail(c, XF_E_BUSY, "busy", "系统繁忙，请稍后重试",
+			       NULL);
+	case XF_DB_UNIQUE:
+		return xf_fail(c, XF_E_CONFLICT, "conflict", "数据已存在",
+			       NULL);
+	case XF_DB_FOREIGN:
+		return xf_fail(c, XF_E_CONFLICT, "conflict",
+			       "数据仍被引用，无法完成操作", NULL);
+	default:
+		fprintf(stderr, "xianfeng: database error: %s\n",
+			xf_db_errmsg(c->db));
+		return xf_fail(c, XF_E_INTERNAL, "internal", "数据库错误",
+			       NULL);
+	}
+}
+
+int xf_tx_begin(xf_ctx *c)
+{
+	int rc = xf_db_begin(c->db);
+	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+}
+
+int xf_tx_read(xf_ctx *c)
+{
+	int rc = xf_db_begin_read(c->db);
+	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+}
+
+int xf_tx_end(xf_ctx *c, int rc)
+{
+	if (rc != XF_OK) {
+		xf_db_rollback(c->db);
+		return rc;
+	}
+	int drc = xf_db_commit(c->db);
+	if (drc != XF_DB_OK) {
+		xf_db_rollback(c->db);
+		return xf_fail_db(c, drc);
+	}
+	return XF_OK;
+}
+
+int xf_audit(xf_ctx *c, const char *action, const char *entity,
+	     int64_t entity_id, const char *org_path, const char *before,
+	     const char *after)
+{
+	xf_audit_row row = {
+		.at = c->now,
+		.user_id = c->user_id,
+		.entity_id = entity_id,
+		.username = c->username,
+		.action = action,
+		.entity = entity,
+		.org_path = org_path,
+		.before_json = before,
+		.after_json = after,
+	};
+	int rc = xf_store_audit_insert(c->db, &row);
+	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+}
+
+int xf_is_admin(const xf_ctx *c)
+{
+	return !c->scope || xf_scope_is_admin(c->scope);
+}
+
+int xf_can_read(const xf_ctx *c, const char *path)
+{
+	return !c->scope || xf_scope_can_read_org(c->scope, path);
+}
+
+int xf_can_write(const xf_ctx *c, const char *path)
+{
+	return !c->scope || xf_scope_can_write_org(c->scope, path);
+}
+
+int xf_list_range(const xf_ctx *c, const char **lo, const char **hi)
+{
+	if (xf_is_admin(c)) {
+		*lo = "/";
+		*hi = "0";
+		return 0;
+	}
+	const xf_grant *g = xf_scope_widest(c->scope);
+	if (!g)
+		return -1;
+	return xf_subtree_range((xf_ctx *)c, g->org_path, lo, hi);
+}
+
+int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
+		     const char **hi)
+{
+	char end[XF_PATH_MAX];
+	if (xf_path_range_end(path, end, sizeof end) != 0)
+		return -1;
+	*lo = path;
+	*hi = xf_arena_strdup(c->a, end);
+	return *hi ? 0 : -1;
+}
+
+const xf_grant *xf_committee_grant(const xf_ctx *c)
+{
+	const xf_grant *g = NULL;
+	if (!c->scope)
+		return NULL;
+	for (int i = 0; i < c->scope->n; i++)
+		if (c->scope->g[i].role == XF_ROLE_COMMITTEE &&
+		    (!g || strlen(c->scope->g[i].org_path) < strlen(g->org_path)))
+			g = &c->scope->g[i];
+	return g;
+}

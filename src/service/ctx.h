@@ -1,0 +1,85 @@
+/*
+ * ctx.h - what every use case receives: the connection of this thread, the
+ * request arena, the caller's scope and the clock; and the error it reports.
+ *
+ * Error kinds are the classes of failure the API answers with; the API maps
+ * them to HTTP statuses. Messages are Chinese, for the user.
+ */
+#ifndef XF_SERVICE_CTX_H
+#define XF_SERVICE_CTX_H
+
+#include "base/arena.h"
+#include "domain/scope.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+enum {
+	XF_OK = 0,
+	XF_E_INVALID = 422,
+	XF_E_NOT_FOUND = 404,
+	XF_E_FORBIDDEN = 403,
+	XF_E_CONFLICT = 409,
+	XF_E_UNAUTHORIZED = 401,
+	XF_E_THROTTLED = 429,
+	XF_E_BUSY = 503,
+	XF_E_INTERNAL = 500,
+};
+
+typedef struct xf_ctx {
+	xf_db *db;
+	xf_arena *a;
+	const xf_scope *scope; /* NULL for the command line (full rights) */
+	int64_t user_id;
+	const char *username;
+	int64_t now; /* unix seconds */
+	struct {
+		int kind;
+		const char *code, *message, *field;
+	} err;
+} xf_ctx;
+
+/*
+ * Sets the database every thread connects to (once, at start) and returns
+ * this thread's connection, opening it on first use. The connection is
+ * closed when the thread exits.
+ */
+int xf_svc_init(const char *db_url);
+xf_db *xf_svc_db(void);
+
+/* Fills a context for a request. */
+void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
+		 const char *username);
+
+/* Records an error and returns its kind. */
+int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
+	    const char *field);
+/* Maps a store error (XF_DB_*) to a context error and returns its kind. */
+int xf_fail_db(xf_ctx *c, int db_rc);
+
+int xf_tx_begin(xf_ctx *c);
+int xf_tx_read(xf_ctx *c);
+/* Commits when rc is XF_OK, else rolls back; returns the final result. */
+int xf_tx_end(xf_ctx *c, int rc);
+
+/* Appends an audit row in the current transaction. */
+int xf_audit(xf_ctx *c, const char *action, const char *entity,
+	     int64_t entity_id, const char *org_path, const char *before,
+	     const char *after);
+
+/* Caller rights (the command line, with scope NULL, may do anything). */
+int xf_can_read(const xf_ctx *c, const char *path);
+int xf_can_write(const xf_ctx *c, const char *path);
+int xf_is_admin(const xf_ctx *c);
+
+/* The subtree range a list is limited to: the caller's widest grant, or
+ * everything (lo = "/", hi = "0") for admin. Returns 0, or -1 when the
+ * caller may list no organization. */
+int xf_list_range(const xf_ctx *c, const char **lo, const char **hi);
+/* The caller's committee grant with the widest subtree, or NULL. */
+const xf_grant *xf_committee_grant(const xf_ctx *c);
+/* The range of a given subtree path, arena-allocated. */
+int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
+		     const char **hi);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * members.c (service) - party member use cases.
+ */
+#include "service/members.h"
+
+#include "base/date.h"
+#include "domain/idnum.h"
+#include "domain/phone.h"
+#include "service/view.h"
+#include "store/orgs.h"
+
+#include <string.h>
+
+static int not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "党员不存在", NULL);
+}
+
+int xf_member_full_pii(const xf_ctx *c, const xf_member *m)
+{
+	return !c->scope || xf_scope_sees_pii(c->scope, m->org_path);
+}
+
+static int readable(const xf_ctx *c, const xf_member *m)
+{
+	return !c->scope ||
+	       xf_scope_can_read_member(c->scope, m->id, m->org_path);
+}
+
+static int load_readable(xf_ctx *c, int64_t id, xf_member *m)
+{
+	int rc = xf_store_member_get(c->db, c->a, id, m);
+	if (rc == XF_DB_DONE)
+		return not_found(c);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
+	return readable(c, m) ? XF_OK : not_found(c);
+}
+
+static int load_writable(xf_ctx *c, int64_t id, xf_member *m)
+{
+	int rc = load_readable(c, id, m);
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_can_write(c, m->org_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+			       "无权修改该党员信息", NULL);
+	return XF_OK;
+}
+
+/* Loads the target org of a member; it must be writable by the caller. */
+static int target_org(xf_ctx *c, int64_t org_id, const char *field,
+		      xf_org *o)
+{
+	int rc = xf_store_org_get(c->db, c->a, org_id, o);
+	if (rc == XF_DB_DONE || (rc == XF_DB_ROW && !xf_can_read(c, o->path)))
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "所属组织不存在", field);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
+	if (!xf_can_write(c, o->path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+			       "无权在该组织下管理党员", field);
+	return XF_OK;
+}
+
+/* Checks a merged member record against the roster rules. */
+static int check_member(xf_ctx *c, xf_member *m, const char *birth_given)
+{
+	xf_date birth;
+	int male = 0;
+	int e = xf_idnum_check(m->id_number, &birth, &male);
+	if (e != XF_IDNUM_OK)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       xf_idnum_error_text(e), "id_number");
+	xf_date today = xf_date_today(c->now);
+	if (xf_date_cmp(birth, today) > 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "身份证号码中的出生日期晚于今天", "id_number");
+	char b[11];
+	xf_date_format(birth, b);
+	if (birth_given && strcmp(birth_given, b) != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "出生日期与身份证号码不一致", "birth_date");
+	m->birth_date = xf_arena_strdup(c->a, b);
+	if (strcmp(m->gender, male ? "male" : "female") != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "性别与身份证号码不一致", "gender");
+	if (m->phone && *m->phone && !xf_phone_valid(m->phone))
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "手机号码格式不正确", "phone");
+	if (m->phone && !*m->phone)
+		m->phone = NULL;
+	xf_date d;
+	if (xf_date_parse(m->joined_on, &d) != 0 || xf_date_cmp(d, today) > 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "入党日期不能晚于今天", "joined_on");
+	if (xf_date_cmp(d, birth) <= 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "入党日期不能早于出生日期", "joined_on");
+	if (m->full_on && strcmp(m->full_on, m->joined_on) < 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "转正日期不能早于入党日期", "full_on");
+	if (strcmp(m->status, "full") == 0 && !m->full_on)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "正式党员须填写转正日期", "full_on");
+	return XF_OK;
+}
+
+static int check_idnum_free(xf_ctx *c, const char *idn, int64_t self)
+{
+	int64_t other = 0;
+	int rc = xf_store_member_by_idnum(c->db, idn, &other);
+	if (rc != XF_DB_OK)
+		return xf_fail_db(c, rc);
+	if (other && other != self)
+		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
+			       "该身份证号码已登记", "id_number");
+	return XF_OK;
+}
+
+static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
+{
+	xf_org o;
+	int rc = target_org(c, in->org_id, "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
+	memset(m, 0, sizeof *m);
+	m->org_id = o.id;
+	m->org_path = o.path;
+	m->org_name = o.name;
+	m->name = in->name;
+	m->gender = in->gender;
+	m->id_number = in->id_number;
+	m->phone = in->phone;
+	m->status = in->status;
+	m->joined_on = in->joined_on;
+	m->full_on = in->full_on;
+	m->ethnicity = in->ethnicity;
+	m->education = in->education;
+	m->position = in->position;
+	rc = check_member(c, m, in->birth_date);
+	if (rc == XF_OK)
+		rc = check_idnum_free(c, m->id_number, 0);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_member_insert(c->db, m, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
+			       "该身份证号码已登记", "id_number");
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_add_members(c->db, o.id, 1);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "create", "member", m->id, m->org_path, NULL,
+			xf_snap_member(c->a, m));
+}
+
+int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, create_tx(c, in, out));
+}
+
+int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
+		     xf_member *m)
+{
+	int rc = load_writable(c, id, m);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = xf_snap_member(c->a, m);
+	if (in->has_org_id && in->org_id != m->org_id)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "调整所属组织请使用组织关系转接", "org_id");
+#define TAKE(f)                                                                \
+	if (in->has_##f)                                                       \
+	m->f = in->f
+	TAKE(name);
+	TAKE(gender);
+	TAKE(id_number);
+	TAKE(phone);
+	TAKE(status);
+	TAKE(joined_on);
+	TAKE(full_on);
+	TAKE(ethnicity);
+	TAKE(education);
+	TAKE(position);
+#undef TAKE
+	rc = check_member(c, m, in->has_birth_date ? in->birth_date : NULL);
+	if (rc == XF_OK)
+		rc = check_idnum_free(c, m->id_number, m->id);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_member_update(c->db, m, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
+			       "该身份证号码已登记", "id_number");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "update", "member", m->id, m->org_path, before,
+			xf_snap_member(c->a, m));
+}
+
+int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
+		     xf_member *out)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, update_tx(c, id, in, out));
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_member m;
+	int rc = load_writable(c, id, &m);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_member_delete(c->db, id);
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_add_members(c->db, m.org_id, -1);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "delete", "member", id, m.org_path,
+			xf_snap_member(c->a, &m), NULL);
+}
+
+int xf_member_remove(xf_ctx *c, int64_t id)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, remove_tx(c, id));
+}
+
+int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
+		   const char *status, int offset, int limit,
+		   xf_member_page *out)
+{
+	xf_member_filter f = {.q = q, .status = status, .offset = offset,
+			      .limit = limit};
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	if (org_id) {
+		xf_org o;
+		int drc = xf_store_org_get(c->db, c->a, org_id, &o);
+		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
+			drc = XF_DB_DONE;
+		if (drc != XF_DB_ROW) {
+			xf_db_rollback(c->db);
+			return drc == XF_DB_DONE
+				       ? xf_fail(c, XF_E_NOT_FOUND, "not_found",
+						 "组织不存在", "org")
+				       : xf_fail_db(c, drc);
+		}
+		xf_subtree_range(c, o.path, &f.lo, &f.hi);
+		if (!subtree)
+			f.org_id = org_id;
+	} else if (xf_list_range(c, &f.lo, &f.hi) != 0) {
+		/* A member-only user lists itself at most. */
+		xf_db_rollback(c->db);
+		if (c->scope && c->scope->member_id) {
+			xf_member *m = xf_arena_calloc(c->a, 1, sizeof *m);
+			if (!m)
+				return xf_fail(c, XF_E_INTERNAL, "internal",
+					       "内存不足", NULL);
+			if (xf_member_read(c, c->scope->member_id, m) == XF_OK) {
+				out->items = m;
+				out->n = offset == 0 ? 1 : 0;
+				out->total = 1;
+			}
+			c->err.kind = 0;
+		}
+		return XF_OK;
+	}
+	int drc = xf_store_member_list(c->db, c->a, &f, out);
+	xf_db_rollback(c->db);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
+		       const char *reason, xf_member *m)
+{
+	int rc = load_writable(c, id, m);
+	if (rc != XF_OK)
+		return rc;
+	if (m->org_id == to_org)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "转入组织与当前组织相同", "to_org_id");
+	const char *before = xf_snap_member(c->a, m);
+	xf_org o;
+	rc = target_org(c, to_org, "to_org_id", &o);
+	if (rc != XF_OK)
+		return rc;
+	int64_t from = m->org_id;
+	m->org_id = o.id;
+	m->org_path = o.path;
+	m->org_name = o.name;
+	int drc = xf_store_member_update(c->db, m, c->now);
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_add_members(c->db, from, -1);
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_add_members(c->db, o.id, 1);
+	if (drc == XF_DB_OK)
+		drc = xf_store_transfer_insert(c->db, id, from, o.id, reason,
+					       c->user_id, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "transfer", "member", id, m->org_path, before,
+			xf_snap_member(c->a, m));
+}
+
+int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
+		       const char *reason, xf_member *out)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, transfer_tx(c, id, to_org, reason, out));
+}
+
+int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
+{
+	xf_member m;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, &m);
+	if (rc == XF_OK) {
+		int drc = xf_store_transfer_list(c->db, c->a, id, out, n);
+		if (drc != XF_DB_OK)
+			rc = xf_fail_db(c, drc);
+	}
+	xf_db_rollback(c->db);
+	return rc;
+}

@@ -1,0 +1,468 @@
+/*
+ * orgs.c (service) - organization tree and cluster use cases.
+ */
+#include "service/orgs.h"
+
+#include "base/date.h"
+#include "service/view.h"
+
+#include <string.h>
+
+#define TREE_MAX 20000
+
+static int not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在", NULL);
+}
+
+static int forbidden(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		       "无权操作该组织", NULL);
+}
+
+/* Loads an org the caller may read; out of scope reads as not found. */
+static int load_readable(xf_ctx *c, int64_t id, xf_org *o)
+{
+	int rc = xf_store_org_get(c->db, c->a, id, o);
+	if (rc == XF_DB_DONE)
+		return not_found(c);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
+	if (!xf_can_read(c, o->path))
+		return not_found(c);
+	return XF_OK;
+}
+
+/* Loads an org the caller may change: unseen is 404, seen but not
+ * writable is 403. */
+static int load_writable(xf_ctx *c, int64_t id, xf_org *o)
+{
+	int rc = xf_store_org_get(c->db, c->a, id, o);
+	if (rc == XF_DB_DONE)
+		return not_found(c);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
+	if (!xf_can_write(c, o->path))
+		return xf_can_read(c, o->path) ? forbidden(c) : not_found(c);
+	return XF_OK;
+}
+
+/* Checks the fields of a (merged) org against the tree's rules. */
+static int check_org(xf_ctx *c, const xf_org *o)
+{
+	int temp = strcmp(o->kind, "temp_branch") == 0;
+	if (temp) {
+		if (!o->project || !*o->project)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+				       "临时党支部须填写所属项目", "project");
+		if (!o->starts_on)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+				       "临时党支部须填写开始日期",
+				       "starts_on");
+		if (!o->ends_on)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+				       "临时党支部须填写结束日期", "ends_on");
+	}
+	if (o->starts_on && o->ends_on && strcmp(o->ends_on, o->starts_on) < 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "结束日期不能早于开始日期", "ends_on");
+	if (o->closed_on && strcmp(o->closed_on, o->established_on) < 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "撤销日期不能早于成立日期", "closed_on");
+	return XF_OK;
+}
+
+static int check_name_free(xf_ctx *c, int64_t parent, const char *name,
+			   int64_t self)
+{
+	int64_t other = 0;
+	int rc = xf_store_org_sibling_named(c->db, parent, name, &other);
+	if (rc != XF_DB_OK)
+		return xf_fail_db(c, rc);
+	if (other && other != self)
+		return xf_fail(c, XF_E_CONFLICT, "name_taken",
+			       "同一上级组织下已有同名组织", "name");
+	return XF_OK;
+}
+
+static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
+{
+	xf_org parent;
+	const char *parent_path = NULL;
+	memset(o, 0, sizeof *o);
+	if (in->parent_id) {
+		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
+		if (rc == XF_DB_DONE ||
+		    (rc == XF_DB_ROW && !xf_can_read(c, parent.path)))
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+				       "上级组织不存在", "parent_id");
+		if (rc != XF_DB_ROW)
+			return xf_fail_db(c, rc);
+		if (!xf_can_write(c, parent.path))
+			return forbidden(c);
+		parent_path = parent.path;
+		o->depth = parent.depth + 1;
+	} else if (!xf_is_admin(c)) {
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+			       "只有系统管理员可以创建顶级组织", "parent_id");
+	}
+	o->parent_id = in->parent_id;
+	o->name = in->name;
+	o->kind = in->kind;
+	o->level = in->level;
+	char today[11];
+	xf_date_format(xf_date_today(c->now), today);
+	o->established_on = in->has_established_on && in->established_on
+				    ? in->established_on
+				    : xf_arena_strdup(c->a, today);
+	o->project = in->project;
+	o->starts_on = in->starts_on;
+	o->ends_on = in->ends_on;
+	o->closed_on = in->closed_on;
+	int rc = check_org(c, o);
+	if (rc == XF_OK)
+		rc = check_name_free(c, in->parent_id, in->name, 0);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_org_insert(c->db, c->a, o, parent_path, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "name_taken",
+			       "同一上级组织下已有同名组织", "name");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "create", "org", o->id, o->path, NULL,
+			xf_snap_org(c->a, o));
+}
+
+int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, create_tx(c, in, out));
+}
+
+int xf_org_read(xf_ctx *c, int64_t id, xf_org *out)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+/* Moves o (already loaded and writable) under new_parent. */
+static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
+{
+	const char *new_path;
+	int depth;
+	if (new_parent) {
+		xf_org p;
+		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
+		if (rc == XF_DB_DONE ||
+		    (rc == XF_DB_ROW && !xf_can_read(c, p.path)))
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+				       "上级组织不存在", "parent_id");
+		if (rc != XF_DB_ROW)
+			return xf_fail_db(c, rc);
+		if (!xf_can_write(c, p.path))
+			return forbidden(c);
+		if (xf_path_within(p.path, o->path))
+			return xf_fail(c, XF_E_CONFLICT,
+				       "move_into_descendant",
+				       "不能将组织移动到其自身或下级组织之下",
+				       "parent_id");
+		new_path = xf_arena_printf(c->a, "%s%lld/", p.path,
+					   (long long)o->id);
+		depth = p.depth + 1;
+	} else {
+		if (!xf_is_admin(c))
+			return forbidden(c);
+		new_path = xf_arena_printf(c->a, "/%lld/", (long long)o->id);
+		depth = 0;
+	}
+	if (!new_path)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	int rc = xf_store_org_move(c->db, o->id, new_parent, o->path, new_path,
+				   depth - o->depth, c->now);
+	if (rc != XF_DB_OK)
+		return xf_fail_db(c, rc);
+	o->parent_id = new_parent;
+	o->path = new_path;
+	o->depth = depth;
+	return XF_OK;
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in,
+		     xf_org *o)
+{
+	int rc = load_writable(c, id, o);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = xf_snap_org(c->a, o);
+	if (in->has_name)
+		o->name = in->name;
+	if (in->has_kind)
+		o->kind = in->kind;
+	if (in->has_level)
+		o->level = in->level;
+	if (in->has_established_on && in->established_on)
+		o->established_on = in->established_on;
+	if (in->has_project)
+		o->project = in->project;
+	if (in->has_starts_on)
+		o->starts_on = in->starts_on;
+	if (in->has_ends_on)
+		o->ends_on = in->ends_on;
+	if (in->has_closed_on)
+		o->closed_on = in->closed_on;
+	rc = check_org(c, o);
+	if (rc != XF_OK)
+		return rc;
+	int64_t parent = in->has_parent_id ? in->parent_id : o->parent_id;
+	rc = check_name_free(c, parent, o->name, o->id);
+	if (rc != XF_OK)
+		return rc;
+	int moved = in->has_parent_id && in->parent_id != o->parent_id;
+	if (moved) {
+		rc = move(c, o, in->parent_id);
+		if (rc != XF_OK)
+			return rc;
+	}
+	int drc = xf_store_org_update(c->db, o, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "name_taken",
+			       "同一上级组织下已有同名组织", "name");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, moved ? "move" : "update", "org", o->id, o->path,
+			before, xf_snap_org(c->a, o));
+}
+
+int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, update_tx(c, id, in, out));
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_org o;
+	int rc = load_writable(c, id, &o);
+	if (rc != XF_OK)
+		return rc;
+	if (o.member_count > 0 || o.child_count > 0)
+		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
+			       "该组织下还有党员或下级组织，不能删除", NULL);
+	int drc = xf_store_org_delete(c->db, id);
+	if (drc == XF_DB_FOREIGN)
+		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
+			       "该组织仍被引用（如用户角色），不能删除", NULL);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "delete", "org", id, o.path, xf_snap_org(c->a, &o),
+			NULL);
+}
+
+int xf_org_remove(xf_ctx *c, int64_t id)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, remove_tx(c, id));
+}
+
+int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
+		int limit, xf_org_page *out)
+{
+	const char *lo, *hi;
+	memset(out, 0, sizeof *out);
+	if (xf_list_range(c, &lo, &hi) != 0)
+		return XF_OK; /* nothing in scope: an empty list */
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_org_list(c->db, c->a, lo, hi, q, kind, offset, limit,
+				    out);
+	xf_db_rollback(c->db);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out)
+{
+	xf_org o;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, &o);
+	if (rc == XF_OK) {
+		int drc = xf_store_org_children(c->db, c->a, id, out);
+		if (drc != XF_DB_OK)
+			rc = xf_fail_db(c, drc);
+	}
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
+{
+	xf_org o;
+	const char *lo, *hi;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, &o);
+	if (rc == XF_OK && xf_subtree_range(c, o.path, &lo, &hi) != 0)
+		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
+	if (rc == XF_OK) {
+		int drc = xf_store_org_subtree(c->db, c->a, lo, hi, TREE_MAX,
+					       out);
+		if (drc != XF_DB_OK)
+			rc = xf_fail_db(c, drc);
+	}
+	xf_db_rollback(c->db);
+	if (rc != XF_OK)
+		return rc;
+	/* Path order puts every node after its ancestors: find each node's
+	 * parent with a stack, then add counts bottom-up in reverse order. */
+	int *stack = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
+	int *up = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
+	if (!stack || !up)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	int top = 0;
+	for (int i = 0; i < out->n; i++) {
+		while (top > 0 &&
+		       !xf_path_within(out->items[i].path,
+				       out->items[stack[top - 1]].path))
+			top--;
+		up[i] = top > 0 ? stack[top - 1] : -1;
+		stack[top++] = i;
+	}
+	for (int i = out->n - 1; i > 0; i--) {
+		if (up[i] < 0)
+			continue;
+		out->items[up[i]].member_count += out->items[i].member_count;
+		out->items[up[i]].child_count++;
+	}
+	return XF_OK;
+}
+
+/* ---- clusters ---------------------------------------------------------- */
+
+static int cluster_writer(xf_ctx *c)
+{
+	if (!c->scope || xf_scope_is_admin(c->scope) ||
+	    xf_scope_has_role(c->scope, XF_ROLE_COMMITTEE))
+		return XF_OK;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		       "只有机关工委或管理员可以维护片区", NULL);
+}
+
+static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
+{
+	int rc = xf_store_cluster_get(c->db, c->a, id, out);
+	if (rc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "片区不存在",
+			       NULL);
+	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
+}
+
+static int cluster_create_tx(xf_ctx *c, const char *name, const char *desc,
+			     xf_cluster *out)
+{
+	int64_t id = 0;
+	int rc = xf_store_cluster_insert(c->db, name, desc, c->now, &id);
+	if (rc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "name_taken",
+			       "已有同名片区", "name");
+	if (rc != XF_DB_OK)
+		return xf_fail_db(c, rc);
+	int r = cluster_load(c, id, out);
+	if (r != XF_OK)
+		return r;
+	return xf_audit(c, "create", "cluster", id, NULL, NULL,
+			xf_snap_cluster(c->a, out));
+}
+
+int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
+		      xf_cluster *out)
+{
+	int rc = cluster_writer(c);
+	if (rc == XF_OK)
+		rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, cluster_create_tx(c, name, desc, out));
+}
+
+int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = cluster_load(c, id, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_cluster_list(c->db, c->a, out, n);
+	xf_db_rollback(c->db);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
+			     xf_cluster *out)
+{
+	xf_cluster before;
+	int rc = cluster_load(c, id, &before);
+	if (rc != XF_OK)
+		return rc;
+	xf_org o;
+	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
+	if (drc == XF_DB_DONE || (drc == XF_DB_ROW && !xf_can_read(c, o.path)))
+		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
+			       "org_id");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, o.path))
+		return forbidden(c);
+	drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
+		  : xf_store_cluster_remove_org(c->db, id, org_id);
+	if (drc != XF_DB_OK && drc != XF_DB_UNIQUE)
+		return xf_fail_db(c, drc);
+	rc = cluster_load(c, id, out);
+	if (rc != XF_OK)
+		return rc;
+	return xf_audit(c, "update", "cluster", id, NULL,
+			xf_snap_cluster(c->a, &before),
+			xf_snap_cluster(c->a, out));
+}
+
+int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	int rc = cluster_writer(c);
+	if (rc == XF_OK)
+		rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, cluster_change_tx(c, id, org_id, 1, out));
+}
+
+int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	int rc = cluster_writer(c);
+	if (rc == XF_OK)
+		rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, cluster_change_tx(c, id, org_id, 0, out));
+}

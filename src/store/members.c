@@ -1,0 +1,251 @@
+/*
+ * members.c - SQL of party members and transfers. Member rows carry their
+ * organization's path so a subtree list is one index range scan.
+ */
+#include "store/members.h"
+
+#include <string.h>
+
+#define MEMBER_COLS                                                            \
+	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, " \
+	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "       \
+	"m.status, m.joined_on, m.full_on"
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static void read_member(xf_arena *a, xf_stmt *st, xf_member *m)
+{
+	m->id = xf_db_int(st, 0);
+	m->org_id = xf_db_int(st, 1);
+	m->org_path = xf_arena_strdup(a, xf_db_text(st, 2));
+	m->org_name = xf_arena_strdup(a, xf_db_text(st, 3));
+	m->name = xf_arena_strdup(a, xf_db_text(st, 4));
+	m->gender = xf_arena_strdup(a, xf_db_text(st, 5));
+	m->id_number = xf_arena_strdup(a, xf_db_text(st, 6));
+	m->birth_date = xf_arena_strdup(a, xf_db_text(st, 7));
+	m->phone = opt(a, st, 8);
+	m->ethnicity = opt(a, st, 9);
+	m->education = opt(a, st, 10);
+	m->position = opt(a, st, 11);
+	m->status = xf_arena_strdup(a, xf_db_text(st, 12));
+	m->joined_on = xf_arena_strdup(a, xf_db_text(st, 13));
+	m->full_on = opt(a, st, 14);
+}
+
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_get[] = "SELECT " MEMBER_COLS
+			      " FROM members m JOIN orgs o ON o.id = m.org_id "
+			      "WHERE m.id = $1";
+
+int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_member(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+/* Binds the writable fields as $2..$14 in one fixed order. */
+static void bind_fields(xf_stmt *st, const xf_member *m)
+{
+	xf_db_bind_int(st, 2, m->org_id);
+	xf_db_bind_str(st, 3, m->org_path);
+	xf_db_bind_str(st, 4, m->name);
+	xf_db_bind_str(st, 5, m->gender);
+	xf_db_bind_str(st, 6, m->id_number);
+	xf_db_bind_str(st, 7, m->birth_date);
+	xf_db_bind_str(st, 8, m->phone);
+	xf_db_bind_str(st, 9, m->ethnicity);
+	xf_db_bind_str(st, 10, m->education);
+	xf_db_bind_str(st, 11, m->position);
+	xf_db_bind_str(st, 12, m->status);
+	xf_db_bind_str(st, 13, m->joined_on);
+	xf_db_bind_str(st, 14, m->full_on);
+}
+
+static const char sql_insert[] =
+	"INSERT INTO members (org_id, org_path, name, gender, id_number, "
+	"birth_date, phone, ethnicity, education, position, status, "
+	"joined_on, full_on, created_at, updated_at) VALUES "
+	"($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $1) "
+	"RETURNING id";
+
+int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, now);
+	bind_fields(st, m);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		m->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_update[] =
+	"UPDATE members SET org_id = $2, org_path = $3, name = $4, "
+	"gender = $5, id_number = $6, birth_date = $7, phone = $8, "
+	"ethnicity = $9, education = $10, position = $11, status = $12, "
+	"joined_on = $13, full_on = $14, updated_at = $15 WHERE id = $1";
+
+int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, m->id);
+	bind_fields(st, m);
+	xf_db_bind_int(st, 15, now);
+	return run(st);
+}
+
+static const char sql_delete[] = "DELETE FROM members WHERE id = $1";
+
+int xf_store_member_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+static const char sql_by_idnum[] =
+	"SELECT id FROM members WHERE id_number = $1";
+
+int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_by_idnum);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, id_number);
+	int rc = xf_db_step(st);
+	*id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+#define LIST_WHERE                                                             \
+	" WHERE m.org_path >= $1 AND m.org_path < $2 "                        \
+	"AND ($3 = 0 OR m.org_id = $3) "                                       \
+	"AND ($4 = '' OR m.name LIKE '%' || $4 || '%') "                      \
+	"AND ($5 = '' OR m.status = $5)"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
+static const char sql_list[] = "SELECT " MEMBER_COLS
+			       " FROM members m JOIN orgs o ON o.id = m.org_id"
+			       LIST_WHERE
+			       " ORDER BY m.org_path, m.id LIMIT $6 OFFSET $7";
+
+static void bind_filter(xf_stmt *st, const xf_member_filter *f)
+{
+	xf_db_bind_str(st, 1, f->lo);
+	xf_db_bind_str(st, 2, f->hi);
+	xf_db_bind_int(st, 3, f->org_id);
+	xf_db_bind_str(st, 4, f->q ? f->q : "");
+	xf_db_bind_str(st, 5, f->status ? f->status : "");
+}
+
+int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
+			 xf_member_page *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_filter(st, f);
+	int rc = xf_db_step(st);
+	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_filter(st, f);
+	xf_db_bind_int(st, 6, f->limit);
+	xf_db_bind_int(st, 7, f->offset);
+	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
+				     sizeof(xf_member));
+	out->n = 0;
+	if (!out->items)
+		return XF_DB_ERROR;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < f->limit)
+		read_member(a, st, &out->items[out->n++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char sql_tr_insert[] =
+	"INSERT INTO member_transfers (member_id, from_org_id, to_org_id, "
+	"reason, at, user_id) VALUES ($1, $2, $3, $4, $5, $6)";
+
+int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
+			     int64_t to, const char *reason, int64_t user_id,
+			     int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_tr_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, member_id);
+	xf_db_bind_int(st, 2, from);
+	xf_db_bind_int(st, 3, to);
+	xf_db_bind_str(st, 4, reason);
+	xf_db_bind_int(st, 5, now);
+	if (user_id)
+		xf_db_bind_int(st, 6, user_id);
+	else
+		xf_db_bind_null(st, 6);
+	return run(st);
+}
+
+static const char sql_tr_list[] =
+	"SELECT t.id, t.from_org_id, t.to_org_id, COALESCE(t.user_id, 0), "
+	"t.at, COALESCE(f.name, ''), COALESCE(o.name, ''), t.reason "
+	"FROM member_transfers t LEFT JOIN orgs f ON f.id = t.from_org_id "
+	"LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
+	"ORDER BY t.id DESC LIMIT 1000";
+
+int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
+			   xf_transfer **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_tr_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, member_id);
+	*out = xf_arena_calloc(a, 1000, sizeof(xf_transfer));
+	*n = 0;
+	if (!*out)
+		return XF_DB_ERROR;
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 1000) {
+		xf_transfer *t = &(*out)[(*n)++];
+		t->id = xf_db_int(st, 0);
+		t->from_org_id = xf_db_int(st, 1);
+		t->to_org_id = xf_db_int(st, 2);
+		t->user_id = xf_db_int(st, 3);
+		t->at = xf_db_int(st, 4);
+		t->from_org_name = xf_arena_strdup(a, xf_db_text(st, 5));
+		t->to_org_name = xf_arena_strdup(a, xf_db_text(st, 6));
+		t->reason = xf_arena_strdup(a, xf_db_text(st, 7));
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}

@@ -1,0 +1,54 @@
+/*
+ * members.h - SQL of party members (党员) and their transfer history.
+ * Return codes and string ownership as in orgs.h.
+ */
+#ifndef XF_STORE_MEMBERS_H
+#define XF_STORE_MEMBERS_H
+
+#include "base/arena.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+typedef struct xf_member {
+	int64_t id, org_id;
+	const char *org_path, *org_name;
+	const char *name, *gender, *id_number, *birth_date, *phone;
+	const char *ethnicity, *education, *position; /* or NULL */
+	const char *status, *joined_on, *full_on;     /* full_on or NULL */
+} xf_member;
+
+typedef struct xf_member_page {
+	xf_member *items;
+	int n;
+	int64_t total;
+} xf_member_page;
+
+typedef struct xf_member_filter {
+	const char *lo, *hi; /* org_path range */
+	int64_t org_id;      /* when set and not subtree: that org only */
+	const char *q;       /* name contains, or NULL */
+	const char *status;  /* or NULL */
+	int offset, limit;
+} xf_member_filter;
+
+int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out);
+int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now);
+int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now);
+int xf_store_member_delete(xf_db *db, int64_t id);
+int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id);
+int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
+			 xf_member_page *out);
+
+typedef struct xf_transfer {
+	int64_t id, from_org_id, to_org_id, user_id, at;
+	const char *from_org_name, *to_org_name, *reason;
+} xf_transfer;
+
+int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
+			     int64_t to, const char *reason, int64_t user_id,
+			     int64_t now);
+int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
+			   xf_transfer **out, int *n);
+
+#endif

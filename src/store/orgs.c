@@ -1,0 +1,436 @@
+/*
+ * orgs.c - SQL of the organization tree and of clusters (片区).
+ * A subtree is the byte range [path, path_end) of materialized paths.
+ */
+#include "store/orgs.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ORG_COLS                                                               \
+	"o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "       \
+	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "  \
+	"o.member_count, "                                                     \
+	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static void read_org(xf_arena *a, xf_stmt *st, xf_org *o)
+{
+	o->id = xf_db_int(st, 0);
+	o->parent_id = xf_db_int(st, 1);
+	o->name = xf_arena_strdup(a, xf_db_text(st, 2));
+	o->kind = xf_arena_strdup(a, xf_db_text(st, 3));
+	o->level = xf_arena_strdup(a, xf_db_text(st, 4));
+	o->path = xf_arena_strdup(a, xf_db_text(st, 5));
+	o->depth = (int)xf_db_int(st, 6);
+	o->established_on = xf_arena_strdup(a, xf_db_text(st, 7));
+	o->project = opt(a, st, 8);
+	o->starts_on = opt(a, st, 9);
+	o->ends_on = opt(a, st, 10);
+	o->closed_on = opt(a, st, 11);
+	o->member_count = xf_db_int(st, 12);
+	o->child_count = xf_db_int(st, 13);
+}
+
+/* Steps st to completion; returns XF_DB_OK or the error. */
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_get[] =
+	"SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
+
+int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_org(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_insert[] =
+	"INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
+	"established_on, project, starts_on, ends_on, closed_on, "
+	"created_at, updated_at) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
+	"RETURNING id";
+static const char sql_set_path[] = "UPDATE orgs SET path = $2 WHERE id = $1";
+
+int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
+			const char *parent_path, int64_t now)
+{
+	/* The path holds the new id: insert under a unique temporary path,
+	 * then set the real one in the same transaction. */
+	static _Atomic long seq;
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "#new-%lld-%d-%ld", (long long)now,
+		 (int)getpid(), ++seq);
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	if (o->parent_id)
+		xf_db_bind_int(st, 1, o->parent_id);
+	else
+		xf_db_bind_null(st, 1);
+	xf_db_bind_str(st, 2, o->name);
+	xf_db_bind_str(st, 3, o->kind);
+	xf_db_bind_str(st, 4, o->level);
+	xf_db_bind_str(st, 5, tmp);
+	xf_db_bind_int(st, 6, o->depth);
+	xf_db_bind_str(st, 7, o->established_on);
+	xf_db_bind_str(st, 8, o->project);
+	xf_db_bind_str(st, 9, o->starts_on);
+	xf_db_bind_str(st, 10, o->ends_on);
+	xf_db_bind_str(st, 11, o->closed_on);
+	xf_db_bind_int(st, 12, now);
+	int rc = xf_db_step(st);
+	if (rc != XF_DB_ROW) {
+		xf_db_reset(st);
+		return rc;
+	}
+	o->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	o->path = xf_arena_printf(a, "%s%lld/", parent_path ? parent_path : "/",
+				  (long long)o->id);
+	st = xf_db_stmt(db, sql_set_path);
+	if (!st || !o->path)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, o->id);
+	xf_db_bind_str(st, 2, o->path);
+	return run(st);
+}
+
+static const char sql_update[] =
+	"UPDATE orgs SET name = $2, kind = $3, level = $4, "
+	"established_on = $5, project = $6, starts_on = $7, ends_on = $8, "
+	"closed_on = $9, updated_at = $10 WHERE id = $1";
+
+int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, o->id);
+	xf_db_bind_str(st, 2, o->name);
+	xf_db_bind_str(st, 3, o->kind);
+	xf_db_bind_str(st, 4, o->level);
+	xf_db_bind_str(st, 5, o->established_on);
+	xf_db_bind_str(st, 6, o->project);
+	xf_db_bind_str(st, 7, o->starts_on);
+	xf_db_bind_str(st, 8, o->ends_on);
+	xf_db_bind_str(st, 9, o->closed_on);
+	xf_db_bind_int(st, 10, now);
+	return run(st);
+}
+
+static const char sql_move_parent[] =
+	"UPDATE orgs SET parent_id = $2, updated_at = $3 WHERE id = $1";
+static const char sql_move_orgs[] =
+	"UPDATE orgs SET path = $3 || substr(path, $4), depth = depth + $5 "
+	"WHERE path >= $1 AND path < $2";
+static const char sql_move_members[] =
+	"UPDATE members SET org_path = $3 || substr(org_path, $4) "
+	"WHERE org_path >= $1 AND org_path < $2";
+
+int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
+		      const char *old_path, const char *new_path,
+		      int depth_delta, int64_t now)
+{
+	char hi[300];
+	size_t n = strlen(old_path);
+	if (n < 2 || n >= sizeof hi)
+		return XF_DB_ERROR;
+	memcpy(hi, old_path, n + 1);
+	hi[n - 1] = '0'; /* "/1/5/" -> "/1/50": end of the subtree range */
+	xf_stmt *st = xf_db_stmt(db, sql_move_parent);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	if (new_parent)
+		xf_db_bind_int(st, 2, new_parent);
+	else
+		xf_db_bind_null(st, 2);
+	xf_db_bind_int(st, 3, now);
+	int rc = run(st);
+	for (int i = 0; i < 2 && rc == XF_DB_OK; i++) {
+		st = xf_db_stmt(db, i == 0 ? sql_move_orgs : sql_move_members);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_str(st, 1, old_path);
+		xf_db_bind_str(st, 2, hi);
+		xf_db_bind_str(st, 3, new_path);
+		xf_db_bind_int(st, 4, (int64_t)n + 1);
+		if (i == 0)
+			xf_db_bind_int(st, 5, depth_delta);
+		rc = run(st);
+	}
+	return rc;
+}
+
+static const char sql_delete[] = "DELETE FROM orgs WHERE id = $1";
+
+int xf_store_org_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+static const char sql_count_children[] =
+	"SELECT COUNT(*) FROM orgs WHERE parent_id = $1";
+
+int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count_children);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_sibling[] =
+	"SELECT id FROM orgs WHERE COALESCE(parent_id, 0) = $1 AND name = $2";
+
+int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
+			       int64_t *id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_sibling);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, parent_id);
+	xf_db_bind_str(st, 2, name);
+	int rc = xf_db_step(st);
+	*id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char sql_list[] =
+	"SELECT " ORG_COLS " FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
+	"AND ($3 = '' OR o.name LIKE '%' || $3 || '%') "
+	"AND ($4 = '' OR o.kind = $4) ORDER BY o.path LIMIT $5 OFFSET $6";
+static const char sql_list_count[] =
+	"SELECT COUNT(*) FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
+	"AND ($3 = '' OR o.name LIKE '%' || $3 || '%') "
+	"AND ($4 = '' OR o.kind = $4)";
+
+static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
+{
+	out->items = xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1),
+				     sizeof(xf_org));
+	out->n = 0;
+	if (!out->items)
+		return XF_DB_ERROR;
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < cap)
+		read_org(a, st, &out->items[out->n++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+int xf_store_org_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+		      const char *q, const char *kind, int offset, int limit,
+		      xf_org_page *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_list_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, q ? q : "");
+	xf_db_bind_str(st, 4, kind ? kind : "");
+	int rc = xf_db_step(st);
+	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, q ? q : "");
+	xf_db_bind_str(st, 4, kind ? kind : "");
+	xf_db_bind_int(st, 5, limit);
+	xf_db_bind_int(st, 6, offset);
+	return collect(a, st, limit, out);
+}
+
+static const char sql_children[] = "SELECT " ORG_COLS
+				   " FROM orgs o WHERE o.parent_id = $1 "
+				   "ORDER BY o.name LIMIT 5000";
+
+int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
+			  xf_org_page *out)
+{
+	int64_t n = 0;
+	int rc = xf_store_org_count_children(db, id, &n);
+	if (rc != XF_DB_OK)
+		return rc;
+	xf_stmt *st = xf_db_stmt(db, sql_children);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	out->total = n;
+	return collect(a, st, n > 5000 ? 5000 : (int)n, out);
+}
+
+static const char sql_subtree[] =
+	"SELECT o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "
+	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "
+	"o.member_count, 0 FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
+	"ORDER BY o.path LIMIT $3";
+
+int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo,
+			 const char *hi, int max, xf_org_page *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_subtree);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_int(st, 3, max);
+	int rc = collect(a, st, max, out);
+	out->total = out->n;
+	return rc;
+}
+
+static const char sql_add_members[] =
+	"UPDATE orgs SET member_count = member_count + $2 WHERE id = $1";
+
+int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_add_members);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	xf_db_bind_int(st, 2, delta);
+	return run(st);
+}
+
+/* ---- clusters ---------------------------------------------------------- */
+
+static const char sql_cl_insert[] =
+	"INSERT INTO clusters (name, description, created_at) "
+	"VALUES ($1, $2, $3) RETURNING id";
+
+int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
+			    int64_t now, int64_t *id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_cl_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, name);
+	xf_db_bind_str(st, 2, desc ? desc : "");
+	xf_db_bind_int(st, 3, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		*id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_cl_get[] =
+	"SELECT id, name, description FROM clusters WHERE id = $1";
+static const char sql_cl_orgs[] =
+	"SELECT " ORG_COLS " FROM cluster_orgs co JOIN orgs o "
+	"ON o.id = co.org_id WHERE co.cluster_id = $1 ORDER BY o.path "
+	"LIMIT 5000";
+
+int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_cl_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc != XF_DB_ROW) {
+		xf_db_reset(st);
+		return rc;
+	}
+	out->id = xf_db_int(st, 0);
+	out->name = xf_arena_strdup(a, xf_db_text(st, 1));
+	out->description = xf_arena_strdup(a, xf_db_text(st, 2));
+	xf_db_reset(st);
+	st = xf_db_stmt(db, sql_cl_orgs);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	xf_org_page l;
+	rc = collect(a, st, 5000, &l);
+	out->orgs = l.items;
+	out->norgs = l.n;
+	return rc == XF_DB_OK ? XF_DB_ROW : rc;
+}
+
+static const char sql_cl_list[] =
+	"SELECT id FROM clusters ORDER BY id LIMIT 1000";
+
+int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n)
+{
+	int64_t ids[1000];
+	int k = 0, rc;
+	xf_stmt *st = xf_db_stmt(db, sql_cl_list);
+	if (!st)
+		return XF_DB_ERROR;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && k < 1000)
+		ids[k++] = xf_db_int(st, 0);
+	xf_db_reset(st);
+	if (rc != XF_DB_DONE && rc != XF_DB_ROW)
+		return rc;
+	*out = xf_arena_calloc(a, (size_t)(k ? k : 1), sizeof(xf_cluster));
+	if (!*out)
+		return XF_DB_ERROR;
+	for (int i = 0; i < k; i++) {
+		rc = xf_store_cluster_get(db, a, ids[i], &(*out)[i]);
+		if (rc != XF_DB_ROW)
+			return rc < 0 ? rc : XF_DB_ERROR;
+	}
+	*n = k;
+	return XF_DB_OK;
+}
+
+static const char sql_cl_add[] =
+	"INSERT INTO cluster_orgs (cluster_id, org_id) VALUES ($1, $2)";
+static const char sql_cl_remove[] =
+	"DELETE FROM cluster_orgs WHERE cluster_id = $1 AND org_id = $2";
+
+int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_cl_add);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, cluster_id);
+	xf_db_bind_int(st, 2, org_id);
+	return run(st);
+}
+
+int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_cl_remove);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, cluster_id);
+	xf_db_bind_int(st, 2, org_id);
+	return run(st);
+}

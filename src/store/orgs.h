@@ -1,0 +1,73 @@
+/*
+ * orgs.h - SQL of the organization tree (materialized paths) and clusters.
+ *
+ * Functions return XF_DB_OK / XF_DB_ROW (found) / XF_DB_DONE (not found) or a
+ * negative XF_DB_* error. Strings in returned structs are copied into the
+ * arena passed in and live as long as it.
+ */
+#ifndef XF_STORE_ORGS_H
+#define XF_STORE_ORGS_H
+
+#include "base/arena.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+typedef struct xf_org {
+	int64_t id, parent_id;
+	const char *name, *kind, *level, *path;
+	int depth;
+	const char *established_on;
+	const char *project, *starts_on, *ends_on, *closed_on; /* or NULL */
+	int64_t member_count; /* members directly in this org */
+	int64_t child_count;
+} xf_org;
+
+typedef struct xf_org_page {
+	xf_org *items;
+	int n;
+	int64_t total;
+} xf_org_page;
+
+int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out);
+/* Inserts o (path computed from parent_path); sets o->id and o->path. */
+int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
+			const char *parent_path, int64_t now);
+/* Updates the plain fields (not parent/path). */
+int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now);
+/* Rewrites paths of a subtree (orgs and member rows) from old to new. */
+int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
+		      const char *old_path, const char *new_path,
+		      int depth_delta, int64_t now);
+int xf_store_org_delete(xf_db *db, int64_t id);
+int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n);
+/* Finds a sibling with that name (parent 0 = roots); *id 0 if none. */
+int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
+			       int64_t *id);
+/* Lists orgs within [lo, hi) paths, optionally filtered; paged. */
+int xf_store_org_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+		      const char *q, const char *kind, int offset, int limit,
+		      xf_org_page *out);
+int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
+			  xf_org_page *out);
+/* The whole subtree in path order (at most max rows). */
+int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo,
+			 const char *hi, int max, xf_org_page *out);
+int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta);
+
+typedef struct xf_cluster {
+	int64_t id;
+	const char *name, *description;
+	xf_org *orgs;
+	int norgs;
+} xf_cluster;
+
+int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
+			    int64_t now, int64_t *id);
+int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out);
+int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n);
+int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id);
+int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id,
+				int64_t org_id);
+
+#endif

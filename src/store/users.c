@@ -1,0 +1,317 @@
+/*
+ * users.c - SQL of accounts, roles, sessions and the login throttle.
+ */
+#include "store/users.h"
+
+#include <string.h>
+
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+#define USER_COLS                                                              \
+	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "        \
+	"u.password_hash, u.disabled"
+
+static void read_user(xf_arena *a, xf_stmt *st, xf_user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = xf_db_int(st, 0);
+	u->member_id = xf_db_int(st, 1);
+	u->username = xf_arena_strdup(a, xf_db_text(st, 2));
+	u->display_name = xf_arena_strdup(a, xf_db_text(st, 3));
+	u->password_hash = xf_arena_strdup(a, xf_db_text(st, 4));
+	u->disabled = (int)xf_db_int(st, 5);
+}
+
+static const char sql_roles[] =
+	"SELECT r.role, COALESCE(r.org_id, 0), COALESCE(o.name, ''), "
+	"COALESCE(o.path, '') FROM user_roles r LEFT JOIN orgs o "
+	"ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
+	"LIMIT 16";
+
+static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_roles);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, u->id);
+	u->roles = xf_arena_calloc(a, 16, sizeof(xf_user_role));
+	u->nroles = 0;
+	if (!u->roles)
+		return XF_DB_ERROR;
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && u->nroles < 16) {
+		xf_user_role *r = &u->roles[u->nroles++];
+		r->role = xf_arena_strdup(a, xf_db_text(st, 0));
+		r->org_id = xf_db_int(st, 1);
+		r->org_name = xf_arena_strdup(a, xf_db_text(st, 2));
+		r->org_path = xf_arena_strdup(a, xf_db_text(st, 3));
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static int get_one(xf_db *db, xf_arena *a, xf_stmt *st, xf_user *out)
+{
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_user(a, st, out);
+	xf_db_reset(st);
+	if (rc == XF_DB_ROW) {
+		int r2 = load_roles(db, a, out);
+		if (r2 != XF_DB_OK)
+			return r2;
+	}
+	return rc;
+}
+
+static const char sql_get[] = "SELECT " USER_COLS " FROM users u WHERE id = $1";
+static const char sql_by_name[] =
+	"SELECT " USER_COLS " FROM users u WHERE username = $1";
+
+int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return get_one(db, a, st, out);
+}
+
+int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
+			  xf_user *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_by_name);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, username);
+	return get_one(db, a, st, out);
+}
+
+static const char sql_insert[] =
+	"INSERT INTO users (username, display_name, password_hash, member_id, "
+	"disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+	"RETURNING id";
+
+int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, u->username);
+	xf_db_bind_str(st, 2, u->display_name);
+	xf_db_bind_str(st, 3, u->password_hash);
+	if (u->member_id)
+		xf_db_bind_int(st, 4, u->member_id);
+	else
+		xf_db_bind_null(st, 4);
+	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_int(st, 6, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		u->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	return xf_store_user_set_roles(db, u);
+}
+
+static const char sql_update[] =
+	"UPDATE users SET display_name = $2, password_hash = $3, "
+	"member_id = $4, disabled = $5, updated_at = $6 WHERE id = $1";
+
+int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, u->id);
+	xf_db_bind_str(st, 2, u->display_name);
+	xf_db_bind_str(st, 3, u->password_hash);
+	if (u->member_id)
+		xf_db_bind_int(st, 4, u->member_id);
+	else
+		xf_db_bind_null(st, 4);
+	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_int(st, 6, now);
+	return run(st);
+}
+
+static const char sql_roles_clear[] = "DELETE FROM user_roles WHERE user_id = $1";
+static const char sql_role_add[] =
+	"INSERT INTO user_roles (user_id, role, org_id) VALUES ($1, $2, $3)";
+
+int xf_store_user_set_roles(xf_db *db, const xf_user *u)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_roles_clear);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, u->id);
+	int rc = run(st);
+	for (int i = 0; i < u->nroles && rc == XF_DB_OK; i++) {
+		st = xf_db_stmt(db, sql_role_add);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_int(st, 1, u->id);
+		xf_db_bind_str(st, 2, u->roles[i].role);
+		if (u->roles[i].org_id)
+			xf_db_bind_int(st, 3, u->roles[i].org_id);
+		else
+			xf_db_bind_null(st, 3);
+		rc = run(st);
+	}
+	return rc;
+}
+
+#define USER_LIST_WHERE                                                        \
+	" WHERE ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r JOIN orgs o "  \
+	"ON o.id = r.org_id WHERE r.user_id = u.id AND o.path >= $1 "         \
+	"AND o.path < $2)) AND ($3 = '' OR u.username LIKE '%' || $3 || '%' " \
+	"OR u.display_name LIKE '%' || $3 || '%')"
+
+static const char sql_list_count[] =
+	"SELECT COUNT(*) FROM users u" USER_LIST_WHERE;
+static const char sql_list[] = "SELECT " USER_COLS
+			       " FROM users u" USER_LIST_WHERE
+			       " ORDER BY u.id LIMIT $4 OFFSET $5";
+
+int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+		       const char *q, int offset, int limit, xf_user **out,
+		       int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_list_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo ? lo : "");
+	xf_db_bind_str(st, 2, hi ? hi : "");
+	xf_db_bind_str(st, 3, q ? q : "");
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo ? lo : "");
+	xf_db_bind_str(st, 2, hi ? hi : "");
+	xf_db_bind_str(st, 3, q ? q : "");
+	xf_db_bind_int(st, 4, limit);
+	xf_db_bind_int(st, 5, offset);
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+			       sizeof(xf_user));
+	*n = 0;
+	if (!*out)
+		return XF_DB_ERROR;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
+		read_user(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW && rc != XF_DB_DONE)
+		return rc;
+	for (int i = 0; i < *n; i++) {
+		rc = load_roles(db, a, &(*out)[i]);
+		if (rc != XF_DB_OK)
+			return rc;
+	}
+	return XF_DB_OK;
+}
+
+static const char sql_sess_insert[] =
+	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+	"expires_at) VALUES ($1, $2, $3, $4, $5)";
+
+int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
+			    const char *csrf, int64_t now, int64_t expires)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_sess_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, token_hash);
+	xf_db_bind_int(st, 2, user_id);
+	xf_db_bind_str(st, 3, csrf);
+	xf_db_bind_int(st, 4, now);
+	xf_db_bind_int(st, 5, expires);
+	return run(st);
+}
+
+static const char sql_sess_get[] =
+	"SELECT " USER_COLS ", s.csrf FROM sessions s JOIN users u "
+	"ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
+	"AND u.disabled = 0";
+
+int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
+			 int64_t now, xf_user *user, const char **csrf)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_sess_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, token_hash);
+	xf_db_bind_int(st, 2, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		read_user(a, st, user);
+		*csrf = xf_arena_strdup(a, xf_db_text(st, 6));
+	}
+	xf_db_reset(st);
+	if (rc == XF_DB_ROW) {
+		int r2 = load_roles(db, a, user);
+		if (r2 != XF_DB_OK)
+			return r2;
+	}
+	return rc;
+}
+
+static const char sql_sess_del[] = "DELETE FROM sessions WHERE token_hash = $1";
+static const char sql_sess_del_user[] =
+	"DELETE FROM sessions WHERE user_id = $1";
+
+int xf_store_session_delete(xf_db *db, const char *token_hash)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_sess_del);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, token_hash);
+	return run(st);
+}
+
+int xf_store_session_delete_user(xf_db *db, int64_t user_id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_sess_del_user);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, user_id);
+	return run(st);
+}
+
+static const char sql_fail_count[] =
+	"SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at > $2";
+static const char sql_fail_add[] =
+	"INSERT INTO login_failures (username, at) VALUES ($1, $2)";
+
+int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
+			    int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_fail_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, username);
+	xf_db_bind_int(st, 2, since);
+	int rc = xf_db_step(st);
+	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_fail_add);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, username);
+	xf_db_bind_int(st, 2, now);
+	return run(st);
+}
