@@ -30,7 +30,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
-.PHONY: all run test deps test-deps format lint clean unit api-test fuzz bench
+.PHONY: web all run test deps test-deps format lint clean unit api-test fuzz bench
 
 all: $(BUILD)/xianfeng
 
@@ -49,7 +49,32 @@ $(BUILD)/libxf.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/xianfeng: $(MAIN_OBJ) $(BUILD)/libxf.a
+# ---- web UI: built by Vite, embedded into the binary -----------------------
+WEB_SRC := $(shell find web/src web/public -type f 2>/dev/null) \
+	$(wildcard web/index.html web/vite.config.js web/package.json)
+# WEB=0 builds the binary without the UI (an empty asset table).
+WEB ?= 1
+ifeq ($(WEB)$(if $(wildcard web/package.json),yes,no),1yes)
+web/node_modules/.xf-installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+$(BUILD)/web.stamp: web/node_modules/.xf-installed $(WEB_SRC)
+	cd web && npm run build --silent
+	@mkdir -p $(BUILD) && touch $@
+$(BUILD)/gen/web_assets.c: $(BUILD)/web.stamp scripts/embed-web.mjs
+	node scripts/embed-web.mjs web/dist $@
+else
+$(BUILD)/gen/web_assets.c:
+	@mkdir -p $(dir $@)
+	printf '#include "http/static.h"\nconst xf_asset xf_web_assets[] = {{0}};\nconst size_t xf_web_nassets = 0;\n' > $@
+endif
+
+$(BUILD)/obj/gen/web_assets.o: $(BUILD)/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	@echo CC $<
+	@$(CC) -std=c11 -O0 -Isrc -c $< -o $@
+
+$(BUILD)/xianfeng: $(MAIN_OBJ) $(BUILD)/obj/gen/web_assets.o $(BUILD)/libxf.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 deps:

@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 #include "http/server.h"
+#include "http/static.h"
 #include "service/auth.h"
 #include "service/ctx.h"
 #include "service/demo.h"
@@ -109,7 +110,9 @@ static int cmd_serve(int argc, char **argv)
 	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	long max_body = 1 << 20;
 	int quiet = 0;
+	const char *web_root = NULL;
 	static const struct option opts[] = {
+		{"web-root", 1, NULL, 'w'},
 		{"db", 1, NULL, 'd'},      {"listen", 1, NULL, 'l'},
 		{"threads", 1, NULL, 't'}, {"max-body", 1, NULL, 'b'},
 		{"quiet", 0, NULL, 'q'},   {"help", 0, NULL, 'h'},
@@ -140,10 +143,15 @@ static int cmd_serve(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'w':
+			web_root = optarg;
+			break;
 		case 'h':
 			printf("usage: xianfeng serve [--db DB] [--listen "
 			       "HOST:PORT] [--threads N] [--max-body BYTES] "
-			       "[--quiet]\n"
+			       "[--web-root DIR] [--quiet]\n"
+			       "--web-root serves the web UI from DIR instead "
+			       "of the files built into the binary.\n"
 			       "Serves the platform (default %s on "
 			       "127.0.0.1:8080).\n",
 			       DEFAULT_DB);
@@ -184,6 +192,7 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	xf_api_set_info(XF_VERSION, db_name);
+	xf_static_set_root(web_root);
 	/* Block the stop signals in every thread; wait for them here. */
 	sigset_t set;
 	sigemptyset(&set);
@@ -197,6 +206,7 @@ static int cmd_serve(int argc, char **argv)
 		.threads = (unsigned)threads,
 		.max_body = (size_t)max_body,
 		.authenticate = xf_api_authenticate,
+		.fallback = xf_static_serve,
 		.quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);

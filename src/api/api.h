@@ -31,6 +31,7 @@ void xf_h_health(xf_req *r);
 void xf_h_login(xf_req *r);
 void xf_h_logout(xf_req *r);
 void xf_h_me(xf_req *r);
+void xf_h_me_password(xf_req *r);
 
 void xf_h_orgs_create(xf_req *r);
 void xf_h_orgs_list(xf_req *r);

@@ -12,6 +12,15 @@
 
 static void free_json(void *p) { json_decref(p); }
 
+/* Set while validating a body that was re-read with integers as reals
+ * because it held an integer beyond 64 bits. */
+static _Thread_local int ints_as_reals;
+
+static int blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
 static int invalid(xf_req *r, const char *field, const char *label,
 		   const char *what)
 {
@@ -45,7 +54,8 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 			return invalid(r, name, f->label, "含有无效字符");
 		if (f->type == XF_F_STR) {
 			size_t chars = xf_utf8_chars(s, len);
-			if ((int64_t)chars < f->min)
+			if ((int64_t)chars < f->min ||
+			    (f->min >= 1 && blank(s)))
 				return invalid(r, name, f->label,
 					       f->min <= 1 ? "不能为空"
 							   : "太短");
@@ -69,11 +79,22 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 	}
 	case XF_F_INT:
 	case XF_F_ID: {
-		if (!json_is_integer(v))
-			return invalid(r, name, f->label, "应为整数");
-		json_int_t i = json_integer_value(v);
 		int64_t min = f->type == XF_F_ID ? 1 : f->min;
 		int64_t max = f->type == XF_F_ID ? INT64_MAX / 2 : f->max;
+		json_int_t i;
+		if (ints_as_reals && json_is_real(v)) {
+			double d = json_real_value(v);
+			if (d != d || d < -9.2e18 || d > 9.2e18)
+				return invalid(r, name, f->label,
+					       "超出允许范围");
+			i = (json_int_t)d;
+			if ((double)i != d)
+				return invalid(r, name, f->label, "应为整数");
+		} else if (!json_is_integer(v)) {
+			return invalid(r, name, f->label, "应为整数");
+		} else {
+			i = json_integer_value(v);
+		}
 		if (i < min || i > max)
 			return invalid(r, name, f->label, "超出允许范围");
 		out->i = i;
@@ -128,7 +149,9 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (fields[i].required && (!vals[i].present || vals[i].is_null))
+		if (fields[i].required &&
+		    (!vals[i].present ||
+		     (vals[i].is_null && !fields[i].nullable)))
 			return invalid(r,
 				       path ? xf_arena_printf(&r->arena, "%s.%s",
 							      path,
@@ -144,13 +167,19 @@ int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 	json_error_t err;
 	json_t *root = json_loadb(r->body.data ? r->body.data : "",
 				  r->body.len, JSON_REJECT_DUPLICATES, &err);
+	int reals = 0;
+	if (!root && strstr(err.text, "too big")) {
+		/* An integer beyond 64 bits: read again with integers as
+		 * reals so that validation can name the field. */
+		root = json_loadb(r->body.data, r->body.len,
+				  JSON_REJECT_DUPLICATES |
+					  JSON_DECODE_INT_AS_REAL,
+				  &err);
+		reals = 1;
+	}
 	if (!root) {
-		if (strstr(err.text, "too big"))
-			xf_reply_error(r, 422, "invalid_field", "数值超出允许范围",
-				       NULL);
-		else
-			xf_reply_error(r, 400, "bad_json",
-				       "请求内容不是有效的 JSON", NULL);
+		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
+			       NULL);
 		return -1;
 	}
 	r->cleanup = free_json;
@@ -160,7 +189,10 @@ int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 			       NULL);
 		return -1;
 	}
-	return xf_input_object(r, root, fields, n, vals, NULL);
+	ints_as_reals = reals;
+	int rc = xf_input_object(r, root, fields, n, vals, NULL);
+	ints_as_reals = 0;
+	return rc;
 }
 
 /* Parses a decimal in [1, max]; returns -1 on anything else. */

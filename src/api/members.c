@@ -16,14 +16,14 @@ static const char *const genders[] = {"male", "female", NULL};
 static const char *const statuses[] = {"full", "probationary", NULL};
 
 enum { F_NAME, F_GENDER, F_IDN, F_PHONE, F_ORG, F_STATUS, F_JOINED, F_FULL,
-       F_ETHN, F_EDU, F_POS, F_BIRTH, F_COUNT };
+       F_ETHN, F_EDU, F_POS, F_COUNT };
 
 #define MEMBER_FIELDS(req)                                                     \
 	{                                                                      \
-		{"name", XF_F_STR, req, 0, 1, 50, NULL, "姓名"},               \
+		{"name", XF_F_STR, req, 0, 1, 100, NULL, "姓名"},               \
 		{"gender", XF_F_ENUM, req, 0, 0, 0, genders, "性别"},          \
 		{"id_number", XF_F_STR, req, 0, 1, 18, NULL, "身份证号码"},    \
-		{"phone", XF_F_STR, 0, 1, 0, 20, NULL, "手机号码"},            \
+		{"phone", XF_F_STR, req, 0, 1, 20, NULL, "手机号码"},            \
 		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},           \
 		{"status", XF_F_ENUM, req, 0, 0, 0, statuses, "党员状态"},     \
 		{"joined_on", XF_F_DATE, req, 0, 0, 0, NULL, "入党日期"},      \
@@ -31,7 +31,6 @@ enum { F_NAME, F_GENDER, F_IDN, F_PHONE, F_ORG, F_STATUS, F_JOINED, F_FULL,
 		{"ethnicity", XF_F_STR, 0, 1, 0, 20, NULL, "民族"},            \
 		{"education", XF_F_STR, 0, 1, 0, 20, NULL, "学历"},            \
 		{"position", XF_F_STR, 0, 1, 0, 100, NULL, "职务"},            \
-		{"birth_date", XF_F_DATE, 0, 1, 0, 0, NULL, "出生日期"},       \
 	}
 
 static const xf_field create_fields[F_COUNT] = MEMBER_FIELDS(1);
@@ -52,7 +51,6 @@ static void to_input(const xf_val *v, xf_member_input *in)
 	S(ethnicity, F_ETHN);
 	S(education, F_EDU);
 	S(position, F_POS);
-	S(birth_date, F_BIRTH);
 #undef S
 	in->org_id = v[F_ORG].i;
 	in->has_org_id = v[F_ORG].present;
@@ -149,7 +147,7 @@ void xf_h_members_list(xf_req *r)
 			       "status");
 		return;
 	}
-	int sub = !subtree || strcmp(subtree, "0") != 0;
+	int sub = subtree && (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_member_list(&c, org, sub, q, status, offset, limit, &p) !=

@@ -9,6 +9,8 @@
 #include "service/orgs.h"
 #include "service/view.h"
 
+#include <string.h>
+
 static const char *const kinds[] = {
 	"work_committee", "party_committee", "organ_committee",
 	"general_branch", "branch",          "temp_branch",
@@ -35,7 +37,7 @@ static const xf_field create_fields[F_COUNT] = {
 	{"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
 	{"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "组织类型"},
 	{"level", XF_F_ENUM, 1, 0, 0, 0, levels, "层级"},
-	{"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
+	{"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
 	{"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
 	{"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
 	{"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
@@ -151,8 +153,16 @@ void xf_h_orgs_list(xf_req *r)
 	xf_org_page p;
 	if (xf_input_page(r, &offset, &limit) != 0 ||
 	    xf_input_query_str(r, "q", 100, &q) != 0 ||
-	    xf_input_query_str(r, "kind", 32, &kind) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	    xf_input_query_str(r, "kind", 32, &kind) != 0)
+		return;
+	int known = !kind;
+	for (int i = 0; kind && kinds[i]; i++)
+		known |= strcmp(kinds[i], kind) == 0;
+	if (!known) {
+		xf_reply_error(r, 422, "invalid_field", "组织类型不正确", "kind");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_org_list(&c, q, kind, offset, limit, &p) != XF_OK)
 		xf_api_fail(r, &c);
@@ -249,8 +259,8 @@ void xf_h_clusters_list(xf_req *r)
 {
 	xf_ctx c;
 	xf_cluster *cl;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
+	int n, offset, limit;
+	if (xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_cluster_list(&c, &cl, &n) != XF_OK) {
 		xf_api_fail(r, &c);
@@ -261,7 +271,7 @@ void xf_h_clusters_list(xf_req *r)
 	xf_jw_obj(&w);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
-	for (int i = 0; i < n; i++)
+	for (int i = offset; i < n && i < offset + limit; i++)
 		xf_view_cluster(&w, &cl[i]);
 	xf_jw_arr_end(&w);
 	xf_jw_kint(&w, "total", n);

@@ -19,6 +19,7 @@ static const xf_route routes[] = {
 	{"POST", "/api/auth/login", xf_h_login, XF_AUTH_PUBLIC},
 	{"POST", "/api/auth/logout", xf_h_logout, ANY},
 	{"GET", "/api/me", xf_h_me, ANY},
+	{"POST", "/api/me/password", xf_h_me_password, ANY},
 
 	{"GET", "/api/orgs", xf_h_orgs_list, ANY},
 	{"POST", "/api/orgs", xf_h_orgs_create, MANAGE},
@@ -46,7 +47,7 @@ static const xf_route routes[] = {
 	{"GET", "/api/users", xf_h_users_list, OVERSEE},
 	{"POST", "/api/users", xf_h_users_create, OVERSEE},
 	{"GET", "/api/users/{id}", xf_h_users_get, ANY},
-	{"PATCH", "/api/users/{id}", xf_h_users_patch, ANY},
+	{"PATCH", "/api/users/{id}", xf_h_users_patch, OVERSEE},
 
 	{"GET", "/api/audit", xf_h_audit_list, OVERSEE},
 };

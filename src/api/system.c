@@ -85,6 +85,27 @@ void xf_h_logout(xf_req *r)
 	xf_api_ok(r);
 }
 
+static const xf_field password_fields[] = {
+	{"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
+	{"new_password", XF_F_STR, 1, 0, 8, 128, NULL, "新密码"},
+};
+
+void xf_h_me_password(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	if (xf_input_body(r, password_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_user_change_password(&c, v[0].s, v[1].s) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
+			"Max-Age=0";
+	xf_api_ok(r);
+}
+
 void xf_h_me(xf_req *r)
 {
 	xf_principal *p = r->principal;

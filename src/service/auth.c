@@ -195,8 +195,7 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		int rc = roles[i].org_id ? xf_store_org_get(c->db, c->a,
 							    roles[i].org_id, &o)
 					 : XF_DB_DONE;
-		if (rc == XF_DB_DONE ||
-		    (rc == XF_DB_ROW && !xf_can_read(c, o.path)))
+		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
 				       "角色所属组织不存在", "roles");
 		if (rc != XF_DB_ROW)
@@ -317,14 +316,17 @@ int xf_user_find(xf_ctx *c, const char *username, xf_user *out)
 static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in,
 		     xf_user *u)
 {
-	int rc = load_user(c, id, u);
-	if (rc != XF_OK)
-		return rc;
-	int self_only = !may_manage(c, u->roles, u->nroles);
-	if (self_only && (in->has_roles || in->has_disabled ||
-			  in->has_member_id))
+	int rc = xf_store_user_get(c->db, c->a, id, u);
+	if (rc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "用户不存在",
+			       NULL);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
+	/* Users change their own password at /api/me/password; here only
+	 * those who administer the user's roles may change it. */
+	if (!may_manage(c, u->roles, u->nroles))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "无权修改该用户的角色或状态", NULL);
+			       "无权修改该用户", NULL);
 	const char *before = xf_snap_user(c->a, u);
 	int revoke = 0;
 	if (in->has_roles) {
@@ -371,6 +373,38 @@ int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in,
 	if (rc != XF_OK)
 		return rc;
 	return xf_tx_end(c, update_tx(c, id, in, out));
+}
+
+static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
+{
+	xf_user u;
+	int rc = xf_store_user_get(c->db, c->a, c->user_id, &u);
+	if (rc != XF_DB_ROW)
+		return rc == XF_DB_DONE ? xf_fail(c, XF_E_NOT_FOUND,
+						  "not_found", "用户不存在",
+						  NULL)
+					: xf_fail_db(c, rc);
+	if (crypto_pwhash_str_verify(u.password_hash, old_pw,
+				     strlen(old_pw)) != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+			       "原密码不正确", "old_password");
+	rc = hash_password(c, new_pw, &u.password_hash);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_user_update(c->db, &u, c->now);
+	if (drc == XF_DB_OK)
+		drc = xf_store_session_delete_user(c->db, u.id);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "password", "user", u.id, NULL, NULL, NULL);
+}
+
+int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw)
+{
+	int rc = xf_tx_begin(c);
+	if (rc != XF_OK)
+		return rc;
+	return xf_tx_end(c, password_tx(c, old_pw, new_pw));
 }
 
 int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,

@@ -39,6 +39,9 @@ int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out);
 int xf_user_read(xf_ctx *c, int64_t id, xf_user *out);
 int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in,
 		   xf_user *out);
+/* The caller changes its own password (old one required); its sessions
+ * end, so it logs in again. */
+int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw);
 int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,
 		 xf_user **out, int *n, int64_t *total);
 /* Finds a user by name (command line). */

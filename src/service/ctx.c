@@ -144,17 +144,42 @@ int xf_can_write(const xf_ctx *c, const char *path)
 	return !c->scope || xf_scope_can_write_org(c->scope, path);
 }
 
-int xf_list_range(const xf_ctx *c, const char **lo, const char **hi)
+int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 {
+	out->n = 0;
 	if (xf_is_admin(c)) {
-		*lo = "/";
-		*hi = "0";
-		return 0;
+		out->lo[0] = "/";
+		out->hi[0] = "0";
+		return out->n = 1;
 	}
-	const xf_grant *g = xf_scope_widest(c->scope);
-	if (!g)
-		return -1;
-	return xf_subtree_range((xf_ctx *)c, g->org_path, lo, hi);
+	/* Widest grants first, so that nested ones are seen as covered. */
+	const xf_scope *s = c->scope;
+	int order[XF_MAX_GRANTS], n = 0;
+	for (int i = 0; i < s->n; i++) {
+		int role = s->g[i].role;
+		if (role != XF_ROLE_COMMITTEE && role != XF_ROLE_SECRETARY &&
+		    role != XF_ROLE_SCREEN)
+			continue;
+		int k = n++;
+		while (k > 0 && strlen(s->g[order[k - 1]].org_path) >
+				       strlen(s->g[i].org_path)) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
+	for (int k = 0; k < n && out->n < XF_RANGES; k++) {
+		const char *p = s->g[order[k]].org_path;
+		int covered = 0;
+		for (int j = 0; j < out->n; j++)
+			covered |= xf_path_within(p, out->lo[j]);
+		if (covered)
+			continue;
+		if (xf_subtree_range(c, p, &out->lo[out->n],
+				     &out->hi[out->n]) == 0)
+			out->n++;
+	}
+	return out->n;
 }
 
 int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,

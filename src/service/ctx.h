@@ -72,10 +72,10 @@ int xf_can_read(const xf_ctx *c, const char *path);
 int xf_can_write(const xf_ctx *c, const char *path);
 int xf_is_admin(const xf_ctx *c);
 
-/* The subtree range a list is limited to: the caller's widest grant, or
- * everything (lo = "/", hi = "0") for admin. Returns 0, or -1 when the
- * caller may list no organization. */
-int xf_list_range(const xf_ctx *c, const char **lo, const char **hi);
+/* The subtrees a list is limited to: everything ("/" to "0") for admin,
+ * else the union of the caller's readable grants (nested ones merged, the
+ * widest XF_RANGES kept). Returns the number of ranges (0: none). */
+int xf_list_ranges(xf_ctx *c, xf_ranges *out);
 /* The caller's committee grant with the widest subtree, or NULL. */
 const xf_grant *xf_committee_grant(const xf_ctx *c);
 /* The range of a given subtree path, arena-allocated. */

@@ -37,11 +37,14 @@ static int load_readable(xf_ctx *c, int64_t id, xf_member *m)
 	return readable(c, m) ? XF_OK : not_found(c);
 }
 
+/* Out of scope is 403 for writes (404 only for reads). */
 static int load_writable(xf_ctx *c, int64_t id, xf_member *m)
 {
-	int rc = load_readable(c, id, m);
-	if (rc != XF_OK)
-		return rc;
+	int rc = xf_store_member_get(c->db, c->a, id, m);
+	if (rc == XF_DB_DONE)
+		return not_found(c);
+	if (rc != XF_DB_ROW)
+		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, m->org_path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			       "无权修改该党员信息", NULL);
@@ -53,7 +56,7 @@ static int target_org(xf_ctx *c, int64_t org_id, const char *field,
 		      xf_org *o)
 {
 	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE || (rc == XF_DB_ROW && !xf_can_read(c, o->path)))
+	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
 			       "所属组织不存在", field);
 	if (rc != XF_DB_ROW)
@@ -65,7 +68,7 @@ static int target_org(xf_ctx *c, int64_t org_id, const char *field,
 }
 
 /* Checks a merged member record against the roster rules. */
-static int check_member(xf_ctx *c, xf_member *m, const char *birth_given)
+static int check_member(xf_ctx *c, xf_member *m)
 {
 	xf_date birth;
 	int male = 0;
@@ -79,18 +82,13 @@ static int check_member(xf_ctx *c, xf_member *m, const char *birth_given)
 			       "身份证号码中的出生日期晚于今天", "id_number");
 	char b[11];
 	xf_date_format(birth, b);
-	if (birth_given && strcmp(birth_given, b) != 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "出生日期与身份证号码不一致", "birth_date");
 	m->birth_date = xf_arena_strdup(c->a, b);
 	if (strcmp(m->gender, male ? "male" : "female") != 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
 			       "性别与身份证号码不一致", "gender");
-	if (m->phone && *m->phone && !xf_phone_valid(m->phone))
+	if (!m->phone || !xf_phone_is_mobile(m->phone))
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "手机号码格式不正确", "phone");
-	if (m->phone && !*m->phone)
-		m->phone = NULL;
+			       "手机号码应为11位大陆手机号", "phone");
 	xf_date d;
 	if (xf_date_parse(m->joined_on, &d) != 0 || xf_date_cmp(d, today) > 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
@@ -101,9 +99,6 @@ static int check_member(xf_ctx *c, xf_member *m, const char *birth_given)
 	if (m->full_on && strcmp(m->full_on, m->joined_on) < 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
 			       "转正日期不能早于入党日期", "full_on");
-	if (strcmp(m->status, "full") == 0 && !m->full_on)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "正式党员须填写转正日期", "full_on");
 	return XF_OK;
 }
 
@@ -139,7 +134,7 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 	m->ethnicity = in->ethnicity;
 	m->education = in->education;
 	m->position = in->position;
-	rc = check_member(c, m, in->birth_date);
+	rc = check_member(c, m);
 	if (rc == XF_OK)
 		rc = check_idnum_free(c, m->id_number, 0);
 	if (rc != XF_OK)
@@ -198,7 +193,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	TAKE(education);
 	TAKE(position);
 #undef TAKE
-	rc = check_member(c, m, in->has_birth_date ? in->birth_date : NULL);
+	rc = check_member(c, m);
 	if (rc == XF_OK)
 		rc = check_idnum_free(c, m->id_number, m->id);
 	if (rc != XF_OK)
@@ -267,10 +262,11 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 						 "组织不存在", "org")
 				       : xf_fail_db(c, drc);
 		}
-		xf_subtree_range(c, o.path, &f.lo, &f.hi);
+		f.ranges.n = 1;
+		xf_subtree_range(c, o.path, &f.ranges.lo[0], &f.ranges.hi[0]);
 		if (!subtree)
 			f.org_id = org_id;
-	} else if (xf_list_range(c, &f.lo, &f.hi) != 0) {
+	} else if (xf_list_ranges(c, &f.ranges) == 0) {
 		/* A member-only user lists itself at most. */
 		xf_db_rollback(c->db);
 		if (c->scope && c->scope->member_id) {

@@ -11,11 +11,11 @@
 
 typedef struct xf_member_input {
 	const char *name, *gender, *id_number, *phone, *status, *joined_on,
-		*full_on, *ethnicity, *education, *position, *birth_date;
+		*full_on, *ethnicity, *education, *position;
 	int64_t org_id;
 	int has_name, has_gender, has_id_number, has_phone, has_status,
 		has_joined_on, has_full_on, has_ethnicity, has_education,
-		has_position, has_birth_date, has_org_id;
+		has_position, has_org_id;
 } xf_member_input;
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out);

@@ -34,8 +34,7 @@ static int load_readable(xf_ctx *c, int64_t id, xf_org *o)
 	return XF_OK;
 }
 
-/* Loads an org the caller may change: unseen is 404, seen but not
- * writable is 403. */
+/* Loads an org the caller may change; out of scope is 403 for writes. */
 static int load_writable(xf_ctx *c, int64_t id, xf_org *o)
 {
 	int rc = xf_store_org_get(c->db, c->a, id, o);
@@ -44,7 +43,7 @@ static int load_writable(xf_ctx *c, int64_t id, xf_org *o)
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, o->path))
-		return xf_can_read(c, o->path) ? forbidden(c) : not_found(c);
+		return forbidden(c);
 	return XF_OK;
 }
 
@@ -93,8 +92,7 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	memset(o, 0, sizeof *o);
 	if (in->parent_id) {
 		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
-		if (rc == XF_DB_DONE ||
-		    (rc == XF_DB_ROW && !xf_can_read(c, parent.path)))
+		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
 				       "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
@@ -113,9 +111,12 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	o->level = in->level;
 	char today[11];
 	xf_date_format(xf_date_today(c->now), today);
+	/* Established today unless given; a temporary branch exists from
+	 * the day its project starts. */
 	o->established_on = in->has_established_on && in->established_on
 				    ? in->established_on
-				    : xf_arena_strdup(c->a, today);
+			    : in->starts_on ? in->starts_on
+					    : xf_arena_strdup(c->a, today);
 	o->project = in->project;
 	o->starts_on = in->starts_on;
 	o->ends_on = in->ends_on;
@@ -161,8 +162,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 	if (new_parent) {
 		xf_org p;
 		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
-		if (rc == XF_DB_DONE ||
-		    (rc == XF_DB_ROW && !xf_can_read(c, p.path)))
+		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
 				       "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
@@ -279,15 +279,15 @@ int xf_org_remove(xf_ctx *c, int64_t id)
 int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
 		int limit, xf_org_page *out)
 {
-	const char *lo, *hi;
+	xf_ranges ranges;
 	memset(out, 0, sizeof *out);
-	if (xf_list_range(c, &lo, &hi) != 0)
+	if (xf_list_ranges(c, &ranges) == 0)
 		return XF_OK; /* nothing in scope: an empty list */
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_org_list(c->db, c->a, lo, hi, q, kind, offset, limit,
-				    out);
+	int drc = xf_store_org_list(c->db, c->a, &ranges, q, kind, offset,
+				    limit, out);
 	xf_db_rollback(c->db);
 	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }
@@ -428,7 +428,7 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 		return rc;
 	xf_org o;
 	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
-	if (drc == XF_DB_DONE || (drc == XF_DB_ROW && !xf_can_read(c, o.path)))
+	if (drc == XF_DB_DONE)
 		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
 			       "org_id");
 	if (drc != XF_DB_ROW)

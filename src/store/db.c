@@ -145,6 +145,33 @@ int xf_db_bind_null(xf_stmt *st, int idx)
 	return st->db->drv->bind_null(st, idx);
 }
 
+int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r)
+{
+	int rc = XF_DB_OK;
+	for (int i = 0; i < XF_RANGES && rc == XF_DB_OK; i++) {
+		int used = i < r->n;
+		rc = xf_db_bind_str(st, idx + 2 * i, used ? r->lo[i] : "");
+		if (rc == XF_DB_OK)
+			rc = xf_db_bind_str(st, idx + 2 * i + 1,
+					    used ? r->hi[i] : "");
+	}
+	return rc;
+}
+
+int xf_db_bind_contains(xf_stmt *st, int idx, const char *q)
+{
+	char buf[1024];
+	size_t n = 0;
+	buf[n++] = '%';
+	for (const char *p = q ? q : ""; *p && n < sizeof buf - 3; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf[n++] = '\\';
+		buf[n++] = *p;
+	}
+	buf[n++] = '%';
+	return xf_db_bind_text(st, idx, buf, n);
+}
+
 int xf_db_step(xf_stmt *st) { return st->db->drv->step(st); }
 int xf_db_reset(xf_stmt *st) { return st->db->drv->reset(st); }
 int64_t xf_db_int(xf_stmt *st, int col)

@@ -82,6 +82,19 @@ struct xf_stmt {
 	xf_db *db;
 };
 
+/* Up to XF_RANGES byte ranges [lo, hi) of materialized paths: the union
+ * of the subtrees a caller may see. */
+#define XF_RANGES 4
+typedef struct xf_ranges {
+	int n;
+	const char *lo[XF_RANGES], *hi[XF_RANGES];
+} xf_ranges;
+/* The SQL condition over a path column for xf_ranges bound from $k. */
+#define XF_RANGES_SQL(col, a, b, c, d, e, f, g, h)                             \
+	"((" col " >= $" a " AND " col " < $" b ") OR (" col " >= $" c      \
+	" AND " col " < $" d ") OR (" col " >= $" e " AND " col " < $" f    \
+	") OR (" col " >= $" g " AND " col " < $" h "))"
+
 extern const xf_db_driver xf_db_sqlite_driver;
 extern const xf_db_driver xf_db_pgsql_driver;
 
@@ -114,6 +127,12 @@ int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s);
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len);
 int xf_db_bind_null(xf_stmt *st, int idx);
+/* Binds the ranges as 2 * XF_RANGES parameters from idx; unused ranges
+ * are bound empty ('' to '') so they match nothing. */
+int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r);
+/* Binds a "contains q" LIKE pattern (used as `col LIKE $k ESCAPE '\'`):
+ * %, _ and \ in q match themselves; NULL or "" matches everything. */
+int xf_db_bind_contains(xf_stmt *st, int idx, const char *q);
 int xf_db_step(xf_stmt *st);
 int xf_db_reset(xf_stmt *st);
 int64_t xf_db_int(xf_stmt *st, int col);

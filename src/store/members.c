@@ -144,24 +144,24 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 }
 
 #define LIST_WHERE                                                             \
-	" WHERE m.org_path >= $1 AND m.org_path < $2 "                        \
-	"AND ($3 = 0 OR m.org_id = $3) "                                       \
-	"AND ($4 = '' OR m.name LIKE '%' || $4 || '%') "                      \
-	"AND ($5 = '' OR m.status = $5)"
+	" WHERE " XF_RANGES_SQL("m.org_path", "1", "2", "3", "4", "5", "6",  \
+				"7", "8")                                      \
+	" AND ($9 = 0 OR m.org_id = $9) "                                      \
+	"AND m.name LIKE $10 ESCAPE '\\' "                                    \
+	"AND ($11 = '' OR m.status = $11)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
 static const char sql_list[] = "SELECT " MEMBER_COLS
 			       " FROM members m JOIN orgs o ON o.id = m.org_id"
 			       LIST_WHERE
-			       " ORDER BY m.org_path, m.id LIMIT $6 OFFSET $7";
+			       " ORDER BY m.org_path, m.id LIMIT $12 OFFSET $13";
 
 static void bind_filter(xf_stmt *st, const xf_member_filter *f)
 {
-	xf_db_bind_str(st, 1, f->lo);
-	xf_db_bind_str(st, 2, f->hi);
-	xf_db_bind_int(st, 3, f->org_id);
-	xf_db_bind_str(st, 4, f->q ? f->q : "");
-	xf_db_bind_str(st, 5, f->status ? f->status : "");
+	xf_db_bind_ranges(st, 1, &f->ranges);
+	xf_db_bind_int(st, 9, f->org_id);
+	xf_db_bind_contains(st, 10, f->q);
+	xf_db_bind_str(st, 11, f->status ? f->status : "");
 }
 
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
@@ -180,8 +180,8 @@ int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
 	if (!st)
 		return XF_DB_ERROR;
 	bind_filter(st, f);
-	xf_db_bind_int(st, 6, f->limit);
-	xf_db_bind_int(st, 7, f->offset);
+	xf_db_bind_int(st, 12, f->limit);
+	xf_db_bind_int(st, 13, f->offset);
 	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
 				     sizeof(xf_member));
 	out->n = 0;

@@ -25,7 +25,7 @@ typedef struct xf_member_page {
 } xf_member_page;
 
 typedef struct xf_member_filter {
-	const char *lo, *hi; /* org_path range */
+	xf_ranges ranges;    /* org_path ranges */
 	int64_t org_id;      /* when set and not subtree: that org only */
 	const char *q;       /* name contains, or NULL */
 	const char *status;  /* or NULL */

@@ -225,14 +225,14 @@ int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
-static const char sql_list[] =
-	"SELECT " ORG_COLS " FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
-	"AND ($3 = '' OR o.name LIKE '%' || $3 || '%') "
-	"AND ($4 = '' OR o.kind = $4) ORDER BY o.path LIMIT $5 OFFSET $6";
-static const char sql_list_count[] =
-	"SELECT COUNT(*) FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
-	"AND ($3 = '' OR o.name LIKE '%' || $3 || '%') "
-	"AND ($4 = '' OR o.kind = $4)";
+#define LIST_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7",  \
+				"8")                                           \
+	" AND o.name LIKE $9 ESCAPE '\\' "                                     \
+	"AND ($10 = '' OR o.kind = $10)"
+static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
+			       " ORDER BY o.path LIMIT $11 OFFSET $12";
+static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
 static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 {
@@ -248,17 +248,16 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
-int xf_store_org_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
 		      const char *q, const char *kind, int offset, int limit,
 		      xf_org_page *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_list_count);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, q ? q : "");
-	xf_db_bind_str(st, 4, kind ? kind : "");
+	xf_db_bind_ranges(st, 1, ranges);
+	xf_db_bind_contains(st, 9, q);
+	xf_db_bind_str(st, 10, kind ? kind : "");
 	int rc = xf_db_step(st);
 	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
 	xf_db_reset(st);
@@ -267,12 +266,11 @@ int xf_store_org_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 	st = xf_db_stmt(db, sql_list);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, q ? q : "");
-	xf_db_bind_str(st, 4, kind ? kind : "");
-	xf_db_bind_int(st, 5, limit);
-	xf_db_bind_int(st, 6, offset);
+	xf_db_bind_ranges(st, 1, ranges);
+	xf_db_bind_contains(st, 9, q);
+	xf_db_bind_str(st, 10, kind ? kind : "");
+	xf_db_bind_int(st, 11, limit);
+	xf_db_bind_int(st, 12, offset);
 	return collect(a, st, limit, out);
 }
 

@@ -45,7 +45,7 @@ int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n);
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 			       int64_t *id);
 /* Lists orgs within [lo, hi) paths, optionally filtered; paged. */
-int xf_store_org_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
 		      const char *q, const char *kind, int offset, int limit,
 		      xf_org_page *out);
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,

@@ -170,8 +170,8 @@ int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 #define USER_LIST_WHERE                                                        \
 	" WHERE ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r JOIN orgs o "  \
 	"ON o.id = r.org_id WHERE r.user_id = u.id AND o.path >= $1 "         \
-	"AND o.path < $2)) AND ($3 = '' OR u.username LIKE '%' || $3 || '%' " \
-	"OR u.display_name LIKE '%' || $3 || '%')"
+	"AND o.path < $2)) AND (u.username LIKE $3 ESCAPE '\\' "              \
+	"OR u.display_name LIKE $3 ESCAPE '\\')"
 
 static const char sql_list_count[] =
 	"SELECT COUNT(*) FROM users u" USER_LIST_WHERE;
@@ -188,7 +188,7 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, lo ? lo : "");
 	xf_db_bind_str(st, 2, hi ? hi : "");
-	xf_db_bind_str(st, 3, q ? q : "");
+	xf_db_bind_contains(st, 3, q);
 	int rc = xf_db_step(st);
 	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
 	xf_db_reset(st);
@@ -199,7 +199,7 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, lo ? lo : "");
 	xf_db_bind_str(st, 2, hi ? hi : "");
-	xf_db_bind_str(st, 3, q ? q : "");
+	xf_db_bind_contains(st, 3, q);
 	xf_db_bind_int(st, 4, limit);
 	xf_db_bind_int(st, 5, offset);
 	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),

@@ -290,7 +290,7 @@ test('an org with children or members cannot be deleted (409 org_not_empty); an 
 test('a temp_branch needs project, starts_on and ends_on, with ends_on not before starts_on', async () => {
 	const d = await district();
 	const base = { name: uniq('临时党支部'), kind: 'temp_branch', level: 'city', parent_id: d.id,
-		project: '城市更新重点项目', starts_on: '2024-03-01', ends_on: '2024-12-31' };
+		established_on: '2024-02-20', project: '城市更新重点项目', starts_on: '2024-03-01', ends_on: '2024-12-31' };
 	for (const f of ['project', 'starts_on', 'ends_on']) {
 		const body = { ...base, name: uniq('临时') };
 		delete body[f];
