@@ -8,7 +8,7 @@
 CC       ?= cc
 PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium
 SANITIZE ?=
-BUILD    := build
+BUILD    ?= build
 
 CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -58,18 +58,18 @@ ifeq ($(WEB)$(if $(wildcard web/package.json),yes,no),1yes)
 web/node_modules/.xf-installed: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
-$(BUILD)/web.stamp: web/node_modules/.xf-installed $(WEB_SRC)
+build/web.stamp: web/node_modules/.xf-installed $(WEB_SRC)
 	cd web && npm run build --silent
-	@mkdir -p $(BUILD) && touch $@
-$(BUILD)/gen/web_assets.c: $(BUILD)/web.stamp scripts/embed-web.mjs
+	@mkdir -p build && touch $@
+build/gen/web_assets.c: build/web.stamp scripts/embed-web.mjs
 	node scripts/embed-web.mjs web/dist $@
 else
-$(BUILD)/gen/web_assets.c:
+build/gen/web_assets.c:
 	@mkdir -p $(dir $@)
 	printf '#include "http/static.h"\nconst xf_asset xf_web_assets[] = {{0}};\nconst size_t xf_web_nassets = 0;\n' > $@
 endif
 
-$(BUILD)/obj/gen/web_assets.o: $(BUILD)/gen/web_assets.c
+$(BUILD)/obj/gen/web_assets.o: build/gen/web_assets.c
 	@mkdir -p $(dir $@)
 	@echo CC $<
 	@$(CC) -std=c11 -O0 -Isrc -c $< -o $@
@@ -105,6 +105,7 @@ unit: $(UNIT_BIN)
 api-test: all
 	@scripts/run-api-tests.sh
 
+# Every suite; each prints a closing line "SUITE: N passed, N failed".
 test: test-deps
 	$(MAKE) all
 	$(MAKE) unit

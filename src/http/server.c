@@ -22,6 +22,7 @@ typedef struct hdr {
 typedef struct server {
 	struct MHD_Daemon *d;
 	xf_http_config cfg;
+	_Atomic int in_flight; /* requests begun and not yet completed */
 } server;
 
 int64_t xf_now_ns(void)
@@ -228,6 +229,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		if (!r)
 			return MHD_NO;
 		r->t0_ns = xf_now_ns();
+		s->in_flight++;
 		xf_arena_init(&r->arena, 64u << 20);
 		xf_buf_init(&r->body, s->cfg.max_body);
 		xf_buf_init(&r->out, 256u << 20);
@@ -306,6 +308,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	xf_arena_reset(&r->arena);
 	free(r);
 	*con_cls = NULL;
+	s->in_flight--;
 }
 
 void *xf_http_start(const xf_http_config *cfg)
@@ -325,7 +328,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	}
 	s->d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-			MHD_USE_ERROR_LOG,
+			MHD_USE_ERROR_LOG | MHD_USE_ITC,
 		cfg->port, NULL, NULL, on_request, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
@@ -347,7 +350,13 @@ void xf_http_stop(void *srv)
 	server *s = srv;
 	if (!s)
 		return;
+	/* Stop accepting, let requests in flight finish (up to 10 s), then
+	 * close the remaining (idle) connections. */
 	MHD_quiesce_daemon(s->d);
+	for (int i = 0; i < 1000 && s->in_flight > 0; i++) {
+		struct timespec ts = {0, 10000000L};
+		nanosleep(&ts, NULL);
+	}
 	MHD_stop_daemon(s->d);
 	free(s);
 }

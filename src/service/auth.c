@@ -129,11 +129,9 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 
 int xf_logout(xf_ctx *c, const char *token)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
+	/* One statement: its own transaction. */
 	int drc = xf_store_session_delete(c->db, token_hash(c, token));
-	return xf_tx_end(c, drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc));
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }
 
 int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
@@ -276,10 +274,9 @@ static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 
 int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, create_tx(c, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, create_tx(c, in, out));
+	return rc;
 }
 
 static int load_user(xf_ctx *c, int64_t id, xf_user *u)
@@ -369,10 +366,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in,
 int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in,
 		   xf_user *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, update_tx(c, id, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
+	return rc;
 }
 
 static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
@@ -401,10 +397,9 @@ static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
 
 int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, password_tx(c, old_pw, new_pw));
+	int rc;
+	XF_WRITE_TX(c, rc, password_tx(c, old_pw, new_pw));
+	return rc;
 }
 
 int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,

@@ -84,6 +84,13 @@ int xf_fail_db(xf_ctx *c, int rc)
 	}
 }
 
+void xf_tx_backoff(xf_ctx *c, int attempt)
+{
+	struct timespec ts = {0, (long)(1 + attempt * attempt) * 2000000L};
+	c->err.kind = 0;
+	nanosleep(&ts, NULL);
+}
+
 int xf_tx_begin(xf_ctx *c)
 {
 	int rc = xf_db_begin(c->db);

@@ -57,6 +57,24 @@ int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
 /* Maps a store error (XF_DB_*) to a context error and returns its kind. */
 int xf_fail_db(xf_ctx *c, int db_rc);
 
+/*
+ * Runs `call` (an expression returning XF_OK or an error kind) in a write
+ * transaction, committing on XF_OK; retried a few times when the database
+ * reports a conflict (PostgreSQL serializable isolation, SQLite busy).
+ * The result is left in rcvar.
+ */
+#define XF_WRITE_TX(c, rcvar, call)                                            \
+	for (int xf_try_ = 0; xf_try_ < 6; xf_try_++) {                       \
+		rcvar = xf_tx_begin(c);                                        \
+		if (rcvar == XF_OK)                                            \
+			rcvar = xf_tx_end(c, (call));                          \
+		if (rcvar != XF_E_BUSY)                                        \
+			break;                                                 \
+		xf_tx_backoff(c, xf_try_);                                     \
+	}
+
+/* Sleeps a little (growing with the attempt) before a retry. */
+void xf_tx_backoff(xf_ctx *c, int attempt);
 int xf_tx_begin(xf_ctx *c);
 int xf_tx_read(xf_ctx *c);
 /* Commits when rc is XF_OK, else rolls back; returns the final result. */

@@ -153,10 +153,9 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, create_tx(c, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, create_tx(c, in, out));
+	return rc;
 }
 
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
@@ -211,10 +210,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
 		     xf_member *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, update_tx(c, id, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
+	return rc;
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -234,10 +232,9 @@ static int remove_tx(xf_ctx *c, int64_t id)
 
 int xf_member_remove(xf_ctx *c, int64_t id)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, remove_tx(c, id));
+	int rc;
+	XF_WRITE_TX(c, rc, remove_tx(c, id));
+	return rc;
 }
 
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
@@ -323,10 +320,9 @@ static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
 		       const char *reason, xf_member *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, transfer_tx(c, id, to_org, reason, out));
+	int rc;
+	XF_WRITE_TX(c, rc, transfer_tx(c, id, to_org, reason, out));
+	return rc;
 }
 
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)

@@ -138,10 +138,9 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, create_tx(c, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, create_tx(c, in, out));
+	return rc;
 }
 
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out)
@@ -243,10 +242,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in,
 
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, update_tx(c, id, in, out));
+	int rc;
+	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
+	return rc;
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -270,10 +268,9 @@ static int remove_tx(xf_ctx *c, int64_t id)
 
 int xf_org_remove(xf_ctx *c, int64_t id)
 {
-	int rc = xf_tx_begin(c);
-	if (rc != XF_OK)
-		return rc;
-	return xf_tx_end(c, remove_tx(c, id));
+	int rc;
+	XF_WRITE_TX(c, rc, remove_tx(c, id));
+	return rc;
 }
 
 int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
@@ -392,11 +389,10 @@ int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
 		      xf_cluster *out)
 {
 	int rc = cluster_writer(c);
-	if (rc == XF_OK)
-		rc = xf_tx_begin(c);
 	if (rc != XF_OK)
 		return rc;
-	return xf_tx_end(c, cluster_create_tx(c, name, desc, out));
+	XF_WRITE_TX(c, rc, cluster_create_tx(c, name, desc, out));
+	return rc;
 }
 
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
@@ -450,19 +446,17 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
 	int rc = cluster_writer(c);
-	if (rc == XF_OK)
-		rc = xf_tx_begin(c);
 	if (rc != XF_OK)
 		return rc;
-	return xf_tx_end(c, cluster_change_tx(c, id, org_id, 1, out));
+	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 1, out));
+	return rc;
 }
 
 int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
 	int rc = cluster_writer(c);
-	if (rc == XF_OK)
-		rc = xf_tx_begin(c);
 	if (rc != XF_OK)
 		return rc;
-	return xf_tx_end(c, cluster_change_tx(c, id, org_id, 0, out));
+	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 0, out));
+	return rc;
 }

@@ -192,6 +192,12 @@ test('a body over 1 MiB is refused with 413 too_large', async () => {
 	// Whitespace-padded small JSON just over the limit is still too large.
 	const padded = `${' '.repeat(1024 * 1024)}{}`;
 	expectError(await admin.post('/api/clusters', padded), 413, 'too_large', undefined, srv);
+	// Without a Content-Length (chunked), the limit holds as well.
+	expectError(await admin.post('/api/orgs', big, { chunked: true }), 413, 'too_large', undefined, srv);
+	expectError(await admin.post('/api/members', bigger, { chunked: true }), 413, 'too_large', undefined, srv);
+	// A small chunked body is fine.
+	const small = await admin.post('/api/orgs', { name: uniq('x'), kind: 'club', level: 'county', parent_id: d.id }, { chunked: true });
+	expectError(small, 422, 'invalid_field', 'kind', srv);
 	expectStatus(await srv.client().get('/api/health'), 200, srv);
 });
 

@@ -90,7 +90,7 @@ function runCli(args, env = {}) {
  * Errors writing the request body after the server already answered (a server
  * that refuses a huge body early) are ignored: the answer is what counts.
  */
-export function rawRequest(baseUrl, method, urlPath, body, headers = {}) {
+export function rawRequest(baseUrl, method, urlPath, body, headers = {}, { chunked = false } = {}) {
 	const url = new URL(urlPath, baseUrl);
 	let payload = null;
 	const h = { ...headers };
@@ -101,7 +101,8 @@ export function rawRequest(baseUrl, method, urlPath, body, headers = {}) {
 		if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) {
 			h['Content-Type'] = 'application/json; charset=utf-8';
 		}
-		h['Content-Length'] = String(payload.length);
+		if (chunked) h['Transfer-Encoding'] = 'chunked';
+		else h['Content-Length'] = String(payload.length);
 	} else if (method !== 'GET' && method !== 'HEAD') {
 		h['Content-Length'] = '0';
 	}
@@ -137,7 +138,12 @@ export function rawRequest(baseUrl, method, urlPath, body, headers = {}) {
 			}
 			reject(e);
 		});
-		if (payload) req.write(payload);
+		if (payload && chunked) {
+			// Several chunks of at most 64 KiB, as a streaming client would send.
+			for (let i = 0; i < payload.length; i += 65536) req.write(payload.subarray(i, i + 65536));
+		} else if (payload) {
+			req.write(payload);
+		}
 		req.end();
 	});
 }
@@ -152,7 +158,8 @@ export function rawRequest(baseUrl, method, urlPath, body, headers = {}) {
  *     and, when sendCsrf, X-CSRF-Token on writes.
  * Methods: get(path, opts), del(path, opts), post(path, body, opts),
  * patch(path, body, opts), request(method, path, body, opts); opts.headers
- * adds or overrides headers.
+ * adds or overrides headers, opts.chunked sends the body with
+ * Transfer-Encoding: chunked instead of a Content-Length.
  */
 export class Client {
 	constructor(server, auth = { mode: 'none' }) {
@@ -178,7 +185,7 @@ export class Client {
 
 	request(method, p, body, opts = {}) {
 		const headers = { ...this.authHeaders(method), ...(opts.headers ?? {}) };
-		return rawRequest(this.server.url, method, p, body, headers);
+		return rawRequest(this.server.url, method, p, body, headers, { chunked: opts.chunked });
 	}
 
 	get(p, opts) { return this.request('GET', p, undefined, opts); }

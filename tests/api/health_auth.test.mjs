@@ -44,6 +44,9 @@ test('login answers a token, a CSRF token and the user, and sets an HttpOnly Sam
 	assert.ok(b.csrf.length >= 16, 'csrf token should be long and random');
 	assert.notEqual(b.csrf, b.token);
 	assert.equal(b.user.username, 'admin');
+	// "user" is the same description as GET /api/me.
+	const me = expectStatus(await new Client(srv, { mode: 'bearer', token: b.token }).get('/api/me'), 200, srv);
+	for (const k of ['id', 'username', 'display_name', 'member_id', 'roles']) assert.deepEqual(b.user[k], me[k], k);
 	const cookie = sessionCookie(res);
 	assert.ok(cookie, `no xf_session cookie in ${JSON.stringify(res.headers['set-cookie'])}`);
 	const parts = cookie.split(';').map((s) => s.trim());

@@ -334,3 +334,14 @@ test('a transfer moves the member to the new org and is kept in its history', as
 	expectError(await admin.post(`/api/members/${m.id}/transfer`, { reason: '缺少目标' }), 422, 'invalid_field', 'to_org_id', srv);
 	assert.equal(expectStatus(await admin.get(`/api/members/${m.id}/transfers`), 200, srv).items.length, 2);
 });
+
+test('concurrent creates with the same ID number: exactly one wins, the others get 409', async () => {
+	const id = makeIdNumber({ gender: 'female' });
+	const results = await Promise.all(Array.from({ length: 8 }, () =>
+		admin.post('/api/members', valid({ gender: 'female', id_number: id }))));
+	const created = results.filter((r) => r.status === 201);
+	assert.equal(created.length, 1, results.map((r) => `${r.status} ${r.text.slice(0, 120)}`).join('\n'));
+	for (const r of results.filter((x) => x.status !== 201)) expectError(r, 409, 'id_number_taken', undefined, srv);
+	const all = await listAll(admin, '/api/members', srv);
+	assert.equal(all.filter((m) => m.id_number === id).length, 1);
+});

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, todayShanghai, DATE_RE, listAll,
+	createUserAndLogin, uniq, todayShanghai, DATE_RE, listAll, makeIdNumber, makePhone,
 } from './harness.mjs';
 
 let srv;
@@ -362,4 +362,107 @@ test('only admin and committee users manage clusters', async () => {
 	const c = expectStatus(await com.post('/api/clusters', { name: uniq('片区'), description: '区级' }), 201, srv);
 	expectStatus(await com.post(`/api/clusters/${c.id}/orgs`, { org_id: b.id }), 200, srv);
 	expectError(await sec.post(`/api/clusters/${c.id}/orgs`, { org_id: b.id }), 403, 'forbidden', undefined, srv);
+});
+
+test('member counts stay right after creates, transfers, deletes and moves', async () => {
+	const d1 = await district();
+	const d2 = await district();
+	const p = await createOrg(admin, { name: uniq('计数总支'), kind: 'general_branch', parent_id: d1.id }, srv);
+	const q = await createOrg(admin, { name: uniq('计数支部'), parent_id: p.id }, srv);
+	const r = await createOrg(admin, { name: uniq('计数支部'), parent_id: d2.id }, srv);
+	const ms = [];
+	for (const org of [p, q, q, q, r, r]) ms.push(await createMember(admin, { org_id: org.id }, srv));
+	expectStatus(await admin.post(`/api/members/${ms[1].id}/transfer`, { to_org_id: r.id, reason: '调动' }), 200, srv);
+	expectStatus(await admin.del(`/api/members/${ms[4].id}`), 200, srv);
+	expectStatus(await admin.patch(`/api/orgs/${q.id}`, { parent_id: d2.id }), 200, srv);
+	expectStatus(await admin.post(`/api/members/${ms[0].id}/transfer`, { to_org_id: q.id, reason: '调动' }), 200, srv);
+
+	// Recount from the member list and compare with every node of both trees.
+	const members = await listAll(admin, '/api/members', srv);
+	const orgs = await listAll(admin, '/api/orgs', srv);
+	const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
+	const check = (node) => {
+		const n = members.filter((m) => pathOf.get(m.org_id)?.startsWith(node.path)).length;
+		assert.equal(node.member_count, n, `member_count of ${node.name} (${node.path})`);
+		for (const c of node.children ?? []) check(c);
+	};
+	for (const d of [d1, d2]) check(expectStatus(await admin.get(`/api/orgs/${d.id}/tree`), 200, srv));
+	const t2 = expectStatus(await admin.get(`/api/orgs/${d2.id}/tree`), 200, srv);
+	assert.equal(t2.member_count, 5); // r: ms[1], ms[5]; q: ms[2], ms[3], ms[0]
+	assert.equal(expectStatus(await admin.get(`/api/orgs/${d1.id}/tree`), 200, srv).member_count, 0);
+	const direct = expectStatus(await admin.get(`/api/orgs/${r.id}`), 200, srv);
+	assert.equal(direct.member_count, 2);
+	assert.equal(expectList(await admin.get(`/api/members?org=${d2.id}&subtree=1`), srv).total, 5);
+});
+
+test('concurrent opposite moves never create a cycle', async () => {
+	for (let round = 0; round < 5; round++) {
+		const d = await district();
+		const x = await createOrg(admin, { name: uniq('甲'), kind: 'general_branch', parent_id: d.id }, srv);
+		const y = await createOrg(admin, { name: uniq('乙'), kind: 'general_branch', parent_id: d.id }, srv);
+		const [rx, ry] = await Promise.all([
+			admin.patch(`/api/orgs/${x.id}`, { parent_id: y.id }),
+			admin.patch(`/api/orgs/${y.id}`, { parent_id: x.id }),
+		]);
+		const statuses = [rx.status, ry.status].sort();
+		assert.deepEqual(statuses, [200, 409], `both moves answered ${rx.status} ${rx.text} / ${ry.status} ${ry.text}`);
+		const x2 = expectStatus(await admin.get(`/api/orgs/${x.id}`), 200, srv);
+		const y2 = expectStatus(await admin.get(`/api/orgs/${y.id}`), 200, srv);
+		assert.ok(!(x2.parent_id === y.id && y2.parent_id === x.id), 'cycle created');
+		const tree = expectStatus(await admin.get(`/api/orgs/${d.id}/tree`), 200, srv);
+		const seen = [];
+		(function walk(n) { seen.push(n.id); for (const c of n.children ?? []) walk(c); })(tree);
+		assert.deepEqual(seen.slice().sort((a, b) => a - b), [d.id, x.id, y.id].sort((a, b) => a - b));
+		for (const o of [x2, y2]) {
+			const parent = o.parent_id === d.id ? d : (o.parent_id === x.id ? x2 : y2);
+			assert.equal(o.path, `${parent.path}${o.id}/`);
+		}
+	}
+});
+
+/** Checks paths, depths, subtree member counts and subtree member lists of a whole tree. */
+async function assertTreeConsistent(root) {
+	const orgs = await listAll(admin, '/api/orgs', srv);
+	const byId = new Map(orgs.map((o) => [o.id, o]));
+	for (const o of orgs.filter((x) => x.path.startsWith(root.path) && x.id !== root.id)) {
+		const p = byId.get(o.parent_id);
+		assert.ok(p, `parent of ${o.id} missing`);
+		assert.equal(o.path, `${p.path}${o.id}/`, `path of org ${o.id}`);
+		assert.equal(o.depth, p.depth + 1, `depth of org ${o.id}`);
+	}
+	const members = await listAll(admin, '/api/members', srv);
+	const tree = expectStatus(await admin.get(`/api/orgs/${root.id}/tree`), 200, srv);
+	const inTree = [];
+	const walk = async (node) => {
+		inTree.push(node.id);
+		const expected = members.filter((m) => byId.get(m.org_id)?.path.startsWith(node.path));
+		assert.equal(node.member_count, expected.length, `member_count of org ${node.id}`);
+		const listed = await listAll(admin, `/api/members?org=${node.id}&subtree=1`, srv);
+		assert.deepEqual(listed.map((m) => m.id).sort((a, b) => a - b), expected.map((m) => m.id).sort((a, b) => a - b),
+			`members listed in the subtree of org ${node.id}`);
+		for (const c of node.children ?? []) await walk(c);
+	};
+	await walk(tree);
+	const expectedIds = orgs.filter((o) => o.path.startsWith(root.path)).map((o) => o.id).sort((a, b) => a - b);
+	assert.deepEqual(inTree.sort((a, b) => a - b), expectedIds, 'the tree shows every org of the subtree once');
+}
+
+test('concurrent moves, creates and transfers keep paths, counts and subtree lists consistent', async () => {
+	const root = await createOrg(admin, { name: uniq('并发根'), kind: 'work_committee', parent_id: null }, srv);
+	const d1 = await createOrg(admin, { name: uniq('并发一区'), kind: 'work_committee', parent_id: root.id }, srv);
+	const d2 = await createOrg(admin, { name: uniq('并发二区'), kind: 'work_committee', parent_id: root.id }, srv);
+	const r = await createOrg(admin, { name: uniq('并发支部'), parent_id: d2.id }, srv);
+	for (let round = 0; round < 5; round++) {
+		const x = await createOrg(admin, { name: uniq('并发总支'), kind: 'general_branch', parent_id: round % 2 ? d2.id : d1.id }, srv);
+		const m = await createMember(admin, { org_id: r.id }, srv);
+		const results = await Promise.all([
+			admin.patch(`/api/orgs/${x.id}`, { parent_id: round % 2 ? d1.id : d2.id }),
+			admin.post('/api/orgs', { name: uniq('并发小组'), kind: 'group', level: 'city', parent_id: x.id }),
+			admin.post(`/api/members/${m.id}/transfer`, { to_org_id: x.id, reason: '并发' }),
+			admin.post('/api/members', { name: uniq('并发党员'), gender: 'male', id_number: makeIdNumber(), phone: makePhone(),
+				org_id: x.id, status: 'full', joined_on: '2015-07-01' }),
+		]);
+		for (const res of results) assert.ok(res.status < 300, `${res.method} ${res.path} -> ${res.status} ${res.text}`);
+	}
+	await assertTreeConsistent(root);
 });

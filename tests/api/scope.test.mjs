@@ -224,3 +224,63 @@ test('screen and judge roles cannot change orgs or members', async () => {
 	}
 	assert.deepEqual(expectStatus(await admin.get(`/api/members/${mA1.id}`), 200, srv), mA1);
 });
+
+test('role changes take effect on existing sessions at once', async () => {
+	const u = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] });
+	expectStatus(await u.client.get(`/api/members/${mA1.id}`), 200, srv);
+	expectError(await u.client.get(`/api/members/${mB1.id}`), 404, 'not_found', undefined, srv);
+	expectStatus(await admin.patch(`/api/users/${u.user.id}`, { roles: [{ role: 'secretary', org_id: b1.id }] }), 200, srv);
+	expectError(await u.client.get(`/api/members/${mA1.id}`), 404, 'not_found', undefined, srv);
+	expectStatus(await u.client.get(`/api/members/${mB1.id}`), 200, srv);
+	expectError(await u.client.patch(`/api/members/${mA1.id}`, { position: '旧权限' }), 403, 'forbidden', undefined, srv);
+	const members = await listAll(u.client, '/api/members', srv);
+	assert.deepEqual(ids(members), [mB1.id]);
+	const me = expectStatus(await u.client.get('/api/me'), 200, srv);
+	assert.deepEqual(me.roles.map((r) => [r.role, r.org_id]), [['secretary', b1.id]]);
+});
+
+test('after an org moves, every scope follows the new tree at once', async () => {
+	// A branch of district A with a member and its own secretary moves to district B.
+	const x = await createOrg(admin, { name: uniq('搬迁支部'), parent_id: dA.id }, srv);
+	const mx = await createMember(admin, { org_id: x.id }, srv);
+	const secX = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: x.id }] });
+	const comB = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dB.id }] });
+	expectStatus(await comA.client.get(`/api/members/${mx.id}`), 200, srv);
+	expectError(await comB.client.get(`/api/members/${mx.id}`), 404, 'not_found', undefined, srv);
+
+	expectStatus(await admin.patch(`/api/orgs/${x.id}`, { parent_id: dB.id }), 200, srv);
+
+	expectError(await comA.client.get(`/api/members/${mx.id}`), 404, 'not_found', undefined, srv);
+	expectError(await comA.client.get(`/api/orgs/${x.id}`), 404, 'not_found', undefined, srv);
+	assert.ok(!(await listAll(comA.client, '/api/members', srv)).some((m) => m.id === mx.id));
+	assert.ok(!(await listAll(comA.client, '/api/orgs', srv)).some((o) => o.id === x.id));
+	expectStatus(await comB.client.get(`/api/members/${mx.id}`), 200, srv);
+	assert.ok((await listAll(comB.client, '/api/members', srv)).some((m) => m.id === mx.id));
+	assert.equal(expectStatus(await comB.client.get(`/api/members/${mx.id}`), 200, srv).id_number, mx.id_number);
+	// The branch's own secretary keeps its branch, wherever it is now.
+	expectStatus(await secX.client.get(`/api/members/${mx.id}`), 200, srv);
+	assert.deepEqual(ids(await listAll(secX.client, '/api/members', srv)), [mx.id]);
+	const me = expectStatus(await secX.client.get('/api/me'), 200, srv);
+	assert.equal(me.roles[0].org_path, `${dB.path}${x.id}/`);
+});
+
+test('after a transfer the member leaves the old scope and enters the new one', async () => {
+	const m = await createMember(admin, { org_id: a2.id }, srv);
+	const comB = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dB.id }] });
+	expectStatus(await comA.client.get(`/api/members/${m.id}`), 200, srv);
+	expectStatus(await comA.client.post(`/api/members/${m.id}/transfer`, { to_org_id: a1.id, reason: '区内调动' }), 200, srv);
+	expectStatus(await secA1.client.get(`/api/members/${m.id}`), 200, srv);
+	expectStatus(await admin.post(`/api/members/${m.id}/transfer`, { to_org_id: b1.id, reason: '跨区调动' }), 200, srv);
+	expectError(await comA.client.get(`/api/members/${m.id}`), 404, 'not_found', undefined, srv);
+	expectError(await secA1.client.get(`/api/members/${m.id}`), 404, 'not_found', undefined, srv);
+	assert.ok(!(await listAll(secA1.client, '/api/members', srv)).some((x) => x.id === m.id));
+	expectStatus(await comB.client.get(`/api/members/${m.id}`), 200, srv);
+	// The committee of the old district cannot move the member any further.
+	expectError(await comA.client.post(`/api/members/${m.id}/transfer`, { to_org_id: a1.id, reason: '越权' }), 403, 'forbidden', undefined, srv);
+});
+
+test('a transfer into an org outside the caller\'s scope is refused (403)', async () => {
+	const m = await createMember(admin, { org_id: a1.id }, srv);
+	expectError(await secA1.client.post(`/api/members/${m.id}/transfer`, { to_org_id: b1.id, reason: '越权调出' }), 403, 'forbidden', undefined, srv);
+	assert.equal(expectStatus(await admin.get(`/api/members/${m.id}`), 200, srv).org_id, a1.id);
+});

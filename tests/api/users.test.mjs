@@ -176,3 +176,19 @@ test('member_id links a user to a member record and shows in /api/me', async () 
 		member_id: 987654321, roles: [{ role: 'member', org_id: a1.id }] });
 	assert.ok([404, 422].includes(missing.status), `${missing.status} ${missing.text}`);
 });
+
+test('a committee cannot link a user to a member outside its subtree', async () => {
+	const mb = await createMember(admin, { org_id: b1.id }, srv);
+	const r = await comA.client.post('/api/users', { username: uniq('link'), password: 'Link-pass-123', display_name: '链接',
+		member_id: mb.id, roles: [{ role: 'member', org_id: a1.id }] });
+	expectError(r, [403, 404, 422], ['forbidden', 'not_found', 'invalid_field'], undefined, srv);
+	assert.notEqual(r.status, 201);
+});
+
+test('concurrent creates with the same username: exactly one wins, the others get 409', async () => {
+	const username = uniq('race');
+	const results = await Promise.all(Array.from({ length: 8 }, () => admin.post('/api/users',
+		{ username, password: 'Race-pass-123', display_name: '并发', roles: [{ role: 'member', org_id: a1.id }] })));
+	assert.equal(results.filter((r) => r.status === 201).length, 1, results.map((r) => `${r.status} ${r.text.slice(0, 120)}`).join('\n'));
+	for (const r of results.filter((x) => x.status !== 201)) expectError(r, 409, 'username_taken', undefined, srv);
+});

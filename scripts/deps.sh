@@ -1,0 +1,47 @@
+#!/bin/sh
+# deps.sh - installs the Debian packages xianfeng needs, if any is missing.
+#   scripts/deps.sh run    what `make run` needs (build the server and web UI)
+#   scripts/deps.sh test   what `make test` needs as well (PostgreSQL,
+#                          cmocka, Chromium, CJK fonts, clang for fuzzing)
+# As root it runs apt-get; otherwise it prints the exact command to run.
+set -eu
+
+RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
+libpq-dev libsodium-dev nodejs ca-certificates"
+TEST_PKGS="libcmocka-dev postgresql-15 chromium fonts-noto-cjk clang
+libclang-rt-14-dev"
+
+case "${1:-run}" in
+run) want="$RUN_PKGS" ;;
+test) want="$RUN_PKGS $TEST_PKGS" ;;
+*) echo "usage: scripts/deps.sh run|test" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	# nodejs may come from another repository with npm inside it
+	if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1 &&
+		command -v npm >/dev/null 2>&1; then
+		continue
+	fi
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+# Debian's nodejs needs its separate npm package
+if echo "$missing" | grep -qw nodejs; then
+	missing="$missing npm"
+fi
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing$missing"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: not root; run:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null
+echo "deps: done"
