@@ -111,6 +111,10 @@ test: test-deps
 	$(MAKE) unit
 	$(MAKE) api-test
 
+# Benchmarks (minutes, not part of make test): writes docs/benchmarks.md.
+bench: all
+	bench/run.sh
+
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
 

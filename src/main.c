@@ -9,6 +9,8 @@
 #include "service/auth.h"
 #include "service/ctx.h"
 #include "service/demo.h"
+#include "service/generate.h"
+#include "store/bulk.h"
 #include "store/migrate.h"
 
 #include <getopt.h>
@@ -17,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define XF_VERSION "0.1.0"
@@ -227,18 +230,44 @@ static int cmd_serve(int argc, char **argv)
 static int cmd_demo(int argc, char **argv)
 {
 	const char *db_url = DEFAULT_DB;
+	int scale = 0;
+	unsigned long long seed = 1;
 	static const struct option opts[] = {{"db", 1, NULL, 'd'},
+					     {"scale", 1, NULL, 's'},
+					     {"seed", 1, NULL, 'S'},
 					     {"help", 0, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	int ch;
+	char *end;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'd')
 			db_url = optarg;
-		else if (ch == 'h') {
-			printf("usage: xianfeng demo [--db DB]\n"
-			       "Loads a small demo city and creates user "
-			       "'admin' (password from $XF_ADMIN_PASSWORD, "
-			       "else a random one printed once).\n");
+		else if (ch == 's') {
+			if (strcmp(optarg, "small") == 0)
+				scale = 0;
+			else if (strcmp(optarg, "city") == 0)
+				scale = 1;
+			else if (strcmp(optarg, "province") == 0)
+				scale = 2;
+			else
+				return usage_error(
+					"demo",
+					"--scale takes small, city or province");
+		} else if (ch == 'S') {
+			seed = strtoull(optarg, &end, 10);
+			if (*end || !*optarg)
+				return usage_error("demo",
+						   "--seed takes a number");
+		} else if (ch == 'h') {
+			printf("usage: xianfeng demo [--db DB] [--scale "
+			       "small|city|province] [--seed N]\n"
+			       "Loads a demo city into an empty database and "
+			       "creates user 'admin' (password from "
+			       "$XF_ADMIN_PASSWORD, else a random one printed "
+			       "once).\n"
+			       "small: a few hundred members with histories; "
+			       "city: ~3,000 organizations and ~100,000 "
+			       "members; province: ten times a city.\n");
 			return 0;
 		} else
 			return bad_option("demo", argv);
@@ -259,7 +288,18 @@ static int cmd_demo(int argc, char **argv)
 		generated = 1;
 	}
 	char err[256] = "";
-	int rc = xf_demo_load(db, pw, err, sizeof err);
+	int rc;
+	if (scale == 0) {
+		rc = xf_demo_load(db, pw, err, sizeof err);
+	} else {
+		xf_gen_stats st = {0};
+		rc = xf_generate(db, scale, seed, pw, &st, err, sizeof err);
+		if (rc == 0)
+			printf("generated %lld organizations and %lld members "
+			       "in %.2f s (%.0f rows/s)\n",
+			       (long long)st.orgs, (long long)st.members,
+			       st.seconds, st.rows_per_s);
+	}
 	xf_db_close(db);
 	if (rc != 0) {
 		fprintf(stderr, "xianfeng demo: %s\n", err);
@@ -394,6 +434,92 @@ static int cmd_user(int argc, char **argv)
 	return rc == XF_OK ? 0 : 1;
 }
 
+/* ---- backup / restore ---------------------------------------------------- */
+
+static int cmd_copy(int argc, char **argv, int backup)
+{
+	const char *cmd = backup ? "backup" : "restore";
+	const char *db_url = DEFAULT_DB, *file = NULL;
+	static const struct option opts[] = {{"db", 1, NULL, 'd'},
+					     {"out", 1, NULL, 'o'},
+					     {"from", 1, NULL, 'f'},
+					     {"help", 0, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd')
+			db_url = optarg;
+		else if (ch == 'o' && backup)
+			file = optarg;
+		else if (ch == 'f' && !backup)
+			file = optarg;
+		else if (ch == 'h') {
+			printf(backup ? "usage: xianfeng backup [--db DB] --out "
+					"FILE\nA consistent copy of a SQLite "
+					"database, also while serving. For "
+					"PostgreSQL use pg_dump -Fc.\n"
+				      : "usage: xianfeng restore [--db DB] "
+					"--from FILE\nReplaces the database's "
+					"content with a backup (stop serve "
+					"first). For PostgreSQL use "
+					"pg_restore.\n");
+			return 0;
+		} else
+			return bad_option(cmd, argv);
+	}
+	if (!file)
+		return usage_error(cmd, backup ? "--out FILE is required"
+					       : "--from FILE is required");
+	if (strncmp(db_url, "sqlite:", 7) != 0) {
+		fprintf(stderr,
+			"xianfeng %s: only for SQLite; for PostgreSQL use "
+			"pg_dump -Fc / pg_restore (see docs/operations.md)\n",
+			cmd);
+		return 2;
+	}
+	if (!backup && access(file, R_OK) != 0) {
+		fprintf(stderr, "xianfeng restore: cannot read %s\n", file);
+		return 1;
+	}
+	xf_db *db = open_db(db_url, 0);
+	if (!db)
+		return 1;
+	int rc = backup ? xf_db_backup(db, file) : xf_db_restore(db, file);
+	if (rc != XF_DB_OK)
+		fprintf(stderr, "xianfeng %s: %s\n", cmd, xf_db_errmsg(db));
+	else
+		printf("%s: done\n", cmd);
+	xf_db_close(db);
+	return rc == XF_DB_OK ? 0 : 1;
+}
+
+/* ---- bench-insert --------------------------------------------------------
+ * The bare prepared-insert loop that the benchmark compares the generator
+ * with (not for users; see bench/run.sh). */
+static int cmd_bench_insert(int argc, char **argv)
+{
+	if (argc != 3)
+		return usage_error("bench-insert", "usage: bench-insert DB ROWS");
+	char *end;
+	long n = strtol(argv[2], &end, 10);
+	if (*end || n < 1 || n > 10000000)
+		return usage_error("bench-insert", "ROWS is 1..10000000");
+	xf_db *db = open_db(argv[1], 0);
+	if (!db)
+		return 1;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = xf_bulk_ceiling(db, (int)n);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	xf_db_close(db);
+	double s = (double)(t1.tv_sec - t0.tv_sec) +
+		   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (rc != XF_DB_OK)
+		return 1;
+	printf("%ld rows in %.3f s (%.0f rows/s)\n", n, s, (double)n / s);
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: xianfeng COMMAND [options]\n"
@@ -402,6 +528,8 @@ static void usage(FILE *f)
 		   "  init    create or migrate the database schema\n"
 		   "  demo    load a small demo city\n"
 		   "  user    add users, set passwords and roles\n"
+		   "  backup  copy a SQLite database while serving\n"
+		   "  restore bring a backup back\n"
 		   "'xianfeng COMMAND --help' tells more.\n");
 }
 
@@ -421,6 +549,12 @@ int main(int argc, char **argv)
 		return cmd_demo(argc - 1, argv + 1);
 	if (strcmp(cmd, "user") == 0)
 		return cmd_user(argc - 1, argv + 1);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_copy(argc - 1, argv + 1, 1);
+	if (strcmp(cmd, "restore") == 0)
+		return cmd_copy(argc - 1, argv + 1, 0);
+	if (strcmp(cmd, "bench-insert") == 0)
+		return cmd_bench_insert(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
 	    strcmp(cmd, "help") == 0) {
 		usage(stdout);

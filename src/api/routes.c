@@ -50,6 +50,10 @@ static const xf_route routes[] = {
 	{"PATCH", "/api/users/{id}", xf_h_users_patch, OVERSEE},
 
 	{"GET", "/api/audit", xf_h_audit_list, OVERSEE},
+
+	/* organizational life (issue 4): meetings, attendance, compliance */
+
+	/* points (issue 5): rulebook, claims, ledger, leaderboards */
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -42,7 +42,7 @@ static int grow(xf_buf *b, size_t extra)
 	size_t need = b->len + extra + 1;
 	if (need <= b->alloc)
 		return 0;
-	size_t n = b->alloc ? b->alloc : 256;
+	size_t n = b->alloc ? b->alloc : 4096;
 	while (n < need)
 		n *= 2;
 	if (n > b->cap + 1)

@@ -34,6 +34,7 @@ xf_db *xf_db_open(const char *url, char *err, size_t errlen)
 		return NULL;
 	db->drv = drv;
 	db->in_tx = 0;
+	db->nused = 0;
 	memset(db->cache, 0, sizeof db->cache);
 	return db;
 }
@@ -51,6 +52,21 @@ void xf_db_close(xf_db *db)
 xf_db_kind xf_db_kind_of(const xf_db *db) { return db->drv->kind; }
 const char *xf_db_name(const xf_db *db) { return db->drv->name; }
 
+/* Remembers a statement handed out in this transaction; -1 in nused
+ * means "too many: reset them all". */
+static void note_used(xf_db *db, xf_stmt *st)
+{
+	if (db->nused < 0)
+		return;
+	for (int i = 0; i < db->nused; i++)
+		if (db->used[i] == st)
+			return;
+	if (db->nused == (int)(sizeof db->used / sizeof db->used[0]))
+		db->nused = -1;
+	else
+		db->used[db->nused++] = st;
+}
+
 xf_stmt *xf_db_stmt(xf_db *db, const char *sql)
 {
 	uintptr_t h = (uintptr_t)sql;
@@ -62,6 +78,7 @@ xf_stmt *xf_db_stmt(xf_db *db, const char *sql)
 		if (db->cache[k].sql == sql) {
 			xf_stmt *st = db->cache[k].st;
 			db->drv->reset(st);
+			note_used(db, st);
 			return st;
 		}
 		if (!db->cache[k].sql) {
@@ -70,6 +87,7 @@ xf_stmt *xf_db_stmt(xf_db *db, const char *sql)
 				return NULL;
 			db->cache[k].sql = sql;
 			db->cache[k].st = st;
+			note_used(db, st);
 			return st;
 		}
 	}
@@ -99,9 +117,15 @@ int xf_db_begin_read(xf_db *db)
  * a statement is part-way through its rows. */
 static void reset_all(xf_db *db)
 {
-	for (int i = 0; i < XF_DB_STMT_CACHE; i++)
-		if (db->cache[i].st)
-			db->drv->reset(db->cache[i].st);
+	if (db->nused < 0) {
+		for (int i = 0; i < XF_DB_STMT_CACHE; i++)
+			if (db->cache[i].st)
+				db->drv->reset(db->cache[i].st);
+	} else {
+		for (int i = 0; i < db->nused; i++)
+			db->drv->reset(db->used[i]);
+	}
+	db->nused = 0;
 }
 
 int xf_db_commit(xf_db *db)
@@ -192,4 +216,16 @@ int xf_db_is_null(xf_stmt *st, int col)
 }
 
 int64_t xf_db_changes(xf_db *db) { return db->drv->changes(db); }
+
+int xf_db_backup(xf_db *db, const char *path)
+{
+	return db->drv->copy_file ? db->drv->copy_file(db, path, 1)
+				  : XF_DB_ERROR;
+}
+
+int xf_db_restore(xf_db *db, const char *path)
+{
+	return db->drv->copy_file ? db->drv->copy_file(db, path, 0)
+				  : XF_DB_ERROR;
+}
 const char *xf_db_errmsg(xf_db *db) { return db->drv->errmsg(db); }

@@ -63,9 +63,12 @@ typedef struct xf_db_driver {
 	int (*column_is_null)(xf_stmt *st, int col);
 	int64_t (*changes)(xf_db *db); /* rows changed by the last step */
 	const char *(*errmsg)(xf_db *db);
+	/* Copies the whole database to (to_file = 1) or from a file,
+	 * consistently, while others use it; NULL if the driver cannot. */
+	int (*copy_file)(xf_db *db, const char *path, int to_file);
 } xf_db_driver;
 
-#define XF_DB_STMT_CACHE 256
+#define XF_DB_STMT_CACHE 1024
 
 /* Common head of every connection; drivers embed it as their first member. */
 struct xf_db {
@@ -75,6 +78,9 @@ struct xf_db {
 		const char *sql; /* key: address of a static SQL string */
 		xf_stmt *st;
 	} cache[XF_DB_STMT_CACHE];
+	/* statements handed out since the last commit/rollback, to reset */
+	xf_stmt *used[64];
+	int nused;
 };
 
 /* Common head of every statement. */
@@ -140,6 +146,10 @@ int64_t xf_db_int(xf_stmt *st, int col);
 const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
 int64_t xf_db_changes(xf_db *db);
+/* Online backup to a file / restore from one (SQLite); XF_DB_ERROR with a
+ * message for drivers without it. */
+int xf_db_backup(xf_db *db, const char *path);
+int xf_db_restore(xf_db *db, const char *path);
 const char *xf_db_errmsg(xf_db *db);
 
 #endif

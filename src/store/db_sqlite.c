@@ -68,7 +68,8 @@ static xf_db *sq_open(const char *path, char *err, size_t errlen)
 	char *msg = NULL;
 	rc = sqlite3_exec(d->h,
 			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
+			  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+			  "PRAGMA cache_size=-32768;",
 			  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot set up %s: %s", path,
@@ -216,6 +217,39 @@ static int64_t sq_changes(xf_db *db)
 
 static const char *sq_errmsg(xf_db *db) { return ((sq_db *)db)->err; }
 
+/* SQLite's online backup API, in steps so that writers are not held up. */
+static int sq_copy_file(xf_db *db, const char *path, int to_file)
+{
+	sq_db *d = (sq_db *)db;
+	sqlite3 *file = NULL;
+	int flags = to_file ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+			    : SQLITE_OPEN_READONLY;
+	int rc = sqlite3_open_v2(path, &file, flags, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(d->err, sizeof d->err, "cannot open %s: %s", path,
+			 file ? sqlite3_errmsg(file) : "out of memory");
+		sqlite3_close(file);
+		return XF_DB_ERROR;
+	}
+	sqlite3 *dst = to_file ? file : d->h, *src = to_file ? d->h : file;
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		snprintf(d->err, sizeof d->err, "%s", sqlite3_errmsg(dst));
+		sqlite3_close(file);
+		return XF_DB_ERROR;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		snprintf(d->err, sizeof d->err, "%s", sqlite3_errmsg(dst));
+	sqlite3_close(file);
+	return rc == SQLITE_DONE ? XF_DB_OK : XF_DB_ERROR;
+}
+
 const xf_db_driver xf_db_sqlite_driver = {
 	.name = "sqlite",
 	.kind = XF_DB_SQLITE,
@@ -239,4 +273,5 @@ const xf_db_driver xf_db_sqlite_driver = {
 	.column_is_null = sq_column_is_null,
 	.changes = sq_changes,
 	.errmsg = sq_errmsg,
+	.copy_file = sq_copy_file,
 };

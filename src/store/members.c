@@ -143,45 +143,96 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
+/* The ranges, bounded by their outer limits ($12, $13) so that the
+ * (org_path, id) index gives one range scan. Unused filters are written
+ * so that SQLite and PostgreSQL skip them without reading the row. */
 #define LIST_WHERE                                                             \
-	" WHERE " XF_RANGES_SQL("m.org_path", "1", "2", "3", "4", "5", "6",  \
-				"7", "8")                                      \
+	" WHERE m.org_path >= $12 AND m.org_path < $13 AND "                   \
+	XF_RANGES_SQL("m.org_path", "1", "2", "3", "4", "5", "6", "7", "8")    \
 	" AND ($9 = 0 OR m.org_id = $9) "                                      \
-	"AND m.name LIKE $10 ESCAPE '\\' "                                    \
+	"AND ($10 = '%%' OR m.name LIKE $10 ESCAPE '\\') "                      \
 	"AND ($11 = '' OR m.status = $11)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
 static const char sql_list[] = "SELECT " MEMBER_COLS
 			       " FROM members m JOIN orgs o ON o.id = m.org_id"
 			       LIST_WHERE
-			       " ORDER BY m.org_path, m.id LIMIT $12 OFFSET $13";
+			       " ORDER BY m.org_path, m.id LIMIT $14 OFFSET $15";
+/* Without name or status filters the total comes from the kept counts of
+ * the organizations (orgs.member_count), not from counting members. */
+static const char sql_kept_total[] =
+	"SELECT COALESCE(SUM(o.member_count), 0) FROM orgs o "
+	"WHERE o.path >= $9 AND o.path < $10 AND "
+	XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7", "8");
+static const char sql_kept_one[] =
+	"SELECT member_count FROM orgs WHERE id = $1";
+
+static void bounds(const xf_ranges *r, const char **lo, const char **hi)
+{
+	*lo = r->n ? r->lo[0] : "";
+	*hi = r->n ? r->hi[0] : "";
+	for (int i = 1; i < r->n; i++) {
+		if (strcmp(r->lo[i], *lo) < 0)
+			*lo = r->lo[i];
+		if (strcmp(r->hi[i], *hi) > 0)
+			*hi = r->hi[i];
+	}
+}
 
 static void bind_filter(xf_stmt *st, const xf_member_filter *f)
 {
+	const char *lo, *hi;
+	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_contains(st, 10, f->q);
 	xf_db_bind_str(st, 11, f->status ? f->status : "");
+	xf_db_bind_str(st, 12, lo);
+	xf_db_bind_str(st, 13, hi);
+}
+
+static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
+{
+	xf_stmt *st;
+	int kept = (!f->q || !*f->q) && (!f->status || !*f->status);
+	if (kept && f->org_id) {
+		st = xf_db_stmt(db, sql_kept_one);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_int(st, 1, f->org_id);
+	} else if (kept) {
+		const char *lo, *hi;
+		bounds(&f->ranges, &lo, &hi);
+		st = xf_db_stmt(db, sql_kept_total);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_ranges(st, 1, &f->ranges);
+		xf_db_bind_str(st, 9, lo);
+		xf_db_bind_str(st, 10, hi);
+	} else {
+		st = xf_db_stmt(db, sql_count);
+		if (!st)
+			return XF_DB_ERROR;
+		bind_filter(st, f);
+	}
+	int rc = xf_db_step(st);
+	*out = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
 			 xf_member_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
-		return XF_DB_ERROR;
-	bind_filter(st, f);
-	int rc = xf_db_step(st);
-	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
+	int rc = total(db, f, &out->total);
+	if (rc != XF_DB_OK)
 		return rc;
-	st = xf_db_stmt(db, sql_list);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
 	if (!st)
 		return XF_DB_ERROR;
 	bind_filter(st, f);
-	xf_db_bind_int(st, 12, f->limit);
-	xf_db_bind_int(st, 13, f->offset);
+	xf_db_bind_int(st, 14, f->limit);
+	xf_db_bind_int(st, 15, f->offset);
 	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
 				     sizeof(xf_member));
 	out->n = 0;

@@ -8,91 +8,15 @@
 #include "store/migrate.h"
 
 #include "base/buf.h"
+#include "store/schema.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* Migrations in order; migration N is migrations[N - 1]. Released
+ * migrations never change: a change of schema is a new migration. */
 static const char *const migrations[] = {
-	/* 1: organizations, members, users, sessions, audit, clusters */
-	"CREATE TABLE orgs ("
-	" id {ID},"
-	" parent_id BIGINT REFERENCES orgs(id),"
-	" name TEXT NOT NULL,"
-	" kind TEXT NOT NULL,"
-	" level TEXT NOT NULL,"
-	" path TEXT{C} NOT NULL UNIQUE,"
-	" depth INTEGER NOT NULL,"
-	" established_on TEXT NOT NULL,"
-	" project TEXT, starts_on TEXT, ends_on TEXT, closed_on TEXT,"
-	" member_count INTEGER NOT NULL DEFAULT 0,"
-	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
-	"CREATE UNIQUE INDEX orgs_sibling_name ON orgs(COALESCE(parent_id, 0), name);"
-	"CREATE INDEX orgs_parent ON orgs(parent_id);"
-	"CREATE TABLE members ("
-	" id {ID},"
-	" org_id BIGINT NOT NULL REFERENCES orgs(id),"
-	" org_path TEXT{C} NOT NULL,"
-	" name TEXT NOT NULL,"
-	" gender TEXT NOT NULL,"
-	" id_number TEXT NOT NULL UNIQUE,"
-	" birth_date TEXT NOT NULL,"
-	" phone TEXT,"
-	" ethnicity TEXT, education TEXT, position TEXT,"
-	" status TEXT NOT NULL,"
-	" joined_on TEXT NOT NULL, full_on TEXT,"
-	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
-	"CREATE INDEX members_org_path ON members(org_path, id);"
-	"CREATE INDEX members_org ON members(org_id);"
-	"CREATE TABLE member_transfers ("
-	" id {ID},"
-	" member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
-	" from_org_id BIGINT NOT NULL, to_org_id BIGINT NOT NULL,"
-	" reason TEXT NOT NULL, at BIGINT NOT NULL, user_id BIGINT);"
-	"CREATE INDEX member_transfers_member ON member_transfers(member_id);"
-	"CREATE TABLE users ("
-	" id {ID},"
-	" username TEXT NOT NULL UNIQUE,"
-	" display_name TEXT NOT NULL,"
-	" password_hash TEXT NOT NULL,"
-	" member_id BIGINT REFERENCES members(id) ON DELETE SET NULL,"
-	" disabled INTEGER NOT NULL DEFAULT 0,"
-	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
-	"CREATE TABLE user_roles ("
-	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-	" role TEXT NOT NULL,"
-	" org_id BIGINT REFERENCES orgs(id),"
-	" UNIQUE (user_id, role, org_id));"
-	"CREATE INDEX user_roles_org ON user_roles(org_id);"
-	"CREATE TABLE sessions ("
-	" token_hash TEXT NOT NULL PRIMARY KEY,"
-	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
-	" csrf TEXT NOT NULL,"
-	" created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL);"
-	"CREATE INDEX sessions_user ON sessions(user_id);"
-	"CREATE TABLE login_failures ("
-	" id {ID}, username TEXT NOT NULL, at BIGINT NOT NULL);"
-	"CREATE INDEX login_failures_user ON login_failures(username, at);"
-	"CREATE TABLE audit ("
-	" id {ID},"
-	" at BIGINT NOT NULL,"
-	" user_id BIGINT,"
-	" username TEXT,"
-	" action TEXT NOT NULL,"
-	" entity TEXT NOT NULL,"
-	" entity_id BIGINT,"
-	" org_path TEXT{C},"
-	" before_json TEXT, after_json TEXT);"
-	"CREATE INDEX audit_path ON audit(org_path, id);"
-	"CREATE INDEX audit_entity ON audit(entity, entity_id);"
-	"CREATE TABLE clusters ("
-	" id {ID},"
-	" name TEXT NOT NULL UNIQUE,"
-	" description TEXT NOT NULL DEFAULT '',"
-	" created_at BIGINT NOT NULL);"
-	"CREATE TABLE cluster_orgs ("
-	" cluster_id BIGINT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,"
-	" org_id BIGINT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,"
-	" PRIMARY KEY (cluster_id, org_id));",
+	xf_schema_v1, /* core: orgs, members, users, audit, clusters */
 };
 
 int xf_schema_latest(void)
@@ -160,7 +84,7 @@ int xf_schema_migrate(xf_db *db, char *err, size_t errlen)
 		if (rc == 0)
 			rc = xf_db_begin(db);
 		if (rc == 0)
-			rc = xf_db_exec(db, sql.data);
+			rc = xf_db_exec(db, sql.data ? sql.data : "");
 		xf_stmt *st = rc == 0 ? xf_db_stmt(db, version_put) : NULL;
 		if (st) {
 			xf_db_bind_int(st, 1, v);

@@ -234,16 +234,32 @@ static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
 			       " ORDER BY o.path LIMIT $11 OFFSET $12";
 static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
+/* Reads up to cap rows, growing the array in the arena as rows come. */
 static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 {
-	out->items = xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1),
-				     sizeof(xf_org));
+	int alloc = cap < 64 ? (cap > 0 ? cap : 1) : 64;
+	out->items = xf_arena_alloc(a, (size_t)alloc * sizeof(xf_org));
 	out->n = 0;
 	if (!out->items)
 		return XF_DB_ERROR;
 	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < cap)
+	while (out->n < cap && (rc = xf_db_step(st)) == XF_DB_ROW) {
+		if (out->n == alloc) {
+			int grown = alloc * 2 < cap ? alloc * 2 : cap;
+			xf_org *p = xf_arena_alloc(a, (size_t)grown *
+							      sizeof(xf_org));
+			if (!p) {
+				xf_db_reset(st);
+				return XF_DB_ERROR;
+			}
+			memcpy(p, out->items, (size_t)out->n * sizeof(xf_org));
+			out->items = p;
+			alloc = grown;
+		}
 		read_org(a, st, &out->items[out->n++]);
+	}
+	if (out->n == cap)
+		rc = XF_DB_DONE;
 	xf_db_reset(st);
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }

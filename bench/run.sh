@@ -1,0 +1,128 @@
+#!/bin/bash
+# bench/run.sh - `make bench`: generates (or reuses) the city dataset,
+# starts the server, and measures each read endpoint that matters with wrk
+# from a second process on loopback, as requests/s, p50/p99 latency and the
+# ratio to the ceiling measured in the same run (the same binary answering
+# /api/health, a fixed body that touches no database). Then the same on
+# PostgreSQL. Prints one table and writes it to docs/benchmarks.md.
+#
+#   bench/run.sh [--quick]     --quick: 3 s per endpoint instead of 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=$PWD/build/xianfeng
+DUR=10
+[ "${1:-}" = --quick ] && DUR=3
+CONN=64
+PW=bench-password-1
+WORK=$PWD/build/bench
+mkdir -p "$WORK"
+command -v wrk >/dev/null || { echo "bench: installing wrk"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+json() { node -e "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const j=JSON.parse(d);console.log($1)})"; }
+
+ROWS=()
+PG_DIR=""
+SERVER_PID=""
+cleanup() {
+	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+	[ -n "$PG_DIR" ] && scripts/pg-test.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# measure NAME URL_PATH TOKEN: runs wrk, appends a row
+measure() {
+	local name=$1 path=$2 token=$3 out
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT$path" 2>&1)
+	local rps p50 p99 non2xx errors
+	rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+	p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+	non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+	errors=$(awk '/Socket errors/ {print $0}' <<<"$out")
+	[ -z "$non2xx" ] && non2xx=0
+	[ -z "$CEIL" ] && CEIL=$rps
+	local ratio
+	ratio=$(awk -v a="$rps" -v b="$CEIL" 'BEGIN { printf "%.2f", a / b }')
+	ROWS+=("| $DBNAME | $name | ${rps%.*} | $p50 | $p99 | $ratio | $non2xx${errors:+ ($errors)} |")
+	printf '%-10s %-34s %9s req/s  p50 %-8s p99 %-8s ratio %s  non-2xx %s\n' "$DBNAME" "$name" "${rps%.*}" "$p50" "$p99" "$ratio" "$non2xx"
+}
+
+# run_db NAME URL: serve URL, measure every endpoint
+run_db() {
+	DBNAME=$1
+	local url=$2
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$DBNAME.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	local admin district
+	admin=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/auth/login" -d "{\"username\":\"admin\",\"password\":\"$PW\"}" | json j.token)
+	district=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/auth/login" -d "{\"username\":\"haishu\",\"password\":\"$PW\"}" | json j.token)
+	local did
+	did=$(curl -sf -H "Authorization: Bearer $district" "http://127.0.0.1:$PORT/api/me" | json 'j.roles[0].org_id')
+	CEIL=""
+	measure "ceiling: /api/health" /api/health "$admin"
+	measure "/api/me" /api/me "$district"
+	measure "members of a district subtree" "/api/members?org=$did&subtree=1&size=20" "$district"
+	measure "organization tree of a district" "/api/orgs/$did/tree" "$district"
+	measure "organization children" "/api/orgs/$did/children" "$district"
+	for extra in "leaderboard of a district|/api/leaderboards/members?org=$did&period=$(date +%Y)&limit=50" \
+		"quarterly compliance board|/api/compliance/board?org=$did&period=$(date +%Y)Q$(( ($(date +%-m) + 2) / 3 ))" \
+		"task chart of a district|/api/tasks?org=$did&subtree=1"; do
+		local n=${extra%%|*} p=${extra#*|}
+		if curl -sf -o /dev/null -H "Authorization: Bearer $district" "http://127.0.0.1:$PORT$p"; then
+			measure "$n" "$p" "$district"
+		else
+			ROWS+=("| $DBNAME | $n | – | – | – | – | endpoint not built yet |")
+		fi
+	done
+	local rss
+	rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+	ROWS+=("| $DBNAME | peak RSS of the server | $((rss / 1024)) MB | | | | |")
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
+# ---- SQLite --------------------------------------------------------------
+DB=$WORK/city.db
+GEN_LINE=""
+if [ ! -f "$DB" ]; then
+	"$BIN" init --db "sqlite:$DB" >/dev/null
+	GEN_LINE=$(XF_ADMIN_PASSWORD=$PW "$BIN" demo --scale city --seed 7 --db "sqlite:$DB" | head -1)
+	rm -f "$WORK/scratch.db"*
+	CEIL_LINE=$("$BIN" bench-insert "sqlite:$WORK/scratch.db" 100000)
+	echo "generator: $GEN_LINE"
+	echo "bare SQLite insert loop: $CEIL_LINE"
+fi
+run_db sqlite "sqlite:$DB"
+
+# ---- PostgreSQL ----------------------------------------------------------
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+	PG_DIR=$(mktemp -d)
+	rmdir "$PG_DIR"
+	conn=$(scripts/pg-test.sh start "$PG_DIR")
+	"$BIN" init --db "postgres:$conn" >/dev/null
+	PG_GEN=$(XF_ADMIN_PASSWORD=$PW "$BIN" demo --scale city --seed 7 --db "postgres:$conn" | head -1)
+	echo "generator (postgres): $PG_GEN"
+	run_db postgres "postgres:$conn"
+fi
+
+{
+	echo "# Benchmarks"
+	echo
+	echo "Measured by \`make bench\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), wrk -t2 -c$CONN -d${DUR}s on loopback."
+	echo "Ratios are against the ceiling of the same run: the same binary answering"
+	echo "\`/api/health\` (a fixed body, no database). Dataset: \`demo --scale city --seed 7\`."
+	[ -n "$GEN_LINE" ] && echo && echo "- generator on SQLite: $GEN_LINE; bare SQLite prepared-insert loop: $CEIL_LINE"
+	[ -n "${PG_GEN:-}" ] && echo "- generator on PostgreSQL: $PG_GEN"
+	echo
+	echo "| db | endpoint | req/s | p50 | p99 | ratio | non-2xx |"
+	echo "|---|---|---|---|---|---|---|"
+	printf '%s\n' "${ROWS[@]}"
+	echo
+	echo "Targets (issue 7): reads ≥ 0.50 of the ceiling with p99 ≤ 50 ms on SQLite, ≥ 0.25 on PostgreSQL; peak RSS ≤ 200 MB; no errors."
+} > docs/benchmarks.md
+echo
+cat docs/benchmarks.md

@@ -1,0 +1,10 @@
+/*
+ * schema.h - the DDL of each migration, one file per migration
+ * (schema_vN.c), listed in order in migrate.c.
+ */
+#ifndef XF_SCHEMA_H
+#define XF_SCHEMA_H
+
+extern const char xf_schema_v1[];
+
+#endif
