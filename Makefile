@@ -30,7 +30,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
-.PHONY: web all run test deps test-deps format lint clean unit api-test fuzz bench
+.PHONY: bench soak web all run test deps test-deps format lint clean unit api-test fuzz bench
 
 all: $(BUILD)/xianfeng
 
@@ -114,6 +114,10 @@ test: test-deps
 # Benchmarks (minutes, not part of make test): writes docs/benchmarks.md.
 bench: all
 	bench/run.sh
+
+# 60 s of mixed reads and writes at 64 connections (not part of make test).
+soak: all
+	node bench/soak.mjs 60
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')

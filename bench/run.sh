@@ -95,6 +95,7 @@ if [ ! -f "$DB" ]; then
 	echo "generator: $GEN_LINE"
 	echo "bare SQLite insert loop: $CEIL_LINE"
 fi
+"$BIN" init --db "sqlite:$DB" >/dev/null # a reused dataset gets new migrations
 run_db sqlite "sqlite:$DB"
 
 # ---- PostgreSQL ----------------------------------------------------------
