@@ -30,7 +30,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
-.PHONY: bench soak web all run test deps test-deps format lint clean unit api-test fuzz bench
+.PHONY: bench soak fuzz fuzz-short e2e screenshots web all run test deps test-deps format lint clean unit api-test fuzz bench
 
 all: $(BUILD)/xianfeng
 
@@ -110,6 +110,23 @@ test: test-deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) api-test
+	$(MAKE) fuzz-short
+	$(MAKE) e2e
+
+# libFuzzer harnesses (clang): a short run of each is part of make test.
+fuzz:
+	scripts/fuzz.sh 60
+
+fuzz-short:
+	scripts/fuzz.sh 5
+
+# Browser tests in Debian's Chromium against the real server.
+e2e: all
+	scripts/run-e2e.sh
+
+# Screenshots of every page at 1440 px and 390 px into screenshots/.
+screenshots: all
+	scripts/screenshots.sh
 
 # Benchmarks (minutes, not part of make test): writes docs/benchmarks.md.
 bench: all

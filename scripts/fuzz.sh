@@ -12,10 +12,13 @@
 #
 # A harness names the sources it links and the pkg-config packages it needs
 # in its header comment: lines " * sources: src/..." and " * libs: ...".
+# A line " * mirrors: src/api" makes this script warn when field lines
+# ({"name", XF_F_...}) of that directory are missing from the harness.
 # Crash inputs are written to build/fuzz/crashes/. Prints one line per
 # harness and "fuzz: N passed, N failed"; exits 1 if any harness failed.
 set -u
 
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.." || exit 2
 
 merge=0
@@ -25,7 +28,7 @@ for arg in "$@"; do
 	case "$arg" in
 	--merge) merge=1 ;;
 	-h | --help)
-		sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$self"
 		exit 0
 		;;
 	*[!0-9]*) names="$names ${arg%.c}" ;;
@@ -72,7 +75,7 @@ CFLAGS="-std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1
 
 # Header field of a harness: all " * KEY: ..." lines, joined.
 field() {
-	sed -n "s/^ \* $2:[[:space:]]*//p" "$1" | tr '\n' ' '
+	sed -n "s/^ \* $2:[[:space:]]*//p" "$1" | tr '\n' ' ' | sed 's/ *$//'
 }
 
 if [ -z "$names" ]; then
@@ -87,18 +90,26 @@ fi
 mkdir -p "$OUT/log" "$OUT/crashes" "$OUT/new"
 rm -f "$OUT/log/.failed"
 
-# Builds one harness; the log goes to $OUT/log/<name>.build.
+# Builds one harness unless its binary is newer than every source, header
+# and this script; the log goes to $OUT/log/<name>.build.
 build_one() {
 	n=$1
 	src="$FUZZ_DIR/$n.c"
+	if [ -x "$OUT/$n" ] && [ -z "$(find src "$src" "$self" -newer "$OUT/$n" \
+		\( -name '*.[ch]' -o -name fuzz.sh \) 2>/dev/null | head -1)" ]; then
+		return 0
+	fi
 	srcs=$(field "$src" sources)
 	pkgs=$(field "$src" libs)
 	pc_cflags=""
 	pc_libs=""
-	if [ -n "$(echo $pkgs)" ]; then
+	# Word splitting of the lists below is intended.
+	# shellcheck disable=SC2086
+	if [ -n "$pkgs" ]; then
 		pc_cflags=$(pkg-config --cflags $pkgs) || return 1
 		pc_libs=$(pkg-config --libs $pkgs) || return 1
 	fi
+	rm -f "$OUT/$n"
 	# shellcheck disable=SC2086
 	$CC $CFLAGS $pc_cflags -o "$OUT/$n" "$src" $srcs $pc_libs -lm \
 		>"$OUT/log/$n.build" 2>&1
@@ -114,6 +125,7 @@ for n in $names; do
 	fi
 	build_one "$n" &
 	pids="$pids $!:$n"
+	# shellcheck disable=SC2086
 	set -- $pids
 	if [ $# -ge 2 ]; then
 		for pn in $pids; do
@@ -126,9 +138,34 @@ for pn in $pids; do
 	wait "${pn%%:*}" || echo "$pn" >>"$OUT/log/.failed"
 done
 
+# Field lines without blanks, backslashes, a trailing comma and the name of
+# the enum list (a harness may have to rename it).
+norm() {
+	sed 's/[[:space:]\\]//g; s/,$//; s/,[A-Za-z_][A-Za-z_0-9]*,"/,E,"/' |
+		sort -u
+}
+
+# Field lines ({"name", XF_F_...}) of the .c files in a harness's
+# "mirrors:" directories that the harness does not hold, whitespace aside.
+drift() {
+	for dir in $(field "$1" mirrors); do
+		grep -h '{"[a-z_]*", XF_F_' "$dir"/*.c
+	done | norm >"$OUT/log/.want"
+	grep -h '{"[a-z_]*", XF_F_' "$1" | norm >"$OUT/log/.have"
+	comm -23 "$OUT/log/.want" "$OUT/log/.have"
+	rm -f "$OUT/log/.want" "$OUT/log/.have"
+}
+
 passed=0
 failed=0
 for n in $names; do
+	if [ -n "$(field "$FUZZ_DIR/$n.c" mirrors)" ]; then
+		d=$(drift "$FUZZ_DIR/$n.c")
+		if [ -n "$d" ]; then
+			echo "$n: warning: field tables differ from $(field "$FUZZ_DIR/$n.c" mirrors); update the copies in $FUZZ_DIR/$n.c:"
+			echo "$d" | sed 's/^/    /'
+		fi
+	fi
 	if [ -f "$OUT/log/.failed" ] && grep -q ":$n\$" "$OUT/log/.failed"; then
 		printf '%-22s FAILED to build (see %s)\n' "$n" "$OUT/log/$n.build"
 		sed 's/^/    /' "$OUT/log/$n.build" | head -20
@@ -148,7 +185,7 @@ for n in $names; do
 			>"$OUT/log/$n.regress" 2>&1; then
 			printf '%-22s FAILED on a regress input (see %s)\n' \
 				"$n" "$OUT/log/$n.regress"
-			grep -m1 -E 'ERROR|runtime error|fuzz_|Running:' \
+			grep -m1 -E '^fuzz_[a-z_]*[ :]|ERROR: |runtime error' \
 				"$OUT/log/$n.regress" | sed 's/^/    /'
 			grep -E '^Running: ' "$OUT/log/$n.regress" | tail -1 |
 				sed 's/^/    last input: /'
@@ -166,7 +203,7 @@ for n in $names; do
 	# New inputs go to the first directory ($new), never into the corpus.
 	"$OUT/$n" -max_total_time="$secs" -max_len=65536 -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$OUT/crashes/$n-" $dict "$new" "$corpus" \
+		-artifact_prefix="$OUT/crashes/$n-" ${dict:+"$dict"} "$new" "$corpus" \
 		>"$OUT/log/$n.run" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/log/$n.run" | tail -1)
@@ -175,7 +212,7 @@ for n in $names; do
 		art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$OUT/log/$n.run" | tail -1)
 		printf '%-22s CRASH after %s runs: %s (log %s)\n' "$n" \
 			"${runs:-?}" "${art:-no input saved}" "$OUT/log/$n.run"
-		grep -m1 -E 'ERROR: |runtime error|fuzz_[a-z_]*:' \
+		grep -m1 -E '^fuzz_[a-z_]*[ :]|ERROR: |runtime error' \
 			"$OUT/log/$n.run" | sed 's/^/    /'
 		failed=$((failed + 1))
 		continue
@@ -183,7 +220,7 @@ for n in $names; do
 	merged=""
 	if [ $merge -eq 1 ]; then
 		before=$(find "$corpus" -type f | wc -l)
-		"$OUT/$n" -merge=1 -max_len=65536 -timeout=10 $dict \
+		"$OUT/$n" -merge=1 -max_len=65536 -timeout=10 ${dict:+"$dict"} \
 			"$corpus" "$new" >"$OUT/log/$n.merge" 2>&1 ||
 			{ printf '%-22s FAILED to merge (see %s)\n' "$n" "$OUT/log/$n.merge"; failed=$((failed + 1)); continue; }
 		after=$(find "$corpus" -type f | wc -l)

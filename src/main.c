@@ -9,6 +9,7 @@
 #include "service/auth.h"
 #include "service/ctx.h"
 #include "service/demo.h"
+#include "service/points.h"
 #include "service/generate.h"
 #include "store/bulk.h"
 #include "store/migrate.h"
@@ -113,8 +114,10 @@ static int cmd_serve(int argc, char **argv)
 	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	long max_body = 1 << 20;
 	int quiet = 0;
+	long cache_mb = 64;
 	const char *web_root = NULL;
 	static const struct option opts[] = {
+		{"cache-mb", 1, NULL, 'c'},
 		{"web-root", 1, NULL, 'w'},
 		{"db", 1, NULL, 'd'},      {"listen", 1, NULL, 'l'},
 		{"threads", 1, NULL, 't'}, {"max-body", 1, NULL, 'b'},
@@ -149,10 +152,18 @@ static int cmd_serve(int argc, char **argv)
 		case 'w':
 			web_root = optarg;
 			break;
+		case 'c':
+			cache_mb = strtol(optarg, &end, 10);
+			if (*end || cache_mb < 0 || cache_mb > 4096)
+				return usage_error("serve",
+						   "--cache-mb takes 0..4096");
+			break;
 		case 'h':
 			printf("usage: xianfeng serve [--db DB] [--listen "
 			       "HOST:PORT] [--threads N] [--max-body BYTES] "
-			       "[--web-root DIR] [--quiet]\n"
+			       "[--web-root DIR] [--cache-mb N] [--quiet]\n"
+			       "--cache-mb bounds the cache of GET answers "
+			       "(default 64; 0 turns it off).\n"
 			       "--web-root serves the web UI from DIR instead "
 			       "of the files built into the binary.\n"
 			       "Serves the platform (default %s on "
@@ -210,6 +221,7 @@ static int cmd_serve(int argc, char **argv)
 		.max_body = (size_t)max_body,
 		.authenticate = xf_api_authenticate,
 		.fallback = xf_static_serve,
+		.cache_bytes = (size_t)cache_mb << 20,
 		.quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
@@ -520,6 +532,66 @@ static int cmd_bench_insert(int argc, char **argv)
 	return 0;
 }
 
+/* ---- points -------------------------------------------------------------- */
+
+static void print_line(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+/* `points verify`: recomputes every kept total from the ledger. */
+static int cmd_points(int argc, char **argv)
+{
+	const char *db_url = DEFAULT_DB;
+	static const struct option opts[] = {{"db", 1, NULL, 'd'},
+					     {"help", 0, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+				 strcmp(argv[1], "-h") == 0);
+	for (int i = 2; i < argc; i++)
+		help |= strcmp(argv[i], "--help") == 0;
+	if (help || argc < 2 || strcmp(argv[1], "verify") != 0) {
+		if (help) {
+			printf("usage: xianfeng points verify [--db DB]\n"
+			       "Recomputes all point totals from the ledger "
+			       "and reports every difference (exit 1 if "
+			       "any).\n");
+			return 0;
+		}
+		return usage_error("points", "unknown subcommand");
+	}
+	int ch;
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd')
+			db_url = optarg;
+		else
+			return bad_option("points", argv);
+	}
+	if (optind < argc)
+		return usage_error("points", "unexpected argument");
+	xf_db *db = open_db(db_url, 1);
+	if (!db)
+		return 1;
+	xf_arena a;
+	xf_arena_init(&a, 0);
+	xf_ctx c;
+	xf_ctx_init(&c, db, &a, NULL, "cli");
+	int64_t checked = 0, diffs = 0;
+	int rc = xf_points_verify(&c, print_line, NULL, &checked, &diffs);
+	if (rc != XF_OK)
+		fprintf(stderr, "xianfeng points verify: %s\n",
+			c.err.message ? c.err.message : "failed");
+	else
+		printf("points verify: %lld totals checked, %lld "
+		       "differences\n",
+		       (long long)checked, (long long)diffs);
+	xf_arena_reset(&a);
+	xf_db_close(db);
+	return rc != XF_OK ? 2 : diffs ? 1 : 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: xianfeng COMMAND [options]\n"
@@ -528,6 +600,7 @@ static void usage(FILE *f)
 		   "  init    create or migrate the database schema\n"
 		   "  demo    load a small demo city\n"
 		   "  user    add users, set passwords and roles\n"
+		   "  points  verify point totals against the ledger\n"
 		   "  backup  copy a SQLite database while serving\n"
 		   "  restore bring a backup back\n"
 		   "'xianfeng COMMAND --help' tells more.\n");
@@ -549,6 +622,8 @@ int main(int argc, char **argv)
 		return cmd_demo(argc - 1, argv + 1);
 	if (strcmp(cmd, "user") == 0)
 		return cmd_user(argc - 1, argv + 1);
+	if (strcmp(cmd, "points") == 0)
+		return cmd_points(argc - 1, argv + 1);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_copy(argc - 1, argv + 1, 1);
 	if (strcmp(cmd, "restore") == 0)

@@ -40,6 +40,7 @@ void xf_h_orgs_patch(xf_req *r);
 void xf_h_orgs_delete(xf_req *r);
 void xf_h_orgs_children(xf_req *r);
 void xf_h_orgs_tree(xf_req *r);
+void xf_h_orgs_stats(xf_req *r);
 void xf_h_clusters_create(xf_req *r);
 void xf_h_clusters_list(xf_req *r);
 void xf_h_clusters_get(xf_req *r);

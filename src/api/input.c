@@ -37,7 +37,9 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 	const char *name = path ? path : f->name;
 	out->present = 1;
 	if (json_is_null(v)) {
-		if (!f->nullable && f->required)
+		/* null only where the field says so: a service never sees a
+		 * NULL it did not ask for */
+		if (!f->nullable)
 			return invalid(r, name, f->label, "不能为空");
 		out->is_null = 1;
 		return 0;
@@ -52,6 +54,14 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 		size_t len = json_string_length(v);
 		if (strlen(s) != len || !xf_utf8_valid(s, len))
 			return invalid(r, name, f->label, "含有无效字符");
+		for (size_t k = 0; k < len; k++) {
+			unsigned char ch = (unsigned char)s[k];
+			if ((ch < 0x20 && ch != '\n' && ch != '\r' &&
+			     ch != '\t') ||
+			    ch == 0x7f)
+				return invalid(r, name, f->label,
+					       "含有控制字符");
+		}
 		if (f->type == XF_F_STR) {
 			size_t chars = xf_utf8_chars(s, len);
 			if ((int64_t)chars < f->min ||

@@ -132,15 +132,32 @@ void xf_h_members_list(xf_req *r)
 {
 	int offset, limit;
 	int64_t org;
-	const char *q, *status, *subtree;
+	const char *q, *status, *subtree, *sort_by;
 	xf_ctx c;
 	xf_member_page p;
 	if (xf_input_page(r, &offset, &limit) != 0 ||
 	    xf_input_query_id(r, "org", &org) != 0 ||
 	    xf_input_query_str(r, "q", 50, &q) != 0 ||
 	    xf_input_query_str(r, "status", 20, &status) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &subtree) != 0)
+	    xf_input_query_str(r, "subtree", 5, &subtree) != 0 ||
+	    xf_input_query_str(r, "sort", 20, &sort_by) != 0)
 		return;
+	static const char *const sorts[] = {"", "name", "joined_on",
+					    "-joined_on"};
+	int sort = 0;
+	if (sort_by) {
+		sort = -1;
+		for (int i = 1; i < 4; i++)
+			if (strcmp(sort_by, sorts[i]) == 0)
+				sort = i;
+		if (sort < 0) {
+			xf_reply_error(r, 422, "invalid_field",
+				       "排序方式应为 name、joined_on 或 "
+				       "-joined_on",
+				       "sort");
+			return;
+		}
+	}
 	if (status && strcmp(status, "full") != 0 &&
 	    strcmp(status, "probationary") != 0) {
 		xf_reply_error(r, 422, "invalid_field", "党员状态不正确",
@@ -150,7 +167,7 @@ void xf_h_members_list(xf_req *r)
 	int sub = subtree && (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_member_list(&c, org, sub, q, status, offset, limit, &p) !=
+	if (xf_member_list(&c, org, sub, q, status, sort, offset, limit, &p) !=
 	    XF_OK) {
 		xf_api_fail(r, &c);
 		return;

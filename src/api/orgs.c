@@ -145,26 +145,74 @@ void xf_h_orgs_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
+/* 1 if s is NULL or one of the NULL-terminated list */
+static int one_of(const char *const *list, const char *s)
+{
+	if (!s)
+		return 1;
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
+{
+	xf_jw_key(w, key);
+	xf_jw_obj(w);
+	for (int i = 0; i < n; i++)
+		xf_jw_kint(w, c[i].key, c[i].n);
+	xf_jw_obj_end(w);
+}
+
+void xf_h_orgs_stats(xf_req *r)
+{
+	xf_ctx c;
+	xf_org_stats s;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_org_count(&c, id, &s) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "org_id", id);
+	xf_jw_kint(&w, "orgs", s.orgs);
+	xf_jw_kint(&w, "members", s.members);
+	counts(&w, "orgs_by_kind", s.by_kind, s.nkind);
+	counts(&w, "orgs_by_level", s.by_level, s.nlevel);
+	counts(&w, "members_by_status", s.by_status, s.nstatus);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
 void xf_h_orgs_list(xf_req *r)
 {
-	int offset, limit;
-	const char *q, *kind;
+	xf_org_filter f = {0};
+	const char *roots;
 	xf_ctx c;
 	xf_org_page p;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_str(r, "q", 100, &q) != 0 ||
-	    xf_input_query_str(r, "kind", 32, &kind) != 0)
+	if (xf_input_page(r, &f.offset, &f.limit) != 0 ||
+	    xf_input_query_str(r, "q", 100, &f.q) != 0 ||
+	    xf_input_query_str(r, "kind", 32, &f.kind) != 0 ||
+	    xf_input_query_str(r, "level", 32, &f.level) != 0 ||
+	    xf_input_query_str(r, "roots", 5, &roots) != 0)
 		return;
-	int known = !kind;
-	for (int i = 0; kind && kinds[i]; i++)
-		known |= strcmp(kinds[i], kind) == 0;
-	if (!known) {
+	if (!one_of(kinds, f.kind)) {
 		xf_reply_error(r, 422, "invalid_field", "组织类型不正确", "kind");
 		return;
 	}
+	if (!one_of(levels, f.level)) {
+		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
+		return;
+	}
+	f.roots = roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_org_list(&c, q, kind, offset, limit, &p) != XF_OK)
+	if (xf_org_list(&c, &f, &p) != XF_OK)
 		xf_api_fail(r, &c);
 	else
 		answer_page(r, &p);

@@ -3,6 +3,9 @@
  * handler, who may call it) and the authenticator.
  */
 #include "api/api.h"
+#include "api/meetings.h"
+#include "api/tasks.h"
+#include "api/points.h"
 
 #include "service/auth.h"
 
@@ -28,6 +31,7 @@ static const xf_route routes[] = {
 	{"DELETE", "/api/orgs/{id}", xf_h_orgs_delete, MANAGE},
 	{"GET", "/api/orgs/{id}/children", xf_h_orgs_children, ANY},
 	{"GET", "/api/orgs/{id}/tree", xf_h_orgs_tree, ANY},
+	{"GET", "/api/orgs/{id}/stats", xf_h_orgs_stats, ANY},
 
 	{"GET", "/api/clusters", xf_h_clusters_list, ANY},
 	{"POST", "/api/clusters", xf_h_clusters_create, OVERSEE},
@@ -52,8 +56,70 @@ static const xf_route routes[] = {
 	{"GET", "/api/audit", xf_h_audit_list, OVERSEE},
 
 	/* organizational life (issue 4): meetings, attendance, compliance */
+	{"GET", "/api/meetings", xf_h_meetings_list, ANY},
+	{"POST", "/api/meetings", xf_h_meetings_create, MANAGE},
+	{"GET", "/api/meetings/{id}", xf_h_meetings_get, ANY},
+	{"PATCH", "/api/meetings/{id}", xf_h_meetings_patch, MANAGE},
+	{"DELETE", "/api/meetings/{id}", xf_h_meetings_delete, MANAGE},
+	{"GET", "/api/meetings/{id}/attendance", xf_h_meetings_attendance_get,
+	 ANY},
+	{"PUT", "/api/meetings/{id}/attendance", xf_h_meetings_attendance_put,
+	 MANAGE},
+	{"POST", "/api/meetings/{id}/measures", xf_h_measures_create, MANAGE},
+	{"GET", "/api/measures", xf_h_measures_list, ANY},
+	{"PATCH", "/api/measures/{id}", xf_h_measures_patch, MANAGE},
+	{"DELETE", "/api/measures/{id}", xf_h_measures_delete, MANAGE},
+	{"GET", "/api/talks/due", xf_h_talks_due, ANY},
+	{"GET", "/api/talks", xf_h_talks_list, ANY},
+	{"POST", "/api/talks", xf_h_talks_create, MANAGE},
+	{"GET", "/api/compliance", xf_h_compliance, ANY},
+	{"GET", "/api/compliance/board", xf_h_compliance_board, ANY},
+	{"GET", "/api/compliance/rules", xf_h_compliance_rules_get, ANY},
+	{"PUT", "/api/compliance/rules", xf_h_compliance_rules_put,
+	 XF_ROLE_BIT(XF_ROLE_ADMIN)},
 
 	/* points (issue 5): rulebook, claims, ledger, leaderboards */
+	{"GET", "/api/point-rules", xf_h_point_rules_list, ANY},
+	{"POST", "/api/point-rules", xf_h_point_rules_create, OVERSEE},
+	{"GET", "/api/point-rules/{id}", xf_h_point_rules_get, ANY},
+	{"PATCH", "/api/point-rules/{id}", xf_h_point_rules_patch, OVERSEE},
+	{"GET", "/api/point-settings", xf_h_point_settings_get, ANY},
+	{"PUT", "/api/point-settings", xf_h_point_settings_put,
+	 XF_ROLE_BIT(XF_ROLE_ADMIN)},
+	{"GET", "/api/claims", xf_h_claims_list, ANY},
+	{"POST", "/api/claims", xf_h_claims_create, ANY},
+	{"GET", "/api/claims/{id}", xf_h_claims_get, ANY},
+	{"POST", "/api/claims/{id}/approve", xf_h_claims_approve, MANAGE},
+	{"POST", "/api/claims/{id}/reject", xf_h_claims_reject, MANAGE},
+	{"GET", "/api/ledger", xf_h_ledger_list, ANY},
+	{"POST", "/api/ledger", xf_h_ledger_create, MANAGE},
+	{"GET", "/api/ledger/{id}", xf_h_ledger_get, ANY},
+	{"POST", "/api/ledger/{id}/reverse", xf_h_ledger_reverse, MANAGE},
+	{"GET", "/api/points/me", xf_h_points_me, ANY},
+	{"GET", "/api/leaderboards/members", xf_h_leaderboard_members, ANY},
+	{"GET", "/api/leaderboards/orgs", xf_h_leaderboard_orgs, ANY},
+
+	/* plans and tasks (issue 6): plans, tasks, milestones, duties */
+	{"GET", "/api/tasks/reminders", xf_h_tasks_reminders, ANY},
+	{"GET", "/api/tasks/board", xf_h_tasks_board, ANY},
+	{"GET", "/api/tasks", xf_h_tasks_list, ANY},
+	{"POST", "/api/tasks", xf_h_tasks_create, MANAGE},
+	{"GET", "/api/tasks/{id}", xf_h_tasks_get, ANY},
+	{"PATCH", "/api/tasks/{id}", xf_h_tasks_patch, MANAGE},
+	{"DELETE", "/api/tasks/{id}", xf_h_tasks_delete, MANAGE},
+	{"POST", "/api/tasks/{id}/cascade", xf_h_tasks_cascade, MANAGE},
+	{"GET", "/api/tasks/{id}/progress", xf_h_tasks_reports, ANY},
+	{"POST", "/api/tasks/{id}/progress", xf_h_tasks_report, MANAGE},
+	{"POST", "/api/tasks/{id}/milestones", xf_h_milestones_create, MANAGE},
+	{"PATCH", "/api/tasks/{id}/milestones/{mid}", xf_h_milestones_patch,
+	 MANAGE},
+	{"DELETE", "/api/tasks/{id}/milestones/{mid}", xf_h_milestones_delete,
+	 MANAGE},
+	{"POST", "/api/tasks/{id}/acceptance", xf_h_tasks_accept, OVERSEE},
+	{"GET", "/api/acceptance", xf_h_acceptance_summary, ANY},
+	{"GET", "/api/plans", xf_h_plans_list, ANY},
+	{"POST", "/api/plans", xf_h_plans_create, MANAGE},
+	{"GET", "/api/plans/{id}", xf_h_plans_get, ANY},
 };
 
 const xf_route *xf_api_routes(size_t *n)

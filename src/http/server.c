@@ -5,6 +5,7 @@
 #include "http/server.h"
 
 #include "base/jw.h"
+#include "http/cache.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -23,7 +24,45 @@ typedef struct server {
 	struct MHD_Daemon *d;
 	xf_http_config cfg;
 	_Atomic int in_flight; /* requests begun and not yet completed */
+	/* bumped after every request that may write: cached answers made
+	 * before it are stale */
+	_Atomic uint64_t writes;
 } server;
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
+			       const char *key, const char *value)
+{
+	(void)kind;
+	xf_buf *b = cls;
+	xf_buf_adds(b, key);
+	xf_buf_addc(b, '=');
+	xf_buf_adds(b, value ? value : "");
+	xf_buf_addc(b, '&');
+	return MHD_YES;
+}
+
+/* The cache key of a GET: credential, URL, query and Shanghai day; NULL
+ * when the request has no credential or the key would be too long. */
+static char *cache_key(xf_req *r)
+{
+	const char *cred = xf_req_header(r, "Authorization");
+	if (!cred)
+		cred = xf_req_cookie(r, "xf_session");
+	if (!cred)
+		return NULL;
+	xf_buf b;
+	xf_buf_init(&b, 4096);
+	xf_buf_adds(&b, cred);
+	xf_buf_addc(&b, '\n');
+	xf_buf_adds(&b, r->url);
+	xf_buf_addc(&b, '?');
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
+	xf_buf_addc(&b, '\n');
+	xf_buf_addi(&b, ((int64_t)time(NULL) + 8 * 3600) / 86400);
+	char *key = b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
+	xf_buf_free(&b);
+	return key;
+}
 
 int64_t xf_now_ns(void)
 {
@@ -167,6 +206,18 @@ static void dispatch(server *s, xf_req *r)
 		xf_reply_error(r, 413, "too_large", "请求内容过大", NULL);
 		return;
 	}
+	int is_get = strcmp(r->method, "GET") == 0;
+	char *key = NULL;
+	uint64_t version = s->writes;
+	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC &&
+	    (key = cache_key(r)) != NULL) {
+		char user[128];
+		if (xf_cache_get(key, version, &r->out, user, sizeof user)) {
+			r->user = xf_arena_strdup(&r->arena, user);
+			xf_reply_json(r, 200);
+			return;
+		}
+	}
 	if (cfg->authenticate && cfg->authenticate(r, route) != 0)
 		return;
 	if (route->auth != XF_AUTH_PUBLIC) {
@@ -186,6 +237,11 @@ static void dispatch(server *s, xf_req *r)
 	if (r->status == 0 || r->out.failed) {
 		xf_reply_error(r, 500, "internal", "服务器内部错误", NULL);
 	}
+	if (!is_get)
+		s->writes++;
+	else if (key && r->status == 200 && !r->static_body)
+		xf_cache_put(key, version, r->out.data ? r->out.data : "",
+			     r->out.len, r->user);
 }
 
 static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
@@ -317,6 +373,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	if (!s)
 		return NULL;
 	s->cfg = *cfg;
+	xf_cache_configure(cfg->cache_bytes, 2000);
 	struct sockaddr_in addr;
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;

@@ -76,6 +76,7 @@ typedef struct xf_http_config {
 	 * files); NULL answers 404. Returns 0 if it wrote an answer. */
 	int (*fallback)(xf_req *r);
 	int quiet; /* no request log lines */
+	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
 } xf_http_config;
 
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */

@@ -7,6 +7,8 @@
 #include "base/date.h"
 #include "domain/idnum.h"
 #include "service/auth.h"
+#include "service/demo_meetings.h"
+#include "service/demo_points.h"
 #include "service/members.h"
 #include "service/orgs.h"
 
@@ -203,7 +205,8 @@ int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	xf_ctx_init(&d.c, db, &a, NULL, "demo");
 	int rc = -1;
 	xf_org_page existing;
-	if (xf_org_list(&d.c, NULL, NULL, 0, 1, &existing) != XF_OK) {
+	xf_org_filter any = {.limit = 1};
+	if (xf_org_list(&d.c, &any, &existing) != XF_OK) {
 		fail(&d, "reading organizations");
 		goto out;
 	}
@@ -311,7 +314,14 @@ int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	                   .nbranches = d.nbranches,
 	                   .committees = d.committees,
 	                   .ncommittees = d.ncommittees};
-	(void)dc;
+	if (xf_demo_meetings(&dc) != 0) {
+		fail(&d, "meetings");
+		goto out;
+	}
+	if (xf_demo_points(&dc) != 0) {
+		fail(&d, "points");
+		goto out;
+	}
 	rc = 0;
 out:
 	xf_arena_reset(&a);

@@ -238,11 +238,11 @@ int xf_member_remove(xf_ctx *c, int64_t id)
 }
 
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
-		   const char *status, int offset, int limit,
+		   const char *status, int sort, int offset, int limit,
 		   xf_member_page *out)
 {
-	xf_member_filter f = {.q = q, .status = status, .offset = offset,
-			      .limit = limit};
+	xf_member_filter f = {.q = q, .status = status, .sort = sort,
+			      .offset = offset, .limit = limit};
 	memset(out, 0, sizeof *out);
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)

@@ -25,7 +25,7 @@ int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
 int xf_member_remove(xf_ctx *c, int64_t id);
 /* org_id 0: the caller's scope; subtree: include descendants of org. */
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
-		   const char *status, int offset, int limit,
+		   const char *status, int sort, int offset, int limit,
 		   xf_member_page *out);
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
 		       const char *reason, xf_member *out);

@@ -273,8 +273,7 @@ int xf_org_remove(xf_ctx *c, int64_t id)
 	return rc;
 }
 
-int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
-		int limit, xf_org_page *out)
+int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
 {
 	xf_ranges ranges;
 	memset(out, 0, sizeof *out);
@@ -283,8 +282,7 @@ int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_org_list(c->db, c->a, &ranges, q, kind, offset,
-				    limit, out);
+	int drc = xf_store_org_list(c->db, c->a, &ranges, f, out);
 	xf_db_rollback(c->db);
 	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }
@@ -298,6 +296,26 @@ int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out)
 	rc = load_readable(c, id, &o);
 	if (rc == XF_OK) {
 		int drc = xf_store_org_children(c->db, c->a, id, out);
+		if (drc != XF_DB_OK)
+			rc = xf_fail_db(c, drc);
+	}
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out)
+{
+	xf_org o;
+	const char *lo, *hi;
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = load_readable(c, id, &o);
+	if (rc == XF_OK && xf_subtree_range(c, o.path, &lo, &hi) != 0)
+		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
+	if (rc == XF_OK) {
+		int drc = xf_store_org_stats(c->db, c->a, lo, hi, out);
 		if (drc != XF_DB_OK)
 			rc = xf_fail_db(c, drc);
 	}

@@ -25,8 +25,9 @@ int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out);
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out);
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out);
 int xf_org_remove(xf_ctx *c, int64_t id);
-int xf_org_list(xf_ctx *c, const char *q, const char *kind, int offset,
-		int limit, xf_org_page *out);
+int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out);
+/* Counts of an org's subtree: orgs by kind and level, members by status. */
+int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out);
 int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out);
 /* The subtree in path order; member_count of each is its subtree's total. */
 int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out);

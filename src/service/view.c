@@ -3,6 +3,8 @@
  */
 #include "service/view.h"
 
+#include "base/date.h"
+#include "domain/compliance.h"
 #include "domain/idnum.h"
 #include "domain/phone.h"
 
@@ -49,7 +51,16 @@ void xf_view_member(xf_jw *w, const xf_member *m, int full_pii)
 		}
 	}
 	xf_jw_kbool(w, "pii_masked", !full_pii);
-	xf_jw_kstr(w, "birth_date", m->birth_date);
+	/* The birth date is digits 7-14 of the ID number: masked views show
+	 * the year only, or the masking could be undone. */
+	if (full_pii) {
+		xf_jw_kstr(w, "birth_date", m->birth_date);
+	} else {
+		xf_jw_key(w, "birth_date");
+		xf_jw_null(w);
+	}
+	xf_jw_key(w, "birth_year");
+	xf_jw_strn(w, m->birth_date, strlen(m->birth_date) >= 4 ? 4 : 0);
 	xf_jw_kint(w, "org_id", m->org_id);
 	xf_jw_kstr(w, "org_name", m->org_name);
 	xf_jw_kstr(w, "status", m->status);
@@ -137,4 +148,400 @@ char *xf_snap_user(xf_arena *a, const xf_user *u)
 char *xf_snap_cluster(xf_arena *a, const xf_cluster *c)
 {
 	SNAP(a, xf_view_cluster(&w, c));
+}
+
+/* ---- organizational life (issue 4) ------------------------------------- */
+
+void xf_view_meeting(xf_jw *w, const xf_meeting *m, const xf_measure *measures,
+                     int n)
+{
+	char at[32], period[12] = "";
+	xf_date d;
+	xf_time_iso(m->held_at, at);
+	if (xf_date_parse(m->held_on, &d) == 0)
+		xf_period_format(xf_period_of(d, XF_PERIOD_QUARTER), period);
+	int kind = xf_meeting_kind_parse(m->kind);
+	xf_compliance_rules r;
+	xf_compliance_rules_default(&r);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", m->id);
+	xf_jw_kint(w, "org_id", m->org_id);
+	xf_jw_kstr(w, "org_name", m->org_name);
+	xf_jw_kstr(w, "kind", m->kind);
+	xf_jw_kstr(w, "kind_name", xf_meeting_kind_title(kind));
+	xf_jw_kstr(w, "held_at", at);
+	xf_jw_kstr(w, "held_on", m->held_on);
+	xf_jw_kstr(w, "quarter", period);
+	xf_jw_kstr(w, "makeup_for", m->makeup_for);
+	xf_jw_kbool(w, "late", m->late);
+	xf_jw_kstr(w, "place", m->place);
+	xf_jw_kstr(w, "topic", m->topic);
+	xf_jw_kstr(w, "host", m->host);
+	xf_jw_kstr(w, "recorder", m->recorder);
+	xf_jw_kstr(w, "lecturer", m->lecturer);
+	xf_jw_kstr(w, "agenda", m->agenda);
+	xf_jw_kstr(w, "minutes", m->minutes);
+	xf_jw_key(w, "first_topic");
+	if (m->ft_title) {
+		xf_jw_obj(w);
+		xf_jw_kstr(w, "title", m->ft_title);
+		xf_jw_kstr(w, "source", m->ft_source);
+		xf_jw_kstr(w, "speech_date", m->ft_speech_date);
+		xf_jw_kstr(w, "discussion", m->ft_discussion);
+		xf_jw_obj_end(w);
+	} else {
+		xf_jw_null(w);
+	}
+	xf_jw_kbool(w, "first_topic_missing",
+	            kind >= 0 && r.needs_first_topic[kind] && !m->ft_title);
+	if (measures) {
+		xf_jw_key(w, "measures");
+		xf_jw_arr(w);
+		for (int i = 0; i < n; i++)
+			xf_view_measure(w, &measures[i]);
+		xf_jw_arr_end(w);
+	} else {
+		xf_jw_kint(w, "attendees", m->attendees);
+	}
+	xf_jw_kid(w, "created_by", m->created_by);
+	xf_time_iso(m->created_at, at);
+	xf_jw_kstr(w, "created_at", at);
+	xf_time_iso(m->updated_at, at);
+	xf_jw_kstr(w, "updated_at", at);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_measure(xf_jw *w, const xf_measure *m)
+{
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", m->id);
+	xf_jw_kint(w, "meeting_id", m->meeting_id);
+	xf_jw_kstr(w, "title", m->title);
+	xf_jw_kstr(w, "owner", m->owner);
+	xf_jw_kstr(w, "due_on", m->due_on);
+	xf_jw_kstr(w, "done_on", m->done_on);
+	xf_jw_kbool(w, "done", m->done_on != NULL);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_talk(xf_jw *w, const xf_talk *t)
+{
+	char at[32];
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", t->id);
+	xf_jw_kint(w, "member_id", t->member_id);
+	xf_jw_kstr(w, "member_name", t->member_name);
+	xf_jw_kint(w, "org_id", t->org_id);
+	xf_jw_kstr(w, "held_on", t->held_on);
+	xf_jw_kstr(w, "notes", t->notes);
+	xf_jw_kid(w, "created_by", t->created_by);
+	xf_time_iso(t->created_at, at);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_obj_end(w);
+}
+
+char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)
+{
+	SNAP(a, xf_view_meeting(&w, m, NULL, 0));
+}
+
+char *xf_snap_measure(xf_arena *a, const xf_measure *m)
+{
+	SNAP(a, xf_view_measure(&w, m));
+}
+
+char *xf_snap_talk(xf_arena *a, const xf_talk *t)
+{
+	SNAP(a, xf_view_talk(&w, t));
+}
+
+/* ---- points (issue 5) ---------------------------------------------------*/
+
+static void point_version_fields(xf_jw *w, const xf_point_version *v)
+{
+	xf_jw_kint(w, "version", v->version);
+	xf_jw_kint(w, "version_id", v->id);
+	xf_jw_kstr(w, "valid_from", v->valid_from);
+	xf_jw_kstr(w, "valid_to", v->valid_to);
+	xf_jw_kstr(w, "category", v->category);
+	xf_jw_kstr(w, "item", v->item);
+	xf_jw_kstr(w, "description", v->description);
+	xf_jw_kint(w, "points", v->points);
+	if (v->cap > 0)
+		xf_jw_kint(w, "cap", v->cap);
+	else
+		xf_jw_kstr(w, "cap", NULL);
+	xf_jw_kstr(w, "cap_period", v->cap_period);
+	xf_jw_kbool(w, "needs_evidence", v->needs_evidence);
+	xf_jw_kbool(w, "needs_approval", v->needs_approval);
+	xf_jw_kstr(w, "approver_role", v->approver_role);
+	xf_jw_kbool(w, "veto", v->veto);
+}
+
+void xf_view_point_version(xf_jw *w, const xf_point_version *v)
+{
+	char at[32];
+	xf_time_iso(v->created_at, at);
+	xf_jw_obj(w);
+	point_version_fields(w, v);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_kid(w, "created_by", v->created_by);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_point_rule(xf_jw *w, const xf_point_rule *r, int versions)
+{
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", r->id);
+	xf_jw_kstr(w, "kind", r->kind);
+	xf_jw_kid(w, "org_id", r->org_id);
+	xf_jw_kstr(w, "org_name", r->org_name);
+	if (r->shown)
+		point_version_fields(w, r->shown);
+	if (versions) {
+		xf_jw_key(w, "versions");
+		xf_jw_arr(w);
+		for (int i = 0; i < r->nversions; i++)
+			xf_view_point_version(w, &r->versions[i]);
+		xf_jw_arr_end(w);
+	}
+	xf_jw_obj_end(w);
+}
+
+void xf_view_point_claim(xf_jw *w, const xf_point_claim *c)
+{
+	char at[32], dat[32];
+	xf_time_iso(c->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", c->id);
+	xf_jw_kint(w, "member_id", c->member_id);
+	xf_jw_kstr(w, "member_name", c->member_name);
+	xf_jw_kint(w, "org_id", c->org_id);
+	xf_jw_kstr(w, "org_name", c->org_name);
+	xf_jw_kint(w, "rule_id", c->rule_id);
+	xf_jw_kstr(w, "category", c->category);
+	xf_jw_kstr(w, "item", c->item);
+	xf_jw_kstr(w, "description", c->description);
+	xf_jw_key(w, "evidence");
+	xf_jw_raw(w, c->evidence && *c->evidence ? c->evidence : "[]");
+	xf_jw_kstr(w, "status", c->status);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_kid(w, "created_by", c->created_by);
+	if (c->decided_at) {
+		xf_time_iso(c->decided_at, dat);
+		xf_jw_kstr(w, "decided_at", dat);
+	} else {
+		xf_jw_kstr(w, "decided_at", NULL);
+	}
+	xf_jw_kid(w, "decided_by", c->decided_by);
+	xf_jw_kstr(w, "decision_reason", c->decision_reason);
+	xf_jw_kid(w, "ledger_id", c->ledger_id);
+	if (c->has_points)
+		xf_jw_kint(w, "points", c->points);
+	else
+		xf_jw_kstr(w, "points", NULL);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_point_entry(xf_jw *w, const xf_point_entry *e)
+{
+	char at[32];
+	xf_time_iso(e->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", e->id);
+	xf_jw_kid(w, "member_id", e->member_id);
+	xf_jw_kstr(w, "member_name", e->member_name);
+	xf_jw_kint(w, "org_id", e->org_id);
+	xf_jw_kstr(w, "org_name", e->org_name);
+	xf_jw_kint(w, "rule_id", e->rule_id);
+	xf_jw_kint(w, "rule_version_id", e->rule_version_id);
+	xf_jw_kint(w, "rule_version", e->version);
+	xf_jw_kstr(w, "category", e->category);
+	xf_jw_kstr(w, "item", e->item);
+	xf_jw_kint(w, "points", e->points);
+	xf_jw_kint(w, "asked", e->asked);
+	xf_jw_kstr(w, "occurred_on", e->occurred_on);
+	xf_jw_kstr(w, "month", e->month);
+	xf_jw_kstr(w, "quarter", e->quarter);
+	xf_jw_kstr(w, "year", e->year);
+	xf_jw_kstr(w, "source", e->source);
+	xf_jw_kstr(w, "reason", e->reason);
+	xf_jw_kstr(w, "note", e->note);
+	xf_jw_kid(w, "claim_id", e->claim_id);
+	xf_jw_kstr(w, "record_ref", e->record_ref);
+	xf_jw_kid(w, "reverses_id", e->reverses_id);
+	xf_jw_kid(w, "reversed_by", e->reversed_by);
+	xf_jw_kbool(w, "veto", e->veto > 0);
+	xf_jw_kid(w, "actor_id", e->actor_id);
+	xf_jw_kstr(w, "actor_name", e->actor_name);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_obj_end(w);
+}
+
+char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r)
+{
+	SNAP(a, xf_view_point_rule(&w, r, 0));
+}
+
+char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c)
+{
+	SNAP(a, xf_view_point_claim(&w, c));
+}
+
+char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e)
+{
+	SNAP(a, xf_view_point_entry(&w, e));
+}
+
+/* ---- plans and tasks (issue 6) ------------------------------------------*/
+
+#include "domain/tasks.h"
+#include "service/tasks.h"
+
+void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today)
+{
+	char at[32];
+	int status = xf_task_status_on(t, today);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", t->id);
+	xf_jw_kint(w, "org_id", t->org_id);
+	xf_jw_kstr(w, "org_name", t->org_name);
+	xf_jw_kstr(w, "org_kind", t->org_kind);
+	xf_jw_kid(w, "parent_id", t->parent_id);
+	xf_jw_kid(w, "root_id", t->root_id);
+	xf_jw_kid(w, "plan_id", t->plan_id);
+	xf_jw_kid(w, "plan_item_id", t->plan_item_id);
+	xf_jw_kint(w, "year", t->year);
+	xf_jw_kstr(w, "title", t->title);
+	xf_jw_kstr(w, "description", t->description);
+	xf_jw_kstr(w, "owner", t->owner);
+	xf_jw_kstr(w, "start_on", t->start_on);
+	xf_jw_kstr(w, "due_on", t->due_on);
+	xf_jw_kint(w, "weight", t->weight);
+	xf_jw_kint(w, "percent", t->percent);
+	xf_jw_key(w, "reported_percent");
+	if (t->reported)
+		xf_jw_int(w, t->reported_percent);
+	else
+		xf_jw_null(w);
+	xf_jw_kstr(w, "status", xf_task_status_name(status));
+	xf_jw_kstr(w, "status_title", xf_task_status_title(status));
+	xf_jw_kstr(w, "done_on", t->done_on);
+	xf_jw_key(w, "on_time");
+	if (t->done_on)
+		xf_jw_bool(w, xf_task_done_on_time(t));
+	else
+		xf_jw_null(w);
+	xf_jw_kbool(w, "late", t->late);
+	xf_jw_kstr(w, "next_due_on", t->due_next);
+	xf_jw_kint(w, "child_count", t->child_count);
+	xf_time_iso(t->created_at, at);
+	xf_jw_kstr(w, "created_at", at);
+	xf_time_iso(t->updated_at, at);
+	xf_jw_kstr(w, "updated_at", at);
+}
+
+void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today)
+{
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", m->id);
+	xf_jw_kint(w, "task_id", m->task_id);
+	xf_jw_kint(w, "seq", m->seq);
+	xf_jw_kstr(w, "title", m->title);
+	xf_jw_kstr(w, "deliverable", m->deliverable);
+	xf_jw_kstr(w, "due_on", m->due_on);
+	xf_jw_kstr(w, "done_on", m->done_on);
+	xf_jw_kint(w, "weight", m->weight);
+	xf_jw_kstr(w, "status",
+		   xf_milestone_status_name(xf_milestone_status_on(m, today)));
+	xf_jw_kbool(w, "late", xf_milestone_is_late(m, today));
+	xf_jw_kid(w, "source_id", m->source_id);
+	xf_jw_kbool(w, "cascaded", m->copies > 0);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
+		  const xf_milestone *ms, int nms)
+{
+	xf_view_task_open(w, t, today);
+	if (ms) {
+		xf_jw_key(w, "milestones");
+		xf_jw_arr(w);
+		for (int i = 0; i < nms; i++)
+			xf_view_milestone(w, &ms[i], today);
+		xf_jw_arr_end(w);
+	}
+	xf_jw_obj_end(w);
+}
+
+void xf_view_progress_open(xf_jw *w, const xf_progress *p)
+{
+	char at[32];
+	xf_time_iso(p->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", p->id);
+	xf_jw_kint(w, "task_id", p->task_id);
+	xf_jw_kint(w, "percent", p->percent);
+	xf_jw_kstr(w, "note", p->note);
+	xf_jw_kid(w, "milestone_id", p->milestone_id);
+	xf_jw_key(w, "evidence");
+	if (p->evidence)
+		xf_jw_raw(w, p->evidence);
+	else {
+		xf_jw_arr(w);
+		xf_jw_arr_end(w);
+	}
+	xf_jw_kstr(w, "reported_on", p->reported_on);
+	xf_jw_kid(w, "user_id", p->user_id);
+	xf_jw_kstr(w, "username", p->username);
+	xf_jw_kstr(w, "created_at", at);
+}
+
+void xf_view_progress(xf_jw *w, const xf_progress *p)
+{
+	xf_view_progress_open(w, p);
+	xf_jw_obj_end(w);
+}
+
+void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t)
+{
+	char at[32];
+	xf_time_iso(x->at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "task_id", x->task_id);
+	xf_jw_kint(w, "org_id", x->org_id);
+	xf_jw_kint(w, "year", x->year);
+	xf_jw_kint(w, "score", x->score);
+	xf_jw_kstr(w, "comment", x->comment);
+	xf_jw_kstr(w, "done_on", t->done_on);
+	xf_jw_key(w, "on_time");
+	if (t->done_on)
+		xf_jw_bool(w, xf_task_done_on_time(t));
+	else
+		xf_jw_null(w);
+	xf_jw_kid(w, "accepted_by", x->user_id);
+	xf_jw_kstr(w, "accepted_by_name", x->username);
+	xf_jw_kstr(w, "accepted_at", at);
+	xf_jw_obj_end(w);
+}
+
+char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today)
+{
+	SNAP(a, xf_view_task(&w, t, today, NULL, 0));
+}
+
+char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today)
+{
+	SNAP(a, xf_view_milestone(&w, m, today));
+}
+
+char *xf_snap_progress(xf_arena *a, const xf_progress *p)
+{
+	SNAP(a, xf_view_progress(&w, p));
+}
+
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x,
+			 const xf_task *t)
+{
+	SNAP(a, xf_view_acceptance(&w, x, t));
 }

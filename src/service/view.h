@@ -8,8 +8,10 @@
 
 #include "base/arena.h"
 #include "base/jw.h"
+#include "store/meetings.h"
 #include "store/members.h"
 #include "store/orgs.h"
+#include "store/points.h"
 #include "store/users.h"
 
 void xf_view_org(xf_jw *w, const xf_org *o);
@@ -25,5 +27,45 @@ char *xf_snap_org(xf_arena *a, const xf_org *o);
 char *xf_snap_member(xf_arena *a, const xf_member *m);
 char *xf_snap_user(xf_arena *a, const xf_user *u);
 char *xf_snap_cluster(xf_arena *a, const xf_cluster *c);
+
+/* ---- organizational life (issue 4) ---- */
+/* A meeting; measures (n of them) are written when measures is not NULL. */
+void xf_view_meeting(xf_jw *w, const xf_meeting *m, const xf_measure *measures,
+                     int n);
+void xf_view_measure(xf_jw *w, const xf_measure *m);
+void xf_view_talk(xf_jw *w, const xf_talk *t);
+char *xf_snap_meeting(xf_arena *a, const xf_meeting *m);
+char *xf_snap_measure(xf_arena *a, const xf_measure *m);
+char *xf_snap_talk(xf_arena *a, const xf_talk *t);
+
+/* points (issue 5) */
+void xf_view_point_version(xf_jw *w, const xf_point_version *v);
+/* The rule with the shown version's fields; all versions when versions. */
+void xf_view_point_rule(xf_jw *w, const xf_point_rule *r, int versions);
+void xf_view_point_claim(xf_jw *w, const xf_point_claim *c);
+void xf_view_point_entry(xf_jw *w, const xf_point_entry *e);
+char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r);
+char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c);
+char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e);
+
+
+/* plans and tasks (issue 6); today decides the statuses shown */
+#include "base/date.h"
+#include "store/tasks.h"
+/* A task; its milestones when ms is not NULL. */
+void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
+		  const xf_milestone *ms, int nms);
+/* The task's fields with the object left open for more keys. */
+void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today);
+void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today);
+void xf_view_progress(xf_jw *w, const xf_progress *p);
+/* The report's fields with the object left open for more keys. */
+void xf_view_progress_open(xf_jw *w, const xf_progress *p);
+void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t);
+char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
+char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
+char *xf_snap_progress(xf_arena *a, const xf_progress *p);
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x,
+			 const xf_task *t);
 
 #endif

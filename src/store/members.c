@@ -154,10 +154,13 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 	"AND ($11 = '' OR m.status = $11)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
-static const char sql_list[] = "SELECT " MEMBER_COLS
-			       " FROM members m JOIN orgs o ON o.id = m.org_id"
-			       LIST_WHERE
-			       " ORDER BY m.org_path, m.id LIMIT $14 OFFSET $15";
+#define LIST_SQL(order)                                                        \
+	"SELECT " MEMBER_COLS " FROM members m JOIN orgs o ON o.id = m.org_id" \
+	LIST_WHERE " ORDER BY " order " LIMIT $14 OFFSET $15"
+static const char sql_list[] = LIST_SQL("m.org_path, m.id");
+static const char sql_list_name[] = LIST_SQL("m.name, m.id");
+static const char sql_list_joined[] = LIST_SQL("m.joined_on, m.id");
+static const char sql_list_joined_desc[] = LIST_SQL("m.joined_on DESC, m.id");
 /* Without name or status filters the total comes from the kept counts of
  * the organizations (orgs.member_count), not from counting members. */
 static const char sql_kept_total[] =
@@ -227,7 +230,10 @@ int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
 	int rc = total(db, f, &out->total);
 	if (rc != XF_DB_OK)
 		return rc;
-	xf_stmt *st = xf_db_stmt(db, sql_list);
+	static const char *const by[] = {sql_list, sql_list_name,
+					 sql_list_joined, sql_list_joined_desc};
+	xf_stmt *st = xf_db_stmt(db, by[f->sort >= 0 && f->sort < 4 ? f->sort
+								     : 0]);
 	if (!st)
 		return XF_DB_ERROR;
 	bind_filter(st, f);

@@ -29,6 +29,8 @@ typedef struct xf_member_filter {
 	int64_t org_id;      /* when set and not subtree: that org only */
 	const char *q;       /* name contains, or NULL */
 	const char *status;  /* or NULL */
+	int sort;            /* 0 org then id, 1 name, 2 joined_on,
+				3 joined_on descending */
 	int offset, limit;
 } xf_member_filter;
 

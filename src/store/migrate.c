@@ -17,6 +17,9 @@
  * migrations never change: a change of schema is a new migration. */
 static const char *const migrations[] = {
 	xf_schema_v1, /* core: orgs, members, users, audit, clusters */
+	xf_schema_v2, /* organizational life: meetings, attendance (issue 4) */
+	xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
+	xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
 };
 
 int xf_schema_latest(void)

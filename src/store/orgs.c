@@ -143,9 +143,23 @@ static const char sql_move_parent[] =
 static const char sql_move_orgs[] =
 	"UPDATE orgs SET path = $3 || substr(path, $4), depth = depth + $5 "
 	"WHERE path >= $1 AND path < $2";
-static const char sql_move_members[] =
-	"UPDATE members SET org_path = $3 || substr(org_path, $4) "
-	"WHERE org_path >= $1 AND org_path < $2";
+/* Every table whose rows carry their organization's path: a move
+ * rewrites them all in the same transaction. A new table with org_path
+ * gets its line here. */
+#define REPATH(t)                                                              \
+	"UPDATE " t " SET org_path = $3 || substr(org_path, $4) "              \
+	"WHERE org_path >= $1 AND org_path < $2"
+static const char *const repath_sql[] = {
+	REPATH("members"),          REPATH("meetings"),
+	REPATH("meeting_measures"), REPATH("talks"),
+	REPATH("point_rules"),      REPATH("point_claims"),
+	REPATH("point_ledger"),     REPATH("point_member_totals"),
+	REPATH("point_notices"),    REPATH("plans"),
+	REPATH("tasks"),            REPATH("milestones"),
+	REPATH("task_progress"),    REPATH("task_acceptance"),
+	REPATH("duties"),           REPATH("duty_assignments"),
+	REPATH("duty_evidence"),
+};
 
 int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		      const char *old_path, const char *new_path,
@@ -167,16 +181,26 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		xf_db_bind_null(st, 2);
 	xf_db_bind_int(st, 3, now);
 	int rc = run(st);
-	for (int i = 0; i < 2 && rc == XF_DB_OK; i++) {
-		st = xf_db_stmt(db, i == 0 ? sql_move_orgs : sql_move_members);
+	if (rc == XF_DB_OK) {
+		st = xf_db_stmt(db, sql_move_orgs);
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_str(st, 1, old_path);
 		xf_db_bind_str(st, 2, hi);
 		xf_db_bind_str(st, 3, new_path);
 		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		if (i == 0)
-			xf_db_bind_int(st, 5, depth_delta);
+		xf_db_bind_int(st, 5, depth_delta);
+		rc = run(st);
+	}
+	size_t nsql = sizeof repath_sql / sizeof repath_sql[0];
+	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++) {
+		st = xf_db_stmt(db, repath_sql[i]);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_str(st, 1, old_path);
+		xf_db_bind_str(st, 2, hi);
+		xf_db_bind_str(st, 3, new_path);
+		xf_db_bind_int(st, 4, (int64_t)n + 1);
 		rc = run(st);
 	}
 	return rc;
@@ -229,9 +253,11 @@ int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 	" WHERE " XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7",  \
 				"8")                                           \
 	" AND o.name LIKE $9 ESCAPE '\\' "                                     \
-	"AND ($10 = '' OR o.kind = $10)"
+	"AND ($10 = '' OR o.kind = $10) AND ($11 = '' OR o.level = $11) "      \
+	"AND ($12 = 0 OR o.parent_id IS NULL OR o.path = $1 OR o.path = $3 "   \
+	"OR o.path = $5 OR o.path = $7)"
 static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
-			       " ORDER BY o.path LIMIT $11 OFFSET $12";
+			       " ORDER BY o.path LIMIT $13 OFFSET $14";
 static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
 /* Reads up to cap rows, growing the array in the arena as rows come. */
@@ -264,16 +290,23 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
+static void bind_list(xf_stmt *st, const xf_ranges *ranges,
+		      const xf_org_filter *f)
+{
+	xf_db_bind_ranges(st, 1, ranges);
+	xf_db_bind_contains(st, 9, f->q);
+	xf_db_bind_str(st, 10, f->kind ? f->kind : "");
+	xf_db_bind_str(st, 11, f->level ? f->level : "");
+	xf_db_bind_int(st, 12, f->roots);
+}
+
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
-		      const char *q, const char *kind, int offset, int limit,
-		      xf_org_page *out)
+		      const xf_org_filter *f, xf_org_page *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_list_count);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, ranges);
-	xf_db_bind_contains(st, 9, q);
-	xf_db_bind_str(st, 10, kind ? kind : "");
+	bind_list(st, ranges, f);
 	int rc = xf_db_step(st);
 	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
 	xf_db_reset(st);
@@ -282,12 +315,58 @@ int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
 	st = xf_db_stmt(db, sql_list);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, ranges);
-	xf_db_bind_contains(st, 9, q);
-	xf_db_bind_str(st, 10, kind ? kind : "");
-	xf_db_bind_int(st, 11, limit);
-	xf_db_bind_int(st, 12, offset);
-	return collect(a, st, limit, out);
+	bind_list(st, ranges, f);
+	xf_db_bind_int(st, 13, f->limit);
+	xf_db_bind_int(st, 14, f->offset);
+	return collect(a, st, f->limit, out);
+}
+
+static const char sql_stats_kind[] =
+	"SELECT kind, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
+	"GROUP BY kind ORDER BY kind";
+static const char sql_stats_level[] =
+	"SELECT level, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
+	"GROUP BY level ORDER BY level";
+static const char sql_stats_status[] =
+	"SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
+	"AND org_path < $2 GROUP BY status ORDER BY status";
+
+static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
+		  const char *hi, xf_count **out, int *n, int64_t *sum)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	*out = xf_arena_calloc(a, 16, sizeof(xf_count));
+	*n = 0;
+	*sum = 0;
+	if (!*out)
+		return XF_DB_ERROR;
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 16) {
+		(*out)[*n].key = xf_arena_strdup(a, xf_db_text(st, 0));
+		(*out)[*n].n = xf_db_int(st, 1);
+		*sum += (*out)[(*n)++].n;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+		       xf_org_stats *out)
+{
+	int64_t ignore;
+	int rc = counts(db, a, sql_stats_kind, lo, hi, &out->by_kind,
+			&out->nkind, &out->orgs);
+	if (rc == XF_DB_OK)
+		rc = counts(db, a, sql_stats_level, lo, hi, &out->by_level,
+			    &out->nlevel, &ignore);
+	if (rc == XF_DB_OK)
+		rc = counts(db, a, sql_stats_status, lo, hi, &out->by_status,
+			    &out->nstatus, &out->members);
+	return rc;
 }
 
 static const char sql_children[] = "SELECT " ORG_COLS

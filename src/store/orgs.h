@@ -44,10 +44,28 @@ int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n);
 /* Finds a sibling with that name (parent 0 = roots); *id 0 if none. */
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 			       int64_t *id);
-/* Lists orgs within [lo, hi) paths, optionally filtered; paged. */
+typedef struct xf_org_filter {
+	const char *q, *kind, *level; /* or NULL */
+	int roots;  /* only the tops: roots of the tree or of the ranges */
+	int offset, limit;
+} xf_org_filter;
+
+/* Lists orgs within the ranges, filtered; paged. */
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
-		      const char *q, const char *kind, int offset, int limit,
-		      xf_org_page *out);
+		      const xf_org_filter *f, xf_org_page *out);
+
+/* Counts of a subtree for dashboards. */
+typedef struct xf_count {
+	const char *key;
+	int64_t n;
+} xf_count;
+typedef struct xf_org_stats {
+	xf_count *by_kind, *by_level, *by_status;
+	int nkind, nlevel, nstatus;
+	int64_t orgs, members;
+} xf_org_stats;
+int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+		       xf_org_stats *out);
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
 			  xf_org_page *out);
 /* The whole subtree in path order (at most max rows). */

@@ -6,5 +6,8 @@
 #define XF_SCHEMA_H
 
 extern const char xf_schema_v1[];
+extern const char xf_schema_v2[];
+extern const char xf_schema_v3[];
+extern const char xf_schema_v4[];
 
 #endif

@@ -249,3 +249,21 @@ test('unknown routes under /api answer 404 not_found', async () => {
 	expectError(await admin.get('/api/users/999999999'), 404, 'not_found', undefined, srv);
 	expectError(await admin.get('/api/clusters/999999999'), 404, 'not_found', undefined, srv);
 });
+
+test('POST /api/me/password changes the own password and ends the user\'s sessions', async () => {
+	const { username, password, client } = await createUserAndLogin(admin, srv, { roles: screenRole() });
+	const other = await srv.login(username, password);
+	expectError(await client.post('/api/me/password', { old_password: 'not-the-password', new_password: 'Brand-new-pass-1' }),
+		422, 'invalid_field', 'old_password', srv);
+	expectError(await client.post('/api/me/password', { old_password: password, new_password: 'short' }),
+		422, 'invalid_field', 'new_password', srv);
+	expectError(await client.asCookie({ sendCsrf: false }).post('/api/me/password', { old_password: password, new_password: 'Brand-new-pass-1' }),
+		403, 'csrf_failed', undefined, srv);
+	expectStatus(await srv.loginRaw(username, password), 200, srv);
+	assert.deepEqual(expectStatus(await client.post('/api/me/password', { old_password: password, new_password: 'Brand-new-pass-1' }), 200, srv), { ok: true });
+	expectError(await client.get('/api/me'), 401, 'unauthorized', undefined, srv);
+	expectError(await other.get('/api/me'), 401, 'unauthorized', undefined, srv);
+	expectError(await srv.loginRaw(username, password), 401, 'invalid_credentials', undefined, srv);
+	expectStatus(await srv.loginRaw(username, 'Brand-new-pass-1'), 200, srv);
+	expectError(await srv.client().post('/api/me/password', { old_password: password, new_password: 'Brand-new-pass-2' }), 401, 'unauthorized', undefined, srv);
+});

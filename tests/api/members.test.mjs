@@ -192,6 +192,11 @@ test('ID number and phone are shown in full to admin and the committee over the 
 	// The full numbers do not leak anywhere in the secretary's answers.
 	const raw = (await secretary.get(`/api/members/${m.id}`)).text + (await secretary.get(`/api/members?q=${encodeURIComponent(m.name)}`)).text;
 	assert.ok(!raw.includes(id) && !raw.includes(phone), 'secretary answers contain the full numbers');
+	// The birth date (digits 7-14 of the ID number) would undo the mask: only the year is shown.
+	const masked = expectStatus(await secretary.get(`/api/members/${m.id}`), 200, srv);
+	assert.equal(masked.birth_date, null);
+	assert.equal(masked.birth_year, id.slice(6, 10));
+	assert.ok(!raw.includes(id.slice(6, 14)), 'the birth digits leak');
 });
 
 test('the member list filters by org, subtree, name and status, and pages', async () => {
@@ -344,4 +349,18 @@ test('concurrent creates with the same ID number: exactly one wins, the others g
 	for (const r of results.filter((x) => x.status !== 201)) expectError(r, 409, 'id_number_taken', undefined, srv);
 	const all = await listAll(admin, '/api/members', srv);
 	assert.equal(all.filter((m) => m.id_number === id).length, 1);
+});
+
+test('the member list sorts by name and by joining date, and refuses an unknown sort', async () => {
+	const p = await createOrg(admin, { name: uniq('排序支部'), parent_id: dist.id }, srv);
+	const names = ['丙', '甲', '乙'].map((x) => `${x}${uniq('')}`);
+	const dates = ['2015-07-01', '2005-07-01', '2010-07-01'];
+	for (let i = 0; i < 3; i++) await createMember(admin, { org_id: p.id, name: names[i], joined_on: dates[i] }, srv);
+	const byJoined = expectList(await admin.get(`/api/members?org=${p.id}&sort=joined_on`), srv);
+	assert.deepEqual(byJoined.items.map((m) => m.joined_on), ['2005-07-01', '2010-07-01', '2015-07-01']);
+	const byJoinedDesc = expectList(await admin.get(`/api/members?org=${p.id}&sort=-joined_on`), srv);
+	assert.deepEqual(byJoinedDesc.items.map((m) => m.joined_on), ['2015-07-01', '2010-07-01', '2005-07-01']);
+	const byName = expectList(await admin.get(`/api/members?org=${p.id}&sort=name`), srv);
+	assert.deepEqual(byName.items.map((m) => m.name), names.slice().sort());
+	expectError(await admin.get(`/api/members?org=${p.id}&sort=age`), 422, 'invalid_field', 'sort', srv);
 });

@@ -466,3 +466,30 @@ test('concurrent moves, creates and transfers keep paths, counts and subtree lis
 	}
 	await assertTreeConsistent(root);
 });
+
+test('stats count a subtree by kind and level and its members by status; roots and level filter the list', async () => {
+	const d = await district();
+	const b1 = await createOrg(admin, { name: uniq('统计支部'), parent_id: d.id, level: 'county' }, srv);
+	await createOrg(admin, { name: uniq('统计小组'), kind: 'group', parent_id: b1.id, level: 'township' }, srv);
+	await createMember(admin, { org_id: b1.id, status: 'full' }, srv);
+	await createMember(admin, { org_id: b1.id, status: 'probationary' }, srv);
+	await createMember(admin, { org_id: b1.id, status: 'probationary' }, srv);
+	const s = expectStatus(await admin.get(`/api/orgs/${d.id}/stats`), 200, srv);
+	assert.equal(s.orgs, 3);
+	assert.deepEqual(s.orgs_by_kind, { branch: 1, group: 1, work_committee: 1 });
+	assert.deepEqual(s.orgs_by_level, { county: 2, township: 1 });
+	assert.equal(s.members, 3);
+	assert.deepEqual(s.members_by_status, { full: 1, probationary: 2 });
+
+	const roots = expectList(await admin.get('/api/orgs?roots=1&size=200'), srv);
+	assert.ok(roots.items.length >= 1 && roots.items.every((o) => o.parent_id === null));
+	assert.ok(roots.items.some((o) => o.id === city.id));
+	const sec = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] });
+	const mine = expectList(await sec.client.get('/api/orgs?roots=1'), srv);
+	assert.deepEqual(mine.items.map((o) => o.id), [b1.id]);
+	expectError(await sec.client.get(`/api/orgs/${d.id}/stats`), 404, 'not_found', undefined, srv);
+
+	const township = expectList(await admin.get('/api/orgs?level=township&size=200'), srv);
+	assert.ok(township.items.length >= 1 && township.items.every((o) => o.level === 'township'));
+	expectError(await admin.get('/api/orgs?level=galaxy'), 422, 'invalid_field', 'level', srv);
+});

@@ -192,3 +192,27 @@ test('concurrent creates with the same username: exactly one wins, the others ge
 	assert.equal(results.filter((r) => r.status === 201).length, 1, results.map((r) => `${r.status} ${r.text.slice(0, 120)}`).join('\n'));
 	for (const r of results.filter((x) => x.status !== 201)) expectError(r, 409, 'username_taken', undefined, srv);
 });
+
+test('a committee cannot change the admin or a user holding any role outside its subtree', async () => {
+	const mixed = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }, { role: 'secretary', org_id: b1.id }] });
+	const com = comA.client;
+	for (const id of [admin.user.id, mixed.user.id]) {
+		expectError(await com.patch(`/api/users/${id}`, { disabled: true }), 403, 'forbidden', undefined, srv);
+		expectError(await com.patch(`/api/users/${id}`, { password: 'Taken-over-123' }), 403, 'forbidden', undefined, srv);
+		expectError(await com.patch(`/api/users/${id}`, { roles: [{ role: 'secretary', org_id: a1.id }] }), 403, 'forbidden', undefined, srv);
+		expectError(await com.get(`/api/users/${id}`), 404, 'not_found', undefined, srv);
+	}
+	expectStatus(await srv.loginRaw('admin', ADMIN_PASSWORD), 200, srv);
+	expectStatus(await srv.loginRaw(mixed.username, mixed.password), 200, srv);
+	const m = expectStatus(await admin.get(`/api/users/${mixed.user.id}`), 200, srv);
+	assert.equal(m.roles.length, 2);
+});
+
+test('a member-role user cannot relink itself to another member record', async () => {
+	const mine = await createMember(admin, { org_id: a1.id }, srv);
+	const other = await createMember(admin, { org_id: a1.id }, srv);
+	const u = await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: a1.id }], member_id: mine.id });
+	expectError(await u.client.patch(`/api/users/${u.user.id}`, { member_id: other.id }), 403, 'forbidden', undefined, srv);
+	expectError(await u.client.get(`/api/members/${other.id}`), 404, 'not_found', undefined, srv);
+	assert.equal(expectStatus(await u.client.get('/api/me'), 200, srv).member_id, mine.id);
+});

@@ -1,0 +1,574 @@
+/*
+ * meetings.c (api) - /api/meetings with their measures and attendance,
+ * /api/measures and /api/talks: field tables, query parameters, answers.
+ */
+#include "api/meetings.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "domain/compliance.h"
+#include "service/meetings.h"
+#include "service/view.h"
+
+#include <string.h>
+
+static const char *const kinds[] = {"branch_congress",   "branch_committee",
+                                    "group_meeting",     "party_lecture",
+                                    "theme_day",         "life_meeting",
+                                    "democratic_review", "committee_meeting",
+                                    "first_topic",       NULL};
+static const char *const statuses[] = {
+    "present",        "late",   "sick_leave", "official_leave",
+    "personal_leave", "absent", NULL};
+
+enum {
+	F_ORG,
+	F_KIND,
+	F_HELD_AT,
+	F_MAKEUP,
+	F_PLACE,
+	F_TOPIC,
+	F_HOST,
+	F_RECORDER,
+	F_LECTURER,
+	F_AGENDA,
+	F_MINUTES,
+	F_COUNT
+};
+
+#define MEETING_FIELDS(req)                                                      \
+	{                                                                        \
+		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},             \
+		    {"kind", XF_F_ENUM, req, 0, 0, 0, kinds, "会议类型"},        \
+		    {"held_at", XF_F_STR, req, 0, 1, 40, NULL, "会议时间"},      \
+		    {"makeup_for", XF_F_STR, 0, 1, 0, 10, NULL, "补开所属期间"}, \
+		    {"place", XF_F_STR, 0, 1, 0, 200, NULL, "会议地点"},         \
+		    {"topic", XF_F_STR, req, 0, 1, 200, NULL, "会议主题"},       \
+		    {"host", XF_F_STR, 0, 1, 0, 50, NULL, "主持人"},             \
+		    {"recorder", XF_F_STR, 0, 1, 0, 50, NULL, "记录人"},         \
+		    {"lecturer", XF_F_STR, 0, 1, 0, 50, NULL, "授课人"},         \
+		    {"agenda", XF_F_STR, 0, 1, 0, 5000, NULL, "会议议程"},       \
+		    {"minutes", XF_F_STR, 0, 1, 0, 20000, NULL, "会议记录"},     \
+	}
+
+static const xf_field create_fields[F_COUNT] = MEETING_FIELDS(1);
+static const xf_field patch_fields[F_COUNT] = MEETING_FIELDS(0);
+
+enum { FT_TITLE, FT_SOURCE, FT_SPEECH, FT_DISCUSSION, FT_COUNT };
+static const xf_field ft_fields[FT_COUNT] = {
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "第一议题学习内容"},
+    {"source", XF_F_STR, 0, 1, 0, 200, NULL, "出处"},
+    {"speech_date", XF_F_DATE, 0, 1, 0, 0, NULL, "讲话日期"},
+    {"discussion", XF_F_STR, 0, 1, 0, 5000, NULL, "研讨情况"},
+};
+
+static void free_json(void *p)
+{
+	json_decref(p);
+}
+
+/*
+ * Parses the body of a meeting: the flat fields against fields[], and the
+ * nested "first_topic" object (or null) against ft_fields. The parsed
+ * document lives until the request ends. Returns 0, or -1 with the error
+ * answer written.
+ */
+static int meeting_body(xf_req *r, const xf_field *fields, xf_val *v,
+                        xf_meeting_input *in)
+{
+	json_error_t err;
+	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len,
+	                          JSON_REJECT_DUPLICATES, &err);
+	if (!root && strstr(err.text, "too big"))
+		root = json_loadb(
+		    r->body.data, r->body.len,
+		    JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
+	if (!root) {
+		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
+		               NULL);
+		return -1;
+	}
+	r->cleanup = free_json;
+	r->cleanup_arg = root;
+	if (!json_is_object(root)) {
+		xf_reply_error(r, 400, "bad_json", "请求内容应为 JSON 对象",
+		               NULL);
+		return -1;
+	}
+	/* first_topic is an object: taken out, checked on its own against
+	 * ft_fields (strings are copied into the arena), then released */
+	json_t *ft = json_object_get(root, "first_topic");
+	if (ft) {
+		json_incref(ft);
+		json_object_del(root, "first_topic");
+	}
+	int rc = xf_input_object(r, root, fields, F_COUNT, v, NULL);
+	if (rc == 0 && ft) {
+		in->has_first_topic = 1;
+		xf_val f[FT_COUNT];
+		if (!json_is_null(ft) &&
+		    (rc = xf_input_object(r, ft, ft_fields, FT_COUNT, f,
+		                          "first_topic")) == 0) {
+			in->ft_title = f[FT_TITLE].s;
+			in->ft_source =
+			    f[FT_SOURCE].is_null ? NULL : f[FT_SOURCE].s;
+			in->ft_speech_date =
+			    f[FT_SPEECH].is_null ? NULL : f[FT_SPEECH].s;
+			in->ft_discussion = f[FT_DISCUSSION].is_null
+			                        ? NULL
+			                        : f[FT_DISCUSSION].s;
+		}
+	}
+	json_decref(ft);
+	if (rc != 0)
+		return -1;
+#define S(f, i)                                                                \
+	in->f = v[i].is_null ? NULL : v[i].s;                                  \
+	in->has_##f = v[i].present
+	S(kind, F_KIND);
+	S(held_at, F_HELD_AT);
+	S(makeup_for, F_MAKEUP);
+	S(place, F_PLACE);
+	S(topic, F_TOPIC);
+	S(host, F_HOST);
+	S(recorder, F_RECORDER);
+	S(lecturer, F_LECTURER);
+	S(agenda, F_AGENDA);
+	S(minutes, F_MINUTES);
+#undef S
+	in->org_id = v[F_ORG].i;
+	in->has_org_id = v[F_ORG].present;
+	return 0;
+}
+
+static void answer_meeting(xf_req *r, int status, const xf_meeting *m,
+                           const xf_measure *ms, int n)
+{
+	static const xf_measure none;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_meeting(&w, m, ms ? ms : &none, n);
+	xf_reply_json(r, status);
+}
+
+/* POST /api/meetings: records a meeting; 201 with it. */
+void xf_h_meetings_create(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_meeting_input in = {0};
+	xf_ctx c;
+	xf_meeting m;
+	if (meeting_body(r, create_fields, v, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_meeting_create(&c, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_meeting(r, 201, &m, NULL, 0);
+}
+
+void xf_h_meetings_patch(xf_req *r)
+{
+	xf_val v[F_COUNT];
+	xf_meeting_input in = {0};
+	xf_ctx c;
+	xf_meeting m;
+	xf_measure *ms;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    meeting_body(r, patch_fields, v, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_meeting_update(&c, id, &in, &m) != XF_OK ||
+	    xf_meeting_read(&c, id, &m, &ms, &n) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_meeting(r, 200, &m, ms, n);
+}
+
+void xf_h_meetings_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_meeting m;
+	xf_measure *ms;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_meeting_read(&c, id, &m, &ms, &n) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_meeting(r, 200, &m, ms, n);
+}
+
+void xf_h_meetings_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_meeting_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+/* Reads ?subtree=1|true|0|false; -1 with an answer on anything else. */
+static int query_flag(xf_req *r, const char *key, int *out)
+{
+	const char *s;
+	*out = 0;
+	if (xf_input_query_str(r, key, 5, &s) != 0)
+		return -1;
+	if (!s || strcmp(s, "0") == 0 || strcmp(s, "false") == 0)
+		return 0;
+	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0) {
+		*out = 1;
+		return 0;
+	}
+	char *msg = xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
+	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
+	return -1;
+}
+
+void xf_h_meetings_list(xf_req *r)
+{
+	int offset, limit, sub;
+	int64_t org;
+	const char *kind, *period;
+	xf_ctx c;
+	xf_meeting_page p;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_str(r, "kind", 30, &kind) != 0 ||
+	    xf_input_query_str(r, "period", 10, &period) != 0 ||
+	    query_flag(r, "subtree", &sub) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_meeting_list(&c, org, sub, kind, period, offset, limit, &p) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.n; i++)
+		xf_view_meeting(&w, &p.items[i], NULL, 0);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", p.total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- attendance ------------------------------------------------------------
+ */
+
+static void answer_register(xf_req *r, const xf_meeting *m,
+                            const xf_attendee *e, int n)
+{
+	static const char *const order[] = {"present",        "late",
+	                                    "sick_leave",     "official_leave",
+	                                    "personal_leave", "absent"};
+	int counts[6] = {0}, unrecorded = 0;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "meeting_id", m->id);
+	xf_jw_kstr(&w, "kind", m->kind);
+	xf_jw_kstr(&w, "held_on", m->held_on);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "member_id", e[i].member_id);
+		xf_jw_kstr(&w, "name", e[i].name);
+		xf_jw_kint(&w, "org_id", e[i].org_id);
+		xf_jw_kstr(&w, "org_name", e[i].org_name);
+		xf_jw_kstr(&w, "status", e[i].status);
+		xf_jw_kstr(&w, "mark",
+		           e[i].status ? xf_attendance_mark(e[i].status)
+		                       : NULL);
+		xf_jw_obj_end(&w);
+		int k = 0;
+		while (k < 6 && (!e[i].status || strcmp(e[i].status, order[k])))
+			k++;
+		if (k < 6)
+			counts[k]++;
+		else
+			unrecorded++;
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_key(&w, "summary");
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "expected", n);
+	for (int k = 0; k < 6; k++)
+		xf_jw_kint(&w, order[k], counts[k]);
+	xf_jw_kint(&w, "unrecorded", unrecorded);
+	xf_jw_obj_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_meetings_attendance_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_meeting m;
+	xf_attendee *e;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_attendance_read(&c, id, &m, &e, &n) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_register(r, &m, e, n);
+}
+
+static const xf_field attendance_fields[] = {
+    {"items", XF_F_ARRAY, 1, 0, 0, XF_ATTENDANCE_MAX, NULL, "出席情况"},
+};
+static const xf_field attendee_fields[] = {
+    {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
+    {"status", XF_F_ENUM, 1, 0, 0, 0, statuses, "出席情况"},
+};
+
+void xf_h_meetings_attendance_put(xf_req *r)
+{
+	xf_val v[1];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, attendance_fields, 1, v) != 0)
+		return;
+	size_t n = json_array_size(v[0].j);
+	xf_attendance_item *items =
+	    xf_arena_calloc(&r->arena, n ? n : 1, sizeof *items);
+	if (!items) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		xf_val f[2];
+		char *path = xf_arena_printf(&r->arena, "items[%zu]", i);
+		if (xf_input_object(r, json_array_get(v[0].j, i),
+		                    attendee_fields, 2, f, path) != 0)
+			return;
+		items[i] = (xf_attendance_item){f[0].i, f[1].s};
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_meeting m;
+	xf_attendee *e;
+	int ne;
+	if (xf_attendance_write(&c, id, items, (int)n) != XF_OK ||
+	    xf_attendance_read(&c, id, &m, &e, &ne) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_register(r, &m, e, ne);
+}
+
+/* ---- measures ------------------------------------------------------------ */
+
+enum { M_TITLE, M_OWNER, M_DUE, M_DONE, M_COUNT };
+#define MEASURE_FIELDS(req)                                                    \
+	{                                                                      \
+		{"title", XF_F_STR, req, 0, 1, 500, NULL, "举措内容"},         \
+		    {"owner", XF_F_STR, req, 0, 1, 50, NULL, "责任人"},        \
+		    {"due_on", XF_F_DATE, req, 0, 0, 0, NULL, "完成时限"},     \
+		    {"done_on", XF_F_DATE, 0, 1, 0, 0, NULL, "完成日期"},      \
+	}
+static const xf_field measure_create_fields[M_COUNT] = MEASURE_FIELDS(1);
+static const xf_field measure_patch_fields[M_COUNT] = MEASURE_FIELDS(0);
+
+static void measure_input(const xf_val *v, xf_measure_input *in)
+{
+	in->title = v[M_TITLE].s;
+	in->has_title = v[M_TITLE].present;
+	in->owner = v[M_OWNER].s;
+	in->has_owner = v[M_OWNER].present;
+	in->due_on = v[M_DUE].s;
+	in->has_due_on = v[M_DUE].present;
+	in->done_on = v[M_DONE].is_null ? NULL : v[M_DONE].s;
+	in->has_done_on = v[M_DONE].present;
+}
+
+static void answer_measure(xf_req *r, int status, const xf_measure *m)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_measure(&w, m);
+	xf_reply_json(r, status);
+}
+
+void xf_h_measures_create(xf_req *r)
+{
+	xf_val v[M_COUNT];
+	xf_measure_input in = {0};
+	xf_ctx c;
+	xf_measure m;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, measure_create_fields, M_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	measure_input(v, &in);
+	if (xf_measure_create(&c, id, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_measure(r, 201, &m);
+}
+
+void xf_h_measures_patch(xf_req *r)
+{
+	xf_val v[M_COUNT];
+	xf_measure_input in = {0};
+	xf_ctx c;
+	xf_measure m;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, measure_patch_fields, M_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	measure_input(v, &in);
+	if (xf_measure_update(&c, id, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_measure(r, 200, &m);
+}
+
+void xf_h_measures_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_measure_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+void xf_h_measures_list(xf_req *r)
+{
+	int offset, limit, n;
+	int64_t org, total;
+	xf_ctx c;
+	xf_measure *ms;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_measure_open_list(&c, org, offset, limit, &ms, &n, &total) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	char today[11];
+	xf_date_format(xf_date_today(c.now), today);
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_measure(&w, &ms[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_kstr(&w, "today", today);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- talks ------------------------------------------------------------- */
+
+void xf_h_talks_due(xf_req *r)
+{
+	int64_t org;
+	xf_ctx c;
+	xf_talk_due *d;
+	int n;
+	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_talks_due(&c, org, &d, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "member_id", d[i].member_id);
+		xf_jw_kstr(&w, "name", d[i].name);
+		xf_jw_kint(&w, "org_id", d[i].org_id);
+		xf_jw_kstr(&w, "org_name", d[i].org_name);
+		xf_jw_kint(&w, "absences", d[i].streak);
+		xf_jw_kstr(&w, "since", d[i].since);
+		xf_jw_kstr(&w, "last_absent_on", d[i].last_absent_on);
+		xf_jw_kstr(&w, "last_talk_on", d[i].last_talk_on);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field talk_fields[] = {
+    {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
+    {"held_on", XF_F_DATE, 1, 0, 0, 0, NULL, "谈话日期"},
+    {"notes", XF_F_STR, 1, 0, 1, 5000, NULL, "谈话记录"},
+};
+
+void xf_h_talks_create(xf_req *r)
+{
+	xf_val v[3];
+	xf_ctx c;
+	xf_talk t;
+	if (xf_input_body(r, talk_fields, 3, v) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_talk(&w, &t);
+	xf_reply_json(r, 201);
+}
+
+void xf_h_talks_list(xf_req *r)
+{
+	int offset, limit, n;
+	int64_t org, member, total;
+	xf_ctx c;
+	xf_talk *t;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "member", &member) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_talk_list(&c, org, member, offset, limit, &t, &n, &total) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_talk(&w, &t[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

@@ -1,0 +1,31 @@
+/*
+ * meetings.h (api) - handlers of organizational life (issue 4): meetings,
+ * their measures and attendance, talks, compliance and the supervision
+ * board. Routes in routes.c; the API is documented in docs/api.md.
+ */
+#ifndef XF_API_MEETINGS_H
+#define XF_API_MEETINGS_H
+
+#include "http/server.h"
+
+void xf_h_meetings_create(xf_req *r);
+void xf_h_meetings_list(xf_req *r);
+void xf_h_meetings_get(xf_req *r);
+void xf_h_meetings_patch(xf_req *r);
+void xf_h_meetings_delete(xf_req *r);
+void xf_h_meetings_attendance_get(xf_req *r);
+void xf_h_meetings_attendance_put(xf_req *r);
+void xf_h_measures_create(xf_req *r);
+void xf_h_measures_list(xf_req *r);
+void xf_h_measures_patch(xf_req *r);
+void xf_h_measures_delete(xf_req *r);
+void xf_h_talks_due(xf_req *r);
+void xf_h_talks_create(xf_req *r);
+void xf_h_talks_list(xf_req *r);
+
+void xf_h_compliance(xf_req *r);
+void xf_h_compliance_board(xf_req *r);
+void xf_h_compliance_rules_get(xf_req *r);
+void xf_h_compliance_rules_put(xf_req *r);
+
+#endif

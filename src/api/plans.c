@@ -1,0 +1,235 @@
+/*
+ * plans.c (api) - /api/plans: the year plan (年初部署) with its items, each
+ * of which becomes a task of its lead organization.
+ */
+#include "api/tasks.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "service/plans.h"
+#include "service/view.h"
+
+#include <string.h>
+
+enum { P_ORG, P_YEAR, P_TITLE, P_ITEMS, P_COUNT };
+static const xf_field plan_fields[P_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "部署组织"},
+    {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "计划名称"},
+    {"items", XF_F_ARRAY, 1, 0, 0, XF_PLAN_MAX_ITEMS, NULL, "计划事项"},
+};
+
+enum {
+	I_TITLE,
+	I_GOAL,
+	I_LEAD,
+	I_MEASURES,
+	I_START,
+	I_DUE,
+	I_WEIGHT,
+	I_MS,
+	I_COUNT
+};
+static const xf_field item_fields[I_COUNT] = {
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "事项名称"},
+    {"goal", XF_F_STR, 0, 1, 0, 2000, NULL, "工作目标"},
+    {"lead_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "牵头组织"},
+    {"measures", XF_F_STR, 0, 1, 0, 5000, NULL, "工作措施"},
+    {"start_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
+    {"due_on", XF_F_DATE, 0, 1, 0, 0, NULL, "截止日期"},
+    {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},
+    {"milestones", XF_F_ARRAY, 0, 1, 0, XF_TASK_MAX_MILESTONES, NULL,
+     "时间节点"},
+};
+
+enum { M_TITLE, M_DELIVERABLE, M_DUE, M_WEIGHT, M_COUNT };
+static const xf_field ms_fields[M_COUNT] = {
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "时间节点名称"},
+    {"deliverable", XF_F_STR, 0, 1, 0, 500, NULL, "交付成果"},
+    {"due_on", XF_F_DATE, 1, 0, 0, 0, NULL, "节点日期"},
+    {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},
+};
+
+static const char *opt_s(const xf_val *v)
+{
+	return v->present && !v->is_null ? v->s : NULL;
+}
+
+/* Reads the items of a plan body; -1 with the answer written on error. */
+static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
+{
+	int n = (int)json_array_size(arr);
+	xf_plan_item_input *items =
+	    xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *items);
+	if (!items) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		xf_val v[I_COUNT];
+		char *path = xf_arena_printf(&r->arena, "items[%d]", i);
+		if (xf_input_object(r, json_array_get(arr, (size_t)i),
+		                    item_fields, I_COUNT, v, path) != 0)
+			return -1;
+		xf_plan_item_input *it = &items[i];
+		it->title = v[I_TITLE].s;
+		it->goal = opt_s(&v[I_GOAL]);
+		it->lead_org_id = v[I_LEAD].i;
+		it->measures = opt_s(&v[I_MEASURES]);
+		it->start_on = opt_s(&v[I_START]);
+		it->due_on = opt_s(&v[I_DUE]);
+		it->weight = (int)v[I_WEIGHT].i;
+		json_t *ms =
+		    v[I_MS].present && !v[I_MS].is_null ? v[I_MS].j : NULL;
+		int nm = ms ? (int)json_array_size(ms) : 0;
+		xf_milestone_input *mi =
+		    xf_arena_calloc(&r->arena, (size_t)nm + 1, sizeof *mi);
+		if (!mi) {
+			xf_reply_error(r, 500, "internal", "内存不足", NULL);
+			return -1;
+		}
+		for (int k = 0; k < nm; k++) {
+			xf_val m[M_COUNT];
+			char *mp = xf_arena_printf(
+			    &r->arena, "items[%d].milestones[%d]", i, k);
+			if (xf_input_object(r, json_array_get(ms, (size_t)k),
+			                    ms_fields, M_COUNT, m, mp) != 0)
+				return -1;
+			mi[k].title = m[M_TITLE].s;
+			mi[k].deliverable = opt_s(&m[M_DELIVERABLE]);
+			mi[k].due_on = m[M_DUE].s;
+			mi[k].weight = (int)m[M_WEIGHT].i;
+		}
+		it->milestones = mi;
+		it->nmilestones = nm;
+	}
+	in->items = items;
+	in->nitems = n;
+	return 0;
+}
+
+static void view_plan_open(xf_jw *w, const xf_plan *p)
+{
+	char at[32];
+	xf_time_iso(p->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", p->id);
+	xf_jw_kint(w, "org_id", p->org_id);
+	xf_jw_kstr(w, "org_name", p->org_name);
+	xf_jw_kint(w, "year", p->year);
+	xf_jw_kstr(w, "title", p->title);
+	xf_jw_kint(w, "item_count", p->item_count);
+	xf_jw_kid(w, "created_by", p->created_by);
+	xf_jw_kstr(w, "created_at", at);
+}
+
+static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
+{
+	xf_plan p;
+	xf_plan_item *items;
+	xf_task *tasks;
+	int n;
+	if (xf_plan_read(c, id, &p, &items, &n, &tasks) != XF_OK) {
+		xf_api_fail(r, c);
+		return;
+	}
+	xf_date today = xf_date_today(c->now);
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	view_plan_open(&w, &p);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		const xf_plan_item *it = &items[i];
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "id", it->id);
+		xf_jw_kint(&w, "seq", it->seq);
+		xf_jw_kstr(&w, "title", it->title);
+		xf_jw_kstr(&w, "goal", it->goal);
+		xf_jw_kstr(&w, "measures", it->measures);
+		xf_jw_kint(&w, "lead_org_id", it->lead_org_id);
+		xf_jw_kstr(&w, "lead_org_name", it->lead_org_name);
+		xf_jw_kid(&w, "task_id", it->task_id);
+		xf_jw_key(&w, "task");
+		if (tasks[i].id)
+			xf_view_task(&w, &tasks[i], today, NULL, 0);
+		else
+			xf_jw_null(&w);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+/* POST /api/plans: 201 with the plan, each item with its task. */
+void xf_h_plans_create(xf_req *r)
+{
+	xf_val v[P_COUNT];
+	xf_plan_input in = {0};
+	xf_ctx c;
+	xf_plan p;
+	if (xf_input_body(r, plan_fields, P_COUNT, v) != 0 ||
+	    plan_items(r, v[P_ITEMS].j, &in) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	in.org_id = v[P_ORG].i;
+	in.year = (int)v[P_YEAR].i;
+	in.title = v[P_TITLE].s;
+	if (xf_plan_create(&c, &in, &p) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_plan(r, 201, &c, p.id);
+}
+
+void xf_h_plans_get(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	answer_plan(r, 200, &c, id);
+}
+
+/* GET /api/plans?org=&subtree=1&year= */
+void xf_h_plans_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org, year;
+	const char *sub;
+	xf_ctx c;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "year", &year) != 0 ||
+	    xf_input_query_str(r, "subtree", 5, &sub) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (year && (year < 1900 || year > 2200)) {
+		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
+		return;
+	}
+	int subtree =
+	    sub && (strcmp(sub, "1") == 0 || strcmp(sub, "true") == 0);
+	xf_plan *ps;
+	int n;
+	int64_t total;
+	if (xf_plan_list(&c, org, subtree, (int)year, offset, limit, &ps, &n,
+	                 &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		view_plan_open(&w, &ps[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

@@ -1,0 +1,593 @@
+/*
+ * points.c (api) - /api/point-rules, /api/point-settings, /api/claims and
+ * /api/ledger: input checked against field tables, one service call per
+ * handler, JSON written with the streaming writer.
+ */
+#include "api/points.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "base/utf8.h"
+#include "domain/points.h"
+#include "service/points.h"
+#include "service/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kinds[] = {"member", "org", NULL};
+static const char *const cap_periods[] = {"month", "quarter", "year", NULL};
+static const char *const approvers[] = {"secretary", "committee", NULL};
+
+/* ---- rulebook -----------------------------------------------------------*/
+
+enum {
+	R_CATEGORY,
+	R_ITEM,
+	R_DESC,
+	R_POINTS,
+	R_CAP,
+	R_CAP_PERIOD,
+	R_EVIDENCE,
+	R_APPROVAL,
+	R_APPROVER,
+	R_VETO,
+	R_FROM,
+	R_KIND,
+	R_ORG,
+	R_COUNT
+};
+
+#define RULE_FIELDS(req)                                                       \
+	{"category", XF_F_STR, req, 0, 1, 20, NULL, "积分类别"},               \
+	    {"item", XF_F_STR, req, 0, 1, 100, NULL, "积分项目"},              \
+	    {"description", XF_F_STR, 0, 1, 0, 500, NULL, "说明"},             \
+	    {"points", XF_F_INT, req, 0, -1000, 1000, NULL, "分值"},           \
+	    {"cap", XF_F_INT, 0, 1, 0, 100000, NULL, "上限"},                  \
+	    {"cap_period", XF_F_ENUM, 0, 0, 0, 0, cap_periods, "上限周期"},    \
+	    {"needs_evidence", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要佐证"},   \
+	    {"needs_approval", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要审核"},   \
+	    {"approver_role", XF_F_ENUM, 0, 0, 0, 0, approvers, "审核角色"},   \
+	{                                                                      \
+		"veto", XF_F_BOOL, 0, 0, 0, 0, NULL, "一票否决"            \
+	}
+
+static const xf_field rule_create_fields[R_COUNT] = {
+    RULE_FIELDS(1),
+    {"valid_from", XF_F_DATE, 0, 0, 0, 0, NULL, "生效日期"},
+    {"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "积分对象"},
+    {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "发布组织"},
+};
+/* A change: the same fields, none required but the date of the version. */
+static const xf_field rule_patch_fields[R_KIND] = {
+    RULE_FIELDS(0),
+    {"valid_from", XF_F_DATE, 1, 0, 0, 0, NULL, "生效日期"},
+};
+
+static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
+{
+#define S(f, k)                                                                \
+	in->f = v[k].present && !v[k].is_null ? v[k].s : NULL;                 \
+	in->has_##f = v[k].present
+#define I(f, k)                                                                \
+	in->f = v[k].present && !v[k].is_null ? v[k].i : 0;                    \
+	in->has_##f = v[k].present
+	S(category, R_CATEGORY);
+	S(item, R_ITEM);
+	S(description, R_DESC);
+	S(cap_period, R_CAP_PERIOD);
+	S(approver_role, R_APPROVER);
+	I(points, R_POINTS);
+	I(cap, R_CAP);
+	I(needs_evidence, R_EVIDENCE);
+	I(needs_approval, R_APPROVAL);
+	I(veto, R_VETO);
+#undef S
+#undef I
+	in->valid_from = v[R_FROM].present ? v[R_FROM].s : NULL;
+}
+
+static void answer_rule(xf_req *r, int status, const xf_point_rule *rule)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_point_rule(&w, rule, 1);
+	xf_reply_json(r, status);
+}
+
+void xf_h_point_rules_create(xf_req *r)
+{
+	xf_val v[R_COUNT];
+	xf_point_rule_input in = {0};
+	xf_ctx c;
+	xf_point_rule rule;
+	if (xf_input_body(r, rule_create_fields, R_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_rule_input(v, &in);
+	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
+	in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i : 0;
+	if (xf_point_rule_create(&c, &in, &rule) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_rule(r, 201, &rule);
+}
+
+void xf_h_point_rules_patch(xf_req *r)
+{
+	xf_val v[R_COUNT];
+	xf_point_rule_input in = {0};
+	xf_ctx c;
+	xf_point_rule rule;
+	int64_t id;
+	memset(v, 0, sizeof v);
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, rule_patch_fields, R_KIND, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	to_rule_input(v, &in);
+	if (xf_point_rule_change(&c, id, &in, &rule) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_rule(r, 200, &rule);
+}
+
+void xf_h_point_rules_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_point_rule rule;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_rule_read(&c, id, &rule) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_rule(r, 200, &rule);
+}
+
+/* Checks an optional enum query parameter; -1 after a 422 answer. */
+static int query_enum(xf_req *r, const char *key, const char *const *allowed,
+                      const char *label, const char **out)
+{
+	if (xf_input_query_str(r, key, 40, out) != 0)
+		return -1;
+	if (!*out)
+		return 0;
+	for (const char *const *e = allowed; *e; e++)
+		if (strcmp(*e, *out) == 0)
+			return 0;
+	char *msg = xf_arena_printf(&r->arena, "%s取值不在允许范围内", label);
+	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
+	return -1;
+}
+
+static int query_date(xf_req *r, const char *key, const char **out)
+{
+	xf_date d;
+	if (xf_input_query_str(r, key, 10, out) != 0)
+		return -1;
+	if (*out && xf_date_parse(*out, &d) != 0) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "日期应为有效日期（YYYY-MM-DD）", key);
+		return -1;
+	}
+	return 0;
+}
+
+void xf_h_point_rules_list(xf_req *r)
+{
+	const char *kind, *on, *category;
+	xf_ctx c;
+	xf_point_rule *rules;
+	int n;
+	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
+	    query_date(r, "on", &on) != 0 ||
+	    xf_input_query_str(r, "category", 20, &category) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_rule_list(&c, kind, on, category, &rules, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_point_rule(&w, &rules[i], 0);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_kstr(&w, "on", on);
+	xf_jw_key(&w, "categories");
+	xf_jw_arr(&w);
+	for (const char *const *cat = xf_point_categories; *cat; cat++)
+		xf_jw_str(&w, *cat);
+	xf_jw_arr_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- settings -----------------------------------------------------------*/
+
+static void answer_settings(xf_req *r, const char *kind, int64_t year,
+                            int64_t base, int64_t floor)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "kind", kind);
+	xf_jw_kint(&w, "year", year);
+	xf_jw_kint(&w, "base", base);
+	xf_jw_kint(&w, "floor", floor);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_point_settings_get(xf_req *r)
+{
+	const char *kind, *year;
+	xf_ctx c;
+	xf_period p;
+	int64_t base, floor;
+	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
+	    xf_input_query_str(r, "year", 4, &year) != 0)
+		return;
+	if (!year || xf_period_parse(year, &p) != 0 ||
+	    p.kind != XF_PERIOD_YEAR) {
+		xf_reply_error(r, 422, "invalid_field", "年度应为四位数字",
+		               "year");
+		return;
+	}
+	if (!kind)
+		kind = "member";
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_settings_read(&c, kind, p.year, &base, &floor) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_settings(r, kind, p.year, base, floor);
+}
+
+static const xf_field settings_fields[] = {
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "积分对象"},
+    {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
+    {"base", XF_F_INT, 1, 0, -100000, 100000, NULL, "基础分"},
+    {"floor", XF_F_INT, 1, 0, -100000, 100000, NULL, "保底分"},
+};
+
+void xf_h_point_settings_put(xf_req *r)
+{
+	xf_val v[4];
+	xf_ctx c;
+	if (xf_input_body(r, settings_fields, 4, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i) !=
+	    XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i);
+}
+
+/* ---- claims -------------------------------------------------------------*/
+
+static const xf_field claim_fields[] = {
+    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
+    {"rule_id", XF_F_ID, 1, 0, 0, 0, NULL, "积分规则"},
+    {"description", XF_F_STR, 1, 0, 1, 1000, NULL, "申报说明"},
+    {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
+};
+
+/* Checks evidence: up to 10 non-blank strings of at most 500 characters
+ * (file names or references), serialized compactly. */
+static int evidence_json(xf_req *r, json_t *arr, const char **out, int *n)
+{
+	*out = "[]";
+	*n = 0;
+	if (!arr)
+		return 0;
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+		size_t len = s ? json_string_length(v) : 0;
+		if (!s || strlen(s) != len || !xf_utf8_valid(s, len) ||
+		    len == 0 || xf_utf8_chars(s, len) > 500 ||
+		    s[strspn(s, " \t\r\n")] == '\0') {
+			xf_reply_error(r, 422, "invalid_field",
+			               "佐证材料应为不超过500字的文本",
+			               "evidence");
+			return -1;
+		}
+	}
+	char *s = json_dumps(arr, JSON_COMPACT);
+	if (!s) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return -1;
+	}
+	*out = xf_arena_strdup(&r->arena, s);
+	free(s);
+	*n = (int)json_array_size(arr);
+	return 0;
+}
+
+static void answer_claim(xf_req *r, int status, const xf_point_claim *cl)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_point_claim(&w, cl);
+	xf_reply_json(r, status);
+}
+
+void xf_h_claims_create(xf_req *r)
+{
+	xf_val v[4];
+	xf_ctx c;
+	xf_point_claim cl;
+	xf_point_result res;
+	if (xf_input_body(r, claim_fields, 4, v) != 0)
+		return;
+	xf_point_claim_input in = {
+	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
+	if (evidence_json(r, v[3].is_null ? NULL : v[3].j, &in.evidence,
+	                  &in.nevidence) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (!in.member_id) {
+		if (!c.scope || !c.scope->member_id) {
+			xf_reply_error(r, 422, "invalid_field", "党员为必填项",
+			               "member_id");
+			return;
+		}
+		in.member_id = c.scope->member_id;
+	}
+	if (xf_point_claim_create(&c, &in, &cl, &res) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_claim(r, 201, &cl);
+}
+
+void xf_h_claims_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_point_claim cl;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_claim_read(&c, id, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_claim(r, 200, &cl);
+}
+
+/* {"id","points","capped","floored","veto","message","entry":{...}} */
+static void answer_result(xf_jw *w, const xf_point_result *res)
+{
+	xf_jw_kint(w, "points", res->entry.points);
+	xf_jw_kbool(w, "capped", res->capped);
+	xf_jw_kbool(w, "floored", res->floored);
+	xf_jw_kbool(w, "veto", res->veto);
+	xf_jw_kstr(w, "message", res->message);
+	xf_jw_key(w, "entry");
+	xf_view_point_entry(w, &res->entry);
+}
+
+static const xf_field approve_fields[] = {
+    {"reason", XF_F_STR, 0, 1, 0, 500, NULL, "审核意见"},
+};
+
+void xf_h_claims_approve(xf_req *r)
+{
+	xf_val v[1] = {{0}};
+	xf_ctx c;
+	xf_point_claim cl;
+	xf_point_result res;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0)
+		return;
+	if (r->body.len > 0 && xf_input_body(r, approve_fields, 1, v) != 0)
+		return;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	const char *reason = v[0].present && !v[0].is_null ? v[0].s : NULL;
+	if (xf_point_claim_approve(&c, id, reason, &cl, &res) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "id", cl.id);
+	xf_jw_kstr(&w, "status", cl.status);
+	answer_result(&w, &res);
+	xf_jw_key(&w, "claim");
+	xf_view_point_claim(&w, &cl);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field reason_fields[] = {
+    {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "理由"},
+};
+
+void xf_h_claims_reject(xf_req *r)
+{
+	xf_val v[1];
+	xf_ctx c;
+	xf_point_claim cl;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, reason_fields, 1, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_claim_reject(&c, id, v[0].s, &cl) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_claim(r, 200, &cl);
+}
+
+static const char *const claim_statuses[] = {"pending", "approved", "rejected",
+                                             NULL};
+
+void xf_h_claims_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org;
+	const char *status;
+	xf_ctx c;
+	xf_point_claim *items = NULL;
+	int n;
+	int64_t total;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    query_enum(r, "status", claim_statuses, "申报状态", &status) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_claim_list(&c, org, status, offset, limit, &items, &n,
+	                        &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_point_claim(&w, &items[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- ledger -------------------------------------------------------------*/
+
+static const xf_field award_fields[] = {
+    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
+    {"org_id", XF_F_ID, 0, 0, 0, 0, NULL, "组织"},
+    {"rule_id", XF_F_ID, 1, 0, 0, 0, NULL, "积分规则"},
+    {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "记分理由"},
+    {"occurred_on", XF_F_DATE, 0, 0, 0, 0, NULL, "发生日期"},
+};
+
+static void answer_entry_result(xf_req *r, int status,
+                                const xf_point_result *res)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "id", res->entry.id);
+	answer_result(&w, res);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+void xf_h_ledger_create(xf_req *r)
+{
+	xf_val v[5];
+	xf_ctx c;
+	xf_point_result res;
+	if (xf_input_body(r, award_fields, 5, v) != 0)
+		return;
+	if (!v[0].present == !v[1].present) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "应指定党员（member_id）或组织（org_id）之一",
+		               "member_id");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_point_award_input in = {.member_id = v[0].i,
+	                           .org_id = v[1].i,
+	                           .rule_id = v[2].i,
+	                           .reason = v[3].s,
+	                           .occurred_on = v[4].present ? v[4].s : NULL};
+	if (xf_point_award(&c, &in, &res) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_entry_result(r, 201, &res);
+}
+
+void xf_h_ledger_reverse(xf_req *r)
+{
+	xf_val v[1];
+	xf_ctx c;
+	xf_point_result res;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, reason_fields, 1, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_reverse(&c, id, v[0].s, &res) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_entry_result(r, 201, &res);
+}
+
+void xf_h_ledger_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_point_entry e;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_entry_read(&c, id, &e) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_point_entry(&w, &e);
+	xf_reply_json(r, 200);
+}
+
+/* Reads an optional period query parameter; -1 after a 422 answer. */
+static int query_period(xf_req *r, const char *key, const char **out)
+{
+	xf_period p;
+	if (xf_input_query_str(r, key, 12, out) != 0)
+		return -1;
+	if (*out && xf_period_parse(*out, &p) != 0) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "期间应为 2024、2024Q2 或 2024-07 的形式", key);
+		return -1;
+	}
+	return 0;
+}
+
+void xf_h_ledger_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org, member;
+	const char *period;
+	xf_ctx c;
+	xf_point_entry *items = NULL;
+	int n;
+	int64_t total;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "member_id", &member) != 0 ||
+	    query_period(r, "period", &period) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_entry_list(&c, member, org, period, offset, limit, &items,
+	                        &n, &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_point_entry(&w, &items[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

@@ -1,0 +1,739 @@
+/*
+ * tasks.c (api) - /api/tasks with their milestones, cascades, progress
+ * reports and acceptance; the reminders, the 晒绩 board and the
+ * acceptance summary: field tables, query parameters, answers.
+ */
+#include "api/tasks.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "domain/tasks.h"
+#include "service/tasks.h"
+#include "service/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static xf_date today_of(const xf_ctx *c)
+{
+	return xf_date_today(c->now);
+}
+
+/* ---- bodies -------------------------------------------------------------*/
+
+enum { M_TITLE, M_DELIVERABLE, M_DUE, M_DONE, M_WEIGHT, M_COUNT };
+
+#define MILESTONE_FIELDS(req)                                                  \
+	{                                                                      \
+		{"title", XF_F_STR, req, 0, 1, 200, NULL, "时间节点名称"},     \
+		    {"deliverable", XF_F_STR, 0, 1, 0, 500, NULL, "交付成果"}, \
+		    {"due_on", XF_F_DATE, req, 0, 0, 0, NULL, "节点日期"},     \
+		    {"done_on", XF_F_DATE, 0, 1, 0, 0, NULL, "完成日期"},      \
+		    {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},          \
+	}
+
+static const xf_field ms_create_fields[M_COUNT] = MILESTONE_FIELDS(1);
+static const xf_field ms_patch_fields[M_COUNT] = MILESTONE_FIELDS(0);
+
+static void to_milestone(const xf_val *v, xf_milestone_input *m)
+{
+#define S(f, i)                                                                \
+	m->f = v[i].is_null ? NULL : v[i].s;                                   \
+	m->has_##f = v[i].present
+	S(title, M_TITLE);
+	S(deliverable, M_DELIVERABLE);
+	S(due_on, M_DUE);
+	S(done_on, M_DONE);
+#undef S
+	m->weight = (int)v[M_WEIGHT].i;
+	m->has_weight = v[M_WEIGHT].present;
+}
+
+enum {
+	F_ORG,
+	F_TITLE,
+	F_DESC,
+	F_OWNER,
+	F_START,
+	F_DUE,
+	F_WEIGHT,
+	F_MS,
+	F_COUNT
+};
+
+#define TASK_FIELDS(req)                                                        \
+	{                                                                       \
+		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "责任组织"},            \
+		    {"title", XF_F_STR, req, 0, 1, 200, NULL, "任务名称"},      \
+		    {"description", XF_F_STR, 0, 1, 0, 5000, NULL, "任务内容"}, \
+		    {"owner", XF_F_STR, 0, 1, 0, 50, NULL, "责任人"},           \
+		    {"start_on", XF_F_DATE, req, 0, 0, 0, NULL, "开始日期"},    \
+		    {"due_on", XF_F_DATE, req, 0, 0, 0, NULL, "截止日期"},      \
+		    {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},           \
+		    {"milestones",           XF_F_ARRAY, 0,         0, 0,       \
+		     XF_TASK_MAX_MILESTONES, NULL,       "时间节点"},           \
+	}
+
+static const xf_field create_fields[F_COUNT] = TASK_FIELDS(1);
+static const xf_field patch_fields[F_COUNT] = TASK_FIELDS(0);
+
+/*
+ * Reads a task body: the flat fields, and each milestone of the array
+ * against the milestone table (fields named "milestones[i].due_on").
+ * Returns 0, or -1 with the error answer written.
+ */
+static int task_body(xf_req *r, const xf_field *fields, xf_task_input *in)
+{
+	xf_val v[F_COUNT];
+	if (xf_input_body(r, fields, F_COUNT, v) != 0)
+		return -1;
+#define S(f, i)                                                                \
+	in->f = v[i].is_null ? NULL : v[i].s;                                  \
+	in->has_##f = v[i].present
+	S(title, F_TITLE);
+	S(description, F_DESC);
+	S(owner, F_OWNER);
+	S(start_on, F_START);
+	S(due_on, F_DUE);
+#undef S
+	in->org_id = v[F_ORG].i;
+	in->has_org_id = v[F_ORG].present;
+	in->weight = (int)v[F_WEIGHT].i;
+	in->has_weight = v[F_WEIGHT].present;
+	if (fields == patch_fields && v[F_MS].present) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "时间节点请通过时间节点接口修改", "milestones");
+		return -1;
+	}
+	json_t *arr = v[F_MS].present && !v[F_MS].is_null ? v[F_MS].j : NULL;
+	int n = arr ? (int)json_array_size(arr) : 0;
+	xf_milestone_input *ms =
+	    xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *ms);
+	if (!ms) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		xf_val mv[M_COUNT];
+		char *path = xf_arena_printf(&r->arena, "milestones[%d]", i);
+		if (xf_input_object(r, json_array_get(arr, (size_t)i),
+		                    ms_create_fields, M_COUNT, mv, path) != 0)
+			return -1;
+		to_milestone(mv, &ms[i]);
+	}
+	in->milestones = ms;
+	in->nmilestones = n;
+	return 0;
+}
+
+static void answer_task(xf_req *r, int status, const xf_ctx *c,
+                        const xf_task *t, const xf_milestone *ms, int nms,
+                        const xf_acceptance *acc)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_task_open(&w, t, today_of(c));
+	if (ms) {
+		xf_jw_key(&w, "milestones");
+		xf_jw_arr(&w);
+		for (int i = 0; i < nms; i++)
+			xf_view_milestone(&w, &ms[i], today_of(c));
+		xf_jw_arr_end(&w);
+	}
+	if (acc) {
+		xf_jw_key(&w, "acceptance");
+		if (acc->task_id)
+			xf_view_acceptance(&w, acc, t);
+		else
+			xf_jw_null(&w);
+	}
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+/* Answers the task as GET /api/tasks/{id} shows it. */
+static void answer_full(xf_req *r, int status, xf_ctx *c, int64_t id)
+{
+	xf_task t;
+	xf_milestone *ms;
+	int nms;
+	xf_acceptance acc;
+	if (xf_task_read(c, id, &t, &ms, &nms, &acc) != XF_OK)
+		xf_api_fail(r, c);
+	else
+		answer_task(r, status, c, &t, ms, nms, &acc);
+}
+
+/* POST /api/tasks: a task with its milestones; 201 with it. */
+void xf_h_tasks_create(xf_req *r)
+{
+	xf_task_input in = {0};
+	xf_ctx c;
+	xf_task t;
+	if (task_body(r, create_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_task_create(&c, &in, &t) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 201, &c, t.id);
+}
+
+void xf_h_tasks_get(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	answer_full(r, 200, &c, id);
+}
+
+void xf_h_tasks_patch(xf_req *r)
+{
+	xf_task_input in = {0};
+	xf_ctx c;
+	xf_task t;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    task_body(r, patch_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_task_update(&c, id, &in, &t) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 200, &c, id);
+}
+
+void xf_h_tasks_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_task_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+static const xf_field cascade_fields[] = {
+    {"org_ids", XF_F_ARRAY, 1, 0, 0, XF_TASK_MAX_CASCADE, NULL, "下达组织"},
+};
+static const xf_field org_id_field = {"org_ids", XF_F_ID, 1,    0,
+                                      0,         0,       NULL, "下达组织"};
+
+/* POST /api/tasks/{id}/cascade {"org_ids":[...]}: 201 with the children. */
+void xf_h_tasks_cascade(xf_req *r)
+{
+	xf_val v[1];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, cascade_fields, 1, v) != 0)
+		return;
+	int n = (int)json_array_size(v[0].j);
+	if (n == 0) {
+		xf_reply_error(r, 422, "invalid_field", "请选择下达组织",
+		               "org_ids");
+		return;
+	}
+	int64_t *ids = xf_arena_calloc(&r->arena, (size_t)n, sizeof *ids);
+	if (!ids) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		xf_val one = {0};
+		json_t *e = json_array_get(v[0].j, (size_t)i);
+		if (json_is_null(e) ||
+		    xf_input_value(r, &org_id_field, e, &one, "org_ids") != 0) {
+			if (json_is_null(e))
+				xf_reply_error(r, 422, "invalid_field",
+				               "下达组织应为组织编号",
+				               "org_ids");
+			return;
+		}
+		ids[i] = one.i;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_task *kids;
+	int nk;
+	if (xf_task_cascade(&c, id, ids, n, &kids, &nk) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < nk; i++)
+		xf_view_task(&w, &kids[i], today_of(&c), NULL, 0);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", nk);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 201);
+}
+
+/* ---- progress -----------------------------------------------------------*/
+
+static const char *const evidence_kinds[] = {
+    "link", "file", "meeting", "task", "record", "text", NULL};
+
+enum { E_KIND, E_TITLE, E_URL, E_REF, E_COUNT };
+static const xf_field evidence_fields[E_COUNT] = {
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, evidence_kinds, "佐证类型"},
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "佐证名称"},
+    {"url", XF_F_STR, 0, 1, 0, 1000, NULL, "佐证链接"},
+    {"ref_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联记录"},
+};
+
+enum { P_PERCENT, P_NOTE, P_MS, P_EVIDENCE, P_COUNT };
+static const xf_field progress_fields[P_COUNT] = {
+    {"percent", XF_F_INT, 1, 0, 0, 100, NULL, "完成进度"},
+    {"note", XF_F_STR, 0, 1, 0, 5000, NULL, "进展情况"},
+    {"milestone_id", XF_F_ID, 0, 1, 0, 0, NULL, "完成的时间节点"},
+    {"evidence", XF_F_ARRAY, 0, 1, 0, 20, NULL, "佐证材料"},
+};
+
+/* Checks the evidence array and writes it back as compact JSON text in the
+ * arena (only the known keys). NULL with the answer written on error;
+ * *out NULL when there is none. */
+static int evidence_json(xf_req *r, json_t *arr, const char **out)
+{
+	*out = NULL;
+	size_t n = arr ? json_array_size(arr) : 0;
+	if (n == 0)
+		return 0;
+	xf_buf b;
+	xf_buf_init(&b, 1 << 20);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_jw_arr(&w);
+	for (size_t i = 0; i < n; i++) {
+		xf_val e[E_COUNT];
+		char *path = xf_arena_printf(&r->arena, "evidence[%zu]", i);
+		if (xf_input_object(r, json_array_get(arr, i), evidence_fields,
+		                    E_COUNT, e, path) != 0) {
+			xf_buf_free(&b);
+			return -1;
+		}
+		xf_jw_obj(&w);
+		xf_jw_kstr(&w, "kind", e[E_KIND].s);
+		xf_jw_kstr(&w, "title", e[E_TITLE].s);
+		xf_jw_kstr(&w, "url", e[E_URL].is_null ? NULL : e[E_URL].s);
+		xf_jw_kid(&w, "ref_id", e[E_REF].is_null ? 0 : e[E_REF].i);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	*out = b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
+	xf_buf_free(&b);
+	if (!*out) {
+		xf_reply_error(r, 413, "too_large", "佐证材料过多", "evidence");
+		return -1;
+	}
+	return 0;
+}
+
+/* POST /api/tasks/{id}/progress: 201 with the report and the task. */
+void xf_h_tasks_report(xf_req *r)
+{
+	xf_val v[P_COUNT];
+	xf_progress_input in = {0};
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, progress_fields, P_COUNT, v) != 0 ||
+	    evidence_json(r, v[P_EVIDENCE].is_null ? NULL : v[P_EVIDENCE].j,
+	                  &in.evidence) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	in.percent = (int)v[P_PERCENT].i;
+	in.note = v[P_NOTE].is_null ? NULL : v[P_NOTE].s;
+	in.milestone_id = v[P_MS].is_null ? 0 : v[P_MS].i;
+	xf_progress p;
+	xf_task t;
+	if (xf_task_report(&c, id, &in, &p, &t) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	/* the report with the task after it */
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_progress_open(&w, &p);
+	xf_jw_key(&w, "task");
+	xf_view_task(&w, &t, today_of(&c), NULL, 0);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 201);
+}
+
+void xf_h_tasks_reports(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	xf_progress *p;
+	int n;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_task_reports(&c, id, &p, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_progress(&w, &p[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- milestones ---------------------------------------------------------*/
+
+static int milestone_body(xf_req *r, const xf_field *fields,
+                          xf_milestone_input *in)
+{
+	xf_val v[M_COUNT];
+	if (xf_input_body(r, fields, M_COUNT, v) != 0)
+		return -1;
+	to_milestone(v, in);
+	return 0;
+}
+
+static void answer_milestone(xf_req *r, int status, const xf_ctx *c,
+                             const xf_milestone *m)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_milestone(&w, m, today_of(c));
+	xf_reply_json(r, status);
+}
+
+void xf_h_milestones_create(xf_req *r)
+{
+	xf_milestone_input in = {0};
+	xf_milestone m;
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    milestone_body(r, ms_create_fields, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_milestone_add(&c, id, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_milestone(r, 201, &c, &m);
+}
+
+void xf_h_milestones_patch(xf_req *r)
+{
+	xf_milestone_input in = {0};
+	xf_milestone m;
+	xf_ctx c;
+	int64_t id, mid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &mid) != 0 ||
+	    milestone_body(r, ms_patch_fields, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (in.has_title && !in.title) {
+		xf_reply_error(r, 422, "invalid_field", "时间节点名称不能为空",
+		               "title");
+		return;
+	}
+	if (in.has_due_on && !in.due_on) {
+		xf_reply_error(r, 422, "invalid_field", "节点日期不能为空",
+		               "due_on");
+		return;
+	}
+	if (xf_milestone_update(&c, id, mid, &in, &m) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_milestone(r, 200, &c, &m);
+}
+
+void xf_h_milestones_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id, mid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &mid) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_milestone_remove(&c, id, mid) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+/* ---- lists --------------------------------------------------------------*/
+
+static int flag(xf_req *r, const char *key, int *out)
+{
+	const char *s;
+	*out = 0;
+	if (xf_input_query_str(r, key, 5, &s) != 0)
+		return -1;
+	if (!s)
+		return 0;
+	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0)
+		*out = 1;
+	else if (strcmp(s, "0") != 0 && strcmp(s, "false") != 0) {
+		char *msg =
+		    xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
+		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
+		               key);
+		return -1;
+	}
+	return 0;
+}
+
+/* ?year= in 1900..2200; *out = dflt when absent. */
+static int year_param(xf_req *r, int dflt, int *out)
+{
+	int64_t y;
+	if (xf_input_query_id(r, "year", &y) != 0)
+		return -1;
+	if (y && (y < 1900 || y > 2200)) {
+		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
+		return -1;
+	}
+	*out = y ? (int)y : dflt;
+	return 0;
+}
+
+/* GET /api/tasks?org=&subtree=1&status=&year=&plan=&parent=&q=
+ * &milestones=1: the chart's tasks, overdue first. */
+void xf_h_tasks_list(xf_req *r)
+{
+	xf_task_query q = {0};
+	xf_ctx c;
+	if (xf_input_page(r, &q.offset, &q.limit) != 0 ||
+	    xf_input_query_id(r, "org", &q.org_id) != 0 ||
+	    xf_input_query_id(r, "plan", &q.plan_id) != 0 ||
+	    xf_input_query_id(r, "parent", &q.parent_id) != 0 ||
+	    xf_input_query_str(r, "status", 20, &q.status) != 0 ||
+	    xf_input_query_str(r, "q", 50, &q.q) != 0 ||
+	    flag(r, "subtree", &q.subtree) != 0 ||
+	    flag(r, "milestones", &q.with_milestones) != 0 ||
+	    year_param(r, 0, &q.year) != 0)
+		return;
+	if (q.status && !xf_task_status_parse(q.status)) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "任务状态应为 not_started、green、yellow、red "
+		               "或 done",
+		               "status");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_task_list_page p;
+	if (xf_task_list(&c, &q, &p) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.page.n; i++)
+		xf_view_task(&w, &p.page.items[i], today_of(&c),
+		             p.ms ? p.ms[i] : NULL, p.ms ? p.nms[i] : 0);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", p.page.total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* GET /api/tasks/reminders?org=&subtree=&days=N */
+void xf_h_tasks_reminders(xf_req *r)
+{
+	int64_t org, days = 7;
+	int subtree;
+	const char *ds;
+	xf_ctx c;
+	if (xf_input_query_id(r, "org", &org) != 0 ||
+	    flag(r, "subtree", &subtree) != 0 ||
+	    xf_input_query_str(r, "days", 4, &ds) != 0)
+		return;
+	if (ds) {
+		days = strspn(ds, "0123456789") == strlen(ds)
+		           ? strtol(ds, NULL, 10)
+		           : -1;
+		if (days < 0 || days > 366) {
+			xf_reply_error(r, 422, "invalid_field",
+			               "天数应为 0 到 366 之间的整数", "days");
+			return;
+		}
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_reminders rm;
+	if (xf_task_reminders(&c, org, subtree, (int)days, &rm) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "today", rm.today);
+	xf_jw_kstr(&w, "until", rm.until);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < rm.n; i++) {
+		const xf_reminder *x = &rm.items[i];
+		xf_jw_obj(&w);
+		xf_jw_kstr(&w, "kind", x->milestone ? "milestone" : "task");
+		xf_jw_kint(&w, "task_id", x->task->id);
+		xf_jw_kstr(&w, "task_title", x->task->title);
+		xf_jw_kid(&w, "milestone_id",
+		          x->milestone ? x->milestone->id : 0);
+		xf_jw_kstr(&w, "title",
+		           x->milestone ? x->milestone->title : x->task->title);
+		xf_jw_kint(&w, "org_id", x->task->org_id);
+		xf_jw_kstr(&w, "org_name", x->task->org_name);
+		xf_jw_kstr(&w, "owner", x->task->owner);
+		xf_jw_kstr(&w, "due_on", x->due_on);
+		xf_jw_kstr(&w, "status", x->overdue ? "overdue" : "due_soon");
+		xf_jw_kint(&w, "days_left", x->days_left);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", rm.n);
+	xf_jw_key(&w, "owners");
+	xf_jw_arr(&w);
+	for (int i = 0; i < rm.nowners; i++) {
+		const xf_reminder_owner *o = &rm.owners[i];
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "org_id", o->org_id);
+		xf_jw_kstr(&w, "org_name", o->org_name);
+		xf_jw_kstr(&w, "owner", o->owner);
+		xf_jw_kint(&w, "overdue", o->overdue);
+		xf_jw_kint(&w, "due_soon", o->due_soon);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* Writes tenths as a JSON number ("87.5"), or null when negative. */
+static void tenths(xf_jw *w, const char *key, int v)
+{
+	xf_jw_key(w, key);
+	if (v < 0) {
+		xf_jw_null(w);
+		return;
+	}
+	char b[24];
+	int n = 0, ip = v / 10, fp = v % 10;
+	char rev[12];
+	int k = 0;
+	do {
+		rev[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip && k < 11);
+	while (k)
+		b[n++] = rev[--k];
+	if (fp) {
+		b[n++] = '.';
+		b[n++] = (char)('0' + fp);
+	}
+	b[n] = '\0';
+	xf_jw_raw(w, b);
+}
+
+/* The per-organization rows of the board and of the acceptance summary. */
+static void answer_ranks(xf_req *r, int year, const xf_task_rank *k, int n,
+                         int with_scores)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "year", year);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "rank", k[i].rank);
+		xf_jw_kint(&w, "org_id", k[i].t.org_id);
+		xf_jw_kstr(&w, "org_name", k[i].t.org_name);
+		xf_jw_kint(&w, "tasks", k[i].t.tasks);
+		xf_jw_kint(&w, "done", k[i].t.done);
+		xf_jw_kint(&w, "due", k[i].t.due);
+		xf_jw_kint(&w, "on_time", k[i].t.on_time);
+		xf_jw_kint(&w, "overdue", k[i].t.overdue);
+		tenths(&w, "on_time_rate", k[i].on_time_permille);
+		xf_jw_kint(&w, "avg_percent", k[i].avg_percent);
+		if (with_scores) {
+			xf_jw_kint(&w, "accepted", k[i].t.accepted);
+			tenths(&w, "avg_score", k[i].avg_score_x10);
+		}
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static void ranks(xf_req *r, int with_scores)
+{
+	int64_t org;
+	int year;
+	xf_ctx c;
+	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0 ||
+	    year_param(r, xf_date_today(c.now).y, &year) != 0)
+		return;
+	xf_task_rank *k;
+	int n;
+	if (xf_task_board(&c, org, year, &k, &n) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_ranks(r, year, k, n, with_scores);
+}
+
+/* GET /api/tasks/board?org=&year=: the 晒绩 board. */
+void xf_h_tasks_board(xf_req *r)
+{
+	ranks(r, 0);
+}
+
+/* GET /api/acceptance?org=&year=: scores and on-time rates per org. */
+void xf_h_acceptance_summary(xf_req *r)
+{
+	ranks(r, 1);
+}
+
+static const xf_field accept_fields[] = {
+    {"score", XF_F_INT, 1, 0, 0, 100, NULL, "验收得分"},
+    {"comment", XF_F_STR, 0, 1, 0, 2000, NULL, "验收意见"},
+};
+
+/* POST /api/tasks/{id}/acceptance {"score","comment"}: 201. */
+void xf_h_tasks_accept(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, accept_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_acceptance x;
+	xf_task t;
+	if (xf_task_accept(&c, id, (int)v[0].i, v[1].is_null ? NULL : v[1].s,
+	                   &x, &t) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_acceptance(&w, &x, &t);
+	xf_reply_json(r, 201);
+}

@@ -1,0 +1,141 @@
+/*
+ * points.c - caps, floors, vetoes, rule versions and ranks (see points.h).
+ */
+#include "domain/points.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const xf_point_categories[] = {"政治学习", "组织生活", "履职尽责",
+                                           "志愿服务", "创先争优", "负面清单",
+                                           NULL};
+
+int xf_points_category_valid(const char *s)
+{
+	if (!s)
+		return 0;
+	for (const char *const *c = xf_point_categories; *c; c++)
+		if (strcmp(*c, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words of engagement metrics (likes, votes, shares, clicks, sign-ins,
+ * study or online time). "分享" alone is a share; "分享会" is a meeting. */
+static const char *const forbidden[] = {
+    "点赞",   "投票",     "票数",     "得票",     "转发",     "转载",
+    "点击",   "浏览",     "阅读量",   "访问量",   "签到",     "打卡",
+    "登录",   "学习时长", "在线时长", "观看时长", "学习强国", "刷题",
+    "评论数", "收藏",     "粉丝",     "关注数",   NULL};
+
+int xf_points_item_forbidden(const char *s)
+{
+	if (!s)
+		return 0;
+	for (const char *const *w = forbidden; *w; w++)
+		if (strstr(s, *w))
+			return 1;
+	for (const char *p = strstr(s, "分享"); p; p = strstr(p + 1, "分享"))
+		if (strncmp(p + strlen("分享"), "会", strlen("会")) != 0)
+			return 1;
+	return 0;
+}
+
+static int64_t abs64(int64_t v)
+{
+	return v < 0 ? -v : v;
+}
+
+xf_point_outcome xf_points_grant(const xf_point_terms *t,
+                                 const xf_point_state *s, xf_point_grant *g)
+{
+	memset(g, 0, sizeof *g);
+	if (s->vetoed > 0)
+		return XF_POINTS_VETOED;
+	if (t->veto) {
+		g->veto = 1;
+		g->points = -s->year_total;
+		return XF_POINTS_GRANTED;
+	}
+	int64_t p = t->points;
+	if (t->cap > 0) {
+		/* Room left in the direction of the entry; net use against
+		 * the entry's direction does not widen the cap. */
+		int64_t used = p >= 0 ? s->used : -s->used;
+		int64_t room = t->cap - (used > 0 ? used : 0);
+		if (room < 0)
+			room = 0;
+		if (abs64(p) > room) {
+			p = p >= 0 ? room : -room;
+			g->capped = 1;
+		}
+	}
+	if (p < 0) {
+		int64_t room = s->year_total - s->floor; /* most to deduct */
+		if (room < 0)
+			room = 0;
+		if (-p > room) {
+			p = -room;
+			g->floored = 1;
+		}
+	}
+	g->points = p;
+	return XF_POINTS_GRANTED;
+}
+
+int xf_points_reversal_allowed(int entry_is_veto, int vetoed)
+{
+	return entry_is_veto || vetoed <= 0;
+}
+
+int xf_points_version_on(const xf_point_span *v, int n, const char *date)
+{
+	if (!date)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!v[i].valid_from || strcmp(v[i].valid_from, date) > 0)
+			continue;
+		if (v[i].valid_to && strcmp(date, v[i].valid_to) >= 0)
+			continue;
+		return i;
+	}
+	return -1;
+}
+
+int xf_points_version_from_ok(const char *latest_from, const char *new_from)
+{
+	return latest_from && new_from && strcmp(new_from, latest_from) > 0;
+}
+
+void xf_points_periods(xf_date d, char month[12], char quarter[12],
+                       char year[12])
+{
+	xf_period_format(xf_period_of(d, XF_PERIOD_MONTH), month);
+	xf_period_format(xf_period_of(d, XF_PERIOD_QUARTER), quarter);
+	xf_period_format(xf_period_of(d, XF_PERIOD_YEAR), year);
+}
+
+void xf_points_ranks(const int64_t *scores, int n, int *ranks)
+{
+	for (int i = 0; i < n; i++)
+		ranks[i] =
+		    i > 0 && scores[i] == scores[i - 1] ? ranks[i - 1] : i + 1;
+}
+
+int64_t xf_points_average_x100(int64_t sum, int64_t count)
+{
+	if (count <= 0)
+		return 0;
+	int64_t n = sum * 100;
+	int64_t q = n / count, r = n % count;
+	if (abs64(r) * 2 >= count)
+		q += n < 0 ? -1 : 1;
+	return q;
+}
+
+void xf_points_format_x100(int64_t v, char out[32])
+{
+	int64_t a = abs64(v);
+	snprintf(out, 32, "%s%lld.%02lld", v < 0 ? "-" : "",
+	         (long long)(a / 100), (long long)(a % 100));
+}

@@ -1,0 +1,404 @@
+/*
+ * leaderboard.c (service) - the 先锋榜 from the kept totals (see
+ * leaderboard.h). Member boards read the best rows of the period in the
+ * subtree through the (period, points) index; organization boards roll
+ * the kept totals of a subtree up the tree in one pass in path order.
+ */
+#include "service/leaderboard.h"
+
+#include "base/date.h"
+#include "domain/points.h"
+#include "store/members.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int oom(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+}
+
+static int org_not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在", "org");
+}
+
+/*
+ * The org a board is about: org_id, or by default the caller's widest org
+ * (a member: its own org). Readable by whoever reads the org, and by
+ * members of its subtree (the public boards of their organization).
+ */
+static int board_org(xf_ctx *c, int64_t org_id, xf_org *o)
+{
+	xf_member m = {0};
+	int have_member = 0;
+	if (c->scope && c->scope->member_id) {
+		int drc =
+		    xf_store_member_get(c->db, c->a, c->scope->member_id, &m);
+		if (drc != XF_DB_ROW && drc != XF_DB_DONE)
+			return xf_fail_db(c, drc);
+		have_member = drc == XF_DB_ROW;
+	}
+	if (!org_id) {
+		const xf_grant *g = c->scope ? xf_scope_widest(c->scope) : NULL;
+		if (g && g->org_id)
+			org_id = g->org_id;
+		else if (have_member)
+			org_id = m.org_id;
+		else
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+			               "请指定组织", "org");
+	}
+	int drc = xf_store_org_get(c->db, c->a, org_id, o);
+	if (drc == XF_DB_DONE)
+		return org_not_found(c);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (xf_can_read(c, o->path) ||
+	    (have_member && xf_path_within(m.org_path, o->path)))
+		return XF_OK;
+	return org_not_found(c);
+}
+
+static int parse_period(xf_ctx *c, const char *s, xf_board *b, xf_period *p)
+{
+	if (!s || xf_period_parse(s, p) != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+		               "期间应为 2024、2024Q2 或 2024-07 的形式",
+		               "period");
+	xf_period_format(*p, b->period);
+	xf_period_format(xf_period_prev(*p), b->prev_period);
+	return XF_OK;
+}
+
+/* Previous ranks of the board's members, scanning the previous period
+ * best first until every one of them is found. */
+typedef struct prev_scan {
+	xf_board *b;
+	int pos, rank, left;
+	int64_t last;
+} prev_scan;
+
+static int prev_row(void *arg, int64_t member_id, int64_t points)
+{
+	prev_scan *s = arg;
+	s->pos++;
+	if (s->pos == 1 || points != s->last)
+		s->rank = s->pos;
+	s->last = points;
+	for (int i = 0; i < s->b->n; i++) {
+		if (s->b->items[i].id == member_id &&
+		    !s->b->items[i].prev_rank) {
+			s->b->items[i].prev_rank = s->rank;
+			s->left--;
+		}
+	}
+	return s->left <= 0;
+}
+
+static int members_read(xf_ctx *c, int64_t org_id, const char *period,
+                        int limit, xf_board *b)
+{
+	xf_period p;
+	int rc = board_org(c, org_id, &b->org);
+	if (rc == XF_OK)
+		rc = parse_period(c, period, b, &p);
+	if (rc != XF_OK)
+		return rc;
+	const char *lo, *hi;
+	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
+		return oom(c);
+	int64_t floor;
+	int drc = XF_DB_OK;
+	if (p.kind == XF_PERIOD_YEAR)
+		drc = xf_store_point_settings_get(c->db, "member", p.year,
+		                                  &b->base, &floor);
+	xf_point_board_row *rows;
+	int n = 0;
+	if (drc == XF_DB_OK)
+		drc = xf_store_point_board_members(c->db, c->a, b->period, lo,
+		                                   hi, limit, &rows, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	b->items =
+	    xf_arena_calloc(c->a, (size_t)(n ? n : 1), sizeof(xf_board_item));
+	int64_t *scores =
+	    xf_arena_calloc(c->a, (size_t)(n ? n : 1), sizeof(int64_t));
+	int *ranks = xf_arena_calloc(c->a, (size_t)(n ? n : 1), sizeof(int));
+	if (!b->items || !scores || !ranks)
+		return oom(c);
+	for (int i = 0; i < n; i++)
+		scores[i] = rows[i].points;
+	xf_points_ranks(scores, n, ranks);
+	b->n = n;
+	for (int i = 0; i < n; i++) {
+		xf_board_item *it = &b->items[i];
+		it->rank = ranks[i];
+		it->id = rows[i].member_id;
+		it->name = rows[i].name;
+		it->org_id = rows[i].org_id;
+		it->org_name = rows[i].org_name;
+		it->vetoed = rows[i].vetoed > 0;
+		it->points = it->vetoed ? 0 : rows[i].points + b->base;
+	}
+	if (n > 0) {
+		prev_scan s = {.b = b, .left = n};
+		drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
+		                                prev_row, &s);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	return XF_OK;
+}
+
+int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
+                     xf_board *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = members_read(c, org_id, period, limit, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+/* ---- organizations ------------------------------------------------------*/
+
+/* Best first by the ranking key, then by id (qsort comparators). */
+static int cmp_key(int64_t ka, int64_t kb, int64_t ia, int64_t ib)
+{
+	if (ka != kb)
+		return ka > kb ? -1 : 1;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static int cmp_average(const void *pa, const void *pb)
+{
+	const xf_board_item *a = pa, *b = pb;
+	return cmp_key(a->average_x100, b->average_x100, a->id, b->id);
+}
+
+static int cmp_org_points(const void *pa, const void *pb)
+{
+	const xf_board_item *a = pa, *b = pb;
+	return cmp_key(a->org_points, b->org_points, a->id, b->id);
+}
+
+#define MAX_ORGS 20000
+
+/*
+ * Ranks the orgs of kind within [lo, hi) for period: member points and
+ * headcounts are summed over each org's subtree (rows come in path order,
+ * so the open ancestors of a row are a stack of path prefixes).
+ */
+static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
+                       const char *period, const char *kind, int org_points,
+                       xf_board_item **out, int *nout)
+{
+	xf_point_org_row *rows;
+	int n;
+	int drc = xf_store_point_org_subtree(c->db, c->a, lo, hi, period,
+	                                     MAX_ORGS, &rows, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	int64_t *sum = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int64_t));
+	int64_t *heads = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int64_t));
+	int *stack = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int));
+	xf_board_item *items =
+	    xf_arena_calloc(c->a, (size_t)n + 1, sizeof(xf_board_item));
+	if (!sum || !heads || !stack || !items)
+		return oom(c);
+	int top = 0;
+	for (int i = 0; i < n; i++) {
+		while (top > 0 &&
+		       !xf_path_within(rows[i].path, rows[stack[top - 1]].path))
+			top--;
+		stack[top++] = i;
+		for (int k = 0; k < top; k++) {
+			sum[stack[k]] += rows[i].points;
+			heads[stack[k]] += rows[i].headcount;
+		}
+	}
+	int m = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(rows[i].kind, kind) != 0)
+			continue;
+		xf_board_item *it = &items[m++];
+		it->id = rows[i].id;
+		it->name = rows[i].name;
+		it->points = sum[i];
+		it->headcount = heads[i];
+		it->members = rows[i].members;
+		it->org_points = rows[i].org_points;
+		it->average_x100 = xf_points_average_x100(sum[i], heads[i]);
+	}
+	qsort(items, (size_t)m, sizeof *items,
+	      org_points ? cmp_org_points : cmp_average);
+	int64_t *scores = xf_arena_calloc(c->a, (size_t)m + 1, sizeof(int64_t));
+	int *ranks = xf_arena_calloc(c->a, (size_t)m + 1, sizeof(int));
+	if (!scores || !ranks)
+		return oom(c);
+	for (int i = 0; i < m; i++)
+		scores[i] =
+		    org_points ? items[i].org_points : items[i].average_x100;
+	xf_points_ranks(scores, m, ranks);
+	for (int i = 0; i < m; i++)
+		items[i].rank = ranks[i];
+	*out = items;
+	*nout = m;
+	return XF_OK;
+}
+
+static int orgs_read(xf_ctx *c, int64_t org_id, const char *kind,
+                     const char *period, const char *by, int limit, xf_board *b)
+{
+	xf_period p;
+	int rc = board_org(c, org_id, &b->org);
+	if (rc == XF_OK)
+		rc = parse_period(c, period, b, &p);
+	if (rc != XF_OK)
+		return rc;
+	const char *lo, *hi;
+	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
+		return oom(c);
+	int op = by && strcmp(by, "org_points") == 0;
+	xf_board_item *now, *prev;
+	int n, np;
+	rc = org_ranking(c, lo, hi, b->period, kind, op, &now, &n);
+	if (rc == XF_OK)
+		rc = org_ranking(c, lo, hi, b->prev_period, kind, op, &prev,
+		                 &np);
+	if (rc != XF_OK)
+		return rc;
+	b->items = now;
+	b->n = n < limit ? n : limit;
+	for (int i = 0; i < b->n; i++)
+		for (int k = 0; k < np; k++)
+			if (prev[k].id == now[i].id) {
+				/* an org without points before is unranked */
+				if (prev[k].points || prev[k].org_points)
+					now[i].prev_rank = prev[k].rank;
+				break;
+			}
+	return XF_OK;
+}
+
+int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
+                  const char *period, const char *by, int limit, xf_board *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = orgs_read(c, org_id, kind, period, by, limit, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+/* ---- my points ----------------------------------------------------------*/
+
+/* Rank of points within the subtree of path in period (1 + those above). */
+static int rank_in(xf_ctx *c, const char *period, const char *path,
+                   int64_t points, int64_t *rank)
+{
+	const char *lo, *hi;
+	if (xf_subtree_range(c, path, &lo, &hi) != 0)
+		return oom(c);
+	int64_t above;
+	int drc =
+	    xf_store_point_count_above(c->db, period, lo, hi, points, &above);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	*rank = above + 1;
+	return XF_OK;
+}
+
+static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
+{
+	if (!c->scope || !c->scope->member_id)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_a_member",
+		               "当前账号未关联党员信息", NULL);
+	xf_member m;
+	int drc = xf_store_member_get(c->db, c->a, c->scope->member_id, &m);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_a_member",
+		               "当前账号未关联党员信息", NULL);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	me->member_id = m.id;
+	me->name = m.name;
+	me->org_id = m.org_id;
+	me->org_name = m.org_name;
+	xf_period p;
+	if (year) {
+		if (xf_period_parse(year, &p) != 0 || p.kind != XF_PERIOD_YEAR)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+			               "年度应为四位数字", "year");
+	} else {
+		p = xf_period_of(xf_date_today(c->now), XF_PERIOD_YEAR);
+	}
+	xf_period_format(p, me->year);
+	int64_t floor;
+	drc = xf_store_point_settings_get(c->db, "member", p.year, &me->base,
+	                                  &floor);
+	if (drc == XF_DB_OK)
+		drc = xf_store_point_member_year(c->db, c->a, m.id, me->year,
+		                                 &me->periods, &me->nperiods);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	int ranked = 0;
+	for (int i = 0; i < me->nperiods; i++)
+		if (strcmp(me->periods[i].period, me->year) == 0) {
+			me->points = me->periods[i].points;
+			me->vetoed = me->periods[i].vetoed > 0;
+			ranked = 1;
+		}
+	me->total = me->vetoed ? 0 : me->base + me->points;
+	/* the unit: the nearest party or organ committee above the branch */
+	for (int64_t id = xf_path_parent_id(m.org_path); id > 0;) {
+		xf_org o;
+		drc = xf_store_org_get(c->db, c->a, id, &o);
+		if (drc != XF_DB_ROW)
+			break;
+		if (strcmp(o.kind, "organ_committee") == 0 ||
+		    strcmp(o.kind, "party_committee") == 0) {
+			me->unit = o;
+			break;
+		}
+		id = o.parent_id;
+	}
+	int rc = XF_OK;
+	if (ranked) {
+		xf_org br;
+		drc = xf_store_org_get(c->db, c->a, m.org_id, &br);
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR
+			                                       : drc);
+		rc =
+		    rank_in(c, me->year, br.path, me->points, &me->rank_branch);
+		if (rc == XF_OK && me->unit.id)
+			rc = rank_in(c, me->year, me->unit.path, me->points,
+			             &me->rank_unit);
+	}
+	if (rc != XF_OK)
+		return rc;
+	xf_point_entry_filter f = {.ranges = {.n = 1, .lo = {"/"}, .hi = {"0"}},
+	                           .member_id = m.id,
+	                           .period = me->year,
+	                           .limit = 200};
+	drc = xf_store_point_entry_list(c->db, c->a, &f, &me->entries,
+	                                &me->nentries, &me->total_entries);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_points_me_read(xf_ctx *c, const char *year, xf_points_me *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = me_read(c, year, out);
+	xf_db_rollback(c->db);
+	return rc;
+}

@@ -1,0 +1,213 @@
+/*
+ * plans.c (service) - year plans: validation of the items against the
+ * plan's year and organization, and the tasks they become, in one
+ * transaction with the plan.
+ */
+#include "service/plans.h"
+
+#include "base/date.h"
+#include "service/view.h"
+#include "store/orgs.h"
+
+#include <string.h>
+
+static int invalid(xf_ctx *c, const char *msg, const char *field)
+{
+	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
+}
+
+/* Checks one item: its lead organization lies in the plan org's subtree
+ * and is open; its dates lie in the plan's year. */
+static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
+                      const xf_plan_item_input *it, const char **start,
+                      const char **due)
+{
+	char lo[11], hi[11];
+	xf_date_format((xf_date){year, 1, 1}, lo);
+	xf_date_format((xf_date){year, 12, 31}, hi);
+	xf_org o;
+	int drc = xf_store_org_get(c->db, c->a, it->lead_org_id, &o);
+	if (drc == XF_DB_DONE ||
+	    (drc == XF_DB_ROW && !xf_path_within(o.path, po->path)))
+		return invalid(
+		    c, "牵头组织应为本组织或其下级组织",
+		    xf_arena_printf(c->a, "items[%d].lead_org_id", i));
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (o.closed_on)
+		return invalid(
+		    c, "牵头组织已撤销",
+		    xf_arena_printf(c->a, "items[%d].lead_org_id", i));
+	*start = it->start_on ? it->start_on : xf_arena_strdup(c->a, lo);
+	*due = it->due_on ? it->due_on : xf_arena_strdup(c->a, hi);
+	if (strcmp(*start, lo) < 0 || strcmp(*start, hi) > 0)
+		return invalid(c, "开始日期应在计划年度内",
+		               xf_arena_printf(c->a, "items[%d].start_on", i));
+	if (strcmp(*due, lo) < 0 || strcmp(*due, hi) > 0)
+		return invalid(c, "截止日期应在计划年度内",
+		               xf_arena_printf(c->a, "items[%d].due_on", i));
+	if (strcmp(*start, *due) > 0)
+		return invalid(c, "截止日期不能早于开始日期",
+		               xf_arena_printf(c->a, "items[%d].due_on", i));
+	for (int k = 0; k < it->nmilestones; k++) {
+		const char *d = it->milestones[k].due_on;
+		if (strcmp(d, *start) < 0 || strcmp(d, *due) > 0)
+			return invalid(
+			    c, "时间节点应在任务起止日期之间",
+			    xf_arena_printf(c->a,
+			                    "items[%d].milestones[%d]."
+			                    "due_on",
+			                    i, k));
+	}
+	return XF_OK;
+}
+
+static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
+{
+	xf_org po;
+	int drc = xf_store_org_get(c->db, c->a, in->org_id, &po);
+	if (drc == XF_DB_DONE)
+		return invalid(c, "组织不存在", "org_id");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, po.path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "无权为该组织制定年度计划", "org_id");
+	const char **starts =
+	    xf_arena_calloc(c->a, (size_t)in->nitems + 1, sizeof *starts);
+	const char **dues =
+	    xf_arena_calloc(c->a, (size_t)in->nitems + 1, sizeof *dues);
+	if (!starts || !dues)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	for (int i = 0; i < in->nitems; i++) {
+		int rc = check_item(c, &po, in->year, i, &in->items[i],
+		                    &starts[i], &dues[i]);
+		if (rc != XF_OK)
+			return rc;
+	}
+	memset(p, 0, sizeof *p);
+	p->org_id = po.id;
+	p->org_path = po.path;
+	p->org_name = po.name;
+	p->year = in->year;
+	p->title = in->title;
+	p->created_by = c->user_id;
+	p->item_count = in->nitems;
+	drc = xf_store_plan_insert(c->db, p, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < in->nitems; i++) {
+		const xf_plan_item_input *it = &in->items[i];
+		xf_plan_item row = {.plan_id = p->id,
+		                    .seq = i + 1,
+		                    .title = it->title,
+		                    .goal = it->goal,
+		                    .measures = it->measures,
+		                    .lead_org_id = it->lead_org_id};
+		drc = xf_store_plan_item_insert(c->db, &row);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+		const char *desc = it->goal;
+		if (it->goal && it->measures)
+			desc = xf_arena_printf(c->a, "目标：%s\n措施：%s",
+			                       it->goal, it->measures);
+		else if (it->measures)
+			desc = it->measures;
+		xf_task_input ti = {.org_id = it->lead_org_id,
+		                    .title = it->title,
+		                    .description = desc,
+		                    .start_on = starts[i],
+		                    .due_on = dues[i],
+		                    .weight = it->weight,
+		                    .milestones = it->milestones,
+		                    .nmilestones = it->nmilestones,
+		                    .plan_id = p->id,
+		                    .plan_item_id = row.id,
+		                    .year = in->year};
+		xf_task t;
+		int rc = xf_task_create_tx(c, &ti, &t);
+		if (rc != XF_OK) {
+			if (c->err.field && strcmp(c->err.field, "org_id") == 0)
+				c->err.field = xf_arena_printf(
+				    c->a, "items[%d].lead_org_id", i);
+			return rc;
+		}
+	}
+	char *after = xf_arena_printf(
+	    c->a, "{\"id\":%lld,\"org_id\":%lld,\"year\":%d,\"items\":%d}",
+	    (long long)p->id, (long long)p->org_id, p->year, in->nitems);
+	return xf_audit(c, "create", "plan", p->id, p->org_path, NULL, after);
+}
+
+int xf_plan_create(xf_ctx *c, const xf_plan_input *in, xf_plan *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, create_tx(c, in, out));
+	return rc;
+}
+
+int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
+                 int *n, xf_task **tasks)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_plan_get(c->db, c->a, id, out);
+	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_ROW)
+		drc = xf_store_plan_items(c->db, c->a, id, items, n);
+	*tasks = drc == XF_DB_OK
+	             ? xf_arena_calloc(c->a, (size_t)*n + 1, sizeof **tasks)
+	             : NULL;
+	if (drc == XF_DB_OK && !*tasks)
+		drc = XF_DB_ERROR;
+	for (int i = 0; drc == XF_DB_OK && i < *n; i++) {
+		if (!(*items)[i].task_id)
+			continue;
+		drc = xf_store_task_get(c->db, c->a, (*items)[i].task_id,
+		                        &(*tasks)[i]);
+		drc = drc == XF_DB_ROW ? XF_DB_OK : drc;
+	}
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "年度计划不存在",
+		               NULL);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_plan_list(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
+                 int limit, xf_plan **out, int *n, int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	xf_ranges r = {0};
+	int drc = XF_DB_OK;
+	if (org_id) {
+		xf_org o;
+		drc = xf_store_org_get(c->db, c->a, org_id, &o);
+		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
+			drc = XF_DB_DONE;
+		if (drc == XF_DB_ROW) {
+			r.n = 1;
+			drc =
+			    xf_subtree_range(c, o.path, &r.lo[0], &r.hi[0]) == 0
+			        ? XF_DB_OK
+			        : XF_DB_ERROR;
+		}
+	} else {
+		xf_list_ranges(c, &r);
+	}
+	if (drc == XF_DB_OK && r.n > 0)
+		drc = xf_store_plan_list(c->db, c->a, &r,
+		                         org_id && !subtree ? org_id : 0, year,
+		                         offset, limit, out, n, total);
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
+		               "org");
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}

@@ -1,0 +1,686 @@
+/*
+ * meetings.c - SQL of meetings, measures, attendance, talks, the
+ * compliance aggregates and the meeting rules. Meeting rows carry their
+ * organization's path and the day they count for, so that the board is
+ * one GROUP BY over an index range (schema_v2.c).
+ */
+#include "store/meetings.h"
+
+#include <string.h>
+
+#define MEETING_COLS                                                           \
+	"mt.id, mt.org_id, mt.org_path, o.name, o.kind, mt.kind, mt.held_at, " \
+	"mt.held_on, mt.counts_on, mt.makeup_for, mt.late, mt.place, "         \
+	"mt.topic, mt.host, mt.recorder, mt.lecturer, mt.agenda, mt.minutes, " \
+	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
+	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char *str(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static void read_meeting(xf_arena *a, xf_stmt *st, xf_meeting *m)
+{
+	m->id = xf_db_int(st, 0);
+	m->org_id = xf_db_int(st, 1);
+	m->org_path = str(a, st, 2);
+	m->org_name = str(a, st, 3);
+	m->org_kind = str(a, st, 4);
+	m->kind = str(a, st, 5);
+	m->held_at = xf_db_int(st, 6);
+	m->held_on = str(a, st, 7);
+	m->counts_on = str(a, st, 8);
+	m->makeup_for = opt(a, st, 9);
+	m->late = (int)xf_db_int(st, 10);
+	m->place = opt(a, st, 11);
+	m->topic = str(a, st, 12);
+	m->host = opt(a, st, 13);
+	m->recorder = opt(a, st, 14);
+	m->lecturer = opt(a, st, 15);
+	m->agenda = opt(a, st, 16);
+	m->minutes = opt(a, st, 17);
+	m->ft_title = opt(a, st, 18);
+	m->ft_source = opt(a, st, 19);
+	m->ft_speech_date = opt(a, st, 20);
+	m->ft_discussion = opt(a, st, 21);
+	m->created_by = xf_db_int(st, 22);
+	m->created_at = xf_db_int(st, 23);
+	m->updated_at = xf_db_int(st, 24);
+}
+
+/* Steps st to completion; returns XF_DB_OK or the error. */
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static int done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char sql_get[] =
+    "SELECT " MEETING_COLS " FROM meetings mt JOIN orgs o ON o.id = "
+    "mt.org_id WHERE mt.id = $1";
+
+int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_meeting(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+/* Binds the writable fields as $2..$21 in one fixed order. */
+static void bind_fields(xf_stmt *st, const xf_meeting *m)
+{
+	xf_db_bind_int(st, 2, m->org_id);
+	xf_db_bind_str(st, 3, m->org_path);
+	xf_db_bind_str(st, 4, m->kind);
+	xf_db_bind_int(st, 5, m->held_at);
+	xf_db_bind_str(st, 6, m->held_on);
+	xf_db_bind_str(st, 7, m->counts_on);
+	xf_db_bind_str(st, 8, m->makeup_for);
+	xf_db_bind_int(st, 9, m->late);
+	xf_db_bind_int(st, 10, m->ft_title != NULL);
+	xf_db_bind_str(st, 11, m->place);
+	xf_db_bind_str(st, 12, m->topic);
+	xf_db_bind_str(st, 13, m->host);
+	xf_db_bind_str(st, 14, m->recorder);
+	xf_db_bind_str(st, 15, m->lecturer);
+	xf_db_bind_str(st, 16, m->agenda);
+	xf_db_bind_str(st, 17, m->minutes);
+	xf_db_bind_str(st, 18, m->ft_title);
+	xf_db_bind_str(st, 19, m->ft_source);
+	xf_db_bind_str(st, 20, m->ft_speech_date);
+	xf_db_bind_str(st, 21, m->ft_discussion);
+}
+
+static const char sql_insert[] =
+    "INSERT INTO meetings (org_id, org_path, kind, held_at, held_on, "
+    "counts_on, makeup_for, late, has_ft, place, topic, host, recorder, "
+    "lecturer, agenda, minutes, ft_title, ft_source, ft_speech_date, "
+    "ft_discussion, created_by, created_at, updated_at) VALUES ($2, $3, "
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, $1, $1) RETURNING id";
+
+int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, now);
+	bind_fields(st, m);
+	if (m->created_by)
+		xf_db_bind_int(st, 22, m->created_by);
+	else
+		xf_db_bind_null(st, 22);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		m->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	if (rc == XF_DB_ROW) {
+		m->created_at = m->updated_at = now;
+		return XF_DB_OK;
+	}
+	return rc;
+}
+
+static const char sql_update[] =
+    "UPDATE meetings SET org_id = $2, org_path = $3, kind = $4, "
+    "held_at = $5, held_on = $6, counts_on = $7, makeup_for = $8, "
+    "late = $9, has_ft = $10, place = $11, topic = $12, host = $13, "
+    "recorder = $14, lecturer = $15, agenda = $16, minutes = $17, "
+    "ft_title = $18, ft_source = $19, ft_speech_date = $20, "
+    "ft_discussion = $21, updated_at = $22 WHERE id = $1";
+
+int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, m->id);
+	bind_fields(st, m);
+	xf_db_bind_int(st, 22, now);
+	return run(st);
+}
+
+static const char sql_delete[] = "DELETE FROM meetings WHERE id = $1";
+static const char sql_delete_att[] =
+    "DELETE FROM meeting_attendance WHERE meeting_id = $1";
+static const char sql_delete_measures[] =
+    "DELETE FROM meeting_measures WHERE meeting_id = $1";
+
+int xf_store_meeting_delete(xf_db *db, int64_t id)
+{
+	/* explicit, not only by cascade: the rows go whatever the driver's
+	 * foreign key settings */
+	const char *const sqls[] = {sql_delete_att, sql_delete_measures,
+	                            sql_delete};
+	int rc = XF_DB_OK;
+	for (int i = 0; i < 3 && rc == XF_DB_OK; i++) {
+		xf_stmt *st = xf_db_stmt(db, sqls[i]);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_int(st, 1, id);
+		rc = run(st);
+	}
+	return rc;
+}
+
+#define LIST_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL(                                               \
+	    "mt.org_path", "1", "2", "3", "4", "5", "6", "7",                  \
+	    "8") " AND ($9 = 0 OR mt.org_id = $9) "                            \
+	         "AND ($10 = '' OR mt.kind = $10) "                            \
+	         "AND mt.held_on >= $11 AND mt.held_on <= $12"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM meetings mt" LIST_WHERE;
+static const char sql_list[] =
+    "SELECT " MEETING_COLS ", (SELECT COUNT(*) FROM meeting_attendance ma "
+    "WHERE ma.meeting_id = mt.id) FROM meetings mt JOIN orgs o ON o.id = "
+    "mt.org_id" LIST_WHERE
+    " ORDER BY mt.held_at DESC, mt.id DESC LIMIT $13 OFFSET $14";
+
+static void bind_filter(xf_stmt *st, const xf_meeting_filter *f)
+{
+	xf_db_bind_ranges(st, 1, &f->ranges);
+	xf_db_bind_int(st, 9, f->org_id);
+	xf_db_bind_str(st, 10, f->kind ? f->kind : "");
+	xf_db_bind_str(st, 11, f->from ? f->from : "0000-00-00");
+	xf_db_bind_str(st, 12, f->to ? f->to : "9999-99-99");
+}
+
+int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
+                          xf_meeting_page *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_filter(st, f);
+	int rc = xf_db_step(st);
+	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_filter(st, f);
+	xf_db_bind_int(st, 13, f->limit);
+	xf_db_bind_int(st, 14, f->offset);
+	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
+	                             sizeof(xf_meeting));
+	out->n = 0;
+	if (!out->items)
+		return XF_DB_ERROR;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < f->limit) {
+		xf_meeting *m = &out->items[out->n++];
+		read_meeting(a, st, m);
+		m->attendees = xf_db_int(st, 25);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- measures ------------------------------------------------------------ */
+
+#define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
+
+static void read_measure(xf_arena *a, xf_stmt *st, xf_measure *m)
+{
+	m->id = xf_db_int(st, 0);
+	m->meeting_id = xf_db_int(st, 1);
+	m->org_path = str(a, st, 2);
+	m->title = str(a, st, 3);
+	m->owner = str(a, st, 4);
+	m->due_on = str(a, st, 5);
+	m->done_on = opt(a, st, 6);
+}
+
+static const char sql_ms_get[] =
+    "SELECT " MEASURE_COLS " FROM meeting_measures WHERE id = $1";
+
+int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_measure(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_ms_insert[] =
+    "INSERT INTO meeting_measures (meeting_id, org_path, title, owner, "
+    "due_on, done_on, created_at, updated_at) VALUES ($2, $3, $4, $5, $6, "
+    "$7, $1, $1) RETURNING id";
+
+int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, now);
+	xf_db_bind_int(st, 2, m->meeting_id);
+	xf_db_bind_str(st, 3, m->org_path);
+	xf_db_bind_str(st, 4, m->title);
+	xf_db_bind_str(st, 5, m->owner);
+	xf_db_bind_str(st, 6, m->due_on);
+	xf_db_bind_str(st, 7, m->done_on);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		m->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_ms_update[] =
+    "UPDATE meeting_measures SET title = $2, owner = $3, due_on = $4, "
+    "done_on = $5, updated_at = $6 WHERE id = $1";
+
+int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, m->id);
+	xf_db_bind_str(st, 2, m->title);
+	xf_db_bind_str(st, 3, m->owner);
+	xf_db_bind_str(st, 4, m->due_on);
+	xf_db_bind_str(st, 5, m->done_on);
+	xf_db_bind_int(st, 6, now);
+	return run(st);
+}
+
+static const char sql_ms_delete[] =
+    "DELETE FROM meeting_measures WHERE id = $1";
+
+int xf_store_measure_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+/* Collects measures of a prepared statement into out[0..cap). */
+static int collect_measures(xf_arena *a, xf_stmt *st, int cap, xf_measure **out,
+                            int *n)
+{
+	*out =
+	    xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1), sizeof(xf_measure));
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < cap)
+		read_measure(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_ms_list[] =
+    "SELECT " MEASURE_COLS " FROM meeting_measures WHERE meeting_id = $1 "
+    "ORDER BY due_on, id LIMIT 500";
+
+int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
+                          xf_measure **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	return collect_measures(a, st, 500, out, n);
+}
+
+#define OPEN_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL("org_path", "1", "2", "3", "4", "5", "6", "7", \
+	                        "8") " AND done_on IS NULL"
+static const char sql_ms_open_count[] =
+    "SELECT COUNT(*) FROM meeting_measures" OPEN_WHERE;
+static const char sql_ms_open[] =
+    "SELECT " MEASURE_COLS " FROM meeting_measures" OPEN_WHERE
+    " ORDER BY due_on, id LIMIT $9 OFFSET $10";
+
+int xf_store_measure_open(xf_db *db, xf_arena *a, const xf_ranges *r,
+                          int offset, int limit, xf_measure **out, int *n,
+                          int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ms_open_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_ms_open);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, limit);
+	xf_db_bind_int(st, 10, offset);
+	return collect_measures(a, st, limit, out, n);
+}
+
+/* ---- attendance ---------------------------------------------------------- */
+
+static const char sql_roster[] =
+    "SELECT m.id, m.name, m.org_id, o.name, a.status, m.org_path "
+    "FROM meeting_attendance a JOIN members m ON m.id = a.member_id "
+    "JOIN orgs o ON o.id = m.org_id WHERE a.meeting_id = $1 "
+    "UNION ALL "
+    "SELECT m.id, m.name, m.org_id, o.name, NULL, m.org_path "
+    "FROM members m JOIN orgs o ON o.id = m.org_id "
+    "WHERE m.org_path >= $2 AND m.org_path < $3 AND m.joined_on <= $4 "
+    "AND NOT EXISTS (SELECT 1 FROM meeting_attendance a "
+    "WHERE a.meeting_id = $1 AND a.member_id = m.id) "
+    "ORDER BY 6, 1 LIMIT $5";
+
+int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
+                               const char *lo, const char *hi,
+                               const char *held_on, int max, xf_attendee **out,
+                               int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_roster);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	xf_db_bind_str(st, 4, held_on);
+	xf_db_bind_int(st, 5, max);
+	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
+	                       sizeof(xf_attendee));
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
+		xf_attendee *e = &(*out)[(*n)++];
+		e->member_id = xf_db_int(st, 0);
+		e->name = str(a, st, 1);
+		e->org_id = xf_db_int(st, 2);
+		e->org_name = str(a, st, 3);
+		e->status = opt(a, st, 4);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_delete_att);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	return run(st);
+}
+
+static const char sql_att_put[] =
+    "INSERT INTO meeting_attendance (meeting_id, member_id, status) "
+    "VALUES ($1, $2, $3)";
+
+int xf_store_attendance_put(xf_db *db, int64_t meeting_id, int64_t member_id,
+                            const char *status)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_put);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	xf_db_bind_int(st, 2, member_id);
+	xf_db_bind_str(st, 3, status);
+	return run(st);
+}
+
+static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
+                                  "WHERE meeting_id = $1 AND member_id = $2";
+
+int xf_store_attendance_has(xf_db *db, int64_t meeting_id, int64_t member_id,
+                            int *on)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_has);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	xf_db_bind_int(st, 2, member_id);
+	int rc = xf_db_step(st);
+	*on = rc == XF_DB_ROW;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_att_scan[] =
+    "SELECT a.member_id, a.status, mt.held_on FROM meetings mt "
+    "JOIN meeting_attendance a ON a.meeting_id = mt.id "
+    "WHERE mt.org_path >= $1 AND mt.org_path < $2 AND mt.held_on >= $3 "
+    "ORDER BY a.member_id, mt.held_at DESC, mt.id DESC";
+
+int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
+                             const char *since, xf_attendance_fn fn, void *arg)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_scan);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, since);
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW)
+		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1),
+		       xf_db_text(st, 2)) != 0)
+			break;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- talks ------------------------------------------------------------- */
+
+static const char sql_talk_insert[] =
+    "INSERT INTO talks (member_id, org_id, org_path, held_on, notes, "
+    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+    "RETURNING id";
+
+int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_talk_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, t->member_id);
+	xf_db_bind_int(st, 2, t->org_id);
+	xf_db_bind_str(st, 3, t->org_path);
+	xf_db_bind_str(st, 4, t->held_on);
+	xf_db_bind_str(st, 5, t->notes);
+	if (t->created_by)
+		xf_db_bind_int(st, 6, t->created_by);
+	else
+		xf_db_bind_null(st, 6);
+	xf_db_bind_int(st, 7, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		t->id = xf_db_int(st, 0);
+		t->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_talk_last[] =
+    "SELECT MAX(held_on) FROM talks WHERE member_id = $1";
+
+int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
+                       const char **on)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_talk_last);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, member_id);
+	int rc = xf_db_step(st);
+	*on = rc == XF_DB_ROW ? opt(a, st, 0) : NULL;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+#define TALK_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL("t.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " AND ($9 = 0 OR t.member_id = $9)"
+static const char sql_talk_count[] = "SELECT COUNT(*) FROM talks t" TALK_WHERE;
+static const char sql_talk_list[] =
+    "SELECT t.id, t.member_id, t.org_id, t.org_path, m.name, t.held_on, "
+    "t.notes, COALESCE(t.created_by, 0), t.created_at FROM talks t "
+    "JOIN members m ON m.id = t.member_id" TALK_WHERE
+    " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
+
+int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                       int64_t member_id, int offset, int limit, xf_talk **out,
+                       int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_talk_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, member_id);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_talk_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, member_id);
+	xf_db_bind_int(st, 10, limit);
+	xf_db_bind_int(st, 11, offset);
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	                       sizeof(xf_talk));
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
+		xf_talk *t = &(*out)[(*n)++];
+		t->id = xf_db_int(st, 0);
+		t->member_id = xf_db_int(st, 1);
+		t->org_id = xf_db_int(st, 2);
+		t->org_path = str(a, st, 3);
+		t->member_name = str(a, st, 4);
+		t->held_on = str(a, st, 5);
+		t->notes = str(a, st, 6);
+		t->created_by = xf_db_int(st, 7);
+		t->created_at = xf_db_int(st, 8);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- aggregates ------------------------------------------------------------
+ */
+
+static const char sql_tally[] =
+    "SELECT org_id, kind, substr(counts_on, 1, 7), SUM(1 - late), "
+    "SUM(late), SUM(1 - has_ft) FROM meetings "
+    "WHERE org_path >= $1 AND org_path < $2 "
+    "AND counts_on >= $3 AND counts_on <= $4 "
+    "GROUP BY org_id, kind, substr(counts_on, 1, 7)";
+
+int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
+                           const char *from, const char *to, xf_tally_fn fn,
+                           void *arg)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_tally);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, from);
+	xf_db_bind_str(st, 4, to);
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW)
+		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1),
+		       xf_db_text(st, 2), (int)xf_db_int(st, 3),
+		       (int)xf_db_int(st, 4), (int)xf_db_int(st, 5)) != 0)
+			break;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- rules --------------------------------------------------------------- */
+
+static const char sql_rules[] =
+    "SELECT org_kind, meeting_kind, frequency FROM meeting_rules "
+    "ORDER BY org_kind, meeting_kind LIMIT 200";
+
+int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rules);
+	if (!st)
+		return XF_DB_ERROR;
+	*out = xf_arena_calloc(a, 200, sizeof(xf_meeting_rule));
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 200) {
+		xf_meeting_rule *r = &(*out)[(*n)++];
+		r->org_kind = str(a, st, 0);
+		r->meeting_kind = str(a, st, 1);
+		r->frequency = str(a, st, 2);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_rules_clear[] = "DELETE FROM meeting_rules";
+
+int xf_store_rules_clear(xf_db *db)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rules_clear);
+	return st ? run(st) : XF_DB_ERROR;
+}
+
+static const char sql_rule_put[] =
+    "INSERT INTO meeting_rules (org_kind, meeting_kind, frequency) "
+    "VALUES ($1, $2, $3)";
+
+int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rule_put);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, r->org_kind);
+	xf_db_bind_str(st, 2, r->meeting_kind);
+	xf_db_bind_str(st, 3, r->frequency);
+	return run(st);
+}
+
+/* ---- tree moves ---------------------------------------------------------- */
+

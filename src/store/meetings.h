@@ -1,0 +1,153 @@
+/*
+ * meetings.h - SQL of organizational life: meetings and their 第一议题,
+ * follow-up measures (落实举措), attendance, talks (谈心谈话), the
+ * aggregates the compliance board reads, and the configured meeting rules.
+ *
+ * Return codes and string ownership as in orgs.h: XF_DB_OK, XF_DB_ROW
+ * (found), XF_DB_DONE (not found) or a negative XF_DB_* error; strings are
+ * copied into the arena passed in. Dates are "YYYY-MM-DD" text.
+ */
+#ifndef XF_STORE_MEETINGS_H
+#define XF_STORE_MEETINGS_H
+
+#include "base/arena.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+typedef struct xf_meeting {
+	int64_t id, org_id;
+	const char *org_path, *org_name, *org_kind;
+	const char *kind;
+	int64_t held_at;        /* UTC unix seconds */
+	const char *held_on;    /* its day in Asia/Shanghai */
+	const char *counts_on;  /* held_on, or the last day of makeup_for */
+	const char *makeup_for; /* period it makes up, or NULL */
+	int late;               /* 1 when makeup_for is set */
+	const char *place, *topic, *host, *recorder, *lecturer, *agenda,
+	    *minutes; /* topic required; others or NULL */
+	/* 第一议题: ft_title NULL when none was recorded */
+	const char *ft_title, *ft_source, *ft_speech_date, *ft_discussion;
+	int64_t created_by, created_at, updated_at;
+	int64_t attendees; /* rows in the attendance register (list only) */
+} xf_meeting;
+
+typedef struct xf_meeting_page {
+	xf_meeting *items;
+	int n;
+	int64_t total;
+} xf_meeting_page;
+
+typedef struct xf_meeting_filter {
+	xf_ranges ranges;      /* org_path ranges */
+	int64_t org_id;        /* when set: that org only */
+	const char *kind;      /* or NULL */
+	const char *from, *to; /* held_on range (both included), or NULL */
+	int offset, limit;
+} xf_meeting_filter;
+
+int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out);
+/* Inserts m and sets m->id. */
+int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now);
+int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now);
+/* Deletes a meeting with its measures and attendance. */
+int xf_store_meeting_delete(xf_db *db, int64_t id);
+/* Newest first. */
+int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
+                          xf_meeting_page *out);
+
+/* ---- follow-up measures of a first topic ------------------------------- */
+
+typedef struct xf_measure {
+	int64_t id, meeting_id;
+	const char *org_path;
+	const char *title, *owner, *due_on, *done_on; /* done_on or NULL */
+} xf_measure;
+
+int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out);
+int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now);
+int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now);
+int xf_store_measure_delete(xf_db *db, int64_t id);
+/* The measures of a meeting, by due date (at most 500). */
+int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
+                          xf_measure **out, int *n);
+/* Open (not done) measures within ranges, by due date; paged. */
+int xf_store_measure_open(xf_db *db, xf_arena *a, const xf_ranges *r,
+                          int offset, int limit, xf_measure **out, int *n,
+                          int64_t *total);
+
+/* ---- attendance ---------------------------------------------------------- */
+
+typedef struct xf_attendee {
+	int64_t member_id, org_id;
+	const char *name, *org_name;
+	const char *status; /* NULL: not recorded yet */
+} xf_attendee;
+
+/*
+ * The register of a meeting: every member with a recorded status, and
+ * every member now in the subtree [lo, hi) who had joined the party by
+ * held_on and has none yet (status NULL). In path order (at most max).
+ */
+int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
+                               const char *lo, const char *hi,
+                               const char *held_on, int max, xf_attendee **out,
+                               int *n);
+int xf_store_attendance_clear(xf_db *db, int64_t meeting_id);
+int xf_store_attendance_put(xf_db *db, int64_t meeting_id, int64_t member_id,
+                            const char *status);
+/* Whether a member is on the register of a meeting (*on 0 or 1). */
+int xf_store_attendance_has(xf_db *db, int64_t meeting_id, int64_t member_id,
+                            int *on);
+
+/*
+ * Calls fn for every attendance row of the meetings in [lo, hi) held on or
+ * after since, by member, newest meeting first. fn returns 0 to go on.
+ */
+typedef int (*xf_attendance_fn)(void *arg, int64_t member_id,
+                                const char *status, const char *held_on);
+int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
+                             const char *since, xf_attendance_fn fn, void *arg);
+
+/* ---- talks ------------------------------------------------------------- */
+
+typedef struct xf_talk {
+	int64_t id, member_id, org_id;
+	const char *org_path, *member_name, *held_on, *notes;
+	int64_t created_by, created_at;
+} xf_talk;
+
+int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now);
+/* The day of a member's latest talk into *on (arena), NULL if none. */
+int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
+                       const char **on);
+/* Talks within ranges (member_id 0: all), newest first; paged. */
+int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                       int64_t member_id, int offset, int limit, xf_talk **out,
+                       int *n, int64_t *total);
+
+/* ---- aggregates for compliance ------------------------------------------ */
+
+/*
+ * Calls fn once per (org, kind, month) of the meetings in [lo, hi) that
+ * count on a day in [from, to]: month is "YYYY-MM", on_time and late count
+ * the meetings, no_ft those without a first topic. One indexed GROUP BY.
+ */
+typedef int (*xf_tally_fn)(void *arg, int64_t org_id, const char *kind,
+                           const char *month, int on_time, int late, int no_ft);
+int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
+                           const char *from, const char *to, xf_tally_fn fn,
+                           void *arg);
+
+/* ---- configured rules --------------------------------------------------- */
+
+typedef struct xf_meeting_rule {
+	const char *org_kind, *meeting_kind, *frequency;
+} xf_meeting_rule;
+
+/* All configured rules (at most 200). */
+int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n);
+int xf_store_rules_clear(xf_db *db);
+int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * plans.c - SQL of year plans and their items. A plan row carries its
+ * organization's path, so the plans of a subtree are one range scan.
+ */
+#include "store/plans.h"
+
+#include <string.h>
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char sql_insert[] =
+    "INSERT INTO plans (org_id, org_path, year, title, created_by, "
+    "created_at, updated_at) VALUES ($2, $3, $4, $5, $6, $1, $1) "
+    "RETURNING id";
+
+int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, now);
+	xf_db_bind_int(st, 2, p->org_id);
+	xf_db_bind_str(st, 3, p->org_path);
+	xf_db_bind_int(st, 4, p->year);
+	xf_db_bind_str(st, 5, p->title);
+	if (p->created_by)
+		xf_db_bind_int(st, 6, p->created_by);
+	else
+		xf_db_bind_null(st, 6);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		p->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+#define PLAN_COLS                                                              \
+	"p.id, p.org_id, COALESCE(p.created_by, 0), p.created_at, "            \
+	"p.updated_at, p.org_path, o.name, p.title, p.year, "                  \
+	"(SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = p.id)"
+
+static void read_plan(xf_arena *a, xf_stmt *st, xf_plan *p)
+{
+	p->id = xf_db_int(st, 0);
+	p->org_id = xf_db_int(st, 1);
+	p->created_by = xf_db_int(st, 2);
+	p->created_at = xf_db_int(st, 3);
+	p->updated_at = xf_db_int(st, 4);
+	p->org_path = xf_arena_strdup(a, xf_db_text(st, 5));
+	p->org_name = xf_arena_strdup(a, xf_db_text(st, 6));
+	p->title = xf_arena_strdup(a, xf_db_text(st, 7));
+	p->year = (int)xf_db_int(st, 8);
+	p->item_count = xf_db_int(st, 9);
+}
+
+static const char sql_get[] =
+    "SELECT " PLAN_COLS " FROM plans p JOIN orgs o ON o.id = p.org_id "
+    "WHERE p.id = $1";
+
+int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_plan(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_item_insert[] =
+    "INSERT INTO plan_items (plan_id, seq, title, goal, measures, "
+    "lead_org_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, it->plan_id);
+	xf_db_bind_int(st, 2, it->seq);
+	xf_db_bind_str(st, 3, it->title);
+	xf_db_bind_str(st, 4, it->goal);
+	xf_db_bind_str(st, 5, it->measures);
+	xf_db_bind_int(st, 6, it->lead_org_id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		it->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_items[] =
+    "SELECT i.id, i.plan_id, i.lead_org_id, o.name, i.seq, i.title, "
+    "i.goal, i.measures, COALESCE((SELECT MIN(t.id) FROM tasks t "
+    "WHERE t.plan_item_id = i.id AND t.parent_id IS NULL), 0) "
+    "FROM plan_items i JOIN orgs o ON o.id = i.lead_org_id "
+    "WHERE i.plan_id = $1 ORDER BY i.seq, i.id LIMIT 500";
+
+int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
+                        xf_plan_item **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_items);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, plan_id);
+	*out = xf_arena_calloc(a, 500, sizeof **out);
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 500) {
+		xf_plan_item *it = &(*out)[(*n)++];
+		it->id = xf_db_int(st, 0);
+		it->plan_id = xf_db_int(st, 1);
+		it->lead_org_id = xf_db_int(st, 2);
+		it->lead_org_name = xf_arena_strdup(a, xf_db_text(st, 3));
+		it->seq = (int)xf_db_int(st, 4);
+		it->title = xf_arena_strdup(a, xf_db_text(st, 5));
+		it->goal = opt(a, st, 6);
+		it->measures = opt(a, st, 7);
+		it->task_id = xf_db_int(st, 8);
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+#define LIST_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " AND ($9 = 0 OR p.org_id = $9) "    \
+	                                  "AND ($10 = 0 OR p.year = $10)"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM plans p" LIST_WHERE;
+static const char sql_list[] =
+    "SELECT " PLAN_COLS
+    " FROM plans p JOIN orgs o ON o.id = p.org_id" LIST_WHERE
+    " ORDER BY p.year DESC, p.id DESC "
+    "LIMIT $11 OFFSET $12";
+
+int xf_store_plan_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                       int64_t org_id, int year, int offset, int limit,
+                       xf_plan **out, int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, org_id);
+	xf_db_bind_int(st, 10, year);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, org_id);
+	xf_db_bind_int(st, 10, year);
+	xf_db_bind_int(st, 11, limit);
+	xf_db_bind_int(st, 12, offset);
+	*out =
+	    xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof **out);
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
+		read_plan(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}

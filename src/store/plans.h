@@ -1,0 +1,40 @@
+/*
+ * plans.h - SQL of year plans (年初部署) and their items. Return codes and
+ * string ownership as in tasks.h.
+ */
+#ifndef XF_STORE_PLANS_H
+#define XF_STORE_PLANS_H
+
+#include "base/arena.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+typedef struct xf_plan_item {
+	int64_t id, plan_id, lead_org_id;
+	const char *lead_org_name;
+	int seq;
+	const char *title, *goal, *measures; /* goal, measures or NULL */
+	int64_t task_id; /* the task it became (0 if none) */
+} xf_plan_item;
+
+typedef struct xf_plan {
+	int64_t id, org_id, created_by, created_at, updated_at;
+	const char *org_path, *org_name, *title;
+	int year;
+	int64_t item_count;
+} xf_plan;
+
+int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now);
+int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out);
+int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it);
+/* The items of a plan in order, each with the id of its top task. */
+int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
+                        xf_plan_item **out, int *n);
+/* Plans within the ranges (of org_id only when set), of a year (0: any),
+ * newest first; paged. */
+int xf_store_plan_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                       int64_t org_id, int year, int offset, int limit,
+                       xf_plan **out, int *n, int64_t *total);
+
+#endif

@@ -1,0 +1,1054 @@
+/*
+ * points.c - SQL of the rulebook, claims, the ledger and its kept totals.
+ * The ledger is append-only: this file has an INSERT for it and no UPDATE
+ * or DELETE. Totals are upserted, one row per (member, period) and per
+ * (org, period), in the transaction that inserts the entry.
+ */
+#include "store/points.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char *str(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static int done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static void bind_id(xf_stmt *st, int idx, int64_t id)
+{
+	if (id)
+		xf_db_bind_int(st, idx, id);
+	else
+		xf_db_bind_null(st, idx);
+}
+
+/* ---- rules --------------------------------------------------------------*/
+
+static const char sql_rule_insert[] =
+    "INSERT INTO point_rules (kind, org_id, org_path, created_at) "
+    "VALUES ($1, $2, $3, $4) RETURNING id";
+
+int xf_store_point_rule_insert(xf_db *db, xf_point_rule *r, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rule_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, r->kind);
+	bind_id(st, 2, r->org_id);
+	xf_db_bind_str(st, 3, r->org_path);
+	xf_db_bind_int(st, 4, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		r->id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_version_insert[] =
+    "INSERT INTO point_rule_versions (rule_id, version, valid_from, "
+    "valid_to, category, item, description, points, cap, cap_period, "
+    "needs_evidence, needs_approval, approver_role, veto, created_at, "
+    "created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16) RETURNING id";
+
+int xf_store_point_version_insert(xf_db *db, xf_point_version *v, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_version_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, v->rule_id);
+	xf_db_bind_int(st, 2, v->version);
+	xf_db_bind_str(st, 3, v->valid_from);
+	xf_db_bind_str(st, 4, v->valid_to);
+	xf_db_bind_str(st, 5, v->category);
+	xf_db_bind_str(st, 6, v->item);
+	xf_db_bind_str(st, 7, v->description ? v->description : "");
+	xf_db_bind_int(st, 8, v->points);
+	if (v->cap > 0)
+		xf_db_bind_int(st, 9, v->cap);
+	else
+		xf_db_bind_null(st, 9);
+	xf_db_bind_str(st, 10, v->cap_period);
+	xf_db_bind_int(st, 11, v->needs_evidence);
+	xf_db_bind_int(st, 12, v->needs_approval);
+	xf_db_bind_str(st, 13, v->approver_role);
+	xf_db_bind_int(st, 14, v->veto);
+	xf_db_bind_int(st, 15, now);
+	bind_id(st, 16, v->created_by);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		v->id = xf_db_int(st, 0);
+		v->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_version_close[] =
+    "UPDATE point_rule_versions SET valid_to = $2 WHERE id = $1";
+
+int xf_store_point_version_close(xf_db *db, int64_t version_id,
+                                 const char *valid_to)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_version_close);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, version_id);
+	xf_db_bind_str(st, 2, valid_to);
+	return run(st);
+}
+
+#define VERSION_COLS                                                           \
+	"v.id, v.rule_id, v.version, v.valid_from, v.valid_to, v.category, "   \
+	"v.item, v.description, v.points, COALESCE(v.cap, 0), v.cap_period, "  \
+	"v.approver_role, v.needs_evidence, v.needs_approval, v.veto, "        \
+	"v.created_at, COALESCE(v.created_by, 0)"
+#define VERSION_NCOLS 17
+
+static void read_version(xf_arena *a, xf_stmt *st, int c, xf_point_version *v)
+{
+	v->id = xf_db_int(st, c);
+	v->rule_id = xf_db_int(st, c + 1);
+	v->version = (int)xf_db_int(st, c + 2);
+	v->valid_from = str(a, st, c + 3);
+	v->valid_to = opt(a, st, c + 4);
+	v->category = str(a, st, c + 5);
+	v->item = str(a, st, c + 6);
+	v->description = str(a, st, c + 7);
+	v->points = xf_db_int(st, c + 8);
+	v->cap = xf_db_int(st, c + 9);
+	v->cap_period = str(a, st, c + 10);
+	v->approver_role = str(a, st, c + 11);
+	v->needs_evidence = (int)xf_db_int(st, c + 12);
+	v->needs_approval = (int)xf_db_int(st, c + 13);
+	v->veto = (int)xf_db_int(st, c + 14);
+	v->created_at = xf_db_int(st, c + 15);
+	v->created_by = xf_db_int(st, c + 16);
+}
+
+#define RULE_COLS "r.id, r.kind, COALESCE(r.org_id, 0), r.org_path, o.name"
+
+static void read_rule(xf_arena *a, xf_stmt *st, xf_point_rule *r)
+{
+	r->id = xf_db_int(st, 0);
+	r->kind = str(a, st, 1);
+	r->org_id = xf_db_int(st, 2);
+	r->org_path = opt(a, st, 3);
+	r->org_name = opt(a, st, 4);
+}
+
+static const char sql_rule_get[] =
+    "SELECT " RULE_COLS ", " VERSION_COLS
+    " FROM point_rules r LEFT JOIN orgs o ON o.id = r.org_id "
+    "JOIN point_rule_versions v ON v.rule_id = r.id WHERE r.id = $1 "
+    "ORDER BY v.version DESC LIMIT 256";
+
+int xf_store_point_rule_get(xf_db *db, xf_arena *a, int64_t id,
+                            xf_point_rule *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rule_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	memset(out, 0, sizeof *out);
+	out->versions = xf_arena_calloc(a, 256, sizeof(xf_point_version));
+	if (!out->versions) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
+		if (out->nversions == 0)
+			read_rule(a, st, out);
+		read_version(a, st, 5, &out->versions[out->nversions++]);
+	}
+	xf_db_reset(st);
+	if (rc != XF_DB_DONE)
+		return rc;
+	if (out->nversions == 0)
+		return XF_DB_DONE;
+	/* read newest first (the latest 256 versions); oldest first here */
+	for (int i = 0, j = out->nversions - 1; i < j; i++, j--) {
+		xf_point_version t = out->versions[i];
+		out->versions[i] = out->versions[j];
+		out->versions[j] = t;
+	}
+	out->shown = &out->versions[out->nversions - 1];
+	return XF_DB_ROW;
+}
+
+static const char sql_rules_on[] =
+    "SELECT " RULE_COLS ", " VERSION_COLS
+    " FROM point_rule_versions v JOIN point_rules r ON r.id = v.rule_id "
+    "LEFT JOIN orgs o ON o.id = r.org_id WHERE r.kind = $1 "
+    "AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to > $2) "
+    "AND ($3 = '' OR v.category = $3) ORDER BY r.id LIMIT $4";
+
+int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
+                            const char *date, const char *category, int max,
+                            xf_point_rule **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_rules_on);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, kind);
+	xf_db_bind_str(st, 2, date);
+	xf_db_bind_str(st, 3, category ? category : "");
+	xf_db_bind_int(st, 4, max);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)max, sizeof(xf_point_rule));
+	xf_point_version *vs =
+	    xf_arena_calloc(a, (size_t)max, sizeof(xf_point_version));
+	if (!*out || !vs) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
+		xf_point_rule *r = &(*out)[*n];
+		read_rule(a, st, r);
+		read_version(a, st, 5, &vs[*n]);
+		r->versions = &vs[*n];
+		r->nversions = 1;
+		r->shown = &vs[*n];
+		(*n)++;
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- settings -----------------------------------------------------------*/
+
+static const char sql_settings_get[] =
+    "SELECT base, floor FROM point_settings WHERE kind = $1 AND year = $2";
+
+int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
+                                int64_t *base, int64_t *floor)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_settings_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, kind);
+	xf_db_bind_int(st, 2, year);
+	int rc = xf_db_step(st);
+	*base = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	*floor = rc == XF_DB_ROW ? xf_db_int(st, 1) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_settings_put[] =
+    "INSERT INTO point_settings (kind, year, base, floor, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (kind, year) DO UPDATE SET "
+    "base = excluded.base, floor = excluded.floor, "
+    "updated_at = excluded.updated_at";
+
+int xf_store_point_settings_put(xf_db *db, const char *kind, int year,
+                                int64_t base, int64_t floor, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_settings_put);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, kind);
+	xf_db_bind_int(st, 2, year);
+	xf_db_bind_int(st, 3, base);
+	xf_db_bind_int(st, 4, floor);
+	xf_db_bind_int(st, 5, now);
+	return run(st);
+}
+
+/* ---- claims -------------------------------------------------------------*/
+
+static const char sql_claim_insert[] =
+    "INSERT INTO point_claims (member_id, org_id, org_path, rule_id, "
+    "description, evidence, status, created_by, created_at) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+
+int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_claim_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, c->member_id);
+	xf_db_bind_int(st, 2, c->org_id);
+	xf_db_bind_str(st, 3, c->org_path);
+	xf_db_bind_int(st, 4, c->rule_id);
+	xf_db_bind_str(st, 5, c->description);
+	xf_db_bind_str(st, 6, c->evidence ? c->evidence : "[]");
+	xf_db_bind_str(st, 7, c->status);
+	bind_id(st, 8, c->created_by);
+	xf_db_bind_int(st, 9, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		c->id = xf_db_int(st, 0);
+		c->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+#define CLAIM_COLS                                                             \
+	"c.id, c.member_id, c.org_id, c.rule_id, c.org_path, m.name, o.name, " \
+	"v.category, v.item, c.description, c.evidence, c.status, "            \
+	"COALESCE(c.created_by, 0), c.created_at, COALESCE(c.decided_by, 0), " \
+	"COALESCE(c.decided_at, 0), COALESCE(c.ledger_id, 0), "                \
+	"c.decision_reason, c.points"
+#define CLAIM_FROM                                                             \
+	" FROM point_claims c JOIN members m ON m.id = c.member_id "           \
+	"JOIN orgs o ON o.id = c.org_id JOIN point_rule_versions v ON "        \
+	"v.rule_id = c.rule_id AND v.version = (SELECT MAX(x.version) FROM "   \
+	"point_rule_versions x WHERE x.rule_id = c.rule_id)"
+
+static void read_claim(xf_arena *a, xf_stmt *st, xf_point_claim *c)
+{
+	c->id = xf_db_int(st, 0);
+	c->member_id = xf_db_int(st, 1);
+	c->org_id = xf_db_int(st, 2);
+	c->rule_id = xf_db_int(st, 3);
+	c->org_path = str(a, st, 4);
+	c->member_name = str(a, st, 5);
+	c->org_name = str(a, st, 6);
+	c->category = str(a, st, 7);
+	c->item = str(a, st, 8);
+	c->description = str(a, st, 9);
+	c->evidence = str(a, st, 10);
+	c->status = str(a, st, 11);
+	c->created_by = xf_db_int(st, 12);
+	c->created_at = xf_db_int(st, 13);
+	c->decided_by = xf_db_int(st, 14);
+	c->decided_at = xf_db_int(st, 15);
+	c->ledger_id = xf_db_int(st, 16);
+	c->decision_reason = opt(a, st, 17);
+	c->has_points = !xf_db_is_null(st, 18);
+	c->points = xf_db_int(st, 18);
+}
+
+static const char sql_claim_get[] =
+    "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = $1";
+
+int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
+                             xf_point_claim *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_claim_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_claim(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_claim_decide[] =
+    "UPDATE point_claims SET status = $2, decided_by = $3, decided_at = "
+    "$4, decision_reason = $5, ledger_id = $6, points = $7 "
+    "WHERE id = $1 AND status = 'pending'";
+
+int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_claim_decide);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, c->id);
+	xf_db_bind_str(st, 2, c->status);
+	bind_id(st, 3, c->decided_by);
+	xf_db_bind_int(st, 4, c->decided_at);
+	xf_db_bind_str(st, 5, c->decision_reason);
+	bind_id(st, 6, c->ledger_id);
+	if (c->has_points)
+		xf_db_bind_int(st, 7, c->points);
+	else
+		xf_db_bind_null(st, 7);
+	int rc = run(st);
+	if (rc != XF_DB_OK)
+		return rc;
+	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+}
+
+#define CLAIM_WHERE                                                            \
+	" WHERE " XF_RANGES_SQL("c.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " AND ($9 = 0 OR c.member_id = $9) " \
+	                                  "AND ($10 = '' OR c.status = $10)"
+
+static const char sql_claim_count[] =
+    "SELECT COUNT(*) FROM point_claims c" CLAIM_WHERE;
+static const char sql_claim_list[] = "SELECT " CLAIM_COLS CLAIM_FROM CLAIM_WHERE
+                                     " ORDER BY c.id DESC LIMIT $11 OFFSET $12";
+
+static void bind_claim_filter(xf_stmt *st, const xf_point_claim_filter *f)
+{
+	xf_db_bind_ranges(st, 1, &f->ranges);
+	xf_db_bind_int(st, 9, f->member_id);
+	xf_db_bind_str(st, 10, f->status ? f->status : "");
+}
+
+int xf_store_point_claim_list(xf_db *db, xf_arena *a,
+                              const xf_point_claim_filter *f,
+                              xf_point_claim **out, int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_claim_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_claim_filter(st, f);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_claim_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_claim_filter(st, f);
+	xf_db_bind_int(st, 11, f->limit);
+	xf_db_bind_int(st, 12, f->offset);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
+	                       sizeof(xf_point_claim));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < f->limit)
+		read_claim(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- ledger -------------------------------------------------------------*/
+
+static const char sql_entry_insert[] =
+    "INSERT INTO point_ledger (member_id, org_id, org_path, rule_id, "
+    "rule_version_id, points, asked, occurred_on, month, quarter, year, "
+    "source, reason, note, claim_id, record_ref, reverses_id, veto, "
+    "actor_id, actor_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+    "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+    "$21) RETURNING id";
+
+int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_entry_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_id(st, 1, e->member_id);
+	xf_db_bind_int(st, 2, e->org_id);
+	xf_db_bind_str(st, 3, e->org_path);
+	xf_db_bind_int(st, 4, e->rule_id);
+	xf_db_bind_int(st, 5, e->rule_version_id);
+	xf_db_bind_int(st, 6, e->points);
+	xf_db_bind_int(st, 7, e->asked);
+	xf_db_bind_str(st, 8, e->occurred_on);
+	xf_db_bind_str(st, 9, e->month);
+	xf_db_bind_str(st, 10, e->quarter);
+	xf_db_bind_str(st, 11, e->year);
+	xf_db_bind_str(st, 12, e->source);
+	xf_db_bind_str(st, 13, e->reason);
+	xf_db_bind_str(st, 14, e->note ? e->note : "");
+	bind_id(st, 15, e->claim_id);
+	xf_db_bind_str(st, 16, e->record_ref);
+	bind_id(st, 17, e->reverses_id);
+	xf_db_bind_int(st, 18, e->veto);
+	bind_id(st, 19, e->actor_id);
+	xf_db_bind_str(st, 20, e->actor_name);
+	xf_db_bind_int(st, 21, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		e->id = xf_db_int(st, 0);
+		e->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+#define ENTRY_COLS                                                             \
+	"l.id, COALESCE(l.member_id, 0), l.org_id, l.rule_id, "                \
+	"l.rule_version_id, l.org_path, l.points, l.asked, l.occurred_on, "    \
+	"l.month, l.quarter, l.year, l.source, l.reason, l.note, "             \
+	"l.record_ref, COALESCE(l.claim_id, 0), COALESCE(l.reverses_id, 0), "  \
+	"COALESCE((SELECT x.id FROM point_ledger x WHERE x.reverses_id = "     \
+	"l.id), 0), l.veto, COALESCE(l.actor_id, 0), l.created_at, "           \
+	"l.actor_name, m.name, o.name, v.category, v.item, v.version"
+#define ENTRY_FROM                                                             \
+	" FROM point_ledger l LEFT JOIN members m ON m.id = l.member_id "      \
+	"JOIN orgs o ON o.id = l.org_id JOIN point_rule_versions v ON "        \
+	"v.id = l.rule_version_id"
+
+static void read_entry(xf_arena *a, xf_stmt *st, xf_point_entry *e)
+{
+	e->id = xf_db_int(st, 0);
+	e->member_id = xf_db_int(st, 1);
+	e->org_id = xf_db_int(st, 2);
+	e->rule_id = xf_db_int(st, 3);
+	e->rule_version_id = xf_db_int(st, 4);
+	e->org_path = str(a, st, 5);
+	e->points = xf_db_int(st, 6);
+	e->asked = xf_db_int(st, 7);
+	e->occurred_on = str(a, st, 8);
+	e->month = str(a, st, 9);
+	e->quarter = str(a, st, 10);
+	e->year = str(a, st, 11);
+	e->source = str(a, st, 12);
+	e->reason = str(a, st, 13);
+	e->note = str(a, st, 14);
+	e->record_ref = opt(a, st, 15);
+	e->claim_id = xf_db_int(st, 16);
+	e->reverses_id = xf_db_int(st, 17);
+	e->reversed_by = xf_db_int(st, 18);
+	e->veto = (int)xf_db_int(st, 19);
+	e->actor_id = xf_db_int(st, 20);
+	e->created_at = xf_db_int(st, 21);
+	e->actor_name = opt(a, st, 22);
+	e->member_name = opt(a, st, 23);
+	e->org_name = str(a, st, 24);
+	e->category = str(a, st, 25);
+	e->item = str(a, st, 26);
+	e->version = (int)xf_db_int(st, 27);
+}
+
+static const char sql_entry_get[] =
+    "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.id = $1";
+
+int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
+                             xf_point_entry *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_entry_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_entry(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+#define ENTRY_WHERE                                                            \
+	" WHERE " XF_RANGES_SQL("l.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " AND ($9 = 0 OR l.member_id = $9) " \
+	                                  "AND ($10 = 0 OR (l.member_id IS "   \
+	                                  "NULL AND l.org_id = $10)) AND "     \
+	                                  "($11 = '' OR l.month = $11 OR "     \
+	                                  "l.quarter = $11 OR l.year = $11)"
+
+static const char sql_entry_count[] =
+    "SELECT COUNT(*) FROM point_ledger l" ENTRY_WHERE;
+static const char sql_entry_list[] = "SELECT " ENTRY_COLS ENTRY_FROM ENTRY_WHERE
+                                     " ORDER BY l.id DESC LIMIT $12 OFFSET $13";
+
+static void bind_entry_filter(xf_stmt *st, const xf_point_entry_filter *f)
+{
+	xf_db_bind_ranges(st, 1, &f->ranges);
+	xf_db_bind_int(st, 9, f->member_id);
+	xf_db_bind_int(st, 10, f->org_only);
+	xf_db_bind_str(st, 11, f->period ? f->period : "");
+}
+
+int xf_store_point_entry_list(xf_db *db, xf_arena *a,
+                              const xf_point_entry_filter *f,
+                              xf_point_entry **out, int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_entry_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_entry_filter(st, f);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_entry_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_entry_filter(st, f);
+	xf_db_bind_int(st, 12, f->limit);
+	xf_db_bind_int(st, 13, f->offset);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
+	                       sizeof(xf_point_entry));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < f->limit)
+		read_entry(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* One statement per period column, for the member or the org subject. */
+#define USED_SQL(subject, col)                                                 \
+	"SELECT COALESCE(SUM(points), 0) FROM point_ledger WHERE " subject     \
+	" AND rule_id = $2 AND " col " = $3"
+#define BY_MEMBER "member_id = $1"
+#define BY_ORG    "member_id IS NULL AND org_id = $1"
+static const char used_m_month[] = USED_SQL(BY_MEMBER, "month");
+static const char used_m_quarter[] = USED_SQL(BY_MEMBER, "quarter");
+static const char used_m_year[] = USED_SQL(BY_MEMBER, "year");
+static const char used_o_month[] = USED_SQL(BY_ORG, "month");
+static const char used_o_quarter[] = USED_SQL(BY_ORG, "quarter");
+static const char used_o_year[] = USED_SQL(BY_ORG, "year");
+
+int xf_store_point_rule_used(xf_db *db, int64_t member_id, int64_t org_id,
+                             int64_t rule_id, const char *column,
+                             const char *period, int64_t *sum)
+{
+	const char *sql;
+	int m = member_id != 0;
+	if (strcmp(column, "month") == 0)
+		sql = m ? used_m_month : used_o_month;
+	else if (strcmp(column, "quarter") == 0)
+		sql = m ? used_m_quarter : used_o_quarter;
+	else
+		sql = m ? used_m_year : used_o_year;
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, m ? member_id : org_id);
+	xf_db_bind_int(st, 2, rule_id);
+	xf_db_bind_str(st, 3, period);
+	int rc = xf_db_step(st);
+	*sum = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_member_period[] =
+    "SELECT points, vetoed FROM point_member_totals WHERE member_id = $1 "
+    "AND period = $2";
+
+int xf_store_point_member_period(xf_db *db, int64_t member_id,
+                                 const char *period, int64_t *points,
+                                 int *vetoed)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_period);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, member_id);
+	xf_db_bind_str(st, 2, period);
+	int rc = xf_db_step(st);
+	*points = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	*vetoed = rc == XF_DB_ROW ? (int)xf_db_int(st, 1) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_org_period[] =
+    "SELECT org_points FROM point_org_totals WHERE org_id = $1 AND "
+    "period = $2";
+
+int xf_store_point_org_period(xf_db *db, int64_t org_id, const char *period,
+                              int64_t *org_points)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_org_period);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, org_id);
+	xf_db_bind_str(st, 2, period);
+	int rc = xf_db_step(st);
+	*org_points = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_member_seen[] =
+    "SELECT COALESCE(MAX(CASE WHEN month = $4 THEN 1 ELSE 0 END), 0), "
+    "COALESCE(MAX(CASE WHEN quarter = $5 THEN 1 ELSE 0 END), 0), "
+    "COUNT(*) FROM point_ledger WHERE member_id = $1 AND org_id = $2 "
+    "AND year = $3";
+
+int xf_store_point_member_seen(xf_db *db, int64_t member_id, int64_t org_id,
+                               const char *year, const char *quarter,
+                               const char *month, int seen[3])
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_seen);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, member_id);
+	xf_db_bind_int(st, 2, org_id);
+	xf_db_bind_str(st, 3, year);
+	xf_db_bind_str(st, 4, month);
+	xf_db_bind_str(st, 5, quarter);
+	int rc = xf_db_step(st);
+	seen[0] = rc == XF_DB_ROW && xf_db_int(st, 0) > 0; /* month */
+	seen[1] = rc == XF_DB_ROW && xf_db_int(st, 1) > 0; /* quarter */
+	seen[2] = rc == XF_DB_ROW && xf_db_int(st, 2) > 0; /* year */
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_member_total_add[] =
+    "INSERT INTO point_member_totals (member_id, period, org_id, "
+    "org_path, points, entries, vetoed, last_entry_id) VALUES ($1, $2, "
+    "$3, $4, $5, 1, $6, $7) ON CONFLICT (member_id, period) DO UPDATE SET "
+    "points = point_member_totals.points + excluded.points, "
+    "entries = point_member_totals.entries + 1, "
+    "vetoed = point_member_totals.vetoed + excluded.vetoed, "
+    "org_id = CASE WHEN excluded.last_entry_id > "
+    "point_member_totals.last_entry_id THEN excluded.org_id ELSE "
+    "point_member_totals.org_id END, "
+    "org_path = CASE WHEN excluded.last_entry_id > "
+    "point_member_totals.last_entry_id THEN excluded.org_path ELSE "
+    "point_member_totals.org_path END, "
+    "last_entry_id = CASE WHEN excluded.last_entry_id > "
+    "point_member_totals.last_entry_id THEN excluded.last_entry_id ELSE "
+    "point_member_totals.last_entry_id END";
+
+int xf_store_point_member_total_add(xf_db *db, const xf_point_entry *e,
+                                    const char *period)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_total_add);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, e->member_id);
+	xf_db_bind_str(st, 2, period);
+	xf_db_bind_int(st, 3, e->org_id);
+	xf_db_bind_str(st, 4, e->org_path);
+	xf_db_bind_int(st, 5, e->points);
+	xf_db_bind_int(st, 6, e->veto);
+	xf_db_bind_int(st, 7, e->id);
+	return run(st);
+}
+
+static const char sql_org_total_add[] =
+    "INSERT INTO point_org_totals (org_id, period, points, entries, "
+    "members, org_points, org_entries) VALUES ($1, $2, $3, $4, $5, $6, "
+    "$7) ON CONFLICT (org_id, period) DO UPDATE SET "
+    "points = point_org_totals.points + excluded.points, "
+    "entries = point_org_totals.entries + excluded.entries, "
+    "members = point_org_totals.members + excluded.members, "
+    "org_points = point_org_totals.org_points + excluded.org_points, "
+    "org_entries = point_org_totals.org_entries + excluded.org_entries";
+
+int xf_store_point_org_total_add(xf_db *db, int64_t org_id, const char *period,
+                                 int64_t points, int64_t entries,
+                                 int64_t members, int64_t org_points,
+                                 int64_t org_entries)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_org_total_add);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, org_id);
+	xf_db_bind_str(st, 2, period);
+	xf_db_bind_int(st, 3, points);
+	xf_db_bind_int(st, 4, entries);
+	xf_db_bind_int(st, 5, members);
+	xf_db_bind_int(st, 6, org_points);
+	xf_db_bind_int(st, 7, org_entries);
+	return run(st);
+}
+
+/* ---- boards -------------------------------------------------------------*/
+
+static const char sql_board_members[] =
+    "SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "
+    "FROM point_member_totals t JOIN members m ON m.id = t.member_id "
+    "JOIN orgs o ON o.id = t.org_id WHERE t.period = $1 AND "
+    "t.org_path >= $2 AND t.org_path < $3 "
+    "ORDER BY t.points DESC, t.member_id LIMIT $4";
+
+int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
+                                 const char *lo, const char *hi, int limit,
+                                 xf_point_board_row **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_board_members);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	xf_db_bind_int(st, 4, limit);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	                       sizeof(xf_point_board_row));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
+		xf_point_board_row *r = &(*out)[(*n)++];
+		r->member_id = xf_db_int(st, 0);
+		r->org_id = xf_db_int(st, 1);
+		r->points = xf_db_int(st, 2);
+		r->name = str(a, st, 3);
+		r->org_name = str(a, st, 4);
+		r->vetoed = (int)xf_db_int(st, 5);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_board_scan[] =
+    "SELECT member_id, points FROM point_member_totals WHERE period = $1 "
+    "AND org_path >= $2 AND org_path < $3 ORDER BY points DESC, member_id";
+
+int xf_store_point_board_scan(
+    xf_db *db, const char *period, const char *lo, const char *hi,
+    int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_board_scan);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW)
+		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
+			break;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_count_above[] =
+    "SELECT COUNT(*) FROM point_member_totals WHERE period = $1 AND "
+    "points > $4 AND org_path >= $2 AND org_path < $3";
+
+int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
+                               const char *hi, int64_t points, int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count_above);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	xf_db_bind_int(st, 4, points);
+	int rc = xf_db_step(st);
+	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_member_year[] =
+    "SELECT period, points, entries, vetoed FROM point_member_totals "
+    "WHERE member_id = $1 AND period >= $2 AND period < $3 "
+    "ORDER BY period LIMIT 32";
+
+int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
+                               const char *year, xf_point_period_total **out,
+                               int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_year);
+	if (!st)
+		return XF_DB_ERROR;
+	char next[16];
+	snprintf(next, sizeof next, "%d", (int)strtol(year, NULL, 10) + 1);
+	xf_db_bind_int(st, 1, member_id);
+	xf_db_bind_str(st, 2, year);
+	xf_db_bind_str(st, 3, next);
+	*n = 0;
+	*out = xf_arena_calloc(a, 32, sizeof(xf_point_period_total));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 32) {
+		xf_point_period_total *t = &(*out)[(*n)++];
+		t->period = str(a, st, 0);
+		t->points = xf_db_int(st, 1);
+		t->entries = xf_db_int(st, 2);
+		t->vetoed = (int)xf_db_int(st, 3);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_org_subtree[] =
+    "SELECT o.id, o.member_count, o.name, o.kind, o.path, "
+    "COALESCE(t.points, 0), COALESCE(t.entries, 0), "
+    "COALESCE(t.members, 0), COALESCE(t.org_points, 0) FROM orgs o "
+    "LEFT JOIN point_org_totals t ON t.org_id = o.id AND t.period = $3 "
+    "WHERE o.path >= $1 AND o.path < $2 ORDER BY o.path LIMIT $4";
+
+int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
+                               const char *hi, const char *period, int max,
+                               xf_point_org_row **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_org_subtree);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, period);
+	xf_db_bind_int(st, 4, max);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)max, sizeof(xf_point_org_row));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
+		xf_point_org_row *r = &(*out)[(*n)++];
+		r->id = xf_db_int(st, 0);
+		r->headcount = xf_db_int(st, 1);
+		r->name = str(a, st, 2);
+		r->kind = str(a, st, 3);
+		r->path = str(a, st, 4);
+		r->points = xf_db_int(st, 5);
+		r->entries = xf_db_int(st, 6);
+		r->members = xf_db_int(st, 7);
+		r->org_points = xf_db_int(st, 8);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- verify -------------------------------------------------------------*/
+
+#define PERIODS_OF(cols, where)                                                \
+	"SELECT " cols ", month AS period FROM point_ledger" where             \
+	" UNION ALL SELECT " cols ", quarter FROM point_ledger" where          \
+	" UNION ALL SELECT " cols ", year FROM point_ledger" where
+
+static const char sql_recount_members[] =
+    "SELECT g.member_id, g.period, g.s, g.n, g.v, l.org_id FROM (SELECT "
+    "member_id, period, SUM(points) AS s, COUNT(*) AS n, SUM(veto) AS v, "
+    "MAX(id) AS last FROM (" PERIODS_OF(
+        "member_id, id, points, veto",
+        " WHERE member_id IS NOT NULL") ") u GROUP BY member_id, "
+                                        "period) g JOIN point_ledger l ON "
+                                        "l.id = g.last ORDER BY "
+                                        "g.member_id, g.period";
+static const char sql_kept_members[] =
+    "SELECT member_id, period, points, entries, vetoed, org_id FROM "
+    "point_member_totals ORDER BY member_id, period";
+static const char sql_recount_orgs[] =
+    "SELECT org_id, period, SUM(CASE WHEN member_id IS NULL THEN 0 ELSE "
+    "points END), SUM(CASE WHEN member_id IS NULL THEN 0 ELSE 1 END), "
+    "COUNT(DISTINCT member_id), SUM(CASE WHEN member_id IS NULL THEN "
+    "points ELSE 0 END), SUM(CASE WHEN member_id IS NULL THEN 1 ELSE 0 "
+    "END) FROM (" PERIODS_OF(
+        "org_id, member_id, points",
+        "") ") u "
+            "GROUP BY org_id, period ORDER BY org_id, period";
+static const char sql_kept_orgs[] =
+    "SELECT org_id, period, points, entries, members, org_points, "
+    "org_entries FROM point_org_totals ORDER BY org_id, period";
+
+/* One row of either side of the comparison. */
+typedef struct vrow {
+	int64_t key;
+	char period[16];
+	int64_t v[5];
+} vrow;
+
+static int vstep(xf_stmt *st, int nv, vrow *r)
+{
+	int rc = xf_db_step(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	r->key = xf_db_int(st, 0);
+	snprintf(r->period, sizeof r->period, "%s", xf_db_text(st, 1));
+	for (int i = 0; i < nv; i++)
+		r->v[i] = xf_db_int(st, 2 + i);
+	return rc;
+}
+
+static int vcmp(const vrow *a, const vrow *b)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return strcmp(a->period, b->period);
+}
+
+/* Merges the recomputed (want) and kept (have) rows, both ordered by
+ * (key, period), reporting every difference. */
+static int compare(xf_db *db, const char *want_sql, const char *have_sql,
+                   const char *what, const char *const *names, int nv,
+                   void (*report)(void *, const char *), void *arg,
+                   int64_t *checked, int64_t *diffs)
+{
+	xf_stmt *w = xf_db_stmt(db, want_sql);
+	xf_stmt *h = xf_db_stmt(db, have_sql);
+	if (!w || !h)
+		return XF_DB_ERROR;
+	vrow a, b;
+	int ra = vstep(w, nv, &a), rb = vstep(h, nv, &b);
+	char line[256];
+	while (ra == XF_DB_ROW || rb == XF_DB_ROW) {
+		int c = ra != XF_DB_ROW   ? 1
+		        : rb != XF_DB_ROW ? -1
+		                          : vcmp(&a, &b);
+		(*checked)++;
+		if (c < 0) {
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: missing from totals "
+			         "(ledger %s=%lld)",
+			         what, (long long)a.key, a.period, names[0],
+			         (long long)a.v[0]);
+			report(arg, line);
+			(*diffs)++;
+			ra = vstep(w, nv, &a);
+			continue;
+		}
+		if (c > 0) {
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: in totals but not in the "
+			         "ledger (%s=%lld)",
+			         what, (long long)b.key, b.period, names[0],
+			         (long long)b.v[0]);
+			report(arg, line);
+			(*diffs)++;
+			rb = vstep(h, nv, &b);
+			continue;
+		}
+		for (int i = 0; i < nv; i++) {
+			if (a.v[i] == b.v[i])
+				continue;
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: %s kept %lld, ledger "
+			         "gives %lld",
+			         what, (long long)a.key, a.period, names[i],
+			         (long long)b.v[i], (long long)a.v[i]);
+			report(arg, line);
+			(*diffs)++;
+		}
+		ra = vstep(w, nv, &a);
+		rb = vstep(h, nv, &b);
+	}
+	xf_db_reset(w);
+	xf_db_reset(h);
+	return ra == XF_DB_DONE && rb == XF_DB_DONE ? XF_DB_OK
+	       : ra < 0                             ? ra
+	                                            : rb;
+}
+
+int xf_store_point_verify(xf_db *db,
+                          void (*report)(void *arg, const char *line),
+                          void *arg, int64_t *checked, int64_t *diffs)
+{
+	static const char *const mnames[] = {"points", "entries", "vetoed",
+	                                     "org_id"};
+	static const char *const onames[] = {"points", "entries", "members",
+	                                     "org_points", "org_entries"};
+	*checked = *diffs = 0;
+	int rc = compare(db, sql_recount_members, sql_kept_members, "member",
+	                 mnames, 4, report, arg, checked, diffs);
+	if (rc == XF_DB_OK)
+		rc = compare(db, sql_recount_orgs, sql_kept_orgs, "org", onames,
+		             5, report, arg, checked, diffs);
+	return rc;
+}

@@ -1,0 +1,174 @@
+// Shared pieces of the browser tests: a real xianfeng server on a free
+// loopback port with a fresh SQLite database in a temp dir, serving the
+// built web UI (web/dist), and Debian's Chromium driven by playwright-core.
+// Every page is watched: a console error, an uncaught exception, a failed
+// request or an HTTP error the test did not announce fails the test.
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync, existsSync, openSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const ROOT = path.resolve(here, '../..')
+export const XF_BIN = process.env.XF_BIN || path.join(ROOT, 'build/xianfeng')
+export const WEB_ROOT = process.env.XF_WEB_ROOT || path.join(ROOT, 'web/dist')
+export const SHOTS = path.join(here, 'screenshots')
+export const PASSWORD = 'e2e-pass-12345'
+
+// playwright-core is a devDependency of web/ (one lock file for the UI).
+const require = createRequire(path.join(ROOT, 'web/package.json'))
+const { chromium } = require('playwright-core')
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.unref()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+function xf(args, env = {}) {
+  return execFileSync(XF_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+}
+
+/**
+ * Starts a server. seed: 'demo' (the demo city; users admin, jggw, haishu,
+ * qxj with PASSWORD) or 'admin' (an empty database with one admin user).
+ * Returns {url, stop()}.
+ */
+export async function startServer(seed = 'demo') {
+  if (!existsSync(XF_BIN)) throw new Error(`server binary ${XF_BIN} missing: run make`)
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xf-e2e-'))
+  const db = `sqlite:${path.join(dir, 't.db')}`
+  xf(['init', '--db', db])
+  if (seed === 'demo') xf(['demo', '--db', db], { XF_ADMIN_PASSWORD: PASSWORD })
+  else xf(['user', 'add', '--db', db, '--username', 'admin', '--display-name', '系统管理员', '--role', 'admin'], { XF_PASSWORD: PASSWORD })
+  const port = await freePort()
+  const args = ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2']
+  const help = spawnHelp()
+  if (help.includes('--web-root') && existsSync(path.join(WEB_ROOT, 'index.html'))) args.push('--web-root', WEB_ROOT)
+  const log = openSync(path.join(dir, 'server.log'), 'w')
+  const proc = spawn(XF_BIN, args, { stdio: ['ignore', log, log] })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 10000
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/api/health`)
+      if (r.ok) break
+    } catch { /* not up yet */ }
+    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return {
+    url,
+    dir,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM')
+        await new Promise((r) => { proc.once('exit', r); setTimeout(r, 3000) })
+      }
+      if (!process.env.XF_E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+let helpText = null
+function spawnHelp() {
+  if (helpText === null) {
+    try {
+      helpText = execFileSync(XF_BIN, ['serve', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+    } catch (e) {
+      helpText = String(e.stdout || '') + String(e.stderr || '')
+    }
+  }
+  return helpText
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.XF_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
+}
+
+/**
+ * A page that records every problem. expect(method, pathPrefix, status)
+ * announces one HTTP error the test provokes on purpose.
+ */
+export async function watchedPage(browser, { width = 1440, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const problems = []
+  const expected = []
+  let pending = 0
+  page.on('request', () => { pending++ })
+  page.on('requestfinished', () => { pending-- })
+  page.on('requestfailed', () => { pending-- })
+  // Waits until no request has been open for quiet ms (SPA navigations do
+  // not reset Playwright's own networkidle state).
+  page.xfIdle = async (quiet = 300) => {
+    let since = Date.now()
+    const deadline = Date.now() + 15000
+    while (Date.now() - since < quiet && Date.now() < deadline) {
+      if (pending > 0) since = Date.now()
+      await new Promise((r) => setTimeout(r, 25))
+    }
+  }
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    // Chromium logs every HTTP error response as a console error; those are
+    // judged below by their response, announced or not.
+    if (/^Failed to load resource: the server responded with a status of/.test(m.text())) return
+    problems.push(`console error: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('requestfailed', (r) => {
+    // The browser drops its own favicon fetch when a page goes away.
+    if (new URL(r.url()).pathname === '/favicon.svg' && r.failure()?.errorText === 'net::ERR_ABORTED') return
+    problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`)
+  })
+  page.on('response', (r) => {
+    if (r.status() < 400) return
+    const u = new URL(r.url())
+    const i = expected.findIndex((e) => e.method === r.request().method() && u.pathname.startsWith(e.path) && e.status === r.status())
+    if (i >= 0) expected.splice(i, 1)
+    else problems.push(`HTTP ${r.status()}: ${r.request().method()} ${u.pathname}${u.search}`)
+  })
+  return {
+    page,
+    context,
+    problems,
+    expect(method, p, status) { expected.push({ method, path: p, status }) },
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+export async function login(page, url, username, password = PASSWORD) {
+  await page.goto(`${url}/login`)
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('[data-test=login-submit]').click()
+  await page.locator('[data-test=user-menu]').waitFor()
+  await page.xfIdle()
+}
+
+/** Picks an option of an Element Plus select by typing into it. */
+export async function pickOrg(page, scope, text) {
+  const input = scope.locator('.el-select input').first()
+  await input.click()
+  await input.fill(text)
+  const opt = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first()
+  await opt.waitFor()
+  await opt.click()
+}

@@ -1,0 +1,298 @@
+/*
+ * test_points.c - unit tests of the points rules (domain/points.h): caps,
+ * floors, vetoes, forbidden items, rule versions by date and tie ranks.
+ */
+/* cmocka.h needs these before it, in this order. */
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+
+#include <string.h>
+
+#include "domain/points.h"
+
+static xf_point_terms terms(int64_t points, int64_t cap)
+{
+	xf_point_terms t = {
+	    .points = points, .cap = cap, .cap_period = XF_PERIOD_YEAR};
+	return t;
+}
+
+/* ---- caps ---------------------------------------------------------------- */
+
+static void test_entry_below_the_cap_is_granted_in_full(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(5, 20);
+	xf_point_state s = {.used = 10, .year_total = 10};
+	xf_point_grant g;
+	assert_int_equal(xf_points_grant(&t, &s, &g), XF_POINTS_GRANTED);
+	assert_int_equal(g.points, 5);
+	assert_false(g.capped);
+}
+
+static void test_claim_beyond_the_cap_is_granted_up_to_the_cap(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(5, 20);
+	xf_point_state s = {.used = 18, .year_total = 40};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 2);
+	assert_true(g.capped);
+}
+
+static void test_full_cap_grants_zero_and_says_capped(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(5, 20);
+	xf_point_state s = {.used = 20, .year_total = 40};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 0);
+	assert_true(g.capped);
+}
+
+static void test_reversed_points_free_room_under_the_cap(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(5, 20);
+	xf_point_state s = {.used = 15, .year_total = 15}; /* 20 - 5 reversed */
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 5);
+	assert_false(g.capped);
+}
+
+static void test_no_cap_means_no_limit(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(7, 0);
+	xf_point_state s = {.used = 1000000, .year_total = 1000000};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 7);
+	assert_false(g.capped);
+}
+
+static void test_deduction_cap_limits_the_total_deducted(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(-5, 8);
+	xf_point_state s = {.used = -6, .year_total = 50};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, -2);
+	assert_true(g.capped);
+}
+
+/* ---- floors -------------------------------------------------------------- */
+
+static void test_deduction_stops_at_the_floor(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(-10, 0);
+	xf_point_state s = {.year_total = 4, .floor = 0};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, -4);
+	assert_true(g.floored);
+}
+
+static void test_deduction_at_the_floor_grants_zero(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(-3, 0);
+	xf_point_state s = {.year_total = 60, .floor = 60};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 0);
+	assert_true(g.floored);
+}
+
+static void test_floor_does_not_touch_awards(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(3, 0);
+	xf_point_state s = {.year_total = -5, .floor = 0};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, 3);
+	assert_false(g.floored);
+}
+
+static void test_negative_floor_allows_a_negative_year(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(-10, 0);
+	xf_point_state s = {.year_total = 0, .floor = -6};
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	assert_int_equal(g.points, -6);
+}
+
+/* ---- vetoes -------------------------------------------------------------- */
+
+static void test_veto_zeroes_the_year(void **state)
+{
+	(void)state;
+	xf_point_terms t = {.veto = 1, .cap_period = XF_PERIOD_YEAR};
+	xf_point_state s = {.year_total = 87};
+	xf_point_grant g;
+	assert_int_equal(xf_points_grant(&t, &s, &g), XF_POINTS_GRANTED);
+	assert_true(g.veto);
+	assert_int_equal(g.points, -87);
+}
+
+static void test_vetoed_year_takes_no_more_entries(void **state)
+{
+	(void)state;
+	xf_point_terms t = terms(5, 0);
+	xf_point_state s = {.year_total = 0, .vetoed = 1};
+	xf_point_grant g;
+	assert_int_equal(xf_points_grant(&t, &s, &g), XF_POINTS_VETOED);
+	assert_int_equal(g.points, 0);
+	t.veto = 1;
+	assert_int_equal(xf_points_grant(&t, &s, &g), XF_POINTS_VETOED);
+}
+
+static void test_only_the_veto_is_reversed_while_it_stands(void **state)
+{
+	(void)state;
+	assert_true(xf_points_reversal_allowed(1, 1));
+	assert_false(xf_points_reversal_allowed(0, 1));
+	assert_true(xf_points_reversal_allowed(0, 0));
+}
+
+/* ---- forbidden items ----------------------------------------------------- */
+
+static void test_engagement_metrics_are_forbidden(void **state)
+{
+	(void)state;
+	const char *bad[] = {"文章点赞数",       "网络投票得票", "转发学习文章",
+	                     "分享到朋友圈",     "点击量",       "每日签到",
+	                     "学习时长满60分钟", "在线时长",     "打卡学习",
+	                     "学习强国积分"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_true(xf_points_item_forbidden(bad[i]));
+}
+
+static void test_verified_outcomes_are_allowed(void **state)
+{
+	(void)state;
+	const char *good[] = {"按时参加党员大会",       "讲授微党课",
+	                      "志愿服务满8小时",        "获市级表彰",
+	                      "在月度述职分享会上述职", "违反廉洁纪律"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_false(xf_points_item_forbidden(good[i]));
+	assert_false(xf_points_item_forbidden(NULL));
+}
+
+static void test_categories_are_the_six_of_the_rulebook(void **state)
+{
+	(void)state;
+	assert_true(xf_points_category_valid("政治学习"));
+	assert_true(xf_points_category_valid("负面清单"));
+	assert_false(xf_points_category_valid("点赞"));
+	assert_false(xf_points_category_valid(""));
+	assert_false(xf_points_category_valid(NULL));
+}
+
+/* ---- versions ------------------------------------------------------------ */
+
+static void test_version_on_a_date_is_the_one_in_force(void **state)
+{
+	(void)state;
+	xf_point_span v[] = {{"2024-01-01", "2024-07-01"},
+	                     {"2024-07-01", "2025-01-01"},
+	                     {"2025-01-01", NULL}};
+	assert_int_equal(xf_points_version_on(v, 3, "2023-12-31"), -1);
+	assert_int_equal(xf_points_version_on(v, 3, "2024-01-01"), 0);
+	assert_int_equal(xf_points_version_on(v, 3, "2024-06-30"), 0);
+	assert_int_equal(xf_points_version_on(v, 3, "2024-07-01"), 1);
+	assert_int_equal(xf_points_version_on(v, 3, "2025-01-01"), 2);
+	assert_int_equal(xf_points_version_on(v, 3, "2099-01-01"), 2);
+	assert_int_equal(xf_points_version_on(v, 3, NULL), -1);
+}
+
+static void test_new_version_starts_after_the_latest(void **state)
+{
+	(void)state;
+	assert_true(xf_points_version_from_ok("2024-01-01", "2024-01-02"));
+	assert_false(xf_points_version_from_ok("2024-01-01", "2024-01-01"));
+	assert_false(xf_points_version_from_ok("2024-01-01", "2023-12-31"));
+	assert_false(xf_points_version_from_ok(NULL, "2024-01-01"));
+}
+
+static void test_periods_of_a_day(void **state)
+{
+	(void)state;
+	char m[12], q[12], y[12];
+	xf_points_periods((xf_date){2024, 8, 15}, m, q, y);
+	assert_string_equal(m, "2024-08");
+	assert_string_equal(q, "2024Q3");
+	assert_string_equal(y, "2024");
+}
+
+/* ---- ranks --------------------------------------------------------------- */
+
+static void test_ties_share_a_rank_and_the_next_skips(void **state)
+{
+	(void)state;
+	int64_t s[] = {100, 100, 90, 80, 80, 80, 10};
+	int r[7];
+	xf_points_ranks(s, 7, r);
+	int want[] = {1, 1, 3, 4, 4, 4, 7};
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(r[i], want[i]);
+}
+
+static void test_averages_round_half_away_from_zero(void **state)
+{
+	(void)state;
+	char b[32];
+	assert_int_equal(xf_points_average_x100(10, 3), 333);
+	assert_int_equal(xf_points_average_x100(20, 3), 667);
+	assert_int_equal(xf_points_average_x100(-20, 3), -667);
+	assert_int_equal(xf_points_average_x100(1, 8), 13);
+	assert_int_equal(xf_points_average_x100(5, 0), 0);
+	xf_points_format_x100(1235, b);
+	assert_string_equal(b, "12.35");
+	xf_points_format_x100(-50, b);
+	assert_string_equal(b, "-0.50");
+	xf_points_format_x100(7, b);
+	assert_string_equal(b, "0.07");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_entry_below_the_cap_is_granted_in_full),
+	    cmocka_unit_test(
+	        test_claim_beyond_the_cap_is_granted_up_to_the_cap),
+	    cmocka_unit_test(test_full_cap_grants_zero_and_says_capped),
+	    cmocka_unit_test(test_reversed_points_free_room_under_the_cap),
+	    cmocka_unit_test(test_no_cap_means_no_limit),
+	    cmocka_unit_test(test_deduction_cap_limits_the_total_deducted),
+	    cmocka_unit_test(test_deduction_stops_at_the_floor),
+	    cmocka_unit_test(test_deduction_at_the_floor_grants_zero),
+	    cmocka_unit_test(test_floor_does_not_touch_awards),
+	    cmocka_unit_test(test_negative_floor_allows_a_negative_year),
+	    cmocka_unit_test(test_veto_zeroes_the_year),
+	    cmocka_unit_test(test_vetoed_year_takes_no_more_entries),
+	    cmocka_unit_test(test_only_the_veto_is_reversed_while_it_stands),
+	    cmocka_unit_test(test_engagement_metrics_are_forbidden),
+	    cmocka_unit_test(test_verified_outcomes_are_allowed),
+	    cmocka_unit_test(test_categories_are_the_six_of_the_rulebook),
+	    cmocka_unit_test(test_version_on_a_date_is_the_one_in_force),
+	    cmocka_unit_test(test_new_version_starts_after_the_latest),
+	    cmocka_unit_test(test_periods_of_a_day),
+	    cmocka_unit_test(test_ties_share_a_rank_and_the_next_skips),
+	    cmocka_unit_test(test_averages_round_half_away_from_zero),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,149 @@
+// The one HTTP client of the UI. Pages never call fetch themselves.
+//  - The session cookie (xf_session, HttpOnly) goes along by itself; writes
+//    carry X-CSRF-Token with the value from the login answer or GET /api/me.
+//  - Server errors {"error":{"code","message","field"}} become ApiError, so a
+//    form can put the message at the field it concerns (see showError).
+//  - 401 sends the user to the login page and back afterwards; 403 shows a
+//    clear message; a network failure offers to retry.
+import { ElMessage, ElMessageBox } from '../utils/feedback'
+
+let csrf = ''
+let onUnauthorized = () => {}
+
+export function setCsrf(v) {
+  csrf = v || ''
+}
+
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn
+}
+
+export class ApiError extends Error {
+  constructor(status, code, message, field) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.field = field || null
+    this.handled = false
+  }
+}
+
+function buildUrl(path, query) {
+  if (!query) return path
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    p.append(k, String(v))
+  }
+  const s = p.toString()
+  return s ? `${path}?${s}` : path
+}
+
+async function send(method, url, body) {
+  const headers = { Accept: 'application/json' }
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json'
+    if (csrf) headers['X-CSRF-Token'] = csrf
+  }
+  return fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
+async function askRetry() {
+  try {
+    await ElMessageBox.confirm('无法连接服务器，请检查网络后重试。', '网络连接失败', {
+      confirmButtonText: '重试',
+      cancelButtonText: '取消',
+      type: 'warning',
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * request(method, path, {query, body, quiet401}) → parsed JSON answer.
+ * Throws ApiError; errors already shown to the user have handled = true.
+ */
+export async function request(method, path, opts = {}) {
+  const url = buildUrl(path, opts.query)
+  let res
+  for (;;) {
+    try {
+      res = await send(method, url, opts.body)
+      break
+    } catch {
+      if (!(await askRetry())) {
+        const e = new ApiError(0, 'network', '网络连接失败')
+        e.handled = true
+        throw e
+      }
+    }
+  }
+  const text = await res.text()
+  let data = null
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      data = null
+    }
+  }
+  if (res.ok) return data
+  const err = data && data.error ? data.error : {}
+  const e = new ApiError(res.status, err.code || 'http_' + res.status,
+    err.message || `请求失败（${res.status}）`, err.field)
+  if (res.status === 401 && !opts.quiet401) {
+    e.handled = true
+    onUnauthorized()
+  } else if (res.status === 403) {
+    e.handled = true
+    ElMessage({ type: 'error', message: err.code === 'csrf_failed'
+      ? err.message || '安全校验失败，请刷新页面后重试'
+      : `无权操作：${err.message || '超出您的权限范围'}`, grouping: true })
+  } else if (res.status === 429 || res.status >= 500) {
+    e.handled = true
+    ElMessage({ type: 'error', message: e.message, grouping: true })
+  }
+  throw e
+}
+
+export const http = {
+  get: (path, query, opts) => request('GET', path, { ...opts, query }),
+  post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
+  patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+  del: (path, opts) => request('DELETE', path, opts),
+}
+
+/**
+ * Shows an error where it belongs: at the form field the server named (when
+ * the page passed its reactive map of field errors and knows that field),
+ * otherwise as a message. Errors the client already showed are skipped.
+ */
+export function showError(e, fieldErrors, knownFields) {
+  if (!(e instanceof ApiError)) {
+    console.warn(e)
+    ElMessage({ type: 'error', message: '操作失败，请稍后重试' })
+    return
+  }
+  if (e.handled) return
+  if (fieldErrors && e.field) {
+    let f = e.field
+    if (f.startsWith('roles')) f = 'roles'
+    if (!knownFields || knownFields.includes(f)) {
+      fieldErrors[f] = e.message
+      return
+    }
+  }
+  ElMessage({ type: 'error', message: e.message, grouping: true })
+}
+
+/** Empties a reactive map of field errors. */
+export function clearErrors(fieldErrors) {
+  for (const k of Object.keys(fieldErrors)) delete fieldErrors[k]
+}

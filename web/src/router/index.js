@@ -1,0 +1,71 @@
+// Routes with their meta: title (page and menu), roles (who sees the page in
+// the menu and may open it), menu group. The server checks every request;
+// the roles here only keep the menu to what the current role can use.
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from '../stores/session'
+import AppLayout from '../layout/AppLayout.vue'
+
+const OFFICERS = ['admin', 'committee', 'secretary']
+const OVERSEERS = ['admin', 'committee']
+
+export const menuRoutes = [
+  { path: '/dashboard', name: 'dashboard', component: () => import('../views/dashboard/DashboardView.vue'),
+    meta: { title: '工作台', icon: 'Odometer', roles: [...OFFICERS, 'screen'] } },
+  { path: '/orgs', name: 'orgs', component: () => import('../views/orgs/OrgsView.vue'),
+    meta: { title: '组织架构', icon: 'OfficeBuilding', group: '组织管理', roles: OFFICERS } },
+  { path: '/orgs/list', name: 'org-list', component: () => import('../views/orgs/OrgListView.vue'),
+    meta: { title: '党组织列表', icon: 'OfficeBuilding', group: '组织管理', roles: OFFICERS, hidden: true } },
+  { path: '/orgs/temporary', name: 'temp-branches', component: () => import('../views/orgs/OrgListView.vue'),
+    props: { fixedKind: 'temp_branch' },
+    meta: { title: '临时党支部', icon: 'Flag', group: '组织管理', roles: OFFICERS } },
+  { path: '/clusters', name: 'clusters', component: () => import('../views/orgs/ClustersView.vue'),
+    meta: { title: '片区联建', icon: 'Connection', group: '组织管理', roles: OFFICERS } },
+  { path: '/members', name: 'members', component: () => import('../views/members/MembersView.vue'),
+    meta: { title: '党员管理', icon: 'User', roles: OFFICERS } },
+  { path: '/me', name: 'me', component: () => import('../views/profile/MyProfileView.vue'),
+    meta: { title: '我的信息', icon: 'Postcard', roles: ['member'] } },
+  { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
+    meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
+  { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
+    meta: { title: '审计日志', icon: 'Document', group: '系统管理', roles: OVERSEERS } },
+]
+
+/** The first page the given role may open. */
+export function homeFor(role) {
+  const r = menuRoutes.find((x) => x.meta.roles.includes(role))
+  return r ? r.path : '/403'
+}
+
+const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'),
+    meta: { title: '登录', public: true } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', redirect: () => homeFor(useSessionStore().role) },
+      ...menuRoutes,
+      { path: '403', name: 'forbidden', component: () => import('../views/error/ForbiddenView.vue'),
+        meta: { title: '无权访问' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('../views/error/NotFoundView.vue'),
+        meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (to.meta.public) return true
+  const user = await session.restore()
+  if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  if (to.meta.roles && !to.meta.roles.includes(session.role)) return { name: 'forbidden' }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title ? to.meta.title + ' - ' : ''}先锋 · 机关党建数字化工作平台`
+})
+
+export default router
