@@ -9,8 +9,8 @@
 #include "service/auth.h"
 #include "service/ctx.h"
 #include "service/demo.h"
-#include "service/points.h"
 #include "service/generate.h"
+#include "service/points.h"
 #include "store/bulk.h"
 #include "store/migrate.h"
 
@@ -29,7 +29,7 @@
 static int usage_error(const char *cmd, const char *what)
 {
 	fprintf(stderr, "xianfeng %s: %s (try 'xianfeng %s --help')\n", cmd,
-		what, cmd);
+	        what, cmd);
 	return 2;
 }
 
@@ -38,7 +38,7 @@ static int bad_option(const char *cmd, char **argv)
 {
 	char msg[256];
 	snprintf(msg, sizeof msg, "unknown or incomplete option '%s'",
-		 argv[optind - 1]);
+	         argv[optind - 1]);
 	return usage_error(cmd, msg);
 }
 
@@ -63,9 +63,8 @@ static xf_db *open_db(const char *url, int migrate)
 static int cmd_init(int argc, char **argv)
 {
 	const char *db_url = DEFAULT_DB;
-	static const struct option opts[] = {{"db", 1, NULL, 'd'},
-					     {"help", 0, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'd')
@@ -93,7 +92,7 @@ static int cmd_init(int argc, char **argv)
 /* ---- serve --------------------------------------------------------------- */
 
 static int parse_listen(const char *s, char *host, size_t n,
-			unsigned short *port)
+                        unsigned short *port)
 {
 	const char *colon = strrchr(s, ':');
 	if (!colon || (size_t)(colon - s) >= n || colon == s)
@@ -117,12 +116,11 @@ static int cmd_serve(int argc, char **argv)
 	long cache_mb = 64;
 	const char *web_root = NULL;
 	static const struct option opts[] = {
-		{"cache-mb", 1, NULL, 'c'},
-		{"web-root", 1, NULL, 'w'},
-		{"db", 1, NULL, 'd'},      {"listen", 1, NULL, 'l'},
-		{"threads", 1, NULL, 't'}, {"max-body", 1, NULL, 'b'},
-		{"quiet", 0, NULL, 'q'},   {"help", 0, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"cache-mb", 1, NULL, 'c'}, {"web-root", 1, NULL, 'w'},
+	    {"db", 1, NULL, 'd'},       {"listen", 1, NULL, 'l'},
+	    {"threads", 1, NULL, 't'},  {"max-body", 1, NULL, 'b'},
+	    {"quiet", 0, NULL, 'q'},    {"help", 0, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	int ch;
 	char *end;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -137,14 +135,14 @@ static int cmd_serve(int argc, char **argv)
 			threads = strtol(optarg, &end, 10);
 			if (*end || threads < 1 || threads > 256)
 				return usage_error("serve",
-						   "--threads takes 1..256");
+				                   "--threads takes 1..256");
 			break;
 		case 'b':
 			max_body = strtol(optarg, &end, 10);
 			if (*end || max_body < 1024 || max_body > (64L << 20))
 				return usage_error(
-					"serve",
-					"--max-body takes 1024..67108864 bytes");
+				    "serve",
+				    "--max-body takes 1024..67108864 bytes");
 			break;
 		case 'q':
 			quiet = 1;
@@ -156,7 +154,7 @@ static int cmd_serve(int argc, char **argv)
 			cache_mb = strtol(optarg, &end, 10);
 			if (*end || cache_mb < 0 || cache_mb > 4096)
 				return usage_error("serve",
-						   "--cache-mb takes 0..4096");
+				                   "--cache-mb takes 0..4096");
 			break;
 		case 'h':
 			printf("usage: xianfeng serve [--db DB] [--listen "
@@ -189,16 +187,16 @@ static int cmd_serve(int argc, char **argv)
 	xf_db_close(db);
 	if (v > xf_schema_latest()) {
 		fprintf(stderr,
-			"xianfeng: database schema version %d is newer than "
-			"this program knows (%d); upgrade xianfeng\n",
-			v, xf_schema_latest());
+		        "xianfeng: database schema version %d is newer than "
+		        "this program knows (%d); upgrade xianfeng\n",
+		        v, xf_schema_latest());
 		return 1;
 	}
 	if (v < xf_schema_latest()) {
 		fprintf(stderr,
-			"xianfeng: database schema version %d is older than "
-			"%d; run 'xianfeng init --db %s' first\n",
-			v, xf_schema_latest(), db_url);
+		        "xianfeng: database schema version %d is older than "
+		        "%d; run 'xianfeng init --db %s' first\n",
+		        v, xf_schema_latest(), db_url);
 		return 1;
 	}
 	if (xf_auth_init() != 0 || xf_svc_init(db_url) != 0) {
@@ -215,21 +213,21 @@ static int cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	xf_http_config cfg = {
-		.host = host,
-		.port = port,
-		.threads = (unsigned)threads,
-		.max_body = (size_t)max_body,
-		.authenticate = xf_api_authenticate,
-		.fallback = xf_static_serve,
-		.cache_bytes = (size_t)cache_mb << 20,
-		.quiet = quiet,
+	    .host = host,
+	    .port = port,
+	    .threads = (unsigned)threads,
+	    .max_body = (size_t)max_body,
+	    .authenticate = xf_api_authenticate,
+	    .fallback = xf_static_serve,
+	    .cache_bytes = (size_t)cache_mb << 20,
+	    .quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
 	void *srv = xf_http_start(&cfg);
 	if (!srv)
 		return 1;
 	fprintf(stderr, "xianfeng %s serving http://%s:%u/ (%s)\n", XF_VERSION,
-		host, port, db_name);
+	        host, port, db_name);
 	int sig = 0;
 	sigwait(&set, &sig);
 	fprintf(stderr, "xianfeng: stopping (signal %d)\n", sig);
@@ -245,10 +243,10 @@ static int cmd_demo(int argc, char **argv)
 	int scale = 0;
 	unsigned long long seed = 1;
 	static const struct option opts[] = {{"db", 1, NULL, 'd'},
-					     {"scale", 1, NULL, 's'},
-					     {"seed", 1, NULL, 'S'},
-					     {"help", 0, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"scale", 1, NULL, 's'},
+	                                     {"seed", 1, NULL, 'S'},
+	                                     {"help", 0, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	int ch;
 	char *end;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -263,13 +261,13 @@ static int cmd_demo(int argc, char **argv)
 				scale = 2;
 			else
 				return usage_error(
-					"demo",
-					"--scale takes small, city or province");
+				    "demo",
+				    "--scale takes small, city or province");
 		} else if (ch == 'S') {
 			seed = strtoull(optarg, &end, 10);
 			if (*end || !*optarg)
 				return usage_error("demo",
-						   "--seed takes a number");
+				                   "--seed takes a number");
 		} else if (ch == 'h') {
 			printf("usage: xianfeng demo [--db DB] [--scale "
 			       "small|city|province] [--seed N]\n"
@@ -350,11 +348,13 @@ static int cmd_user(int argc, char **argv)
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "passwd") != 0 &&
 	    strcmp(sub, "roles") != 0)
 		return usage_error("user", "unknown subcommand");
-	static const struct option opts[] = {
-		{"db", 1, NULL, 'd'},           {"username", 1, NULL, 'u'},
-		{"password", 1, NULL, 'p'},     {"role", 1, NULL, 'r'},
-		{"display-name", 1, NULL, 'n'}, {"help", 0, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"db", 1, NULL, 'd'},
+	                                     {"username", 1, NULL, 'u'},
+	                                     {"password", 1, NULL, 'p'},
+	                                     {"role", 1, NULL, 'r'},
+	                                     {"display-name", 1, NULL, 'n'},
+	                                     {"help", 0, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	int ch;
 	optind = 2;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -380,10 +380,10 @@ static int cmd_user(int argc, char **argv)
 				*colon = '\0';
 				char *end;
 				roles[nroles].org_id =
-					strtoll(colon + 1, &end, 10);
+				    strtoll(colon + 1, &end, 10);
 				if (*end || roles[nroles].org_id < 1)
 					return usage_error(
-						"user", "--role ROLE[:ORG_ID]");
+					    "user", "--role ROLE[:ORG_ID]");
 			}
 			roles[nroles].role = optarg;
 			roles[nroles].org_path = NULL;
@@ -402,8 +402,8 @@ static int cmd_user(int argc, char **argv)
 		password = getenv("XF_PASSWORD");
 	if (strcmp(sub, "roles") != 0 && (!password || strlen(password) < 8))
 		return usage_error("user",
-				   "a password of 8 or more characters is "
-				   "required (--password or $XF_PASSWORD)");
+		                   "a password of 8 or more characters is "
+		                   "required (--password or $XF_PASSWORD)");
 	if (xf_auth_init() != 0)
 		return 1;
 	xf_db *db = open_db(db_url, 1);
@@ -417,27 +417,27 @@ static int cmd_user(int argc, char **argv)
 	xf_user u;
 	if (strcmp(sub, "add") == 0) {
 		xf_user_input in = {.username = username,
-				    .password = password,
-				    .display_name = display,
-				    .roles = roles,
-				    .nroles = nroles};
+		                    .password = password,
+		                    .display_name = display,
+		                    .roles = roles,
+		                    .nroles = nroles};
 		rc = xf_user_create(&c, &in, &u);
 	} else {
 		rc = xf_user_find(&c, username, &u);
 		if (rc == XF_OK) {
 			int is_roles = strcmp(sub, "roles") == 0;
 			xf_user_input in = {.password = password,
-					    .has_password = !is_roles,
-					    .roles = roles,
-					    .nroles = nroles,
-					    .has_roles = is_roles};
+			                    .has_password = !is_roles,
+			                    .roles = roles,
+			                    .nroles = nroles,
+			                    .has_roles = is_roles};
 			rc = xf_user_update(&c, u.id, &in, &u);
 		}
 	}
 	if (rc != XF_OK)
 		fprintf(stderr, "xianfeng user %s: %s%s%s\n", sub,
-			c.err.message ? c.err.message : "failed",
-			c.err.field ? " " : "", c.err.field ? c.err.field : "");
+		        c.err.message ? c.err.message : "failed",
+		        c.err.field ? " " : "", c.err.field ? c.err.field : "");
 	else
 		printf("user %s: %s (id %lld)\n", sub, u.username,
 		       (long long)u.id);
@@ -453,10 +453,10 @@ static int cmd_copy(int argc, char **argv, int backup)
 	const char *cmd = backup ? "backup" : "restore";
 	const char *db_url = DEFAULT_DB, *file = NULL;
 	static const struct option opts[] = {{"db", 1, NULL, 'd'},
-					     {"out", 1, NULL, 'o'},
-					     {"from", 1, NULL, 'f'},
-					     {"help", 0, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"out", 1, NULL, 'o'},
+	                                     {"from", 1, NULL, 'f'},
+	                                     {"help", 0, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'd')
@@ -466,27 +466,28 @@ static int cmd_copy(int argc, char **argv, int backup)
 		else if (ch == 'f' && !backup)
 			file = optarg;
 		else if (ch == 'h') {
-			printf(backup ? "usage: xianfeng backup [--db DB] --out "
-					"FILE\nA consistent copy of a SQLite "
-					"database, also while serving. For "
-					"PostgreSQL use pg_dump -Fc.\n"
-				      : "usage: xianfeng restore [--db DB] "
-					"--from FILE\nReplaces the database's "
-					"content with a backup (stop serve "
-					"first). For PostgreSQL use "
-					"pg_restore.\n");
+			printf(backup
+			           ? "usage: xianfeng backup [--db DB] --out "
+			             "FILE\nA consistent copy of a SQLite "
+			             "database, also while serving. For "
+			             "PostgreSQL use pg_dump -Fc.\n"
+			           : "usage: xianfeng restore [--db DB] "
+			             "--from FILE\nReplaces the database's "
+			             "content with a backup (stop serve "
+			             "first). For PostgreSQL use "
+			             "pg_restore.\n");
 			return 0;
 		} else
 			return bad_option(cmd, argv);
 	}
 	if (!file)
 		return usage_error(cmd, backup ? "--out FILE is required"
-					       : "--from FILE is required");
+		                               : "--from FILE is required");
 	if (strncmp(db_url, "sqlite:", 7) != 0) {
 		fprintf(stderr,
-			"xianfeng %s: only for SQLite; for PostgreSQL use "
-			"pg_dump -Fc / pg_restore (see docs/operations.md)\n",
-			cmd);
+		        "xianfeng %s: only for SQLite; for PostgreSQL use "
+		        "pg_dump -Fc / pg_restore (see docs/operations.md)\n",
+		        cmd);
 		return 2;
 	}
 	if (!backup && access(file, R_OK) != 0) {
@@ -511,7 +512,8 @@ static int cmd_copy(int argc, char **argv, int backup)
 static int cmd_bench_insert(int argc, char **argv)
 {
 	if (argc != 3)
-		return usage_error("bench-insert", "usage: bench-insert DB ROWS");
+		return usage_error("bench-insert",
+		                   "usage: bench-insert DB ROWS");
 	char *end;
 	long n = strtol(argv[2], &end, 10);
 	if (*end || n < 1 || n > 10000000)
@@ -525,7 +527,7 @@ static int cmd_bench_insert(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	xf_db_close(db);
 	double s = (double)(t1.tv_sec - t0.tv_sec) +
-		   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (rc != XF_DB_OK)
 		return 1;
 	printf("%ld rows in %.3f s (%.0f rows/s)\n", n, s, (double)n / s);
@@ -544,11 +546,10 @@ static void print_line(void *arg, const char *line)
 static int cmd_points(int argc, char **argv)
 {
 	const char *db_url = DEFAULT_DB;
-	static const struct option opts[] = {{"db", 1, NULL, 'd'},
-					     {"help", 0, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-				 strcmp(argv[1], "-h") == 0);
+	                         strcmp(argv[1], "-h") == 0);
 	for (int i = 2; i < argc; i++)
 		help |= strcmp(argv[i], "--help") == 0;
 	if (help || argc < 2 || strcmp(argv[1], "verify") != 0) {
@@ -582,7 +583,7 @@ static int cmd_points(int argc, char **argv)
 	int rc = xf_points_verify(&c, print_line, NULL, &checked, &diffs);
 	if (rc != XF_OK)
 		fprintf(stderr, "xianfeng points verify: %s\n",
-			c.err.message ? c.err.message : "failed");
+		        c.err.message ? c.err.message : "failed");
 	else
 		printf("points verify: %lld totals checked, %lld "
 		       "differences\n",
@@ -595,15 +596,15 @@ static int cmd_points(int argc, char **argv)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: xianfeng COMMAND [options]\n"
-		   "commands:\n"
-		   "  serve   serve the platform over HTTP\n"
-		   "  init    create or migrate the database schema\n"
-		   "  demo    load a small demo city\n"
-		   "  user    add users, set passwords and roles\n"
-		   "  points  verify point totals against the ledger\n"
-		   "  backup  copy a SQLite database while serving\n"
-		   "  restore bring a backup back\n"
-		   "'xianfeng COMMAND --help' tells more.\n");
+	           "commands:\n"
+	           "  serve   serve the platform over HTTP\n"
+	           "  init    create or migrate the database schema\n"
+	           "  demo    load a small demo city\n"
+	           "  user    add users, set passwords and roles\n"
+	           "  points  verify point totals against the ledger\n"
+	           "  backup  copy a SQLite database while serving\n"
+	           "  restore bring a backup back\n"
+	           "'xianfeng COMMAND --help' tells more.\n");
 }
 
 int main(int argc, char **argv)
@@ -639,8 +640,9 @@ int main(int argc, char **argv)
 		printf("xianfeng %s\n", XF_VERSION);
 		return 0;
 	}
-	fprintf(stderr, "xianfeng: unknown command '%s' (try 'xianfeng "
-			"--help')\n",
-		cmd);
+	fprintf(stderr,
+	        "xianfeng: unknown command '%s' (try 'xianfeng "
+	        "--help')\n",
+	        cmd);
 	return 2;
 }

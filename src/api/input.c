@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void free_json(void *p) { json_decref(p); }
+static void free_json(void *p)
+{
+	json_decref(p);
+}
 
 /* Set while validating a body that was re-read with integers as reals
  * because it held an integer beyond 64 bits. */
@@ -22,17 +25,17 @@ static int blank(const char *s)
 }
 
 static int invalid(xf_req *r, const char *field, const char *label,
-		   const char *what)
+                   const char *what)
 {
-	char *msg = xf_arena_printf(&r->arena, "%s%s", label ? label : field,
-				    what);
+	char *msg =
+	    xf_arena_printf(&r->arena, "%s%s", label ? label : field, what);
 	xf_reply_error(r, 422, "invalid_field", msg ? msg : "字段不正确",
-		       field);
+	               field);
 	return -1;
 }
 
 int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
-		   const char *path)
+                   const char *path)
 {
 	const char *name = path ? path : f->name;
 	out->present = 1;
@@ -60,29 +63,29 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 			     ch != '\t') ||
 			    ch == 0x7f)
 				return invalid(r, name, f->label,
-					       "含有控制字符");
+				               "含有控制字符");
 		}
 		if (f->type == XF_F_STR) {
 			size_t chars = xf_utf8_chars(s, len);
 			if ((int64_t)chars < f->min ||
 			    (f->min >= 1 && blank(s)))
 				return invalid(r, name, f->label,
-					       f->min <= 1 ? "不能为空"
-							   : "太短");
+				               f->min <= 1 ? "不能为空"
+				                           : "太短");
 			if ((int64_t)chars > f->max)
 				return invalid(r, name, f->label, "太长");
 		} else if (f->type == XF_F_DATE) {
 			xf_date d;
 			if (xf_date_parse(s, &d) != 0)
 				return invalid(r, name, f->label,
-					       "应为有效日期（YYYY-MM-DD）");
+				               "应为有效日期（YYYY-MM-DD）");
 		} else {
 			int ok = 0;
 			for (const char *const *e = f->enums; *e; e++)
 				ok |= strcmp(*e, s) == 0;
 			if (!ok)
 				return invalid(r, name, f->label,
-					       "取值不在允许范围内");
+				               "取值不在允许范围内");
 		}
 		out->s = xf_arena_strndup(&r->arena, s, len);
 		return out->s ? 0 : -1;
@@ -96,7 +99,7 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 			double d = json_real_value(v);
 			if (d != d || d < -9.2e18 || d > 9.2e18)
 				return invalid(r, name, f->label,
-					       "超出允许范围");
+				               "超出允许范围");
 			i = (json_int_t)d;
 			if ((double)i != d)
 				return invalid(r, name, f->label, "应为整数");
@@ -127,7 +130,7 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 }
 
 int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
-		    xf_val *vals, const char *path)
+                    xf_val *vals, const char *path)
 {
 	if (!json_is_object(obj)) {
 		xf_reply_error(r, 422, "invalid_field", "应为对象", path);
@@ -147,12 +150,11 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 		if (i == n) {
 			size_t kl = strlen(key);
 			const char *shown =
-				xf_utf8_valid(key, kl) && kl <= 64 ? name
-								   : "?";
-			char *msg = xf_arena_printf(&r->arena, "不支持的字段：%s",
-						    shown);
+			    xf_utf8_valid(key, kl) && kl <= 64 ? name : "?";
+			char *msg = xf_arena_printf(&r->arena,
+			                            "不支持的字段：%s", shown);
 			xf_reply_error(r, 422, "unknown_field",
-				       msg ? msg : "不支持的字段", shown);
+			               msg ? msg : "不支持的字段", shown);
 			return -1;
 		}
 		if (xf_input_value(r, &fields[i], v, &vals[i], name) != 0)
@@ -163,11 +165,11 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 		    (!vals[i].present ||
 		     (vals[i].is_null && !fields[i].nullable)))
 			return invalid(r,
-				       path ? xf_arena_printf(&r->arena, "%s.%s",
-							      path,
-							      fields[i].name)
-					    : fields[i].name,
-				       fields[i].label, "为必填项");
+			               path ? xf_arena_printf(&r->arena,
+			                                      "%s.%s", path,
+			                                      fields[i].name)
+			                    : fields[i].name,
+			               fields[i].label, "为必填项");
 	}
 	return 0;
 }
@@ -175,28 +177,27 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 {
 	json_error_t err;
-	json_t *root = json_loadb(r->body.data ? r->body.data : "",
-				  r->body.len, JSON_REJECT_DUPLICATES, &err);
+	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len,
+	                          JSON_REJECT_DUPLICATES, &err);
 	int reals = 0;
 	if (!root && strstr(err.text, "too big")) {
 		/* An integer beyond 64 bits: read again with integers as
 		 * reals so that validation can name the field. */
-		root = json_loadb(r->body.data, r->body.len,
-				  JSON_REJECT_DUPLICATES |
-					  JSON_DECODE_INT_AS_REAL,
-				  &err);
+		root = json_loadb(
+		    r->body.data, r->body.len,
+		    JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
 		reals = 1;
 	}
 	if (!root) {
 		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
-			       NULL);
+		               NULL);
 		return -1;
 	}
 	r->cleanup = free_json;
 	r->cleanup_arg = root;
 	if (!json_is_object(root)) {
 		xf_reply_error(r, 400, "bad_json", "请求内容应为 JSON 对象",
-			       NULL);
+		               NULL);
 		return -1;
 	}
 	ints_as_reals = reals;
@@ -223,12 +224,12 @@ int xf_input_page(xf_req *r, int *offset, int *limit)
 	const char *p = xf_req_query(r, "page"), *s = xf_req_query(r, "size");
 	if (p && parse_pos(p, 1000000, &page) != 0) {
 		xf_reply_error(r, 422, "invalid_field", "页码应为正整数",
-			       "page");
+		               "page");
 		return -1;
 	}
 	if (s && parse_pos(s, 200, &size) != 0) {
 		xf_reply_error(r, 422, "invalid_field",
-			       "每页条数应为 1 到 200 之间的整数", "size");
+		               "每页条数应为 1 到 200 之间的整数", "size");
 		return -1;
 	}
 	*offset = (int)((page - 1) * size);
@@ -243,16 +244,16 @@ int xf_input_query_id(xf_req *r, const char *key, int64_t *out)
 	if (!s || !*s)
 		return 0;
 	if (parse_pos(s, INT64_MAX / 2, out) != 0) {
-		char *msg = xf_arena_printf(&r->arena, "参数 %s 应为正整数", key);
+		char *msg =
+		    xf_arena_printf(&r->arena, "参数 %s 应为正整数", key);
 		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-			       key);
+		               key);
 		return -1;
 	}
 	return 0;
 }
 
-int xf_input_query_str(xf_req *r, const char *key, size_t max,
-		       const char **out)
+int xf_input_query_str(xf_req *r, const char *key, size_t max, const char **out)
 {
 	const char *s = xf_req_query(r, key);
 	*out = NULL;
@@ -262,7 +263,7 @@ int xf_input_query_str(xf_req *r, const char *key, size_t max,
 	if (!xf_utf8_valid(s, n) || xf_utf8_chars(s, n) > max) {
 		char *msg = xf_arena_printf(&r->arena, "参数 %s 不正确", key);
 		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-			       key);
+		               key);
 		return -1;
 	}
 	*out = s;
@@ -293,6 +294,6 @@ void xf_api_fail(xf_req *r, const xf_ctx *c)
 {
 	int status = c->err.kind ? c->err.kind : 500;
 	xf_reply_error(r, status, c->err.code ? c->err.code : "internal",
-		       c->err.message ? c->err.message : "服务器内部错误",
-		       c->err.field);
+	               c->err.message ? c->err.message : "服务器内部错误",
+	               c->err.field);
 }

@@ -18,9 +18,9 @@ typedef enum {
 	XF_F_INT,     /* integer in [min, max] */
 	XF_F_ID,      /* positive integer id */
 	XF_F_BOOL,
-	XF_F_DATE,    /* "YYYY-MM-DD" */
-	XF_F_ENUM,    /* one of enums[] */
-	XF_F_ARRAY,   /* array, at most max items; kept as json_t */
+	XF_F_DATE,  /* "YYYY-MM-DD" */
+	XF_F_ENUM,  /* one of enums[] */
+	XF_F_ARRAY, /* array, at most max items; kept as json_t */
 } xf_field_type;
 
 typedef struct xf_field {
@@ -49,10 +49,10 @@ int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals);
 
 /* Checks one JSON value against a field (used for nested objects). */
 int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
-		   const char *path);
+                   const char *path);
 /* Checks a nested object against a field table (unknown keys rejected). */
 int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
-		    xf_val *vals, const char *path);
+                    xf_val *vals, const char *path);
 
 /* Reads ?page=&size= (defaults 1 and 20, size <= 200). -1 on bad input. */
 int xf_input_page(xf_req *r, int *offset, int *limit);
@@ -60,7 +60,7 @@ int xf_input_page(xf_req *r, int *offset, int *limit);
 int xf_input_query_id(xf_req *r, const char *key, int64_t *out);
 /* Reads a bounded string query parameter (valid UTF-8), NULL when absent. */
 int xf_input_query_str(xf_req *r, const char *key, size_t max,
-		       const char **out);
+                       const char **out);
 /* Parses path parameter i as a positive id; 404 answer on failure. */
 int xf_input_path_id(xf_req *r, int i, int64_t *out);
 

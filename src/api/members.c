@@ -15,22 +15,34 @@
 static const char *const genders[] = {"male", "female", NULL};
 static const char *const statuses[] = {"full", "probationary", NULL};
 
-enum { F_NAME, F_GENDER, F_IDN, F_PHONE, F_ORG, F_STATUS, F_JOINED, F_FULL,
-       F_ETHN, F_EDU, F_POS, F_COUNT };
+enum {
+	F_NAME,
+	F_GENDER,
+	F_IDN,
+	F_PHONE,
+	F_ORG,
+	F_STATUS,
+	F_JOINED,
+	F_FULL,
+	F_ETHN,
+	F_EDU,
+	F_POS,
+	F_COUNT
+};
 
-#define MEMBER_FIELDS(req)                                                     \
-	{                                                                      \
+#define MEMBER_FIELDS(req)                                                      \
+	{                                                                       \
 		{"name", XF_F_STR, req, 0, 1, 100, NULL, "姓名"},               \
-		{"gender", XF_F_ENUM, req, 0, 0, 0, genders, "性别"},          \
-		{"id_number", XF_F_STR, req, 0, 1, 18, NULL, "身份证号码"},    \
-		{"phone", XF_F_STR, req, 0, 1, 20, NULL, "手机号码"},            \
-		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},           \
-		{"status", XF_F_ENUM, req, 0, 0, 0, statuses, "党员状态"},     \
-		{"joined_on", XF_F_DATE, req, 0, 0, 0, NULL, "入党日期"},      \
-		{"full_on", XF_F_DATE, 0, 1, 0, 0, NULL, "转正日期"},          \
-		{"ethnicity", XF_F_STR, 0, 1, 0, 20, NULL, "民族"},            \
-		{"education", XF_F_STR, 0, 1, 0, 20, NULL, "学历"},            \
-		{"position", XF_F_STR, 0, 1, 0, 100, NULL, "职务"},            \
+		    {"gender", XF_F_ENUM, req, 0, 0, 0, genders, "性别"},       \
+		    {"id_number", XF_F_STR, req, 0, 1, 18, NULL, "身份证号码"}, \
+		    {"phone", XF_F_STR, req, 0, 1, 20, NULL, "手机号码"},       \
+		    {"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},        \
+		    {"status", XF_F_ENUM, req, 0, 0, 0, statuses, "党员状态"},  \
+		    {"joined_on", XF_F_DATE, req, 0, 0, 0, NULL, "入党日期"},   \
+		    {"full_on", XF_F_DATE, 0, 1, 0, 0, NULL, "转正日期"},       \
+		    {"ethnicity", XF_F_STR, 0, 1, 0, 20, NULL, "民族"},         \
+		    {"education", XF_F_STR, 0, 1, 0, 20, NULL, "学历"},         \
+		    {"position", XF_F_STR, 0, 1, 0, 100, NULL, "职务"},         \
 	}
 
 static const xf_field create_fields[F_COUNT] = MEMBER_FIELDS(1);
@@ -60,8 +72,7 @@ static void to_input(const xf_val *v, xf_member_input *in)
 		((char *)in->id_number)[17] = 'X';
 }
 
-static void answer_member(xf_req *r, int status, xf_ctx *c,
-			  const xf_member *m)
+static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
@@ -143,7 +154,7 @@ void xf_h_members_list(xf_req *r)
 	    xf_input_query_str(r, "sort", 20, &sort_by) != 0)
 		return;
 	static const char *const sorts[] = {"", "name", "joined_on",
-					    "-joined_on"};
+	                                    "-joined_on"};
 	int sort = 0;
 	if (sort_by) {
 		sort = -1;
@@ -152,19 +163,20 @@ void xf_h_members_list(xf_req *r)
 				sort = i;
 		if (sort < 0) {
 			xf_reply_error(r, 422, "invalid_field",
-				       "排序方式应为 name、joined_on 或 "
-				       "-joined_on",
-				       "sort");
+			               "排序方式应为 name、joined_on 或 "
+			               "-joined_on",
+			               "sort");
 			return;
 		}
 	}
 	if (status && strcmp(status, "full") != 0 &&
 	    strcmp(status, "probationary") != 0) {
 		xf_reply_error(r, 422, "invalid_field", "党员状态不正确",
-			       "status");
+		               "status");
 		return;
 	}
-	int sub = subtree && (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
+	int sub = subtree &&
+	          (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_member_list(&c, org, sub, q, status, sort, offset, limit, &p) !=
@@ -179,7 +191,7 @@ void xf_h_members_list(xf_req *r)
 	xf_jw_arr(&w);
 	for (int i = 0; i < p.n; i++)
 		xf_view_member(&w, &p.items[i],
-			       xf_member_full_pii(&c, &p.items[i]));
+		               xf_member_full_pii(&c, &p.items[i]));
 	xf_jw_arr_end(&w);
 	xf_jw_kint(&w, "total", p.total);
 	xf_jw_obj_end(&w);
@@ -187,8 +199,8 @@ void xf_h_members_list(xf_req *r)
 }
 
 static const xf_field transfer_fields[] = {
-	{"to_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "转入组织"},
-	{"reason", XF_F_STR, 1, 0, 1, 500, NULL, "转接原因"},
+    {"to_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "转入组织"},
+    {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "转接原因"},
 };
 
 void xf_h_members_transfer(xf_req *r)

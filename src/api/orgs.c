@@ -12,37 +12,46 @@
 #include <string.h>
 
 static const char *const kinds[] = {
-	"work_committee", "party_committee", "organ_committee",
-	"general_branch", "branch",          "temp_branch",
-	"group",          NULL};
+    "work_committee", "party_committee", "organ_committee", "general_branch",
+    "branch",         "temp_branch",     "group",           NULL};
 static const char *const levels[] = {"city", "county", "township", NULL};
 
-enum { F_NAME, F_KIND, F_LEVEL, F_PARENT, F_EST, F_PROJECT, F_STARTS,
-       F_ENDS, F_CLOSED, F_COUNT };
+enum {
+	F_NAME,
+	F_KIND,
+	F_LEVEL,
+	F_PARENT,
+	F_EST,
+	F_PROJECT,
+	F_STARTS,
+	F_ENDS,
+	F_CLOSED,
+	F_COUNT
+};
 
 /* required flags are applied on create only (see create_fields) */
 static const xf_field patch_fields[F_COUNT] = {
-	{"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
-	{"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "组织类型"},
-	{"level", XF_F_ENUM, 0, 0, 0, 0, levels, "层级"},
-	{"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
-	{"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-	{"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-	{"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-	{"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-	{"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
+    {"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
+    {"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "组织类型"},
+    {"level", XF_F_ENUM, 0, 0, 0, 0, levels, "层级"},
+    {"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
+    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
+    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
+    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
+    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
+    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
 };
 
 static const xf_field create_fields[F_COUNT] = {
-	{"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
-	{"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "组织类型"},
-	{"level", XF_F_ENUM, 1, 0, 0, 0, levels, "层级"},
-	{"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
-	{"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-	{"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-	{"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-	{"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-	{"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
+    {"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "组织类型"},
+    {"level", XF_F_ENUM, 1, 0, 0, 0, levels, "层级"},
+    {"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
+    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
+    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
+    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
+    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
+    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
 };
 
 static void to_input(const xf_val *v, xf_org_input *in)
@@ -202,14 +211,16 @@ void xf_h_orgs_list(xf_req *r)
 	    xf_input_query_str(r, "roots", 5, &roots) != 0)
 		return;
 	if (!one_of(kinds, f.kind)) {
-		xf_reply_error(r, 422, "invalid_field", "组织类型不正确", "kind");
+		xf_reply_error(r, 422, "invalid_field", "组织类型不正确",
+		               "kind");
 		return;
 	}
 	if (!one_of(levels, f.level)) {
 		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
 		return;
 	}
-	f.roots = roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
+	f.roots =
+	    roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_org_list(&c, &f, &p) != XF_OK)
@@ -285,8 +296,8 @@ static void answer_cluster(xf_req *r, int status, const xf_cluster *cl)
 }
 
 static const xf_field cluster_fields[] = {
-	{"name", XF_F_STR, 1, 0, 1, 100, NULL, "片区名称"},
-	{"description", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
+    {"name", XF_F_STR, 1, 0, 1, 100, NULL, "片区名称"},
+    {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
 };
 
 void xf_h_clusters_create(xf_req *r)
@@ -341,7 +352,7 @@ void xf_h_clusters_get(xf_req *r)
 }
 
 static const xf_field cluster_org_fields[] = {
-	{"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
 };
 
 void xf_h_clusters_add_org(xf_req *r)

@@ -36,8 +36,8 @@ void xf_h_health(xf_req *r)
 }
 
 static const xf_field login_fields[] = {
-	{"username", XF_F_STR, 1, 0, 1, 64, NULL, "用户名"},
-	{"password", XF_F_STR, 1, 0, 1, 128, NULL, "密码"},
+    {"username", XF_F_STR, 1, 0, 1, 64, NULL, "用户名"},
+    {"password", XF_F_STR, 1, 0, 1, 128, NULL, "密码"},
 };
 
 void xf_h_login(xf_req *r)
@@ -56,9 +56,9 @@ void xf_h_login(xf_req *r)
 	}
 	r->user = u.username;
 	r->set_cookie = xf_arena_printf(
-		&r->arena,
-		"xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-		token, XF_SESSION_SECONDS);
+	    &r->arena,
+	    "xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+	    token, XF_SESSION_SECONDS);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -81,13 +81,13 @@ void xf_h_logout(xf_req *r)
 		return;
 	}
 	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
-			"Max-Age=0";
+	                "Max-Age=0";
 	xf_api_ok(r);
 }
 
 static const xf_field password_fields[] = {
-	{"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
-	{"new_password", XF_F_STR, 1, 0, 8, 128, NULL, "新密码"},
+    {"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
+    {"new_password", XF_F_STR, 1, 0, 8, 128, NULL, "新密码"},
 };
 
 void xf_h_me_password(xf_req *r)
@@ -102,7 +102,7 @@ void xf_h_me_password(xf_req *r)
 		return;
 	}
 	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
-			"Max-Age=0";
+	                "Max-Age=0";
 	xf_api_ok(r);
 }
 

@@ -8,33 +8,40 @@
 #include "service/auth.h"
 #include "service/view.h"
 
-static const char *const role_names[] = {"admin", "committee", "secretary",
-					 "member", "judge", "screen", NULL};
+static const char *const role_names[] = {
+    "admin", "committee", "secretary", "member", "judge", "screen", NULL};
 
 static const xf_field role_fields[] = {
-	{"role", XF_F_ENUM, 1, 0, 0, 0, role_names, "角色"},
-	{"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "角色所属组织"},
+    {"role", XF_F_ENUM, 1, 0, 0, 0, role_names, "角色"},
+    {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "角色所属组织"},
 };
 
-enum { F_USERNAME, F_PASSWORD, F_DISPLAY, F_MEMBER, F_DISABLED, F_ROLES,
-       F_COUNT };
+enum {
+	F_USERNAME,
+	F_PASSWORD,
+	F_DISPLAY,
+	F_MEMBER,
+	F_DISABLED,
+	F_ROLES,
+	F_COUNT
+};
 
 static const xf_field create_fields[F_COUNT] = {
-	{"username", XF_F_STR, 1, 0, 2, 64, NULL, "用户名"},
-	{"password", XF_F_STR, 1, 0, 8, 128, NULL, "密码"},
-	{"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-	{"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-	{"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-	{"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
+    {"username", XF_F_STR, 1, 0, 2, 64, NULL, "用户名"},
+    {"password", XF_F_STR, 1, 0, 8, 128, NULL, "密码"},
+    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
+    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
+    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
+    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
 };
 
 static const xf_field patch_fields[F_COUNT] = {
-	{"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
-	{"password", XF_F_STR, 0, 0, 8, 128, NULL, "密码"},
-	{"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-	{"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-	{"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-	{"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
+    {"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
+    {"password", XF_F_STR, 0, 0, 8, 128, NULL, "密码"},
+    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
+    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
+    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
+    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
 };
 
 /* Reads the body into in; -1 after writing an error answer. */
@@ -45,7 +52,7 @@ static int read_input(xf_req *r, const xf_field *fields, xf_user_input *in)
 		return -1;
 	if (v[F_USERNAME].present && fields == patch_fields) {
 		xf_reply_error(r, 422, "invalid_field", "用户名不能修改",
-			       "username");
+		               "username");
 		return -1;
 	}
 	in->username = v[F_USERNAME].s;
@@ -69,7 +76,7 @@ static int read_input(xf_req *r, const xf_field *fields, xf_user_input *in)
 		xf_val rv[2];
 		char *path = xf_arena_printf(&r->arena, "roles[%zu]", i);
 		if (xf_input_object(r, json_array_get(arr, i), role_fields, 2,
-				    rv, path) != 0)
+		                    rv, path) != 0)
 			return -1;
 		in->roles[i].role = rv[0].s;
 		in->roles[i].org_id = rv[1].is_null ? 0 : rv[1].i;

@@ -15,8 +15,8 @@ typedef struct xf_arena_block xf_arena_block;
 
 typedef struct xf_arena {
 	xf_arena_block *head;
-	size_t used;  /* bytes handed out, all blocks */
-	size_t cap;   /* most bytes the arena may hand out; 0 = no cap */
+	size_t used; /* bytes handed out, all blocks */
+	size_t cap;  /* most bytes the arena may hand out; 0 = no cap */
 } xf_arena;
 
 /* Initialises an empty arena with a byte cap (0 = unlimited). */
@@ -32,6 +32,6 @@ char *xf_arena_strndup(xf_arena *a, const char *s, size_t len);
 char *xf_arena_strdup(xf_arena *a, const char *s);
 /* printf into the arena; returns NULL on error. */
 char *xf_arena_printf(xf_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -68,9 +68,15 @@ int xf_buf_add(xf_buf *b, const void *p, size_t n)
 	return 0;
 }
 
-int xf_buf_adds(xf_buf *b, const char *s) { return xf_buf_add(b, s, strlen(s)); }
+int xf_buf_adds(xf_buf *b, const char *s)
+{
+	return xf_buf_add(b, s, strlen(s));
+}
 
-int xf_buf_addc(xf_buf *b, char c) { return xf_buf_add(b, &c, 1); }
+int xf_buf_addc(xf_buf *b, char c)
+{
+	return xf_buf_add(b, &c, 1);
+}
 
 int xf_buf_printf(xf_buf *b, const char *fmt, ...)
 {

@@ -16,8 +16,8 @@ typedef struct xf_buf {
 	char *data;
 	size_t len;
 	size_t alloc;
-	size_t cap;   /* most bytes the buffer may hold */
-	int failed;   /* set once an append failed; later appends are no-ops */
+	size_t cap; /* most bytes the buffer may hold */
+	int failed; /* set once an append failed; later appends are no-ops */
 } xf_buf;
 
 void xf_buf_init(xf_buf *b, size_t cap);
@@ -28,7 +28,7 @@ int xf_buf_add(xf_buf *b, const void *p, size_t n);
 int xf_buf_adds(xf_buf *b, const char *s);
 int xf_buf_addc(xf_buf *b, char c);
 int xf_buf_printf(xf_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Appends a signed decimal integer without printf. */
 int xf_buf_addi(xf_buf *b, int64_t v);
 char *xf_buf_detach(xf_buf *b);

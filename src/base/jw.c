@@ -43,10 +43,22 @@ static void close_(xf_jw *w, char c)
 	xf_buf_addc(w->b, c);
 }
 
-void xf_jw_obj(xf_jw *w) { open(w, '{'); }
-void xf_jw_obj_end(xf_jw *w) { close_(w, '}'); }
-void xf_jw_arr(xf_jw *w) { open(w, '['); }
-void xf_jw_arr_end(xf_jw *w) { close_(w, ']'); }
+void xf_jw_obj(xf_jw *w)
+{
+	open(w, '{');
+}
+void xf_jw_obj_end(xf_jw *w)
+{
+	close_(w, '}');
+}
+void xf_jw_arr(xf_jw *w)
+{
+	open(w, '[');
+}
+void xf_jw_arr_end(xf_jw *w)
+{
+	close_(w, ']');
+}
 
 void xf_json_escape(xf_buf *b, const char *s, size_t n)
 {
@@ -76,7 +88,8 @@ void xf_json_escape(xf_buf *b, const char *s, size_t n)
 			xf_buf_add(b, "\\t", 2);
 			break;
 		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			char u[6] = {'\\', 'u',         '0',
+			             '0',  hex[c >> 4], hex[c & 15]};
 			xf_buf_add(b, u, 6);
 		}
 		}

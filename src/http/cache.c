@@ -69,7 +69,7 @@ void xf_cache_configure(size_t max, int64_t max_age_ms)
 }
 
 int xf_cache_get(const char *key, uint64_t version, xf_buf *out, char *user,
-		 size_t n)
+                 size_t n)
 {
 	if (!max_bytes)
 		return 0;
@@ -95,7 +95,7 @@ int xf_cache_get(const char *key, uint64_t version, xf_buf *out, char *user,
 }
 
 void xf_cache_put(const char *key, uint64_t version, const char *body,
-		  size_t len, const char *user)
+                  size_t len, const char *user)
 {
 	if (!max_bytes || len > max_bytes / 8)
 		return;

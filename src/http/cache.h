@@ -21,9 +21,9 @@ void xf_cache_configure(size_t max_bytes, int64_t max_age_ms);
 /* Copies a fresh entry's body into out and its user name into user
  * (size n). Returns 1 on a hit. */
 int xf_cache_get(const char *key, uint64_t version, xf_buf *out, char *user,
-		 size_t n);
+                 size_t n);
 /* Stores a body under key, computed at `version`. */
 void xf_cache_put(const char *key, uint64_t version, const char *body,
-		  size_t len, const char *user);
+                  size_t len, const char *user);
 
 #endif

@@ -30,7 +30,7 @@ typedef struct server {
 } server;
 
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
-			       const char *key, const char *value)
+                               const char *key, const char *value)
 {
 	(void)kind;
 	xf_buf *b = cls;
@@ -59,7 +59,8 @@ static char *cache_key(xf_req *r)
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
 	xf_buf_addc(&b, '\n');
 	xf_buf_addi(&b, ((int64_t)time(NULL) + 8 * 3600) / 86400);
-	char *key = b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
+	char *key =
+	    b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
 	xf_buf_free(&b);
 	return key;
 }
@@ -99,7 +100,7 @@ void xf_reply_json(xf_req *r, int status)
 }
 
 void xf_reply_error(xf_req *r, int status, const char *code,
-		    const char *message, const char *field)
+                    const char *message, const char *field)
 {
 	xf_buf_clear(&r->out);
 	r->static_body = NULL;
@@ -172,11 +173,12 @@ static int match(xf_req *r, const char *pat, const char *url)
 static void dispatch(server *s, xf_req *r)
 {
 	const xf_http_config *cfg = &s->cfg;
-	int is_api = strncmp(r->url, "/api/", 5) == 0 ||
-		     strcmp(r->url, "/api") == 0;
+	int is_api =
+	    strncmp(r->url, "/api/", 5) == 0 || strcmp(r->url, "/api") == 0;
 	if (!is_api) {
-		if (cfg->fallback && (strcmp(r->method, "GET") == 0 ||
-				      strcmp(r->method, "HEAD") == 0) &&
+		if (cfg->fallback &&
+		    (strcmp(r->method, "GET") == 0 ||
+		     strcmp(r->method, "HEAD") == 0) &&
 		    cfg->fallback(r) == 0)
 			return;
 		xf_reply_error(r, 404, "not_found", "页面不存在", NULL);
@@ -196,10 +198,9 @@ static void dispatch(server *s, xf_req *r)
 	if (!route) {
 		if (path_matched)
 			xf_reply_error(r, 405, "method_not_allowed",
-				       "不支持该请求方法", NULL);
+			               "不支持该请求方法", NULL);
 		else
-			xf_reply_error(r, 404, "not_found", "接口不存在",
-				       NULL);
+			xf_reply_error(r, 404, "not_found", "接口不存在", NULL);
 		return;
 	}
 	if (r->body_too_large) {
@@ -222,13 +223,13 @@ static void dispatch(server *s, xf_req *r)
 		return;
 	if (route->auth != XF_AUTH_PUBLIC) {
 		if (!r->principal) {
-			xf_reply_error(r, 401, "unauthorized",
-				       "请先登录", NULL);
+			xf_reply_error(r, 401, "unauthorized", "请先登录",
+			               NULL);
 			return;
 		}
 		if (route->auth != XF_AUTH_USER && !(route->auth & r->roles)) {
 			xf_reply_error(r, 403, "forbidden",
-				       "没有权限执行此操作", NULL);
+			               "没有权限执行此操作", NULL);
 			return;
 		}
 	}
@@ -241,20 +242,20 @@ static void dispatch(server *s, xf_req *r)
 		s->writes++;
 	else if (key && r->status == 200 && !r->static_body)
 		xf_cache_put(key, version, r->out.data ? r->out.data : "",
-			     r->out.len, r->user);
+		             r->out.len, r->user);
 }
 
 static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
 {
 	struct MHD_Response *resp;
 	if (r->static_body)
-		resp = MHD_create_response_from_buffer(
-			r->static_len, (void *)r->static_body,
-			MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(r->static_len,
+		                                       (void *)r->static_body,
+		                                       MHD_RESPMEM_PERSISTENT);
 	else
 		resp = MHD_create_response_from_buffer(
-			r->out.len, r->out.data ? r->out.data : (char *)"",
-			MHD_RESPMEM_MUST_COPY);
+		    r->out.len, r->out.data ? r->out.data : (char *)"",
+		    MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
 	if (r->content_type)
@@ -266,16 +267,15 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	for (hdr *h = r->extra_headers; h; h = h->next)
 		MHD_add_response_header(resp, h->name, h->value);
-	enum MHD_Result ret =
-		MHD_queue_response(c, (unsigned)r->status, resp);
+	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
-				  const char *url, const char *method,
-				  const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
 {
 	(void)version;
 	server *s = cls;
@@ -292,8 +292,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->conn = c;
 		r->method = method;
 		r->url = xf_arena_strdup(&r->arena, url);
-		const char *cl = MHD_lookup_connection_value(
-			c, MHD_HEADER_KIND, "Content-Length");
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		                                             "Content-Length");
 		if (cl) {
 			char *end;
 			unsigned long long n = strtoull(cl, &end, 10);
@@ -347,7 +347,7 @@ static void log_line(xf_req *r)
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	(void)c;
 	(void)toe;
@@ -384,18 +384,17 @@ void *xf_http_start(const xf_http_config *cfg)
 		return NULL;
 	}
 	s->d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-			MHD_USE_ERROR_LOG | MHD_USE_ITC,
-		cfg->port, NULL, NULL, on_request, s,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	        MHD_USE_ERROR_LOG | MHD_USE_ITC,
+	    cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+	    (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+	    (unsigned)cfg->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+	    s, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 	if (!s->d) {
 		fprintf(stderr, "xianfeng: cannot listen on %s:%u\n", cfg->host,
-			cfg->port);
+		        cfg->port);
 		free(s);
 		return NULL;
 	}

@@ -23,7 +23,7 @@ typedef void (*xf_handler)(xf_req *r);
 /* Who may call a route: 0 = anyone; XF_AUTH_USER = any logged-in user;
  * otherwise a bitmask of roles, one bit per role code (1u << role). */
 #define XF_AUTH_PUBLIC 0u
-#define XF_AUTH_USER 1u
+#define XF_AUTH_USER   1u
 
 typedef struct xf_route {
 	const char *method;  /* "GET", "POST", "PATCH", "DELETE" */
@@ -35,16 +35,16 @@ typedef struct xf_route {
 struct xf_req {
 	xf_arena arena; /* freed when the response is sent */
 	const char *method;
-	const char *url; /* path without the query string */
+	const char *url;                  /* path without the query string */
 	const char *param[XF_MAX_PARAMS]; /* captured segments, in order */
 	int nparam;
-	void *conn; /* struct MHD_Connection * */
+	void *conn;  /* struct MHD_Connection * */
 	xf_buf body; /* request body (capped) */
 	int body_too_large;
 	/* set by the authenticator */
-	void *principal;    /* opaque to http; NULL when anonymous */
-	unsigned roles;     /* bitmask (1u << role) */
-	const char *user;   /* username for the log line, or NULL */
+	void *principal;  /* opaque to http; NULL when anonymous */
+	unsigned roles;   /* bitmask (1u << role) */
+	const char *user; /* username for the log line, or NULL */
 	/* the answer */
 	int status;
 	xf_buf out;
@@ -75,7 +75,7 @@ typedef struct xf_http_config {
 	/* Answers requests that no route matched outside /api/ (static
 	 * files); NULL answers 404. Returns 0 if it wrote an answer. */
 	int (*fallback)(xf_req *r);
-	int quiet; /* no request log lines */
+	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
 } xf_http_config;
 
@@ -92,7 +92,7 @@ const char *xf_req_client_ip(xf_req *r);
 
 /* Writes the error answer {"error":{"code","message","field"}}. */
 void xf_reply_error(xf_req *r, int status, const char *code,
-		    const char *message, const char *field);
+                    const char *message, const char *field);
 /* Sets the status; the body is whatever was written to r->out. */
 void xf_reply_json(xf_req *r, int status);
 /* Adds an extra response header (copied); at most a few per request. */

@@ -12,28 +12,34 @@
 
 static const char *root;
 
-void xf_static_set_root(const char *dir) { root = dir; }
+void xf_static_set_root(const char *dir)
+{
+	root = dir;
+}
 
-size_t xf_static_count(void) { return xf_web_nassets; }
+size_t xf_static_count(void)
+{
+	return xf_web_nassets;
+}
 
 static const char *type_of(const char *path)
 {
 	static const struct {
 		const char *ext, *type;
 	} types[] = {
-		{".html", "text/html; charset=utf-8"},
-		{".js", "text/javascript; charset=utf-8"},
-		{".mjs", "text/javascript; charset=utf-8"},
-		{".css", "text/css; charset=utf-8"},
-		{".json", "application/json; charset=utf-8"},
-		{".svg", "image/svg+xml"},
-		{".png", "image/png"},
-		{".jpg", "image/jpeg"},
-		{".ico", "image/x-icon"},
-		{".woff2", "font/woff2"},
-		{".woff", "font/woff"},
-		{".ttf", "font/ttf"},
-		{".txt", "text/plain; charset=utf-8"},
+	    {".html", "text/html; charset=utf-8"},
+	    {".js", "text/javascript; charset=utf-8"},
+	    {".mjs", "text/javascript; charset=utf-8"},
+	    {".css", "text/css; charset=utf-8"},
+	    {".json", "application/json; charset=utf-8"},
+	    {".svg", "image/svg+xml"},
+	    {".png", "image/png"},
+	    {".jpg", "image/jpeg"},
+	    {".ico", "image/x-icon"},
+	    {".woff2", "font/woff2"},
+	    {".woff", "font/woff"},
+	    {".ttf", "font/ttf"},
+	    {".txt", "text/plain; charset=utf-8"},
 	};
 	const char *dot = strrchr(path, '.');
 	if (dot)
@@ -49,7 +55,7 @@ static int safe_path(const char *p)
 	if (p[0] != '/' || strstr(p, "..") || strstr(p, "//"))
 		return 0;
 	return strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			 "0123456789-_./") == strlen(p) &&
+	                 "0123456789-_./") == strlen(p) &&
 	       strlen(p) < 512;
 }
 
@@ -80,8 +86,8 @@ static int serve_embedded(xf_req *r, const char *path)
 		return -1;
 	xf_reply_header(r, "ETag", a->etag);
 	xf_reply_header(r, "Cache-Control",
-			a->immutable ? "public, max-age=31536000, immutable"
-				     : "no-cache");
+	                a->immutable ? "public, max-age=31536000, immutable"
+	                             : "no-cache");
 	xf_reply_header(r, "Vary", "Accept-Encoding");
 	r->content_type = a->type;
 	const char *inm = xf_req_header(r, "If-None-Match");
@@ -107,8 +113,7 @@ static int serve_embedded(xf_req *r, const char *path)
 static int read_file(xf_req *r, const char *path)
 {
 	char full[1024];
-	if (snprintf(full, sizeof full, "%s%s", root, path) >=
-	    (int)sizeof full)
+	if (snprintf(full, sizeof full, "%s%s", root, path) >= (int)sizeof full)
 		return -1;
 	int fd = open(full, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)

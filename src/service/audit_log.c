@@ -6,7 +6,7 @@
 #include <string.h>
 
 int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
-		  int64_t *total)
+                  int64_t *total)
 {
 	*n = 0;
 	*total = 0;
@@ -15,10 +15,10 @@ int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-				       "无权查看审计日志", NULL);
+			               "无权查看审计日志", NULL);
 		if (xf_subtree_range(c, g->org_path, &f->lo, &f->hi) != 0)
 			return xf_fail(c, XF_E_INTERNAL, "internal", "路径错误",
-				       NULL);
+			               NULL);
 	}
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)

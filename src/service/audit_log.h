@@ -10,6 +10,6 @@
 
 /* f->lo/hi are set here from the scope; the rest comes from the caller. */
 int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
-		  int64_t *total);
+                  int64_t *total);
 
 #endif

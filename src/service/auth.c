@@ -26,9 +26,9 @@ int xf_auth_init(void)
 	unsigned char pw[16];
 	randombytes_buf(pw, sizeof pw);
 	return crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof pw,
-				 PW_OPS, PW_MEM) == 0
-		       ? 0
-		       : -1;
+	                         PW_OPS, PW_MEM) == 0
+	           ? 0
+	           : -1;
 }
 
 int xf_secret_equal(const char *a, const char *b)
@@ -44,7 +44,7 @@ static int hash_password(xf_ctx *c, const char *pw, const char **out)
 	char *h = xf_arena_alloc(c->a, crypto_pwhash_STRBYTES);
 	if (!h || crypto_pwhash_str(h, pw, strlen(pw), PW_OPS, PW_MEM) != 0)
 		return xf_fail(c, XF_E_INTERNAL, "internal", "密码处理失败",
-			       NULL);
+		               NULL);
 	*out = h;
 	return XF_OK;
 }
@@ -68,11 +68,11 @@ static const char *token_hash(xf_ctx *c, const char *token)
 static int invalid_credentials(xf_ctx *c)
 {
 	return xf_fail(c, XF_E_UNAUTHORIZED, "invalid_credentials",
-		       "用户名或密码错误", NULL);
+	               "用户名或密码错误", NULL);
 }
 
 int xf_login(xf_ctx *c, const char *username, const char *password,
-	     const char **token, const char **csrf, xf_user *user)
+             const char **token, const char **csrf, xf_user *user)
 {
 	/* 1. read: throttle window and the user */
 	int64_t fails = 0;
@@ -80,7 +80,7 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_login_failures(c->db, username,
-					  c->now - XF_LOGIN_WINDOW, &fails);
+	                                  c->now - XF_LOGIN_WINDOW, &fails);
 	int found = XF_DB_DONE;
 	if (drc == XF_DB_OK)
 		found = xf_store_user_by_name(c->db, c->a, username, user);
@@ -91,13 +91,13 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 		return xf_fail_db(c, found);
 	if (fails >= XF_LOGIN_MAX_FAILURES)
 		return xf_fail(c, XF_E_THROTTLED, "too_many_attempts",
-			       "登录失败次数过多，请15分钟后再试", NULL);
+		               "登录失败次数过多，请15分钟后再试", NULL);
 	/* 2. verify outside any transaction (argon2id is slow on purpose);
 	 * a missing user costs the same as a wrong password. */
 	const char *stored =
-		found == XF_DB_ROW ? user->password_hash : dummy_hash;
-	int ok = crypto_pwhash_str_verify(stored, password,
-					  strlen(password)) == 0;
+	    found == XF_DB_ROW ? user->password_hash : dummy_hash;
+	int ok =
+	    crypto_pwhash_str_verify(stored, password, strlen(password)) == 0;
 	ok = ok && found == XF_DB_ROW && !user->disabled;
 	/* 3. write: a failure or a session */
 	rc = xf_tx_begin(c);
@@ -114,17 +114,17 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 	*token = hex(c, tok, sizeof tok);
 	*csrf = hex(c, cs, sizeof cs);
 	if (!*token || !*csrf)
-		return xf_tx_end(c, xf_fail(c, XF_E_INTERNAL, "internal",
-					    "内存不足", NULL));
-	drc = xf_store_session_insert(c->db, token_hash(c, *token), user->id,
-				      *csrf, c->now,
-				      c->now + XF_SESSION_SECONDS);
+		return xf_tx_end(
+		    c, xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL));
+	drc =
+	    xf_store_session_insert(c->db, token_hash(c, *token), user->id,
+	                            *csrf, c->now, c->now + XF_SESSION_SECONDS);
 	if (drc != XF_DB_OK)
 		return xf_tx_end(c, xf_fail_db(c, drc));
 	c->user_id = user->id;
 	c->username = user->username;
-	return xf_tx_end(c, xf_audit(c, "login", "user", user->id, NULL, NULL,
-				     NULL));
+	return xf_tx_end(
+	    c, xf_audit(c, "login", "user", user->id, NULL, NULL, NULL));
 }
 
 int xf_logout(xf_ctx *c, const char *token)
@@ -135,17 +135,17 @@ int xf_logout(xf_ctx *c, const char *token)
 }
 
 int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
-		       xf_scope *scope, const char **csrf)
+                       xf_scope *scope, const char **csrf)
 {
 	size_t n = strlen(token);
 	if (n != 64 || strspn(token, "0123456789abcdef") != n)
 		return xf_fail(c, XF_E_UNAUTHORIZED, "unauthorized",
-			       "登录已失效，请重新登录", NULL);
+		               "登录已失效，请重新登录", NULL);
 	int rc = xf_store_session_get(c->db, c->a, token_hash(c, token), c->now,
-				      user, csrf);
+	                              user, csrf);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_UNAUTHORIZED, "unauthorized",
-			       "登录已失效，请重新登录", NULL);
+		               "登录已失效，请重新登录", NULL);
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	xf_scope_init(scope, user->id, user->member_id);
@@ -153,7 +153,7 @@ int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
 		int role = xf_role_parse(user->roles[i].role);
 		if (role)
 			xf_scope_add(scope, role, user->roles[i].org_id,
-				     user->roles[i].org_path);
+			             user->roles[i].org_path);
 	}
 	return XF_OK;
 }
@@ -183,7 +183,7 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		int role = xf_role_parse(roles[i].role);
 		if (!role)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "角色不存在", "roles");
+			               "角色不存在", "roles");
 		if (role == XF_ROLE_ADMIN) {
 			roles[i].org_id = 0;
 			roles[i].org_path = NULL;
@@ -191,11 +191,11 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		}
 		xf_org o;
 		int rc = roles[i].org_id ? xf_store_org_get(c->db, c->a,
-							    roles[i].org_id, &o)
-					 : XF_DB_DONE;
+		                                            roles[i].org_id, &o)
+		                         : XF_DB_DONE;
 		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "角色所属组织不存在", "roles");
+			               "角色所属组织不存在", "roles");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		roles[i].org_path = o.path;
@@ -205,12 +205,11 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		for (int j = 0; j < i; j++)
 			if (strcmp(roles[i].role, roles[j].role) == 0 &&
 			    roles[i].org_id == roles[j].org_id)
-				return xf_fail(c, XF_E_INVALID,
-					       "invalid_field", "角色重复",
-					       "roles");
+				return xf_fail(c, XF_E_INVALID, "invalid_field",
+				               "角色重复", "roles");
 	if (!may_manage(c, roles, n))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "无权授予该角色", "roles");
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权授予该角色",
+		               "roles");
 	return XF_OK;
 }
 
@@ -220,11 +219,10 @@ static int check_member_link(xf_ctx *c, int64_t member_id)
 		return XF_OK;
 	xf_member m;
 	int rc = xf_store_member_get(c->db, c->a, member_id, &m);
-	if (rc == XF_DB_DONE ||
-	    (rc == XF_DB_ROW && c->scope &&
-	     !xf_scope_can_read_org(c->scope, m.org_path)))
+	if (rc == XF_DB_DONE || (rc == XF_DB_ROW && c->scope &&
+	                         !xf_scope_can_read_org(c->scope, m.org_path)))
 		return xf_fail(c, XF_E_INVALID, "invalid_field", "党员不存在",
-			       "member_id");
+		               "member_id");
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
@@ -234,8 +232,8 @@ static int check_username(xf_ctx *c, const char *u)
 		unsigned char ch = (unsigned char)*p;
 		if (ch <= ' ' || ch == 0x7f || ch == ':' || ch == '/')
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "用户名不能包含空格或特殊字符",
-				       "username");
+			               "用户名不能包含空格或特殊字符",
+			               "username");
 	}
 	return XF_OK;
 }
@@ -252,8 +250,8 @@ static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 	memset(u, 0, sizeof *u);
 	u->username = in->username;
 	u->display_name = in->display_name && *in->display_name
-				  ? in->display_name
-				  : in->username;
+	                      ? in->display_name
+	                      : in->username;
 	u->member_id = in->member_id;
 	u->disabled = in->disabled;
 	u->roles = in->roles;
@@ -264,12 +262,12 @@ static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 	int drc = xf_store_user_insert(c->db, u, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "username_taken",
-			       "用户名已被使用", "username");
+		               "用户名已被使用", "username");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "create", "user", u->id,
-			u->nroles ? u->roles[0].org_path : NULL, NULL,
-			xf_snap_user(c->a, u));
+	                u->nroles ? u->roles[0].org_path : NULL, NULL,
+	                xf_snap_user(c->a, u));
 }
 
 int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out)
@@ -287,7 +285,7 @@ static int load_user(xf_ctx *c, int64_t id, xf_user *u)
 		return XF_OK;
 	if (rc == XF_DB_ROW || rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "用户不存在",
-			       NULL);
+		               NULL);
 	return xf_fail_db(c, rc);
 }
 
@@ -306,24 +304,23 @@ int xf_user_find(xf_ctx *c, const char *username, xf_user *out)
 	int rc = xf_store_user_by_name(c->db, c->a, username, out);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "用户不存在",
-			       NULL);
+		               NULL);
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in,
-		     xf_user *u)
+static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *u)
 {
 	int rc = xf_store_user_get(c->db, c->a, id, u);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "用户不存在",
-			       NULL);
+		               NULL);
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	/* Users change their own password at /api/me/password; here only
 	 * those who administer the user's roles may change it. */
 	if (!may_manage(c, u->roles, u->nroles))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "无权修改该用户", NULL);
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权修改该用户",
+		               NULL);
 	const char *before = xf_snap_user(c->a, u);
 	int revoke = 0;
 	if (in->has_roles) {
@@ -359,12 +356,11 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in,
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "update", "user", u->id,
-			u->nroles ? u->roles[0].org_path : NULL, before,
-			xf_snap_user(c->a, u));
+	                u->nroles ? u->roles[0].org_path : NULL, before,
+	                xf_snap_user(c->a, u));
 }
 
-int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in,
-		   xf_user *out)
+int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *out)
 {
 	int rc;
 	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
@@ -376,14 +372,14 @@ static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
 	xf_user u;
 	int rc = xf_store_user_get(c->db, c->a, c->user_id, &u);
 	if (rc != XF_DB_ROW)
-		return rc == XF_DB_DONE ? xf_fail(c, XF_E_NOT_FOUND,
-						  "not_found", "用户不存在",
-						  NULL)
-					: xf_fail_db(c, rc);
-	if (crypto_pwhash_str_verify(u.password_hash, old_pw,
-				     strlen(old_pw)) != 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "原密码不正确", "old_password");
+		return rc == XF_DB_DONE
+		           ? xf_fail(c, XF_E_NOT_FOUND, "not_found",
+		                     "用户不存在", NULL)
+		           : xf_fail_db(c, rc);
+	if (crypto_pwhash_str_verify(u.password_hash, old_pw, strlen(old_pw)) !=
+	    0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field", "原密码不正确",
+		               "old_password");
 	rc = hash_password(c, new_pw, &u.password_hash);
 	if (rc != XF_OK)
 		return rc;
@@ -402,8 +398,8 @@ int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw)
 	return rc;
 }
 
-int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,
-		 xf_user **out, int *n, int64_t *total)
+int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
+                 int *n, int64_t *total)
 {
 	const char *lo = NULL, *hi = NULL;
 	*n = 0;
@@ -412,14 +408,14 @@ int xf_user_list(xf_ctx *c, const char *q, int offset, int limit,
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-				       "无权查看用户列表", NULL);
+			               "无权查看用户列表", NULL);
 		xf_subtree_range(c, g->org_path, &lo, &hi);
 	}
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_user_list(c->db, c->a, lo, hi, q, offset, limit, out,
-				     n, total);
+	                             n, total);
 	xf_db_rollback(c->db);
 	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }

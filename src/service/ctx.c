@@ -16,8 +16,14 @@ static char *db_url;
 static pthread_key_t db_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
-static void close_db(void *p) { xf_db_close(p); }
-static void make_key(void) { pthread_key_create(&db_key, close_db); }
+static void close_db(void *p)
+{
+	xf_db_close(p);
+}
+static void make_key(void)
+{
+	pthread_key_create(&db_key, close_db);
+}
 
 int xf_svc_init(const char *url)
 {
@@ -43,7 +49,7 @@ xf_db *xf_svc_db(void)
 }
 
 void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
-		 const char *username)
+                 const char *username)
 {
 	memset(c, 0, sizeof *c);
 	c->db = db;
@@ -55,7 +61,7 @@ void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
 }
 
 int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
-	    const char *field)
+            const char *field)
 {
 	c->err.kind = kind;
 	c->err.code = code;
@@ -69,18 +75,18 @@ int xf_fail_db(xf_ctx *c, int rc)
 	switch (rc) {
 	case XF_DB_BUSY:
 		return xf_fail(c, XF_E_BUSY, "busy", "系统繁忙，请稍后重试",
-			       NULL);
+		               NULL);
 	case XF_DB_UNIQUE:
 		return xf_fail(c, XF_E_CONFLICT, "conflict", "数据已存在",
-			       NULL);
+		               NULL);
 	case XF_DB_FOREIGN:
 		return xf_fail(c, XF_E_CONFLICT, "conflict",
-			       "数据仍被引用，无法完成操作", NULL);
+		               "数据仍被引用，无法完成操作", NULL);
 	default:
 		fprintf(stderr, "xianfeng: database error: %s\n",
-			xf_db_errmsg(c->db));
+		        xf_db_errmsg(c->db));
 		return xf_fail(c, XF_E_INTERNAL, "internal", "数据库错误",
-			       NULL);
+		               NULL);
 	}
 }
 
@@ -118,19 +124,19 @@ int xf_tx_end(xf_ctx *c, int rc)
 }
 
 int xf_audit(xf_ctx *c, const char *action, const char *entity,
-	     int64_t entity_id, const char *org_path, const char *before,
-	     const char *after)
+             int64_t entity_id, const char *org_path, const char *before,
+             const char *after)
 {
 	xf_audit_row row = {
-		.at = c->now,
-		.user_id = c->user_id,
-		.entity_id = entity_id,
-		.username = c->username,
-		.action = action,
-		.entity = entity,
-		.org_path = org_path,
-		.before_json = before,
-		.after_json = after,
+	    .at = c->now,
+	    .user_id = c->user_id,
+	    .entity_id = entity_id,
+	    .username = c->username,
+	    .action = action,
+	    .entity = entity,
+	    .org_path = org_path,
+	    .before_json = before,
+	    .after_json = after,
 	};
 	int rc = xf_store_audit_insert(c->db, &row);
 	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
@@ -169,7 +175,7 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 			continue;
 		int k = n++;
 		while (k > 0 && strlen(s->g[order[k - 1]].org_path) >
-				       strlen(s->g[i].org_path)) {
+		                    strlen(s->g[i].org_path)) {
 			order[k] = order[k - 1];
 			k--;
 		}
@@ -183,14 +189,14 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 		if (covered)
 			continue;
 		if (xf_subtree_range(c, p, &out->lo[out->n],
-				     &out->hi[out->n]) == 0)
+		                     &out->hi[out->n]) == 0)
 			out->n++;
 	}
 	return out->n;
 }
 
 int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
-		     const char **hi)
+                     const char **hi)
 {
 	char end[XF_PATH_MAX];
 	if (xf_path_range_end(path, end, sizeof end) != 0)
@@ -207,7 +213,8 @@ const xf_grant *xf_committee_grant(const xf_ctx *c)
 		return NULL;
 	for (int i = 0; i < c->scope->n; i++)
 		if (c->scope->g[i].role == XF_ROLE_COMMITTEE &&
-		    (!g || strlen(c->scope->g[i].org_path) < strlen(g->org_path)))
+		    (!g ||
+		     strlen(c->scope->g[i].org_path) < strlen(g->org_path)))
 			g = &c->scope->g[i];
 	return g;
 }

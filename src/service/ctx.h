@@ -49,11 +49,11 @@ xf_db *xf_svc_db(void);
 
 /* Fills a context for a request. */
 void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
-		 const char *username);
+                 const char *username);
 
 /* Records an error and returns its kind. */
 int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
-	    const char *field);
+            const char *field);
 /* Maps a store error (XF_DB_*) to a context error and returns its kind. */
 int xf_fail_db(xf_ctx *c, int db_rc);
 
@@ -64,7 +64,7 @@ int xf_fail_db(xf_ctx *c, int db_rc);
  * The result is left in rcvar.
  */
 #define XF_WRITE_TX(c, rcvar, call)                                            \
-	for (int xf_try_ = 0; xf_try_ < 6; xf_try_++) {                       \
+	for (int xf_try_ = 0; xf_try_ < 6; xf_try_++) {                        \
 		rcvar = xf_tx_begin(c);                                        \
 		if (rcvar == XF_OK)                                            \
 			rcvar = xf_tx_end(c, (call));                          \
@@ -82,8 +82,8 @@ int xf_tx_end(xf_ctx *c, int rc);
 
 /* Appends an audit row in the current transaction. */
 int xf_audit(xf_ctx *c, const char *action, const char *entity,
-	     int64_t entity_id, const char *org_path, const char *before,
-	     const char *after);
+             int64_t entity_id, const char *org_path, const char *before,
+             const char *after);
 
 /* Caller rights (the command line, with scope NULL, may do anything). */
 int xf_can_read(const xf_ctx *c, const char *path);
@@ -98,6 +98,6 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out);
 const xf_grant *xf_committee_grant(const xf_ctx *c);
 /* The range of a given subtree path, arena-allocated. */
 int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
-		     const char **hi);
+                     const char **hi);
 
 #endif

@@ -19,11 +19,11 @@
  */
 typedef struct xf_demo_city {
 	xf_ctx *c;
-	uint64_t *rng;              /* xorshift64 state; use xf_demo_pick() */
-	const int64_t *branches;    /* orgs of kind branch/temp_branch */
+	uint64_t *rng;           /* xorshift64 state; use xf_demo_pick() */
+	const int64_t *branches; /* orgs of kind branch/temp_branch */
 	int nbranches;
-	const int64_t *committees;  /* party_committee, organ_committee,
-				       work_committee orgs */
+	const int64_t *committees; /* party_committee, organ_committee,
+	                              work_committee orgs */
 	int ncommittees;
 } xf_demo_city;
 

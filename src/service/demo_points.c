@@ -97,8 +97,8 @@ int xf_demo_points(const xf_demo_city *city)
 		xf_member_page p;
 		xf_arena_reset(&la);
 		c.a = &la;
-		int lrc = xf_member_list(&c, city->branches[b], 0, NULL, NULL, 0,
-		                         0, 200, &p);
+		int lrc = xf_member_list(&c, city->branches[b], 0, NULL, NULL,
+		                         0, 0, 200, &p);
 		c.a = &a;
 		if (lrc != XF_OK)
 			goto out;

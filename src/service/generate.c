@@ -37,68 +37,98 @@ static int pick(gen *g, int n)
 	return (int)(g->rng % (uint64_t)n);
 }
 
-static const char *const districts[] = {"海曙区", "江北区", "镇海区",
-					"北仑区", "鄞州区", "奉化区",
-					"余姚市", "慈溪市", "宁海县",
-					"象山县"};
+static const char *const districts[] = {"海曙区", "江北区", "镇海区", "北仑区",
+                                        "鄞州区", "奉化区", "余姚市", "慈溪市",
+                                        "宁海县", "象山县"};
 static const char *const regions[] = {"330203", "330205", "330211", "330206",
-				      "330212", "330213", "330281", "330282",
-				      "330226", "330225"};
-static const char *const depts[] = {
-	"教育局",     "财政局",     "民政局",     "人力社保局", "自然资源局",
-	"生态环境局", "住房城乡建设局", "交通运输局", "水利局",
-	"农业农村局", "商务局",     "文化广电旅游局", "卫生健康局",
-	"退役军人事务局", "应急管理局", "审计局",   "市场监督管理局",
-	"统计局",     "医疗保障局", "综合行政执法局", "发展和改革局",
-	"经济和信息化局", "科学技术局", "司法局",   "信访局",
-	"档案馆",     "机关事务管理局", "总工会",   "团委",
-	"妇联",       "科协",       "工商联",     "残联",
-	"红十字会",   "人民法院",   "人民检察院", "人大常委会办公室",
-	"政协办公室", "气象局",     "税务局"};
+                                      "330212", "330213", "330281", "330282",
+                                      "330226", "330225"};
+static const char *const depts[] = {"教育局",
+                                    "财政局",
+                                    "民政局",
+                                    "人力社保局",
+                                    "自然资源局",
+                                    "生态环境局",
+                                    "住房城乡建设局",
+                                    "交通运输局",
+                                    "水利局",
+                                    "农业农村局",
+                                    "商务局",
+                                    "文化广电旅游局",
+                                    "卫生健康局",
+                                    "退役军人事务局",
+                                    "应急管理局",
+                                    "审计局",
+                                    "市场监督管理局",
+                                    "统计局",
+                                    "医疗保障局",
+                                    "综合行政执法局",
+                                    "发展和改革局",
+                                    "经济和信息化局",
+                                    "科学技术局",
+                                    "司法局",
+                                    "信访局",
+                                    "档案馆",
+                                    "机关事务管理局",
+                                    "总工会",
+                                    "团委",
+                                    "妇联",
+                                    "科协",
+                                    "工商联",
+                                    "残联",
+                                    "红十字会",
+                                    "人民法院",
+                                    "人民检察院",
+                                    "人大常委会办公室",
+                                    "政协办公室",
+                                    "气象局",
+                                    "税务局"};
 #define NDEPTS ((int)(sizeof depts / sizeof depts[0]))
 
 static const char *const surnames[] = {
-	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
-	"胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢",
-	"韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅",
-	"沈", "曾", "彭", "吕", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎",
-	"余", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜", "范", "方"};
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
+    "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢",
+    "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅",
+    "沈", "曾", "彭", "吕", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎",
+    "余", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜", "范", "方"};
 static const char *const given_m[] = {
-	"伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "斌", "浩", "建国",
-	"志强", "海波", "国华", "晓东", "文斌", "建平", "立新", "明辉", "振华",
-	"宇航", "子轩", "俊杰", "鹏飞", "嘉豪", "永刚", "德明", "国平"};
+    "伟",   "强",   "磊",   "军",   "洋",   "勇",   "杰",
+    "涛",   "斌",   "浩",   "建国", "志强", "海波", "国华",
+    "晓东", "文斌", "建平", "立新", "明辉", "振华", "宇航",
+    "子轩", "俊杰", "鹏飞", "嘉豪", "永刚", "德明", "国平"};
 static const char *const given_f[] = {
-	"芳", "娜", "敏", "静", "丽", "艳", "婷", "霞", "燕", "玲", "丽华",
-	"晓燕", "秀英", "海燕", "雅琴", "佳怡", "慧敏", "文静", "春梅", "丹丹",
-	"欣怡", "梓涵", "雨桐", "思琪", "晓红", "美玲", "素芬", "亚萍"};
-static const char *const educations[] = {"大学本科", "硕士研究生",
-					 "大学专科", "博士研究生"};
-static const char *const positions[] = {"科员", "副主任科员", "主任科员",
-					"科长", "副处长", "四级调研员",
-					"一级主任科员", "处长"};
+    "芳",   "娜",   "敏",   "静",   "丽",   "艳",   "婷",
+    "霞",   "燕",   "玲",   "丽华", "晓燕", "秀英", "海燕",
+    "雅琴", "佳怡", "慧敏", "文静", "春梅", "丹丹", "欣怡",
+    "梓涵", "雨桐", "思琪", "晓红", "美玲", "素芬", "亚萍"};
+static const char *const educations[] = {"大学本科", "硕士研究生", "大学专科",
+                                         "博士研究生"};
+static const char *const positions[] = {
+    "科员",   "副主任科员", "主任科员",     "科长",
+    "副处长", "四级调研员", "一级主任科员", "处长"};
 static const char *const branch_names[] = {
-	"第一党支部", "第二党支部", "第三党支部", "第四党支部",
-	"第五党支部", "第六党支部", "第七党支部", "第八党支部"};
+    "第一党支部", "第二党支部", "第三党支部", "第四党支部",
+    "第五党支部", "第六党支部", "第七党支部", "第八党支部"};
 
 static int fail(gen *g, const char *what, int rc)
 {
 	snprintf(g->err, g->errlen, "%s failed (%d): %s", what, rc,
-		 xf_db_errmsg(g->c.db));
+	         xf_db_errmsg(g->c.db));
 	return -1;
 }
 
 static int64_t add_org(gen *g, int64_t parent, const char *parent_path,
-		       int depth, const char *name, const char *kind,
-		       const char *level, char *path_out)
+                       int depth, const char *name, const char *kind,
+                       const char *level, char *path_out)
 {
 	xf_org o = {.parent_id = parent,
-		    .name = name,
-		    .kind = kind,
-		    .level = level,
-		    .depth = depth,
-		    .established_on = "2001-07-01"};
+	            .name = name,
+	            .kind = kind,
+	            .level = level,
+	            .depth = depth,
+	            .established_on = "2001-07-01"};
 	int rc = xf_bulk_org(g->c.db, &o, parent_path, g->now, path_out,
-			     XF_PATH_MAX);
+	                     XF_PATH_MAX);
 	if (rc != XF_DB_OK)
 		return fail(g, name, rc), 0;
 	g->norgs++;
@@ -107,7 +137,7 @@ static int64_t add_org(gen *g, int64_t parent, const char *parent_path,
 
 /* Adds n members to a branch; ID numbers are unique by construction. */
 static int add_members(gen *g, int64_t org_id, const char *org_path,
-		       const char *region, int n)
+                       const char *region, int n)
 {
 	xf_date today = xf_date_today(g->now);
 	int64_t base = xf_date_days((xf_date){1962, 1, 1});
@@ -118,35 +148,35 @@ static int add_members(gen *g, int64_t org_id, const char *org_path,
 		xf_date birth = xf_date_from_days(base + k % 13870);
 		int seq = (int)((k / 13870) % 500) * 2 + (male ? 1 : 0);
 		char idn[19], phone[12], name[32], bdate[11], joined[11],
-			full[11];
+		    full[11];
 		xf_idnum_make(region, birth, seq, idn);
 		snprintf(phone, sizeof phone, "1%d%09d", 3 + pick(g, 7),
-			 pick(g, 1000000000));
+		         pick(g, 1000000000));
 		snprintf(name, sizeof name, "%s%s", surnames[pick(g, 60)],
-			 male ? given_m[pick(g, 28)] : given_f[pick(g, 28)]);
+		         male ? given_m[pick(g, 28)] : given_f[pick(g, 28)]);
 		xf_date_format(birth, bdate);
 		xf_date j = {birth.y + 20 + pick(g, 15), 1 + pick(g, 12),
-			     1 + pick(g, 28)};
+		             1 + pick(g, 28)};
 		int probationary = pick(g, 100) < 5;
 		if (probationary || xf_date_cmp(j, today) > 0)
 			j = xf_date_from_days(xf_date_days(today) - 30 -
-					      pick(g, 300));
+			                      pick(g, 300));
 		xf_date_format(j, joined);
 		xf_date f = {j.y + 1, j.m, j.d};
 		xf_date_format(f, full);
 		xf_member m = {.org_id = org_id,
-			       .org_path = org_path,
-			       .name = name,
-			       .gender = male ? "male" : "female",
-			       .id_number = idn,
-			       .birth_date = bdate,
-			       .phone = phone,
-			       .ethnicity = pick(g, 100) < 95 ? "汉族" : "回族",
-			       .education = educations[pick(g, 4)],
-			       .position = positions[pick(g, 8)],
-			       .status = probationary ? "probationary" : "full",
-			       .joined_on = joined,
-			       .full_on = probationary ? NULL : full};
+		               .org_path = org_path,
+		               .name = name,
+		               .gender = male ? "male" : "female",
+		               .id_number = idn,
+		               .birth_date = bdate,
+		               .phone = phone,
+		               .ethnicity = pick(g, 100) < 95 ? "汉族" : "回族",
+		               .education = educations[pick(g, 4)],
+		               .position = positions[pick(g, 8)],
+		               .status = probationary ? "probationary" : "full",
+		               .joined_on = joined,
+		               .full_on = probationary ? NULL : full};
 		int rc = xf_bulk_member(g->c.db, &m, g->now);
 		if (rc != XF_DB_OK)
 			return fail(g, "member", rc);
@@ -158,27 +188,27 @@ static int add_members(gen *g, int64_t org_id, const char *org_path,
 /* A unit: 党组 → 机关党委 → 3..7 branches with members. Returns the id of
  * the party group. */
 static int64_t add_unit(gen *g, int64_t parent, const char *parent_path,
-			int depth, const char *unit, const char *level,
-			const char *region)
+                        int depth, const char *unit, const char *level,
+                        const char *region)
 {
 	char name[160], pg_path[XF_PATH_MAX], oc_path[XF_PATH_MAX],
-		br_path[XF_PATH_MAX];
+	    br_path[XF_PATH_MAX];
 	snprintf(name, sizeof name, "中共%s党组", unit);
 	int64_t pg = add_org(g, parent, parent_path, depth, name,
-			     "party_committee", level, pg_path);
+	                     "party_committee", level, pg_path);
 	if (!pg)
 		return 0;
 	snprintf(name, sizeof name, "中共%s机关委员会", unit);
-	int64_t oc = add_org(g, pg, pg_path, depth + 1, name,
-			     "organ_committee", level, oc_path);
+	int64_t oc = add_org(g, pg, pg_path, depth + 1, name, "organ_committee",
+	                     level, oc_path);
 	if (!oc)
 		return 0;
 	int nb = 3 + pick(g, 5);
 	for (int b = 0; b < nb; b++) {
 		int64_t br = add_org(g, oc, oc_path, depth + 2, branch_names[b],
-				     "branch", level, br_path);
+		                     "branch", level, br_path);
 		int n = g->members_per_branch / 2 +
-			pick(g, g->members_per_branch + 1);
+		        pick(g, g->members_per_branch + 1);
 		if (!br || add_members(g, br, br_path, region, n) != 0)
 			return 0;
 	}
@@ -186,14 +216,13 @@ static int64_t add_unit(gen *g, int64_t parent, const char *parent_path,
 }
 
 /* One city: the work committee, its departments and its districts. */
-static int add_city(gen *g, int64_t parent, const char *parent_path,
-		    int depth, const char *city, int64_t *root_out,
-		    int64_t *district_out)
+static int add_city(gen *g, int64_t parent, const char *parent_path, int depth,
+                    const char *city, int64_t *root_out, int64_t *district_out)
 {
 	char name[160], root_path[XF_PATH_MAX], d_path[XF_PATH_MAX];
 	snprintf(name, sizeof name, "中共%s直属机关工作委员会", city);
 	int64_t root = add_org(g, parent, parent_path, depth, name,
-			       "work_committee", "city", root_path);
+	                       "work_committee", "city", root_path);
 	if (!root)
 		return -1;
 	*root_out = root;
@@ -201,14 +230,14 @@ static int add_city(gen *g, int64_t parent, const char *parent_path,
 		char unit[96];
 		snprintf(unit, sizeof unit, "%s%s", city, depts[i]);
 		if (!add_unit(g, root, root_path, depth + 1, unit, "city",
-			      "330201"))
+		              "330201"))
 			return -1;
 	}
 	for (int d = 0; d < 10; d++) {
 		snprintf(name, sizeof name, "中共%s直属机关工作委员会",
-			 districts[d]);
+		         districts[d]);
 		int64_t dist = add_org(g, root, root_path, depth + 1, name,
-				       "work_committee", "county", d_path);
+		                       "work_committee", "county", d_path);
 		if (!dist)
 			return -1;
 		if (d == 0)
@@ -216,9 +245,9 @@ static int add_city(gen *g, int64_t parent, const char *parent_path,
 		for (int u = 0; u < 38; u++) {
 			char unit[96];
 			snprintf(unit, sizeof unit, "%s%s", districts[d],
-				 depts[u % NDEPTS]);
+			         depts[u % NDEPTS]);
 			if (!add_unit(g, dist, d_path, depth + 2, unit,
-				      "county", regions[d]))
+			              "county", regions[d]))
 				return -1;
 		}
 	}
@@ -226,14 +255,14 @@ static int add_city(gen *g, int64_t parent, const char *parent_path,
 }
 
 int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
-		xf_gen_stats *stats, char *err, size_t errlen)
+                xf_gen_stats *stats, char *err, size_t errlen)
 {
 	xf_arena a;
 	xf_arena_init(&a, 0);
 	gen g = {.rng = seed * 0x9E3779B97F4A7C15ull + 1,
-		 .err = err,
-		 .errlen = errlen,
-		 .members_per_branch = 46};
+	         .err = err,
+	         .errlen = errlen,
+	         .members_per_branch = 46};
 	xf_ctx_init(&g.c, db, &a, NULL, "generate");
 	g.now = g.c.now;
 	int rc = -1;
@@ -246,15 +275,15 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 	int64_t top = 0, city_root = 0, district = 0;
 	if (scale >= 2) {
 		static const char *const cities[] = {
-			"宁波市", "杭州市", "温州市", "嘉兴市", "湖州市",
-			"绍兴市", "金华市", "衢州市", "舟山市", "台州市"};
+		    "宁波市", "杭州市", "温州市", "嘉兴市", "湖州市",
+		    "绍兴市", "金华市", "衢州市", "舟山市", "台州市"};
 		char top_path[XF_PATH_MAX];
 		top = add_org(&g, 0, NULL, 0, "中共省直属机关工作委员会",
-			      "work_committee", "city", top_path);
+		              "work_committee", "city", top_path);
 		for (int i = 0; top && i < 10; i++) {
 			int64_t r, dd;
 			if (add_city(&g, top, top_path, 1, cities[i], &r,
-				     &dd) != 0) {
+			             &dd) != 0) {
 				top = 0;
 				break;
 			}
@@ -283,13 +312,13 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 	stats->orgs = g.norgs;
 	stats->members = g.nmembers;
 	stats->seconds = (double)(t1.tv_sec - t0.tv_sec) +
-			 (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	stats->rows_per_s =
-		(double)(g.norgs + g.nmembers) / (stats->seconds + 1e-9);
+	    (double)(g.norgs + g.nmembers) / (stats->seconds + 1e-9);
 	/* Clusters and accounts through the use cases (few rows). */
 	static const char *const cluster_names[] = {
-		"第一片区", "第二片区", "第三片区", "第四片区", "第五片区",
-		"第六片区", "第七片区", "第八片区", "第九片区"};
+	    "第一片区", "第二片区", "第三片区", "第四片区", "第五片区",
+	    "第六片区", "第七片区", "第八片区", "第九片区"};
 	xf_org_page kids;
 	if (xf_org_children(&g.c, city_root, &kids) != XF_OK) {
 		snprintf(err, errlen, "children: %s", g.c.err.message);
@@ -298,15 +327,15 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 	for (int i = 0; i < 9; i++) {
 		xf_cluster cl;
 		if (xf_cluster_create(&g.c, cluster_names[i], "党建联建共同体",
-				      &cl) != XF_OK) {
+		                      &cl) != XF_OK) {
 			snprintf(err, errlen, "cluster: %s", g.c.err.message);
 			goto out;
 		}
 		for (int k = i; k < kids.n; k += 9)
 			if (xf_cluster_add(&g.c, cl.id, kids.items[k].id,
-					   &cl) != XF_OK) {
+			                   &cl) != XF_OK) {
 				snprintf(err, errlen, "cluster: %s",
-					 g.c.err.message);
+				         g.c.err.message);
 				goto out;
 			}
 	}
@@ -314,20 +343,20 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 		const char *user, *display, *role;
 		int64_t org;
 	} users[] = {{"admin", "系统管理员", "admin", 0},
-		     {"jggw", "直属机关工委", "committee", top},
-		     {"haishu", "海曙区直机关工委", "committee", district}};
+	             {"jggw", "直属机关工委", "committee", top},
+	             {"haishu", "海曙区直机关工委", "committee", district}};
 	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
 		xf_user_role r = {.role = users[i].role,
-				  .org_id = users[i].org};
+		                  .org_id = users[i].org};
 		xf_user_input in = {.username = users[i].user,
-				    .display_name = users[i].display,
-				    .password = password,
-				    .roles = &r,
-				    .nroles = 1};
+		                    .display_name = users[i].display,
+		                    .password = password,
+		                    .roles = &r,
+		                    .nroles = 1};
 		xf_user u;
 		if (xf_user_create(&g.c, &in, &u) != XF_OK) {
 			snprintf(err, errlen, "user %s: %s", users[i].user,
-				 g.c.err.message);
+			         g.c.err.message);
 			goto out;
 		}
 	}

@@ -14,7 +14,7 @@
 
 typedef struct xf_gen_stats {
 	int64_t orgs, members;
-	double seconds;   /* time of the bulk load */
+	double seconds;    /* time of the bulk load */
 	double rows_per_s; /* orgs + members per second */
 } xf_gen_stats;
 
@@ -22,6 +22,6 @@ typedef struct xf_gen_stats {
  * accounts (admin, jggw, one committee per district, one secretary) get
  * `password`. Returns 0, or -1 with err filled. */
 int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
-		xf_gen_stats *stats, char *err, size_t errlen);
+                xf_gen_stats *stats, char *err, size_t errlen);
 
 #endif

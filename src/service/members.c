@@ -47,23 +47,22 @@ static int load_writable(xf_ctx *c, int64_t id, xf_member *m)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, m->org_path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "无权修改该党员信息", NULL);
+		               "无权修改该党员信息", NULL);
 	return XF_OK;
 }
 
 /* Loads the target org of a member; it must be writable by the caller. */
-static int target_org(xf_ctx *c, int64_t org_id, const char *field,
-		      xf_org *o)
+static int target_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
 	int rc = xf_store_org_get(c->db, c->a, org_id, o);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "所属组织不存在", field);
+		               "所属组织不存在", field);
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "无权在该组织下管理党员", field);
+		               "无权在该组织下管理党员", field);
 	return XF_OK;
 }
 
@@ -75,30 +74,30 @@ static int check_member(xf_ctx *c, xf_member *m)
 	int e = xf_idnum_check(m->id_number, &birth, &male);
 	if (e != XF_IDNUM_OK)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       xf_idnum_error_text(e), "id_number");
+		               xf_idnum_error_text(e), "id_number");
 	xf_date today = xf_date_today(c->now);
 	if (xf_date_cmp(birth, today) > 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "身份证号码中的出生日期晚于今天", "id_number");
+		               "身份证号码中的出生日期晚于今天", "id_number");
 	char b[11];
 	xf_date_format(birth, b);
 	m->birth_date = xf_arena_strdup(c->a, b);
 	if (strcmp(m->gender, male ? "male" : "female") != 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "性别与身份证号码不一致", "gender");
+		               "性别与身份证号码不一致", "gender");
 	if (!m->phone || !xf_phone_is_mobile(m->phone))
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "手机号码应为11位大陆手机号", "phone");
+		               "手机号码应为11位大陆手机号", "phone");
 	xf_date d;
 	if (xf_date_parse(m->joined_on, &d) != 0 || xf_date_cmp(d, today) > 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "入党日期不能晚于今天", "joined_on");
+		               "入党日期不能晚于今天", "joined_on");
 	if (xf_date_cmp(d, birth) <= 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "入党日期不能早于出生日期", "joined_on");
+		               "入党日期不能早于出生日期", "joined_on");
 	if (m->full_on && strcmp(m->full_on, m->joined_on) < 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "转正日期不能早于入党日期", "full_on");
+		               "转正日期不能早于入党日期", "full_on");
 	return XF_OK;
 }
 
@@ -110,7 +109,7 @@ static int check_idnum_free(xf_ctx *c, const char *idn, int64_t self)
 		return xf_fail_db(c, rc);
 	if (other && other != self)
 		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
-			       "该身份证号码已登记", "id_number");
+		               "该身份证号码已登记", "id_number");
 	return XF_OK;
 }
 
@@ -142,13 +141,13 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 	int drc = xf_store_member_insert(c->db, m, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
-			       "该身份证号码已登记", "id_number");
+		               "该身份证号码已登记", "id_number");
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, o.id, 1);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "create", "member", m->id, m->org_path, NULL,
-			xf_snap_member(c->a, m));
+	                xf_snap_member(c->a, m));
 }
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
@@ -169,7 +168,7 @@ int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
-		     xf_member *m)
+                     xf_member *m)
 {
 	int rc = load_writable(c, id, m);
 	if (rc != XF_OK)
@@ -177,7 +176,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	const char *before = xf_snap_member(c->a, m);
 	if (in->has_org_id && in->org_id != m->org_id)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "调整所属组织请使用组织关系转接", "org_id");
+		               "调整所属组织请使用组织关系转接", "org_id");
 #define TAKE(f)                                                                \
 	if (in->has_##f)                                                       \
 	m->f = in->f
@@ -200,15 +199,15 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	int drc = xf_store_member_update(c->db, m, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
-			       "该身份证号码已登记", "id_number");
+		               "该身份证号码已登记", "id_number");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "update", "member", m->id, m->org_path, before,
-			xf_snap_member(c->a, m));
+	                xf_snap_member(c->a, m));
 }
 
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
-		     xf_member *out)
+                     xf_member *out)
 {
 	int rc;
 	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
@@ -227,7 +226,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "delete", "member", id, m.org_path,
-			xf_snap_member(c->a, &m), NULL);
+	                xf_snap_member(c->a, &m), NULL);
 }
 
 int xf_member_remove(xf_ctx *c, int64_t id)
@@ -238,11 +237,14 @@ int xf_member_remove(xf_ctx *c, int64_t id)
 }
 
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
-		   const char *status, int sort, int offset, int limit,
-		   xf_member_page *out)
+                   const char *status, int sort, int offset, int limit,
+                   xf_member_page *out)
 {
-	xf_member_filter f = {.q = q, .status = status, .sort = sort,
-			      .offset = offset, .limit = limit};
+	xf_member_filter f = {.q = q,
+	                      .status = status,
+	                      .sort = sort,
+	                      .offset = offset,
+	                      .limit = limit};
 	memset(out, 0, sizeof *out);
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)
@@ -255,9 +257,9 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 		if (drc != XF_DB_ROW) {
 			xf_db_rollback(c->db);
 			return drc == XF_DB_DONE
-				       ? xf_fail(c, XF_E_NOT_FOUND, "not_found",
-						 "组织不存在", "org")
-				       : xf_fail_db(c, drc);
+			           ? xf_fail(c, XF_E_NOT_FOUND, "not_found",
+			                     "组织不存在", "org")
+			           : xf_fail_db(c, drc);
 		}
 		f.ranges.n = 1;
 		xf_subtree_range(c, o.path, &f.ranges.lo[0], &f.ranges.hi[0]);
@@ -270,8 +272,9 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 			xf_member *m = xf_arena_calloc(c->a, 1, sizeof *m);
 			if (!m)
 				return xf_fail(c, XF_E_INTERNAL, "internal",
-					       "内存不足", NULL);
-			if (xf_member_read(c, c->scope->member_id, m) == XF_OK) {
+				               "内存不足", NULL);
+			if (xf_member_read(c, c->scope->member_id, m) ==
+			    XF_OK) {
 				out->items = m;
 				out->n = offset == 0 ? 1 : 0;
 				out->total = 1;
@@ -286,14 +289,14 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 }
 
 static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
-		       const char *reason, xf_member *m)
+                       const char *reason, xf_member *m)
 {
 	int rc = load_writable(c, id, m);
 	if (rc != XF_OK)
 		return rc;
 	if (m->org_id == to_org)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "转入组织与当前组织相同", "to_org_id");
+		               "转入组织与当前组织相同", "to_org_id");
 	const char *before = xf_snap_member(c->a, m);
 	xf_org o;
 	rc = target_org(c, to_org, "to_org_id", &o);
@@ -310,15 +313,15 @@ static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
 		drc = xf_store_org_add_members(c->db, o.id, 1);
 	if (drc == XF_DB_OK)
 		drc = xf_store_transfer_insert(c->db, id, from, o.id, reason,
-					       c->user_id, c->now);
+		                               c->user_id, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "transfer", "member", id, m->org_path, before,
-			xf_snap_member(c->a, m));
+	                xf_snap_member(c->a, m));
 }
 
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
-		       const char *reason, xf_member *out)
+                       const char *reason, xf_member *out)
 {
 	int rc;
 	XF_WRITE_TX(c, rc, transfer_tx(c, id, to_org, reason, out));

@@ -11,24 +11,24 @@
 
 typedef struct xf_member_input {
 	const char *name, *gender, *id_number, *phone, *status, *joined_on,
-		*full_on, *ethnicity, *education, *position;
+	    *full_on, *ethnicity, *education, *position;
 	int64_t org_id;
 	int has_name, has_gender, has_id_number, has_phone, has_status,
-		has_joined_on, has_full_on, has_ethnicity, has_education,
-		has_position, has_org_id;
+	    has_joined_on, has_full_on, has_ethnicity, has_education,
+	    has_position, has_org_id;
 } xf_member_input;
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out);
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out);
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
-		     xf_member *out);
+                     xf_member *out);
 int xf_member_remove(xf_ctx *c, int64_t id);
 /* org_id 0: the caller's scope; subtree: include descendants of org. */
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
-		   const char *status, int sort, int offset, int limit,
-		   xf_member_page *out);
+                   const char *status, int sort, int offset, int limit,
+                   xf_member_page *out);
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
-		       const char *reason, xf_member *out);
+                       const char *reason, xf_member *out);
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n);
 /* Whether the caller sees the member's ID number and phone unmasked. */
 int xf_member_full_pii(const xf_ctx *c, const xf_member *m);

@@ -17,8 +17,7 @@ static int not_found(xf_ctx *c)
 
 static int forbidden(xf_ctx *c)
 {
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		       "无权操作该组织", NULL);
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权操作该组织", NULL);
 }
 
 /* Loads an org the caller may read; out of scope reads as not found. */
@@ -54,26 +53,25 @@ static int check_org(xf_ctx *c, const xf_org *o)
 	if (temp) {
 		if (!o->project || !*o->project)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "临时党支部须填写所属项目", "project");
+			               "临时党支部须填写所属项目", "project");
 		if (!o->starts_on)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "临时党支部须填写开始日期",
-				       "starts_on");
+			               "临时党支部须填写开始日期", "starts_on");
 		if (!o->ends_on)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "临时党支部须填写结束日期", "ends_on");
+			               "临时党支部须填写结束日期", "ends_on");
 	}
 	if (o->starts_on && o->ends_on && strcmp(o->ends_on, o->starts_on) < 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "结束日期不能早于开始日期", "ends_on");
+		               "结束日期不能早于开始日期", "ends_on");
 	if (o->closed_on && strcmp(o->closed_on, o->established_on) < 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
-			       "撤销日期不能早于成立日期", "closed_on");
+		               "撤销日期不能早于成立日期", "closed_on");
 	return XF_OK;
 }
 
 static int check_name_free(xf_ctx *c, int64_t parent, const char *name,
-			   int64_t self)
+                           int64_t self)
 {
 	int64_t other = 0;
 	int rc = xf_store_org_sibling_named(c->db, parent, name, &other);
@@ -81,7 +79,7 @@ static int check_name_free(xf_ctx *c, int64_t parent, const char *name,
 		return xf_fail_db(c, rc);
 	if (other && other != self)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
-			       "同一上级组织下已有同名组织", "name");
+		               "同一上级组织下已有同名组织", "name");
 	return XF_OK;
 }
 
@@ -94,7 +92,7 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
 		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "上级组织不存在", "parent_id");
+			               "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		if (!xf_can_write(c, parent.path))
@@ -103,7 +101,7 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 		o->depth = parent.depth + 1;
 	} else if (!xf_is_admin(c)) {
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			       "只有系统管理员可以创建顶级组织", "parent_id");
+		               "只有系统管理员可以创建顶级组织", "parent_id");
 	}
 	o->parent_id = in->parent_id;
 	o->name = in->name;
@@ -114,9 +112,9 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	/* Established today unless given; a temporary branch exists from
 	 * the day its project starts. */
 	o->established_on = in->has_established_on && in->established_on
-				    ? in->established_on
-			    : in->starts_on ? in->starts_on
-					    : xf_arena_strdup(c->a, today);
+	                        ? in->established_on
+	                    : in->starts_on ? in->starts_on
+	                                    : xf_arena_strdup(c->a, today);
 	o->project = in->project;
 	o->starts_on = in->starts_on;
 	o->ends_on = in->ends_on;
@@ -129,11 +127,11 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	int drc = xf_store_org_insert(c->db, c->a, o, parent_path, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
-			       "同一上级组织下已有同名组织", "name");
+		               "同一上级组织下已有同名组织", "name");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "create", "org", o->id, o->path, NULL,
-			xf_snap_org(c->a, o));
+	                xf_snap_org(c->a, o));
 }
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
@@ -163,18 +161,17 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
 		if (rc == XF_DB_DONE)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
-				       "上级组织不存在", "parent_id");
+			               "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		if (!xf_can_write(c, p.path))
 			return forbidden(c);
 		if (xf_path_within(p.path, o->path))
-			return xf_fail(c, XF_E_CONFLICT,
-				       "move_into_descendant",
-				       "不能将组织移动到其自身或下级组织之下",
-				       "parent_id");
-		new_path = xf_arena_printf(c->a, "%s%lld/", p.path,
-					   (long long)o->id);
+			return xf_fail(c, XF_E_CONFLICT, "move_into_descendant",
+			               "不能将组织移动到其自身或下级组织之下",
+			               "parent_id");
+		new_path =
+		    xf_arena_printf(c->a, "%s%lld/", p.path, (long long)o->id);
 		depth = p.depth + 1;
 	} else {
 		if (!xf_is_admin(c))
@@ -185,7 +182,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 	if (!new_path)
 		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
 	int rc = xf_store_org_move(c->db, o->id, new_parent, o->path, new_path,
-				   depth - o->depth, c->now);
+	                           depth - o->depth, c->now);
 	if (rc != XF_DB_OK)
 		return xf_fail_db(c, rc);
 	o->parent_id = new_parent;
@@ -194,8 +191,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 	return XF_OK;
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in,
-		     xf_org *o)
+static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 {
 	int rc = load_writable(c, id, o);
 	if (rc != XF_OK)
@@ -233,11 +229,11 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in,
 	int drc = xf_store_org_update(c->db, o, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
-			       "同一上级组织下已有同名组织", "name");
+		               "同一上级组织下已有同名组织", "name");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, moved ? "move" : "update", "org", o->id, o->path,
-			before, xf_snap_org(c->a, o));
+	                before, xf_snap_org(c->a, o));
 }
 
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
@@ -255,15 +251,15 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		return rc;
 	if (o.member_count > 0 || o.child_count > 0)
 		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
-			       "该组织下还有党员或下级组织，不能删除", NULL);
+		               "该组织下还有党员或下级组织，不能删除", NULL);
 	int drc = xf_store_org_delete(c->db, id);
 	if (drc == XF_DB_FOREIGN)
 		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
-			       "该组织仍被引用（如用户角色），不能删除", NULL);
+		               "该组织仍被引用（如用户角色），不能删除", NULL);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "delete", "org", id, o.path, xf_snap_org(c->a, &o),
-			NULL);
+	                NULL);
 }
 
 int xf_org_remove(xf_ctx *c, int64_t id)
@@ -334,8 +330,8 @@ int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 	if (rc == XF_OK && xf_subtree_range(c, o.path, &lo, &hi) != 0)
 		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
 	if (rc == XF_OK) {
-		int drc = xf_store_org_subtree(c->db, c->a, lo, hi, TREE_MAX,
-					       out);
+		int drc =
+		    xf_store_org_subtree(c->db, c->a, lo, hi, TREE_MAX, out);
 		if (drc != XF_DB_OK)
 			rc = xf_fail_db(c, drc);
 	}
@@ -352,7 +348,7 @@ int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 	for (int i = 0; i < out->n; i++) {
 		while (top > 0 &&
 		       !xf_path_within(out->items[i].path,
-				       out->items[stack[top - 1]].path))
+		                       out->items[stack[top - 1]].path))
 			top--;
 		up[i] = top > 0 ? stack[top - 1] : -1;
 		stack[top++] = i;
@@ -374,7 +370,7 @@ static int cluster_writer(xf_ctx *c)
 	    xf_scope_has_role(c->scope, XF_ROLE_COMMITTEE))
 		return XF_OK;
 	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		       "只有机关工委或管理员可以维护片区", NULL);
+	               "只有机关工委或管理员可以维护片区", NULL);
 }
 
 static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
@@ -382,29 +378,29 @@ static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
 	int rc = xf_store_cluster_get(c->db, c->a, id, out);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "片区不存在",
-			       NULL);
+		               NULL);
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
 static int cluster_create_tx(xf_ctx *c, const char *name, const char *desc,
-			     xf_cluster *out)
+                             xf_cluster *out)
 {
 	int64_t id = 0;
 	int rc = xf_store_cluster_insert(c->db, name, desc, c->now, &id);
 	if (rc == XF_DB_UNIQUE)
-		return xf_fail(c, XF_E_CONFLICT, "name_taken",
-			       "已有同名片区", "name");
+		return xf_fail(c, XF_E_CONFLICT, "name_taken", "已有同名片区",
+		               "name");
 	if (rc != XF_DB_OK)
 		return xf_fail_db(c, rc);
 	int r = cluster_load(c, id, out);
 	if (r != XF_OK)
 		return r;
 	return xf_audit(c, "create", "cluster", id, NULL, NULL,
-			xf_snap_cluster(c->a, out));
+	                xf_snap_cluster(c->a, out));
 }
 
 int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
-		      xf_cluster *out)
+                      xf_cluster *out)
 {
 	int rc = cluster_writer(c);
 	if (rc != XF_OK)
@@ -434,7 +430,7 @@ int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
 }
 
 static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
-			     xf_cluster *out)
+                             xf_cluster *out)
 {
 	xf_cluster before;
 	int rc = cluster_load(c, id, &before);
@@ -444,21 +440,21 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
 	if (drc == XF_DB_DONE)
 		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
-			       "org_id");
+		               "org_id");
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	if (!xf_can_write(c, o.path))
 		return forbidden(c);
 	drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
-		  : xf_store_cluster_remove_org(c->db, id, org_id);
+	          : xf_store_cluster_remove_org(c->db, id, org_id);
 	if (drc != XF_DB_OK && drc != XF_DB_UNIQUE)
 		return xf_fail_db(c, drc);
 	rc = cluster_load(c, id, out);
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit(c, "update", "cluster", id, NULL,
-			xf_snap_cluster(c->a, &before),
-			xf_snap_cluster(c->a, out));
+	                xf_snap_cluster(c->a, &before),
+	                xf_snap_cluster(c->a, out));
 }
 
 int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)

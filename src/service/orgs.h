@@ -18,7 +18,7 @@ typedef struct xf_org_input {
 	const char *project, *starts_on, *ends_on, *closed_on;
 	int64_t parent_id;
 	int has_name, has_kind, has_level, has_established_on, has_project,
-		has_starts_on, has_ends_on, has_closed_on, has_parent_id;
+	    has_starts_on, has_ends_on, has_closed_on, has_parent_id;
 } xf_org_input;
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out);
@@ -33,7 +33,7 @@ int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out);
 int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out);
 
 int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
-		      xf_cluster *out);
+                      xf_cluster *out);
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out);
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n);
 int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out);

@@ -4,9 +4,9 @@
 #include "store/audit.h"
 
 static const char sql_insert[] =
-	"INSERT INTO audit (at, user_id, username, action, entity, entity_id, "
-	"org_path, before_json, after_json) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    "INSERT INTO audit (at, user_id, username, action, entity, entity_id, "
+    "org_path, before_json, after_json) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 {
@@ -31,16 +31,16 @@ int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 }
 
 #define WHERE                                                                  \
-	" WHERE ($1 = '' OR (org_path >= $1 AND org_path < $2)) "             \
-	"AND ($3 = '' OR entity = $3) AND ($4 = '' OR action = $4) "          \
+	" WHERE ($1 = '' OR (org_path >= $1 AND org_path < $2)) "              \
+	"AND ($3 = '' OR entity = $3) AND ($4 = '' OR action = $4) "           \
 	"AND ($5 = 0 OR entity_id = $5) AND ($6 = 0 OR user_id = $6)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM audit" WHERE;
 static const char sql_list[] =
-	"SELECT id, at, COALESCE(user_id, 0), COALESCE(entity_id, 0), "
-	"COALESCE(username, ''), action, entity, COALESCE(org_path, ''), "
-	"before_json, after_json FROM audit" WHERE
-	" ORDER BY id DESC LIMIT $7 OFFSET $8";
+    "SELECT id, at, COALESCE(user_id, 0), COALESCE(entity_id, 0), "
+    "COALESCE(username, ''), action, entity, COALESCE(org_path, ''), "
+    "before_json, after_json FROM audit" WHERE
+    " ORDER BY id DESC LIMIT $7 OFFSET $8";
 
 static void bind_filter(xf_stmt *st, const xf_audit_filter *f)
 {
@@ -53,7 +53,7 @@ static void bind_filter(xf_stmt *st, const xf_audit_filter *f)
 }
 
 int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
-			xf_audit_row **out, int *n, int64_t *total)
+                        xf_audit_row **out, int *n, int64_t *total)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_count);
 	if (!st)
@@ -71,7 +71,7 @@ int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
 	xf_db_bind_int(st, 7, f->limit);
 	xf_db_bind_int(st, 8, f->offset);
 	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-			       sizeof(xf_audit_row));
+	                       sizeof(xf_audit_row));
 	*n = 0;
 	if (!*out)
 		return XF_DB_ERROR;
@@ -86,11 +86,11 @@ int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
 		r->entity = xf_arena_strdup(a, xf_db_text(st, 6));
 		r->org_path = xf_arena_strdup(a, xf_db_text(st, 7));
 		r->before_json = xf_db_is_null(st, 8)
-					 ? NULL
-					 : xf_arena_strdup(a, xf_db_text(st, 8));
+		                     ? NULL
+		                     : xf_arena_strdup(a, xf_db_text(st, 8));
 		r->after_json = xf_db_is_null(st, 9)
-					? NULL
-					: xf_arena_strdup(a, xf_db_text(st, 9));
+		                    ? NULL
+		                    : xf_arena_strdup(a, xf_db_text(st, 9));
 	}
 	xf_db_reset(st);
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;

@@ -17,7 +17,7 @@ typedef struct xf_audit_row {
 } xf_audit_row;
 
 typedef struct xf_audit_filter {
-	const char *lo, *hi; /* org_path range, or NULL for all */
+	const char *lo, *hi;         /* org_path range, or NULL for all */
 	const char *entity, *action; /* or NULL */
 	int64_t entity_id, user_id;  /* or 0 */
 	int offset, limit;
@@ -25,6 +25,6 @@ typedef struct xf_audit_filter {
 
 int xf_store_audit_insert(xf_db *db, const xf_audit_row *row);
 int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
-			xf_audit_row **out, int *n, int64_t *total);
+                        xf_audit_row **out, int *n, int64_t *total);
 
 #endif

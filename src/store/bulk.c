@@ -7,15 +7,15 @@
 #include <string.h>
 
 static const char sql_org[] =
-	"INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
-	"established_on, project, starts_on, ends_on, closed_on, "
-	"created_at, updated_at) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
-	"RETURNING id";
+    "INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
+    "established_on, project, starts_on, ends_on, closed_on, "
+    "created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
+    "RETURNING id";
 static const char sql_org_path[] = "UPDATE orgs SET path = $2 WHERE id = $1";
 
 int xf_bulk_org(xf_db *db, xf_org *o, const char *parent_path, int64_t now,
-		char *pathbuf, size_t n)
+                char *pathbuf, size_t n)
 {
 	static _Atomic long seq;
 	char tmp[48];
@@ -45,7 +45,7 @@ int xf_bulk_org(xf_db *db, xf_org *o, const char *parent_path, int64_t now,
 	if (rc != XF_DB_ROW)
 		return rc;
 	if (snprintf(pathbuf, n, "%s%lld/", parent_path ? parent_path : "/",
-		     (long long)o->id) >= (int)n)
+	             (long long)o->id) >= (int)n)
 		return XF_DB_ERROR;
 	o->path = pathbuf;
 	st = xf_db_stmt(db, sql_org_path);
@@ -59,10 +59,10 @@ int xf_bulk_org(xf_db *db, xf_org *o, const char *parent_path, int64_t now,
 }
 
 static const char sql_member[] =
-	"INSERT INTO members (org_id, org_path, name, gender, id_number, "
-	"birth_date, phone, ethnicity, education, position, status, "
-	"joined_on, full_on, created_at, updated_at) VALUES "
-	"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)";
+    "INSERT INTO members (org_id, org_path, name, gender, id_number, "
+    "birth_date, phone, ethnicity, education, position, status, "
+    "joined_on, full_on, created_at, updated_at) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)";
 
 int xf_bulk_member(xf_db *db, xf_member *m, int64_t now)
 {
@@ -89,8 +89,8 @@ int xf_bulk_member(xf_db *db, xf_member *m, int64_t now)
 }
 
 static const char sql_recount[] =
-	"UPDATE orgs SET member_count = (SELECT COUNT(*) FROM members m "
-	"WHERE m.org_id = orgs.id)";
+    "UPDATE orgs SET member_count = (SELECT COUNT(*) FROM members m "
+    "WHERE m.org_id = orgs.id)";
 
 int xf_bulk_recount(xf_db *db)
 {
@@ -103,10 +103,10 @@ int xf_bulk_recount(xf_db *db)
 }
 
 static const char sql_scratch[] =
-	"CREATE TABLE IF NOT EXISTS bench_scratch (a BIGINT, b TEXT, "
-	"c TEXT, d TEXT, e BIGINT)";
+    "CREATE TABLE IF NOT EXISTS bench_scratch (a BIGINT, b TEXT, "
+    "c TEXT, d TEXT, e BIGINT)";
 static const char sql_scratch_ins[] =
-	"INSERT INTO bench_scratch (a, b, c, d, e) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO bench_scratch (a, b, c, d, e) VALUES ($1, $2, $3, $4, $5)";
 
 int xf_bulk_ceiling(xf_db *db, int n)
 {

@@ -14,7 +14,7 @@
 /* Inserts an org with a known parent path; sets o->id and o->path
  * (o->path is written into pathbuf, of size n). */
 int xf_bulk_org(xf_db *db, xf_org *o, const char *parent_path, int64_t now,
-		char *pathbuf, size_t n);
+                char *pathbuf, size_t n);
 int xf_bulk_member(xf_db *db, xf_member *m, int64_t now);
 /* Recomputes every org's member_count from the members table. */
 int xf_bulk_recount(xf_db *db);

@@ -19,14 +19,14 @@ xf_db *xf_db_open(const char *url, char *err, size_t errlen)
 		drv = &xf_db_pgsql_driver;
 		rest = url + 9;
 	} else if (strncmp(url, "postgresql://", 13) == 0 ||
-		   strncmp(url, "postgres://", 11) == 0) {
+	           strncmp(url, "postgres://", 11) == 0) {
 		drv = &xf_db_pgsql_driver;
 		rest = url;
 	} else {
 		snprintf(err, errlen,
-			 "unknown database '%s': use sqlite:PATH or "
-			 "postgres:CONNINFO",
-			 url);
+		         "unknown database '%s': use sqlite:PATH or "
+		         "postgres:CONNINFO",
+		         url);
 		return NULL;
 	}
 	xf_db *db = drv->open(rest, err, errlen);
@@ -49,8 +49,14 @@ void xf_db_close(xf_db *db)
 	db->drv->close(db);
 }
 
-xf_db_kind xf_db_kind_of(const xf_db *db) { return db->drv->kind; }
-const char *xf_db_name(const xf_db *db) { return db->drv->name; }
+xf_db_kind xf_db_kind_of(const xf_db *db)
+{
+	return db->drv->kind;
+}
+const char *xf_db_name(const xf_db *db)
+{
+	return db->drv->name;
+}
 
 /* Remembers a statement handed out in this transaction; -1 in nused
  * means "too many: reset them all". */
@@ -95,7 +101,10 @@ xf_stmt *xf_db_stmt(xf_db *db, const char *sql)
 	return NULL;
 }
 
-int xf_db_exec(xf_db *db, const char *sql) { return db->drv->exec(db, sql); }
+int xf_db_exec(xf_db *db, const char *sql)
+{
+	return db->drv->exec(db, sql);
+}
 
 int xf_db_begin(xf_db *db)
 {
@@ -177,7 +186,7 @@ int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r)
 		rc = xf_db_bind_str(st, idx + 2 * i, used ? r->lo[i] : "");
 		if (rc == XF_DB_OK)
 			rc = xf_db_bind_str(st, idx + 2 * i + 1,
-					    used ? r->hi[i] : "");
+			                    used ? r->hi[i] : "");
 	}
 	return rc;
 }
@@ -196,8 +205,14 @@ int xf_db_bind_contains(xf_stmt *st, int idx, const char *q)
 	return xf_db_bind_text(st, idx, buf, n);
 }
 
-int xf_db_step(xf_stmt *st) { return st->db->drv->step(st); }
-int xf_db_reset(xf_stmt *st) { return st->db->drv->reset(st); }
+int xf_db_step(xf_stmt *st)
+{
+	return st->db->drv->step(st);
+}
+int xf_db_reset(xf_stmt *st)
+{
+	return st->db->drv->reset(st);
+}
 int64_t xf_db_int(xf_stmt *st, int col)
 {
 	return st->db->drv->column_int64(st, col);
@@ -215,17 +230,23 @@ int xf_db_is_null(xf_stmt *st, int col)
 	return st->db->drv->column_is_null(st, col);
 }
 
-int64_t xf_db_changes(xf_db *db) { return db->drv->changes(db); }
+int64_t xf_db_changes(xf_db *db)
+{
+	return db->drv->changes(db);
+}
 
 int xf_db_backup(xf_db *db, const char *path)
 {
 	return db->drv->copy_file ? db->drv->copy_file(db, path, 1)
-				  : XF_DB_ERROR;
+	                          : XF_DB_ERROR;
 }
 
 int xf_db_restore(xf_db *db, const char *path)
 {
 	return db->drv->copy_file ? db->drv->copy_file(db, path, 0)
-				  : XF_DB_ERROR;
+	                          : XF_DB_ERROR;
 }
-const char *xf_db_errmsg(xf_db *db) { return db->drv->errmsg(db); }
+const char *xf_db_errmsg(xf_db *db)
+{
+	return db->drv->errmsg(db);
+}

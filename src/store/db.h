@@ -23,12 +23,12 @@
 /* Result codes of every xf_db_* function. */
 enum {
 	XF_DB_OK = 0,
-	XF_DB_ROW = 1,         /* step: a row is ready */
-	XF_DB_DONE = 2,        /* step: no more rows */
-	XF_DB_ERROR = -1,      /* any other failure; see xf_db_errmsg() */
-	XF_DB_UNIQUE = -2,     /* unique constraint violated */
-	XF_DB_FOREIGN = -3,    /* foreign key violated */
-	XF_DB_BUSY = -4,       /* locked / serialization failure: retry */
+	XF_DB_ROW = 1,      /* step: a row is ready */
+	XF_DB_DONE = 2,     /* step: no more rows */
+	XF_DB_ERROR = -1,   /* any other failure; see xf_db_errmsg() */
+	XF_DB_UNIQUE = -2,  /* unique constraint violated */
+	XF_DB_FOREIGN = -3, /* foreign key violated */
+	XF_DB_BUSY = -4,    /* locked / serialization failure: retry */
 };
 
 typedef enum { XF_DB_SQLITE = 1, XF_DB_PGSQL = 2 } xf_db_kind;
@@ -42,8 +42,9 @@ typedef struct xf_db_driver {
 	xf_db_kind kind;
 	const char *begin_write_sql; /* starts a transaction that will write */
 	const char *begin_read_sql;  /* starts a read-only snapshot */
-	const char *id_type;   /* DDL of an auto-assigned BIGINT primary key */
-	const char *collate_c; /* DDL suffix for byte-order text ("" or COLLATE) */
+	const char *id_type; /* DDL of an auto-assigned BIGINT primary key */
+	const char
+	    *collate_c; /* DDL suffix for byte-order text ("" or COLLATE) */
 	/* Opens a connection; on failure returns NULL and writes a message. */
 	xf_db *(*open)(const char *conninfo, char *err, size_t errlen);
 	void (*close)(xf_db *db);
@@ -55,7 +56,7 @@ typedef struct xf_db_driver {
 	int (*bind_int64)(xf_stmt *st, int idx, int64_t v); /* idx from 1 */
 	int (*bind_text)(xf_stmt *st, int idx, const char *s, size_t len);
 	int (*bind_null)(xf_stmt *st, int idx);
-	int (*step)(xf_stmt *st); /* XF_DB_ROW, XF_DB_DONE or an error */
+	int (*step)(xf_stmt *st);  /* XF_DB_ROW, XF_DB_DONE or an error */
 	int (*reset)(xf_stmt *st); /* also clears bindings */
 	int (*column_count)(xf_stmt *st);
 	int64_t (*column_int64)(xf_stmt *st, int col); /* col from 0 */
@@ -97,8 +98,8 @@ typedef struct xf_ranges {
 } xf_ranges;
 /* The SQL condition over a path column for xf_ranges bound from $k. */
 #define XF_RANGES_SQL(col, a, b, c, d, e, f, g, h)                             \
-	"((" col " >= $" a " AND " col " < $" b ") OR (" col " >= $" c      \
-	" AND " col " < $" d ") OR (" col " >= $" e " AND " col " < $" f    \
+	"((" col " >= $" a " AND " col " < $" b ") OR (" col " >= $" c         \
+	" AND " col " < $" d ") OR (" col " >= $" e " AND " col " < $" f       \
 	") OR (" col " >= $" g " AND " col " < $" h "))"
 
 extern const xf_db_driver xf_db_sqlite_driver;

@@ -53,12 +53,12 @@ static xf_db *sq_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	int rc = sqlite3_open_v2(path, &d->h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-					 SQLITE_OPEN_NOMUTEX,
-				 NULL);
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                             SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
-			 d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		         d->h ? sqlite3_errmsg(d->h) : "out of memory");
 		sqlite3_close(d->h);
 		free(d);
 		return NULL;
@@ -67,13 +67,13 @@ static xf_db *sq_open(const char *path, char *err, size_t errlen)
 	sqlite3_busy_timeout(d->h, 5000);
 	char *msg = NULL;
 	rc = sqlite3_exec(d->h,
-			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-			  "PRAGMA cache_size=-32768;",
-			  NULL, NULL, &msg);
+	                  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	                  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+	                  "PRAGMA cache_size=-32768;",
+	                  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot set up %s: %s", path,
-			 msg ? msg : "?");
+		         msg ? msg : "?");
 		sqlite3_free(msg);
 		sqlite3_close(d->h);
 		free(d);
@@ -115,7 +115,8 @@ static char *rewrite_placeholders(const char *sql)
 		char c = sql[i];
 		if (c == '\'')
 			in_str = !in_str;
-		if (!in_str && c == '$' && sql[i + 1] >= '0' && sql[i + 1] <= '9')
+		if (!in_str && c == '$' && sql[i + 1] >= '0' &&
+		    sql[i + 1] <= '9')
 			c = '?';
 		out[i] = c;
 	}
@@ -134,7 +135,7 @@ static int sq_prepare(xf_db *db, const char *sql, xf_stmt **out)
 		return XF_DB_ERROR;
 	}
 	int rc = sqlite3_prepare_v3(d->h, text, -1, SQLITE_PREPARE_PERSISTENT,
-				    &s->h, NULL);
+	                            &s->h, NULL);
 	free(text);
 	if (rc != SQLITE_OK) {
 		snprintf(d->err, sizeof d->err, "%s", sqlite3_errmsg(d->h));
@@ -162,9 +163,8 @@ static int sq_bind_int64(xf_stmt *st, int idx, int64_t v)
 static int sq_bind_text(xf_stmt *st, int idx, const char *t, size_t len)
 {
 	sq_stmt *s = (sq_stmt *)st;
-	return map_rc((sq_db *)st->db,
-		      sqlite3_bind_text(s->h, idx, t, (int)len,
-					SQLITE_TRANSIENT));
+	return map_rc((sq_db *)st->db, sqlite3_bind_text(s->h, idx, t, (int)len,
+	                                                 SQLITE_TRANSIENT));
 }
 
 static int sq_bind_null(xf_stmt *st, int idx)
@@ -215,7 +215,10 @@ static int64_t sq_changes(xf_db *db)
 	return sqlite3_changes64(((sq_db *)db)->h);
 }
 
-static const char *sq_errmsg(xf_db *db) { return ((sq_db *)db)->err; }
+static const char *sq_errmsg(xf_db *db)
+{
+	return ((sq_db *)db)->err;
+}
 
 /* SQLite's online backup API, in steps so that writers are not held up. */
 static int sq_copy_file(xf_db *db, const char *path, int to_file)
@@ -223,11 +226,11 @@ static int sq_copy_file(xf_db *db, const char *path, int to_file)
 	sq_db *d = (sq_db *)db;
 	sqlite3 *file = NULL;
 	int flags = to_file ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-			    : SQLITE_OPEN_READONLY;
+	                    : SQLITE_OPEN_READONLY;
 	int rc = sqlite3_open_v2(path, &file, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(d->err, sizeof d->err, "cannot open %s: %s", path,
-			 file ? sqlite3_errmsg(file) : "out of memory");
+		         file ? sqlite3_errmsg(file) : "out of memory");
 		sqlite3_close(file);
 		return XF_DB_ERROR;
 	}
@@ -251,27 +254,27 @@ static int sq_copy_file(xf_db *db, const char *path, int to_file)
 }
 
 const xf_db_driver xf_db_sqlite_driver = {
-	.name = "sqlite",
-	.kind = XF_DB_SQLITE,
-	.begin_write_sql = "BEGIN IMMEDIATE",
-	.begin_read_sql = "BEGIN",
-	.id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
-	.collate_c = "",
-	.open = sq_open,
-	.close = sq_close,
-	.exec = sq_exec,
-	.prepare = sq_prepare,
-	.finalize = sq_finalize,
-	.bind_int64 = sq_bind_int64,
-	.bind_text = sq_bind_text,
-	.bind_null = sq_bind_null,
-	.step = sq_step,
-	.reset = sq_reset,
-	.column_count = sq_column_count,
-	.column_int64 = sq_column_int64,
-	.column_text = sq_column_text,
-	.column_is_null = sq_column_is_null,
-	.changes = sq_changes,
-	.errmsg = sq_errmsg,
-	.copy_file = sq_copy_file,
+    .name = "sqlite",
+    .kind = XF_DB_SQLITE,
+    .begin_write_sql = "BEGIN IMMEDIATE",
+    .begin_read_sql = "BEGIN",
+    .id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
+    .collate_c = "",
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .bind_int64 = sq_bind_int64,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .reset = sq_reset,
+    .column_count = sq_column_count,
+    .column_int64 = sq_column_int64,
+    .column_text = sq_column_text,
+    .column_is_null = sq_column_is_null,
+    .changes = sq_changes,
+    .errmsg = sq_errmsg,
+    .copy_file = sq_copy_file,
 };

@@ -683,4 +683,3 @@ int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r)
 }
 
 /* ---- tree moves ---------------------------------------------------------- */
-

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #define MEMBER_COLS                                                            \
-	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, " \
-	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "       \
+	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, "  \
+	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
 	"m.status, m.joined_on, m.full_on"
 
 static const char *opt(xf_arena *a, xf_stmt *st, int col)
@@ -44,9 +44,9 @@ static int run(xf_stmt *st)
 	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
 
-static const char sql_get[] = "SELECT " MEMBER_COLS
-			      " FROM members m JOIN orgs o ON o.id = m.org_id "
-			      "WHERE m.id = $1";
+static const char sql_get[] =
+    "SELECT " MEMBER_COLS " FROM members m JOIN orgs o ON o.id = m.org_id "
+    "WHERE m.id = $1";
 
 int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 {
@@ -80,11 +80,11 @@ static void bind_fields(xf_stmt *st, const xf_member *m)
 }
 
 static const char sql_insert[] =
-	"INSERT INTO members (org_id, org_path, name, gender, id_number, "
-	"birth_date, phone, ethnicity, education, position, status, "
-	"joined_on, full_on, created_at, updated_at) VALUES "
-	"($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $1) "
-	"RETURNING id";
+    "INSERT INTO members (org_id, org_path, name, gender, id_number, "
+    "birth_date, phone, ethnicity, education, position, status, "
+    "joined_on, full_on, created_at, updated_at) VALUES "
+    "($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $1) "
+    "RETURNING id";
 
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
@@ -101,10 +101,10 @@ int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 }
 
 static const char sql_update[] =
-	"UPDATE members SET org_id = $2, org_path = $3, name = $4, "
-	"gender = $5, id_number = $6, birth_date = $7, phone = $8, "
-	"ethnicity = $9, education = $10, position = $11, status = $12, "
-	"joined_on = $13, full_on = $14, updated_at = $15 WHERE id = $1";
+    "UPDATE members SET org_id = $2, org_path = $3, name = $4, "
+    "gender = $5, id_number = $6, birth_date = $7, phone = $8, "
+    "ethnicity = $9, education = $10, position = $11, status = $12, "
+    "joined_on = $13, full_on = $14, updated_at = $15 WHERE id = $1";
 
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 {
@@ -129,7 +129,7 @@ int xf_store_member_delete(xf_db *db, int64_t id)
 }
 
 static const char sql_by_idnum[] =
-	"SELECT id FROM members WHERE id_number = $1";
+    "SELECT id FROM members WHERE id_number = $1";
 
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 {
@@ -147,16 +147,17 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
  * (org_path, id) index gives one range scan. Unused filters are written
  * so that SQLite and PostgreSQL skip them without reading the row. */
 #define LIST_WHERE                                                             \
-	" WHERE m.org_path >= $12 AND m.org_path < $13 AND "                   \
-	XF_RANGES_SQL("m.org_path", "1", "2", "3", "4", "5", "6", "7", "8")    \
-	" AND ($9 = 0 OR m.org_id = $9) "                                      \
-	"AND ($10 = '%%' OR m.name LIKE $10 ESCAPE '\\') "                      \
-	"AND ($11 = '' OR m.status = $11)"
+	" WHERE m.org_path >= $12 AND m.org_path < $13 AND " XF_RANGES_SQL(    \
+	    "m.org_path", "1", "2", "3", "4", "5", "6", "7",                   \
+	    "8") " AND ($9 = 0 OR m.org_id = $9) "                             \
+	         "AND ($10 = '%%' OR m.name LIKE $10 ESCAPE '\\') "            \
+	         "AND ($11 = '' OR m.status = $11)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
 #define LIST_SQL(order)                                                        \
-	"SELECT " MEMBER_COLS " FROM members m JOIN orgs o ON o.id = m.org_id" \
-	LIST_WHERE " ORDER BY " order " LIMIT $14 OFFSET $15"
+	"SELECT " MEMBER_COLS                                                  \
+	" FROM members m JOIN orgs o ON o.id = m.org_id" LIST_WHERE            \
+	" ORDER BY " order " LIMIT $14 OFFSET $15"
 static const char sql_list[] = LIST_SQL("m.org_path, m.id");
 static const char sql_list_name[] = LIST_SQL("m.name, m.id");
 static const char sql_list_joined[] = LIST_SQL("m.joined_on, m.id");
@@ -164,11 +165,11 @@ static const char sql_list_joined_desc[] = LIST_SQL("m.joined_on DESC, m.id");
 /* Without name or status filters the total comes from the kept counts of
  * the organizations (orgs.member_count), not from counting members. */
 static const char sql_kept_total[] =
-	"SELECT COALESCE(SUM(o.member_count), 0) FROM orgs o "
-	"WHERE o.path >= $9 AND o.path < $10 AND "
-	XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7", "8");
+    "SELECT COALESCE(SUM(o.member_count), 0) FROM orgs o "
+    "WHERE o.path >= $9 AND o.path < $10 AND " XF_RANGES_SQL(
+        "o.path", "1", "2", "3", "4", "5", "6", "7", "8");
 static const char sql_kept_one[] =
-	"SELECT member_count FROM orgs WHERE id = $1";
+    "SELECT member_count FROM orgs WHERE id = $1";
 
 static void bounds(const xf_ranges *r, const char **lo, const char **hi)
 {
@@ -225,22 +226,22 @@ static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
 }
 
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
-			 xf_member_page *out)
+                         xf_member_page *out)
 {
 	int rc = total(db, f, &out->total);
 	if (rc != XF_DB_OK)
 		return rc;
 	static const char *const by[] = {sql_list, sql_list_name,
-					 sql_list_joined, sql_list_joined_desc};
-	xf_stmt *st = xf_db_stmt(db, by[f->sort >= 0 && f->sort < 4 ? f->sort
-								     : 0]);
+	                                 sql_list_joined, sql_list_joined_desc};
+	xf_stmt *st =
+	    xf_db_stmt(db, by[f->sort >= 0 && f->sort < 4 ? f->sort : 0]);
 	if (!st)
 		return XF_DB_ERROR;
 	bind_filter(st, f);
 	xf_db_bind_int(st, 14, f->limit);
 	xf_db_bind_int(st, 15, f->offset);
 	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-				     sizeof(xf_member));
+	                             sizeof(xf_member));
 	out->n = 0;
 	if (!out->items)
 		return XF_DB_ERROR;
@@ -251,12 +252,12 @@ int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
 }
 
 static const char sql_tr_insert[] =
-	"INSERT INTO member_transfers (member_id, from_org_id, to_org_id, "
-	"reason, at, user_id) VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO member_transfers (member_id, from_org_id, to_org_id, "
+    "reason, at, user_id) VALUES ($1, $2, $3, $4, $5, $6)";
 
 int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
-			     int64_t to, const char *reason, int64_t user_id,
-			     int64_t now)
+                             int64_t to, const char *reason, int64_t user_id,
+                             int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_tr_insert);
 	if (!st)
@@ -274,14 +275,14 @@ int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
 }
 
 static const char sql_tr_list[] =
-	"SELECT t.id, t.from_org_id, t.to_org_id, COALESCE(t.user_id, 0), "
-	"t.at, COALESCE(f.name, ''), COALESCE(o.name, ''), t.reason "
-	"FROM member_transfers t LEFT JOIN orgs f ON f.id = t.from_org_id "
-	"LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
-	"ORDER BY t.id DESC LIMIT 1000";
+    "SELECT t.id, t.from_org_id, t.to_org_id, COALESCE(t.user_id, 0), "
+    "t.at, COALESCE(f.name, ''), COALESCE(o.name, ''), t.reason "
+    "FROM member_transfers t LEFT JOIN orgs f ON f.id = t.from_org_id "
+    "LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
+    "ORDER BY t.id DESC LIMIT 1000";
 
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
-			   xf_transfer **out, int *n)
+                           xf_transfer **out, int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_tr_list);
 	if (!st)

@@ -25,12 +25,12 @@ typedef struct xf_member_page {
 } xf_member_page;
 
 typedef struct xf_member_filter {
-	xf_ranges ranges;    /* org_path ranges */
-	int64_t org_id;      /* when set and not subtree: that org only */
-	const char *q;       /* name contains, or NULL */
-	const char *status;  /* or NULL */
-	int sort;            /* 0 org then id, 1 name, 2 joined_on,
-				3 joined_on descending */
+	xf_ranges ranges;   /* org_path ranges */
+	int64_t org_id;     /* when set and not subtree: that org only */
+	const char *q;      /* name contains, or NULL */
+	const char *status; /* or NULL */
+	int sort;           /* 0 org then id, 1 name, 2 joined_on,
+	                       3 joined_on descending */
 	int offset, limit;
 } xf_member_filter;
 
@@ -40,7 +40,7 @@ int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now);
 int xf_store_member_delete(xf_db *db, int64_t id);
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id);
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
-			 xf_member_page *out);
+                         xf_member_page *out);
 
 typedef struct xf_transfer {
 	int64_t id, from_org_id, to_org_id, user_id, at;
@@ -48,9 +48,9 @@ typedef struct xf_transfer {
 } xf_transfer;
 
 int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
-			     int64_t to, const char *reason, int64_t user_id,
-			     int64_t now);
+                             int64_t to, const char *reason, int64_t user_id,
+                             int64_t now);
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
-			   xf_transfer **out, int *n);
+                           xf_transfer **out, int *n);
 
 #endif

@@ -16,10 +16,10 @@
 /* Migrations in order; migration N is migrations[N - 1]. Released
  * migrations never change: a change of schema is a new migration. */
 static const char *const migrations[] = {
-	xf_schema_v1, /* core: orgs, members, users, audit, clusters */
-	xf_schema_v2, /* organizational life: meetings, attendance (issue 4) */
-	xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
-	xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
+    xf_schema_v1, /* core: orgs, members, users, audit, clusters */
+    xf_schema_v2, /* organizational life: meetings, attendance (issue 4) */
+    xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
+    xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
 };
 
 int xf_schema_latest(void)
@@ -28,10 +28,10 @@ int xf_schema_latest(void)
 }
 
 static const char version_table[] =
-	"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
 static const char version_get[] = "SELECT MAX(version) FROM schema_version";
 static const char version_put[] =
-	"INSERT INTO schema_version (version) VALUES ($1)";
+    "INSERT INTO schema_version (version) VALUES ($1)";
 
 int xf_schema_version(xf_db *db)
 {
@@ -70,14 +70,14 @@ int xf_schema_migrate(xf_db *db, char *err, size_t errlen)
 	int have = xf_schema_version(db);
 	if (have < 0) {
 		snprintf(err, errlen, "cannot read schema version: %s",
-			 xf_db_errmsg(db));
+		         xf_db_errmsg(db));
 		return -1;
 	}
 	if (have > xf_schema_latest()) {
 		snprintf(err, errlen,
-			 "database schema version %d is newer than this "
-			 "program knows (%d): upgrade xianfeng",
-			 have, xf_schema_latest());
+		         "database schema version %d is newer than this "
+		         "program knows (%d): upgrade xianfeng",
+		         have, xf_schema_latest());
 		return -1;
 	}
 	for (int v = have + 1; v <= xf_schema_latest(); v++) {
@@ -101,7 +101,7 @@ int xf_schema_migrate(xf_db *db, char *err, size_t errlen)
 		xf_buf_free(&sql);
 		if (rc != 0) {
 			snprintf(err, errlen, "migration %d failed: %s", v,
-				 xf_db_errmsg(db));
+			         xf_db_errmsg(db));
 			xf_db_rollback(db);
 			return -1;
 		}

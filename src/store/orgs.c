@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #define ORG_COLS                                                               \
-	"o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "       \
-	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "  \
+	"o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "        \
+	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "   \
 	"o.member_count, "                                                     \
 	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
 
@@ -47,8 +47,7 @@ static int run(xf_stmt *st)
 	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
 
-static const char sql_get[] =
-	"SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
+static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
 
 int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
 {
@@ -64,22 +63,22 @@ int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
 }
 
 static const char sql_insert[] =
-	"INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
-	"established_on, project, starts_on, ends_on, closed_on, "
-	"created_at, updated_at) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
-	"RETURNING id";
+    "INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
+    "established_on, project, starts_on, ends_on, closed_on, "
+    "created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
+    "RETURNING id";
 static const char sql_set_path[] = "UPDATE orgs SET path = $2 WHERE id = $1";
 
 int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
-			const char *parent_path, int64_t now)
+                        const char *parent_path, int64_t now)
 {
 	/* The path holds the new id: insert under a unique temporary path,
 	 * then set the real one in the same transaction. */
 	static _Atomic long seq;
 	char tmp[64];
 	snprintf(tmp, sizeof tmp, "#new-%lld-%d-%ld", (long long)now,
-		 (int)getpid(), ++seq);
+	         (int)getpid(), ++seq);
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
 	if (!st)
 		return XF_DB_ERROR;
@@ -106,7 +105,7 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 	o->id = xf_db_int(st, 0);
 	xf_db_reset(st);
 	o->path = xf_arena_printf(a, "%s%lld/", parent_path ? parent_path : "/",
-				  (long long)o->id);
+	                          (long long)o->id);
 	st = xf_db_stmt(db, sql_set_path);
 	if (!st || !o->path)
 		return XF_DB_ERROR;
@@ -116,9 +115,9 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 }
 
 static const char sql_update[] =
-	"UPDATE orgs SET name = $2, kind = $3, level = $4, "
-	"established_on = $5, project = $6, starts_on = $7, ends_on = $8, "
-	"closed_on = $9, updated_at = $10 WHERE id = $1";
+    "UPDATE orgs SET name = $2, kind = $3, level = $4, "
+    "established_on = $5, project = $6, starts_on = $7, ends_on = $8, "
+    "closed_on = $9, updated_at = $10 WHERE id = $1";
 
 int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 {
@@ -139,10 +138,10 @@ int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 }
 
 static const char sql_move_parent[] =
-	"UPDATE orgs SET parent_id = $2, updated_at = $3 WHERE id = $1";
+    "UPDATE orgs SET parent_id = $2, updated_at = $3 WHERE id = $1";
 static const char sql_move_orgs[] =
-	"UPDATE orgs SET path = $3 || substr(path, $4), depth = depth + $5 "
-	"WHERE path >= $1 AND path < $2";
+    "UPDATE orgs SET path = $3 || substr(path, $4), depth = depth + $5 "
+    "WHERE path >= $1 AND path < $2";
 /* Every table whose rows carry their organization's path: a move
  * rewrites them all in the same transaction. A new table with org_path
  * gets its line here. */
@@ -150,20 +149,28 @@ static const char sql_move_orgs[] =
 	"UPDATE " t " SET org_path = $3 || substr(org_path, $4) "              \
 	"WHERE org_path >= $1 AND org_path < $2"
 static const char *const repath_sql[] = {
-	REPATH("members"),          REPATH("meetings"),
-	REPATH("meeting_measures"), REPATH("talks"),
-	REPATH("point_rules"),      REPATH("point_claims"),
-	REPATH("point_ledger"),     REPATH("point_member_totals"),
-	REPATH("point_notices"),    REPATH("plans"),
-	REPATH("tasks"),            REPATH("milestones"),
-	REPATH("task_progress"),    REPATH("task_acceptance"),
-	REPATH("duties"),           REPATH("duty_assignments"),
-	REPATH("duty_evidence"),
+    REPATH("members"),
+    REPATH("meetings"),
+    REPATH("meeting_measures"),
+    REPATH("talks"),
+    REPATH("point_rules"),
+    REPATH("point_claims"),
+    REPATH("point_ledger"),
+    REPATH("point_member_totals"),
+    REPATH("point_notices"),
+    REPATH("plans"),
+    REPATH("tasks"),
+    REPATH("milestones"),
+    REPATH("task_progress"),
+    REPATH("task_acceptance"),
+    REPATH("duties"),
+    REPATH("duty_assignments"),
+    REPATH("duty_evidence"),
 };
 
 int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
-		      const char *old_path, const char *new_path,
-		      int depth_delta, int64_t now)
+                      const char *old_path, const char *new_path,
+                      int depth_delta, int64_t now)
 {
 	char hi[300];
 	size_t n = strlen(old_path);
@@ -218,7 +225,7 @@ int xf_store_org_delete(xf_db *db, int64_t id)
 }
 
 static const char sql_count_children[] =
-	"SELECT COUNT(*) FROM orgs WHERE parent_id = $1";
+    "SELECT COUNT(*) FROM orgs WHERE parent_id = $1";
 
 int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 {
@@ -233,10 +240,10 @@ int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 }
 
 static const char sql_sibling[] =
-	"SELECT id FROM orgs WHERE COALESCE(parent_id, 0) = $1 AND name = $2";
+    "SELECT id FROM orgs WHERE COALESCE(parent_id, 0) = $1 AND name = $2";
 
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
-			       int64_t *id)
+                               int64_t *id)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_sibling);
 	if (!st)
@@ -250,14 +257,15 @@ int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 }
 
 #define LIST_WHERE                                                             \
-	" WHERE " XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7",  \
-				"8")                                           \
-	" AND o.name LIKE $9 ESCAPE '\\' "                                     \
-	"AND ($10 = '' OR o.kind = $10) AND ($11 = '' OR o.level = $11) "      \
-	"AND ($12 = 0 OR o.parent_id IS NULL OR o.path = $1 OR o.path = $3 "   \
-	"OR o.path = $5 OR o.path = $7)"
+	" WHERE " XF_RANGES_SQL("o.path", "1", "2", "3", "4", "5", "6", "7",   \
+	                        "8") " AND o.name LIKE $9 ESCAPE '\\' "        \
+	                             "AND ($10 = '' OR o.kind = $10) AND "     \
+	                             "($11 = '' OR o.level = $11) "            \
+	                             "AND ($12 = 0 OR o.parent_id IS NULL OR " \
+	                             "o.path = $1 OR o.path = $3 "             \
+	                             "OR o.path = $5 OR o.path = $7)"
 static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
-			       " ORDER BY o.path LIMIT $13 OFFSET $14";
+                               " ORDER BY o.path LIMIT $13 OFFSET $14";
 static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
 /* Reads up to cap rows, growing the array in the arena as rows come. */
@@ -272,8 +280,8 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 	while (out->n < cap && (rc = xf_db_step(st)) == XF_DB_ROW) {
 		if (out->n == alloc) {
 			int grown = alloc * 2 < cap ? alloc * 2 : cap;
-			xf_org *p = xf_arena_alloc(a, (size_t)grown *
-							      sizeof(xf_org));
+			xf_org *p =
+			    xf_arena_alloc(a, (size_t)grown * sizeof(xf_org));
 			if (!p) {
 				xf_db_reset(st);
 				return XF_DB_ERROR;
@@ -291,7 +299,7 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 }
 
 static void bind_list(xf_stmt *st, const xf_ranges *ranges,
-		      const xf_org_filter *f)
+                      const xf_org_filter *f)
 {
 	xf_db_bind_ranges(st, 1, ranges);
 	xf_db_bind_contains(st, 9, f->q);
@@ -301,7 +309,7 @@ static void bind_list(xf_stmt *st, const xf_ranges *ranges,
 }
 
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
-		      const xf_org_filter *f, xf_org_page *out)
+                      const xf_org_filter *f, xf_org_page *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_list_count);
 	if (!st)
@@ -322,17 +330,17 @@ int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
 }
 
 static const char sql_stats_kind[] =
-	"SELECT kind, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
-	"GROUP BY kind ORDER BY kind";
+    "SELECT kind, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
+    "GROUP BY kind ORDER BY kind";
 static const char sql_stats_level[] =
-	"SELECT level, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
-	"GROUP BY level ORDER BY level";
+    "SELECT level, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
+    "GROUP BY level ORDER BY level";
 static const char sql_stats_status[] =
-	"SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
-	"AND org_path < $2 GROUP BY status ORDER BY status";
+    "SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
+    "AND org_path < $2 GROUP BY status ORDER BY status";
 
 static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
-		  const char *hi, xf_count **out, int *n, int64_t *sum)
+                  const char *hi, xf_count **out, int *n, int64_t *sum)
 {
 	xf_stmt *st = xf_db_stmt(db, sql);
 	if (!st)
@@ -355,26 +363,25 @@ static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
 }
 
 int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-		       xf_org_stats *out)
+                       xf_org_stats *out)
 {
 	int64_t ignore;
 	int rc = counts(db, a, sql_stats_kind, lo, hi, &out->by_kind,
-			&out->nkind, &out->orgs);
+	                &out->nkind, &out->orgs);
 	if (rc == XF_DB_OK)
 		rc = counts(db, a, sql_stats_level, lo, hi, &out->by_level,
-			    &out->nlevel, &ignore);
+		            &out->nlevel, &ignore);
 	if (rc == XF_DB_OK)
 		rc = counts(db, a, sql_stats_status, lo, hi, &out->by_status,
-			    &out->nstatus, &out->members);
+		            &out->nstatus, &out->members);
 	return rc;
 }
 
-static const char sql_children[] = "SELECT " ORG_COLS
-				   " FROM orgs o WHERE o.parent_id = $1 "
-				   "ORDER BY o.name LIMIT 5000";
+static const char sql_children[] =
+    "SELECT " ORG_COLS " FROM orgs o WHERE o.parent_id = $1 "
+    "ORDER BY o.name LIMIT 5000";
 
-int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
-			  xf_org_page *out)
+int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 {
 	int64_t n = 0;
 	int rc = xf_store_org_count_children(db, id, &n);
@@ -389,13 +396,13 @@ int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
 }
 
 static const char sql_subtree[] =
-	"SELECT o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "
-	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "
-	"o.member_count, 0 FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
-	"ORDER BY o.path LIMIT $3";
+    "SELECT o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "
+    "o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "
+    "o.member_count, 0 FROM orgs o WHERE o.path >= $1 AND o.path < $2 "
+    "ORDER BY o.path LIMIT $3";
 
-int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo,
-			 const char *hi, int max, xf_org_page *out)
+int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+                         int max, xf_org_page *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_subtree);
 	if (!st)
@@ -409,7 +416,7 @@ int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo,
 }
 
 static const char sql_add_members[] =
-	"UPDATE orgs SET member_count = member_count + $2 WHERE id = $1";
+    "UPDATE orgs SET member_count = member_count + $2 WHERE id = $1";
 
 int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 {
@@ -424,11 +431,11 @@ int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 /* ---- clusters ---------------------------------------------------------- */
 
 static const char sql_cl_insert[] =
-	"INSERT INTO clusters (name, description, created_at) "
-	"VALUES ($1, $2, $3) RETURNING id";
+    "INSERT INTO clusters (name, description, created_at) "
+    "VALUES ($1, $2, $3) RETURNING id";
 
 int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
-			    int64_t now, int64_t *id)
+                            int64_t now, int64_t *id)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_cl_insert);
 	if (!st)
@@ -444,11 +451,11 @@ int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
 }
 
 static const char sql_cl_get[] =
-	"SELECT id, name, description FROM clusters WHERE id = $1";
+    "SELECT id, name, description FROM clusters WHERE id = $1";
 static const char sql_cl_orgs[] =
-	"SELECT " ORG_COLS " FROM cluster_orgs co JOIN orgs o "
-	"ON o.id = co.org_id WHERE co.cluster_id = $1 ORDER BY o.path "
-	"LIMIT 5000";
+    "SELECT " ORG_COLS " FROM cluster_orgs co JOIN orgs o "
+    "ON o.id = co.org_id WHERE co.cluster_id = $1 ORDER BY o.path "
+    "LIMIT 5000";
 
 int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 {
@@ -477,7 +484,7 @@ int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 }
 
 static const char sql_cl_list[] =
-	"SELECT id FROM clusters ORDER BY id LIMIT 1000";
+    "SELECT id FROM clusters ORDER BY id LIMIT 1000";
 
 int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n)
 {
@@ -504,9 +511,9 @@ int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n)
 }
 
 static const char sql_cl_add[] =
-	"INSERT INTO cluster_orgs (cluster_id, org_id) VALUES ($1, $2)";
+    "INSERT INTO cluster_orgs (cluster_id, org_id) VALUES ($1, $2)";
 static const char sql_cl_remove[] =
-	"DELETE FROM cluster_orgs WHERE cluster_id = $1 AND org_id = $2";
+    "DELETE FROM cluster_orgs WHERE cluster_id = $1 AND org_id = $2";
 
 int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 {

@@ -32,27 +32,27 @@ typedef struct xf_org_page {
 int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out);
 /* Inserts o (path computed from parent_path); sets o->id and o->path. */
 int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
-			const char *parent_path, int64_t now);
+                        const char *parent_path, int64_t now);
 /* Updates the plain fields (not parent/path). */
 int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now);
 /* Rewrites paths of a subtree (orgs and member rows) from old to new. */
 int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
-		      const char *old_path, const char *new_path,
-		      int depth_delta, int64_t now);
+                      const char *old_path, const char *new_path,
+                      int depth_delta, int64_t now);
 int xf_store_org_delete(xf_db *db, int64_t id);
 int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n);
 /* Finds a sibling with that name (parent 0 = roots); *id 0 if none. */
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
-			       int64_t *id);
+                               int64_t *id);
 typedef struct xf_org_filter {
 	const char *q, *kind, *level; /* or NULL */
-	int roots;  /* only the tops: roots of the tree or of the ranges */
+	int roots; /* only the tops: roots of the tree or of the ranges */
 	int offset, limit;
 } xf_org_filter;
 
 /* Lists orgs within the ranges, filtered; paged. */
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
-		      const xf_org_filter *f, xf_org_page *out);
+                      const xf_org_filter *f, xf_org_page *out);
 
 /* Counts of a subtree for dashboards. */
 typedef struct xf_count {
@@ -65,12 +65,11 @@ typedef struct xf_org_stats {
 	int64_t orgs, members;
 } xf_org_stats;
 int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-		       xf_org_stats *out);
-int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id,
-			  xf_org_page *out);
+                       xf_org_stats *out);
+int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out);
 /* The whole subtree in path order (at most max rows). */
-int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo,
-			 const char *hi, int max, xf_org_page *out);
+int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
+                         int max, xf_org_page *out);
 int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta);
 
 typedef struct xf_cluster {
@@ -81,11 +80,10 @@ typedef struct xf_cluster {
 } xf_cluster;
 
 int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
-			    int64_t now, int64_t *id);
+                            int64_t now, int64_t *id);
 int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out);
 int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n);
 int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id);
-int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id,
-				int64_t org_id);
+int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id);
 
 #endif

@@ -13,7 +13,7 @@ static int run(xf_stmt *st)
 }
 
 #define USER_COLS                                                              \
-	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "        \
+	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
 	"u.password_hash, u.disabled"
 
 static void read_user(xf_arena *a, xf_stmt *st, xf_user *u)
@@ -28,10 +28,10 @@ static void read_user(xf_arena *a, xf_stmt *st, xf_user *u)
 }
 
 static const char sql_roles[] =
-	"SELECT r.role, COALESCE(r.org_id, 0), COALESCE(o.name, ''), "
-	"COALESCE(o.path, '') FROM user_roles r LEFT JOIN orgs o "
-	"ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
-	"LIMIT 16";
+    "SELECT r.role, COALESCE(r.org_id, 0), COALESCE(o.name, ''), "
+    "COALESCE(o.path, '') FROM user_roles r LEFT JOIN orgs o "
+    "ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
+    "LIMIT 16";
 
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
@@ -71,7 +71,7 @@ static int get_one(xf_db *db, xf_arena *a, xf_stmt *st, xf_user *out)
 
 static const char sql_get[] = "SELECT " USER_COLS " FROM users u WHERE id = $1";
 static const char sql_by_name[] =
-	"SELECT " USER_COLS " FROM users u WHERE username = $1";
+    "SELECT " USER_COLS " FROM users u WHERE username = $1";
 
 int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
 {
@@ -83,7 +83,7 @@ int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
 }
 
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
-			  xf_user *out)
+                          xf_user *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_by_name);
 	if (!st)
@@ -93,9 +93,9 @@ int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
 }
 
 static const char sql_insert[] =
-	"INSERT INTO users (username, display_name, password_hash, member_id, "
-	"disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-	"RETURNING id";
+    "INSERT INTO users (username, display_name, password_hash, member_id, "
+    "disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+    "RETURNING id";
 
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
 {
@@ -121,8 +121,8 @@ int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
 }
 
 static const char sql_update[] =
-	"UPDATE users SET display_name = $2, password_hash = $3, "
-	"member_id = $4, disabled = $5, updated_at = $6 WHERE id = $1";
+    "UPDATE users SET display_name = $2, password_hash = $3, "
+    "member_id = $4, disabled = $5, updated_at = $6 WHERE id = $1";
 
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 {
@@ -141,9 +141,10 @@ int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 	return run(st);
 }
 
-static const char sql_roles_clear[] = "DELETE FROM user_roles WHERE user_id = $1";
+static const char sql_roles_clear[] =
+    "DELETE FROM user_roles WHERE user_id = $1";
 static const char sql_role_add[] =
-	"INSERT INTO user_roles (user_id, role, org_id) VALUES ($1, $2, $3)";
+    "INSERT INTO user_roles (user_id, role, org_id) VALUES ($1, $2, $3)";
 
 int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 {
@@ -168,20 +169,20 @@ int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 }
 
 #define USER_LIST_WHERE                                                        \
-	" WHERE ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r JOIN orgs o "  \
-	"ON o.id = r.org_id WHERE r.user_id = u.id AND o.path >= $1 "         \
-	"AND o.path < $2)) AND (u.username LIKE $3 ESCAPE '\\' "              \
+	" WHERE ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r JOIN orgs o "   \
+	"ON o.id = r.org_id WHERE r.user_id = u.id AND o.path >= $1 "          \
+	"AND o.path < $2)) AND (u.username LIKE $3 ESCAPE '\\' "               \
 	"OR u.display_name LIKE $3 ESCAPE '\\')"
 
 static const char sql_list_count[] =
-	"SELECT COUNT(*) FROM users u" USER_LIST_WHERE;
-static const char sql_list[] = "SELECT " USER_COLS
-			       " FROM users u" USER_LIST_WHERE
-			       " ORDER BY u.id LIMIT $4 OFFSET $5";
+    "SELECT COUNT(*) FROM users u" USER_LIST_WHERE;
+static const char sql_list[] =
+    "SELECT " USER_COLS " FROM users u" USER_LIST_WHERE
+    " ORDER BY u.id LIMIT $4 OFFSET $5";
 
 int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-		       const char *q, int offset, int limit, xf_user **out,
-		       int *n, int64_t *total)
+                       const char *q, int offset, int limit, xf_user **out,
+                       int *n, int64_t *total)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_list_count);
 	if (!st)
@@ -203,7 +204,7 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 	xf_db_bind_int(st, 4, limit);
 	xf_db_bind_int(st, 5, offset);
 	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-			       sizeof(xf_user));
+	                       sizeof(xf_user));
 	*n = 0;
 	if (!*out)
 		return XF_DB_ERROR;
@@ -221,11 +222,11 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 }
 
 static const char sql_sess_insert[] =
-	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
-	"expires_at) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+    "expires_at) VALUES ($1, $2, $3, $4, $5)";
 
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
-			    const char *csrf, int64_t now, int64_t expires)
+                            const char *csrf, int64_t now, int64_t expires)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_sess_insert);
 	if (!st)
@@ -239,12 +240,12 @@ int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
 }
 
 static const char sql_sess_get[] =
-	"SELECT " USER_COLS ", s.csrf FROM sessions s JOIN users u "
-	"ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
-	"AND u.disabled = 0";
+    "SELECT " USER_COLS ", s.csrf FROM sessions s JOIN users u "
+    "ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
+    "AND u.disabled = 0";
 
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
-			 int64_t now, xf_user *user, const char **csrf)
+                         int64_t now, xf_user *user, const char **csrf)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_sess_get);
 	if (!st)
@@ -267,7 +268,7 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
 
 static const char sql_sess_del[] = "DELETE FROM sessions WHERE token_hash = $1";
 static const char sql_sess_del_user[] =
-	"DELETE FROM sessions WHERE user_id = $1";
+    "DELETE FROM sessions WHERE user_id = $1";
 
 int xf_store_session_delete(xf_db *db, const char *token_hash)
 {
@@ -288,12 +289,12 @@ int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 }
 
 static const char sql_fail_count[] =
-	"SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at > $2";
+    "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at > $2";
 static const char sql_fail_add[] =
-	"INSERT INTO login_failures (username, at) VALUES ($1, $2)";
+    "INSERT INTO login_failures (username, at) VALUES ($1, $2)";
 
 int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
-			    int64_t *n)
+                            int64_t *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_fail_count);
 	if (!st)

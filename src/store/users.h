@@ -12,7 +12,7 @@
 
 typedef struct xf_user_role {
 	const char *role;
-	int64_t org_id; /* 0 for admin */
+	int64_t org_id;                  /* 0 for admin */
 	const char *org_name, *org_path; /* "" for admin */
 } xf_user_role;
 
@@ -26,26 +26,26 @@ typedef struct xf_user {
 
 int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out);
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
-			  xf_user *out);
+                          xf_user *out);
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now);
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now);
 /* Replaces the user's roles with u->roles. */
 int xf_store_user_set_roles(xf_db *db, const xf_user *u);
 /* Users holding a role within [lo, hi) (all users when lo is NULL). */
 int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-		       const char *q, int offset, int limit, xf_user **out,
-		       int *n, int64_t *total);
+                       const char *q, int offset, int limit, xf_user **out,
+                       int *n, int64_t *total);
 
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
-			    const char *csrf, int64_t now, int64_t expires);
+                            const char *csrf, int64_t now, int64_t expires);
 /* Finds a live session; fills user (with roles) and csrf. */
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
-			 int64_t now, xf_user *user, const char **csrf);
+                         int64_t now, xf_user *user, const char **csrf);
 int xf_store_session_delete(xf_db *db, const char *token_hash);
 int xf_store_session_delete_user(xf_db *db, int64_t user_id);
 
 int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
-			    int64_t *n);
+                            int64_t *n);
 int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now);
 
 #endif
