@@ -9,6 +9,7 @@
 #include "service/auth.h"
 #include "service/demo_meetings.h"
 #include "service/demo_points.h"
+#include "service/demo_tasks.h"
 #include "service/members.h"
 #include "service/orgs.h"
 
@@ -320,6 +321,10 @@ int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	}
 	if (xf_demo_points(&dc) != 0) {
 		fail(&d, "points");
+		goto out;
+	}
+	if (xf_demo_tasks(&dc) != 0) {
+		fail(&d, "tasks");
 		goto out;
 	}
 	rc = 0;

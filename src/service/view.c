@@ -128,12 +128,16 @@ void xf_view_cluster(xf_jw *w, const xf_cluster *c)
 		xf_jw w;                                                       \
 		xf_jw_init(&w, &b);                                            \
 		call;                                                          \
-		char *s = b.failed ? NULL : xf_arena_strndup(a, b.data, b.len); \
+		char *s =                                                      \
+		    b.failed ? NULL : xf_arena_strndup(a, b.data, b.len);      \
 		xf_buf_free(&b);                                               \
 		return s;                                                      \
 	} while (0)
 
-char *xf_snap_org(xf_arena *a, const xf_org *o) { SNAP(a, xf_view_org(&w, o)); }
+char *xf_snap_org(xf_arena *a, const xf_org *o)
+{
+	SNAP(a, xf_view_org(&w, o));
+}
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {
@@ -453,7 +457,7 @@ void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today)
 	xf_jw_kstr(w, "done_on", m->done_on);
 	xf_jw_kint(w, "weight", m->weight);
 	xf_jw_kstr(w, "status",
-		   xf_milestone_status_name(xf_milestone_status_on(m, today)));
+	           xf_milestone_status_name(xf_milestone_status_on(m, today)));
 	xf_jw_kbool(w, "late", xf_milestone_is_late(m, today));
 	xf_jw_kid(w, "source_id", m->source_id);
 	xf_jw_kbool(w, "cascaded", m->copies > 0);
@@ -461,7 +465,7 @@ void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today)
 }
 
 void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
-		  const xf_milestone *ms, int nms)
+                  const xf_milestone *ms, int nms)
 {
 	xf_view_task_open(w, t, today);
 	if (ms) {
@@ -540,8 +544,7 @@ char *xf_snap_progress(xf_arena *a, const xf_progress *p)
 	SNAP(a, xf_view_progress(&w, p));
 }
 
-char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x,
-			 const xf_task *t)
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t)
 {
 	SNAP(a, xf_view_acceptance(&w, x, t));
 }

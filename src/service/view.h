@@ -48,13 +48,12 @@ char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r);
 char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c);
 char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e);
 
-
 /* plans and tasks (issue 6); today decides the statuses shown */
 #include "base/date.h"
 #include "store/tasks.h"
 /* A task; its milestones when ms is not NULL. */
 void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
-		  const xf_milestone *ms, int nms);
+                  const xf_milestone *ms, int nms);
 /* The task's fields with the object left open for more keys. */
 void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today);
 void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today);
@@ -65,7 +64,6 @@ void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
 char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
-char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x,
-			 const xf_task *t);
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
 
 #endif
