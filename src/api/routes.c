@@ -121,6 +121,17 @@ static const xf_route routes[] = {
     {"GET", "/api/plans/{id}", xf_h_plans_get, ANY},
 };
 
+static const xf_body_limit body_limits[] = {
+    /* attachments of meetings: photos, scans, documents */
+    {"POST", "/api/meetings/{id}/attachments", 20u << 20},
+};
+
+const xf_body_limit *xf_api_body_limits(size_t *n)
+{
+	*n = sizeof body_limits / sizeof body_limits[0];
+	return body_limits;
+}
+
 const xf_route *xf_api_routes(size_t *n)
 {
 	*n = sizeof routes / sizeof routes[0];

@@ -170,6 +170,37 @@ static int match(xf_req *r, const char *pat, const char *url)
 	return 1;
 }
 
+/* Finds the route of a request (first match wins) when it arrives, so
+ * that its body limit applies while the body is read. */
+static void find_route(const xf_http_config *cfg, xf_req *r)
+{
+	if (strncmp(r->url, "/api/", 5) != 0)
+		return;
+	for (size_t i = 0; i < cfg->nroutes; i++) {
+		if (!match(r, cfg->routes[i].pattern, r->url))
+			continue;
+		r->path_matched = 1;
+		if (strcmp(cfg->routes[i].method, r->method) == 0) {
+			r->route = &cfg->routes[i];
+			return;
+		}
+	}
+}
+
+/* The body limit of a request: its route's own, or the server's. */
+static size_t body_cap(const xf_http_config *cfg, xf_req *r)
+{
+	if (!r->route)
+		return cfg->max_body;
+	for (size_t i = 0; i < cfg->nbody_limits; i++) {
+		const xf_body_limit *l = &cfg->body_limits[i];
+		if (strcmp(l->method, r->route->method) == 0 &&
+		    strcmp(l->pattern, r->route->pattern) == 0)
+			return l->max_body;
+	}
+	return cfg->max_body;
+}
+
 static void dispatch(server *s, xf_req *r)
 {
 	const xf_http_config *cfg = &s->cfg;
@@ -184,19 +215,9 @@ static void dispatch(server *s, xf_req *r)
 		xf_reply_error(r, 404, "not_found", "页面不存在", NULL);
 		return;
 	}
-	const xf_route *route = NULL;
-	int path_matched = 0;
-	for (size_t i = 0; i < cfg->nroutes; i++) {
-		if (!match(r, cfg->routes[i].pattern, r->url))
-			continue;
-		path_matched = 1;
-		if (strcmp(cfg->routes[i].method, r->method) == 0) {
-			route = &cfg->routes[i];
-			break;
-		}
-	}
+	const xf_route *route = r->route;
 	if (!route) {
-		if (path_matched)
+		if (r->path_matched)
 			xf_reply_error(r, 405, "method_not_allowed",
 			               "不支持该请求方法", NULL);
 		else
@@ -292,12 +313,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->conn = c;
 		r->method = method;
 		r->url = xf_arena_strdup(&r->arena, url);
+		if (r->url)
+			find_route(&s->cfg, r);
+		r->body.cap = body_cap(&s->cfg, r);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		                                             "Content-Length");
 		if (cl) {
 			char *end;
 			unsigned long long n = strtoull(cl, &end, 10);
-			if (*end || n > s->cfg.max_body)
+			if (*end || n > r->body.cap)
 				r->body_too_large = 1;
 		}
 		*con_cls = r;

@@ -32,14 +32,22 @@ typedef struct xf_route {
 	unsigned auth;
 } xf_route;
 
+/* A route that takes bodies larger than the server's limit (uploads). */
+typedef struct xf_body_limit {
+	const char *method, *pattern;
+	size_t max_body;
+} xf_body_limit;
+
 struct xf_req {
 	xf_arena arena; /* freed when the response is sent */
 	const char *method;
 	const char *url;                  /* path without the query string */
 	const char *param[XF_MAX_PARAMS]; /* captured segments, in order */
 	int nparam;
-	void *conn;  /* struct MHD_Connection * */
-	xf_buf body; /* request body (capped) */
+	void *conn;            /* struct MHD_Connection * */
+	xf_buf body;           /* request body (capped) */
+	const xf_route *route; /* matched when the request arrives, or NULL */
+	int path_matched;      /* some route has this path (for 405) */
 	int body_too_large;
 	/* set by the authenticator */
 	void *principal;  /* opaque to http; NULL when anonymous */
@@ -77,6 +85,8 @@ typedef struct xf_http_config {
 	int (*fallback)(xf_req *r);
 	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
+	const xf_body_limit *body_limits; /* routes with their own limit */
+	size_t nbody_limits;
 } xf_http_config;
 
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */
