@@ -276,7 +276,7 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 	out->n = 0;
 	if (!out->items)
 		return XF_DB_ERROR;
-	int rc;
+	int rc = XF_DB_DONE;
 	while (out->n < cap && (rc = xf_db_step(st)) == XF_DB_ROW) {
 		if (out->n == alloc) {
 			int grown = alloc * 2 < cap ? alloc * 2 : cap;
