@@ -25,6 +25,15 @@ typedef struct gen {
 	int64_t now;
 	int64_t nmembers, norgs, member_seq;
 	int members_per_branch;
+	/* branches made in the first phase, filled with members in the
+	 * second (PostgreSQL's COPY admits no other statement meanwhile) */
+	struct gen_branch {
+		int64_t id;
+		char path[XF_PATH_MAX];
+		const char *region;
+		int n;
+	} * branches;
+	int nbranches, branch_cap;
 	char *err;
 	size_t errlen;
 } gen;
@@ -185,6 +194,29 @@ static int add_members(gen *g, int64_t org_id, const char *org_path,
 	return 0;
 }
 
+static int note_branch(gen *g, int64_t id, const char *path, const char *region,
+                       int n)
+{
+	if (g->nbranches == g->branch_cap) {
+		int cap = g->branch_cap ? g->branch_cap * 2 : 1024;
+		struct gen_branch *b =
+		    xf_arena_alloc(g->c.a, (size_t)cap * sizeof *b);
+		if (!b)
+			return -1;
+		if (g->nbranches)
+			memcpy(b, g->branches,
+			       (size_t)g->nbranches * sizeof *b);
+		g->branches = b;
+		g->branch_cap = cap;
+	}
+	struct gen_branch *b = &g->branches[g->nbranches++];
+	b->id = id;
+	snprintf(b->path, sizeof b->path, "%s", path);
+	b->region = region;
+	b->n = n;
+	return 0;
+}
+
 /* A unit: 党组 → 机关党委 → 3..7 branches with members. Returns the id of
  * the party group. */
 static int64_t add_unit(gen *g, int64_t parent, const char *parent_path,
@@ -209,7 +241,7 @@ static int64_t add_unit(gen *g, int64_t parent, const char *parent_path,
 		                     "branch", level, br_path);
 		int n = g->members_per_branch / 2 +
 		        pick(g, g->members_per_branch + 1);
-		if (!br || add_members(g, br, br_path, region, n) != 0)
+		if (!br || note_branch(g, br, br_path, region, n) != 0)
 			return 0;
 	}
 	return pg;
@@ -299,7 +331,21 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 			goto rollback;
 		top = city_root;
 	}
-	int drc = xf_bulk_recount(db);
+	/* second phase: the members of every branch */
+	int drc = xf_bulk_members_begin(db);
+	for (int i = 0; drc == XF_DB_OK && i < g.nbranches; i++) {
+		struct gen_branch *b = &g.branches[i];
+		if (add_members(&g, b->id, b->path, b->region, b->n) != 0)
+			drc = XF_DB_ERROR;
+	}
+	int erc = xf_bulk_members_end(db);
+	if (drc == XF_DB_OK)
+		drc = erc;
+	if (drc != XF_DB_OK) {
+		fail(&g, "members", drc);
+		goto rollback;
+	}
+	drc = xf_bulk_recount(db);
 	if (drc != XF_DB_OK) {
 		fail(&g, "recount", drc);
 		goto rollback;

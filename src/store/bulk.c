@@ -64,8 +64,35 @@ static const char sql_member[] =
     "joined_on, full_on, created_at, updated_at) VALUES "
     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)";
 
+static const char sql_copy_members[] =
+    "COPY members (org_id, org_path, name, gender, id_number, birth_date, "
+    "phone, ethnicity, education, position, status, joined_on, full_on, "
+    "created_at, updated_at) FROM STDIN";
+
+int xf_bulk_members_begin(xf_db *db)
+{
+	return db->drv->copy_begin ? db->drv->copy_begin(db, sql_copy_members)
+	                           : XF_DB_OK;
+}
+
+int xf_bulk_members_end(xf_db *db)
+{
+	return db->drv->copy_end ? db->drv->copy_end(db) : XF_DB_OK;
+}
+
 int xf_bulk_member(xf_db *db, xf_member *m, int64_t now)
 {
+	if (db->drv->copy_row) {
+		char org[24], at[24];
+		snprintf(org, sizeof org, "%lld", (long long)m->org_id);
+		snprintf(at, sizeof at, "%lld", (long long)now);
+		const char *v[15] = {org,         m->org_path,  m->name,
+		                     m->gender,   m->id_number, m->birth_date,
+		                     m->phone,    m->ethnicity, m->education,
+		                     m->position, m->status,    m->joined_on,
+		                     m->full_on,  at,           at};
+		return db->drv->copy_row(db, v, 15);
+	}
 	xf_stmt *st = xf_db_stmt(db, sql_member);
 	if (!st)
 		return XF_DB_ERROR;

@@ -15,7 +15,12 @@
  * (o->path is written into pathbuf, of size n). */
 int xf_bulk_org(xf_db *db, xf_org *o, const char *parent_path, int64_t now,
                 char *pathbuf, size_t n);
+/* Members go in between xf_bulk_members_begin() and _end(): through COPY
+ * on PostgreSQL (no other statement may run on the connection in between),
+ * through a prepared insert on SQLite. */
+int xf_bulk_members_begin(xf_db *db);
 int xf_bulk_member(xf_db *db, xf_member *m, int64_t now);
+int xf_bulk_members_end(xf_db *db);
 /* Recomputes every org's member_count from the members table. */
 int xf_bulk_recount(xf_db *db);
 

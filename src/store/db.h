@@ -67,6 +67,11 @@ typedef struct xf_db_driver {
 	/* Copies the whole database to (to_file = 1) or from a file,
 	 * consistently, while others use it; NULL if the driver cannot. */
 	int (*copy_file)(xf_db *db, const char *path, int to_file);
+	/* Bulk load (PostgreSQL COPY FROM STDIN); NULL where the driver has
+	 * none: callers then insert with prepared statements. */
+	int (*copy_begin)(xf_db *db, const char *sql);
+	int (*copy_row)(xf_db *db, const char *const *values, int n);
+	int (*copy_end)(xf_db *db);
 } xf_db_driver;
 
 #define XF_DB_STMT_CACHE 1024

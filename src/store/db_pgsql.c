@@ -690,6 +690,89 @@ static int64_t pg_changes(xf_db *db)
 	return ((pg_db *)db)->changes;
 }
 
+/* ---- COPY FROM STDIN (bulk loads) ---------------------------------------- */
+
+static int pg_copy_begin(xf_db *db, const char *sql)
+{
+	pg_db *d = (pg_db *)db;
+	PGresult *r = PQexec(d->h, sql);
+	int ok = r && PQresultStatus(r) == PGRES_COPY_IN;
+	if (!ok)
+		set_err(d, "",
+		        r ? PQresultErrorMessage(r) : PQerrorMessage(d->h));
+	PQclear(r);
+	return ok ? XF_DB_OK : XF_DB_ERROR;
+}
+
+/* One row in COPY's text format: tab-separated, \N for NULL, with
+ * backslash, tab, newline and carriage return escaped. */
+static int pg_copy_row(xf_db *db, const char *const *v, int n)
+{
+	pg_db *d = (pg_db *)db;
+	char buf[8192];
+	size_t len = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && len < sizeof buf)
+			buf[len++] = '\t';
+		if (!v[i]) {
+			if (len + 2 > sizeof buf)
+				goto too_long;
+			buf[len++] = '\\';
+			buf[len++] = 'N';
+			continue;
+		}
+		for (const char *p = v[i]; *p; p++) {
+			char c = *p, e = 0;
+			if (c == '\\')
+				e = '\\';
+			else if (c == '\t')
+				e = 't';
+			else if (c == '\n')
+				e = 'n';
+			else if (c == '\r')
+				e = 'r';
+			if (len + 2 > sizeof buf)
+				goto too_long;
+			if (e) {
+				buf[len++] = '\\';
+				buf[len++] = e;
+			} else {
+				buf[len++] = c;
+			}
+		}
+	}
+	if (len + 1 > sizeof buf)
+		goto too_long;
+	buf[len++] = '\n';
+	if (PQputCopyData(d->h, buf, (int)len) != 1) {
+		set_err(d, "", PQerrorMessage(d->h));
+		return XF_DB_ERROR;
+	}
+	return XF_DB_OK;
+too_long:
+	set_err(d, "", "COPY row too long");
+	return XF_DB_ERROR;
+}
+
+static int pg_copy_end(xf_db *db)
+{
+	pg_db *d = (pg_db *)db;
+	int rc = XF_DB_OK;
+	if (PQputCopyEnd(d->h, NULL) != 1) {
+		set_err(d, "", PQerrorMessage(d->h));
+		rc = XF_DB_ERROR;
+	}
+	PGresult *r;
+	while ((r = PQgetResult(d->h)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			set_err(d, "", PQresultErrorMessage(r));
+			rc = XF_DB_ERROR;
+		}
+		PQclear(r);
+	}
+	return rc;
+}
+
 static const char *pg_errmsg(xf_db *db)
 {
 	return ((pg_db *)db)->err;
@@ -718,4 +801,7 @@ const xf_db_driver xf_db_pgsql_driver = {
     .column_is_null = pg_column_is_null,
     .changes = pg_changes,
     .errmsg = pg_errmsg,
+    .copy_begin = pg_copy_begin,
+    .copy_row = pg_copy_row,
+    .copy_end = pg_copy_end,
 };
