@@ -178,6 +178,11 @@ int xf_db_bind_null(xf_stmt *st, int idx)
 	return st->db->drv->bind_null(st, idx);
 }
 
+int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len)
+{
+	return st->db->drv->bind_blob(st, idx, p, len);
+}
+
 int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r)
 {
 	int rc = XF_DB_OK;
@@ -225,9 +230,31 @@ const char *xf_db_text(xf_stmt *st, int col)
 	return s ? s : "";
 }
 
+int xf_db_run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_db_is_null(st, col) ? NULL : xf_db_dup(a, st, col);
+}
+
 int xf_db_is_null(xf_stmt *st, int col)
 {
 	return st->db->drv->column_is_null(st, col);
+}
+
+const void *xf_db_blob(xf_stmt *st, int col, size_t *len)
+{
+	return st->db->drv->column_blob(st, col, len);
 }
 
 int64_t xf_db_changes(xf_db *db)

@@ -10,12 +10,15 @@
  * Ownership: xf_db_open() returns a connection the caller owns and frees with
  * xf_db_close(). Statements returned by xf_db_stmt() are owned by the
  * connection's cache and must not be finalized by the caller; they come back
- * reset with bindings cleared. Text returned by xf_db_text() is owned by the
- * statement and valid until the next step/reset of that statement.
+ * reset with bindings cleared. Text returned by xf_db_text() and bytes
+ * returned by xf_db_blob() are owned by the statement and valid until the
+ * next step/reset of that statement.
  * A connection is used by one thread at a time.
  */
 #ifndef XF_DB_H
 #define XF_DB_H
+
+#include "base/arena.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +48,7 @@ typedef struct xf_db_driver {
 	const char *id_type; /* DDL of an auto-assigned BIGINT primary key */
 	const char
 	    *collate_c; /* DDL suffix for byte-order text ("" or COLLATE) */
+	const char *blob_type; /* DDL of a byte string column */
 	/* Opens a connection; on failure returns NULL and writes a message. */
 	xf_db *(*open)(const char *conninfo, char *err, size_t errlen);
 	void (*close)(xf_db *db);
@@ -56,12 +60,17 @@ typedef struct xf_db_driver {
 	int (*bind_int64)(xf_stmt *st, int idx, int64_t v); /* idx from 1 */
 	int (*bind_text)(xf_stmt *st, int idx, const char *s, size_t len);
 	int (*bind_null)(xf_stmt *st, int idx);
+	/* Binds bytes (may contain NUL); the driver copies them. */
+	int (*bind_blob)(xf_stmt *st, int idx, const void *p, size_t len);
 	int (*step)(xf_stmt *st);  /* XF_DB_ROW, XF_DB_DONE or an error */
 	int (*reset)(xf_stmt *st); /* also clears bindings */
 	int (*column_count)(xf_stmt *st);
 	int64_t (*column_int64)(xf_stmt *st, int col); /* col from 0 */
 	const char *(*column_text)(xf_stmt *st, int col, size_t *len);
 	int (*column_is_null)(xf_stmt *st, int col);
+	/* The bytes of a byte string column; NULL (len 0) for SQL NULL or
+	 * on failure. */
+	const void *(*column_blob)(xf_stmt *st, int col, size_t *len);
 	int64_t (*changes)(xf_db *db); /* rows changed by the last step */
 	const char *(*errmsg)(xf_db *db);
 	/* Copies the whole database to (to_file = 1) or from a file,
@@ -139,6 +148,8 @@ int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s);
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len);
 int xf_db_bind_null(xf_stmt *st, int idx);
+/* Binds len bytes (a BLOB / bytea parameter); copied by the driver. */
+int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len);
 /* Binds the ranges as 2 * XF_RANGES parameters from idx; unused ranges
  * are bound empty ('' to '') so they match nothing. */
 int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r);
@@ -151,6 +162,15 @@ int64_t xf_db_int(xf_stmt *st, int col);
 /* Returns "" for NULL; see xf_db_is_null(). */
 const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
+/* Steps a statement that returns no rows we need, then resets it;
+ * XF_DB_OK on success, else the error. */
+int xf_db_run(xf_stmt *st);
+/* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
+const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
+const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);
+/* The bytes of a BLOB / bytea column and their length; NULL for SQL NULL
+ * (an empty value gives a non-NULL pointer and len 0). */
+const void *xf_db_blob(xf_stmt *st, int col, size_t *len);
 int64_t xf_db_changes(xf_db *db);
 /* Online backup to a file / restore from one (SQLite); XF_DB_ERROR with a
  * message for drivers without it. */

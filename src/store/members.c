@@ -11,37 +11,23 @@
 	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
 	"m.status, m.joined_on, m.full_on"
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static void read_member(xf_arena *a, xf_stmt *st, xf_member *m)
 {
 	m->id = xf_db_int(st, 0);
 	m->org_id = xf_db_int(st, 1);
-	m->org_path = xf_arena_strdup(a, xf_db_text(st, 2));
-	m->org_name = xf_arena_strdup(a, xf_db_text(st, 3));
-	m->name = xf_arena_strdup(a, xf_db_text(st, 4));
-	m->gender = xf_arena_strdup(a, xf_db_text(st, 5));
-	m->id_number = xf_arena_strdup(a, xf_db_text(st, 6));
-	m->birth_date = xf_arena_strdup(a, xf_db_text(st, 7));
-	m->phone = opt(a, st, 8);
-	m->ethnicity = opt(a, st, 9);
-	m->education = opt(a, st, 10);
-	m->position = opt(a, st, 11);
-	m->status = xf_arena_strdup(a, xf_db_text(st, 12));
-	m->joined_on = xf_arena_strdup(a, xf_db_text(st, 13));
-	m->full_on = opt(a, st, 14);
-}
-
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+	m->org_path = xf_db_dup(a, st, 2);
+	m->org_name = xf_db_dup(a, st, 3);
+	m->name = xf_db_dup(a, st, 4);
+	m->gender = xf_db_dup(a, st, 5);
+	m->id_number = xf_db_dup(a, st, 6);
+	m->birth_date = xf_db_dup(a, st, 7);
+	m->phone = xf_db_opt(a, st, 8);
+	m->ethnicity = xf_db_opt(a, st, 9);
+	m->education = xf_db_opt(a, st, 10);
+	m->position = xf_db_opt(a, st, 11);
+	m->status = xf_db_dup(a, st, 12);
+	m->joined_on = xf_db_dup(a, st, 13);
+	m->full_on = xf_db_opt(a, st, 14);
 }
 
 static const char sql_get[] =
@@ -114,7 +100,7 @@ int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 	xf_db_bind_int(st, 1, m->id);
 	bind_fields(st, m);
 	xf_db_bind_int(st, 15, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_delete[] = "DELETE FROM members WHERE id = $1";
@@ -125,7 +111,7 @@ int xf_store_member_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_by_idnum[] =
@@ -271,7 +257,7 @@ int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
 		xf_db_bind_int(st, 6, user_id);
 	else
 		xf_db_bind_null(st, 6);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_tr_list[] =
@@ -300,9 +286,9 @@ int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
 		t->to_org_id = xf_db_int(st, 2);
 		t->user_id = xf_db_int(st, 3);
 		t->at = xf_db_int(st, 4);
-		t->from_org_name = xf_arena_strdup(a, xf_db_text(st, 5));
-		t->to_org_name = xf_arena_strdup(a, xf_db_text(st, 6));
-		t->reason = xf_arena_strdup(a, xf_db_text(st, 7));
+		t->from_org_name = xf_db_dup(a, st, 5);
+		t->to_org_name = xf_db_dup(a, st, 6);
+		t->reason = xf_db_dup(a, st, 7);
 	}
 	xf_db_reset(st);
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;

@@ -14,37 +14,22 @@
 	"o.member_count, "                                                     \
 	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static void read_org(xf_arena *a, xf_stmt *st, xf_org *o)
 {
 	o->id = xf_db_int(st, 0);
 	o->parent_id = xf_db_int(st, 1);
-	o->name = xf_arena_strdup(a, xf_db_text(st, 2));
-	o->kind = xf_arena_strdup(a, xf_db_text(st, 3));
-	o->level = xf_arena_strdup(a, xf_db_text(st, 4));
-	o->path = xf_arena_strdup(a, xf_db_text(st, 5));
+	o->name = xf_db_dup(a, st, 2);
+	o->kind = xf_db_dup(a, st, 3);
+	o->level = xf_db_dup(a, st, 4);
+	o->path = xf_db_dup(a, st, 5);
 	o->depth = (int)xf_db_int(st, 6);
-	o->established_on = xf_arena_strdup(a, xf_db_text(st, 7));
-	o->project = opt(a, st, 8);
-	o->starts_on = opt(a, st, 9);
-	o->ends_on = opt(a, st, 10);
-	o->closed_on = opt(a, st, 11);
+	o->established_on = xf_db_dup(a, st, 7);
+	o->project = xf_db_opt(a, st, 8);
+	o->starts_on = xf_db_opt(a, st, 9);
+	o->ends_on = xf_db_opt(a, st, 10);
+	o->closed_on = xf_db_opt(a, st, 11);
 	o->member_count = xf_db_int(st, 12);
 	o->child_count = xf_db_int(st, 13);
-}
-
-/* Steps st to completion; returns XF_DB_OK or the error. */
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
 
 static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
@@ -111,7 +96,7 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, o->id);
 	xf_db_bind_str(st, 2, o->path);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_update[] =
@@ -134,7 +119,7 @@ int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 	xf_db_bind_str(st, 8, o->ends_on);
 	xf_db_bind_str(st, 9, o->closed_on);
 	xf_db_bind_int(st, 10, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_move_parent[] =
@@ -153,6 +138,7 @@ static const char *const repath_sql[] = {
     REPATH("meetings"),
     REPATH("meeting_measures"),
     REPATH("talks"),
+    REPATH("attachments"),
     REPATH("point_rules"),
     REPATH("point_claims"),
     REPATH("point_ledger"),
@@ -187,7 +173,7 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 	else
 		xf_db_bind_null(st, 2);
 	xf_db_bind_int(st, 3, now);
-	int rc = run(st);
+	int rc = xf_db_run(st);
 	if (rc == XF_DB_OK) {
 		st = xf_db_stmt(db, sql_move_orgs);
 		if (!st)
@@ -197,7 +183,7 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		xf_db_bind_str(st, 3, new_path);
 		xf_db_bind_int(st, 4, (int64_t)n + 1);
 		xf_db_bind_int(st, 5, depth_delta);
-		rc = run(st);
+		rc = xf_db_run(st);
 	}
 	size_t nsql = sizeof repath_sql / sizeof repath_sql[0];
 	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++) {
@@ -208,7 +194,7 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		xf_db_bind_str(st, 2, hi);
 		xf_db_bind_str(st, 3, new_path);
 		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		rc = run(st);
+		rc = xf_db_run(st);
 	}
 	return rc;
 }
@@ -221,7 +207,7 @@ int xf_store_org_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_count_children[] =
@@ -354,7 +340,7 @@ static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
 		return XF_DB_ERROR;
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 16) {
-		(*out)[*n].key = xf_arena_strdup(a, xf_db_text(st, 0));
+		(*out)[*n].key = xf_db_dup(a, st, 0);
 		(*out)[*n].n = xf_db_int(st, 1);
 		*sum += (*out)[(*n)++].n;
 	}
@@ -425,7 +411,7 @@ int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, delta);
-	return run(st);
+	return xf_db_run(st);
 }
 
 /* ---- clusters ---------------------------------------------------------- */
@@ -469,8 +455,8 @@ int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 		return rc;
 	}
 	out->id = xf_db_int(st, 0);
-	out->name = xf_arena_strdup(a, xf_db_text(st, 1));
-	out->description = xf_arena_strdup(a, xf_db_text(st, 2));
+	out->name = xf_db_dup(a, st, 1);
+	out->description = xf_db_dup(a, st, 2);
 	xf_db_reset(st);
 	st = xf_db_stmt(db, sql_cl_orgs);
 	if (!st)
@@ -522,7 +508,7 @@ int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, cluster_id);
 	xf_db_bind_int(st, 2, org_id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id)
@@ -532,5 +518,5 @@ int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, cluster_id);
 	xf_db_bind_int(st, 2, org_id);
-	return run(st);
+	return xf_db_run(st);
 }

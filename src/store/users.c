@@ -5,13 +5,6 @@
 
 #include <string.h>
 
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
-}
-
 #define USER_COLS                                                              \
 	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
 	"u.password_hash, u.disabled"
@@ -21,9 +14,9 @@ static void read_user(xf_arena *a, xf_stmt *st, xf_user *u)
 	memset(u, 0, sizeof *u);
 	u->id = xf_db_int(st, 0);
 	u->member_id = xf_db_int(st, 1);
-	u->username = xf_arena_strdup(a, xf_db_text(st, 2));
-	u->display_name = xf_arena_strdup(a, xf_db_text(st, 3));
-	u->password_hash = xf_arena_strdup(a, xf_db_text(st, 4));
+	u->username = xf_db_dup(a, st, 2);
+	u->display_name = xf_db_dup(a, st, 3);
+	u->password_hash = xf_db_dup(a, st, 4);
 	u->disabled = (int)xf_db_int(st, 5);
 }
 
@@ -46,10 +39,10 @@ static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW && u->nroles < 16) {
 		xf_user_role *r = &u->roles[u->nroles++];
-		r->role = xf_arena_strdup(a, xf_db_text(st, 0));
+		r->role = xf_db_dup(a, st, 0);
 		r->org_id = xf_db_int(st, 1);
-		r->org_name = xf_arena_strdup(a, xf_db_text(st, 2));
-		r->org_path = xf_arena_strdup(a, xf_db_text(st, 3));
+		r->org_name = xf_db_dup(a, st, 2);
+		r->org_path = xf_db_dup(a, st, 3);
 	}
 	xf_db_reset(st);
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
@@ -138,7 +131,7 @@ int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 		xf_db_bind_null(st, 4);
 	xf_db_bind_int(st, 5, u->disabled);
 	xf_db_bind_int(st, 6, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_roles_clear[] =
@@ -152,7 +145,7 @@ int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, u->id);
-	int rc = run(st);
+	int rc = xf_db_run(st);
 	for (int i = 0; i < u->nroles && rc == XF_DB_OK; i++) {
 		st = xf_db_stmt(db, sql_role_add);
 		if (!st)
@@ -163,7 +156,7 @@ int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 			xf_db_bind_int(st, 3, u->roles[i].org_id);
 		else
 			xf_db_bind_null(st, 3);
-		rc = run(st);
+		rc = xf_db_run(st);
 	}
 	return rc;
 }
@@ -236,7 +229,7 @@ int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
 	xf_db_bind_str(st, 3, csrf);
 	xf_db_bind_int(st, 4, now);
 	xf_db_bind_int(st, 5, expires);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_sess_get[] =
@@ -255,7 +248,7 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
 	int rc = xf_db_step(st);
 	if (rc == XF_DB_ROW) {
 		read_user(a, st, user);
-		*csrf = xf_arena_strdup(a, xf_db_text(st, 6));
+		*csrf = xf_db_dup(a, st, 6);
 	}
 	xf_db_reset(st);
 	if (rc == XF_DB_ROW) {
@@ -276,7 +269,7 @@ int xf_store_session_delete(xf_db *db, const char *token_hash)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, token_hash);
-	return run(st);
+	return xf_db_run(st);
 }
 
 int xf_store_session_delete_user(xf_db *db, int64_t user_id)
@@ -285,7 +278,7 @@ int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, user_id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_fail_count[] =
@@ -314,5 +307,5 @@ int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, username);
 	xf_db_bind_int(st, 2, now);
-	return run(st);
+	return xf_db_run(st);
 }
