@@ -9,6 +9,7 @@
 #include "base/jw.h"
 #include "domain/points.h"
 #include "service/leaderboard.h"
+#include "service/point_notices.h"
 #include "service/view.h"
 
 #include <string.h>
@@ -183,13 +184,14 @@ static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
 
 void xf_h_points_me(xf_req *r)
 {
-	const char *year;
+	const char *year, *period;
 	xf_ctx c;
 	xf_points_me me;
 	if (xf_input_query_str(r, "year", 4, &year) != 0 ||
+	    xf_input_query_str(r, "period", 12, &period) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_points_me_read(&c, year, &me) != XF_OK) {
+	if (xf_points_me_read(&c, year, period, &me) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -203,6 +205,8 @@ void xf_h_points_me(xf_req *r)
 	xf_jw_kint(&w, "points", me.points);
 	xf_jw_kint(&w, "total", me.total);
 	xf_jw_kbool(&w, "vetoed", me.vetoed);
+	xf_jw_kstr(&w, "period", me.period);
+	xf_jw_kint(&w, "period_points", me.period_points);
 	rank_obj(&w, "branch", me.org_id, me.org_name, me.rank_branch);
 	rank_obj(&w, "unit", me.unit.id, me.unit.name, me.rank_unit);
 	xf_jw_key(&w, "months");
@@ -223,6 +227,33 @@ void xf_h_points_me(xf_req *r)
 		xf_view_point_entry(&w, &me.entries[i]);
 	xf_jw_arr_end(&w);
 	xf_jw_kint(&w, "total_entries", me.total_entries);
+	xf_jw_key(&w, "notices");
+	xf_jw_arr(&w);
+	const char *today = xf_point_notice_today(&c);
+	for (int i = 0; i < me.nnotices; i++) {
+		const xf_point_notice *n = &me.notices[i];
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "id", n->id);
+		xf_jw_kstr(&w, "title", n->title);
+		xf_jw_kint(&w, "org_id", n->org_id);
+		xf_jw_kstr(&w, "org_name", n->org_name);
+		xf_jw_kstr(&w, "period", n->period);
+		xf_jw_kstr(&w, "kind", n->kind);
+		xf_jw_kstr(&w, "opens_on", n->opens_on);
+		xf_jw_kstr(&w, "closes_on", n->closes_on);
+		xf_jw_kstr(&w, "state", xf_point_notice_state(n, today));
+		xf_jw_key(&w, "mine");
+		if (n->my_rank) {
+			xf_jw_obj(&w);
+			xf_jw_kint(&w, "rank", n->my_rank);
+			xf_jw_kint(&w, "points", n->my_points);
+			xf_jw_obj_end(&w);
+		} else {
+			xf_jw_null(&w);
+		}
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }

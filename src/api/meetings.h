@@ -23,6 +23,14 @@ void xf_h_talks_due(xf_req *r);
 void xf_h_talks_create(xf_req *r);
 void xf_h_talks_list(xf_req *r);
 
+/* attachments (api/attachments.c) and the yearly register (register.c) */
+void xf_h_attachments_upload(xf_req *r);
+void xf_h_attachments_list(xf_req *r);
+void xf_h_attachments_get(xf_req *r);
+void xf_h_attachments_delete(xf_req *r);
+void xf_h_attendance_register(xf_req *r);
+void xf_h_attendance_register_xlsx(xf_req *r);
+
 void xf_h_compliance(xf_req *r);
 void xf_h_compliance_board(xf_req *r);
 void xf_h_compliance_rules_get(xf_req *r);

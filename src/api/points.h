@@ -1,7 +1,8 @@
 /*
  * points.h (api) - handlers of points (issue 5): /api/point-rules,
  * /api/point-settings, /api/claims, /api/ledger, /api/points/me and
- * /api/leaderboards. Declared here and listed in routes.c.
+ * /api/leaderboards, /api/point-notices and /api/point-objections.
+ * Declared here and listed in routes.c.
  */
 #ifndef XF_API_POINTS_H
 #define XF_API_POINTS_H
@@ -29,5 +30,13 @@ void xf_h_ledger_reverse(xf_req *r);
 void xf_h_points_me(xf_req *r);
 void xf_h_leaderboard_members(xf_req *r);
 void xf_h_leaderboard_orgs(xf_req *r);
+
+/* publication (公示) and objections (异议): notices.c */
+void xf_h_point_notices_list(xf_req *r);
+void xf_h_point_notices_create(xf_req *r);
+void xf_h_point_notices_get(xf_req *r);
+void xf_h_point_objections_list(xf_req *r);
+void xf_h_point_objections_create(xf_req *r);
+void xf_h_point_objections_answer(xf_req *r);
 
 #endif

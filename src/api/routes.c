@@ -3,9 +3,11 @@
  * handler, who may call it) and the authenticator.
  */
 #include "api/api.h"
+#include "api/duties.h"
 #include "api/meetings.h"
 #include "api/points.h"
 #include "api/tasks.h"
+#include "domain/files.h"
 
 #include "service/auth.h"
 
@@ -64,6 +66,13 @@ static const xf_route routes[] = {
     {"GET", "/api/meetings/{id}/attendance", xf_h_meetings_attendance_get, ANY},
     {"PUT", "/api/meetings/{id}/attendance", xf_h_meetings_attendance_put,
      MANAGE},
+    {"GET", "/api/meetings/{id}/attachments", xf_h_attachments_list, ANY},
+    {"POST", "/api/meetings/{id}/attachments", xf_h_attachments_upload, MANAGE},
+    {"GET", "/api/attachments/{id}", xf_h_attachments_get, ANY},
+    {"DELETE", "/api/attachments/{id}", xf_h_attachments_delete, MANAGE},
+    {"GET", "/api/attendance/register", xf_h_attendance_register, ANY},
+    {"GET", "/api/attendance/register.xlsx", xf_h_attendance_register_xlsx,
+     ANY},
     {"POST", "/api/meetings/{id}/measures", xf_h_measures_create, MANAGE},
     {"GET", "/api/measures", xf_h_measures_list, ANY},
     {"PATCH", "/api/measures/{id}", xf_h_measures_patch, MANAGE},
@@ -97,6 +106,15 @@ static const xf_route routes[] = {
     {"GET", "/api/points/me", xf_h_points_me, ANY},
     {"GET", "/api/leaderboards/members", xf_h_leaderboard_members, ANY},
     {"GET", "/api/leaderboards/orgs", xf_h_leaderboard_orgs, ANY},
+    {"GET", "/api/point-notices", xf_h_point_notices_list, ANY},
+    {"POST", "/api/point-notices", xf_h_point_notices_create, OVERSEE},
+    {"GET", "/api/point-notices/{id}", xf_h_point_notices_get, ANY},
+    {"GET", "/api/point-notices/{id}/objections", xf_h_point_objections_list,
+     ANY},
+    {"POST", "/api/point-notices/{id}/objections", xf_h_point_objections_create,
+     ANY},
+    {"POST", "/api/point-objections/{id}/answer", xf_h_point_objections_answer,
+     OVERSEE},
 
     /* plans and tasks (issue 6): plans, tasks, milestones, duties */
     {"GET", "/api/tasks/reminders", xf_h_tasks_reminders, ANY},
@@ -119,11 +137,26 @@ static const xf_route routes[] = {
     {"GET", "/api/plans", xf_h_plans_list, ANY},
     {"POST", "/api/plans", xf_h_plans_create, MANAGE},
     {"GET", "/api/plans/{id}", xf_h_plans_get, ANY},
+    {"GET", "/api/duties", xf_h_duties_list, ANY},
+    {"POST", "/api/duties", xf_h_duties_create, MANAGE},
+    {"POST", "/api/duties/copy", xf_h_duties_copy, MANAGE},
+    {"GET", "/api/duties/{id}", xf_h_duties_get, ANY},
+    {"PATCH", "/api/duties/{id}", xf_h_duties_patch, MANAGE},
+    {"DELETE", "/api/duties/{id}", xf_h_duties_delete, MANAGE},
+    {"GET", "/api/duties/{id}/evidence", xf_h_duty_evidence_list, ANY},
+    {"POST", "/api/duties/{id}/evidence", xf_h_duty_evidence_create, MANAGE},
+    {"DELETE", "/api/duties/{id}/evidence/{eid}", xf_h_duty_evidence_delete,
+     MANAGE},
+    {"GET", "/api/duty-assignments", xf_h_duty_assignments_list, ANY},
+    {"POST", "/api/duty-assignments", xf_h_duty_assignments_create, MANAGE},
+    {"DELETE", "/api/duty-assignments/{id}", xf_h_duty_assignments_delete,
+     MANAGE},
+    {"GET", "/api/duty-reports", xf_h_duty_report, ANY},
 };
 
 static const xf_body_limit body_limits[] = {
     /* attachments of meetings: photos, scans, documents */
-    {"POST", "/api/meetings/{id}/attachments", 20u << 20},
+    {"POST", "/api/meetings/{id}/attachments", XF_FILE_MAX_BYTES},
 };
 
 const xf_body_limit *xf_api_body_limits(size_t *n)

@@ -368,6 +368,32 @@ const char *xf_attendance_mark(const char *s)
 	return "";
 }
 
+static const char *const att_title[] = {"出席", "迟到", "病假",
+                                        "公假", "事假", "缺席"};
+
+int xf_attendance_status_index(const char *s)
+{
+	for (int i = 0; s && i < XF_ATTENDANCE_STATUSES; i++)
+		if (strcmp(s, att_status[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *xf_attendance_status_name(int i)
+{
+	return i >= 0 && i < XF_ATTENDANCE_STATUSES ? att_status[i] : "";
+}
+
+const char *xf_attendance_status_mark(int i)
+{
+	return i >= 0 && i < XF_ATTENDANCE_STATUSES ? att_mark[i] : "";
+}
+
+const char *xf_attendance_status_title(int i)
+{
+	return i >= 0 && i < XF_ATTENDANCE_STATUSES ? att_title[i] : "";
+}
+
 int xf_absence_streak(const char *const *st, int n)
 {
 	int k = 0;

@@ -202,6 +202,14 @@ int xf_time_parse_iso(const char *s, int64_t *out);
 int xf_attendance_status_valid(const char *s);
 /* The paper register's mark: √ # ○ ★ △ ×; "" for an unknown status. */
 const char *xf_attendance_mark(const char *s);
+/* The statuses in the register's order, 0..XF_ATTENDANCE_STATUSES-1:
+ * the index of a status (-1 if unknown), and the name, mark and Chinese
+ * title of an index ("" out of range). */
+#define XF_ATTENDANCE_STATUSES 6
+int xf_attendance_status_index(const char *s);
+const char *xf_attendance_status_name(int i);
+const char *xf_attendance_status_mark(int i);
+const char *xf_attendance_status_title(int i);
 
 /* Members absent (without leave) from this many meetings in a row are due
  * for a talk (谈心谈话). */

@@ -118,6 +118,21 @@ void xf_reply_error(xf_req *r, int status, const char *code,
 	xf_reply_json(r, status);
 }
 
+int xf_reply_bytes(xf_req *r, int status, const char *type, const void *data,
+                   size_t len)
+{
+	xf_buf_clear(&r->out);
+	r->static_body = NULL;
+	const char *t = xf_arena_strdup(&r->arena, type);
+	if (!t || xf_buf_add(&r->out, data, len) != 0) {
+		xf_reply_error(r, 500, "internal", "服务器内部错误", NULL);
+		return -1;
+	}
+	r->status = status;
+	r->content_type = t;
+	return 0;
+}
+
 void xf_reply_header(xf_req *r, const char *name, const char *value)
 {
 	hdr *h = xf_arena_alloc(&r->arena, sizeof *h);
@@ -261,7 +276,11 @@ static void dispatch(server *s, xf_req *r)
 	}
 	if (!is_get)
 		s->writes++;
-	else if (key && r->status == 200 && !r->static_body)
+	else if (key && r->status == 200 && !r->static_body &&
+	         !r->extra_headers && r->content_type &&
+	         strncmp(r->content_type, "application/json", 16) == 0)
+		/* only JSON: a hit is answered as JSON, without extra
+		 * headers (files are neither) */
 		xf_cache_put(key, version, r->out.data ? r->out.data : "",
 		             r->out.len, r->user);
 }

@@ -105,6 +105,11 @@ void xf_reply_error(xf_req *r, int status, const char *code,
                     const char *message, const char *field);
 /* Sets the status; the body is whatever was written to r->out. */
 void xf_reply_json(xf_req *r, int status);
+/* Answers with len raw bytes of a media type (both copied into the
+ * request: data into r->out). Such answers are never cached. Returns 0,
+ * or -1 (out of memory, or len over r->out's cap) with a 500 answer. */
+int xf_reply_bytes(xf_req *r, int status, const char *type, const void *data,
+                   size_t len);
 /* Adds an extra response header (copied); at most a few per request. */
 void xf_reply_header(xf_req *r, const char *name, const char *value);
 

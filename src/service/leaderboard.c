@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "domain/points.h"
+#include "service/point_notices.h"
 #include "store/members.h"
 
 #include <stdlib.h>
@@ -71,29 +72,80 @@ static int parse_period(xf_ctx *c, const char *s, xf_board *b, xf_period *p)
 	return XF_OK;
 }
 
-/* Previous ranks of the board's members, scanning the previous period
- * best first until every one of them is found. */
-typedef struct prev_scan {
-	xf_board *b;
-	int pos, rank, left;
-	int64_t last;
-} prev_scan;
+/* The previous period of the subtree, collected in one range scan; the
+ * board's previous ranks are found by binary search (1 + those above). */
+typedef struct prev_set {
+	xf_arena *a;
+	int64_t *ids, *points;
+	size_t n, cap;
+	int failed;
+} prev_set;
 
 static int prev_row(void *arg, int64_t member_id, int64_t points)
 {
-	prev_scan *s = arg;
-	s->pos++;
-	if (s->pos == 1 || points != s->last)
-		s->rank = s->pos;
-	s->last = points;
-	for (int i = 0; i < s->b->n; i++) {
-		if (s->b->items[i].id == member_id &&
-		    !s->b->items[i].prev_rank) {
-			s->b->items[i].prev_rank = s->rank;
-			s->left--;
+	prev_set *s = arg;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4096;
+		int64_t *ids = xf_arena_calloc(s->a, cap, sizeof(int64_t));
+		int64_t *pts = xf_arena_calloc(s->a, cap, sizeof(int64_t));
+		if (!ids || !pts) {
+			s->failed = 1;
+			return 1;
+		}
+		if (s->n) {
+			memcpy(ids, s->ids, s->n * sizeof(int64_t));
+			memcpy(pts, s->points, s->n * sizeof(int64_t));
+		}
+		s->ids = ids;
+		s->points = pts;
+		s->cap = cap;
+	}
+	s->ids[s->n] = member_id;
+	s->points[s->n] = points;
+	s->n++;
+	return 0;
+}
+
+static int cmp_desc(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return (a < b) - (a > b);
+}
+
+/* Sets prev_rank of every board item found in the previous period. */
+static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
+{
+	prev_set s = {.a = c->a};
+	int drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
+	                                    prev_row, &s);
+	if (s.failed)
+		return oom(c);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (!s.n)
+		return XF_OK;
+	int64_t *sorted = xf_arena_calloc(c->a, s.n, sizeof(int64_t));
+	if (!sorted)
+		return oom(c);
+	memcpy(sorted, s.points, s.n * sizeof(int64_t));
+	qsort(sorted, s.n, sizeof(int64_t), cmp_desc);
+	for (size_t i = 0; i < s.n; i++) {
+		for (int k = 0; k < b->n; k++) {
+			if (b->items[k].id != s.ids[i])
+				continue;
+			/* rank = 1 + how many have more points */
+			size_t lo_i = 0, hi_i = s.n;
+			while (lo_i < hi_i) {
+				size_t mid = (lo_i + hi_i) / 2;
+				if (sorted[mid] > s.points[i])
+					lo_i = mid + 1;
+				else
+					hi_i = mid;
+			}
+			b->items[k].prev_rank = (int)lo_i + 1;
 		}
 	}
-	return s->left <= 0;
+	return XF_OK;
 }
 
 static int members_read(xf_ctx *c, int64_t org_id, const char *period,
@@ -141,14 +193,7 @@ static int members_read(xf_ctx *c, int64_t org_id, const char *period,
 		it->vetoed = rows[i].vetoed > 0;
 		it->points = it->vetoed ? 0 : rows[i].points + b->base;
 	}
-	if (n > 0) {
-		prev_scan s = {.b = b, .left = n};
-		drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
-		                                prev_row, &s);
-		if (drc != XF_DB_OK)
-			return xf_fail_db(c, drc);
-	}
-	return XF_OK;
+	return n > 0 ? prev_ranks(c, b, lo, hi) : XF_OK;
 }
 
 int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
@@ -296,6 +341,21 @@ int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
 	return rc;
 }
 
+int xf_board_members_in_tx(xf_ctx *c, int64_t org_id, const char *period,
+                           int limit, xf_board *out)
+{
+	memset(out, 0, sizeof *out);
+	return members_read(c, org_id, period, limit, out);
+}
+
+int xf_board_orgs_in_tx(xf_ctx *c, int64_t org_id, const char *kind,
+                        const char *period, const char *by, int limit,
+                        xf_board *out)
+{
+	memset(out, 0, sizeof *out);
+	return orgs_read(c, org_id, kind, period, by, limit, out);
+}
+
 /* ---- my points ----------------------------------------------------------*/
 
 /* Rank of points within the subtree of path in period (1 + those above). */
@@ -314,7 +374,8 @@ static int rank_in(xf_ctx *c, const char *period, const char *path,
 	return XF_OK;
 }
 
-static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
+static int me_read(xf_ctx *c, const char *year, const char *period,
+                   xf_points_me *me)
 {
 	if (!c->scope || !c->scope->member_id)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_a_member",
@@ -330,15 +391,27 @@ static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
 	me->name = m.name;
 	me->org_id = m.org_id;
 	me->org_name = m.org_name;
-	xf_period p;
-	if (year) {
+	xf_period p, rp;
+	if (period) {
+		if (xf_period_parse(period, &rp) != 0)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+			               "期间应为 2024、2024Q2 或 2024-07 的形式",
+			               "period");
+		p = (xf_period){.kind = XF_PERIOD_YEAR, .year = rp.year};
+		if (year && strtol(year, NULL, 10) != rp.year)
+			return xf_fail(c, XF_E_INVALID, "invalid_field",
+			               "期间与年度不一致", "period");
+	} else if (year) {
 		if (xf_period_parse(year, &p) != 0 || p.kind != XF_PERIOD_YEAR)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
 			               "年度应为四位数字", "year");
 	} else {
 		p = xf_period_of(xf_date_today(c->now), XF_PERIOD_YEAR);
 	}
+	if (!period)
+		rp = p;
 	xf_period_format(p, me->year);
+	xf_period_format(rp, me->period);
 	int64_t floor;
 	drc = xf_store_point_settings_get(c->db, "member", p.year, &me->base,
 	                                  &floor);
@@ -348,12 +421,16 @@ static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	int ranked = 0;
-	for (int i = 0; i < me->nperiods; i++)
+	for (int i = 0; i < me->nperiods; i++) {
 		if (strcmp(me->periods[i].period, me->year) == 0) {
 			me->points = me->periods[i].points;
 			me->vetoed = me->periods[i].vetoed > 0;
+		}
+		if (strcmp(me->periods[i].period, me->period) == 0) {
+			me->period_points = me->periods[i].points;
 			ranked = 1;
 		}
+	}
 	me->total = me->vetoed ? 0 : me->base + me->points;
 	/* the unit: the nearest party or organ committee above the branch */
 	for (int64_t id = xf_path_parent_id(m.org_path); id > 0;) {
@@ -375,12 +452,15 @@ static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR
 			                                       : drc);
-		rc =
-		    rank_in(c, me->year, br.path, me->points, &me->rank_branch);
+		rc = rank_in(c, me->period, br.path, me->period_points,
+		             &me->rank_branch);
 		if (rc == XF_OK && me->unit.id)
-			rc = rank_in(c, me->year, me->unit.path, me->points,
-			             &me->rank_unit);
+			rc = rank_in(c, me->period, me->unit.path,
+			             me->period_points, &me->rank_unit);
 	}
+	if (rc == XF_OK)
+		rc = xf_point_notices_concerning(c, m.org_path, m.id,
+		                                 &me->notices, &me->nnotices);
 	if (rc != XF_OK)
 		return rc;
 	xf_point_entry_filter f = {.ranges = {.n = 1, .lo = {"/"}, .hi = {"0"}},
@@ -392,13 +472,14 @@ static int me_read(xf_ctx *c, const char *year, xf_points_me *me)
 	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }
 
-int xf_points_me_read(xf_ctx *c, const char *year, xf_points_me *out)
+int xf_points_me_read(xf_ctx *c, const char *year, const char *period,
+                      xf_points_me *out)
 {
 	memset(out, 0, sizeof *out);
 	int rc = xf_tx_read(c);
 	if (rc != XF_OK)
 		return rc;
-	rc = me_read(c, year, out);
+	rc = me_read(c, year, period, out);
 	xf_db_rollback(c->db);
 	return rc;
 }

@@ -37,6 +37,13 @@ int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
  * or by organization points (by "org_points"). */
 int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
                   const char *period, const char *by, int limit, xf_board *out);
+/* The same boards inside the caller's open transaction (publication
+ * freezes a board in the transaction that writes the notice). */
+int xf_board_members_in_tx(xf_ctx *c, int64_t org_id, const char *period,
+                           int limit, xf_board *out);
+int xf_board_orgs_in_tx(xf_ctx *c, int64_t org_id, const char *kind,
+                        const char *period, const char *by, int limit,
+                        xf_board *out);
 
 typedef struct xf_points_me {
 	int64_t member_id, org_id;
@@ -44,6 +51,8 @@ typedef struct xf_points_me {
 	char year[12];
 	int64_t base, points, total; /* total: base + points, 0 if vetoed */
 	int vetoed;
+	char period[12];                /* the period ranked (default year) */
+	int64_t period_points;          /* the member's points of period */
 	int64_t rank_branch, rank_unit; /* 0: not ranked */
 	xf_org unit;                    /* unit.id 0: none */
 	xf_point_period_total *periods; /* months and quarters of the year */
@@ -51,9 +60,14 @@ typedef struct xf_points_me {
 	xf_point_entry *entries; /* the year's entries, newest first */
 	int nentries;
 	int64_t total_entries;
+	struct xf_point_notice *notices; /* notices over the member */
+	int nnotices;
 } xf_points_me;
 
-/* The caller's own points of a year (NULL: this year). */
-int xf_points_me_read(xf_ctx *c, const char *year, xf_points_me *out);
+/* The caller's own points of a year (NULL: this year), ranked in its
+ * branch and unit for period (a year, quarter or month; NULL: the year,
+ * else it decides the year), with the notices that concern it. */
+int xf_points_me_read(xf_ctx *c, const char *year, const char *period,
+                      xf_points_me *out);
 
 #endif

@@ -2,7 +2,8 @@
  * db_pgsql.c - the PostgreSQL driver of db.h, over libpq.
  *
  * Statements are prepared on the server under per-connection names (s1, s2,
- * ...), run with text parameters and text results, and each keeps its
+ * ...), run with text parameters (byte strings in binary format) and text
+ * results (bytea in hex, decoded by column_blob), and each keeps its
  * PGresult while the caller reads its rows. Sessions speak UTF-8 and UTC.
  *
  * A broken connection is reset once at the start of the next call. Server
@@ -37,8 +38,14 @@ typedef struct {
 
 typedef struct {
 	size_t off; /* value offset in the statement's buffer */
+	size_t len; /* value length (binary values) */
 	int set;    /* 0: unbound or NULL, sent as SQL NULL */
+	int binary; /* 1: bytes sent in binary format (bind_blob) */
 } pg_param;
+
+/* Buffers larger than this are released at reset, so that a statement
+ * that once carried a file does not keep its memory for good. */
+#define PG_KEEP_BYTES (1u << 20)
 
 typedef struct {
 	struct xf_stmt base; /* must be first */
@@ -50,8 +57,12 @@ typedef struct {
 	int ncols; /* -1 until known */
 	pg_param *params;
 	const char **values; /* parameter pointers, filled at execution */
-	char *buf;           /* NUL-terminated parameter values */
+	int *lengths;        /* parameter lengths and formats (binary ones) */
+	int *formats;
+	char *buf; /* NUL-terminated parameter values */
 	size_t len, cap;
+	unsigned char *blob; /* the last value decoded by column_blob */
+	size_t blob_cap;
 	PGresult *res; /* rows of the current execution, or NULL */
 	int cur;       /* current row of res, -1 before the first */
 } pg_stmt;
@@ -127,7 +138,8 @@ static void quiet_notice(void *arg, const char *msg)
 /* Session settings that do not survive a reset: run after every connect. */
 static int setup_session(pg_db *d)
 {
-	PGresult *r = PQexec(d->h, "SET TimeZone TO 'UTC'");
+	PGresult *r =
+	    PQexec(d->h, "SET TimeZone TO 'UTC'; SET bytea_output TO 'hex'");
 	int rc = XF_DB_OK;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = fail(d, r);
@@ -420,7 +432,10 @@ static void free_stmt(pg_stmt *s)
 	free(s->sql);
 	free(s->params);
 	free(s->values);
+	free(s->lengths);
+	free(s->formats);
 	free(s->buf);
+	free(s->blob);
 	free(s);
 }
 
@@ -448,7 +463,9 @@ static int pg_prepare(xf_db *db, const char *sql, xf_stmt **out)
 	s->sql = strdup(sql);
 	s->params = calloc((size_t)n + 1, sizeof *s->params);
 	s->values = calloc((size_t)n + 1, sizeof *s->values);
-	if (!s->sql || !s->params || !s->values)
+	s->lengths = calloc((size_t)n + 1, sizeof *s->lengths);
+	s->formats = calloc((size_t)n + 1, sizeof *s->formats);
+	if (!s->sql || !s->params || !s->values || !s->lengths || !s->formats)
 		goto oom;
 	rc = server_prepare(d, s);
 	if (rc != XF_DB_OK) {
@@ -515,7 +532,9 @@ static char *param_slot(pg_stmt *s, int idx, size_t len)
 		s->cap = cap;
 	}
 	s->params[idx - 1].off = s->len;
+	s->params[idx - 1].len = len;
 	s->params[idx - 1].set = 1;
+	s->params[idx - 1].binary = 0;
 	char *p = s->buf + s->len;
 	s->len += len + 1;
 	p[len] = '\0';
@@ -555,6 +574,23 @@ static int pg_bind_text(xf_stmt *st, int idx, const char *t, size_t len)
 	return XF_DB_OK;
 }
 
+/* Bytes go in binary format: no escaping, NUL allowed, as bytea. */
+static int pg_bind_blob(xf_stmt *st, int idx, const void *v, size_t len)
+{
+	pg_stmt *s = (pg_stmt *)st;
+	if (len > 0x7fffffff) {
+		set_err((pg_db *)st->db, "", "parameter too large");
+		return XF_DB_ERROR;
+	}
+	char *p = param_slot(s, idx, len);
+	if (!p)
+		return XF_DB_ERROR;
+	if (len > 0)
+		memcpy(p, v, len);
+	s->params[idx - 1].binary = 1;
+	return XF_DB_OK;
+}
+
 static int pg_bind_null(xf_stmt *st, int idx)
 {
 	pg_stmt *s = (pg_stmt *)st;
@@ -581,11 +617,18 @@ static int execute(pg_stmt *s)
 		if (rc != XF_DB_OK)
 			return rc;
 	}
-	for (int i = 0; i < s->nparams; i++)
-		s->values[i] =
-		    s->params[i].set ? s->buf + s->params[i].off : NULL;
-	PGresult *r =
-	    PQexecPrepared(d->h, s->name, s->nparams, s->values, NULL, NULL, 0);
+	int binary = 0;
+	for (int i = 0; i < s->nparams; i++) {
+		const pg_param *pp = &s->params[i];
+		s->values[i] = pp->set ? s->buf + pp->off : NULL;
+		s->formats[i] = pp->set && pp->binary;
+		s->lengths[i] = pp->set && pp->binary ? (int)pp->len : 0;
+		binary |= s->formats[i];
+	}
+	/* lengths and formats only matter for binary values */
+	PGresult *r = PQexecPrepared(d->h, s->name, s->nparams, s->values,
+	                             binary ? s->lengths : NULL,
+	                             binary ? s->formats : NULL, 0);
 	switch (PQresultStatus(r)) {
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:
@@ -633,6 +676,16 @@ static int pg_reset(xf_stmt *st)
 	s->len = 0;
 	for (int i = 0; i < s->nparams; i++)
 		s->params[i].set = 0;
+	if (s->cap > PG_KEEP_BYTES) {
+		free(s->buf);
+		s->buf = NULL;
+		s->cap = 0;
+	}
+	if (s->blob_cap > PG_KEEP_BYTES) {
+		free(s->blob);
+		s->blob = NULL;
+		s->blob_cap = 0;
+	}
 	return XF_DB_OK;
 }
 
@@ -683,6 +736,56 @@ static int pg_column_is_null(xf_stmt *st, int col)
 {
 	size_t len;
 	return cell((pg_stmt *)st, col, &len) == NULL;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes a bytea cell (hex output, "\x" then two digits a byte; the
+ * session sets bytea_output) into the statement's blob buffer.
+ */
+static const void *pg_column_blob(xf_stmt *st, int col, size_t *len)
+{
+	pg_stmt *s = (pg_stmt *)st;
+	pg_db *d = (pg_db *)st->db;
+	size_t n;
+	const char *v = cell(s, col, &n);
+	*len = 0;
+	if (!v)
+		return NULL;
+	if (n < 2 || v[0] != '\\' || v[1] != 'x' || n % 2 != 0) {
+		set_err(d, "", "bytea value not in hex format");
+		return NULL;
+	}
+	size_t out = (n - 2) / 2;
+	if (out + 1 > s->blob_cap) {
+		unsigned char *b = realloc(s->blob, out + 1);
+		if (!b) {
+			set_err(d, "", "out of memory");
+			return NULL;
+		}
+		s->blob = b;
+		s->blob_cap = out + 1;
+	}
+	for (size_t i = 0; i < out; i++) {
+		int hi = hex_value(v[2 + 2 * i]), lo = hex_value(v[3 + 2 * i]);
+		if (hi < 0 || lo < 0) {
+			set_err(d, "", "bytea value not in hex format");
+			return NULL;
+		}
+		s->blob[i] = (unsigned char)(hi << 4 | lo);
+	}
+	*len = out;
+	return s->blob;
 }
 
 static int64_t pg_changes(xf_db *db)
@@ -785,6 +888,7 @@ const xf_db_driver xf_db_pgsql_driver = {
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     .id_type = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
     .collate_c = " COLLATE \"C\"",
+    .blob_type = "BYTEA",
     .open = pg_open,
     .close = pg_close,
     .exec = pg_exec,
@@ -793,12 +897,14 @@ const xf_db_driver xf_db_pgsql_driver = {
     .bind_int64 = pg_bind_int64,
     .bind_text = pg_bind_text,
     .bind_null = pg_bind_null,
+    .bind_blob = pg_bind_blob,
     .step = pg_step,
     .reset = pg_reset,
     .column_count = pg_column_count,
     .column_int64 = pg_column_int64,
     .column_text = pg_column_text,
     .column_is_null = pg_column_is_null,
+    .column_blob = pg_column_blob,
     .changes = pg_changes,
     .errmsg = pg_errmsg,
     .copy_begin = pg_copy_begin,

@@ -173,6 +173,15 @@ static int sq_bind_null(xf_stmt *st, int idx)
 	return map_rc((sq_db *)st->db, sqlite3_bind_null(s->h, idx));
 }
 
+static int sq_bind_blob(xf_stmt *st, int idx, const void *p, size_t len)
+{
+	sq_stmt *s = (sq_stmt *)st;
+	/* an empty value is bound as an empty BLOB, not as NULL */
+	return map_rc((sq_db *)st->db,
+	              sqlite3_bind_blob64(s->h, idx, len ? p : "", len,
+	                                  SQLITE_TRANSIENT));
+}
+
 static int sq_step(xf_stmt *st)
 {
 	sq_stmt *s = (sq_stmt *)st;
@@ -208,6 +217,17 @@ static const char *sq_column_text(xf_stmt *st, int col, size_t *len)
 static int sq_column_is_null(xf_stmt *st, int col)
 {
 	return sqlite3_column_type(((sq_stmt *)st)->h, col) == SQLITE_NULL;
+}
+
+static const void *sq_column_blob(xf_stmt *st, int col, size_t *len)
+{
+	sqlite3_stmt *h = ((sq_stmt *)st)->h;
+	*len = 0;
+	if (sqlite3_column_type(h, col) == SQLITE_NULL)
+		return NULL;
+	const void *p = sqlite3_column_blob(h, col);
+	*len = (size_t)sqlite3_column_bytes(h, col);
+	return p ? p : "";
 }
 
 static int64_t sq_changes(xf_db *db)
@@ -260,6 +280,7 @@ const xf_db_driver xf_db_sqlite_driver = {
     .begin_read_sql = "BEGIN",
     .id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
     .collate_c = "",
+    .blob_type = "BLOB",
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,
@@ -268,12 +289,14 @@ const xf_db_driver xf_db_sqlite_driver = {
     .bind_int64 = sq_bind_int64,
     .bind_text = sq_bind_text,
     .bind_null = sq_bind_null,
+    .bind_blob = sq_bind_blob,
     .step = sq_step,
     .reset = sq_reset,
     .column_count = sq_column_count,
     .column_int64 = sq_column_int64,
     .column_text = sq_column_text,
     .column_is_null = sq_column_is_null,
+    .column_blob = sq_column_blob,
     .changes = sq_changes,
     .errmsg = sq_errmsg,
     .copy_file = sq_copy_file,

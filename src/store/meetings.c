@@ -6,6 +6,8 @@
  */
 #include "store/meetings.h"
 
+#include "store/attachments.h"
+
 #include <string.h>
 
 #define MEETING_COLS                                                           \
@@ -172,7 +174,7 @@ int xf_store_meeting_delete(xf_db *db, int64_t id)
 	 * foreign key settings */
 	const char *const sqls[] = {sql_delete_att, sql_delete_measures,
 	                            sql_delete};
-	int rc = XF_DB_OK;
+	int rc = xf_store_attachment_delete_meeting(db, id);
 	for (int i = 0; i < 3 && rc == XF_DB_OK; i++) {
 		xf_stmt *st = xf_db_stmt(db, sqls[i]);
 		if (!st)

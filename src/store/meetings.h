@@ -50,7 +50,8 @@ int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out);
 /* Inserts m and sets m->id. */
 int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now);
 int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now);
-/* Deletes a meeting with its measures and attendance. */
+/* Deletes a meeting with its measures, attendance and attachments (and
+ * the blobs only they used). */
 int xf_store_meeting_delete(xf_db *db, int64_t id);
 /* Newest first. */
 int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,

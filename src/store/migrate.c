@@ -1,9 +1,10 @@
 /*
  * migrate.c - the schema of xianfeng as a list of versioned migrations.
  *
- * DDL is written once; two tokens are replaced per driver: {ID} with the
- * driver's auto-assigned primary key type and {C} with its byte-order
- * collation (materialized paths are compared as bytes for range scans).
+ * DDL is written once; three tokens are replaced per driver: {ID} with the
+ * driver's auto-assigned primary key type, {C} with its byte-order
+ * collation (materialized paths are compared as bytes for range scans) and
+ * {B} with its byte string type (BLOB, bytea).
  */
 #include "store/migrate.h"
 
@@ -20,6 +21,7 @@ static const char *const migrations[] = {
     xf_schema_v2, /* organizational life: meetings, attendance (issue 4) */
     xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
     xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
+    xf_schema_v5, /* attachments of meetings, content-addressed (issue 4) */
 };
 
 int xf_schema_latest(void)
@@ -47,16 +49,20 @@ int xf_schema_version(xf_db *db)
 	return v;
 }
 
-/* Expands {ID} and {C} for the connection's driver. */
+/* Expands {ID}, {C} and {B} for the connection's driver. */
 static int expand(xf_db *db, const char *ddl, xf_buf *out)
 {
 	const char *id = db->drv->id_type, *coll = db->drv->collate_c;
+	const char *blob = db->drv->blob_type;
 	for (const char *p = ddl; *p; p++) {
 		if (strncmp(p, "{ID}", 4) == 0) {
 			xf_buf_adds(out, id);
 			p += 3;
 		} else if (strncmp(p, "{C}", 3) == 0) {
 			xf_buf_adds(out, coll);
+			p += 2;
+		} else if (strncmp(p, "{B}", 3) == 0) {
+			xf_buf_adds(out, blob);
 			p += 2;
 		} else {
 			xf_buf_addc(out, *p);

@@ -800,7 +800,7 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
 
 static const char sql_board_scan[] =
     "SELECT member_id, points FROM point_member_totals WHERE period = $1 "
-    "AND org_path >= $2 AND org_path < $3 ORDER BY points DESC, member_id";
+    "AND org_path >= $2 AND org_path < $3";
 
 int xf_store_point_board_scan(
     xf_db *db, const char *period, const char *lo, const char *hi,
@@ -918,32 +918,22 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
 
 /* ---- verify -------------------------------------------------------------*/
 
-#define PERIODS_OF(cols, where)                                                \
-	"SELECT " cols ", month AS period FROM point_ledger" where             \
-	" UNION ALL SELECT " cols ", quarter FROM point_ledger" where          \
-	" UNION ALL SELECT " cols ", year FROM point_ledger" where
-
-static const char sql_recount_members[] =
-    "SELECT g.member_id, g.period, g.s, g.n, g.v, l.org_id FROM (SELECT "
-    "member_id, period, SUM(points) AS s, COUNT(*) AS n, SUM(veto) AS v, "
-    "MAX(id) AS last FROM (" PERIODS_OF(
-        "member_id, id, points, veto",
-        " WHERE member_id IS NOT NULL") ") u GROUP BY member_id, "
-                                        "period) g JOIN point_ledger l ON "
-                                        "l.id = g.last ORDER BY "
-                                        "g.member_id, g.period";
+/*
+ * The recount streams the ledger once per side in index order (member,
+ * year, id) and (org, year, id) and folds each member-year or org-year in
+ * C into its 17 periods: the year, its months and its quarters, which is
+ * also their byte order ("2024" < "2024-01" < ... < "2024Q4" < "2025").
+ * No sort and no temporary table, so it scales with the ledger.
+ */
+static const char sql_ledger_members[] =
+    "SELECT member_id, year, id, month, points, veto, org_id FROM "
+    "point_ledger WHERE member_id IS NOT NULL ORDER BY member_id, year, id";
 static const char sql_kept_members[] =
     "SELECT member_id, period, points, entries, vetoed, org_id FROM "
     "point_member_totals ORDER BY member_id, period";
-static const char sql_recount_orgs[] =
-    "SELECT org_id, period, SUM(CASE WHEN member_id IS NULL THEN 0 ELSE "
-    "points END), SUM(CASE WHEN member_id IS NULL THEN 0 ELSE 1 END), "
-    "COUNT(DISTINCT member_id), SUM(CASE WHEN member_id IS NULL THEN "
-    "points ELSE 0 END), SUM(CASE WHEN member_id IS NULL THEN 1 ELSE 0 "
-    "END) FROM (" PERIODS_OF(
-        "org_id, member_id, points",
-        "") ") u "
-            "GROUP BY org_id, period ORDER BY org_id, period";
+static const char sql_ledger_orgs[] =
+    "SELECT org_id, year, id, month, points, COALESCE(member_id, 0) FROM "
+    "point_ledger ORDER BY org_id, year, id";
 static const char sql_kept_orgs[] =
     "SELECT org_id, period, points, entries, members, org_points, "
     "org_entries FROM point_org_totals ORDER BY org_id, period";
@@ -955,13 +945,159 @@ typedef struct vrow {
 	int64_t v[5];
 } vrow;
 
+#define SLOTS 17 /* 0: year, 1..12: months, 13..16: quarters */
+
+/* The recount side: one member-year or org-year folded into its slots. */
+typedef struct fold {
+	xf_stmt *st;
+	int orgs;  /* org totals, else member totals */
+	int rc;    /* of the last step: a row is pending when XF_DB_ROW */
+	int64_t key;
+	char year[8];
+	int64_t v[SLOTS][5];
+	int used[SLOTS];
+	int next; /* next slot to emit */
+	/* orgs: (member, month) pairs of the org-year, for distinct counts */
+	int64_t *pairs;
+	size_t npairs, cap;
+} fold;
+
+static int month_of(const char *month)
+{
+	int m = (int)strtol(month + 5, NULL, 10);
+	return m >= 1 && m <= 12 ? m : 1;
+}
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* Distinct members per slot of an org-year from its pairs. */
+static void count_members(fold *f)
+{
+	qsort(f->pairs, f->npairs, 2 * sizeof(int64_t), cmp_pair);
+	for (size_t i = 0; i < f->npairs;) {
+		int64_t member = f->pairs[2 * i];
+		int seen[SLOTS] = {0};
+		for (; i < f->npairs && f->pairs[2 * i] == member; i++) {
+			int m = (int)f->pairs[2 * i + 1];
+			seen[0] = seen[m] = seen[13 + (m - 1) / 3] = 1;
+		}
+		for (int s = 0; s < SLOTS; s++)
+			f->v[s][2] += seen[s];
+	}
+}
+
+/* Folds the rows of the next member-year or org-year; XF_DB_ROW when one
+ * was folded, XF_DB_DONE at the end, or an error. */
+static int fold_group(fold *f)
+{
+	if (f->rc != XF_DB_ROW)
+		return f->rc;
+	memset(f->v, 0, sizeof f->v);
+	memset(f->used, 0, sizeof f->used);
+	f->next = 0;
+	f->npairs = 0;
+	f->key = xf_db_int(f->st, 0);
+	const char *y = xf_db_text(f->st, 1);
+	size_t ny = strlen(y);
+	if (ny >= sizeof f->year)
+		ny = sizeof f->year - 1;
+	memcpy(f->year, y, ny);
+	f->year[ny] = '\0';
+	do {
+		int m = month_of(xf_db_text(f->st, 3));
+		int slot[3] = {0, m, 13 + (m - 1) / 3};
+		int64_t points = xf_db_int(f->st, 4);
+		for (int k = 0; k < 3; k++) {
+			int64_t *v = f->v[slot[k]];
+			f->used[slot[k]] = 1;
+			if (!f->orgs) {
+				v[0] += points;
+				v[1]++;
+				v[2] += xf_db_int(f->st, 5);
+				v[3] = xf_db_int(f->st, 6); /* latest entry */
+			} else if (xf_db_int(f->st, 5)) {
+				v[0] += points;
+				v[1]++;
+			} else {
+				v[3] += points;
+				v[4]++;
+			}
+		}
+		int64_t member = f->orgs ? xf_db_int(f->st, 5) : 0;
+		if (member) {
+			if (f->npairs == f->cap) {
+				size_t cap = f->cap ? 2 * f->cap : 1024;
+				int64_t *p = realloc(f->pairs,
+				                     cap * 2 * sizeof(int64_t));
+				if (!p)
+					return f->rc = XF_DB_ERROR;
+				f->pairs = p;
+				f->cap = cap;
+			}
+			f->pairs[2 * f->npairs] = member;
+			f->pairs[2 * f->npairs + 1] = m;
+			f->npairs++;
+		}
+		f->rc = xf_db_step(f->st);
+	} while (f->rc == XF_DB_ROW && xf_db_int(f->st, 0) == f->key &&
+	         strcmp(xf_db_text(f->st, 1), f->year) == 0);
+	if (f->rc != XF_DB_ROW && f->rc != XF_DB_DONE)
+		return f->rc;
+	if (f->orgs)
+		count_members(f);
+	return XF_DB_ROW;
+}
+
+/* The next recounted total in (key, period) order. */
+static int fold_next(fold *f, vrow *r)
+{
+	for (;;) {
+		while (f->next > 0 && f->next < SLOTS && !f->used[f->next])
+			f->next++;
+		if (f->next > 0 && f->next < SLOTS)
+			break;
+		if (f->next == 0 && f->used[0])
+			break;
+		int rc = fold_group(f);
+		if (rc != XF_DB_ROW)
+			return rc;
+	}
+	int s = f->next++;
+	r->key = f->key;
+	/* "2024", "2024-07" or "2024Q3", without printf (hot loop) */
+	size_t n = strlen(f->year);
+	memcpy(r->period, f->year, n);
+	if (s >= 1 && s <= 12) {
+		r->period[n++] = '-';
+		r->period[n++] = (char)('0' + s / 10);
+		r->period[n++] = (char)('0' + s % 10);
+	} else if (s > 12) {
+		r->period[n++] = 'Q';
+		r->period[n++] = (char)('0' + s - 12);
+	}
+	r->period[n] = '\0';
+	memcpy(r->v, f->v[s], sizeof r->v);
+	return XF_DB_ROW;
+}
+
 static int vstep(xf_stmt *st, int nv, vrow *r)
 {
 	int rc = xf_db_step(st);
 	if (rc != XF_DB_ROW)
 		return rc;
 	r->key = xf_db_int(st, 0);
-	snprintf(r->period, sizeof r->period, "%s", xf_db_text(st, 1));
+	const char *p = xf_db_text(st, 1);
+	size_t n = strlen(p);
+	if (n >= sizeof r->period)
+		n = sizeof r->period - 1;
+	memcpy(r->period, p, n);
+	r->period[n] = '\0';
 	for (int i = 0; i < nv; i++)
 		r->v[i] = xf_db_int(st, 2 + i);
 	return rc;
@@ -976,17 +1112,19 @@ static int vcmp(const vrow *a, const vrow *b)
 
 /* Merges the recomputed (want) and kept (have) rows, both ordered by
  * (key, period), reporting every difference. */
-static int compare(xf_db *db, const char *want_sql, const char *have_sql,
-                   const char *what, const char *const *names, int nv,
-                   void (*report)(void *, const char *), void *arg,
+static int compare(xf_db *db, const char *ledger_sql, const char *have_sql,
+                   int orgs, const char *what, const char *const *names,
+                   int nv, void (*report)(void *, const char *), void *arg,
                    int64_t *checked, int64_t *diffs)
 {
-	xf_stmt *w = xf_db_stmt(db, want_sql);
+	fold f = {.orgs = orgs, .next = SLOTS};
+	f.st = xf_db_stmt(db, ledger_sql);
 	xf_stmt *h = xf_db_stmt(db, have_sql);
-	if (!w || !h)
+	if (!f.st || !h)
 		return XF_DB_ERROR;
+	f.rc = xf_db_step(f.st);
 	vrow a, b;
-	int ra = vstep(w, nv, &a), rb = vstep(h, nv, &b);
+	int ra = fold_next(&f, &a), rb = vstep(h, nv, &b);
 	char line[256];
 	while (ra == XF_DB_ROW || rb == XF_DB_ROW) {
 		int c = ra != XF_DB_ROW   ? 1
@@ -1001,7 +1139,7 @@ static int compare(xf_db *db, const char *want_sql, const char *have_sql,
 			         (long long)a.v[0]);
 			report(arg, line);
 			(*diffs)++;
-			ra = vstep(w, nv, &a);
+			ra = fold_next(&f, &a);
 			continue;
 		}
 		if (c > 0) {
@@ -1026,10 +1164,11 @@ static int compare(xf_db *db, const char *want_sql, const char *have_sql,
 			report(arg, line);
 			(*diffs)++;
 		}
-		ra = vstep(w, nv, &a);
+		ra = fold_next(&f, &a);
 		rb = vstep(h, nv, &b);
 	}
-	xf_db_reset(w);
+	free(f.pairs);
+	xf_db_reset(f.st);
 	xf_db_reset(h);
 	return ra == XF_DB_DONE && rb == XF_DB_DONE ? XF_DB_OK
 	       : ra < 0                             ? ra
@@ -1045,10 +1184,10 @@ int xf_store_point_verify(xf_db *db,
 	static const char *const onames[] = {"points", "entries", "members",
 	                                     "org_points", "org_entries"};
 	*checked = *diffs = 0;
-	int rc = compare(db, sql_recount_members, sql_kept_members, "member",
+	int rc = compare(db, sql_ledger_members, sql_kept_members, 0, "member",
 	                 mnames, 4, report, arg, checked, diffs);
 	if (rc == XF_DB_OK)
-		rc = compare(db, sql_recount_orgs, sql_kept_orgs, "org", onames,
-		             5, report, arg, checked, diffs);
+		rc = compare(db, sql_ledger_orgs, sql_kept_orgs, 1, "org",
+		             onames, 5, report, arg, checked, diffs);
 	return rc;
 }

@@ -154,8 +154,9 @@ typedef struct xf_point_board_row {
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
                                  xf_point_board_row **out, int *n);
-/* Calls fn for each (member, points) of the period within [lo, hi), best
- * first, until fn returns nonzero. */
+/* Calls fn for each (member, points) of the period within [lo, hi), in
+ * no particular order (one range scan of the subtree index), until fn
+ * returns nonzero. */
 int xf_store_point_board_scan(
     xf_db *db, const char *period, const char *lo, const char *hi,
     int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg);
@@ -185,6 +186,24 @@ typedef struct xf_point_org_row {
 int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *period, int max,
                                xf_point_org_row **out, int *n);
+
+/* ---- bulk (generated data) ---------------------------------------------*/
+
+typedef struct xf_point_bulk_member {
+	int64_t id, org_id;
+	const char *org_path;
+} xf_point_bulk_member;
+
+/* Every member (id, org, org path) in id order, arena-allocated. */
+int xf_store_point_bulk_members(xf_db *db, xf_arena *a,
+                                xf_point_bulk_member **out, int64_t *n);
+/*
+ * Recomputes every kept total from the ledger with grouped INSERT ...
+ * SELECT statements (after deleting them): the bulk path, which writes
+ * ledger rows without touching the totals. Inside the caller's write
+ * transaction.
+ */
+int xf_store_point_totals_rebuild(xf_db *db);
 
 /* ---- verify -------------------------------------------------------------*/
 

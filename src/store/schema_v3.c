@@ -13,12 +13,19 @@
  *   reversed at most once). member_id NULL marks an organization entry.
  *   Entries carry the org at that time and their month/quarter/year, so
  *   totals and caps are plain range-free lookups. veto is +1 for a veto
- *   entry, -1 for its reversal, 0 otherwise.
+ *   entry, -1 for its reversal, 0 otherwise. The member and org indexes
+ *   carry the columns `points verify` reads, so its two passes over the
+ *   ledger are index-only scans in (member|org, year, id) order.
  * - point_member_totals / point_org_totals: kept in the same transaction
  *   as every ledger entry; `xianfeng points verify` recomputes them.
  *   Periods are text ("2024", "2024Q3", "2024-07") in byte order.
- * - point_notices / point_objections: publication (公示) of a frozen board
- *   and the objections (异议) to it.
+ * - point_notices / point_notice_rows / point_objections: publication
+ *   (公示) of a frozen board and the objections (异议) to it. The rows of
+ *   a notice are copied from the board when it is published and only ever
+ *   inserted (the store has no UPDATE or DELETE of them), so a notice
+ *   never changes when the ledger does. A member has at most one open
+ *   objection per notice (partial unique index); status is open, upheld
+ *   or dismissed.
  */
 #include "store/schema.h"
 
@@ -87,8 +94,10 @@ const char xf_schema_v3[] =
     " veto INTEGER NOT NULL DEFAULT 0,"
     " actor_id BIGINT, actor_name TEXT,"
     " created_at BIGINT NOT NULL);"
-    "CREATE INDEX point_ledger_member ON point_ledger(member_id, year, id);"
-    "CREATE INDEX point_ledger_org ON point_ledger(org_id, year, id);"
+    "CREATE INDEX point_ledger_member ON point_ledger(member_id, year, id,"
+    " month, points, veto, org_id);"
+    "CREATE INDEX point_ledger_org ON point_ledger(org_id, year, id, month,"
+    " points, member_id);"
     "CREATE INDEX point_ledger_path ON point_ledger(org_path, id);"
     "CREATE TABLE point_member_totals ("
     " member_id BIGINT NOT NULL,"
@@ -102,6 +111,8 @@ const char xf_schema_v3[] =
     " PRIMARY KEY (member_id, period));"
     "CREATE INDEX point_member_totals_board"
     " ON point_member_totals(period, points, member_id);"
+    "CREATE INDEX point_member_totals_subtree"
+    " ON point_member_totals(period, org_path, points, member_id);"
     "CREATE TABLE point_org_totals ("
     " org_id BIGINT NOT NULL,"
     " period TEXT{C} NOT NULL,"
@@ -116,18 +127,37 @@ const char xf_schema_v3[] =
     " org_id BIGINT NOT NULL REFERENCES orgs(id),"
     " org_path TEXT{C} NOT NULL,"
     " period TEXT NOT NULL,"
-    " board TEXT NOT NULL,"
-    " opens_at BIGINT NOT NULL, closes_on TEXT NOT NULL,"
-    " frozen_json TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " org_kind TEXT,"
+    " title TEXT NOT NULL,"
+    " opens_on TEXT{C} NOT NULL, closes_on TEXT{C} NOT NULL,"
+    " base BIGINT NOT NULL,"
+    " nrows INTEGER NOT NULL,"
     " created_by BIGINT, created_at BIGINT NOT NULL);"
     "CREATE INDEX point_notices_path ON point_notices(org_path, id);"
+    "CREATE TABLE point_notice_rows ("
+    " notice_id BIGINT NOT NULL REFERENCES point_notices(id),"
+    " pos INTEGER NOT NULL,"
+    " rank_no INTEGER NOT NULL,"
+    " member_id BIGINT,"
+    " org_id BIGINT NOT NULL,"
+    " name TEXT NOT NULL, org_name TEXT NOT NULL,"
+    " points BIGINT NOT NULL,"
+    " headcount BIGINT NOT NULL, average_x100 BIGINT NOT NULL,"
+    " vetoed INTEGER NOT NULL,"
+    " PRIMARY KEY (notice_id, pos));"
+    "CREATE INDEX point_notice_rows_member"
+    " ON point_notice_rows(member_id, notice_id);"
     "CREATE TABLE point_objections ("
     " id {ID},"
     " notice_id BIGINT NOT NULL REFERENCES point_notices(id),"
-    " member_id BIGINT REFERENCES members(id),"
+    " member_id BIGINT NOT NULL REFERENCES members(id),"
+    " org_path TEXT{C} NOT NULL,"
     " user_id BIGINT,"
     " text TEXT NOT NULL,"
     " status TEXT NOT NULL,"
     " answer TEXT, answered_by BIGINT, answered_at BIGINT,"
     " created_at BIGINT NOT NULL);"
-    "CREATE INDEX point_objections_notice ON point_objections(notice_id, id);";
+    "CREATE INDEX point_objections_notice ON point_objections(notice_id, id);"
+    "CREATE UNIQUE INDEX point_objections_open"
+    " ON point_objections(notice_id, member_id) WHERE status = 'open';";

@@ -13,6 +13,12 @@
  *   tasks_path_next   the chart of a subtree, overdue first;
  *   tasks_org_own     the reminders of one owner (organization);
  *   tasks_path_year   boards and acceptance of a subtree for a year.
+ * Duty items (三级五岗) are set by an organization for a year, a level (an
+ * organization kind) and a post; a year copied from another keeps the
+ * item it came from (source_id). Evidence belongs to one post holder
+ * (assignment) and one duty item, with the org_path of the assignment:
+ *   duties_year_post          the items that apply to a post holder;
+ *   duty_evidence_one         a record is linked once per item and holder.
  */
 #include "store/schema.h"
 
@@ -102,8 +108,11 @@ const char xf_schema_v4[] =
     " level TEXT NOT NULL, post TEXT NOT NULL,"
     " seq INTEGER NOT NULL,"
     " title TEXT NOT NULL, content TEXT,"
+    " source_id BIGINT REFERENCES duties(id) ON DELETE SET NULL,"
+    " created_by BIGINT,"
     " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
     "CREATE INDEX duties_path_year ON duties(org_path, year, level, post);"
+    "CREATE INDEX duties_year_post ON duties(year, level, post);"
     "CREATE TABLE duty_assignments ("
     " id {ID},"
     " org_id BIGINT NOT NULL REFERENCES orgs(id),"
@@ -111,6 +120,7 @@ const char xf_schema_v4[] =
     " year INTEGER NOT NULL,"
     " post TEXT NOT NULL,"
     " member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+    " created_by BIGINT,"
     " created_at BIGINT NOT NULL);"
     "CREATE UNIQUE INDEX duty_assignments_one ON duty_assignments(org_id,"
     " year, post, member_id);"
@@ -125,8 +135,10 @@ const char xf_schema_v4[] =
     " org_path TEXT{C} NOT NULL,"
     " kind TEXT NOT NULL,"
     " ref_id BIGINT,"
-    " title TEXT NOT NULL, url TEXT, note TEXT,"
+    " title TEXT NOT NULL, note TEXT,"
     " done_on TEXT NOT NULL,"
     " created_by BIGINT, created_at BIGINT NOT NULL);"
     "CREATE INDEX duty_evidence_assignment ON duty_evidence(assignment_id,"
-    " duty_id, done_on);";
+    " duty_id, done_on);"
+    "CREATE UNIQUE INDEX duty_evidence_one ON duty_evidence(duty_id,"
+    " assignment_id, kind, ref_id);";

@@ -2,7 +2,7 @@
 // repository root, for a person to look at. Run by scripts/screenshots.sh.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { ROOT, PASSWORD, startServer, launch, watchedPage, login } from './lib.mjs'
+import { ROOT, PASSWORD, startServer, launch, watchedPage, login, apiAs, shanghaiToday } from './lib.mjs'
 
 const OUT = path.join(ROOT, 'screenshots')
 mkdirSync(OUT, { recursive: true })
@@ -21,6 +21,42 @@ try {
     roles: [{ role: 'member', org_id: m.items[0].org_id }] }) })
   const memberId = m.items[0].id
 
+  // Some organizational life and points, so the new pages have something to show.
+  const admin = await apiAs(server.url, 'admin')
+  const qxj = await apiAs(server.url, 'qxj')
+  const [y, mo] = shanghaiToday()
+  const pad = (n) => String(n).padStart(2, '0')
+  const day = (back) => { const d = new Date(Date.UTC(y, mo - 1, 1) - back * 86400000); return d.toISOString().slice(0, 10) }
+  let meetingId = null
+  for (const [org, kind, topic, back] of [[4, 'branch_committee', '研究部署第四季度党建工作', 20], [4, 'theme_day', '走进社区开展志愿服务', 12],
+    [5, 'branch_committee', '学习贯彻全会精神', 25], [12, 'branch_committee', '支委会', 5]]) {
+    const mt = await admin.post('/api/meetings', { org_id: org, kind, topic, held_at: `${day(back)}T14:30:00+08:00`,
+      place: '三楼会议室', host: '叶霞', recorder: '陈海燕',
+      first_topic: kind === 'branch_committee' ? { title: '习近平总书记关于党的建设的重要思想', source: '求是', speech_date: day(back + 3) } : null })
+    const reg = await admin.get(`/api/meetings/${mt.id}/attendance`)
+    const st = ['present', 'present', 'present', 'late', 'sick_leave', 'present', 'absent', 'official_leave']
+    await admin.put(`/api/meetings/${mt.id}/attendance`, { items: reg.items.map((p, i) => ({ member_id: p.member_id, status: st[i % st.length] })) })
+    if (kind === 'branch_committee' && !meetingId) {
+      meetingId = mt.id
+      await admin.post(`/api/meetings/${mt.id}/measures`, { title: '制定支部学习计划', owner: '叶霞', due_on: day(back - 10) })
+    }
+  }
+  const rules = []
+  for (const r of [
+    { category: '政治学习', item: '参加集中学习', description: '参加支部组织的集中学习', points: 1, cap: 12, cap_period: 'year' },
+    { category: '志愿服务', item: '参加社区志愿服务', description: '经社区认定的志愿服务活动', points: 2, cap: 10, cap_period: 'year' },
+    { category: '创先争优', item: '获得市级表彰', description: '获市级及以上表彰', points: 10, needs_evidence: true },
+    { category: '负面清单', item: '无故缺席组织生活', description: '无故缺席一次', points: -2, needs_approval: false },
+  ]) rules.push(await admin.post('/api/point-rules', r))
+  const mem = await admin.get('/api/members?org=2&subtree=1&size=12')
+  for (const [i, x] of mem.items.entries()) {
+    for (let k = 0; k <= i % 4; k++) await admin.post('/api/ledger', { member_id: x.id, rule_id: rules[k % 3].id, reason: '认定' })
+  }
+  const dy = await apiAs(server.url, 'dangyuan')
+  await dy.post('/api/claims', { rule_id: rules[1].id, description: '周末参加社区垃圾分类宣传' })
+  await dy.post('/api/claims', { rule_id: rules[0].id, description: '参加支部集中学习' })
+  void qxj
+
   const pages = [
     ['admin', 'dashboard', '/dashboard'],
     ['admin', 'orgs', '/orgs?id=3'],
@@ -31,7 +67,19 @@ try {
     ['admin', 'member-detail', `/members?id=${memberId}`],
     ['admin', 'users', '/users'],
     ['admin', 'audit', '/audit'],
+    ['admin', 'compliance', '/compliance'],
+    ['admin', 'meetings', '/meetings'],
+    ['admin', 'boards', '/points/boards'],
+    ['admin', 'rules', '/points/rules'],
+    ['admin', 'screen-points', '/screen/points'],
+    ['jggw', 'committee-compliance', '/compliance?org=2'],
     ['qxj', 'secretary-dashboard', '/dashboard'],
+    ['qxj', 'secretary-meetings', '/meetings'],
+    ['qxj', 'meeting-new', '/meetings/new?org=4'],
+    ['qxj', 'meeting-detail', `/meetings/${meetingId}`],
+    ['qxj', 'followup', '/meetings/followup'],
+    ['qxj', 'claims', '/points/claims'],
+    ['dangyuan', 'my-points', '/points/me'],
     ['qxj', 'secretary-members', '/members'],
     ['qxj', 'forbidden', '/users'],
     ['dangyuan', 'member-me', '/me'],
@@ -45,9 +93,10 @@ try {
       await w.page.screenshot({ path: path.join(OUT, `${tag}-login.png`), fullPage: true })
       await w.context.close()
     }
-    for (const who of ['admin', 'qxj', 'dangyuan']) {
+    for (const who of ['admin', 'jggw', 'qxj', 'dangyuan']) {
       const w = await watchedPage(browser, { width, height: width === 390 ? 844 : 900 })
       await login(w.page, server.url, who)
+      await w.page.xfIdle(1000) // let the landing page finish before leaving it
       for (const [user, name, url] of pages) {
         if (user !== who) continue
         await w.page.goto(server.url + url)

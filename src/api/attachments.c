@@ -1,0 +1,201 @@
+/*
+ * attachments.c (api) - /api/meetings/{id}/attachments and
+ * /api/attachments/{id}: uploads as raw bodies (the file is the body, its
+ * name in ?name= or a percent-encoded X-File-Name header), their type
+ * checked against their first bytes, downloads as the stored bytes.
+ */
+#include "api/meetings.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "domain/files.h"
+#include "service/attachments.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* An attachment's fields, with the object left open for more keys. */
+static void view_attachment_open(xf_jw *w, const xf_attachment *t)
+{
+	char at[32], url[48];
+	xf_time_iso(t->uploaded_at, at);
+	snprintf(url, sizeof url, "/api/attachments/%lld", (long long)t->id);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", t->id);
+	xf_jw_kint(w, "meeting_id", t->meeting_id);
+	xf_jw_kint(w, "org_id", t->org_id);
+	xf_jw_kstr(w, "name", t->name);
+	xf_jw_kstr(w, "type", t->type);
+	xf_jw_kint(w, "size", t->size);
+	xf_jw_kstr(w, "sha256", t->hash);
+	if (t->uploaded_by)
+		xf_jw_kint(w, "uploaded_by", t->uploaded_by);
+	else
+		xf_jw_kstr(w, "uploaded_by", NULL);
+	xf_jw_kstr(w, "uploaded_by_name", t->uploaded_by_name);
+	xf_jw_kstr(w, "uploaded_at", at);
+	xf_jw_kstr(w, "url", url);
+}
+
+/*
+ * The file name of an upload: ?name= (decoded by the server) or the
+ * X-File-Name header (percent-encoded UTF-8). Returns the clean name in
+ * the arena, or NULL with a 422 answer.
+ */
+static const char *upload_name(xf_req *r)
+{
+	size_t cap = XF_FILE_NAME_MAX * 4 + 64;
+	char *dec = xf_arena_alloc(&r->arena, cap);
+	char *out = xf_arena_alloc(&r->arena, cap);
+	if (!dec || !out) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return NULL;
+	}
+	const char *q = xf_req_query(r, "name");
+	const char *h = xf_req_header(r, "X-File-Name");
+	int ok;
+	if (q && *q) {
+		ok = xf_file_name_clean(q, strlen(q), out, cap);
+	} else if (h && *h) {
+		int n = xf_percent_decode(h, strlen(h), dec, cap);
+		ok = n < 0 ? -1 : xf_file_name_clean(dec, (size_t)n, out, cap);
+	} else {
+		xf_reply_error(r, 422, "invalid_field",
+		               "请提供文件名（参数 name 或请求头 X-File-Name）",
+		               "name");
+		return NULL;
+	}
+	if (ok != 0) {
+		xf_reply_error(
+		    r, 422, "invalid_field",
+		    "文件名不正确：应为 1 至 100 个字符，不含控制字符", "name");
+		return NULL;
+	}
+	return out;
+}
+
+/* The checked media type of the body, or NULL with a 422 answer. */
+static const char *upload_type(xf_req *r)
+{
+	const char *type = NULL;
+	int rc = xf_file_type(xf_req_header(r, "Content-Type"),
+	                      (const unsigned char *)r->body.data, r->body.len,
+	                      &type);
+	switch (rc) {
+	case XF_FILE_OK:
+		return type;
+	case XF_FILE_MISMATCH:
+		xf_reply_error(r, 422, "type_mismatch",
+		               "文件内容与声明的文件类型不符", "type");
+		return NULL;
+	default:
+		xf_reply_error(r, 422, "unsupported_type",
+		               "不支持的文件类型：可上传 JPG、PNG、GIF、WebP "
+		               "图片，PDF、OFD、Word、Excel 或 PowerPoint 文档",
+		               "type");
+		return NULL;
+	}
+}
+
+/* POST /api/meetings/{id}/attachments: the body is the file; 201. */
+void xf_h_attachments_upload(xf_req *r)
+{
+	int64_t id;
+	const char *name, *type;
+	xf_ctx c;
+	xf_attachment t;
+	int dedup = 0;
+	if (xf_input_path_id(r, 0, &id) != 0 || !(name = upload_name(r)))
+		return;
+	if (r->body.len == 0) {
+		xf_reply_error(r, 422, "empty_file", "文件内容为空", "file");
+		return;
+	}
+	if (!(type = upload_type(r)) || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_attachment_add(&c, id, name, type, r->body.data, r->body.len, &t,
+	                      &dedup) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	view_attachment_open(&w, &t);
+	xf_jw_kbool(&w, "deduplicated", dedup);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 201);
+}
+
+/* GET /api/meetings/{id}/attachments → {items, total}. */
+void xf_h_attachments_list(xf_req *r)
+{
+	int64_t id;
+	xf_ctx c;
+	xf_attachment *t;
+	int n;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_attachment_list(&c, id, &t, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		view_attachment_open(&w, &t[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* GET /api/attachments/{id}: the file itself. */
+void xf_h_attachments_get(xf_req *r)
+{
+	int64_t id;
+	xf_ctx c;
+	xf_attachment t;
+	const void *data;
+	size_t len;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_attachment_read(&c, id, &t, &data, &len) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	size_t cap = strlen(t.name) * 4 + 64;
+	char *disp = xf_arena_alloc(&r->arena, cap);
+	if (!disp || xf_file_disposition(
+	                 xf_file_type_inline(t.type) ? "inline" : "attachment",
+	                 t.name, disp, cap) != 0) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	if (xf_reply_bytes(r, 200, t.type, data, len) != 0)
+		return;
+	xf_reply_header(r, "Content-Disposition", disp);
+	/* nothing in a file runs with the site's rights (a sandbox would
+	 * also stop the browser's PDF viewer, which runs no page script) */
+	if (strcmp(t.type, "application/pdf") != 0)
+		xf_reply_header(r, "Content-Security-Policy", "sandbox");
+}
+
+/* DELETE /api/attachments/{id}. */
+void xf_h_attachments_delete(xf_req *r)
+{
+	int64_t id;
+	xf_ctx c;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_attachment_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}

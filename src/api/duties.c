@@ -1,0 +1,469 @@
+/*
+ * duties.c (api) - /api/duties, /api/duties/{id}/evidence and
+ * /api/duty-assignments: the duty lists (三级五岗) per organization, year,
+ * level and post, copied from year to year; the people on the posts; the
+ * evidence of what they did against each item.
+ */
+#include "api/duties.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "domain/duties.h"
+
+#include <string.h>
+
+static const char *opt_s(const xf_val *v)
+{
+	return v->present && !v->is_null ? v->s : NULL;
+}
+
+static int bad_year(xf_req *r, int64_t year, const char *field)
+{
+	if (year >= 1900 && year <= 2200)
+		return 0;
+	xf_reply_error(r, 422, "invalid_field", "年度不正确", field);
+	return -1;
+}
+
+void xf_view_duty_open(xf_jw *w, const xf_duty *d)
+{
+	char at[32], up[32];
+	xf_time_iso(d->created_at, at);
+	xf_time_iso(d->updated_at, up);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", d->id);
+	xf_jw_kint(w, "org_id", d->org_id);
+	xf_jw_kstr(w, "org_name", d->org_name);
+	xf_jw_kint(w, "year", d->year);
+	xf_jw_kstr(w, "level", d->level);
+	xf_jw_kstr(w, "level_title", xf_duty_level_title(d->level));
+	xf_jw_kstr(w, "post", d->post);
+	xf_jw_kstr(w, "post_title", xf_duty_post_title(d->post));
+	xf_jw_kint(w, "seq", d->seq);
+	xf_jw_kstr(w, "title", d->title);
+	xf_jw_kstr(w, "content", d->content);
+	xf_jw_kid(w, "source_id", d->source_id);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_kstr(w, "updated_at", up);
+}
+
+void xf_view_duty_assignment_open(xf_jw *w, const xf_duty_assignment *a)
+{
+	char at[32];
+	xf_time_iso(a->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", a->id);
+	xf_jw_kint(w, "org_id", a->org_id);
+	xf_jw_kstr(w, "org_name", a->org_name);
+	xf_jw_kstr(w, "level", a->org_kind);
+	xf_jw_kstr(w, "level_title", xf_duty_level_title(a->org_kind));
+	xf_jw_kint(w, "year", a->year);
+	xf_jw_kstr(w, "post", a->post);
+	xf_jw_kstr(w, "post_title", xf_duty_post_title(a->post));
+	xf_jw_kint(w, "member_id", a->member_id);
+	xf_jw_kstr(w, "member_name", a->member_name);
+	xf_jw_kint(w, "evidence_count", a->evidence_count);
+	xf_jw_kstr(w, "created_at", at);
+}
+
+void xf_view_duty_evidence(xf_jw *w, const xf_duty_evidence *e)
+{
+	char at[32];
+	xf_time_iso(e->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", e->id);
+	xf_jw_kint(w, "duty_id", e->duty_id);
+	xf_jw_kint(w, "assignment_id", e->assignment_id);
+	xf_jw_kstr(w, "kind", e->kind);
+	xf_jw_kstr(w, "kind_title", xf_duty_evidence_title(e->kind));
+	xf_jw_kid(w, "ref_id", e->ref_id);
+	xf_jw_kstr(w, "title", e->title);
+	xf_jw_kstr(w, "note", e->note);
+	xf_jw_kstr(w, "on", e->done_on);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_obj_end(w);
+}
+
+/* {"items":[…duties…],"total"} (and "copied" when >= 0). */
+static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
+                          int64_t total, int64_t copied)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		xf_view_duty_open(&w, &ds[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	if (copied >= 0)
+		xf_jw_kint(&w, "copied", copied);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+static void answer_duty(xf_req *r, int status, const xf_duty *d)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_duty_open(&w, d);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+/* ---- duty items --------------------------------------------------------- */
+
+enum { D_ORG, D_YEAR, D_LEVEL, D_POST, D_TITLE, D_CONTENT, D_SEQ, D_COUNT };
+static const xf_field duty_fields[D_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "制定组织"},
+    {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
+    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_duty_levels, "层级"},
+    {"post", XF_F_ENUM, 1, 0, 0, 0, xf_duty_posts, "岗位"},
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "职责名称"},
+    {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
+    {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
+};
+
+/* POST /api/duties: 201 with the item. */
+void xf_h_duties_create(xf_req *r)
+{
+	xf_val v[D_COUNT];
+	xf_ctx c;
+	if (xf_input_body(r, duty_fields, D_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_input in = {.org_id = v[D_ORG].i,
+	                    .year = (int)v[D_YEAR].i,
+	                    .level = v[D_LEVEL].s,
+	                    .post = v[D_POST].s,
+	                    .title = v[D_TITLE].s,
+	                    .content = opt_s(&v[D_CONTENT]),
+	                    .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
+	xf_duty d;
+	if (xf_duty_create(&c, &in, &d) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_duty(r, 201, &d);
+}
+
+enum { U_TITLE, U_CONTENT, U_SEQ, U_COUNT };
+static const xf_field patch_fields[U_COUNT] = {
+    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "职责名称"},
+    {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
+    {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
+};
+
+void xf_h_duties_patch(xf_req *r)
+{
+	xf_val v[U_COUNT];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, patch_fields, U_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_input in = {.title = v[U_TITLE].s,
+	                    .content = opt_s(&v[U_CONTENT]),
+	                    .seq = (int)v[U_SEQ].i,
+	                    .has_title = v[U_TITLE].present,
+	                    .has_content = v[U_CONTENT].present,
+	                    .has_seq = v[U_SEQ].present};
+	xf_duty d;
+	if (xf_duty_update(&c, id, &in, &d) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_duty(r, 200, &d);
+}
+
+void xf_h_duties_get(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	xf_duty d;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_duty_read(&c, id, &d) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_duty(r, 200, &d);
+}
+
+void xf_h_duties_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_duty_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+static int is_true(const char *s)
+{
+	return s && (strcmp(s, "1") == 0 || strcmp(s, "true") == 0);
+}
+
+/* GET /api/duties?org=&year=&level=&post=&applicable=1 */
+void xf_h_duties_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org, year;
+	const char *level, *post, *app;
+	xf_ctx c;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "year", &year) != 0 ||
+	    xf_input_query_str(r, "level", 32, &level) != 0 ||
+	    xf_input_query_str(r, "post", 32, &post) != 0 ||
+	    xf_input_query_str(r, "applicable", 5, &app) != 0)
+		return;
+	if (!org) {
+		xf_reply_error(r, 422, "invalid_field", "请选择组织", "org");
+		return;
+	}
+	if (year && bad_year(r, year, "year") != 0)
+		return;
+	if (level && !xf_duty_level_valid(level)) {
+		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
+		return;
+	}
+	if (post && !*xf_duty_post_title(post)) {
+		xf_reply_error(r, 422, "invalid_field", "岗位不正确", "post");
+		return;
+	}
+	int applicable = is_true(app);
+	if (applicable && !year) {
+		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_query q = {.org_id = org,
+	                   .year = (int)year,
+	                   .level = level,
+	                   .post = post,
+	                   .applicable = applicable,
+	                   .offset = offset,
+	                   .limit = limit};
+	xf_duty *ds;
+	int n;
+	int64_t total;
+	if (xf_duty_list(&c, &q, &ds, &n, &total) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_duties(r, 200, ds, n, total, -1);
+}
+
+enum { C_ORG, C_FROM, C_TO, C_COUNT };
+static const xf_field copy_fields[C_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "制定组织"},
+    {"from_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "来源年度"},
+    {"to_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "目标年度"},
+};
+
+/* POST /api/duties/copy: 201 with the target year's list. */
+void xf_h_duties_copy(xf_req *r)
+{
+	xf_val v[C_COUNT];
+	xf_ctx c;
+	if (xf_input_body(r, copy_fields, C_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty *ds;
+	int n;
+	int64_t copied;
+	if (xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i, (int)v[C_TO].i, &ds,
+	                 &n, &copied) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_duties(r, 201, ds, n, n, copied);
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+enum { E_AS, E_KIND, E_REF, E_TITLE, E_NOTE, E_ON, E_COUNT };
+static const xf_field evidence_fields[E_COUNT] = {
+    {"assignment_id", XF_F_ID, 1, 0, 0, 0, NULL, "岗位人员"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_duty_evidence_kinds, "佐证类型"},
+    {"ref_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联记录"},
+    {"title", XF_F_STR, 0, 1, 1, 200, NULL, "履职事项"},
+    {"note", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
+    {"on", XF_F_DATE, 0, 1, 0, 0, NULL, "履职日期"},
+};
+
+/* POST /api/duties/{id}/evidence: 201 with the evidence. */
+void xf_h_duty_evidence_create(xf_req *r)
+{
+	xf_val v[E_COUNT];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, evidence_fields, E_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_evidence_input in = {
+	    .assignment_id = v[E_AS].i,
+	    .kind = v[E_KIND].s,
+	    .ref_id = v[E_REF].present && !v[E_REF].is_null ? v[E_REF].i : 0,
+	    .title = opt_s(&v[E_TITLE]),
+	    .note = opt_s(&v[E_NOTE]),
+	    .on = opt_s(&v[E_ON])};
+	xf_duty_evidence e;
+	if (xf_duty_evidence_add(&c, id, &in, &e) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_duty_evidence(&w, &e);
+	xf_reply_json(r, 201);
+}
+
+/* GET /api/duties/{id}/evidence?assignment_id= */
+void xf_h_duty_evidence_list(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id, as;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_query_id(r, "assignment_id", &as) != 0)
+		return;
+	if (!as) {
+		xf_reply_error(r, 422, "invalid_field", "请选择岗位人员",
+		               "assignment_id");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_evidence *es;
+	int n;
+	if (xf_duty_evidence_list(&c, id, as, &es, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_duty_evidence(&w, &es[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_duty_evidence_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id, eid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &eid) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_duty_evidence_remove(&c, id, eid) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+/* ---- post holders ------------------------------------------------------- */
+
+enum { A_ORG, A_YEAR, A_POST, A_MEMBER, A_USER, A_COUNT };
+static const xf_field assign_fields[A_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
+    {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
+    {"post", XF_F_ENUM, 1, 0, 0, 0, xf_duty_posts, "岗位"},
+    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
+    {"user_id", XF_F_ID, 0, 0, 0, 0, NULL, "用户"},
+};
+
+/* POST /api/duty-assignments: 201 with the assignment. */
+void xf_h_duty_assignments_create(xf_req *r)
+{
+	xf_val v[A_COUNT];
+	xf_ctx c;
+	if (xf_input_body(r, assign_fields, A_COUNT, v) != 0)
+		return;
+	if (v[A_MEMBER].present == v[A_USER].present) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "请选择党员（member_id 或 user_id 二选一）",
+		               "member_id");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_assign_input in = {
+	    .org_id = v[A_ORG].i,
+	    .year = (int)v[A_YEAR].i,
+	    .post = v[A_POST].s,
+	    .member_id = v[A_MEMBER].present ? v[A_MEMBER].i : 0,
+	    .user_id = v[A_USER].present ? v[A_USER].i : 0};
+	xf_duty_assignment as;
+	if (xf_duty_assign(&c, &in, &as) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_duty_assignment_open(&w, &as);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 201);
+}
+
+/* GET /api/duty-assignments?org=&subtree=1&year=&member_id= */
+void xf_h_duty_assignments_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org, year, member;
+	const char *sub;
+	xf_ctx c;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "year", &year) != 0 ||
+	    xf_input_query_id(r, "member_id", &member) != 0 ||
+	    xf_input_query_str(r, "subtree", 5, &sub) != 0)
+		return;
+	if (year && bad_year(r, year, "year") != 0)
+		return;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_duty_assignment *as;
+	int n;
+	int64_t total;
+	if (xf_duty_assignment_list(&c, org, is_true(sub), (int)year, member,
+	                            offset, limit, &as, &n, &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		xf_view_duty_assignment_open(&w, &as[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_duty_assignments_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_duty_unassign(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}

@@ -1,0 +1,209 @@
+/*
+ * notices.c (api) - /api/point-notices and /api/point-objections:
+ * publication (公示) of a frozen 先锋榜 and the objections (异议) to it.
+ */
+#include "api/points.h"
+
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "service/point_notices.h"
+
+#include <string.h>
+
+static const char *const notice_kinds[] = {"members", "orgs", NULL};
+static const char *const org_kinds[] = {
+    "work_committee", "party_committee", "organ_committee", "general_branch",
+    "branch",         "temp_branch",     "group",           NULL};
+static const char *const outcomes[] = {"upheld", "dismissed", NULL};
+
+enum {
+	N_ORG,
+	N_PERIOD,
+	N_KIND,
+	N_ORG_KIND,
+	N_OPENS,
+	N_CLOSES,
+	N_TITLE,
+	N_LIMIT,
+	N_COUNT
+};
+
+static const xf_field notice_fields[N_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
+    {"period", XF_F_STR, 1, 0, 4, 12, NULL, "期间"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, notice_kinds, "榜单类型"},
+    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, org_kinds, "组织类型"},
+    {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},
+    {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
+    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
+    {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
+};
+
+static void answer_notice(xf_req *r, xf_ctx *c, int status,
+                          const xf_point_notice_full *f)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_point_notice(&w, &f->n, xf_point_notice_today(c), f->rows,
+	                     f->nrows);
+	xf_reply_json(r, status);
+}
+
+void xf_h_point_notices_create(xf_req *r)
+{
+	xf_val v[N_COUNT];
+	xf_ctx c;
+	xf_point_notice_full f;
+	xf_period p;
+	if (xf_input_body(r, notice_fields, N_COUNT, v) != 0)
+		return;
+	if (xf_period_parse(v[N_PERIOD].s, &p) != 0) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "期间应为 2024、2024Q2 或 2024-07 的形式",
+		               "period");
+		return;
+	}
+	if (v[N_ORG_KIND].present && strcmp(v[N_KIND].s, "orgs") != 0) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "只有组织榜单可指定组织类型", "org_kind");
+		return;
+	}
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_point_notice_input in = {
+	    .org_id = v[N_ORG].i,
+	    .period = v[N_PERIOD].s,
+	    .kind = v[N_KIND].s,
+	    .org_kind = v[N_ORG_KIND].present ? v[N_ORG_KIND].s : NULL,
+	    .opens_on = v[N_OPENS].present ? v[N_OPENS].s : NULL,
+	    .closes_on = v[N_CLOSES].s,
+	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL,
+	    .limit = v[N_LIMIT].present ? (int)v[N_LIMIT].i : 0};
+	if (xf_point_notice_publish(&c, &in, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_notice(r, &c, 201, &f);
+}
+
+void xf_h_point_notices_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_point_notice_full f;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_notice_read(&c, id, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_notice(r, &c, 200, &f);
+}
+
+void xf_h_point_notices_list(xf_req *r)
+{
+	int offset, limit;
+	int64_t org;
+	xf_ctx c;
+	xf_point_notice *items;
+	int n;
+	int64_t total;
+	if (xf_input_page(r, &offset, &limit) != 0 ||
+	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_notice_list(&c, org, offset, limit, &items, &n, &total) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	const char *today = xf_point_notice_today(&c);
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_point_notice(&w, &items[i], today, NULL, 0);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field objection_fields[] = {
+    {"text", XF_F_STR, 1, 0, 1, 1000, NULL, "异议内容"},
+    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
+};
+
+static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_view_point_objection(&w, o);
+	xf_reply_json(r, status);
+}
+
+void xf_h_point_objections_create(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	xf_point_objection o;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, objection_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0, v[0].s,
+	                              &o) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_objection(r, 201, &o);
+}
+
+static const xf_field answer_fields[] = {
+    {"answer", XF_F_STR, 1, 0, 1, 1000, NULL, "答复"},
+    {"outcome", XF_F_ENUM, 1, 0, 0, 0, outcomes, "处理结果"},
+};
+
+void xf_h_point_objections_answer(xf_req *r)
+{
+	xf_val v[2];
+	xf_ctx c;
+	xf_point_objection o;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, answer_fields, 2, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_objection(r, 200, &o);
+}
+
+void xf_h_point_objections_list(xf_req *r)
+{
+	int offset, limit;
+	xf_ctx c;
+	xf_point_objection *items;
+	int n;
+	int64_t total, id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_point_objection_list(&c, id, offset, limit, &items, &n,
+	                            &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_view_point_objection(&w, &items[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}

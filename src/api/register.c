@@ -1,0 +1,359 @@
+/*
+ * register.c (api) - the yearly attendance register of an organization
+ * (出席登记簿): GET /api/attendance/register as JSON, and
+ * GET /api/attendance/register.xlsx as the familiar paper grid in Excel
+ * (libxlsxwriter): members x meetings grouped by kind, the marks
+ * √ # ○ ★ △ ×, counts per member, a legend, 宋体, A4 landscape.
+ */
+#include "api/meetings.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "domain/compliance.h"
+#include "domain/files.h"
+#include "service/register.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define XLSX_TYPE                                                              \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* Reads ?org= and ?year= (default: this year in Shanghai) and builds the
+ * register; 0, or -1 with the answer written. */
+static int load(xf_req *r, xf_register *reg)
+{
+	int64_t org, year;
+	xf_ctx c;
+	if (xf_input_query_id(r, "org", &org) != 0 ||
+	    xf_input_query_id(r, "year", &year) != 0 || xf_api_ctx(r, &c) != 0)
+		return -1;
+	if (!year)
+		year = xf_date_today(c.now).y;
+	if (year < 1900 || year > 2200) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "年度应为 1900 至 2200 之间的年份", "year");
+		return -1;
+	}
+	if (xf_register_year(&c, org, (int)year, reg) != XF_OK) {
+		xf_api_fail(r, &c);
+		return -1;
+	}
+	return 0;
+}
+
+static void counts_obj(xf_jw *w, const int *counts)
+{
+	xf_jw_obj(w);
+	for (int k = 0; k < XF_ATTENDANCE_STATUSES; k++)
+		xf_jw_kint(w, xf_attendance_status_name(k), counts[k]);
+	xf_jw_obj_end(w);
+}
+
+/* GET /api/attendance/register?org=&year= */
+void xf_h_attendance_register(xf_req *r)
+{
+	xf_register g;
+	if (load(r, &g) != 0)
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "org_id", g.org.id);
+	xf_jw_kstr(&w, "org_name", g.org.name);
+	xf_jw_kint(&w, "year", g.year);
+	xf_jw_key(&w, "legend");
+	xf_jw_arr(&w);
+	for (int k = 0; k < XF_ATTENDANCE_STATUSES; k++) {
+		xf_jw_obj(&w);
+		xf_jw_kstr(&w, "status", xf_attendance_status_name(k));
+		xf_jw_kstr(&w, "mark", xf_attendance_status_mark(k));
+		xf_jw_kstr(&w, "title", xf_attendance_status_title(k));
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "groups");
+	xf_jw_arr(&w);
+	for (int i = 0; i < g.ngroups; i++) {
+		xf_jw_obj(&w);
+		xf_jw_kstr(&w, "kind", xf_meeting_kind_name(g.groups[i].kind));
+		xf_jw_kstr(&w, "kind_name",
+		           xf_meeting_kind_title(g.groups[i].kind));
+		xf_jw_kint(&w, "first", g.groups[i].first);
+		xf_jw_kint(&w, "count", g.groups[i].count);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "meetings");
+	xf_jw_arr(&w);
+	for (int j = 0; j < g.nmeetings; j++) {
+		const xf_reg_meeting *m = &g.meetings[j];
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "id", m->id);
+		xf_jw_kstr(&w, "kind", m->kind);
+		xf_jw_kstr(&w, "held_on", m->held_on);
+		xf_jw_kstr(&w, "topic", m->topic);
+		xf_jw_kint(&w, "org_id", m->org_id);
+		xf_jw_kstr(&w, "org_name", m->org_name);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "members");
+	xf_jw_arr(&w);
+	for (int i = 0; i < g.nmembers; i++) {
+		const xf_reg_member *m = &g.members[i];
+		const signed char *st =
+		    g.status + (size_t)i * (size_t)g.nmeetings;
+		xf_jw_obj(&w);
+		xf_jw_kint(&w, "member_id", m->id);
+		xf_jw_kstr(&w, "name", m->name);
+		xf_jw_kint(&w, "org_id", m->org_id);
+		xf_jw_kstr(&w, "org_name", m->org_name);
+		xf_jw_key(&w, "marks");
+		xf_jw_arr(&w);
+		for (int j = 0; j < g.nmeetings; j++)
+			xf_jw_str(&w, st[j] < 0
+			                  ? NULL
+			                  : xf_attendance_status_mark(st[j]));
+		xf_jw_arr_end(&w);
+		xf_jw_key(&w, "counts");
+		counts_obj(&w, g.counts[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "totals");
+	counts_obj(&w, g.totals);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* ---- Excel -------------------------------------------------------------- */
+
+typedef struct formats {
+	lxw_format *title, *subtitle, *head, *cell, *name, *legend;
+} formats;
+
+static lxw_format *font(lxw_workbook *wb, double size, int bold)
+{
+	lxw_format *f = workbook_add_format(wb);
+	format_set_font_name(f, "宋体");
+	format_set_font_size(f, size);
+	if (bold)
+		format_set_bold(f);
+	format_set_align(f, LXW_ALIGN_CENTER);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	return f;
+}
+
+static void boxed(lxw_format *f)
+{
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_text_wrap(f);
+}
+
+static void make_formats(lxw_workbook *wb, formats *f)
+{
+	f->title = font(wb, 16, 1);
+	f->subtitle = font(wb, 10, 0);
+	format_set_align(f->subtitle, LXW_ALIGN_LEFT);
+	f->head = font(wb, 10, 1);
+	boxed(f->head);
+	f->cell = font(wb, 10, 0);
+	boxed(f->cell);
+	f->name = font(wb, 10, 0);
+	boxed(f->name);
+	format_set_align(f->name, LXW_ALIGN_LEFT);
+	f->legend = font(wb, 9, 0);
+	format_set_align(f->legend, LXW_ALIGN_LEFT);
+	format_set_text_wrap(f->legend);
+}
+
+/* Fixed columns before the meetings: 序号, 姓名, 所在组织. */
+#define FIXED 3
+
+/* Writes the register as a worksheet; 0 or -1. */
+static int write_sheet(lxw_workbook *wb, const xf_register *g,
+                       const char *today, xf_arena *a)
+{
+	formats f;
+	make_formats(wb, &f);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "出席登记簿");
+	if (!ws)
+		return -1;
+	int nm = g->nmeetings;
+	lxw_col_t stats = (lxw_col_t)(FIXED + nm);
+	lxw_col_t last = (lxw_col_t)(stats + XF_ATTENDANCE_STATUSES - 1);
+	/* A4 landscape, one page wide, headers repeated on every page */
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
+	worksheet_center_horizontally(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 2, 3);
+	worksheet_set_footer(ws, "&C&\"宋体\"&9第 &P 页，共 &N 页");
+	worksheet_freeze_panes(ws, 4, FIXED);
+
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 9, NULL);
+	worksheet_set_column(ws, 2, 2, 14, NULL);
+	if (nm > 0)
+		worksheet_set_column(ws, FIXED, (lxw_col_t)(FIXED + nm - 1),
+		                     5.5, NULL);
+	worksheet_set_column(ws, stats, last, 4.5, NULL);
+
+	char *title = xf_arena_printf(a, "%s %d 年度党员出席会议登记簿",
+	                              g->org.name, g->year);
+	char *sub = xf_arena_printf(a, "党组织：%s　　年度：%d　　制表日期：%s",
+	                            g->org.name, g->year, today);
+	if (!title || !sub)
+		return -1;
+	worksheet_set_row(ws, 0, 30, NULL);
+	worksheet_merge_range(ws, 0, 0, 0, last, title, f.title);
+	worksheet_merge_range(ws, 1, 0, 1, last, sub, f.subtitle);
+
+	worksheet_set_row(ws, 2, 30, NULL);
+	worksheet_set_row(ws, 3, 30, NULL);
+	worksheet_merge_range(ws, 2, 0, 3, 0, "序号", f.head);
+	worksheet_merge_range(ws, 2, 1, 3, 1, "姓名", f.head);
+	worksheet_merge_range(ws, 2, 2, 3, 2, "所在组织", f.head);
+	for (int i = 0; i < g->ngroups; i++) {
+		const xf_register_group *gr = &g->groups[i];
+		lxw_col_t c0 = (lxw_col_t)(FIXED + gr->first);
+		lxw_col_t c1 = (lxw_col_t)(c0 + gr->count - 1);
+		const char *kt = xf_meeting_kind_title(gr->kind);
+		if (c1 > c0)
+			worksheet_merge_range(ws, 2, c0, 2, c1, kt, f.head);
+		else
+			worksheet_write_string(ws, 2, c0, kt, f.head);
+	}
+	for (int j = 0; j < nm; j++) {
+		const char *d = g->meetings[j].held_on; /* YYYY-MM-DD */
+		char md[8];
+		snprintf(md, sizeof md, "%.2s-%.2s", d + 5, d + 8);
+		worksheet_write_string(ws, 3, (lxw_col_t)(FIXED + j), md,
+		                       f.head);
+	}
+	worksheet_merge_range(ws, 2, stats, 2, last, "出勤统计（次）", f.head);
+	for (int k = 0; k < XF_ATTENDANCE_STATUSES; k++) {
+		char *h =
+		    xf_arena_printf(a, "%s\n%s", xf_attendance_status_mark(k),
+		                    xf_attendance_status_title(k));
+		if (!h)
+			return -1;
+		worksheet_write_string(ws, 3, (lxw_col_t)(stats + k), h,
+		                       f.head);
+	}
+
+	lxw_row_t row = 4;
+	for (int i = 0; i < g->nmembers; i++, row++) {
+		const signed char *st = g->status + (size_t)i * (size_t)nm;
+		worksheet_write_number(ws, row, 0, i + 1, f.cell);
+		worksheet_write_string(ws, row, 1, g->members[i].name, f.name);
+		worksheet_write_string(ws, row, 2, g->members[i].org_name,
+		                       f.name);
+		for (int j = 0; j < nm; j++)
+			worksheet_write_string(
+			    ws, row, (lxw_col_t)(FIXED + j),
+			    st[j] < 0 ? "" : xf_attendance_status_mark(st[j]),
+			    f.cell);
+		for (int k = 0; k < XF_ATTENDANCE_STATUSES; k++)
+			worksheet_write_number(ws, row, (lxw_col_t)(stats + k),
+			                       g->counts[i][k], f.cell);
+	}
+	if (g->nmembers == 0) {
+		worksheet_merge_range(ws, row, 0, row, last, "（无党员）",
+		                      f.cell);
+		row++;
+	}
+
+	char legend[512];
+	size_t n = (size_t)snprintf(legend, sizeof legend, "说明：");
+	for (int k = 0; k < XF_ATTENDANCE_STATUSES && n < sizeof legend; k++)
+		n += (size_t)snprintf(legend + n, sizeof legend - n, "%s %s　",
+		                      xf_attendance_status_mark(k),
+		                      xf_attendance_status_title(k));
+	if (n < sizeof legend)
+		snprintf(legend + n, sizeof legend - n,
+		         "；空白为未记录。表头日期为会议召开日期（月-日）。");
+	worksheet_set_row(ws, row + 1, 28, NULL);
+	worksheet_merge_range(ws, row + 1, 0, row + 1, last, legend, f.legend);
+	return 0;
+}
+
+/* Reads a whole file into the arena; NULL on failure. */
+static void *slurp(const char *path, xf_arena *a, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	struct stat sb;
+	char *data = NULL;
+	if (fstat(fileno(fp), &sb) == 0 && sb.st_size > 0 &&
+	    sb.st_size < (64 << 20)) {
+		data = xf_arena_alloc(a, (size_t)sb.st_size);
+		if (data && fread(data, 1, (size_t)sb.st_size, fp) !=
+		                (size_t)sb.st_size)
+			data = NULL;
+		*len = (size_t)sb.st_size;
+	}
+	fclose(fp);
+	return data;
+}
+
+/* GET /api/attendance/register.xlsx?org=&year= */
+void xf_h_attendance_register_xlsx(xf_req *r)
+{
+	xf_register g;
+	if (load(r, &g) != 0)
+		return;
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	char *path = xf_arena_printf(&r->arena, "%s/xf-register-XXXXXX", tmp);
+	int fd = path ? mkstemp(path) : -1;
+	if (fd < 0) {
+		xf_reply_error(r, 500, "internal", "无法创建临时文件", NULL);
+		return;
+	}
+	close(fd);
+	char today[11];
+	xf_date_format(xf_date_today(time(NULL)), today);
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
+	                            .tmpdir = (char *)tmp};
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	int rc = wb ? write_sheet(wb, &g, today, &r->arena) : -1;
+	if (wb) {
+		static char doc_title[] = "党员出席会议登记簿",
+		            doc_author[] = "先锋";
+		lxw_doc_properties props = {.title = doc_title,
+		                            .author = doc_author};
+		workbook_set_properties(wb, &props);
+		if (workbook_close(wb) != LXW_NO_ERROR)
+			rc = -1;
+	}
+	size_t len = 0;
+	void *data = rc == 0 ? slurp(path, &r->arena, &len) : NULL;
+	unlink(path);
+	if (!data) {
+		xf_reply_error(r, 500, "internal", "生成 Excel 文件失败", NULL);
+		return;
+	}
+	char *name = xf_arena_printf(&r->arena, "%s%d年度出席登记簿.xlsx",
+	                             g.org.name, g.year);
+	char clean[XF_FILE_NAME_MAX * 4 + 1];
+	char disp[XF_FILE_NAME_MAX * 16 + 64];
+	if (!name ||
+	    xf_file_name_clean(name, strlen(name), clean, sizeof clean) != 0)
+		snprintf(clean, sizeof clean, "%d年度出席登记簿.xlsx", g.year);
+	if (xf_file_disposition("attachment", clean, disp, sizeof disp) != 0 ||
+	    xf_reply_bytes(r, 200, XLSX_TYPE, data, len) != 0)
+		return;
+	xf_reply_header(r, "Content-Disposition", disp);
+}

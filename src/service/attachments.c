@@ -1,0 +1,181 @@
+/*
+ * attachments.c (service) - attachments of meetings, content-addressed.
+ */
+#include "service/attachments.h"
+
+#include "base/buf.h"
+#include "base/jw.h"
+#include "store/meetings.h"
+
+#include <sodium.h>
+#include <string.h>
+
+static int not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "附件不存在", NULL);
+}
+
+static int meeting_not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "会议记录不存在", NULL);
+}
+
+/* The audit snapshot of an attachment. */
+static char *snap(xf_arena *a, const xf_attachment *t)
+{
+	xf_buf b;
+	xf_buf_init(&b, 4096);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "meeting_id", t->meeting_id);
+	xf_jw_kstr(&w, "name", t->name);
+	xf_jw_kstr(&w, "type", t->type);
+	xf_jw_kint(&w, "size", t->size);
+	xf_jw_kstr(&w, "sha256", t->hash);
+	xf_jw_obj_end(&w);
+	char *s = b.failed ? NULL : xf_arena_strndup(a, b.data, b.len);
+	xf_buf_free(&b);
+	return s;
+}
+
+typedef struct add_args {
+	int64_t meeting_id;
+	const char *name, *type, *hash;
+	const void *data;
+	size_t len;
+	xf_attachment *out;
+	int *dedup;
+} add_args;
+
+static int add_tx(xf_ctx *c, const add_args *x)
+{
+	xf_meeting m;
+	int drc = xf_store_meeting_get(c->db, c->a, x->meeting_id, &m);
+	if (drc == XF_DB_DONE)
+		return meeting_not_found(c);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, m.org_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "无权为该会议上传附件", NULL);
+	int64_t count;
+	drc = xf_store_attachment_count(c->db, x->meeting_id, &count);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (count >= XF_ATTACHMENTS_PER_MEETING)
+		return xf_fail(c, XF_E_CONFLICT, "too_many_attachments",
+		               "每次会议最多上传 100 个附件", NULL);
+	int has;
+	drc = xf_store_blob_has(c->db, x->hash, &has);
+	if (drc == XF_DB_OK && !has)
+		drc =
+		    xf_store_blob_put(c->db, x->hash, x->data, x->len, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	*x->dedup = has;
+	xf_attachment *t = x->out;
+	memset(t, 0, sizeof *t);
+	t->meeting_id = m.id;
+	t->org_id = m.org_id;
+	t->org_path = m.org_path;
+	t->hash = x->hash;
+	t->name = x->name;
+	t->type = x->type;
+	t->size = (int64_t)x->len;
+	t->uploaded_by = c->user_id;
+	t->uploaded_by_name = c->username;
+	drc = xf_store_attachment_insert(c->db, t, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "create", "attachment", t->id, t->org_path, NULL,
+	                snap(c->a, t));
+}
+
+int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
+                      const char *type, const void *data, size_t len,
+                      xf_attachment *out, int *deduplicated)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char *hex = xf_arena_alloc(c->a, 2 * sizeof h + 1);
+	if (!hex)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	/* hashed outside the transaction: 20 MiB take a while */
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
+	add_args x = {meeting_id, name, type, hex,
+	              data,       len,  out,  deduplicated};
+	int rc;
+	XF_WRITE_TX(c, rc, add_tx(c, &x));
+	return rc;
+}
+
+int xf_attachment_list(xf_ctx *c, int64_t meeting_id, xf_attachment **out,
+                       int *n)
+{
+	*out = NULL;
+	*n = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	xf_meeting m;
+	int drc = xf_store_meeting_get(c->db, c->a, meeting_id, &m);
+	if (drc == XF_DB_ROW && !xf_can_read(c, m.org_path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_DONE)
+		rc = meeting_not_found(c);
+	else if (drc != XF_DB_ROW)
+		rc = xf_fail_db(c, drc);
+	else if ((drc = xf_store_attachment_list(c->db, c->a, meeting_id,
+	                                         XF_ATTACHMENTS_PER_MEETING,
+	                                         out, n)) != XF_DB_OK)
+		rc = xf_fail_db(c, drc);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+int xf_attachment_read(xf_ctx *c, int64_t id, xf_attachment *out,
+                       const void **data, size_t *len)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_attachment_get(c->db, c->a, id, out);
+	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_ROW)
+		drc = xf_store_blob_get(c->db, c->a, out->hash, data, len);
+	if (drc == XF_DB_DONE)
+		rc = not_found(c);
+	else if (drc != XF_DB_ROW)
+		rc = xf_fail_db(c, drc);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_attachment t;
+	int drc = xf_store_attachment_get(c->db, c->a, id, &t);
+	if (drc == XF_DB_DONE)
+		return not_found(c);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, t.org_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权删除该附件",
+		               NULL);
+	drc = xf_store_attachment_delete(c->db, id);
+	if (drc == XF_DB_OK)
+		drc = xf_store_blob_release(c->db, t.hash);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "delete", "attachment", id, t.org_path,
+	                snap(c->a, &t), NULL);
+}
+
+int xf_attachment_remove(xf_ctx *c, int64_t id)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, remove_tx(c, id));
+	return rc;
+}

@@ -1,0 +1,622 @@
+/*
+ * duties.c (service) - the duty lists (三级五岗), their post holders,
+ * evidence and the duty report (述职材料); scope and rules as stated in
+ * duties.h, the applicability rule in domain/duties.h.
+ */
+#include "service/duties.h"
+
+#include "base/date.h"
+#include "domain/duties.h"
+#include "store/orgs.h"
+#include "store/users.h"
+
+#include <string.h>
+
+static int invalid(xf_ctx *c, const char *msg, const char *field)
+{
+	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
+}
+
+static int not_found(xf_ctx *c, const char *msg)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", msg, NULL);
+}
+
+static int forbidden(xf_ctx *c, const char *msg, const char *field)
+{
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", msg, field);
+}
+
+/* Loads the organization in->org_id for a write: 422 when absent, 403
+ * when out of the caller's scope. */
+static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
+{
+	int drc = xf_store_org_get(c->db, c->a, id, o);
+	if (drc == XF_DB_DONE)
+		return invalid(c, "组织不存在", "org_id");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
+}
+
+/* Loads a duty item for a write: 404 when absent, 403 when out of the
+ * caller's scope (writes out of scope are 403). */
+static int duty_for_write(xf_ctx *c, int64_t id, xf_duty *d)
+{
+	int drc = xf_store_duty_get(c->db, c->a, id, d);
+	if (drc == XF_DB_DONE)
+		return not_found(c, "责任清单事项不存在");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	return xf_can_write(c, d->org_path)
+	           ? XF_OK
+	           : forbidden(c, "无权修改该组织的责任清单", NULL);
+}
+
+static char *duty_json(xf_ctx *c, const xf_duty *d)
+{
+	return xf_arena_printf(c->a,
+	                       "{\"id\":%lld,\"org_id\":%lld,\"year\":%d,"
+	                       "\"level\":\"%s\",\"post\":\"%s\",\"seq\":%d}",
+	                       (long long)d->id, (long long)d->org_id, d->year,
+	                       d->level, d->post, d->seq);
+}
+
+/* ---- duty items --------------------------------------------------------- */
+
+static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
+{
+	xf_org o;
+	int rc = org_for_write(c, in->org_id, &o, "无权为该组织制定责任清单");
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_duty_level_valid(in->level))
+		return invalid(c, "层级不正确", "level");
+	if (!xf_duty_post_valid(in->level, in->post))
+		return invalid(c, "该层级没有这个岗位", "post");
+	memset(d, 0, sizeof *d);
+	d->seq = in->seq;
+	if (!d->seq) {
+		xf_duty *cur;
+		int n;
+		int64_t total;
+		int drc =
+		    xf_store_duty_list(c->db, c->a, o.id, in->year, in->level,
+		                       in->post, 0, 1, &cur, &n, &total);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+		d->seq = (int)total + 1;
+	}
+	d->org_id = o.id;
+	d->org_path = o.path;
+	d->org_name = o.name;
+	d->year = in->year;
+	d->level = in->level;
+	d->post = in->post;
+	d->title = in->title;
+	d->content = in->content;
+	d->created_by = c->user_id;
+	int drc = xf_store_duty_insert(c->db, d, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "create", "duty", d->id, d->org_path, NULL,
+	                duty_json(c, d));
+}
+
+int xf_duty_create(xf_ctx *c, const xf_duty_input *in, xf_duty *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, create_tx(c, in, out));
+	return rc;
+}
+
+int xf_duty_read(xf_ctx *c, int64_t id, xf_duty *out)
+{
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_duty_get(c->db, c->a, id, out);
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_DONE)
+		return not_found(c, "责任清单事项不存在");
+	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
+{
+	int rc = duty_for_write(c, id, d);
+	if (rc != XF_OK)
+		return rc;
+	char *before = duty_json(c, d);
+	if (in->has_title)
+		d->title = in->title;
+	if (in->has_content)
+		d->content = in->content;
+	if (in->has_seq)
+		d->seq = in->seq;
+	int drc = xf_store_duty_update(c->db, d, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	d->updated_at = c->now;
+	return xf_audit(c, "update", "duty", d->id, d->org_path, before,
+	                duty_json(c, d));
+}
+
+int xf_duty_update(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
+	return rc;
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_duty d;
+	int rc = duty_for_write(c, id, &d);
+	if (rc != XF_OK)
+		return rc;
+	int64_t n;
+	int drc = xf_store_duty_evidence_count(c->db, id, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (n > 0)
+		return xf_fail(c, XF_E_CONFLICT, "has_evidence",
+		               "该职责已有履职记录，不能删除", NULL);
+	drc = xf_store_duty_delete(c->db, id);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "delete", "duty", id, d.org_path, duty_json(c, &d),
+	                NULL);
+}
+
+int xf_duty_remove(xf_ctx *c, int64_t id)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, remove_tx(c, id));
+	return rc;
+}
+
+int xf_duty_list(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
+                 int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	xf_org o;
+	int drc = xf_store_org_get(c->db, c->a, q->org_id, &o);
+	if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_ROW && q->applicable) {
+		drc = XF_DB_OK;
+		if (xf_duty_level_valid(o.kind)) {
+			drc = xf_store_duty_applicable(c->db, c->a, o.path,
+			                               q->year, o.kind, q->post,
+			                               out, n);
+			*total = *n;
+		}
+	} else if (drc == XF_DB_ROW) {
+		drc = xf_store_duty_list(c->db, c->a, o.id, q->year, q->level,
+		                         q->post, q->offset, q->limit, out, n,
+		                         total);
+	}
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_DONE)
+		return not_found(c, "组织不存在");
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+static int copy_tx(xf_ctx *c, int64_t org_id, int from, int to, int64_t *copied)
+{
+	xf_org o;
+	int rc = org_for_write(c, org_id, &o, "无权为该组织制定责任清单");
+	if (rc != XF_OK)
+		return rc;
+	xf_duty *cur;
+	int n;
+	int64_t have;
+	int drc = xf_store_duty_list(c->db, c->a, o.id, from, NULL, NULL, 0, 1,
+	                             &cur, &n, &have);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (have == 0)
+		return invalid(c, "来源年度没有责任清单", "from_year");
+	drc = xf_store_duty_copy(c->db, o.id, from, to, c->user_id, c->now,
+	                         copied);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (*copied == 0)
+		return xf_fail(c, XF_E_CONFLICT, "exists",
+		               "目标年度的责任清单已存在", "to_year");
+	char *after = xf_arena_printf(
+	    c->a,
+	    "{\"org_id\":%lld,\"from_year\":%d,\"to_year\":%d,\"copied\":%lld}",
+	    (long long)o.id, from, to, (long long)*copied);
+	return xf_audit(c, "copy", "duty", o.id, o.path, NULL, after);
+}
+
+int xf_duty_copy(xf_ctx *c, int64_t org_id, int from_year, int to_year,
+                 xf_duty **out, int *n, int64_t *copied)
+{
+	*n = 0;
+	*copied = 0;
+	if (from_year == to_year)
+		return invalid(c, "目标年度不能与来源年度相同", "to_year");
+	int rc;
+	XF_WRITE_TX(c, rc, copy_tx(c, org_id, from_year, to_year, copied));
+	if (rc != XF_OK)
+		return rc;
+	xf_duty_query q = {
+	    .org_id = org_id, .year = to_year, .limit = XF_DUTY_MAX_ROWS};
+	int64_t total;
+	return xf_duty_list(c, &q, out, n, &total);
+}
+
+/* ---- post holders ------------------------------------------------------- */
+
+static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
+                     xf_duty_assignment *as)
+{
+	xf_org o;
+	int rc = org_for_write(c, in->org_id, &o, "无权为该组织设置岗位人员");
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_duty_level_valid(o.kind))
+		return invalid(c, "该组织没有三级五岗责任清单", "org_id");
+	if (!xf_duty_post_valid(o.kind, in->post))
+		return invalid(c, "该组织没有这个岗位", "post");
+	int64_t member_id = in->member_id;
+	if (!member_id) {
+		xf_user u;
+		int drc = xf_store_user_get(c->db, c->a, in->user_id, &u);
+		if (drc == XF_DB_DONE || (drc == XF_DB_ROW && !u.member_id))
+			return invalid(c, "该用户没有关联党员", "user_id");
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc);
+		member_id = u.member_id;
+	}
+	xf_member m;
+	const char *mfield = in->member_id ? "member_id" : "user_id";
+	int drc = xf_store_member_get(c->db, c->a, member_id, &m);
+	if (drc == XF_DB_DONE ||
+	    (drc == XF_DB_ROW && !xf_path_within(m.org_path, o.path)))
+		return invalid(c, "党员应属于本组织或其下级组织", mfield);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	memset(as, 0, sizeof *as);
+	as->org_id = o.id;
+	as->org_path = o.path;
+	as->org_name = o.name;
+	as->org_kind = o.kind;
+	as->member_id = m.id;
+	as->member_name = m.name;
+	as->year = in->year;
+	as->post = in->post;
+	as->created_by = c->user_id;
+	as->created_at = c->now;
+	drc = xf_store_duty_assignment_insert(c->db, as);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "exists",
+		               "该党员已在该年度担任此岗位", "post");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	char *after = xf_arena_printf(
+	    c->a,
+	    "{\"org_id\":%lld,\"year\":%d,\"post\":\"%s\",\"member_id\":%lld}",
+	    (long long)o.id, as->year, as->post, (long long)m.id);
+	return xf_audit(c, "create", "duty_assignment", as->id, o.path, NULL,
+	                after);
+}
+
+int xf_duty_assign(xf_ctx *c, const xf_duty_assign_input *in,
+                   xf_duty_assignment *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, assign_tx(c, in, out));
+	return rc;
+}
+
+/* Loads an assignment: 404 (or 422 on field) when absent, or unreadable
+ * for a read; for a write, 403 when out of the caller's scope. */
+static int load_assignment(xf_ctx *c, int64_t id, int write,
+                           xf_duty_assignment *as, const char *field)
+{
+	int drc = xf_store_duty_assignment_get(c->db, c->a, id, as);
+	if (drc == XF_DB_ROW && !write && !xf_can_read(c, as->org_path))
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_DONE)
+		return field ? invalid(c, "岗位人员不存在", field)
+		             : not_found(c, "岗位人员不存在");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (write && !xf_can_write(c, as->org_path))
+		return forbidden(c, "无权修改该组织的岗位人员", field);
+	return XF_OK;
+}
+
+static int unassign_tx(xf_ctx *c, int64_t id)
+{
+	xf_duty_assignment as;
+	int rc = load_assignment(c, id, 1, &as, NULL);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_duty_assignment_delete(c->db, id);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	char *before = xf_arena_printf(
+	    c->a,
+	    "{\"org_id\":%lld,\"year\":%d,\"post\":\"%s\",\"member_id\":%lld,"
+	    "\"evidence\":%lld}",
+	    (long long)as.org_id, as.year, as.post, (long long)as.member_id,
+	    (long long)as.evidence_count);
+	return xf_audit(c, "delete", "duty_assignment", id, as.org_path, before,
+	                NULL);
+}
+
+int xf_duty_unassign(xf_ctx *c, int64_t id)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, unassign_tx(c, id));
+	return rc;
+}
+
+int xf_duty_assignment_list(xf_ctx *c, int64_t org_id, int subtree, int year,
+                            int64_t member_id, int offset, int limit,
+                            xf_duty_assignment **out, int *n, int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	xf_ranges r = {0};
+	int drc = XF_DB_OK;
+	if (org_id) {
+		xf_org o;
+		drc = xf_store_org_get(c->db, c->a, org_id, &o);
+		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
+			drc = XF_DB_DONE;
+		if (drc == XF_DB_ROW) {
+			r.n = 1;
+			drc =
+			    xf_subtree_range(c, o.path, &r.lo[0], &r.hi[0]) == 0
+			        ? XF_DB_OK
+			        : XF_DB_ERROR;
+		}
+	} else {
+		xf_list_ranges(c, &r);
+	}
+	if (drc == XF_DB_OK && r.n > 0)
+		drc = xf_store_duty_assignment_list(
+		    c->db, c->a, &r, org_id && !subtree ? org_id : 0, year,
+		    member_id, offset, limit, out, n, total);
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
+		               "org");
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+static int evidence_tx(xf_ctx *c, int64_t duty_id,
+                       const xf_duty_evidence_input *in, xf_duty_evidence *e)
+{
+	xf_duty d;
+	int drc = xf_store_duty_get(c->db, c->a, duty_id, &d);
+	if (drc == XF_DB_DONE)
+		return not_found(c, "责任清单事项不存在");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	xf_duty_assignment as;
+	int rc = load_assignment(c, in->assignment_id, 1, &as, "assignment_id");
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_duty_applies(d.org_path, d.year, d.level, d.post, as.org_path,
+	                     as.org_kind, as.year))
+		return invalid(c, "该职责不属于这个岗位", "assignment_id");
+	memset(e, 0, sizeof *e);
+	e->kind = in->kind;
+	e->title = in->title;
+	e->note = in->note;
+	e->done_on = in->on;
+	if (strcmp(in->kind, "record") == 0) {
+		if (!in->on)
+			return invalid(c, "请填写履职日期", "on");
+		if (!in->title && !in->note)
+			return invalid(c, "请填写履职内容", "note");
+		if (!e->title)
+			e->title = in->note;
+	} else {
+		if (!in->ref_id)
+			return invalid(c, "请选择关联的记录", "ref_id");
+		xf_duty_ref ref;
+		drc =
+		    xf_store_duty_ref(c->db, c->a, in->kind, in->ref_id, &ref);
+		if (drc == XF_DB_ROW &&
+		    !xf_path_within(ref.org_path, as.org_path))
+			drc = XF_DB_DONE;
+		if (drc == XF_DB_DONE)
+			return invalid(c, "关联的记录不存在或不属于本组织",
+			               "ref_id");
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc);
+		e->ref_id = in->ref_id;
+		if (!e->title)
+			e->title = ref.title;
+		if (!e->done_on)
+			e->done_on = ref.on;
+		if (!e->done_on) {
+			char today[11];
+			xf_date_format(xf_date_today(c->now), today);
+			e->done_on = xf_arena_strdup(c->a, today);
+		}
+	}
+	char lo[11], hi[11];
+	xf_date_format((xf_date){as.year, 1, 1}, lo);
+	xf_date_format((xf_date){as.year, 12, 31}, hi);
+	if (strcmp(e->done_on, lo) < 0 || strcmp(e->done_on, hi) > 0)
+		return invalid(c, "履职日期应在清单年度内", "on");
+	e->duty_id = d.id;
+	e->assignment_id = as.id;
+	e->org_path = as.org_path;
+	e->created_by = c->user_id;
+	e->created_at = c->now;
+	drc = xf_store_duty_evidence_insert(c->db, e);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "exists",
+		               "该记录已关联到此职责", "ref_id");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	char *after = xf_arena_printf(
+	    c->a,
+	    "{\"duty_id\":%lld,\"assignment_id\":%lld,\"kind\":\"%s\","
+	    "\"ref_id\":%lld,\"on\":\"%s\"}",
+	    (long long)d.id, (long long)as.id, e->kind, (long long)e->ref_id,
+	    e->done_on);
+	return xf_audit(c, "create", "duty_evidence", e->id, as.org_path, NULL,
+	                after);
+}
+
+int xf_duty_evidence_add(xf_ctx *c, int64_t duty_id,
+                         const xf_duty_evidence_input *in,
+                         xf_duty_evidence *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, evidence_tx(c, duty_id, in, out));
+	return rc;
+}
+
+static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
+{
+	xf_duty_evidence e;
+	int drc = xf_store_duty_evidence_get(c->db, c->a, id, &e);
+	if (drc == XF_DB_ROW && e.duty_id != duty_id)
+		drc = XF_DB_DONE;
+	if (drc == XF_DB_DONE)
+		return not_found(c, "履职记录不存在");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, e.org_path))
+		return forbidden(c, "无权修改该组织的履职记录", NULL);
+	drc = xf_store_duty_evidence_delete(c->db, id);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	char *before = xf_arena_printf(
+	    c->a,
+	    "{\"duty_id\":%lld,\"assignment_id\":%lld,\"kind\":\"%s\","
+	    "\"ref_id\":%lld,\"on\":\"%s\"}",
+	    (long long)e.duty_id, (long long)e.assignment_id, e.kind,
+	    (long long)e.ref_id, e.done_on);
+	return xf_audit(c, "delete", "duty_evidence", id, e.org_path, before,
+	                NULL);
+}
+
+int xf_duty_evidence_remove(xf_ctx *c, int64_t duty_id, int64_t id)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, evidence_remove_tx(c, duty_id, id));
+	return rc;
+}
+
+int xf_duty_evidence_list(xf_ctx *c, int64_t duty_id, int64_t assignment_id,
+                          xf_duty_evidence **out, int *n)
+{
+	*n = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	xf_duty_assignment as;
+	rc = load_assignment(c, assignment_id, 0, &as, NULL);
+	int drc = XF_DB_OK;
+	if (rc == XF_OK)
+		drc = xf_store_duty_evidence_of(c->db, c->a, assignment_id,
+		                                duty_id, out, n);
+	xf_db_rollback(c->db);
+	if (rc != XF_OK)
+		return rc;
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+/* Fills one post of the report: the items that apply, each with the
+ * slice of the holder's evidence (ordered by item, then date). */
+static int report_post(xf_ctx *c, const xf_duty_assignment *as,
+                       xf_duty_report_post *p)
+{
+	memset(p, 0, sizeof *p);
+	p->as = as;
+	xf_duty *ds;
+	int nd;
+	int drc = xf_store_duty_applicable(c->db, c->a, as->org_path, as->year,
+	                                   as->org_kind, as->post, &ds, &nd);
+	xf_duty_evidence *ev = NULL;
+	int nev = 0;
+	if (drc == XF_DB_OK)
+		drc = xf_store_duty_evidence_of(c->db, c->a, as->id, 0, &ev,
+		                                &nev);
+	if (drc != XF_DB_OK)
+		return drc;
+	p->items = xf_arena_calloc(c->a, (size_t)nd + 1, sizeof *p->items);
+	if (!p->items)
+		return XF_DB_ERROR;
+	for (int i = 0; i < nd; i++) {
+		xf_duty_report_item *it = &p->items[p->nitems++];
+		it->duty = &ds[i];
+		int k = 0;
+		while (k < nev && ev[k].duty_id != ds[i].id)
+			k++;
+		it->evidence = ev + k;
+		while (k < nev && ev[k].duty_id == ds[i].id) {
+			k++;
+			it->nevidence++;
+		}
+		if (it->nevidence)
+			p->items_with_evidence++;
+	}
+	return XF_DB_OK;
+}
+
+int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
+                        xf_duty_report *out)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_member_get(c->db, c->a, member_id, &out->member);
+	if (drc == XF_DB_ROW && c->scope &&
+	    !xf_scope_can_read_member(c->scope, member_id,
+	                              out->member.org_path))
+		drc = XF_DB_DONE;
+	xf_duty_assignment *as = NULL;
+	int nas = 0;
+	if (drc == XF_DB_ROW) {
+		xf_ranges all = {.n = 1, .lo = {"/"}, .hi = {"0"}};
+		int64_t total;
+		drc = xf_store_duty_assignment_list(c->db, c->a, &all, 0, year,
+		                                    member_id, 0, 50, &as, &nas,
+		                                    &total);
+	}
+	int self = c->scope && c->scope->member_id == member_id;
+	out->posts = drc == XF_DB_OK ? xf_arena_calloc(c->a, (size_t)nas + 1,
+	                                               sizeof *out->posts)
+	                             : NULL;
+	if (drc == XF_DB_OK && !out->posts)
+		drc = XF_DB_ERROR;
+	for (int i = 0; drc == XF_DB_OK && i < nas; i++) {
+		/* a post above the caller's scope stays out of its view */
+		if (!self && !xf_can_read(c, as[i].org_path))
+			continue;
+		drc = report_post(c, &as[i], &out->posts[out->nposts++]);
+	}
+	xf_db_rollback(c->db);
+	if (drc == XF_DB_DONE)
+		return not_found(c, "党员不存在");
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}

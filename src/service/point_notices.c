@@ -1,0 +1,563 @@
+/*
+ * point_notices.c (service) - publication (公示) and objections (异议); see
+ * point_notices.h. The board is computed by leaderboard.c inside the
+ * transaction that writes the notice, so the frozen rows are exactly the
+ * board of that moment.
+ */
+#include "service/point_notices.h"
+
+#include "base/date.h"
+#include "domain/points.h"
+#include "service/leaderboard.h"
+#include "store/members.h"
+#include "store/orgs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_WINDOW_DAYS 90
+
+static int oom(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+}
+
+static int notice_not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "公示不存在", NULL);
+}
+
+const char *xf_point_notice_today(xf_ctx *c)
+{
+	char d[11];
+	xf_date_format(xf_date_today(c->now), d);
+	return xf_arena_strdup(c->a, d);
+}
+
+const char *xf_point_notice_state(const xf_point_notice *n, const char *today)
+{
+	if (strcmp(today, n->opens_on) < 0)
+		return "upcoming";
+	return strcmp(today, n->closes_on) <= 0 ? "open" : "closed";
+}
+
+/* Admin or a committee grant over path: publishes and answers. */
+static int committee_over(const xf_ctx *c, const char *path)
+{
+	if (xf_is_admin(c))
+		return 1;
+	for (int i = 0; i < c->scope->n; i++) {
+		const xf_grant *g = &c->scope->g[i];
+		if (g->role == XF_ROLE_COMMITTEE &&
+		    xf_path_within(path, g->org_path))
+			return 1;
+	}
+	return 0;
+}
+
+/* The caller's member record, if any (drc XF_DB_DONE: none). */
+static int own_member(xf_ctx *c, xf_member *m)
+{
+	if (!c->scope || !c->scope->member_id)
+		return XF_DB_DONE;
+	return xf_store_member_get(c->db, c->a, c->scope->member_id, m);
+}
+
+/*
+ * Loads a notice the caller may read: staff reading its org, or a member
+ * of its subtree once the window has opened. Sets *committee when the
+ * caller may answer its objections. 404 otherwise.
+ */
+static int load_readable(xf_ctx *c, int64_t id, xf_point_notice *n,
+                         int *committee)
+{
+	int drc = xf_store_point_notice_get(c->db, c->a, id, n);
+	if (drc == XF_DB_DONE)
+		return notice_not_found(c);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	*committee = committee_over(c, n->org_path);
+	if (xf_can_read(c, n->org_path))
+		return XF_OK;
+	xf_member m;
+	drc = own_member(c, &m);
+	if (drc != XF_DB_ROW && drc != XF_DB_DONE)
+		return xf_fail_db(c, drc);
+	if (drc == XF_DB_ROW && xf_path_within(m.org_path, n->org_path) &&
+	    strcmp(xf_point_notice_state(n, xf_point_notice_today(c)),
+	           "upcoming") != 0)
+		return XF_OK;
+	return notice_not_found(c);
+}
+
+/* ---- publication --------------------------------------------------------*/
+
+static int check_window(xf_ctx *c, const char *opens_on, const char *closes_on)
+{
+	xf_date a, b;
+	if (xf_date_parse(opens_on, &a) != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+		               "公示开始日期不正确", "opens_on");
+	if (xf_date_parse(closes_on, &b) != 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+		               "公示截止日期不正确", "closes_on");
+	int64_t days = xf_date_days(b) - xf_date_days(a);
+	if (days < 0)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+		               "公示截止日期不能早于开始日期", "closes_on");
+	if (days > MAX_WINDOW_DAYS)
+		return xf_fail(c, XF_E_INVALID, "invalid_field",
+		               "公示期不能超过90天", "closes_on");
+	return XF_OK;
+}
+
+/* Copies the board's rows into the notice. */
+static int freeze(xf_ctx *c, const xf_board *b, int orgs,
+                  xf_point_notice_full *out)
+{
+	out->rows = xf_arena_calloc(c->a, (size_t)(b->n ? b->n : 1),
+	                            sizeof(xf_point_notice_row));
+	if (!out->rows)
+		return oom(c);
+	for (int i = 0; i < b->n; i++) {
+		const xf_board_item *it = &b->items[i];
+		xf_point_notice_row *r = &out->rows[i];
+		r->pos = i + 1;
+		r->rank = it->rank;
+		r->points = it->points;
+		r->vetoed = it->vetoed;
+		if (orgs) {
+			r->org_id = it->id;
+			r->name = it->name;
+			r->org_name = it->name;
+			r->headcount = it->headcount;
+			r->average_x100 = it->average_x100;
+		} else {
+			r->member_id = it->id;
+			r->org_id = it->org_id;
+			r->name = it->name;
+			r->org_name = it->org_name;
+		}
+		int drc = xf_store_point_notice_row_insert(c->db, out->n.id, r);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	out->nrows = b->n;
+	return XF_OK;
+}
+
+static char *snap_notice(xf_ctx *c, const xf_point_notice *n)
+{
+	xf_buf b;
+	xf_buf_init(&b, 1 << 16);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_view_point_notice(&w, n, xf_point_notice_today(c), NULL, 0);
+	char *s = b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
+	xf_buf_free(&b);
+	return s;
+}
+
+static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
+                      xf_point_notice_full *out)
+{
+	xf_org o;
+	int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
+		               "org_id");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!committee_over(c, o.path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "无权发布该组织的积分公示", "org_id");
+	const char *opens =
+	    in->opens_on ? in->opens_on : xf_point_notice_today(c);
+	int rc = check_window(c, opens, in->closes_on);
+	if (rc != XF_OK)
+		return rc;
+	int orgs = strcmp(in->kind, "orgs") == 0;
+	int limit = in->limit > 0 ? in->limit : 100;
+	xf_board b;
+	if (orgs)
+		rc = xf_board_orgs_in_tx(c, o.id,
+		                         in->org_kind ? in->org_kind : "branch",
+		                         in->period, "average", limit, &b);
+	else
+		rc = xf_board_members_in_tx(c, o.id, in->period, limit, &b);
+	if (rc != XF_OK)
+		return rc;
+	xf_point_notice *n = &out->n;
+	n->org_id = o.id;
+	n->org_path = o.path;
+	n->org_name = o.name;
+	n->period = xf_arena_strdup(c->a, b.period);
+	n->kind = orgs ? "orgs" : "members";
+	n->org_kind = orgs ? (in->org_kind ? in->org_kind : "branch") : NULL;
+	n->title = in->title;
+	if (!n->title) {
+		char t[512];
+		snprintf(t, sizeof t, "%s%s%s先锋榜公示", o.name, b.period,
+		         orgs ? "组织" : "党员");
+		n->title = xf_arena_strdup(c->a, t);
+	}
+	n->opens_on = opens;
+	n->closes_on = in->closes_on;
+	n->base = b.base;
+	n->nrows = b.n;
+	n->created_by = c->user_id;
+	if (!n->period || !n->title)
+		return oom(c);
+	drc = xf_store_point_notice_insert(c->db, n, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	rc = freeze(c, &b, orgs, out);
+	if (rc != XF_OK)
+		return rc;
+	out->committee = 1;
+	return xf_audit(c, "publish", "point_notice", n->id, n->org_path, NULL,
+	                snap_notice(c, n));
+}
+
+int xf_point_notice_publish(xf_ctx *c, const xf_point_notice_input *in,
+                            xf_point_notice_full *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc,
+	            (memset(out, 0, sizeof *out), publish_tx(c, in, out)));
+	return rc;
+}
+
+/* ---- reading ------------------------------------------------------------*/
+
+static int read_tx(xf_ctx *c, int64_t id, xf_point_notice_full *out)
+{
+	int rc = load_readable(c, id, &out->n, &out->committee);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_point_notice_rows(c->db, c->a, id, out->n.nrows,
+	                                     &out->rows, &out->nrows);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_point_notice_read(xf_ctx *c, int64_t id, xf_point_notice_full *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = read_tx(c, id, out);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
+                   xf_point_notice **out, int *n, int64_t *total)
+{
+	xf_ranges rg = {0};
+	const char *within = NULL;
+	if (org_id) {
+		xf_org o;
+		int drc = xf_store_org_get(c->db, c->a, org_id, &o);
+		if (drc == XF_DB_DONE)
+			return xf_fail(c, XF_E_NOT_FOUND, "not_found",
+			               "组织不存在", "org");
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc);
+		if (xf_can_read(c, o.path)) {
+			rg.n = 1;
+			if (xf_subtree_range(c, o.path, &rg.lo[0], &rg.hi[0]) !=
+			    0)
+				return oom(c);
+		} else {
+			within = o.path; /* a member: notices over it */
+		}
+	} else {
+		xf_list_ranges(c, &rg);
+	}
+	if (rg.n > 0) {
+		int drc = xf_store_point_notice_list(c->db, c->a, &rg, offset,
+		                                     limit, out, n, total);
+		return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	}
+	/* A member: the notices over its org that have opened. */
+	xf_member m;
+	int drc = own_member(c, &m);
+	if (drc != XF_DB_ROW && drc != XF_DB_DONE)
+		return xf_fail_db(c, drc);
+	if (drc == XF_DB_DONE && !within)
+		return XF_OK;
+	if (drc == XF_DB_DONE ||
+	    (within && !xf_path_within(m.org_path, within)))
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
+		               "org");
+	xf_point_notice *all;
+	int nall;
+	int rc = xf_point_notices_concerning(c, m.org_path, m.id, &all, &nall);
+	if (rc != XF_OK)
+		return rc;
+	int k = 0;
+	for (int i = 0; i < nall; i++)
+		if (!within || xf_path_within(all[i].org_path, within))
+			all[k++] = all[i];
+	*total = k;
+	*out = all + (offset < k ? offset : k);
+	*n = k - offset > limit ? limit : (k > offset ? k - offset : 0);
+	return XF_OK;
+}
+
+int xf_point_notice_list(xf_ctx *c, int64_t org_id, int offset, int limit,
+                         xf_point_notice **out, int *n, int64_t *total)
+{
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = list_tx(c, org_id, offset, limit, out, n, total);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+#define MAX_CONCERNING 200
+
+int xf_point_notices_concerning(xf_ctx *c, const char *path, int64_t member_id,
+                                xf_point_notice **out, int *n)
+{
+	int drc = xf_store_point_notices_over(c->db, c->a, path, member_id,
+	                                      xf_point_notice_today(c),
+	                                      MAX_CONCERNING, out, n);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+/* ---- objections ---------------------------------------------------------*/
+
+static char *snap_objection(xf_ctx *c, const xf_point_objection *o)
+{
+	xf_buf b;
+	xf_buf_init(&b, 1 << 16);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_view_point_objection(&w, o);
+	char *s = b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
+	xf_buf_free(&b);
+	return s;
+}
+
+static int object_tx(xf_ctx *c, int64_t notice_id, int64_t member_id,
+                     const char *text, xf_point_objection *out)
+{
+	xf_point_notice n;
+	int committee;
+	int rc = load_readable(c, notice_id, &n, &committee);
+	if (rc != XF_OK)
+		return rc;
+	xf_member m;
+	int drc = own_member(c, &m);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_FORBIDDEN, "not_a_member",
+		               "当前账号未关联党员信息，不能提出异议", NULL);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (member_id && member_id != m.id)
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "只能以本人名义提出异议", "member_id");
+	if (!xf_path_within(m.org_path, n.org_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "不在公示范围内的党员不能提出异议", NULL);
+	const char *state = xf_point_notice_state(&n, xf_point_notice_today(c));
+	if (strcmp(state, "upcoming") == 0)
+		return xf_fail(c, XF_E_CONFLICT, "window_not_open",
+		               "公示尚未开始，暂不能提出异议", NULL);
+	if (strcmp(state, "closed") == 0)
+		return xf_fail(c, XF_E_CONFLICT, "window_closed",
+		               "公示期已结束，不能再提出异议", NULL);
+	memset(out, 0, sizeof *out);
+	out->notice_id = n.id;
+	out->member_id = m.id;
+	out->member_name = m.name;
+	out->org_path = m.org_path;
+	out->user_id = c->user_id;
+	out->text = text;
+	out->notice_path = n.org_path;
+	drc = xf_store_point_objection_insert(c->db, out, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "objection_open",
+		               "您对该公示已有尚未答复的异议", NULL);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "object", "point_objection", out->id, n.org_path,
+	                NULL, snap_objection(c, out));
+}
+
+int xf_point_objection_create(xf_ctx *c, int64_t notice_id, int64_t member_id,
+                              const char *text, xf_point_objection *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, object_tx(c, notice_id, member_id, text, out));
+	return rc;
+}
+
+static int objection_not_found(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "异议不存在", NULL);
+}
+
+static int answer_tx(xf_ctx *c, int64_t id, const char *answer,
+                     const char *outcome, xf_point_objection *out)
+{
+	int drc = xf_store_point_objection_get(c->db, c->a, id, out);
+	if (drc == XF_DB_DONE)
+		return objection_not_found(c);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_read(c, out->notice_path) &&
+	    !(c->scope && c->scope->member_id == out->member_id))
+		return objection_not_found(c);
+	if (!committee_over(c, out->notice_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权答复该异议",
+		               NULL);
+	if (strcmp(out->status, "open") != 0)
+		return xf_fail(c, XF_E_CONFLICT, "already_answered",
+		               "该异议已答复", NULL);
+	char *before = snap_objection(c, out);
+	out->status = outcome;
+	out->answer = answer;
+	out->answered_by = c->user_id;
+	out->answered_at = c->now;
+	drc = xf_store_point_objection_answer(c->db, out);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_CONFLICT, "already_answered",
+		               "该异议已答复", NULL);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "answer", "point_objection", out->id,
+	                out->notice_path, before, snap_objection(c, out));
+}
+
+int xf_point_objection_answer(xf_ctx *c, int64_t id, const char *answer,
+                              const char *outcome, xf_point_objection *out)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, answer_tx(c, id, answer, outcome, out));
+	return rc;
+}
+
+static int objection_list_tx(xf_ctx *c, int64_t notice_id, int offset,
+                             int limit, xf_point_objection **out, int *n,
+                             int64_t *total)
+{
+	xf_point_notice nt;
+	int committee;
+	int rc = load_readable(c, notice_id, &nt, &committee);
+	if (rc != XF_OK)
+		return rc;
+	int64_t only = 0;
+	if (!committee) {
+		only = c->scope ? c->scope->member_id : 0;
+		if (!only)
+			return XF_OK; /* neither committee nor member: none */
+	}
+	int drc = xf_store_point_objection_list(c->db, c->a, notice_id, only,
+	                                        offset, limit, out, n, total);
+	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_point_objection_list(xf_ctx *c, int64_t notice_id, int offset, int limit,
+                            xf_point_objection **out, int *n, int64_t *total)
+{
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	int rc = xf_tx_read(c);
+	if (rc != XF_OK)
+		return rc;
+	rc = objection_list_tx(c, notice_id, offset, limit, out, n, total);
+	xf_db_rollback(c->db);
+	return rc;
+}
+
+/* ---- views --------------------------------------------------------------*/
+
+static void average(xf_jw *w, int64_t x100)
+{
+	char s[32];
+	xf_points_format_x100(x100, s);
+	xf_jw_key(w, "average");
+	xf_jw_raw(w, s);
+}
+
+void xf_view_point_notice(xf_jw *w, const xf_point_notice *n, const char *today,
+                          const xf_point_notice_row *rows, int nrows)
+{
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", n->id);
+	xf_jw_kint(w, "org_id", n->org_id);
+	xf_jw_kstr(w, "org_name", n->org_name);
+	xf_jw_kstr(w, "period", n->period);
+	xf_jw_kstr(w, "kind", n->kind);
+	xf_jw_kstr(w, "org_kind", n->org_kind);
+	xf_jw_kstr(w, "title", n->title);
+	xf_jw_kstr(w, "opens_on", n->opens_on);
+	xf_jw_kstr(w, "closes_on", n->closes_on);
+	xf_jw_kstr(w, "state", xf_point_notice_state(n, today));
+	xf_jw_kint(w, "base", n->base);
+	xf_jw_kint(w, "row_count", n->nrows);
+	xf_jw_kint(w, "objections", n->objections);
+	xf_jw_kint(w, "open_objections", n->open_objections);
+	xf_jw_kid(w, "created_by", n->created_by);
+	char at[32];
+	xf_time_iso(n->created_at, at);
+	xf_jw_kstr(w, "created_at", at);
+	if (rows) {
+		int orgs = strcmp(n->kind, "orgs") == 0;
+		xf_jw_key(w, "rows");
+		xf_jw_arr(w);
+		for (int i = 0; i < nrows; i++) {
+			const xf_point_notice_row *r = &rows[i];
+			xf_jw_obj(w);
+			xf_jw_kint(w, "rank", r->rank);
+			if (orgs) {
+				xf_jw_kint(w, "org_id", r->org_id);
+				xf_jw_kstr(w, "name", r->name);
+				xf_jw_kint(w, "points", r->points);
+				xf_jw_kint(w, "headcount", r->headcount);
+				average(w, r->average_x100);
+			} else {
+				xf_jw_kint(w, "member_id", r->member_id);
+				xf_jw_kstr(w, "name", r->name);
+				xf_jw_kint(w, "org_id", r->org_id);
+				xf_jw_kstr(w, "org_name", r->org_name);
+				xf_jw_kint(w, "points", r->points);
+				xf_jw_kbool(w, "vetoed", r->vetoed);
+			}
+			xf_jw_obj_end(w);
+		}
+		xf_jw_arr_end(w);
+	}
+	xf_jw_obj_end(w);
+}
+
+void xf_view_point_objection(xf_jw *w, const xf_point_objection *o)
+{
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", o->id);
+	xf_jw_kint(w, "notice_id", o->notice_id);
+	xf_jw_kint(w, "member_id", o->member_id);
+	xf_jw_kstr(w, "member_name", o->member_name);
+	xf_jw_kstr(w, "text", o->text);
+	xf_jw_kstr(w, "status", o->status);
+	xf_jw_kstr(w, "answer", o->answer);
+	xf_jw_kid(w, "answered_by", o->answered_by);
+	char at[32];
+	if (o->answered_at) {
+		xf_time_iso(o->answered_at, at);
+		xf_jw_kstr(w, "answered_at", at);
+	} else {
+		xf_jw_kstr(w, "answered_at", NULL);
+	}
+	xf_time_iso(o->created_at, at);
+	xf_jw_kstr(w, "created_at", at);
+	xf_jw_obj_end(w);
+}

@@ -1,0 +1,247 @@
+/*
+ * attachments.c - SQL of attachments and blobs. A blob is written once per
+ * content (INSERT ... ON CONFLICT DO NOTHING, which SQLite and PostgreSQL
+ * share) and deleted with its last attachment.
+ */
+#include "store/attachments.h"
+
+#include <string.h>
+
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static int done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char *str(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char sql_blob_has[] = "SELECT 1 FROM blobs WHERE hash = $1";
+
+int xf_store_blob_has(xf_db *db, const char *hash, int *has)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_blob_has);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, hash);
+	int rc = xf_db_step(st);
+	*has = rc == XF_DB_ROW;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_blob_put[] =
+    "INSERT INTO blobs (hash, size, created_at, data) VALUES ($1, $2, $3, "
+    "$4) ON CONFLICT (hash) DO NOTHING";
+
+int xf_store_blob_put(xf_db *db, const char *hash, const void *data, size_t len,
+                      int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_blob_put);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, hash);
+	xf_db_bind_int(st, 2, (int64_t)len);
+	xf_db_bind_int(st, 3, now);
+	int rc = xf_db_bind_blob(st, 4, data, len);
+	if (rc != XF_DB_OK) {
+		xf_db_reset(st);
+		return rc;
+	}
+	return run(st);
+}
+
+static const char sql_blob_get[] = "SELECT data FROM blobs WHERE hash = $1";
+
+int xf_store_blob_get(xf_db *db, xf_arena *a, const char *hash,
+                      const void **data, size_t *len)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_blob_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, hash);
+	int rc = xf_db_step(st);
+	*data = NULL;
+	*len = 0;
+	if (rc == XF_DB_ROW) {
+		size_t n;
+		const void *p = xf_db_blob(st, 0, &n);
+		void *copy = p ? xf_arena_alloc(a, n ? n : 1) : NULL;
+		if (!copy) {
+			rc = XF_DB_ERROR;
+		} else {
+			if (n)
+				memcpy(copy, p, n);
+			*data = copy;
+			*len = n;
+		}
+	}
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_blob_release[] =
+    "DELETE FROM blobs WHERE hash = $1 AND NOT EXISTS "
+    "(SELECT 1 FROM attachments WHERE blob_hash = $1)";
+
+int xf_store_blob_release(xf_db *db, const char *hash)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_blob_release);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, hash);
+	return run(st);
+}
+
+#define ATT_COLS                                                               \
+	"at.id, at.meeting_id, mt.org_id, at.org_path, at.blob_hash, "         \
+	"at.name, at.type, at.size, COALESCE(at.uploaded_by, 0), "             \
+	"at.uploaded_at, u.username"
+#define ATT_FROM                                                               \
+	" FROM attachments at JOIN meetings mt ON mt.id = at.meeting_id "      \
+	"LEFT JOIN users u ON u.id = at.uploaded_by"
+
+static void read_attachment(xf_arena *a, xf_stmt *st, xf_attachment *t)
+{
+	t->id = xf_db_int(st, 0);
+	t->meeting_id = xf_db_int(st, 1);
+	t->org_id = xf_db_int(st, 2);
+	t->org_path = str(a, st, 3);
+	t->hash = str(a, st, 4);
+	t->name = str(a, st, 5);
+	t->type = str(a, st, 6);
+	t->size = xf_db_int(st, 7);
+	t->uploaded_by = xf_db_int(st, 8);
+	t->uploaded_at = xf_db_int(st, 9);
+	t->uploaded_by_name = xf_db_is_null(st, 10) ? NULL : str(a, st, 10);
+}
+
+static const char sql_att_insert[] =
+    "INSERT INTO attachments (meeting_id, org_path, blob_hash, name, type, "
+    "size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8) RETURNING id";
+
+int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, t->meeting_id);
+	xf_db_bind_str(st, 2, t->org_path);
+	xf_db_bind_str(st, 3, t->hash);
+	xf_db_bind_str(st, 4, t->name);
+	xf_db_bind_str(st, 5, t->type);
+	xf_db_bind_int(st, 6, t->size);
+	if (t->uploaded_by)
+		xf_db_bind_int(st, 7, t->uploaded_by);
+	else
+		xf_db_bind_null(st, 7);
+	xf_db_bind_int(st, 8, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		t->id = xf_db_int(st, 0);
+		t->uploaded_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_att_get[] =
+    "SELECT " ATT_COLS ATT_FROM " WHERE at.id = $1";
+
+int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
+                            xf_attachment *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_attachment(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_att_delete[] = "DELETE FROM attachments WHERE id = $1";
+
+int xf_store_attachment_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+static const char sql_att_count[] =
+    "SELECT COUNT(*) FROM attachments WHERE meeting_id = $1";
+
+int xf_store_attachment_count(xf_db *db, int64_t meeting_id, int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	int rc = xf_db_step(st);
+	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return done(rc);
+}
+
+static const char sql_att_list[] =
+    "SELECT " ATT_COLS ATT_FROM " WHERE at.meeting_id = $1 "
+    "ORDER BY at.id LIMIT $2";
+
+int xf_store_attachment_list(xf_db *db, xf_arena *a, int64_t meeting_id,
+                             int max, xf_attachment **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_att_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, meeting_id);
+	xf_db_bind_int(st, 2, max);
+	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
+	                       sizeof(xf_attachment));
+	*n = 0;
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
+		read_attachment(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* Blobs used by this meeting's attachments and by no other attachment go
+ * first (while the rows still say which they are), then the rows. */
+static const char sql_blobs_of_meeting[] =
+    "DELETE FROM blobs WHERE hash IN (SELECT blob_hash FROM attachments "
+    "WHERE meeting_id = $1) AND NOT EXISTS (SELECT 1 FROM attachments a "
+    "WHERE a.blob_hash = blobs.hash AND a.meeting_id <> $1)";
+static const char sql_att_of_meeting[] =
+    "DELETE FROM attachments WHERE meeting_id = $1";
+
+int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id)
+{
+	const char *const sqls[] = {sql_blobs_of_meeting, sql_att_of_meeting};
+	int rc = XF_DB_OK;
+	for (int i = 0; i < 2 && rc == XF_DB_OK; i++) {
+		xf_stmt *st = xf_db_stmt(db, sqls[i]);
+		if (!st)
+			return XF_DB_ERROR;
+		xf_db_bind_int(st, 1, meeting_id);
+		rc = run(st);
+	}
+	return rc;
+}

@@ -1,0 +1,527 @@
+/*
+ * duties.c - SQL of the duty lists (三级五岗), their post holders and
+ * evidence (duties.h). Rows carry the org_path of their organization
+ * (the setter for items, the post's organization for assignments and
+ * evidence), rewritten by xf_store_org_move().
+ */
+#include "store/duties.h"
+
+#include <string.h>
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char *str(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static void bind_id(xf_stmt *st, int idx, int64_t v)
+{
+	if (v)
+		xf_db_bind_int(st, idx, v);
+	else
+		xf_db_bind_null(st, idx);
+}
+
+/* Steps a statement that returns no rows; resets it. */
+static int run(xf_stmt *st)
+{
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+/* Steps an INSERT ... RETURNING id; resets it. */
+static int insert_id(xf_stmt *st, int64_t *id)
+{
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		*id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+/* ---- duty items --------------------------------------------------------- */
+
+static const char sql_insert[] =
+    "INSERT INTO duties (org_id, org_path, year, level, post, seq, title, "
+    "content, source_id, created_by, created_at, updated_at) VALUES ($2, "
+    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $1, $1) RETURNING id";
+
+int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, now);
+	xf_db_bind_int(st, 2, d->org_id);
+	xf_db_bind_str(st, 3, d->org_path);
+	xf_db_bind_int(st, 4, d->year);
+	xf_db_bind_str(st, 5, d->level);
+	xf_db_bind_str(st, 6, d->post);
+	xf_db_bind_int(st, 7, d->seq);
+	xf_db_bind_str(st, 8, d->title);
+	xf_db_bind_str(st, 9, d->content);
+	bind_id(st, 10, d->source_id);
+	bind_id(st, 11, d->created_by);
+	d->created_at = d->updated_at = now;
+	return insert_id(st, &d->id);
+}
+
+#define DUTY_COLS                                                              \
+	"d.id, d.org_id, COALESCE(d.source_id, 0), COALESCE(d.created_by, "    \
+	"0), "                                                                 \
+	"d.created_at, d.updated_at, d.org_path, o.name, d.year, d.seq, "      \
+	"d.level, d.post, d.title, d.content"
+
+static void read_duty(xf_arena *a, xf_stmt *st, xf_duty *d)
+{
+	d->id = xf_db_int(st, 0);
+	d->org_id = xf_db_int(st, 1);
+	d->source_id = xf_db_int(st, 2);
+	d->created_by = xf_db_int(st, 3);
+	d->created_at = xf_db_int(st, 4);
+	d->updated_at = xf_db_int(st, 5);
+	d->org_path = str(a, st, 6);
+	d->org_name = str(a, st, 7);
+	d->year = (int)xf_db_int(st, 8);
+	d->seq = (int)xf_db_int(st, 9);
+	d->level = str(a, st, 10);
+	d->post = str(a, st, 11);
+	d->title = str(a, st, 12);
+	d->content = opt(a, st, 13);
+}
+
+/* Reads up to max rows of a duty query into an arena array. */
+static int read_duties(xf_arena *a, xf_stmt *st, int max, xf_duty **out, int *n)
+{
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1), sizeof **out);
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
+		read_duty(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char sql_get[] =
+    "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
+    "WHERE d.id = $1";
+
+int xf_store_duty_get(xf_db *db, xf_arena *a, int64_t id, xf_duty *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_duty(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_update[] =
+    "UPDATE duties SET title = $2, content = $3, seq = $4, updated_at = $5 "
+    "WHERE id = $1";
+
+int xf_store_duty_update(xf_db *db, const xf_duty *d, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, d->id);
+	xf_db_bind_str(st, 2, d->title);
+	xf_db_bind_str(st, 3, d->content);
+	xf_db_bind_int(st, 4, d->seq);
+	xf_db_bind_int(st, 5, now);
+	return run(st);
+}
+
+static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
+
+int xf_store_duty_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+static const char sql_evidence_count[] =
+    "SELECT COUNT(*) FROM duty_evidence WHERE duty_id = $1";
+
+int xf_store_duty_evidence_count(xf_db *db, int64_t duty_id, int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_evidence_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, duty_id);
+	int rc = xf_db_step(st);
+	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : XF_DB_ERROR;
+}
+
+#define LIST_WHERE                                                             \
+	" WHERE d.org_id = $1 AND ($2 = 0 OR d.year = $2) "                    \
+	"AND (CAST($3 AS TEXT) = '' OR d.level = CAST($3 AS TEXT)) "           \
+	"AND (CAST($4 AS TEXT) = '' OR d.post = CAST($4 AS TEXT))"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM duties d" LIST_WHERE;
+static const char sql_list[] =
+    "SELECT " DUTY_COLS
+    " FROM duties d JOIN orgs o ON o.id = d.org_id" LIST_WHERE
+    " ORDER BY d.year DESC, d.level, d.post, d.seq, d.id LIMIT $5 OFFSET $6";
+
+static void bind_list(xf_stmt *st, int64_t org_id, int year, const char *level,
+                      const char *post)
+{
+	xf_db_bind_int(st, 1, org_id);
+	xf_db_bind_int(st, 2, year);
+	xf_db_bind_str(st, 3, level ? level : "");
+	xf_db_bind_str(st, 4, post ? post : "");
+}
+
+int xf_store_duty_list(xf_db *db, xf_arena *a, int64_t org_id, int year,
+                       const char *level, const char *post, int offset,
+                       int limit, xf_duty **out, int *n, int64_t *total)
+{
+	*n = 0;
+	xf_stmt *st = xf_db_stmt(db, sql_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_list(st, org_id, year, level, post);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
+	st = xf_db_stmt(db, sql_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_list(st, org_id, year, level, post);
+	xf_db_bind_int(st, 5, limit);
+	xf_db_bind_int(st, 6, offset);
+	return read_duties(a, st, limit, out, n);
+}
+
+/* An item set at d.org_path applies at $4 when d.org_path is a prefix of
+ * it (paths end in '/', so a prefix is an ancestor or the org itself). */
+static const char sql_applicable[] =
+    "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
+    "WHERE d.year = $1 AND d.level = $2 "
+    "AND (CAST($3 AS TEXT) = '' OR d.post = CAST($3 AS TEXT)) "
+    "AND d.org_path = substr(CAST($4 AS TEXT), 1, length(d.org_path)) "
+    "ORDER BY length(d.org_path), d.post, d.seq, d.id LIMIT 501";
+
+int xf_store_duty_applicable(xf_db *db, xf_arena *a, const char *org_path,
+                             int year, const char *level, const char *post,
+                             xf_duty **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_applicable);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, year);
+	xf_db_bind_str(st, 2, level);
+	xf_db_bind_str(st, 3, post ? post : "");
+	xf_db_bind_str(st, 4, org_path);
+	return read_duties(a, st, XF_DUTY_MAX_ROWS, out, n);
+}
+
+static const char sql_copy[] =
+    "INSERT INTO duties (org_id, org_path, year, level, post, seq, title, "
+    "content, source_id, created_by, created_at, updated_at) "
+    "SELECT s.org_id, s.org_path, CAST($3 AS INTEGER), s.level, s.post, "
+    "s.seq, s.title, s.content, s.id, CAST($4 AS BIGINT), "
+    "CAST($5 AS BIGINT), CAST($5 AS BIGINT) FROM duties s "
+    "WHERE s.org_id = $1 AND s.year = $2 AND NOT EXISTS (SELECT 1 FROM "
+    "duties t WHERE t.org_id = s.org_id AND t.year = CAST($3 AS INTEGER) "
+    "AND t.level = s.level AND t.post = s.post)";
+
+int xf_store_duty_copy(xf_db *db, int64_t org_id, int from_year, int to_year,
+                       int64_t user_id, int64_t now, int64_t *copied)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_copy);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, org_id);
+	xf_db_bind_int(st, 2, from_year);
+	xf_db_bind_int(st, 3, to_year);
+	bind_id(st, 4, user_id);
+	xf_db_bind_int(st, 5, now);
+	int rc = xf_db_step(st);
+	*copied = rc == XF_DB_DONE ? xf_db_changes(db) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+/* ---- post holders ------------------------------------------------------- */
+
+static const char sql_as_insert[] =
+    "INSERT INTO duty_assignments (org_id, org_path, year, post, "
+    "member_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+    "$7) RETURNING id";
+
+int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_as_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, as->org_id);
+	xf_db_bind_str(st, 2, as->org_path);
+	xf_db_bind_int(st, 3, as->year);
+	xf_db_bind_str(st, 4, as->post);
+	xf_db_bind_int(st, 5, as->member_id);
+	bind_id(st, 6, as->created_by);
+	xf_db_bind_int(st, 7, as->created_at);
+	return insert_id(st, &as->id);
+}
+
+#define AS_COLS                                                                \
+	"a.id, a.org_id, a.member_id, COALESCE(a.created_by, 0), "             \
+	"a.created_at, a.org_path, o.name, o.kind, m.name, a.year, a.post, "   \
+	"(SELECT COUNT(*) FROM duty_evidence e WHERE e.assignment_id = a.id)"
+#define AS_FROM                                                                \
+	" FROM duty_assignments a JOIN orgs o ON o.id = a.org_id "             \
+	"JOIN members m ON m.id = a.member_id"
+
+static void read_as(xf_arena *a, xf_stmt *st, xf_duty_assignment *as)
+{
+	as->id = xf_db_int(st, 0);
+	as->org_id = xf_db_int(st, 1);
+	as->member_id = xf_db_int(st, 2);
+	as->created_by = xf_db_int(st, 3);
+	as->created_at = xf_db_int(st, 4);
+	as->org_path = str(a, st, 5);
+	as->org_name = str(a, st, 6);
+	as->org_kind = str(a, st, 7);
+	as->member_name = str(a, st, 8);
+	as->year = (int)xf_db_int(st, 9);
+	as->post = str(a, st, 10);
+	as->evidence_count = xf_db_int(st, 11);
+}
+
+static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
+
+int xf_store_duty_assignment_get(xf_db *db, xf_arena *a, int64_t id,
+                                 xf_duty_assignment *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_as_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_as(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_as_delete[] =
+    "DELETE FROM duty_assignments WHERE id = $1";
+
+int xf_store_duty_assignment_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_as_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+#define AS_WHERE                                                               \
+	" WHERE " XF_RANGES_SQL("a.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " AND ($9 = 0 OR a.org_id = $9) "    \
+	                                  "AND ($10 = 0 OR a.year = $10) "     \
+	                                  "AND ($11 = 0 OR a.member_id = $11)"
+
+static const char sql_as_count[] =
+    "SELECT COUNT(*) FROM duty_assignments a" AS_WHERE;
+static const char sql_as_list[] =
+    "SELECT " AS_COLS AS_FROM AS_WHERE
+    " ORDER BY a.year DESC, a.org_path, a.post, a.id LIMIT $12 OFFSET $13";
+
+static void bind_as(xf_stmt *st, const xf_ranges *r, int64_t org_id, int year,
+                    int64_t member_id)
+{
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, org_id);
+	xf_db_bind_int(st, 10, year);
+	xf_db_bind_int(st, 11, member_id);
+}
+
+int xf_store_duty_assignment_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                                  int64_t org_id, int year, int64_t member_id,
+                                  int offset, int limit,
+                                  xf_duty_assignment **out, int *n,
+                                  int64_t *total)
+{
+	*n = 0;
+	xf_stmt *st = xf_db_stmt(db, sql_as_count);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_as(st, r, org_id, year, member_id);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
+	st = xf_db_stmt(db, sql_as_list);
+	if (!st)
+		return XF_DB_ERROR;
+	bind_as(st, r, org_id, year, member_id);
+	xf_db_bind_int(st, 12, limit);
+	xf_db_bind_int(st, 13, offset);
+	*out =
+	    xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof **out);
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
+		read_as(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+static const char sql_ev_insert[] =
+    "INSERT INTO duty_evidence (duty_id, assignment_id, org_path, kind, "
+    "ref_id, title, note, done_on, created_by, created_at) VALUES ($1, $2, "
+    "$3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+
+int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ev_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, e->duty_id);
+	xf_db_bind_int(st, 2, e->assignment_id);
+	xf_db_bind_str(st, 3, e->org_path);
+	xf_db_bind_str(st, 4, e->kind);
+	bind_id(st, 5, e->ref_id);
+	xf_db_bind_str(st, 6, e->title);
+	xf_db_bind_str(st, 7, e->note);
+	xf_db_bind_str(st, 8, e->done_on);
+	bind_id(st, 9, e->created_by);
+	xf_db_bind_int(st, 10, e->created_at);
+	return insert_id(st, &e->id);
+}
+
+#define EV_COLS                                                                \
+	"id, duty_id, assignment_id, COALESCE(ref_id, 0), "                    \
+	"COALESCE(created_by, 0), created_at, org_path, kind, title, note, "   \
+	"done_on"
+
+static void read_ev(xf_arena *a, xf_stmt *st, xf_duty_evidence *e)
+{
+	e->id = xf_db_int(st, 0);
+	e->duty_id = xf_db_int(st, 1);
+	e->assignment_id = xf_db_int(st, 2);
+	e->ref_id = xf_db_int(st, 3);
+	e->created_by = xf_db_int(st, 4);
+	e->created_at = xf_db_int(st, 5);
+	e->org_path = str(a, st, 6);
+	e->kind = str(a, st, 7);
+	e->title = str(a, st, 8);
+	e->note = opt(a, st, 9);
+	e->done_on = str(a, st, 10);
+}
+
+static const char sql_ev_get[] =
+    "SELECT " EV_COLS " FROM duty_evidence WHERE id = $1";
+
+int xf_store_duty_evidence_get(xf_db *db, xf_arena *a, int64_t id,
+                               xf_duty_evidence *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ev_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_ev(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_ev_delete[] = "DELETE FROM duty_evidence WHERE id = $1";
+
+int xf_store_duty_evidence_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_ev_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return run(st);
+}
+
+static const char sql_ev_of[] =
+    "SELECT " EV_COLS " FROM duty_evidence WHERE assignment_id = $1 "
+    "AND ($2 = 0 OR duty_id = $2) ORDER BY duty_id, done_on, id LIMIT 2001";
+
+int xf_store_duty_evidence_of(xf_db *db, xf_arena *a, int64_t assignment_id,
+                              int64_t duty_id, xf_duty_evidence **out, int *n)
+{
+	const int max = XF_DUTY_MAX_ROWS * 4;
+	xf_stmt *st = xf_db_stmt(db, sql_ev_of);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, assignment_id);
+	xf_db_bind_int(st, 2, duty_id);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)max, sizeof **out);
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
+		read_ev(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static const char sql_ref_task[] =
+    "SELECT org_path, title, done_on, 0 FROM tasks WHERE id = $1";
+static const char sql_ref_meeting[] =
+    "SELECT org_path, topic, held_on, 0 FROM meetings WHERE id = $1";
+static const char sql_ref_ledger[] =
+    "SELECT org_path, reason, occurred_on, COALESCE(member_id, 0) "
+    "FROM point_ledger WHERE id = $1";
+
+int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
+                      xf_duty_ref *out)
+{
+	const char *sql = strcmp(kind, "task") == 0      ? sql_ref_task
+	                  : strcmp(kind, "meeting") == 0 ? sql_ref_meeting
+	                  : strcmp(kind, "ledger") == 0  ? sql_ref_ledger
+	                                                 : NULL;
+	if (!sql)
+		return XF_DB_DONE;
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, ref_id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		out->org_path = str(a, st, 0);
+		out->title = str(a, st, 1);
+		out->on = opt(a, st, 2);
+		out->member_id = xf_db_int(st, 3);
+	}
+	xf_db_reset(st);
+	return rc;
+}

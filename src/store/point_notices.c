@@ -1,0 +1,394 @@
+/*
+ * point_notices.c - SQL of publication (公示) and objections (异议). A
+ * notice and its rows are inserted once, in the transaction that freezes
+ * the board; this file has no UPDATE or DELETE of them. Objections are
+ * inserted open and answered once.
+ */
+#include "store/point_notices.h"
+
+#include <string.h>
+
+static const char *opt(xf_arena *a, xf_stmt *st, int col)
+{
+	if (xf_db_is_null(st, col))
+		return NULL;
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static const char *str(xf_arena *a, xf_stmt *st, int col)
+{
+	return xf_arena_strdup(a, xf_db_text(st, col));
+}
+
+static int done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static void bind_id(xf_stmt *st, int idx, int64_t id)
+{
+	if (id)
+		xf_db_bind_int(st, idx, id);
+	else
+		xf_db_bind_null(st, idx);
+}
+
+/* ---- notices ------------------------------------------------------------*/
+
+static const char sql_notice_insert[] =
+    "INSERT INTO point_notices (org_id, org_path, period, kind, org_kind, "
+    "title, opens_on, closes_on, base, nrows, created_by, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "RETURNING id";
+
+int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_notice_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, n->org_id);
+	xf_db_bind_str(st, 2, n->org_path);
+	xf_db_bind_str(st, 3, n->period);
+	xf_db_bind_str(st, 4, n->kind);
+	xf_db_bind_str(st, 5, n->org_kind);
+	xf_db_bind_str(st, 6, n->title);
+	xf_db_bind_str(st, 7, n->opens_on);
+	xf_db_bind_str(st, 8, n->closes_on);
+	xf_db_bind_int(st, 9, n->base);
+	xf_db_bind_int(st, 10, n->nrows);
+	bind_id(st, 11, n->created_by);
+	xf_db_bind_int(st, 12, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		n->id = xf_db_int(st, 0);
+		n->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+static const char sql_row_insert[] =
+    "INSERT INTO point_notice_rows (notice_id, pos, rank_no, member_id, "
+    "org_id, name, org_name, points, headcount, average_x100, vetoed) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
+                                     const xf_point_notice_row *r)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_row_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, notice_id);
+	xf_db_bind_int(st, 2, r->pos);
+	xf_db_bind_int(st, 3, r->rank);
+	bind_id(st, 4, r->member_id);
+	xf_db_bind_int(st, 5, r->org_id);
+	xf_db_bind_str(st, 6, r->name ? r->name : "");
+	xf_db_bind_str(st, 7, r->org_name ? r->org_name : "");
+	xf_db_bind_int(st, 8, r->points);
+	xf_db_bind_int(st, 9, r->headcount);
+	xf_db_bind_int(st, 10, r->average_x100);
+	xf_db_bind_int(st, 11, r->vetoed);
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+#define NOTICE_COLS                                                            \
+	"n.id, n.org_id, n.org_path, o.name, n.period, n.kind, n.org_kind, "   \
+	"n.title, n.opens_on, n.closes_on, n.base, n.nrows, "                  \
+	"COALESCE(n.created_by, 0), n.created_at, (SELECT COUNT(*) FROM "      \
+	"point_objections x WHERE x.notice_id = n.id), (SELECT COUNT(*) FROM " \
+	"point_objections x WHERE x.notice_id = n.id AND x.status = 'open')"
+#define NOTICE_NCOLS 16
+#define NOTICE_FROM  " FROM point_notices n JOIN orgs o ON o.id = n.org_id"
+
+static void read_notice(xf_arena *a, xf_stmt *st, xf_point_notice *n)
+{
+	memset(n, 0, sizeof *n);
+	n->id = xf_db_int(st, 0);
+	n->org_id = xf_db_int(st, 1);
+	n->org_path = str(a, st, 2);
+	n->org_name = str(a, st, 3);
+	n->period = str(a, st, 4);
+	n->kind = str(a, st, 5);
+	n->org_kind = opt(a, st, 6);
+	n->title = str(a, st, 7);
+	n->opens_on = str(a, st, 8);
+	n->closes_on = str(a, st, 9);
+	n->base = xf_db_int(st, 10);
+	n->nrows = (int)xf_db_int(st, 11);
+	n->created_by = xf_db_int(st, 12);
+	n->created_at = xf_db_int(st, 13);
+	n->objections = xf_db_int(st, 14);
+	n->open_objections = xf_db_int(st, 15);
+}
+
+static const char sql_notice_get[] =
+    "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = $1";
+
+int xf_store_point_notice_get(xf_db *db, xf_arena *a, int64_t id,
+                              xf_point_notice *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_notice_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_notice(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_notice_rows[] =
+    "SELECT pos, rank_no, COALESCE(member_id, 0), org_id, name, org_name, "
+    "points, headcount, average_x100, vetoed FROM point_notice_rows "
+    "WHERE notice_id = $1 ORDER BY pos LIMIT $2";
+
+int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,
+                               xf_point_notice_row **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_notice_rows);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	xf_db_bind_int(st, 2, max);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
+	                       sizeof(xf_point_notice_row));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
+		xf_point_notice_row *r = &(*out)[(*n)++];
+		r->pos = (int)xf_db_int(st, 0);
+		r->rank = (int)xf_db_int(st, 1);
+		r->member_id = xf_db_int(st, 2);
+		r->org_id = xf_db_int(st, 3);
+		r->name = str(a, st, 4);
+		r->org_name = str(a, st, 5);
+		r->points = xf_db_int(st, 6);
+		r->headcount = xf_db_int(st, 7);
+		r->average_x100 = xf_db_int(st, 8);
+		r->vetoed = (int)xf_db_int(st, 9);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+#define NOTICE_WHERE                                                           \
+	" WHERE " XF_RANGES_SQL("n.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8")
+
+static const char sql_notice_count[] =
+    "SELECT COUNT(*) FROM point_notices n" NOTICE_WHERE;
+static const char sql_notice_list[] =
+    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE
+    " ORDER BY n.id DESC LIMIT $9 OFFSET $10";
+
+int xf_store_point_notice_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                               int offset, int limit, xf_point_notice **out,
+                               int *n, int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_notice_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_notice_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_int(st, 9, limit);
+	xf_db_bind_int(st, 10, offset);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	                       sizeof(xf_point_notice));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
+		read_notice(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* Notices are few (one per board and window), so the prefix test runs
+ * over all of them. */
+static const char sql_notices_over[] =
+    "SELECT " NOTICE_COLS ", COALESCE(r.rank_no, 0), COALESCE(r.points, "
+    "0)" NOTICE_FROM " LEFT JOIN point_notice_rows r ON r.notice_id = "
+    "n.id AND r.member_id = $2 WHERE substr(CAST($1 AS TEXT), 1, "
+    "length(n.org_path)) = n.org_path AND n.opens_on <= $3 "
+    "ORDER BY n.id DESC LIMIT $4";
+
+int xf_store_point_notices_over(xf_db *db, xf_arena *a, const char *path,
+                                int64_t member_id, const char *today, int limit,
+                                xf_point_notice **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_notices_over);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, path);
+	xf_db_bind_int(st, 2, member_id);
+	xf_db_bind_str(st, 3, today);
+	xf_db_bind_int(st, 4, limit);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	                       sizeof(xf_point_notice));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
+		xf_point_notice *p = &(*out)[(*n)++];
+		read_notice(a, st, p);
+		p->my_rank = (int)xf_db_int(st, NOTICE_NCOLS);
+		p->my_points = xf_db_int(st, NOTICE_NCOLS + 1);
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* ---- objections ---------------------------------------------------------*/
+
+static const char sql_objection_insert[] =
+    "INSERT INTO point_objections (notice_id, member_id, org_path, "
+    "user_id, text, status, created_at) VALUES ($1, $2, $3, $4, $5, "
+    "'open', $6) RETURNING id";
+
+int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,
+                                    int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_objection_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, o->notice_id);
+	xf_db_bind_int(st, 2, o->member_id);
+	xf_db_bind_str(st, 3, o->org_path);
+	bind_id(st, 4, o->user_id);
+	xf_db_bind_str(st, 5, o->text);
+	xf_db_bind_int(st, 6, now);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		o->id = xf_db_int(st, 0);
+		o->status = "open";
+		o->created_at = now;
+	}
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+#define OBJ_COLS                                                               \
+	"x.id, x.notice_id, x.member_id, COALESCE(x.user_id, 0), x.org_path, " \
+	"m.name, x.text, x.status, x.answer, COALESCE(x.answered_by, 0), "     \
+	"COALESCE(x.answered_at, 0), x.created_at, n.org_path"
+#define OBJ_FROM                                                               \
+	" FROM point_objections x JOIN members m ON m.id = x.member_id "       \
+	"JOIN point_notices n ON n.id = x.notice_id"
+
+static void read_objection(xf_arena *a, xf_stmt *st, xf_point_objection *o)
+{
+	o->id = xf_db_int(st, 0);
+	o->notice_id = xf_db_int(st, 1);
+	o->member_id = xf_db_int(st, 2);
+	o->user_id = xf_db_int(st, 3);
+	o->org_path = str(a, st, 4);
+	o->member_name = str(a, st, 5);
+	o->text = str(a, st, 6);
+	o->status = str(a, st, 7);
+	o->answer = opt(a, st, 8);
+	o->answered_by = xf_db_int(st, 9);
+	o->answered_at = xf_db_int(st, 10);
+	o->created_at = xf_db_int(st, 11);
+	o->notice_path = str(a, st, 12);
+}
+
+static const char sql_objection_get[] =
+    "SELECT " OBJ_COLS OBJ_FROM " WHERE x.id = $1";
+
+int xf_store_point_objection_get(xf_db *db, xf_arena *a, int64_t id,
+                                 xf_point_objection *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_objection_get);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read_objection(a, st, out);
+	xf_db_reset(st);
+	return rc;
+}
+
+static const char sql_objection_answer[] =
+    "UPDATE point_objections SET status = $2, answer = $3, answered_by = "
+    "$4, answered_at = $5 WHERE id = $1 AND status = 'open'";
+
+int xf_store_point_objection_answer(xf_db *db, const xf_point_objection *o)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_objection_answer);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, o->id);
+	xf_db_bind_str(st, 2, o->status);
+	xf_db_bind_str(st, 3, o->answer);
+	bind_id(st, 4, o->answered_by);
+	xf_db_bind_int(st, 5, o->answered_at);
+	int rc = xf_db_step(st);
+	xf_db_reset(st);
+	if (done(rc) != XF_DB_OK)
+		return rc;
+	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+}
+
+#define OBJ_WHERE " WHERE x.notice_id = $1 AND ($2 = 0 OR x.member_id = $2)"
+
+static const char sql_objection_count[] =
+    "SELECT COUNT(*) FROM point_objections x" OBJ_WHERE;
+static const char sql_objection_list[] =
+    "SELECT " OBJ_COLS OBJ_FROM OBJ_WHERE " ORDER BY x.id LIMIT $3 OFFSET $4";
+
+int xf_store_point_objection_list(xf_db *db, xf_arena *a, int64_t notice_id,
+                                  int64_t member_id, int offset, int limit,
+                                  xf_point_objection **out, int *n,
+                                  int64_t *total)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_objection_count);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, notice_id);
+	xf_db_bind_int(st, 2, member_id);
+	int rc = xf_db_step(st);
+	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	st = xf_db_stmt(db, sql_objection_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, notice_id);
+	xf_db_bind_int(st, 2, member_id);
+	xf_db_bind_int(st, 3, limit);
+	xf_db_bind_int(st, 4, offset);
+	*n = 0;
+	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	                       sizeof(xf_point_objection));
+	if (!*out) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
+		read_objection(a, st, &(*out)[(*n)++]);
+	xf_db_reset(st);
+	return done(rc);
+}
