@@ -32,16 +32,30 @@ done
 if echo "$missing" | grep -qw nodejs; then
 	missing="$missing npm"
 fi
-[ -z "$missing" ] && exit 0
-
-echo "deps: installing$missing"
-if [ "$(id -u)" -ne 0 ]; then
-	echo "deps: not root; run:" >&2
-	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
-	exit 1
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "deps: not root; run:" >&2
+		echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null
+	# shellcheck disable=SC2086
+	apt-get install -y -q --no-install-recommends $missing >/dev/null
+	echo "deps: done"
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q >/dev/null
-# shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing >/dev/null
-echo "deps: done"
+
+# The web build (Vite 7) needs Node.js 20.19 or newer; Debian 12's is 18.
+# The npm registry ships Node itself as a package: install it from there.
+node_ok() {
+	node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null
+}
+if ! node_ok; then
+	echo "deps: Node.js $(node --version 2>/dev/null || echo none) is too old; installing node@20 from npm"
+	npm install -g --no-audit --no-fund node@20 >/dev/null
+	hash -r
+	node_ok || { echo "deps: could not install Node.js 20" >&2; exit 1; }
+fi
+exit 0
+
