@@ -307,9 +307,12 @@ static int cmd_demo(int argc, char **argv)
 		rc = xf_generate(db, scale, seed, pw, &st, err, sizeof err);
 		if (rc == 0)
 			printf("generated %lld organizations and %lld members "
-			       "in %.2f s (%.0f rows/s)\n",
+			       "in %.2f s (%.0f rows/s); %lld meetings and "
+			       "%lld tasks in %.2f s\n",
 			       (long long)st.orgs, (long long)st.members,
-			       st.seconds, st.rows_per_s);
+			       st.seconds, st.rows_per_s,
+			       (long long)st.meetings, (long long)st.tasks,
+			       st.history_seconds);
 	}
 	xf_db_close(db);
 	if (rc != 0) {

@@ -13,7 +13,9 @@
 #include "domain/idnum.h"
 #include "service/auth.h"
 #include "service/orgs.h"
+#include "service/tasks.h"
 #include "store/bulk.h"
+#include "store/meetings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +25,7 @@ typedef struct gen {
 	xf_ctx c;
 	uint64_t rng;
 	int64_t now;
-	int64_t nmembers, norgs, member_seq;
+	int64_t nmembers, norgs, member_seq, nmeetings, ntasks;
 	int members_per_branch;
 	/* branches made in the first phase, filled with members in the
 	 * second (PostgreSQL's COPY admits no other statement meanwhile) */
@@ -286,6 +288,103 @@ static int add_city(gen *g, int64_t parent, const char *parent_path, int depth,
 	return 0;
 }
 
+/* Two years of organizational life for every branch: monthly branch
+ * committee, group meeting and theme day, quarterly congress and lecture;
+ * about one branch in ten lags (misses some). Written through the store
+ * inside the caller's transaction. */
+static int add_meetings(gen *g, struct gen_branch *b, xf_date today)
+{
+	static const char *const monthly[] = {"branch_committee",
+	                                      "group_meeting", "theme_day"};
+	static const char *const quarterly[] = {"branch_congress",
+	                                        "party_lecture"};
+	int lagging = pick(g, 10) == 0;
+	for (int back = 23; back >= 0; back--) {
+		int y = today.y, mth = today.m - back;
+		while (mth < 1) {
+			mth += 12;
+			y--;
+		}
+		int last = back == 0 ? today.d - 1 : 28;
+		if (last < 1)
+			continue;
+		for (int k = 0; k < 5; k++) {
+			if (k >= 3 && (mth - 1) % 3 != 1)
+				continue; /* quarterly: the middle month */
+			if (lagging && pick(g, 3) == 0)
+				continue;
+			xf_date d = {y, mth, 1 + pick(g, last)};
+			char on[11];
+			xf_date_format(d, on);
+			xf_meeting m = {
+			    .org_id = b->id,
+			    .org_path = b->path,
+			    .kind = k < 3 ? monthly[k] : quarterly[k - 3],
+			    .held_at =
+			        xf_date_days(d) * 86400 + 6 * 3600 + 1800,
+			    .held_on = on,
+			    .counts_on = on,
+			    .topic = k < 3 ? "学习贯彻党的二十届三中全会精神"
+			                   : "学习贯彻习近平新时代中国特色社会"
+			                     "主义思想",
+			    .place = "机关党员活动室",
+			};
+			if (xf_store_meeting_insert(g->c.db, &m, g->now) !=
+			    XF_DB_OK)
+				return -1;
+			g->nmeetings++;
+		}
+	}
+	return 0;
+}
+
+/* The year's tasks of a branch: each with two milestones, some done. */
+static int add_tasks(gen *g, struct gen_branch *b, xf_date today, int n)
+{
+	static const char *const titles[] = {
+	    "落实“第一议题”制度", "规范“三会一课”", "开展主题党日活动",
+	    "党员积分管理",       "创建党建品牌",   "联建共建项目",
+	    "党风廉政建设",       "模范机关创建"};
+	for (int i = 0; i < n; i++) {
+		char start[11], mid[11], due[11], title[96];
+		xf_date s = {today.y, 1 + pick(g, 6), 1 + pick(g, 28)};
+		xf_date m =
+		    xf_date_from_days(xf_date_days(s) + 60 + pick(g, 60));
+		xf_date e =
+		    xf_date_from_days(xf_date_days(m) + 60 + pick(g, 90));
+		xf_date_format(s, start);
+		xf_date_format(m, mid);
+		xf_date_format(e, due);
+		snprintf(title, sizeof title, "%s（%d）", titles[i % 8], i + 1);
+		int done = xf_date_cmp(m, today) < 0 && pick(g, 4) != 0;
+		xf_milestone_input ms[2] = {{.title = "阶段推进",
+		                             .due_on = mid,
+		                             .has_title = 1,
+		                             .has_due_on = 1,
+		                             .done_on = done ? mid : NULL,
+		                             .has_done_on = done},
+		                            {.title = "完成验收",
+		                             .due_on = due,
+		                             .has_title = 1,
+		                             .has_due_on = 1}};
+		xf_task_input in = {.org_id = b->id,
+		                    .title = title,
+		                    .start_on = start,
+		                    .due_on = due,
+		                    .has_org_id = 1,
+		                    .has_title = 1,
+		                    .has_start_on = 1,
+		                    .has_due_on = 1,
+		                    .milestones = ms,
+		                    .nmilestones = 2};
+		xf_task t;
+		if (xf_task_create_tx(&g->c, &in, &t) != XF_OK)
+			return -1;
+		g->ntasks++;
+	}
+	return 0;
+}
+
 int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
                 xf_gen_stats *stats, char *err, size_t errlen)
 {
@@ -406,6 +505,40 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 			goto out;
 		}
 	}
+	/* History: meetings and tasks, in one transaction. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (xf_db_begin(db) != XF_DB_OK) {
+		fail(&g, "begin", 0);
+		goto out;
+	}
+	xf_date today = xf_date_today(g.now);
+	int tasks_per_branch = scale >= 2 ? 24 : 24;
+	for (int i = 0; i < g.nbranches; i++) {
+		/* scratch memory of the use cases stays bounded */
+		xf_arena scratch;
+		xf_arena_init(&scratch, 0);
+		g.c.a = &scratch;
+		int bad =
+		    add_meetings(&g, &g.branches[i], today) != 0 ||
+		    add_tasks(&g, &g.branches[i], today, tasks_per_branch) != 0;
+		g.c.a = &a;
+		xf_arena_reset(&scratch);
+		if (bad) {
+			snprintf(err, errlen, "history: %s",
+			         g.c.err.message ? g.c.err.message
+			                         : xf_db_errmsg(db));
+			goto rollback;
+		}
+	}
+	if (xf_db_commit(db) != XF_DB_OK) {
+		fail(&g, "commit history", 0);
+		goto rollback;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	stats->meetings = g.nmeetings;
+	stats->tasks = g.ntasks;
+	stats->history_seconds = (double)(t1.tv_sec - t0.tv_sec) +
+	                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	rc = 0;
 	goto out;
 rollback:

@@ -13,9 +13,10 @@
 #include <stdint.h>
 
 typedef struct xf_gen_stats {
-	int64_t orgs, members;
-	double seconds;    /* time of the bulk load */
-	double rows_per_s; /* orgs + members per second */
+	int64_t orgs, members, meetings, tasks;
+	double history_seconds; /* meetings and tasks */
+	double seconds;         /* time of the bulk load */
+	double rows_per_s;      /* orgs + members per second */
 } xf_gen_stats;
 
 /* scale 1 = city, 2 = province. Loads into an empty database; demo
