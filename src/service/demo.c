@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "domain/idnum.h"
 #include "service/auth.h"
+#include "service/demo_duties.h"
 #include "service/demo_meetings.h"
 #include "service/demo_points.h"
 #include "service/demo_tasks.h"
@@ -325,6 +326,10 @@ int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	}
 	if (xf_demo_tasks(&dc) != 0) {
 		fail(&d, "tasks");
+		goto out;
+	}
+	if (xf_demo_duties(&dc) != 0) {
+		fail(&d, "duties");
 		goto out;
 	}
 	rc = 0;

@@ -761,10 +761,11 @@ int xf_store_point_org_total_add(xf_db *db, int64_t org_id, const char *period,
 
 static const char sql_board_members[] =
     "SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "
-    "FROM point_member_totals t JOIN members m ON m.id = t.member_id "
-    "JOIN orgs o ON o.id = t.org_id WHERE t.period = $1 AND "
-    "t.org_path >= $2 AND t.org_path < $3 "
-    "ORDER BY t.points DESC, t.member_id LIMIT $4";
+    "FROM (SELECT member_id, org_id, points, vetoed FROM "
+    "point_member_totals WHERE period = $1 AND org_path >= $2 AND "
+    "org_path < $3 ORDER BY points DESC, member_id LIMIT $4) t "
+    "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
+    "ORDER BY t.points DESC, t.member_id";
 
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
