@@ -10,6 +10,7 @@
 #include "service/ctx.h"
 #include "service/demo.h"
 #include "service/generate.h"
+#include "service/generate_points.h"
 #include "service/points.h"
 #include "store/bulk.h"
 #include "store/migrate.h"
@@ -313,6 +314,19 @@ static int cmd_demo(int argc, char **argv)
 			       st.seconds, st.rows_per_s,
 			       (long long)st.meetings, (long long)st.tasks,
 			       st.history_seconds);
+		if (rc == 0) {
+			/* 20 ledger entries a member: ~2,000,000 for a city */
+			xf_gen_points_stats ps = {0};
+			rc = xf_generate_points(db, 20, seed,
+			                        (int64_t)time(NULL), &ps, err,
+			                        sizeof err);
+			if (rc == 0)
+				printf(
+				    "generated %lld ledger entries in %.2f s "
+				    "(totals %.2f s)\n",
+				    (long long)ps.entries, ps.seconds,
+				    ps.totals_seconds);
+		}
 	}
 	xf_db_close(db);
 	if (rc != 0) {
