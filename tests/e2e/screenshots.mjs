@@ -72,6 +72,12 @@ try {
     ['admin', 'boards', '/points/boards'],
     ['admin', 'rules', '/points/rules'],
     ['admin', 'screen-points', '/screen/points'],
+    ['admin', 'tasks', '/tasks'],
+    ['admin', 'task-detail', '/tasks?task=3'],
+    ['admin', 'task-reminders', '/tasks/reminders'],
+    ['admin', 'task-board', '/tasks/board'],
+    ['admin', 'plans', '/plans'],
+    ['jggw', 'committee-task-board', '/tasks/board'],
     ['jggw', 'committee-compliance', '/compliance?org=2'],
     ['qxj', 'secretary-dashboard', '/dashboard'],
     ['qxj', 'secretary-meetings', '/meetings'],
@@ -79,6 +85,9 @@ try {
     ['qxj', 'meeting-detail', `/meetings/${meetingId}`],
     ['qxj', 'followup', '/meetings/followup'],
     ['qxj', 'claims', '/points/claims'],
+    ['qxj', 'secretary-tasks', '/tasks'],
+    ['qxj', 'secretary-task-detail', '/tasks?task=49'],
+    ['qxj', 'secretary-reminders', '/tasks/reminders'],
     ['dangyuan', 'my-points', '/points/me'],
     ['qxj', 'secretary-members', '/members'],
     ['qxj', 'forbidden', '/users'],
@@ -108,6 +117,15 @@ try {
           await w.page.locator('[data-test=member-form]').waitFor()
           await w.page.waitForTimeout(400)
           await w.page.screenshot({ path: path.join(OUT, `${tag}-member-form.png`) })
+          await w.page.keyboard.press('Escape')
+          await w.page.xfIdle()
+        }
+        if (name === 'secretary-tasks') {
+          await w.page.locator('[data-test=task-new]').click()
+          await w.page.locator('[data-test=task-form]').waitFor()
+          await w.page.locator('[data-test=ms-add]').click()
+          await w.page.waitForTimeout(400)
+          await w.page.screenshot({ path: path.join(OUT, `${tag}-task-form.png`) })
           await w.page.keyboard.press('Escape')
           await w.page.xfIdle()
         }

@@ -137,3 +137,23 @@ export const CLAIM_STATUS = {
 export const CAP_PERIODS = { month: '每月', quarter: '每季度', year: '每年' }
 export const LEDGER_SOURCES = { claim: '申报', award: '认定', record: '记实', reversal: '冲正' }
 export const signed = (n) => (n > 0 ? `+${n}` : String(n))
+
+// 挂图作战: task and milestone statuses with their chart colours (the
+// status itself is the server's; status_title is its Chinese name).
+export const TASK_STATUS = {
+  red: { name: '逾期', color: '#d0262d', light: '#f6c9cb', type: 'danger' },
+  yellow: { name: '滞后已追赶', color: '#e6a23c', light: '#f8e3bf', type: 'warning' },
+  green: { name: '正常推进', color: '#2e9d57', light: '#c5e6d1', type: 'success' },
+  not_started: { name: '未开始', color: '#a8abb2', light: '#e4e6eb', type: 'info' },
+  done: { name: '已完成', color: '#3a7bd5', light: '#cfe0f6', type: 'primary' },
+}
+export const TASK_STATUS_ORDER = ['red', 'yellow', 'green', 'not_started', 'done']
+export const MILESTONE_STATUS = {
+  pending: { name: '待完成', color: '#ffffff', border: '#5c6370', type: 'info' },
+  done: { name: '已完成', color: '#2e9d57', border: '#17532e', type: 'success' },
+  late: { name: '逾期完成', color: '#e6a23c', border: '#8a5a12', type: 'warning' },
+  overdue: { name: '已逾期', color: '#d0262d', border: '#6e0b0f', type: 'danger' },
+}
+/** A milestone's look: done late counts as 'late'. */
+export const milestoneLook = (m) => (m.status === 'done' && m.late ? 'late' : m.status)
+export const EVIDENCE_KINDS = { link: '链接', file: '文件', meeting: '会议', task: '任务', record: '记录', text: '文字说明' }

@@ -1,0 +1,143 @@
+// Browser tests of the 挂图作战 pages: a branch secretary on a phone reports
+// an overdue task done and marks a milestone of another, and the chart
+// changes (colour and percent of both bars); a committee gives out a task
+// with a milestone and cascades it to a branch. Each test fails on console
+// errors, failed requests or unannounced HTTP errors, and leaves
+// screenshots in tests/e2e/screenshots/.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { if (browser) await browser.close() })
+
+/** Today in Asia/Shanghai moved by n days, as YYYY-MM-DD. */
+function day(n) {
+  const [y, m, d] = shanghaiToday()
+  return new Date(Date.UTC(y, m - 1, d) + n * 86400000).toISOString().slice(0, 10)
+}
+
+async function city(url) {
+  const admin = await apiAs(url, 'admin')
+  const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
+  const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
+  await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
+    roles: [{ role: 'secretary', org_id: branch.id }] })
+  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
+    roles: [{ role: 'committee', org_id: root.id }] })
+  return { admin, root, branch }
+}
+
+const bar = (page, id) => page.locator(`[data-test=gantt-rows] li[data-task="${id}"]`)
+async function barIs(page, id, status, percent) {
+  await page.locator(`[data-test=gantt-rows] li[data-task="${id}"][data-status="${status}"][data-percent="${percent}"]`)
+    .waitFor({ state: 'attached' })
+}
+
+test('a secretary reports progress on a phone and the task chart changes', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const sec = await watchedPage(browser, { width: 390, height: 844 })
+  try {
+    const { admin, branch } = await city(url)
+    // Overdue without milestones: red at 0%.
+    const t1 = await admin.post('/api/tasks', { org_id: branch.id, title: '开展主题党日活动', owner: '王书记',
+      start_on: day(-30), due_on: day(-1) })
+    // An overdue milestone makes the whole task red.
+    const t2 = await admin.post('/api/tasks', { org_id: branch.id, title: '组织生活会准备', start_on: day(-30), due_on: day(20),
+      milestones: [{ title: '征求意见', due_on: day(-2) }, { title: '召开组织生活会', due_on: day(15) }] })
+
+    const { page } = sec
+    await login(page, url, 'zbsj')
+    await page.goto(`${url}/tasks?year=`)
+    await page.xfIdle()
+    await barIs(page, t1.id, 'red', 0)
+    await barIs(page, t2.id, 'red', 0)
+    await screenshot(page, 'tasks-before-phone')
+
+    // Report the first task done, with a note.
+    await page.locator(`[data-test=task-cards] li[data-task="${t1.id}"]`).click()
+    const drawer = page.locator('[data-test=task-drawer]')
+    await drawer.locator('[data-test=task-status][data-status=red]').waitFor()
+    const pct = drawer.locator('[data-test=report-percent] input')
+    await pct.fill('100')
+    await pct.press('Tab')
+    await drawer.locator('textarea[name=note]').fill('主题党日活动已开展，32名党员参加')
+    await drawer.locator('[data-test=report-submit]').click()
+    await page.getByText('进展已填报：完成 100%，已完成').waitFor()
+    await drawer.locator('[data-test=task-status][data-status=done]').waitFor()
+    assert.match(await drawer.locator('[data-test=reports]').innerText(), /32名党员参加/)
+    await barIs(page, t1.id, 'done', 100)
+    await page.xfIdle()
+    await screenshot(page, 'task-reported-phone')
+    await page.locator('.el-drawer__close-btn').click()
+    await drawer.waitFor({ state: 'hidden' })
+
+    // Mark the overdue milestone of the second task done: caught up late (yellow), half done.
+    await page.locator(`[data-test=task-cards] li[data-task="${t2.id}"]`).click()
+    await drawer.locator('[data-test=milestones] li[data-status=overdue] [data-test=milestone-done]').click()
+    await page.getByText('时间节点“征求意见”已完成').waitFor()
+    await drawer.locator('[data-test=task-status][data-status=yellow]').waitFor()
+    await barIs(page, t2.id, 'yellow', 50)
+    await page.locator('.el-drawer__close-btn').click()
+    await drawer.waitFor({ state: 'hidden' })
+    assert.match(await bar(page, t2.id).innerText(), /滞后已追赶，完成50%/)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `task page is ${overflow}px wider than the phone`)
+    await page.xfIdle()
+    await screenshot(page, 'tasks-after-phone')
+  } finally {
+    await sec.context.close()
+    await server.stop()
+  }
+  assert.deepEqual(sec.problems, [], `problems on the secretary's page:\n${sec.problems.join('\n')}`)
+})
+
+test('a committee gives out a task with a milestone and cascades it to a branch', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const com = await watchedPage(browser)
+  try {
+    await city(url)
+    const { page } = com
+    const [y] = shanghaiToday()
+    await login(page, url, 'jggw')
+    await page.goto(`${url}/tasks?year=${y}`)
+    await page.xfIdle()
+    await page.getByText('没有符合条件的任务').waitFor()
+
+    await page.locator('[data-test=task-new]').click()
+    const form = page.locator('[data-test=task-form]')
+    await form.locator('input[name=title]').fill('党支部标准化规范化建设')
+    await form.locator('input[name=owner]').fill('组织科')
+    await form.locator('[data-test=ms-add]').click()
+    await form.locator('input[name=ms-title-0]').fill('完成自查')
+    const due = form.locator('input[name=ms-due-0]')
+    await due.click()
+    await due.fill(`${y}-06-30`)
+    await due.press('Enter')
+    await page.locator('[data-test=task-save]').click()
+
+    // Right after saving: cascade to the branch below.
+    const dlg = page.locator('.el-dialog', { hasText: '下达到下级组织' })
+    await dlg.waitFor()
+    await dlg.locator('[data-test=cascade-orgs]').click()
+    await page.locator('.el-tree-select__popper:visible .el-tree-node', { hasText: '第一党支部' }).locator('.el-checkbox').click()
+    await dlg.locator('.el-dialog__title').click() // closes the tree's dropdown
+    await dlg.locator('[data-test=cascade-submit]').click()
+    await page.getByText('已下达到 1 个下级组织').waitFor()
+
+    // The new task opens with its child; the chart has both rows.
+    const drawer = page.locator('[data-test=task-drawer]')
+    await drawer.locator('[data-test=children] li', { hasText: '第一党支部' }).waitFor()
+    assert.match(await drawer.locator('[data-test=milestones]').innerText(), /完成自查/)
+    await page.xfIdle()
+    assert.equal(await page.locator('[data-test=gantt-rows] li', { hasText: '党支部标准化规范化建设' }).count(), 2)
+    await screenshot(page, 'task-cascaded')
+  } finally {
+    await com.context.close()
+    await server.stop()
+  }
+  assert.deepEqual(com.problems, [], `problems on the committee's page:\n${com.problems.join('\n')}`)
+})
