@@ -242,13 +242,12 @@ static int cmd_serve(int argc, char **argv)
 static int cmd_demo(int argc, char **argv)
 {
 	const char *db_url = DEFAULT_DB;
-	int scale = 0;
+	int scale = 0, history = 1;
 	unsigned long long seed = 1;
-	static const struct option opts[] = {{"db", 1, NULL, 'd'},
-	                                     {"scale", 1, NULL, 's'},
-	                                     {"seed", 1, NULL, 'S'},
-	                                     {"help", 0, NULL, 'h'},
-	                                     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'},   {"scale", 1, NULL, 's'},
+	    {"seed", 1, NULL, 'S'}, {"no-history", 0, NULL, 'n'},
+	    {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int ch;
 	char *end;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -265,6 +264,8 @@ static int cmd_demo(int argc, char **argv)
 				return usage_error(
 				    "demo",
 				    "--scale takes small, city or province");
+		} else if (ch == 'n') {
+			history = 0;
 		} else if (ch == 'S') {
 			seed = strtoull(optarg, &end, 10);
 			if (*end || !*optarg)
@@ -278,6 +279,8 @@ static int cmd_demo(int argc, char **argv)
 			       "$XF_ADMIN_PASSWORD, else a random one printed "
 			       "once).\n"
 			       "small: a few hundred members with histories; "
+			       "--no-history: only organizations, members "
+			       "and accounts (city/province); "
 			       "city: ~3,000 organizations and ~100,000 "
 			       "members; province: ten times a city.\n");
 			return 0;
@@ -305,7 +308,8 @@ static int cmd_demo(int argc, char **argv)
 		rc = xf_demo_load(db, pw, err, sizeof err);
 	} else {
 		xf_gen_stats st = {0};
-		rc = xf_generate(db, scale, seed, pw, &st, err, sizeof err);
+		rc = xf_generate(db, scale, seed, pw, history, &st, err,
+		                 sizeof err);
 		if (rc == 0)
 			printf("generated %lld organizations and %lld members "
 			       "in %.2f s (%.0f rows/s); %lld meetings and "
@@ -314,7 +318,7 @@ static int cmd_demo(int argc, char **argv)
 			       st.seconds, st.rows_per_s,
 			       (long long)st.meetings, (long long)st.tasks,
 			       st.history_seconds);
-		if (rc == 0) {
+		if (rc == 0 && history) {
 			/* 20 ledger entries a member: ~2,000,000 for a city */
 			xf_gen_points_stats ps = {0};
 			rc = xf_generate_points(db, 20, seed,

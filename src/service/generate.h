@@ -21,8 +21,9 @@ typedef struct xf_gen_stats {
 
 /* scale 1 = city, 2 = province. Loads into an empty database; demo
  * accounts (admin, jggw, one committee per district, one secretary) get
- * `password`. Returns 0, or -1 with err filled. */
+ * `password`. history: also two years of meetings and the year's tasks. Returns
+ * 0, or -1 with err filled. */
 int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
-                xf_gen_stats *stats, char *err, size_t errlen);
+                int history, xf_gen_stats *stats, char *err, size_t errlen);
 
 #endif
