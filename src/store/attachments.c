@@ -7,21 +7,9 @@
 
 #include <string.h>
 
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
-}
-
 static int done(int rc)
 {
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
 }
 
 static const char sql_blob_has[] = "SELECT 1 FROM blobs WHERE hash = $1";
@@ -56,7 +44,7 @@ int xf_store_blob_put(xf_db *db, const char *hash, const void *data, size_t len,
 		xf_db_reset(st);
 		return rc;
 	}
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_blob_get[] = "SELECT data FROM blobs WHERE hash = $1";
@@ -98,7 +86,7 @@ int xf_store_blob_release(xf_db *db, const char *hash)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, hash);
-	return run(st);
+	return xf_db_run(st);
 }
 
 #define ATT_COLS                                                               \
@@ -114,14 +102,15 @@ static void read_attachment(xf_arena *a, xf_stmt *st, xf_attachment *t)
 	t->id = xf_db_int(st, 0);
 	t->meeting_id = xf_db_int(st, 1);
 	t->org_id = xf_db_int(st, 2);
-	t->org_path = str(a, st, 3);
-	t->hash = str(a, st, 4);
-	t->name = str(a, st, 5);
-	t->type = str(a, st, 6);
+	t->org_path = xf_db_dup(a, st, 3);
+	t->hash = xf_db_dup(a, st, 4);
+	t->name = xf_db_dup(a, st, 5);
+	t->type = xf_db_dup(a, st, 6);
 	t->size = xf_db_int(st, 7);
 	t->uploaded_by = xf_db_int(st, 8);
 	t->uploaded_at = xf_db_int(st, 9);
-	t->uploaded_by_name = xf_db_is_null(st, 10) ? NULL : str(a, st, 10);
+	t->uploaded_by_name =
+	    xf_db_is_null(st, 10) ? NULL : xf_db_dup(a, st, 10);
 }
 
 static const char sql_att_insert[] =
@@ -179,7 +168,7 @@ int xf_store_attachment_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_att_count[] =
@@ -241,7 +230,7 @@ int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id)
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, meeting_id);
-		rc = run(st);
+		rc = xf_db_run(st);
 	}
 	return rc;
 }

@@ -8,32 +8,12 @@
 
 #include <string.h>
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static void bind_id(xf_stmt *st, int idx, int64_t v)
 {
 	if (v)
 		xf_db_bind_int(st, idx, v);
 	else
 		xf_db_bind_null(st, idx);
-}
-
-/* Steps a statement that returns no rows; resets it. */
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
 /* Steps an INSERT ... RETURNING id; resets it. */
@@ -87,14 +67,14 @@ static void read_duty(xf_arena *a, xf_stmt *st, xf_duty *d)
 	d->created_by = xf_db_int(st, 3);
 	d->created_at = xf_db_int(st, 4);
 	d->updated_at = xf_db_int(st, 5);
-	d->org_path = str(a, st, 6);
-	d->org_name = str(a, st, 7);
+	d->org_path = xf_db_dup(a, st, 6);
+	d->org_name = xf_db_dup(a, st, 7);
 	d->year = (int)xf_db_int(st, 8);
 	d->seq = (int)xf_db_int(st, 9);
-	d->level = str(a, st, 10);
-	d->post = str(a, st, 11);
-	d->title = str(a, st, 12);
-	d->content = opt(a, st, 13);
+	d->level = xf_db_dup(a, st, 10);
+	d->post = xf_db_dup(a, st, 11);
+	d->title = xf_db_dup(a, st, 12);
+	d->content = xf_db_opt(a, st, 13);
 }
 
 /* Reads up to max rows of a duty query into an arena array. */
@@ -144,7 +124,7 @@ int xf_store_duty_update(xf_db *db, const xf_duty *d, int64_t now)
 	xf_db_bind_str(st, 3, d->content);
 	xf_db_bind_int(st, 4, d->seq);
 	xf_db_bind_int(st, 5, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
@@ -155,7 +135,7 @@ int xf_store_duty_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_evidence_count[] =
@@ -303,12 +283,12 @@ static void read_as(xf_arena *a, xf_stmt *st, xf_duty_assignment *as)
 	as->member_id = xf_db_int(st, 2);
 	as->created_by = xf_db_int(st, 3);
 	as->created_at = xf_db_int(st, 4);
-	as->org_path = str(a, st, 5);
-	as->org_name = str(a, st, 6);
-	as->org_kind = str(a, st, 7);
-	as->member_name = str(a, st, 8);
+	as->org_path = xf_db_dup(a, st, 5);
+	as->org_name = xf_db_dup(a, st, 6);
+	as->org_kind = xf_db_dup(a, st, 7);
+	as->member_name = xf_db_dup(a, st, 8);
 	as->year = (int)xf_db_int(st, 9);
-	as->post = str(a, st, 10);
+	as->post = xf_db_dup(a, st, 10);
 	as->evidence_count = xf_db_int(st, 11);
 }
 
@@ -337,7 +317,7 @@ int xf_store_duty_assignment_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 #define AS_WHERE                                                               \
@@ -433,11 +413,11 @@ static void read_ev(xf_arena *a, xf_stmt *st, xf_duty_evidence *e)
 	e->ref_id = xf_db_int(st, 3);
 	e->created_by = xf_db_int(st, 4);
 	e->created_at = xf_db_int(st, 5);
-	e->org_path = str(a, st, 6);
-	e->kind = str(a, st, 7);
-	e->title = str(a, st, 8);
-	e->note = opt(a, st, 9);
-	e->done_on = str(a, st, 10);
+	e->org_path = xf_db_dup(a, st, 6);
+	e->kind = xf_db_dup(a, st, 7);
+	e->title = xf_db_dup(a, st, 8);
+	e->note = xf_db_opt(a, st, 9);
+	e->done_on = xf_db_dup(a, st, 10);
 }
 
 static const char sql_ev_get[] =
@@ -465,7 +445,7 @@ int xf_store_duty_evidence_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_ev_of[] =
@@ -517,9 +497,9 @@ int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
 	xf_db_bind_int(st, 1, ref_id);
 	int rc = xf_db_step(st);
 	if (rc == XF_DB_ROW) {
-		out->org_path = str(a, st, 0);
-		out->title = str(a, st, 1);
-		out->on = opt(a, st, 2);
+		out->org_path = xf_db_dup(a, st, 0);
+		out->title = xf_db_dup(a, st, 1);
+		out->on = xf_db_opt(a, st, 2);
 		out->member_id = xf_db_int(st, 3);
 	}
 	xf_db_reset(st);

@@ -17,53 +17,33 @@
 	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static void read_meeting(xf_arena *a, xf_stmt *st, xf_meeting *m)
 {
 	m->id = xf_db_int(st, 0);
 	m->org_id = xf_db_int(st, 1);
-	m->org_path = str(a, st, 2);
-	m->org_name = str(a, st, 3);
-	m->org_kind = str(a, st, 4);
-	m->kind = str(a, st, 5);
+	m->org_path = xf_db_dup(a, st, 2);
+	m->org_name = xf_db_dup(a, st, 3);
+	m->org_kind = xf_db_dup(a, st, 4);
+	m->kind = xf_db_dup(a, st, 5);
 	m->held_at = xf_db_int(st, 6);
-	m->held_on = str(a, st, 7);
-	m->counts_on = str(a, st, 8);
-	m->makeup_for = opt(a, st, 9);
+	m->held_on = xf_db_dup(a, st, 7);
+	m->counts_on = xf_db_dup(a, st, 8);
+	m->makeup_for = xf_db_opt(a, st, 9);
 	m->late = (int)xf_db_int(st, 10);
-	m->place = opt(a, st, 11);
-	m->topic = str(a, st, 12);
-	m->host = opt(a, st, 13);
-	m->recorder = opt(a, st, 14);
-	m->lecturer = opt(a, st, 15);
-	m->agenda = opt(a, st, 16);
-	m->minutes = opt(a, st, 17);
-	m->ft_title = opt(a, st, 18);
-	m->ft_source = opt(a, st, 19);
-	m->ft_speech_date = opt(a, st, 20);
-	m->ft_discussion = opt(a, st, 21);
+	m->place = xf_db_opt(a, st, 11);
+	m->topic = xf_db_dup(a, st, 12);
+	m->host = xf_db_opt(a, st, 13);
+	m->recorder = xf_db_opt(a, st, 14);
+	m->lecturer = xf_db_opt(a, st, 15);
+	m->agenda = xf_db_opt(a, st, 16);
+	m->minutes = xf_db_opt(a, st, 17);
+	m->ft_title = xf_db_opt(a, st, 18);
+	m->ft_source = xf_db_opt(a, st, 19);
+	m->ft_speech_date = xf_db_opt(a, st, 20);
+	m->ft_discussion = xf_db_opt(a, st, 21);
 	m->created_by = xf_db_int(st, 22);
 	m->created_at = xf_db_int(st, 23);
 	m->updated_at = xf_db_int(st, 24);
-}
-
-/* Steps st to completion; returns XF_DB_OK or the error. */
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
 
 static int done(int rc)
@@ -159,7 +139,7 @@ int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now)
 	xf_db_bind_int(st, 1, m->id);
 	bind_fields(st, m);
 	xf_db_bind_int(st, 22, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_delete[] = "DELETE FROM meetings WHERE id = $1";
@@ -180,7 +160,7 @@ int xf_store_meeting_delete(xf_db *db, int64_t id)
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, id);
-		rc = run(st);
+		rc = xf_db_run(st);
 	}
 	return rc;
 }
@@ -248,11 +228,11 @@ static void read_measure(xf_arena *a, xf_stmt *st, xf_measure *m)
 {
 	m->id = xf_db_int(st, 0);
 	m->meeting_id = xf_db_int(st, 1);
-	m->org_path = str(a, st, 2);
-	m->title = str(a, st, 3);
-	m->owner = str(a, st, 4);
-	m->due_on = str(a, st, 5);
-	m->done_on = opt(a, st, 6);
+	m->org_path = xf_db_dup(a, st, 2);
+	m->title = xf_db_dup(a, st, 3);
+	m->owner = xf_db_dup(a, st, 4);
+	m->due_on = xf_db_dup(a, st, 5);
+	m->done_on = xf_db_opt(a, st, 6);
 }
 
 static const char sql_ms_get[] =
@@ -310,7 +290,7 @@ int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
 	xf_db_bind_str(st, 4, m->due_on);
 	xf_db_bind_str(st, 5, m->done_on);
 	xf_db_bind_int(st, 6, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_ms_delete[] =
@@ -322,7 +302,7 @@ int xf_store_measure_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 /* Collects measures of a prepared statement into out[0..cap). */
@@ -426,10 +406,10 @@ int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
 	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
 		xf_attendee *e = &(*out)[(*n)++];
 		e->member_id = xf_db_int(st, 0);
-		e->name = str(a, st, 1);
+		e->name = xf_db_dup(a, st, 1);
 		e->org_id = xf_db_int(st, 2);
-		e->org_name = str(a, st, 3);
-		e->status = opt(a, st, 4);
+		e->org_name = xf_db_dup(a, st, 3);
+		e->status = xf_db_opt(a, st, 4);
 	}
 	xf_db_reset(st);
 	return done(rc);
@@ -441,7 +421,7 @@ int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, meeting_id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_att_put[] =
@@ -457,7 +437,7 @@ int xf_store_attendance_put(xf_db *db, int64_t meeting_id, int64_t member_id,
 	xf_db_bind_int(st, 1, meeting_id);
 	xf_db_bind_int(st, 2, member_id);
 	xf_db_bind_str(st, 3, status);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
@@ -543,7 +523,7 @@ int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, member_id);
 	int rc = xf_db_step(st);
-	*on = rc == XF_DB_ROW ? opt(a, st, 0) : NULL;
+	*on = rc == XF_DB_ROW ? xf_db_opt(a, st, 0) : NULL;
 	xf_db_reset(st);
 	return done(rc);
 }
@@ -591,10 +571,10 @@ int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 		t->id = xf_db_int(st, 0);
 		t->member_id = xf_db_int(st, 1);
 		t->org_id = xf_db_int(st, 2);
-		t->org_path = str(a, st, 3);
-		t->member_name = str(a, st, 4);
-		t->held_on = str(a, st, 5);
-		t->notes = str(a, st, 6);
+		t->org_path = xf_db_dup(a, st, 3);
+		t->member_name = xf_db_dup(a, st, 4);
+		t->held_on = xf_db_dup(a, st, 5);
+		t->notes = xf_db_dup(a, st, 6);
 		t->created_by = xf_db_int(st, 7);
 		t->created_at = xf_db_int(st, 8);
 	}
@@ -653,9 +633,9 @@ int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n)
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 200) {
 		xf_meeting_rule *r = &(*out)[(*n)++];
-		r->org_kind = str(a, st, 0);
-		r->meeting_kind = str(a, st, 1);
-		r->frequency = str(a, st, 2);
+		r->org_kind = xf_db_dup(a, st, 0);
+		r->meeting_kind = xf_db_dup(a, st, 1);
+		r->frequency = xf_db_dup(a, st, 2);
 	}
 	xf_db_reset(st);
 	return done(rc);
@@ -666,7 +646,7 @@ static const char sql_rules_clear[] = "DELETE FROM meeting_rules";
 int xf_store_rules_clear(xf_db *db)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_rules_clear);
-	return st ? run(st) : XF_DB_ERROR;
+	return st ? xf_db_run(st) : XF_DB_ERROR;
 }
 
 static const char sql_rule_put[] =
@@ -681,7 +661,7 @@ int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r)
 	xf_db_bind_str(st, 1, r->org_kind);
 	xf_db_bind_str(st, 2, r->meeting_kind);
 	xf_db_bind_str(st, 3, r->frequency);
-	return run(st);
+	return xf_db_run(st);
 }
 
 /* ---- tree moves ---------------------------------------------------------- */

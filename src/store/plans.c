@@ -6,13 +6,6 @@
 
 #include <string.h>
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static const char sql_insert[] =
     "INSERT INTO plans (org_id, org_path, year, title, created_by, "
     "created_at, updated_at) VALUES ($2, $3, $4, $5, $6, $1, $1) "
@@ -126,8 +119,8 @@ int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
 		it->lead_org_name = xf_arena_strdup(a, xf_db_text(st, 3));
 		it->seq = (int)xf_db_int(st, 4);
 		it->title = xf_arena_strdup(a, xf_db_text(st, 5));
-		it->goal = opt(a, st, 6);
-		it->measures = opt(a, st, 7);
+		it->goal = xf_db_opt(a, st, 6);
+		it->measures = xf_db_opt(a, st, 7);
 		it->task_id = xf_db_int(st, 8);
 	}
 	xf_db_reset(st);

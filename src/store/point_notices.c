@@ -8,18 +8,6 @@
 
 #include <string.h>
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static int done(int rc)
 {
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
@@ -108,14 +96,14 @@ static void read_notice(xf_arena *a, xf_stmt *st, xf_point_notice *n)
 	memset(n, 0, sizeof *n);
 	n->id = xf_db_int(st, 0);
 	n->org_id = xf_db_int(st, 1);
-	n->org_path = str(a, st, 2);
-	n->org_name = str(a, st, 3);
-	n->period = str(a, st, 4);
-	n->kind = str(a, st, 5);
-	n->org_kind = opt(a, st, 6);
-	n->title = str(a, st, 7);
-	n->opens_on = str(a, st, 8);
-	n->closes_on = str(a, st, 9);
+	n->org_path = xf_db_dup(a, st, 2);
+	n->org_name = xf_db_dup(a, st, 3);
+	n->period = xf_db_dup(a, st, 4);
+	n->kind = xf_db_dup(a, st, 5);
+	n->org_kind = xf_db_opt(a, st, 6);
+	n->title = xf_db_dup(a, st, 7);
+	n->opens_on = xf_db_dup(a, st, 8);
+	n->closes_on = xf_db_dup(a, st, 9);
 	n->base = xf_db_int(st, 10);
 	n->nrows = (int)xf_db_int(st, 11);
 	n->created_by = xf_db_int(st, 12);
@@ -168,8 +156,8 @@ int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,
 		r->rank = (int)xf_db_int(st, 1);
 		r->member_id = xf_db_int(st, 2);
 		r->org_id = xf_db_int(st, 3);
-		r->name = str(a, st, 4);
-		r->org_name = str(a, st, 5);
+		r->name = xf_db_dup(a, st, 4);
+		r->org_name = xf_db_dup(a, st, 5);
 		r->points = xf_db_int(st, 6);
 		r->headcount = xf_db_int(st, 7);
 		r->average_x100 = xf_db_int(st, 8);
@@ -302,15 +290,15 @@ static void read_objection(xf_arena *a, xf_stmt *st, xf_point_objection *o)
 	o->notice_id = xf_db_int(st, 1);
 	o->member_id = xf_db_int(st, 2);
 	o->user_id = xf_db_int(st, 3);
-	o->org_path = str(a, st, 4);
-	o->member_name = str(a, st, 5);
-	o->text = str(a, st, 6);
-	o->status = str(a, st, 7);
-	o->answer = opt(a, st, 8);
+	o->org_path = xf_db_dup(a, st, 4);
+	o->member_name = xf_db_dup(a, st, 5);
+	o->text = xf_db_dup(a, st, 6);
+	o->status = xf_db_dup(a, st, 7);
+	o->answer = xf_db_opt(a, st, 8);
 	o->answered_by = xf_db_int(st, 9);
 	o->answered_at = xf_db_int(st, 10);
 	o->created_at = xf_db_int(st, 11);
-	o->notice_path = str(a, st, 12);
+	o->notice_path = xf_db_dup(a, st, 12);
 }
 
 static const char sql_objection_get[] =

@@ -10,25 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
-}
-
 static int done(int rc)
 {
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
@@ -115,7 +96,7 @@ int xf_store_point_version_close(xf_db *db, int64_t version_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, version_id);
 	xf_db_bind_str(st, 2, valid_to);
-	return run(st);
+	return xf_db_run(st);
 }
 
 #define VERSION_COLS                                                           \
@@ -130,15 +111,15 @@ static void read_version(xf_arena *a, xf_stmt *st, int c, xf_point_version *v)
 	v->id = xf_db_int(st, c);
 	v->rule_id = xf_db_int(st, c + 1);
 	v->version = (int)xf_db_int(st, c + 2);
-	v->valid_from = str(a, st, c + 3);
-	v->valid_to = opt(a, st, c + 4);
-	v->category = str(a, st, c + 5);
-	v->item = str(a, st, c + 6);
-	v->description = str(a, st, c + 7);
+	v->valid_from = xf_db_dup(a, st, c + 3);
+	v->valid_to = xf_db_opt(a, st, c + 4);
+	v->category = xf_db_dup(a, st, c + 5);
+	v->item = xf_db_dup(a, st, c + 6);
+	v->description = xf_db_dup(a, st, c + 7);
 	v->points = xf_db_int(st, c + 8);
 	v->cap = xf_db_int(st, c + 9);
-	v->cap_period = str(a, st, c + 10);
-	v->approver_role = str(a, st, c + 11);
+	v->cap_period = xf_db_dup(a, st, c + 10);
+	v->approver_role = xf_db_dup(a, st, c + 11);
 	v->needs_evidence = (int)xf_db_int(st, c + 12);
 	v->needs_approval = (int)xf_db_int(st, c + 13);
 	v->veto = (int)xf_db_int(st, c + 14);
@@ -151,10 +132,10 @@ static void read_version(xf_arena *a, xf_stmt *st, int c, xf_point_version *v)
 static void read_rule(xf_arena *a, xf_stmt *st, xf_point_rule *r)
 {
 	r->id = xf_db_int(st, 0);
-	r->kind = str(a, st, 1);
+	r->kind = xf_db_dup(a, st, 1);
 	r->org_id = xf_db_int(st, 2);
-	r->org_path = opt(a, st, 3);
-	r->org_name = opt(a, st, 4);
+	r->org_path = xf_db_opt(a, st, 3);
+	r->org_name = xf_db_opt(a, st, 4);
 }
 
 static const char sql_rule_get[] =
@@ -274,7 +255,7 @@ int xf_store_point_settings_put(xf_db *db, const char *kind, int year,
 	xf_db_bind_int(st, 3, base);
 	xf_db_bind_int(st, 4, floor);
 	xf_db_bind_int(st, 5, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 /* ---- claims -------------------------------------------------------------*/
@@ -325,20 +306,20 @@ static void read_claim(xf_arena *a, xf_stmt *st, xf_point_claim *c)
 	c->member_id = xf_db_int(st, 1);
 	c->org_id = xf_db_int(st, 2);
 	c->rule_id = xf_db_int(st, 3);
-	c->org_path = str(a, st, 4);
-	c->member_name = str(a, st, 5);
-	c->org_name = str(a, st, 6);
-	c->category = str(a, st, 7);
-	c->item = str(a, st, 8);
-	c->description = str(a, st, 9);
-	c->evidence = str(a, st, 10);
-	c->status = str(a, st, 11);
+	c->org_path = xf_db_dup(a, st, 4);
+	c->member_name = xf_db_dup(a, st, 5);
+	c->org_name = xf_db_dup(a, st, 6);
+	c->category = xf_db_dup(a, st, 7);
+	c->item = xf_db_dup(a, st, 8);
+	c->description = xf_db_dup(a, st, 9);
+	c->evidence = xf_db_dup(a, st, 10);
+	c->status = xf_db_dup(a, st, 11);
 	c->created_by = xf_db_int(st, 12);
 	c->created_at = xf_db_int(st, 13);
 	c->decided_by = xf_db_int(st, 14);
 	c->decided_at = xf_db_int(st, 15);
 	c->ledger_id = xf_db_int(st, 16);
-	c->decision_reason = opt(a, st, 17);
+	c->decision_reason = xf_db_opt(a, st, 17);
 	c->has_points = !xf_db_is_null(st, 18);
 	c->points = xf_db_int(st, 18);
 }
@@ -380,7 +361,7 @@ int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
 		xf_db_bind_int(st, 7, c->points);
 	else
 		xf_db_bind_null(st, 7);
-	int rc = run(st);
+	int rc = xf_db_run(st);
 	if (rc != XF_DB_OK)
 		return rc;
 	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
@@ -500,28 +481,28 @@ static void read_entry(xf_arena *a, xf_stmt *st, xf_point_entry *e)
 	e->org_id = xf_db_int(st, 2);
 	e->rule_id = xf_db_int(st, 3);
 	e->rule_version_id = xf_db_int(st, 4);
-	e->org_path = str(a, st, 5);
+	e->org_path = xf_db_dup(a, st, 5);
 	e->points = xf_db_int(st, 6);
 	e->asked = xf_db_int(st, 7);
-	e->occurred_on = str(a, st, 8);
-	e->month = str(a, st, 9);
-	e->quarter = str(a, st, 10);
-	e->year = str(a, st, 11);
-	e->source = str(a, st, 12);
-	e->reason = str(a, st, 13);
-	e->note = str(a, st, 14);
-	e->record_ref = opt(a, st, 15);
+	e->occurred_on = xf_db_dup(a, st, 8);
+	e->month = xf_db_dup(a, st, 9);
+	e->quarter = xf_db_dup(a, st, 10);
+	e->year = xf_db_dup(a, st, 11);
+	e->source = xf_db_dup(a, st, 12);
+	e->reason = xf_db_dup(a, st, 13);
+	e->note = xf_db_dup(a, st, 14);
+	e->record_ref = xf_db_opt(a, st, 15);
 	e->claim_id = xf_db_int(st, 16);
 	e->reverses_id = xf_db_int(st, 17);
 	e->reversed_by = xf_db_int(st, 18);
 	e->veto = (int)xf_db_int(st, 19);
 	e->actor_id = xf_db_int(st, 20);
 	e->created_at = xf_db_int(st, 21);
-	e->actor_name = opt(a, st, 22);
-	e->member_name = opt(a, st, 23);
-	e->org_name = str(a, st, 24);
-	e->category = str(a, st, 25);
-	e->item = str(a, st, 26);
+	e->actor_name = xf_db_opt(a, st, 22);
+	e->member_name = xf_db_opt(a, st, 23);
+	e->org_name = xf_db_dup(a, st, 24);
+	e->category = xf_db_dup(a, st, 25);
+	e->item = xf_db_dup(a, st, 26);
 	e->version = (int)xf_db_int(st, 27);
 }
 
@@ -726,7 +707,7 @@ int xf_store_point_member_total_add(xf_db *db, const xf_point_entry *e,
 	xf_db_bind_int(st, 5, e->points);
 	xf_db_bind_int(st, 6, e->veto);
 	xf_db_bind_int(st, 7, e->id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_org_total_add[] =
@@ -754,7 +735,7 @@ int xf_store_point_org_total_add(xf_db *db, int64_t org_id, const char *period,
 	xf_db_bind_int(st, 5, members);
 	xf_db_bind_int(st, 6, org_points);
 	xf_db_bind_int(st, 7, org_entries);
-	return run(st);
+	return xf_db_run(st);
 }
 
 /* ---- boards -------------------------------------------------------------*/
@@ -791,8 +772,8 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
 		r->member_id = xf_db_int(st, 0);
 		r->org_id = xf_db_int(st, 1);
 		r->points = xf_db_int(st, 2);
-		r->name = str(a, st, 3);
-		r->org_name = str(a, st, 4);
+		r->name = xf_db_dup(a, st, 3);
+		r->org_name = xf_db_dup(a, st, 4);
 		r->vetoed = (int)xf_db_int(st, 5);
 	}
 	xf_db_reset(st);
@@ -867,7 +848,7 @@ int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 32) {
 		xf_point_period_total *t = &(*out)[(*n)++];
-		t->period = str(a, st, 0);
+		t->period = xf_db_dup(a, st, 0);
 		t->points = xf_db_int(st, 1);
 		t->entries = xf_db_int(st, 2);
 		t->vetoed = (int)xf_db_int(st, 3);
@@ -905,9 +886,9 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
 		xf_point_org_row *r = &(*out)[(*n)++];
 		r->id = xf_db_int(st, 0);
 		r->headcount = xf_db_int(st, 1);
-		r->name = str(a, st, 2);
-		r->kind = str(a, st, 3);
-		r->path = str(a, st, 4);
+		r->name = xf_db_dup(a, st, 2);
+		r->kind = xf_db_dup(a, st, 3);
+		r->path = xf_db_dup(a, st, 4);
 		r->points = xf_db_int(st, 5);
 		r->entries = xf_db_int(st, 6);
 		r->members = xf_db_int(st, 7);
@@ -951,8 +932,8 @@ typedef struct vrow {
 /* The recount side: one member-year or org-year folded into its slots. */
 typedef struct fold {
 	xf_stmt *st;
-	int orgs;  /* org totals, else member totals */
-	int rc;    /* of the last step: a row is pending when XF_DB_ROW */
+	int orgs; /* org totals, else member totals */
+	int rc;   /* of the last step: a row is pending when XF_DB_ROW */
 	int64_t key;
 	char year[8];
 	int64_t v[SLOTS][5];
@@ -1114,8 +1095,8 @@ static int vcmp(const vrow *a, const vrow *b)
 /* Merges the recomputed (want) and kept (have) rows, both ordered by
  * (key, period), reporting every difference. */
 static int compare(xf_db *db, const char *ledger_sql, const char *have_sql,
-                   int orgs, const char *what, const char *const *names,
-                   int nv, void (*report)(void *, const char *), void *arg,
+                   int orgs, const char *what, const char *const *names, int nv,
+                   void (*report)(void *, const char *), void *arg,
                    int64_t *checked, int64_t *diffs)
 {
 	fold f = {.orgs = orgs, .next = SLOTS};

@@ -5,11 +5,6 @@
  */
 #include "store/register.h"
 
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static int done(int rc)
 {
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
@@ -59,10 +54,10 @@ int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
 		xf_reg_meeting *m = &(*out)[(*n)++];
 		m->id = xf_db_int(st, 0);
 		m->org_id = xf_db_int(st, 1);
-		m->kind = str(a, st, 2);
-		m->held_on = str(a, st, 3);
-		m->topic = str(a, st, 4);
-		m->org_name = str(a, st, 5);
+		m->kind = xf_db_dup(a, st, 2);
+		m->held_on = xf_db_dup(a, st, 3);
+		m->topic = xf_db_dup(a, st, 4);
+		m->org_name = xf_db_dup(a, st, 5);
 	}
 	xf_db_reset(st);
 	return done(rc);
@@ -102,8 +97,8 @@ int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,
 		xf_reg_member *m = &(*out)[(*n)++];
 		m->id = xf_db_int(st, 0);
 		m->org_id = xf_db_int(st, 1);
-		m->name = str(a, st, 2);
-		m->org_name = str(a, st, 3);
+		m->name = xf_db_dup(a, st, 2);
+		m->org_name = xf_db_dup(a, st, 3);
 	}
 	xf_db_reset(st);
 	return done(rc);

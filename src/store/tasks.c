@@ -25,55 +25,36 @@
 	"WHEN t.late = 1 THEN 'yellow' "                                       \
 	"WHEN t.started = 0 THEN 'not_started' ELSE 'green' END)"
 
-static const char *opt(xf_arena *a, xf_stmt *st, int col)
-{
-	if (xf_db_is_null(st, col))
-		return NULL;
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
-static const char *str(xf_arena *a, xf_stmt *st, int col)
-{
-	return xf_arena_strdup(a, xf_db_text(st, col));
-}
-
 static void read_task(xf_arena *a, xf_stmt *st, xf_task *t)
 {
 	t->id = xf_db_int(st, 0);
 	t->org_id = xf_db_int(st, 1);
-	t->org_path = str(a, st, 2);
-	t->org_name = str(a, st, 3);
-	t->org_kind = str(a, st, 4);
+	t->org_path = xf_db_dup(a, st, 2);
+	t->org_name = xf_db_dup(a, st, 3);
+	t->org_kind = xf_db_dup(a, st, 4);
 	t->parent_id = xf_db_int(st, 5);
 	t->root_id = xf_db_int(st, 6);
 	t->plan_id = xf_db_int(st, 7);
 	t->plan_item_id = xf_db_int(st, 8);
 	t->year = (int)xf_db_int(st, 9);
-	t->title = str(a, st, 10);
-	t->description = opt(a, st, 11);
-	t->owner = opt(a, st, 12);
-	t->start_on = str(a, st, 13);
-	t->due_on = str(a, st, 14);
+	t->title = xf_db_dup(a, st, 10);
+	t->description = xf_db_opt(a, st, 11);
+	t->owner = xf_db_opt(a, st, 12);
+	t->start_on = xf_db_dup(a, st, 13);
+	t->due_on = xf_db_dup(a, st, 14);
 	t->weight = (int)xf_db_int(st, 15);
 	t->reported = (int)xf_db_int(st, 16);
 	t->reported_percent = (int)xf_db_int(st, 17);
 	t->percent = (int)xf_db_int(st, 18);
 	t->started = (int)xf_db_int(st, 19);
 	t->late = (int)xf_db_int(st, 20);
-	t->done_on = opt(a, st, 21);
-	t->due_next = opt(a, st, 22);
-	t->own_next = opt(a, st, 23);
+	t->done_on = xf_db_opt(a, st, 21);
+	t->due_next = xf_db_opt(a, st, 22);
+	t->own_next = xf_db_opt(a, st, 23);
 	t->child_count = xf_db_int(st, 24);
 	t->created_by = xf_db_int(st, 25);
 	t->created_at = xf_db_int(st, 26);
 	t->updated_at = xf_db_int(st, 27);
-}
-
-static int run(xf_stmt *st)
-{
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
 
 static void bind_id(xf_stmt *st, int idx, int64_t id)
@@ -183,7 +164,7 @@ int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now)
 	xf_db_bind_int(st, 7, t->weight);
 	xf_db_bind_int(st, 8, t->year);
 	xf_db_bind_int(st, 9, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_set_roll[] =
@@ -203,7 +184,7 @@ int xf_store_task_set_roll(xf_db *db, const xf_task *t, int64_t now)
 	xf_db_bind_str(st, 6, t->due_next);
 	xf_db_bind_str(st, 7, t->own_next);
 	xf_db_bind_int(st, 8, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_set_reported[] =
@@ -218,7 +199,7 @@ int xf_store_task_set_reported(xf_db *db, int64_t id, int percent, int64_t now)
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, percent);
 	xf_db_bind_int(st, 3, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_add_children[] =
@@ -231,7 +212,7 @@ int xf_store_task_add_children(xf_db *db, int64_t id, int64_t delta)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, delta);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_delete[] = "DELETE FROM tasks WHERE id = $1";
@@ -242,7 +223,7 @@ int xf_store_task_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_children[] =
@@ -408,7 +389,7 @@ int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now)
 	xf_db_bind_str(st, 5, m->done_on);
 	xf_db_bind_int(st, 6, m->weight);
 	xf_db_bind_int(st, 7, now);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_ms_delete[] = "DELETE FROM milestones WHERE id = $1";
@@ -419,7 +400,7 @@ int xf_store_milestone_delete(xf_db *db, int64_t id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_ms_list[] =
@@ -437,16 +418,16 @@ static void read_ms(xf_arena *a, xf_stmt *st, xf_milestone *m)
 	m->id = xf_db_int(st, 0);
 	m->task_id = xf_db_int(st, 1);
 	m->source_id = xf_db_int(st, 2);
-	m->org_path = str(a, st, 3);
+	m->org_path = xf_db_dup(a, st, 3);
 	m->seq = (int)xf_db_int(st, 4);
 	m->weight = (int)xf_db_int(st, 5);
-	m->title = str(a, st, 6);
-	m->deliverable = opt(a, st, 7);
-	m->due_on = str(a, st, 8);
-	m->done_on = opt(a, st, 9);
+	m->title = xf_db_dup(a, st, 6);
+	m->deliverable = xf_db_opt(a, st, 7);
+	m->due_on = xf_db_dup(a, st, 8);
+	m->done_on = xf_db_opt(a, st, 9);
 	m->copies = (int)xf_db_int(st, 10);
 	m->copies_open = (int)xf_db_int(st, 11);
-	m->copies_done_max = opt(a, st, 12);
+	m->copies_done_max = xf_db_opt(a, st, 12);
 }
 
 int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
@@ -517,11 +498,11 @@ static void read_pr(xf_arena *a, xf_stmt *st, xf_progress *p)
 	p->milestone_id = xf_db_int(st, 2);
 	p->user_id = xf_db_int(st, 3);
 	p->created_at = xf_db_int(st, 4);
-	p->org_path = str(a, st, 5);
-	p->note = opt(a, st, 6);
-	p->evidence = opt(a, st, 7);
-	p->reported_on = str(a, st, 8);
-	p->username = str(a, st, 9);
+	p->org_path = xf_db_dup(a, st, 5);
+	p->note = xf_db_opt(a, st, 6);
+	p->evidence = xf_db_opt(a, st, 7);
+	p->reported_on = xf_db_dup(a, st, 8);
+	p->username = xf_db_dup(a, st, 9);
 	p->percent = (int)xf_db_int(st, 10);
 }
 
@@ -551,7 +532,7 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, x->task_id);
-	int rc = run(st);
+	int rc = xf_db_run(st);
 	if (rc != XF_DB_OK)
 		return rc;
 	st = xf_db_stmt(db, sql_acc_ins);
@@ -566,7 +547,7 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 	bind_id(st, 7, x->user_id);
 	xf_db_bind_str(st, 8, x->username);
 	xf_db_bind_int(st, 9, x->at);
-	return run(st);
+	return xf_db_run(st);
 }
 
 static const char sql_acc_get[] =
@@ -587,9 +568,9 @@ int xf_store_acceptance_get(xf_db *db, xf_arena *a, int64_t task_id,
 		out->org_id = xf_db_int(st, 1);
 		out->user_id = xf_db_int(st, 2);
 		out->at = xf_db_int(st, 3);
-		out->org_path = str(a, st, 4);
-		out->comment = opt(a, st, 5);
-		out->username = str(a, st, 6);
+		out->org_path = xf_db_dup(a, st, 4);
+		out->comment = xf_db_opt(a, st, 5);
+		out->username = xf_db_dup(a, st, 6);
 		out->year = (int)xf_db_int(st, 7);
 		out->score = (int)xf_db_int(st, 8);
 	}
@@ -619,8 +600,8 @@ static const char sql_tally[] =
 static void read_tally(xf_arena *a, xf_stmt *st, xf_task_tally *t)
 {
 	t->org_id = xf_db_int(st, 0);
-	t->org_name = str(a, st, 1);
-	t->org_path = str(a, st, 2);
+	t->org_name = xf_db_dup(a, st, 1);
+	t->org_path = xf_db_dup(a, st, 2);
 	t->tasks = xf_db_int(st, 3);
 	t->done = xf_db_int(st, 4);
 	t->on_time = xf_db_int(st, 5);
