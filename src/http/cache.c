@@ -16,6 +16,7 @@ typedef struct entry {
 	size_t len;
 	uint64_t version;
 	int64_t born_ms;
+	_Atomic int refs; /* the table's, plus one per answer being sent */
 } entry;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
@@ -38,6 +39,15 @@ static unsigned hash(const char *s)
 	return h % BUCKETS;
 }
 
+static void free_entry(entry *e);
+
+void xf_cache_release(void *ref)
+{
+	entry *e = ref;
+	if (e && --e->refs == 0)
+		free_entry(e);
+}
+
 static void free_entry(entry *e)
 {
 	free(e->key);
@@ -53,7 +63,7 @@ static void clear(void)
 		while (table[i]) {
 			entry *e = table[i];
 			table[i] = e->next;
-			free_entry(e);
+			xf_cache_release(e);
 		}
 	}
 	bytes = 0;
@@ -68,25 +78,27 @@ void xf_cache_configure(size_t max, int64_t max_age_ms)
 	pthread_mutex_unlock(&mu);
 }
 
-int xf_cache_get(const char *key, uint64_t version, xf_buf *out, char *user,
-                 size_t n)
+void *xf_cache_get(const char *key, uint64_t version, const char **body,
+                   size_t *len, char *user, size_t n)
 {
 	if (!max_bytes)
-		return 0;
-	int hit = 0;
+		return NULL;
+	entry *hit = NULL;
 	int64_t now = now_ms();
 	pthread_mutex_lock(&mu);
 	for (entry *e = table[hash(key)]; e; e = e->next) {
 		if (strcmp(e->key, key) != 0)
 			continue;
-		if (e->version == version && now - e->born_ms <= max_age &&
-		    xf_buf_add(out, e->body, e->len) == 0) {
+		if (e->version == version && now - e->born_ms <= max_age) {
 			size_t ul = strlen(e->user);
 			if (ul >= n)
 				ul = n - 1;
 			memcpy(user, e->user, ul);
 			user[ul] = '\0';
-			hit = 1;
+			*body = e->body;
+			*len = e->len;
+			e->refs++;
+			hit = e;
 		}
 		break;
 	}
@@ -113,6 +125,7 @@ void xf_cache_put(const char *key, uint64_t version, const char *body,
 	e->len = len;
 	e->version = version;
 	e->born_ms = now_ms();
+	e->refs = 1;
 	size_t size = len + strlen(key) + sizeof *e;
 	unsigned h = hash(key);
 	pthread_mutex_lock(&mu);
@@ -124,7 +137,7 @@ void xf_cache_put(const char *key, uint64_t version, const char *body,
 			entry *old = *p;
 			*p = old->next;
 			bytes -= old->len + strlen(old->key) + sizeof *old;
-			free_entry(old);
+			xf_cache_release(old);
 			break;
 		}
 	}

@@ -18,10 +18,13 @@
 
 /* Sets the limits: bytes (0 disables the cache) and the age in ms. */
 void xf_cache_configure(size_t max_bytes, int64_t max_age_ms);
-/* Copies a fresh entry's body into out and its user name into user
- * (size n). Returns 1 on a hit. */
-int xf_cache_get(const char *key, uint64_t version, xf_buf *out, char *user,
-                 size_t n);
+/* On a hit, returns a reference to the fresh entry (its body and length
+ * in *body and *len, valid until xf_cache_release(ref)) and copies its
+ * user name into user (size n); NULL on a miss. The entry stays alive
+ * while referenced, even when the cache drops it. */
+void *xf_cache_get(const char *key, uint64_t version, const char **body,
+                   size_t *len, char *user, size_t n);
+void xf_cache_release(void *ref);
 /* Stores a body under key, computed at `version`. */
 void xf_cache_put(const char *key, uint64_t version, const char *body,
                   size_t len, const char *user);

@@ -249,7 +249,15 @@ static void dispatch(server *s, xf_req *r)
 	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC &&
 	    (key = cache_key(r)) != NULL) {
 		char user[128];
-		if (xf_cache_get(key, version, &r->out, user, sizeof user)) {
+		const char *body;
+		size_t len;
+		void *ref =
+		    xf_cache_get(key, version, &body, &len, user, sizeof user);
+		if (ref) {
+			/* sent from the entry itself, without a copy */
+			r->cache_ref = ref;
+			r->static_body = body;
+			r->static_len = len;
 			r->user = xf_arena_strdup(&r->arena, user);
 			xf_reply_json(r, 200);
 			return;
@@ -288,7 +296,14 @@ static void dispatch(server *s, xf_req *r)
 static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
 {
 	struct MHD_Response *resp;
-	if (r->static_body)
+	if (r->cache_ref) {
+		/* MHD releases the cache entry when it is done with it */
+		resp = MHD_create_response_from_buffer_with_free_callback_cls(
+		    r->static_len, (void *)r->static_body, xf_cache_release,
+		    r->cache_ref);
+		if (resp)
+			r->cache_ref = NULL;
+	} else if (r->static_body)
 		resp = MHD_create_response_from_buffer(r->static_len,
 		                                       (void *)r->static_body,
 		                                       MHD_RESPMEM_PERSISTENT);
@@ -402,6 +417,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		log_line(r);
 	if (r->cleanup)
 		r->cleanup(r->cleanup_arg);
+	if (r->cache_ref)
+		xf_cache_release(r->cache_ref);
 	xf_buf_free(&r->body);
 	xf_buf_free(&r->out);
 	xf_arena_reset(&r->arena);

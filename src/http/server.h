@@ -59,6 +59,7 @@ struct xf_req {
 	const char *content_type;
 	const char *set_cookie;
 	const void *static_body; /* if set, sent instead of out (not copied) */
+	void *cache_ref;         /* the cache entry static_body belongs to */
 	size_t static_len;
 	void *extra_headers; /* list kept by the server */
 	/* cleanup hook for what is not arena memory (e.g. a parsed JSON) */
