@@ -39,17 +39,19 @@ function buildUrl(path, query) {
   return s ? `${path}?${s}` : path
 }
 
-async function send(method, url, body) {
+async function send(method, url, body, raw) {
   const headers = { Accept: 'application/json' }
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json'
+    // A raw body (a file upload) goes as it is, with the file's own type.
+    if (raw) headers['Content-Type'] = raw.type || 'application/octet-stream'
+    else headers['Content-Type'] = 'application/json'
     if (csrf) headers['X-CSRF-Token'] = csrf
   }
   return fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw || (body === undefined ? undefined : JSON.stringify(body)),
   })
 }
 
@@ -67,7 +69,8 @@ async function askRetry() {
 }
 
 /**
- * request(method, path, {query, body, quiet401}) → parsed JSON answer.
+ * request(method, path, {query, body, raw, quiet401}) → parsed JSON answer.
+ * raw: a File or Blob sent as the body with its own Content-Type.
  * Throws ApiError; errors already shown to the user have handled = true.
  */
 export async function request(method, path, opts = {}) {
@@ -75,7 +78,7 @@ export async function request(method, path, opts = {}) {
   let res
   for (;;) {
     try {
-      res = await send(method, url, opts.body)
+      res = await send(method, url, opts.body, opts.raw)
       break
     } catch {
       if (!(await askRetry())) {
@@ -118,6 +121,13 @@ export const http = {
   post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
   del: (path, opts) => request('DELETE', path, opts),
+  /** Uploads a File/Blob as the raw body (not multipart). */
+  upload: (path, file, query, opts) => request('POST', path, { ...opts, query, raw: file }),
+}
+
+/** A URL with its query, for links (downloads use the session cookie). */
+export function urlWith(path, query) {
+  return buildUrl(path, query)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { http, request } from './http'
+import { http, request, urlWith } from './http'
 
 // 组织生活: meetings with their register and follow-up measures, talks.
 export const listMeetings = (query) => http.get('/api/meetings', query)
@@ -17,3 +17,14 @@ export const deleteMeasure = (id) => http.del(`/api/measures/${id}`)
 export const talksDue = (query) => http.get('/api/talks/due', query)
 export const listTalks = (query) => http.get('/api/talks', query)
 export const createTalk = (body) => http.post('/api/talks', body)
+
+// Attachments of a meeting: the file itself is the body, its name in ?name=.
+export const listAttachments = (meetingId) => http.get(`/api/meetings/${meetingId}/attachments`)
+export const uploadAttachment = (meetingId, file) =>
+  http.upload(`/api/meetings/${meetingId}/attachments`, file, { name: file.name })
+export const deleteAttachment = (id) => http.del(`/api/attachments/${id}`)
+export const attachmentUrl = (id) => `/api/attachments/${id}`
+
+// The yearly attendance register (出席登记簿) of an org, and its Excel file.
+export const attendanceRegister = (query) => http.get('/api/attendance/register', query)
+export const attendanceRegisterXlsx = (query) => urlWith('/api/attendance/register.xlsx', query)

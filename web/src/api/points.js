@@ -17,3 +17,11 @@ export const listLedger = (query) => http.get('/api/ledger', query)
 export const myPoints = (query, opts) => http.get('/api/points/me', query, opts)
 export const memberBoard = (query) => http.get('/api/leaderboards/members', query)
 export const orgBoard = (query) => http.get('/api/leaderboards/orgs', query)
+
+// 公示 and 异议: frozen boards published for a window, objections and answers.
+export const listNotices = (query) => http.get('/api/point-notices', query)
+export const getNotice = (id) => http.get(`/api/point-notices/${id}`)
+export const publishNotice = (body) => http.post('/api/point-notices', body)
+export const listObjections = (id, query) => http.get(`/api/point-notices/${id}/objections`, query)
+export const fileObjection = (id, body) => http.post(`/api/point-notices/${id}/objections`, body)
+export const answerObjection = (id, body) => http.post(`/api/point-objections/${id}/answer`, body)

@@ -157,3 +157,27 @@ export const MILESTONE_STATUS = {
 /** A milestone's look: done late counts as 'late'. */
 export const milestoneLook = (m) => (m.status === 'done' && m.late ? 'late' : m.status)
 export const EVIDENCE_KINDS = { link: '链接', file: '文件', meeting: '会议', task: '任务', record: '记录', text: '文字说明' }
+
+// 三级五岗: levels (organization kinds) and the posts each has. Labels for
+// the pickers only; the server decides what is valid.
+export const DUTY_POSTS = {
+  secretary: '书记',
+  deputy_secretary: '副书记',
+  committee_member: '委员',
+  organ_secretary: '机关党委书记',
+  discipline_secretary: '机关纪委书记',
+  branch_secretary: '支部书记',
+  organization_officer: '组织委员',
+  publicity_officer: '宣传委员',
+  discipline_officer: '纪检委员',
+}
+const BRANCH_POSTS = ['branch_secretary', 'deputy_secretary', 'organization_officer', 'publicity_officer', 'discipline_officer', 'committee_member']
+export const DUTY_LEVEL_POSTS = {
+  work_committee: ['secretary', 'deputy_secretary', 'committee_member'],
+  party_committee: ['secretary', 'deputy_secretary', 'committee_member'],
+  organ_committee: ['organ_secretary', 'deputy_secretary', 'discipline_secretary', 'committee_member'],
+  general_branch: BRANCH_POSTS,
+  branch: BRANCH_POSTS,
+  temp_branch: BRANCH_POSTS,
+}
+export const DUTY_EVIDENCE_KINDS = { task: '任务', meeting: '会议', ledger: '积分记录', record: '履职记录' }
