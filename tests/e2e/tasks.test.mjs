@@ -122,8 +122,16 @@ test('a committee gives out a task with a milestone and cascades it to a branch'
     // Right after saving: cascade to the branch below.
     const dlg = page.locator('.el-dialog', { hasText: '下达到下级组织' })
     await dlg.waitFor()
-    await dlg.locator('[data-test=cascade-orgs]').click()
-    await page.locator('.el-tree-select__popper:visible .el-tree-node', { hasText: '第一党支部' }).locator('.el-checkbox').click()
+    // The tree loads while the dialog opens; the dialog's focus trap can close
+    // a dropdown opened during its opening transition, so open it until it stays.
+    await dlg.locator('.el-loading-mask').waitFor({ state: 'detached' })
+    const node = page.locator('.el-tree-select__popper:visible .el-tree-node', { hasText: '第一党支部' })
+    for (let i = 0; i < 5; i++) {
+      if (!(await node.isVisible())) await dlg.locator('[data-test=cascade-orgs]').click()
+      await page.waitForTimeout(400)
+      if (await node.isVisible()) break
+    }
+    await node.locator('.el-checkbox').click()
     await dlg.locator('.el-dialog__title').click() // closes the tree's dropdown
     await dlg.locator('[data-test=cascade-submit]').click()
     await page.getByText('已下达到 1 个下级组织').waitFor()
