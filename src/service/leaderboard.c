@@ -394,9 +394,10 @@ static int me_read(xf_ctx *c, const char *year, const char *period,
 	xf_period p, rp;
 	if (period) {
 		if (xf_period_parse(period, &rp) != 0)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "期间应为 2024、2024Q2 或 2024-07 的形式",
-			               "period");
+			return xf_fail(
+			    c, XF_E_INVALID, "invalid_field",
+			    "期间应为 2024、2024Q2 或 2024-07 的形式",
+			    "period");
 		p = (xf_period){.kind = XF_PERIOD_YEAR, .year = rp.year};
 		if (year && strtol(year, NULL, 10) != rp.year)
 			return xf_fail(c, XF_E_INVALID, "invalid_field",
