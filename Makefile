@@ -88,7 +88,8 @@ run: deps
 	@mkdir -p data
 	@if [ ! -f data/xianfeng.db ]; then \
 		$(BUILD)/xianfeng init --db sqlite:data/xianfeng.db && \
-		$(BUILD)/xianfeng demo --db sqlite:data/xianfeng.db; fi
+		$(BUILD)/xianfeng demo --db sqlite:data/xianfeng.db; \
+	else $(BUILD)/xianfeng init --db sqlite:data/xianfeng.db; fi
 	$(BUILD)/xianfeng serve --db sqlite:data/xianfeng.db --listen 127.0.0.1:8080
 
 # ---- tests ---------------------------------------------------------------
