@@ -207,7 +207,7 @@ int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 }
 
 /* Parses a decimal in [1, max]; returns -1 on anything else. */
-static int parse_pos(const char *s, int64_t max, int64_t *out)
+int xf_parse_id(const char *s, int64_t max, int64_t *out)
 {
 	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
 		return -1;
@@ -222,12 +222,12 @@ int xf_input_page(xf_req *r, int *offset, int *limit)
 {
 	int64_t page = 1, size = 20;
 	const char *p = xf_req_query(r, "page"), *s = xf_req_query(r, "size");
-	if (p && parse_pos(p, 1000000, &page) != 0) {
+	if (p && xf_parse_id(p, 1000000, &page) != 0) {
 		xf_reply_error(r, 422, "invalid_field", "页码应为正整数",
 		               "page");
 		return -1;
 	}
-	if (s && parse_pos(s, 200, &size) != 0) {
+	if (s && xf_parse_id(s, 200, &size) != 0) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "每页条数应为 1 到 200 之间的整数", "size");
 		return -1;
@@ -243,7 +243,7 @@ int xf_input_query_id(xf_req *r, const char *key, int64_t *out)
 	*out = 0;
 	if (!s || !*s)
 		return 0;
-	if (parse_pos(s, INT64_MAX / 2, out) != 0) {
+	if (xf_parse_id(s, INT64_MAX / 2, out) != 0) {
 		char *msg =
 		    xf_arena_printf(&r->arena, "参数 %s 应为正整数", key);
 		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
@@ -272,7 +272,8 @@ int xf_input_query_str(xf_req *r, const char *key, size_t max, const char **out)
 
 int xf_input_path_id(xf_req *r, int i, int64_t *out)
 {
-	if (i >= r->nparam || parse_pos(r->param[i], INT64_MAX / 2, out) != 0) {
+	if (i >= r->nparam ||
+	    xf_parse_id(r->param[i], INT64_MAX / 2, out) != 0) {
 		xf_reply_error(r, 404, "not_found", "记录不存在", NULL);
 		return -1;
 	}

@@ -54,6 +54,9 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
                     xf_val *vals, const char *path);
 
+/* Parses a positive decimal in [1, max] (digits only, at most 18): the
+ * form of every id in a path or query. Returns 0, or -1 on anything else. */
+int xf_parse_id(const char *s, int64_t max, int64_t *out);
 /* Reads ?page=&size= (defaults 1 and 20, size <= 200). -1 on bad input. */
 int xf_input_page(xf_req *r, int *offset, int *limit);
 /* Reads a positive id query parameter; 0 when absent. -1 on bad input. */

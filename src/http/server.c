@@ -150,7 +150,7 @@ void xf_reply_header(xf_req *r, const char *name, const char *value)
  * Matches url against a pattern, capturing {x} segments into r->param.
  * Captured values are copied into the arena. Returns 1 on a match.
  */
-static int match(xf_req *r, const char *pat, const char *url)
+int xf_http_match(xf_req *r, const char *pat, const char *url)
 {
 	int n = 0;
 	const char *caps[XF_MAX_PARAMS];
@@ -192,7 +192,7 @@ static void find_route(const xf_http_config *cfg, xf_req *r)
 	if (strncmp(r->url, "/api/", 5) != 0)
 		return;
 	for (size_t i = 0; i < cfg->nroutes; i++) {
-		if (!match(r, cfg->routes[i].pattern, r->url))
+		if (!xf_http_match(r, cfg->routes[i].pattern, r->url))
 			continue;
 		r->path_matched = 1;
 		if (strcmp(cfg->routes[i].method, r->method) == 0) {

@@ -90,6 +90,13 @@ typedef struct xf_http_config {
 	size_t nbody_limits;
 } xf_http_config;
 
+/*
+ * Matches a URL path against a route pattern ("/api/orgs/{id}/tree": {x}
+ * matches one non-empty segment), capturing the segments into r->param
+ * (copied into r->arena). Returns 1 on a match, 0 otherwise.
+ */
+int xf_http_match(xf_req *r, const char *pattern, const char *url);
+
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */
 void *xf_http_start(const xf_http_config *cfg);
 /* Stops accepting, finishes requests in flight, frees the server. */
