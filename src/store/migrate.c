@@ -22,6 +22,7 @@ static const char *const migrations[] = {
     xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
     xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
     xf_schema_v5, /* attachments of meetings, content-addressed (issue 4) */
+    xf_schema_v6, /* covering indexes for points verify */
 };
 
 int xf_schema_latest(void)
