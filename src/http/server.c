@@ -87,12 +87,6 @@ const char *xf_req_cookie(xf_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
-const char *xf_req_client_ip(xf_req *r)
-{
-	(void)r;
-	return "127.0.0.1";
-}
-
 void xf_reply_json(xf_req *r, int status)
 {
 	r->status = status;

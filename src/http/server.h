@@ -106,7 +106,6 @@ void xf_http_stop(void *server);
 const char *xf_req_query(xf_req *r, const char *key);
 const char *xf_req_header(xf_req *r, const char *name);
 const char *xf_req_cookie(xf_req *r, const char *name);
-const char *xf_req_client_ip(xf_req *r);
 
 /* Writes the error answer {"error":{"code","message","field"}}. */
 void xf_reply_error(xf_req *r, int status, const char *code,

@@ -17,11 +17,6 @@ void xf_static_set_root(const char *dir)
 	root = dir;
 }
 
-size_t xf_static_count(void)
-{
-	return xf_web_nassets;
-}
-
 static const char *type_of(const char *path)
 {
 	static const struct {

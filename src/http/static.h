@@ -29,7 +29,5 @@ extern const size_t xf_web_nassets;
 void xf_static_set_root(const char *dir);
 /* The server's fallback: answers GET/HEAD outside /api/. 0 if answered. */
 int xf_static_serve(xf_req *r);
-/* Number of files available (embedded or 0 in folder mode). */
-size_t xf_static_count(void);
 
 #endif

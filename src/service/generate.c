@@ -516,7 +516,7 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 		goto out;
 	}
 	xf_date today = xf_date_today(g.now);
-	int tasks_per_branch = scale >= 2 ? 24 : 24;
+	const int tasks_per_branch = 24; /* ~50,000 for a city */
 	for (int i = 0; i < g.nbranches; i++) {
 		/* scratch memory of the use cases stays bounded */
 		xf_arena scratch;

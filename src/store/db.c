@@ -49,10 +49,6 @@ void xf_db_close(xf_db *db)
 	db->drv->close(db);
 }
 
-xf_db_kind xf_db_kind_of(const xf_db *db)
-{
-	return db->drv->kind;
-}
 const char *xf_db_name(const xf_db *db)
 {
 	return db->drv->name;

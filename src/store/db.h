@@ -125,7 +125,6 @@ extern const xf_db_driver xf_db_pgsql_driver;
  */
 xf_db *xf_db_open(const char *url, char *err, size_t errlen);
 void xf_db_close(xf_db *db);
-xf_db_kind xf_db_kind_of(const xf_db *db);
 const char *xf_db_name(const xf_db *db);
 
 /*
