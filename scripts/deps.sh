@@ -8,7 +8,7 @@ set -eu
 
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libpq-dev libsodium-dev libxlsxwriter-dev nodejs ca-certificates"
-TEST_PKGS="libcmocka-dev postgresql-15 chromium fonts-noto-cjk clang
+TEST_PKGS="libcmocka-dev sqlite3 postgresql-15 chromium fonts-noto-cjk clang
 libclang-rt-14-dev"
 
 case "${1:-run}" in

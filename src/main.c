@@ -597,6 +597,10 @@ static int cmd_points(int argc, char **argv)
 	xf_db *db = open_db(db_url, 1);
 	if (!db)
 		return 1;
+	if (xf_svc_init(db_url) != 0) { /* the checking threads' connections */
+		xf_db_close(db);
+		return 1;
+	}
 	xf_arena a;
 	xf_arena_init(&a, 0);
 	xf_ctx c;

@@ -36,7 +36,7 @@ int xf_svc_init(const char *url)
 xf_db *xf_svc_db(void)
 {
 	xf_db *db = pthread_getspecific(db_key);
-	if (db)
+	if (db || !db_url)
 		return db;
 	char err[256];
 	db = xf_db_open(db_url, err, sizeof err);

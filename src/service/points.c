@@ -983,16 +983,3 @@ int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
 	xf_db_rollback(c->db);
 	return rc;
 }
-
-/* ---- verify -------------------------------------------------------------*/
-
-int xf_points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
-                     void *arg, int64_t *checked, int64_t *diffs)
-{
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_verify(c->db, report, arg, checked, diffs);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
-}

@@ -905,20 +905,33 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
  * year, id) and (org, year, id) and folds each member-year or org-year in
  * C into its 17 periods: the year, its months and its quarters, which is
  * also their byte order ("2024" < "2024-01" < ... < "2024Q4" < "2025").
- * No sort and no temporary table, so it scales with the ledger.
+ * No sort and no temporary table, so it scales with the ledger. A check
+ * covers one range of member or org ids, so that ranges can be checked
+ * on several connections at once; both sides of a range are read in the
+ * caller's one read transaction.
  */
 static const char sql_ledger_members[] =
     "SELECT member_id, year, id, month, points, veto, org_id FROM "
-    "point_ledger WHERE member_id IS NOT NULL ORDER BY member_id, year, id";
+    "point_ledger WHERE member_id >= $1 AND member_id < $2 "
+    "ORDER BY member_id, year, id";
 static const char sql_kept_members[] =
     "SELECT member_id, period, points, entries, vetoed, org_id FROM "
-    "point_member_totals ORDER BY member_id, period";
+    "point_member_totals WHERE member_id >= $1 AND member_id < $2 "
+    "ORDER BY member_id, period";
 static const char sql_ledger_orgs[] =
     "SELECT org_id, year, id, month, points, COALESCE(member_id, 0) FROM "
-    "point_ledger ORDER BY org_id, year, id";
+    "point_ledger WHERE org_id >= $1 AND org_id < $2 "
+    "ORDER BY org_id, year, id";
 static const char sql_kept_orgs[] =
     "SELECT org_id, period, points, entries, members, org_points, "
-    "org_entries FROM point_org_totals ORDER BY org_id, period";
+    "org_entries FROM point_org_totals WHERE org_id >= $1 AND org_id < $2 "
+    "ORDER BY org_id, period";
+static const char sql_member_keys[] =
+    "SELECT COALESCE(MIN(member_id), 0), COALESCE(MAX(member_id), 0) "
+    "FROM point_ledger WHERE member_id IS NOT NULL";
+static const char sql_org_keys[] =
+    "SELECT COALESCE(MIN(org_id), 0), COALESCE(MAX(org_id), 0) "
+    "FROM point_ledger";
 
 /* One row of either side of the comparison. */
 typedef struct vrow {
@@ -1095,7 +1108,8 @@ static int vcmp(const vrow *a, const vrow *b)
 /* Merges the recomputed (want) and kept (have) rows, both ordered by
  * (key, period), reporting every difference. */
 static int compare(xf_db *db, const char *ledger_sql, const char *have_sql,
-                   int orgs, const char *what, const char *const *names, int nv,
+                   int orgs, int64_t lo, int64_t hi, const char *what,
+                   const char *const *names, int nv,
                    void (*report)(void *, const char *), void *arg,
                    int64_t *checked, int64_t *diffs)
 {
@@ -1104,6 +1118,10 @@ static int compare(xf_db *db, const char *ledger_sql, const char *have_sql,
 	xf_stmt *h = xf_db_stmt(db, have_sql);
 	if (!f.st || !h)
 		return XF_DB_ERROR;
+	xf_db_bind_int(f.st, 1, lo);
+	xf_db_bind_int(f.st, 2, hi);
+	xf_db_bind_int(h, 1, lo);
+	xf_db_bind_int(h, 2, hi);
 	f.rc = xf_db_step(f.st);
 	vrow a, b;
 	int ra = fold_next(&f, &a), rb = vstep(h, nv, &b);
@@ -1157,19 +1175,33 @@ static int compare(xf_db *db, const char *ledger_sql, const char *have_sql,
 	                                            : rb;
 }
 
-int xf_store_point_verify(xf_db *db,
-                          void (*report)(void *arg, const char *line),
-                          void *arg, int64_t *checked, int64_t *diffs)
+int xf_store_point_verify_keys(xf_db *db, int orgs, int64_t *lo, int64_t *hi)
+{
+	xf_stmt *st = xf_db_stmt(db, orgs ? sql_org_keys : sql_member_keys);
+	if (!st)
+		return XF_DB_ERROR;
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		*lo = xf_db_int(st, 0);
+		*hi = xf_db_int(st, 1);
+		rc = XF_DB_OK;
+	}
+	xf_db_reset(st);
+	return rc;
+}
+
+int xf_store_point_verify_range(xf_db *db, int orgs, int64_t lo, int64_t hi,
+                                void (*report)(void *arg, const char *line),
+                                void *arg, int64_t *checked, int64_t *diffs)
 {
 	static const char *const mnames[] = {"points", "entries", "vetoed",
 	                                     "org_id"};
 	static const char *const onames[] = {"points", "entries", "members",
 	                                     "org_points", "org_entries"};
 	*checked = *diffs = 0;
-	int rc = compare(db, sql_ledger_members, sql_kept_members, 0, "member",
-	                 mnames, 4, report, arg, checked, diffs);
-	if (rc == XF_DB_OK)
-		rc = compare(db, sql_ledger_orgs, sql_kept_orgs, 1, "org",
-		             onames, 5, report, arg, checked, diffs);
-	return rc;
+	if (orgs)
+		return compare(db, sql_ledger_orgs, sql_kept_orgs, 1, lo, hi,
+		               "org", onames, 5, report, arg, checked, diffs);
+	return compare(db, sql_ledger_members, sql_kept_members, 0, lo, hi,
+	               "member", mnames, 4, report, arg, checked, diffs);
 }

@@ -355,6 +355,46 @@ test('after a random mix of writes, points verify finds the totals equal to the 
 	assert.doesNotMatch(v.stdout, / 0 totals checked/);
 });
 
+// Runs SQL straight on the test database, behind the server's back, to
+// damage the kept totals the way a bug or a hand edit would.
+function rawSql(db, statement) {
+	const [cmd, args] = db.startsWith('postgres:')
+		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qc', statement]]
+		: ['sqlite3', [db.slice('sqlite:'.length), statement]];
+	return new Promise((resolve, reject) => {
+		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
+			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
+			else resolve(stdout);
+		});
+	});
+}
+
+test('points verify reports a damaged member total, org total and a stray total, and nothing else', async () => {
+	const r = await rule(admin, { item: uniq('核对项'), points: 2 });
+	expectStatus(await award(admin, m2, r), 201, srv);
+	expectStatus(await award(admin, m4, r), 201, srv);
+	const clean = await runVerify(srv.db);
+	assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+	await rawSql(srv.db, `UPDATE point_member_totals SET points = points + 7 WHERE member_id = ${m2.id} AND period = '${YEAR}'`);
+	await rawSql(srv.db, `UPDATE point_org_totals SET entries = entries + 1 WHERE org_id = ${b3.id} AND period = '${YEAR}'`);
+	// a kept total of a member id far beyond every id in the ledger
+	await rawSql(srv.db, `INSERT INTO point_member_totals (member_id, period, org_id, org_path, points, entries, vetoed, last_entry_id) VALUES (9000000000000, '${YEAR}', ${b1.id}, '/', 5, 1, 0, 0)`);
+	try {
+		const v = await runVerify(srv.db);
+		assert.equal(v.code, 1, v.stdout + v.stderr);
+		assert.match(v.stdout, / 3 differences/);
+		assert.match(v.stdout, new RegExp(`member ${m2.id} period ${YEAR}: points kept \\d+, ledger gives`));
+		assert.match(v.stdout, new RegExp(`org ${b3.id} period ${YEAR}: entries kept`));
+		assert.match(v.stdout, /member 9000000000000 period \d+: in totals but not in the ledger/);
+	} finally {
+		await rawSql(srv.db, `UPDATE point_member_totals SET points = points - 7 WHERE member_id = ${m2.id} AND period = '${YEAR}'`);
+		await rawSql(srv.db, `UPDATE point_org_totals SET entries = entries - 1 WHERE org_id = ${b3.id} AND period = '${YEAR}'`);
+		await rawSql(srv.db, 'DELETE FROM point_member_totals WHERE member_id = 9000000000000');
+	}
+	const again = await runVerify(srv.db);
+	assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
 test('every points write leaves an audit record', async () => {
 	const r = await rule(admin, { item: uniq('审计项'), points: 1 });
 	const e = expectStatus(await award(admin, m3, r), 201, srv);
