@@ -117,6 +117,7 @@ typedef struct gather {
 	int nkeys;
 	tally_row *rows;
 	int n, cap, failed;
+	int64_t last_org; /* of rows[n - 1] */
 } gather;
 
 static int cmp_key(const void *a, const void *b)
@@ -158,10 +159,25 @@ static int on_tally(void *arg, int64_t org_id, const char *kind,
                     const char *month, int on_time, int late, int no_ft)
 {
 	gather *g = arg;
-	int idx = find_org(g->keys, g->nkeys, org_id);
+	int idx = g->n && g->last_org == org_id
+	              ? g->rows[g->n - 1].idx
+	              : find_org(g->keys, g->nkeys, org_id);
 	int k = xf_meeting_kind_parse(kind), mi = month_of(month);
 	if (idx < 0 || k < 0 || mi < 0)
 		return 0;
+	g->last_org = org_id;
+	/* the rows of an org come together, month by month: sum into the
+	 * row of this kind in the org's current month, if there is one */
+	for (int j = g->n - 1;
+	     j >= 0 && g->rows[j].idx == idx && g->rows[j].t.month == mi; j--) {
+		xf_meeting_tally *t = &g->rows[j].t;
+		if (t->kind == k) {
+			t->on_time += on_time;
+			t->late += late;
+			t->no_first_topic += no_ft;
+			return 0;
+		}
+	}
 	if (g->n == g->cap) {
 		int cap = g->cap ? g->cap * 2 : 1024;
 		tally_row *p = realloc(g->rows, (size_t)cap * sizeof *p);

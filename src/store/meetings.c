@@ -586,11 +586,11 @@ int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
  */
 
 static const char sql_tally[] =
-    "SELECT org_id, kind, substr(counts_on, 1, 7), SUM(1 - late), "
-    "SUM(late), SUM(1 - has_ft) FROM meetings "
-    "WHERE org_path >= $1 AND org_path < $2 "
-    "AND counts_on >= $3 AND counts_on <= $4 "
-    "GROUP BY org_id, kind, substr(counts_on, 1, 7)";
+    "SELECT m.org_id, m.kind, m.counts_on, m.late, m.has_ft FROM orgs o "
+    "JOIN meetings m ON m.org_id = o.id "
+    "AND m.counts_on >= $3 AND m.counts_on <= $4 "
+    "WHERE o.path >= $1 AND o.path < $2 "
+    "ORDER BY o.path, m.counts_on";
 
 int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
                            const char *from, const char *to, xf_tally_fn fn,
@@ -604,11 +604,17 @@ int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
 	xf_db_bind_str(st, 3, from);
 	xf_db_bind_str(st, 4, to);
 	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW)
-		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1),
-		       xf_db_text(st, 2), (int)xf_db_int(st, 3),
-		       (int)xf_db_int(st, 4), (int)xf_db_int(st, 5)) != 0)
+	char month[8];
+	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
+		const char *day = xf_db_text(st, 2);
+		size_t n = day ? strnlen(day, 7) : 0;
+		memcpy(month, day, n);
+		month[n] = '\0';
+		int late = xf_db_int(st, 3) != 0;
+		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1), month, !late,
+		       late, xf_db_int(st, 4) == 0) != 0)
 			break;
+	}
 	xf_db_reset(st);
 	return done(rc);
 }

@@ -23,6 +23,7 @@ static const char *const migrations[] = {
     xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
     xf_schema_v5, /* attachments of meetings, content-addressed (issue 4) */
     xf_schema_v6, /* covering indexes for points verify */
+    xf_schema_v7, /* meetings by (org, counts_on) for the compliance tally */
 };
 
 int xf_schema_latest(void)
