@@ -201,7 +201,8 @@ int xf_api_authenticate(xf_req *r, const xf_route *route)
 	}
 	xf_ctx c;
 	xf_ctx_init(&c, db, &r->arena, NULL, NULL);
-	int rc = xf_session_resolve(&c, token, &p->user, &p->scope, &p->csrf);
+	int rc = xf_session_resolve(&c, token, r->epoch, &p->user, &p->scope,
+	                            &p->csrf);
 	if (rc == XF_E_UNAUTHORIZED)
 		return 0; /* anonymous: the role check answers 401 */
 	if (rc != XF_OK) {

@@ -240,6 +240,7 @@ static void dispatch(server *s, xf_req *r)
 	int is_get = strcmp(r->method, "GET") == 0;
 	char *key = NULL;
 	uint64_t version = s->writes;
+	r->epoch = version;
 	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC &&
 	    (key = cache_key(r)) != NULL) {
 		char user[128];

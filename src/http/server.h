@@ -49,6 +49,7 @@ struct xf_req {
 	const xf_route *route; /* matched when the request arrives, or NULL */
 	int path_matched;      /* some route has this path (for 405) */
 	int body_too_large;
+	uint64_t epoch; /* write requests answered before this one arrived */
 	/* set by the authenticator */
 	void *principal;  /* opaque to http; NULL when anonymous */
 	unsigned roles;   /* bitmask (1u << role) */

@@ -4,6 +4,7 @@
  */
 #include "service/auth.h"
 
+#include "service/session_cache.h"
 #include "service/view.h"
 #include "store/members.h"
 #include "store/orgs.h"
@@ -134,20 +135,27 @@ int xf_logout(xf_ctx *c, const char *token)
 	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
 }
 
-int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
-                       xf_scope *scope, const char **csrf)
+int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
+                       xf_user *user, xf_scope *scope, const char **csrf)
 {
 	size_t n = strlen(token);
 	if (n != 64 || strspn(token, "0123456789abcdef") != n)
 		return xf_fail(c, XF_E_UNAUTHORIZED, "unauthorized",
 		               "登录已失效，请重新登录", NULL);
-	int rc = xf_store_session_get(c->db, c->a, token_hash(c, token), c->now,
-	                              user, csrf);
-	if (rc == XF_DB_DONE)
-		return xf_fail(c, XF_E_UNAUTHORIZED, "unauthorized",
-		               "登录已失效，请重新登录", NULL);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	const char *h = token_hash(c, token);
+	if (!h)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	if (!xf_session_cache_get(h, epoch, c->now, c->a, user, csrf)) {
+		int64_t expires_at = 0;
+		int rc = xf_store_session_get(c->db, c->a, h, c->now, user,
+		                              csrf, &expires_at);
+		if (rc == XF_DB_DONE)
+			return xf_fail(c, XF_E_UNAUTHORIZED, "unauthorized",
+			               "登录已失效，请重新登录", NULL);
+		if (rc != XF_DB_ROW)
+			return xf_fail_db(c, rc);
+		xf_session_cache_put(h, epoch, expires_at, user, *csrf);
+	}
 	xf_scope_init(scope, user->id, user->member_id);
 	for (int i = 0; i < user->nroles; i++) {
 		int role = xf_role_parse(user->roles[i].role);

@@ -19,9 +19,12 @@ int xf_auth_init(void); /* libsodium; call once at start */
 int xf_login(xf_ctx *c, const char *username, const char *password,
              const char **token, const char **csrf, xf_user *user);
 int xf_logout(xf_ctx *c, const char *token);
-/* Resolves a token to its user and scope; XF_E_UNAUTHORIZED if none. */
-int xf_session_resolve(xf_ctx *c, const char *token, xf_user *user,
-                       xf_scope *scope, const char **csrf);
+/* Resolves a token to its user and scope; XF_E_UNAUTHORIZED if none.
+ * epoch: the count of write requests the server had answered when this
+ * request arrived (see session_cache.h); sessions resolved under the same
+ * epoch within the last moments are not read again. */
+int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
+                       xf_user *user, xf_scope *scope, const char **csrf);
 /* Compares two strings in constant time; 1 if equal. */
 int xf_secret_equal(const char *a, const char *b);
 

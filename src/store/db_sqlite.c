@@ -4,6 +4,7 @@
  */
 #include "store/db.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +46,17 @@ static int map_rc(sq_db *d, int rc)
 	}
 }
 
+/* Before SQLite's first use: no global memory statistics, which would
+ * take a global mutex on every allocation of every connection. */
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static xf_db *sq_open(const char *path, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, configure);
 	sq_db *d = calloc(1, sizeof *d);
 	if (!d) {
 		snprintf(err, errlen, "out of memory");

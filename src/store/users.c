@@ -233,12 +233,13 @@ int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
 }
 
 static const char sql_sess_get[] =
-    "SELECT " USER_COLS ", s.csrf FROM sessions s JOIN users u "
+    "SELECT " USER_COLS ", s.csrf, s.expires_at FROM sessions s JOIN users u "
     "ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
     "AND u.disabled = 0";
 
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
-                         int64_t now, xf_user *user, const char **csrf)
+                         int64_t now, xf_user *user, const char **csrf,
+                         int64_t *expires_at)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_sess_get);
 	if (!st)
@@ -249,6 +250,7 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
 	if (rc == XF_DB_ROW) {
 		read_user(a, st, user);
 		*csrf = xf_db_dup(a, st, 6);
+		*expires_at = xf_db_int(st, 7);
 	}
 	xf_db_reset(st);
 	if (rc == XF_DB_ROW) {

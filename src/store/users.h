@@ -38,9 +38,10 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
                             const char *csrf, int64_t now, int64_t expires);
-/* Finds a live session; fills user (with roles) and csrf. */
+/* Finds a live session; fills user (with roles), csrf and its end. */
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
-                         int64_t now, xf_user *user, const char **csrf);
+                         int64_t now, xf_user *user, const char **csrf,
+                         int64_t *expires_at);
 int xf_store_session_delete(xf_db *db, const char *token_hash);
 int xf_store_session_delete_user(xf_db *db, int64_t user_id);
 

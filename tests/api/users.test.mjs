@@ -3,9 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
+	startServer, ADMIN_PASSWORD, XF_BIN, expectStatus, expectError, expectList, createOrg, createMember,
 	createUserAndLogin, uniq, listAll,
 } from './harness.mjs';
+import { execFile } from 'node:child_process';
 
 let srv;
 let admin;
@@ -215,4 +216,33 @@ test('a member-role user cannot relink itself to another member record', async (
 	expectError(await u.client.patch(`/api/users/${u.user.id}`, { member_id: other.id }), 403, 'forbidden', undefined, srv);
 	expectError(await u.client.get(`/api/members/${other.id}`), 404, 'not_found', undefined, srv);
 	assert.equal(expectStatus(await u.client.get('/api/me'), 200, srv).member_id, mine.id);
+});
+
+// The server keeps recently resolved sessions in memory: a change of roles
+// made through it applies to the very next request, and one made by
+// another process (the command line, a second server) within 2 seconds.
+test('a change of roles applies to the next request, even to a session just used', async () => {
+	const { client, user } = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] });
+	expectStatus(await client.get(`/api/orgs/${a1.id}`), 200, srv);
+	expectStatus(await client.get(`/api/orgs/${a1.id}`), 200, srv);
+	expectStatus(await admin.patch(`/api/users/${user.id}`, { roles: [{ role: 'secretary', org_id: b1.id }] }), 200, srv);
+	expectError(await client.get(`/api/orgs/${a1.id}`), 404, 'not_found', undefined, srv);
+	expectStatus(await client.get(`/api/orgs/${b1.id}`), 200, srv);
+	const me = expectStatus(await client.get('/api/me'), 200, srv);
+	assert.deepEqual(me.roles.map((r) => [r.role, r.org_id]), [['secretary', b1.id]]);
+	// disabling the account ends its sessions at once
+	expectStatus(await admin.patch(`/api/users/${user.id}`, { disabled: true }), 200, srv);
+	expectError(await client.get('/api/me'), 401, 'unauthorized', undefined, srv);
+});
+
+test('a change of roles made by another process applies within 2 seconds', async () => {
+	const { client, user } = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] });
+	expectStatus(await client.get(`/api/orgs/${a1.id}`), 200, srv);
+	await new Promise((resolve, reject) => {
+		execFile(XF_BIN, ['user', 'roles', '--db', srv.db, '--username', user.username, '--role', `secretary:${b1.id}`],
+			{ timeout: 60000 }, (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message)) : resolve()));
+	});
+	await new Promise((r) => setTimeout(r, 2100));
+	expectError(await client.get(`/api/orgs/${a1.id}`), 404, 'not_found', undefined, srv);
+	expectStatus(await client.get(`/api/orgs/${b1.id}`), 200, srv);
 });
