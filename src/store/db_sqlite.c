@@ -14,7 +14,24 @@ typedef struct {
 	struct xf_db base; /* must be first */
 	sqlite3 *h;
 	char err[256];
+	int writer; /* holds writer_mu: inside a write transaction */
 } sq_db;
+
+/*
+ * SQLite has one writer at a time. The threads of this process queue for
+ * it here rather than in SQLite's busy handler, which polls with sleeps of
+ * up to 100 ms and lets a thread that just committed take the lock again
+ * while the others sleep. Other processes still meet busy_timeout.
+ */
+static pthread_mutex_t writer_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void writer_release(sq_db *d)
+{
+	if (d->writer && sqlite3_get_autocommit(d->h)) {
+		d->writer = 0;
+		pthread_mutex_unlock(&writer_mu);
+	}
+}
 
 typedef struct {
 	struct xf_stmt base; /* must be first */
@@ -95,7 +112,9 @@ static xf_db *sq_open(const char *path, char *err, size_t errlen)
 static void sq_close(xf_db *db)
 {
 	sq_db *d = (sq_db *)db;
-	sqlite3_close(d->h);
+	sqlite3_close(d->h); /* rolls back an open transaction */
+	if (d->writer)
+		pthread_mutex_unlock(&writer_mu);
 	free(d);
 }
 
@@ -103,7 +122,12 @@ static int sq_exec(xf_db *db, const char *sql)
 {
 	sq_db *d = (sq_db *)db;
 	char *msg = NULL;
+	if (sql == xf_db_sqlite_driver.begin_write_sql && !d->writer) {
+		pthread_mutex_lock(&writer_mu);
+		d->writer = 1;
+	}
 	int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+	writer_release(d); /* after COMMIT, ROLLBACK or a failed BEGIN */
 	if (rc != SQLITE_OK) {
 		snprintf(d->err, sizeof d->err, "%s", msg ? msg : "?");
 		sqlite3_free(msg);
