@@ -15,10 +15,6 @@ static void free_json(void *p)
 	json_decref(p);
 }
 
-/* Set while validating a body that was re-read with integers as reals
- * because it held an integer beyond 64 bits. */
-static _Thread_local int ints_as_reals;
-
 static int blank(const char *s)
 {
 	return s[strspn(s, " \t\r\n")] == '\0';
@@ -94,20 +90,9 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 	case XF_F_ID: {
 		int64_t min = f->type == XF_F_ID ? 1 : f->min;
 		int64_t max = f->type == XF_F_ID ? INT64_MAX / 2 : f->max;
-		json_int_t i;
-		if (ints_as_reals && json_is_real(v)) {
-			double d = json_real_value(v);
-			if (d != d || d < -9.2e18 || d > 9.2e18)
-				return invalid(r, name, f->label,
-				               "超出允许范围");
-			i = (json_int_t)d;
-			if ((double)i != d)
-				return invalid(r, name, f->label, "应为整数");
-		} else if (!json_is_integer(v)) {
+		if (!json_is_integer(v))
 			return invalid(r, name, f->label, "应为整数");
-		} else {
-			i = json_integer_value(v);
-		}
+		json_int_t i = json_integer_value(v);
 		if (i < min || i > max)
 			return invalid(r, name, f->label, "超出允许范围");
 		out->i = i;
@@ -174,20 +159,80 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 	return 0;
 }
 
+/* Whether a value holds, at any depth, a number that was an integer
+ * beyond 64 bits (read as a real). */
+static int holds_huge(json_t *v, int depth)
+{
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+		return d >= 9.2e18 || d <= -9.2e18;
+	}
+	if (depth > 32)
+		return 0;
+	size_t i;
+	json_t *x;
+	const char *k;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+		{
+			if (holds_huge(x, depth + 1))
+				return 1;
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x)
+		{
+			if (holds_huge(x, depth + 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A body jansson refused for an integer beyond 64 bits: read it again
+ * with integers as reals only to find the member that holds it, and
+ * answer 422 naming that field (400 when none is found).
+ */
+static int refuse_huge_integer(xf_req *r, const xf_field *fields, size_t n)
+{
+	json_error_t err;
+	json_t *root =
+	    json_loadb(r->body.data, r->body.len,
+	               JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
+	const char *key = NULL, *label = NULL;
+	json_t *v;
+	if (root && json_is_object(root)) {
+		const char *k;
+		json_object_foreach(root, k, v)
+		{
+			if (!holds_huge(v, 0))
+				continue;
+			for (size_t i = 0; i < n && !label; i++)
+				if (strcmp(fields[i].name, k) == 0)
+					label = fields[i].label;
+			size_t kl = strlen(k);
+			key = xf_utf8_valid(k, kl) && kl <= 64
+			          ? xf_arena_strdup(&r->arena, k)
+			          : "?";
+			break;
+		}
+	}
+	json_decref(root);
+	if (!key) {
+		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
+		               NULL);
+		return -1;
+	}
+	return invalid(r, key, label, "超出允许范围");
+}
+
 int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 {
 	json_error_t err;
 	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len,
 	                          JSON_REJECT_DUPLICATES, &err);
-	int reals = 0;
-	if (!root && strstr(err.text, "too big")) {
-		/* An integer beyond 64 bits: read again with integers as
-		 * reals so that validation can name the field. */
-		root = json_loadb(
-		    r->body.data, r->body.len,
-		    JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
-		reals = 1;
-	}
+	if (!root && strstr(err.text, "too big"))
+		return refuse_huge_integer(r, fields, n);
 	if (!root) {
 		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
 		               NULL);
@@ -200,10 +245,7 @@ int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals)
 		               NULL);
 		return -1;
 	}
-	ints_as_reals = reals;
-	int rc = xf_input_object(r, root, fields, n, vals, NULL);
-	ints_as_reals = 0;
-	return rc;
+	return xf_input_object(r, root, fields, n, vals, NULL);
 }
 
 /* Parses a decimal in [1, max]; returns -1 on anything else. */

@@ -146,6 +146,9 @@ test('huge and out-of-range numbers are refused with 422 naming the field', asyn
 	const m = validMember();
 	const memberJson = JSON.stringify(m).replace(`"org_id":${b.id}`, '"org_id":123456789012345678901234567890');
 	expectError(await admin.post('/api/members', memberJson), 422, 'invalid_field', 'org_id', srv);
+	// inside an array of objects: the top-level field that holds it is named
+	const userJson = `{"username":"${uniq('big')}","password":"Long-pass-123","display_name":"大数","roles":[{"role":"member","org_id":99999999999999999999999}]}`;
+	expectError(await admin.post('/api/users', userJson), 422, 'invalid_field', 'roles', srv);
 	for (const p of ['/api/orgs?page=99999999999999999999999', '/api/members?page=1e9', '/api/orgs?size=99999999999999999999']) {
 		const r = await admin.get(p);
 		const field = new URL(p, 'http://x').searchParams.has('size') ? 'size' : 'page';
