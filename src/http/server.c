@@ -6,6 +6,7 @@
 
 #include "base/jw.h"
 #include "http/cache.h"
+#include "http/headers.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -34,27 +35,32 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
 {
 	(void)kind;
 	xf_buf *b = cls;
-	xf_buf_adds(b, key);
-	xf_buf_addc(b, '=');
-	xf_buf_adds(b, value ? value : "");
+	xf_cache_key_add(b, key);
+	if (value) {
+		xf_buf_addc(b, '=');
+		xf_cache_key_add(b, value);
+	}
 	xf_buf_addc(b, '&');
 	return MHD_YES;
 }
 
-/* The cache key of a GET: credential, URL, query and Shanghai day; NULL
- * when the request has no credential or the key would be too long. */
+/* The cache key of a GET: credential, URL, query and Shanghai day, each
+ * part escaped (headers.c) so that no two requests share a key unless all
+ * their parts are equal; NULL when the request has no credential or the
+ * key would be too long. The credential is the one the authenticator
+ * reads (xf_req_credential), so a cached answer is only ever given to
+ * the credential it was made for. */
 static char *cache_key(xf_req *r)
 {
-	const char *cred = xf_req_header(r, "Authorization");
-	if (!cred)
-		cred = xf_req_cookie(r, "xf_session");
+	int via_cookie;
+	const char *cred = xf_req_credential(r, &via_cookie);
 	if (!cred)
 		return NULL;
 	xf_buf b;
 	xf_buf_init(&b, 4096);
-	xf_buf_adds(&b, cred);
+	xf_cache_key_add(&b, cred);
 	xf_buf_addc(&b, '\n');
-	xf_buf_adds(&b, r->url);
+	xf_cache_key_add(&b, r->url);
 	xf_buf_addc(&b, '?');
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
 	xf_buf_addc(&b, '\n');
@@ -85,6 +91,12 @@ const char *xf_req_header(xf_req *r, const char *name)
 const char *xf_req_cookie(xf_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *xf_req_credential(xf_req *r, int *via_cookie)
+{
+	return xf_credential_pick(xf_req_header(r, "Authorization"),
+	                          xf_req_cookie(r, "xf_session"), via_cookie);
 }
 
 void xf_reply_json(xf_req *r, int status)
@@ -346,12 +358,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->body.cap = body_cap(&s->cfg, r);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		                                             "Content-Length");
-		if (cl) {
-			char *end;
-			unsigned long long n = strtoull(cl, &end, 10);
-			if (*end || n > r->body.cap)
-				r->body_too_large = 1;
-		}
+		if (cl && !xf_content_length_within(cl, r->body.cap))
+			r->body_too_large = 1;
 		*con_cls = r;
 		return MHD_YES;
 	}
@@ -453,6 +461,14 @@ void *xf_http_start(const xf_http_config *cfg)
 		return NULL;
 	}
 	return s;
+}
+
+unsigned short xf_http_port(void *srv)
+{
+	server *s = srv;
+	const union MHD_DaemonInfo *i =
+	    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	return i ? i->port : 0;
 }
 
 void xf_http_stop(void *srv)

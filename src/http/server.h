@@ -99,6 +99,8 @@ int xf_http_match(xf_req *r, const char *pattern, const char *url);
 
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */
 void *xf_http_start(const xf_http_config *cfg);
+/* The port the server listens on (the one chosen when cfg->port was 0). */
+unsigned short xf_http_port(void *server);
 /* Stops accepting, finishes requests in flight, frees the server. */
 void xf_http_stop(void *server);
 
@@ -106,6 +108,9 @@ void xf_http_stop(void *server);
 const char *xf_req_query(xf_req *r, const char *key);
 const char *xf_req_header(xf_req *r, const char *name);
 const char *xf_req_cookie(xf_req *r, const char *name);
+/* The session token the request presents (Authorization: Bearer, else the
+ * xf_session cookie; see xf_credential_pick in headers.h), or NULL. */
+const char *xf_req_credential(xf_req *r, int *via_cookie);
 
 /* Writes the error answer {"error":{"code","message","field"}}. */
 void xf_reply_error(xf_req *r, int status, const char *code,
