@@ -436,6 +436,22 @@ void *xf_http_start(const xf_http_config *cfg)
 		return NULL;
 	s->cfg = *cfg;
 	xf_cache_configure(cfg->cache_bytes, 2000);
+	if (cfg->threads == 0) {
+		/* driven by the caller (tests, fuzzing): same limits */
+		s->d = MHD_start_daemon(
+		    MHD_USE_NO_LISTEN_SOCKET |
+		        (cfg->quiet ? 0 : MHD_USE_ERROR_LOG),
+		    0, NULL, NULL, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
+		    on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT,
+		    (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		    (size_t)(32 * 1024), MHD_OPTION_END);
+		if (!s->d) {
+			fprintf(stderr, "xianfeng: cannot start the server\n");
+			free(s);
+			return NULL;
+		}
+		return s;
+	}
 	struct sockaddr_in addr;
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
@@ -463,12 +479,26 @@ void *xf_http_start(const xf_http_config *cfg)
 	return s;
 }
 
-unsigned short xf_http_port(void *srv)
+int xf_http_add_connection(void *srv, int fd)
 {
 	server *s = srv;
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return MHD_add_connection(s->d, fd, (struct sockaddr *)&addr,
+	                          sizeof addr) == MHD_YES
+	           ? 0
+	           : -1;
+}
+
+unsigned xf_http_run(void *srv)
+{
+	server *s = srv;
+	MHD_run(s->d);
 	const union MHD_DaemonInfo *i =
-	    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
-	return i ? i->port : 0;
+	    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+	return i ? i->num_connections : 0;
 }
 
 void xf_http_stop(void *srv)
