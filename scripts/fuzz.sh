@@ -11,7 +11,8 @@
 # coverage are merged (minimized) into the committed corpus.
 #
 # A harness names the sources it links and the pkg-config packages it needs
-# in its header comment: lines " * sources: src/..." and " * libs: ...".
+# in its header comment: lines " * sources: src/..." and " * libs: ...";
+# a source ending in '/' (src/api/) stands for every .c file in it.
 # A line " * mirrors: src/api" makes this script warn when field lines
 # ({"name", XF_F_...}) of that directory are missing from the harness.
 # Crash inputs are written to build/fuzz/crashes/. Prints one line per
@@ -99,7 +100,13 @@ build_one() {
 		\( -name '*.[ch]' -o -name fuzz.sh \) 2>/dev/null | head -1)" ]; then
 		return 0
 	fi
-	srcs=$(field "$src" sources)
+	srcs=""
+	for w in $(field "$src" sources); do
+		case "$w" in
+		*/) srcs="$srcs $(echo "$w"*.c)" ;;
+		*) srcs="$srcs $w" ;;
+		esac
+	done
 	pkgs=$(field "$src" libs)
 	pc_cflags=""
 	pc_libs=""

@@ -178,15 +178,8 @@ static int is_write(const char *method)
 
 int xf_api_authenticate(xf_req *r, const xf_route *route)
 {
-	const char *token = NULL;
-	int via_cookie = 0;
-	const char *auth = xf_req_header(r, "Authorization");
-	if (auth && strncmp(auth, "Bearer ", 7) == 0) {
-		token = auth + 7;
-	} else {
-		token = xf_req_cookie(r, "xf_session");
-		via_cookie = token != NULL;
-	}
+	int via_cookie;
+	const char *token = xf_req_credential(r, &via_cookie);
 	if (!token || route->auth == XF_AUTH_PUBLIC)
 		return 0;
 	xf_db *db = xf_svc_db();

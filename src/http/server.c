@@ -6,6 +6,7 @@
 
 #include "base/jw.h"
 #include "http/cache.h"
+#include "http/headers.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -34,27 +35,32 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
 {
 	(void)kind;
 	xf_buf *b = cls;
-	xf_buf_adds(b, key);
-	xf_buf_addc(b, '=');
-	xf_buf_adds(b, value ? value : "");
+	xf_cache_key_add(b, key);
+	if (value) {
+		xf_buf_addc(b, '=');
+		xf_cache_key_add(b, value);
+	}
 	xf_buf_addc(b, '&');
 	return MHD_YES;
 }
 
-/* The cache key of a GET: credential, URL, query and Shanghai day; NULL
- * when the request has no credential or the key would be too long. */
+/* The cache key of a GET: credential, URL, query and Shanghai day, each
+ * part escaped (headers.c) so that no two requests share a key unless all
+ * their parts are equal; NULL when the request has no credential or the
+ * key would be too long. The credential is the one the authenticator
+ * reads (xf_req_credential), so a cached answer is only ever given to
+ * the credential it was made for. */
 static char *cache_key(xf_req *r)
 {
-	const char *cred = xf_req_header(r, "Authorization");
-	if (!cred)
-		cred = xf_req_cookie(r, "xf_session");
+	int via_cookie;
+	const char *cred = xf_req_credential(r, &via_cookie);
 	if (!cred)
 		return NULL;
 	xf_buf b;
 	xf_buf_init(&b, 4096);
-	xf_buf_adds(&b, cred);
+	xf_cache_key_add(&b, cred);
 	xf_buf_addc(&b, '\n');
-	xf_buf_adds(&b, r->url);
+	xf_cache_key_add(&b, r->url);
 	xf_buf_addc(&b, '?');
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
 	xf_buf_addc(&b, '\n');
@@ -85,6 +91,12 @@ const char *xf_req_header(xf_req *r, const char *name)
 const char *xf_req_cookie(xf_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *xf_req_credential(xf_req *r, int *via_cookie)
+{
+	return xf_credential_pick(xf_req_header(r, "Authorization"),
+	                          xf_req_cookie(r, "xf_session"), via_cookie);
 }
 
 void xf_reply_json(xf_req *r, int status)
@@ -347,12 +359,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->body.cap = body_cap(&s->cfg, r);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		                                             "Content-Length");
-		if (cl) {
-			char *end;
-			unsigned long long n = strtoull(cl, &end, 10);
-			if (*end || n > r->body.cap)
-				r->body_too_large = 1;
-		}
+		if (cl && !xf_content_length_within(cl, r->body.cap))
+			r->body_too_large = 1;
 		*con_cls = r;
 		return MHD_YES;
 	}
@@ -429,6 +437,22 @@ void *xf_http_start(const xf_http_config *cfg)
 		return NULL;
 	s->cfg = *cfg;
 	xf_cache_configure(cfg->cache_bytes, 2000);
+	if (cfg->threads == 0) {
+		/* driven by the caller (tests, fuzzing): same limits */
+		s->d = MHD_start_daemon(
+		    MHD_USE_NO_LISTEN_SOCKET |
+		        (cfg->quiet ? 0 : MHD_USE_ERROR_LOG),
+		    0, NULL, NULL, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
+		    on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT,
+		    (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		    (size_t)(32 * 1024), MHD_OPTION_END);
+		if (!s->d) {
+			fprintf(stderr, "xianfeng: cannot start the server\n");
+			free(s);
+			return NULL;
+		}
+		return s;
+	}
 	struct sockaddr_in addr;
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
@@ -454,6 +478,28 @@ void *xf_http_start(const xf_http_config *cfg)
 		return NULL;
 	}
 	return s;
+}
+
+int xf_http_add_connection(void *srv, int fd)
+{
+	server *s = srv;
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return MHD_add_connection(s->d, fd, (struct sockaddr *)&addr,
+	                          sizeof addr) == MHD_YES
+	           ? 0
+	           : -1;
+}
+
+unsigned xf_http_run(void *srv)
+{
+	server *s = srv;
+	MHD_run(s->d);
+	const union MHD_DaemonInfo *i =
+	    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+	return i ? i->num_connections : 0;
 }
 
 void xf_http_stop(void *srv)

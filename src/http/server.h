@@ -72,7 +72,7 @@ struct xf_req {
 typedef struct xf_http_config {
 	const char *host;
 	unsigned short port;
-	unsigned threads;
+	unsigned threads; /* 0: no thread, driven by xf_http_run */
 	size_t max_body;
 	const xf_route *routes;
 	size_t nroutes;
@@ -100,6 +100,16 @@ int xf_http_match(xf_req *r, const char *pattern, const char *url);
 
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */
 void *xf_http_start(const xf_http_config *cfg);
+/*
+ * With cfg->threads 0 the server has no thread and no listening socket
+ * (host and port are ignored): the caller hands it connected sockets and
+ * runs it, as tests/fuzz/fuzz_server.c does. xf_http_add_connection gives
+ * it a socket it then owns and closes (0, or -1 with the socket closed);
+ * xf_http_run does what its connections allow without blocking and
+ * returns how many are still open.
+ */
+int xf_http_add_connection(void *server, int fd);
+unsigned xf_http_run(void *server);
 /* Stops accepting, finishes requests in flight, frees the server. */
 void xf_http_stop(void *server);
 
@@ -107,6 +117,9 @@ void xf_http_stop(void *server);
 const char *xf_req_query(xf_req *r, const char *key);
 const char *xf_req_header(xf_req *r, const char *name);
 const char *xf_req_cookie(xf_req *r, const char *name);
+/* The session token the request presents (Authorization: Bearer, else the
+ * xf_session cookie; see xf_credential_pick in headers.h), or NULL. */
+const char *xf_req_credential(xf_req *r, int *via_cookie);
 
 /* Writes the error answer {"error":{"code","message","field"}}. */
 void xf_reply_error(xf_req *r, int status, const char *code,

@@ -4,6 +4,8 @@
  */
 #include "http/static.h"
 
+#include "http/headers.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,8 +66,7 @@ static const xf_asset *find(const char *path)
 
 static int accepts_gzip(xf_req *r)
 {
-	const char *ae = xf_req_header(r, "Accept-Encoding");
-	return ae && strstr(ae, "gzip");
+	return xf_accepts_gzip(xf_req_header(r, "Accept-Encoding"));
 }
 
 static int serve_embedded(xf_req *r, const char *path)
@@ -85,8 +86,7 @@ static int serve_embedded(xf_req *r, const char *path)
 	                             : "no-cache");
 	xf_reply_header(r, "Vary", "Accept-Encoding");
 	r->content_type = a->type;
-	const char *inm = xf_req_header(r, "If-None-Match");
-	if (inm && strcmp(inm, a->etag) == 0) {
+	if (xf_etag_matches(xf_req_header(r, "If-None-Match"), a->etag)) {
 		r->status = 304;
 		r->static_body = "";
 		r->static_len = 0;

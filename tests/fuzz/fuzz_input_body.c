@@ -21,6 +21,7 @@
  *     that jansson parses, and the status is 400 or 422.
  *
  * sources: src/api/input.c src/http/server.c src/http/cache.c
+ * sources: src/http/headers.c
  * sources: src/base/arena.c
  * sources: src/base/buf.c src/base/jw.c src/base/utf8.c src/base/date.c
  * libs: jansson libmicrohttpd

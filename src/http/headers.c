@@ -1,0 +1,161 @@
+/*
+ * headers.c - the pure parts of reading request headers (see headers.h):
+ * credential choice, Content-Length, Accept-Encoding, If-None-Match and
+ * cache key escaping. Fuzzed by tests/fuzz/fuzz_headers.c.
+ */
+#include "http/headers.h"
+
+#include <string.h>
+#include <strings.h>
+
+const char *xf_credential_pick(const char *authorization, const char *cookie,
+                               int *via_cookie)
+{
+	*via_cookie = 0;
+	if (authorization && strncmp(authorization, "Bearer ", 7) == 0)
+		return authorization + 7;
+	if (!cookie)
+		return NULL;
+	*via_cookie = 1;
+	return cookie;
+}
+
+int xf_content_length_within(const char *value, size_t cap)
+{
+	if (!value || !*value)
+		return 0;
+	size_t n = 0;
+	for (const char *p = value; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		size_t d = (size_t)(*p - '0');
+		if (d > cap || n > (cap - d) / 10)
+			return 0; /* n * 10 + d > cap (and no overflow) */
+		n = n * 10 + d;
+	}
+	return 1;
+}
+
+static int is_ows(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* 1 if the parameters of a list element [p, end) hold a q of 0. */
+static int q_is_zero(const char *p, const char *end)
+{
+	while (p < end) {
+		while (p < end && (is_ows(*p) || *p == ';'))
+			p++;
+		const char *e = p;
+		while (e < end && *e != ';')
+			e++;
+		if (e - p >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+			const char *v = p + 2;
+			const char *ve = e;
+			while (ve > v && is_ows(ve[-1]))
+				ve--;
+			if (ve == v || *v != '0')
+				return 0;
+			v++;
+			if (v < ve && *v == '.')
+				v++;
+			while (v < ve && *v == '0')
+				v++;
+			return v == ve;
+		}
+		p = e;
+	}
+	return 0;
+}
+
+int xf_accepts_gzip(const char *ae)
+{
+	if (!ae)
+		return 0;
+	int gzip = -1, star = -1; /* -1 unlisted, 0 refused, 1 accepted */
+	const char *p = ae;
+	while (*p) {
+		while (is_ows(*p) || *p == ',')
+			p++;
+		const char *end = p + strcspn(p, ",");
+		size_t n = strcspn(p, ";, \t");
+		if (n > (size_t)(end - p))
+			n = (size_t)(end - p);
+		int ok = !q_is_zero(p + n, end);
+		if ((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+		    (n == 6 && strncasecmp(p, "x-gzip", 6) == 0))
+			gzip = gzip == 1 ? 1 : ok;
+		else if (n == 1 && *p == '*')
+			star = star == 1 ? 1 : ok;
+		p = end;
+	}
+	return gzip >= 0 ? gzip : star == 1;
+}
+
+/* The opaque tag of an entity-tag (without "W/"), as start and length. */
+static void opaque(const char *t, size_t n, const char **s, size_t *len)
+{
+	if (n >= 2 && t[0] == 'W' && t[1] == '/') {
+		t += 2;
+		n -= 2;
+	}
+	*s = t;
+	*len = n;
+}
+
+int xf_etag_matches(const char *inm, const char *etag)
+{
+	if (!inm || !etag)
+		return 0;
+	const char *want;
+	size_t wlen;
+	opaque(etag, strlen(etag), &want, &wlen);
+	const char *p = inm;
+	while (*p) {
+		while (is_ows(*p) || *p == ',')
+			p++;
+		if (*p == '*') {
+			const char *q = p + 1;
+			while (is_ows(*q))
+				q++;
+			if (*q == '\0' || *q == ',')
+				return 1;
+		}
+		/* An entity-tag is [W/]"...": the quotes delimit it, so a
+		 * comma inside the quotes does not end it. */
+		const char *t = p;
+		if (t[0] == 'W' && t[1] == '/')
+			t += 2;
+		const char *end;
+		if (*t == '"' && (end = strchr(t + 1, '"')) != NULL)
+			end++;
+		else
+			end = p + strcspn(p, ",");
+		const char *s;
+		size_t len;
+		opaque(p, (size_t)(end - p), &s, &len);
+		if (len == wlen && len > 0 && memcmp(s, want, len) == 0)
+			return 1;
+		p = end;
+		/* skip anything after the tag up to the next element */
+		p += strcspn(p, ",");
+	}
+	return 0;
+}
+
+int xf_cache_key_add(xf_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	while (*s) {
+		size_t n = strcspn(s, "%\n?&=");
+		xf_buf_add(b, s, n);
+		s += n;
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
+		char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+		xf_buf_add(b, e, sizeof e);
+	}
+	return b->failed ? -1 : 0;
+}
