@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-void xf_view_org(xf_jw *w, const xf_org *o)
+void xf_view_org_open(xf_jw *w, const xf_org *o)
 {
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", o->id);
@@ -27,6 +27,11 @@ void xf_view_org(xf_jw *w, const xf_org *o)
 	xf_jw_kstr(w, "closed_on", o->closed_on);
 	xf_jw_kint(w, "member_count", o->member_count);
 	xf_jw_kint(w, "child_count", o->child_count);
+}
+
+void xf_view_org(xf_jw *w, const xf_org *o)
+{
+	xf_view_org_open(w, o);
 	xf_jw_obj_end(w);
 }
 
@@ -411,6 +416,8 @@ void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today)
 	xf_jw_kint(w, "org_id", t->org_id);
 	xf_jw_kstr(w, "org_name", t->org_name);
 	xf_jw_kstr(w, "org_kind", t->org_kind);
+	xf_jw_kid(w, "org_parent_id", t->org_parent_id);
+	xf_jw_kstr(w, "org_parent_name", t->org_parent_name);
 	xf_jw_kid(w, "parent_id", t->parent_id);
 	xf_jw_kid(w, "root_id", t->root_id);
 	xf_jw_kid(w, "plan_id", t->plan_id);

@@ -15,6 +15,8 @@
 #include "store/users.h"
 
 void xf_view_org(xf_jw *w, const xf_org *o);
+/* The org's fields with the object left open for more keys. */
+void xf_view_org_open(xf_jw *w, const xf_org *o);
 /* full_pii: show ID number and phone unmasked */
 void xf_view_member(xf_jw *w, const xf_member *m, int full_pii);
 void xf_view_user(xf_jw *w, const xf_user *u);
