@@ -536,6 +536,29 @@ void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t)
 	xf_jw_obj_end(w);
 }
 
+void xf_view_plan_open(xf_jw *w, const xf_plan *p)
+{
+	char at[32];
+	xf_time_iso(p->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", p->id);
+	xf_jw_kint(w, "org_id", p->org_id);
+	xf_jw_kstr(w, "org_name", p->org_name);
+	xf_jw_kint(w, "year", p->year);
+	xf_jw_kstr(w, "title", p->title);
+	xf_jw_kint(w, "item_count", p->item_count);
+	xf_jw_kint(w, "task_count", p->task_count);
+	xf_jw_kid(w, "created_by", p->created_by);
+	xf_jw_kstr(w, "created_at", at);
+	xf_time_iso(p->updated_at, at);
+	xf_jw_kstr(w, "updated_at", at);
+}
+
+char *xf_snap_plan(xf_arena *a, const xf_plan *p)
+{
+	SNAP(a, (xf_view_plan_open(&w, p), xf_jw_obj_end(&w)));
+}
+
 char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today)
 {
 	SNAP(a, xf_view_task(&w, t, today, NULL, 0));
