@@ -86,6 +86,8 @@ void xf_h_leaderboard_members(xf_req *r)
 		xf_jw_kstr(&w, "name", it->name);
 		xf_jw_kint(&w, "org_id", it->org_id);
 		xf_jw_kstr(&w, "org_name", it->org_name);
+		xf_jw_kid(&w, "org_parent_id", it->org_parent_id);
+		xf_jw_kstr(&w, "org_parent_name", it->org_parent_name);
 		xf_jw_kint(&w, "points", it->points);
 		xf_jw_kbool(&w, "vetoed", it->vetoed);
 		change(&w, it);
@@ -149,6 +151,8 @@ void xf_h_leaderboard_orgs(xf_req *r)
 		xf_jw_kint(&w, "rank", it->rank);
 		xf_jw_kint(&w, "org_id", it->id);
 		xf_jw_kstr(&w, "name", it->name);
+		xf_jw_kid(&w, "org_parent_id", it->org_parent_id);
+		xf_jw_kstr(&w, "org_parent_name", it->org_parent_name);
 		xf_jw_kint(&w, "points", it->points);
 		xf_jw_kint(&w, "headcount", it->headcount);
 		xf_jw_kint(&w, "members", it->members);

@@ -229,6 +229,8 @@ void xf_h_orgs_list(xf_req *r)
 		answer_page(r, &p);
 }
 
+/* GET /api/orgs/{id}/children: the direct children, each with the
+ * members of its whole subtree (subtree_member_count). */
 void xf_h_orgs_children(xf_req *r)
 {
 	xf_ctx c;
@@ -236,10 +238,25 @@ void xf_h_orgs_children(xf_req *r)
 	int64_t id;
 	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_org_children(&c, id, &p) != XF_OK)
+	if (xf_org_children(&c, id, &p) != XF_OK) {
 		xf_api_fail(r, &c);
-	else
-		answer_page(r, &p);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.n; i++) {
+		xf_view_org_open(&w, &p.items[i]);
+		xf_jw_kint(&w, "subtree_member_count",
+		           p.items[i].subtree_member_count);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", p.total);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
 }
 
 /* Writes items[*i] and, recursively, the nodes below it. */

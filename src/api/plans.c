@@ -110,21 +110,6 @@ static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 	return 0;
 }
 
-static void view_plan_open(xf_jw *w, const xf_plan *p)
-{
-	char at[32];
-	xf_time_iso(p->created_at, at);
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", p->id);
-	xf_jw_kint(w, "org_id", p->org_id);
-	xf_jw_kstr(w, "org_name", p->org_name);
-	xf_jw_kint(w, "year", p->year);
-	xf_jw_kstr(w, "title", p->title);
-	xf_jw_kint(w, "item_count", p->item_count);
-	xf_jw_kid(w, "created_by", p->created_by);
-	xf_jw_kstr(w, "created_at", at);
-}
-
 static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 {
 	xf_plan p;
@@ -136,9 +121,12 @@ static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 		return;
 	}
 	xf_date today = xf_date_today(c->now);
+	char day[11];
+	xf_date_format(today, day);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	view_plan_open(&w, &p);
+	xf_view_plan_open(&w, &p);
+	xf_jw_kstr(&w, "today", day);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
@@ -183,6 +171,46 @@ void xf_h_plans_create(xf_req *r)
 		answer_plan(r, 201, &c, p.id);
 }
 
+enum { U_TITLE, U_YEAR, U_COUNT };
+static const xf_field patch_fields[U_COUNT] = {
+    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "计划名称"},
+    {"year", XF_F_INT, 0, 0, 1900, 2200, NULL, "年度"},
+};
+
+/* PATCH /api/plans/{id} {"title","year"}: 200 with the plan. The
+ * organization and the items are not changed here (unknown fields). */
+void xf_h_plans_patch(xf_req *r)
+{
+	xf_val v[U_COUNT];
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_body(r, patch_fields, U_COUNT, v) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
+		return;
+	xf_plan_patch in = {.has_title = v[U_TITLE].present,
+	                    .title = v[U_TITLE].s,
+	                    .has_year = v[U_YEAR].present,
+	                    .year = (int)v[U_YEAR].i};
+	if (xf_plan_update(&c, id, &in) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_plan(r, 200, &c, id);
+}
+
+/* DELETE /api/plans/{id}: 200 {"ok":true}; 409 while tasks carry it. */
+void xf_h_plans_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_plan_remove(&c, id) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
 void xf_h_plans_get(xf_req *r)
 {
 	xf_ctx c;
@@ -225,7 +253,7 @@ void xf_h_plans_list(xf_req *r)
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
-		view_plan_open(&w, &ps[i]);
+		xf_view_plan_open(&w, &ps[i]);
 		xf_jw_obj_end(&w);
 	}
 	xf_jw_arr_end(&w);

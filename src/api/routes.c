@@ -137,6 +137,8 @@ static const xf_route routes[] = {
     {"GET", "/api/plans", xf_h_plans_list, ANY},
     {"POST", "/api/plans", xf_h_plans_create, MANAGE},
     {"GET", "/api/plans/{id}", xf_h_plans_get, ANY},
+    {"PATCH", "/api/plans/{id}", xf_h_plans_patch, MANAGE},
+    {"DELETE", "/api/plans/{id}", xf_h_plans_delete, MANAGE},
     {"GET", "/api/duties", xf_h_duties_list, ANY},
     {"POST", "/api/duties", xf_h_duties_create, MANAGE},
     {"POST", "/api/duties/copy", xf_h_duties_copy, MANAGE},

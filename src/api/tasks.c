@@ -507,7 +507,8 @@ static int year_param(xf_req *r, int dflt, int *out)
 }
 
 /* GET /api/tasks?org=&subtree=1&status=&year=&plan=&parent=&q=
- * &milestones=1: the chart's tasks, overdue first. */
+ * &milestones=1: the chart's tasks, overdue first, with the server's
+ * today (Asia/Shanghai) that decided their statuses. */
 void xf_h_tasks_list(xf_req *r)
 {
 	xf_task_query q = {0};
@@ -536,16 +537,20 @@ void xf_h_tasks_list(xf_req *r)
 		xf_api_fail(r, &c);
 		return;
 	}
+	xf_date today = today_of(&c);
+	char day[11];
+	xf_date_format(today, day);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < p.page.n; i++)
-		xf_view_task(&w, &p.page.items[i], today_of(&c),
-		             p.ms ? p.ms[i] : NULL, p.ms ? p.nms[i] : 0);
+		xf_view_task(&w, &p.page.items[i], today, p.ms ? p.ms[i] : NULL,
+		             p.ms ? p.nms[i] : 0);
 	xf_jw_arr_end(&w);
 	xf_jw_kint(&w, "total", p.page.total);
+	xf_jw_kstr(&w, "today", day);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
@@ -649,13 +654,16 @@ static void tenths(xf_jw *w, const char *key, int v)
 }
 
 /* The per-organization rows of the board and of the acceptance summary. */
-static void answer_ranks(xf_req *r, int year, const xf_task_rank *k, int n,
-                         int with_scores)
+static void answer_ranks(xf_req *r, int year, xf_date today,
+                         const xf_task_rank *k, int n, int with_scores)
 {
+	char day[11];
+	xf_date_format(today, day);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
 	xf_jw_kint(&w, "year", year);
+	xf_jw_kstr(&w, "today", day);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
@@ -663,6 +671,8 @@ static void answer_ranks(xf_req *r, int year, const xf_task_rank *k, int n,
 		xf_jw_kint(&w, "rank", k[i].rank);
 		xf_jw_kint(&w, "org_id", k[i].t.org_id);
 		xf_jw_kstr(&w, "org_name", k[i].t.org_name);
+		xf_jw_kid(&w, "org_parent_id", k[i].t.org_parent_id);
+		xf_jw_kstr(&w, "org_parent_name", k[i].t.org_parent_name);
 		xf_jw_kint(&w, "tasks", k[i].t.tasks);
 		xf_jw_kint(&w, "done", k[i].t.done);
 		xf_jw_kint(&w, "due", k[i].t.due);
@@ -695,7 +705,7 @@ static void ranks(xf_req *r, int with_scores)
 	if (xf_task_board(&c, org, year, &k, &n) != XF_OK)
 		xf_api_fail(r, &c);
 	else
-		answer_ranks(r, year, k, n, with_scores);
+		answer_ranks(r, year, today_of(&c), k, n, with_scores);
 }
 
 /* GET /api/tasks/board?org=&year=: the 晒绩 board. */

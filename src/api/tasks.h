@@ -29,5 +29,7 @@ void xf_h_acceptance_summary(xf_req *r);
 void xf_h_plans_create(xf_req *r);
 void xf_h_plans_list(xf_req *r);
 void xf_h_plans_get(xf_req *r);
+void xf_h_plans_patch(xf_req *r);
+void xf_h_plans_delete(xf_req *r);
 
 #endif

@@ -196,6 +196,30 @@ static int members_read(xf_ctx *c, int64_t org_id, const char *period,
 	return n > 0 ? prev_ranks(c, b, lo, hi) : XF_OK;
 }
 
+/* Sets the parent organization of every row's org (the member's org on
+ * member boards, the org itself on org boards) in one query for a board
+ * of up to 50 rows. */
+static int parent_names(xf_ctx *c, xf_board *b, int org_rows)
+{
+	if (!b->n)
+		return XF_OK;
+	int64_t *ids = xf_arena_calloc(c->a, (size_t)b->n, sizeof(int64_t));
+	xf_org_parent *ps =
+	    xf_arena_calloc(c->a, (size_t)b->n, sizeof(xf_org_parent));
+	if (!ids || !ps)
+		return oom(c);
+	for (int i = 0; i < b->n; i++)
+		ids[i] = org_rows ? b->items[i].id : b->items[i].org_id;
+	int drc = xf_store_org_parents(c->db, c->a, ids, b->n, ps);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < b->n; i++) {
+		b->items[i].org_parent_id = ps[i].parent_id;
+		b->items[i].org_parent_name = ps[i].name;
+	}
+	return XF_OK;
+}
+
 int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
                      xf_board *out)
 {
@@ -204,6 +228,8 @@ int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
 	if (rc != XF_OK)
 		return rc;
 	rc = members_read(c, org_id, period, limit, out);
+	if (rc == XF_OK)
+		rc = parent_names(c, out, 0);
 	xf_db_rollback(c->db);
 	return rc;
 }
@@ -337,6 +363,8 @@ int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
 	if (rc != XF_OK)
 		return rc;
 	rc = orgs_read(c, org_id, kind, period, by, limit, out);
+	if (rc == XF_OK)
+		rc = parent_names(c, out, 1);
 	xf_db_rollback(c->db);
 	return rc;
 }

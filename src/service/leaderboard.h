@@ -20,6 +20,11 @@ typedef struct xf_board_item {
 	int vetoed;
 	/* organizations */
 	int64_t headcount, members, org_points, average_x100;
+	/* the parent of the row's organization (org_id of a member row, id
+	 * of an org row): 0 and NULL for a root; filled by xf_board_members
+	 * and xf_board_orgs, not by the _in_tx variants */
+	int64_t org_parent_id;
+	const char *org_parent_name;
 } xf_board_item;
 
 typedef struct xf_board {

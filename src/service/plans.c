@@ -146,6 +146,93 @@ int xf_plan_create(xf_ctx *c, const xf_plan_input *in, xf_plan *out)
 	return rc;
 }
 
+/* Loads a plan for a write: 404 if unknown, 403 out of the caller's
+ * writable scope (writes out of scope are 403, as for tasks). */
+static int load_writable(xf_ctx *c, int64_t id, xf_plan *p)
+{
+	int drc = xf_store_plan_get(c->db, c->a, id, p);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "年度计划不存在",
+		               NULL);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	if (!xf_can_write(c, p->org_path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "无权修改该组织的年度计划", NULL);
+	return XF_OK;
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_plan_patch *in)
+{
+	xf_plan p;
+	int rc = load_writable(c, id, &p);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = xf_snap_plan(c->a, &p);
+	if (in->has_year && in->year != p.year && p.task_count > 0)
+		return xf_fail(c, XF_E_CONFLICT, "plan_has_tasks",
+		               "该计划已生成任务，任务日期在原年度内，"
+		               "不能修改年度",
+		               "year");
+	if (in->has_title)
+		p.title = in->title;
+	if (in->has_year)
+		p.year = in->year;
+	int drc = xf_store_plan_update(c->db, &p, c->now);
+	if (drc == XF_DB_OK)
+		drc = xf_store_plan_get(c->db, c->a, id, &p);
+	if (drc != XF_DB_OK && drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	return xf_audit(c, "update", "plan", id, p.org_path, before,
+	                xf_snap_plan(c->a, &p));
+}
+
+int xf_plan_update(xf_ctx *c, int64_t id, const xf_plan_patch *in)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, update_tx(c, id, in));
+	return rc;
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_plan p;
+	int rc = load_writable(c, id, &p);
+	if (rc != XF_OK)
+		return rc;
+	int64_t tasks, accepted;
+	int drc = xf_store_plan_usage(c->db, id, &tasks, &accepted);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (accepted > 0)
+		return xf_fail(c, XF_E_CONFLICT, "plan_accepted",
+		               xf_arena_printf(c->a,
+		                               "该计划已有 %lld 项任务通过年终"
+		                               "考核验收，不能删除",
+		                               (long long)accepted),
+		               NULL);
+	if (tasks > 0)
+		return xf_fail(c, XF_E_CONFLICT, "plan_has_tasks",
+		               xf_arena_printf(c->a,
+		                               "该计划已生成 %lld 项任务，请先"
+		                               "在任务图中删除这些任务（含下达"
+		                               "到下级的任务），再删除计划",
+		                               (long long)tasks),
+		               NULL);
+	drc = xf_store_plan_delete(c->db, id);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	return xf_audit(c, "delete", "plan", id, p.org_path,
+	                xf_snap_plan(c->a, &p), NULL);
+}
+
+int xf_plan_remove(xf_ctx *c, int64_t id)
+{
+	int rc;
+	XF_WRITE_TX(c, rc, remove_tx(c, id));
+	return rc;
+}
+
 int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
                  int *n, xf_task **tasks)
 {

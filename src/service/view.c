@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-void xf_view_org(xf_jw *w, const xf_org *o)
+void xf_view_org_open(xf_jw *w, const xf_org *o)
 {
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", o->id);
@@ -27,6 +27,11 @@ void xf_view_org(xf_jw *w, const xf_org *o)
 	xf_jw_kstr(w, "closed_on", o->closed_on);
 	xf_jw_kint(w, "member_count", o->member_count);
 	xf_jw_kint(w, "child_count", o->child_count);
+}
+
+void xf_view_org(xf_jw *w, const xf_org *o)
+{
+	xf_view_org_open(w, o);
 	xf_jw_obj_end(w);
 }
 
@@ -411,6 +416,8 @@ void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today)
 	xf_jw_kint(w, "org_id", t->org_id);
 	xf_jw_kstr(w, "org_name", t->org_name);
 	xf_jw_kstr(w, "org_kind", t->org_kind);
+	xf_jw_kid(w, "org_parent_id", t->org_parent_id);
+	xf_jw_kstr(w, "org_parent_name", t->org_parent_name);
 	xf_jw_kid(w, "parent_id", t->parent_id);
 	xf_jw_kid(w, "root_id", t->root_id);
 	xf_jw_kid(w, "plan_id", t->plan_id);
@@ -527,6 +534,29 @@ void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t)
 	xf_jw_kstr(w, "accepted_by_name", x->username);
 	xf_jw_kstr(w, "accepted_at", at);
 	xf_jw_obj_end(w);
+}
+
+void xf_view_plan_open(xf_jw *w, const xf_plan *p)
+{
+	char at[32];
+	xf_time_iso(p->created_at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", p->id);
+	xf_jw_kint(w, "org_id", p->org_id);
+	xf_jw_kstr(w, "org_name", p->org_name);
+	xf_jw_kint(w, "year", p->year);
+	xf_jw_kstr(w, "title", p->title);
+	xf_jw_kint(w, "item_count", p->item_count);
+	xf_jw_kint(w, "task_count", p->task_count);
+	xf_jw_kid(w, "created_by", p->created_by);
+	xf_jw_kstr(w, "created_at", at);
+	xf_time_iso(p->updated_at, at);
+	xf_jw_kstr(w, "updated_at", at);
+}
+
+char *xf_snap_plan(xf_arena *a, const xf_plan *p)
+{
+	SNAP(a, (xf_view_plan_open(&w, p), xf_jw_obj_end(&w)));
 }
 
 char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today)

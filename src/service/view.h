@@ -15,6 +15,8 @@
 #include "store/users.h"
 
 void xf_view_org(xf_jw *w, const xf_org *o);
+/* The org's fields with the object left open for more keys. */
+void xf_view_org_open(xf_jw *w, const xf_org *o);
 /* full_pii: show ID number and phone unmasked */
 void xf_view_member(xf_jw *w, const xf_member *m, int full_pii);
 void xf_view_user(xf_jw *w, const xf_user *u);
@@ -50,6 +52,7 @@ char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e);
 
 /* plans and tasks (issue 6); today decides the statuses shown */
 #include "base/date.h"
+#include "store/plans.h"
 #include "store/tasks.h"
 /* A task; its milestones when ms is not NULL. */
 void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
@@ -62,6 +65,9 @@ void xf_view_progress(xf_jw *w, const xf_progress *p);
 void xf_view_progress_open(xf_jw *w, const xf_progress *p);
 void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
+/* A year plan's own fields (items not included), the object left open. */
+void xf_view_plan_open(xf_jw *w, const xf_plan *p);
+char *xf_snap_plan(xf_arena *a, const xf_plan *p);
 char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);

@@ -30,6 +30,14 @@ static void read_org(xf_arena *a, xf_stmt *st, xf_org *o)
 	o->closed_on = xf_db_opt(a, st, 11);
 	o->member_count = xf_db_int(st, 12);
 	o->child_count = xf_db_int(st, 13);
+	o->subtree_member_count = -1;
+}
+
+/* read_org, and the subtree's member count in column 14. */
+static void read_org_members(xf_arena *a, xf_stmt *st, xf_org *o)
+{
+	read_org(a, st, o);
+	o->subtree_member_count = xf_db_int(st, 14);
 }
 
 static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
@@ -254,8 +262,10 @@ static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
                                " ORDER BY o.path LIMIT $13 OFFSET $14";
 static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
-/* Reads up to cap rows, growing the array in the arena as rows come. */
-static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
+/* Reads up to cap rows with read, growing the array in the arena as rows
+ * come. */
+static int collect_with(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out,
+                        void (*read)(xf_arena *, xf_stmt *, xf_org *))
 {
 	int alloc = cap < 64 ? (cap > 0 ? cap : 1) : 64;
 	out->items = xf_arena_alloc(a, (size_t)alloc * sizeof(xf_org));
@@ -276,12 +286,17 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
 			out->items = p;
 			alloc = grown;
 		}
-		read_org(a, st, &out->items[out->n++]);
+		read(a, st, &out->items[out->n++]);
 	}
 	if (out->n == cap)
 		rc = XF_DB_DONE;
 	xf_db_reset(st);
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
+{
+	return collect_with(a, st, cap, out, read_org);
 }
 
 static void bind_list(xf_stmt *st, const xf_ranges *ranges,
@@ -363,9 +378,15 @@ int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 	return rc;
 }
 
+/* Each child joined with the rows of its subtree: the range [path,
+ * path with its last '/' made '0') of the path index, as in
+ * xf_subtree_range. Grouped by the child's primary key, so its other
+ * columns may be selected on PostgreSQL too. */
 static const char sql_children[] =
-    "SELECT " ORG_COLS " FROM orgs o WHERE o.parent_id = $1 "
-    "ORDER BY o.name LIMIT 5000";
+    "SELECT " ORG_COLS ", SUM(d.member_count) FROM orgs o "
+    "JOIN orgs d ON d.path >= o.path "
+    "AND d.path < substr(o.path, 1, length(o.path) - 1) || '0' "
+    "WHERE o.parent_id = $1 GROUP BY o.id ORDER BY o.name LIMIT 5000";
 
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 {
@@ -378,7 +399,8 @@ int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	out->total = n;
-	return collect(a, st, n > 5000 ? 5000 : (int)n, out);
+	return collect_with(a, st, n > 5000 ? 5000 : (int)n, out,
+	                    read_org_members);
 }
 
 static const char sql_subtree[] =
@@ -412,6 +434,54 @@ int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, delta);
 	return xf_db_run(st);
+}
+
+#define PARENTS_MAX 50
+/* Ids are bound to all PARENTS_MAX slots; unused ones get 0, no org's id. */
+static const char sql_parents[] =
+    "SELECT o.id, COALESCE(o.parent_id, 0), p.name FROM orgs o "
+    "LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id IN ("
+    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+    "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, "
+    "$27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, "
+    "$39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50"
+    ")";
+
+int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
+                         xf_org_parent *out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = (xf_org_parent){0, NULL};
+	int next = 0; /* ids before next are asked for or duplicates */
+	while (next < n) {
+		int64_t ask[PARENTS_MAX];
+		int k = 0;
+		for (; next < n && k < PARENTS_MAX; next++) {
+			int seen = 0;
+			for (int j = 0; j < k && !seen; j++)
+				seen = ask[j] == ids[next];
+			if (!seen)
+				ask[k++] = ids[next];
+		}
+		xf_stmt *st = xf_db_stmt(db, sql_parents);
+		if (!st)
+			return XF_DB_ERROR;
+		for (int j = 0; j < PARENTS_MAX; j++)
+			xf_db_bind_int(st, j + 1, j < k ? ask[j] : 0);
+		int rc;
+		while ((rc = xf_db_step(st)) == XF_DB_ROW) {
+			int64_t id = xf_db_int(st, 0);
+			xf_org_parent p = {xf_db_int(st, 1),
+			                   xf_db_opt(a, st, 2)};
+			for (int i = 0; i < n; i++)
+				if (ids[i] == id)
+					out[i] = p;
+		}
+		xf_db_reset(st);
+		if (rc != XF_DB_DONE)
+			return rc;
+	}
+	return XF_DB_OK;
 }
 
 /* ---- clusters ---------------------------------------------------------- */

@@ -21,6 +21,9 @@ typedef struct xf_org {
 	const char *project, *starts_on, *ends_on, *closed_on; /* or NULL */
 	int64_t member_count; /* members directly in this org */
 	int64_t child_count;
+	/* members of the whole subtree; only xf_store_org_children reads it
+	 * (-1 elsewhere) */
+	int64_t subtree_member_count;
 } xf_org;
 
 typedef struct xf_org_page {
@@ -66,11 +69,24 @@ typedef struct xf_org_stats {
 } xf_org_stats;
 int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                        xf_org_stats *out);
+/* The direct children by name, each with subtree_member_count summed
+ * from the kept counts of its subtree (one grouped query, a range scan
+ * of the path index per child). */
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out);
 /* The whole subtree in path order (at most max rows). */
 int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                          int max, xf_org_page *out);
 int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta);
+
+/* The parent of an org, for showing "某支部（某党委）" beside it. */
+typedef struct xf_org_parent {
+	int64_t parent_id; /* 0 for a root or an unknown org */
+	const char *name;  /* the parent's name, or NULL */
+} xf_org_parent;
+/* Fills out[i] with the parent of ids[i] for i < n, in queries of up to
+ * 50 distinct ids each (one for a board of the default length). */
+int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
+                         xf_org_parent *out);
 
 typedef struct xf_cluster {
 	int64_t id;

@@ -35,7 +35,8 @@ int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 #define PLAN_COLS                                                              \
 	"p.id, p.org_id, COALESCE(p.created_by, 0), p.created_at, "            \
 	"p.updated_at, p.org_path, o.name, p.title, p.year, "                  \
-	"(SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = p.id)"
+	"(SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = p.id), "         \
+	"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)"
 
 static void read_plan(xf_arena *a, xf_stmt *st, xf_plan *p)
 {
@@ -49,6 +50,7 @@ static void read_plan(xf_arena *a, xf_stmt *st, xf_plan *p)
 	p->title = xf_arena_strdup(a, xf_db_text(st, 7));
 	p->year = (int)xf_db_int(st, 8);
 	p->item_count = xf_db_int(st, 9);
+	p->task_count = xf_db_int(st, 10);
 }
 
 static const char sql_get[] =
@@ -66,6 +68,59 @@ int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out)
 		read_plan(a, st, out);
 	xf_db_reset(st);
 	return rc;
+}
+
+static const char sql_update[] =
+    "UPDATE plans SET title = $2, year = $3, updated_at = $4 WHERE id = $1";
+
+int xf_store_plan_update(xf_db *db, const xf_plan *p, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, p->id);
+	xf_db_bind_str(st, 2, p->title);
+	xf_db_bind_int(st, 3, p->year);
+	xf_db_bind_int(st, 4, now);
+	return xf_db_run(st);
+}
+
+static const char sql_delete_items[] =
+    "DELETE FROM plan_items WHERE plan_id = $1";
+static const char sql_delete[] = "DELETE FROM plans WHERE id = $1";
+
+int xf_store_plan_delete(xf_db *db, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_delete_items);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_run(st);
+	if (rc != XF_DB_OK)
+		return rc;
+	st = xf_db_stmt(db, sql_delete);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return xf_db_run(st);
+}
+
+static const char sql_usage[] =
+    "SELECT COUNT(*), COUNT(x.task_id) FROM tasks t "
+    "LEFT JOIN task_acceptance x ON x.task_id = t.id WHERE t.plan_id = $1";
+
+int xf_store_plan_usage(xf_db *db, int64_t id, int64_t *tasks,
+                        int64_t *accepted)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_usage);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	int rc = xf_db_step(st);
+	*tasks = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	*accepted = rc == XF_DB_ROW ? xf_db_int(st, 1) : 0;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc == XF_DB_DONE ? XF_DB_ERROR : rc;
 }
 
 static const char sql_item_insert[] =

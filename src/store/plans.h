@@ -23,10 +23,19 @@ typedef struct xf_plan {
 	const char *org_path, *org_name, *title;
 	int year;
 	int64_t item_count;
+	int64_t task_count; /* tasks of the plan, cascaded ones included */
 } xf_plan;
 
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now);
 int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out);
+/* Updates title and year. */
+int xf_store_plan_update(xf_db *db, const xf_plan *p, int64_t now);
+/* Deletes the plan and its items (the caller checks it has no tasks). */
+int xf_store_plan_delete(xf_db *db, int64_t id);
+/* How many tasks carry the plan (cascaded ones included) and how many
+ * of them have their year-end acceptance. */
+int xf_store_plan_usage(xf_db *db, int64_t id, int64_t *tasks,
+                        int64_t *accepted);
 int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it);
 /* The items of a plan in order, each with the id of its top task. */
 int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,

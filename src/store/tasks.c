@@ -15,7 +15,15 @@
 	"t.title, t.description, t.owner, t.start_on, t.due_on, t.weight, "    \
 	"t.reported, t.reported_percent, t.percent, t.started, t.late, "       \
 	"t.done_on, t.due_next, t.own_next, t.child_count, "                   \
-	"COALESCE(t.created_by, 0), t.created_at, t.updated_at"
+	"COALESCE(t.created_by, 0), t.created_at, t.updated_at, "              \
+	"COALESCE(o.parent_id, 0), po.name"
+
+/* A task with its organization and that organization's parent (for
+ * "某支部（某党委）" without another request); the parent is NULL for a
+ * root. */
+#define TASK_FROM                                                              \
+	" FROM tasks t JOIN orgs o ON o.id = t.org_id "                        \
+	"LEFT JOIN orgs po ON po.id = o.parent_id "
 
 /* The status of a task row on day $T, as domain/tasks.h decides it from
  * the same rolled-up facts (the list filters on it). */
@@ -55,6 +63,8 @@ static void read_task(xf_arena *a, xf_stmt *st, xf_task *t)
 	t->created_by = xf_db_int(st, 25);
 	t->created_at = xf_db_int(st, 26);
 	t->updated_at = xf_db_int(st, 27);
+	t->org_parent_id = xf_db_int(st, 28);
+	t->org_parent_name = xf_db_opt(a, st, 29);
 }
 
 static void bind_id(xf_stmt *st, int idx, int64_t id)
@@ -95,9 +105,7 @@ static void bounds(const xf_ranges *r, const char **lo, const char **hi)
 		return rc_ == XF_DB_ROW || rc_ == XF_DB_DONE ? XF_DB_OK : rc_; \
 	} while (0)
 
-static const char sql_get[] =
-    "SELECT " TASK_COLS " FROM tasks t JOIN orgs o ON o.id = t.org_id "
-    "WHERE t.id = $1";
+static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
 int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out)
 {
@@ -227,7 +235,7 @@ int xf_store_task_delete(xf_db *db, int64_t id)
 }
 
 static const char sql_children[] =
-    "SELECT " TASK_COLS " FROM tasks t JOIN orgs o ON o.id = t.org_id "
+    "SELECT " TASK_COLS TASK_FROM
     "WHERE t.parent_id = $1 ORDER BY t.id LIMIT $2";
 
 int xf_store_task_children(xf_db *db, xf_arena *a, int64_t id, int max,
@@ -274,8 +282,7 @@ int xf_store_task_child_for_org(xf_db *db, int64_t parent_id, int64_t org_id,
 static const char sql_count[] = "SELECT COUNT(*) FROM tasks t" LIST_WHERE;
 /* Overdue first, then open tasks by their next due date, then done ones. */
 static const char sql_list[] =
-    "SELECT " TASK_COLS
-    " FROM tasks t JOIN orgs o ON o.id = t.org_id" LIST_WHERE
+    "SELECT " TASK_COLS TASK_FROM LIST_WHERE
     " ORDER BY CASE WHEN t.done_on IS NULL AND t.due_next < $14 "
     "THEN 0 WHEN t.done_on IS NULL THEN 1 ELSE 2 END, "
     "COALESCE(t.due_next, t.due_on), t.org_path, t.id "
@@ -319,7 +326,7 @@ int xf_store_task_list(xf_db *db, xf_arena *a, const xf_task_filter *f,
 }
 
 static const char sql_due[] =
-    "SELECT " TASK_COLS " FROM tasks t JOIN orgs o ON o.id = t.org_id "
+    "SELECT " TASK_COLS TASK_FROM
     "WHERE t.org_path >= $9 AND t.org_path < $10 AND " XF_RANGES_SQL(
         "t.org_path", "1", "2", "3", "4", "5", "6", "7",
         "8") " AND ($11 = 0 OR t.org_id = $11) AND t.own_next <= $12 "
@@ -589,12 +596,15 @@ static const char sql_tally[] =
     "THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.done_on IS NOT NULL OR t.due_on < $11 "
     "THEN 1 ELSE 0 END), "
-    "COUNT(x.task_id), COALESCE(SUM(x.score), 0), SUM(t.percent) "
+    "COUNT(x.task_id), COALESCE(SUM(x.score), 0), SUM(t.percent), "
+    "COALESCE(o.parent_id, 0), po.name "
     "FROM tasks t JOIN orgs o ON o.id = t.org_id "
+    "LEFT JOIN orgs po ON po.id = o.parent_id "
     "LEFT JOIN task_acceptance x ON x.task_id = t.id "
     "WHERE t.org_path >= $9 AND t.org_path < $10 AND " XF_RANGES_SQL(
         "t.org_path", "1", "2", "3", "4", "5", "6", "7",
-        "8") " AND t.year = $12 GROUP BY t.org_id, o.name, o.path "
+        "8") " AND t.year = $12 "
+             "GROUP BY t.org_id, o.name, o.path, o.parent_id, po.name "
              "ORDER BY o.path LIMIT $13";
 
 static void read_tally(xf_arena *a, xf_stmt *st, xf_task_tally *t)
@@ -610,6 +620,8 @@ static void read_tally(xf_arena *a, xf_stmt *st, xf_task_tally *t)
 	t->accepted = xf_db_int(st, 8);
 	t->score_sum = xf_db_int(st, 9);
 	t->percent_sum = xf_db_int(st, 10);
+	t->org_parent_id = xf_db_int(st, 11);
+	t->org_parent_name = xf_db_opt(a, st, 12);
 }
 
 int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,

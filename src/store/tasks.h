@@ -25,6 +25,10 @@ typedef struct xf_task {
 	int weight, reported, reported_percent, percent, started, late;
 	const char *done_on, *due_next, *own_next; /* or NULL */
 	int64_t child_count, created_by, created_at, updated_at;
+	/* the parent of the task's organization (0 and NULL for a root);
+	 * read with the task, never written */
+	int64_t org_parent_id;
+	const char *org_parent_name;
 } xf_task;
 
 typedef struct xf_milestone {
@@ -120,6 +124,8 @@ typedef struct xf_task_tally {
 	const char *org_name, *org_path;
 	int64_t tasks, done, on_time, overdue, due, accepted, score_sum,
 	    percent_sum;
+	int64_t org_parent_id;       /* 0 for a root */
+	const char *org_parent_name; /* or NULL */
 } xf_task_tally;
 
 int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,

@@ -493,3 +493,48 @@ test('stats count a subtree by kind and level and its members by status; roots a
 	assert.ok(township.items.length >= 1 && township.items.every((o) => o.level === 'township'));
 	expectError(await admin.get('/api/orgs?level=galaxy'), 422, 'invalid_field', 'level', srv);
 });
+
+test('children carry subtree_member_count: the members of each child\'s whole subtree, as in /tree', async () => {
+	const d = await district();
+	const a1 = await createOrg(admin, { name: uniq('甲支部'), parent_id: d.id }, srv);
+	const a2 = await createOrg(admin, { name: uniq('乙支部'), parent_id: d.id }, srv);
+	const empty = await createOrg(admin, { name: uniq('丙支部'), parent_id: d.id }, srv);
+	const g = await createOrg(admin, { name: uniq('甲支部第一小组'), kind: 'group', parent_id: a1.id }, srv);
+	const gg = await createOrg(admin, { name: uniq('甲支部第二小组'), kind: 'group', parent_id: a1.id }, srv);
+	for (const org of [a1, g, g, gg, a2]) await createMember(admin, { org_id: org.id }, srv);
+
+	const ch = expectStatus(await admin.get(`/api/orgs/${d.id}/children`), 200, srv);
+	const by = new Map(ch.items.map((o) => [o.id, o]));
+	assert.equal(by.get(a1.id).member_count, 1, 'member_count stays the direct count');
+	assert.equal(by.get(a1.id).subtree_member_count, 4);
+	assert.equal(by.get(a2.id).subtree_member_count, 1);
+	assert.equal(by.get(empty.id).subtree_member_count, 0);
+	for (const o of ch.items) assert.equal(typeof o.subtree_member_count, 'number');
+	// the deeper level: each group counts its own members only
+	const gch = expectStatus(await admin.get(`/api/orgs/${a1.id}/children`), 200, srv);
+	assert.deepEqual(gch.items.map((o) => [o.id, o.subtree_member_count]).sort((x, y) => x[0] - y[0]),
+		[[g.id, 2], [gg.id, 1]]);
+
+	// after a move, a transfer and a delete the counts follow
+	expectStatus(await admin.patch(`/api/orgs/${gg.id}`, { parent_id: a2.id }), 200, srv);
+	const m = await createMember(admin, { org_id: empty.id }, srv);
+	expectStatus(await admin.post(`/api/members/${m.id}/transfer`, { to_org_id: g.id, reason: '调动' }), 200, srv);
+	const after1 = new Map(expectStatus(await admin.get(`/api/orgs/${d.id}/children`), 200, srv).items
+		.map((o) => [o.id, o.subtree_member_count]));
+	assert.deepEqual([after1.get(a1.id), after1.get(a2.id), after1.get(empty.id)], [4, 2, 0]);
+
+	// every child of the city agrees with the city tree (sibling ids such as
+	// 5 and 50 share a prefix: the subtree ranges must not overlap)
+	const cityTree = expectStatus(await admin.get(`/api/orgs/${city.id}/tree`), 200, srv);
+	const cityKids = expectStatus(await admin.get(`/api/orgs/${city.id}/children`), 200, srv);
+	assert.ok(cityKids.items.length > 5);
+	for (const o of cityKids.items)
+		assert.equal(o.subtree_member_count, findNode(cityTree, o.id).member_count, `subtree of ${o.name}`);
+
+	// scope as for every read: a secretary of one branch sees its children only
+	const sec = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] })).client;
+	const own = expectStatus(await sec.get(`/api/orgs/${a1.id}/children`), 200, srv);
+	assert.equal(own.items.find((o) => o.id === g.id).subtree_member_count, 3);
+	expectError(await sec.get(`/api/orgs/${d.id}/children`), 404, 'not_found', undefined, srv);
+	expectError(await sec.get(`/api/orgs/${a2.id}/children`), 404, 'not_found', undefined, srv);
+});

@@ -258,7 +258,22 @@ test('leaderboards: ties share a rank (1, 1, 3), peers of one kind, change of ra
 	assert.equal(ob.items[0].average, 5);
 	assert.equal(ob.items[1].average, 2);
 	assert.equal(ob.items[1].prev_rank, 1);
+	// every row names the parent of its organization (member rows: the
+	// member's org; org rows: the org itself), so a page needs no other call
+	for (const x of b.items) {
+		assert.equal(x.org_parent_id, org.id);
+		assert.equal(x.org_parent_name, org.name);
+	}
+	for (const x of ob.items) {
+		assert.equal(x.org_parent_id, org.id);
+		assert.equal(x.org_parent_name, org.name);
+	}
 	const ob2 = expectStatus(await committee.get(`/api/leaderboards/orgs?org=${dist.id}&kind=organ_committee&period=${YEAR}`), 200, srv);
+	assert.ok(ob2.items.some((x) => x.org_id === org.id));
+	for (const x of ob2.items) {
+		assert.equal(x.org_parent_id, dist.id);
+		assert.equal(x.org_parent_name, dist.name);
+	}
 	assert.ok(ob2.items.every((x) => x.org_id !== ba.id), 'only peers of one kind');
 	expectError(await committee2.get(`/api/leaderboards/members?org=${org.id}&period=${YEAR}`), 404, 'not_found', undefined, srv);
 	expectError(await committee.get(`/api/leaderboards/members?org=${org.id}&period=2024Q5`), 422, 'invalid_field', 'period', srv);
@@ -268,6 +283,43 @@ test('leaderboards: ties share a rank (1, 1, 3), peers of one kind, change of ra
 	expectStatus(await me1.get(`/api/leaderboards/members?org=${b1.id}&period=${YEAR}`), 200, srv);
 	expectStatus(await me1.get(`/api/leaderboards/members?org=${dist.id}&period=${YEAR}`), 200, srv);
 	expectError(await me1.get(`/api/leaderboards/members?org=${b3.id}&period=${YEAR}`), 404, 'not_found', undefined, srv);
+});
+
+test('leaderboard rows name the parent organization across many orgs (more than one query of 50), and the root\'s parent is null', async () => {
+	const top = await createOrg(admin, { name: uniq('大机关党委'), kind: 'organ_committee', level: 'county', parent_id: dist2.id }, srv);
+	const r1 = await rule(admin, { item: uniq('攻坚任务'), points: 3 });
+	const branches = [];
+	for (let i = 0; i < 3; i++) {
+		const gb = await createOrg(admin, { name: uniq('党总支'), kind: 'general_branch', level: 'county', parent_id: top.id }, srv);
+		for (let k = 0; k < 19; k++) {
+			const br = await createOrg(admin, { name: uniq('支部'), kind: 'branch', level: 'county', parent_id: gb.id }, srv);
+			branches.push([br, gb]);
+		}
+	}
+	// one member with points in 55 of the 57 branches: more than 50 orgs on one board
+	for (const [br] of branches.slice(0, 55)) {
+		const m = await createMember(admin, { org_id: br.id }, srv);
+		expectStatus(await award(admin, m, r1), 201, srv);
+	}
+	const parentOf = new Map(branches.map(([br, gb]) => [br.id, gb]));
+	const b = expectStatus(await admin.get(`/api/leaderboards/members?org=${top.id}&period=${YEAR}&limit=200`), 200, srv);
+	assert.equal(b.items.length, 55);
+	for (const x of b.items) {
+		assert.equal(x.org_parent_id, parentOf.get(x.org_id).id, `parent of ${x.org_name}`);
+		assert.equal(x.org_parent_name, parentOf.get(x.org_id).name);
+	}
+	const ob = expectStatus(await admin.get(`/api/leaderboards/orgs?org=${top.id}&kind=branch&period=${YEAR}&limit=200`), 200, srv);
+	assert.equal(ob.items.length, 57);
+	for (const x of ob.items) assert.equal(x.org_parent_name, parentOf.get(x.org_id).name);
+	// the board's own org ranked among its peers: its parent lies outside the board
+	const gbs = expectStatus(await admin.get(`/api/leaderboards/orgs?org=${top.id}&kind=organ_committee&period=${YEAR}`), 200, srv);
+	assert.equal(gbs.items.length, 1);
+	assert.equal(gbs.items[0].org_parent_id, dist2.id);
+	assert.equal(gbs.items[0].org_parent_name, dist2.name);
+	const roots = expectStatus(await admin.get(`/api/leaderboards/orgs?org=${city.id}&kind=work_committee&period=${YEAR}`), 200, srv);
+	const cityRow = roots.items.find((x) => x.org_id === city.id);
+	assert.equal(cityRow.org_parent_id, null);
+	assert.equal(cityRow.org_parent_name, null);
 });
 
 test('a member sees its own points: total, ranks in branch and unit, months, entries explained', async () => {

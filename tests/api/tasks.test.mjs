@@ -544,3 +544,46 @@ test('year plan (年初部署): each item becomes a task of its lead organizatio
 	const after2 = expectList(await com.get(`/api/plans?org=${dist.id}&year=${year}`), srv);
 	assert.equal(after2.total, list.total);
 });
+
+test('task rows name the parent of their organization; lists and boards answer the server\'s today', async () => {
+	const d = await createOrg(admin, { name: uniq('丁区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
+	const x = await createOrg(admin, { name: uniq('丁一支部'), kind: 'branch', level: 'county', parent_id: d.id }, srv);
+	const comD = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: d.id }] })).client;
+	const top = await createTask(comD, { org_id: d.id, milestones: [] });
+	assert.equal(top.org_parent_id, city.id);
+	assert.equal(top.org_parent_name, city.name);
+	const kids = expectStatus(await comD.post(`/api/tasks/${top.id}/cascade`, { org_ids: [x.id] }), 201, srv);
+	const kid = (kids.items ?? kids)[0];
+	assert.equal(kid.org_parent_id, d.id);
+	assert.equal(kid.org_parent_name, d.name);
+	// a root organization has no parent
+	const rootTask = await createTask(comCity, { org_id: city.id, milestones: [] });
+	assert.equal(rootTask.org_parent_id, null);
+	assert.equal(rootTask.org_parent_name, null);
+
+	const list = expectList(await comD.get(`/api/tasks?org=${d.id}&subtree=1`), srv);
+	assert.equal(list.today, todayShanghai());
+	const byId = new Map(list.items.map((t) => [t.id, t]));
+	assert.equal(byId.get(top.id).org_parent_name, city.name);
+	assert.equal(byId.get(kid.id).org_parent_name, d.name);
+	assert.equal(byId.get(kid.id).org_parent_id, d.id);
+	// an empty list answers today too
+	assert.equal(expectList(await comD.get(`/api/tasks?org=${x.id}&status=done`), srv).today, todayShanghai());
+	// names are read, not copied: a renamed parent shows its new name
+	const renamed = uniq('丁区直属机关工委');
+	expectStatus(await admin.patch(`/api/orgs/${d.id}`, { name: renamed }), 200, srv);
+	assert.equal(expectStatus(await comD.get(`/api/tasks/${kid.id}`), 200, srv).org_parent_name, renamed);
+
+	const board = expectStatus(await comD.get(`/api/tasks/board?org=${d.id}`), 200, srv);
+	assert.equal(board.today, todayShanghai());
+	const rowX = board.items.find((i) => i.org_id === x.id);
+	assert.equal(rowX.org_parent_id, d.id);
+	assert.equal(rowX.org_parent_name, renamed);
+	assert.equal(board.items.find((i) => i.org_id === d.id).org_parent_name, city.name);
+	const acc = expectStatus(await comD.get(`/api/acceptance?org=${d.id}`), 200, srv);
+	assert.equal(acc.today, todayShanghai());
+	assert.equal(acc.items.find((i) => i.org_id === x.id).org_parent_name, renamed);
+	// the parent's name is shown to whoever reads the task, as on the board
+	const secX = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: x.id }] })).client;
+	assert.equal(expectStatus(await secX.get(`/api/tasks/${kid.id}`), 200, srv).org_parent_name, renamed);
+});

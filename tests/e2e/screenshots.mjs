@@ -120,6 +120,14 @@ try {
           await w.page.keyboard.press('Escape')
           await w.page.xfIdle()
         }
+        if (name === 'plans') {
+          await w.page.locator('[data-test=plan-edit]').first().click()
+          await w.page.locator('[data-test=plan-edit-form]').waitFor()
+          await w.page.waitForTimeout(400)
+          await w.page.screenshot({ path: path.join(OUT, `${tag}-plan-edit.png`) })
+          await w.page.keyboard.press('Escape')
+          await w.page.xfIdle()
+        }
         if (name === 'secretary-tasks') {
           await w.page.locator('[data-test=task-new]').click()
           await w.page.locator('[data-test=task-form]').waitFor()

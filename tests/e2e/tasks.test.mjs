@@ -1,7 +1,9 @@
 // Browser tests of the 挂图作战 pages: a branch secretary on a phone reports
 // an overdue task done and marks a milestone of another, and the chart
 // changes (colour and percent of both bars); a committee gives out a task
-// with a milestone and cascades it to a branch. Each test fails on console
+// with a milestone and cascades it to a branch; a committee edits a year
+// plan, is told why a plan with tasks stays, and deletes an empty one.
+// Each test fails on console
 // errors, failed requests or unannounced HTTP errors, and leaves
 // screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
@@ -143,6 +145,76 @@ test('a committee gives out a task with a milestone and cascades it to a branch'
     await page.xfIdle()
     assert.equal(await page.locator('[data-test=gantt-rows] li', { hasText: '党支部标准化规范化建设' }).count(), 2)
     await screenshot(page, 'task-cascaded')
+  } finally {
+    await com.context.close()
+    await server.stop()
+  }
+  assert.deepEqual(com.problems, [], `problems on the committee's page:\n${com.problems.join('\n')}`)
+})
+
+test('a committee edits a year plan and deletes an empty one; a plan with tasks stays and the page says why', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const com = await watchedPage(browser)
+  try {
+    const { root, branch } = await city(url)
+    const api = await apiAs(url, 'jggw')
+    const year = Number(day(0).slice(0, 4))
+    const full = await api.post('/api/plans', { org_id: root.id, year, title: '党建工作要点（征求意见稿）',
+      items: [{ title: '支部标准化建设', lead_org_id: branch.id }] })
+    const empty = await api.post('/api/plans', { org_id: root.id, year, title: '误建的空计划', items: [] })
+
+    const { page } = com
+    await login(page, url, 'jggw')
+    await page.xfIdle(1500) // the dashboard's later waves, not to be aborted
+    await page.goto(`${url}/plans`)
+    await page.xfIdle()
+    const row = (text) => page.locator('[data-test=plans] .el-table__body tr', { hasText: text })
+    await row(full.title).waitFor()
+    // the items' lead organization is shown with its parent
+    await row(full.title).locator('.el-table__expand-icon').click()
+    await page.locator('[data-test=plans]', { hasText: `第一党支部（${root.name}）` }).waitFor()
+
+    // edit the title
+    await row(full.title).locator('[data-test=plan-edit]').click()
+    const form = page.locator('[data-test=plan-edit-form]')
+    await form.waitFor()
+    await form.locator('input[name=title]').fill('党建工作要点')
+    await page.locator('[data-test=plan-edit-save]').click()
+    await row('党建工作要点').filter({ hasNotText: '征求意见稿' }).waitFor()
+    assert.equal((await api.get(`/api/plans/${full.id}`)).title, '党建工作要点')
+
+    // the year of a plan with tasks stays: the server's reason shows at the field
+    await row('党建工作要点').filter({ hasNotText: '空计划' }).locator('[data-test=plan-edit]').click()
+    await form.waitFor()
+    await form.locator('[data-test=plan-edit-year]').click()
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: `${year + 1}年度` }).click()
+    com.expect('PATCH', `/api/plans/${full.id}`, 409)
+    await page.locator('[data-test=plan-edit-save]').click()
+    await form.locator('.el-form-item__error', { hasText: '不能修改年度' }).waitFor()
+    await screenshot(page, 'plan-edit-year-refused')
+    await page.keyboard.press('Escape')
+    await form.waitFor({ state: 'hidden' })
+
+    // a plan with tasks is not deleted: the reason is shown in a box
+    await row('党建工作要点').filter({ hasNotText: '空计划' }).locator('[data-test=plan-delete]').click()
+    com.expect('DELETE', `/api/plans/${full.id}`, 409)
+    await page.locator('.el-message-box', { hasText: '确定删除年度计划' }).getByRole('button', { name: '删除' }).click()
+    const box = page.locator('.el-message-box', { hasText: '请先' })
+    await box.waitFor()
+    assert.match(await box.innerText(), /1 项任务/)
+    await screenshot(page, 'plan-delete-refused')
+    await box.getByRole('button', { name: '知道了' }).click()
+    assert.equal((await api.get(`/api/plans/${full.id}`)).id, full.id)
+
+    // an empty plan goes after the confirmation; cancelling keeps it
+    await row(empty.title).locator('[data-test=plan-delete]').click()
+    await page.locator('.el-message-box', { hasText: empty.title }).getByRole('button', { name: '取消' }).click()
+    await row(empty.title).locator('[data-test=plan-delete]').click()
+    await page.locator('.el-message-box', { hasText: empty.title }).getByRole('button', { name: '删除' }).click()
+    await row(empty.title).waitFor({ state: 'detached' })
+    const left = await api.get('/api/plans')
+    assert.deepEqual(left.items.map((p) => p.id), [full.id])
   } finally {
     await com.context.close()
     await server.stop()

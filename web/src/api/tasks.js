@@ -21,7 +21,8 @@ export const taskBoard = (query) => http.get('/api/tasks/board', query)
 export const acceptTask = (id, body) => http.post(`/api/tasks/${id}/acceptance`, body)
 export const acceptanceSummary = (query) => http.get('/api/acceptance', query)
 
-/** Every task of a query, page by page (the server pages at most 200). */
+/** Every task of a query, page by page (the server pages at most 200),
+ *  with the server's today (Asia/Shanghai) that decided the statuses. */
 export async function listAllTasks(query, max = 1000) {
   const size = 200
   const first = await listTasks({ ...query, page: 1, size })
@@ -31,5 +32,5 @@ export async function listAllTasks(query, max = 1000) {
     if (!res.items.length) break
     items.push(...res.items)
   }
-  return { items, total: first.total }
+  return { items, total: first.total, today: first.today }
 }

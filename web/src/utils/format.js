@@ -49,6 +49,13 @@ export function todayShanghai() {
 
 export const formatDate = (d) => d || '—'
 
+/** An organization with its parent, as people tell branches apart:
+ *  第一党支部（中共市财政局机关委员会）; the name alone for a root. */
+export function withParent(name, parentName) {
+  if (!name) return ''
+  return parentName ? `${name}（${parentName}）` : name
+}
+
 /** A member's birth: the date, or only the year when the ID number is masked. */
 export function birthText(m) {
   if (!m) return '—'
