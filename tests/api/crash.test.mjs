@@ -1,11 +1,12 @@
 // crash.test.mjs - crash safety: the server is killed with SIGKILL in the
 // middle of a stream of writes; after a restart every write that was
 // answered 2xx is there, nothing half-written is (kept member counts match
-// the members, every member has its audit record), and the server works.
+// the members, every member has its audit record, `points verify` finds the
+// kept point totals equal to the ledger), and the server works.
 // Also: `xianfeng backup` while serving and `restore` round-trip (SQLite).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -59,31 +60,46 @@ test('a SIGKILL in the middle of writes loses no answered write and leaves nothi
 	const root = await createOrg(admin, { name: uniq('崩溃测试工委'), kind: 'work_committee', parent_id: null }, first);
 	const branch = await createOrg(admin, { name: uniq('崩溃测试支部'), parent_id: root.id }, first);
 	const auth = admin.authHeaders('POST');
+	const rule = expectStatus(await admin.post('/api/point-rules', { category: '履职尽责', item: uniq('崩溃测试加分'),
+		points: 2, cap: null, cap_period: 'year', needs_approval: false, valid_from: '2020-01-01' }), 201, first);
 
-	// A stream of member creations and transfers, 8 in flight, until killed.
+	// A stream of member creations and point awards to the members already
+	// answered, 8 in flight, until killed.
 	const answered = [];
+	const entries = [];
 	let stop = false;
 	let n = 0;
-	const worker = async () => {
-		while (!stop) {
-			const body = { name: uniq('党员'), gender: 'male', id_number: makeIdNumber({ gender: 'male' }),
-				phone: makePhone(), org_id: branch.id, status: 'full', joined_on: '2010-07-01' };
-			n++;
+	const worker = async (_, w) => {
+		for (let i = 0; !stop; i++) {
+			const award = w % 2 === 1 && answered.length > 0;
+			const [p, body] = award
+				? ['/api/ledger', { member_id: answered[i % answered.length], rule_id: rule.id, reason: '崩溃测试' }]
+				: ['/api/members', { name: uniq('党员'), gender: 'male', id_number: makeIdNumber({ gender: 'male' }),
+					phone: makePhone(), org_id: branch.id, status: 'full', joined_on: '2010-07-01' }];
+			if (!award) n++;
 			try {
-				const r = await rawRequest(first.url, 'POST', '/api/members', body, auth);
-				if (r.status === 201) answered.push(r.body.id);
+				const r = await rawRequest(first.url, 'POST', p, body, auth);
+				if (r.status === 201) (award ? entries : answered).push(r.body.id);
 				else if (r.status !== 503) assert.fail(`unexpected answer ${r.status} ${r.text}`);
 			} catch {
 				return; // the connection died with the server
 			}
 		}
 	};
-	const workers = Array.from({ length: 8 }, worker);
+	const workers = Array.from({ length: 8 }, (_, w) => worker(_, w));
 	await sleep(700);
 	first.proc.kill('SIGKILL');
 	stop = true;
 	await Promise.all(workers);
 	assert.ok(answered.length > 10, `only ${answered.length} writes answered before the kill`);
+	assert.ok(entries.length > 10, `only ${entries.length} awards answered before the kill`);
+	// The kept point totals equal the ledger, read by a second process.
+	const verify = await new Promise((resolve) => {
+		execFile(XF_BIN, ['points', 'verify', '--db', db], { timeout: 60000 },
+			(err, stdout, stderr) => resolve({ code: err ? err.code : 0, out: stdout + stderr }));
+	});
+	assert.equal(verify.code, 0, verify.out);
+	assert.match(verify.out, / 0 differences/);
 
 	const { url } = await serve(db);
 	const h = await login(url);
@@ -103,6 +119,11 @@ test('a SIGKILL in the middle of writes loses no answered write and leaves nothi
 	// Every member has its audit record, written in the same transaction.
 	const audit = expectList(await rawRequest(url, 'GET', `/api/audit?entity=member&action=create&size=200`, undefined, h));
 	assert.equal(audit.total, ids.size, 'audit records and members differ');
+	// Every answered award is in the ledger.
+	for (const id of entries) {
+		const e = await rawRequest(url, 'GET', `/api/ledger/${id}`, undefined, h);
+		assert.equal(e.status, 200, `answered ledger entry ${id} is missing after the crash`);
+	}
 	// And the server takes writes again.
 	const r = await rawRequest(url, 'POST', '/api/members', { name: uniq('党员'), gender: 'female',
 		id_number: makeIdNumber({ gender: 'female' }), phone: makePhone(), org_id: branch.id,
