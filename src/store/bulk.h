@@ -71,6 +71,13 @@ void xf_load_id(xf_loader *l, int64_t id);
 void xf_load_str(xf_loader *l, const char *s);
 int xf_load_row(xf_loader *l);
 int xf_load_end(xf_loader *l, int64_t *rows);
+/* Drops the indexes of table that DROP INDEX may drop, keeping how to
+ * build them again in *out (set even on failure); _build() builds them
+ * again when rc is XF_DB_OK, frees *out in any case and returns rc or
+ * its own failure. */
+typedef struct xf_indexes xf_indexes;
+int xf_bulk_indexes_drop(xf_db *db, const char *table, xf_indexes **out);
+int xf_bulk_indexes_build(xf_db *db, xf_indexes *ix, int rc);
 /* After rows with explicit ids (up to last) went into table: keeps the
  * table's id generator ahead of them. */
 int xf_load_ids_used(xf_db *db, const char *table, int64_t last);

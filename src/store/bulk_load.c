@@ -39,8 +39,7 @@ struct xf_loader {
 	int nvals;      /* values so far in the batch */
 	char *text;     /* text of the values of the batch */
 	size_t len, cap;
-	char **index_sql; /* indexes dropped for the load, to build again */
-	int nindex;
+	xf_indexes *dropped; /* indexes dropped for the load, or NULL */
 	int64_t rows;
 	int rc; /* the first failure; later calls do nothing */
 };
@@ -104,41 +103,48 @@ static int prepare(xf_loader *l, const char *cols, int rows, xf_stmt **out)
 	return rc;
 }
 
-/* Drops the table's droppable indexes, keeping their definitions. */
-static int drop_indexes(xf_loader *l)
+struct xf_indexes {
+	char **sql; /* the statements that build them again */
+	int n;
+};
+
+int xf_bulk_indexes_drop(xf_db *db, const char *table, xf_indexes **out)
 {
-	xf_stmt *st = xf_db_stmt(l->db, l->db->drv->index_list_sql);
+	xf_indexes *ix = calloc(1, sizeof *ix);
+	*out = ix;
+	if (!ix)
+		return XF_DB_ERROR;
+	xf_stmt *st = xf_db_stmt(db, db->drv->index_list_sql);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, l->table);
+	xf_db_bind_str(st, 1, table);
 	char **names = NULL;
 	int rc, cap = 0;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		if (l->nindex == cap) {
+		if (ix->n == cap) {
 			cap = cap ? cap * 2 : 8;
 			char **n = realloc(names, (size_t)cap * sizeof *n);
-			char **d =
-			    realloc(l->index_sql, (size_t)cap * sizeof *d);
 			if (n)
 				names = n;
+			char **d = realloc(ix->sql, (size_t)cap * sizeof *d);
 			if (d)
-				l->index_sql = d;
+				ix->sql = d;
 			if (!n || !d) {
 				rc = XF_DB_ERROR;
 				break;
 			}
 		}
-		names[l->nindex] = strdup(xf_db_text(st, 0));
-		l->index_sql[l->nindex] = strdup(xf_db_text(st, 1));
-		l->nindex++;
-		if (!names[l->nindex - 1] || !l->index_sql[l->nindex - 1]) {
+		names[ix->n] = strdup(xf_db_text(st, 0));
+		ix->sql[ix->n] = strdup(xf_db_text(st, 1));
+		ix->n++;
+		if (!names[ix->n - 1] || !ix->sql[ix->n - 1]) {
 			rc = XF_DB_ERROR;
 			break;
 		}
 	}
 	xf_db_reset(st);
 	rc = rc == XF_DB_DONE ? XF_DB_OK : rc;
-	for (int i = 0; i < l->nindex; i++) {
+	for (int i = 0; i < ix->n; i++) {
 		/* names come from the catalog, not from input; DDL takes no
 		 * parameters */
 		char sql[200];
@@ -146,10 +152,24 @@ static int drop_indexes(xf_loader *l)
 		                               names[i]) >= (int)sizeof sql)
 			rc = XF_DB_ERROR;
 		if (rc == XF_DB_OK)
-			rc = xf_db_exec(l->db, sql);
+			rc = xf_db_exec(db, sql);
 		free(names[i]);
 	}
 	free(names);
+	return rc;
+}
+
+int xf_bulk_indexes_build(xf_db *db, xf_indexes *ix, int rc)
+{
+	if (!ix)
+		return rc == XF_DB_OK ? XF_DB_ERROR : rc;
+	for (int i = 0; i < ix->n; i++) {
+		if (rc == XF_DB_OK)
+			rc = xf_db_exec(db, ix->sql[i]);
+		free(ix->sql[i]);
+	}
+	free(ix->sql);
+	free(ix);
 	return rc;
 }
 
@@ -170,7 +190,7 @@ int xf_load_begin(xf_db *db, const char *table, const char *cols, int ncols,
 	l->vals = calloc((size_t)(l->batch * ncols), sizeof *l->vals);
 	int rc = l->vals ? XF_DB_OK : XF_DB_ERROR;
 	if (rc == XF_DB_OK && (flags & XF_LOAD_DROP_INDEXES))
-		rc = drop_indexes(l);
+		rc = xf_bulk_indexes_drop(db, table, &l->dropped);
 	if (rc == XF_DB_OK && l->copy) {
 		char sql[1024];
 		if (snprintf(sql, sizeof sql, "COPY %s (%s) FROM STDIN", table,
@@ -307,18 +327,14 @@ int xf_load_end(xf_loader *l, int64_t *rows)
 		if (rc == XF_DB_OK)
 			rc = erc;
 	}
-	for (int i = 0; i < l->nindex; i++) {
-		if (rc == XF_DB_OK)
-			rc = xf_db_exec(l->db, l->index_sql[i]);
-		free(l->index_sql[i]);
-	}
+	if (l->dropped)
+		rc = xf_bulk_indexes_build(l->db, l->dropped, rc);
 	if (l->many)
 		l->db->drv->finalize(l->many);
 	if (l->one)
 		l->db->drv->finalize(l->one);
 	if (rows)
 		*rows = l->rows;
-	free(l->index_sql);
 	free(l->vals);
 	free(l->text);
 	free(l);

@@ -918,4 +918,9 @@ const xf_db_driver xf_db_pgsql_driver = {
         "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))"
         "::regclass) ORDER BY i.indexname",
     .id_bump_sql = "SELECT setval(pg_get_serial_sequence($1, 'id'), $2)",
+    /* the grouped rebuilds of kept totals and the index builds after a
+     * load sort in memory instead of in temporary files */
+    .load_mode_on_sql = "SET work_mem = '256MB'; "
+                        "SET maintenance_work_mem = '512MB'",
+    .load_mode_off_sql = "RESET work_mem; RESET maintenance_work_mem",
 };

@@ -112,20 +112,27 @@ static const char sql_orgs_month[] = ORG_TOTALS("month");
 static const char sql_orgs_quarter[] = ORG_TOTALS("quarter");
 static const char sql_orgs_year[] = ORG_TOTALS("year");
 
+/* The kept totals' secondary indexes are dropped while the totals are
+ * written and built again at the end (one sort each). */
 int xf_store_point_totals_rebuild(xf_db *db)
 {
 	static const char *const steps[] = {
 	    sql_clear_members,   sql_clear_orgs,   sql_members_month,
 	    sql_members_quarter, sql_members_year, sql_orgs_month,
 	    sql_orgs_quarter,    sql_orgs_year};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+	xf_indexes *mix = NULL, *oix = NULL;
+	int rc = xf_bulk_indexes_drop(db, "point_member_totals", &mix);
+	if (rc == XF_DB_OK)
+		rc = xf_bulk_indexes_drop(db, "point_org_totals", &oix);
+	for (size_t i = 0; rc == XF_DB_OK && i < sizeof steps / sizeof steps[0];
+	     i++) {
 		xf_stmt *st = xf_db_stmt(db, steps[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		int rc = xf_db_step(st);
-		xf_db_reset(st);
-		if (rc != XF_DB_DONE && rc != XF_DB_ROW)
-			return rc;
+		if (!st) {
+			rc = XF_DB_ERROR;
+			break;
+		}
+		rc = xf_db_run(st);
 	}
-	return XF_DB_OK;
+	rc = xf_bulk_indexes_build(db, mix, rc);
+	return oix ? xf_bulk_indexes_build(db, oix, rc) : rc;
 }
