@@ -11,12 +11,12 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "domain/idnum.h"
+#include "domain/tasks.h"
 #include "service/auth.h"
 #include "service/orgs.h"
-#include "service/tasks.h"
 #include "store/bulk.h"
-#include "store/meetings.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -25,7 +25,10 @@ typedef struct gen {
 	xf_ctx c;
 	uint64_t rng;
 	int64_t now;
-	int64_t nmembers, norgs, member_seq, nmeetings, ntasks;
+	int64_t nmembers, norgs, member_seq, nmeetings, ntasks, nmilestones;
+	int64_t next_task; /* the id of the next task */
+	xf_loader *orgs;   /* the load of the organizations */
+	int64_t next_org;  /* the id of the next organization */
 	int members_per_branch;
 	/* branches made in the first phase, filled with members in the
 	 * second (PostgreSQL's COPY admits no other statement meanwhile) */
@@ -132,14 +135,19 @@ static int64_t add_org(gen *g, int64_t parent, const char *parent_path,
                        int depth, const char *name, const char *kind,
                        const char *level, char *path_out)
 {
-	xf_org o = {.parent_id = parent,
+	xf_org o = {.id = g->next_org++,
+	            .parent_id = parent,
 	            .name = name,
 	            .kind = kind,
 	            .level = level,
+	            .path = path_out,
 	            .depth = depth,
 	            .established_on = "2001-07-01"};
-	int rc = xf_bulk_org(g->c.db, &o, parent_path, g->now, path_out,
-	                     XF_PATH_MAX);
+	if (snprintf(path_out, XF_PATH_MAX, "%s%lld/",
+	             parent_path ? parent_path : "/",
+	             (long long)o.id) >= XF_PATH_MAX)
+		return fail(g, "path", XF_DB_ERROR), 0;
+	int rc = xf_bulk_org(g->orgs, &o, g->now);
 	if (rc != XF_DB_OK)
 		return fail(g, name, rc), 0;
 	g->norgs++;
@@ -147,8 +155,8 @@ static int64_t add_org(gen *g, int64_t parent, const char *parent_path,
 }
 
 /* Adds n members to a branch; ID numbers are unique by construction. */
-static int add_members(gen *g, int64_t org_id, const char *org_path,
-                       const char *region, int n)
+static int add_members(gen *g, xf_loader *l, int64_t org_id,
+                       const char *org_path, const char *region, int n)
 {
 	xf_date today = xf_date_today(g->now);
 	int64_t base = xf_date_days((xf_date){1962, 1, 1});
@@ -188,7 +196,7 @@ static int add_members(gen *g, int64_t org_id, const char *org_path,
 		               .status = probationary ? "probationary" : "full",
 		               .joined_on = joined,
 		               .full_on = probationary ? NULL : full};
-		int rc = xf_bulk_member(g->c.db, &m, g->now);
+		int rc = xf_bulk_member(l, &m, g->now);
 		if (rc != XF_DB_OK)
 			return fail(g, "member", rc);
 		g->nmembers++;
@@ -290,9 +298,10 @@ static int add_city(gen *g, int64_t parent, const char *parent_path, int depth,
 
 /* Two years of organizational life for every branch: monthly branch
  * committee, group meeting and theme day, quarterly congress and lecture;
- * about one branch in ten lags (misses some). Written through the store
- * inside the caller's transaction. */
-static int add_meetings(gen *g, struct gen_branch *b, xf_date today)
+ * about one branch in ten lags (misses some). The rows the meeting use
+ * case writes, through the bulk path. */
+static int add_meetings(gen *g, xf_loader *l, struct gen_branch *b,
+                        xf_date today)
 {
 	static const char *const monthly[] = {"branch_committee",
 	                                      "group_meeting", "theme_day"};
@@ -329,8 +338,7 @@ static int add_meetings(gen *g, struct gen_branch *b, xf_date today)
 			                     "主义思想",
 			    .place = "机关党员活动室",
 			};
-			if (xf_store_meeting_insert(g->c.db, &m, g->now) !=
-			    XF_DB_OK)
+			if (xf_bulk_meeting(l, &m, g->now) != XF_DB_OK)
 				return -1;
 			g->nmeetings++;
 		}
@@ -338,8 +346,61 @@ static int add_meetings(gen *g, struct gen_branch *b, xf_date today)
 	return 0;
 }
 
-/* The year's tasks of a branch: each with two milestones, some done. */
-static int add_tasks(gen *g, struct gen_branch *b, xf_date today, int n)
+/* The rows of the task use case (xf_task_create_tx()) for a task with its
+ * milestones, with the roll-up computed by the same domain rule; the
+ * generated dates pass its checks by construction (asserted). */
+static void roll_task(xf_task *t, xf_milestone ms[2], xf_date today,
+                      char done_on[11], char next[11], char own_next[11])
+{
+	xf_ms_state mst[2];
+	for (int i = 0; i < 2; i++) {
+		xf_date due = {0}, done = {0};
+		xf_date_parse(ms[i].due_on, &due);
+		mst[i] = (xf_ms_state){.due_on = due,
+		                       .done = ms[i].done_on != NULL,
+		                       .weight = ms[i].weight};
+		if (ms[i].done_on) {
+			xf_date_parse(ms[i].done_on, &done);
+			mst[i].done_on = done;
+		}
+		assert(strcmp(ms[i].due_on, t->start_on) >= 0 &&
+		       strcmp(ms[i].due_on, t->due_on) <= 0);
+		assert(!ms[i].done_on || xf_date_cmp(done, today) <= 0);
+	}
+	assert(strcmp(t->start_on, t->due_on) <= 0);
+	xf_task_own own = {0};
+	xf_date_parse(t->due_on, &own.due_on);
+	xf_child_state none[1];
+	xf_task_roll r;
+	xf_task_roll_up(today, &own, mst, 2, none, 0, &r);
+	t->percent = r.percent;
+	t->started = r.started;
+	t->late = r.late;
+	t->done_on = NULL;
+	t->due_next = t->own_next = NULL;
+	if (r.done) {
+		xf_date_format(r.done_on, done_on);
+		t->done_on = done_on;
+	}
+	if (r.has_next) {
+		xf_date_format(r.next, next);
+		t->due_next = next;
+	}
+	if (r.has_own_next) {
+		xf_date_format(r.own_next, own_next);
+		t->own_next = own_next;
+	}
+}
+
+/* What add_tasks() does with the tasks it makes. */
+enum { TASKS_SKIP, TASKS_WRITE, TASKS_MILESTONES };
+
+/* The year's tasks of a branch: each with two milestones, some done.
+ * The same random draws whatever `what` is: TASKS_SKIP only moves the
+ * generator past them; TASKS_WRITE writes the tasks (ids from
+ * g->next_task), TASKS_MILESTONES their milestones (the same ids). */
+static int add_tasks(gen *g, xf_loader *l, struct gen_branch *b, xf_date today,
+                     int n, int what)
 {
 	static const char *const titles[] = {
 	    "落实“第一议题”制度", "规范“三会一课”", "开展主题党日活动",
@@ -352,36 +413,101 @@ static int add_tasks(gen *g, struct gen_branch *b, xf_date today, int n)
 		    xf_date_from_days(xf_date_days(s) + 60 + pick(g, 60));
 		xf_date e =
 		    xf_date_from_days(xf_date_days(m) + 60 + pick(g, 90));
+		int done = xf_date_cmp(m, today) < 0 && pick(g, 4) != 0;
+		if (what == TASKS_SKIP)
+			continue;
 		xf_date_format(s, start);
 		xf_date_format(m, mid);
 		xf_date_format(e, due);
 		snprintf(title, sizeof title, "%s（%d）", titles[i % 8], i + 1);
-		int done = xf_date_cmp(m, today) < 0 && pick(g, 4) != 0;
-		xf_milestone_input ms[2] = {{.title = "阶段推进",
-		                             .due_on = mid,
-		                             .has_title = 1,
-		                             .has_due_on = 1,
-		                             .done_on = done ? mid : NULL,
-		                             .has_done_on = done},
-		                            {.title = "完成验收",
-		                             .due_on = due,
-		                             .has_title = 1,
-		                             .has_due_on = 1}};
-		xf_task_input in = {.org_id = b->id,
-		                    .title = title,
-		                    .start_on = start,
-		                    .due_on = due,
-		                    .has_org_id = 1,
-		                    .has_title = 1,
-		                    .has_start_on = 1,
-		                    .has_due_on = 1,
-		                    .milestones = ms,
-		                    .nmilestones = 2};
-		xf_task t;
-		if (xf_task_create_tx(&g->c, &in, &t) != XF_OK)
+		xf_task t = {.id = g->next_task++,
+		             .org_id = b->id,
+		             .org_path = b->path,
+		             .year = e.y,
+		             .title = title,
+		             .start_on = start,
+		             .due_on = due,
+		             .weight = 1};
+		xf_milestone ms[2] = {{.task_id = t.id,
+		                       .org_path = b->path,
+		                       .seq = 1,
+		                       .title = "阶段推进",
+		                       .due_on = mid,
+		                       .done_on = done ? mid : NULL,
+		                       .weight = 1},
+		                      {.task_id = t.id,
+		                       .org_path = b->path,
+		                       .seq = 2,
+		                       .title = "完成验收",
+		                       .due_on = due,
+		                       .weight = 1}};
+		int rc = XF_DB_OK;
+		if (what == TASKS_WRITE) {
+			char done_on[11], next[11], own_next[11];
+			roll_task(&t, ms, today, done_on, next, own_next);
+			rc = xf_bulk_task(l, &t, g->now);
+			g->ntasks++;
+		} else {
+			for (int k = 0; k < 2 && rc == XF_DB_OK; k++)
+				rc = xf_bulk_milestone(l, &ms[k], g->now);
+			g->nmilestones += 2;
+		}
+		if (rc != XF_DB_OK)
 			return -1;
-		g->ntasks++;
 	}
+	return 0;
+}
+
+/*
+ * The history of every branch, in one transaction: meetings, tasks, then
+ * milestones, each one load (PostgreSQL's COPY admits no other statement
+ * meanwhile). The random draws keep the order of one branch after the
+ * other, meetings then tasks: the first pass writes the meetings and
+ * skips over the tasks, remembering where each branch's tasks start.
+ */
+static int add_history(gen *g, xf_date today, int tasks_per_branch)
+{
+	xf_db *db = g->c.db;
+	uint64_t *at =
+	    xf_arena_alloc(g->c.a, (size_t)(g->nbranches + 1) * sizeof *at);
+	if (!at)
+		return fail(g, "history", XF_DB_ERROR);
+	xf_loader *l;
+	int rc = xf_bulk_meetings_begin(db, &l);
+	for (int i = 0; rc == XF_DB_OK && i < g->nbranches; i++) {
+		if (add_meetings(g, l, &g->branches[i], today) != 0)
+			rc = XF_DB_ERROR;
+		at[i] = g->rng;
+		add_tasks(g, NULL, &g->branches[i], today, tasks_per_branch,
+		          TASKS_SKIP);
+	}
+	int erc = xf_load_end(l, NULL);
+	if (rc != XF_DB_OK || erc != XF_DB_OK)
+		return fail(g, "meetings", rc != XF_DB_OK ? rc : erc);
+	uint64_t after = g->rng;
+	int64_t first_task = 0;
+	for (int pass = TASKS_WRITE; pass <= TASKS_MILESTONES; pass++) {
+		if (pass == TASKS_WRITE)
+			rc = xf_bulk_tasks_begin(db, &l, &first_task);
+		else
+			rc = xf_bulk_milestones_begin(db, &l);
+		g->next_task = first_task;
+		for (int i = 0; rc == XF_DB_OK && i < g->nbranches; i++) {
+			g->rng = at[i];
+			if (add_tasks(g, l, &g->branches[i], today,
+			              tasks_per_branch, pass) != 0)
+				rc = XF_DB_ERROR;
+		}
+		if (pass == TASKS_WRITE)
+			erc = xf_bulk_tasks_end(db, l, g->next_task - 1);
+		else
+			erc = xf_load_end(l, NULL);
+		if (rc != XF_DB_OK || erc != XF_DB_OK)
+			return fail(
+			    g, pass == TASKS_WRITE ? "tasks" : "milestones",
+			    rc != XF_DB_OK ? rc : erc);
+	}
+	g->rng = after;
 	return 0;
 }
 
@@ -399,11 +525,18 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 	int rc = -1;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	xf_db_load_mode(db, 1);
 	if (xf_db_begin(db) != XF_DB_OK) {
 		fail(&g, "begin", 0);
 		goto out;
 	}
 	int64_t top = 0, city_root = 0, district = 0;
+	int orc = xf_bulk_orgs_begin(db, &g.orgs, &g.next_org);
+	if (orc != XF_DB_OK) {
+		xf_bulk_orgs_end(db, g.orgs, 0);
+		fail(&g, "orgs", orc);
+		goto rollback;
+	}
 	if (scale >= 2) {
 		static const char *const cities[] = {
 		    "宁波市", "杭州市", "温州市", "嘉兴市", "湖州市",
@@ -423,21 +556,24 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 				district = dd;
 			}
 		}
-		if (!top)
-			goto rollback;
-	} else {
-		if (add_city(&g, 0, NULL, 0, "市", &city_root, &district) != 0)
-			goto rollback;
+	} else if (add_city(&g, 0, NULL, 0, "市", &city_root, &district) == 0) {
 		top = city_root;
 	}
+	orc = xf_bulk_orgs_end(db, g.orgs, g.next_org - 1);
+	if (!top || orc != XF_DB_OK) {
+		if (top)
+			fail(&g, "orgs", orc);
+		goto rollback;
+	}
 	/* second phase: the members of every branch */
-	int drc = xf_bulk_members_begin(db);
+	xf_loader *load;
+	int drc = xf_bulk_members_begin(db, &load);
 	for (int i = 0; drc == XF_DB_OK && i < g.nbranches; i++) {
 		struct gen_branch *b = &g.branches[i];
-		if (add_members(&g, b->id, b->path, b->region, b->n) != 0)
+		if (add_members(&g, load, b->id, b->path, b->region, b->n) != 0)
 			drc = XF_DB_ERROR;
 	}
-	int erc = xf_bulk_members_end(db);
+	int erc = xf_bulk_members_end(load, NULL);
 	if (drc == XF_DB_OK)
 		drc = erc;
 	if (drc != XF_DB_OK) {
@@ -453,6 +589,7 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 		fail(&g, "commit", 0);
 		goto rollback;
 	}
+	xf_db_load_mode(db, 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	stats->orgs = g.norgs;
 	stats->members = g.nmembers;
@@ -511,36 +648,23 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	xf_db_load_mode(db, 1);
 	if (xf_db_begin(db) != XF_DB_OK) {
 		fail(&g, "begin", 0);
 		goto out;
 	}
-	xf_date today = xf_date_today(g.now);
 	const int tasks_per_branch = 24; /* ~50,000 for a city */
-	for (int i = 0; i < g.nbranches; i++) {
-		/* scratch memory of the use cases stays bounded */
-		xf_arena scratch;
-		xf_arena_init(&scratch, 0);
-		g.c.a = &scratch;
-		int bad =
-		    add_meetings(&g, &g.branches[i], today) != 0 ||
-		    add_tasks(&g, &g.branches[i], today, tasks_per_branch) != 0;
-		g.c.a = &a;
-		xf_arena_reset(&scratch);
-		if (bad) {
-			snprintf(err, errlen, "history: %s",
-			         g.c.err.message ? g.c.err.message
-			                         : xf_db_errmsg(db));
-			goto rollback;
-		}
-	}
+	if (add_history(&g, xf_date_today(g.now), tasks_per_branch) != 0)
+		goto rollback;
 	if (xf_db_commit(db) != XF_DB_OK) {
 		fail(&g, "commit history", 0);
 		goto rollback;
 	}
+	xf_db_load_mode(db, 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	stats->meetings = g.nmeetings;
 	stats->tasks = g.ntasks;
+	stats->milestones = g.nmilestones;
 	stats->history_seconds = (double)(t1.tv_sec - t0.tv_sec) +
 	                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	rc = 0;
@@ -548,6 +672,7 @@ int xf_generate(xf_db *db, int scale, uint64_t seed, const char *password,
 rollback:
 	xf_db_rollback(db);
 out:
+	xf_db_load_mode(db, 0);
 	xf_arena_reset(&a);
 	return rc;
 }

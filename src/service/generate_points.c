@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/date.h"
+#include "store/bulk.h"
 #include "store/points.h"
 
 #include <stdio.h>
@@ -79,6 +80,7 @@ int xf_generate_points(xf_db *db, int per_member, uint64_t seed, int64_t now,
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	const char *what = "begin";
+	xf_db_load_mode(db, 1);
 	int rc = xf_db_begin(db);
 	if (rc != XF_DB_OK)
 		goto fail;
@@ -99,7 +101,9 @@ int xf_generate_points(xf_db *db, int per_member, uint64_t seed, int64_t now,
 	if (rc != XF_DB_OK)
 		goto rollback;
 	what = "ledger";
-	for (int64_t i = 0; i < stats->members; i++) {
+	xf_loader *l;
+	rc = xf_store_point_bulk_begin(db, &l);
+	for (int64_t i = 0; rc == XF_DB_OK && i < stats->members; i++) {
 		for (int k = 0; k < per_member; k++) {
 			int ri = (int)(next(&rng) % NRULES);
 			xf_date d = xf_date_from_days(
@@ -125,12 +129,16 @@ int xf_generate_points(xf_db *db, int per_member, uint64_t seed, int64_t now,
 			                    .source = "award",
 			                    .reason = gen_rules[ri].item,
 			                    .actor_name = "generate"};
-			rc = xf_store_point_entry_insert(db, &e, now);
+			rc = xf_store_point_bulk_entry(l, &e, now);
 			if (rc != XF_DB_OK)
-				goto rollback;
-			stats->entries++;
+				break;
 		}
 	}
+	int erc = xf_load_end(l, &stats->entries);
+	if (rc == XF_DB_OK)
+		rc = erc;
+	if (rc != XF_DB_OK)
+		goto rollback;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	what = "totals";
 	rc = xf_store_point_totals_rebuild(db);
@@ -141,6 +149,7 @@ int xf_generate_points(xf_db *db, int per_member, uint64_t seed, int64_t now,
 	rc = xf_db_commit(db);
 	if (rc != XF_DB_OK)
 		goto rollback;
+	xf_db_load_mode(db, 0);
 	stats->seconds = since(&t0);
 	stats->entries_per_s = (double)stats->entries / (stats->seconds + 1e-9);
 	xf_arena_reset(&a);
@@ -149,11 +158,13 @@ rollback:
 	snprintf(err, errlen, "generate points: %s: %s", what,
 	         xf_db_errmsg(db));
 	xf_db_rollback(db);
+	xf_db_load_mode(db, 0);
 	xf_arena_reset(&a);
 	return -1;
 fail:
 	snprintf(err, errlen, "generate points: %s: %s", what,
 	         xf_db_errmsg(db));
+	xf_db_load_mode(db, 0);
 	xf_arena_reset(&a);
 	return -1;
 }

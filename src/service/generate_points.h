@@ -2,8 +2,8 @@
  * generate_points.h - the points history of the generated city (`xianfeng
  * demo --scale city|province`): a few city-wide rules and per_member
  * ledger entries for every member, spread over last year and this year,
- * written through the store's bulk path in one transaction (prepared
- * statements, no per-row audit); the kept totals are rebuilt at the end
+ * written through the store's bulk path in one transaction (the loader:
+ * COPY on PostgreSQL, multi-row INSERTs on SQLite; no per-row audit); the kept totals are rebuilt at the end
  * with grouped INSERT ... SELECT, so `points verify` finds no difference.
  */
 #ifndef XF_SERVICE_GENERATE_POINTS_H

@@ -102,6 +102,13 @@ int xf_db_exec(xf_db *db, const char *sql)
 	return db->drv->exec(db, sql);
 }
 
+int xf_db_load_mode(xf_db *db, int on)
+{
+	const char *sql =
+	    on ? db->drv->load_mode_on_sql : db->drv->load_mode_off_sql;
+	return sql ? db->drv->exec(db, sql) : XF_DB_OK;
+}
+
 int xf_db_begin(xf_db *db)
 {
 	int rc = db->drv->exec(db, db->drv->begin_write_sql);
@@ -167,6 +174,11 @@ int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len)
 {
 	return st->db->drv->bind_text(st, idx, s, len);
+}
+
+int xf_db_bind_ref(xf_stmt *st, int idx, const char *s, size_t len)
+{
+	return st->db->drv->bind_text_ref(st, idx, s, len);
 }
 
 int xf_db_bind_null(xf_stmt *st, int idx)

@@ -59,6 +59,9 @@ typedef struct xf_db_driver {
 	void (*finalize)(xf_stmt *st);
 	int (*bind_int64)(xf_stmt *st, int idx, int64_t v); /* idx from 1 */
 	int (*bind_text)(xf_stmt *st, int idx, const char *s, size_t len);
+	/* Binds text without copying it where the driver can: the caller
+	 * keeps the bytes unchanged until the statement is reset. */
+	int (*bind_text_ref)(xf_stmt *st, int idx, const char *s, size_t len);
 	int (*bind_null)(xf_stmt *st, int idx);
 	/* Binds bytes (may contain NUL); the driver copies them. */
 	int (*bind_blob)(xf_stmt *st, int idx, const void *p, size_t len);
@@ -81,6 +84,19 @@ typedef struct xf_db_driver {
 	int (*copy_begin)(xf_db *db, const char *sql);
 	int (*copy_row)(xf_db *db, const char *const *values, int n);
 	int (*copy_end)(xf_db *db);
+	/* Lists the indexes of table $1 that DROP INDEX may drop (not those
+	 * behind a primary key or unique constraint): rows of (name, the
+	 * statement that creates the index again). */
+	const char *index_list_sql;
+	/* After rows with explicit ids went into table $1: moves the table's
+	 * id generator to $2, the highest id used; NULL where the database
+	 * does that by itself. */
+	const char *id_bump_sql;
+	/* Run outside a transaction around a bulk load into a database
+	 * that only the loading connection uses; NULL: nothing to do.
+	 * SQLite writes a load of new pages once with a rollback journal,
+	 * twice with its WAL (log, then checkpoint). */
+	const char *load_mode_on_sql, *load_mode_off_sql;
 } xf_db_driver;
 
 #define XF_DB_STMT_CACHE 1024
@@ -135,6 +151,10 @@ const char *xf_db_name(const xf_db *db);
 xf_stmt *xf_db_stmt(xf_db *db, const char *sql);
 
 int xf_db_exec(xf_db *db, const char *sql);
+/* Around a bulk load (outside transactions): on = 1 before, 0 after.
+ * Where another connection holds the database the mode stays as it is;
+ * the database is never less safe than with its usual mode. */
+int xf_db_load_mode(xf_db *db, int on);
 /* Starts a write transaction (SQLite: BEGIN IMMEDIATE). */
 int xf_db_begin(xf_db *db);
 /* Starts a read transaction: one snapshot for all statements of a request. */
@@ -146,6 +166,9 @@ int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 /* Binds a NUL-terminated string, or NULL as SQL NULL. */
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s);
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len);
+/* Binds text that the caller keeps unchanged until the statement is
+ * reset: the driver may skip the copy (bulk loads). */
+int xf_db_bind_ref(xf_stmt *st, int idx, const char *s, size_t len);
 int xf_db_bind_null(xf_stmt *st, int idx);
 /* Binds len bytes (a BLOB / bytea parameter); copied by the driver. */
 int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len);

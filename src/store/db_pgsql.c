@@ -896,6 +896,7 @@ const xf_db_driver xf_db_pgsql_driver = {
     .finalize = pg_finalize,
     .bind_int64 = pg_bind_int64,
     .bind_text = pg_bind_text,
+    .bind_text_ref = pg_bind_text, /* parameters are copied anyway */
     .bind_null = pg_bind_null,
     .bind_blob = pg_bind_blob,
     .step = pg_step,
@@ -910,4 +911,16 @@ const xf_db_driver xf_db_pgsql_driver = {
     .copy_begin = pg_copy_begin,
     .copy_row = pg_copy_row,
     .copy_end = pg_copy_end,
+    .index_list_sql =
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE "
+        "i.schemaname = current_schema() AND i.tablename = $1 AND NOT "
+        "EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+        "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))"
+        "::regclass) ORDER BY i.indexname",
+    .id_bump_sql = "SELECT setval(pg_get_serial_sequence($1, 'id'), $2)",
+    /* the grouped rebuilds of kept totals and the index builds after a
+     * load sort in memory instead of in temporary files */
+    .load_mode_on_sql = "SET work_mem = '256MB'; "
+                        "SET maintenance_work_mem = '512MB'",
+    .load_mode_off_sql = "RESET work_mem; RESET maintenance_work_mem",
 };

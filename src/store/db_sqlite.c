@@ -201,6 +201,13 @@ static int sq_bind_text(xf_stmt *st, int idx, const char *t, size_t len)
 	                                                 SQLITE_TRANSIENT));
 }
 
+static int sq_bind_text_ref(xf_stmt *st, int idx, const char *t, size_t len)
+{
+	sq_stmt *s = (sq_stmt *)st;
+	return map_rc((sq_db *)st->db,
+	              sqlite3_bind_text(s->h, idx, t, (int)len, SQLITE_STATIC));
+}
+
 static int sq_bind_null(xf_stmt *st, int idx)
 {
 	sq_stmt *s = (sq_stmt *)st;
@@ -322,6 +329,7 @@ const xf_db_driver xf_db_sqlite_driver = {
     .finalize = sq_finalize,
     .bind_int64 = sq_bind_int64,
     .bind_text = sq_bind_text,
+    .bind_text_ref = sq_bind_text_ref,
     .bind_null = sq_bind_null,
     .bind_blob = sq_bind_blob,
     .step = sq_step,
@@ -334,4 +342,12 @@ const xf_db_driver xf_db_sqlite_driver = {
     .changes = sq_changes,
     .errmsg = sq_errmsg,
     .copy_file = sq_copy_file,
+    .index_list_sql = "SELECT name, sql FROM sqlite_master WHERE type = "
+                      "'index' AND tbl_name = $1 AND sql IS NOT NULL "
+                      "ORDER BY name",
+    .id_bump_sql = NULL, /* AUTOINCREMENT follows explicit ids */
+    /* a rollback journal holds the old pages only: few, when the
+     * load adds new ones; sq_open() sets WAL again in any case */
+    .load_mode_on_sql = "PRAGMA journal_mode=TRUNCATE",
+    .load_mode_off_sql = "PRAGMA journal_mode=WAL",
 };

@@ -1,9 +1,13 @@
 /*
  * points_bulk.c - SQL of the bulk path of points (the generated city):
- * reading every member once, and rebuilding the kept totals from the
- * ledger with grouped INSERT ... SELECT, one statement per period column.
+ * reading every member once, loading ledger entries through the loader of
+ * bulk_load.c (the columns of xf_store_point_entry_insert()), and rebuilding
+ * the kept totals from the ledger with grouped INSERT ... SELECT, one statement
+ * per period column.
  */
 #include "store/points.h"
+
+#include "store/bulk.h"
 
 #include <stdlib.h>
 
@@ -42,6 +46,44 @@ int xf_store_point_bulk_members(xf_db *db, xf_arena *a,
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
+static const char entry_cols[] =
+    "member_id, org_id, org_path, rule_id, rule_version_id, points, asked, "
+    "occurred_on, month, quarter, year, source, reason, note, claim_id, "
+    "record_ref, reverses_id, veto, actor_id, actor_name, created_at";
+
+int xf_store_point_bulk_begin(xf_db *db, xf_loader **out)
+{
+	return xf_load_begin(db, "point_ledger", entry_cols, 21,
+	                     XF_LOAD_DROP_INDEXES, out);
+}
+
+int xf_store_point_bulk_entry(xf_loader *l, const xf_point_entry *e,
+                              int64_t now)
+{
+	xf_load_id(l, e->member_id);
+	xf_load_int(l, e->org_id);
+	xf_load_str(l, e->org_path);
+	xf_load_int(l, e->rule_id);
+	xf_load_int(l, e->rule_version_id);
+	xf_load_int(l, e->points);
+	xf_load_int(l, e->asked);
+	xf_load_str(l, e->occurred_on);
+	xf_load_str(l, e->month);
+	xf_load_str(l, e->quarter);
+	xf_load_str(l, e->year);
+	xf_load_str(l, e->source);
+	xf_load_str(l, e->reason);
+	xf_load_str(l, e->note ? e->note : "");
+	xf_load_id(l, e->claim_id);
+	xf_load_str(l, e->record_ref);
+	xf_load_id(l, e->reverses_id);
+	xf_load_int(l, e->veto);
+	xf_load_id(l, e->actor_id);
+	xf_load_str(l, e->actor_name);
+	xf_load_int(l, now);
+	return xf_load_row(l);
+}
+
 /* The member totals of one period column: sums, and the org of the
  * period's latest entry. */
 #define MEMBER_TOTALS(col)                                                     \
@@ -70,20 +112,27 @@ static const char sql_orgs_month[] = ORG_TOTALS("month");
 static const char sql_orgs_quarter[] = ORG_TOTALS("quarter");
 static const char sql_orgs_year[] = ORG_TOTALS("year");
 
+/* The kept totals' secondary indexes are dropped while the totals are
+ * written and built again at the end (one sort each). */
 int xf_store_point_totals_rebuild(xf_db *db)
 {
 	static const char *const steps[] = {
 	    sql_clear_members,   sql_clear_orgs,   sql_members_month,
 	    sql_members_quarter, sql_members_year, sql_orgs_month,
 	    sql_orgs_quarter,    sql_orgs_year};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+	xf_indexes *mix = NULL, *oix = NULL;
+	int rc = xf_bulk_indexes_drop(db, "point_member_totals", &mix);
+	if (rc == XF_DB_OK)
+		rc = xf_bulk_indexes_drop(db, "point_org_totals", &oix);
+	for (size_t i = 0; rc == XF_DB_OK && i < sizeof steps / sizeof steps[0];
+	     i++) {
 		xf_stmt *st = xf_db_stmt(db, steps[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		int rc = xf_db_step(st);
-		xf_db_reset(st);
-		if (rc != XF_DB_DONE && rc != XF_DB_ROW)
-			return rc;
+		if (!st) {
+			rc = XF_DB_ERROR;
+			break;
+		}
+		rc = xf_db_run(st);
 	}
-	return XF_DB_OK;
+	rc = xf_bulk_indexes_build(db, mix, rc);
+	return oix ? xf_bulk_indexes_build(db, oix, rc) : rc;
 }
