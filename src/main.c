@@ -339,6 +339,12 @@ static int cmd_demo(int argc, char **argv)
 				    (long long)ps.entries, ps.seconds,
 				    ps.entries_per_s, ps.totals_seconds);
 		}
+		if (rc == 0 && xf_db_after_load(db) != XF_DB_OK) {
+			snprintf(err, sizeof err,
+			         "statistics after the load: %s",
+			         xf_db_errmsg(db));
+			rc = 1;
+		}
 	}
 	xf_db_close(db);
 	if (rc != 0) {

@@ -109,6 +109,12 @@ int xf_db_load_mode(xf_db *db, int on)
 	return sql ? db->drv->exec(db, sql) : XF_DB_OK;
 }
 
+int xf_db_after_load(xf_db *db)
+{
+	const char *sql = db->drv->after_load_sql;
+	return sql ? db->drv->exec(db, sql) : XF_DB_OK;
+}
+
 int xf_db_begin(xf_db *db)
 {
 	int rc = db->drv->exec(db, db->drv->begin_write_sql);

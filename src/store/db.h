@@ -97,6 +97,10 @@ typedef struct xf_db_driver {
 	 * SQLite writes a load of new pages once with a rollback journal,
 	 * twice with its WAL (log, then checkpoint). */
 	const char *load_mode_on_sql, *load_mode_off_sql;
+	/* After a bulk load, outside transactions: gathers the planner's
+	 * statistics (and PostgreSQL's visibility map, for index-only
+	 * scans); NULL: nothing to do. */
+	const char *after_load_sql;
 } xf_db_driver;
 
 #define XF_DB_STMT_CACHE 1024
@@ -155,6 +159,8 @@ int xf_db_exec(xf_db *db, const char *sql);
  * Where another connection holds the database the mode stays as it is;
  * the database is never less safe than with its usual mode. */
 int xf_db_load_mode(xf_db *db, int on);
+/* After a bulk load is committed: see after_load_sql. */
+int xf_db_after_load(xf_db *db);
 /* Starts a write transaction (SQLite: BEGIN IMMEDIATE). */
 int xf_db_begin(xf_db *db);
 /* Starts a read transaction: one snapshot for all statements of a request. */
