@@ -112,7 +112,40 @@ static int cmp_desc(const void *pa, const void *pb)
 	return (a < b) - (a > b);
 }
 
-/* Sets prev_rank of every board item found in the previous period. */
+typedef struct board_key {
+	int64_t id;
+	int idx;
+} board_key;
+
+static int cmp_board_key(const void *pa, const void *pb)
+{
+	int64_t a = ((const board_key *)pa)->id,
+	        b = ((const board_key *)pb)->id;
+	return (a > b) - (a < b);
+}
+
+/* Index of the first of th[0..n) (highest first) below p: the number of
+ * thresholds p is not above. */
+static int first_below(const int64_t *th, int n, int64_t p)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (th[mid] >= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Sets prev_rank of every board item found in the previous period: 1 +
+ * the subtree's members with more points then. One pass over the period's
+ * rows: each is looked up among the board's members (by id) and counted
+ * against the board's distinct previous scores (highest first), so the
+ * cost grows with the rows times the log of the board's size.
+ */
 static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 {
 	prev_set s = {.a = c->a};
@@ -124,26 +157,52 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 		return xf_fail_db(c, drc);
 	if (!s.n)
 		return XF_OK;
-	int64_t *sorted = xf_arena_calloc(c->a, s.n, sizeof(int64_t));
-	if (!sorted)
+	size_t k = (size_t)b->n;
+	board_key *keys = xf_arena_calloc(c->a, k, sizeof *keys);
+	int64_t *prev = xf_arena_calloc(c->a, k, sizeof *prev);
+	int64_t *th = xf_arena_calloc(c->a, k, sizeof *th);
+	int64_t *above = xf_arena_calloc(c->a, k + 1, sizeof *above);
+	char *found = xf_arena_calloc(c->a, k, 1);
+	if (!keys || !prev || !th || !above || !found)
 		return oom(c);
-	memcpy(sorted, s.points, s.n * sizeof(int64_t));
-	qsort(sorted, s.n, sizeof(int64_t), cmp_desc);
+	for (size_t i = 0; i < k; i++)
+		keys[i] = (board_key){b->items[i].id, (int)i};
+	qsort(keys, k, sizeof *keys, cmp_board_key);
 	for (size_t i = 0; i < s.n; i++) {
-		for (int k = 0; k < b->n; k++) {
-			if (b->items[k].id != s.ids[i])
-				continue;
-			/* rank = 1 + how many have more points */
-			size_t lo_i = 0, hi_i = s.n;
-			while (lo_i < hi_i) {
-				size_t mid = (lo_i + hi_i) / 2;
-				if (sorted[mid] > s.points[i])
-					lo_i = mid + 1;
-				else
-					hi_i = mid;
-			}
-			b->items[k].prev_rank = (int)lo_i + 1;
+		board_key want = {s.ids[i], 0};
+		const board_key *f =
+		    bsearch(&want, keys, k, sizeof *keys, cmp_board_key);
+		if (f) {
+			prev[f->idx] = s.points[i];
+			found[f->idx] = 1;
 		}
+	}
+	int nt = 0;
+	for (size_t i = 0; i < k; i++)
+		if (found[i])
+			th[nt++] = prev[i];
+	if (!nt)
+		return XF_OK;
+	qsort(th, (size_t)nt, sizeof *th, cmp_desc);
+	int d = 1; /* distinct, highest first */
+	for (int i = 1; i < nt; i++)
+		if (th[i] != th[d - 1])
+			th[d++] = th[i];
+	nt = d;
+	/* above[j]: rows above th[j]; a row above th[m] is above every
+	 * lower threshold, so count it at m and sum up */
+	for (size_t i = 0; i < s.n; i++) {
+		int j = first_below(th, nt, s.points[i]);
+		if (j < nt)
+			above[j]++;
+	}
+	for (int j = 1; j < nt; j++)
+		above[j] += above[j - 1];
+	for (size_t i = 0; i < k; i++) {
+		if (!found[i])
+			continue;
+		int j = first_below(th, nt, prev[i]) - 1; /* th[j] == prev */
+		b->items[i].prev_rank = (int)above[j] + 1;
 	}
 	return XF_OK;
 }
