@@ -11,19 +11,24 @@ static const char org_cols[] =
     "project, starts_on, ends_on, closed_on, created_at, updated_at";
 static const char sql_org_last[] = "SELECT COALESCE(MAX(id), 0) FROM orgs";
 
-int xf_bulk_orgs_begin(xf_db *db, xf_loader **out, int64_t *next_id)
+int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id)
 {
-	*out = NULL;
-	xf_stmt *st = xf_db_stmt(db, sql_org_last);
+	xf_stmt *st = xf_db_stmt(db, last_sql);
 	if (!st)
 		return XF_DB_ERROR;
 	int rc = xf_db_step(st);
 	if (rc == XF_DB_ROW)
 		*next_id = xf_db_int(st, 0) + 1;
 	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	return xf_load_begin(db, "orgs", org_cols, 14, 0, out);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+int xf_bulk_orgs_begin(xf_db *db, xf_loader **out, int64_t *next_id)
+{
+	*out = NULL;
+	int rc = xf_bulk_next_id(db, sql_org_last, next_id);
+	return rc == XF_DB_OK ? xf_load_begin(db, "orgs", org_cols, 14, 0, out)
+	                      : rc;
 }
 
 int xf_bulk_org(xf_loader *l, const xf_org *o, int64_t now)

@@ -81,6 +81,9 @@ int xf_bulk_indexes_build(xf_db *db, xf_indexes *ix, int rc);
 /* After rows with explicit ids (up to last) went into table: keeps the
  * table's id generator ahead of them. */
 int xf_load_ids_used(xf_db *db, const char *table, int64_t last);
+/* The id after the largest of a table: last_sql is a static
+ * "SELECT COALESCE(MAX(id), 0) FROM t". */
+int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id);
 
 /* The bare-SQLite ceiling of the benchmark: inserts n rows into a scratch
  * table in one transaction with one prepared statement. */

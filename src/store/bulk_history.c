@@ -56,17 +56,10 @@ static const char sql_task_last[] = "SELECT COALESCE(MAX(id), 0) FROM tasks";
 int xf_bulk_tasks_begin(xf_db *db, xf_loader **out, int64_t *next_id)
 {
 	*out = NULL;
-	xf_stmt *st = xf_db_stmt(db, sql_task_last);
-	if (!st)
-		return XF_DB_ERROR;
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		*next_id = xf_db_int(st, 0) + 1;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	return xf_load_begin(db, "tasks", task_cols, 26, XF_LOAD_DROP_INDEXES,
-	                     out);
+	int rc = xf_bulk_next_id(db, sql_task_last, next_id);
+	return rc == XF_DB_OK ? xf_load_begin(db, "tasks", task_cols, 26,
+	                                      XF_LOAD_DROP_INDEXES, out)
+	                      : rc;
 }
 
 int xf_bulk_task(xf_loader *l, const xf_task *t, int64_t now)
