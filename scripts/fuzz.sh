@@ -13,8 +13,6 @@
 # A harness names the sources it links and the pkg-config packages it needs
 # in its header comment: lines " * sources: src/..." and " * libs: ...";
 # a source ending in '/' (src/api/) stands for every .c file in it.
-# A line " * mirrors: src/api" makes this script warn when field lines
-# ({"name", XF_F_...}) of that directory are missing from the harness.
 # Crash inputs are written to build/fuzz/crashes/. Prints one line per
 # harness and "fuzz: N passed, N failed"; exits 1 if any harness failed.
 set -u
@@ -145,34 +143,9 @@ for pn in $pids; do
 	wait "${pn%%:*}" || echo "$pn" >>"$OUT/log/.failed"
 done
 
-# Field lines without blanks, backslashes, a trailing comma and the name of
-# the enum list (a harness may have to rename it).
-norm() {
-	sed 's/[[:space:]\\]//g; s/,$//; s/,[A-Za-z_][A-Za-z_0-9]*,"/,E,"/' |
-		sort -u
-}
-
-# Field lines ({"name", XF_F_...}) of the .c files in a harness's
-# "mirrors:" directories that the harness does not hold, whitespace aside.
-drift() {
-	for dir in $(field "$1" mirrors); do
-		grep -h '{"[a-z_]*", XF_F_' "$dir"/*.c
-	done | norm >"$OUT/log/.want"
-	grep -h '{"[a-z_]*", XF_F_' "$1" | norm >"$OUT/log/.have"
-	comm -23 "$OUT/log/.want" "$OUT/log/.have"
-	rm -f "$OUT/log/.want" "$OUT/log/.have"
-}
-
 passed=0
 failed=0
 for n in $names; do
-	if [ -n "$(field "$FUZZ_DIR/$n.c" mirrors)" ]; then
-		d=$(drift "$FUZZ_DIR/$n.c")
-		if [ -n "$d" ]; then
-			echo "$n: warning: field tables differ from $(field "$FUZZ_DIR/$n.c" mirrors); update the copies in $FUZZ_DIR/$n.c:"
-			echo "$d" | sed 's/^/    /'
-		fi
-	fi
 	if [ -f "$OUT/log/.failed" ] && grep -q ":$n\$" "$OUT/log/.failed"; then
 		printf '%-22s FAILED to build (see %s)\n' "$n" "$OUT/log/$n.build"
 		sed 's/^/    /' "$OUT/log/$n.build" | head -20

@@ -6,6 +6,7 @@
 #include "api/meetings.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "service/compliance.h"
@@ -281,3 +282,10 @@ void xf_h_compliance_rules_put(xf_req *r)
 	else
 		answer_rules(r, &ru);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_compliance_bodies[] = {
+    XF_BODY("PUT /api/compliance/rules", NULL, rules_fields),
+    XF_BODY("PUT /api/compliance/rules", "items[]", rule_fields),
+    {0},
+};

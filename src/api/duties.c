@@ -7,6 +7,7 @@
 #include "api/duties.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "domain/duties.h"
@@ -467,3 +468,13 @@ void xf_h_duty_assignments_delete(xf_req *r)
 	else
 		xf_api_ok(r);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_duties_bodies[] = {
+    XF_BODY("POST /api/duties", NULL, duty_fields),
+    XF_BODY("POST /api/duties/copy", NULL, copy_fields),
+    XF_BODY("PATCH /api/duties/{id}", NULL, patch_fields),
+    XF_BODY("POST /api/duties/{id}/evidence", NULL, evidence_fields),
+    XF_BODY("POST /api/duty-assignments", NULL, assign_fields),
+    {0},
+};

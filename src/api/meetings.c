@@ -5,6 +5,7 @@
 #include "api/meetings.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -572,3 +573,17 @@ void xf_h_talks_list(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_meetings_bodies[] = {
+    XF_BODY("POST /api/meetings", NULL, create_fields),
+    XF_BODY("POST /api/meetings", "first_topic", ft_fields),
+    XF_BODY("PATCH /api/meetings/{id}", NULL, patch_fields),
+    XF_BODY("PATCH /api/meetings/{id}", "first_topic", ft_fields),
+    XF_BODY("PUT /api/meetings/{id}/attendance", NULL, attendance_fields),
+    XF_BODY("PUT /api/meetings/{id}/attendance", "items[]", attendee_fields),
+    XF_BODY("POST /api/meetings/{id}/measures", NULL, measure_create_fields),
+    XF_BODY("PATCH /api/measures/{id}", NULL, measure_patch_fields),
+    XF_BODY("POST /api/talks", NULL, talk_fields),
+    {0},
+};

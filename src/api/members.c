@@ -4,6 +4,7 @@
  */
 #include "api/api.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -255,3 +256,11 @@ void xf_h_members_transfers(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_members_bodies[] = {
+    XF_BODY("POST /api/members", NULL, create_fields),
+    XF_BODY("PATCH /api/members/{id}", NULL, patch_fields),
+    XF_BODY("POST /api/members/{id}/transfer", NULL, transfer_fields),
+    {0},
+};

@@ -4,6 +4,7 @@
  */
 #include "api/points.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -207,3 +208,11 @@ void xf_h_point_objections_list(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_notices_bodies[] = {
+    XF_BODY("POST /api/point-notices", NULL, notice_fields),
+    XF_BODY("POST /api/point-notices/{id}/objections", NULL, objection_fields),
+    XF_BODY("POST /api/point-objections/{id}/answer", NULL, answer_fields),
+    {0},
+};

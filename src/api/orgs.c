@@ -4,6 +4,7 @@
  */
 #include "api/api.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "service/orgs.h"
@@ -401,3 +402,12 @@ void xf_h_clusters_remove_org(xf_req *r)
 	else
 		answer_cluster(r, 200, &cl);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_orgs_bodies[] = {
+    XF_BODY("POST /api/orgs", NULL, create_fields),
+    XF_BODY("PATCH /api/orgs/{id}", NULL, patch_fields),
+    XF_BODY("POST /api/clusters", NULL, cluster_fields),
+    XF_BODY("POST /api/clusters/{id}/orgs", NULL, cluster_org_fields),
+    {0},
+};

@@ -5,6 +5,7 @@
 #include "api/tasks.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -261,3 +262,12 @@ void xf_h_plans_list(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_plans_bodies[] = {
+    XF_BODY("POST /api/plans", NULL, plan_fields),
+    XF_BODY("POST /api/plans", "items[]", item_fields),
+    XF_BODY("POST /api/plans", "items[].milestones[]", ms_fields),
+    XF_BODY("PATCH /api/plans/{id}", NULL, patch_fields),
+    {0},
+};

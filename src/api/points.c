@@ -6,6 +6,7 @@
 #include "api/points.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -591,3 +592,16 @@ void xf_h_ledger_list(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_points_bodies[] = {
+    XF_BODY("POST /api/point-rules", NULL, rule_create_fields),
+    XF_BODY("PATCH /api/point-rules/{id}", NULL, rule_patch_fields),
+    XF_BODY("PUT /api/point-settings", NULL, settings_fields),
+    XF_BODY("POST /api/claims", NULL, claim_fields),
+    XF_BODY("POST /api/claims/{id}/approve", NULL, approve_fields),
+    XF_BODY("POST /api/claims/{id}/reject", NULL, reason_fields),
+    XF_BODY("POST /api/ledger", NULL, award_fields),
+    XF_BODY("POST /api/ledger/{id}/reverse", NULL, reason_fields),
+    {0},
+};

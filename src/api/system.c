@@ -3,6 +3,7 @@
  */
 #include "api/api.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "service/auth.h"
@@ -116,3 +117,10 @@ void xf_h_me(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_system_bodies[] = {
+    XF_BODY("POST /api/auth/login", NULL, login_fields),
+    XF_BODY("POST /api/me/password", NULL, password_fields),
+    {0},
+};

@@ -6,6 +6,7 @@
 #include "api/tasks.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -747,3 +748,17 @@ void xf_h_tasks_accept(xf_req *r)
 	xf_view_acceptance(&w, &x, &t);
 	xf_reply_json(r, 201);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_tasks_bodies[] = {
+    XF_BODY("POST /api/tasks", NULL, create_fields),
+    XF_BODY("POST /api/tasks", "milestones[]", ms_create_fields),
+    XF_BODY("PATCH /api/tasks/{id}", NULL, patch_fields),
+    XF_BODY("POST /api/tasks/{id}/cascade", NULL, cascade_fields),
+    XF_BODY("POST /api/tasks/{id}/progress", NULL, progress_fields),
+    XF_BODY("POST /api/tasks/{id}/progress", "evidence[]", evidence_fields),
+    XF_BODY("POST /api/tasks/{id}/milestones", NULL, ms_create_fields),
+    XF_BODY("PATCH /api/tasks/{id}/milestones/{mid}", NULL, ms_patch_fields),
+    XF_BODY("POST /api/tasks/{id}/acceptance", NULL, accept_fields),
+    {0},
+};

@@ -3,6 +3,7 @@
  */
 #include "api/api.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "service/auth.h"
@@ -160,3 +161,12 @@ void xf_h_users_list(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
+
+/* The bodies of this file, for the registry (bodies.h). */
+const xf_body xf_users_bodies[] = {
+    XF_BODY("POST /api/users", NULL, create_fields),
+    XF_BODY("POST /api/users", "roles[]", role_fields),
+    XF_BODY("PATCH /api/users/{id}", NULL, patch_fields),
+    XF_BODY("PATCH /api/users/{id}", "roles[]", role_fields),
+    {0},
+};
