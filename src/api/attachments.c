@@ -5,6 +5,7 @@
  * checked against their first bytes, downloads as the stored bytes.
  */
 #include "api/meetings.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/input.h"
@@ -142,18 +143,12 @@ void xf_h_attachments_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		view_attachment_open(&w, &t[i]);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

@@ -2,6 +2,7 @@
  * audit.c (api) - GET /api/audit with filters.
  */
 #include "api/api.h"
+#include "api/page.h"
 
 #include "api/input.h"
 #include "base/date.h"
@@ -27,10 +28,7 @@ void xf_h_audit_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		char at[32];
 		xf_time_iso(rows[i].at, at);
@@ -48,8 +46,5 @@ void xf_h_audit_list(xf_req *r)
 		xf_jw_raw(&w, rows[i].after_json);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }

@@ -4,6 +4,7 @@
  * board, 季度督导) and /api/compliance/rules (the required frequencies).
  */
 #include "api/meetings.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -101,10 +102,7 @@ void xf_h_compliance(xf_req *r)
 		xf_jw_kint(&w, "first_topic_recorded", it->c.ft_recorded);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", rep.n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, rep.n);
 }
 
 static void sum(xf_jw *w, const xf_compliance_sum *s)
@@ -194,10 +192,7 @@ static void answer_rules(xf_req *r, const xf_compliance_rules *ru)
 	xf_compliance_rules def;
 	xf_compliance_rules_default(&def);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int o = 0; o < XF_ORGK_COUNT; o++)
 		for (int k = 0; k < XF_MK_COUNT; k++) {
 			if (!ru->freq[o][k] && !def.freq[o][k])

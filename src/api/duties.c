@@ -5,6 +5,7 @@
  * evidence of what they did against each item.
  */
 #include "api/duties.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -91,16 +92,12 @@ static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
                           int64_t total, int64_t copied)
 {
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		xf_view_duty_open(&w, &ds[i]);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
+	xf_page_items_end(&w, total);
 	if (copied >= 0)
 		xf_jw_kint(&w, "copied", copied);
 	xf_jw_obj_end(&w);
@@ -348,16 +345,10 @@ void xf_h_duty_evidence_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_duty_evidence(&w, &es[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 void xf_h_duty_evidence_delete(xf_req *r)
@@ -443,18 +434,12 @@ void xf_h_duty_assignments_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		xf_view_duty_assignment_open(&w, &as[i]);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 void xf_h_duty_assignments_delete(xf_req *r)

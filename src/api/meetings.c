@@ -3,6 +3,7 @@
  * /api/measures and /api/talks: field tables, query parameters, answers.
  */
 #include "api/meetings.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -254,16 +255,10 @@ void xf_h_meetings_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++)
 		xf_view_meeting(&w, &p.items[i], NULL, 0);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", p.total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, p.total);
 }
 
 /* ---- attendance ------------------------------------------------------------
@@ -303,8 +298,7 @@ static void answer_register(xf_req *r, const xf_meeting *m,
 		else
 			unrecorded++;
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
+	xf_page_items_end(&w, n);
 	xf_jw_key(&w, "summary");
 	xf_jw_obj(&w);
 	xf_jw_kint(&w, "expected", n);
@@ -472,14 +466,10 @@ void xf_h_measures_list(xf_req *r)
 	char today[11];
 	xf_date_format(xf_date_today(c.now), today);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_measure(&w, &ms[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
+	xf_page_items_end(&w, total);
 	xf_jw_kstr(&w, "today", today);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
@@ -500,10 +490,7 @@ void xf_h_talks_due(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		xf_jw_obj(&w);
 		xf_jw_kint(&w, "member_id", d[i].member_id);
@@ -516,10 +503,7 @@ void xf_h_talks_due(xf_req *r)
 		xf_jw_kstr(&w, "last_talk_on", d[i].last_talk_on);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 static const xf_field talk_fields[] = {
@@ -562,16 +546,10 @@ void xf_h_talks_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_talk(&w, &t[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */

@@ -3,6 +3,7 @@
  * with filters, transfers.
  */
 #include "api/api.h"
+#include "api/page.h"
 
 #include "api/bodies.h"
 #include "api/input.h"
@@ -186,17 +187,11 @@ void xf_h_members_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++)
 		xf_view_member(&w, &p.items[i],
 		               xf_member_full_pii(&c, &p.items[i]));
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", p.total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, p.total);
 }
 
 static const xf_field transfer_fields[] = {
@@ -233,10 +228,7 @@ void xf_h_members_transfers(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		char at[32];
 		xf_time_iso(t[i].at, at);
@@ -251,10 +243,7 @@ void xf_h_members_transfers(xf_req *r)
 		xf_jw_kid(&w, "user_id", t[i].user_id);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */

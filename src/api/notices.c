@@ -2,6 +2,7 @@
  * notices.c (api) - /api/point-notices and /api/point-objections:
  * publication (公示) of a frozen 先锋榜 and the objections (异议) to it.
  */
+#include "api/page.h"
 #include "api/points.h"
 
 #include "api/bodies.h"
@@ -118,16 +119,10 @@ void xf_h_point_notices_list(xf_req *r)
 	}
 	const char *today = xf_point_notice_today(&c);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_point_notice(&w, &items[i], today, NULL, 0);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 static const xf_field objection_fields[] = {
@@ -197,16 +192,10 @@ void xf_h_point_objections_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_point_objection(&w, &items[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */

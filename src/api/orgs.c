@@ -3,6 +3,7 @@
  * call the service, render JSON.
  */
 #include "api/api.h"
+#include "api/page.h"
 
 #include "api/bodies.h"
 #include "api/input.h"
@@ -84,16 +85,10 @@ static void answer_org(xf_req *r, int status, const xf_org *o)
 static void answer_page(xf_req *r, const xf_org_page *p)
 {
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < p->n; i++)
 		xf_view_org(&w, &p->items[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", p->total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, p->total);
 }
 
 void xf_h_orgs_create(xf_req *r)
@@ -244,20 +239,14 @@ void xf_h_orgs_children(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++) {
 		xf_view_org_open(&w, &p.items[i]);
 		xf_jw_kint(&w, "subtree_member_count",
 		           p.items[i].subtree_member_count);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", p.total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, p.total);
 }
 
 /* Writes items[*i] and, recursively, the nodes below it. */
@@ -344,16 +333,10 @@ void xf_h_clusters_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = offset; i < n && i < offset + limit; i++)
 		xf_view_cluster(&w, &cl[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 void xf_h_clusters_get(xf_req *r)

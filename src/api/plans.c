@@ -2,6 +2,7 @@
  * plans.c (api) - /api/plans: the year plan (年初部署) with its items, each
  * of which becomes a task of its lead organization.
  */
+#include "api/page.h"
 #include "api/tasks.h"
 
 #include "api/api.h"
@@ -249,18 +250,12 @@ void xf_h_plans_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
 		xf_view_plan_open(&w, &ps[i]);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */

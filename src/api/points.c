@@ -4,6 +4,7 @@
  * handler, JSON written with the streaming writer.
  */
 #include "api/points.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -193,14 +194,10 @@ void xf_h_point_rules_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_point_rule(&w, &rules[i], 0);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
+	xf_page_items_end(&w, n);
 	xf_jw_kstr(&w, "on", on);
 	xf_jw_key(&w, "categories");
 	xf_jw_arr(&w);
@@ -454,16 +451,10 @@ void xf_h_claims_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_point_claim(&w, &items[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* ---- ledger -------------------------------------------------------------*/
@@ -581,16 +572,10 @@ void xf_h_ledger_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_point_entry(&w, &items[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */

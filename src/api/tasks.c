@@ -4,6 +4,7 @@
  * acceptance summary: field tables, query parameters, answers.
  */
 #include "api/tasks.h"
+#include "api/page.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -265,14 +266,10 @@ void xf_h_tasks_cascade(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < nk; i++)
 		xf_view_task(&w, &kids[i], today_of(&c), NULL, 0);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", nk);
+	xf_page_items_end(&w, nk);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 201);
 }
@@ -382,16 +379,10 @@ void xf_h_tasks_reports(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_progress(&w, &p[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 /* ---- milestones ---------------------------------------------------------*/
@@ -542,15 +533,11 @@ void xf_h_tasks_list(xf_req *r)
 	char day[11];
 	xf_date_format(today, day);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < p.page.n; i++)
 		xf_view_task(&w, &p.page.items[i], today, p.ms ? p.ms[i] : NULL,
 		             p.ms ? p.nms[i] : 0);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", p.page.total);
+	xf_page_items_end(&w, p.page.total);
 	xf_jw_kstr(&w, "today", day);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
@@ -609,8 +596,7 @@ void xf_h_tasks_reminders(xf_req *r)
 		xf_jw_kint(&w, "days_left", x->days_left);
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", rm.n);
+	xf_page_items_end(&w, rm.n);
 	xf_jw_key(&w, "owners");
 	xf_jw_arr(&w);
 	for (int i = 0; i < rm.nowners; i++) {
@@ -687,10 +673,7 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 		}
 		xf_jw_obj_end(&w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, n);
 }
 
 static void ranks(xf_req *r, int with_scores)

@@ -2,6 +2,7 @@
  * users.c (api) - /api/users: accounts and their roles per organization.
  */
 #include "api/api.h"
+#include "api/page.h"
 
 #include "api/bodies.h"
 #include "api/input.h"
@@ -150,16 +151,10 @@ void xf_h_users_list(xf_req *r)
 		return;
 	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
+	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
 		xf_view_user(&w, &u[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", total);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_page_end(r, &w, total);
 }
 
 /* The bodies of this file, for the registry (bodies.h). */
