@@ -97,13 +97,14 @@ run_writes() {
 		echo "bench: write benchmark failed on $DBNAME: $out" >&2
 	fi
 	echo "$DBNAME writes: $out"
-	local filed approved errors audit
+	local filed approved errors busy audit
 	filed=$(json j.filed_per_s <<<"$out" 2>/dev/null || echo –)
 	approved=$(json j.approved_per_s <<<"$out" 2>/dev/null || echo –)
 	errors=$(json j.errors <<<"$out" 2>/dev/null || echo ?)
+	busy=$(json j.busy <<<"$out" 2>/dev/null || echo ?)
 	audit=$(json "j.audit_ok ? 'audit complete' : 'AUDIT INCOMPLETE'" <<<"$out" 2>/dev/null || echo "failed")
-	ROWS+=("| $DBNAME | claims filed (POST /api/claims), writes/s | $filed | | | | $errors ($audit) |")
-	ROWS+=("| $DBNAME | claims approved (ledger, totals, audit), writes/s | $approved | | | | $errors ($audit) |")
+	ROWS+=("| $DBNAME | claims filed (POST /api/claims), writes/s | $filed | | | | |")
+	ROWS+=("| $DBNAME | claims approved (ledger, totals, audit), writes/s | $approved | | | | both phases: $errors errors, $busy of 8000 writes refused as busy (503); $audit |")
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
 

@@ -90,11 +90,33 @@ int xf_fail_db(xf_ctx *c, int rc)
 	}
 }
 
-void xf_tx_backoff(xf_ctx *c, int attempt)
+int64_t xf_tx_clock_ms(void)
 {
-	struct timespec ts = {0, (long)(1 + attempt * attempt) * 2000000L};
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms)
+{
+	if (xf_tx_clock_ms() - t0_ms > XF_TX_BUDGET_MS)
+		return 0;
+	static _Thread_local uint64_t seed;
+	if (!seed) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		seed = ((uint64_t)t.tv_nsec << 16) ^ (uint64_t)(uintptr_t)&seed;
+		seed |= 1;
+	}
+	seed ^= seed << 13; /* xorshift64 */
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	long bound = (long)(1 + attempt * attempt) * 2000000L; /* ns */
+	long ns = bound / 2 + (long)(seed % (uint64_t)(bound / 2 + 1));
+	struct timespec ts = {ns / 1000000000L, ns % 1000000000L};
 	c->err.kind = 0;
 	nanosleep(&ts, NULL);
+	return 1;
 }
 
 int xf_tx_begin(xf_ctx *c)

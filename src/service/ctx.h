@@ -63,18 +63,30 @@ int xf_fail_db(xf_ctx *c, int db_rc);
  * reports a conflict (PostgreSQL serializable isolation, SQLite busy).
  * The result is left in rcvar.
  */
+#define XF_TX_TRIES     12
+#define XF_TX_BUDGET_MS 2000
 #define XF_WRITE_TX(c, rcvar, call)                                            \
-	for (int xf_try_ = 0; xf_try_ < 6; xf_try_++) {                        \
+	for (int64_t xf_t0_ = xf_tx_clock_ms(), xf_try_ = 0;                   \
+	     xf_try_ < XF_TX_TRIES; xf_try_++) {                               \
 		rcvar = xf_tx_begin(c);                                        \
 		if (rcvar == XF_OK)                                            \
 			rcvar = xf_tx_end(c, (call));                          \
-		if (rcvar != XF_E_BUSY)                                        \
-			break;                                                 \
-		xf_tx_backoff(c, xf_try_);                                     \
+		if (rcvar != XF_E_BUSY || xf_try_ == XF_TX_TRIES - 1 ||        \
+		    !xf_tx_backoff(c, (int)xf_try_, xf_t0_))                   \
+			break; /* the last failure keeps its error */          \
 	}
 
-/* Sleeps a little (growing with the attempt) before a retry. */
-void xf_tx_backoff(xf_ctx *c, int attempt);
+/* Monotonic milliseconds. */
+int64_t xf_tx_clock_ms(void);
+/*
+ * Before a retry: returns 0 (no retry) once XF_TX_BUDGET_MS have passed
+ * since t0_ms (a SQLite lock held by another process has then already
+ * been waited for, busy_timeout, and a retry would only wait again);
+ * else sleeps a random while up to a bound growing with the attempt (2 ms,
+ * then 4, 10, 20, ... ~200 ms), so that writers that conflicted do not meet
+ * again in step, clears the error and returns 1.
+ */
+int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms);
 int xf_tx_begin(xf_ctx *c);
 int xf_tx_read(xf_ctx *c);
 /* Commits when rc is XF_OK, else rolls back; returns the final result. */

@@ -151,3 +151,30 @@ test('backup while serving and restore bring the data back (SQLite)', { skip: DB
 	assert.equal(back.name, org.name);
 	fs.rmSync(keep, { recursive: true, force: true });
 });
+
+test('a write that cannot get the database in time answers 503 busy and keeps nothing (SQLite)', { skip: DB_KIND !== 'sqlite' && 'SQLite lock held by another process' }, async () => {
+	const srv = await startServer();
+	try {
+		const admin = await srv.login('admin', ADMIN_PASSWORD);
+		const body = { name: uniq('忙时工委'), kind: 'work_committee', level: 'city', parent_id: null };
+		// another process holds SQLite's write lock for 8 s (longer than
+		// the server's busy_timeout of 5 s)
+		const holder = spawn('sqlite3', [srv.db.slice('sqlite:'.length)], { stdio: ['pipe', 'ignore', 'inherit'] });
+		const exited = new Promise((resolve) => holder.on('exit', resolve));
+		holder.stdin.write('BEGIN IMMEDIATE;\nCREATE TABLE IF NOT EXISTS lock_holder(x);\n.shell sleep 8\nROLLBACK;\n');
+		holder.stdin.end();
+		await sleep(500);
+		const t0 = Date.now();
+		const r = await admin.post('/api/orgs', body);
+		const waited = Date.now() - t0;
+		assert.equal(r.status, 503, r.text);
+		assert.equal(r.body.error.code, 'busy');
+		assert.ok(waited < 7500, `answered after ${waited} ms: retried a lock wait`);
+		await exited;
+		const list = expectList(await admin.get(`/api/orgs?q=${encodeURIComponent(body.name)}`), srv);
+		assert.equal(list.total, 0, 'the refused write left a row');
+		expectStatus(await admin.post('/api/orgs', body), 201, srv);
+	} finally {
+		await srv.stop();
+	}
+});
