@@ -110,9 +110,9 @@ int xf_points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 
-	int nt = threads_wanted(), nm = nt > 1 ? 3 * nt : 1,
-	    no = nt > 1 ? nt : 1;
-	part parts[4 * MAX_THREADS];
+	int nt = threads_wanted(), nm = nt > 1 ? 6 * nt : 1,
+	    no = nt > 1 ? 2 * nt : 1;
+	part parts[8 * MAX_THREADS];
 	memset(parts, 0, sizeof parts);
 	split(parts, nm, 0, mlo, mhi);
 	split(parts + nm, no, 1, olo, ohi);

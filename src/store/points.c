@@ -911,7 +911,7 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
  * caller's one read transaction.
  */
 static const char sql_ledger_members[] =
-    "SELECT member_id, year, id, month, points, veto, org_id FROM "
+    "SELECT member_id, year, month, points, veto, org_id FROM "
     "point_ledger WHERE member_id >= $1 AND member_id < $2 "
     "ORDER BY member_id, year, id";
 static const char sql_kept_members[] =
@@ -919,7 +919,7 @@ static const char sql_kept_members[] =
     "point_member_totals WHERE member_id >= $1 AND member_id < $2 "
     "ORDER BY member_id, period";
 static const char sql_ledger_orgs[] =
-    "SELECT org_id, year, id, month, points, COALESCE(member_id, 0) FROM "
+    "SELECT org_id, year, month, points, COALESCE(member_id, 0) FROM "
     "point_ledger WHERE org_id >= $1 AND org_id < $2 "
     "ORDER BY org_id, year, id";
 static const char sql_kept_orgs[] =
@@ -957,9 +957,13 @@ typedef struct fold {
 	size_t npairs, cap;
 } fold;
 
+/* The month of "YYYY-MM" (1 if malformed), without strtol (hot loop). */
 static int month_of(const char *month)
 {
-	int m = (int)strtol(month + 5, NULL, 10);
+	if (strlen(month) < 7 || month[5] < '0' || month[5] > '1' ||
+	    month[6] < '0' || month[6] > '9')
+		return 1;
+	int m = (month[5] - '0') * 10 + (month[6] - '0');
 	return m >= 1 && m <= 12 ? m : 1;
 }
 
@@ -1005,18 +1009,22 @@ static int fold_group(fold *f)
 	memcpy(f->year, y, ny);
 	f->year[ny] = '\0';
 	do {
-		int m = month_of(xf_db_text(f->st, 3));
+		int m = month_of(xf_db_text(f->st, 2));
 		int slot[3] = {0, m, 13 + (m - 1) / 3};
-		int64_t points = xf_db_int(f->st, 4);
+		/* each column once: reading one costs more than adding (the
+		 * id orders the rows but is not read) */
+		int64_t points = xf_db_int(f->st, 3);
+		int64_t c5 = xf_db_int(f->st, 4); /* veto, or member */
+		int64_t c6 = f->orgs ? 0 : xf_db_int(f->st, 5); /* org */
 		for (int k = 0; k < 3; k++) {
 			int64_t *v = f->v[slot[k]];
 			f->used[slot[k]] = 1;
 			if (!f->orgs) {
 				v[0] += points;
 				v[1]++;
-				v[2] += xf_db_int(f->st, 5);
-				v[3] = xf_db_int(f->st, 6); /* latest entry */
-			} else if (xf_db_int(f->st, 5)) {
+				v[2] += c5;
+				v[3] = c6; /* latest entry */
+			} else if (c5) {
 				v[0] += points;
 				v[1]++;
 			} else {
@@ -1024,7 +1032,7 @@ static int fold_group(fold *f)
 				v[4]++;
 			}
 		}
-		int64_t member = f->orgs ? xf_db_int(f->st, 5) : 0;
+		int64_t member = f->orgs ? c5 : 0;
 		if (member) {
 			if (f->npairs == f->cap) {
 				size_t cap = f->cap ? 2 * f->cap : 1024;
