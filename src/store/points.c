@@ -911,7 +911,7 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
  * caller's one read transaction.
  */
 static const char sql_ledger_members[] =
-    "SELECT member_id, year, month, points, veto, org_id FROM "
+    "SELECT member_id, month, points, veto, org_id FROM "
     "point_ledger WHERE member_id >= $1 AND member_id < $2 "
     "ORDER BY member_id, year, id";
 static const char sql_kept_members[] =
@@ -919,7 +919,7 @@ static const char sql_kept_members[] =
     "point_member_totals WHERE member_id >= $1 AND member_id < $2 "
     "ORDER BY member_id, period";
 static const char sql_ledger_orgs[] =
-    "SELECT org_id, year, month, points, COALESCE(member_id, 0) FROM "
+    "SELECT org_id, month, points, COALESCE(member_id, 0) FROM "
     "point_ledger WHERE org_id >= $1 AND org_id < $2 "
     "ORDER BY org_id, year, id";
 static const char sql_kept_orgs[] =
@@ -1002,20 +1002,20 @@ static int fold_group(fold *f)
 	f->next = 0;
 	f->npairs = 0;
 	f->key = xf_db_int(f->st, 0);
-	const char *y = xf_db_text(f->st, 1);
-	size_t ny = strlen(y);
-	if (ny >= sizeof f->year)
-		ny = sizeof f->year - 1;
-	memcpy(f->year, y, ny);
+	/* the year is the month's: "2024-07" (the ledger's year column
+	 * orders the rows but is not read) */
+	const char *mon = xf_db_text(f->st, 1);
+	size_t ny = strnlen(mon, 4);
+	memcpy(f->year, mon, ny);
 	f->year[ny] = '\0';
 	do {
-		int m = month_of(xf_db_text(f->st, 2));
+		int m = month_of(mon);
 		int slot[3] = {0, m, 13 + (m - 1) / 3};
 		/* each column once: reading one costs more than adding (the
 		 * id orders the rows but is not read) */
-		int64_t points = xf_db_int(f->st, 3);
-		int64_t c5 = xf_db_int(f->st, 4); /* veto, or member */
-		int64_t c6 = f->orgs ? 0 : xf_db_int(f->st, 5); /* org */
+		int64_t points = xf_db_int(f->st, 2);
+		int64_t c5 = xf_db_int(f->st, 3); /* veto, or member */
+		int64_t c6 = f->orgs ? 0 : xf_db_int(f->st, 4); /* org */
 		for (int k = 0; k < 3; k++) {
 			int64_t *v = f->v[slot[k]];
 			f->used[slot[k]] = 1;
@@ -1048,8 +1048,11 @@ static int fold_group(fold *f)
 			f->npairs++;
 		}
 		f->rc = xf_db_step(f->st);
-	} while (f->rc == XF_DB_ROW && xf_db_int(f->st, 0) == f->key &&
-	         strcmp(xf_db_text(f->st, 1), f->year) == 0);
+		if (f->rc != XF_DB_ROW)
+			break;
+		mon = xf_db_text(f->st, 1);
+	} while (xf_db_int(f->st, 0) == f->key &&
+	         strncmp(mon, f->year, 4) == 0);
 	if (f->rc != XF_DB_ROW && f->rc != XF_DB_DONE)
 		return f->rc;
 	if (f->orgs)
