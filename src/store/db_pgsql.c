@@ -63,8 +63,9 @@ typedef struct {
 	size_t len, cap;
 	unsigned char *blob; /* the last value decoded by column_blob */
 	size_t blob_cap;
-	PGresult *res; /* rows of the current execution, or NULL */
-	int cur;       /* current row of res, -1 before the first */
+	PGresult *res;     /* rows of the current execution, or NULL */
+	int cur;           /* current row of res, -1 before the first */
+	int plan_per_call; /* the SQL holds XF_SQL_PLAN_PER_CALL */
 } pg_stmt;
 
 static int is_ident_char(char c)
@@ -461,6 +462,7 @@ static int pg_prepare(xf_db *db, const char *sql, xf_stmt **out)
 	s->id = ++d->next_id;
 	snprintf(s->name, sizeof s->name, "s%u", s->id);
 	s->sql = strdup(sql);
+	s->plan_per_call = strstr(sql, XF_SQL_PLAN_PER_CALL) != NULL;
 	s->params = calloc((size_t)n + 1, sizeof *s->params);
 	s->values = calloc((size_t)n + 1, sizeof *s->values);
 	s->lengths = calloc((size_t)n + 1, sizeof *s->lengths);
@@ -625,10 +627,15 @@ static int execute(pg_stmt *s)
 		s->lengths[i] = pp->set && pp->binary ? (int)pp->len : 0;
 		binary |= s->formats[i];
 	}
-	/* lengths and formats only matter for binary values */
-	PGresult *r = PQexecPrepared(d->h, s->name, s->nparams, s->values,
-	                             binary ? s->lengths : NULL,
-	                             binary ? s->formats : NULL, 0);
+	/* lengths and formats only matter for binary values; a statement
+	 * marked XF_SQL_PLAN_PER_CALL is planned for its values each time */
+	PGresult *r = s->plan_per_call
+	                  ? PQexecParams(d->h, s->sql, s->nparams, NULL,
+	                                 s->values, binary ? s->lengths : NULL,
+	                                 binary ? s->formats : NULL, 0)
+	                  : PQexecPrepared(d->h, s->name, s->nparams, s->values,
+	                                   binary ? s->lengths : NULL,
+	                                   binary ? s->formats : NULL, 0);
 	switch (PQresultStatus(r)) {
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:

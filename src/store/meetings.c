@@ -585,7 +585,7 @@ int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 /* ---- aggregates ------------------------------------------------------------
  */
 
-static const char sql_tally[] =
+static const char sql_tally[] = XF_SQL_PLAN_PER_CALL
     "SELECT m.org_id, m.kind, m.counts_on, m.late, m.has_ft FROM orgs o "
     "JOIN meetings m ON m.org_id = o.id "
     "AND m.counts_on >= $3 AND m.counts_on <= $4 "

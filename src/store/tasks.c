@@ -281,7 +281,7 @@ int xf_store_task_child_for_org(xf_db *db, int64_t parent_id, int64_t org_id,
 
 static const char sql_count[] = "SELECT COUNT(*) FROM tasks t" LIST_WHERE;
 /* Overdue first, then open tasks by their next due date, then done ones. */
-static const char sql_list[] =
+static const char sql_list[] = XF_SQL_PLAN_PER_CALL
     "SELECT " TASK_COLS TASK_FROM LIST_WHERE
     " ORDER BY CASE WHEN t.done_on IS NULL AND t.due_next < $14 "
     "THEN 0 WHEN t.done_on IS NULL THEN 1 ELSE 2 END, "
