@@ -3,8 +3,9 @@
  * demo --scale city|province`): a few city-wide rules and per_member
  * ledger entries for every member, spread over last year and this year,
  * written through the store's bulk path in one transaction (the loader:
- * COPY on PostgreSQL, multi-row INSERTs on SQLite; no per-row audit); the kept totals are rebuilt at the end
- * with grouped INSERT ... SELECT, so `points verify` finds no difference.
+ * COPY on PostgreSQL, multi-row INSERTs on SQLite; no per-row audit); the kept
+ * totals are rebuilt at the end with grouped INSERT ... SELECT, so `points
+ * verify` finds no difference.
  */
 #ifndef XF_SERVICE_GENERATE_POINTS_H
 #define XF_SERVICE_GENERATE_POINTS_H
