@@ -291,3 +291,22 @@ const char *xf_db_errmsg(xf_db *db)
 {
 	return db->drv->errmsg(db);
 }
+
+int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
+               void *out, int *n)
+{
+	char *items = xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1), size);
+	*n = 0;
+	*(void **)out = items;
+	if (!items) {
+		xf_db_reset(st);
+		return XF_DB_ERROR;
+	}
+	int rc;
+	while (*n < cap && (rc = xf_db_step(st)) == XF_DB_ROW)
+		read(a, st, items + (size_t)(*n)++ * size);
+	if (*n == cap)
+		rc = XF_DB_DONE;
+	xf_db_reset(st);
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}

@@ -201,6 +201,16 @@ const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error. */
+/* Reads one row of st into item (a struct of the caller's type). */
+typedef void (*xf_row_fn)(xf_arena *a, xf_stmt *st, void *item);
+/*
+ * Reads up to cap rows of st (bound, not yet stepped) into an array of
+ * items of the given size allocated in a (at least one item, zeroed),
+ * calling read for each; resets st. Sets *out and *n. Returns XF_DB_OK
+ * or an error.
+ */
+int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
+               void *out, int *n);
 int xf_db_run(xf_stmt *st);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);

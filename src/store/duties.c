@@ -276,8 +276,9 @@ int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 	" FROM duty_assignments a JOIN orgs o ON o.id = a.org_id "             \
 	"JOIN members m ON m.id = a.member_id"
 
-static void read_as(xf_arena *a, xf_stmt *st, xf_duty_assignment *as)
+static void read_as(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_duty_assignment *as = item;
 	as->id = xf_db_int(st, 0);
 	as->org_id = xf_db_int(st, 1);
 	as->member_id = xf_db_int(st, 2);
@@ -363,16 +364,7 @@ int xf_store_duty_assignment_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 	bind_as(st, r, org_id, year, member_id);
 	xf_db_bind_int(st, 12, limit);
 	xf_db_bind_int(st, 13, offset);
-	*out =
-	    xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof **out);
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
-		read_as(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, limit, sizeof **out, read_as, out, n);
 }
 
 /* ---- evidence ----------------------------------------------------------- */

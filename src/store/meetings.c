@@ -224,8 +224,9 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
 
 #define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
 
-static void read_measure(xf_arena *a, xf_stmt *st, xf_measure *m)
+static void read_measure(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_measure *m = item;
 	m->id = xf_db_int(st, 0);
 	m->meeting_id = xf_db_int(st, 1);
 	m->org_path = xf_db_dup(a, st, 2);
@@ -309,18 +310,7 @@ int xf_store_measure_delete(xf_db *db, int64_t id)
 static int collect_measures(xf_arena *a, xf_stmt *st, int cap, xf_measure **out,
                             int *n)
 {
-	*out =
-	    xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1), sizeof(xf_measure));
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < cap)
-		read_measure(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, cap, sizeof **out, read_measure, out, n);
 }
 
 static const char sql_ms_list[] =

@@ -38,8 +38,9 @@ int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 	"(SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = p.id), "         \
 	"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)"
 
-static void read_plan(xf_arena *a, xf_stmt *st, xf_plan *p)
+static void read_plan(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_plan *p = item;
 	p->id = xf_db_int(st, 0);
 	p->org_id = xf_db_int(st, 1);
 	p->created_by = xf_db_int(st, 2);
@@ -217,15 +218,5 @@ int xf_store_plan_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 	xf_db_bind_int(st, 10, year);
 	xf_db_bind_int(st, 11, limit);
 	xf_db_bind_int(st, 12, offset);
-	*out =
-	    xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof **out);
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
-		read_plan(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, limit, sizeof **out, read_plan, out, n);
 }

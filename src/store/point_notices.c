@@ -91,8 +91,9 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 #define NOTICE_NCOLS 16
 #define NOTICE_FROM  " FROM point_notices n JOIN orgs o ON o.id = n.org_id"
 
-static void read_notice(xf_arena *a, xf_stmt *st, xf_point_notice *n)
+static void read_notice(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_point_notice *n = item;
 	memset(n, 0, sizeof *n);
 	n->id = xf_db_int(st, 0);
 	n->org_id = xf_db_int(st, 1);
@@ -196,17 +197,7 @@ int xf_store_point_notice_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_int(st, 9, limit);
 	xf_db_bind_int(st, 10, offset);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_point_notice));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
-		read_notice(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, limit, sizeof **out, read_notice, out, n);
 }
 
 /* Notices are few (one per board and window), so the prefix test runs
@@ -284,8 +275,9 @@ int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,
 	" FROM point_objections x JOIN members m ON m.id = x.member_id "       \
 	"JOIN point_notices n ON n.id = x.notice_id"
 
-static void read_objection(xf_arena *a, xf_stmt *st, xf_point_objection *o)
+static void read_objection(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_point_objection *o = item;
 	o->id = xf_db_int(st, 0);
 	o->notice_id = xf_db_int(st, 1);
 	o->member_id = xf_db_int(st, 2);
@@ -368,15 +360,5 @@ int xf_store_point_objection_list(xf_db *db, xf_arena *a, int64_t notice_id,
 	xf_db_bind_int(st, 2, member_id);
 	xf_db_bind_int(st, 3, limit);
 	xf_db_bind_int(st, 4, offset);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_point_objection));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
-		read_objection(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, limit, sizeof **out, read_objection, out, n);
 }

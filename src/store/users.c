@@ -9,8 +9,9 @@
 	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
 	"u.password_hash, u.disabled"
 
-static void read_user(xf_arena *a, xf_stmt *st, xf_user *u)
+static void read_user(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_user *u = item;
 	memset(u, 0, sizeof *u);
 	u->id = xf_db_int(st, 0);
 	u->member_id = xf_db_int(st, 1);
@@ -196,15 +197,8 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 	xf_db_bind_contains(st, 3, q);
 	xf_db_bind_int(st, 4, limit);
 	xf_db_bind_int(st, 5, offset);
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_user));
-	*n = 0;
-	if (!*out)
-		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit)
-		read_user(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW && rc != XF_DB_DONE)
+	rc = xf_db_rows(st, a, limit, sizeof **out, read_user, out, n);
+	if (rc != XF_DB_OK)
 		return rc;
 	for (int i = 0; i < *n; i++) {
 		rc = load_roles(db, a, &(*out)[i]);
