@@ -302,7 +302,7 @@ int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
 		xf_db_reset(st);
 		return XF_DB_ERROR;
 	}
-	int rc;
+	int rc = XF_DB_DONE;
 	while (*n < cap && (rc = xf_db_step(st)) == XF_DB_ROW)
 		read(a, st, items + (size_t)(*n)++ * size);
 	if (*n == cap)
