@@ -131,6 +131,54 @@ int xf_db_begin_read(xf_db *db)
 	return rc;
 }
 
+int xf_db_snapshot_hold(xf_db *db, char *token)
+{
+	token[0] = '\0';
+	const char *sql = db->drv->snapshot_export_sql;
+	if (!sql)
+		return xf_db_begin(db);
+	int rc = xf_db_begin_read(db);
+	xf_stmt *st = rc == XF_DB_OK ? xf_db_stmt(db, sql) : NULL;
+	if (!st)
+		return rc == XF_DB_OK ? XF_DB_ERROR : rc;
+	rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		const char *t = xf_db_text(st, 0);
+		size_t n = strlen(t);
+		/* a token is hex digits and dashes; anything else is not
+		 * quoted into SQL */
+		rc = n > 0 && n < XF_DB_SNAPSHOT_TOKEN &&
+		             strspn(t, "0123456789ABCDEFabcdef-") == n
+		         ? XF_DB_OK
+		         : XF_DB_ERROR;
+		if (rc == XF_DB_OK)
+			memcpy(token, t, n + 1);
+	} else if (rc == XF_DB_DONE) {
+		rc = XF_DB_ERROR;
+	}
+	xf_db_reset(st);
+	if (rc != XF_DB_OK)
+		xf_db_rollback(db);
+	return rc;
+}
+
+int xf_db_snapshot_join(xf_db *db, const char *token)
+{
+	char sql[128 + XF_DB_SNAPSHOT_TOKEN];
+	int n =
+	    snprintf(sql, sizeof sql, "%s%s%s%s", db->drv->snapshot_join_sql,
+	             token[0] ? " '" : "", token, token[0] ? "'" : "");
+	if (n < 0 || (size_t)n >= sizeof sql)
+		return XF_DB_ERROR;
+	int rc = xf_db_begin_read(db);
+	if (rc != XF_DB_OK)
+		return rc;
+	rc = db->drv->exec(db, sql);
+	if (rc != XF_DB_OK)
+		xf_db_rollback(db);
+	return rc;
+}
+
 /* Resets every cached statement: SQLite cannot end a transaction while
  * a statement is part-way through its rows. */
 static void reset_all(xf_db *db)

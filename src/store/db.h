@@ -101,6 +101,13 @@ typedef struct xf_db_driver {
 	 * statistics (and PostgreSQL's visibility map, for index-only
 	 * scans); NULL: nothing to do. */
 	const char *after_load_sql;
+	/* Shared snapshots (xf_db_snapshot_hold/join). export: run in the
+	 * holder's read transaction, answers a token that the joiners pass
+	 * on; NULL: the holder instead takes the write lock, so that every
+	 * reader that starts meanwhile sees the same state (SQLite). join:
+	 * run in a joiner's new read transaction, followed by the token
+	 * quoted when there is one; it fixes the joiner's snapshot now. */
+	const char *snapshot_export_sql, *snapshot_join_sql;
 } xf_db_driver;
 
 #define XF_DB_STMT_CACHE 1024
@@ -174,6 +181,18 @@ int xf_db_after_load(xf_db *db);
 int xf_db_begin(xf_db *db);
 /* Starts a read transaction: one snapshot for all statements of a request. */
 int xf_db_begin_read(xf_db *db);
+/*
+ * One snapshot read by several connections at once: the holder calls
+ * xf_db_snapshot_hold, which writes a token of at most
+ * XF_DB_SNAPSHOT_TOKEN bytes (with its NUL); each other connection calls
+ * xf_db_snapshot_join with it and is then in a read transaction on the
+ * holder's snapshot. The holder ends its transaction (xf_db_rollback) as
+ * soon as every join has returned: on SQLite it holds off all writers
+ * until then.
+ */
+#define XF_DB_SNAPSHOT_TOKEN 64
+int xf_db_snapshot_hold(xf_db *db, char *token);
+int xf_db_snapshot_join(xf_db *db, const char *token);
 int xf_db_commit(xf_db *db);
 int xf_db_rollback(xf_db *db);
 
@@ -199,8 +218,6 @@ int64_t xf_db_int(xf_stmt *st, int col);
 /* Returns "" for NULL; see xf_db_is_null(). */
 const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
-/* Steps a statement that returns no rows we need, then resets it;
- * XF_DB_OK on success, else the error. */
 /* Reads one row of st into item (a struct of the caller's type). */
 typedef void (*xf_row_fn)(xf_arena *a, xf_stmt *st, void *item);
 /*
@@ -211,6 +228,8 @@ typedef void (*xf_row_fn)(xf_arena *a, xf_stmt *st, void *item);
  */
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
                void *out, int *n);
+/* Steps a statement that returns no rows we need, then resets it;
+ * XF_DB_OK on success, else the error. */
 int xf_db_run(xf_stmt *st);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);

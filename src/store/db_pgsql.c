@@ -934,4 +934,6 @@ const xf_db_driver xf_db_pgsql_driver = {
      * then picked a 27 ms plan for a 1 ms member list) and no visibility
      * map (no index-only scans) until autovacuum comes by */
     .after_load_sql = "VACUUM ANALYZE",
+    .snapshot_export_sql = "SELECT pg_export_snapshot()",
+    .snapshot_join_sql = "SET TRANSACTION SNAPSHOT",
 };

@@ -319,6 +319,8 @@ const xf_db_driver xf_db_sqlite_driver = {
     .kind = XF_DB_SQLITE,
     .begin_write_sql = "BEGIN IMMEDIATE",
     .begin_read_sql = "BEGIN",
+    /* the first read of a transaction fixes its WAL snapshot */
+    .snapshot_join_sql = "SELECT 1 FROM sqlite_master LIMIT 1",
     .id_type = "INTEGER PRIMARY KEY AUTOINCREMENT",
     .collate_c = "",
     .blob_type = "BLOB",

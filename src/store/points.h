@@ -212,20 +212,4 @@ int xf_store_point_bulk_entry(xf_loader *l, const xf_point_entry *e,
  */
 int xf_store_point_totals_rebuild(xf_db *db);
 
-/* ---- verify -------------------------------------------------------------*/
-
-/*
- * Recomputes the kept totals of member ids (orgs = 0) or org ids (orgs =
- * 1) in [lo, hi) from the ledger and compares them with what is kept.
- * Calls report with a line of text for each difference. Sets *checked to
- * the number of totals compared and *diffs to the number of differences.
- * Run it inside a read transaction.
- */
-int xf_store_point_verify_range(xf_db *db, int orgs, int64_t lo, int64_t hi,
-                                void (*report)(void *arg, const char *line),
-                                void *arg, int64_t *checked, int64_t *diffs);
-/* The smallest and largest member (or org) id in the ledger, 0 if none:
- * where to split the ranges. */
-int xf_store_point_verify_keys(xf_db *db, int orgs, int64_t *lo, int64_t *hi);
-
 #endif

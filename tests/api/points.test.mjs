@@ -431,20 +431,47 @@ test('points verify reports a damaged member total, org total and a stray total,
 	await rawSql(srv.db, `UPDATE point_org_totals SET entries = entries + 1 WHERE org_id = ${b3.id} AND period = '${YEAR}'`);
 	// a kept total of a member id far beyond every id in the ledger
 	await rawSql(srv.db, `INSERT INTO point_member_totals (member_id, period, org_id, org_path, points, entries, vetoed, last_entry_id) VALUES (9000000000000, '${YEAR}', ${b1.id}, '/', 5, 1, 0, 0)`);
+	// and one of an org id beyond them
+	await rawSql(srv.db, `INSERT INTO point_org_totals (org_id, period, points, entries, members, org_points, org_entries) VALUES (9000000000000, '${YEAR}', 5, 1, 1, 0, 0)`);
 	try {
 		const v = await runVerify(srv.db);
 		assert.equal(v.code, 1, v.stdout + v.stderr);
-		assert.match(v.stdout, / 3 differences/);
+		assert.match(v.stdout, / 4 differences/);
 		assert.match(v.stdout, new RegExp(`member ${m2.id} period ${YEAR}: points kept \\d+, ledger gives`));
 		assert.match(v.stdout, new RegExp(`org ${b3.id} period ${YEAR}: entries kept`));
 		assert.match(v.stdout, /member 9000000000000 period \d+: in totals but not in the ledger/);
+		assert.match(v.stdout, /org 9000000000000 period \d+: in totals but not in the ledger/);
 	} finally {
+		await rawSql(srv.db, 'DELETE FROM point_org_totals WHERE org_id = 9000000000000');
 		await rawSql(srv.db, `UPDATE point_member_totals SET points = points - 7 WHERE member_id = ${m2.id} AND period = '${YEAR}'`);
 		await rawSql(srv.db, `UPDATE point_org_totals SET entries = entries - 1 WHERE org_id = ${b3.id} AND period = '${YEAR}'`);
 		await rawSql(srv.db, 'DELETE FROM point_member_totals WHERE member_id = 9000000000000');
 	}
 	const again = await runVerify(srv.db);
 	assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test('points verify while awards keep coming finds no difference (one snapshot for all its connections)', async () => {
+	const r = await rule(admin, { item: uniq('并发核对'), points: 1 });
+	const members = [m1, m2, m3];
+	let stop = false;
+	const statuses = [];
+	const writer = (async () => {
+		for (let i = 0; !stop; i++) statuses.push((await award(committee, members[i % members.length], r)).status);
+	})();
+	const runs = [];
+	try {
+		for (let i = 0; i < 5; i++) runs.push(await runVerify(srv.db));
+	} finally {
+		stop = true;
+		await writer;
+	}
+	for (const v of runs) {
+		assert.equal(v.code, 0, v.stdout + v.stderr);
+		assert.match(v.stdout, / 0 differences/);
+	}
+	assert.ok(statuses.length > 0);
+	assert.ok(statuses.every((s) => s === 201), statuses.join(' '));
 });
 
 test('every points write leaves an audit record', async () => {

@@ -1,0 +1,502 @@
+/*
+ * points_verify.c - the recount of `points verify` (see points_verify.h).
+ *
+ * The ledger is streamed once, in its member index order (member, year,
+ * id); each member-year is folded in C into its 17 periods: the year, its
+ * months and its quarters, which is also their byte order ("2024" <
+ * "2024-01" < ... < "2024Q4" < "2025"). The same rows are tallied by
+ * (org, year) in a hash table for the org side. No sort and no temporary
+ * table in SQL, so it scales with the ledger.
+ */
+#include "store/points_verify.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_ledger_members[] =
+    "SELECT member_id, month, points, veto, org_id FROM "
+    "point_ledger WHERE member_id >= $1 AND member_id < $2 "
+    "ORDER BY member_id, year, id";
+static const char sql_kept_members[] =
+    "SELECT member_id, period, points, entries, vetoed, org_id FROM "
+    "point_member_totals WHERE member_id >= $1 AND member_id < $2 "
+    "ORDER BY member_id, period";
+static const char sql_org_entries[] =
+    "SELECT org_id, month, points FROM point_ledger WHERE member_id IS NULL";
+static const char sql_kept_orgs[] =
+    "SELECT org_id, period, points, entries, members, org_points, "
+    "org_entries FROM point_org_totals ORDER BY org_id, period";
+static const char sql_member_keys[] =
+    "SELECT COALESCE(MIN(member_id), 0), COALESCE(MAX(member_id), 0) "
+    "FROM point_ledger WHERE member_id IS NOT NULL";
+
+#define SLOTS 17 /* 0: year, 1..12: months, 13..16: quarters */
+
+static int done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
+/* The month of "YYYY-MM" (1 if malformed), without strtol (hot loop). */
+static int month_of(const char *month)
+{
+	if (strlen(month) < 7 || month[5] < '0' || month[5] > '1' ||
+	    month[6] < '0' || month[6] > '9')
+		return 1;
+	int m = (month[5] - '0') * 10 + (month[6] - '0');
+	return m >= 1 && m <= 12 ? m : 1;
+}
+
+/* The year of a month: its first four bytes. */
+static void year_of(const char *month, char year[8])
+{
+	size_t n = strnlen(month, 4);
+	memcpy(year, month, n);
+	year[n] = '\0';
+}
+
+/* "2024", "2024-07" or "2024Q3", without printf (hot loop). */
+static void period_of(const char *year, int slot, char out[16])
+{
+	size_t n = strlen(year);
+	memcpy(out, year, n);
+	if (slot >= 1 && slot <= 12) {
+		out[n++] = '-';
+		out[n++] = (char)('0' + slot / 10);
+		out[n++] = (char)('0' + slot % 10);
+	} else if (slot > 12) {
+		out[n++] = 'Q';
+		out[n++] = (char)('0' + slot - 12);
+	}
+	out[n] = '\0';
+}
+
+/* ---- the org tally ------------------------------------------------------*/
+
+/* One org-year: its 17 periods. */
+typedef struct oblock {
+	int64_t org;
+	char year[8];
+	uint32_t used; /* a bit per slot with entries */
+	/* points, entries, members, org_points, org_entries */
+	int64_t v[SLOTS][5];
+	int64_t last[SLOTS]; /* the member counted last in each slot */
+} oblock;
+
+struct xf_org_tally {
+	oblock *blocks; /* owned */
+	size_t n, cap;
+	uint32_t *index; /* owned; open addressing, block + 1, 0 = empty */
+	size_t mask;
+	size_t hot; /* the block found last */
+};
+
+xf_org_tally *xf_org_tally_new(void)
+{
+	xf_org_tally *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->mask = 1023;
+	t->index = calloc(t->mask + 1, sizeof *t->index);
+	if (!t->index) {
+		free(t);
+		return NULL;
+	}
+	t->hot = SIZE_MAX;
+	return t;
+}
+
+void xf_org_tally_free(xf_org_tally *t)
+{
+	if (!t)
+		return;
+	free(t->blocks);
+	free(t->index);
+	free(t);
+}
+
+static size_t slot_hash(int64_t org, const char *year)
+{
+	uint32_t y = 0;
+	memcpy(&y, year, strnlen(year, 4));
+	uint64_t h = (uint64_t)org * 0x9E3779B97F4A7C15ull ^
+	             (uint64_t)y * 0xC2B2AE3D27D4EB4Full;
+	return (size_t)(h ^ h >> 29);
+}
+
+static int grow_index(xf_org_tally *t)
+{
+	size_t mask = 2 * t->mask + 1;
+	uint32_t *index = calloc(mask + 1, sizeof *index);
+	if (!index)
+		return -1;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t i =
+		    slot_hash(t->blocks[k].org, t->blocks[k].year) & mask;
+		while (index[i])
+			i = (i + 1) & mask;
+		index[i] = (uint32_t)(k + 1);
+	}
+	free(t->index);
+	t->index = index;
+	t->mask = mask;
+	return 0;
+}
+
+/* The block of (org, year), added if new; NULL when out of memory. Valid
+ * until the next call. */
+static oblock *tally_block(xf_org_tally *t, int64_t org, const char *year)
+{
+	if (t->hot < t->n) {
+		oblock *b = &t->blocks[t->hot];
+		if (b->org == org && strcmp(b->year, year) == 0)
+			return b;
+	}
+	if ((t->n + 1) * 2 > t->mask + 1 && grow_index(t) != 0)
+		return NULL;
+	size_t i = slot_hash(org, year) & t->mask;
+	for (; t->index[i]; i = (i + 1) & t->mask) {
+		oblock *b = &t->blocks[t->index[i] - 1];
+		if (b->org == org && strcmp(b->year, year) == 0) {
+			t->hot = t->index[i] - 1;
+			return b;
+		}
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 256;
+		oblock *nb = realloc(t->blocks, cap * sizeof *nb);
+		if (!nb)
+			return NULL;
+		t->blocks = nb;
+		t->cap = cap;
+	}
+	oblock *b = &t->blocks[t->n];
+	memset(b, 0, sizeof *b);
+	b->org = org;
+	snprintf(b->year, sizeof b->year, "%s", year);
+	for (int s = 0; s < SLOTS; s++)
+		b->last[s] = INT64_MIN;
+	t->index[i] = (uint32_t)++t->n;
+	t->hot = t->n - 1;
+	return b;
+}
+
+int xf_org_tally_merge(xf_org_tally *into, const xf_org_tally *from)
+{
+	for (size_t k = 0; k < from->n; k++) {
+		const oblock *src = &from->blocks[k];
+		oblock *b = tally_block(into, src->org, src->year);
+		if (!b)
+			return XF_DB_ERROR;
+		b->used |= src->used;
+		for (int s = 0; s < SLOTS; s++)
+			for (int i = 0; i < 5; i++)
+				b->v[s][i] += src->v[s][i];
+	}
+	return XF_DB_OK;
+}
+
+/* ---- the comparison -----------------------------------------------------*/
+
+/* One row of either side of the comparison. */
+typedef struct vrow {
+	int64_t key;
+	char period[16];
+	int64_t v[5];
+} vrow;
+
+/* The next recounted row in (key, period) order: XF_DB_ROW, XF_DB_DONE
+ * or an error. */
+typedef int (*next_fn)(void *src, vrow *r);
+
+static int vstep(xf_stmt *st, int nv, vrow *r)
+{
+	int rc = xf_db_step(st);
+	if (rc != XF_DB_ROW)
+		return rc;
+	r->key = xf_db_int(st, 0);
+	const char *p = xf_db_text(st, 1);
+	size_t n = strlen(p);
+	if (n >= sizeof r->period)
+		n = sizeof r->period - 1;
+	memcpy(r->period, p, n);
+	r->period[n] = '\0';
+	for (int i = 0; i < nv; i++)
+		r->v[i] = xf_db_int(st, 2 + i);
+	return rc;
+}
+
+static int vcmp(const vrow *a, const vrow *b)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return strcmp(a->period, b->period);
+}
+
+/* Merges the recounted rows (want) and the kept rows of have, both in
+ * (key, period) order, reporting every difference. */
+static int compare(next_fn want, void *src, xf_stmt *have, int nv,
+                   const char *what, const char *const *names,
+                   xf_verify_report report, void *arg, int64_t *checked,
+                   int64_t *diffs)
+{
+	vrow a, b;
+	int ra = want(src, &a), rb = vstep(have, nv, &b);
+	char line[256];
+	while ((ra == XF_DB_ROW || rb == XF_DB_ROW) && ra >= 0 && rb >= 0) {
+		int c = ra != XF_DB_ROW   ? 1
+		        : rb != XF_DB_ROW ? -1
+		                          : vcmp(&a, &b);
+		(*checked)++;
+		if (c < 0) {
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: missing from totals "
+			         "(ledger %s=%lld)",
+			         what, (long long)a.key, a.period, names[0],
+			         (long long)a.v[0]);
+			report(arg, line);
+			(*diffs)++;
+			ra = want(src, &a);
+			continue;
+		}
+		if (c > 0) {
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: in totals but not in the "
+			         "ledger (%s=%lld)",
+			         what, (long long)b.key, b.period, names[0],
+			         (long long)b.v[0]);
+			report(arg, line);
+			(*diffs)++;
+			rb = vstep(have, nv, &b);
+			continue;
+		}
+		for (int i = 0; i < nv; i++) {
+			if (a.v[i] == b.v[i])
+				continue;
+			snprintf(line, sizeof line,
+			         "%s %lld period %s: %s kept %lld, ledger "
+			         "gives %lld",
+			         what, (long long)a.key, a.period, names[i],
+			         (long long)b.v[i], (long long)a.v[i]);
+			report(arg, line);
+			(*diffs)++;
+		}
+		ra = want(src, &a);
+		rb = vstep(have, nv, &b);
+	}
+	return ra < 0 ? ra : rb < 0 ? rb : XF_DB_OK;
+}
+
+/* ---- members ------------------------------------------------------------*/
+
+/* The recount of one member-year at a time. */
+typedef struct fold {
+	xf_stmt *st;
+	xf_org_tally *orgs;
+	int rc; /* of the last step: a row is pending when XF_DB_ROW */
+	int64_t key;
+	char year[8];
+	int64_t v[SLOTS][4]; /* points, entries, vetoed, org_id */
+	int used[SLOTS];
+	int next; /* next slot to emit */
+} fold;
+
+/* Folds the rows of the next member-year into f and the org tally:
+ * XF_DB_ROW when one was folded, XF_DB_DONE at the end, or an error. */
+static int fold_group(fold *f)
+{
+	if (f->rc != XF_DB_ROW)
+		return f->rc;
+	memset(f->v, 0, sizeof f->v);
+	memset(f->used, 0, sizeof f->used);
+	f->next = 0;
+	f->key = xf_db_int(f->st, 0);
+	/* the year is the month's: "2024-07" (the ledger's year column
+	 * orders the rows but is not read) */
+	const char *mon = xf_db_text(f->st, 1);
+	year_of(mon, f->year);
+	do {
+		int m = month_of(mon);
+		int slot[3] = {0, m, 13 + (m - 1) / 3};
+		/* each column once: reading one costs more than adding (the
+		 * id orders the rows but is not read) */
+		int64_t points = xf_db_int(f->st, 2);
+		int64_t veto = xf_db_int(f->st, 3);
+		int64_t org = xf_db_int(f->st, 4);
+		oblock *ob = tally_block(f->orgs, org, f->year);
+		if (!ob)
+			return f->rc = XF_DB_ERROR;
+		for (int k = 0; k < 3; k++) {
+			int s = slot[k];
+			int64_t *v = f->v[s], *w = ob->v[s];
+			f->used[s] = 1;
+			v[0] += points;
+			v[1]++;
+			v[2] += veto;
+			v[3] = org; /* the latest entry's */
+			w[0] += points;
+			w[1]++;
+			if (ob->last[s] != f->key) {
+				ob->last[s] = f->key;
+				w[2]++;
+			}
+			ob->used |= 1u << s;
+		}
+		f->rc = xf_db_step(f->st);
+		if (f->rc != XF_DB_ROW)
+			break;
+		mon = xf_db_text(f->st, 1);
+	} while (xf_db_int(f->st, 0) == f->key &&
+	         strncmp(mon, f->year, 4) == 0);
+	if (f->rc != XF_DB_ROW && f->rc != XF_DB_DONE)
+		return f->rc;
+	return XF_DB_ROW;
+}
+
+static int fold_next(void *src, vrow *r)
+{
+	fold *f = src;
+	for (;;) {
+		while (f->next < SLOTS && !f->used[f->next])
+			f->next++;
+		if (f->next < SLOTS)
+			break;
+		int rc = fold_group(f);
+		if (rc != XF_DB_ROW)
+			return rc;
+	}
+	int s = f->next++;
+	r->key = f->key;
+	period_of(f->year, s, r->period);
+	memcpy(r->v, f->v[s], sizeof f->v[s]);
+	return XF_DB_ROW;
+}
+
+int xf_store_point_verify_members(xf_db *db, int64_t lo, int64_t hi,
+                                  xf_org_tally *orgs, xf_verify_report report,
+                                  void *arg, int64_t *checked, int64_t *diffs)
+{
+	static const char *const names[] = {"points", "entries", "vetoed",
+	                                    "org_id"};
+	*checked = *diffs = 0;
+	fold f = {.orgs = orgs, .next = SLOTS};
+	f.st = xf_db_stmt(db, sql_ledger_members);
+	xf_stmt *have = xf_db_stmt(db, sql_kept_members);
+	if (!f.st || !have)
+		return XF_DB_ERROR;
+	xf_db_bind_int(f.st, 1, lo);
+	xf_db_bind_int(f.st, 2, hi);
+	xf_db_bind_int(have, 1, lo);
+	xf_db_bind_int(have, 2, hi);
+	f.rc = xf_db_step(f.st);
+	int rc = compare(fold_next, &f, have, 4, "member", names, report, arg,
+	                 checked, diffs);
+	xf_db_reset(f.st);
+	xf_db_reset(have);
+	return rc;
+}
+
+/* ---- orgs ---------------------------------------------------------------*/
+
+int xf_store_point_verify_org_entries(xf_db *db, xf_org_tally *orgs)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_org_entries);
+	if (!st)
+		return XF_DB_ERROR;
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
+		const char *mon = xf_db_text(st, 1);
+		char year[8];
+		year_of(mon, year);
+		oblock *ob = tally_block(orgs, xf_db_int(st, 0), year);
+		if (!ob) {
+			rc = XF_DB_ERROR;
+			break;
+		}
+		int m = month_of(mon);
+		int slot[3] = {0, m, 13 + (m - 1) / 3};
+		int64_t points = xf_db_int(st, 2);
+		for (int k = 0; k < 3; k++) {
+			ob->v[slot[k]][3] += points;
+			ob->v[slot[k]][4]++;
+			ob->used |= 1u << slot[k];
+		}
+	}
+	xf_db_reset(st);
+	return done(rc);
+}
+
+/* The tally's blocks in (org, year) order, slot by slot. */
+typedef struct titer {
+	const oblock **order; /* owned */
+	size_t n, i;
+	int slot;
+} titer;
+
+static int cmp_block(const void *pa, const void *pb)
+{
+	const oblock *a = *(const oblock *const *)pa;
+	const oblock *b = *(const oblock *const *)pb;
+	if (a->org != b->org)
+		return a->org < b->org ? -1 : 1;
+	return strcmp(a->year, b->year);
+}
+
+static int tally_next(void *src, vrow *r)
+{
+	titer *it = src;
+	for (; it->i < it->n; it->i++, it->slot = 0) {
+		const oblock *b = it->order[it->i];
+		while (it->slot < SLOTS && !(b->used & 1u << it->slot))
+			it->slot++;
+		if (it->slot == SLOTS)
+			continue;
+		int s = it->slot++;
+		r->key = b->org;
+		period_of(b->year, s, r->period);
+		memcpy(r->v, b->v[s], sizeof r->v);
+		return XF_DB_ROW;
+	}
+	return XF_DB_DONE;
+}
+
+int xf_store_point_verify_orgs(xf_db *db, const xf_org_tally *orgs,
+                               xf_verify_report report, void *arg,
+                               int64_t *checked, int64_t *diffs)
+{
+	static const char *const names[] = {"points", "entries", "members",
+	                                    "org_points", "org_entries"};
+	*checked = *diffs = 0;
+	titer it = {.n = orgs->n};
+	it.order = malloc((orgs->n ? orgs->n : 1) * sizeof *it.order);
+	xf_stmt *have = xf_db_stmt(db, sql_kept_orgs);
+	if (!it.order || !have) {
+		free(it.order);
+		return XF_DB_ERROR;
+	}
+	for (size_t k = 0; k < orgs->n; k++)
+		it.order[k] = &orgs->blocks[k];
+	qsort(it.order, it.n, sizeof *it.order, cmp_block);
+	int rc = compare(tally_next, &it, have, 5, "org", names, report, arg,
+	                 checked, diffs);
+	xf_db_reset(have);
+	free(it.order);
+	return rc;
+}
+
+int xf_store_point_verify_keys(xf_db *db, int64_t *lo, int64_t *hi)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_keys);
+	if (!st)
+		return XF_DB_ERROR;
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW) {
+		*lo = xf_db_int(st, 0);
+		*hi = xf_db_int(st, 1);
+		rc = XF_DB_OK;
+	}
+	xf_db_reset(st);
+	return rc;
+}
