@@ -113,21 +113,27 @@ DB=$WORK/city.db
 GEN_LINE=""
 if [ ! -f "$DB" ]; then
 	"$BIN" init --db "sqlite:$DB" >/dev/null
-	# the bare loop right before and right after the generator; the
-	# ratio is taken against the faster of the two
-	rm -f "$WORK/scratch.db"*
-	CEIL_A=$("$BIN" bench-insert "sqlite:$WORK/scratch.db" 100000)
-	rm -f "$WORK/scratch.db"*
+	# the bare loops right before and right after the generator; each
+	# ratio is taken against the faster run. The target's loop inserts
+	# the generator's own rows (member rows into the members table, with
+	# its indexes); the five-column loop is shown for comparison.
+	bare() { rm -f "$WORK/scratch.db"*; "$BIN" bench-insert "sqlite:$WORK/scratch.db" 100000 "$@"; rm -f "$WORK/scratch.db"*; }
+	CEIL_A=$(bare --members)
+	NARROW_A=$(bare)
 	GEN_OUT=$(XF_ADMIN_PASSWORD=$PW "$BIN" demo --scale city --seed 7 --db "sqlite:$DB")
 	GEN_LINE=$(head -1 <<<"$GEN_OUT")
 	GEN_HIST=$(sed -n '2,3p' <<<"$GEN_OUT" | paste -sd ';' | sed 's/;/; /g')
-	CEIL_B=$("$BIN" bench-insert "sqlite:$WORK/scratch.db" 100000)
-	rm -f "$WORK/scratch.db"*
+	CEIL_B=$(bare --members)
+	NARROW_B=$(bare)
 	CEIL_LINE="$CEIL_A before, $CEIL_B after"
+	NARROW_LINE="$NARROW_A before, $NARROW_B after"
 	rate() { sed -E 's/.*\(([0-9]+) rows\/s\).*/\1/' <<<"$1"; }
-	GEN_RATIO=$(awk -v g="$(rate "$GEN_LINE")" -v a="$(rate "$CEIL_A")" -v b="$(rate "$CEIL_B")" 'BEGIN { printf "%.2f", g / (a > b ? a : b) }')
+	ratio() { awk -v g="$(rate "$GEN_LINE")" -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN { printf "%.2f", g / (a > b ? a : b) }'; }
+	GEN_RATIO=$(ratio "$CEIL_A" "$CEIL_B")
+	NARROW_RATIO=$(ratio "$NARROW_A" "$NARROW_B")
 	echo "generator: $GEN_LINE"
-	echo "bare SQLite insert loop: $CEIL_LINE (generator/bare: $GEN_RATIO)"
+	echo "bare loop, member rows: $CEIL_LINE (generator/bare: $GEN_RATIO)"
+	echo "bare loop, five columns: $NARROW_LINE (generator/bare: $NARROW_RATIO)"
 	echo "history: $GEN_HIST"
 fi
 "$BIN" init --db "sqlite:$DB" >/dev/null # a reused dataset gets new migrations
@@ -177,8 +183,11 @@ fi
 	echo "\`/api/health\` (a fixed body, no database). Dataset: \`demo --scale city --seed 7\`."
 	echo
 	if [ -n "$GEN_LINE" ]; then
-		echo "- generator on SQLite: $GEN_LINE; bare SQLite prepared-insert loop in the same run: $CEIL_LINE;"
-		echo "  generator/bare (the faster bare run): **$GEN_RATIO** (target ≥ 0.50). History: $GEN_HIST"
+		echo "- generator on SQLite: $GEN_LINE. Bare SQLite prepared-insert loop of the same"
+		echo "  rows (100,000 member rows into \`members\`, with its indexes, one transaction):"
+		echo "  $CEIL_LINE; generator/bare (the faster bare run): **$GEN_RATIO** (target ≥ 0.50)."
+		echo "  For comparison, a loop of five-column rows into a table without indexes:"
+		echo "  $NARROW_LINE; generator/that loop: $NARROW_RATIO. History: $GEN_HIST"
 	fi
 	[ -n "${PG_GEN:-}" ] && echo "- generator on PostgreSQL (COPY): $PG_GEN; $PG_GEN_S s in all"
 	echo "- \`points verify\` on SQLite: $VERIFY in $VERIFY_S s"

@@ -2,8 +2,13 @@
 // API: valid ID numbers and phones, consistent paths and counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
 	startServer, ADMIN_PASSWORD, expectStatus, expectList, listAll, idCheckChar,
+	XF_BIN, DB_KIND,
 } from './harness.mjs';
 
 let srv;
@@ -61,5 +66,18 @@ test('demo members have valid ID numbers, matching genders and birth dates, and 
 		assert.ok(['full', 'probationary'].includes(m.status));
 		assert.ok(!seen.has(m.id_number), `duplicate ID number ${m.id_number}`);
 		seen.add(m.id_number);
+	}
+});
+
+test('bench-insert --members: the benchmark\'s bare loop writes real member rows (SQLite)', { skip: DB_KIND !== 'sqlite' && 'the bare loops are measured on SQLite' }, () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bare-'));
+	try {
+		const db = path.join(dir, 'bare.db');
+		const out = execFileSync(XF_BIN, ['bench-insert', `sqlite:${db}`, '500', '--members'], { encoding: 'utf8' });
+		assert.match(out, /^500 rows in [\d.]+ s \(\d+ rows\/s\)$/m);
+		const rows = execFileSync('sqlite3', [db, 'SELECT COUNT(*), COUNT(DISTINCT id_number), MIN(org_id), MAX(org_id) FROM members'], { encoding: 'utf8' });
+		assert.equal(rows.trim(), '500|500|1|1');
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
 	}
 });
