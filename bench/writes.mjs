@@ -5,7 +5,8 @@
 // A district committee ("haishu") files COUNT claims for members of its
 // district under a rule that needs the committee's approval, then approves
 // them all. Prints one JSON line: {"filed_per_s","approved_per_s",
-// "count","errors","busy","audit_ok"}: busy counts the 503 answers (a
+// "count","errors","busy","busy_filed","busy_approved","audit_ok"}: busy
+// counts the 503 answers (a
 // write that still conflicted after its retries: refused, nothing kept),
 // errors every other failure; exits 1 on any error or when the audit log
 // did not grow by exactly the records of the answered writes.
@@ -78,12 +79,14 @@ async function run(n, fn) {
 
 const claims = new Array(COUNT);
 let approved = 0;
+const busyBefore = busy;
 const tFile = await run(COUNT, async (i) => {
 	const c = await ok(req('POST', '/api/claims', {
 		member_id: members[i % members.length], rule_id: rule.id, description: `基准测试申报 ${i}`,
 	}, district), 201);
 	claims[i] = c.id;
 });
+const busyFiled = busy - busyBefore;
 const tApprove = await run(COUNT, async (i) => {
 	if (!claims[i]) return; // refused as busy when filed
 	const a = await ok(req('POST', `/api/claims/${claims[i]}/approve`, {}, district));
@@ -97,7 +100,7 @@ const filed = claims.filter(Boolean).length;
 const auditOk = audit1 - audit0 === filed + 2 * approved;
 console.log(JSON.stringify({
 	filed_per_s: Math.round(COUNT / tFile), approved_per_s: Math.round(COUNT / tApprove),
-	count: COUNT, errors, busy, audit_ok: auditOk, audit_records: audit1 - audit0,
+	count: COUNT, errors, busy, busy_filed: busyFiled, busy_approved: busy - busyFiled, audit_ok: auditOk, audit_records: audit1 - audit0,
 }));
 agent.destroy();
 process.exit(errors || !auditOk ? 1 : 0);

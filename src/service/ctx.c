@@ -97,6 +97,33 @@ int64_t xf_tx_clock_ms(void)
 	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+#define KEY_LOCKS 64
+static pthread_mutex_t key_locks[KEY_LOCKS];
+static pthread_once_t key_locks_once = PTHREAD_ONCE_INIT;
+
+static void key_locks_init(void)
+{
+	for (int i = 0; i < KEY_LOCKS; i++)
+		pthread_mutex_init(&key_locks[i], NULL);
+}
+
+void *xf_tx_key_lock(int64_t key)
+{
+	if (!key)
+		return NULL;
+	pthread_once(&key_locks_once, key_locks_init);
+	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ull;
+	pthread_mutex_t *m = &key_locks[h >> 58]; /* the top 6 bits */
+	pthread_mutex_lock(m);
+	return m;
+}
+
+void xf_tx_key_unlock(void *lock)
+{
+	if (lock)
+		pthread_mutex_unlock(lock);
+}
+
 int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms)
 {
 	if (xf_tx_clock_ms() - t0_ms > XF_TX_BUDGET_MS)
@@ -121,7 +148,7 @@ int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms)
 
 int xf_tx_begin(xf_ctx *c)
 {
-	int rc = xf_db_begin(c->db);
+	int rc = c->tx_rows ? xf_db_begin_rows(c->db) : xf_db_begin(c->db);
 	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
 }
 

@@ -33,6 +33,7 @@ typedef struct xf_ctx {
 	int64_t user_id;
 	const char *username;
 	int64_t now; /* unix seconds */
+	int tx_rows; /* set by XF_TOTALS_TX: its transactions begin so */
 	struct {
 		int kind;
 		const char *code, *message, *field;
@@ -75,6 +76,38 @@ int xf_fail_db(xf_ctx *c, int db_rc);
 		    !xf_tx_backoff(c, (int)xf_try_, xf_t0_))                   \
 			break; /* the last failure keeps its error */          \
 	}
+
+/*
+ * The same, for writes of point entries, which update kept totals that
+ * many writers share (an organization's, a member's year):
+ * - Writers with the same key (the org whose totals change, read before
+ *   the transaction; 0: none) queue in this process on one of a fixed
+ *   set of mutexes, taken before the transaction begins and released
+ *   after its last try, instead of conflicting in the database and
+ *   retrying in turn. A stale key costs only the queueing.
+ * - The transaction begins with xf_db_begin_rows: on PostgreSQL,
+ *   conflicts are then those on rows both write (first updater wins), not
+ *   SERIALIZABLE's predicate locks, whose index-page granularity fails
+ *   writers of unrelated members under load. That is safe only because
+ *   such a write updates a row for everything its checks read: the
+ *   member's (or org's) kept totals of the year for caps, floors and
+ *   vetoes, the claim's row for its status, the reversed entry's
+ *   reversal (unique); two writers whose checks could interfere meet on
+ *   one of those rows and one is retried. A new write of this kind must
+ *   keep that property.
+ */
+#define XF_TOTALS_TX(c, key, rcvar, call)                                      \
+	do {                                                                   \
+		void *xf_key_ = xf_tx_key_lock(key);                           \
+		(c)->tx_rows = 1;                                              \
+		XF_WRITE_TX(c, rcvar, call);                                   \
+		(c)->tx_rows = 0;                                              \
+		xf_tx_key_unlock(xf_key_);                                     \
+	} while (0)
+/* Takes the mutex of key; returns what xf_tx_key_unlock takes (NULL for
+ * key 0). */
+void *xf_tx_key_lock(int64_t key);
+void xf_tx_key_unlock(void *lock);
 
 /* Monotonic milliseconds. */
 int64_t xf_tx_clock_ms(void);

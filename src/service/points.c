@@ -586,7 +586,11 @@ int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
 	int rc;
 	if (!in->member_id == !in->org_id)
 		return invalid(c, "应指定党员或组织之一", "member_id");
-	XF_WRITE_TX(c, rc, award_tx(c, in, 0, res));
+	int64_t key = in->org_id
+	                  ? in->org_id
+	                  : xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER,
+	                                             in->member_id);
+	XF_TOTALS_TX(c, key, rc, award_tx(c, in, 0, res));
 	return rc;
 }
 
@@ -673,7 +677,9 @@ int xf_point_reverse(xf_ctx *c, int64_t entry_id, const char *reason,
                      xf_point_result *res)
 {
 	int rc;
-	XF_WRITE_TX(c, rc, reverse_tx(c, entry_id, reason, res));
+	int64_t key =
+	    xf_store_point_write_org(c->db, XF_POINT_KEY_ENTRY, entry_id);
+	XF_TOTALS_TX(c, key, rc, reverse_tx(c, entry_id, reason, res));
 	return rc;
 }
 
@@ -861,7 +867,10 @@ int xf_point_claim_create(xf_ctx *c, const xf_point_claim_input *in,
                           xf_point_claim *out, xf_point_result *res)
 {
 	int rc;
-	XF_WRITE_TX(c, rc, claim_create_tx(c, in, out, res));
+	/* a claim of a rule without approval is approved at once */
+	int64_t key =
+	    xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER, in->member_id);
+	XF_TOTALS_TX(c, key, rc, claim_create_tx(c, in, out, res));
 	return rc;
 }
 
@@ -930,7 +939,8 @@ int xf_point_claim_approve(xf_ctx *c, int64_t id, const char *reason,
                            xf_point_claim *out, xf_point_result *res)
 {
 	int rc;
-	XF_WRITE_TX(c, rc, approve_tx(c, id, reason, out, res));
+	int64_t key = xf_store_point_write_org(c->db, XF_POINT_KEY_CLAIM, id);
+	XF_TOTALS_TX(c, key, rc, approve_tx(c, id, reason, out, res));
 	return rc;
 }
 

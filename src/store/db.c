@@ -123,6 +123,15 @@ int xf_db_begin(xf_db *db)
 	return rc;
 }
 
+int xf_db_begin_rows(xf_db *db)
+{
+	const char *sql = db->drv->begin_rows_sql;
+	int rc = db->drv->exec(db, sql ? sql : db->drv->begin_write_sql);
+	if (rc == XF_DB_OK)
+		db->in_tx = 1;
+	return rc;
+}
+
 int xf_db_begin_read(xf_db *db)
 {
 	int rc = db->drv->exec(db, db->drv->begin_read_sql);

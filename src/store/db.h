@@ -45,6 +45,8 @@ typedef struct xf_db_driver {
 	xf_db_kind kind;
 	const char *begin_write_sql; /* starts a transaction that will write */
 	const char *begin_read_sql;  /* starts a read-only snapshot */
+	/* xf_db_begin_rows; NULL: begin_write_sql */
+	const char *begin_rows_sql;
 	const char *id_type; /* DDL of an auto-assigned BIGINT primary key */
 	const char
 	    *collate_c; /* DDL suffix for byte-order text ("" or COLLATE) */
@@ -179,6 +181,11 @@ int xf_db_load_mode(xf_db *db, int on);
 int xf_db_after_load(xf_db *db);
 /* Starts a write transaction (SQLite: BEGIN IMMEDIATE). */
 int xf_db_begin(xf_db *db);
+/* Starts a write transaction whose conflicts are those on rows it and
+ * another both write (PostgreSQL: REPEATABLE READ, first updater wins;
+ * SQLite: as xf_db_begin, writers take turns). Only for transactions that
+ * write a row of everything their checks read: see XF_TOTALS_TX. */
+int xf_db_begin_rows(xf_db *db);
 /* Starts a read transaction: one snapshot for all statements of a request. */
 int xf_db_begin_read(xf_db *db);
 /*

@@ -897,3 +897,26 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
 	xf_db_reset(st);
 	return done(rc);
 }
+
+/* ---- write keys ---------------------------------------------------------*/
+
+static const char sql_key_member[] = "SELECT org_id FROM members WHERE id = $1";
+static const char sql_key_claim[] =
+    "SELECT m.org_id FROM point_claims c JOIN members m ON m.id = "
+    "c.member_id WHERE c.id = $1";
+static const char sql_key_entry[] =
+    "SELECT org_id FROM point_ledger WHERE id = $1";
+
+int64_t xf_store_point_write_org(xf_db *db, int what, int64_t id)
+{
+	xf_stmt *st =
+	    xf_db_stmt(db, what == XF_POINT_KEY_MEMBER  ? sql_key_member
+	                   : what == XF_POINT_KEY_CLAIM ? sql_key_claim
+	                                                : sql_key_entry);
+	if (!st)
+		return 0;
+	xf_db_bind_int(st, 1, id);
+	int64_t org = xf_db_step(st) == XF_DB_ROW ? xf_db_int(st, 0) : 0;
+	xf_db_reset(st);
+	return org;
+}

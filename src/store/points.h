@@ -212,4 +212,11 @@ int xf_store_point_bulk_entry(xf_loader *l, const xf_point_entry *e,
  */
 int xf_store_point_totals_rebuild(xf_db *db);
 
+/* The org whose kept totals a write will update, read outside any
+ * transaction before it (see XF_WRITE_TX_KEYED): of a member (its org
+ * now), of the member of a claim, or of a ledger entry; 0 when not found
+ * or on error. */
+enum { XF_POINT_KEY_MEMBER, XF_POINT_KEY_CLAIM, XF_POINT_KEY_ENTRY };
+int64_t xf_store_point_write_org(xf_db *db, int what, int64_t id);
+
 #endif

@@ -205,7 +205,8 @@ export class Client {
 /**
  * Starts a server on a fresh database.
  * options: db (override the db string), demo (run `xianfeng demo` with
- * XF_ADMIN_PASSWORD instead of adding the admin user with `user add`).
+ * XF_ADMIN_PASSWORD instead of adding the admin user with `user add`),
+ * attach (a second server on the db of another: no init, no users).
  * Returns {url, db, log(), logTail(n), client(), login(), loginRaw(), stop()}.
  */
 export async function startServer(options = {}) {
@@ -217,8 +218,9 @@ export async function startServer(options = {}) {
 	if (!fs.existsSync(XF_BIN)) {
 		throw new Error(`server binary ${XF_BIN} not found; run make`);
 	}
-	await runCli(['init', '--db', db]);
-	if (options.demo) {
+	if (options.attach) {
+		// the database is another server's, ready
+	} else if (await runCli(['init', '--db', db]), options.demo) {
 		await runCli(['demo', '--db', db], { XF_ADMIN_PASSWORD: ADMIN_PASSWORD });
 	} else {
 		await runCli(['user', 'add', '--db', db, '--username', 'admin',

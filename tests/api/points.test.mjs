@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
 	startServer, ADMIN_PASSWORD, XF_BIN, expectStatus, expectError, expectList, createOrg,
-	createMember, createUserAndLogin, uniq, todayShanghai,
+	createMember, createUserAndLogin, uniq, todayShanghai, Client,
 } from './harness.mjs';
 
 let srv, admin, city, dist, dist2, unit, b1, b2, b3;
@@ -449,6 +449,40 @@ test('points verify reports a damaged member total, org total and a stray total,
 	}
 	const again = await runVerify(srv.db);
 	assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test('concurrent writes keep caps and claim decisions exact, also from two servers on one database', async (t) => {
+	// a second server: writers in two processes do not queue on one
+	// process's locks, so only the database keeps them apart
+	const srv2 = await startServer({ db: srv.db, attach: true });
+	t.after(() => srv2.stop());
+	const sec1b = new Client(srv2, { mode: 'bearer', token: sec1.token, csrf: sec1.csrf, user: sec1.user });
+	const sec = (i) => (i % 2 ? sec1b : sec1);
+	// 12 claims of 4 points approved at once under a cap of 10: 4 + 4 + 2
+	const r = await rule(admin, { item: uniq('并发上限'), points: 4, cap: 10 });
+	const claims = [];
+	for (let i = 0; i < 12; i++) claims.push(expectStatus(await me1.post('/api/claims', { rule_id: r.id, description: `并发${i}` }), 201, srv));
+	const approved = await Promise.all(claims.map((cl, i) => sec(i).post(`/api/claims/${cl.id}/approve`)));
+	const points = approved.map((res) => expectStatus(res, 200, srv).points);
+	assert.equal(points.reduce((x, y) => x + y, 0), 10, points.join(' '));
+	// and direct awards at the same time as more approvals: still nothing beyond the cap
+	const more = expectStatus(await me1.post('/api/claims', { rule_id: r.id, description: '再申报' }), 201, srv);
+	const mixed = await Promise.all([
+		sec1.post(`/api/claims/${more.id}/approve`),
+		...Array.from({ length: 6 }, (_, i) => award(sec(i), m1, r)),
+	]);
+	for (const res of mixed) assert.equal(expectStatus(res, res.status === 200 ? 200 : 201, srv).points, 0);
+	// one claim approved by many at once: one decision, the others refused
+	const one = expectStatus(await me1.post('/api/claims', { rule_id: (await rule(admin, { item: uniq('并发审核') })).id, description: '一次' }), 201, srv);
+	const decisions = await Promise.all(Array.from({ length: 8 }, (_, i) => sec(i).post(`/api/claims/${one.id}/approve`)));
+	assert.equal(decisions.filter((res) => res.status === 200).length, 1);
+	for (const res of decisions.filter((x) => x.status !== 200)) expectError(res, 409, 'already_decided', undefined, srv);
+	// awards to several members of one branch at once: every one counted
+	const r2 = await rule(admin, { item: uniq('并发记分'), points: 1 });
+	const many = await Promise.all(Array.from({ length: 24 }, (_, i) => award(committee, [m1, m2, m3][i % 3], r2)));
+	for (const res of many) assert.equal(expectStatus(res, 201, srv).points, 1);
+	const v = await runVerify(srv.db);
+	assert.equal(v.code, 0, v.stdout + v.stderr);
 });
 
 test('points verify while awards keep coming finds no difference (one snapshot for all its connections)', async () => {
