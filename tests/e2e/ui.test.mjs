@@ -159,15 +159,21 @@ test('a secretary sees only its own subtree in the tree and in the member table,
   })
 })
 
-test('a member list on a 390 px phone has no horizontal scroll', async () => {
+test('a member list and the 先锋榜 wall display on a 390 px phone have no horizontal scroll', async () => {
   await withPage('phone-members', 'demo', async (w, url) => {
     const { page } = w
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     await login(page, url, 'qxj')
     await page.goto(`${url}/members`)
     await page.locator('[data-test=member-table] .card').first().waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+    let o = await overflow()
+    assert.ok(o <= 0, `member list: page is ${o}px wider than the screen`)
     const h = await page.locator('[data-test=member-add]').boundingBox()
     assert.ok(h.height >= 40, `touch target ${h.height}px high`)
+    // the wall display, opened on a phone (a secretary checking it)
+    await page.goto(`${url}/screen/points`)
+    await page.locator('[data-test=screen-members] li').first().waitFor()
+    o = await overflow()
+    assert.ok(o <= 0, `wall display: page is ${o}px wider than the screen`)
   }, { width: 390, height: 844 })
 })
