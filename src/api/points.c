@@ -279,14 +279,16 @@ static const xf_field claim_fields[] = {
     {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
 };
 
-/* Checks evidence: up to 10 non-blank strings of at most 500 characters
- * (file names or references), serialized compactly. */
-static int evidence_json(xf_req *r, json_t *arr, const char **out, int *n)
+int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 {
-	*out = "[]";
+	*json = "[]";
 	*n = 0;
-	if (!arr)
+	if (!arr || json_is_null(arr))
 		return 0;
+	/* the table's own field: an array of at most 10 */
+	xf_val all = {0};
+	if (xf_input_value(r, &claim_fields[3], arr, &all, "evidence") != 0)
+		return -1;
 	size_t i;
 	json_t *v;
 	json_array_foreach(arr, i, v)
@@ -303,12 +305,13 @@ static int evidence_json(xf_req *r, json_t *arr, const char **out, int *n)
 		}
 	}
 	char *s = json_dumps(arr, JSON_COMPACT);
-	if (!s) {
+	char *kept = s ? xf_arena_strdup(&r->arena, s) : NULL;
+	free(s);
+	if (!kept) {
 		xf_reply_error(r, 500, "internal", "内存不足", NULL);
 		return -1;
 	}
-	*out = xf_arena_strdup(&r->arena, s);
-	free(s);
+	*json = kept;
 	*n = (int)json_array_size(arr);
 	return 0;
 }
@@ -331,8 +334,8 @@ void xf_h_claims_create(xf_req *r)
 		return;
 	xf_point_claim_input in = {
 	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
-	if (evidence_json(r, v[3].is_null ? NULL : v[3].j, &in.evidence,
-	                  &in.nevidence) != 0 ||
+	if (xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence) !=
+	        0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (!in.member_id) {
