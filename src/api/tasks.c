@@ -256,6 +256,10 @@ int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
 			return bad_org_ids(r, "下达组织应为组织编号");
 		if (xf_input_value(r, &org_id_field, e, &one, "org_ids") != 0)
 			return -1;
+		/* at most 500 of them: a scan costs less than a sort */
+		for (size_t k = 0; k < i; k++)
+			if (out[k] == one.i)
+				return bad_org_ids(r, "下达组织重复");
 		out[i] = one.i;
 	}
 	*ids = out;

@@ -31,9 +31,9 @@ void xf_h_acceptance_summary(xf_req *r);
 /*
  * The "org_ids" array of POST /api/tasks/{id}/cascade, checked element by
  * element (a field table cannot say "an array of ids"): 1 to
- * XF_TASK_MAX_CASCADE positive integer ids. Pure: no database, no caller
- * needed; the libFuzzer harness tests/fuzz/fuzz_input_arrays.c and the unit
- * tests call it as the handler does.
+ * XF_TASK_MAX_CASCADE distinct positive integer ids. Pure: no database, no
+ * caller needed; the libFuzzer harness tests/fuzz/fuzz_input_arrays.c and the
+ * unit tests call it as the handler does.
  *
  * arr is borrowed (NULL counts as missing). On success returns 0 with
  * *ids (*n of them, in the array's order) in r's arena. Otherwise returns

@@ -16,10 +16,10 @@
  * Each decision is compared with an oracle written here from the
  * contract, independently of the code under test (it counts characters
  * itself):
- *   - org_ids: accepted iff an array of 1..XF_TASK_MAX_CASCADE integers,
- *     each in [1, INT64_MAX / 2] (the range of an XF_F_ID, input.c); on
- *     success the ids are those integers in order, positive, and at most
- *     XF_TASK_MAX_CASCADE of them;
+ *   - org_ids: accepted iff an array of 1..XF_TASK_MAX_CASCADE distinct
+ *     integers, each in [1, INT64_MAX / 2] (the range of an XF_F_ID,
+ *     input.c); on success the ids are those integers in order, positive,
+ *     distinct, and at most XF_TASK_MAX_CASCADE of them;
  *   - evidence: accepted iff missing (NULL or null) or an array of at most
  *     10 strings, each without NUL, of 1..500 code points and not blank
  *     (only " \t\r\n"); on success the JSON text returned (stored, later
@@ -137,6 +137,9 @@ static int org_ids_valid(json_t *arr)
 		json_int_t v = json_integer_value(e);
 		if (v < 1 || v > ID_MAX)
 			return 0;
+		for (size_t k = 0; k < i; k++)
+			if (json_integer_value(json_array_get(arr, k)) == v)
+				return 0;
 	}
 	return 1;
 }
@@ -221,6 +224,10 @@ static void run_org_ids(const char *t, xf_req *r, json_t *arr)
 			if (ids[i] !=
 			    json_integer_value(json_array_get(arr, (size_t)i)))
 				fail(t, "org_ids: id differs from the input");
+			for (int k = 0; k < i; k++)
+				if (ids[k] == ids[i])
+					fail(t,
+					     "org_ids: accepted an id twice");
 		}
 	} else if (rc == -1) {
 		if (valid)
