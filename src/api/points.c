@@ -11,7 +11,6 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
-#include "base/utf8.h"
 #include "domain/points.h"
 #include "service/points.h"
 #include "service/view.h"
@@ -279,6 +278,11 @@ static const xf_field claim_fields[] = {
     {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
 };
 
+/* An item of evidence: the text rule of every field (valid UTF-8, no
+ * control characters, not blank), named "evidence" in errors. */
+static const xf_field evidence_item_field = {
+    "evidence", XF_F_STR, 1, 0, 1, 500, NULL, "佐证材料"};
+
 int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 {
 	*json = "[]";
@@ -293,16 +297,10 @@ int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 	json_t *v;
 	json_array_foreach(arr, i, v)
 	{
-		const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-		size_t len = s ? json_string_length(v) : 0;
-		if (!s || strlen(s) != len || !xf_utf8_valid(s, len) ||
-		    len == 0 || xf_utf8_chars(s, len) > 500 ||
-		    s[strspn(s, " \t\r\n")] == '\0') {
-			xf_reply_error(r, 422, "invalid_field",
-			               "佐证材料应为不超过500字的文本",
-			               "evidence");
+		xf_val one = {0};
+		if (xf_input_value(r, &evidence_item_field, v, &one,
+		                   "evidence") != 0)
 			return -1;
-		}
 	}
 	char *s = json_dumps(arr, JSON_COMPACT);
 	char *kept = s ? xf_arena_strdup(&r->arena, s) : NULL;

@@ -26,11 +26,12 @@ void xf_h_claims_reject(xf_req *r);
 
 /*
  * The "evidence" array of POST /api/claims, checked element by element (a
- * field table cannot say "an array of texts"): at most 10 strings, each
- * non-blank, without NUL, of 1 to 500 characters (file names or
- * references). Pure: no database, no caller needed; the libFuzzer harness
- * tests/fuzz/fuzz_input_arrays.c and the unit tests call it as the handler
- * does.
+ * field table cannot say "an array of texts"): at most 10 strings of 1 to
+ * 500 characters (file names or references), each obeying the text rule
+ * of every field (xf_input_value: valid UTF-8 without NUL or other control
+ * characters but tab and line breaks, not blank). Pure: no database, no caller
+ * needed; the libFuzzer harness tests/fuzz/fuzz_input_arrays.c and the unit
+ * tests call it as the handler does.
  *
  * arr is borrowed; NULL or a JSON null means no evidence. On success
  * returns 0 with *json the array as compact JSON text, in r's arena or a

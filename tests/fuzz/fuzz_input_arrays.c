@@ -21,8 +21,9 @@
  *     input.c); on success the ids are those integers in order, positive,
  *     distinct, and at most XF_TASK_MAX_CASCADE of them;
  *   - evidence: accepted iff missing (NULL or null) or an array of at most
- *     10 strings, each without NUL, of 1..500 code points and not blank
- *     (only " \t\r\n"); on success the JSON text returned (stored, later
+ *     10 strings, each of 1..500 code points, without control characters
+ *     (NUL included; tab, CR and LF allowed) and not blank (only
+ *     " \t\r\n"); on success the JSON text returned (stored, later
  *     written raw into answers) is valid UTF-8 and parses back to the same
  *     array ("[]" when missing), and its count is the array's length;
  *   - on success nothing was written to r->out; on refusal the answer is
@@ -144,13 +145,25 @@ static int org_ids_valid(json_t *arr)
 	return 1;
 }
 
+/* A control character that text may not hold (C0 but tab, CR, LF; DEL). */
+static int has_control(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') ||
+		    c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
 static int evidence_text_valid(json_t *e)
 {
 	if (!json_is_string(e))
 		return 0;
 	const char *s = json_string_value(e);
 	size_t len = json_string_length(e);
-	return memchr(s, '\0', len) == NULL && len > 0 &&
+	return len > 0 && !has_control(s, len) &&
 	       code_points(s, len) <= EVIDENCE_CHARS && !blank_text(s, len);
 }
 
