@@ -10,9 +10,11 @@
  *     route's own field table (taken from the registry of api/bodies.h)
  *     by xf_input_body, and the array it accepted is then handed to the
  *     checker exactly as the handler hands it;
- *   - directly: the input's top-level value and every array in it (the
- *     first MAX_ARRAYS, depth first) are handed to both checkers, so that
- *     their own limits are reached without the table's in front.
+ *   - directly: the input is parsed as any JSON value with NUL allowed in
+ *     strings (which input.c's parse refuses), and that value and every
+ *     array in it (the first MAX_ARRAYS, depth first) are handed to both
+ *     checkers, so that their own limits and defences are reached without
+ *     the table's in front.
  * Each decision is compared with an oracle written here from the
  * contract, independently of the code under test (it counts characters
  * itself):
@@ -376,10 +378,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run_route(&cascade_body, data, size);
 	run_route(&claim_body, data, size);
 
-	/* The reference parse: the same flags as input.c. */
+	/* Directly: any value, NUL in strings allowed, since the checkers
+	 * must hold without input.c's parse in front. */
 	json_error_t err;
-	json_t *doc =
-	    json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &err);
+	json_t *doc = json_loadb(
+	    (const char *)data, size,
+	    JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
 	if (doc) {
 		int left = MAX_ARRAYS;
 		if (!json_is_array(doc))
