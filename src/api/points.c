@@ -11,7 +11,6 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
-#include "base/utf8.h"
 #include "domain/points.h"
 #include "service/points.h"
 #include "service/view.h"
@@ -279,36 +278,38 @@ static const xf_field claim_fields[] = {
     {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
 };
 
-/* Checks evidence: up to 10 non-blank strings of at most 500 characters
- * (file names or references), serialized compactly. */
-static int evidence_json(xf_req *r, json_t *arr, const char **out, int *n)
+/* An item of evidence: the text rule of every field (valid UTF-8, no
+ * control characters, not blank), named "evidence" in errors. */
+static const xf_field evidence_item_field = {
+    "evidence", XF_F_STR, 1, 0, 1, 500, NULL, "佐证材料"};
+
+int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 {
-	*out = "[]";
+	*json = "[]";
 	*n = 0;
-	if (!arr)
+	if (!arr || json_is_null(arr))
 		return 0;
+	/* the table's own field: an array of at most 10 */
+	xf_val all = {0};
+	if (xf_input_value(r, &claim_fields[3], arr, &all, "evidence") != 0)
+		return -1;
 	size_t i;
 	json_t *v;
 	json_array_foreach(arr, i, v)
 	{
-		const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-		size_t len = s ? json_string_length(v) : 0;
-		if (!s || strlen(s) != len || !xf_utf8_valid(s, len) ||
-		    len == 0 || xf_utf8_chars(s, len) > 500 ||
-		    s[strspn(s, " \t\r\n")] == '\0') {
-			xf_reply_error(r, 422, "invalid_field",
-			               "佐证材料应为不超过500字的文本",
-			               "evidence");
+		xf_val one = {0};
+		if (xf_input_value(r, &evidence_item_field, v, &one,
+		                   "evidence") != 0)
 			return -1;
-		}
 	}
 	char *s = json_dumps(arr, JSON_COMPACT);
-	if (!s) {
+	char *kept = s ? xf_arena_strdup(&r->arena, s) : NULL;
+	free(s);
+	if (!kept) {
 		xf_reply_error(r, 500, "internal", "内存不足", NULL);
 		return -1;
 	}
-	*out = xf_arena_strdup(&r->arena, s);
-	free(s);
+	*json = kept;
 	*n = (int)json_array_size(arr);
 	return 0;
 }
@@ -331,8 +332,8 @@ void xf_h_claims_create(xf_req *r)
 		return;
 	xf_point_claim_input in = {
 	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
-	if (evidence_json(r, v[3].is_null ? NULL : v[3].j, &in.evidence,
-	                  &in.nevidence) != 0 ||
+	if (xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence) !=
+	        0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (!in.member_id) {

@@ -9,6 +9,8 @@
 
 #include "http/server.h"
 
+#include <jansson.h>
+
 void xf_h_point_rules_list(xf_req *r);
 void xf_h_point_rules_create(xf_req *r);
 void xf_h_point_rules_get(xf_req *r);
@@ -21,6 +23,25 @@ void xf_h_claims_create(xf_req *r);
 void xf_h_claims_get(xf_req *r);
 void xf_h_claims_approve(xf_req *r);
 void xf_h_claims_reject(xf_req *r);
+
+/*
+ * The "evidence" array of POST /api/claims, checked element by element (a
+ * field table cannot say "an array of texts"): at most 10 strings of 1 to
+ * 500 characters (file names or references), each obeying the text rule
+ * of every field (xf_input_value: valid UTF-8 without NUL or other control
+ * characters but tab and line breaks, not blank). Pure: no database, no caller
+ * needed; the libFuzzer harness tests/fuzz/fuzz_input_arrays.c and the unit
+ * tests call it as the handler does.
+ *
+ * arr is borrowed; NULL or a JSON null means no evidence. On success
+ * returns 0 with *json the array as compact JSON text, in r's arena or a
+ * static "[]", and *n its length: the text is stored as given and later
+ * written raw into answers. Otherwise returns -1 with *json "[]", *n 0 and
+ * the error answer written to r: 422 invalid_field naming "evidence" (500
+ * if memory runs out).
+ */
+int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
+    __attribute__((warn_unused_result));
 
 void xf_h_ledger_list(xf_req *r);
 void xf_h_ledger_create(xf_req *r);

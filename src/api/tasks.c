@@ -221,8 +221,51 @@ void xf_h_tasks_delete(xf_req *r)
 static const xf_field cascade_fields[] = {
     {"org_ids", XF_F_ARRAY, 1, 0, 0, XF_TASK_MAX_CASCADE, NULL, "下达组织"},
 };
+/* An element of org_ids (an id, named "org_ids" in errors). */
 static const xf_field org_id_field = {"org_ids", XF_F_ID, 1,    0,
                                       0,         0,       NULL, "下达组织"};
+
+static int bad_org_ids(xf_req *r, const char *message)
+{
+	xf_reply_error(r, 422, "invalid_field", message, "org_ids");
+	return -1;
+}
+
+int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
+{
+	*ids = NULL;
+	*n = 0;
+	xf_val all = {0};
+	if (!arr)
+		return bad_org_ids(r, "请选择下达组织");
+	/* the table's own field: an array of at most XF_TASK_MAX_CASCADE */
+	if (xf_input_value(r, &cascade_fields[0], arr, &all, "org_ids") != 0)
+		return -1;
+	size_t len = json_array_size(arr);
+	if (len == 0)
+		return bad_org_ids(r, "请选择下达组织");
+	int64_t *out = xf_arena_calloc(&r->arena, len, sizeof *out);
+	if (!out) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		xf_val one = {0};
+		json_t *e = json_array_get(arr, i);
+		if (json_is_null(e))
+			return bad_org_ids(r, "下达组织应为组织编号");
+		if (xf_input_value(r, &org_id_field, e, &one, "org_ids") != 0)
+			return -1;
+		/* at most 500 of them: a scan costs less than a sort */
+		for (size_t k = 0; k < i; k++)
+			if (out[k] == one.i)
+				return bad_org_ids(r, "下达组织重复");
+		out[i] = one.i;
+	}
+	*ids = out;
+	*n = (int)len;
+	return 0;
+}
 
 /* POST /api/tasks/{id}/cascade {"org_ids":[...]}: 201 with the children. */
 void xf_h_tasks_cascade(xf_req *r)
@@ -230,33 +273,12 @@ void xf_h_tasks_cascade(xf_req *r)
 	xf_val v[1];
 	xf_ctx c;
 	int64_t id;
+	int64_t *ids;
+	int n;
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, cascade_fields, 1, v) != 0)
+	    xf_input_body(r, cascade_fields, 1, v) != 0 ||
+	    xf_input_cascade_org_ids(r, v[0].j, &ids, &n) != 0)
 		return;
-	int n = (int)json_array_size(v[0].j);
-	if (n == 0) {
-		xf_reply_error(r, 422, "invalid_field", "请选择下达组织",
-		               "org_ids");
-		return;
-	}
-	int64_t *ids = xf_arena_calloc(&r->arena, (size_t)n, sizeof *ids);
-	if (!ids) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
-		return;
-	}
-	for (int i = 0; i < n; i++) {
-		xf_val one = {0};
-		json_t *e = json_array_get(v[0].j, (size_t)i);
-		if (json_is_null(e) ||
-		    xf_input_value(r, &org_id_field, e, &one, "org_ids") != 0) {
-			if (json_is_null(e))
-				xf_reply_error(r, 422, "invalid_field",
-				               "下达组织应为组织编号",
-				               "org_ids");
-			return;
-		}
-		ids[i] = one.i;
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_task *kids;

@@ -8,6 +8,9 @@
 
 #include "http/server.h"
 
+#include <jansson.h>
+#include <stdint.h>
+
 /* tasks.c */
 void xf_h_tasks_create(xf_req *r);
 void xf_h_tasks_list(xf_req *r);
@@ -24,6 +27,21 @@ void xf_h_tasks_reminders(xf_req *r);
 void xf_h_tasks_board(xf_req *r);
 void xf_h_tasks_accept(xf_req *r);
 void xf_h_acceptance_summary(xf_req *r);
+
+/*
+ * The "org_ids" array of POST /api/tasks/{id}/cascade, checked element by
+ * element (a field table cannot say "an array of ids"): 1 to
+ * XF_TASK_MAX_CASCADE distinct positive integer ids. Pure: no database, no
+ * caller needed; the libFuzzer harness tests/fuzz/fuzz_input_arrays.c and the
+ * unit tests call it as the handler does.
+ *
+ * arr is borrowed (NULL counts as missing). On success returns 0 with
+ * *ids (*n of them, in the array's order) in r's arena. Otherwise returns
+ * -1 with *ids NULL, *n 0 and the error answer written to r: 422
+ * invalid_field naming "org_ids" (500 if the arena is exhausted).
+ */
+int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
+    __attribute__((warn_unused_result));
 
 /* plans.c */
 void xf_h_plans_create(xf_req *r);

@@ -138,6 +138,8 @@ test('a rejection needs a reason; the member sees it; evidence may be required',
 	const r = await rule(admin, { item: uniq('获得表彰'), points: 10, needs_evidence: true });
 	expectError(await me1.post('/api/claims', { rule_id: r.id, description: '获市级表彰' }), 422, 'invalid_field', 'evidence', srv);
 	expectError(await me1.post('/api/claims', { rule_id: r.id, description: '获市级表彰', evidence: [1] }), 422, 'invalid_field', 'evidence', srv);
+	for (const evidence of [[' \t'], ['证'.repeat(501)], ['\u001b[31m证书.jpg'], Array(11).fill('证书.jpg')])
+		expectError(await me1.post('/api/claims', { rule_id: r.id, description: '获市级表彰', evidence }), 422, 'invalid_field', 'evidence', srv);
 	expectError(await me1.post('/api/claims', { rule_id: r.id, description: ' ' }), 422, 'invalid_field', 'description', srv);
 	expectError(await me1.post('/api/claims', { rule_id: r.id, member_id: m4.id, description: '代他人申报', evidence: ['a'] }), 403, 'forbidden', undefined, srv);
 	const cl = expectStatus(await me1.post('/api/claims', { rule_id: r.id, description: '获市级表彰', evidence: ['证书.jpg'] }), 201, srv);

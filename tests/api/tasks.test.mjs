@@ -169,6 +169,9 @@ test('cascade is validated: orgs must lie below the task org, once each; out of 
 	const p = expectStatus(await com.get(`/api/tasks/${parent.id}`), 200, srv);
 	assert.equal(p.child_count, 1);
 	expectError(await com.post('/api/tasks/999999/cascade', { org_ids: [b1.id] }), 404, 'not_found', undefined, srv);
+	// the shape of the list is checked with the body, before the task is looked up
+	expectError(await com.post('/api/tasks/999999/cascade', { org_ids: [b1.id, b1.id] }), 422, 'invalid_field', 'org_ids', srv);
+	expectError(await com.post('/api/tasks/999999/cascade', { org_ids: [0] }), 422, 'invalid_field', 'org_ids', srv);
 });
 
 test('progress: 201 with the report and the task; completion rolls up to the parent', async () => {
