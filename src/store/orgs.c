@@ -454,7 +454,7 @@ int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
 		out[i] = (xf_org_parent){0, NULL};
 	int next = 0; /* ids before next are asked for or duplicates */
 	while (next < n) {
-		int64_t ask[PARENTS_MAX];
+		int64_t ask[PARENTS_MAX] = {0};
 		int k = 0;
 		for (; next < n && k < PARENTS_MAX; next++) {
 			int seen = 0;
