@@ -1,5 +1,6 @@
 /*
- * points_verify.c - the recount of `points verify` (see points_verify.h).
+ * points_recount.c - the kept point totals recounted from the ledger, for
+ * `points verify` (see points_recount.h).
  *
  * The ledger is streamed once, in its member index order (member, year,
  * id); each member-year is folded in C into its 17 periods: the year, its
@@ -8,7 +9,7 @@
  * (org, year) in a hash table for the org side. No sort and no temporary
  * table in SQL, so it scales with the ledger.
  */
-#include "store/points_verify.h"
+#include "store/points_recount.h"
 
 #include <stdint.h>
 #include <stdio.h>

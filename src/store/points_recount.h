@@ -1,6 +1,6 @@
 /*
- * points_verify.h - the recount behind `points verify`: kept point totals
- * compared with what the ledger gives.
+ * points_recount.h - the kept point totals recounted from the ledger: the
+ * recount behind `points verify`, which compares them with the kept ones.
  *
  * One pass over the ledger in member order checks the member totals and
  * tallies the org side on the way (an xf_org_tally per worker); the
@@ -10,8 +10,8 @@
  * all read one snapshot (xf_db_snapshot_join): the org side adds up
  * across them.
  */
-#ifndef XF_STORE_POINTS_VERIFY_H
-#define XF_STORE_POINTS_VERIFY_H
+#ifndef XF_STORE_POINTS_RECOUNT_H
+#define XF_STORE_POINTS_RECOUNT_H
 
 #include "store/db.h"
 
