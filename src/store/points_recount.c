@@ -620,11 +620,32 @@ static int next_member(xf_db *db, int64_t from, int64_t *id, int *more)
 	return done(rc);
 }
 
+/* A folded row with its org's path, as it goes in. */
+typedef struct lrow {
+	const vrow *r;
+	const char *path; /* owned by the org paths */
+} lrow;
+
 /* The folded rows of one range of members. */
 typedef struct vrows {
 	vrow *rows; /* owned */
 	size_t n, cap;
+	lrow *order; /* owned, cap of them */
 } vrows;
+
+/* (period, org path, points, member): see members_load. */
+static int cmp_lrow(const void *pa, const void *pb)
+{
+	const lrow *a = pa, *b = pb;
+	int c = strcmp(a->r->period, b->r->period);
+	if (c == 0 && a->path != b->path)
+		c = strcmp(a->path, b->path);
+	if (c == 0 && a->r->v[0] != b->r->v[0])
+		c = a->r->v[0] < b->r->v[0] ? -1 : 1;
+	if (c == 0 && a->r->key != b->r->key)
+		c = a->r->key < b->r->key ? -1 : 1;
+	return c;
+}
 
 /* Folds the ledger entries of member ids in [lo, hi) into out (emptied
  * first) and their org side into orgs. The statement is done with
@@ -645,11 +666,15 @@ static int members_fold(xf_db *db, int64_t lo, int64_t hi, xf_org_tally *orgs,
 		if (out->n == out->cap) {
 			size_t cap = out->cap ? 2 * out->cap : 4096;
 			vrow *nr = realloc(out->rows, cap * sizeof *nr);
-			if (!nr) {
+			if (nr)
+				out->rows = nr;
+			lrow *no = realloc(out->order, cap * sizeof *no);
+			if (no)
+				out->order = no;
+			if (!nr || !no) {
 				rc = XF_DB_ERROR;
 				break;
 			}
-			out->rows = nr;
 			out->cap = cap;
 		}
 		rc = fold_next(&f, &out->rows[out->n]);
@@ -661,26 +686,38 @@ static int members_fold(xf_db *db, int64_t lo, int64_t hi, xf_org_tally *orgs,
 	return rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
 
-/* Loads the folded rows of a range in (member, period) order, the
- * primary key's. */
-static int members_load(xf_db *db, const vrows *in, org_paths *paths)
+/*
+ * Loads the folded rows of a range in (period, org path, points, member)
+ * order: the subtree index's, and the board index's but for the path.
+ * The indexes are built again at the end from the table's rows in the
+ * order they went in, and SQLite's sorter is much faster on runs already
+ * in order than on rows in member order, where the periods alternate.
+ * City, SQLite (2.2 M rows, three rounds each): the three member indexes
+ * took 18-21 s to build from member order and 10-12 s from this one, for
+ * ~1 s of sorting here and ~3 s more of inserting (the primary key no
+ * longer grows at its end only): 20-22 s in all instead of 23-27 s.
+ * PostgreSQL builds its indexes as fast either way (~40 s in all).
+ */
+static int members_load(xf_db *db, vrows *in, org_paths *paths)
 {
 	if (in->n == 0)
 		return XF_DB_OK;
+	for (size_t i = 0; i < in->n; i++) {
+		in->order[i].r = &in->rows[i];
+		in->order[i].path = path_of(paths, in->rows[i].v[3]);
+		if (!in->order[i].path)
+			return XF_DB_ERROR; /* the ledger's org is gone */
+	}
+	qsort(in->order, in->n, sizeof *in->order, cmp_lrow);
 	xf_loader *l;
 	int rc =
 	    xf_load_begin(db, "point_member_totals", member_cols, 8, 0, &l);
 	for (size_t i = 0; rc == XF_DB_OK && i < in->n; i++) {
-		const vrow *r = &in->rows[i];
-		const char *path = path_of(paths, r->v[3]);
-		if (!path) {
-			rc = XF_DB_ERROR; /* the ledger's org is gone */
-			break;
-		}
+		const vrow *r = in->order[i].r;
 		xf_load_int(l, r->key);
 		xf_load_str(l, r->period);
 		xf_load_int(l, r->v[3]);
-		xf_load_str(l, path);
+		xf_load_str(l, in->order[i].path);
 		xf_load_int(l, r->v[0]);
 		xf_load_int(l, r->v[1]);
 		xf_load_int(l, r->v[2]);
@@ -766,6 +803,7 @@ int xf_store_point_totals_rebuild(xf_db *db)
 	rc = mix ? xf_bulk_indexes_build(db, mix, rc) : rc;
 	rc = oix ? xf_bulk_indexes_build(db, oix, rc) : rc;
 	free(buf.rows);
+	free(buf.order);
 	free(paths.by_id);
 	xf_arena_reset(&paths.a);
 	xf_org_tally_free(orgs);
