@@ -409,7 +409,7 @@ static void test_rebuild_of_an_empty_ledger_leaves_no_totals(void **state)
 	xf_db *db = open_db(url);
 	xf_arena a;
 	xf_arena_init(&a, 0);
-	city c;
+	city c = {0};
 	assert_int_equal(xf_db_begin(db), XF_DB_OK);
 	add_orgs(db, &a, &c);
 	xf_stmt *st = xf_db_stmt(db, sql_stale_org);
@@ -437,7 +437,7 @@ static void test_rebuild_matches_the_grouped_sql_on_a_mixed_ledger(void **state)
 	xf_db *db = open_db(url);
 	xf_arena a;
 	xf_arena_init(&a, 0);
-	city c;
+	city c = {0};
 	assert_int_equal(xf_db_begin(db), XF_DB_OK);
 	add_orgs(db, &a, &c);
 	add_members(db, &c);
