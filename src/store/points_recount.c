@@ -556,6 +556,7 @@ typedef struct org_paths {
 	xf_arena a; /* owns the paths */
 } org_paths;
 
+/* Reads the path of every org into p, in id order: XF_DB_OK or an error. */
 static int paths_load(xf_db *db, org_paths *p)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_org_paths);
