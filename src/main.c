@@ -568,7 +568,8 @@ static int cmd_bench_insert(int argc, char **argv)
 		rc = idbuf && ids ? xf_bulk_ceiling_setup(db) : XF_DB_ERROR;
 		for (long i = 0; rc == XF_DB_OK && i < n; i++) {
 			ids[i] = idbuf + i * 19;
-			snprintf(idbuf + i * 19, 19, "33020219%010ld", i);
+			snprintf(idbuf + i * 19, 19, "33020219%010u",
+			         (unsigned)i);
 		}
 	}
 	struct timespec t0, t1;

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "store/bulk.h"
 #include "store/points.h"
+#include "store/points_recount.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  */
 #include "service/points.h"
 
-#include "store/points_verify.h"
+#include "store/points_recount.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -199,18 +199,12 @@ int xf_store_point_bulk_members(xf_db *db, xf_arena *a,
                                 xf_point_bulk_member **out, int64_t *n);
 /* Ledger entries of generated data go in between _bulk_begin() and
  * xf_load_end() (store/bulk.h), no other statement in between; the
- * ledger's indexes are built again at the end; kept totals untouched. */
+ * ledger's indexes are built again at the end; kept totals untouched
+ * (xf_store_point_totals_rebuild() in store/points_recount.h). */
 typedef struct xf_loader xf_loader;
 int xf_store_point_bulk_begin(xf_db *db, xf_loader **out);
 int xf_store_point_bulk_entry(xf_loader *l, const xf_point_entry *e,
                               int64_t now);
-/*
- * Recomputes every kept total from the ledger with grouped INSERT ...
- * SELECT statements (after deleting them): the bulk path, which writes
- * ledger rows without touching the totals. Inside the caller's write
- * transaction.
- */
-int xf_store_point_totals_rebuild(xf_db *db);
 
 /* The org whose kept totals a write will update, read outside any
  * transaction before it (see XF_WRITE_TX_KEYED): of a member (its org

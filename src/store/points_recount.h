@@ -1,6 +1,6 @@
 /*
- * points_verify.h - the recount behind `points verify`: kept point totals
- * compared with what the ledger gives.
+ * points_recount.h - the kept point totals recounted from the ledger: the
+ * recount behind `points verify`, which compares them with the kept ones.
  *
  * One pass over the ledger in member order checks the member totals and
  * tallies the org side on the way (an xf_org_tally per worker); the
@@ -9,9 +9,13 @@
  * member ids may be checked on several connections at once, provided they
  * all read one snapshot (xf_db_snapshot_join): the org side adds up
  * across them.
+ *
+ * The rebuild writes the same recount into the kept totals instead: the
+ * member rows range by range as they are folded, the org rows from the
+ * tally at the end.
  */
-#ifndef XF_STORE_POINTS_VERIFY_H
-#define XF_STORE_POINTS_VERIFY_H
+#ifndef XF_STORE_POINTS_RECOUNT_H
+#define XF_STORE_POINTS_RECOUNT_H
 
 #include "store/db.h"
 
@@ -46,5 +50,15 @@ int xf_store_point_verify_orgs(xf_db *db, const xf_org_tally *orgs,
 /* The smallest and largest member id in the ledger, 0 if none: where to
  * split the ranges. */
 int xf_store_point_verify_keys(xf_db *db, int64_t *lo, int64_t *hi);
+
+/*
+ * Replaces every kept total (member and org) by the recount of the
+ * ledger: the bulk path, which writes ledger rows without touching the
+ * totals, calls it after its load. Reads the ledger's member ranges one
+ * after the other on db and writes through the bulk loader, the totals'
+ * secondary indexes dropped meanwhile and built again at the end. Inside
+ * the caller's write transaction; XF_DB_OK or an error (then roll back).
+ */
+int xf_store_point_totals_rebuild(xf_db *db);
 
 #endif
