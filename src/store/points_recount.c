@@ -261,26 +261,21 @@ static int compare(next_fn want, void *src, xf_stmt *have, int nv,
 		        : rb != XF_DB_ROW ? -1
 		                          : vcmp(&a, &b);
 		(*checked)++;
-		if (c < 0) {
+		if (c != 0) { /* a row on one side only */
+			const vrow *r = c < 0 ? &a : &b;
 			snprintf(line, sizeof line,
-			         "%s %lld period %s: missing from totals "
-			         "(ledger %s=%lld)",
-			         what, (long long)a.key, a.period, names[0],
-			         (long long)a.v[0]);
+			         "%s %lld period %s: %s (%s%s=%lld)", what,
+			         (long long)r->key, r->period,
+			         c < 0 ? "missing from totals"
+			               : "in totals but not in the ledger",
+			         c < 0 ? "ledger " : "", names[0],
+			         (long long)r->v[0]);
 			report(arg, line);
 			(*diffs)++;
-			ra = want(src, &a);
-			continue;
-		}
-		if (c > 0) {
-			snprintf(line, sizeof line,
-			         "%s %lld period %s: in totals but not in the "
-			         "ledger (%s=%lld)",
-			         what, (long long)b.key, b.period, names[0],
-			         (long long)b.v[0]);
-			report(arg, line);
-			(*diffs)++;
-			rb = vstep(have, nv, &b);
+			if (c < 0)
+				ra = want(src, &a);
+			else
+				rb = vstep(have, nv, &b);
 			continue;
 		}
 		for (int i = 0; i < nv; i++) {
