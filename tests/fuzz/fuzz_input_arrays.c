@@ -44,6 +44,7 @@
 #include "api/points.h"
 #include "api/tasks.h"
 #include "base/utf8.h"
+#include "fuzz_req.h"
 #include "http/static.h"
 #include "service/tasks.h"
 
@@ -80,31 +81,6 @@ static void fail(const char *what, const char *detail)
 	fprintf(stderr, "fuzz_input_arrays: %s%s%s\n", what, detail ? ": " : "",
 	        detail ? detail : "");
 	abort();
-}
-
-static xf_req *req_new(const uint8_t *data, size_t size)
-{
-	xf_req *r = calloc(1, sizeof *r);
-	if (!r)
-		abort();
-	xf_arena_init(&r->arena, 64u << 20);
-	xf_buf_init(&r->body, 1u << 20);
-	xf_buf_init(&r->out, 256u << 20);
-	r->method = "POST";
-	r->url = "/api/fuzz";
-	if (size && xf_buf_add(&r->body, data, size) != 0)
-		abort();
-	return r;
-}
-
-static void req_free(xf_req *r)
-{
-	if (r->cleanup)
-		r->cleanup(r->cleanup_arg);
-	xf_buf_free(&r->body);
-	xf_buf_free(&r->out);
-	xf_arena_reset(&r->arena);
-	free(r);
 }
 
 /* ---- the oracle ------------------------------------------------------- */
@@ -301,7 +277,7 @@ static void run_evidence(const char *t, xf_req *r, json_t *arr)
 static void run_route(const route_body *u, const uint8_t *data, size_t size)
 {
 	xf_val vals[MAX_FIELDS];
-	xf_req *r = req_new(data, size);
+	xf_req *r = fuzz_req_new(data, size);
 	if (xf_input_body(r, u->b->fields, u->b->n, vals) == 0) {
 		json_t *arr = vals[u->k].j; /* NULL when absent or null */
 		if (u == &cascade_body)
@@ -309,18 +285,18 @@ static void run_route(const route_body *u, const uint8_t *data, size_t size)
 		else
 			run_evidence(CLAIM_ROUTE, r, arr);
 	}
-	req_free(r);
+	fuzz_req_free(r);
 }
 
 /* Both checkers on v directly, each in a fresh request. */
 static void run_direct(json_t *v)
 {
-	xf_req *r = req_new(NULL, 0);
+	xf_req *r = fuzz_req_new(NULL, 0);
 	run_org_ids("org_ids (direct)", r, v);
-	req_free(r);
-	r = req_new(NULL, 0);
+	fuzz_req_free(r);
+	r = fuzz_req_new(NULL, 0);
 	run_evidence("evidence (direct)", r, v);
-	req_free(r);
+	fuzz_req_free(r);
 }
 
 /* The arrays in v, depth first, until *left runs out. */

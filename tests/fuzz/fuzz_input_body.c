@@ -35,6 +35,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/utf8.h"
+#include "fuzz_req.h"
 #include "http/static.h"
 
 #include <jansson.h>
@@ -206,31 +207,6 @@ static void check_error(const char *t, const xf_req *r, const char *path)
 	json_decref(doc);
 }
 
-static xf_req *req_new(const uint8_t *data, size_t size)
-{
-	xf_req *r = calloc(1, sizeof *r);
-	if (!r)
-		abort();
-	xf_arena_init(&r->arena, 64u << 20);
-	xf_buf_init(&r->body, 1u << 20);
-	xf_buf_init(&r->out, 256u << 20);
-	r->method = "POST";
-	r->url = "/api/fuzz";
-	if (size && xf_buf_add(&r->body, data, size) != 0)
-		abort();
-	return r;
-}
-
-static void req_free(xf_req *r)
-{
-	if (r->cleanup)
-		r->cleanup(r->cleanup_arg);
-	xf_buf_free(&r->body);
-	xf_buf_free(&r->out);
-	xf_arena_reset(&r->arena);
-	free(r);
-}
-
 /* ---- runs ------------------------------------------------------------- */
 
 /* The input as a body of b's table. */
@@ -238,7 +214,7 @@ static void run_body(const run *u, const uint8_t *data, size_t size,
                      json_t *doc)
 {
 	xf_val vals[MAX_FIELDS];
-	xf_req *r = req_new(data, size);
+	xf_req *r = fuzz_req_new(data, size);
 	int rc = xf_input_body(r, u->b->fields, u->b->n, vals);
 	if (rc == 0) {
 		if (!doc)
@@ -253,7 +229,7 @@ static void run_body(const run *u, const uint8_t *data, size_t size,
 	} else {
 		fail(u->name, "unexpected return code", NULL);
 	}
-	req_free(r);
+	fuzz_req_free(r);
 }
 
 /*
@@ -383,9 +359,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (first)
 			run_body(u, data, size, doc);
 		if (u->b->at && doc) {
-			xf_req *r = req_new(NULL, 0);
+			xf_req *r = fuzz_req_new(NULL, 0);
 			walk(u, r, doc, NULL, u->b->at);
-			req_free(r);
+			fuzz_req_free(r);
 		}
 	}
 	json_decref(doc);
