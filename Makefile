@@ -103,8 +103,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libxf.a $(BUILD)/.flags
 unit: $(UNIT_BIN)
 	@scripts/run-unit.sh $(UNIT_BIN)
 
+# Both databases, then SQLite again with the clock at the year and quarter
+# edges (XF_API_CLOCKS=edges; set XF_API_CLOCKS= to skip those runs).
+XF_API_CLOCKS ?= edges
 api-test: all
-	@scripts/run-api-tests.sh
+	@XF_API_CLOCKS="$(XF_API_CLOCKS)" scripts/run-api-tests.sh
 
 # Every suite; each prints a closing line "SUITE: N passed, N failed".
 test: test-deps
@@ -121,9 +124,11 @@ fuzz:
 fuzz-short:
 	scripts/fuzz.sh 5
 
-# Browser tests in Debian's Chromium against the real server.
+# Browser tests in Debian's Chromium against the real server; the dated
+# pages again at the clock edges (XF_E2E_CLOCKS=edges; empty skips them).
+XF_E2E_CLOCKS ?= edges
 e2e: all
-	scripts/run-e2e.sh
+	XF_E2E_CLOCKS="$(XF_E2E_CLOCKS)" scripts/run-e2e.sh
 
 # Screenshots of every page at 1440 px and 390 px into screenshots/.
 screenshots: all

@@ -8,6 +8,10 @@
 #   XF_BIN       the server binary (default build/xianfeng; run make first)
 #   XF_API_DBS   which backends, default "sqlite postgres"
 #   PG_BIN       PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
+#   XF_API_CLOCKS  after those runs, one more SQLite run per clock, with the
+#                servers' clock moved there by libfaketime (tests/api/harness.mjs,
+#                XF_CLOCK): a list of ISO times, or "edges" for the year and
+#                quarter edges of scripts/clock-edges.sh
 #
 # SQLite: one `node --test` run over all files; every file starts its own
 # server on a fresh database in a temp directory.
@@ -55,6 +59,19 @@ summaries=()
 # Sums the numbers of the TAP summary lines "# pass N" / "# fail N" in $out.
 tap_count() {
 	awk -v k="$1" '$1 == "#" && $2 == k && $3 ~ /^[0-9]+$/ { s += $3 } END { print s + 0 }' "$out"
+}
+
+# summarize LABEL: adds the summary line of the run in $out (with
+# $failed_runs) and sets status on failure.
+summarize() {
+	local pass fail
+	pass=$(tap_count pass)
+	fail=$(tap_count fail)
+	if [ "$failed_runs" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		fail=1 # node failed without a test failing (e.g. a crash before the summary)
+	fi
+	[ "$failed_runs" -eq 0 ] && [ "$fail" -eq 0 ] || status=1
+	summaries+=("api ($1): $pass passed, $fail failed")
 }
 
 # run_tests ENV_ASSIGNMENT... -- FILE...: runs node --test, appending the
@@ -110,13 +127,17 @@ for db in $DBS; do
 		exit 2
 		;;
 	esac
-	pass=$(tap_count pass)
-	fail=$(tap_count fail)
-	if [ "$failed_runs" -ne 0 ] && [ "$fail" -eq 0 ]; then
-		fail=1 # node failed without a test failing (e.g. a crash before the summary)
-	fi
-	[ "$failed_runs" -eq 0 ] && [ "$fail" -eq 0 ] || status=1
-	summaries+=("api ($db): $pass passed, $fail failed")
+	summarize "$db"
+done
+
+CLOCKS=${XF_API_CLOCKS:-}
+[ "$CLOCKS" = edges ] && CLOCKS=$(scripts/clock-edges.sh)
+for clock in $CLOCKS; do
+	: >"$out"
+	echo "== API tests on SQLite, the clock at $clock"
+	failed_runs=0
+	run_tests -u XF_TEST_PG "XF_CLOCK=$clock" -- "${files[@]}" || failed_runs=1
+	summarize "sqlite, clock $clock"
 done
 
 for s in "${summaries[@]}"; do echo "$s"; done

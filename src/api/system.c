@@ -5,9 +5,12 @@
 
 #include "api/bodies.h"
 #include "api/input.h"
+#include "base/date.h"
 #include "base/jw.h"
 #include "service/auth.h"
 #include "service/view.h"
+
+#include <time.h>
 
 static const char *version = "dev";
 static const char *db_name = "sqlite";
@@ -32,6 +35,11 @@ void xf_h_health(xf_req *r)
 	xf_jw_kstr(&w, "status", "ok");
 	xf_jw_kstr(&w, "db", db_name);
 	xf_jw_kstr(&w, "version", version);
+	/* the server's calendar day (Asia/Shanghai): clients and tests build
+	 * their dates from it, not from their own clocks */
+	char today[11];
+	xf_date_format(xf_date_today(time(NULL)), today);
+	xf_jw_kstr(&w, "today", today);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }

@@ -61,9 +61,12 @@ static int board_org(xf_ctx *c, int64_t org_id, xf_org *o)
 	return org_not_found(c);
 }
 
+/* The board's period: s, or the current year (Asia/Shanghai) without it. */
 static int parse_period(xf_ctx *c, const char *s, xf_board *b, xf_period *p)
 {
-	if (!s || xf_period_parse(s, p) != 0)
+	if (!s)
+		*p = xf_period_of(xf_date_today(c->now), XF_PERIOD_YEAR);
+	else if (xf_period_parse(s, p) != 0)
 		return xf_fail(c, XF_E_INVALID, "invalid_field",
 		               "期间应为 2024、2024Q2 或 2024-07 的形式",
 		               "period");

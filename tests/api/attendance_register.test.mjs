@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	startServer, ADMIN_PASSWORD, expectStatus, expectError, createOrg, createMember,
-	createUserAndLogin, uniq,
+	createUserAndLogin, uniq, thisYear,
 } from './harness.mjs';
 import { readZip } from './zip.mjs';
 
@@ -93,7 +93,7 @@ test('the register is scoped and its parameters are checked', async () => {
 	// without org: the caller's own organization; without year: this year
 	const r = expectStatus(await sec1.get('/api/attendance/register'), 200, srv);
 	assert.equal(r.org_id, b1.id);
-	assert.equal(r.year, Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4)));
+	assert.equal(r.year, thisYear());
 });
 
 /** Cell values of a worksheet by reference ("B5"), shared strings resolved. */

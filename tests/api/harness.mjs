@@ -23,6 +23,7 @@ import net from 'node:net';
 import http from 'node:http';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { todayShanghai } from '../clock.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const XF_BIN = process.env.XF_BIN
@@ -46,11 +47,8 @@ export function uniq(prefix = '') {
 	return `${prefix}${process.pid.toString(36)}${uniqCounter}`;
 }
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function todayShanghai() {
-	return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
+// The server's clock (XF_CLOCK, libfaketime): tests build every date from it.
+export { CLOCK_OFFSET_S, serverNow, todayShanghai, dayFromToday, thisYear } from '../clock.mjs';
 export const CHINESE = /[\u4e00-\u9fa5]/;
 export const ISO_TIME_0800 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?\+08:00$/;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -291,7 +289,18 @@ export async function startServer(options = {}) {
 		if (exited) break;
 		try {
 			const r = await rawRequest(url, 'GET', '/api/health');
-			if (r.status === 200) return server;
+			if (r.status === 200) {
+				// the server's clock is the one the tests build dates from
+				const mine = todayShanghai();
+				if (r.body?.today !== mine && todayShanghai() === mine) {
+					proc.kill('SIGKILL');
+					await exitPromise;
+					throw new Error(`the server's today ${r.body?.today} is not the tests' ${mine}` +
+						` (XF_CLOCK=${process.env.XF_CLOCK ?? ''})`);
+				}
+				server.today = r.body.today;
+				return server;
+			}
 			last = `${r.status} ${r.text}`;
 		} catch (e) {
 			last = e.message;

@@ -5,7 +5,7 @@
 // HTTP errors, and leaves screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs } from './lib.mjs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, serverNow } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -25,7 +25,7 @@ test('a secretary uploads, downloads and deletes meeting attachments', async () 
     await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
       roles: [{ role: 'secretary', org_id: branch.id }] })
     const m = await admin.post('/api/meetings', { org_id: branch.id, kind: 'theme_day',
-      held_at: new Date(Date.now() - 3600e3).toISOString(), topic: '参观革命纪念馆主题党日' })
+      held_at: new Date(serverNow() - 3600e3).toISOString(), topic: '参观革命纪念馆主题党日' })
 
     const { page } = sec
     await login(page, url, 'zbsj')

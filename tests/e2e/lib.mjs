@@ -10,6 +10,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CLOCK_OFFSET_S, envWithoutClock, serverNow, todayShanghai } from '../clock.mjs'
+
+export { serverNow }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(here, '../..')
@@ -61,13 +64,20 @@ export async function startServer(seed = 'demo') {
   const proc = spawn(XF_BIN, args, { stdio: ['ignore', log, log] })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 10000
-  for (;;) {
+  let health
+  while (!health) {
     try {
       const r = await fetch(`${url}/api/health`)
-      if (r.ok) break
+      if (r.ok) health = await r.json()
     } catch { /* not up yet */ }
+    if (health) break
     if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`)
     await new Promise((r) => setTimeout(r, 50))
+  }
+  // the tests build their dates from the server's clock (XF_CLOCK)
+  if (health.today !== todayShanghai()) {
+    proc.kill('SIGKILL')
+    throw new Error(`the server's today ${health.today} is not the tests' ${todayShanghai()}`)
   }
   return {
     url,
@@ -95,7 +105,8 @@ function spawnHelp() {
 }
 
 export async function launch() {
-  return chromium.launch({ executablePath: process.env.XF_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
+  return chromium.launch({ executablePath: process.env.XF_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
+    env: envWithoutClock() })
 }
 
 /**
@@ -104,6 +115,8 @@ export async function launch() {
  */
 export async function watchedPage(browser, { width = 1440, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // the browser's clock is the server's (XF_CLOCK moves both; it runs on)
+  if (CLOCK_OFFSET_S) await context.clock.install({ time: serverNow() })
   const page = await context.newPage()
   const problems = []
   const expected = []
@@ -203,8 +216,7 @@ export function idNumber(first17) {
   return first17 + '10X98765432'[sum % 11]
 }
 
-/** Today in Asia/Shanghai as [year, month, day]. */
+/** The server's today in Asia/Shanghai as [year, month, day]. */
 export function shanghaiToday() {
-  const s = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-  return s.split('-').map(Number)
+  return todayShanghai().split('-').map(Number)
 }
