@@ -8,12 +8,12 @@
 #include "http/static.h"
 #include "service/auth.h"
 #include "service/ctx.h"
-#include "service/demo.h"
-#include "service/generate.h"
-#include "service/generate_points.h"
-#include "service/points.h"
 #include "store/bulk.h"
 #include "store/migrate.h"
+#include "tools/demo.h"
+#include "tools/generate.h"
+#include "tools/generate_points.h"
+#include "tools/points_verify.h"
 
 #include <getopt.h>
 #include <pthread.h>

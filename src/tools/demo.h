@@ -3,8 +3,8 @@
  * a city organ work committee, districts, departments, branches, clusters,
  * a few hundred members with valid data, and demo accounts.
  */
-#ifndef XF_SERVICE_DEMO_H
-#define XF_SERVICE_DEMO_H
+#ifndef XF_TOOLS_DEMO_H
+#define XF_TOOLS_DEMO_H
 
 #include "service/ctx.h"
 #include "store/db.h"

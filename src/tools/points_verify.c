@@ -6,7 +6,7 @@
  * last one to finish adds the tallies up and compares them with the kept
  * org totals. The differences are reported afterwards in range order.
  */
-#include "service/points.h"
+#include "tools/points_verify.h"
 
 #include "store/points_recount.h"
 

@@ -2,17 +2,17 @@
  * demo.c - the demo city. Everything goes through the same use cases as the
  * API (validation, audit), with the command line's full rights.
  */
-#include "service/demo.h"
+#include "tools/demo.h"
 
 #include "base/date.h"
 #include "domain/idnum.h"
 #include "service/auth.h"
-#include "service/demo_duties.h"
-#include "service/demo_meetings.h"
-#include "service/demo_points.h"
-#include "service/demo_tasks.h"
 #include "service/members.h"
 #include "service/orgs.h"
+#include "tools/demo_duties.h"
+#include "tools/demo_meetings.h"
+#include "tools/demo_points.h"
+#include "tools/demo_tasks.h"
 
 #include <sodium.h>
 #include <stdio.h>
