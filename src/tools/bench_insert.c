@@ -3,11 +3,11 @@
  * prepared-insert loops that the benchmark compares the generator with
  * (not for users; see bench/run.sh): five-column rows into a scratch
  * table, or with --members member rows into the members table of a new
- * database. The loops' SQL is the store's (store/bulk.h).
+ * database. The loops' SQL is the store's (store/bench_insert.c).
  */
 #include "tools/tools.h"
 
-#include "store/bulk.h"
+#include "store/bench_insert.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,7 @@ int xf_cmd_bench_insert(int argc, char **argv)
 	const char **ids = members ? malloc((size_t)n * sizeof *ids) : NULL;
 	int rc = XF_DB_OK;
 	if (members) {
-		rc = idbuf && ids ? xf_bulk_ceiling_setup(db) : XF_DB_ERROR;
+		rc = idbuf && ids ? xf_bench_ceiling_setup(db) : XF_DB_ERROR;
 		for (long i = 0; rc == XF_DB_OK && i < n; i++) {
 			ids[i] = idbuf + i * 19;
 			snprintf(idbuf + i * 19, 19, "33020219%010u",
@@ -43,8 +43,8 @@ int xf_cmd_bench_insert(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (rc == XF_DB_OK)
-		rc = members ? xf_bulk_ceiling_members(db, (int)n, ids)
-		             : xf_bulk_ceiling(db, (int)n);
+		rc = members ? xf_bench_ceiling_members(db, (int)n, ids)
+		             : xf_bench_ceiling(db, (int)n);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	xf_db_close(db);
 	free(ids);
