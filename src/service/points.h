@@ -92,17 +92,4 @@ int xf_point_entry_list(xf_ctx *c, int64_t member_id, int64_t org_id,
                         const char *period, int offset, int limit,
                         xf_point_entry **out, int *n, int64_t *total);
 
-/*
- * Recomputes the totals from the ledger (the command line): ranges of
- * member ids are checked at once, one connection per core (from
- * xf_svc_db(); on c->db alone when that is the only one), all in one
- * snapshot that c->db holds while they join (on SQLite, writers wait
- * for those milliseconds); the org totals are compared with what the
- * member pass tallied. report gets the differences in id order, at most
- * XF_VERIFY_LINES per range (the rest are counted in *diffs only).
- */
-#define XF_VERIFY_LINES 1000
-int xf_points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
-                     void *arg, int64_t *checked, int64_t *diffs);
-
 #endif

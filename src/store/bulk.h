@@ -85,18 +85,4 @@ int xf_load_ids_used(xf_db *db, const char *table, int64_t last);
  * "SELECT COALESCE(MAX(id), 0) FROM t". */
 int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id);
 
-/* The bare-SQLite ceilings of the benchmark, each n rows in one
- * transaction with one prepared single-row INSERT:
- * - xf_bulk_ceiling: rows of five columns into a scratch table without
- *   indexes;
- * - xf_bulk_ceiling_members: the generator's own rows, into the members
- *   table with its indexes and constraints, in a migrated database that
- *   xf_bulk_ceiling_setup gave an org 1; ids[i] is row i's ID number (the
- *   caller makes them beforehand, outside the timing), every other column
- *   a realistic constant. All rows go to one org, so every index grows at
- *   its end: the loop's best case. */
-int xf_bulk_ceiling(xf_db *db, int n);
-int xf_bulk_ceiling_setup(xf_db *db);
-int xf_bulk_ceiling_members(xf_db *db, int n, const char *const *ids);
-
 #endif

@@ -34,7 +34,8 @@
  *     are reset (NULL / "[]", 0).
  *
  * It never calls a handler or opens a database; the registry and the
- * checkers live in the handler files, so it links all of src/ but main.c.
+ * checkers live in the handler files, so it links all of src/ but main.c
+ * and the tools.
  *
  * sources: src/base/ src/domain/ src/store/ src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter

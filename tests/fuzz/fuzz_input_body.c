@@ -26,7 +26,8 @@
  *     nested object, whose "field" then starts with the object's path).
  *
  * The registry lives in the handler files, so the harness links all of
- * src/ but main.c; it never calls a handler or opens a database.
+ * src/ but main.c and the tools; it never calls a handler or opens a
+ * database.
  *
  * sources: src/base/ src/domain/ src/store/ src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter

@@ -1,10 +1,11 @@
 /*
- * demo.h - the small demo city that `xianfeng demo` and `make run` load:
- * a city organ work committee, districts, departments, branches, clusters,
- * a few hundred members with valid data, and demo accounts.
+ * demo.h - the small demo city that `xianfeng demo` and `make run` load
+ * (demo.c): a city organ work committee, districts, departments, branches,
+ * clusters, a few hundred members with valid data, and demo accounts;
+ * here is what demo.c hands the module histories of demo_*.c.
  */
-#ifndef XF_SERVICE_DEMO_H
-#define XF_SERVICE_DEMO_H
+#ifndef XF_TOOLS_DEMO_H
+#define XF_TOOLS_DEMO_H
 
 #include "service/ctx.h"
 #include "store/db.h"
@@ -29,11 +30,5 @@ typedef struct xf_demo_city {
 
 /* A deterministic number in [0, n). */
 int xf_demo_pick(const xf_demo_city *city, int n);
-
-/* Loads the demo city through the service layer (deterministic data).
- * All demo accounts get `password`. Returns 0, or -1 with err filled. */
-int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen);
-/* Writes a random password of letters and digits. */
-void xf_demo_random_password(char *out, size_t n);
 
 #endif

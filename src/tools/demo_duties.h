@@ -1,10 +1,10 @@
 /*
- * demo_duties.h - the duty lists (三级五岗) of the demo city (issue 6).
+ * demo_duties.h - the duty lists (三级五岗) of the demo city.
  */
-#ifndef XF_SERVICE_DEMO_DUTIES_H
-#define XF_SERVICE_DEMO_DUTIES_H
+#ifndef XF_TOOLS_DEMO_DUTIES_H
+#define XF_TOOLS_DEMO_DUTIES_H
 
-#include "service/demo.h"
+#include "tools/demo.h"
 
 /*
  * The city committee sets last year's duty lists for the three levels and

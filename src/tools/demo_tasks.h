@@ -1,11 +1,11 @@
 /*
  * demo_tasks.h - the year plan and the tasks on the chart of the demo
- * city (issue 6).
+ * city.
  */
-#ifndef XF_SERVICE_DEMO_TASKS_H
-#define XF_SERVICE_DEMO_TASKS_H
+#ifndef XF_TOOLS_DEMO_TASKS_H
+#define XF_TOOLS_DEMO_TASKS_H
 
-#include "service/demo.h"
+#include "tools/demo.h"
 
 /*
  * Publishes the city committee's plan for the current year; each item's

@@ -1,9 +1,9 @@
 /*
- * demo_tasks.c - the demo city's year plan and chart (issue 6), written
+ * demo_tasks.c - the demo city's year plan and chart, written
  * through the same use cases as the API. History is written by moving the
  * context's clock back to the day each thing happened.
  */
-#include "service/demo_tasks.h"
+#include "tools/demo_tasks.h"
 
 #include "base/date.h"
 #include "service/plans.h"

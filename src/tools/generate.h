@@ -4,8 +4,8 @@
  * (city: about 3,000 organizations and 100,000 members; province: ten
  * times that), loaded through the store's bulk path in one transaction.
  */
-#ifndef XF_SERVICE_GENERATE_H
-#define XF_SERVICE_GENERATE_H
+#ifndef XF_TOOLS_GENERATE_H
+#define XF_TOOLS_GENERATE_H
 
 #include "store/db.h"
 

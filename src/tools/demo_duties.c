@@ -1,8 +1,8 @@
 /*
- * demo_duties.c - the demo city's duty lists, post holders and evidence
- * (issue 6), written through the same use cases as the API.
+ * demo_duties.c - the demo city's duty lists, post holders and evidence,
+ * written through the same use cases as the API.
  */
-#include "service/demo_duties.h"
+#include "tools/demo_duties.h"
 
 #include "base/date.h"
 #include "service/duties.h"

@@ -6,7 +6,7 @@
  * (片区). Members get plausible names, valid ID numbers (unique by
  * construction) and phone numbers. Same seed, same data.
  */
-#include "service/generate.h"
+#include "tools/generate.h"
 
 #include "base/arena.h"
 #include "base/date.h"

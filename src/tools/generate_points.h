@@ -7,8 +7,8 @@
  * totals are rebuilt at the end with grouped INSERT ... SELECT, so `points
  * verify` finds no difference.
  */
-#ifndef XF_SERVICE_GENERATE_POINTS_H
-#define XF_SERVICE_GENERATE_POINTS_H
+#ifndef XF_TOOLS_GENERATE_POINTS_H
+#define XF_TOOLS_GENERATE_POINTS_H
 
 #include "store/db.h"
 

@@ -5,7 +5,7 @@
  * committee, approved claims this year, an occasional deduction and one
  * reversal), and organization points for some branches.
  */
-#include "service/demo_points.h"
+#include "tools/demo_points.h"
 
 #include "base/date.h"
 #include "service/members.h"

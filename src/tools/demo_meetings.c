@@ -4,7 +4,7 @@
  * command line's full rights. Each meeting works in its own arena, so the
  * history does not pile up in the demo's.
  */
-#include "service/demo_meetings.h"
+#include "tools/demo_meetings.h"
 
 #include "base/date.h"
 #include "domain/compliance.h"

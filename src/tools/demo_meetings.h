@@ -1,10 +1,10 @@
 /*
- * demo_meetings.h - the meeting history of the demo city (issue 4).
+ * demo_meetings.h - the meeting history of the demo city.
  */
-#ifndef XF_SERVICE_DEMO_MEETINGS_H
-#define XF_SERVICE_DEMO_MEETINGS_H
+#ifndef XF_TOOLS_DEMO_MEETINGS_H
+#define XF_TOOLS_DEMO_MEETINGS_H
 
-#include "service/demo.h"
+#include "tools/demo.h"
 
 /*
  * Records about two years of organizational life for the demo city's

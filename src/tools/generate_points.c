@@ -4,7 +4,7 @@
  * (org at that time, rule version, month, quarter, year); only the kept
  * totals are left to the rebuild at the end.
  */
-#include "service/generate_points.h"
+#include "tools/generate_points.h"
 
 #include "base/arena.h"
 #include "base/date.h"

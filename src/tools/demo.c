@@ -1,22 +1,31 @@
 /*
- * demo.c - the demo city. Everything goes through the same use cases as the
- * API (validation, audit), with the command line's full rights.
+ * demo.c - `xianfeng demo`: the small demo city that `make run` loads, and
+ * the command that loads it or, with --scale city|province, the generated
+ * city of generate.c and generate_points.c. The small city goes through
+ * the same use cases as the API (validation, audit), with the command
+ * line's full rights.
  */
-#include "service/demo.h"
+#include "tools/demo.h"
 
 #include "base/date.h"
 #include "domain/idnum.h"
 #include "service/auth.h"
-#include "service/demo_duties.h"
-#include "service/demo_meetings.h"
-#include "service/demo_points.h"
-#include "service/demo_tasks.h"
 #include "service/members.h"
 #include "service/orgs.h"
+#include "tools/demo_duties.h"
+#include "tools/demo_meetings.h"
+#include "tools/demo_points.h"
+#include "tools/demo_tasks.h"
+#include "tools/generate.h"
+#include "tools/generate_points.h"
+#include "tools/tools.h"
 
+#include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct demo {
 	xf_ctx c;
@@ -199,7 +208,10 @@ static int64_t unit(demo *d, int64_t parent, const char *name,
 	return pg;
 }
 
-int xf_demo_load(xf_db *db, const char *password, char *err, size_t errlen)
+/* Loads the small demo city through the service layer (deterministic
+ * data). All demo accounts get `password`. Returns 0, or -1 with err
+ * filled. */
+static int demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 {
 	xf_arena a;
 	xf_arena_init(&a, 0);
@@ -338,7 +350,8 @@ out:
 	return rc;
 }
 
-void xf_demo_random_password(char *out, size_t n)
+/* Writes a random password of letters and digits. */
+static void random_password(char *out, size_t n)
 {
 	static const char abc[] =
 	    "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -346,4 +359,126 @@ void xf_demo_random_password(char *out, size_t n)
 	for (size_t i = 0; i < len; i++)
 		out[i] = abc[randombytes_uniform(sizeof abc - 1)];
 	out[len] = '\0';
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+int xf_cmd_demo(int argc, char **argv)
+{
+	const char *db_url = XF_DEFAULT_DB;
+	int scale = 0, history = 1;
+	unsigned long long seed = 1;
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'},   {"scale", 1, NULL, 's'},
+	    {"seed", 1, NULL, 'S'}, {"no-history", 0, NULL, 'n'},
+	    {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	int ch;
+	char *end;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd')
+			db_url = optarg;
+		else if (ch == 's') {
+			if (strcmp(optarg, "small") == 0)
+				scale = 0;
+			else if (strcmp(optarg, "city") == 0)
+				scale = 1;
+			else if (strcmp(optarg, "province") == 0)
+				scale = 2;
+			else
+				return xf_cli_usage_error(
+				    "demo",
+				    "--scale takes small, city or province");
+		} else if (ch == 'n') {
+			history = 0;
+		} else if (ch == 'S') {
+			seed = strtoull(optarg, &end, 10);
+			if (*end || !*optarg)
+				return xf_cli_usage_error(
+				    "demo", "--seed takes a number");
+		} else if (ch == 'h') {
+			printf("usage: xianfeng demo [--db DB] [--scale "
+			       "small|city|province] [--seed N]\n"
+			       "Loads a demo city into an empty database and "
+			       "creates user 'admin' (password from "
+			       "$XF_ADMIN_PASSWORD, else a random one printed "
+			       "once).\n"
+			       "small: a few hundred members with histories; "
+			       "--no-history: only organizations, members "
+			       "and accounts (city/province); "
+			       "city: ~3,000 organizations and ~100,000 "
+			       "members; province: ten times a city.\n");
+			return 0;
+		} else
+			return xf_cli_bad_option("demo", argv);
+	}
+	if (optind < argc)
+		return xf_cli_usage_error("demo", "unexpected argument");
+	if (xf_auth_init() != 0)
+		return 1;
+	xf_db *db = xf_cli_open_db(db_url, 1);
+	if (!db)
+		return 1;
+	const char *pw = getenv("XF_ADMIN_PASSWORD");
+	char buf[32];
+	int generated = 0;
+	if (!pw || !*pw) {
+		random_password(buf, sizeof buf);
+		pw = buf;
+		generated = 1;
+	}
+	char err[256] = "";
+	int rc;
+	if (scale == 0) {
+		rc = demo_load(db, pw, err, sizeof err);
+	} else {
+		xf_gen_stats st = {0};
+		rc = xf_generate(db, scale, seed, pw, history, &st, err,
+		                 sizeof err);
+		/* rows/s: rows written per second of wall time from BEGIN
+		 * to COMMIT, index builds and kept counts included */
+		if (rc == 0)
+			printf("generated %lld organizations and %lld members "
+			       "in %.2f s (%.0f rows/s)\n",
+			       (long long)st.orgs, (long long)st.members,
+			       st.seconds, st.rows_per_s);
+		if (rc == 0 && history) {
+			int64_t n = st.meetings + st.tasks + st.milestones;
+			printf("generated %lld meetings, %lld tasks and %lld "
+			       "milestones in %.2f s (%.0f rows/s)\n",
+			       (long long)st.meetings, (long long)st.tasks,
+			       (long long)st.milestones, st.history_seconds,
+			       (double)n / (st.history_seconds + 1e-9));
+		}
+		if (rc == 0 && history) {
+			/* 20 ledger entries a member: ~2,000,000 for a city */
+			xf_gen_points_stats ps = {0};
+			rc = xf_generate_points(db, 20, seed,
+			                        (int64_t)time(NULL), &ps, err,
+			                        sizeof err);
+			if (rc == 0)
+				printf(
+				    "generated %lld ledger entries in %.2f s "
+				    "(%.0f rows/s; of which kept totals "
+				    "rebuilt in %.2f s)\n",
+				    (long long)ps.entries, ps.seconds,
+				    ps.entries_per_s, ps.totals_seconds);
+		}
+		if (rc == 0 && xf_db_after_load(db) != XF_DB_OK) {
+			snprintf(err, sizeof err,
+			         "statistics after the load: %s",
+			         xf_db_errmsg(db));
+			rc = 1;
+		}
+	}
+	xf_db_close(db);
+	if (rc != 0) {
+		fprintf(stderr, "xianfeng demo: %s\n", err);
+		return 1;
+	}
+	if (generated)
+		printf("demo city loaded; user 'admin' password: %s\n", pw);
+	else
+		printf("demo city loaded; user 'admin' password from "
+		       "$XF_ADMIN_PASSWORD\n");
+	return 0;
 }

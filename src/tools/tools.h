@@ -1,0 +1,33 @@
+/*
+ * tools.h - the commands of the command line that are not use cases, and
+ * what every command shares: the default database, the two usage errors
+ * and opening the database. main.c lists the commands in its table.
+ *
+ * A command takes the arguments from its own name on (argv[0] is the
+ * command) and returns the exit status: 0 done, 1 failed, 2 usage error
+ * (points verify: 1 when totals differ, 2 when it could not check).
+ */
+#ifndef XF_TOOLS_TOOLS_H
+#define XF_TOOLS_TOOLS_H
+
+#include "store/db.h"
+
+#define XF_DEFAULT_DB "sqlite:data/xianfeng.db"
+
+/* Prints "xianfeng CMD: WHAT (try ...)" to stderr and returns 2. */
+int xf_cli_usage_error(const char *cmd, const char *what);
+/* The usage error for the option getopt_long() just refused. */
+int xf_cli_bad_option(const char *cmd, char **argv);
+/* Opens the database at url, migrated to the latest schema if migrate is
+ * set; NULL after printing why. The caller closes it. */
+xf_db *xf_cli_open_db(const char *url, int migrate);
+
+int xf_cmd_init(int argc, char **argv);         /* init.c */
+int xf_cmd_user(int argc, char **argv);         /* user.c */
+int xf_cmd_demo(int argc, char **argv);         /* demo.c */
+int xf_cmd_points(int argc, char **argv);       /* points_verify.c */
+int xf_cmd_backup(int argc, char **argv);       /* backup.c */
+int xf_cmd_restore(int argc, char **argv);      /* backup.c */
+int xf_cmd_bench_insert(int argc, char **argv); /* bench_insert.c */
+
+#endif
