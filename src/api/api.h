@@ -34,6 +34,8 @@ void xf_h_login(xf_req *r);
 void xf_h_logout(xf_req *r);
 void xf_h_me(xf_req *r);
 void xf_h_me_password(xf_req *r);
+/* GET /api/catalog: the code lists with their Chinese labels. */
+void xf_h_catalog(xf_req *r);
 
 void xf_h_orgs_create(xf_req *r);
 void xf_h_orgs_list(xf_req *r);

@@ -228,25 +228,13 @@ void xf_h_compliance_rules_get(xf_req *r)
 		answer_rules(r, &ru);
 }
 
-static const char *const org_kinds[] = {
-    "work_committee", "party_committee", "organ_committee", "general_branch",
-    "branch",         "temp_branch",     "group",           NULL};
-static const char *const meeting_kinds[] = {
-    "branch_congress",   "branch_committee",
-    "group_meeting",     "party_lecture",
-    "theme_day",         "life_meeting",
-    "democratic_review", "committee_meeting",
-    "first_topic",       NULL};
-static const char *const freqs[] = {"monthly", "quarterly", "yearly", "none",
-                                    NULL};
-
 static const xf_field rules_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, 100, NULL, "会议规则"},
 };
 static const xf_field rule_fields[] = {
-    {"org_kind", XF_F_ENUM, 1, 0, 0, 0, org_kinds, "组织类型"},
-    {"meeting_kind", XF_F_ENUM, 1, 0, 0, 0, meeting_kinds, "会议类型"},
-    {"frequency", XF_F_ENUM, 1, 0, 0, 0, freqs, "频次"},
+    {"org_kind", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "组织类型"},
+    {"meeting_kind", XF_F_ENUM, 1, 0, 0, 0, xf_meeting_kinds, "会议类型"},
+    {"frequency", XF_F_ENUM, 1, 0, 0, 0, xf_meeting_frequencies, "频次"},
 };
 
 void xf_h_compliance_rules_put(xf_req *r)

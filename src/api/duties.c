@@ -12,6 +12,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "domain/duties.h"
+#include "domain/orgs.h"
 
 #include <string.h>
 
@@ -119,7 +120,7 @@ enum { D_ORG, D_YEAR, D_LEVEL, D_POST, D_TITLE, D_CONTENT, D_SEQ, D_COUNT };
 static const xf_field duty_fields[D_COUNT] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "制定组织"},
     {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
-    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_duty_levels, "层级"},
+    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "层级"},
     {"post", XF_F_ENUM, 1, 0, 0, 0, xf_duty_posts, "岗位"},
     {"title", XF_F_STR, 1, 0, 1, 200, NULL, "职责名称"},
     {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},

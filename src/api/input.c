@@ -76,10 +76,7 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 				return invalid(r, name, f->label,
 				               "应为有效日期（YYYY-MM-DD）");
 		} else {
-			int ok = 0;
-			for (const char *const *e = f->enums; *e; e++)
-				ok |= strcmp(*e, s) == 0;
-			if (!ok)
+			if (!xf_code_valid(f->codes, s))
 				return invalid(r, name, f->label,
 				               "取值不在允许范围内");
 		}
@@ -310,6 +307,18 @@ int xf_input_query_str(xf_req *r, const char *key, size_t max, const char **out)
 	}
 	*out = s;
 	return 0;
+}
+
+int xf_input_query_code(xf_req *r, const char *key, const xf_code *codes,
+                        const char *label, const char **out)
+{
+	if (xf_input_query_str(r, key, 40, out) != 0)
+		return -1;
+	if (!*out || xf_code_valid(codes, *out))
+		return 0;
+	char *msg = xf_arena_printf(&r->arena, "%s取值不在允许范围内", label);
+	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
+	return -1;
 }
 
 int xf_input_path_id(xf_req *r, int i, int64_t *out)

@@ -8,6 +8,7 @@
 #ifndef XF_API_INPUT_H
 #define XF_API_INPUT_H
 
+#include "domain/codes.h"
 #include "http/server.h"
 #include "service/ctx.h"
 
@@ -19,7 +20,7 @@ typedef enum {
 	XF_F_ID,      /* positive integer id */
 	XF_F_BOOL,
 	XF_F_DATE,  /* "YYYY-MM-DD" */
-	XF_F_ENUM,  /* one of enums[] */
+	XF_F_ENUM,  /* one of the codes of codes[] */
 	XF_F_ARRAY, /* array, at most max items; kept as json_t */
 } xf_field_type;
 
@@ -29,8 +30,8 @@ typedef struct xf_field {
 	int required;
 	int nullable;
 	int64_t min, max;
-	const char *const *enums; /* NULL-terminated, for XF_F_ENUM */
-	const char *label;        /* Chinese name for messages */
+	const xf_code *codes; /* a catalogue (codes.h), for XF_F_ENUM */
+	const char *label;    /* Chinese name for messages */
 } xf_field;
 
 typedef struct xf_val {
@@ -64,6 +65,10 @@ int xf_input_query_id(xf_req *r, const char *key, int64_t *out);
 /* Reads a bounded string query parameter (valid UTF-8), NULL when absent. */
 int xf_input_query_str(xf_req *r, const char *key, size_t max,
                        const char **out);
+/* Reads an optional query parameter that must be a code of codes; NULL
+ * when absent. -1 after a 422 answer that names label. */
+int xf_input_query_code(xf_req *r, const char *key, const xf_code *codes,
+                        const char *label, const char **out);
 /* Parses path parameter i as a positive id; 404 answer on failure. */
 int xf_input_path_id(xf_req *r, int i, int64_t *out);
 

@@ -7,16 +7,13 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "domain/orgs.h"
 #include "domain/points.h"
 #include "service/leaderboard.h"
 #include "service/point_notices.h"
 #include "service/view.h"
 
 #include <string.h>
-
-static const char *const org_kinds[] = {
-    "work_committee", "party_committee", "organ_committee", "general_branch",
-    "branch",         "temp_branch",     "group",           NULL};
 
 /* Reads ?limit= (1..200, default 50); -1 after a 422 answer. */
 static int query_limit(xf_req *r, int *limit)
@@ -110,19 +107,17 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	xf_board b;
 	if (xf_input_query_id(r, "org", &org) != 0 ||
 	    xf_input_query_str(r, "period", 12, &period) != 0 ||
-	    xf_input_query_str(r, "kind", 20, &kind) != 0 ||
+	    xf_input_query_code(r, "kind", xf_org_kinds, "组织类型", &kind) !=
+	        0 ||
 	    xf_input_query_str(r, "by", 20, &by) != 0 ||
 	    query_limit(r, &limit) != 0)
 		return;
-	int ok = 0;
-	for (const char *const *k = org_kinds; kind && *k; k++)
-		ok |= strcmp(*k, kind) == 0;
-	if (!ok) {
-		xf_reply_error(r, 422, "invalid_field", "组织类型不正确",
+	if (!kind) {
+		xf_reply_error(r, 422, "invalid_field", "请选择组织类型",
 		               "kind");
 		return;
 	}
-	ok = !by;
+	int ok = !by;
 	for (const char *const *k = board_by; by && *k; k++)
 		ok |= strcmp(*k, by) == 0;
 	if (!ok) {

@@ -16,15 +16,6 @@
 
 #include <string.h>
 
-static const char *const kinds[] = {"branch_congress",   "branch_committee",
-                                    "group_meeting",     "party_lecture",
-                                    "theme_day",         "life_meeting",
-                                    "democratic_review", "committee_meeting",
-                                    "first_topic",       NULL};
-static const char *const statuses[] = {
-    "present",        "late",   "sick_leave", "official_leave",
-    "personal_leave", "absent", NULL};
-
 enum {
 	F_ORG,
 	F_KIND,
@@ -43,7 +34,8 @@ enum {
 #define MEETING_FIELDS(req)                                                      \
 	{                                                                        \
 		{"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},             \
-		    {"kind", XF_F_ENUM, req, 0, 0, 0, kinds, "会议类型"},        \
+		    {"kind", XF_F_ENUM,        req,       0, 0,                  \
+		     0,      xf_meeting_kinds, "会议类型"},                      \
 		    {"held_at", XF_F_STR, req, 0, 1, 40, NULL, "会议时间"},      \
 		    {"makeup_for", XF_F_STR, 0, 1, 0, 10, NULL, "补开所属期间"}, \
 		    {"place", XF_F_STR, 0, 1, 0, 200, NULL, "会议地点"},         \
@@ -330,7 +322,7 @@ static const xf_field attendance_fields[] = {
 };
 static const xf_field attendee_fields[] = {
     {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
-    {"status", XF_F_ENUM, 1, 0, 0, 0, statuses, "出席情况"},
+    {"status", XF_F_ENUM, 1, 0, 0, 0, xf_attendance_statuses, "出席情况"},
 };
 
 void xf_h_meetings_attendance_put(xf_req *r)

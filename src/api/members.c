@@ -9,13 +9,11 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "domain/members.h"
 #include "service/members.h"
 #include "service/view.h"
 
 #include <string.h>
-
-static const char *const genders[] = {"male", "female", NULL};
-static const char *const statuses[] = {"full", "probationary", NULL};
 
 enum {
 	F_NAME,
@@ -35,11 +33,12 @@ enum {
 #define MEMBER_FIELDS(req)                                                      \
 	{                                                                       \
 		{"name", XF_F_STR, req, 0, 1, 100, NULL, "姓名"},               \
-		    {"gender", XF_F_ENUM, req, 0, 0, 0, genders, "性别"},       \
+		    {"gender", XF_F_ENUM, req, 0, 0, 0, xf_genders, "性别"},    \
 		    {"id_number", XF_F_STR, req, 0, 1, 18, NULL, "身份证号码"}, \
 		    {"phone", XF_F_STR, req, 0, 1, 20, NULL, "手机号码"},       \
 		    {"org_id", XF_F_ID, req, 0, 0, 0, NULL, "所属组织"},        \
-		    {"status", XF_F_ENUM, req, 0, 0, 0, statuses, "党员状态"},  \
+		    {"status", XF_F_ENUM,          req,       0, 0,             \
+		     0,        xf_member_statuses, "党员状态"},                 \
 		    {"joined_on", XF_F_DATE, req, 0, 0, 0, NULL, "入党日期"},   \
 		    {"full_on", XF_F_DATE, 0, 1, 0, 0, NULL, "转正日期"},       \
 		    {"ethnicity", XF_F_STR, 0, 1, 0, 20, NULL, "民族"},         \
@@ -151,7 +150,8 @@ void xf_h_members_list(xf_req *r)
 	if (xf_input_page(r, &offset, &limit) != 0 ||
 	    xf_input_query_id(r, "org", &org) != 0 ||
 	    xf_input_query_str(r, "q", 50, &q) != 0 ||
-	    xf_input_query_str(r, "status", 20, &status) != 0 ||
+	    xf_input_query_code(r, "status", xf_member_statuses, "党员状态",
+	                        &status) != 0 ||
 	    xf_input_query_str(r, "subtree", 5, &subtree) != 0 ||
 	    xf_input_query_str(r, "sort", 20, &sort_by) != 0)
 		return;
@@ -170,12 +170,6 @@ void xf_h_members_list(xf_req *r)
 			               "sort");
 			return;
 		}
-	}
-	if (status && strcmp(status, "full") != 0 &&
-	    strcmp(status, "probationary") != 0) {
-		xf_reply_error(r, 422, "invalid_field", "党员状态不正确",
-		               "status");
-		return;
 	}
 	int sub = subtree &&
 	          (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);

@@ -9,15 +9,11 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "domain/orgs.h"
+#include "domain/points.h"
 #include "service/point_notices.h"
 
 #include <string.h>
-
-static const char *const notice_kinds[] = {"members", "orgs", NULL};
-static const char *const org_kinds[] = {
-    "work_committee", "party_committee", "organ_committee", "general_branch",
-    "branch",         "temp_branch",     "group",           NULL};
-static const char *const outcomes[] = {"upheld", "dismissed", NULL};
 
 enum {
 	N_ORG,
@@ -34,8 +30,8 @@ enum {
 static const xf_field notice_fields[N_COUNT] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
     {"period", XF_F_STR, 1, 0, 4, 12, NULL, "期间"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, notice_kinds, "榜单类型"},
-    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, org_kinds, "组织类型"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_point_notice_kinds, "榜单类型"},
+    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
     {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},
     {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
     {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
@@ -157,7 +153,9 @@ void xf_h_point_objections_create(xf_req *r)
 
 static const xf_field answer_fields[] = {
     {"answer", XF_F_STR, 1, 0, 1, 1000, NULL, "答复"},
-    {"outcome", XF_F_ENUM, 1, 0, 0, 0, outcomes, "处理结果"},
+    /* an answer's outcome: the statuses after "open" */
+    {"outcome", XF_F_ENUM, 1, 0, 0, 0, &xf_point_objection_statuses[1],
+     "处理结果"},
 };
 
 void xf_h_point_objections_answer(xf_req *r)

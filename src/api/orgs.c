@@ -8,15 +8,11 @@
 #include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
+#include "domain/orgs.h"
 #include "service/orgs.h"
 #include "service/view.h"
 
 #include <string.h>
-
-static const char *const kinds[] = {
-    "work_committee", "party_committee", "organ_committee", "general_branch",
-    "branch",         "temp_branch",     "group",           NULL};
-static const char *const levels[] = {"city", "county", "township", NULL};
 
 enum {
 	F_NAME,
@@ -34,8 +30,8 @@ enum {
 /* required flags are applied on create only (see create_fields) */
 static const xf_field patch_fields[F_COUNT] = {
     {"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "组织类型"},
-    {"level", XF_F_ENUM, 0, 0, 0, 0, levels, "层级"},
+    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
+    {"level", XF_F_ENUM, 0, 0, 0, 0, xf_org_levels, "层级"},
     {"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
     {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
     {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
@@ -46,8 +42,8 @@ static const xf_field patch_fields[F_COUNT] = {
 
 static const xf_field create_fields[F_COUNT] = {
     {"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "组织类型"},
-    {"level", XF_F_ENUM, 1, 0, 0, 0, levels, "层级"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "组织类型"},
+    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_org_levels, "层级"},
     {"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
     {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
     {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
@@ -150,17 +146,6 @@ void xf_h_orgs_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* 1 if s is NULL or one of the NULL-terminated list */
-static int one_of(const char *const *list, const char *s)
-{
-	if (!s)
-		return 1;
-	for (int i = 0; list[i]; i++)
-		if (strcmp(list[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
 {
 	xf_jw_key(w, key);
@@ -202,19 +187,12 @@ void xf_h_orgs_list(xf_req *r)
 	xf_org_page p;
 	if (xf_input_page(r, &f.offset, &f.limit) != 0 ||
 	    xf_input_query_str(r, "q", 100, &f.q) != 0 ||
-	    xf_input_query_str(r, "kind", 32, &f.kind) != 0 ||
-	    xf_input_query_str(r, "level", 32, &f.level) != 0 ||
+	    xf_input_query_code(r, "kind", xf_org_kinds, "组织类型", &f.kind) !=
+	        0 ||
+	    xf_input_query_code(r, "level", xf_org_levels, "层级", &f.level) !=
+	        0 ||
 	    xf_input_query_str(r, "roots", 5, &roots) != 0)
 		return;
-	if (!one_of(kinds, f.kind)) {
-		xf_reply_error(r, 422, "invalid_field", "组织类型不正确",
-		               "kind");
-		return;
-	}
-	if (!one_of(levels, f.level)) {
-		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return;
-	}
 	f.roots =
 	    roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
 	if (xf_api_ctx(r, &c) != 0)

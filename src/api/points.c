@@ -18,10 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kinds[] = {"member", "org", NULL};
-static const char *const cap_periods[] = {"month", "quarter", "year", NULL};
-static const char *const approvers[] = {"secretary", "committee", NULL};
-
 /* ---- rulebook -----------------------------------------------------------*/
 
 enum {
@@ -47,10 +43,11 @@ enum {
 	    {"description", XF_F_STR, 0, 1, 0, 500, NULL, "说明"},             \
 	    {"points", XF_F_INT, req, 0, -1000, 1000, NULL, "分值"},           \
 	    {"cap", XF_F_INT, 0, 1, 0, 100000, NULL, "上限"},                  \
-	    {"cap_period", XF_F_ENUM, 0, 0, 0, 0, cap_periods, "上限周期"},    \
+	    {"cap_period",         XF_F_ENUM, 0, 0, 0, 0,                      \
+	     xf_point_cap_periods, "上限周期"},                                \
 	    {"needs_evidence", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要佐证"},   \
 	    {"needs_approval", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要审核"},   \
-	    {"approver_role", XF_F_ENUM, 0, 0, 0, 0, approvers, "审核角色"},   \
+	    {"approver_role", XF_F_ENUM, 0, 0, 0, 0, xf_roles, "审核角色"},    \
 	{                                                                      \
 		"veto", XF_F_BOOL, 0, 0, 0, 0, NULL, "一票否决"            \
 	}
@@ -58,7 +55,7 @@ enum {
 static const xf_field rule_create_fields[R_COUNT] = {
     RULE_FIELDS(1),
     {"valid_from", XF_F_DATE, 0, 0, 0, 0, NULL, "生效日期"},
-    {"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "积分对象"},
+    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_point_subjects, "积分对象"},
     {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "发布组织"},
 };
 /* A change: the same fields, none required but the date of the version. */
@@ -148,22 +145,6 @@ void xf_h_point_rules_get(xf_req *r)
 		answer_rule(r, 200, &rule);
 }
 
-/* Checks an optional enum query parameter; -1 after a 422 answer. */
-static int query_enum(xf_req *r, const char *key, const char *const *allowed,
-                      const char *label, const char **out)
-{
-	if (xf_input_query_str(r, key, 40, out) != 0)
-		return -1;
-	if (!*out)
-		return 0;
-	for (const char *const *e = allowed; *e; e++)
-		if (strcmp(*e, *out) == 0)
-			return 0;
-	char *msg = xf_arena_printf(&r->arena, "%s取值不在允许范围内", label);
-	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
-	return -1;
-}
-
 static int query_date(xf_req *r, const char *key, const char **out)
 {
 	xf_date d;
@@ -183,7 +164,8 @@ void xf_h_point_rules_list(xf_req *r)
 	xf_ctx c;
 	xf_point_rule *rules;
 	int n;
-	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
+	if (xf_input_query_code(r, "kind", xf_point_subjects, "积分对象",
+	                        &kind) != 0 ||
 	    query_date(r, "on", &on) != 0 ||
 	    xf_input_query_str(r, "category", 20, &category) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
@@ -200,8 +182,8 @@ void xf_h_point_rules_list(xf_req *r)
 	xf_jw_kstr(&w, "on", on);
 	xf_jw_key(&w, "categories");
 	xf_jw_arr(&w);
-	for (const char *const *cat = xf_point_categories; *cat; cat++)
-		xf_jw_str(&w, *cat);
+	for (const xf_code *cat = xf_point_categories; cat->code; cat++)
+		xf_jw_str(&w, cat->code);
 	xf_jw_arr_end(&w);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
@@ -229,7 +211,8 @@ void xf_h_point_settings_get(xf_req *r)
 	xf_ctx c;
 	xf_period p;
 	int64_t base, floor;
-	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
+	if (xf_input_query_code(r, "kind", xf_point_subjects, "积分对象",
+	                        &kind) != 0 ||
 	    xf_input_query_str(r, "year", 4, &year) != 0)
 		return;
 	if (!year || xf_period_parse(year, &p) != 0 ||
@@ -249,7 +232,7 @@ void xf_h_point_settings_get(xf_req *r)
 }
 
 static const xf_field settings_fields[] = {
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, kinds, "积分对象"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_point_subjects, "积分对象"},
     {"year", XF_F_INT, 1, 0, 1900, 2200, NULL, "年度"},
     {"base", XF_F_INT, 1, 0, -100000, 100000, NULL, "基础分"},
     {"floor", XF_F_INT, 1, 0, -100000, 100000, NULL, "保底分"},
@@ -429,9 +412,6 @@ void xf_h_claims_reject(xf_req *r)
 		answer_claim(r, 200, &cl);
 }
 
-static const char *const claim_statuses[] = {"pending", "approved", "rejected",
-                                             NULL};
-
 void xf_h_claims_list(xf_req *r)
 {
 	int offset, limit;
@@ -443,7 +423,8 @@ void xf_h_claims_list(xf_req *r)
 	int64_t total;
 	if (xf_input_page(r, &offset, &limit) != 0 ||
 	    xf_input_query_id(r, "org", &org) != 0 ||
-	    query_enum(r, "status", claim_statuses, "申报状态", &status) != 0 ||
+	    xf_input_query_code(r, "status", xf_claim_statuses, "申报状态",
+	                        &status) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_claim_list(&c, org, status, offset, limit, &items, &n,

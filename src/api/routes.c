@@ -25,6 +25,7 @@ static const xf_route routes[] = {
     {"POST", "/api/auth/logout", xf_h_logout, ANY},
     {"GET", "/api/me", xf_h_me, ANY},
     {"POST", "/api/me/password", xf_h_me_password, ANY},
+    {"GET", "/api/catalog", xf_h_catalog, ANY},
 
     {"GET", "/api/orgs", xf_h_orgs_list, ANY},
     {"POST", "/api/orgs", xf_h_orgs_create, MANAGE},

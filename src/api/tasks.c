@@ -298,12 +298,9 @@ void xf_h_tasks_cascade(xf_req *r)
 
 /* ---- progress -----------------------------------------------------------*/
 
-static const char *const evidence_kinds[] = {
-    "link", "file", "meeting", "task", "record", "text", NULL};
-
 enum { E_KIND, E_TITLE, E_URL, E_REF, E_COUNT };
 static const xf_field evidence_fields[E_COUNT] = {
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, evidence_kinds, "佐证类型"},
+    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_task_evidence_kinds, "佐证类型"},
     {"title", XF_F_STR, 1, 0, 1, 200, NULL, "佐证名称"},
     {"url", XF_F_STR, 0, 1, 0, 1000, NULL, "佐证链接"},
     {"ref_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联记录"},

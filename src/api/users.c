@@ -10,11 +10,8 @@
 #include "service/auth.h"
 #include "service/view.h"
 
-static const char *const role_names[] = {
-    "admin", "committee", "secretary", "member", "judge", "screen", NULL};
-
 static const xf_field role_fields[] = {
-    {"role", XF_F_ENUM, 1, 0, 0, 0, role_names, "角色"},
+    {"role", XF_F_ENUM, 1, 0, 0, 0, xf_roles, "角色"},
     {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "角色所属组织"},
 };
 

@@ -6,39 +6,47 @@
 
 #include <string.h>
 
-static const char *const mk_names[XF_MK_COUNT] = {
-    "branch_congress",   "branch_committee",  "group_meeting",
-    "party_lecture",     "theme_day",         "life_meeting",
-    "democratic_review", "committee_meeting", "first_topic",
+const xf_code xf_meeting_kinds[] = {
+    [XF_MK_BRANCH_CONGRESS] = {"branch_congress", "党员大会"},
+    [XF_MK_BRANCH_COMMITTEE] = {"branch_committee", "支委会"},
+    [XF_MK_GROUP_MEETING] = {"group_meeting", "党小组会"},
+    [XF_MK_PARTY_LECTURE] = {"party_lecture", "党课"},
+    [XF_MK_THEME_DAY] = {"theme_day", "主题党日"},
+    [XF_MK_LIFE_MEETING] = {"life_meeting", "组织生活会"},
+    [XF_MK_DEMOCRATIC_REVIEW] = {"democratic_review", "民主评议党员"},
+    [XF_MK_COMMITTEE_MEETING] = {"committee_meeting", "党委（党组）会议"},
+    [XF_MK_FIRST_TOPIC] = {"first_topic", "第一议题学习"},
+    [XF_MK_COUNT] = {NULL, NULL},
 };
 
-static const char *const mk_titles[XF_MK_COUNT] = {
-    "党员大会",     "支委会",           "党小组会",
-    "党课",         "主题党日",         "组织生活会",
-    "民主评议党员", "党委（党组）会议", "第一议题学习",
+/* In the order of the rules editor: xf_freq_parse() reads these codes. */
+const xf_code xf_meeting_frequencies[] = {
+    {"monthly", "每月"}, {"quarterly", "每季度"},
+    {"yearly", "每年"},  {"none", "不作要求"},
+    {NULL, NULL},
 };
 
-static const char *const ok_names[XF_ORGK_COUNT] = {
-    "work_committee", "party_committee", "organ_committee", "general_branch",
-    "branch",         "temp_branch",     "group",
+/* Most urgent first, as the supervision board lists them. */
+const xf_code xf_compliance_statuses[] = {
+    {"red", "缺项"},   {"yellow", "补开"}, {"due", "待开"},
+    {"green", "达标"}, {NULL, NULL},
 };
 
 int xf_meeting_kind_parse(const char *s)
 {
-	for (int i = 0; s && i < XF_MK_COUNT; i++)
-		if (strcmp(s, mk_names[i]) == 0)
-			return i;
-	return -1;
+	return xf_code_index(xf_meeting_kinds, s);
 }
 
 const char *xf_meeting_kind_name(int kind)
 {
-	return kind >= 0 && kind < XF_MK_COUNT ? mk_names[kind] : "";
+	return kind >= 0 && kind < XF_MK_COUNT ? xf_meeting_kinds[kind].code
+	                                       : "";
 }
 
 const char *xf_meeting_kind_title(int kind)
 {
-	return kind >= 0 && kind < XF_MK_COUNT ? mk_titles[kind] : "";
+	return kind >= 0 && kind < XF_MK_COUNT ? xf_meeting_kinds[kind].label
+	                                       : "";
 }
 
 int xf_meeting_kind_is_sanhui(int kind)
@@ -48,44 +56,21 @@ int xf_meeting_kind_is_sanhui(int kind)
 	       kind == XF_MK_PARTY_LECTURE;
 }
 
-int xf_org_kind_parse(const char *s)
-{
-	for (int i = 0; s && i < XF_ORGK_COUNT; i++)
-		if (strcmp(s, ok_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-const char *xf_org_kind_name(int kind)
-{
-	return kind >= 0 && kind < XF_ORGK_COUNT ? ok_names[kind] : "";
-}
+/* The frequency of each row of xf_meeting_frequencies. */
+static const int freq_of_row[] = {XF_PERIOD_MONTH, XF_PERIOD_QUARTER,
+                                  XF_PERIOD_YEAR, XF_FREQ_NONE};
 
 int xf_freq_parse(const char *s)
 {
-	if (!s)
-		return -1;
-	if (strcmp(s, "none") == 0)
-		return XF_FREQ_NONE;
-	if (strcmp(s, "monthly") == 0)
-		return XF_PERIOD_MONTH;
-	if (strcmp(s, "quarterly") == 0)
-		return XF_PERIOD_QUARTER;
-	if (strcmp(s, "yearly") == 0)
-		return XF_PERIOD_YEAR;
-	return -1;
+	int i = xf_code_index(xf_meeting_frequencies, s);
+	return i >= 0 ? freq_of_row[i] : -1;
 }
 
 const char *xf_freq_name(int freq)
 {
-	switch (freq) {
-	case XF_PERIOD_MONTH:
-		return "monthly";
-	case XF_PERIOD_QUARTER:
-		return "quarterly";
-	case XF_PERIOD_YEAR:
-		return "yearly";
-	}
+	for (size_t i = 0; i < sizeof freq_of_row / sizeof freq_of_row[0]; i++)
+		if (freq_of_row[i] == freq)
+			return xf_meeting_frequencies[i].code;
 	return "none";
 }
 
@@ -162,17 +147,14 @@ xf_date xf_compliance_range_first(xf_period p)
 
 const char *xf_compliance_status_name(int status)
 {
-	switch (status) {
-	case XF_CS_GREEN:
-		return "green";
-	case XF_CS_YELLOW:
-		return "yellow";
-	case XF_CS_DUE:
-		return "due";
-	case XF_CS_RED:
-		return "red";
-	}
-	return "";
+	/* The row of each status in xf_compliance_statuses. */
+	static const int row[] = {[XF_CS_GREEN] = 3,
+	                          [XF_CS_YELLOW] = 1,
+	                          [XF_CS_DUE] = 2,
+	                          [XF_CS_RED] = 0};
+	return status >= XF_CS_GREEN && status <= XF_CS_RED
+	           ? xf_compliance_statuses[row[status]].code
+	           : "";
 }
 
 static int period_valid(xf_period p)
@@ -347,41 +329,39 @@ int xf_time_parse_iso(const char *s, int64_t *out)
 
 /* ---- attendance and talks ---------------------------------------------- */
 
-static const char *const att_status[] = {"present",        "late",
-                                         "sick_leave",     "official_leave",
-                                         "personal_leave", "absent"};
-static const char *const att_mark[] = {"√", "#", "○", "★", "△", "×"};
+const xf_code xf_attendance_statuses[] = {
+    {"present", "出席"},
+    {"late", "迟到"},
+    {"sick_leave", "病假"},
+    {"official_leave", "公假"},
+    {"personal_leave", "事假"},
+    {"absent", "缺席"},
+    {NULL, NULL},
+};
+/* The paper register's mark of each status, in the order above. */
+static const char *const att_mark[XF_ATTENDANCE_STATUSES] = {"√", "#", "○",
+                                                             "★", "△", "×"};
 
 int xf_attendance_status_valid(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof att_status / sizeof *att_status; i++)
-		if (strcmp(s, att_status[i]) == 0)
-			return 1;
-	return 0;
+	return xf_code_valid(xf_attendance_statuses, s);
 }
 
 const char *xf_attendance_mark(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof att_status / sizeof *att_status; i++)
-		if (strcmp(s, att_status[i]) == 0)
-			return att_mark[i];
-	return "";
+	return xf_attendance_status_mark(xf_attendance_status_index(s));
 }
-
-static const char *const att_title[] = {"出席", "迟到", "病假",
-                                        "公假", "事假", "缺席"};
 
 int xf_attendance_status_index(const char *s)
 {
-	for (int i = 0; s && i < XF_ATTENDANCE_STATUSES; i++)
-		if (strcmp(s, att_status[i]) == 0)
-			return i;
-	return -1;
+	return xf_code_index(xf_attendance_statuses, s);
 }
 
 const char *xf_attendance_status_name(int i)
 {
-	return i >= 0 && i < XF_ATTENDANCE_STATUSES ? att_status[i] : "";
+	return i >= 0 && i < XF_ATTENDANCE_STATUSES
+	           ? xf_attendance_statuses[i].code
+	           : "";
 }
 
 const char *xf_attendance_status_mark(int i)
@@ -391,7 +371,9 @@ const char *xf_attendance_status_mark(int i)
 
 const char *xf_attendance_status_title(int i)
 {
-	return i >= 0 && i < XF_ATTENDANCE_STATUSES ? att_title[i] : "";
+	return i >= 0 && i < XF_ATTENDANCE_STATUSES
+	           ? xf_attendance_statuses[i].label
+	           : "";
 }
 
 int xf_absence_streak(const char *const *st, int n)

@@ -64,6 +64,8 @@
 #define XF_DOMAIN_COMPLIANCE_H
 
 #include "base/date.h"
+#include "domain/codes.h"
+#include "domain/orgs.h"
 
 #include <stdint.h>
 
@@ -81,17 +83,8 @@ typedef enum {
 	XF_MK_COUNT
 } xf_meeting_kind;
 
-/* Organization kinds the rules know (DESIGN.md §2). */
-typedef enum {
-	XF_ORGK_WORK_COMMITTEE = 0,
-	XF_ORGK_PARTY_COMMITTEE,
-	XF_ORGK_ORGAN_COMMITTEE,
-	XF_ORGK_GENERAL_BRANCH,
-	XF_ORGK_BRANCH,
-	XF_ORGK_TEMP_BRANCH,
-	XF_ORGK_GROUP,
-	XF_ORGK_COUNT
-} xf_org_kind;
+/* The meeting kinds, indexed by xf_meeting_kind. */
+extern const xf_code xf_meeting_kinds[];
 
 /* "branch_congress" ... → kind, or -1 (NULL included). */
 int xf_meeting_kind_parse(const char *s);
@@ -101,10 +94,9 @@ const char *xf_meeting_kind_name(int kind);
 const char *xf_meeting_kind_title(int kind);
 /* 1 for the 三会一课 kinds (congress, committee, group meeting, lecture). */
 int xf_meeting_kind_is_sanhui(int kind);
-/* "work_committee" ... → kind, or -1. */
-int xf_org_kind_parse(const char *s);
-const char *xf_org_kind_name(int kind);
 
+/* The frequencies of the rules: monthly, quarterly, yearly, none. */
+extern const xf_code xf_meeting_frequencies[];
 /* A frequency is a period kind (XF_PERIOD_MONTH/QUARTER/YEAR) or 0. */
 #define XF_FREQ_NONE 0
 /* "monthly", "quarterly", "yearly", "none" → frequency, or -1. */
@@ -159,6 +151,9 @@ typedef enum {
 	XF_CS_RED,
 } xf_compliance_status;
 
+/* The statuses with their labels, most urgent first: red, yellow, due,
+ * green. */
+extern const xf_code xf_compliance_statuses[];
 /* "green", "yellow", "due", "red". */
 const char *xf_compliance_status_name(int status);
 
@@ -202,6 +197,8 @@ int xf_time_parse_iso(const char *s, int64_t *out);
 int xf_attendance_status_valid(const char *s);
 /* The paper register's mark: √ # ○ ★ △ ×; "" for an unknown status. */
 const char *xf_attendance_mark(const char *s);
+/* The statuses in the register's order, with their Chinese labels. */
+extern const xf_code xf_attendance_statuses[];
 /* The statuses in the register's order, 0..XF_ATTENDANCE_STATUSES-1:
  * the index of a status (-1 if unknown), and the name, mark and Chinese
  * title of an index ("" out of range). */

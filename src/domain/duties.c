@@ -4,25 +4,13 @@
  */
 #include "domain/duties.h"
 
+#include "domain/orgs.h"
 #include "domain/scope.h"
 
 #include <stddef.h>
 #include <string.h>
 
-typedef struct {
-	const char *code, *title;
-} name;
-
-static const name levels[] = {
-    {"work_committee", "机关工委"},
-    {"party_committee", "党组（党委）"},
-    {"organ_committee", "机关党委"},
-    {"general_branch", "党总支"},
-    {"branch", "党支部"},
-    {"temp_branch", "临时党支部"},
-};
-
-static const name posts[] = {
+const xf_code xf_duty_posts[] = {
     {"secretary", "书记"},
     {"deputy_secretary", "副书记"},
     {"committee_member", "委员"},
@@ -32,39 +20,12 @@ static const name posts[] = {
     {"organization_officer", "组织委员"},
     {"publicity_officer", "宣传委员"},
     {"discipline_officer", "纪检委员"},
+    {NULL, NULL},
 };
 
-const char *const xf_duty_levels[] = {
-    "work_committee",
-    "party_committee",
-    "organ_committee",
-    "general_branch",
-    "branch",
-    "temp_branch",
-    NULL,
-};
-
-const char *const xf_duty_posts[] = {
-    "secretary",
-    "deputy_secretary",
-    "committee_member",
-    "organ_secretary",
-    "discipline_secretary",
-    "branch_secretary",
-    "organization_officer",
-    "publicity_officer",
-    "discipline_officer",
-    NULL,
-};
-
-const char *const xf_duty_evidence_kinds[] = {"task", "meeting", "ledger",
-                                              "record", NULL};
-
-static const name evidence[] = {
-    {"task", "任务"},
-    {"meeting", "会议"},
-    {"ledger", "积分记录"},
-    {"record", "履职记录"},
+const xf_code xf_duty_evidence_kinds[] = {
+    {"task", "任务"},       {"meeting", "会议"}, {"ledger", "积分记录"},
+    {"record", "履职记录"}, {NULL, NULL},
 };
 
 /* The posts of each level: committees, organ committees, branches. */
@@ -81,37 +42,29 @@ static const char *const branch_posts[] = {"branch_secretary",
                                            "committee_member",
                                            NULL};
 
-static const char *title_of(const name *t, size_t n, const char *code)
-{
-	if (!code)
-		return "";
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(t[i].code, code) == 0)
-			return t[i].title;
-	return "";
-}
-
 int xf_duty_level_valid(const char *level)
 {
-	return *xf_duty_level_title(level) != '\0';
+	int kind = xf_org_kind_parse(level);
+	return kind >= 0 && kind != XF_ORGK_GROUP;
 }
 
 const char *xf_duty_level_title(const char *level)
 {
-	return title_of(levels, sizeof levels / sizeof levels[0], level);
+	return xf_duty_level_valid(level) ? xf_code_label(xf_org_kinds, level)
+	                                  : "";
 }
 
 const char *xf_duty_post_title(const char *post)
 {
-	return title_of(posts, sizeof posts / sizeof posts[0], post);
+	return xf_code_label(xf_duty_posts, post);
 }
 
 const char *xf_duty_evidence_title(const char *kind)
 {
-	return title_of(evidence, sizeof evidence / sizeof evidence[0], kind);
+	return xf_code_label(xf_duty_evidence_kinds, kind);
 }
 
-static const char *const *posts_of(const char *level)
+const char *const *xf_duty_level_posts(const char *level)
 {
 	if (!xf_duty_level_valid(level))
 		return NULL;
@@ -125,7 +78,7 @@ static const char *const *posts_of(const char *level)
 
 int xf_duty_post_valid(const char *level, const char *post)
 {
-	const char *const *p = posts_of(level);
+	const char *const *p = xf_duty_level_posts(level);
 	if (!p || !post)
 		return 0;
 	for (; *p; p++)

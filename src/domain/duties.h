@@ -12,22 +12,26 @@
 #ifndef XF_DOMAIN_DUTIES_H
 #define XF_DOMAIN_DUTIES_H
 
-/* 1 if an organization of this kind has duty lists (党组/党委, 机关党委,
- * 党总支, 党支部, 临时党支部, 机关工委); 0 otherwise (NULL included). */
+#include "domain/codes.h"
+
+/* 1 if an organization of this kind has duty lists (every kind of
+ * xf_org_kinds but 党小组); 0 otherwise (NULL included). */
 int xf_duty_level_valid(const char *level);
-/* The Chinese name of a level, or "" if not a level. */
+/* The Chinese name of a level (its organization kind's), or "" if not a
+ * level. */
 const char *xf_duty_level_title(const char *level);
+/* The posts of a level in the order of its forms, NULL-terminated; NULL
+ * if not a level. */
+const char *const *xf_duty_level_posts(const char *level);
 /* 1 if post is a post of the level; 0 otherwise. */
 int xf_duty_post_valid(const char *level, const char *post);
+/* Every post with its Chinese name (codes.h). */
+extern const xf_code xf_duty_posts[];
 /* The Chinese name of a post code, or "" if unknown. */
 const char *xf_duty_post_title(const char *post);
-/* NULL-terminated list of every post code (for input validation). */
-extern const char *const xf_duty_posts[];
-/* NULL-terminated list of every level code. */
-extern const char *const xf_duty_levels[];
 
 /* Evidence kinds: "task", "meeting", "ledger", "record". */
-extern const char *const xf_duty_evidence_kinds[];
+extern const xf_code xf_duty_evidence_kinds[];
 /* The Chinese name of an evidence kind, or "" if unknown. */
 const char *xf_duty_evidence_title(const char *kind);
 

@@ -3,21 +3,76 @@
  */
 #include "domain/points.h"
 
+#include "domain/scope.h"
+
 #include <stdio.h>
 #include <string.h>
 
-const char *const xf_point_categories[] = {"政治学习", "组织生活", "履职尽责",
-                                           "志愿服务", "创先争优", "负面清单",
-                                           NULL};
+/* A category's code is its Chinese name: rules have always stored it. */
+const xf_code xf_point_categories[] = {
+    {"政治学习", "政治学习"},
+    {"组织生活", "组织生活"},
+    {"履职尽责", "履职尽责"},
+    {"志愿服务", "志愿服务"},
+    {"创先争优", "创先争优"},
+    {XF_POINTS_NEGATIVE_CATEGORY, "负面清单"},
+    {NULL, NULL},
+};
+
+const xf_code xf_point_subjects[] = {
+    {"member", "党员"},
+    {"org", "党组织"},
+    {NULL, NULL},
+};
+
+const xf_code xf_point_cap_periods[] = {
+    {"month", "每月"},
+    {"quarter", "每季度"},
+    {"year", "每年"},
+    {NULL, NULL},
+};
+
+const xf_code xf_claim_statuses[] = {
+    {"pending", "待审核"},
+    {"approved", "已通过"},
+    {"rejected", "未通过"},
+    {NULL, NULL},
+};
+
+const xf_code xf_ledger_sources[] = {
+    {"claim", "申报"},    {"award", "认定"}, {"record", "记实"},
+    {"reversal", "冲正"}, {NULL, NULL},
+};
+
+const xf_code xf_point_notice_kinds[] = {
+    {"members", "党员榜"},
+    {"orgs", "组织榜"},
+    {NULL, NULL},
+};
+
+const xf_code xf_point_notice_states[] = {
+    {"upcoming", "未开始"},
+    {"open", "公示中"},
+    {"closed", "已结束"},
+    {NULL, NULL},
+};
+
+const xf_code xf_point_objection_statuses[] = {
+    {"open", "待答复"},
+    {"upheld", "异议成立"},
+    {"dismissed", "异议不成立"},
+    {NULL, NULL},
+};
 
 int xf_points_category_valid(const char *s)
 {
-	if (!s)
-		return 0;
-	for (const char *const *c = xf_point_categories; *c; c++)
-		if (strcmp(*c, s) == 0)
-			return 1;
-	return 0;
+	return xf_code_valid(xf_point_categories, s);
+}
+
+int xf_points_approver_valid(const char *role)
+{
+	int r = xf_role_parse(role);
+	return r == XF_ROLE_SECRETARY || r == XF_ROLE_COMMITTEE;
 }
 
 /* Words of engagement metrics (likes, votes, shares, clicks, sign-ins,

@@ -11,16 +11,37 @@
 #define XF_DOMAIN_POINTS_H
 
 #include "base/date.h"
+#include "domain/codes.h"
 
 #include <stdint.h>
 
-/* The categories of the rulebook, NULL-terminated. */
-extern const char *const xf_point_categories[];
+/* The categories of the rulebook (codes.h); a category's code is its
+ * Chinese name. */
+extern const xf_code xf_point_categories[];
 /* The category of negative items (负面清单): the only home of vetoes. */
 #define XF_POINTS_NEGATIVE_CATEGORY "负面清单"
 
 /* Returns 1 if s is one of xf_point_categories. */
 int xf_points_category_valid(const char *s);
+
+/* Who points are for: member 党员, org 党组织. */
+extern const xf_code xf_point_subjects[];
+/* Periods of a rule's cap: month, quarter, year. */
+extern const xf_code xf_point_cap_periods[];
+/* A claim (申报): pending, approved, rejected. */
+extern const xf_code xf_claim_statuses[];
+/* Where a ledger entry comes from: claim, award, record, reversal. */
+extern const xf_code xf_ledger_sources[];
+/* A public notice (公示) of a board: of members or of organizations; its
+ * state on a day: upcoming, open, closed; an objection (异议) to it: open,
+ * then upheld or dismissed when answered (the rows after the first). */
+extern const xf_code xf_point_notice_kinds[];
+extern const xf_code xf_point_notice_states[];
+extern const xf_code xf_point_objection_statuses[];
+
+/* 1 if a rule may name this role as the one who approves its claims: a
+ * branch secretary (secretary) or the work committee (committee). */
+int xf_points_approver_valid(const char *role);
 
 /*
  * Returns 1 if a rule text counts what public policy forbids ranking

@@ -6,16 +6,15 @@
 
 #include <string.h>
 
-static const char *const role_names[] = {
-    [XF_ROLE_ADMIN] = "admin",         [XF_ROLE_COMMITTEE] = "committee",
-    [XF_ROLE_SECRETARY] = "secretary", [XF_ROLE_MEMBER] = "member",
-    [XF_ROLE_JUDGE] = "judge",         [XF_ROLE_SCREEN] = "screen",
-};
-
-static const char *const role_titles[] = {
-    [XF_ROLE_ADMIN] = "系统管理员",     [XF_ROLE_COMMITTEE] = "机关工委",
-    [XF_ROLE_SECRETARY] = "党组织书记", [XF_ROLE_MEMBER] = "党员",
-    [XF_ROLE_JUDGE] = "评委",           [XF_ROLE_SCREEN] = "大屏",
+/* Row i is role i + 1 (xf_role starts at 1). */
+const xf_code xf_roles[] = {
+    {"admin", "系统管理员"},
+    {"committee", "机关工委"},
+    {"secretary", "党组织书记"},
+    {"member", "党员"},
+    {"judge", "评委"},
+    {"screen", "大屏"},
+    {NULL, NULL},
 };
 
 #define ROLE_LAST XF_ROLE_SCREEN
@@ -27,22 +26,17 @@ static int role_known(int role)
 
 int xf_role_parse(const char *s)
 {
-	if (!s)
-		return 0;
-	for (int r = XF_ROLE_ADMIN; r <= ROLE_LAST; r++)
-		if (strcmp(s, role_names[r]) == 0)
-			return r;
-	return 0;
+	return xf_code_index(xf_roles, s) + 1;
 }
 
 const char *xf_role_name(int role)
 {
-	return role_known(role) ? role_names[role] : "";
+	return role_known(role) ? xf_roles[role - 1].code : "";
 }
 
 const char *xf_role_title(int role)
 {
-	return role_known(role) ? role_titles[role] : "";
+	return role_known(role) ? xf_roles[role - 1].label : "";
 }
 
 /* ---- paths ---------------------------------------------------------------*/

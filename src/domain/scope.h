@@ -17,6 +17,8 @@
 #ifndef XF_SCOPE_H
 #define XF_SCOPE_H
 
+#include "domain/codes.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +31,8 @@ typedef enum {
 	XF_ROLE_SCREEN     /* wall display: reads its subtree */
 } xf_role;
 
+/* The roles with their Chinese names; row i is role i + 1. */
+extern const xf_code xf_roles[];
 /* "admin", "committee", "secretary", "member", "judge", "screen" → role;
  * anything else (NULL included) → 0. */
 int xf_role_parse(const char *s);

@@ -6,47 +6,61 @@
 
 #include <string.h>
 
-static const char *const status_names[] = {
-    "", "not_started", "green", "yellow", "red", "done",
+/* Most urgent first, as the chart's legend and filters list them. */
+const xf_code xf_task_statuses[] = {
+    {"red", "逾期"},           {"yellow", "滞后已追赶"}, {"green", "正常推进"},
+    {"not_started", "未开始"}, {"done", "已完成"},       {NULL, NULL},
 };
-static const char *const status_titles[] = {
-    "", "未开始", "正常推进", "滞后已追赶", "逾期", "已完成",
+/* The xf_task_status of each row above. */
+static const int task_status_of_row[] = {XF_TASK_RED, XF_TASK_YELLOW,
+                                         XF_TASK_GREEN, XF_TASK_NOT_STARTED,
+                                         XF_TASK_DONE};
+
+const xf_code xf_milestone_statuses[] = {
+    [XF_MS_PENDING - 1] = {"pending", "待完成"},
+    [XF_MS_DONE - 1] = {"done", "已完成"},
+    [XF_MS_OVERDUE - 1] = {"overdue", "已逾期"},
+    [XF_MS_OVERDUE] = {NULL, NULL},
 };
+
+const xf_code xf_task_evidence_kinds[] = {
+    {"link", "链接"}, {"file", "文件"},   {"meeting", "会议"},
+    {"task", "任务"}, {"record", "记录"}, {"text", "文字说明"},
+    {NULL, NULL},
+};
+
+/* The row of xf_task_statuses of status s, or -1. */
+static int task_status_row(int s)
+{
+	for (int i = 0; xf_task_statuses[i].code; i++)
+		if (task_status_of_row[i] == s)
+			return i;
+	return -1;
+}
 
 const char *xf_task_status_name(int s)
 {
-	return s >= XF_TASK_NOT_STARTED && s <= XF_TASK_DONE ? status_names[s]
-	                                                     : "";
+	int i = task_status_row(s);
+	return i >= 0 ? xf_task_statuses[i].code : "";
 }
 
 const char *xf_task_status_title(int s)
 {
-	return s >= XF_TASK_NOT_STARTED && s <= XF_TASK_DONE ? status_titles[s]
-	                                                     : "";
+	int i = task_status_row(s);
+	return i >= 0 ? xf_task_statuses[i].label : "";
 }
 
 int xf_task_status_parse(const char *s)
 {
-	if (!s)
-		return 0;
-	for (int i = XF_TASK_NOT_STARTED; i <= XF_TASK_DONE; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return 0;
+	int i = xf_code_index(xf_task_statuses, s);
+	return i >= 0 ? task_status_of_row[i] : 0;
 }
 
 const char *xf_milestone_status_name(int s)
 {
-	switch (s) {
-	case XF_MS_PENDING:
-		return "pending";
-	case XF_MS_DONE:
-		return "done";
-	case XF_MS_OVERDUE:
-		return "overdue";
-	default:
-		return "";
-	}
+	return s >= XF_MS_PENDING && s <= XF_MS_OVERDUE
+	           ? xf_milestone_statuses[s - 1].code
+	           : "";
 }
 
 int xf_milestone_status_at(xf_date today, xf_date due, int done)

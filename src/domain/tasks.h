@@ -46,6 +46,7 @@
 #define XF_DOMAIN_TASKS_H
 
 #include "base/date.h"
+#include "domain/codes.h"
 
 #include <stdint.h>
 
@@ -57,6 +58,9 @@ typedef enum {
 	XF_TASK_DONE
 } xf_task_status;
 
+/* The statuses with their Chinese names, most urgent first: red, yellow,
+ * green, not_started, done. */
+extern const xf_code xf_task_statuses[];
 /* "not_started", "green", "yellow", "red", "done"; "" for anything else. */
 const char *xf_task_status_name(int s);
 /* The Chinese name shown to users; "" for anything else. */
@@ -70,12 +74,18 @@ typedef enum {
 	XF_MS_OVERDUE
 } xf_milestone_status;
 
+/* pending, done, overdue with their Chinese names. */
+extern const xf_code xf_milestone_statuses[];
 /* "pending", "done", "overdue"; "" for anything else. */
 const char *xf_milestone_status_name(int s);
 /* The status of a milestone due on `due` on day `today`. */
 int xf_milestone_status_at(xf_date today, xf_date due, int done);
 /* 1 if the milestone was done after its due date or is overdue now. */
 int xf_milestone_late(xf_date today, xf_date due, int done, xf_date done_on);
+
+/* Kinds of evidence of a progress report: link, file, meeting, task,
+ * record, text. */
+extern const xf_code xf_task_evidence_kinds[];
 
 /* A milestone as a part of its task. */
 typedef struct xf_ms_state {

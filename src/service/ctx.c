@@ -4,8 +4,11 @@
  */
 #include "service/ctx.h"
 
+#include "domain/audit.h"
+
 #include "store/audit.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +179,9 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
              int64_t entity_id, const char *org_path, const char *before,
              const char *after)
 {
+	/* The log is read through the labels of these lists. */
+	assert(xf_code_valid(xf_audit_actions, action));
+	assert(xf_code_valid(xf_audit_entities, entity));
 	xf_audit_row row = {
 	    .at = c->now,
 	    .user_id = c->user_id,

@@ -125,7 +125,8 @@ int xf_tx_read(xf_ctx *c);
 /* Commits when rc is XF_OK, else rolls back; returns the final result. */
 int xf_tx_end(xf_ctx *c, int rc);
 
-/* Appends an audit row in the current transaction. */
+/* Appends an audit row in the current transaction. action and entity are
+ * codes of xf_audit_actions and xf_audit_entities (domain/audit.h). */
 int xf_audit(xf_ctx *c, const char *action, const char *entity,
              int64_t entity_id, const char *org_path, const char *before,
              const char *after);

@@ -114,6 +114,9 @@ static int check_version(xf_ctx *c, const char *kind, const xf_point_version *v)
 		return invalid(c, "扣分项应列入负面清单", "category");
 	if (v->cap > 0 && v->cap < (v->points < 0 ? -v->points : v->points))
 		return invalid(c, "上限不能小于单次分值", "cap");
+	if (!xf_points_approver_valid(v->approver_role))
+		return invalid(c, "审核角色应为党组织书记或机关工委",
+		               "approver_role");
 	if (strcmp(kind, "org") == 0 &&
 	    strcmp(v->approver_role, "committee") != 0)
 		return invalid(c, "组织积分由机关工委审核", "approver_role");

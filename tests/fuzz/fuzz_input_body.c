@@ -115,8 +115,8 @@ static void check_value(const char *t, const xf_field *f, const xf_val *v)
 				     f->name);
 		} else {
 			int ok = 0;
-			for (const char *const *e = f->enums; *e; e++)
-				ok |= strcmp(*e, v->s) == 0;
+			for (const xf_code *e = f->codes; e->code; e++)
+				ok |= strcmp(e->code, v->s) == 0;
 			if (!ok)
 				fail(t, "accepted enum value not listed",
 				     f->name);
@@ -298,8 +298,8 @@ static void check_table(const char *name, const xf_body *b)
 		if (!f->name || !f->label || f->type < XF_F_STR ||
 		    f->type > XF_F_ARRAY)
 			fail(name, "registry: bad field", f->name);
-		if ((f->type == XF_F_ENUM) != (f->enums != NULL))
-			fail(name, "registry: enums wrong for the type",
+		if ((f->type == XF_F_ENUM) != (f->codes != NULL))
+			fail(name, "registry: codes wrong for the type",
 			     f->name);
 		if ((f->type == XF_F_STR || f->type == XF_F_INT) &&
 		    f->min > f->max)

@@ -15,7 +15,7 @@
  *     xf_path_child(parent, id) rebuilds the path;
  *   - xf_path_range_end and xf_path_child never write past n bytes.
  *
- * sources: src/domain/scope.c
+ * sources: src/domain/scope.c src/domain/codes.c
  * libs:
  */
 #include "domain/scope.h"

@@ -16,6 +16,7 @@
 
 #include "base/html.h"
 #include "domain/duties.h"
+#include "domain/orgs.h"
 
 static void test_three_levels_are_duty_levels_and_groups_are_not(void **state)
 {
@@ -51,13 +52,16 @@ static void test_each_level_has_its_own_posts(void **state)
 static void test_every_post_code_has_a_chinese_title(void **state)
 {
 	(void)state;
-	for (int i = 0; xf_duty_posts[i]; i++)
-		assert_true(strlen(xf_duty_post_title(xf_duty_posts[i])) > 0);
-	for (int i = 0; xf_duty_levels[i]; i++)
-		assert_true(strlen(xf_duty_level_title(xf_duty_levels[i])) > 0);
-	for (int i = 0; xf_duty_evidence_kinds[i]; i++)
+	for (int i = 0; xf_duty_posts[i].code; i++)
+		assert_true(strlen(xf_duty_post_title(xf_duty_posts[i].code)) >
+		            0);
+	for (int i = 0; xf_org_kinds[i].code; i++)
+		assert_int_equal(*xf_duty_level_title(xf_org_kinds[i].code) !=
+		                     '\0',
+		                 i != XF_ORGK_GROUP);
+	for (int i = 0; xf_duty_evidence_kinds[i].code; i++)
 		assert_true(strlen(xf_duty_evidence_title(
-		                xf_duty_evidence_kinds[i])) > 0);
+		                xf_duty_evidence_kinds[i].code)) > 0);
 	assert_string_equal(xf_duty_post_title("branch_secretary"), "支部书记");
 	assert_string_equal(xf_duty_post_title("x"), "");
 }

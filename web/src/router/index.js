@@ -3,6 +3,7 @@
 // the roles here only keep the menu to what the current role can use.
 import { createRouter, createWebHistory } from 'vue-router'
 import { useSessionStore } from '../stores/session'
+import { useCatalogStore } from '../stores/catalog'
 import AppLayout from '../layout/AppLayout.vue'
 
 const OFFICERS = ['admin', 'committee', 'secretary']
@@ -97,6 +98,8 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const user = await session.restore()
   if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  // Labels of codes for every page; a failure was shown, pages then show codes.
+  await useCatalogStore().load().catch(() => {})
   if (to.meta.roles && !to.meta.roles.includes(session.role)) return { name: 'forbidden' }
   return true
 })

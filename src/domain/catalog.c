@@ -1,0 +1,46 @@
+/*
+ * catalog.c - the table of catalogues (catalog.h). The codes and labels
+ * themselves live next to the rules that use them.
+ */
+#include "domain/catalog.h"
+
+#include "domain/audit.h"
+#include "domain/compliance.h"
+#include "domain/duties.h"
+#include "domain/members.h"
+#include "domain/orgs.h"
+#include "domain/points.h"
+#include "domain/scope.h"
+#include "domain/tasks.h"
+
+#include <stddef.h>
+
+const xf_catalogue xf_catalogues[] = {
+    {"roles", xf_roles, NULL},
+    {"org_kinds", xf_org_kinds, NULL},
+    {"org_levels", xf_org_levels, NULL},
+    {"member_statuses", xf_member_statuses, NULL},
+    {"genders", xf_genders, NULL},
+    {"meeting_kinds", xf_meeting_kinds, NULL},
+    {"meeting_frequencies", xf_meeting_frequencies, NULL},
+    {"attendance_statuses", xf_attendance_statuses, NULL},
+    {"compliance_statuses", xf_compliance_statuses, NULL},
+    {"task_statuses", xf_task_statuses, NULL},
+    {"milestone_statuses", xf_milestone_statuses, NULL},
+    {"task_evidence_kinds", xf_task_evidence_kinds, NULL},
+    {"duty_levels", xf_org_kinds, xf_duty_level_valid},
+    {"duty_posts", xf_duty_posts, NULL},
+    {"duty_evidence_kinds", xf_duty_evidence_kinds, NULL},
+    {"point_categories", xf_point_categories, NULL},
+    {"point_subjects", xf_point_subjects, NULL},
+    {"point_cap_periods", xf_point_cap_periods, NULL},
+    {"point_approvers", xf_roles, xf_points_approver_valid},
+    {"claim_statuses", xf_claim_statuses, NULL},
+    {"ledger_sources", xf_ledger_sources, NULL},
+    {"notice_kinds", xf_point_notice_kinds, NULL},
+    {"notice_states", xf_point_notice_states, NULL},
+    {"objection_statuses", xf_point_objection_statuses, NULL},
+    {"audit_actions", xf_audit_actions, NULL},
+    {"audit_entities", xf_audit_entities, NULL},
+    {NULL, NULL, NULL},
+};
