@@ -5,7 +5,7 @@
 
 #include "base/date.h"
 #include "domain/idnum.h"
-#include "domain/phone.h"
+#include "base/phone.h"
 #include "service/view.h"
 #include "store/orgs.h"
 

@@ -5,8 +5,7 @@
 
 #include "base/date.h"
 #include "domain/compliance.h"
-#include "domain/idnum.h"
-#include "domain/phone.h"
+#include "model/pii.h"
 
 #include <string.h>
 
@@ -37,33 +36,21 @@ void xf_view_org(xf_jw *w, const xf_org *o)
 
 void xf_view_member(xf_jw *w, const xf_member *m, int full_pii)
 {
-	char idm[19], phm[32];
+	char buf[XF_PII_MAX];
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", m->id);
 	xf_jw_kstr(w, "name", m->name);
 	xf_jw_kstr(w, "gender", m->gender);
-	if (full_pii) {
-		xf_jw_kstr(w, "id_number", m->id_number);
-		xf_jw_kstr(w, "phone", m->phone);
-	} else {
-		xf_idnum_mask(m->id_number, idm);
-		xf_jw_kstr(w, "id_number", idm);
-		if (m->phone) {
-			xf_phone_mask(m->phone, phm);
-			xf_jw_kstr(w, "phone", phm);
-		} else {
-			xf_jw_kstr(w, "phone", NULL);
-		}
-	}
+	xf_jw_kstr(w, "id_number",
+	           xf_pii_shown(XF_PII_ID_NUMBER, m->id_number, full_pii, buf));
+	xf_jw_kstr(w, "phone",
+	           xf_pii_shown(XF_PII_PHONE, m->phone, full_pii, buf));
 	xf_jw_kbool(w, "pii_masked", !full_pii);
 	/* The birth date is digits 7-14 of the ID number: masked views show
 	 * the year only, or the masking could be undone. */
-	if (full_pii) {
-		xf_jw_kstr(w, "birth_date", m->birth_date);
-	} else {
-		xf_jw_key(w, "birth_date");
-		xf_jw_null(w);
-	}
+	xf_jw_kstr(
+	    w, "birth_date",
+	    xf_pii_shown(XF_PII_BIRTH_DATE, m->birth_date, full_pii, buf));
 	xf_jw_key(w, "birth_year");
 	xf_jw_strn(w, m->birth_date, strlen(m->birth_date) >= 4 ? 4 : 0);
 	xf_jw_kint(w, "org_id", m->org_id);
