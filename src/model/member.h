@@ -9,6 +9,8 @@
 #ifndef XF_MODEL_MEMBER_H
 #define XF_MODEL_MEMBER_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_member {
@@ -23,5 +25,13 @@ typedef struct xf_transfer {
 	int64_t id, from_org_id, to_org_id, user_id, at;
 	const char *from_org_name, *to_org_name, *reason;
 } xf_transfer;
+
+/*
+ * The JSON form of a member. may_see_pii: the caller may see the member's
+ * personal data unmasked (xf_member_full_pii in service/members.h decides
+ * it from the caller's roles); masking is model/pii.h's.
+ */
+void xf_member_json(xf_jw *w, const xf_member *m, int may_see_pii);
+void xf_transfer_json(xf_jw *w, const xf_transfer *t);
 
 #endif

@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_ORG_H
 #define XF_MODEL_ORG_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_org {
@@ -31,5 +33,15 @@ typedef struct xf_cluster {
 	xf_org *orgs;
 	int norgs;
 } xf_cluster;
+
+/*
+ * The JSON form of an org. _open leaves the object open for more keys;
+ * brief leaves out the founding and project dates (established_on,
+ * project, starts_on, ends_on), as the nodes of the tree do.
+ */
+void xf_org_json_open(xf_jw *w, const xf_org *o, int brief);
+void xf_org_json(xf_jw *w, const xf_org *o);
+/* A cluster with its orgs, each as {id, name, kind, path}. */
+void xf_cluster_json(xf_jw *w, const xf_cluster *c);
 
 #endif

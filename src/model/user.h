@@ -9,6 +9,8 @@
 #ifndef XF_MODEL_USER_H
 #define XF_MODEL_USER_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_user_role {
@@ -24,5 +26,10 @@ typedef struct xf_user {
 	xf_user_role *roles;
 	int nroles;
 } xf_user;
+
+/* The JSON form of a user with its roles; _open leaves the object open for
+ * more keys. */
+void xf_user_json_open(xf_jw *w, const xf_user *u);
+void xf_user_json(xf_jw *w, const xf_user *u);
 
 #endif

@@ -14,16 +14,6 @@
 #include "store/points.h"
 #include "store/users.h"
 
-void xf_view_org(xf_jw *w, const xf_org *o);
-/* The org's fields with the object left open for more keys. */
-void xf_view_org_open(xf_jw *w, const xf_org *o);
-/* full_pii: show ID number and phone unmasked */
-void xf_view_member(xf_jw *w, const xf_member *m, int full_pii);
-void xf_view_user(xf_jw *w, const xf_user *u);
-/* The user's fields with the object left open for more keys. */
-void xf_view_user_open(xf_jw *w, const xf_user *u);
-void xf_view_cluster(xf_jw *w, const xf_cluster *c);
-
 /* Snapshots for the audit log, arena-allocated; NULL on failure. */
 char *xf_snap_org(xf_arena *a, const xf_org *o);
 char *xf_snap_member(xf_arena *a, const xf_member *m);

@@ -1,6 +1,6 @@
 /*
  * test_model.c - unit tests of the model layer: personal data as a caller
- * sees it (model/pii.h).
+ * sees it (model/pii.h) and the JSON forms of entities (model/).
  */
 /* cmocka.h needs these before it, in this order. */
 // clang-format off
@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+#include "model/member.h"
 #include "model/pii.h"
 
 static void test_a_caller_who_may_see_gets_the_value_itself(void **state)
@@ -57,6 +59,58 @@ static void test_a_missing_value_stays_missing(void **state)
 	assert_null(xf_pii_shown(XF_PII_PHONE, NULL, 1, out));
 }
 
+/* The JSON form of m as a NUL-terminated string in b (freed by the
+ * caller with xf_buf_free). */
+static const char *member_json(xf_buf *b, const xf_member *m, int may_see)
+{
+	xf_jw w;
+	xf_buf_init(b, 1 << 16);
+	xf_jw_init(&w, b);
+	xf_member_json(&w, m, may_see);
+	assert_false(b->failed);
+	return b->data;
+}
+
+static const xf_member sample_member = {
+    .id = 7,
+    .org_id = 3,
+    .org_name = "第一支部",
+    .name = "张三",
+    .gender = "male",
+    .id_number = "330201199001011234",
+    .birth_date = "1990-01-01",
+    .phone = "13812345678",
+    .status = "full",
+    .joined_on = "2015-07-01",
+};
+
+static void test_member_json_masks_for_a_caller_who_may_not_see(void **state)
+{
+	xf_buf b;
+	(void)state;
+	const char *s = member_json(&b, &sample_member, 0);
+	assert_non_null(strstr(s, "\"id_number\":\"3302**********1234\""));
+	assert_non_null(strstr(s, "\"phone\":\"138****5678\""));
+	assert_non_null(strstr(s, "\"pii_masked\":true"));
+	assert_non_null(strstr(s, "\"birth_date\":null"));
+	assert_non_null(strstr(s, "\"birth_year\":\"1990\""));
+	assert_null(strstr(s, "330201199001011234"));
+	assert_null(strstr(s, "13812345678"));
+	xf_buf_free(&b);
+}
+
+static void test_member_json_shows_all_to_a_caller_who_may_see(void **state)
+{
+	xf_buf b;
+	(void)state;
+	const char *s = member_json(&b, &sample_member, 1);
+	assert_non_null(strstr(s, "\"id_number\":\"330201199001011234\""));
+	assert_non_null(strstr(s, "\"phone\":\"13812345678\""));
+	assert_non_null(strstr(s, "\"pii_masked\":false"));
+	assert_non_null(strstr(s, "\"birth_date\":\"1990-01-01\""));
+	xf_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -65,6 +119,10 @@ int main(void)
 	        test_a_caller_who_may_not_see_gets_the_masked_value),
 	    cmocka_unit_test(test_a_masked_birth_date_is_not_shown_at_all),
 	    cmocka_unit_test(test_a_missing_value_stays_missing),
+	    cmocka_unit_test(
+	        test_member_json_masks_for_a_caller_who_may_not_see),
+	    cmocka_unit_test(
+	        test_member_json_shows_all_to_a_caller_who_may_see),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }
