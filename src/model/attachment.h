@@ -8,6 +8,8 @@
 #ifndef XF_MODEL_ATTACHMENT_H
 #define XF_MODEL_ATTACHMENT_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_attachment {
@@ -19,5 +21,9 @@ typedef struct xf_attachment {
 	int64_t uploaded_by, uploaded_at;
 	const char *uploaded_by_name; /* username, or NULL */
 } xf_attachment;
+
+/* The JSON form of an attachment with the URL of its bytes, the object
+ * left open for more keys. */
+void xf_attachment_json_open(xf_jw *w, const xf_attachment *t);
 
 #endif

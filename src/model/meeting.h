@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_MEETING_H
 #define XF_MODEL_MEETING_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_meeting {
@@ -40,5 +42,19 @@ typedef struct xf_talk {
 	const char *org_path, *member_name, *held_on, *notes;
 	int64_t created_by, created_at;
 } xf_talk;
+
+/* What the rules of domain/compliance.h say about a meeting, for its JSON
+ * form; xf_meeting_facts_of (service/meetings.h) works it out. */
+typedef struct xf_meeting_facts {
+	const char *kind_name;   /* the kind's Chinese name (static) */
+	int first_topic_missing; /* its kind needs a 第一议题, it has none */
+} xf_meeting_facts;
+
+/* The JSON form of a meeting: with its measures (n of them) when measures
+ * is not NULL, else with its count of attendees. */
+void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
+                     const xf_measure *measures, int n);
+void xf_measure_json(xf_jw *w, const xf_measure *m);
+void xf_talk_json(xf_jw *w, const xf_talk *t);
 
 #endif

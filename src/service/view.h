@@ -21,11 +21,6 @@ char *xf_snap_user(xf_arena *a, const xf_user *u);
 char *xf_snap_cluster(xf_arena *a, const xf_cluster *c);
 
 /* ---- organizational life (issue 4) ---- */
-/* A meeting; measures (n of them) are written when measures is not NULL. */
-void xf_view_meeting(xf_jw *w, const xf_meeting *m, const xf_measure *measures,
-                     int n);
-void xf_view_measure(xf_jw *w, const xf_measure *m);
-void xf_view_talk(xf_jw *w, const xf_talk *t);
 char *xf_snap_meeting(xf_arena *a, const xf_meeting *m);
 char *xf_snap_measure(xf_arena *a, const xf_measure *m);
 char *xf_snap_talk(xf_arena *a, const xf_talk *t);
