@@ -9,6 +9,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "model/point_notice.h"
 #include "service/point_notices.h"
 
 #include <string.h>
@@ -47,8 +48,9 @@ static void answer_notice(xf_req *r, xf_ctx *c, int status,
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_notice(&w, &f->n, xf_point_notice_today(c), f->rows,
-	                     f->nrows);
+	xf_point_notice_json(
+	    &w, &f->n, xf_point_notice_state(&f->n, xf_point_notice_today(c)),
+	    0, f->rows, f->nrows);
 	xf_reply_json(r, status);
 }
 
@@ -121,7 +123,9 @@ void xf_h_point_notices_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_notice(&w, &items[i], today, NULL, 0);
+		xf_point_notice_json(&w, &items[i],
+		                     xf_point_notice_state(&items[i], today), 0,
+		                     NULL, 0);
 	xf_page_end(r, &w, total);
 }
 
@@ -134,7 +138,7 @@ static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_objection(&w, o);
+	xf_point_objection_json(&w, o);
 	xf_reply_json(r, status);
 }
 
@@ -194,7 +198,7 @@ void xf_h_point_objections_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_objection(&w, &items[i]);
+		xf_point_objection_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
 

@@ -3,7 +3,6 @@
  */
 #include "domain/points.h"
 
-#include <stdio.h>
 #include <string.h>
 
 const char *const xf_point_categories[] = {"政治学习", "组织生活", "履职尽责",
@@ -131,11 +130,4 @@ int64_t xf_points_average_x100(int64_t sum, int64_t count)
 	if (abs64(r) * 2 >= count)
 		q += n < 0 ? -1 : 1;
 	return q;
-}
-
-void xf_points_format_x100(int64_t v, char out[32])
-{
-	int64_t a = abs64(v);
-	snprintf(out, 32, "%s%lld.%02lld", v < 0 ? "-" : "",
-	         (long long)(a / 100), (long long)(a % 100));
 }

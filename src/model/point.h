@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_POINT_H
 #define XF_MODEL_POINT_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_point_version {
@@ -60,5 +62,12 @@ typedef struct xf_point_entry {
 	const char *member_name, *org_name, *category, *item;
 	int version;
 } xf_point_entry;
+
+/* The JSON forms. A rule carries the fields of its shown version, and all
+ * its versions when versions is nonzero. */
+void xf_point_version_json(xf_jw *w, const xf_point_version *v);
+void xf_point_rule_json(xf_jw *w, const xf_point_rule *r, int versions);
+void xf_point_claim_json(xf_jw *w, const xf_point_claim *c);
+void xf_point_entry_json(xf_jw *w, const xf_point_entry *e);
 
 #endif

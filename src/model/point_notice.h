@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_POINT_NOTICE_H
 #define XF_MODEL_POINT_NOTICE_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_point_notice {
@@ -45,5 +47,17 @@ typedef struct xf_point_objection {
 	int64_t answered_by, answered_at, created_at;
 	const char *notice_path; /* when read: the notice's org path */
 } xf_point_objection;
+
+/*
+ * The JSON form of a notice; state is its state on the reader's day
+ * (xf_point_notice_state in service/point_notices.h). Its frozen rows are
+ * written when rows is not NULL. mine: the brief form of a member's own
+ * page instead (the notice's title, org, period, window and state, and
+ * the member's own row as "mine", or null when not listed); rows are then
+ * ignored.
+ */
+void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
+                          int mine, const xf_point_notice_row *rows, int nrows);
+void xf_point_objection_json(xf_jw *w, const xf_point_objection *o);
 
 #endif

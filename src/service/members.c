@@ -4,8 +4,8 @@
 #include "service/members.h"
 
 #include "base/date.h"
-#include "domain/idnum.h"
 #include "base/phone.h"
+#include "domain/idnum.h"
 #include "service/view.h"
 #include "store/orgs.h"
 

@@ -11,6 +11,7 @@
 #include "store/meetings.h"
 #include "store/members.h"
 #include "store/orgs.h"
+#include "store/point_notices.h"
 #include "store/points.h"
 #include "store/users.h"
 
@@ -26,14 +27,13 @@ char *xf_snap_measure(xf_arena *a, const xf_measure *m);
 char *xf_snap_talk(xf_arena *a, const xf_talk *t);
 
 /* points (issue 5) */
-void xf_view_point_version(xf_jw *w, const xf_point_version *v);
-/* The rule with the shown version's fields; all versions when versions. */
-void xf_view_point_rule(xf_jw *w, const xf_point_rule *r, int versions);
-void xf_view_point_claim(xf_jw *w, const xf_point_claim *c);
-void xf_view_point_entry(xf_jw *w, const xf_point_entry *e);
 char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r);
 char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c);
 char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e);
+/* A notice without its rows, in state (xf_point_notice_state). */
+char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
+                           const char *state);
+char *xf_snap_point_objection(xf_arena *a, const xf_point_objection *o);
 
 /* plans and tasks (issue 6); today decides the statuses shown */
 #include "base/date.h"
