@@ -9,6 +9,8 @@
 #ifndef XF_MODEL_PLAN_H
 #define XF_MODEL_PLAN_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_plan_item {
@@ -26,5 +28,10 @@ typedef struct xf_plan {
 	int64_t item_count;
 	int64_t task_count; /* tasks of the plan, cascaded ones included */
 } xf_plan;
+
+/* The JSON form of a plan's own fields (not its items) and of an item
+ * (not its task), each object left open for more keys. */
+void xf_plan_json_open(xf_jw *w, const xf_plan *p);
+void xf_plan_item_json_open(xf_jw *w, const xf_plan_item *it);
 
 #endif

@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_TASK_H
 #define XF_MODEL_TASK_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_task {
@@ -51,5 +53,33 @@ typedef struct xf_acceptance {
 	const char *org_path, *comment, *username; /* comment or NULL */
 	int year, score;
 } xf_acceptance;
+
+/* What the rules of domain/tasks.h say about a task on the day it is
+ * shown, for its JSON form; xf_task_facts_on (service/tasks.h) works it
+ * out. Strings are static. */
+typedef struct xf_task_facts {
+	const char *status, *status_title;
+	int on_time; /* a done task was done by its due date */
+} xf_task_facts;
+
+/* The same of a milestone: xf_milestone_facts_on (service/tasks.h). */
+typedef struct xf_milestone_facts {
+	const char *status; /* static */
+	int late;
+} xf_milestone_facts;
+
+/* The JSON form of a task; _open leaves the object open for more keys
+ * (its milestones, its acceptance). */
+void xf_task_json_open(xf_jw *w, const xf_task *t, const xf_task_facts *f);
+void xf_task_json(xf_jw *w, const xf_task *t, const xf_task_facts *f);
+void xf_milestone_json(xf_jw *w, const xf_milestone *m,
+                       const xf_milestone_facts *f);
+/* A progress report; _open leaves the object open for more keys. */
+void xf_progress_json_open(xf_jw *w, const xf_progress *p);
+void xf_progress_json(xf_jw *w, const xf_progress *p);
+/* The acceptance of task t, with t's day of completion; on_time: t was
+ * done by its due date (ignored while t is not done). */
+void xf_acceptance_json(xf_jw *w, const xf_acceptance *x, const xf_task *t,
+                        int on_time);
 
 #endif

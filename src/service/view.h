@@ -35,23 +35,11 @@ char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
                            const char *state);
 char *xf_snap_point_objection(xf_arena *a, const xf_point_objection *o);
 
-/* plans and tasks (issue 6); today decides the statuses shown */
+/* Tasks and plans; today decides the statuses shown. */
 #include "base/date.h"
 #include "store/plans.h"
 #include "store/tasks.h"
-/* A task; its milestones when ms is not NULL. */
-void xf_view_task(xf_jw *w, const xf_task *t, xf_date today,
-                  const xf_milestone *ms, int nms);
-/* The task's fields with the object left open for more keys. */
-void xf_view_task_open(xf_jw *w, const xf_task *t, xf_date today);
-void xf_view_milestone(xf_jw *w, const xf_milestone *m, xf_date today);
-void xf_view_progress(xf_jw *w, const xf_progress *p);
-/* The report's fields with the object left open for more keys. */
-void xf_view_progress_open(xf_jw *w, const xf_progress *p);
-void xf_view_acceptance(xf_jw *w, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
-/* A year plan's own fields (items not included), the object left open. */
-void xf_view_plan_open(xf_jw *w, const xf_plan *p);
 char *xf_snap_plan(xf_arena *a, const xf_plan *p);
 char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
