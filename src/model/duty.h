@@ -10,6 +10,8 @@
 #ifndef XF_MODEL_DUTY_H
 #define XF_MODEL_DUTY_H
 
+#include "base/jw.h"
+
 #include <stdint.h>
 
 typedef struct xf_duty {
@@ -31,5 +33,19 @@ typedef struct xf_duty_evidence {
 	int64_t id, duty_id, assignment_id, ref_id, created_by, created_at;
 	const char *org_path, *kind, *title, *note, *done_on; /* note or NULL */
 } xf_duty_evidence;
+
+/*
+ * The JSON forms, with the Chinese names of the codes as domain/duties.h
+ * gives them (xf_duty_level_title, xf_duty_post_title,
+ * xf_duty_evidence_title). _open leaves the object open for more keys.
+ * An assignment's level is the kind of its organization.
+ */
+void xf_duty_json_open(xf_jw *w, const xf_duty *d, const char *level_title,
+                       const char *post_title);
+void xf_duty_assignment_json_open(xf_jw *w, const xf_duty_assignment *a,
+                                  const char *level_title,
+                                  const char *post_title);
+void xf_duty_evidence_json(xf_jw *w, const xf_duty_evidence *e,
+                           const char *kind_title);
 
 #endif

@@ -4,6 +4,7 @@
 #include "service/view.h"
 
 #include "base/date.h"
+#include "domain/duties.h"
 #include "service/meetings.h"
 #include "service/tasks.h"
 
@@ -115,4 +116,24 @@ char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t)
 {
 	int on_time = t->done_on ? xf_task_done_on_time(t) : 0;
 	SNAP(a, xf_acceptance_json(&w, x, t, on_time));
+}
+
+char *xf_snap_duty(xf_arena *a, const xf_duty *d)
+{
+	SNAP(a, (xf_duty_json_open(&w, d, xf_duty_level_title(d->level),
+	                           xf_duty_post_title(d->post)),
+	         xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as)
+{
+	SNAP(a, (xf_duty_assignment_json_open(&w, as,
+	                                      xf_duty_level_title(as->org_kind),
+	                                      xf_duty_post_title(as->post)),
+	         xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e)
+{
+	SNAP(a, xf_duty_evidence_json(&w, e, xf_duty_evidence_title(e->kind)));
 }

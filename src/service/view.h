@@ -45,4 +45,10 @@ char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
 
+/* Duty lists. */
+#include "store/duties.h"
+char *xf_snap_duty(xf_arena *a, const xf_duty *d);
+char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as);
+char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e);
+
 #endif
