@@ -1,5 +1,5 @@
 /*
- * duties.h (api) - handlers of the duty lists (三级五岗, issue 6): items,
+ * duties.h (api) - handlers of the duty lists (三级五岗): items,
  * post holders, evidence (duties.c) and the duty report (述职材料) as
  * JSON, a printable page and a Word document (duty_report.c). Routes in
  * routes.c; the API is documented in docs/api.md ("Duty lists").

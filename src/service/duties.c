@@ -7,7 +7,7 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 #include "store/users.h"
 

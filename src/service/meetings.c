@@ -7,7 +7,7 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 #include "base/date.h"
 #include "base/phone.h"
 #include "domain/idnum.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 
 #include <string.h>

@@ -9,7 +9,7 @@
 #include "base/date.h"
 #include "domain/points.h"
 #include "service/leaderboard.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"
 

@@ -8,7 +8,7 @@
 #include "service/tasks.h"
 
 #include "domain/tasks.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 
 #include <stdlib.h>

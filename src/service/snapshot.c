@@ -1,7 +1,8 @@
 /*
- * view.c - JSON views of organizations, members, users and clusters.
+ * snapshot.c (service) - audit snapshots: an entity's JSON form written
+ * into a buffer and copied into the arena.
  */
-#include "service/view.h"
+#include "service/snapshot.h"
 
 #include "base/date.h"
 #include "domain/duties.h"
@@ -10,7 +11,7 @@
 
 #include <string.h>
 
-/* Renders through fn into an arena string. */
+/* Writes through call (onto w) and returns the text in a. */
 #define SNAP(a, call)                                                          \
 	do {                                                                   \
 		xf_buf b;                                                      \
@@ -44,8 +45,6 @@ char *xf_snap_cluster(xf_arena *a, const xf_cluster *c)
 	SNAP(a, xf_cluster_json(&w, c));
 }
 
-/* ---- organizational life (issue 4) ------------------------------------- */
-
 char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)
 {
 	xf_meeting_facts f = xf_meeting_facts_of(m);
@@ -61,8 +60,6 @@ char *xf_snap_talk(xf_arena *a, const xf_talk *t)
 {
 	SNAP(a, xf_talk_json(&w, t));
 }
-
-/* ---- points (issue 5) ---------------------------------------------------*/
 
 char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r)
 {
