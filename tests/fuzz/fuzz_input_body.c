@@ -28,7 +28,8 @@
  * The registry lives in the handler files, so the harness links all of
  * src/ but main.c; it never calls a handler or opens a database.
  *
- * sources: src/base/ src/model/ src/domain/ src/store/ src/service/ src/http/ src/api/
+ * sources: src/base/ src/model/ src/domain/ src/store/
+ * sources: src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
  */
 #include "api/bodies.h"
