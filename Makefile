@@ -24,8 +24,8 @@ CFLAGS  := $(CFLAGS_BASE) $(OPT) $(shell pkg-config --cflags $(PKGS) 2>/dev/null
 LDFLAGS := -pthread $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
-LIB_SRC := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
-	src/service/*.c src/http/*.c src/api/*.c src/tools/*.c))
+LIB_SRC := $(sort $(wildcard src/base/*.c src/model/*.c src/domain/*.c \
+	src/store/*.c src/service/*.c src/http/*.c src/api/*.c src/tools/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

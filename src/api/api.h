@@ -7,7 +7,7 @@
 
 #include "domain/scope.h"
 #include "http/server.h"
-#include "store/users.h"
+#include "model/user.h"
 
 #include <stddef.h>
 

@@ -9,36 +9,12 @@
 
 #include "api/api.h"
 #include "api/input.h"
-#include "base/date.h"
 #include "base/jw.h"
 #include "domain/files.h"
+#include "model/attachment.h"
 #include "service/attachments.h"
 
-#include <stdio.h>
 #include <string.h>
-
-/* An attachment's fields, with the object left open for more keys. */
-static void view_attachment_open(xf_jw *w, const xf_attachment *t)
-{
-	char at[32], url[48];
-	xf_time_iso(t->uploaded_at, at);
-	snprintf(url, sizeof url, "/api/attachments/%lld", (long long)t->id);
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", t->id);
-	xf_jw_kint(w, "meeting_id", t->meeting_id);
-	xf_jw_kint(w, "org_id", t->org_id);
-	xf_jw_kstr(w, "name", t->name);
-	xf_jw_kstr(w, "type", t->type);
-	xf_jw_kint(w, "size", t->size);
-	xf_jw_kstr(w, "sha256", t->hash);
-	if (t->uploaded_by)
-		xf_jw_kint(w, "uploaded_by", t->uploaded_by);
-	else
-		xf_jw_kstr(w, "uploaded_by", NULL);
-	xf_jw_kstr(w, "uploaded_by_name", t->uploaded_by_name);
-	xf_jw_kstr(w, "uploaded_at", at);
-	xf_jw_kstr(w, "url", url);
-}
 
 /*
  * The file name of an upload: ?name= (decoded by the server) or the
@@ -123,7 +99,7 @@ void xf_h_attachments_upload(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	view_attachment_open(&w, &t);
+	xf_attachment_json_open(&w, &t);
 	xf_jw_kbool(&w, "deduplicated", dedup);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 201);
@@ -145,7 +121,7 @@ void xf_h_attachments_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
-		view_attachment_open(&w, &t[i]);
+		xf_attachment_json_open(&w, &t[i]);
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, n);

@@ -13,6 +13,7 @@
 #include "base/date.h"
 #include "domain/duties.h"
 #include "domain/orgs.h"
+#include "model/duty.h"
 
 #include <string.h>
 
@@ -29,65 +30,6 @@ static int bad_year(xf_req *r, int64_t year, const char *field)
 	return -1;
 }
 
-void xf_view_duty_open(xf_jw *w, const xf_duty *d)
-{
-	char at[32], up[32];
-	xf_time_iso(d->created_at, at);
-	xf_time_iso(d->updated_at, up);
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", d->id);
-	xf_jw_kint(w, "org_id", d->org_id);
-	xf_jw_kstr(w, "org_name", d->org_name);
-	xf_jw_kint(w, "year", d->year);
-	xf_jw_kstr(w, "level", d->level);
-	xf_jw_kstr(w, "level_title", xf_duty_level_title(d->level));
-	xf_jw_kstr(w, "post", d->post);
-	xf_jw_kstr(w, "post_title", xf_duty_post_title(d->post));
-	xf_jw_kint(w, "seq", d->seq);
-	xf_jw_kstr(w, "title", d->title);
-	xf_jw_kstr(w, "content", d->content);
-	xf_jw_kid(w, "source_id", d->source_id);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_kstr(w, "updated_at", up);
-}
-
-void xf_view_duty_assignment_open(xf_jw *w, const xf_duty_assignment *a)
-{
-	char at[32];
-	xf_time_iso(a->created_at, at);
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", a->id);
-	xf_jw_kint(w, "org_id", a->org_id);
-	xf_jw_kstr(w, "org_name", a->org_name);
-	xf_jw_kstr(w, "level", a->org_kind);
-	xf_jw_kstr(w, "level_title", xf_duty_level_title(a->org_kind));
-	xf_jw_kint(w, "year", a->year);
-	xf_jw_kstr(w, "post", a->post);
-	xf_jw_kstr(w, "post_title", xf_duty_post_title(a->post));
-	xf_jw_kint(w, "member_id", a->member_id);
-	xf_jw_kstr(w, "member_name", a->member_name);
-	xf_jw_kint(w, "evidence_count", a->evidence_count);
-	xf_jw_kstr(w, "created_at", at);
-}
-
-void xf_view_duty_evidence(xf_jw *w, const xf_duty_evidence *e)
-{
-	char at[32];
-	xf_time_iso(e->created_at, at);
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", e->id);
-	xf_jw_kint(w, "duty_id", e->duty_id);
-	xf_jw_kint(w, "assignment_id", e->assignment_id);
-	xf_jw_kstr(w, "kind", e->kind);
-	xf_jw_kstr(w, "kind_title", xf_duty_evidence_title(e->kind));
-	xf_jw_kid(w, "ref_id", e->ref_id);
-	xf_jw_kstr(w, "title", e->title);
-	xf_jw_kstr(w, "note", e->note);
-	xf_jw_kstr(w, "on", e->done_on);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_obj_end(w);
-}
-
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
 static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
                           int64_t total, int64_t copied)
@@ -95,7 +37,8 @@ static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
-		xf_view_duty_open(&w, &ds[i]);
+		xf_duty_json_open(&w, &ds[i], xf_duty_level_title(ds[i].level),
+		                  xf_duty_post_title(ds[i].post));
 		xf_jw_obj_end(&w);
 	}
 	xf_page_items_end(&w, total);
@@ -109,7 +52,8 @@ static void answer_duty(xf_req *r, int status, const xf_duty *d)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_duty_open(&w, d);
+	xf_duty_json_open(&w, d, xf_duty_level_title(d->level),
+	                  xf_duty_post_title(d->post));
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, status);
 }
@@ -320,7 +264,7 @@ void xf_h_duty_evidence_create(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_duty_evidence(&w, &e);
+	xf_duty_evidence_json(&w, &e, xf_duty_evidence_title(e.kind));
 	xf_reply_json(r, 201);
 }
 
@@ -348,7 +292,8 @@ void xf_h_duty_evidence_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_duty_evidence(&w, &es[i]);
+		xf_duty_evidence_json(&w, &es[i],
+		                      xf_duty_evidence_title(es[i].kind));
 	xf_page_end(r, &w, n);
 }
 
@@ -404,7 +349,8 @@ void xf_h_duty_assignments_create(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_duty_assignment_open(&w, &as);
+	xf_duty_assignment_json_open(&w, &as, xf_duty_level_title(as.org_kind),
+	                             xf_duty_post_title(as.post));
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 201);
 }
@@ -437,7 +383,9 @@ void xf_h_duty_assignments_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
-		xf_view_duty_assignment_open(&w, &as[i]);
+		xf_duty_assignment_json_open(
+		    &w, &as[i], xf_duty_level_title(as[i].org_kind),
+		    xf_duty_post_title(as[i].post));
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, total);

@@ -1,5 +1,5 @@
 /*
- * duties.h (api) - handlers of the duty lists (三级五岗, issue 6): items,
+ * duties.h (api) - handlers of the duty lists (三级五岗): items,
  * post holders, evidence (duties.c) and the duty report (述职材料) as
  * JSON, a printable page and a Word document (duty_report.c). Routes in
  * routes.c; the API is documented in docs/api.md ("Duty lists").
@@ -7,7 +7,6 @@
 #ifndef XF_API_DUTIES_H
 #define XF_API_DUTIES_H
 
-#include "base/jw.h"
 #include "http/server.h"
 #include "service/duties.h"
 
@@ -27,10 +26,5 @@ void xf_h_duty_assignments_delete(xf_req *r);
 
 /* duty_report.c */
 void xf_h_duty_report(xf_req *r);
-
-/* JSON views shared by both files; *_open leave the object open. */
-void xf_view_duty_open(xf_jw *w, const xf_duty *d);
-void xf_view_duty_assignment_open(xf_jw *w, const xf_duty_assignment *a);
-void xf_view_duty_evidence(xf_jw *w, const xf_duty_evidence *e);
 
 #endif

@@ -11,7 +11,9 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/html.h"
+#include "base/jw.h"
 #include "domain/duties.h"
+#include "model/duty.h"
 
 #include <string.h>
 
@@ -33,19 +35,26 @@ static void answer_json(xf_req *r, const xf_duty_report *rep, const char *today)
 	xf_jw_arr(&w);
 	for (int i = 0; i < rep->nposts; i++) {
 		const xf_duty_report_post *p = &rep->posts[i];
-		xf_view_duty_assignment_open(&w, p->as);
+		xf_duty_assignment_json_open(
+		    &w, p->as, xf_duty_level_title(p->as->org_kind),
+		    xf_duty_post_title(p->as->post));
 		xf_jw_kint(&w, "items_total", p->nitems);
 		xf_jw_kint(&w, "items_with_evidence", p->items_with_evidence);
 		xf_jw_key(&w, "items");
 		xf_jw_arr(&w);
 		for (int k = 0; k < p->nitems; k++) {
 			const xf_duty_report_item *it = &p->items[k];
-			xf_view_duty_open(&w, it->duty);
+			xf_duty_json_open(&w, it->duty,
+			                  xf_duty_level_title(it->duty->level),
+			                  xf_duty_post_title(it->duty->post));
 			xf_jw_kbool(&w, "done", it->nevidence > 0);
 			xf_jw_key(&w, "evidence");
 			xf_jw_arr(&w);
-			for (int e = 0; e < it->nevidence; e++)
-				xf_view_duty_evidence(&w, &it->evidence[e]);
+			for (int e = 0; e < it->nevidence; e++) {
+				const xf_duty_evidence *ev = &it->evidence[e];
+				xf_duty_evidence_json(
+				    &w, ev, xf_duty_evidence_title(ev->kind));
+			}
 			xf_jw_arr_end(&w);
 			xf_jw_obj_end(&w);
 		}

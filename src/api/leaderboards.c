@@ -9,9 +9,10 @@
 #include "base/jw.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "model/point.h"
+#include "model/point_notice.h"
 #include "service/leaderboard.h"
 #include "service/point_notices.h"
-#include "service/view.h"
 
 #include <string.h>
 
@@ -140,8 +141,6 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	xf_jw_arr(&w);
 	for (int i = 0; i < b.n; i++) {
 		const xf_board_item *it = &b.items[i];
-		char avg[32];
-		xf_points_format_x100(it->average_x100, avg);
 		xf_jw_obj(&w);
 		xf_jw_kint(&w, "rank", it->rank);
 		xf_jw_kint(&w, "org_id", it->id);
@@ -152,7 +151,7 @@ void xf_h_leaderboard_orgs(xf_req *r)
 		xf_jw_kint(&w, "headcount", it->headcount);
 		xf_jw_kint(&w, "members", it->members);
 		xf_jw_key(&w, "average");
-		xf_jw_raw(&w, avg);
+		xf_jw_x100(&w, it->average_x100);
 		xf_jw_kint(&w, "org_points", it->org_points);
 		change(&w, it);
 		xf_jw_obj_end(&w);
@@ -223,7 +222,7 @@ void xf_h_points_me(xf_req *r)
 	xf_jw_key(&w, "entries");
 	xf_jw_arr(&w);
 	for (int i = 0; i < me.nentries; i++)
-		xf_view_point_entry(&w, &me.entries[i]);
+		xf_point_entry_json(&w, &me.entries[i]);
 	xf_jw_arr_end(&w);
 	xf_jw_kint(&w, "total_entries", me.total_entries);
 	xf_jw_key(&w, "notices");
@@ -231,26 +230,8 @@ void xf_h_points_me(xf_req *r)
 	const char *today = xf_point_notice_today(&c);
 	for (int i = 0; i < me.nnotices; i++) {
 		const xf_point_notice *n = &me.notices[i];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "id", n->id);
-		xf_jw_kstr(&w, "title", n->title);
-		xf_jw_kint(&w, "org_id", n->org_id);
-		xf_jw_kstr(&w, "org_name", n->org_name);
-		xf_jw_kstr(&w, "period", n->period);
-		xf_jw_kstr(&w, "kind", n->kind);
-		xf_jw_kstr(&w, "opens_on", n->opens_on);
-		xf_jw_kstr(&w, "closes_on", n->closes_on);
-		xf_jw_kstr(&w, "state", xf_point_notice_state(n, today));
-		xf_jw_key(&w, "mine");
-		if (n->my_rank) {
-			xf_jw_obj(&w);
-			xf_jw_kint(&w, "rank", n->my_rank);
-			xf_jw_kint(&w, "points", n->my_points);
-			xf_jw_obj_end(&w);
-		} else {
-			xf_jw_null(&w);
-		}
-		xf_jw_obj_end(&w);
+		xf_point_notice_json(&w, n, xf_point_notice_state(n, today), 1,
+		                     NULL, 0);
 	}
 	xf_jw_arr_end(&w);
 	xf_jw_obj_end(&w);

@@ -11,8 +11,8 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
+#include "model/meeting.h"
 #include "service/meetings.h"
-#include "service/view.h"
 
 #include <string.h>
 
@@ -143,7 +143,8 @@ static void answer_meeting(xf_req *r, int status, const xf_meeting *m,
 	static const xf_measure none;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_meeting(&w, m, ms ? ms : &none, n);
+	xf_meeting_facts f = xf_meeting_facts_of(m);
+	xf_meeting_json(&w, m, &f, ms ? ms : &none, n);
 	xf_reply_json(r, status);
 }
 
@@ -248,8 +249,10 @@ void xf_h_meetings_list(xf_req *r)
 	}
 	xf_jw w;
 	xf_page_begin(r, &w);
-	for (int i = 0; i < p.n; i++)
-		xf_view_meeting(&w, &p.items[i], NULL, 0);
+	for (int i = 0; i < p.n; i++) {
+		xf_meeting_facts f = xf_meeting_facts_of(&p.items[i]);
+		xf_meeting_json(&w, &p.items[i], &f, NULL, 0);
+	}
 	xf_page_end(r, &w, p.total);
 }
 
@@ -389,7 +392,7 @@ static void answer_measure(xf_req *r, int status, const xf_measure *m)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_measure(&w, m);
+	xf_measure_json(&w, m);
 	xf_reply_json(r, status);
 }
 
@@ -460,7 +463,7 @@ void xf_h_measures_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_measure(&w, &ms[i]);
+		xf_measure_json(&w, &ms[i]);
 	xf_page_items_end(&w, total);
 	xf_jw_kstr(&w, "today", today);
 	xf_jw_obj_end(&w);
@@ -517,7 +520,7 @@ void xf_h_talks_create(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_talk(&w, &t);
+	xf_talk_json(&w, &t);
 	xf_reply_json(r, 201);
 }
 
@@ -540,7 +543,7 @@ void xf_h_talks_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_talk(&w, &t[i]);
+		xf_talk_json(&w, &t[i]);
 	xf_page_end(r, &w, total);
 }
 

@@ -7,11 +7,10 @@
 
 #include "api/bodies.h"
 #include "api/input.h"
-#include "base/date.h"
 #include "base/jw.h"
 #include "domain/members.h"
+#include "model/member.h"
 #include "service/members.h"
-#include "service/view.h"
 
 #include <string.h>
 
@@ -77,7 +76,7 @@ static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_member(&w, m, xf_member_full_pii(c, m));
+	xf_member_json(&w, m, xf_member_full_pii(c, m));
 	xf_reply_json(r, status);
 }
 
@@ -183,7 +182,7 @@ void xf_h_members_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++)
-		xf_view_member(&w, &p.items[i],
+		xf_member_json(&w, &p.items[i],
 		               xf_member_full_pii(&c, &p.items[i]));
 	xf_page_end(r, &w, p.total);
 }
@@ -223,20 +222,8 @@ void xf_h_members_transfers(xf_req *r)
 	}
 	xf_jw w;
 	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		char at[32];
-		xf_time_iso(t[i].at, at);
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "id", t[i].id);
-		xf_jw_kint(&w, "from_org_id", t[i].from_org_id);
-		xf_jw_kstr(&w, "from_org_name", t[i].from_org_name);
-		xf_jw_kint(&w, "to_org_id", t[i].to_org_id);
-		xf_jw_kstr(&w, "to_org_name", t[i].to_org_name);
-		xf_jw_kstr(&w, "reason", t[i].reason);
-		xf_jw_kstr(&w, "at", at);
-		xf_jw_kid(&w, "user_id", t[i].user_id);
-		xf_jw_obj_end(&w);
-	}
+	for (int i = 0; i < n; i++)
+		xf_transfer_json(&w, &t[i]);
 	xf_page_end(r, &w, n);
 }
 

@@ -11,6 +11,7 @@
 #include "base/jw.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "model/point_notice.h"
 #include "service/point_notices.h"
 
 #include <string.h>
@@ -43,8 +44,9 @@ static void answer_notice(xf_req *r, xf_ctx *c, int status,
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_notice(&w, &f->n, xf_point_notice_today(c), f->rows,
-	                     f->nrows);
+	xf_point_notice_json(
+	    &w, &f->n, xf_point_notice_state(&f->n, xf_point_notice_today(c)),
+	    0, f->rows, f->nrows);
 	xf_reply_json(r, status);
 }
 
@@ -117,7 +119,9 @@ void xf_h_point_notices_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_notice(&w, &items[i], today, NULL, 0);
+		xf_point_notice_json(&w, &items[i],
+		                     xf_point_notice_state(&items[i], today), 0,
+		                     NULL, 0);
 	xf_page_end(r, &w, total);
 }
 
@@ -130,7 +134,7 @@ static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_objection(&w, o);
+	xf_point_objection_json(&w, o);
 	xf_reply_json(r, status);
 }
 
@@ -192,7 +196,7 @@ void xf_h_point_objections_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_objection(&w, &items[i]);
+		xf_point_objection_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
 

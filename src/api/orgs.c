@@ -9,8 +9,8 @@
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/orgs.h"
+#include "model/org.h"
 #include "service/orgs.h"
-#include "service/view.h"
 
 #include <string.h>
 
@@ -74,7 +74,7 @@ static void answer_org(xf_req *r, int status, const xf_org *o)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_org(&w, o);
+	xf_org_json(&w, o);
 	xf_reply_json(r, status);
 }
 
@@ -83,7 +83,7 @@ static void answer_page(xf_req *r, const xf_org_page *p)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p->n; i++)
-		xf_view_org(&w, &p->items[i]);
+		xf_org_json(&w, &p->items[i]);
 	xf_page_end(r, &w, p->total);
 }
 
@@ -219,7 +219,7 @@ void xf_h_orgs_children(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++) {
-		xf_view_org_open(&w, &p.items[i]);
+		xf_org_json_open(&w, &p.items[i], 0);
 		xf_jw_kint(&w, "subtree_member_count",
 		           p.items[i].subtree_member_count);
 		xf_jw_obj_end(&w);
@@ -231,17 +231,7 @@ void xf_h_orgs_children(xf_req *r)
 static void tree_node(xf_jw *w, const xf_org_page *p, int *i)
 {
 	const xf_org *o = &p->items[*i];
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", o->id);
-	xf_jw_kstr(w, "name", o->name);
-	xf_jw_kstr(w, "kind", o->kind);
-	xf_jw_kstr(w, "level", o->level);
-	xf_jw_kid(w, "parent_id", o->parent_id);
-	xf_jw_kstr(w, "path", o->path);
-	xf_jw_kint(w, "depth", o->depth);
-	xf_jw_kstr(w, "closed_on", o->closed_on);
-	xf_jw_kint(w, "member_count", o->member_count);
-	xf_jw_kint(w, "child_count", o->child_count);
+	xf_org_json_open(w, o, 1);
 	xf_jw_key(w, "children");
 	xf_jw_arr(w);
 	(*i)++;
@@ -276,7 +266,7 @@ static void answer_cluster(xf_req *r, int status, const xf_cluster *cl)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_cluster(&w, cl);
+	xf_cluster_json(&w, cl);
 	xf_reply_json(r, status);
 }
 
@@ -313,7 +303,7 @@ void xf_h_clusters_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = offset; i < n && i < offset + limit; i++)
-		xf_view_cluster(&w, &cl[i]);
+		xf_cluster_json(&w, &cl[i]);
 	xf_page_end(r, &w, n);
 }
 

@@ -2,8 +2,8 @@
  * page.h - the list answers of the API: {"items":[...],"total":N[, ...]}.
  *
  * xf_page_begin() starts the answer in r->out up to the opening of the
- * items array; the handler writes each item with the views of
- * service/view.h; xf_page_end() closes the array, writes the total and
+ * items array; the handler writes each item in its JSON form (model/);
+ * xf_page_end() closes the array, writes the total and
  * answers 200. Handlers that add members after the total close the items
  * with xf_page_items_end() and end the object themselves.
  */

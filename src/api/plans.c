@@ -10,8 +10,10 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "model/plan.h"
+#include "model/task.h"
 #include "service/plans.h"
-#include "service/view.h"
+#include "service/tasks.h"
 
 #include <string.h>
 
@@ -127,25 +129,18 @@ static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 	xf_date_format(today, day);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_plan_open(&w, &p);
+	xf_plan_json_open(&w, &p);
 	xf_jw_kstr(&w, "today", day);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
 		const xf_plan_item *it = &items[i];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "id", it->id);
-		xf_jw_kint(&w, "seq", it->seq);
-		xf_jw_kstr(&w, "title", it->title);
-		xf_jw_kstr(&w, "goal", it->goal);
-		xf_jw_kstr(&w, "measures", it->measures);
-		xf_jw_kint(&w, "lead_org_id", it->lead_org_id);
-		xf_jw_kstr(&w, "lead_org_name", it->lead_org_name);
-		xf_jw_kid(&w, "task_id", it->task_id);
+		xf_plan_item_json_open(&w, it);
 		xf_jw_key(&w, "task");
-		if (tasks[i].id)
-			xf_view_task(&w, &tasks[i], today, NULL, 0);
-		else
+		if (tasks[i].id) {
+			xf_task_facts f = xf_task_facts_on(&tasks[i], today);
+			xf_task_json(&w, &tasks[i], &f);
+		} else
 			xf_jw_null(&w);
 		xf_jw_obj_end(&w);
 	}
@@ -252,7 +247,7 @@ void xf_h_plans_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
-		xf_view_plan_open(&w, &ps[i]);
+		xf_plan_json_open(&w, &ps[i]);
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, total);

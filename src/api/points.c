@@ -12,8 +12,8 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/points.h"
+#include "model/point.h"
 #include "service/points.h"
-#include "service/view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +91,7 @@ static void answer_rule(xf_req *r, int status, const xf_point_rule *rule)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_rule(&w, rule, 1);
+	xf_point_rule_json(&w, rule, 1);
 	xf_reply_json(r, status);
 }
 
@@ -177,7 +177,7 @@ void xf_h_point_rules_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_rule(&w, &rules[i], 0);
+		xf_point_rule_json(&w, &rules[i], 0);
 	xf_page_items_end(&w, n);
 	xf_jw_kstr(&w, "on", on);
 	xf_jw_key(&w, "categories");
@@ -301,7 +301,7 @@ static void answer_claim(xf_req *r, int status, const xf_point_claim *cl)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_claim(&w, cl);
+	xf_point_claim_json(&w, cl);
 	xf_reply_json(r, status);
 }
 
@@ -355,7 +355,7 @@ static void answer_result(xf_jw *w, const xf_point_result *res)
 	xf_jw_kbool(w, "veto", res->veto);
 	xf_jw_kstr(w, "message", res->message);
 	xf_jw_key(w, "entry");
-	xf_view_point_entry(w, &res->entry);
+	xf_point_entry_json(w, &res->entry);
 }
 
 static const xf_field approve_fields[] = {
@@ -387,7 +387,7 @@ void xf_h_claims_approve(xf_req *r)
 	xf_jw_kstr(&w, "status", cl.status);
 	answer_result(&w, &res);
 	xf_jw_key(&w, "claim");
-	xf_view_point_claim(&w, &cl);
+	xf_point_claim_json(&w, &cl);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
@@ -435,7 +435,7 @@ void xf_h_claims_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_claim(&w, &items[i]);
+		xf_point_claim_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
 
@@ -516,7 +516,7 @@ void xf_h_ledger_get(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_point_entry(&w, &e);
+	xf_point_entry_json(&w, &e);
 	xf_reply_json(r, 200);
 }
 
@@ -556,7 +556,7 @@ void xf_h_ledger_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_point_entry(&w, &items[i]);
+		xf_point_entry_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
 

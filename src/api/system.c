@@ -7,8 +7,8 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "model/user.h"
 #include "service/auth.h"
-#include "service/view.h"
 
 #include <time.h>
 
@@ -74,7 +74,7 @@ void xf_h_login(xf_req *r)
 	xf_jw_kstr(&w, "token", token);
 	xf_jw_kstr(&w, "csrf", csrf);
 	xf_jw_key(&w, "user");
-	xf_view_user(&w, &u);
+	xf_user_json(&w, &u);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
@@ -120,7 +120,7 @@ void xf_h_me(xf_req *r)
 	xf_principal *p = r->principal;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_user_open(&w, &p->user);
+	xf_user_json_open(&w, &p->user);
 	xf_jw_kstr(&w, "csrf", p->csrf);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);

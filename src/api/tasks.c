@@ -12,8 +12,8 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/tasks.h"
+#include "model/task.h"
 #include "service/tasks.h"
-#include "service/view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +21,32 @@
 static xf_date today_of(const xf_ctx *c)
 {
 	return xf_date_today(c->now);
+}
+
+/* A task as shown on day today, with its milestones when ms is not NULL;
+ * the object left open for more keys. */
+static void task_open(xf_jw *w, const xf_task *t, xf_date today,
+                      const xf_milestone *ms, int nms)
+{
+	xf_task_facts f = xf_task_facts_on(t, today);
+	xf_task_json_open(w, t, &f);
+	if (!ms)
+		return;
+	xf_jw_key(w, "milestones");
+	xf_jw_arr(w);
+	for (int i = 0; i < nms; i++) {
+		xf_milestone_facts mf = xf_milestone_facts_on(&ms[i], today);
+		xf_milestone_json(w, &ms[i], &mf);
+	}
+	xf_jw_arr_end(w);
+}
+
+/* The same, closed. */
+static void task(xf_jw *w, const xf_task *t, xf_date today,
+                 const xf_milestone *ms, int nms)
+{
+	task_open(w, t, today, ms, nms);
+	xf_jw_obj_end(w);
 }
 
 /* ---- bodies -------------------------------------------------------------*/
@@ -136,18 +162,13 @@ static void answer_task(xf_req *r, int status, const xf_ctx *c,
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_task_open(&w, t, today_of(c));
-	if (ms) {
-		xf_jw_key(&w, "milestones");
-		xf_jw_arr(&w);
-		for (int i = 0; i < nms; i++)
-			xf_view_milestone(&w, &ms[i], today_of(c));
-		xf_jw_arr_end(&w);
-	}
+	task_open(&w, t, today_of(c), ms, nms);
 	if (acc) {
 		xf_jw_key(&w, "acceptance");
 		if (acc->task_id)
-			xf_view_acceptance(&w, acc, t);
+			xf_acceptance_json(&w, acc, t,
+			                   t->done_on ? xf_task_done_on_time(t)
+			                              : 0);
 		else
 			xf_jw_null(&w);
 	}
@@ -290,7 +311,7 @@ void xf_h_tasks_cascade(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < nk; i++)
-		xf_view_task(&w, &kids[i], today_of(&c), NULL, 0);
+		task(&w, &kids[i], today_of(&c), NULL, 0);
 	xf_page_items_end(&w, nk);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 201);
@@ -378,9 +399,9 @@ void xf_h_tasks_report(xf_req *r)
 	/* the report with the task after it */
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_progress_open(&w, &p);
+	xf_progress_json_open(&w, &p);
 	xf_jw_key(&w, "task");
-	xf_view_task(&w, &t, today_of(&c), NULL, 0);
+	task(&w, &t, today_of(&c), NULL, 0);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 201);
 }
@@ -400,7 +421,7 @@ void xf_h_tasks_reports(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_progress(&w, &p[i]);
+		xf_progress_json(&w, &p[i]);
 	xf_page_end(r, &w, n);
 }
 
@@ -421,7 +442,8 @@ static void answer_milestone(xf_req *r, int status, const xf_ctx *c,
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_milestone(&w, m, today_of(c));
+	xf_milestone_facts f = xf_milestone_facts_on(m, today_of(c));
+	xf_milestone_json(&w, m, &f);
 	xf_reply_json(r, status);
 }
 
@@ -554,8 +576,8 @@ void xf_h_tasks_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.page.n; i++)
-		xf_view_task(&w, &p.page.items[i], today, p.ms ? p.ms[i] : NULL,
-		             p.ms ? p.nms[i] : 0);
+		task(&w, &p.page.items[i], today, p.ms ? p.ms[i] : NULL,
+		     p.ms ? p.nms[i] : 0);
 	xf_page_items_end(&w, p.page.total);
 	xf_jw_kstr(&w, "today", day);
 	xf_jw_obj_end(&w);
@@ -747,7 +769,8 @@ void xf_h_tasks_accept(xf_req *r)
 	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_acceptance(&w, &x, &t);
+	xf_acceptance_json(&w, &x, &t,
+	                   t.done_on ? xf_task_done_on_time(&t) : 0);
 	xf_reply_json(r, 201);
 }
 

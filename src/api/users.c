@@ -7,8 +7,8 @@
 #include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
+#include "model/user.h"
 #include "service/auth.h"
-#include "service/view.h"
 
 static const xf_field role_fields[] = {
     {"role", XF_F_ENUM, 1, 0, 0, 0, xf_roles, "角色"},
@@ -88,7 +88,7 @@ static void answer_user(xf_req *r, int status, const xf_user *u)
 {
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
-	xf_view_user(&w, u);
+	xf_user_json(&w, u);
 	xf_reply_json(r, status);
 }
 
@@ -150,7 +150,7 @@ void xf_h_users_list(xf_req *r)
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
-		xf_view_user(&w, &u[i]);
+		xf_user_json(&w, &u[i]);
 	xf_page_end(r, &w, total);
 }
 

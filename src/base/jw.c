@@ -139,6 +139,17 @@ void xf_jw_null(xf_jw *w)
 	xf_buf_add(w->b, "null", 4);
 }
 
+void xf_jw_x100(xf_jw *w, int64_t v)
+{
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char frac[3] = {'.', (char)('0' + a % 100 / 10), (char)('0' + a % 10)};
+	sep(w);
+	if (v < 0)
+		xf_buf_addc(w->b, '-');
+	xf_buf_addi(w->b, (int64_t)(a / 100));
+	xf_buf_add(w->b, frac, sizeof frac);
+}
+
 void xf_jw_raw(xf_jw *w, const char *json)
 {
 	if (!json || !*json) {

@@ -35,6 +35,9 @@ void xf_jw_strn(xf_jw *w, const char *s, size_t n);
 void xf_jw_int(xf_jw *w, int64_t v);
 void xf_jw_bool(xf_jw *w, int v);
 void xf_jw_null(xf_jw *w);
+/* A number given in hundredths, with two decimals: 1235 as 12.35, -50 as
+ * -0.50 (averages of points). */
+void xf_jw_x100(xf_jw *w, int64_t v);
 /* Writes already-serialized JSON as a value (e.g. a stored snapshot). */
 void xf_jw_raw(xf_jw *w, const char *json);
 

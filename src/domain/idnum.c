@@ -1,6 +1,6 @@
 /*
- * idnum.c - validation, masking and generation of resident ID numbers
- * (GB 11643-1999).
+ * idnum.c - validation and generation of resident ID numbers
+ * (GB 11643-1999); masking them is model/pii.c's.
  */
 #include "domain/idnum.h"
 
@@ -91,31 +91,6 @@ const char *xf_idnum_error_text(int code)
 		return "身份证号码校验位错误";
 	}
 	return "身份证号码无效";
-}
-
-static char shown(char c)
-{
-	if (is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-		return c;
-	return '*';
-}
-
-void xf_idnum_mask(const char *s, char out[19])
-{
-	size_t len = s ? strlen(s) : 0;
-	size_t n = len > IDNUM_LEN ? IDNUM_LEN : len;
-
-	memset(out, '*', n);
-	out[n] = '\0';
-	if (len == IDNUM_LEN) {
-		for (size_t i = 0; i < 4; i++)
-			out[i] = shown(s[i]);
-	}
-	if (len > 4) {
-		/* The last 4 of the input land at the end of the output. */
-		for (size_t i = 0; i < 4; i++)
-			out[n - 4 + i] = shown(s[len - 4 + i]);
-	}
 }
 
 void xf_idnum_make(const char region6[7], xf_date birth, int seq3, char out[19])

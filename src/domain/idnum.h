@@ -29,13 +29,6 @@ int xf_idnum_check(const char *s, xf_date *birth, int *male);
 /* A Chinese message for a code from xf_idnum_check(); static storage. */
 const char *xf_idnum_error_text(int code);
 
-/* Writes a masked copy for people who may not see the full number: first 4
- * and last 4 characters kept, the 10 between as '*' ("3302**********1234").
- * Input of another length keeps at most its last 4 characters (none when it
- * has 4 or fewer) and is cut to 18 characters. Only ASCII letters and digits
- * are ever copied; anything else becomes '*'. NULL s gives "". */
-void xf_idnum_mask(const char *s, char out[19]);
-
 /* Builds a valid number from a 6-digit region code, a birth date (written
  * as YYYYMMDD; the year must have 4 digits) and a sequence 0..999 (taken
  * modulo 1000), for demo data. */

@@ -5,7 +5,6 @@
 
 #include "domain/scope.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* A category's code is its Chinese name: rules have always stored it. */
@@ -186,11 +185,4 @@ int64_t xf_points_average_x100(int64_t sum, int64_t count)
 	if (abs64(r) * 2 >= count)
 		q += n < 0 ? -1 : 1;
 	return q;
-}
-
-void xf_points_format_x100(int64_t v, char out[32])
-{
-	int64_t a = abs64(v);
-	snprintf(out, 32, "%s%lld.%02lld", v < 0 ? "-" : "",
-	         (long long)(a / 100), (long long)(a % 100));
 }

@@ -119,7 +119,5 @@ void xf_points_ranks(const int64_t *scores, int n, int *ranks);
 
 /* sum / count in hundredths, rounded half away from zero; 0 if count <= 0. */
 int64_t xf_points_average_x100(int64_t sum, int64_t count);
-/* Writes hundredths as a JSON number ("12.35", "-0.5" as "-0.50"). */
-void xf_points_format_x100(int64_t v, char out[32]);
 
 #endif

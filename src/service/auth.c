@@ -5,7 +5,7 @@
 #include "service/auth.h"
 
 #include "service/session_cache.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"
 

@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 #include "store/users.h"
 
@@ -53,15 +54,6 @@ static int duty_for_write(xf_ctx *c, int64_t id, xf_duty *d)
 	           : forbidden(c, "无权修改该组织的责任清单", NULL);
 }
 
-static char *duty_json(xf_ctx *c, const xf_duty *d)
-{
-	return xf_arena_printf(c->a,
-	                       "{\"id\":%lld,\"org_id\":%lld,\"year\":%d,"
-	                       "\"level\":\"%s\",\"post\":\"%s\",\"seq\":%d}",
-	                       (long long)d->id, (long long)d->org_id, d->year,
-	                       d->level, d->post, d->seq);
-}
-
 /* ---- duty items --------------------------------------------------------- */
 
 static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
@@ -100,7 +92,7 @@ static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "create", "duty", d->id, d->org_path, NULL,
-	                duty_json(c, d));
+	                xf_snap_duty(c->a, d));
 }
 
 int xf_duty_create(xf_ctx *c, const xf_duty_input *in, xf_duty *out)
@@ -129,7 +121,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 	int rc = duty_for_write(c, id, d);
 	if (rc != XF_OK)
 		return rc;
-	char *before = duty_json(c, d);
+	char *before = xf_snap_duty(c->a, d);
 	if (in->has_title)
 		d->title = in->title;
 	if (in->has_content)
@@ -141,7 +133,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 		return xf_fail_db(c, drc);
 	d->updated_at = c->now;
 	return xf_audit(c, "update", "duty", d->id, d->org_path, before,
-	                duty_json(c, d));
+	                xf_snap_duty(c->a, d));
 }
 
 int xf_duty_update(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *out)
@@ -167,8 +159,8 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	drc = xf_store_duty_delete(c->db, id);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "duty", id, d.org_path, duty_json(c, &d),
-	                NULL);
+	return xf_audit(c, "delete", "duty", id, d.org_path,
+	                xf_snap_duty(c->a, &d), NULL);
 }
 
 int xf_duty_remove(xf_ctx *c, int64_t id)
@@ -303,12 +295,8 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 		               "该党员已在该年度担任此岗位", "post");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	char *after = xf_arena_printf(
-	    c->a,
-	    "{\"org_id\":%lld,\"year\":%d,\"post\":\"%s\",\"member_id\":%lld}",
-	    (long long)o.id, as->year, as->post, (long long)m.id);
 	return xf_audit(c, "create", "duty_assignment", as->id, o.path, NULL,
-	                after);
+	                xf_snap_duty_assignment(c->a, as));
 }
 
 int xf_duty_assign(xf_ctx *c, const xf_duty_assign_input *in,
@@ -346,14 +334,8 @@ static int unassign_tx(xf_ctx *c, int64_t id)
 	int drc = xf_store_duty_assignment_delete(c->db, id);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	char *before = xf_arena_printf(
-	    c->a,
-	    "{\"org_id\":%lld,\"year\":%d,\"post\":\"%s\",\"member_id\":%lld,"
-	    "\"evidence\":%lld}",
-	    (long long)as.org_id, as.year, as.post, (long long)as.member_id,
-	    (long long)as.evidence_count);
-	return xf_audit(c, "delete", "duty_assignment", id, as.org_path, before,
-	                NULL);
+	return xf_audit(c, "delete", "duty_assignment", id, as.org_path,
+	                xf_snap_duty_assignment(c->a, &as), NULL);
 }
 
 int xf_duty_unassign(xf_ctx *c, int64_t id)
@@ -471,14 +453,8 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 		               "该记录已关联到此职责", "ref_id");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	char *after = xf_arena_printf(
-	    c->a,
-	    "{\"duty_id\":%lld,\"assignment_id\":%lld,\"kind\":\"%s\","
-	    "\"ref_id\":%lld,\"on\":\"%s\"}",
-	    (long long)d.id, (long long)as.id, e->kind, (long long)e->ref_id,
-	    e->done_on);
 	return xf_audit(c, "create", "duty_evidence", e->id, as.org_path, NULL,
-	                after);
+	                xf_snap_duty_evidence(c->a, e));
 }
 
 int xf_duty_evidence_add(xf_ctx *c, int64_t duty_id,
@@ -505,14 +481,8 @@ static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
 	drc = xf_store_duty_evidence_delete(c->db, id);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	char *before = xf_arena_printf(
-	    c->a,
-	    "{\"duty_id\":%lld,\"assignment_id\":%lld,\"kind\":\"%s\","
-	    "\"ref_id\":%lld,\"on\":\"%s\"}",
-	    (long long)e.duty_id, (long long)e.assignment_id, e.kind,
-	    (long long)e.ref_id, e.done_on);
-	return xf_audit(c, "delete", "duty_evidence", id, e.org_path, before,
-	                NULL);
+	return xf_audit(c, "delete", "duty_evidence", id, e.org_path,
+	                xf_snap_duty_evidence(c->a, &e), NULL);
 }
 
 int xf_duty_evidence_remove(xf_ctx *c, int64_t duty_id, int64_t id)

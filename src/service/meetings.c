@@ -7,7 +7,7 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 
 #include <stdlib.h>
@@ -53,6 +53,19 @@ static int load_writable(xf_ctx *c, int64_t id, xf_meeting *m)
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	return xf_can_write(c, m->org_path) ? XF_OK : forbidden(c);
+}
+
+xf_meeting_facts xf_meeting_facts_of(const xf_meeting *m)
+{
+	int kind = xf_meeting_kind_parse(m->kind);
+	xf_compliance_rules r;
+	xf_compliance_rules_default(&r);
+	xf_meeting_facts f = {
+	    .kind_name = xf_meeting_kind_title(kind),
+	    .first_topic_missing =
+	        kind >= 0 && r.needs_first_topic[kind] && !m->ft_title,
+	};
+	return f;
 }
 
 int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,

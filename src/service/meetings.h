@@ -28,6 +28,9 @@ typedef struct xf_meeting_input {
 	    has_minutes, has_first_topic;
 } xf_meeting_input;
 
+/* What the rules say about m, for its JSON form (model/meeting.h). */
+xf_meeting_facts xf_meeting_facts_of(const xf_meeting *m);
+
 int xf_meeting_create(xf_ctx *c, const xf_meeting_input *in, xf_meeting *out);
 /* The meeting with its measures. */
 int xf_meeting_read(xf_ctx *c, int64_t id, xf_meeting *out,

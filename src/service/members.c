@@ -4,9 +4,9 @@
 #include "service/members.h"
 
 #include "base/date.h"
+#include "base/phone.h"
 #include "domain/idnum.h"
-#include "domain/phone.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 
 #include <string.h>

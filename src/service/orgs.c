@@ -4,7 +4,7 @@
 #include "service/orgs.h"
 
 #include "base/date.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 
 #include <string.h>
 

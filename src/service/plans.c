@@ -6,7 +6,7 @@
 #include "service/plans.h"
 
 #include "base/date.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 
 #include <string.h>

@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "domain/points.h"
 #include "service/leaderboard.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"
 
@@ -146,18 +147,6 @@ static int freeze(xf_ctx *c, const xf_board *b, int orgs,
 	return XF_OK;
 }
 
-static char *snap_notice(xf_ctx *c, const xf_point_notice *n)
-{
-	xf_buf b;
-	xf_buf_init(&b, 1 << 16);
-	xf_jw w;
-	xf_jw_init(&w, &b);
-	xf_view_point_notice(&w, n, xf_point_notice_today(c), NULL, 0);
-	char *s = b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
-	xf_buf_free(&b);
-	return s;
-}
-
 static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
                       xf_point_notice_full *out)
 {
@@ -215,8 +204,10 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 	if (rc != XF_OK)
 		return rc;
 	out->committee = 1;
-	return xf_audit(c, "publish", "point_notice", n->id, n->org_path, NULL,
-	                snap_notice(c, n));
+	return xf_audit(
+	    c, "publish", "point_notice", n->id, n->org_path, NULL,
+	    xf_snap_point_notice(
+	        c->a, n, xf_point_notice_state(n, xf_point_notice_today(c))));
 }
 
 int xf_point_notice_publish(xf_ctx *c, const xf_point_notice_input *in,
@@ -333,18 +324,6 @@ int xf_point_notices_concerning(xf_ctx *c, const char *path, int64_t member_id,
 
 /* ---- objections ---------------------------------------------------------*/
 
-static char *snap_objection(xf_ctx *c, const xf_point_objection *o)
-{
-	xf_buf b;
-	xf_buf_init(&b, 1 << 16);
-	xf_jw w;
-	xf_jw_init(&w, &b);
-	xf_view_point_objection(&w, o);
-	char *s = b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
-	xf_buf_free(&b);
-	return s;
-}
-
 static int object_tx(xf_ctx *c, int64_t notice_id, int64_t member_id,
                      const char *text, xf_point_objection *out)
 {
@@ -388,7 +367,7 @@ static int object_tx(xf_ctx *c, int64_t notice_id, int64_t member_id,
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "object", "point_objection", out->id, n.org_path,
-	                NULL, snap_objection(c, out));
+	                NULL, xf_snap_point_objection(c->a, out));
 }
 
 int xf_point_objection_create(xf_ctx *c, int64_t notice_id, int64_t member_id,
@@ -421,7 +400,7 @@ static int answer_tx(xf_ctx *c, int64_t id, const char *answer,
 	if (strcmp(out->status, "open") != 0)
 		return xf_fail(c, XF_E_CONFLICT, "already_answered",
 		               "该异议已答复", NULL);
-	char *before = snap_objection(c, out);
+	char *before = xf_snap_point_objection(c->a, out);
 	out->status = outcome;
 	out->answer = answer;
 	out->answered_by = c->user_id;
@@ -433,7 +412,8 @@ static int answer_tx(xf_ctx *c, int64_t id, const char *answer,
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "answer", "point_objection", out->id,
-	                out->notice_path, before, snap_objection(c, out));
+	                out->notice_path, before,
+	                xf_snap_point_objection(c->a, out));
 }
 
 int xf_point_objection_answer(xf_ctx *c, int64_t id, const char *answer,
@@ -476,88 +456,4 @@ int xf_point_objection_list(xf_ctx *c, int64_t notice_id, int offset, int limit,
 	rc = objection_list_tx(c, notice_id, offset, limit, out, n, total);
 	xf_db_rollback(c->db);
 	return rc;
-}
-
-/* ---- views --------------------------------------------------------------*/
-
-static void average(xf_jw *w, int64_t x100)
-{
-	char s[32];
-	xf_points_format_x100(x100, s);
-	xf_jw_key(w, "average");
-	xf_jw_raw(w, s);
-}
-
-void xf_view_point_notice(xf_jw *w, const xf_point_notice *n, const char *today,
-                          const xf_point_notice_row *rows, int nrows)
-{
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", n->id);
-	xf_jw_kint(w, "org_id", n->org_id);
-	xf_jw_kstr(w, "org_name", n->org_name);
-	xf_jw_kstr(w, "period", n->period);
-	xf_jw_kstr(w, "kind", n->kind);
-	xf_jw_kstr(w, "org_kind", n->org_kind);
-	xf_jw_kstr(w, "title", n->title);
-	xf_jw_kstr(w, "opens_on", n->opens_on);
-	xf_jw_kstr(w, "closes_on", n->closes_on);
-	xf_jw_kstr(w, "state", xf_point_notice_state(n, today));
-	xf_jw_kint(w, "base", n->base);
-	xf_jw_kint(w, "row_count", n->nrows);
-	xf_jw_kint(w, "objections", n->objections);
-	xf_jw_kint(w, "open_objections", n->open_objections);
-	xf_jw_kid(w, "created_by", n->created_by);
-	char at[32];
-	xf_time_iso(n->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
-	if (rows) {
-		int orgs = strcmp(n->kind, "orgs") == 0;
-		xf_jw_key(w, "rows");
-		xf_jw_arr(w);
-		for (int i = 0; i < nrows; i++) {
-			const xf_point_notice_row *r = &rows[i];
-			xf_jw_obj(w);
-			xf_jw_kint(w, "rank", r->rank);
-			if (orgs) {
-				xf_jw_kint(w, "org_id", r->org_id);
-				xf_jw_kstr(w, "name", r->name);
-				xf_jw_kint(w, "points", r->points);
-				xf_jw_kint(w, "headcount", r->headcount);
-				average(w, r->average_x100);
-			} else {
-				xf_jw_kint(w, "member_id", r->member_id);
-				xf_jw_kstr(w, "name", r->name);
-				xf_jw_kint(w, "org_id", r->org_id);
-				xf_jw_kstr(w, "org_name", r->org_name);
-				xf_jw_kint(w, "points", r->points);
-				xf_jw_kbool(w, "vetoed", r->vetoed);
-			}
-			xf_jw_obj_end(w);
-		}
-		xf_jw_arr_end(w);
-	}
-	xf_jw_obj_end(w);
-}
-
-void xf_view_point_objection(xf_jw *w, const xf_point_objection *o)
-{
-	xf_jw_obj(w);
-	xf_jw_kint(w, "id", o->id);
-	xf_jw_kint(w, "notice_id", o->notice_id);
-	xf_jw_kint(w, "member_id", o->member_id);
-	xf_jw_kstr(w, "member_name", o->member_name);
-	xf_jw_kstr(w, "text", o->text);
-	xf_jw_kstr(w, "status", o->status);
-	xf_jw_kstr(w, "answer", o->answer);
-	xf_jw_kid(w, "answered_by", o->answered_by);
-	char at[32];
-	if (o->answered_at) {
-		xf_time_iso(o->answered_at, at);
-		xf_jw_kstr(w, "answered_at", at);
-	} else {
-		xf_jw_kstr(w, "answered_at", NULL);
-	}
-	xf_time_iso(o->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_obj_end(w);
 }

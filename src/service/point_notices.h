@@ -17,7 +17,6 @@
 #ifndef XF_SERVICE_POINT_NOTICES_H
 #define XF_SERVICE_POINT_NOTICES_H
 
-#include "base/jw.h"
 #include "service/ctx.h"
 #include "store/point_notices.h"
 
@@ -66,11 +65,5 @@ int xf_point_notices_concerning(xf_ctx *c, const char *path, int64_t member_id,
 const char *xf_point_notice_state(const xf_point_notice *n, const char *today);
 /* Today's date in the service's clock, arena-allocated. */
 const char *xf_point_notice_today(xf_ctx *c);
-
-/* JSON of a notice (rows written when rows is not NULL) and of an
- * objection. */
-void xf_view_point_notice(xf_jw *w, const xf_point_notice *n, const char *today,
-                          const xf_point_notice_row *rows, int nrows);
-void xf_view_point_objection(xf_jw *w, const xf_point_objection *o);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "base/date.h"
 #include "domain/points.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"
 

@@ -8,7 +8,7 @@
 #include "service/tasks.h"
 
 #include "domain/tasks.h"
-#include "service/view.h"
+#include "service/snapshot.h"
 #include "store/orgs.h"
 
 #include <stdlib.h>
@@ -94,6 +94,27 @@ int xf_milestone_is_late(const xf_milestone *m, xf_date today)
 {
 	return xf_milestone_late(today, day(m->due_on), m->done_on != NULL,
 	                         day(m->done_on));
+}
+
+xf_task_facts xf_task_facts_on(const xf_task *t, xf_date today)
+{
+	int status = xf_task_status_on(t, today);
+	xf_task_facts f = {
+	    .status = xf_task_status_name(status),
+	    .status_title = xf_task_status_title(status),
+	    .on_time = t->done_on ? xf_task_done_on_time(t) : 0,
+	};
+	return f;
+}
+
+xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today)
+{
+	xf_milestone_facts f = {
+	    .status =
+	        xf_milestone_status_name(xf_milestone_status_on(m, today)),
+	    .late = xf_milestone_is_late(m, today),
+	};
+	return f;
 }
 
 /* ---- loading with scope -------------------------------------------------*/

@@ -48,6 +48,9 @@ int xf_task_done_on_time(const xf_task *t);
 /* The milestone's status and lateness on day today. */
 int xf_milestone_status_on(const xf_milestone *m, xf_date today);
 int xf_milestone_is_late(const xf_milestone *m, xf_date today);
+/* The same, for the JSON forms (model/task.h). */
+xf_task_facts xf_task_facts_on(const xf_task *t, xf_date today);
+xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today);
 
 int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out);
 /* Creates a task inside the caller's write transaction (plans use it). */

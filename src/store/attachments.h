@@ -10,20 +10,11 @@
 #define XF_STORE_ATTACHMENTS_H
 
 #include "base/arena.h"
+#include "model/attachment.h"
 #include "store/db.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-typedef struct xf_attachment {
-	int64_t id, meeting_id, org_id;
-	const char *org_path;
-	const char *hash; /* SHA-256 of the content, 64 hex digits */
-	const char *name, *type;
-	int64_t size;
-	int64_t uploaded_by, uploaded_at;
-	const char *uploaded_by_name; /* username, or NULL */
-} xf_attachment;
 
 /* Whether a blob with this hash is stored (*has 0 or 1). */
 int xf_store_blob_has(xf_db *db, const char *hash, int *has);

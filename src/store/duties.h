@@ -11,31 +11,12 @@
 #define XF_STORE_DUTIES_H
 
 #include "base/arena.h"
+#include "model/duty.h"
 #include "store/db.h"
 
 #include <stdint.h>
 
 #define XF_DUTY_MAX_ROWS 500 /* most items of one applicable list */
-
-typedef struct xf_duty {
-	int64_t id, org_id, source_id, created_by, created_at, updated_at;
-	const char *org_path, *org_name;
-	int year, seq;
-	const char *level, *post, *title, *content; /* content or NULL */
-} xf_duty;
-
-typedef struct xf_duty_assignment {
-	int64_t id, org_id, member_id, created_by, created_at;
-	const char *org_path, *org_name, *org_kind, *member_name;
-	int year;
-	const char *post;
-	int64_t evidence_count;
-} xf_duty_assignment;
-
-typedef struct xf_duty_evidence {
-	int64_t id, duty_id, assignment_id, ref_id, created_by, created_at;
-	const char *org_path, *kind, *title, *note, *done_on; /* note or NULL */
-} xf_duty_evidence;
 
 /* A record of the platform linked as evidence: where it belongs, what it
  * is called, the day it happened (or NULL) and the member (ledger). */

@@ -11,26 +11,10 @@
 #define XF_STORE_MEETINGS_H
 
 #include "base/arena.h"
+#include "model/meeting.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_meeting {
-	int64_t id, org_id;
-	const char *org_path, *org_name, *org_kind;
-	const char *kind;
-	int64_t held_at;        /* UTC unix seconds */
-	const char *held_on;    /* its day in Asia/Shanghai */
-	const char *counts_on;  /* held_on, or the last day of makeup_for */
-	const char *makeup_for; /* period it makes up, or NULL */
-	int late;               /* 1 when makeup_for is set */
-	const char *place, *topic, *host, *recorder, *lecturer, *agenda,
-	    *minutes; /* topic required; others or NULL */
-	/* 第一议题: ft_title NULL when none was recorded */
-	const char *ft_title, *ft_source, *ft_speech_date, *ft_discussion;
-	int64_t created_by, created_at, updated_at;
-	int64_t attendees; /* rows in the attendance register (list only) */
-} xf_meeting;
 
 typedef struct xf_meeting_page {
 	xf_meeting *items;
@@ -58,12 +42,6 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
                           xf_meeting_page *out);
 
 /* ---- follow-up measures of a first topic ------------------------------- */
-
-typedef struct xf_measure {
-	int64_t id, meeting_id;
-	const char *org_path;
-	const char *title, *owner, *due_on, *done_on; /* done_on or NULL */
-} xf_measure;
 
 int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out);
 int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now);
@@ -111,12 +89,6 @@ int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
                              const char *since, xf_attendance_fn fn, void *arg);
 
 /* ---- talks ------------------------------------------------------------- */
-
-typedef struct xf_talk {
-	int64_t id, member_id, org_id;
-	const char *org_path, *member_name, *held_on, *notes;
-	int64_t created_by, created_at;
-} xf_talk;
 
 int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now);
 /* The day of a member's latest talk into *on (arena), NULL if none. */

@@ -6,17 +6,10 @@
 #define XF_STORE_MEMBERS_H
 
 #include "base/arena.h"
+#include "model/member.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_member {
-	int64_t id, org_id;
-	const char *org_path, *org_name;
-	const char *name, *gender, *id_number, *birth_date, *phone;
-	const char *ethnicity, *education, *position; /* or NULL */
-	const char *status, *joined_on, *full_on;     /* full_on or NULL */
-} xf_member;
 
 typedef struct xf_member_page {
 	xf_member *items;
@@ -41,11 +34,6 @@ int xf_store_member_delete(xf_db *db, int64_t id);
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id);
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
                          xf_member_page *out);
-
-typedef struct xf_transfer {
-	int64_t id, from_org_id, to_org_id, user_id, at;
-	const char *from_org_name, *to_org_name, *reason;
-} xf_transfer;
 
 int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
                              int64_t to, const char *reason, int64_t user_id,

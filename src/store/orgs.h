@@ -9,22 +9,10 @@
 #define XF_STORE_ORGS_H
 
 #include "base/arena.h"
+#include "model/org.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_org {
-	int64_t id, parent_id;
-	const char *name, *kind, *level, *path;
-	int depth;
-	const char *established_on;
-	const char *project, *starts_on, *ends_on, *closed_on; /* or NULL */
-	int64_t member_count; /* members directly in this org */
-	int64_t child_count;
-	/* members of the whole subtree; only xf_store_org_children reads it
-	 * (-1 elsewhere) */
-	int64_t subtree_member_count;
-} xf_org;
 
 typedef struct xf_org_page {
 	xf_org *items;
@@ -87,13 +75,6 @@ typedef struct xf_org_parent {
  * 50 distinct ids each (one for a board of the default length). */
 int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
                          xf_org_parent *out);
-
-typedef struct xf_cluster {
-	int64_t id;
-	const char *name, *description;
-	xf_org *orgs;
-	int norgs;
-} xf_cluster;
 
 int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
                             int64_t now, int64_t *id);

@@ -6,25 +6,10 @@
 #define XF_STORE_PLANS_H
 
 #include "base/arena.h"
+#include "model/plan.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_plan_item {
-	int64_t id, plan_id, lead_org_id;
-	const char *lead_org_name;
-	int seq;
-	const char *title, *goal, *measures; /* goal, measures or NULL */
-	int64_t task_id; /* the task it became (0 if none) */
-} xf_plan_item;
-
-typedef struct xf_plan {
-	int64_t id, org_id, created_by, created_at, updated_at;
-	const char *org_path, *org_name, *title;
-	int year;
-	int64_t item_count;
-	int64_t task_count; /* tasks of the plan, cascaded ones included */
-} xf_plan;
 
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now);
 int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out);

@@ -11,33 +11,10 @@
 #define XF_STORE_POINT_NOTICES_H
 
 #include "base/arena.h"
+#include "model/point_notice.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_point_notice {
-	int64_t id, org_id;
-	const char *org_path, *org_name;
-	const char *period, *kind; /* kind: "members" or "orgs" */
-	const char *org_kind;      /* orgs boards: the peers' kind, else NULL */
-	const char *title, *opens_on, *closes_on;
-	int64_t base; /* the base score included in year member boards */
-	int nrows;
-	int64_t created_by, created_at;
-	int64_t objections, open_objections; /* counts, when read */
-	/* the reader's own row (concerning notices), rank 0: not listed */
-	int my_rank;
-	int64_t my_points;
-} xf_point_notice;
-
-typedef struct xf_point_notice_row {
-	int pos, rank;
-	int64_t member_id; /* 0 in orgs boards */
-	int64_t org_id;
-	const char *name, *org_name;
-	int64_t points, headcount, average_x100;
-	int vetoed;
-} xf_point_notice_row;
 
 int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now);
 int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
@@ -57,16 +34,6 @@ int xf_store_point_notice_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 int xf_store_point_notices_over(xf_db *db, xf_arena *a, const char *path,
                                 int64_t member_id, const char *today, int limit,
                                 xf_point_notice **out, int *n);
-
-typedef struct xf_point_objection {
-	int64_t id, notice_id, member_id, user_id;
-	const char *org_path; /* the member's org when objecting */
-	const char *member_name, *text;
-	const char *status; /* open, upheld, dismissed */
-	const char *answer; /* or NULL */
-	int64_t answered_by, answered_at, created_at;
-	const char *notice_path; /* when read: the notice's org path */
-} xf_point_objection;
 
 /* XF_DB_UNIQUE when the member already has an open objection. */
 int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,

@@ -11,30 +11,10 @@
 #define XF_STORE_POINTS_H
 
 #include "base/arena.h"
+#include "model/point.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_point_version {
-	int64_t id, rule_id;
-	int version;
-	const char *valid_from, *valid_to; /* valid_to NULL: current */
-	const char *category, *item, *description;
-	int64_t points, cap;       /* cap 0: none */
-	const char *cap_period;    /* "month", "quarter", "year" */
-	const char *approver_role; /* "secretary" or "committee" */
-	int needs_evidence, needs_approval, veto;
-	int64_t created_at, created_by;
-} xf_point_version;
-
-typedef struct xf_point_rule {
-	int64_t id, org_id;              /* org_id 0: city-wide */
-	const char *kind;                /* "member" or "org" */
-	const char *org_path, *org_name; /* NULL when city-wide */
-	xf_point_version *versions;      /* oldest first */
-	int nversions;
-	const xf_point_version *shown; /* the version in force (or latest) */
-} xf_point_rule;
 
 int xf_store_point_rule_insert(xf_db *db, xf_point_rule *r, int64_t now);
 /* Inserts v (rule_id, version set by the caller); sets v->id. */
@@ -57,17 +37,6 @@ int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
 int xf_store_point_settings_put(xf_db *db, const char *kind, int year,
                                 int64_t base, int64_t floor, int64_t now);
 
-typedef struct xf_point_claim {
-	int64_t id, member_id, org_id, rule_id;
-	const char *org_path, *member_name, *org_name, *category, *item;
-	const char *description, *evidence; /* evidence: a JSON array */
-	const char *status;                 /* pending, approved, rejected */
-	int64_t created_by, created_at, decided_by, decided_at, ledger_id;
-	const char *decision_reason;
-	int64_t points;
-	int has_points;
-} xf_point_claim;
-
 int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now);
 int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_claim *out);
@@ -84,23 +53,6 @@ typedef struct xf_point_claim_filter {
 int xf_store_point_claim_list(xf_db *db, xf_arena *a,
                               const xf_point_claim_filter *f,
                               xf_point_claim **out, int *n, int64_t *total);
-
-typedef struct xf_point_entry {
-	int64_t id, member_id; /* member_id 0: an organization entry */
-	int64_t org_id, rule_id, rule_version_id;
-	const char *org_path;
-	int64_t points, asked;
-	const char *occurred_on, *month, *quarter, *year;
-	const char *source; /* claim, award, record, reversal */
-	const char *reason, *note, *record_ref; /* record_ref or NULL */
-	int64_t claim_id, reverses_id, reversed_by;
-	int veto; /* +1 veto, -1 reversal of a veto, 0 */
-	int64_t actor_id, created_at;
-	const char *actor_name;
-	/* for display */
-	const char *member_name, *org_name, *category, *item;
-	int version;
-} xf_point_entry;
 
 int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now);
 int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,

@@ -11,36 +11,10 @@
 #define XF_STORE_TASKS_H
 
 #include "base/arena.h"
+#include "model/task.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_task {
-	int64_t id, org_id, parent_id, root_id, plan_id, plan_item_id;
-	const char *org_path, *org_name, *org_kind;
-	int year;
-	const char *title, *description,
-	    *owner; /* description, owner or NULL */
-	const char *start_on, *due_on;
-	int weight, reported, reported_percent, percent, started, late;
-	const char *done_on, *due_next, *own_next; /* or NULL */
-	int64_t child_count, created_by, created_at, updated_at;
-	/* the parent of the task's organization (0 and NULL for a root);
-	 * read with the task, never written */
-	int64_t org_parent_id;
-	const char *org_parent_name;
-} xf_task;
-
-typedef struct xf_milestone {
-	int64_t id, task_id, source_id;
-	const char *org_path;
-	int seq, weight;
-	const char *title, *deliverable, *due_on, *done_on; /* or NULL */
-	/* the milestones cascaded from this one: how many, how many open,
-	 * and the last day one of them was done (or NULL) */
-	int copies, copies_open;
-	const char *copies_done_max;
-} xf_milestone;
 
 typedef struct xf_task_page {
 	xf_task *items;
@@ -95,23 +69,10 @@ int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
 int xf_store_milestone_source_task(xf_db *db, int64_t source_id,
                                    int64_t *task_id);
 
-typedef struct xf_progress {
-	int64_t id, task_id, milestone_id, user_id, created_at;
-	const char *org_path, *note, *evidence; /* note, evidence or NULL */
-	const char *reported_on, *username;
-	int percent;
-} xf_progress;
-
 int xf_store_progress_insert(xf_db *db, xf_progress *p);
 /* The latest reports of a task first, at most max. */
 int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
                            xf_progress **out, int *n);
-
-typedef struct xf_acceptance {
-	int64_t task_id, org_id, user_id, at;
-	const char *org_path, *comment, *username; /* comment or NULL */
-	int year, score;
-} xf_acceptance;
 
 /* Inserts or replaces the acceptance of a task. */
 int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x);

@@ -6,23 +6,10 @@
 #define XF_STORE_USERS_H
 
 #include "base/arena.h"
+#include "model/user.h"
 #include "store/db.h"
 
 #include <stdint.h>
-
-typedef struct xf_user_role {
-	const char *role;
-	int64_t org_id;                  /* 0 for admin */
-	const char *org_name, *org_path; /* "" for admin */
-} xf_user_role;
-
-typedef struct xf_user {
-	int64_t id, member_id;
-	const char *username, *display_name, *password_hash;
-	int disabled;
-	xf_user_role *roles;
-	int nroles;
-} xf_user;
 
 int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out);
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,

@@ -1,6 +1,6 @@
 /*
  * fuzz_idnum_phone.c - libFuzzer harness for ID number and telephone
- * checks and masks (domain/idnum.c, domain/phone.c).
+ * checks and masks (domain/idnum.c, base/phone.c, model/pii.c).
  *
  * The input, cut at its first NUL, is copied into a buffer of exactly its
  * size, and mask outputs are heap buffers of exactly their stated size, so
@@ -14,12 +14,13 @@
  *   - xf_phone_valid agrees with the two regular expressions in phone.h
  *     (checked with POSIX regexec), and xf_phone_is_mobile with the first.
  *
- * sources: src/domain/idnum.c src/domain/phone.c src/base/date.c
+ * sources: src/domain/idnum.c src/base/phone.c src/model/pii.c src/base/date.c
  * libs:
  */
 #include "base/date.h"
+#include "base/phone.h"
 #include "domain/idnum.h"
-#include "domain/phone.h"
+#include "model/pii.h"
 
 #include <regex.h>
 #include <stdint.h>

@@ -37,7 +37,8 @@
  * checkers live in the handler files, so it links all of src/ but main.c
  * and the tools.
  *
- * sources: src/base/ src/domain/ src/store/ src/service/ src/http/ src/api/
+ * sources: src/base/ src/model/ src/domain/ src/store/
+ * sources: src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
  */
 #include "api/bodies.h"

@@ -29,7 +29,8 @@
  * src/ but main.c and the tools; it never calls a handler or opens a
  * database.
  *
- * sources: src/base/ src/domain/ src/store/ src/service/ src/http/ src/api/
+ * sources: src/base/ src/model/ src/domain/ src/store/
+ * sources: src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
  */
 #include "api/bodies.h"

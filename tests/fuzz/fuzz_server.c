@@ -24,7 +24,8 @@
  *     and shut its side; no crash, no leak.
  * FUZZ_SERVER_SHOW=1 build/fuzz/fuzz_server FILE prints the answers.
  *
- * sources: src/base/ src/domain/ src/store/ src/service/ src/http/ src/api/
+ * sources: src/base/ src/model/ src/domain/ src/store/
+ * sources: src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
  */
 #define _GNU_SOURCE /* memmem */

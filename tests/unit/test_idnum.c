@@ -1,5 +1,6 @@
 /*
- * test_idnum.c - unit tests of resident ID numbers (domain/idnum.h).
+ * test_idnum.c - unit tests of resident ID numbers (domain/idnum.h) and
+ * of their mask (model/pii.h).
  */
 /* cmocka.h needs these before it, in this order. */
 // clang-format off
@@ -14,6 +15,7 @@
 
 #include "base/utf8.h"
 #include "domain/idnum.h"
+#include "model/pii.h"
 
 /* The worked example of GB 11643-1999: Beijing Chaoyang, born 1949-12-31,
  * a woman, check character X. */

@@ -1,6 +1,6 @@
 /*
  * test_phone.c - unit tests of telephone number validation and masking
- * (domain/phone.h).
+ * (base/phone.h, model/pii.h).
  */
 /* cmocka.h needs these before it, in this order. */
 // clang-format off
@@ -13,8 +13,9 @@
 
 #include <string.h>
 
+#include "base/phone.h"
 #include "base/utf8.h"
-#include "domain/phone.h"
+#include "model/pii.h"
 
 static void test_mobile_numbers_13x_to_19x_are_valid(void **state)
 {

@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/jw.h"
 #include "domain/points.h"
 
 static xf_point_terms terms(int64_t points, int64_t cap)
@@ -254,18 +256,30 @@ static void test_ties_share_a_rank_and_the_next_skips(void **state)
 static void test_averages_round_half_away_from_zero(void **state)
 {
 	(void)state;
-	char b[32];
 	assert_int_equal(xf_points_average_x100(10, 3), 333);
 	assert_int_equal(xf_points_average_x100(20, 3), 667);
 	assert_int_equal(xf_points_average_x100(-20, 3), -667);
 	assert_int_equal(xf_points_average_x100(1, 8), 13);
 	assert_int_equal(xf_points_average_x100(5, 0), 0);
-	xf_points_format_x100(1235, b);
-	assert_string_equal(b, "12.35");
-	xf_points_format_x100(-50, b);
-	assert_string_equal(b, "-0.50");
-	xf_points_format_x100(7, b);
-	assert_string_equal(b, "0.07");
+}
+
+static void test_averages_are_written_with_two_decimals(void **state)
+{
+	(void)state;
+	xf_buf b;
+	xf_jw w;
+	xf_buf_init(&b, 256);
+	xf_jw_init(&w, &b);
+	xf_jw_arr(&w);
+	xf_jw_x100(&w, 1235);
+	xf_jw_x100(&w, -50);
+	xf_jw_x100(&w, 7);
+	xf_jw_x100(&w, 0);
+	xf_jw_x100(&w, INT64_MIN);
+	xf_jw_arr_end(&w);
+	assert_string_equal(b.data, "[12.35,-0.50,0.07,0.00,"
+	                            "-92233720368547758.08]");
+	xf_buf_free(&b);
 }
 
 int main(void)
@@ -293,6 +307,7 @@ int main(void)
 	    cmocka_unit_test(test_periods_of_a_day),
 	    cmocka_unit_test(test_ties_share_a_rank_and_the_next_skips),
 	    cmocka_unit_test(test_averages_round_half_away_from_zero),
+	    cmocka_unit_test(test_averages_are_written_with_two_decimals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

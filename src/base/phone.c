@@ -1,11 +1,7 @@
 /*
- * phone.c - validation and masking of mainland telephone numbers.
+ * phone.c - the shapes of mainland telephone numbers.
  */
-#include "domain/phone.h"
-
-#include <string.h>
-
-#define MASK_MAX 31
+#include "base/phone.h"
 
 /* Counts the decimal digits at the start of s. */
 static size_t digit_run(const char *s)
@@ -23,9 +19,7 @@ int xf_phone_is_mobile(const char *s)
 	return digit_run(s) == 11 && s[11] == '\0';
 }
 
-/* Length of the area code (with its leading 0) of a valid landline number,
- * or 0 if s is not one. */
-static size_t landline_area(const char *s)
+size_t xf_phone_area_len(const char *s)
 {
 	if (!s || s[0] != '0')
 		return 0;
@@ -51,33 +45,5 @@ static size_t landline_area(const char *s)
 
 int xf_phone_valid(const char *s)
 {
-	return xf_phone_is_mobile(s) || landline_area(s) != 0;
-}
-
-static char shown(char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z'))
-		return c;
-	return '*';
-}
-
-void xf_phone_mask(const char *s, char out[32])
-{
-	size_t len = s ? strlen(s) : 0;
-	size_t n = len > MASK_MAX ? MASK_MAX : len;
-	size_t keep_head = 0, area;
-
-	if (xf_phone_is_mobile(s))
-		keep_head = 3;
-	else if ((area = landline_area(s)) != 0)
-		keep_head = s[area] == '-' ? area + 1 : area;
-	memset(out, '*', n);
-	out[n] = '\0';
-	for (size_t i = 0; i < keep_head; i++)
-		out[i] = s[i];
-	if (len > 4) {
-		for (size_t i = 0; i < 4; i++)
-			out[n - 4 + i] = shown(s[len - 4 + i]);
-	}
+	return xf_phone_is_mobile(s) || xf_phone_area_len(s) != 0;
 }

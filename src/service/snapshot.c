@@ -1,0 +1,136 @@
+/*
+ * snapshot.c (service) - audit snapshots: an entity's JSON form written
+ * into a buffer and copied into the arena.
+ */
+#include "service/snapshot.h"
+
+#include "base/date.h"
+#include "domain/duties.h"
+#include "service/meetings.h"
+#include "service/tasks.h"
+
+#include <string.h>
+
+/* Writes through call (onto w) and returns the text in a. */
+#define SNAP(a, call)                                                          \
+	do {                                                                   \
+		xf_buf b;                                                      \
+		xf_buf_init(&b, 1 << 20);                                      \
+		xf_jw w;                                                       \
+		xf_jw_init(&w, &b);                                            \
+		call;                                                          \
+		char *s =                                                      \
+		    b.failed ? NULL : xf_arena_strndup(a, b.data, b.len);      \
+		xf_buf_free(&b);                                               \
+		return s;                                                      \
+	} while (0)
+
+char *xf_snap_org(xf_arena *a, const xf_org *o)
+{
+	SNAP(a, xf_org_json(&w, o));
+}
+
+char *xf_snap_member(xf_arena *a, const xf_member *m)
+{
+	SNAP(a, xf_member_json(&w, m, 1));
+}
+
+char *xf_snap_user(xf_arena *a, const xf_user *u)
+{
+	SNAP(a, xf_user_json(&w, u));
+}
+
+char *xf_snap_cluster(xf_arena *a, const xf_cluster *c)
+{
+	SNAP(a, xf_cluster_json(&w, c));
+}
+
+char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)
+{
+	xf_meeting_facts f = xf_meeting_facts_of(m);
+	SNAP(a, xf_meeting_json(&w, m, &f, NULL, 0));
+}
+
+char *xf_snap_measure(xf_arena *a, const xf_measure *m)
+{
+	SNAP(a, xf_measure_json(&w, m));
+}
+
+char *xf_snap_talk(xf_arena *a, const xf_talk *t)
+{
+	SNAP(a, xf_talk_json(&w, t));
+}
+
+char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r)
+{
+	SNAP(a, xf_point_rule_json(&w, r, 0));
+}
+
+char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c)
+{
+	SNAP(a, xf_point_claim_json(&w, c));
+}
+
+char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e)
+{
+	SNAP(a, xf_point_entry_json(&w, e));
+}
+
+char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
+                           const char *state)
+{
+	SNAP(a, xf_point_notice_json(&w, n, state, 0, NULL, 0));
+}
+
+char *xf_snap_point_objection(xf_arena *a, const xf_point_objection *o)
+{
+	SNAP(a, xf_point_objection_json(&w, o));
+}
+
+char *xf_snap_plan(xf_arena *a, const xf_plan *p)
+{
+	SNAP(a, (xf_plan_json_open(&w, p), xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today)
+{
+	xf_task_facts f = xf_task_facts_on(t, today);
+	SNAP(a, xf_task_json(&w, t, &f));
+}
+
+char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today)
+{
+	xf_milestone_facts f = xf_milestone_facts_on(m, today);
+	SNAP(a, xf_milestone_json(&w, m, &f));
+}
+
+char *xf_snap_progress(xf_arena *a, const xf_progress *p)
+{
+	SNAP(a, xf_progress_json(&w, p));
+}
+
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t)
+{
+	int on_time = t->done_on ? xf_task_done_on_time(t) : 0;
+	SNAP(a, xf_acceptance_json(&w, x, t, on_time));
+}
+
+char *xf_snap_duty(xf_arena *a, const xf_duty *d)
+{
+	SNAP(a, (xf_duty_json_open(&w, d, xf_duty_level_title(d->level),
+	                           xf_duty_post_title(d->post)),
+	         xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as)
+{
+	SNAP(a, (xf_duty_assignment_json_open(&w, as,
+	                                      xf_duty_level_title(as->org_kind),
+	                                      xf_duty_post_title(as->post)),
+	         xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e)
+{
+	SNAP(a, xf_duty_evidence_json(&w, e, xf_duty_evidence_title(e->kind)));
+}

@@ -1,0 +1,53 @@
+/*
+ * snapshot.h (service) - the before and after of an audited write: each
+ * entity in its one JSON form (model/), so the audit log shows an entity
+ * the way the API does. Personal data is shown unmasked: the audit log
+ * is read only by those who may see it (service/audit_log.h).
+ *
+ * Each returns the JSON text allocated in a (it lives as long as a), or
+ * NULL when out of memory.
+ */
+#ifndef XF_SERVICE_SNAPSHOT_H
+#define XF_SERVICE_SNAPSHOT_H
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "model/duty.h"
+#include "model/meeting.h"
+#include "model/member.h"
+#include "model/org.h"
+#include "model/plan.h"
+#include "model/point.h"
+#include "model/point_notice.h"
+#include "model/task.h"
+#include "model/user.h"
+
+char *xf_snap_org(xf_arena *a, const xf_org *o);
+char *xf_snap_member(xf_arena *a, const xf_member *m);
+char *xf_snap_user(xf_arena *a, const xf_user *u);
+char *xf_snap_cluster(xf_arena *a, const xf_cluster *c);
+
+char *xf_snap_meeting(xf_arena *a, const xf_meeting *m);
+char *xf_snap_measure(xf_arena *a, const xf_measure *m);
+char *xf_snap_talk(xf_arena *a, const xf_talk *t);
+
+char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r);
+char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c);
+char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e);
+/* A notice without its rows, in state (xf_point_notice_state). */
+char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
+                           const char *state);
+char *xf_snap_point_objection(xf_arena *a, const xf_point_objection *o);
+
+/* today decides the statuses shown. */
+char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
+char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
+char *xf_snap_progress(xf_arena *a, const xf_progress *p);
+char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
+char *xf_snap_plan(xf_arena *a, const xf_plan *p);
+
+char *xf_snap_duty(xf_arena *a, const xf_duty *d);
+char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as);
+char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e);
+
+#endif
