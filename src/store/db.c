@@ -301,8 +301,7 @@ const char *xf_db_text(xf_stmt *st, int col)
 	return s ? s : "";
 }
 
-/* The result of a read that stopped after a row or at the end. */
-static int read_done(int rc)
+int xf_db_done(int rc)
 {
 	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
 }
@@ -311,7 +310,7 @@ int xf_db_run(xf_stmt *st)
 {
 	int rc = xf_db_step(st);
 	xf_db_reset(st);
-	return read_done(rc);
+	return xf_db_done(rc);
 }
 
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col)
@@ -398,7 +397,7 @@ int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
 		read(a, st, items + (size_t)(*n)++ * size);
 	}
 	xf_db_reset(st);
-	return read_done(rc);
+	return xf_db_done(rc);
 }
 
 int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
@@ -420,7 +419,7 @@ int xf_db_ints(xf_stmt *st, int64_t *v, int n)
 	for (int i = 0; i < n; i++)
 		v[i] = rc == XF_DB_ROW ? xf_db_int(st, i) : 0;
 	xf_db_reset(st);
-	return read_done(rc);
+	return xf_db_done(rc);
 }
 
 int xf_db_value(xf_stmt *st, int64_t *v)

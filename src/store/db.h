@@ -265,6 +265,10 @@ int xf_db_ints(xf_stmt *st, int64_t *v, int n);
 /* Steps an INSERT ... RETURNING id and sets *id. Returns XF_DB_OK, or
  * the error (XF_DB_DONE when no row came back). */
 int xf_db_insert(xf_stmt *st, int64_t *id);
+/* For a loop of its own over the rows of a statement (a scan that calls
+ * back): XF_DB_OK when its last step gave a row (it stopped early) or
+ * the end, else that step's error. */
+int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error. */
 int xf_db_run(xf_stmt *st);
