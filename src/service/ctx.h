@@ -14,16 +14,18 @@
 
 #include <stdint.h>
 
+/* The kinds of failure (c->err.kind); XF_OK, 0, is none. The API alone
+ * knows which HTTP status answers each (xf_api_status). */
 enum {
 	XF_OK = 0,
-	XF_E_INVALID = 422,
-	XF_E_NOT_FOUND = 404,
-	XF_E_FORBIDDEN = 403,
-	XF_E_CONFLICT = 409,
-	XF_E_UNAUTHORIZED = 401,
-	XF_E_THROTTLED = 429,
-	XF_E_BUSY = 503,
-	XF_E_INTERNAL = 500,
+	XF_E_INVALID,      /* the input breaks a rule */
+	XF_E_NOT_FOUND,    /* missing, or out of the caller's read scope */
+	XF_E_FORBIDDEN,    /* beyond the caller's rights */
+	XF_E_CONFLICT,     /* at odds with what is stored */
+	XF_E_UNAUTHORIZED, /* no valid session or credentials */
+	XF_E_THROTTLED,    /* too many attempts */
+	XF_E_BUSY,         /* the database is busy: try again */
+	XF_E_INTERNAL,     /* anything else */
 };
 
 typedef struct xf_ctx {
