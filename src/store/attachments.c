@@ -139,22 +139,14 @@ static const char sql_att_get[] =
 int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
                             xf_attachment *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_attachment, out);
+	return xf_db_get(db, sql_att_get, id, a, read_attachment, out);
 }
 
 static const char sql_att_delete[] = "DELETE FROM attachments WHERE id = $1";
 
 int xf_store_attachment_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_att_delete, id);
 }
 
 static const char sql_att_count[] =
@@ -197,12 +189,7 @@ int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id)
 {
 	const char *const sqls[] = {sql_blobs_of_meeting, sql_att_of_meeting};
 	int rc = XF_DB_OK;
-	for (int i = 0; i < 2 && rc == XF_DB_OK; i++) {
-		xf_stmt *st = xf_db_stmt(db, sqls[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_int(st, 1, meeting_id);
-		rc = xf_db_run(st);
-	}
+	for (int i = 0; i < 2 && rc == XF_DB_OK; i++)
+		rc = xf_db_run_id(db, sqls[i], meeting_id);
 	return rc;
 }

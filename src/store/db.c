@@ -368,6 +368,25 @@ int xf_db_row(xf_stmt *st, xf_arena *a, xf_row_fn read, void *item)
 	return rc;
 }
 
+int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
+              xf_row_fn read, void *item)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return xf_db_row(st, a, read, item);
+}
+
+int xf_db_run_id(xf_db *db, const char *sql, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return xf_db_run(st);
+}
+
 #define ROWS_FIRST 64
 
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,

@@ -229,7 +229,7 @@ const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
 /*
  * Reading rows, written once for every store function:
- * - xf_db_row: a record by its key (one row or none);
+ * - xf_db_row, xf_db_get: a record by its key (one row or none);
  * - xf_db_rows: a list into an arena array;
  * - xf_db_page: a page of a list with the total of its filter;
  * - xf_db_value, xf_db_ints: integers of one row (a COUNT, a SUM, the id
@@ -272,6 +272,12 @@ int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error. */
 int xf_db_run(xf_stmt *st);
+/* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
+ * xf_db_get reads its first row as xf_db_row does (a record by its key);
+ * xf_db_run_id runs it as xf_db_run does (a delete by key). */
+int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
+              xf_row_fn read, void *item);
+int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

@@ -66,11 +66,7 @@ static const char sql_get[] =
 
 int xf_store_duty_get(xf_db *db, xf_arena *a, int64_t id, xf_duty *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_duty, out);
+	return xf_db_get(db, sql_get, id, a, read_duty, out);
 }
 
 static const char sql_update[] =
@@ -94,11 +90,7 @@ static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
 
 int xf_store_duty_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_evidence_count[] =
@@ -253,11 +245,7 @@ static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 int xf_store_duty_assignment_get(xf_db *db, xf_arena *a, int64_t id,
                                  xf_duty_assignment *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_as_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_as, out);
+	return xf_db_get(db, sql_as_get, id, a, read_as, out);
 }
 
 static const char sql_as_delete[] =
@@ -265,11 +253,7 @@ static const char sql_as_delete[] =
 
 int xf_store_duty_assignment_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_as_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_as_delete, id);
 }
 
 #define AS_WHERE                                                               \
@@ -364,22 +348,14 @@ static const char sql_ev_get[] =
 int xf_store_duty_evidence_get(xf_db *db, xf_arena *a, int64_t id,
                                xf_duty_evidence *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ev_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_ev, out);
+	return xf_db_get(db, sql_ev_get, id, a, read_ev, out);
 }
 
 static const char sql_ev_delete[] = "DELETE FROM duty_evidence WHERE id = $1";
 
 int xf_store_duty_evidence_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ev_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_ev_delete, id);
 }
 
 static const char sql_ev_of[] =
@@ -424,9 +400,5 @@ int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
 	                                                 : NULL;
 	if (!sql)
 		return XF_DB_DONE;
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, ref_id);
-	return xf_db_row(st, a, read_ref, out);
+	return xf_db_get(db, sql, ref_id, a, read_ref, out);
 }

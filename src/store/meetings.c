@@ -53,11 +53,7 @@ static const char sql_get[] =
 
 int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_meeting, out);
+	return xf_db_get(db, sql_get, id, a, read_meeting, out);
 }
 
 /* Binds the writable fields as $2..$21 in one fixed order. */
@@ -139,13 +135,8 @@ int xf_store_meeting_delete(xf_db *db, int64_t id)
 	const char *const sqls[] = {sql_delete_att, sql_delete_measures,
 	                            sql_delete};
 	int rc = xf_store_attachment_delete_meeting(db, id);
-	for (int i = 0; i < 3 && rc == XF_DB_OK; i++) {
-		xf_stmt *st = xf_db_stmt(db, sqls[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_int(st, 1, id);
-		rc = xf_db_run(st);
-	}
+	for (int i = 0; i < 3 && rc == XF_DB_OK; i++)
+		rc = xf_db_run_id(db, sqls[i], id);
 	return rc;
 }
 
@@ -217,11 +208,7 @@ static const char sql_ms_get[] =
 
 int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_measure, out);
+	return xf_db_get(db, sql_ms_get, id, a, read_measure, out);
 }
 
 static const char sql_ms_insert[] =
@@ -267,11 +254,7 @@ static const char sql_ms_delete[] =
 
 int xf_store_measure_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_ms_delete, id);
 }
 
 static const char sql_ms_list[] =
@@ -355,11 +338,7 @@ int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
 
 int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete_att);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete_att, meeting_id);
 }
 
 static const char sql_att_put[] =

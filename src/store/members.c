@@ -37,11 +37,7 @@ static const char sql_get[] =
 
 int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_member, out);
+	return xf_db_get(db, sql_get, id, a, read_member, out);
 }
 
 /* Binds the writable fields as $2..$14 in one fixed order. */
@@ -100,11 +96,7 @@ static const char sql_delete[] = "DELETE FROM members WHERE id = $1";
 
 int xf_store_member_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_by_idnum[] =

@@ -46,11 +46,7 @@ static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
 
 int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_org, out);
+	return xf_db_get(db, sql_get, id, a, read_org, out);
 }
 
 static const char sql_insert[] =
@@ -199,11 +195,7 @@ static const char sql_delete[] = "DELETE FROM orgs WHERE id = $1";
 
 int xf_store_org_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_count_children[] =

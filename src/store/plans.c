@@ -53,11 +53,7 @@ static const char sql_get[] =
 
 int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_plan, out);
+	return xf_db_get(db, sql_get, id, a, read_plan, out);
 }
 
 static const char sql_update[] =
@@ -81,18 +77,8 @@ static const char sql_delete[] = "DELETE FROM plans WHERE id = $1";
 
 int xf_store_plan_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete_items);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_run(st);
-	if (rc != XF_DB_OK)
-		return rc;
-	st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_delete_items, id);
+	return rc == XF_DB_OK ? xf_db_run_id(db, sql_delete, id) : rc;
 }
 
 static const char sql_usage[] =

@@ -101,11 +101,7 @@ static const char sql_notice_get[] =
 int xf_store_point_notice_get(xf_db *db, xf_arena *a, int64_t id,
                               xf_point_notice *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notice_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_notice, out);
+	return xf_db_get(db, sql_notice_get, id, a, read_notice, out);
 }
 
 static const char sql_notice_rows[] =
@@ -256,11 +252,7 @@ static const char sql_objection_get[] =
 int xf_store_point_objection_get(xf_db *db, xf_arena *a, int64_t id,
                                  xf_point_objection *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_objection_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_objection, out);
+	return xf_db_get(db, sql_objection_get, id, a, read_objection, out);
 }
 
 static const char sql_objection_answer[] =

@@ -305,11 +305,7 @@ static const char sql_claim_get[] =
 int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_claim *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_claim_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_claim, out);
+	return xf_db_get(db, sql_claim_get, id, a, read_claim, out);
 }
 
 static const char sql_claim_decide[] =
@@ -465,11 +461,7 @@ static const char sql_entry_get[] =
 int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_entry *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_entry_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_entry, out);
+	return xf_db_get(db, sql_entry_get, id, a, read_entry, out);
 }
 
 #define ENTRY_WHERE                                                            \

@@ -85,11 +85,7 @@ static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
 int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read_task, out);
+	return xf_db_get(db, sql_get, id, a, read_task, out);
 }
 
 static const char sql_insert[] =
@@ -195,11 +191,7 @@ static const char sql_delete[] = "DELETE FROM tasks WHERE id = $1";
 
 int xf_store_task_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_children[] =
@@ -358,11 +350,7 @@ static const char sql_ms_delete[] = "DELETE FROM milestones WHERE id = $1";
 
 int xf_store_milestone_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_ms_delete, id);
 }
 
 static const char sql_ms_list[] =
@@ -485,14 +473,10 @@ static const char sql_acc_ins[] =
 
 int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_acc_del);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, x->task_id);
-	int rc = xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_acc_del, x->task_id);
 	if (rc != XF_DB_OK)
 		return rc;
-	st = xf_db_stmt(db, sql_acc_ins);
+	xf_stmt *st = xf_db_stmt(db, sql_acc_ins);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, x->task_id);
@@ -529,11 +513,7 @@ static void read_acceptance(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_acceptance_get(xf_db *db, xf_arena *a, int64_t task_id,
                             xf_acceptance *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_acc_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	return xf_db_row(st, a, read_acceptance, out);
+	return xf_db_get(db, sql_acc_get, task_id, a, read_acceptance, out);
 }
 
 /* ---- tallies per organization -------------------------------------------*/

@@ -130,13 +130,9 @@ static const char sql_role_add[] =
 
 int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roles_clear);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
-	int rc = xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_roles_clear, u->id);
 	for (int i = 0; i < u->nroles && rc == XF_DB_OK; i++) {
-		st = xf_db_stmt(db, sql_role_add);
+		xf_stmt *st = xf_db_stmt(db, sql_role_add);
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, u->id);
@@ -257,11 +253,7 @@ int xf_store_session_delete(xf_db *db, const char *token_hash)
 
 int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_del_user);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, user_id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_sess_del_user, user_id);
 }
 
 static const char sql_fail_count[] =
