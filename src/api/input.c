@@ -342,10 +342,32 @@ int xf_api_ctx(xf_req *r, xf_ctx *c)
 	return 0;
 }
 
+int xf_api_status(int kind)
+{
+	switch (kind) {
+	case XF_E_INVALID:
+		return 422;
+	case XF_E_NOT_FOUND:
+		return 404;
+	case XF_E_FORBIDDEN:
+		return 403;
+	case XF_E_CONFLICT:
+		return 409;
+	case XF_E_UNAUTHORIZED:
+		return 401;
+	case XF_E_THROTTLED:
+		return 429;
+	case XF_E_BUSY:
+		return 503;
+	default:
+		return 500;
+	}
+}
+
 void xf_api_fail(xf_req *r, const xf_ctx *c)
 {
-	int status = c->err.kind ? c->err.kind : 500;
-	xf_reply_error(r, status, c->err.code ? c->err.code : "internal",
+	xf_reply_error(r, xf_api_status(c->err.kind),
+	               c->err.code ? c->err.code : "internal",
 	               c->err.message ? c->err.message : "服务器内部错误",
 	               c->err.field);
 }

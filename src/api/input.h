@@ -75,6 +75,9 @@ int xf_input_path_id(xf_req *r, int i, int64_t *out);
 /* The context for a request: this thread's connection, caller, arena.
  * Returns -1 (with a 503 answer) if the database is unreachable. */
 int xf_api_ctx(xf_req *r, xf_ctx *c);
+/* The HTTP status that answers an error kind of the service (XF_E_*);
+ * 500 for any other value. */
+int xf_api_status(int kind);
 /* Writes the error answer for a failed service call. */
 void xf_api_fail(xf_req *r, const xf_ctx *c);
 

@@ -4,6 +4,7 @@
  */
 #include "api/api.h"
 #include "api/duties.h"
+#include "api/input.h"
 #include "api/meetings.h"
 #include "api/points.h"
 #include "api/tasks.h"
@@ -202,7 +203,8 @@ int xf_api_authenticate(xf_req *r, const xf_route *route)
 	if (rc == XF_E_UNAUTHORIZED)
 		return 0; /* anonymous: the role check answers 401 */
 	if (rc != XF_OK) {
-		xf_reply_error(r, rc, c.err.code, c.err.message, NULL);
+		xf_reply_error(r, xf_api_status(rc), c.err.code, c.err.message,
+		               NULL);
 		return rc;
 	}
 	if (via_cookie && is_write(r->method)) {

@@ -10,14 +10,25 @@
 #include <sodium.h>
 #include <string.h>
 
-static int not_found(xf_ctx *c)
+static const xf_record attachment = {"附件不存在", "无权删除该附件", NULL};
+
+/* Loads a meeting to read its attachments or to add one (mode, as
+ * xf_loaded). */
+static int load_meeting(xf_ctx *c, int64_t id, int mode, xf_meeting *m)
 {
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "附件不存在", NULL);
+	int found = xf_store_meeting_get(c->db, c->a, id, m);
+	static const xf_record meeting = {"会议记录不存在",
+	                                  "无权为该会议上传附件", NULL};
+	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
+	                 mode, &meeting);
 }
 
-static int meeting_not_found(xf_ctx *c)
+/* Loads an attachment to read it or to delete it (mode, as xf_loaded). */
+static int load(xf_ctx *c, int64_t id, int mode, xf_attachment *t)
 {
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "会议记录不存在", NULL);
+	int found = xf_store_attachment_get(c->db, c->a, id, t);
+	return xf_loaded(c, found, found == XF_DB_ROW ? t->org_path : NULL,
+	                 mode, &attachment);
 }
 
 /* The audit snapshot of an attachment. */
@@ -51,16 +62,11 @@ typedef struct add_args {
 static int add_tx(xf_ctx *c, const add_args *x)
 {
 	xf_meeting m;
-	int drc = xf_store_meeting_get(c->db, c->a, x->meeting_id, &m);
-	if (drc == XF_DB_DONE)
-		return meeting_not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_write(c, m.org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该会议上传附件", NULL);
+	int rc = load_meeting(c, x->meeting_id, XF_FOR_WRITE, &m);
+	if (rc != XF_OK)
+		return rc;
 	int64_t count;
-	drc = xf_store_attachment_count(c->db, x->meeting_id, &count);
+	int drc = xf_store_attachment_count(c->db, x->meeting_id, &count);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	if (count >= XF_ATTACHMENTS_PER_MEETING)
@@ -110,61 +116,55 @@ int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
 	return rc;
 }
 
+static int list_tx(xf_ctx *c, int64_t meeting_id, xf_attachment **out, int *n)
+{
+	xf_meeting m;
+	int rc = load_meeting(c, meeting_id, XF_FOR_READ, &m);
+	if (rc != XF_OK)
+		return rc;
+	return xf_from_db(
+	    c, xf_store_attachment_list(c->db, c->a, meeting_id,
+	                                XF_ATTACHMENTS_PER_MEETING, out, n));
+}
+
 int xf_attachment_list(xf_ctx *c, int64_t meeting_id, xf_attachment **out,
                        int *n)
 {
 	*out = NULL;
 	*n = 0;
-	int rc = xf_tx_read(c);
+	int rc;
+	XF_READ_TX(c, rc, list_tx(c, meeting_id, out, n));
+	return rc;
+}
+
+static int read_tx(xf_ctx *c, int64_t id, xf_attachment *out, const void **data,
+                   size_t *len)
+{
+	int rc = load(c, id, XF_FOR_READ, out);
 	if (rc != XF_OK)
 		return rc;
-	xf_meeting m;
-	int drc = xf_store_meeting_get(c->db, c->a, meeting_id, &m);
-	if (drc == XF_DB_ROW && !xf_can_read(c, m.org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		rc = meeting_not_found(c);
-	else if (drc != XF_DB_ROW)
-		rc = xf_fail_db(c, drc);
-	else if ((drc = xf_store_attachment_list(c->db, c->a, meeting_id,
-	                                         XF_ATTACHMENTS_PER_MEETING,
-	                                         out, n)) != XF_DB_OK)
-		rc = xf_fail_db(c, drc);
-	xf_db_rollback(c->db);
-	return rc;
+	int drc = xf_store_blob_get(c->db, c->a, out->hash, data, len);
+	if (drc == XF_DB_ROW)
+		return XF_OK;
+	/* without its bytes, the attachment is missing */
+	return xf_loaded(c, drc, NULL, XF_FOR_READ, &attachment);
 }
 
 int xf_attachment_read(xf_ctx *c, int64_t id, xf_attachment *out,
                        const void **data, size_t *len)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_attachment_get(c->db, c->a, id, out);
-	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_ROW)
-		drc = xf_store_blob_get(c->db, c->a, out->hash, data, len);
-	if (drc == XF_DB_DONE)
-		rc = not_found(c);
-	else if (drc != XF_DB_ROW)
-		rc = xf_fail_db(c, drc);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, read_tx(c, id, out, data, len));
 	return rc;
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_attachment t;
-	int drc = xf_store_attachment_get(c->db, c->a, id, &t);
-	if (drc == XF_DB_DONE)
-		return not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_write(c, t.org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权删除该附件",
-		               NULL);
-	drc = xf_store_attachment_delete(c->db, id);
+	int rc = load(c, id, XF_FOR_WRITE, &t);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_attachment_delete(c->db, id);
 	if (drc == XF_DB_OK)
 		drc = xf_store_blob_release(c->db, t.hash);
 	if (drc != XF_DB_OK)

@@ -20,10 +20,9 @@ int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
 			return xf_fail(c, XF_E_INTERNAL, "internal", "路径错误",
 			               NULL);
 	}
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_audit_list(c->db, c->a, f, out, n, total);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    xf_from_db(c, xf_store_audit_list(c->db, c->a, f, out, n, total)));
+	return rc;
 }

@@ -72,24 +72,31 @@ static int invalid_credentials(xf_ctx *c)
 	               "用户名或密码错误", NULL);
 }
 
+/* The recent failures of username and its user (*found: XF_DB_ROW, or
+ * XF_DB_DONE when there is none). */
+static int login_read(xf_ctx *c, const char *username, int64_t *fails,
+                      xf_user *user, int *found)
+{
+	int drc = xf_store_login_failures(c->db, username,
+	                                  c->now - XF_LOGIN_WINDOW, fails);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	*found = xf_store_user_by_name(c->db, c->a, username, user);
+	if (*found != XF_DB_ROW && *found != XF_DB_DONE)
+		return xf_fail_db(c, *found);
+	return XF_OK;
+}
+
 int xf_login(xf_ctx *c, const char *username, const char *password,
              const char **token, const char **csrf, xf_user *user)
 {
 	/* 1. read: throttle window and the user */
 	int64_t fails = 0;
-	int rc = xf_tx_read(c);
+	int found = XF_DB_DONE;
+	int rc;
+	XF_READ_TX(c, rc, login_read(c, username, &fails, user, &found));
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_login_failures(c->db, username,
-	                                  c->now - XF_LOGIN_WINDOW, &fails);
-	int found = XF_DB_DONE;
-	if (drc == XF_DB_OK)
-		found = xf_store_user_by_name(c->db, c->a, username, user);
-	xf_db_rollback(c->db);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (found != XF_DB_ROW && found != XF_DB_DONE)
-		return xf_fail_db(c, found);
 	if (fails >= XF_LOGIN_MAX_FAILURES)
 		return xf_fail(c, XF_E_THROTTLED, "too_many_attempts",
 		               "登录失败次数过多，请15分钟后再试", NULL);
@@ -105,8 +112,8 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 	if (rc != XF_OK)
 		return rc;
 	if (!ok) {
-		drc = xf_store_login_failure_add(c->db, username, c->now);
-		rc = xf_tx_end(c, drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc));
+		int drc = xf_store_login_failure_add(c->db, username, c->now);
+		rc = xf_tx_end(c, xf_from_db(c, drc));
 		return rc == XF_OK ? invalid_credentials(c) : rc;
 	}
 	unsigned char tok[32], cs[16];
@@ -117,7 +124,7 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 	if (!*token || !*csrf)
 		return xf_tx_end(
 		    c, xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL));
-	drc =
+	int drc =
 	    xf_store_session_insert(c->db, token_hash(c, *token), user->id,
 	                            *csrf, c->now, c->now + XF_SESSION_SECONDS);
 	if (drc != XF_DB_OK)
@@ -132,7 +139,7 @@ int xf_logout(xf_ctx *c, const char *token)
 {
 	/* One statement: its own transaction. */
 	int drc = xf_store_session_delete(c->db, token_hash(c, token));
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
@@ -299,11 +306,8 @@ static int load_user(xf_ctx *c, int64_t id, xf_user *u)
 
 int xf_user_read(xf_ctx *c, int64_t id, xf_user *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_user(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, load_user(c, id, out));
 	return rc;
 }
 
@@ -419,11 +423,10 @@ int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
 			               "无权查看用户列表", NULL);
 		xf_subtree_range(c, g->org_path, &lo, &hi);
 	}
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_user_list(c->db, c->a, lo, hi, q, offset, limit, out,
-	                             n, total);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    xf_from_db(c, xf_store_user_list(c->db, c->a, lo, hi, q, offset,
+	                                     limit, out, n, total)));
+	return rc;
 }

@@ -45,11 +45,8 @@ static int load_rules(xf_ctx *c, xf_compliance_rules *r)
 
 int xf_compliance_rules_get(xf_ctx *c, xf_compliance_rules *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_rules(c, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, load_rules(c, out));
 	return rc;
 }
 
@@ -285,12 +282,8 @@ int xf_compliance_for(xf_ctx *c, int64_t org_id, const char *period,
 	int rc = resolve_period(c, period, &p);
 	if (rc != XF_OK)
 		return rc;
-	rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	xf_org_page orgs;
-	rc = evaluate(c, org_id, p, out, &orgs);
-	xf_db_rollback(c->db);
+	XF_READ_TX(c, rc, evaluate(c, org_id, p, out, &orgs));
 	return rc;
 }
 
@@ -378,12 +371,8 @@ int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
 	int rc = resolve_period(c, period, &p);
 	if (rc != XF_OK)
 		return rc;
-	rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	xf_org_page orgs;
-	rc = evaluate(c, org_id, p, &out->report, &orgs);
-	xf_db_rollback(c->db);
+	XF_READ_TX(c, rc, evaluate(c, org_id, p, &out->report, &orgs));
 	if (rc != XF_OK)
 		return rc;
 	const xf_compliance_report *rep = &out->report;

@@ -7,6 +7,7 @@
 #include "domain/audit.h"
 
 #include "store/audit.h"
+#include "store/orgs.h"
 
 #include <assert.h>
 #include <pthread.h>
@@ -93,6 +94,11 @@ int xf_fail_db(xf_ctx *c, int rc)
 	}
 }
 
+int xf_from_db(xf_ctx *c, int rc)
+{
+	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+}
+
 int64_t xf_tx_clock_ms(void)
 {
 	struct timespec t;
@@ -152,13 +158,13 @@ int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms)
 int xf_tx_begin(xf_ctx *c)
 {
 	int rc = c->tx_rows ? xf_db_begin_rows(c->db) : xf_db_begin(c->db);
-	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+	return xf_from_db(c, rc);
 }
 
 int xf_tx_read(xf_ctx *c)
 {
 	int rc = xf_db_begin_read(c->db);
-	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+	return xf_from_db(c, rc);
 }
 
 int xf_tx_end(xf_ctx *c, int rc)
@@ -194,7 +200,7 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 	    .after_json = after,
 	};
 	int rc = xf_store_audit_insert(c->db, &row);
-	return rc == XF_DB_OK ? XF_OK : xf_fail_db(c, rc);
+	return xf_from_db(c, rc);
 }
 
 int xf_is_admin(const xf_ctx *c)
@@ -210,6 +216,21 @@ int xf_can_read(const xf_ctx *c, const char *path)
 int xf_can_write(const xf_ctx *c, const char *path)
 {
 	return !c->scope || xf_scope_can_write_org(c->scope, path);
+}
+
+int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
+              const xf_record *r)
+{
+	if (found != XF_DB_ROW && found != XF_DB_DONE)
+		return xf_fail_db(c, found);
+	if (found == XF_DB_ROW && mode == XF_FOR_WRITE)
+		return xf_can_write(c, path)
+		           ? XF_OK
+		           : xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		                     r->forbidden, r->field);
+	if (found == XF_DB_ROW && xf_can_read(c, path))
+		return XF_OK;
+	return xf_fail(c, XF_E_NOT_FOUND, "not_found", r->missing, r->field);
 }
 
 int xf_list_ranges(xf_ctx *c, xf_ranges *out)
@@ -248,6 +269,24 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 			out->n++;
 	}
 	return out->n;
+}
+
+int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
+{
+	r->n = 0;
+	if (!org_id) {
+		xf_list_ranges(c, r);
+		return XF_OK;
+	}
+	xf_record org = {"组织不存在", NULL, field};
+	xf_org o;
+	int found = xf_store_org_get(c->db, c->a, org_id, &o);
+	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o.path : NULL,
+	                   XF_FOR_READ, &org);
+	if (rc == XF_OK && xf_subtree_range(c, o.path, &r->lo[0], &r->hi[0]))
+		rc = xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	r->n = rc == XF_OK;
+	return rc;
 }
 
 int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,

@@ -14,16 +14,18 @@
 
 #include <stdint.h>
 
+/* The kinds of failure (c->err.kind); XF_OK, 0, is none. The API alone
+ * knows which HTTP status answers each (xf_api_status). */
 enum {
 	XF_OK = 0,
-	XF_E_INVALID = 422,
-	XF_E_NOT_FOUND = 404,
-	XF_E_FORBIDDEN = 403,
-	XF_E_CONFLICT = 409,
-	XF_E_UNAUTHORIZED = 401,
-	XF_E_THROTTLED = 429,
-	XF_E_BUSY = 503,
-	XF_E_INTERNAL = 500,
+	XF_E_INVALID,      /* the input breaks a rule */
+	XF_E_NOT_FOUND,    /* missing, or out of the caller's read scope */
+	XF_E_FORBIDDEN,    /* beyond the caller's rights */
+	XF_E_CONFLICT,     /* at odds with what is stored */
+	XF_E_UNAUTHORIZED, /* no valid session or credentials */
+	XF_E_THROTTLED,    /* too many attempts */
+	XF_E_BUSY,         /* the database is busy: try again */
+	XF_E_INTERNAL,     /* anything else */
 };
 
 typedef struct xf_ctx {
@@ -57,6 +59,22 @@ int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
             const char *field);
 /* Maps a store error (XF_DB_*) to a context error and returns its kind. */
 int xf_fail_db(xf_ctx *c, int db_rc);
+/* XF_OK when a store call answered XF_DB_OK, else as xf_fail_db. */
+int xf_from_db(xf_ctx *c, int db_rc);
+
+/*
+ * Runs `call` (an expression returning XF_OK or an error kind) in a read
+ * transaction: one snapshot for all its statements, rolled back after
+ * the call, which writes nothing. The result is left in rcvar.
+ */
+#define XF_READ_TX(c, rcvar, call)                                             \
+	do {                                                                   \
+		rcvar = xf_tx_read(c);                                         \
+		if (rcvar == XF_OK) {                                          \
+			rcvar = (call);                                        \
+			xf_db_rollback((c)->db);                               \
+		}                                                              \
+	} while (0)
 
 /*
  * Runs `call` (an expression returning XF_OK or an error kind) in a write
@@ -136,10 +154,38 @@ int xf_can_read(const xf_ctx *c, const char *path);
 int xf_can_write(const xf_ctx *c, const char *path);
 int xf_is_admin(const xf_ctx *c);
 
+/* What a use case does with a record it loads by id. */
+enum { XF_FOR_READ = 0, XF_FOR_WRITE = 1 };
+/* How the answers about a kind of record read. */
+typedef struct xf_record {
+	const char *missing;   /* 404 message: "组织不存在" */
+	const char *forbidden; /* 403 message, for writes */
+	const char *field;     /* the input field that names it, or NULL */
+} xf_record;
+/*
+ * The answer to a record loaded by id to read it (XF_FOR_READ) or to
+ * change it (XF_FOR_WRITE), decided in one place. found is the store's
+ * answer (XF_DB_ROW, XF_DB_DONE or an error), path the organization path
+ * of the record, read only when found is XF_DB_ROW. A missing record,
+ * or one out of the caller's read scope when reading, is not found
+ * (404); one out of the caller's write scope when changing it is
+ * forbidden (403), readable or not. Returns XF_OK or the error recorded
+ * in c.
+ */
+int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
+              const xf_record *r);
+
 /* The subtrees a list is limited to: everything ("/" to "0") for admin,
  * else the union of the caller's readable grants (nested ones merged, the
  * widest XF_RANGES kept). Returns the number of ranges (0: none). */
 int xf_list_ranges(xf_ctx *c, xf_ranges *out);
+/*
+ * The ranges a list covers, in the current transaction: the subtree of
+ * org_id, an organization the caller may read (else 404 "组织不存在" at
+ * field), or without org_id the caller's readable subtrees
+ * (xf_list_ranges). r->n is 0 when nothing is in scope.
+ */
+int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r);
 /* The caller's committee grant with the widest subtree, or NULL. */
 const xf_grant *xf_committee_grant(const xf_ctx *c);
 /* The range of a given subtree path, arena-allocated. */

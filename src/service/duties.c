@@ -18,11 +18,6 @@ static int invalid(xf_ctx *c, const char *msg, const char *field)
 	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
 }
 
-static int not_found(xf_ctx *c, const char *msg)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", msg, NULL);
-}
-
 static int forbidden(xf_ctx *c, const char *msg, const char *field)
 {
 	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", msg, field);
@@ -40,18 +35,26 @@ static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
 	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
 }
 
-/* Loads a duty item for a write: 404 when absent, 403 when out of the
- * caller's scope (writes out of scope are 403). */
-static int duty_for_write(xf_ctx *c, int64_t id, xf_duty *d)
+static const xf_record duty = {"责任清单事项不存在", "无权修改该组织的责任清单",
+                               NULL};
+/* The org a list is limited to. */
+static const xf_record list_org = {"组织不存在", NULL, NULL};
+
+/* Loads a duty item to read it or to change it (mode, as xf_loaded). */
+static int load_duty(xf_ctx *c, int64_t id, int mode, xf_duty *d)
 {
-	int drc = xf_store_duty_get(c->db, c->a, id, d);
-	if (drc == XF_DB_DONE)
-		return not_found(c, "责任清单事项不存在");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	return xf_can_write(c, d->org_path)
-	           ? XF_OK
-	           : forbidden(c, "无权修改该组织的责任清单", NULL);
+	int found = xf_store_duty_get(c->db, c->a, id, d);
+	return xf_loaded(c, found, found == XF_DB_ROW ? d->org_path : NULL,
+	                 mode, &duty);
+}
+
+/* Loads the org a list is limited to, readable: 404 when absent or out
+ * of the caller's scope. */
+static int load_list_org(xf_ctx *c, int64_t id, xf_org *o)
+{
+	int found = xf_store_org_get(c->db, c->a, id, o);
+	return xf_loaded(c, found, found == XF_DB_ROW ? o->path : NULL,
+	                 XF_FOR_READ, &list_org);
 }
 
 /* ---- duty items --------------------------------------------------------- */
@@ -104,21 +107,14 @@ int xf_duty_create(xf_ctx *c, const xf_duty_input *in, xf_duty *out)
 
 int xf_duty_read(xf_ctx *c, int64_t id, xf_duty *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_duty_get(c->db, c->a, id, out);
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return not_found(c, "责任清单事项不存在");
-	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, load_duty(c, id, XF_FOR_READ, out));
+	return rc;
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 {
-	int rc = duty_for_write(c, id, d);
+	int rc = load_duty(c, id, XF_FOR_WRITE, d);
 	if (rc != XF_OK)
 		return rc;
 	char *before = xf_snap_duty(c->a, d);
@@ -146,7 +142,7 @@ int xf_duty_update(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *out)
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_duty d;
-	int rc = duty_for_write(c, id, &d);
+	int rc = load_duty(c, id, XF_FOR_WRITE, &d);
 	if (rc != XF_OK)
 		return rc;
 	int64_t n;
@@ -170,35 +166,34 @@ int xf_duty_remove(xf_ctx *c, int64_t id)
 	return rc;
 }
 
+static int list_tx(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
+                   int64_t *total)
+{
+	xf_org o;
+	int rc = load_list_org(c, q->org_id, &o);
+	if (rc != XF_OK)
+		return rc;
+	if (!q->applicable)
+		return xf_from_db(
+		    c, xf_store_duty_list(c->db, c->a, o.id, q->year, q->level,
+		                          q->post, q->offset, q->limit, out, n,
+		                          total));
+	if (!xf_duty_level_valid(o.kind))
+		return XF_OK;
+	int drc = xf_store_duty_applicable(c->db, c->a, o.path, q->year, o.kind,
+	                                   q->post, out, n);
+	*total = *n;
+	return xf_from_db(c, drc);
+}
+
 int xf_duty_list(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
                  int64_t *total)
 {
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	xf_org o;
-	int drc = xf_store_org_get(c->db, c->a, q->org_id, &o);
-	if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_ROW && q->applicable) {
-		drc = XF_DB_OK;
-		if (xf_duty_level_valid(o.kind)) {
-			drc = xf_store_duty_applicable(c->db, c->a, o.path,
-			                               q->year, o.kind, q->post,
-			                               out, n);
-			*total = *n;
-		}
-	} else if (drc == XF_DB_ROW) {
-		drc = xf_store_duty_list(c->db, c->a, o.id, q->year, q->level,
-		                         q->post, q->offset, q->limit, out, n,
-		                         total);
-	}
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_DONE)
-		return not_found(c, "组织不存在");
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, list_tx(c, q, out, n, total));
+	return rc;
 }
 
 static int copy_tx(xf_ctx *c, int64_t org_id, int from, int to, int64_t *copied)
@@ -307,28 +302,24 @@ int xf_duty_assign(xf_ctx *c, const xf_duty_assign_input *in,
 	return rc;
 }
 
-/* Loads an assignment: 404 (or 422 on field) when absent, or unreadable
- * for a read; for a write, 403 when out of the caller's scope. */
-static int load_assignment(xf_ctx *c, int64_t id, int write,
+/* Loads an assignment to read it or to change it (mode, as xf_loaded);
+ * one named in the input at field is invalid there (422) when absent. */
+static int load_assignment(xf_ctx *c, int64_t id, int mode,
                            xf_duty_assignment *as, const char *field)
 {
-	int drc = xf_store_duty_assignment_get(c->db, c->a, id, as);
-	if (drc == XF_DB_ROW && !write && !xf_can_read(c, as->org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return field ? invalid(c, "岗位人员不存在", field)
-		             : not_found(c, "岗位人员不存在");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (write && !xf_can_write(c, as->org_path))
-		return forbidden(c, "无权修改该组织的岗位人员", field);
-	return XF_OK;
+	const xf_record assignment = {"岗位人员不存在",
+	                              "无权修改该组织的岗位人员", field};
+	int found = xf_store_duty_assignment_get(c->db, c->a, id, as);
+	if (found == XF_DB_DONE && field)
+		return invalid(c, assignment.missing, field);
+	return xf_loaded(c, found, found == XF_DB_ROW ? as->org_path : NULL,
+	                 mode, &assignment);
 }
 
 static int unassign_tx(xf_ctx *c, int64_t id)
 {
 	xf_duty_assignment as;
-	int rc = load_assignment(c, id, 1, &as, NULL);
+	int rc = load_assignment(c, id, XF_FOR_WRITE, &as, NULL);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_duty_assignment_delete(c->db, id);
@@ -345,41 +336,31 @@ int xf_duty_unassign(xf_ctx *c, int64_t id)
 	return rc;
 }
 
+static int assignments_tx(xf_ctx *c, int64_t org_id, int subtree, int year,
+                          int64_t member_id, int offset, int limit,
+                          xf_duty_assignment **out, int *n, int64_t *total)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc; /* an error, or nothing in scope */
+	return xf_from_db(c,
+	                  xf_store_duty_assignment_list(
+	                      c->db, c->a, &r, org_id && !subtree ? org_id : 0,
+	                      year, member_id, offset, limit, out, n, total));
+}
+
 int xf_duty_assignment_list(xf_ctx *c, int64_t org_id, int subtree, int year,
                             int64_t member_id, int offset, int limit,
                             xf_duty_assignment **out, int *n, int64_t *total)
 {
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	xf_ranges r = {0};
-	int drc = XF_DB_OK;
-	if (org_id) {
-		xf_org o;
-		drc = xf_store_org_get(c->db, c->a, org_id, &o);
-		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
-			drc = XF_DB_DONE;
-		if (drc == XF_DB_ROW) {
-			r.n = 1;
-			drc =
-			    xf_subtree_range(c, o.path, &r.lo[0], &r.hi[0]) == 0
-			        ? XF_DB_OK
-			        : XF_DB_ERROR;
-		}
-	} else {
-		xf_list_ranges(c, &r);
-	}
-	if (drc == XF_DB_OK && r.n > 0)
-		drc = xf_store_duty_assignment_list(
-		    c->db, c->a, &r, org_id && !subtree ? org_id : 0, year,
-		    member_id, offset, limit, out, n, total);
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
-		               "org");
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc,
+	           assignments_tx(c, org_id, subtree, year, member_id, offset,
+	                          limit, out, n, total));
+	return rc;
 }
 
 /* ---- evidence ----------------------------------------------------------- */
@@ -389,12 +370,11 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 {
 	xf_duty d;
 	int drc = xf_store_duty_get(c->db, c->a, duty_id, &d);
-	if (drc == XF_DB_DONE)
-		return not_found(c, "责任清单事项不存在");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	if (drc != XF_DB_ROW) /* any item that exists: it may be set above */
+		return xf_loaded(c, drc, NULL, XF_FOR_READ, &duty);
 	xf_duty_assignment as;
-	int rc = load_assignment(c, in->assignment_id, 1, &as, "assignment_id");
+	int rc = load_assignment(c, in->assignment_id, XF_FOR_WRITE, &as,
+	                         "assignment_id");
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_duty_applies(d.org_path, d.year, d.level, d.post, as.org_path,
@@ -468,17 +448,17 @@ int xf_duty_evidence_add(xf_ctx *c, int64_t duty_id,
 
 static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
 {
+	static const xf_record evidence = {"履职记录不存在",
+	                                   "无权修改该组织的履职记录", NULL};
 	xf_duty_evidence e;
-	int drc = xf_store_duty_evidence_get(c->db, c->a, id, &e);
-	if (drc == XF_DB_ROW && e.duty_id != duty_id)
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return not_found(c, "履职记录不存在");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_write(c, e.org_path))
-		return forbidden(c, "无权修改该组织的履职记录", NULL);
-	drc = xf_store_duty_evidence_delete(c->db, id);
+	int found = xf_store_duty_evidence_get(c->db, c->a, id, &e);
+	if (found == XF_DB_ROW && e.duty_id != duty_id)
+		found = XF_DB_DONE;
+	int rc = xf_loaded(c, found, found == XF_DB_ROW ? e.org_path : NULL,
+	                   XF_FOR_WRITE, &evidence);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_duty_evidence_delete(c->db, id);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "delete", "duty_evidence", id, e.org_path,
@@ -492,23 +472,24 @@ int xf_duty_evidence_remove(xf_ctx *c, int64_t duty_id, int64_t id)
 	return rc;
 }
 
+static int evidence_list_tx(xf_ctx *c, int64_t duty_id, int64_t assignment_id,
+                            xf_duty_evidence **out, int *n)
+{
+	xf_duty_assignment as;
+	int rc = load_assignment(c, assignment_id, XF_FOR_READ, &as, NULL);
+	if (rc != XF_OK)
+		return rc;
+	return xf_from_db(c, xf_store_duty_evidence_of(
+	                         c->db, c->a, assignment_id, duty_id, out, n));
+}
+
 int xf_duty_evidence_list(xf_ctx *c, int64_t duty_id, int64_t assignment_id,
                           xf_duty_evidence **out, int *n)
 {
 	*n = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	xf_duty_assignment as;
-	rc = load_assignment(c, assignment_id, 0, &as, NULL);
-	int drc = XF_DB_OK;
-	if (rc == XF_OK)
-		drc = xf_store_duty_evidence_of(c->db, c->a, assignment_id,
-		                                duty_id, out, n);
-	xf_db_rollback(c->db);
-	if (rc != XF_OK)
-		return rc;
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, evidence_list_tx(c, duty_id, assignment_id, out, n));
+	return rc;
 }
 
 /* ---- the report --------------------------------------------------------- */
@@ -551,14 +532,9 @@ static int report_post(xf_ctx *c, const xf_duty_assignment *as,
 	return XF_DB_OK;
 }
 
-int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
-                        xf_duty_report *out)
+static int report_tx(xf_ctx *c, int64_t member_id, int year,
+                     xf_duty_report *out)
 {
-	memset(out, 0, sizeof *out);
-	out->year = year;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	int drc = xf_store_member_get(c->db, c->a, member_id, &out->member);
 	if (drc == XF_DB_ROW && c->scope &&
 	    !xf_scope_can_read_member(c->scope, member_id,
@@ -585,8 +561,18 @@ int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
 			continue;
 		drc = report_post(c, &as[i], &out->posts[out->nposts++]);
 	}
-	xf_db_rollback(c->db);
 	if (drc == XF_DB_DONE)
-		return not_found(c, "党员不存在");
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "党员不存在",
+		               NULL);
+	return xf_from_db(c, drc);
+}
+
+int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
+                        xf_duty_report *out)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	int rc;
+	XF_READ_TX(c, rc, report_tx(c, member_id, year, out));
+	return rc;
 }

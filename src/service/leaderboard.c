@@ -282,17 +282,19 @@ static int parent_names(xf_ctx *c, xf_board *b, int org_rows)
 	return XF_OK;
 }
 
+static int members_tx(xf_ctx *c, int64_t org_id, const char *period, int limit,
+                      xf_board *out)
+{
+	int rc = members_read(c, org_id, period, limit, out);
+	return rc == XF_OK ? parent_names(c, out, 0) : rc;
+}
+
 int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
                      xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = members_read(c, org_id, period, limit, out);
-	if (rc == XF_OK)
-		rc = parent_names(c, out, 0);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, members_tx(c, org_id, period, limit, out));
 	return rc;
 }
 
@@ -417,17 +419,19 @@ static int orgs_read(xf_ctx *c, int64_t org_id, const char *kind,
 	return XF_OK;
 }
 
+static int orgs_tx(xf_ctx *c, int64_t org_id, const char *kind,
+                   const char *period, const char *by, int limit, xf_board *out)
+{
+	int rc = orgs_read(c, org_id, kind, period, by, limit, out);
+	return rc == XF_OK ? parent_names(c, out, 1) : rc;
+}
+
 int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
                   const char *period, const char *by, int limit, xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = orgs_read(c, org_id, kind, period, by, limit, out);
-	if (rc == XF_OK)
-		rc = parent_names(c, out, 1);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, orgs_tx(c, org_id, kind, period, by, limit, out));
 	return rc;
 }
 
@@ -560,17 +564,14 @@ static int me_read(xf_ctx *c, const char *year, const char *period,
 	                           .limit = 200};
 	drc = xf_store_point_entry_list(c->db, c->a, &f, &me->entries,
 	                                &me->nentries, &me->total_entries);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 int xf_points_me_read(xf_ctx *c, const char *year, const char *period,
                       xf_points_me *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = me_read(c, year, period, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, me_read(c, year, period, out));
 	return rc;
 }

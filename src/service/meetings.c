@@ -13,17 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "会议记录不存在", NULL);
-}
-
-static int forbidden(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-	               "无权修改该组织的会议记录", NULL);
-}
-
 static int invalid(xf_ctx *c, const char *message, const char *field)
 {
 	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
@@ -34,25 +23,14 @@ static int no_memory(xf_ctx *c)
 	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
 }
 
-static int load_readable(xf_ctx *c, int64_t id, xf_meeting *m)
+/* Loads a meeting to read it or to change it (mode, as xf_loaded). */
+static int load(xf_ctx *c, int64_t id, int mode, xf_meeting *m)
 {
-	int rc = xf_store_meeting_get(c->db, c->a, id, m);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	return xf_can_read(c, m->org_path) ? XF_OK : not_found(c);
-}
-
-/* Out of scope is 403 for writes (404 only for reads). */
-static int load_writable(xf_ctx *c, int64_t id, xf_meeting *m)
-{
-	int rc = xf_store_meeting_get(c->db, c->a, id, m);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	return xf_can_write(c, m->org_path) ? XF_OK : forbidden(c);
+	int found = xf_store_meeting_get(c->db, c->a, id, m);
+	static const xf_record meeting = {"会议记录不存在",
+	                                  "无权修改该组织的会议记录", NULL};
+	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
+	                 mode, &meeting);
 }
 
 xf_meeting_facts xf_meeting_facts_of(const xf_meeting *m)
@@ -77,14 +55,12 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 			return invalid(c, "请指定组织", field);
 		org_id = g->org_id;
 	}
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_ROW && !xf_can_read(c, o->path))
-		rc = XF_DB_DONE;
-	if (rc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
-		               field);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	xf_record org = {"组织不存在", NULL, field};
+	int found = xf_store_org_get(c->db, c->a, org_id, o);
+	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o->path : NULL,
+	                   XF_FOR_READ, &org);
+	if (rc != XF_OK)
+		return rc;
 	if (xf_subtree_range(c, o->path, lo, hi) != 0)
 		return no_memory(c);
 	return XF_OK;
@@ -218,27 +194,28 @@ int xf_meeting_create(xf_ctx *c, const xf_meeting_input *in, xf_meeting *out)
 	return rc;
 }
 
+static int read_tx(xf_ctx *c, int64_t id, xf_meeting *out,
+                   xf_measure **measures, int *nmeasures)
+{
+	int rc = load(c, id, XF_FOR_READ, out);
+	if (rc != XF_OK)
+		return rc;
+	return xf_from_db(
+	    c, xf_store_measure_list(c->db, c->a, id, measures, nmeasures));
+}
+
 int xf_meeting_read(xf_ctx *c, int64_t id, xf_meeting *out,
                     xf_measure **measures, int *nmeasures)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, id, out);
-	if (rc == XF_OK) {
-		int drc =
-		    xf_store_measure_list(c->db, c->a, id, measures, nmeasures);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, read_tx(c, id, out, measures, nmeasures));
 	return rc;
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
                      xf_meeting *m)
 {
-	int rc = load_writable(c, id, m);
+	int rc = load(c, id, XF_FOR_WRITE, m);
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_meeting(c->a, m);
@@ -271,7 +248,7 @@ int xf_meeting_update(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_meeting m;
-	int rc = load_writable(c, id, &m);
+	int rc = load(c, id, XF_FOR_WRITE, &m);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_delete(c->db, id);
@@ -286,6 +263,17 @@ int xf_meeting_remove(xf_ctx *c, int64_t id)
 	int rc;
 	XF_WRITE_TX(c, rc, remove_tx(c, id));
 	return rc;
+}
+
+static int list_tx(xf_ctx *c, int64_t org_id, int subtree, xf_meeting_filter *f,
+                   xf_meeting_page *out)
+{
+	int rc = xf_list_scope(c, org_id, "org", &f->ranges);
+	if (rc != XF_OK || f->ranges.n == 0)
+		return rc; /* an error, or nothing in scope */
+	if (org_id && !subtree)
+		f->org_id = org_id;
+	return xf_from_db(c, xf_store_meeting_list(c->db, c->a, f, out));
 }
 
 int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
@@ -308,35 +296,12 @@ int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
 		f.from = from;
 		f.to = to;
 	}
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	if (org_id) {
-		xf_org o;
-		rc = xf_meetings_scope_org(c, org_id, "org", &o,
-		                           &f.ranges.lo[0], &f.ranges.hi[0]);
-		if (rc != XF_OK) {
-			xf_db_rollback(c->db);
-			return rc;
-		}
-		f.ranges.n = 1;
-		if (!subtree)
-			f.org_id = org_id;
-	} else if (xf_list_ranges(c, &f.ranges) == 0) {
-		xf_db_rollback(c->db);
-		return XF_OK; /* nothing in scope */
-	}
-	int drc = xf_store_meeting_list(c->db, c->a, &f, out);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, list_tx(c, org_id, subtree, &f, out));
+	return rc;
 }
 
 /* ---- measures ------------------------------------------------------------ */
-
-static int measure_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "落实举措不存在", NULL);
-}
 
 /* Checks a merged measure: the due day is not before the meeting's day,
  * a done day not after today. */
@@ -366,7 +331,7 @@ static int measure_create_tx(xf_ctx *c, int64_t meeting_id,
                              const xf_measure_input *in, xf_measure *out)
 {
 	xf_meeting m;
-	int rc = load_writable(c, meeting_id, &m);
+	int rc = load(c, meeting_id, XF_FOR_WRITE, &m);
 	if (rc != XF_OK)
 		return rc;
 	if (!m.ft_title)
@@ -399,15 +364,11 @@ int xf_measure_create(xf_ctx *c, int64_t meeting_id, const xf_measure_input *in,
 
 static int load_measure_writable(xf_ctx *c, int64_t id, xf_measure *m)
 {
-	int rc = xf_store_measure_get(c->db, c->a, id, m);
-	if (rc == XF_DB_DONE)
-		return measure_not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	if (!xf_can_write(c, m->org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权修改该落实举措", NULL);
-	return XF_OK;
+	int found = xf_store_measure_get(c->db, c->a, id, m);
+	static const xf_record measure = {"落实举措不存在",
+	                                  "无权修改该落实举措", NULL};
+	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
+	                 XF_FOR_WRITE, &measure);
 }
 
 static int measure_update_tx(xf_ctx *c, int64_t id, const xf_measure_input *in,
@@ -467,31 +428,24 @@ int xf_measure_remove(xf_ctx *c, int64_t id)
 	return rc;
 }
 
+static int open_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
+                   xf_measure **out, int *n, int64_t *total)
+{
+	xf_ranges r = {0};
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	return xf_from_db(c, xf_store_measure_open(c->db, c->a, &r, offset,
+	                                           limit, out, n, total));
+}
+
 int xf_measure_open_list(xf_ctx *c, int64_t org_id, int offset, int limit,
                          xf_measure **out, int *n, int64_t *total)
 {
-	xf_ranges r = {0};
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	if (org_id) {
-		xf_org o;
-		rc = xf_meetings_scope_org(c, org_id, "org", &o, &r.lo[0],
-		                           &r.hi[0]);
-		r.n = 1;
-	} else if (xf_list_ranges(c, &r) == 0) {
-		xf_db_rollback(c->db);
-		return XF_OK;
-	}
-	if (rc == XF_OK) {
-		int drc = xf_store_measure_open(c->db, c->a, &r, offset, limit,
-		                                out, n, total);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, open_tx(c, org_id, offset, limit, out, n, total));
 	return rc;
 }
 
@@ -503,21 +457,23 @@ static int roster(xf_ctx *c, const xf_meeting *m, xf_attendee **out, int *n)
 	const char *lo, *hi;
 	if (xf_subtree_range(c, m->org_path, &lo, &hi) != 0)
 		return no_memory(c);
-	int drc = xf_store_attendance_roster(
-	    c->db, c->a, m->id, lo, hi, m->held_on, XF_ATTENDANCE_MAX, out, n);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, xf_store_attendance_roster(
+	                         c->db, c->a, m->id, lo, hi, m->held_on,
+	                         XF_ATTENDANCE_MAX, out, n));
+}
+
+static int roster_tx(xf_ctx *c, int64_t meeting_id, xf_meeting *m,
+                     xf_attendee **out, int *n)
+{
+	int rc = load(c, meeting_id, XF_FOR_READ, m);
+	return rc == XF_OK ? roster(c, m, out, n) : rc;
 }
 
 int xf_attendance_read(xf_ctx *c, int64_t meeting_id, xf_meeting *m,
                        xf_attendee **out, int *n)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, meeting_id, m);
-	if (rc == XF_OK)
-		rc = roster(c, m, out, n);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, roster_tx(c, meeting_id, m, out, n));
 	return rc;
 }
 
@@ -545,7 +501,7 @@ static int attendance_tx(xf_ctx *c, int64_t meeting_id,
                          const xf_attendance_item *items, int n)
 {
 	xf_meeting m;
-	int rc = load_writable(c, meeting_id, &m);
+	int rc = load(c, meeting_id, XF_FOR_WRITE, &m);
 	if (rc != XF_OK)
 		return rc;
 	xf_attendee *reg;
@@ -665,20 +621,13 @@ static int streak_row(void *arg, int64_t member_id, const char *status,
 	return s->failed;
 }
 
-int xf_talks_due(xf_ctx *c, int64_t org_id, xf_talk_due **out, int *n)
+static int due_tx(xf_ctx *c, int64_t org_id, xf_talk_due **out, int *n)
 {
-	*out = NULL;
-	*n = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	xf_org o;
 	const char *lo, *hi;
-	rc = xf_meetings_scope_org(c, org_id, "org", &o, &lo, &hi);
-	if (rc != XF_OK) {
-		xf_db_rollback(c->db);
+	int rc = xf_meetings_scope_org(c, org_id, "org", &o, &lo, &hi);
+	if (rc != XF_OK)
 		return rc;
-	}
 	/* The whole history: a streak is counted in meetings, not days. */
 	const char *since = "0000-00-00";
 	streaks s = {.c = c};
@@ -716,13 +665,21 @@ int xf_talks_due(xf_ctx *c, int64_t org_id, xf_talk_due **out, int *n)
 		d.org_name = m.org_name;
 		due[(*n)++] = d;
 	}
-	xf_db_rollback(c->db);
 	if (drc != XF_DB_OK) {
 		*n = 0;
 		return xf_fail_db(c, drc);
 	}
 	*out = due;
 	return XF_OK;
+}
+
+int xf_talks_due(xf_ctx *c, int64_t org_id, xf_talk_due **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	int rc;
+	XF_READ_TX(c, rc, due_tx(c, org_id, out, n));
+	return rc;
 }
 
 static int talk_create_tx(xf_ctx *c, int64_t member_id, const char *held_on,
@@ -764,30 +721,25 @@ int xf_talk_create(xf_ctx *c, int64_t member_id, const char *held_on,
 	return rc;
 }
 
+static int talks_tx(xf_ctx *c, int64_t org_id, int64_t member_id, int offset,
+                    int limit, xf_talk **out, int *n, int64_t *total)
+{
+	xf_ranges r = {0};
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	return xf_from_db(c, xf_store_talk_list(c->db, c->a, &r, member_id,
+	                                        offset, limit, out, n, total));
+}
+
 int xf_talk_list(xf_ctx *c, int64_t org_id, int64_t member_id, int offset,
                  int limit, xf_talk **out, int *n, int64_t *total)
 {
-	xf_ranges r = {0};
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	if (org_id) {
-		xf_org o;
-		rc = xf_meetings_scope_org(c, org_id, "org", &o, &r.lo[0],
-		                           &r.hi[0]);
-		r.n = 1;
-	} else if (xf_list_ranges(c, &r) == 0) {
-		xf_db_rollback(c->db);
-		return XF_OK;
-	}
-	if (rc == XF_OK) {
-		int drc = xf_store_talk_list(c->db, c->a, &r, member_id, offset,
-		                             limit, out, n, total);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    talks_tx(c, org_id, member_id, offset, limit, out, n, total));
 	return rc;
 }

@@ -11,11 +11,6 @@
 
 #include <string.h>
 
-static int not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "党员不存在", NULL);
-}
-
 int xf_member_full_pii(const xf_ctx *c, const xf_member *m)
 {
 	return !c->scope || xf_scope_sees_pii(c->scope, m->org_path);
@@ -27,28 +22,17 @@ static int readable(const xf_ctx *c, const xf_member *m)
 	       xf_scope_can_read_member(c->scope, m->id, m->org_path);
 }
 
-static int load_readable(xf_ctx *c, int64_t id, xf_member *m)
+/* Loads a member to read it or to change it (mode, as xf_loaded); a
+ * member may also read its own record. */
+static int load(xf_ctx *c, int64_t id, int mode, xf_member *m)
 {
-	int rc = xf_store_member_get(c->db, c->a, id, m);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	return readable(c, m) ? XF_OK : not_found(c);
-}
-
-/* Out of scope is 403 for writes (404 only for reads). */
-static int load_writable(xf_ctx *c, int64_t id, xf_member *m)
-{
-	int rc = xf_store_member_get(c->db, c->a, id, m);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	if (!xf_can_write(c, m->org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权修改该党员信息", NULL);
-	return XF_OK;
+	int found = xf_store_member_get(c->db, c->a, id, m);
+	if (found == XF_DB_ROW && mode == XF_FOR_READ && readable(c, m))
+		return XF_OK;
+	static const xf_record member = {"党员不存在", "无权修改该党员信息",
+	                                 NULL};
+	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
+	                 mode, &member);
 }
 
 /* Loads the target org of a member; it must be writable by the caller. */
@@ -159,18 +143,15 @@ int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
 
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
 	return rc;
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *m)
 {
-	int rc = load_writable(c, id, m);
+	int rc = load(c, id, XF_FOR_WRITE, m);
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_member(c->a, m);
@@ -217,7 +198,7 @@ int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_member m;
-	int rc = load_writable(c, id, &m);
+	int rc = load(c, id, XF_FOR_WRITE, &m);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_member_delete(c->db, id);
@@ -236,6 +217,21 @@ int xf_member_remove(xf_ctx *c, int64_t id)
 	return rc;
 }
 
+/* The members of org_id (its subtree unless !subtree) or, without it, of
+ * the caller's ranges already in f. */
+static int list_read(xf_ctx *c, int64_t org_id, int subtree,
+                     xf_member_filter *f, xf_member_page *out)
+{
+	if (org_id) {
+		int rc = xf_list_scope(c, org_id, "org", &f->ranges);
+		if (rc != XF_OK)
+			return rc;
+		if (!subtree)
+			f->org_id = org_id;
+	}
+	return xf_from_db(c, xf_store_member_list(c->db, c->a, f, out));
+}
+
 int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
                    const char *status, int sort, int offset, int limit,
                    xf_member_page *out)
@@ -246,28 +242,8 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 	                      .offset = offset,
 	                      .limit = limit};
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	if (org_id) {
-		xf_org o;
-		int drc = xf_store_org_get(c->db, c->a, org_id, &o);
-		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
-			drc = XF_DB_DONE;
-		if (drc != XF_DB_ROW) {
-			xf_db_rollback(c->db);
-			return drc == XF_DB_DONE
-			           ? xf_fail(c, XF_E_NOT_FOUND, "not_found",
-			                     "组织不存在", "org")
-			           : xf_fail_db(c, drc);
-		}
-		f.ranges.n = 1;
-		xf_subtree_range(c, o.path, &f.ranges.lo[0], &f.ranges.hi[0]);
-		if (!subtree)
-			f.org_id = org_id;
-	} else if (xf_list_ranges(c, &f.ranges) == 0) {
+	if (!org_id && xf_list_ranges(c, &f.ranges) == 0) {
 		/* A member-only user lists itself at most. */
-		xf_db_rollback(c->db);
 		if (c->scope && c->scope->member_id) {
 			xf_member *m = xf_arena_calloc(c->a, 1, sizeof *m);
 			if (!m)
@@ -283,15 +259,15 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 		}
 		return XF_OK;
 	}
-	int drc = xf_store_member_list(c->db, c->a, &f, out);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, list_read(c, org_id, subtree, &f, out));
+	return rc;
 }
 
 static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
                        const char *reason, xf_member *m)
 {
-	int rc = load_writable(c, id, m);
+	int rc = load(c, id, XF_FOR_WRITE, m);
 	if (rc != XF_OK)
 		return rc;
 	if (m->org_id == to_org)
@@ -328,18 +304,18 @@ int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
 	return rc;
 }
 
-int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
+static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 {
 	xf_member m;
-	int rc = xf_tx_read(c);
+	int rc = load(c, id, XF_FOR_READ, &m);
 	if (rc != XF_OK)
 		return rc;
-	rc = load_readable(c, id, &m);
-	if (rc == XF_OK) {
-		int drc = xf_store_transfer_list(c->db, c->a, id, out, n);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	return xf_from_db(c, xf_store_transfer_list(c->db, c->a, id, out, n));
+}
+
+int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
+{
+	int rc;
+	XF_READ_TX(c, rc, transfers_read(c, id, out, n));
 	return rc;
 }

@@ -10,40 +10,19 @@
 
 #define TREE_MAX 20000
 
-static int not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在", NULL);
-}
+static const xf_record org = {"组织不存在", "无权操作该组织", NULL};
 
 static int forbidden(xf_ctx *c)
 {
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权操作该组织", NULL);
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", org.forbidden, NULL);
 }
 
-/* Loads an org the caller may read; out of scope reads as not found. */
-static int load_readable(xf_ctx *c, int64_t id, xf_org *o)
+/* Loads an org to read it or to change it (mode, as xf_loaded). */
+static int load(xf_ctx *c, int64_t id, int mode, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, id, o);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	if (!xf_can_read(c, o->path))
-		return not_found(c);
-	return XF_OK;
-}
-
-/* Loads an org the caller may change; out of scope is 403 for writes. */
-static int load_writable(xf_ctx *c, int64_t id, xf_org *o)
-{
-	int rc = xf_store_org_get(c->db, c->a, id, o);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
-	if (!xf_can_write(c, o->path))
-		return forbidden(c);
-	return XF_OK;
+	int found = xf_store_org_get(c->db, c->a, id, o);
+	return xf_loaded(c, found, found == XF_DB_ROW ? o->path : NULL, mode,
+	                 &org);
 }
 
 /* Checks the fields of a (merged) org against the tree's rules. */
@@ -143,11 +122,8 @@ int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
 	return rc;
 }
 
@@ -193,7 +169,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 {
-	int rc = load_writable(c, id, o);
+	int rc = load(c, id, XF_FOR_WRITE, o);
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_org(c->a, o);
@@ -246,7 +222,7 @@ int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_org o;
-	int rc = load_writable(c, id, &o);
+	int rc = load(c, id, XF_FOR_WRITE, &o);
 	if (rc != XF_OK)
 		return rc;
 	if (o.member_count > 0 || o.child_count > 0)
@@ -275,67 +251,70 @@ int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
 	memset(out, 0, sizeof *out);
 	if (xf_list_ranges(c, &ranges) == 0)
 		return XF_OK; /* nothing in scope: an empty list */
-	int rc = xf_tx_read(c);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    xf_from_db(c, xf_store_org_list(c->db, c->a, &ranges, f, out)));
+	return rc;
+}
+
+static int children_read(xf_ctx *c, int64_t id, xf_org_page *out)
+{
+	xf_org o;
+	int rc = load(c, id, XF_FOR_READ, &o);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_org_list(c->db, c->a, &ranges, f, out);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, xf_store_org_children(c->db, c->a, id, out));
 }
 
 int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out)
 {
+	int rc;
+	XF_READ_TX(c, rc, children_read(c, id, out));
+	return rc;
+}
+
+/* Loads a readable org and the range of its subtree. */
+static int load_subtree(xf_ctx *c, int64_t id, const char **lo, const char **hi)
+{
 	xf_org o;
-	int rc = xf_tx_read(c);
+	int rc = load(c, id, XF_FOR_READ, &o);
+	if (rc == XF_OK && xf_subtree_range(c, o.path, lo, hi) != 0)
+		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
+	return rc;
+}
+
+static int count_read(xf_ctx *c, int64_t id, xf_org_stats *out)
+{
+	const char *lo, *hi;
+	int rc = load_subtree(c, id, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	rc = load_readable(c, id, &o);
-	if (rc == XF_OK) {
-		int drc = xf_store_org_children(c->db, c->a, id, out);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
-	return rc;
+	return xf_from_db(c, xf_store_org_stats(c->db, c->a, lo, hi, out));
 }
 
 int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out)
 {
-	xf_org o;
-	const char *lo, *hi;
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
+	int rc;
+	XF_READ_TX(c, rc, count_read(c, id, out));
+	return rc;
+}
+
+static int tree_read(xf_ctx *c, int64_t id, xf_org_page *out)
+{
+	const char *lo, *hi;
+	int rc = load_subtree(c, id, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	rc = load_readable(c, id, &o);
-	if (rc == XF_OK && xf_subtree_range(c, o.path, &lo, &hi) != 0)
-		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
-	if (rc == XF_OK) {
-		int drc = xf_store_org_stats(c->db, c->a, lo, hi, out);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
-	return rc;
+	return xf_from_db(
+	    c, xf_store_org_subtree(c->db, c->a, lo, hi, TREE_MAX, out));
 }
 
 int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 {
-	xf_org o;
-	const char *lo, *hi;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, id, &o);
-	if (rc == XF_OK && xf_subtree_range(c, o.path, &lo, &hi) != 0)
-		rc = xf_fail(c, XF_E_INTERNAL, "internal", "路径错误", NULL);
-	if (rc == XF_OK) {
-		int drc =
-		    xf_store_org_subtree(c->db, c->a, lo, hi, TREE_MAX, out);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, tree_read(c, id, out));
 	if (rc != XF_OK)
 		return rc;
 	/* Path order puts every node after its ancestors: find each node's
@@ -411,22 +390,17 @@ int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
 
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = cluster_load(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, cluster_load(c, id, out));
 	return rc;
 }
 
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_cluster_list(c->db, c->a, out, n);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc,
+	           xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
+	return rc;
 }
 
 static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,

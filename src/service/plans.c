@@ -146,26 +146,21 @@ int xf_plan_create(xf_ctx *c, const xf_plan_input *in, xf_plan *out)
 	return rc;
 }
 
-/* Loads a plan for a write: 404 if unknown, 403 out of the caller's
- * writable scope (writes out of scope are 403, as for tasks). */
-static int load_writable(xf_ctx *c, int64_t id, xf_plan *p)
+static const xf_record plan = {"年度计划不存在", "无权修改该组织的年度计划",
+                               NULL};
+
+/* Loads a plan to read it or to change it (mode, as xf_loaded). */
+static int load(xf_ctx *c, int64_t id, int mode, xf_plan *p)
 {
-	int drc = xf_store_plan_get(c->db, c->a, id, p);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "年度计划不存在",
-		               NULL);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_write(c, p->org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权修改该组织的年度计划", NULL);
-	return XF_OK;
+	int found = xf_store_plan_get(c->db, c->a, id, p);
+	return xf_loaded(c, found, found == XF_DB_ROW ? p->org_path : NULL,
+	                 mode, &plan);
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 {
 	xf_plan p;
-	int rc = load_writable(c, id, &p);
+	int rc = load(c, id, XF_FOR_WRITE, &p);
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_plan(c->a, &p);
@@ -197,7 +192,7 @@ int xf_plan_update(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_plan p;
-	int rc = load_writable(c, id, &p);
+	int rc = load(c, id, XF_FOR_WRITE, &p);
 	if (rc != XF_OK)
 		return rc;
 	int64_t tasks, accepted;
@@ -233,17 +228,13 @@ int xf_plan_remove(xf_ctx *c, int64_t id)
 	return rc;
 }
 
-int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
-                 int *n, xf_task **tasks)
+static int read_tx(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
+                   int *n, xf_task **tasks)
 {
-	int rc = xf_tx_read(c);
+	int rc = load(c, id, XF_FOR_READ, out);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_plan_get(c->db, c->a, id, out);
-	if (drc == XF_DB_ROW && !xf_can_read(c, out->org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_ROW)
-		drc = xf_store_plan_items(c->db, c->a, id, items, n);
+	int drc = xf_store_plan_items(c->db, c->a, id, items, n);
 	*tasks = drc == XF_DB_OK
 	             ? xf_arena_calloc(c->a, (size_t)*n + 1, sizeof **tasks)
 	             : NULL;
@@ -256,11 +247,31 @@ int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
 		                        &(*tasks)[i]);
 		drc = drc == XF_DB_ROW ? XF_DB_OK : drc;
 	}
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "年度计划不存在",
+	if (drc == XF_DB_DONE) /* a task gone: the plan reads as gone */
+		return xf_fail(c, XF_E_NOT_FOUND, "not_found", plan.missing,
 		               NULL);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
+}
+
+int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
+                 int *n, xf_task **tasks)
+{
+	int rc;
+	XF_READ_TX(c, rc, read_tx(c, id, out, items, n, tasks));
+	return rc;
+}
+
+static int list_tx(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
+                   int limit, xf_plan **out, int *n, int64_t *total)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc; /* an error, or nothing in scope */
+	return xf_from_db(c, xf_store_plan_list(c->db, c->a, &r,
+	                                        org_id && !subtree ? org_id : 0,
+	                                        year, offset, limit, out, n,
+	                                        total));
 }
 
 int xf_plan_list(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
@@ -268,33 +279,9 @@ int xf_plan_list(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
 {
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	xf_ranges r = {0};
-	int drc = XF_DB_OK;
-	if (org_id) {
-		xf_org o;
-		drc = xf_store_org_get(c->db, c->a, org_id, &o);
-		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
-			drc = XF_DB_DONE;
-		if (drc == XF_DB_ROW) {
-			r.n = 1;
-			drc =
-			    xf_subtree_range(c, o.path, &r.lo[0], &r.hi[0]) == 0
-			        ? XF_DB_OK
-			        : XF_DB_ERROR;
-		}
-	} else {
-		xf_list_ranges(c, &r);
-	}
-	if (drc == XF_DB_OK && r.n > 0)
-		drc = xf_store_plan_list(c->db, c->a, &r,
-		                         org_id && !subtree ? org_id : 0, year,
-		                         offset, limit, out, n, total);
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
-		               "org");
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    list_tx(c, org_id, subtree, year, offset, limit, out, n, total));
+	return rc;
 }

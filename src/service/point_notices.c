@@ -23,10 +23,8 @@ static int oom(xf_ctx *c)
 	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
 }
 
-static int notice_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "公示不存在", NULL);
-}
+static const xf_record notice = {"公示不存在", NULL, NULL};
+static const xf_record objection = {"异议不存在", NULL, NULL};
 
 const char *xf_point_notice_today(xf_ctx *c)
 {
@@ -72,23 +70,22 @@ static int own_member(xf_ctx *c, xf_member *m)
 static int load_readable(xf_ctx *c, int64_t id, xf_point_notice *n,
                          int *committee)
 {
-	int drc = xf_store_point_notice_get(c->db, c->a, id, n);
-	if (drc == XF_DB_DONE)
-		return notice_not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	*committee = committee_over(c, n->org_path);
-	if (xf_can_read(c, n->org_path))
-		return XF_OK;
-	xf_member m;
-	drc = own_member(c, &m);
-	if (drc != XF_DB_ROW && drc != XF_DB_DONE)
-		return xf_fail_db(c, drc);
-	if (drc == XF_DB_ROW && xf_path_within(m.org_path, n->org_path) &&
-	    strcmp(xf_point_notice_state(n, xf_point_notice_today(c)),
-	           "upcoming") != 0)
-		return XF_OK;
-	return notice_not_found(c);
+	int found = xf_store_point_notice_get(c->db, c->a, id, n);
+	if (found == XF_DB_ROW)
+		*committee = committee_over(c, n->org_path);
+	if (found == XF_DB_ROW && !xf_can_read(c, n->org_path)) {
+		xf_member m;
+		int drc = own_member(c, &m);
+		if (drc != XF_DB_ROW && drc != XF_DB_DONE)
+			return xf_fail_db(c, drc);
+		if (drc == XF_DB_ROW &&
+		    xf_path_within(m.org_path, n->org_path) &&
+		    strcmp(xf_point_notice_state(n, xf_point_notice_today(c)),
+		           "upcoming") != 0)
+			return XF_OK;
+	}
+	return xf_loaded(c, found, found == XF_DB_ROW ? n->org_path : NULL,
+	                 XF_FOR_READ, &notice);
 }
 
 /* ---- publication --------------------------------------------------------*/
@@ -226,19 +223,16 @@ static int read_tx(xf_ctx *c, int64_t id, xf_point_notice_full *out)
 	int rc = load_readable(c, id, &out->n, &out->committee);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_point_notice_rows(c->db, c->a, id, out->n.nrows,
-	                                     &out->rows, &out->nrows);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(
+	    c, xf_store_point_notice_rows(c->db, c->a, id, out->n.nrows,
+	                                  &out->rows, &out->nrows));
 }
 
 int xf_point_notice_read(xf_ctx *c, int64_t id, xf_point_notice_full *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = read_tx(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, read_tx(c, id, out));
 	return rc;
 }
 
@@ -266,11 +260,10 @@ static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
 	} else {
 		xf_list_ranges(c, &rg);
 	}
-	if (rg.n > 0) {
-		int drc = xf_store_point_notice_list(c->db, c->a, &rg, offset,
-		                                     limit, out, n, total);
-		return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
-	}
+	if (rg.n > 0)
+		return xf_from_db(
+		    c, xf_store_point_notice_list(c->db, c->a, &rg, offset,
+		                                  limit, out, n, total));
 	/* A member: the notices over its org that have opened. */
 	xf_member m;
 	int drc = own_member(c, &m);
@@ -303,11 +296,8 @@ int xf_point_notice_list(xf_ctx *c, int64_t org_id, int offset, int limit,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = list_tx(c, org_id, offset, limit, out, n, total);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, list_tx(c, org_id, offset, limit, out, n, total));
 	return rc;
 }
 
@@ -319,7 +309,7 @@ int xf_point_notices_concerning(xf_ctx *c, const char *path, int64_t member_id,
 	int drc = xf_store_point_notices_over(c->db, c->a, path, member_id,
 	                                      xf_point_notice_today(c),
 	                                      MAX_CONCERNING, out, n);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 /* ---- objections ---------------------------------------------------------*/
@@ -378,22 +368,19 @@ int xf_point_objection_create(xf_ctx *c, int64_t notice_id, int64_t member_id,
 	return rc;
 }
 
-static int objection_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "异议不存在", NULL);
-}
-
 static int answer_tx(xf_ctx *c, int64_t id, const char *answer,
                      const char *outcome, xf_point_objection *out)
 {
-	int drc = xf_store_point_objection_get(c->db, c->a, id, out);
-	if (drc == XF_DB_DONE)
-		return objection_not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_read(c, out->notice_path) &&
-	    !(c->scope && c->scope->member_id == out->member_id))
-		return objection_not_found(c);
+	/* readable by staff over the notice and by the objecting member */
+	int found = xf_store_point_objection_get(c->db, c->a, id, out);
+	int own = found == XF_DB_ROW && c->scope &&
+	          c->scope->member_id == out->member_id;
+	int rc = own ? XF_OK
+	             : xf_loaded(c, found,
+	                         found == XF_DB_ROW ? out->notice_path : NULL,
+	                         XF_FOR_READ, &objection);
+	if (rc != XF_OK)
+		return rc;
 	if (!committee_over(c, out->notice_path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权答复该异议",
 		               NULL);
@@ -405,7 +392,7 @@ static int answer_tx(xf_ctx *c, int64_t id, const char *answer,
 	out->answer = answer;
 	out->answered_by = c->user_id;
 	out->answered_at = c->now;
-	drc = xf_store_point_objection_answer(c->db, out);
+	int drc = xf_store_point_objection_answer(c->db, out);
 	if (drc == XF_DB_DONE)
 		return xf_fail(c, XF_E_CONFLICT, "already_answered",
 		               "该异议已答复", NULL);
@@ -439,9 +426,9 @@ static int objection_list_tx(xf_ctx *c, int64_t notice_id, int offset,
 		if (!only)
 			return XF_OK; /* neither committee nor member: none */
 	}
-	int drc = xf_store_point_objection_list(c->db, c->a, notice_id, only,
-	                                        offset, limit, out, n, total);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(
+	    c, xf_store_point_objection_list(c->db, c->a, notice_id, only,
+	                                     offset, limit, out, n, total));
 }
 
 int xf_point_objection_list(xf_ctx *c, int64_t notice_id, int offset, int limit,
@@ -450,10 +437,9 @@ int xf_point_objection_list(xf_ctx *c, int64_t notice_id, int offset, int limit,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = objection_list_tx(c, notice_id, offset, limit, out, n, total);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    objection_list_tx(c, notice_id, offset, limit, out, n, total));
 	return rc;
 }

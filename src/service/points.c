@@ -207,11 +207,8 @@ int xf_point_rule_create(xf_ctx *c, const xf_point_rule_input *in,
 
 int xf_point_rule_read(xf_ctx *c, int64_t id, xf_point_rule *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_rule(c, id, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, load_rule(c, id, out));
 	return rc;
 }
 
@@ -279,25 +276,23 @@ int xf_point_rule_change(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 int xf_point_rule_list(xf_ctx *c, const char *kind, const char *on,
                        const char *category, xf_point_rule **out, int *n)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc =
-	    xf_store_point_rules_on(c->db, c->a, kind ? kind : "member",
-	                            on ? on : today(c), category, 1000, out, n);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(
+	    c, rc,
+	    xf_from_db(c, xf_store_point_rules_on(
+	                      c->db, c->a, kind ? kind : "member",
+	                      on ? on : today(c), category, 1000, out, n)));
+	return rc;
 }
 
 int xf_point_settings_read(xf_ctx *c, const char *kind, int year, int64_t *base,
                            int64_t *floor)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_settings_get(c->db, kind, year, base, floor);
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc,
+	           xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
+	                                                     base, floor)));
+	return rc;
 }
 
 static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
@@ -609,20 +604,15 @@ int xf_point_record_in_tx(xf_ctx *c, const xf_point_award_input *in,
 
 /* ---- reversals ----------------------------------------------------------*/
 
-static int entry_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "积分记录不存在", NULL);
-}
+static const xf_record entry = {"积分记录不存在", NULL, NULL};
 
 static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
                       xf_point_result *res)
 {
 	xf_point_entry o;
 	int drc = xf_store_point_entry_get(c->db, c->a, id, &o);
-	if (drc == XF_DB_DONE)
-		return entry_not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	if (drc != XF_DB_ROW) /* who may reverse it is decided below */
+		return xf_loaded(c, drc, NULL, XF_FOR_READ, &entry);
 	xf_point_rule r;
 	int rc = load_rule(c, o.rule_id, &r);
 	if (rc != XF_OK)
@@ -693,19 +683,21 @@ static int reads_points_of(const xf_ctx *c, int64_t member_id, const char *path)
 	       (member_id && c->scope && c->scope->member_id == member_id);
 }
 
+/* Loads an entry to read it: staff over its org, or its member. */
+static int load_entry(xf_ctx *c, int64_t id, xf_point_entry *e)
+{
+	int found = xf_store_point_entry_get(c->db, c->a, id, e);
+	if (found == XF_DB_ROW && reads_points_of(c, e->member_id, e->org_path))
+		return XF_OK;
+	return xf_loaded(c, found, found == XF_DB_ROW ? e->org_path : NULL,
+	                 XF_FOR_READ, &entry);
+}
+
 int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_entry_get(c->db, c->a, id, out);
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_ROW &&
-	    !reads_points_of(c, out->member_id, out->org_path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return entry_not_found(c);
-	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, load_entry(c, id, out));
+	return rc;
 }
 
 /* The ranges a list of claims or entries is limited to; a member-only
@@ -713,23 +705,9 @@ int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out)
 static int list_scope(xf_ctx *c, int64_t org_id, xf_ranges *rg, int64_t *self)
 {
 	*self = 0;
-	if (org_id) {
-		xf_org o;
-		int drc = xf_store_org_get(c->db, c->a, org_id, &o);
-		if (drc == XF_DB_ROW && !xf_can_read(c, o.path))
-			drc = XF_DB_DONE;
-		if (drc == XF_DB_DONE)
-			return xf_fail(c, XF_E_NOT_FOUND, "not_found",
-			               "组织不存在", "org");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
-		rg->n = 1;
-		return xf_subtree_range(c, o.path, &rg->lo[0], &rg->hi[0]) == 0
-		           ? XF_OK
-		           : oom(c);
-	}
-	if (xf_list_ranges(c, rg) > 0)
-		return XF_OK;
+	int rc = xf_list_scope(c, org_id, "org", rg);
+	if (rc != XF_OK || rg->n > 0 || org_id)
+		return rc;
 	if (!c->scope || !c->scope->member_id)
 		return XF_OK; /* nothing */
 	*self = c->scope->member_id;
@@ -739,42 +717,42 @@ static int list_scope(xf_ctx *c, int64_t org_id, xf_ranges *rg, int64_t *self)
 	return XF_OK;
 }
 
+static int entries_tx(xf_ctx *c, int64_t org_id, xf_point_entry_filter *f,
+                      xf_point_entry **out, int *n, int64_t *total)
+{
+	int64_t self;
+	int rc = list_scope(c, org_id, &f->ranges, &self);
+	if (rc != XF_OK)
+		return rc;
+	if (self) {
+		if (f->member_id && f->member_id != self)
+			return XF_OK; /* another member's: none */
+		f->member_id = self;
+	}
+	if (f->ranges.n == 0)
+		return XF_OK;
+	return xf_from_db(
+	    c, xf_store_point_entry_list(c->db, c->a, f, out, n, total));
+}
+
 int xf_point_entry_list(xf_ctx *c, int64_t member_id, int64_t org_id,
                         const char *period, int offset, int limit,
                         xf_point_entry **out, int *n, int64_t *total)
 {
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	xf_point_entry_filter f = {.member_id = member_id,
 	                           .period = period,
 	                           .offset = offset,
 	                           .limit = limit};
-	int64_t self;
-	rc = list_scope(c, org_id, &f.ranges, &self);
-	if (rc == XF_OK && self) {
-		if (member_id && member_id != self)
-			f.ranges.n = 0;
-		f.member_id = self;
-	}
-	if (rc == XF_OK && f.ranges.n > 0) {
-		int drc =
-		    xf_store_point_entry_list(c->db, c->a, &f, out, n, total);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, entries_tx(c, org_id, &f, out, n, total));
 	return rc;
 }
 
 /* ---- claims -------------------------------------------------------------*/
 
-static int claim_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "积分申报不存在", NULL);
-}
+static const xf_record claim = {"积分申报不存在", NULL, NULL};
 
 static int claim_readable(const xf_ctx *c, const xf_point_claim *cl)
 {
@@ -796,7 +774,7 @@ static int decide(xf_ctx *c, xf_point_claim *cl, const char *status,
 	if (drc == XF_DB_DONE)
 		return xf_fail(c, XF_E_CONFLICT, "already_decided",
 		               "该申报已处理", NULL);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 /* Approves cl (pending, loaded) and writes its entry. */
@@ -877,18 +855,21 @@ int xf_point_claim_create(xf_ctx *c, const xf_point_claim_input *in,
 	return rc;
 }
 
+/* Loads a claim to read it: staff over its org, or its member. */
+static int load_claim(xf_ctx *c, int64_t id, xf_point_claim *cl)
+{
+	int found = xf_store_point_claim_get(c->db, c->a, id, cl);
+	if (found == XF_DB_ROW && claim_readable(c, cl))
+		return XF_OK;
+	return xf_loaded(c, found, found == XF_DB_ROW ? cl->org_path : NULL,
+	                 XF_FOR_READ, &claim);
+}
+
 int xf_point_claim_read(xf_ctx *c, int64_t id, xf_point_claim *out)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_claim_get(c->db, c->a, id, out);
-	xf_db_rollback(c->db);
-	if (drc == XF_DB_ROW && !claim_readable(c, out))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return claim_not_found(c);
-	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, load_claim(c, id, out));
+	return rc;
 }
 
 /* Loads a pending claim the caller may decide, with its rule. */
@@ -896,10 +877,8 @@ static int load_decidable(xf_ctx *c, int64_t id, xf_point_claim *cl,
                           xf_point_rule *r)
 {
 	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc == XF_DB_DONE)
-		return claim_not_found(c);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	if (drc != XF_DB_ROW) /* who may decide it is decided below */
+		return xf_loaded(c, drc, NULL, XF_FOR_READ, &claim);
 	int rc = load_rule(c, cl->rule_id, r);
 	if (rc != XF_OK)
 		return rc;
@@ -973,26 +952,25 @@ int xf_point_claim_reject(xf_ctx *c, int64_t id, const char *reason,
 	return rc;
 }
 
+static int claims_tx(xf_ctx *c, int64_t org_id, xf_point_claim_filter *f,
+                     xf_point_claim **out, int *n, int64_t *total)
+{
+	int rc = list_scope(c, org_id, &f->ranges, &f->member_id);
+	if (rc != XF_OK || f->ranges.n == 0)
+		return rc;
+	return xf_from_db(
+	    c, xf_store_point_claim_list(c->db, c->a, f, out, n, total));
+}
+
 int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
                         int offset, int limit, xf_point_claim **out, int *n,
                         int64_t *total)
 {
 	*n = 0;
 	*total = 0;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
 	xf_point_claim_filter f = {
 	    .status = status, .offset = offset, .limit = limit};
-	int64_t self;
-	rc = list_scope(c, org_id, &f.ranges, &self);
-	f.member_id = self;
-	if (rc == XF_OK && f.ranges.n > 0) {
-		int drc =
-		    xf_store_point_claim_list(c->db, c->a, &f, out, n, total);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, claims_tx(c, org_id, &f, out, n, total));
 	return rc;
 }

@@ -131,17 +131,14 @@ static int build(xf_ctx *c, int64_t org_id, int year, xf_register *r)
 	qsort(g.mt, (size_t)r->nmeetings, sizeof *g.mt, cmp_id);
 	qsort(g.mb, (size_t)r->nmembers, sizeof *g.mb, cmp_id);
 	drc = xf_store_register_marks(c->db, lo, hi, from, to, put_mark, &g);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 int xf_register_year(xf_ctx *c, int64_t org_id, int year, xf_register *out)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = build(c, org_id, year, out);
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, build(c, org_id, year, out));
 	return rc;
 }

@@ -16,10 +16,8 @@
 
 #define MAX_CHILDREN 5000
 
-static int not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "任务不存在", NULL);
-}
+static const xf_record task_record = {"任务不存在", "无权修改该组织的任务",
+                                      NULL};
 
 static int oom(xf_ctx *c)
 {
@@ -119,30 +117,22 @@ xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today)
 
 /* ---- loading with scope -------------------------------------------------*/
 
+/* Loads a task, 404 when missing, whoever the caller: for reloads and
+ * for use cases that check other rights. */
 static int load(xf_ctx *c, int64_t id, xf_task *t)
 {
-	int rc = xf_store_task_get(c->db, c->a, id, t);
-	if (rc == XF_DB_DONE)
-		return not_found(c);
-	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
+	int found = xf_store_task_get(c->db, c->a, id, t);
+	return found == XF_DB_ROW
+	           ? XF_OK
+	           : xf_loaded(c, found, NULL, XF_FOR_READ, &task_record);
 }
 
-static int load_readable(xf_ctx *c, int64_t id, xf_task *t)
+/* Loads a task to read it or to change it (mode, as xf_loaded). */
+static int load_for(xf_ctx *c, int64_t id, int mode, xf_task *t)
 {
-	int rc = load(c, id, t);
-	if (rc == XF_OK && !xf_can_read(c, t->org_path))
-		return not_found(c);
-	return rc;
-}
-
-/* Out of scope is 403 for writes (404 only for reads). */
-static int load_writable(xf_ctx *c, int64_t id, xf_task *t)
-{
-	int rc = load(c, id, t);
-	if (rc == XF_OK && !xf_can_write(c, t->org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权修改该组织的任务", NULL);
-	return rc;
+	int found = xf_store_task_get(c->db, c->a, id, t);
+	return xf_loaded(c, found, found == XF_DB_ROW ? t->org_path : NULL,
+	                 mode, &task_record);
 }
 
 /* The organization a task is assigned to: it must exist, be writable by
@@ -244,7 +234,7 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 	    same(n.due_next, t.due_next) && same(n.own_next, t.own_next))
 		return XF_OK;
 	drc = xf_store_task_set_roll(c->db, &n, c->now);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 /* Rolls a task up, then every task above it up to its root. */
@@ -303,7 +293,7 @@ static int insert_milestone(xf_ctx *c, const xf_task *t, int seq,
 	m->weight = in->weight > 0 ? in->weight : 1;
 	m->source_id = source_id;
 	int drc = xf_store_milestone_insert(c->db, m, c->now);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
@@ -361,25 +351,24 @@ int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out)
 
 /* ---- read ---------------------------------------------------------------*/
 
+static int read_tx(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
+                   int *nms, xf_acceptance *acc)
+{
+	int rc = load_for(c, id, XF_FOR_READ, out);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_milestone_list(c->db, c->a, id, ms, nms);
+	memset(acc, 0, sizeof *acc);
+	if (drc == XF_DB_OK) /* no acceptance yet is fine */
+		drc = xf_db_done(xf_store_acceptance_get(c->db, c->a, id, acc));
+	return xf_from_db(c, drc);
+}
+
 int xf_task_read(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
                  int *nms, xf_acceptance *acc)
 {
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	rc = load_readable(c, id, out);
-	if (rc == XF_OK) {
-		int drc = xf_store_milestone_list(c->db, c->a, id, ms, nms);
-		memset(acc, 0, sizeof *acc);
-		if (drc == XF_DB_OK) {
-			drc = xf_store_acceptance_get(c->db, c->a, id, acc);
-			drc = drc == XF_DB_ROW || drc == XF_DB_DONE ? XF_DB_OK
-			                                            : drc;
-		}
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	int rc;
+	XF_READ_TX(c, rc, read_tx(c, id, out, ms, nms, acc));
 	return rc;
 }
 
@@ -387,7 +376,7 @@ int xf_task_read(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 {
-	int rc = load_writable(c, id, t);
+	int rc = load_for(c, id, XF_FOR_WRITE, t);
 	if (rc != XF_OK)
 		return rc;
 	if (in->has_org_id && in->org_id != t->org_id)
@@ -443,7 +432,7 @@ int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *out)
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_task t;
-	int rc = load_writable(c, id, &t);
+	int rc = load_for(c, id, XF_FOR_WRITE, &t);
 	if (rc != XF_OK)
 		return rc;
 	if (t.child_count > 0)
@@ -474,7 +463,7 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
                       xf_task *kids)
 {
 	xf_task p;
-	int rc = load_writable(c, id, &p);
+	int rc = load_for(c, id, XF_FOR_WRITE, &p);
 	if (rc != XF_OK)
 		return rc;
 	xf_milestone *ms;
@@ -591,7 +580,7 @@ static int find_milestone(xf_ctx *c, int64_t task_id, int64_t id,
 static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
                      xf_progress *p, xf_task *t)
 {
-	int rc = load_writable(c, id, t);
+	int rc = load_for(c, id, XF_FOR_WRITE, t);
 	if (rc != XF_OK)
 		return rc;
 	const char *today = today_str(c);
@@ -653,19 +642,20 @@ int xf_task_report(xf_ctx *c, int64_t id, const xf_progress_input *in,
 	return rc;
 }
 
-int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n)
+static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 {
 	xf_task t;
-	int rc = xf_tx_read(c);
+	int rc = load_for(c, id, XF_FOR_READ, &t);
 	if (rc != XF_OK)
 		return rc;
-	rc = load_readable(c, id, &t);
-	if (rc == XF_OK) {
-		int drc = xf_store_progress_list(c->db, c->a, id, 200, out, n);
-		if (drc != XF_DB_OK)
-			rc = xf_fail_db(c, drc);
-	}
-	xf_db_rollback(c->db);
+	return xf_from_db(c,
+	                  xf_store_progress_list(c->db, c->a, id, 200, out, n));
+}
+
+int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n)
+{
+	int rc;
+	XF_READ_TX(c, rc, reports_tx(c, id, out, n));
 	return rc;
 }
 
@@ -675,7 +665,7 @@ static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
                      xf_milestone *m)
 {
 	xf_task t;
-	int rc = load_writable(c, task_id, &t);
+	int rc = load_for(c, task_id, XF_FOR_WRITE, &t);
 	if (rc == XF_OK)
 		rc = check_milestone(c, t.start_on, t.due_on, in->due_on,
 		                     in->done_on, NULL);
@@ -709,7 +699,7 @@ int xf_milestone_add(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
 static int ms_load(xf_ctx *c, int64_t task_id, int64_t id, xf_task *t,
                    xf_milestone **m)
 {
-	int rc = load_writable(c, task_id, t);
+	int rc = load_for(c, task_id, XF_FOR_WRITE, t);
 	if (rc != XF_OK)
 		return rc;
 	rc = find_milestone(c, task_id, id, m);
@@ -794,29 +784,28 @@ int xf_milestone_remove(xf_ctx *c, int64_t task_id, int64_t id)
 
 /* ---- lists --------------------------------------------------------------*/
 
-/* The ranges of a query: the org's subtree (which must be readable, else
- * 404 naming `field`) or the caller's scope. Returns XF_OK with r->n 0
- * when the caller sees no organization. */
-static int query_ranges(xf_ctx *c, int64_t org_id, const char *field,
-                        xf_ranges *r, xf_org *o)
+static int list_tx(xf_ctx *c, const xf_task_query *q, xf_task_filter *f,
+                   xf_task_list_page *out)
 {
-	r->n = 0;
-	if (!org_id) {
-		xf_list_ranges(c, r);
-		return XF_OK;
+	int rc = xf_list_scope(c, q->org_id, "org", &f->ranges);
+	if (rc != XF_OK || f->ranges.n == 0)
+		return rc; /* an error, or nothing in scope */
+	if (q->org_id && !q->subtree)
+		f->org_id = q->org_id;
+	int drc = xf_store_task_list(c->db, c->a, f, &out->page);
+	if (drc == XF_DB_OK && q->with_milestones) {
+		int n = out->page.n;
+		out->ms = xf_arena_calloc(c->a, (size_t)n + 1, sizeof *out->ms);
+		out->nms =
+		    xf_arena_calloc(c->a, (size_t)n + 1, sizeof *out->nms);
+		if (!out->ms || !out->nms)
+			drc = XF_DB_ERROR;
+		for (int i = 0; drc == XF_DB_OK && i < n; i++)
+			drc = xf_store_milestone_list(
+			    c->db, c->a, out->page.items[i].id, &out->ms[i],
+			    &out->nms[i]);
 	}
-	int drc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (drc == XF_DB_ROW && !xf_can_read(c, o->path))
-		drc = XF_DB_DONE;
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "组织不存在",
-		               field);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	r->n = 1;
-	if (xf_subtree_range(c, o->path, &r->lo[0], &r->hi[0]) != 0)
-		return oom(c);
-	return XF_OK;
+	return xf_from_db(c, drc);
 }
 
 int xf_task_list(xf_ctx *c, const xf_task_query *q, xf_task_list_page *out)
@@ -830,32 +819,9 @@ int xf_task_list(xf_ctx *c, const xf_task_query *q, xf_task_list_page *out)
 	                    .today = today_str(c),
 	                    .offset = q->offset,
 	                    .limit = q->limit};
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
-		return rc;
-	xf_org o;
-	rc = query_ranges(c, q->org_id, "org", &f.ranges, &o);
-	if (rc != XF_OK || f.ranges.n == 0) {
-		xf_db_rollback(c->db);
-		return rc;
-	}
-	if (q->org_id && !q->subtree)
-		f.org_id = q->org_id;
-	int drc = xf_store_task_list(c->db, c->a, &f, &out->page);
-	if (drc == XF_DB_OK && q->with_milestones) {
-		int n = out->page.n;
-		out->ms = xf_arena_calloc(c->a, (size_t)n + 1, sizeof *out->ms);
-		out->nms =
-		    xf_arena_calloc(c->a, (size_t)n + 1, sizeof *out->nms);
-		if (!out->ms || !out->nms)
-			drc = XF_DB_ERROR;
-		for (int i = 0; drc == XF_DB_OK && i < n; i++)
-			drc = xf_store_milestone_list(
-			    c->db, c->a, out->page.items[i].id, &out->ms[i],
-			    &out->nms[i]);
-	}
-	xf_db_rollback(c->db);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	int rc;
+	XF_READ_TX(c, rc, list_tx(c, q, &f, out));
+	return rc;
 }
 
 /* ---- reminders ----------------------------------------------------------*/
@@ -884,6 +850,41 @@ static int reminder_cmp(const void *pa, const void *pb)
 	return (a->task->id > b->task->id) - (a->task->id < b->task->id);
 }
 
+/* What the reminders read in their transaction. */
+typedef struct due_read {
+	xf_task *ts; /* the tasks due, nt of them */
+	int nt;
+	xf_milestone **ms; /* each task's milestones, nms[i] of them */
+	int *nms;
+	int cap;  /* the most reminders they give */
+	int none; /* nothing in the caller's scope */
+} due_read;
+
+static int due_tx(xf_ctx *c, int64_t org_id, int subtree, const char *until,
+                  due_read *d)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	d->none = rc != XF_OK || r.n == 0;
+	if (d->none)
+		return rc;
+	int drc =
+	    xf_store_task_due(c->db, c->a, &r, org_id && !subtree ? org_id : 0,
+	                      until, MAX_DUE_TASKS, &d->ts, &d->nt);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	d->ms = xf_arena_calloc(c->a, (size_t)d->nt + 1, sizeof *d->ms);
+	d->nms = xf_arena_calloc(c->a, (size_t)d->nt + 1, sizeof *d->nms);
+	if (!d->ms || !d->nms)
+		return oom(c);
+	for (int i = 0; drc == XF_DB_OK && i < d->nt; i++) {
+		drc = xf_store_milestone_list(c->db, c->a, d->ts[i].id,
+		                              &d->ms[i], &d->nms[i]);
+		d->cap += d->nms[i] + 1;
+	}
+	return xf_from_db(c, drc);
+}
+
 int xf_task_reminders(xf_ctx *c, int64_t org_id, int subtree, int days,
                       xf_reminders *out)
 {
@@ -891,34 +892,14 @@ int xf_task_reminders(xf_ctx *c, int64_t org_id, int subtree, int days,
 	xf_date today = xf_date_today(c->now);
 	out->today = day_str(c, today);
 	out->until = day_str(c, xf_date_from_days(xf_date_days(today) + days));
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
+	due_read d = {0};
+	int rc;
+	XF_READ_TX(c, rc, due_tx(c, org_id, subtree, out->until, &d));
+	if (rc != XF_OK || d.none)
 		return rc;
-	xf_ranges r;
-	xf_org o;
-	rc = query_ranges(c, org_id, "org", &r, &o);
-	if (rc != XF_OK || r.n == 0) {
-		xf_db_rollback(c->db);
-		return rc;
-	}
-	xf_task *ts;
-	int nt;
-	int drc =
-	    xf_store_task_due(c->db, c->a, &r, org_id && !subtree ? org_id : 0,
-	                      out->until, MAX_DUE_TASKS, &ts, &nt);
-	xf_milestone **ms = xf_arena_calloc(c->a, (size_t)nt + 1, sizeof *ms);
-	int *nms = xf_arena_calloc(c->a, (size_t)nt + 1, sizeof *nms);
-	if (!ms || !nms)
-		drc = XF_DB_ERROR;
-	int cap = 0;
-	for (int i = 0; drc == XF_DB_OK && i < nt; i++) {
-		drc = xf_store_milestone_list(c->db, c->a, ts[i].id, &ms[i],
-		                              &nms[i]);
-		cap += nms[i] + 1;
-	}
-	xf_db_rollback(c->db);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
+	xf_task *ts = d.ts;
+	int nt = d.nt, cap = d.cap, *nms = d.nms;
+	xf_milestone **ms = d.ms;
 	out->items = xf_arena_calloc(c->a, (size_t)cap + 1, sizeof *out->items);
 	out->owners =
 	    xf_arena_calloc(c->a, (size_t)nt + 1, sizeof *out->owners);
@@ -968,28 +949,30 @@ static int rank_cmp(const void *pa, const void *pb)
 	return xf_task_board_cmp(&x, &y);
 }
 
+/* The tallies of the caller's scope or org_id; *nt stays -1 when nothing
+ * is in scope. */
+static int tally_tx(xf_ctx *c, int64_t org_id, int year, xf_task_tally **t,
+                    int *nt)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	return xf_from_db(c, xf_store_task_tally(c->db, c->a, &r, year,
+	                                         today_str(c), 2000, t, nt));
+}
+
 int xf_task_board(xf_ctx *c, int64_t org_id, int year, xf_task_rank **out,
                   int *n)
 {
 	*n = 0;
 	*out = NULL;
-	int rc = xf_tx_read(c);
-	if (rc != XF_OK)
+	xf_task_tally *t = NULL;
+	int nt = -1;
+	int rc;
+	XF_READ_TX(c, rc, tally_tx(c, org_id, year, &t, &nt));
+	if (rc != XF_OK || nt < 0)
 		return rc;
-	xf_ranges r;
-	xf_org o;
-	rc = query_ranges(c, org_id, "org", &r, &o);
-	if (rc != XF_OK || r.n == 0) {
-		xf_db_rollback(c->db);
-		return rc;
-	}
-	xf_task_tally *t;
-	int nt;
-	int drc = xf_store_task_tally(c->db, c->a, &r, year, today_str(c), 2000,
-	                              &t, &nt);
-	xf_db_rollback(c->db);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
 	*out = xf_arena_calloc(c->a, (size_t)nt + 1, sizeof **out);
 	if (!*out)
 		return oom(c);

@@ -7,11 +7,6 @@
 
 #include <string.h>
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
 static const char sql_blob_has[] = "SELECT 1 FROM blobs WHERE hash = $1";
 
 int xf_store_blob_has(xf_db *db, const char *hash, int *has)
@@ -20,10 +15,10 @@ int xf_store_blob_has(xf_db *db, const char *hash, int *has)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, hash);
-	int rc = xf_db_step(st);
-	*has = rc == XF_DB_ROW;
-	xf_db_reset(st);
-	return done(rc);
+	int64_t one;
+	int rc = xf_db_value(st, &one);
+	*has = one != 0;
+	return rc;
 }
 
 static const char sql_blob_put[] =
@@ -97,8 +92,9 @@ int xf_store_blob_release(xf_db *db, const char *hash)
 	" FROM attachments at JOIN meetings mt ON mt.id = at.meeting_id "      \
 	"LEFT JOIN users u ON u.id = at.uploaded_by"
 
-static void read_attachment(xf_arena *a, xf_stmt *st, xf_attachment *t)
+static void read_attachment(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_attachment *t = item;
 	t->id = xf_db_int(st, 0);
 	t->meeting_id = xf_db_int(st, 1);
 	t->org_id = xf_db_int(st, 2);
@@ -129,18 +125,12 @@ int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 	xf_db_bind_str(st, 4, t->name);
 	xf_db_bind_str(st, 5, t->type);
 	xf_db_bind_int(st, 6, t->size);
-	if (t->uploaded_by)
-		xf_db_bind_int(st, 7, t->uploaded_by);
-	else
-		xf_db_bind_null(st, 7);
+	xf_db_bind_id(st, 7, t->uploaded_by);
 	xf_db_bind_int(st, 8, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		t->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &t->id);
+	if (rc == XF_DB_OK)
 		t->uploaded_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 static const char sql_att_get[] =
@@ -149,26 +139,14 @@ static const char sql_att_get[] =
 int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
                             xf_attachment *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_attachment(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_att_get, id, a, read_attachment, out);
 }
 
 static const char sql_att_delete[] = "DELETE FROM attachments WHERE id = $1";
 
 int xf_store_attachment_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_att_delete, id);
 }
 
 static const char sql_att_count[] =
@@ -180,10 +158,7 @@ int xf_store_attachment_count(xf_db *db, int64_t meeting_id, int64_t *n)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, meeting_id);
-	int rc = xf_db_step(st);
-	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_value(st, n);
 }
 
 static const char sql_att_list[] =
@@ -198,18 +173,7 @@ int xf_store_attachment_list(xf_db *db, xf_arena *a, int64_t meeting_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, meeting_id);
 	xf_db_bind_int(st, 2, max);
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_attachment));
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
-		read_attachment(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, max, sizeof **out, read_attachment, out, n);
 }
 
 /* Blobs used by this meeting's attachments and by no other attachment go
@@ -225,12 +189,7 @@ int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id)
 {
 	const char *const sqls[] = {sql_blobs_of_meeting, sql_att_of_meeting};
 	int rc = XF_DB_OK;
-	for (int i = 0; i < 2 && rc == XF_DB_OK; i++) {
-		xf_stmt *st = xf_db_stmt(db, sqls[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_int(st, 1, meeting_id);
-		rc = xf_db_run(st);
-	}
+	for (int i = 0; i < 2 && rc == XF_DB_OK; i++)
+		rc = xf_db_run_id(db, sqls[i], meeting_id);
 	return rc;
 }

@@ -14,10 +14,7 @@ int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, row->at);
-	if (row->user_id)
-		xf_db_bind_int(st, 2, row->user_id);
-	else
-		xf_db_bind_null(st, 2);
+	xf_db_bind_id(st, 2, row->user_id);
 	xf_db_bind_str(st, 3, row->username);
 	xf_db_bind_str(st, 4, row->action);
 	xf_db_bind_str(st, 5, row->entity);
@@ -25,9 +22,7 @@ int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 	xf_db_bind_str(st, 7, row->org_path);
 	xf_db_bind_str(st, 8, row->before_json);
 	xf_db_bind_str(st, 9, row->after_json);
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_run(st);
 }
 
 #define WHERE                                                                  \
@@ -52,46 +47,32 @@ static void bind_filter(xf_stmt *st, const xf_audit_filter *f)
 	xf_db_bind_int(st, 6, f->user_id);
 }
 
+static void read_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_audit_row *r = item;
+	r->id = xf_db_int(st, 0);
+	r->at = xf_db_int(st, 1);
+	r->user_id = xf_db_int(st, 2);
+	r->entity_id = xf_db_int(st, 3);
+	r->username = xf_db_dup(a, st, 4);
+	r->action = xf_db_dup(a, st, 5);
+	r->entity = xf_db_dup(a, st, 6);
+	r->org_path = xf_db_dup(a, st, 7);
+	r->before_json = xf_db_opt(a, st, 8);
+	r->after_json = xf_db_opt(a, st, 9);
+}
+
 int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
                         xf_audit_row **out, int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_filter(st, f);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_filter(count, f);
 	bind_filter(st, f);
 	xf_db_bind_int(st, 7, f->limit);
 	xf_db_bind_int(st, 8, f->offset);
-	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-	                       sizeof(xf_audit_row));
-	*n = 0;
-	if (!*out)
-		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < f->limit) {
-		xf_audit_row *r = &(*out)[(*n)++];
-		r->id = xf_db_int(st, 0);
-		r->at = xf_db_int(st, 1);
-		r->user_id = xf_db_int(st, 2);
-		r->entity_id = xf_db_int(st, 3);
-		r->username = xf_arena_strdup(a, xf_db_text(st, 4));
-		r->action = xf_arena_strdup(a, xf_db_text(st, 5));
-		r->entity = xf_arena_strdup(a, xf_db_text(st, 6));
-		r->org_path = xf_arena_strdup(a, xf_db_text(st, 7));
-		r->before_json = xf_db_is_null(st, 8)
-		                     ? NULL
-		                     : xf_arena_strdup(a, xf_db_text(st, 8));
-		r->after_json = xf_db_is_null(st, 9)
-		                    ? NULL
-		                    : xf_arena_strdup(a, xf_db_text(st, 9));
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_page(count, total, st, a, f->limit, sizeof **out, read_row,
+	                  out, n);
 }

@@ -25,9 +25,7 @@ int xf_bench_ceiling(xf_db *db, int n)
 		xf_db_bind_str(st, 3, "张伟");
 		xf_db_bind_str(st, 4, "330203199001011234");
 		xf_db_bind_int(st, 5, i * 7);
-		rc = xf_db_step(st);
-		xf_db_reset(st);
-		rc = rc == XF_DB_DONE ? XF_DB_OK : rc;
+		rc = xf_db_run(st);
 	}
 	if (rc == XF_DB_OK)
 		rc = xf_db_commit(db);

@@ -13,11 +13,11 @@ int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id)
 	xf_stmt *st = xf_db_stmt(db, last_sql);
 	if (!st)
 		return XF_DB_ERROR;
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		*next_id = xf_db_int(st, 0) + 1;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	int64_t last;
+	int rc = xf_db_value(st, &last);
+	if (rc == XF_DB_OK)
+		*next_id = last + 1;
+	return rc;
 }
 
 int xf_bulk_orgs_begin(xf_db *db, xf_loader **out, int64_t *next_id)
@@ -98,7 +98,5 @@ int xf_bulk_recount(xf_db *db)
 	xf_stmt *st = xf_db_stmt(db, sql_recount);
 	if (!st)
 		return XF_DB_ERROR;
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_run(st);
 }

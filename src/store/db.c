@@ -301,11 +301,16 @@ const char *xf_db_text(xf_stmt *st, int col)
 	return s ? s : "";
 }
 
+int xf_db_done(int rc)
+{
+	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+}
+
 int xf_db_run(xf_stmt *st)
 {
 	int rc = xf_db_step(st);
 	xf_db_reset(st);
-	return rc == XF_DB_DONE || rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_done(rc);
 }
 
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col)
@@ -349,10 +354,46 @@ const char *xf_db_errmsg(xf_db *db)
 	return db->drv->errmsg(db);
 }
 
+int xf_db_bind_id(xf_stmt *st, int idx, int64_t id)
+{
+	return id ? xf_db_bind_int(st, idx, id) : xf_db_bind_null(st, idx);
+}
+
+int xf_db_row(xf_stmt *st, xf_arena *a, xf_row_fn read, void *item)
+{
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		read(a, st, item);
+	xf_db_reset(st);
+	return rc;
+}
+
+int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
+              xf_row_fn read, void *item)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return xf_db_row(st, a, read, item);
+}
+
+int xf_db_run_id(xf_db *db, const char *sql, int64_t id)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	return xf_db_run(st);
+}
+
+#define ROWS_FIRST 64
+
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
                void *out, int *n)
 {
-	char *items = xf_arena_calloc(a, (size_t)(cap > 0 ? cap : 1), size);
+	int alloc = cap < ROWS_FIRST ? (cap > 0 ? cap : 1) : ROWS_FIRST;
+	char *items = xf_arena_calloc(a, (size_t)alloc, size);
 	*n = 0;
 	*(void **)out = items;
 	if (!items) {
@@ -360,10 +401,56 @@ int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
 		return XF_DB_ERROR;
 	}
 	int rc = XF_DB_DONE;
-	while (*n < cap && (rc = xf_db_step(st)) == XF_DB_ROW)
+	while (*n < cap && (rc = xf_db_step(st)) == XF_DB_ROW) {
+		if (*n == alloc) {
+			int grown = alloc <= cap / 2 ? alloc * 2 : cap;
+			char *p = xf_arena_calloc(a, (size_t)grown, size);
+			if (!p) {
+				rc = XF_DB_ERROR;
+				break;
+			}
+			memcpy(p, items, (size_t)*n * size);
+			*(void **)out = items = p;
+			alloc = grown;
+		}
 		read(a, st, items + (size_t)(*n)++ * size);
-	if (*n == cap)
-		rc = XF_DB_DONE;
+	}
 	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_done(rc);
+}
+
+int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
+               int cap, size_t size, xf_row_fn read, void *out, int *n)
+{
+	int rc = xf_db_value(count, total);
+	if (rc != XF_DB_OK) {
+		xf_db_reset(list);
+		*(void **)out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return xf_db_rows(list, a, cap, size, read, out, n);
+}
+
+int xf_db_ints(xf_stmt *st, int64_t *v, int n)
+{
+	int rc = xf_db_step(st);
+	for (int i = 0; i < n; i++)
+		v[i] = rc == XF_DB_ROW ? xf_db_int(st, i) : 0;
+	xf_db_reset(st);
+	return xf_db_done(rc);
+}
+
+int xf_db_value(xf_stmt *st, int64_t *v)
+{
+	return xf_db_ints(st, v, 1);
+}
+
+int xf_db_insert(xf_stmt *st, int64_t *id)
+{
+	int rc = xf_db_step(st);
+	if (rc == XF_DB_ROW)
+		*id = xf_db_int(st, 0);
+	xf_db_reset(st);
+	return rc == XF_DB_ROW ? XF_DB_OK : rc;
 }

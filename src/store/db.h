@@ -211,6 +211,8 @@ int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len);
  * reset: the driver may skip the copy (bulk loads). */
 int xf_db_bind_ref(xf_stmt *st, int idx, const char *s, size_t len);
 int xf_db_bind_null(xf_stmt *st, int idx);
+/* Binds an id, or SQL NULL for 0 (an optional reference). */
+int xf_db_bind_id(xf_stmt *st, int idx, int64_t id);
 /* Binds len bytes (a BLOB / bytea parameter); copied by the driver. */
 int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len);
 /* Binds the ranges as 2 * XF_RANGES parameters from idx; unused ranges
@@ -225,19 +227,57 @@ int64_t xf_db_int(xf_stmt *st, int col);
 /* Returns "" for NULL; see xf_db_is_null(). */
 const char *xf_db_text(xf_stmt *st, int col);
 int xf_db_is_null(xf_stmt *st, int col);
-/* Reads one row of st into item (a struct of the caller's type). */
-typedef void (*xf_row_fn)(xf_arena *a, xf_stmt *st, void *item);
 /*
- * Reads up to cap rows of st (bound, not yet stepped) into an array of
- * items of the given size allocated in a (at least one item, zeroed),
- * calling read for each; resets st. Sets *out and *n. Returns XF_DB_OK
- * or an error.
+ * Reading rows, written once for every store function:
+ * - xf_db_row, xf_db_get: a record by its key (one row or none);
+ * - xf_db_rows: a list into an arena array;
+ * - xf_db_page: a page of a list with the total of its filter;
+ * - xf_db_value, xf_db_ints: integers of one row (a COUNT, a SUM, the id
+ *   of a match);
+ * - xf_db_insert: the id of an INSERT ... RETURNING id.
+ * Each takes a statement that is bound and not yet stepped, and resets it.
+ */
+/* Reads the current row of st into item (a struct of the caller's type),
+ * copying text into the arena. */
+typedef void (*xf_row_fn)(xf_arena *a, xf_stmt *st, void *item);
+/* Reads the first row of st, if any, into item. Returns XF_DB_ROW,
+ * XF_DB_DONE (no row: item untouched) or an error. */
+int xf_db_row(xf_stmt *st, xf_arena *a, xf_row_fn read, void *item);
+/*
+ * Reads up to cap rows of st into an array of items of the given size
+ * allocated in a, each zeroed before read fills it. The array grows as
+ * rows come (64 items, then doubling up to cap), so a generous cap costs
+ * nothing until rows fill it. Sets *out (an array of at least one item)
+ * and *n. Returns XF_DB_OK or an error.
  */
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
                void *out, int *n);
+/* A page of a list: sets *total from count (a statement of one row and
+ * one integer column, bound with the same filter), then reads the rows
+ * of list as xf_db_rows. Resets both. Returns XF_DB_OK or an error. */
+int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
+               int cap, size_t size, xf_row_fn read, void *out, int *n);
+/* Sets *v to the integer in the first column of the first row of st, or
+ * 0 when there is no row. Returns XF_DB_OK or an error. */
+int xf_db_value(xf_stmt *st, int64_t *v);
+/* The same for the first n columns, into v[0..n). */
+int xf_db_ints(xf_stmt *st, int64_t *v, int n);
+/* Steps an INSERT ... RETURNING id and sets *id. Returns XF_DB_OK, or
+ * the error (XF_DB_DONE when no row came back). */
+int xf_db_insert(xf_stmt *st, int64_t *id);
+/* For a loop of its own over the rows of a statement (a scan that calls
+ * back): XF_DB_OK when its last step gave a row (it stopped early) or
+ * the end, else that step's error. */
+int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error. */
 int xf_db_run(xf_stmt *st);
+/* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
+ * xf_db_get reads its first row as xf_db_row does (a record by its key);
+ * xf_db_run_id runs it as xf_db_run does (a delete by key). */
+int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
+              xf_row_fn read, void *item);
+int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

@@ -8,24 +8,6 @@
 
 #include <string.h>
 
-static void bind_id(xf_stmt *st, int idx, int64_t v)
-{
-	if (v)
-		xf_db_bind_int(st, idx, v);
-	else
-		xf_db_bind_null(st, idx);
-}
-
-/* Steps an INSERT ... RETURNING id; resets it. */
-static int insert_id(xf_stmt *st, int64_t *id)
-{
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		*id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
-}
-
 /* ---- duty items --------------------------------------------------------- */
 
 static const char sql_insert[] =
@@ -47,10 +29,10 @@ int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 	xf_db_bind_int(st, 7, d->seq);
 	xf_db_bind_str(st, 8, d->title);
 	xf_db_bind_str(st, 9, d->content);
-	bind_id(st, 10, d->source_id);
-	bind_id(st, 11, d->created_by);
+	xf_db_bind_id(st, 10, d->source_id);
+	xf_db_bind_id(st, 11, d->created_by);
 	d->created_at = d->updated_at = now;
-	return insert_id(st, &d->id);
+	return xf_db_insert(st, &d->id);
 }
 
 #define DUTY_COLS                                                              \
@@ -59,8 +41,9 @@ int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 	"d.created_at, d.updated_at, d.org_path, o.name, d.year, d.seq, "      \
 	"d.level, d.post, d.title, d.content"
 
-static void read_duty(xf_arena *a, xf_stmt *st, xf_duty *d)
+static void read_duty(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_duty *d = item;
 	d->id = xf_db_int(st, 0);
 	d->org_id = xf_db_int(st, 1);
 	d->source_id = xf_db_int(st, 2);
@@ -77,37 +60,13 @@ static void read_duty(xf_arena *a, xf_stmt *st, xf_duty *d)
 	d->content = xf_db_opt(a, st, 13);
 }
 
-/* Reads up to max rows of a duty query into an arena array. */
-static int read_duties(xf_arena *a, xf_stmt *st, int max, xf_duty **out, int *n)
-{
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1), sizeof **out);
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
-		read_duty(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
 static const char sql_get[] =
     "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
     "WHERE d.id = $1";
 
 int xf_store_duty_get(xf_db *db, xf_arena *a, int64_t id, xf_duty *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_duty(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_duty, out);
 }
 
 static const char sql_update[] =
@@ -131,11 +90,7 @@ static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
 
 int xf_store_duty_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_evidence_count[] =
@@ -147,10 +102,7 @@ int xf_store_duty_evidence_count(xf_db *db, int64_t duty_id, int64_t *n)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, duty_id);
-	int rc = xf_db_step(st);
-	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : XF_DB_ERROR;
+	return xf_db_value(st, n);
 }
 
 #define LIST_WHERE                                                             \
@@ -178,22 +130,16 @@ int xf_store_duty_list(xf_db *db, xf_arena *a, int64_t org_id, int year,
                        int limit, xf_duty **out, int *n, int64_t *total)
 {
 	*n = 0;
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_list(st, org_id, year, level, post);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_list(count, org_id, year, level, post);
 	bind_list(st, org_id, year, level, post);
 	xf_db_bind_int(st, 5, limit);
 	xf_db_bind_int(st, 6, offset);
-	return read_duties(a, st, limit, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out, read_duty,
+	                  out, n);
 }
 
 /* An item set at d.org_path applies at $4 when d.org_path is a prefix of
@@ -216,7 +162,8 @@ int xf_store_duty_applicable(xf_db *db, xf_arena *a, const char *org_path,
 	xf_db_bind_str(st, 2, level);
 	xf_db_bind_str(st, 3, post ? post : "");
 	xf_db_bind_str(st, 4, org_path);
-	return read_duties(a, st, XF_DUTY_MAX_ROWS, out, n);
+	return xf_db_rows(st, a, XF_DUTY_MAX_ROWS, sizeof **out, read_duty, out,
+	                  n);
 }
 
 static const char sql_copy[] =
@@ -238,7 +185,7 @@ int xf_store_duty_copy(xf_db *db, int64_t org_id, int from_year, int to_year,
 	xf_db_bind_int(st, 1, org_id);
 	xf_db_bind_int(st, 2, from_year);
 	xf_db_bind_int(st, 3, to_year);
-	bind_id(st, 4, user_id);
+	xf_db_bind_id(st, 4, user_id);
 	xf_db_bind_int(st, 5, now);
 	int rc = xf_db_step(st);
 	*copied = rc == XF_DB_DONE ? xf_db_changes(db) : 0;
@@ -263,9 +210,9 @@ int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 	xf_db_bind_int(st, 3, as->year);
 	xf_db_bind_str(st, 4, as->post);
 	xf_db_bind_int(st, 5, as->member_id);
-	bind_id(st, 6, as->created_by);
+	xf_db_bind_id(st, 6, as->created_by);
 	xf_db_bind_int(st, 7, as->created_at);
-	return insert_id(st, &as->id);
+	return xf_db_insert(st, &as->id);
 }
 
 #define AS_COLS                                                                \
@@ -298,15 +245,7 @@ static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 int xf_store_duty_assignment_get(xf_db *db, xf_arena *a, int64_t id,
                                  xf_duty_assignment *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_as_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_as(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_as_get, id, a, read_as, out);
 }
 
 static const char sql_as_delete[] =
@@ -314,11 +253,7 @@ static const char sql_as_delete[] =
 
 int xf_store_duty_assignment_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_as_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_as_delete, id);
 }
 
 #define AS_WHERE                                                               \
@@ -349,22 +284,16 @@ int xf_store_duty_assignment_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                   int64_t *total)
 {
 	*n = 0;
-	xf_stmt *st = xf_db_stmt(db, sql_as_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_as_count);
+	xf_stmt *st = xf_db_stmt(db, sql_as_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_as(st, r, org_id, year, member_id);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
-	st = xf_db_stmt(db, sql_as_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_as(count, r, org_id, year, member_id);
 	bind_as(st, r, org_id, year, member_id);
 	xf_db_bind_int(st, 12, limit);
 	xf_db_bind_int(st, 13, offset);
-	return xf_db_rows(st, a, limit, sizeof **out, read_as, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out, read_as,
+	                  out, n);
 }
 
 /* ---- evidence ----------------------------------------------------------- */
@@ -383,13 +312,13 @@ int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 	xf_db_bind_int(st, 2, e->assignment_id);
 	xf_db_bind_str(st, 3, e->org_path);
 	xf_db_bind_str(st, 4, e->kind);
-	bind_id(st, 5, e->ref_id);
+	xf_db_bind_id(st, 5, e->ref_id);
 	xf_db_bind_str(st, 6, e->title);
 	xf_db_bind_str(st, 7, e->note);
 	xf_db_bind_str(st, 8, e->done_on);
-	bind_id(st, 9, e->created_by);
+	xf_db_bind_id(st, 9, e->created_by);
 	xf_db_bind_int(st, 10, e->created_at);
-	return insert_id(st, &e->id);
+	return xf_db_insert(st, &e->id);
 }
 
 #define EV_COLS                                                                \
@@ -397,8 +326,9 @@ int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 	"COALESCE(created_by, 0), created_at, org_path, kind, title, note, "   \
 	"done_on"
 
-static void read_ev(xf_arena *a, xf_stmt *st, xf_duty_evidence *e)
+static void read_ev(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_duty_evidence *e = item;
 	e->id = xf_db_int(st, 0);
 	e->duty_id = xf_db_int(st, 1);
 	e->assignment_id = xf_db_int(st, 2);
@@ -418,26 +348,14 @@ static const char sql_ev_get[] =
 int xf_store_duty_evidence_get(xf_db *db, xf_arena *a, int64_t id,
                                xf_duty_evidence *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ev_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_ev(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_ev_get, id, a, read_ev, out);
 }
 
 static const char sql_ev_delete[] = "DELETE FROM duty_evidence WHERE id = $1";
 
 int xf_store_duty_evidence_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ev_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_ev_delete, id);
 }
 
 static const char sql_ev_of[] =
@@ -453,17 +371,7 @@ int xf_store_duty_evidence_of(xf_db *db, xf_arena *a, int64_t assignment_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, assignment_id);
 	xf_db_bind_int(st, 2, duty_id);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)max, sizeof **out);
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max)
-		read_ev(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, max, sizeof **out, read_ev, out, n);
 }
 
 static const char sql_ref_task[] =
@@ -474,6 +382,15 @@ static const char sql_ref_ledger[] =
     "SELECT org_path, reason, occurred_on, COALESCE(member_id, 0) "
     "FROM point_ledger WHERE id = $1";
 
+static void read_ref(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_duty_ref *r = item;
+	r->org_path = xf_db_dup(a, st, 0);
+	r->title = xf_db_dup(a, st, 1);
+	r->on = xf_db_opt(a, st, 2);
+	r->member_id = xf_db_int(st, 3);
+}
+
 int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
                       xf_duty_ref *out)
 {
@@ -483,17 +400,5 @@ int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
 	                                                 : NULL;
 	if (!sql)
 		return XF_DB_DONE;
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, ref_id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		out->org_path = xf_db_dup(a, st, 0);
-		out->title = xf_db_dup(a, st, 1);
-		out->on = xf_db_opt(a, st, 2);
-		out->member_id = xf_db_int(st, 3);
-	}
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql, ref_id, a, read_ref, out);
 }

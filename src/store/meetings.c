@@ -17,8 +17,9 @@
 	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
-static void read_meeting(xf_arena *a, xf_stmt *st, xf_meeting *m)
+static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_meeting *m = item;
 	m->id = xf_db_int(st, 0);
 	m->org_id = xf_db_int(st, 1);
 	m->org_path = xf_db_dup(a, st, 2);
@@ -46,26 +47,13 @@ static void read_meeting(xf_arena *a, xf_stmt *st, xf_meeting *m)
 	m->updated_at = xf_db_int(st, 24);
 }
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
 static const char sql_get[] =
     "SELECT " MEETING_COLS " FROM meetings mt JOIN orgs o ON o.id = "
     "mt.org_id WHERE mt.id = $1";
 
 int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_meeting(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_meeting, out);
 }
 
 /* Binds the writable fields as $2..$21 in one fixed order. */
@@ -108,18 +96,10 @@ int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, now);
 	bind_fields(st, m);
-	if (m->created_by)
-		xf_db_bind_int(st, 22, m->created_by);
-	else
-		xf_db_bind_null(st, 22);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		m->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	if (rc == XF_DB_ROW) {
+	xf_db_bind_id(st, 22, m->created_by);
+	int rc = xf_db_insert(st, &m->id);
+	if (rc == XF_DB_OK)
 		m->created_at = m->updated_at = now;
-		return XF_DB_OK;
-	}
 	return rc;
 }
 
@@ -155,13 +135,8 @@ int xf_store_meeting_delete(xf_db *db, int64_t id)
 	const char *const sqls[] = {sql_delete_att, sql_delete_measures,
 	                            sql_delete};
 	int rc = xf_store_attachment_delete_meeting(db, id);
-	for (int i = 0; i < 3 && rc == XF_DB_OK; i++) {
-		xf_stmt *st = xf_db_stmt(db, sqls[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_int(st, 1, id);
-		rc = xf_db_run(st);
-	}
+	for (int i = 0; i < 3 && rc == XF_DB_OK; i++)
+		rc = xf_db_run_id(db, sqls[i], id);
 	return rc;
 }
 
@@ -188,36 +163,28 @@ static void bind_filter(xf_stmt *st, const xf_meeting_filter *f)
 	xf_db_bind_str(st, 12, f->to ? f->to : "9999-99-99");
 }
 
+/* read_meeting, and the number of attendees in column 25. */
+static void read_listed(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_meeting *m = item;
+	read_meeting(a, st, m);
+	m->attendees = xf_db_int(st, 25);
+}
+
 int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
                           xf_meeting_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_filter(st, f);
-	int rc = xf_db_step(st);
-	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_filter(count, f);
 	bind_filter(st, f);
 	xf_db_bind_int(st, 13, f->limit);
 	xf_db_bind_int(st, 14, f->offset);
-	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-	                             sizeof(xf_meeting));
-	out->n = 0;
-	if (!out->items)
-		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < f->limit) {
-		xf_meeting *m = &out->items[out->n++];
-		read_meeting(a, st, m);
-		m->attendees = xf_db_int(st, 25);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_page(count, &out->total, st, a, f->limit,
+	                  sizeof *out->items, read_listed, &out->items,
+	                  &out->n);
 }
 
 /* ---- measures ------------------------------------------------------------ */
@@ -241,15 +208,7 @@ static const char sql_ms_get[] =
 
 int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_measure(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_ms_get, id, a, read_measure, out);
 }
 
 static const char sql_ms_insert[] =
@@ -269,11 +228,7 @@ int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
 	xf_db_bind_str(st, 5, m->owner);
 	xf_db_bind_str(st, 6, m->due_on);
 	xf_db_bind_str(st, 7, m->done_on);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		m->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, &m->id);
 }
 
 static const char sql_ms_update[] =
@@ -299,18 +254,7 @@ static const char sql_ms_delete[] =
 
 int xf_store_measure_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
-}
-
-/* Collects measures of a prepared statement into out[0..cap). */
-static int collect_measures(xf_arena *a, xf_stmt *st, int cap, xf_measure **out,
-                            int *n)
-{
-	return xf_db_rows(st, a, cap, sizeof **out, read_measure, out, n);
+	return xf_db_run_id(db, sql_ms_delete, id);
 }
 
 static const char sql_ms_list[] =
@@ -324,7 +268,7 @@ int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, meeting_id);
-	return collect_measures(a, st, 500, out, n);
+	return xf_db_rows(st, a, 500, sizeof **out, read_measure, out, n);
 }
 
 #define OPEN_WHERE                                                             \
@@ -340,22 +284,16 @@ int xf_store_measure_open(xf_db *db, xf_arena *a, const xf_ranges *r,
                           int offset, int limit, xf_measure **out, int *n,
                           int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_open_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_ms_open_count);
+	xf_stmt *st = xf_db_stmt(db, sql_ms_open);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, r);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_ms_open);
-	if (!st)
-		return XF_DB_ERROR;
+	xf_db_bind_ranges(count, 1, r);
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_int(st, 9, limit);
 	xf_db_bind_int(st, 10, offset);
-	return collect_measures(a, st, limit, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out,
+	                  read_measure, out, n);
 }
 
 /* ---- attendance ---------------------------------------------------------- */
@@ -372,6 +310,16 @@ static const char sql_roster[] =
     "WHERE a.meeting_id = $1 AND a.member_id = m.id) "
     "ORDER BY 6, 1 LIMIT $5";
 
+static void read_attendee(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_attendee *e = item;
+	e->member_id = xf_db_int(st, 0);
+	e->name = xf_db_dup(a, st, 1);
+	e->org_id = xf_db_int(st, 2);
+	e->org_name = xf_db_dup(a, st, 3);
+	e->status = xf_db_opt(a, st, 4);
+}
+
 int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
                                const char *lo, const char *hi,
                                const char *held_on, int max, xf_attendee **out,
@@ -385,33 +333,12 @@ int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
 	xf_db_bind_str(st, 3, hi);
 	xf_db_bind_str(st, 4, held_on);
 	xf_db_bind_int(st, 5, max);
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_attendee));
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
-		xf_attendee *e = &(*out)[(*n)++];
-		e->member_id = xf_db_int(st, 0);
-		e->name = xf_db_dup(a, st, 1);
-		e->org_id = xf_db_int(st, 2);
-		e->org_name = xf_db_dup(a, st, 3);
-		e->status = xf_db_opt(a, st, 4);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, max, sizeof **out, read_attendee, out, n);
 }
 
 int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete_att);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete_att, meeting_id);
 }
 
 static const char sql_att_put[] =
@@ -441,10 +368,10 @@ int xf_store_attendance_has(xf_db *db, int64_t meeting_id, int64_t member_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, meeting_id);
 	xf_db_bind_int(st, 2, member_id);
-	int rc = xf_db_step(st);
-	*on = rc == XF_DB_ROW;
-	xf_db_reset(st);
-	return done(rc);
+	int64_t one;
+	int rc = xf_db_value(st, &one);
+	*on = one != 0;
+	return rc;
 }
 
 static const char sql_att_scan[] =
@@ -468,7 +395,7 @@ int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
 		       xf_db_text(st, 2)) != 0)
 			break;
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 /* ---- talks ------------------------------------------------------------- */
@@ -488,22 +415,21 @@ int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now)
 	xf_db_bind_str(st, 3, t->org_path);
 	xf_db_bind_str(st, 4, t->held_on);
 	xf_db_bind_str(st, 5, t->notes);
-	if (t->created_by)
-		xf_db_bind_int(st, 6, t->created_by);
-	else
-		xf_db_bind_null(st, 6);
+	xf_db_bind_id(st, 6, t->created_by);
 	xf_db_bind_int(st, 7, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		t->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &t->id);
+	if (rc == XF_DB_OK)
 		t->created_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 static const char sql_talk_last[] =
     "SELECT MAX(held_on) FROM talks WHERE member_id = $1";
+
+static void read_text(xf_arena *a, xf_stmt *st, void *item)
+{
+	*(const char **)item = xf_db_opt(a, st, 0);
+}
 
 int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
                        const char **on)
@@ -512,10 +438,8 @@ int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, member_id);
-	int rc = xf_db_step(st);
-	*on = rc == XF_DB_ROW ? xf_db_opt(a, st, 0) : NULL;
-	xf_db_reset(st);
-	return done(rc);
+	*on = NULL;
+	return xf_db_done(xf_db_row(st, a, read_text, on));
 }
 
 #define TALK_WHERE                                                             \
@@ -528,48 +452,36 @@ static const char sql_talk_list[] =
     "JOIN members m ON m.id = t.member_id" TALK_WHERE
     " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
 
+static void read_talk(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_talk *t = item;
+	t->id = xf_db_int(st, 0);
+	t->member_id = xf_db_int(st, 1);
+	t->org_id = xf_db_int(st, 2);
+	t->org_path = xf_db_dup(a, st, 3);
+	t->member_name = xf_db_dup(a, st, 4);
+	t->held_on = xf_db_dup(a, st, 5);
+	t->notes = xf_db_dup(a, st, 6);
+	t->created_by = xf_db_int(st, 7);
+	t->created_at = xf_db_int(st, 8);
+}
+
 int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t member_id, int offset, int limit, xf_talk **out,
                        int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_talk_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_talk_count);
+	xf_stmt *st = xf_db_stmt(db, sql_talk_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, member_id);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_talk_list);
-	if (!st)
-		return XF_DB_ERROR;
+	xf_db_bind_ranges(count, 1, r);
+	xf_db_bind_int(count, 9, member_id);
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_int(st, 9, member_id);
 	xf_db_bind_int(st, 10, limit);
 	xf_db_bind_int(st, 11, offset);
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_talk));
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
-		xf_talk *t = &(*out)[(*n)++];
-		t->id = xf_db_int(st, 0);
-		t->member_id = xf_db_int(st, 1);
-		t->org_id = xf_db_int(st, 2);
-		t->org_path = xf_db_dup(a, st, 3);
-		t->member_name = xf_db_dup(a, st, 4);
-		t->held_on = xf_db_dup(a, st, 5);
-		t->notes = xf_db_dup(a, st, 6);
-		t->created_by = xf_db_int(st, 7);
-		t->created_at = xf_db_int(st, 8);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_page(count, total, st, a, limit, sizeof **out, read_talk,
+	                  out, n);
 }
 
 /* ---- aggregates ------------------------------------------------------------
@@ -606,7 +518,7 @@ int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
 			break;
 	}
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 /* ---- rules --------------------------------------------------------------- */
@@ -615,26 +527,20 @@ static const char sql_rules[] =
     "SELECT org_kind, meeting_kind, frequency FROM meeting_rules "
     "ORDER BY org_kind, meeting_kind LIMIT 200";
 
+static void read_rule(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_meeting_rule *r = item;
+	r->org_kind = xf_db_dup(a, st, 0);
+	r->meeting_kind = xf_db_dup(a, st, 1);
+	r->frequency = xf_db_dup(a, st, 2);
+}
+
 int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_rules);
 	if (!st)
 		return XF_DB_ERROR;
-	*out = xf_arena_calloc(a, 200, sizeof(xf_meeting_rule));
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 200) {
-		xf_meeting_rule *r = &(*out)[(*n)++];
-		r->org_kind = xf_db_dup(a, st, 0);
-		r->meeting_kind = xf_db_dup(a, st, 1);
-		r->frequency = xf_db_dup(a, st, 2);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, 200, sizeof **out, read_rule, out, n);
 }
 
 static const char sql_rules_clear[] = "DELETE FROM meeting_rules";

@@ -11,8 +11,9 @@
 	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
 	"m.status, m.joined_on, m.full_on"
 
-static void read_member(xf_arena *a, xf_stmt *st, xf_member *m)
+static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_member *m = item;
 	m->id = xf_db_int(st, 0);
 	m->org_id = xf_db_int(st, 1);
 	m->org_path = xf_db_dup(a, st, 2);
@@ -36,15 +37,7 @@ static const char sql_get[] =
 
 int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_member(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_member, out);
 }
 
 /* Binds the writable fields as $2..$14 in one fixed order. */
@@ -79,11 +72,7 @@ int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, now);
 	bind_fields(st, m);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		m->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, &m->id);
 }
 
 static const char sql_update[] =
@@ -107,11 +96,7 @@ static const char sql_delete[] = "DELETE FROM members WHERE id = $1";
 
 int xf_store_member_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_by_idnum[] =
@@ -123,10 +108,7 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, id_number);
-	int rc = xf_db_step(st);
-	*id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_value(st, id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) so that the
@@ -205,10 +187,7 @@ static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
 			return XF_DB_ERROR;
 		bind_filter(st, f);
 	}
-	int rc = xf_db_step(st);
-	*out = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_value(st, out);
 }
 
 int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
@@ -226,15 +205,8 @@ int xf_store_member_list(xf_db *db, xf_arena *a, const xf_member_filter *f,
 	bind_filter(st, f);
 	xf_db_bind_int(st, 14, f->limit);
 	xf_db_bind_int(st, 15, f->offset);
-	out->items = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-	                             sizeof(xf_member));
-	out->n = 0;
-	if (!out->items)
-		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && out->n < f->limit)
-		read_member(a, st, &out->items[out->n++]);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, f->limit, sizeof *out->items, read_member,
+	                  &out->items, &out->n);
 }
 
 static const char sql_tr_insert[] =
@@ -253,10 +225,7 @@ int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
 	xf_db_bind_int(st, 3, to);
 	xf_db_bind_str(st, 4, reason);
 	xf_db_bind_int(st, 5, now);
-	if (user_id)
-		xf_db_bind_int(st, 6, user_id);
-	else
-		xf_db_bind_null(st, 6);
+	xf_db_bind_id(st, 6, user_id);
 	return xf_db_run(st);
 }
 
@@ -267,6 +236,19 @@ static const char sql_tr_list[] =
     "LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
     "ORDER BY t.id DESC LIMIT 1000";
 
+static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_transfer *t = item;
+	t->id = xf_db_int(st, 0);
+	t->from_org_id = xf_db_int(st, 1);
+	t->to_org_id = xf_db_int(st, 2);
+	t->user_id = xf_db_int(st, 3);
+	t->at = xf_db_int(st, 4);
+	t->from_org_name = xf_db_dup(a, st, 5);
+	t->to_org_name = xf_db_dup(a, st, 6);
+	t->reason = xf_db_dup(a, st, 7);
+}
+
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
                            xf_transfer **out, int *n)
 {
@@ -274,22 +256,5 @@ int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, member_id);
-	*out = xf_arena_calloc(a, 1000, sizeof(xf_transfer));
-	*n = 0;
-	if (!*out)
-		return XF_DB_ERROR;
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 1000) {
-		xf_transfer *t = &(*out)[(*n)++];
-		t->id = xf_db_int(st, 0);
-		t->from_org_id = xf_db_int(st, 1);
-		t->to_org_id = xf_db_int(st, 2);
-		t->user_id = xf_db_int(st, 3);
-		t->at = xf_db_int(st, 4);
-		t->from_org_name = xf_db_dup(a, st, 5);
-		t->to_org_name = xf_db_dup(a, st, 6);
-		t->reason = xf_db_dup(a, st, 7);
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, 1000, sizeof **out, read_transfer, out, n);
 }

@@ -44,11 +44,8 @@ int xf_schema_version(xf_db *db)
 	xf_stmt *st = xf_db_stmt(db, version_get);
 	if (!st)
 		return -1;
-	int v = -1;
-	if (xf_db_step(st) == XF_DB_ROW)
-		v = (int)xf_db_int(st, 0);
-	xf_db_reset(st);
-	return v;
+	int64_t v;
+	return xf_db_value(st, &v) == XF_DB_OK ? (int)v : -1;
 }
 
 /* Expands {ID}, {C} and {B} for the connection's driver. */

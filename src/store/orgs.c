@@ -14,8 +14,9 @@
 	"o.member_count, "                                                     \
 	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
 
-static void read_org(xf_arena *a, xf_stmt *st, xf_org *o)
+static void read_org(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_org *o = item;
 	o->id = xf_db_int(st, 0);
 	o->parent_id = xf_db_int(st, 1);
 	o->name = xf_db_dup(a, st, 2);
@@ -34,8 +35,9 @@ static void read_org(xf_arena *a, xf_stmt *st, xf_org *o)
 }
 
 /* read_org, and the subtree's member count in column 14. */
-static void read_org_members(xf_arena *a, xf_stmt *st, xf_org *o)
+static void read_org_members(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_org *o = item;
 	read_org(a, st, o);
 	o->subtree_member_count = xf_db_int(st, 14);
 }
@@ -44,15 +46,7 @@ static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
 
 int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_org(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_org, out);
 }
 
 static const char sql_insert[] =
@@ -75,10 +69,7 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	if (o->parent_id)
-		xf_db_bind_int(st, 1, o->parent_id);
-	else
-		xf_db_bind_null(st, 1);
+	xf_db_bind_id(st, 1, o->parent_id);
 	xf_db_bind_str(st, 2, o->name);
 	xf_db_bind_str(st, 3, o->kind);
 	xf_db_bind_str(st, 4, o->level);
@@ -90,13 +81,9 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 	xf_db_bind_str(st, 10, o->ends_on);
 	xf_db_bind_str(st, 11, o->closed_on);
 	xf_db_bind_int(st, 12, now);
-	int rc = xf_db_step(st);
-	if (rc != XF_DB_ROW) {
-		xf_db_reset(st);
+	int rc = xf_db_insert(st, &o->id);
+	if (rc != XF_DB_OK)
 		return rc;
-	}
-	o->id = xf_db_int(st, 0);
-	xf_db_reset(st);
 	o->path = xf_arena_printf(a, "%s%lld/", parent_path ? parent_path : "/",
 	                          (long long)o->id);
 	st = xf_db_stmt(db, sql_set_path);
@@ -176,10 +163,7 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	if (new_parent)
-		xf_db_bind_int(st, 2, new_parent);
-	else
-		xf_db_bind_null(st, 2);
+	xf_db_bind_id(st, 2, new_parent);
 	xf_db_bind_int(st, 3, now);
 	int rc = xf_db_run(st);
 	if (rc == XF_DB_OK) {
@@ -211,11 +195,7 @@ static const char sql_delete[] = "DELETE FROM orgs WHERE id = $1";
 
 int xf_store_org_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_count_children[] =
@@ -227,10 +207,7 @@ int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_value(st, n);
 }
 
 static const char sql_sibling[] =
@@ -244,10 +221,7 @@ int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, parent_id);
 	xf_db_bind_str(st, 2, name);
-	int rc = xf_db_step(st);
-	*id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_value(st, id);
 }
 
 #define LIST_WHERE                                                             \
@@ -262,41 +236,12 @@ static const char sql_list[] = "SELECT " ORG_COLS " FROM orgs o" LIST_WHERE
                                " ORDER BY o.path LIMIT $13 OFFSET $14";
 static const char sql_list_count[] = "SELECT COUNT(*) FROM orgs o" LIST_WHERE;
 
-/* Reads up to cap rows with read, growing the array in the arena as rows
- * come. */
-static int collect_with(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out,
-                        void (*read)(xf_arena *, xf_stmt *, xf_org *))
+/* Reads up to cap orgs with read into out. */
+static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out,
+                   xf_row_fn read)
 {
-	int alloc = cap < 64 ? (cap > 0 ? cap : 1) : 64;
-	out->items = xf_arena_alloc(a, (size_t)alloc * sizeof(xf_org));
-	out->n = 0;
-	if (!out->items)
-		return XF_DB_ERROR;
-	int rc = XF_DB_DONE;
-	while (out->n < cap && (rc = xf_db_step(st)) == XF_DB_ROW) {
-		if (out->n == alloc) {
-			int grown = alloc * 2 < cap ? alloc * 2 : cap;
-			xf_org *p =
-			    xf_arena_alloc(a, (size_t)grown * sizeof(xf_org));
-			if (!p) {
-				xf_db_reset(st);
-				return XF_DB_ERROR;
-			}
-			memcpy(p, out->items, (size_t)out->n * sizeof(xf_org));
-			out->items = p;
-			alloc = grown;
-		}
-		read(a, st, &out->items[out->n++]);
-	}
-	if (out->n == cap)
-		rc = XF_DB_DONE;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
-static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out)
-{
-	return collect_with(a, st, cap, out, read_org);
+	return xf_db_rows(st, a, cap, sizeof *out->items, read, &out->items,
+	                  &out->n);
 }
 
 static void bind_list(xf_stmt *st, const xf_ranges *ranges,
@@ -312,22 +257,16 @@ static void bind_list(xf_stmt *st, const xf_ranges *ranges,
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
                       const xf_org_filter *f, xf_org_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_list_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_list_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_list(st, ranges, f);
-	int rc = xf_db_step(st);
-	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_list(count, ranges, f);
 	bind_list(st, ranges, f);
 	xf_db_bind_int(st, 13, f->limit);
 	xf_db_bind_int(st, 14, f->offset);
-	return collect(a, st, f->limit, out);
+	return xf_db_page(count, &out->total, st, a, f->limit,
+	                  sizeof *out->items, read_org, &out->items, &out->n);
 }
 
 static const char sql_stats_kind[] =
@@ -340,27 +279,26 @@ static const char sql_stats_status[] =
     "SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
     "AND org_path < $2 GROUP BY status ORDER BY status";
 
+static void read_count(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_count *c = item;
+	c->key = xf_db_dup(a, st, 0);
+	c->n = xf_db_int(st, 1);
+}
+
 static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
                   const char *hi, xf_count **out, int *n, int64_t *sum)
 {
+	*sum = 0;
 	xf_stmt *st = xf_db_stmt(db, sql);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, lo);
 	xf_db_bind_str(st, 2, hi);
-	*out = xf_arena_calloc(a, 16, sizeof(xf_count));
-	*n = 0;
-	*sum = 0;
-	if (!*out)
-		return XF_DB_ERROR;
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 16) {
-		(*out)[*n].key = xf_db_dup(a, st, 0);
-		(*out)[*n].n = xf_db_int(st, 1);
-		*sum += (*out)[(*n)++].n;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	int rc = xf_db_rows(st, a, 16, sizeof **out, read_count, out, n);
+	for (int i = 0; i < *n; i++)
+		*sum += (*out)[i].n;
+	return rc;
 }
 
 int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
@@ -399,8 +337,7 @@ int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	out->total = n;
-	return collect_with(a, st, n > 5000 ? 5000 : (int)n, out,
-	                    read_org_members);
+	return collect(a, st, n > 5000 ? 5000 : (int)n, out, read_org_members);
 }
 
 static const char sql_subtree[] =
@@ -418,7 +355,7 @@ int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 	xf_db_bind_str(st, 1, lo);
 	xf_db_bind_str(st, 2, hi);
 	xf_db_bind_int(st, 3, max);
-	int rc = collect(a, st, max, out);
+	int rc = collect(a, st, max, out, read_org);
 	out->total = out->n;
 	return rc;
 }
@@ -499,11 +436,7 @@ int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
 	xf_db_bind_str(st, 1, name);
 	xf_db_bind_str(st, 2, desc ? desc : "");
 	xf_db_bind_int(st, 3, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		*id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, id);
 }
 
 static const char sql_cl_get[] =
@@ -513,46 +446,50 @@ static const char sql_cl_orgs[] =
     "ON o.id = co.org_id WHERE co.cluster_id = $1 ORDER BY o.path "
     "LIMIT 5000";
 
+static void read_cluster(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_cluster *c = item;
+	c->id = xf_db_int(st, 0);
+	c->name = xf_db_dup(a, st, 1);
+	c->description = xf_db_dup(a, st, 2);
+}
+
 int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_cl_get);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc != XF_DB_ROW) {
-		xf_db_reset(st);
+	int rc = xf_db_row(st, a, read_cluster, out);
+	if (rc != XF_DB_ROW)
 		return rc;
-	}
-	out->id = xf_db_int(st, 0);
-	out->name = xf_db_dup(a, st, 1);
-	out->description = xf_db_dup(a, st, 2);
-	xf_db_reset(st);
 	st = xf_db_stmt(db, sql_cl_orgs);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	xf_org_page l;
-	rc = collect(a, st, 5000, &l);
-	out->orgs = l.items;
-	out->norgs = l.n;
+	rc = xf_db_rows(st, a, 5000, sizeof *out->orgs, read_org, &out->orgs,
+	                &out->norgs);
 	return rc == XF_DB_OK ? XF_DB_ROW : rc;
 }
 
 static const char sql_cl_list[] =
     "SELECT id FROM clusters ORDER BY id LIMIT 1000";
 
+static void read_id(xf_arena *a, xf_stmt *st, void *item)
+{
+	(void)a;
+	*(int64_t *)item = xf_db_int(st, 0);
+}
+
 int xf_store_cluster_list(xf_db *db, xf_arena *a, xf_cluster **out, int *n)
 {
-	int64_t ids[1000];
-	int k = 0, rc;
+	int64_t *ids;
+	int k;
 	xf_stmt *st = xf_db_stmt(db, sql_cl_list);
 	if (!st)
 		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && k < 1000)
-		ids[k++] = xf_db_int(st, 0);
-	xf_db_reset(st);
-	if (rc != XF_DB_DONE && rc != XF_DB_ROW)
+	int rc = xf_db_rows(st, a, 1000, sizeof *ids, read_id, &ids, &k);
+	if (rc != XF_DB_OK)
 		return rc;
 	*out = xf_arena_calloc(a, (size_t)(k ? k : 1), sizeof(xf_cluster));
 	if (!*out)

@@ -21,15 +21,8 @@ int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 	xf_db_bind_str(st, 3, p->org_path);
 	xf_db_bind_int(st, 4, p->year);
 	xf_db_bind_str(st, 5, p->title);
-	if (p->created_by)
-		xf_db_bind_int(st, 6, p->created_by);
-	else
-		xf_db_bind_null(st, 6);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		p->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	xf_db_bind_id(st, 6, p->created_by);
+	return xf_db_insert(st, &p->id);
 }
 
 #define PLAN_COLS                                                              \
@@ -46,9 +39,9 @@ static void read_plan(xf_arena *a, xf_stmt *st, void *item)
 	p->created_by = xf_db_int(st, 2);
 	p->created_at = xf_db_int(st, 3);
 	p->updated_at = xf_db_int(st, 4);
-	p->org_path = xf_arena_strdup(a, xf_db_text(st, 5));
-	p->org_name = xf_arena_strdup(a, xf_db_text(st, 6));
-	p->title = xf_arena_strdup(a, xf_db_text(st, 7));
+	p->org_path = xf_db_dup(a, st, 5);
+	p->org_name = xf_db_dup(a, st, 6);
+	p->title = xf_db_dup(a, st, 7);
 	p->year = (int)xf_db_int(st, 8);
 	p->item_count = xf_db_int(st, 9);
 	p->task_count = xf_db_int(st, 10);
@@ -60,15 +53,7 @@ static const char sql_get[] =
 
 int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_plan(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_plan, out);
 }
 
 static const char sql_update[] =
@@ -92,18 +77,8 @@ static const char sql_delete[] = "DELETE FROM plans WHERE id = $1";
 
 int xf_store_plan_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete_items);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_run(st);
-	if (rc != XF_DB_OK)
-		return rc;
-	st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_delete_items, id);
+	return rc == XF_DB_OK ? xf_db_run_id(db, sql_delete, id) : rc;
 }
 
 static const char sql_usage[] =
@@ -117,11 +92,11 @@ int xf_store_plan_usage(xf_db *db, int64_t id, int64_t *tasks,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	*tasks = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	*accepted = rc == XF_DB_ROW ? xf_db_int(st, 1) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc == XF_DB_DONE ? XF_DB_ERROR : rc;
+	int64_t v[2];
+	int rc = xf_db_ints(st, v, 2);
+	*tasks = v[0];
+	*accepted = v[1];
+	return rc;
 }
 
 static const char sql_item_insert[] =
@@ -139,11 +114,7 @@ int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it)
 	xf_db_bind_str(st, 4, it->goal);
 	xf_db_bind_str(st, 5, it->measures);
 	xf_db_bind_int(st, 6, it->lead_org_id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		it->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, &it->id);
 }
 
 static const char sql_items[] =
@@ -153,6 +124,20 @@ static const char sql_items[] =
     "FROM plan_items i JOIN orgs o ON o.id = i.lead_org_id "
     "WHERE i.plan_id = $1 ORDER BY i.seq, i.id LIMIT 500";
 
+static void read_item(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_plan_item *it = item;
+	it->id = xf_db_int(st, 0);
+	it->plan_id = xf_db_int(st, 1);
+	it->lead_org_id = xf_db_int(st, 2);
+	it->lead_org_name = xf_db_dup(a, st, 3);
+	it->seq = (int)xf_db_int(st, 4);
+	it->title = xf_db_dup(a, st, 5);
+	it->goal = xf_db_opt(a, st, 6);
+	it->measures = xf_db_opt(a, st, 7);
+	it->task_id = xf_db_int(st, 8);
+}
+
 int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
                         xf_plan_item **out, int *n)
 {
@@ -160,27 +145,7 @@ int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, plan_id);
-	*out = xf_arena_calloc(a, 500, sizeof **out);
-	*n = 0;
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 500) {
-		xf_plan_item *it = &(*out)[(*n)++];
-		it->id = xf_db_int(st, 0);
-		it->plan_id = xf_db_int(st, 1);
-		it->lead_org_id = xf_db_int(st, 2);
-		it->lead_org_name = xf_arena_strdup(a, xf_db_text(st, 3));
-		it->seq = (int)xf_db_int(st, 4);
-		it->title = xf_arena_strdup(a, xf_db_text(st, 5));
-		it->goal = xf_db_opt(a, st, 6);
-		it->measures = xf_db_opt(a, st, 7);
-		it->task_id = xf_db_int(st, 8);
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, 500, sizeof **out, read_item, out, n);
 }
 
 #define LIST_WHERE                                                             \
@@ -199,24 +164,18 @@ int xf_store_plan_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t org_id, int year, int offset, int limit,
                        xf_plan **out, int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, org_id);
-	xf_db_bind_int(st, 10, year);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	xf_db_bind_ranges(count, 1, r);
+	xf_db_bind_int(count, 9, org_id);
+	xf_db_bind_int(count, 10, year);
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_int(st, 9, org_id);
 	xf_db_bind_int(st, 10, year);
 	xf_db_bind_int(st, 11, limit);
 	xf_db_bind_int(st, 12, offset);
-	return xf_db_rows(st, a, limit, sizeof **out, read_plan, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out, read_plan,
+	                  out, n);
 }

@@ -8,19 +8,6 @@
 
 #include <string.h>
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
-static void bind_id(xf_stmt *st, int idx, int64_t id)
-{
-	if (id)
-		xf_db_bind_int(st, idx, id);
-	else
-		xf_db_bind_null(st, idx);
-}
-
 /* ---- notices ------------------------------------------------------------*/
 
 static const char sql_notice_insert[] =
@@ -44,15 +31,12 @@ int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
 	xf_db_bind_str(st, 8, n->closes_on);
 	xf_db_bind_int(st, 9, n->base);
 	xf_db_bind_int(st, 10, n->nrows);
-	bind_id(st, 11, n->created_by);
+	xf_db_bind_id(st, 11, n->created_by);
 	xf_db_bind_int(st, 12, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		n->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &n->id);
+	if (rc == XF_DB_OK)
 		n->created_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 static const char sql_row_insert[] =
@@ -69,7 +53,7 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 	xf_db_bind_int(st, 1, notice_id);
 	xf_db_bind_int(st, 2, r->pos);
 	xf_db_bind_int(st, 3, r->rank);
-	bind_id(st, 4, r->member_id);
+	xf_db_bind_id(st, 4, r->member_id);
 	xf_db_bind_int(st, 5, r->org_id);
 	xf_db_bind_str(st, 6, r->name ? r->name : "");
 	xf_db_bind_str(st, 7, r->org_name ? r->org_name : "");
@@ -77,9 +61,7 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 	xf_db_bind_int(st, 9, r->headcount);
 	xf_db_bind_int(st, 10, r->average_x100);
 	xf_db_bind_int(st, 11, r->vetoed);
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_run(st);
 }
 
 #define NOTICE_COLS                                                            \
@@ -119,21 +101,28 @@ static const char sql_notice_get[] =
 int xf_store_point_notice_get(xf_db *db, xf_arena *a, int64_t id,
                               xf_point_notice *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notice_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_notice(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_notice_get, id, a, read_notice, out);
 }
 
 static const char sql_notice_rows[] =
     "SELECT pos, rank_no, COALESCE(member_id, 0), org_id, name, org_name, "
     "points, headcount, average_x100, vetoed FROM point_notice_rows "
     "WHERE notice_id = $1 ORDER BY pos LIMIT $2";
+
+static void read_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_notice_row *r = item;
+	r->pos = (int)xf_db_int(st, 0);
+	r->rank = (int)xf_db_int(st, 1);
+	r->member_id = xf_db_int(st, 2);
+	r->org_id = xf_db_int(st, 3);
+	r->name = xf_db_dup(a, st, 4);
+	r->org_name = xf_db_dup(a, st, 5);
+	r->points = xf_db_int(st, 6);
+	r->headcount = xf_db_int(st, 7);
+	r->average_x100 = xf_db_int(st, 8);
+	r->vetoed = (int)xf_db_int(st, 9);
+}
 
 int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,
                                xf_point_notice_row **out, int *n)
@@ -143,29 +132,7 @@ int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, max);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_point_notice_row));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
-		xf_point_notice_row *r = &(*out)[(*n)++];
-		r->pos = (int)xf_db_int(st, 0);
-		r->rank = (int)xf_db_int(st, 1);
-		r->member_id = xf_db_int(st, 2);
-		r->org_id = xf_db_int(st, 3);
-		r->name = xf_db_dup(a, st, 4);
-		r->org_name = xf_db_dup(a, st, 5);
-		r->points = xf_db_int(st, 6);
-		r->headcount = xf_db_int(st, 7);
-		r->average_x100 = xf_db_int(st, 8);
-		r->vetoed = (int)xf_db_int(st, 9);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, max, sizeof **out, read_row, out, n);
 }
 
 #define NOTICE_WHERE                                                           \
@@ -182,22 +149,16 @@ int xf_store_point_notice_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                int offset, int limit, xf_point_notice **out,
                                int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notice_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_notice_count);
+	xf_stmt *st = xf_db_stmt(db, sql_notice_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_ranges(st, 1, r);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_notice_list);
-	if (!st)
-		return XF_DB_ERROR;
+	xf_db_bind_ranges(count, 1, r);
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_int(st, 9, limit);
 	xf_db_bind_int(st, 10, offset);
-	return xf_db_rows(st, a, limit, sizeof **out, read_notice, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out, read_notice,
+	                  out, n);
 }
 
 /* Notices are few (one per board and window), so the prefix test runs
@@ -208,6 +169,15 @@ static const char sql_notices_over[] =
     "n.id AND r.member_id = $2 WHERE substr(CAST($1 AS TEXT), 1, "
     "length(n.org_path)) = n.org_path AND n.opens_on <= $3 "
     "ORDER BY n.id DESC LIMIT $4";
+
+/* read_notice, and the member's rank and points after its columns. */
+static void read_notice_over(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_notice *p = item;
+	read_notice(a, st, p);
+	p->my_rank = (int)xf_db_int(st, NOTICE_NCOLS);
+	p->my_points = xf_db_int(st, NOTICE_NCOLS + 1);
+}
 
 int xf_store_point_notices_over(xf_db *db, xf_arena *a, const char *path,
                                 int64_t member_id, const char *today, int limit,
@@ -220,22 +190,7 @@ int xf_store_point_notices_over(xf_db *db, xf_arena *a, const char *path,
 	xf_db_bind_int(st, 2, member_id);
 	xf_db_bind_str(st, 3, today);
 	xf_db_bind_int(st, 4, limit);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_point_notice));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
-		xf_point_notice *p = &(*out)[(*n)++];
-		read_notice(a, st, p);
-		p->my_rank = (int)xf_db_int(st, NOTICE_NCOLS);
-		p->my_points = xf_db_int(st, NOTICE_NCOLS + 1);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, limit, sizeof **out, read_notice_over, out, n);
 }
 
 /* ---- objections ---------------------------------------------------------*/
@@ -254,17 +209,15 @@ int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,
 	xf_db_bind_int(st, 1, o->notice_id);
 	xf_db_bind_int(st, 2, o->member_id);
 	xf_db_bind_str(st, 3, o->org_path);
-	bind_id(st, 4, o->user_id);
+	xf_db_bind_id(st, 4, o->user_id);
 	xf_db_bind_str(st, 5, o->text);
 	xf_db_bind_int(st, 6, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		o->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &o->id);
+	if (rc == XF_DB_OK) {
 		o->status = "open";
 		o->created_at = now;
 	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 #define OBJ_COLS                                                               \
@@ -299,15 +252,7 @@ static const char sql_objection_get[] =
 int xf_store_point_objection_get(xf_db *db, xf_arena *a, int64_t id,
                                  xf_point_objection *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_objection_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_objection(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_objection_get, id, a, read_objection, out);
 }
 
 static const char sql_objection_answer[] =
@@ -322,11 +267,10 @@ int xf_store_point_objection_answer(xf_db *db, const xf_point_objection *o)
 	xf_db_bind_int(st, 1, o->id);
 	xf_db_bind_str(st, 2, o->status);
 	xf_db_bind_str(st, 3, o->answer);
-	bind_id(st, 4, o->answered_by);
+	xf_db_bind_id(st, 4, o->answered_by);
 	xf_db_bind_int(st, 5, o->answered_at);
-	int rc = xf_db_step(st);
-	xf_db_reset(st);
-	if (done(rc) != XF_DB_OK)
+	int rc = xf_db_run(st);
+	if (rc != XF_DB_OK)
 		return rc;
 	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
 }
@@ -343,22 +287,16 @@ int xf_store_point_objection_list(xf_db *db, xf_arena *a, int64_t notice_id,
                                   xf_point_objection **out, int *n,
                                   int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_objection_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_objection_count);
+	xf_stmt *st = xf_db_stmt(db, sql_objection_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, notice_id);
-	xf_db_bind_int(st, 2, member_id);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_objection_list);
-	if (!st)
-		return XF_DB_ERROR;
+	xf_db_bind_int(count, 1, notice_id);
+	xf_db_bind_int(count, 2, member_id);
 	xf_db_bind_int(st, 1, notice_id);
 	xf_db_bind_int(st, 2, member_id);
 	xf_db_bind_int(st, 3, limit);
 	xf_db_bind_int(st, 4, offset);
-	return xf_db_rows(st, a, limit, sizeof **out, read_objection, out, n);
+	return xf_db_page(count, total, st, a, limit, sizeof **out,
+	                  read_objection, out, n);
 }

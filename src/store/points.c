@@ -10,19 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
-static void bind_id(xf_stmt *st, int idx, int64_t id)
-{
-	if (id)
-		xf_db_bind_int(st, idx, id);
-	else
-		xf_db_bind_null(st, idx);
-}
-
 /* ---- rules --------------------------------------------------------------*/
 
 static const char sql_rule_insert[] =
@@ -35,14 +22,10 @@ int xf_store_point_rule_insert(xf_db *db, xf_point_rule *r, int64_t now)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, r->kind);
-	bind_id(st, 2, r->org_id);
+	xf_db_bind_id(st, 2, r->org_id);
 	xf_db_bind_str(st, 3, r->org_path);
 	xf_db_bind_int(st, 4, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		r->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, &r->id);
 }
 
 static const char sql_version_insert[] =
@@ -75,14 +58,11 @@ int xf_store_point_version_insert(xf_db *db, xf_point_version *v, int64_t now)
 	xf_db_bind_str(st, 13, v->approver_role);
 	xf_db_bind_int(st, 14, v->veto);
 	xf_db_bind_int(st, 15, now);
-	bind_id(st, 16, v->created_by);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		v->id = xf_db_int(st, 0);
+	xf_db_bind_id(st, 16, v->created_by);
+	int rc = xf_db_insert(st, &v->id);
+	if (rc == XF_DB_OK)
 		v->created_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 static const char sql_version_close[] =
@@ -138,6 +118,19 @@ static void read_rule(xf_arena *a, xf_stmt *st, xf_point_rule *r)
 	r->org_name = xf_db_opt(a, st, 4);
 }
 
+/* A rule and one of its versions: a row of sql_rule_get or sql_rules_on. */
+typedef struct rule_row {
+	xf_point_rule rule;
+	xf_point_version version;
+} rule_row;
+
+static void read_rule_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	rule_row *r = item;
+	read_rule(a, st, &r->rule);
+	read_version(a, st, 5, &r->version);
+}
+
 static const char sql_rule_get[] =
     "SELECT " RULE_COLS ", " VERSION_COLS
     " FROM point_rules r LEFT JOIN orgs o ON o.id = r.org_id "
@@ -152,29 +145,20 @@ int xf_store_point_rule_get(xf_db *db, xf_arena *a, int64_t id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	memset(out, 0, sizeof *out);
-	out->versions = xf_arena_calloc(a, 256, sizeof(xf_point_version));
-	if (!out->versions) {
-		xf_db_reset(st);
+	rule_row *rows;
+	int n;
+	int rc = xf_db_rows(st, a, 256, sizeof *rows, read_rule_row, &rows, &n);
+	if (rc != XF_DB_OK || n == 0)
+		return rc == XF_DB_OK ? XF_DB_DONE : rc;
+	*out = rows[0].rule;
+	out->versions = xf_arena_alloc(a, (size_t)n * sizeof *out->versions);
+	if (!out->versions)
 		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		if (out->nversions == 0)
-			read_rule(a, st, out);
-		read_version(a, st, 5, &out->versions[out->nversions++]);
-	}
-	xf_db_reset(st);
-	if (rc != XF_DB_DONE)
-		return rc;
-	if (out->nversions == 0)
-		return XF_DB_DONE;
 	/* read newest first (the latest 256 versions); oldest first here */
-	for (int i = 0, j = out->nversions - 1; i < j; i++, j--) {
-		xf_point_version t = out->versions[i];
-		out->versions[i] = out->versions[j];
-		out->versions[j] = t;
-	}
-	out->shown = &out->versions[out->nversions - 1];
+	for (int i = 0; i < n; i++)
+		out->versions[i] = rows[n - 1 - i].version;
+	out->nversions = n;
+	out->shown = &out->versions[n - 1];
 	return XF_DB_ROW;
 }
 
@@ -196,26 +180,19 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
 	xf_db_bind_str(st, 2, date);
 	xf_db_bind_str(st, 3, category ? category : "");
 	xf_db_bind_int(st, 4, max);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)max, sizeof(xf_point_rule));
-	xf_point_version *vs =
-	    xf_arena_calloc(a, (size_t)max, sizeof(xf_point_version));
-	if (!*out || !vs) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
-		xf_point_rule *r = &(*out)[*n];
-		read_rule(a, st, r);
-		read_version(a, st, 5, &vs[*n]);
-		r->versions = &vs[*n];
+	rule_row *rows;
+	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
+	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
+	if (rc != XF_DB_OK || !*out)
+		return rc != XF_DB_OK ? rc : XF_DB_ERROR;
+	for (int i = 0; i < *n; i++) {
+		xf_point_rule *r = &(*out)[i];
+		*r = rows[i].rule;
+		r->versions = &rows[i].version;
 		r->nversions = 1;
-		r->shown = &vs[*n];
-		(*n)++;
+		r->shown = &rows[i].version;
 	}
-	xf_db_reset(st);
-	return done(rc);
+	return XF_DB_OK;
 }
 
 /* ---- settings -----------------------------------------------------------*/
@@ -231,11 +208,11 @@ int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, kind);
 	xf_db_bind_int(st, 2, year);
-	int rc = xf_db_step(st);
-	*base = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	*floor = rc == XF_DB_ROW ? xf_db_int(st, 1) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	int64_t v[2];
+	int rc = xf_db_ints(st, v, 2);
+	*base = v[0];
+	*floor = v[1];
+	return rc;
 }
 
 static const char sql_settings_put[] =
@@ -277,15 +254,12 @@ int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now)
 	xf_db_bind_str(st, 5, c->description);
 	xf_db_bind_str(st, 6, c->evidence ? c->evidence : "[]");
 	xf_db_bind_str(st, 7, c->status);
-	bind_id(st, 8, c->created_by);
+	xf_db_bind_id(st, 8, c->created_by);
 	xf_db_bind_int(st, 9, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		c->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &c->id);
+	if (rc == XF_DB_OK)
 		c->created_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 #define CLAIM_COLS                                                             \
@@ -300,8 +274,9 @@ int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now)
 	"v.rule_id = c.rule_id AND v.version = (SELECT MAX(x.version) FROM "   \
 	"point_rule_versions x WHERE x.rule_id = c.rule_id)"
 
-static void read_claim(xf_arena *a, xf_stmt *st, xf_point_claim *c)
+static void read_claim(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_point_claim *c = item;
 	c->id = xf_db_int(st, 0);
 	c->member_id = xf_db_int(st, 1);
 	c->org_id = xf_db_int(st, 2);
@@ -330,15 +305,7 @@ static const char sql_claim_get[] =
 int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_claim *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_claim_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_claim(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_claim_get, id, a, read_claim, out);
 }
 
 static const char sql_claim_decide[] =
@@ -353,10 +320,10 @@ int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, c->id);
 	xf_db_bind_str(st, 2, c->status);
-	bind_id(st, 3, c->decided_by);
+	xf_db_bind_id(st, 3, c->decided_by);
 	xf_db_bind_int(st, 4, c->decided_at);
 	xf_db_bind_str(st, 5, c->decision_reason);
-	bind_id(st, 6, c->ledger_id);
+	xf_db_bind_id(st, 6, c->ledger_id);
 	if (c->has_points)
 		xf_db_bind_int(st, 7, c->points);
 	else
@@ -388,32 +355,16 @@ int xf_store_point_claim_list(xf_db *db, xf_arena *a,
                               const xf_point_claim_filter *f,
                               xf_point_claim **out, int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_claim_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_claim_count);
+	xf_stmt *st = xf_db_stmt(db, sql_claim_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_claim_filter(st, f);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_claim_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_claim_filter(count, f);
 	bind_claim_filter(st, f);
 	xf_db_bind_int(st, 11, f->limit);
 	xf_db_bind_int(st, 12, f->offset);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-	                       sizeof(xf_point_claim));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < f->limit)
-		read_claim(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_page(count, total, st, a, f->limit, sizeof **out,
+	                  read_claim, out, n);
 }
 
 /* ---- ledger -------------------------------------------------------------*/
@@ -431,7 +382,7 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 	xf_stmt *st = xf_db_stmt(db, sql_entry_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	bind_id(st, 1, e->member_id);
+	xf_db_bind_id(st, 1, e->member_id);
 	xf_db_bind_int(st, 2, e->org_id);
 	xf_db_bind_str(st, 3, e->org_path);
 	xf_db_bind_int(st, 4, e->rule_id);
@@ -445,20 +396,17 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 	xf_db_bind_str(st, 12, e->source);
 	xf_db_bind_str(st, 13, e->reason);
 	xf_db_bind_str(st, 14, e->note ? e->note : "");
-	bind_id(st, 15, e->claim_id);
+	xf_db_bind_id(st, 15, e->claim_id);
 	xf_db_bind_str(st, 16, e->record_ref);
-	bind_id(st, 17, e->reverses_id);
+	xf_db_bind_id(st, 17, e->reverses_id);
 	xf_db_bind_int(st, 18, e->veto);
-	bind_id(st, 19, e->actor_id);
+	xf_db_bind_id(st, 19, e->actor_id);
 	xf_db_bind_str(st, 20, e->actor_name);
 	xf_db_bind_int(st, 21, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		e->id = xf_db_int(st, 0);
+	int rc = xf_db_insert(st, &e->id);
+	if (rc == XF_DB_OK)
 		e->created_at = now;
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return rc;
 }
 
 #define ENTRY_COLS                                                             \
@@ -474,8 +422,9 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 	"JOIN orgs o ON o.id = l.org_id JOIN point_rule_versions v ON "        \
 	"v.id = l.rule_version_id"
 
-static void read_entry(xf_arena *a, xf_stmt *st, xf_point_entry *e)
+static void read_entry(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_point_entry *e = item;
 	e->id = xf_db_int(st, 0);
 	e->member_id = xf_db_int(st, 1);
 	e->org_id = xf_db_int(st, 2);
@@ -512,15 +461,7 @@ static const char sql_entry_get[] =
 int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_entry *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_entry_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_entry(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_entry_get, id, a, read_entry, out);
 }
 
 #define ENTRY_WHERE                                                            \
@@ -548,32 +489,16 @@ int xf_store_point_entry_list(xf_db *db, xf_arena *a,
                               const xf_point_entry_filter *f,
                               xf_point_entry **out, int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_entry_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_entry_count);
+	xf_stmt *st = xf_db_stmt(db, sql_entry_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_entry_filter(st, f);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_entry_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_entry_filter(count, f);
 	bind_entry_filter(st, f);
 	xf_db_bind_int(st, 12, f->limit);
 	xf_db_bind_int(st, 13, f->offset);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1),
-	                       sizeof(xf_point_entry));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < f->limit)
-		read_entry(a, st, &(*out)[(*n)++]);
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_page(count, total, st, a, f->limit, sizeof **out,
+	                  read_entry, out, n);
 }
 
 /* One statement per period column, for the member or the org subject. */
@@ -607,10 +532,7 @@ int xf_store_point_rule_used(xf_db *db, int64_t member_id, int64_t org_id,
 	xf_db_bind_int(st, 1, m ? member_id : org_id);
 	xf_db_bind_int(st, 2, rule_id);
 	xf_db_bind_str(st, 3, period);
-	int rc = xf_db_step(st);
-	*sum = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_value(st, sum);
 }
 
 static const char sql_member_period[] =
@@ -626,11 +548,11 @@ int xf_store_point_member_period(xf_db *db, int64_t member_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, member_id);
 	xf_db_bind_str(st, 2, period);
-	int rc = xf_db_step(st);
-	*points = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	*vetoed = rc == XF_DB_ROW ? (int)xf_db_int(st, 1) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	int64_t v[2];
+	int rc = xf_db_ints(st, v, 2);
+	*points = v[0];
+	*vetoed = (int)v[1];
+	return rc;
 }
 
 static const char sql_org_period[] =
@@ -645,10 +567,7 @@ int xf_store_point_org_period(xf_db *db, int64_t org_id, const char *period,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, org_id);
 	xf_db_bind_str(st, 2, period);
-	int rc = xf_db_step(st);
-	*org_points = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_value(st, org_points);
 }
 
 static const char sql_member_seen[] =
@@ -669,12 +588,11 @@ int xf_store_point_member_seen(xf_db *db, int64_t member_id, int64_t org_id,
 	xf_db_bind_str(st, 3, year);
 	xf_db_bind_str(st, 4, month);
 	xf_db_bind_str(st, 5, quarter);
-	int rc = xf_db_step(st);
-	seen[0] = rc == XF_DB_ROW && xf_db_int(st, 0) > 0; /* month */
-	seen[1] = rc == XF_DB_ROW && xf_db_int(st, 1) > 0; /* quarter */
-	seen[2] = rc == XF_DB_ROW && xf_db_int(st, 2) > 0; /* year */
-	xf_db_reset(st);
-	return done(rc);
+	int64_t v[3]; /* month, quarter, year */
+	int rc = xf_db_ints(st, v, 3);
+	for (int i = 0; i < 3; i++)
+		seen[i] = v[i] > 0;
+	return rc;
 }
 
 static const char sql_member_total_add[] =
@@ -748,6 +666,17 @@ static const char sql_board_members[] =
     "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
     "ORDER BY t.points DESC, t.member_id";
 
+static void read_board_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_board_row *r = item;
+	r->member_id = xf_db_int(st, 0);
+	r->org_id = xf_db_int(st, 1);
+	r->points = xf_db_int(st, 2);
+	r->name = xf_db_dup(a, st, 3);
+	r->org_name = xf_db_dup(a, st, 4);
+	r->vetoed = (int)xf_db_int(st, 5);
+}
+
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
                                  xf_point_board_row **out, int *n)
@@ -759,25 +688,7 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
 	xf_db_bind_str(st, 2, lo);
 	xf_db_bind_str(st, 3, hi);
 	xf_db_bind_int(st, 4, limit);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	                       sizeof(xf_point_board_row));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < limit) {
-		xf_point_board_row *r = &(*out)[(*n)++];
-		r->member_id = xf_db_int(st, 0);
-		r->org_id = xf_db_int(st, 1);
-		r->points = xf_db_int(st, 2);
-		r->name = xf_db_dup(a, st, 3);
-		r->org_name = xf_db_dup(a, st, 4);
-		r->vetoed = (int)xf_db_int(st, 5);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, limit, sizeof **out, read_board_row, out, n);
 }
 
 static const char sql_board_scan[] =
@@ -799,7 +710,7 @@ int xf_store_point_board_scan(
 		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
 			break;
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 static const char sql_count_above[] =
@@ -816,16 +727,22 @@ int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
 	xf_db_bind_str(st, 2, lo);
 	xf_db_bind_str(st, 3, hi);
 	xf_db_bind_int(st, 4, points);
-	int rc = xf_db_step(st);
-	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_value(st, n);
 }
 
 static const char sql_member_year[] =
     "SELECT period, points, entries, vetoed FROM point_member_totals "
     "WHERE member_id = $1 AND period >= $2 AND period < $3 "
     "ORDER BY period LIMIT 32";
+
+static void read_period_total(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_period_total *t = item;
+	t->period = xf_db_dup(a, st, 0);
+	t->points = xf_db_int(st, 1);
+	t->entries = xf_db_int(st, 2);
+	t->vetoed = (int)xf_db_int(st, 3);
+}
 
 int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
                                const char *year, xf_point_period_total **out,
@@ -839,22 +756,7 @@ int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
 	xf_db_bind_int(st, 1, member_id);
 	xf_db_bind_str(st, 2, year);
 	xf_db_bind_str(st, 3, next);
-	*n = 0;
-	*out = xf_arena_calloc(a, 32, sizeof(xf_point_period_total));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < 32) {
-		xf_point_period_total *t = &(*out)[(*n)++];
-		t->period = xf_db_dup(a, st, 0);
-		t->points = xf_db_int(st, 1);
-		t->entries = xf_db_int(st, 2);
-		t->vetoed = (int)xf_db_int(st, 3);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, 32, sizeof **out, read_period_total, out, n);
 }
 
 static const char sql_org_subtree[] =
@@ -863,6 +765,20 @@ static const char sql_org_subtree[] =
     "COALESCE(t.members, 0), COALESCE(t.org_points, 0) FROM orgs o "
     "LEFT JOIN point_org_totals t ON t.org_id = o.id AND t.period = $3 "
     "WHERE o.path >= $1 AND o.path < $2 ORDER BY o.path LIMIT $4";
+
+static void read_org_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_org_row *r = item;
+	r->id = xf_db_int(st, 0);
+	r->headcount = xf_db_int(st, 1);
+	r->name = xf_db_dup(a, st, 2);
+	r->kind = xf_db_dup(a, st, 3);
+	r->path = xf_db_dup(a, st, 4);
+	r->points = xf_db_int(st, 5);
+	r->entries = xf_db_int(st, 6);
+	r->members = xf_db_int(st, 7);
+	r->org_points = xf_db_int(st, 8);
+}
 
 int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *period, int max,
@@ -875,27 +791,7 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
 	xf_db_bind_str(st, 2, hi);
 	xf_db_bind_str(st, 3, period);
 	xf_db_bind_int(st, 4, max);
-	*n = 0;
-	*out = xf_arena_calloc(a, (size_t)max, sizeof(xf_point_org_row));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
-		xf_point_org_row *r = &(*out)[(*n)++];
-		r->id = xf_db_int(st, 0);
-		r->headcount = xf_db_int(st, 1);
-		r->name = xf_db_dup(a, st, 2);
-		r->kind = xf_db_dup(a, st, 3);
-		r->path = xf_db_dup(a, st, 4);
-		r->points = xf_db_int(st, 5);
-		r->entries = xf_db_int(st, 6);
-		r->members = xf_db_int(st, 7);
-		r->org_points = xf_db_int(st, 8);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return xf_db_rows(st, a, max, sizeof **out, read_org_row, out, n);
 }
 
 /* ---- write keys ---------------------------------------------------------*/
@@ -916,7 +812,6 @@ int64_t xf_store_point_write_org(xf_db *db, int what, int64_t id)
 	if (!st)
 		return 0;
 	xf_db_bind_int(st, 1, id);
-	int64_t org = xf_db_step(st) == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return org;
+	int64_t org;
+	return xf_db_value(st, &org) == XF_DB_OK ? org : 0;
 }

@@ -8,41 +8,43 @@
 
 #include "store/bulk.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 static const char sql_member_count[] = "SELECT COUNT(*) FROM members";
 static const char sql_members[] =
     "SELECT id, org_id, org_path FROM members ORDER BY id";
 
+static void read_member(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_bulk_member *m = item;
+	m->id = xf_db_int(st, 0);
+	m->org_id = xf_db_int(st, 1);
+	m->org_path = xf_db_dup(a, st, 2);
+}
+
 int xf_store_point_bulk_members(xf_db *db, xf_arena *a,
                                 xf_point_bulk_member **out, int64_t *n)
 {
 	*n = 0;
-	xf_stmt *st = xf_db_stmt(db, sql_member_count);
-	if (!st)
+	int64_t max;
+	int k = 0;
+	xf_stmt *count = xf_db_stmt(db, sql_member_count);
+	xf_stmt *st = xf_db_stmt(db, sql_members);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	int rc = xf_db_step(st);
-	int64_t max = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_point_bulk_member));
-	st = xf_db_stmt(db, sql_members);
-	if (!*out || !st)
-		return XF_DB_ERROR;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && *n < max) {
-		xf_point_bulk_member *m = &(*out)[(*n)++];
-		m->id = xf_db_int(st, 0);
-		m->org_id = xf_db_int(st, 1);
-		m->org_path = xf_arena_strdup(a, xf_db_text(st, 2));
-		if (!m->org_path) {
+	int rc = xf_db_value(count, &max);
+	if (rc == XF_DB_OK && max > INT_MAX)
+		rc = XF_DB_ERROR;
+	if (rc == XF_DB_OK)
+		rc = xf_db_rows(st, a, (int)max, sizeof **out, read_member, out,
+		                &k);
+	for (int i = 0; rc == XF_DB_OK && i < k; i++)
+		if (!(*out)[i].org_path) /* the arena is full */
 			rc = XF_DB_ERROR;
-			break;
-		}
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	if (rc == XF_DB_OK)
+		*n = k;
+	return rc;
 }
 
 static const char entry_cols[] =

@@ -45,11 +45,6 @@ static const char sql_member_keys[] =
 
 #define SLOTS 17 /* 0: year, 1..12: months, 13..16: quarters */
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
 /* The month of "YYYY-MM" (1 if malformed), without strtol (hot loop). */
 static int month_of(const char *month)
 {
@@ -435,7 +430,7 @@ int xf_store_point_verify_org_entries(xf_db *db, xf_org_tally *orgs)
 		}
 	}
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 /* The tally's blocks in (org, year) order, slot by slot. */
@@ -509,13 +504,10 @@ int xf_store_point_verify_keys(xf_db *db, int64_t *lo, int64_t *hi)
 	xf_stmt *st = xf_db_stmt(db, sql_member_keys);
 	if (!st)
 		return XF_DB_ERROR;
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		*lo = xf_db_int(st, 0);
-		*hi = xf_db_int(st, 1);
-		rc = XF_DB_OK;
-	}
-	xf_db_reset(st);
+	int64_t v[2];
+	int rc = xf_db_ints(st, v, 2);
+	*lo = v[0];
+	*hi = v[1];
 	return rc;
 }
 
@@ -578,7 +570,7 @@ static int paths_load(xf_db *db, org_paths *p)
 		}
 	}
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 /* The path of org id, or NULL if there is no such org. */
@@ -613,7 +605,7 @@ static int next_member(xf_db *db, int64_t from, int64_t *id, int *more)
 	if (*more)
 		*id = xf_db_int(st, 0);
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }
 
 /* A folded row with its org's path, as it goes in. */

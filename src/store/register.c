@@ -5,11 +5,6 @@
  */
 #include "store/register.h"
 
-static int done(int rc)
-{
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
-}
-
 #define IN_RANGE                                                               \
 	"mt.org_path >= $1 AND mt.org_path < $2 AND mt.held_on >= $3 AND "     \
 	"mt.held_on <= $4"
@@ -28,6 +23,29 @@ static void bind_range(xf_stmt *st, const char *lo, const char *hi,
 	xf_db_bind_str(st, 4, to);
 }
 
+/* Reads up to max rows, and whether a row more came (the statements ask
+ * for max + 1). */
+static int rows_more(xf_stmt *st, xf_arena *a, int max, size_t size,
+                     xf_row_fn read, void *out, int *n, int *more)
+{
+	int rc = xf_db_rows(st, a, max + 1, size, read, out, n);
+	*more = *n > max;
+	if (*more)
+		*n = max;
+	return rc;
+}
+
+static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_reg_meeting *m = item;
+	m->id = xf_db_int(st, 0);
+	m->org_id = xf_db_int(st, 1);
+	m->kind = xf_db_dup(a, st, 2);
+	m->held_on = xf_db_dup(a, st, 3);
+	m->topic = xf_db_dup(a, st, 4);
+	m->org_name = xf_db_dup(a, st, 5);
+}
+
 int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *from, const char *to,
                                int max, xf_reg_meeting **out, int *n, int *more)
@@ -37,30 +55,7 @@ int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
 		return XF_DB_ERROR;
 	bind_range(st, lo, hi, from, to);
 	xf_db_bind_int(st, 5, (int64_t)max + 1);
-	*n = 0;
-	*more = 0;
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_reg_meeting));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		if (*n == max) {
-			*more = 1;
-			break;
-		}
-		xf_reg_meeting *m = &(*out)[(*n)++];
-		m->id = xf_db_int(st, 0);
-		m->org_id = xf_db_int(st, 1);
-		m->kind = xf_db_dup(a, st, 2);
-		m->held_on = xf_db_dup(a, st, 3);
-		m->topic = xf_db_dup(a, st, 4);
-		m->org_name = xf_db_dup(a, st, 5);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return rows_more(st, a, max, sizeof **out, read_meeting, out, n, more);
 }
 
 static const char sql_members[] =
@@ -71,6 +66,15 @@ static const char sql_members[] =
     "JOIN meetings mt ON mt.id = a.meeting_id WHERE " IN_RANGE ") "
     "ORDER BY m.org_path, m.id LIMIT $5";
 
+static void read_member(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_reg_member *m = item;
+	m->id = xf_db_int(st, 0);
+	m->org_id = xf_db_int(st, 1);
+	m->name = xf_db_dup(a, st, 2);
+	m->org_name = xf_db_dup(a, st, 3);
+}
+
 int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,
                               const char *hi, const char *from, const char *to,
                               int max, xf_reg_member **out, int *n, int *more)
@@ -80,28 +84,7 @@ int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,
 		return XF_DB_ERROR;
 	bind_range(st, lo, hi, from, to);
 	xf_db_bind_int(st, 5, (int64_t)max + 1);
-	*n = 0;
-	*more = 0;
-	*out = xf_arena_calloc(a, (size_t)(max > 0 ? max : 1),
-	                       sizeof(xf_reg_member));
-	if (!*out) {
-		xf_db_reset(st);
-		return XF_DB_ERROR;
-	}
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		if (*n == max) {
-			*more = 1;
-			break;
-		}
-		xf_reg_member *m = &(*out)[(*n)++];
-		m->id = xf_db_int(st, 0);
-		m->org_id = xf_db_int(st, 1);
-		m->name = xf_db_dup(a, st, 2);
-		m->org_name = xf_db_dup(a, st, 3);
-	}
-	xf_db_reset(st);
-	return done(rc);
+	return rows_more(st, a, max, sizeof **out, read_member, out, n, more);
 }
 
 static const char sql_marks[] =
@@ -122,5 +105,5 @@ int xf_store_register_marks(xf_db *db, const char *lo, const char *hi,
 		       xf_db_text(st, 2)) != 0)
 			break;
 	xf_db_reset(st);
-	return done(rc);
+	return xf_db_done(rc);
 }

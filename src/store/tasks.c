@@ -33,8 +33,9 @@
 	"WHEN t.late = 1 THEN 'yellow' "                                       \
 	"WHEN t.started = 0 THEN 'not_started' ELSE 'green' END)"
 
-static void read_task(xf_arena *a, xf_stmt *st, xf_task *t)
+static void read_task(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_task *t = item;
 	t->id = xf_db_int(st, 0);
 	t->org_id = xf_db_int(st, 1);
 	t->org_path = xf_db_dup(a, st, 2);
@@ -67,14 +68,6 @@ static void read_task(xf_arena *a, xf_stmt *st, xf_task *t)
 	t->org_parent_name = xf_db_opt(a, st, 29);
 }
 
-static void bind_id(xf_stmt *st, int idx, int64_t id)
-{
-	if (id)
-		xf_db_bind_int(st, idx, id);
-	else
-		xf_db_bind_null(st, idx);
-}
-
 /* The outer limits of the ranges, so that an index gives one range scan. */
 static void bounds(const xf_ranges *r, const char **lo, const char **hi)
 {
@@ -88,36 +81,11 @@ static void bounds(const xf_ranges *r, const char **lo, const char **hi)
 	}
 }
 
-/* Steps st, reading up to max rows with fn into a new arena array. */
-#define READ_ROWS(a, st, max, type, out, n, fn)                                \
-	do {                                                                   \
-		*(out) = xf_arena_calloc((a), (size_t)((max) > 0 ? (max) : 1), \
-		                         sizeof(type));                        \
-		*(n) = 0;                                                      \
-		if (!*(out)) {                                                 \
-			xf_db_reset(st);                                       \
-			return XF_DB_ERROR;                                    \
-		}                                                              \
-		int rc_;                                                       \
-		while ((rc_ = xf_db_step(st)) == XF_DB_ROW && *(n) < (max))    \
-			fn((a), (st), &(*(out))[(*(n))++]);                    \
-		xf_db_reset(st);                                               \
-		return rc_ == XF_DB_ROW || rc_ == XF_DB_DONE ? XF_DB_OK : rc_; \
-	} while (0)
-
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
 int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_task(a, st, out);
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_get, id, a, read_task, out);
 }
 
 static const char sql_insert[] =
@@ -134,10 +102,10 @@ int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 	xf_db_bind_int(st, 1, now);
 	xf_db_bind_int(st, 2, t->org_id);
 	xf_db_bind_str(st, 3, t->org_path);
-	bind_id(st, 4, t->parent_id);
-	bind_id(st, 5, t->root_id);
-	bind_id(st, 6, t->plan_id);
-	bind_id(st, 7, t->plan_item_id);
+	xf_db_bind_id(st, 4, t->parent_id);
+	xf_db_bind_id(st, 5, t->root_id);
+	xf_db_bind_id(st, 6, t->plan_id);
+	xf_db_bind_id(st, 7, t->plan_item_id);
 	xf_db_bind_int(st, 8, t->year);
 	xf_db_bind_str(st, 9, t->title);
 	xf_db_bind_str(st, 10, t->description);
@@ -145,12 +113,8 @@ int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 	xf_db_bind_str(st, 12, t->start_on);
 	xf_db_bind_str(st, 13, t->due_on);
 	xf_db_bind_int(st, 14, t->weight);
-	bind_id(st, 15, t->created_by);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		t->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	xf_db_bind_id(st, 15, t->created_by);
+	return xf_db_insert(st, &t->id);
 }
 
 static const char sql_update[] =
@@ -227,11 +191,7 @@ static const char sql_delete[] = "DELETE FROM tasks WHERE id = $1";
 
 int xf_store_task_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_delete, id);
 }
 
 static const char sql_children[] =
@@ -246,7 +206,7 @@ int xf_store_task_children(xf_db *db, xf_arena *a, int64_t id, int max,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
 	xf_db_bind_int(st, 2, max);
-	READ_ROWS(a, st, max, xf_task, out, n, read_task);
+	return xf_db_rows(st, a, max, sizeof **out, read_task, out, n);
 }
 
 static const char sql_child_for_org[] =
@@ -260,10 +220,7 @@ int xf_store_task_child_for_org(xf_db *db, int64_t parent_id, int64_t org_id,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, parent_id);
 	xf_db_bind_int(st, 2, org_id);
-	int rc = xf_db_step(st);
-	*id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_value(st, id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) for one index range
@@ -307,22 +264,16 @@ static void bind_filter(xf_stmt *st, const xf_task_filter *f)
 int xf_store_task_list(xf_db *db, xf_arena *a, const xf_task_filter *f,
                        xf_task_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	bind_filter(st, f);
-	int rc = xf_db_step(st);
-	out->total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc == XF_DB_DONE ? XF_DB_ERROR : rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
+	bind_filter(count, f);
 	bind_filter(st, f);
 	xf_db_bind_int(st, 18, f->limit);
 	xf_db_bind_int(st, 19, f->offset);
-	READ_ROWS(a, st, f->limit, xf_task, &out->items, &out->n, read_task);
+	return xf_db_page(count, &out->total, st, a, f->limit,
+	                  sizeof *out->items, read_task, &out->items, &out->n);
 }
 
 static const char sql_due[] =
@@ -348,7 +299,7 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
 	xf_db_bind_int(st, 11, org_id);
 	xf_db_bind_str(st, 12, until);
 	xf_db_bind_int(st, 13, max);
-	READ_ROWS(a, st, max, xf_task, out, n, read_task);
+	return xf_db_rows(st, a, max, sizeof **out, read_task, out, n);
 }
 
 /* ---- milestones --------------------------------------------------------*/
@@ -372,12 +323,8 @@ int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now)
 	xf_db_bind_str(st, 7, m->due_on);
 	xf_db_bind_str(st, 8, m->done_on);
 	xf_db_bind_int(st, 9, m->weight);
-	bind_id(st, 10, m->source_id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		m->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	xf_db_bind_id(st, 10, m->source_id);
+	return xf_db_insert(st, &m->id);
 }
 
 static const char sql_ms_update[] =
@@ -403,11 +350,7 @@ static const char sql_ms_delete[] = "DELETE FROM milestones WHERE id = $1";
 
 int xf_store_milestone_delete(xf_db *db, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_delete);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_ms_delete, id);
 }
 
 static const char sql_ms_list[] =
@@ -420,8 +363,9 @@ static const char sql_ms_list[] =
     "FROM milestones m WHERE m.task_id = $1 ORDER BY m.seq, m.id "
     "LIMIT 200";
 
-static void read_ms(xf_arena *a, xf_stmt *st, xf_milestone *m)
+static void read_ms(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_milestone *m = item;
 	m->id = xf_db_int(st, 0);
 	m->task_id = xf_db_int(st, 1);
 	m->source_id = xf_db_int(st, 2);
@@ -444,7 +388,7 @@ int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, task_id);
-	READ_ROWS(a, st, 200, xf_milestone, out, n, read_ms);
+	return xf_db_rows(st, a, 200, sizeof **out, read_ms, out, n);
 }
 
 static const char sql_ms_source_task[] =
@@ -457,10 +401,7 @@ int xf_store_milestone_source_task(xf_db *db, int64_t source_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, source_id);
-	int rc = xf_db_step(st);
-	*task_id = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_value(st, task_id);
 }
 
 /* ---- progress ----------------------------------------------------------*/
@@ -479,17 +420,13 @@ int xf_store_progress_insert(xf_db *db, xf_progress *p)
 	xf_db_bind_str(st, 2, p->org_path);
 	xf_db_bind_int(st, 3, p->percent);
 	xf_db_bind_str(st, 4, p->note);
-	bind_id(st, 5, p->milestone_id);
+	xf_db_bind_id(st, 5, p->milestone_id);
 	xf_db_bind_str(st, 6, p->evidence);
 	xf_db_bind_str(st, 7, p->reported_on);
-	bind_id(st, 8, p->user_id);
+	xf_db_bind_id(st, 8, p->user_id);
 	xf_db_bind_str(st, 9, p->username);
 	xf_db_bind_int(st, 10, p->created_at);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		p->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_insert(st, &p->id);
 }
 
 static const char sql_pr_list[] =
@@ -498,8 +435,9 @@ static const char sql_pr_list[] =
     "COALESCE(username, ''), percent FROM task_progress "
     "WHERE task_id = $1 ORDER BY id DESC LIMIT $2";
 
-static void read_pr(xf_arena *a, xf_stmt *st, xf_progress *p)
+static void read_pr(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_progress *p = item;
 	p->id = xf_db_int(st, 0);
 	p->task_id = xf_db_int(st, 1);
 	p->milestone_id = xf_db_int(st, 2);
@@ -521,7 +459,7 @@ int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, task_id);
 	xf_db_bind_int(st, 2, max);
-	READ_ROWS(a, st, max, xf_progress, out, n, read_pr);
+	return xf_db_rows(st, a, max, sizeof **out, read_pr, out, n);
 }
 
 /* ---- acceptance --------------------------------------------------------*/
@@ -535,14 +473,10 @@ static const char sql_acc_ins[] =
 
 int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_acc_del);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, x->task_id);
-	int rc = xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_acc_del, x->task_id);
 	if (rc != XF_DB_OK)
 		return rc;
-	st = xf_db_stmt(db, sql_acc_ins);
+	xf_stmt *st = xf_db_stmt(db, sql_acc_ins);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, x->task_id);
@@ -551,7 +485,7 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 	xf_db_bind_int(st, 4, x->year);
 	xf_db_bind_int(st, 5, x->score);
 	xf_db_bind_str(st, 6, x->comment);
-	bind_id(st, 7, x->user_id);
+	xf_db_bind_id(st, 7, x->user_id);
 	xf_db_bind_str(st, 8, x->username);
 	xf_db_bind_int(st, 9, x->at);
 	return xf_db_run(st);
@@ -562,27 +496,24 @@ static const char sql_acc_get[] =
     "COALESCE(username, ''), year, score FROM task_acceptance "
     "WHERE task_id = $1";
 
+static void read_acceptance(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_acceptance *x = item;
+	x->task_id = xf_db_int(st, 0);
+	x->org_id = xf_db_int(st, 1);
+	x->user_id = xf_db_int(st, 2);
+	x->at = xf_db_int(st, 3);
+	x->org_path = xf_db_dup(a, st, 4);
+	x->comment = xf_db_opt(a, st, 5);
+	x->username = xf_db_dup(a, st, 6);
+	x->year = (int)xf_db_int(st, 7);
+	x->score = (int)xf_db_int(st, 8);
+}
+
 int xf_store_acceptance_get(xf_db *db, xf_arena *a, int64_t task_id,
                             xf_acceptance *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_acc_get);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		out->task_id = xf_db_int(st, 0);
-		out->org_id = xf_db_int(st, 1);
-		out->user_id = xf_db_int(st, 2);
-		out->at = xf_db_int(st, 3);
-		out->org_path = xf_db_dup(a, st, 4);
-		out->comment = xf_db_opt(a, st, 5);
-		out->username = xf_db_dup(a, st, 6);
-		out->year = (int)xf_db_int(st, 7);
-		out->score = (int)xf_db_int(st, 8);
-	}
-	xf_db_reset(st);
-	return rc;
+	return xf_db_get(db, sql_acc_get, task_id, a, read_acceptance, out);
 }
 
 /* ---- tallies per organization -------------------------------------------*/
@@ -607,8 +538,9 @@ static const char sql_tally[] =
              "GROUP BY t.org_id, o.name, o.path, o.parent_id, po.name "
              "ORDER BY o.path LIMIT $13";
 
-static void read_tally(xf_arena *a, xf_stmt *st, xf_task_tally *t)
+static void read_tally(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_task_tally *t = item;
 	t->org_id = xf_db_int(st, 0);
 	t->org_name = xf_db_dup(a, st, 1);
 	t->org_path = xf_db_dup(a, st, 2);
@@ -638,5 +570,5 @@ int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,
 	xf_db_bind_str(st, 11, today);
 	xf_db_bind_int(st, 12, year);
 	xf_db_bind_int(st, 13, max);
-	READ_ROWS(a, st, max, xf_task_tally, out, n, read_tally);
+	return xf_db_rows(st, a, max, sizeof **out, read_tally, out, n);
 }

@@ -27,36 +27,33 @@ static const char sql_roles[] =
     "ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
     "LIMIT 16";
 
+static void read_role(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_user_role *r = item;
+	r->role = xf_db_dup(a, st, 0);
+	r->org_id = xf_db_int(st, 1);
+	r->org_name = xf_db_dup(a, st, 2);
+	r->org_path = xf_db_dup(a, st, 3);
+}
+
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_roles);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, u->id);
-	u->roles = xf_arena_calloc(a, 16, sizeof(xf_user_role));
-	u->nroles = 0;
-	if (!u->roles)
-		return XF_DB_ERROR;
-	int rc;
-	while ((rc = xf_db_step(st)) == XF_DB_ROW && u->nroles < 16) {
-		xf_user_role *r = &u->roles[u->nroles++];
-		r->role = xf_db_dup(a, st, 0);
-		r->org_id = xf_db_int(st, 1);
-		r->org_name = xf_db_dup(a, st, 2);
-		r->org_path = xf_db_dup(a, st, 3);
-	}
-	xf_db_reset(st);
-	return rc == XF_DB_ROW || rc == XF_DB_DONE ? XF_DB_OK : rc;
+	return xf_db_rows(st, a, 16, sizeof *u->roles, read_role, &u->roles,
+	                  &u->nroles);
 }
 
-static int get_one(xf_db *db, xf_arena *a, xf_stmt *st, xf_user *out)
+/* Reads the row of st into item with read, then the roles of user (read
+ * from that row). Returns XF_DB_ROW, XF_DB_DONE or an error. */
+static int get_one(xf_db *db, xf_arena *a, xf_stmt *st, xf_row_fn read,
+                   void *item, xf_user *user)
 {
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		read_user(a, st, out);
-	xf_db_reset(st);
+	int rc = xf_db_row(st, a, read, item);
 	if (rc == XF_DB_ROW) {
-		int r2 = load_roles(db, a, out);
+		int r2 = load_roles(db, a, user);
 		if (r2 != XF_DB_OK)
 			return r2;
 	}
@@ -73,7 +70,7 @@ int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, id);
-	return get_one(db, a, st, out);
+	return get_one(db, a, st, read_user, out, out);
 }
 
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
@@ -83,7 +80,7 @@ int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, username);
-	return get_one(db, a, st, out);
+	return get_one(db, a, st, read_user, out, out);
 }
 
 static const char sql_insert[] =
@@ -99,17 +96,11 @@ int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
 	xf_db_bind_str(st, 1, u->username);
 	xf_db_bind_str(st, 2, u->display_name);
 	xf_db_bind_str(st, 3, u->password_hash);
-	if (u->member_id)
-		xf_db_bind_int(st, 4, u->member_id);
-	else
-		xf_db_bind_null(st, 4);
+	xf_db_bind_id(st, 4, u->member_id);
 	xf_db_bind_int(st, 5, u->disabled);
 	xf_db_bind_int(st, 6, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW)
-		u->id = xf_db_int(st, 0);
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
+	int rc = xf_db_insert(st, &u->id);
+	if (rc != XF_DB_OK)
 		return rc;
 	return xf_store_user_set_roles(db, u);
 }
@@ -126,10 +117,7 @@ int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 	xf_db_bind_int(st, 1, u->id);
 	xf_db_bind_str(st, 2, u->display_name);
 	xf_db_bind_str(st, 3, u->password_hash);
-	if (u->member_id)
-		xf_db_bind_int(st, 4, u->member_id);
-	else
-		xf_db_bind_null(st, 4);
+	xf_db_bind_id(st, 4, u->member_id);
 	xf_db_bind_int(st, 5, u->disabled);
 	xf_db_bind_int(st, 6, now);
 	return xf_db_run(st);
@@ -142,21 +130,14 @@ static const char sql_role_add[] =
 
 int xf_store_user_set_roles(xf_db *db, const xf_user *u)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roles_clear);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
-	int rc = xf_db_run(st);
+	int rc = xf_db_run_id(db, sql_roles_clear, u->id);
 	for (int i = 0; i < u->nroles && rc == XF_DB_OK; i++) {
-		st = xf_db_stmt(db, sql_role_add);
+		xf_stmt *st = xf_db_stmt(db, sql_role_add);
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, u->id);
 		xf_db_bind_str(st, 2, u->roles[i].role);
-		if (u->roles[i].org_id)
-			xf_db_bind_int(st, 3, u->roles[i].org_id);
-		else
-			xf_db_bind_null(st, 3);
+		xf_db_bind_id(st, 3, u->roles[i].org_id);
 		rc = xf_db_run(st);
 	}
 	return rc;
@@ -174,30 +155,28 @@ static const char sql_list[] =
     "SELECT " USER_COLS " FROM users u" USER_LIST_WHERE
     " ORDER BY u.id LIMIT $4 OFFSET $5";
 
+static void bind_list(xf_stmt *st, const char *lo, const char *hi,
+                      const char *q)
+{
+	xf_db_bind_str(st, 1, lo ? lo : "");
+	xf_db_bind_str(st, 2, hi ? hi : "");
+	xf_db_bind_contains(st, 3, q);
+}
+
 int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                        const char *q, int offset, int limit, xf_user **out,
                        int *n, int64_t *total)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_list_count);
-	if (!st)
+	xf_stmt *count = xf_db_stmt(db, sql_list_count);
+	xf_stmt *st = xf_db_stmt(db, sql_list);
+	if (!count || !st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo ? lo : "");
-	xf_db_bind_str(st, 2, hi ? hi : "");
-	xf_db_bind_contains(st, 3, q);
-	int rc = xf_db_step(st);
-	*total = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	if (rc != XF_DB_ROW)
-		return rc;
-	st = xf_db_stmt(db, sql_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo ? lo : "");
-	xf_db_bind_str(st, 2, hi ? hi : "");
-	xf_db_bind_contains(st, 3, q);
+	bind_list(count, lo, hi, q);
+	bind_list(st, lo, hi, q);
 	xf_db_bind_int(st, 4, limit);
 	xf_db_bind_int(st, 5, offset);
-	rc = xf_db_rows(st, a, limit, sizeof **out, read_user, out, n);
+	int rc = xf_db_page(count, total, st, a, limit, sizeof **out, read_user,
+	                    out, n);
 	if (rc != XF_DB_OK)
 		return rc;
 	for (int i = 0; i < *n; i++) {
@@ -231,6 +210,21 @@ static const char sql_sess_get[] =
     "ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
     "AND u.disabled = 0";
 
+/* Where a session row goes: its user, CSRF token and expiry. */
+typedef struct session_row {
+	xf_user *user;
+	const char **csrf;
+	int64_t *expires_at;
+} session_row;
+
+static void read_session(xf_arena *a, xf_stmt *st, void *item)
+{
+	session_row *s = item;
+	read_user(a, st, s->user);
+	*s->csrf = xf_db_dup(a, st, 6);
+	*s->expires_at = xf_db_int(st, 7);
+}
+
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
                          int64_t now, xf_user *user, const char **csrf,
                          int64_t *expires_at)
@@ -240,19 +234,8 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, token_hash);
 	xf_db_bind_int(st, 2, now);
-	int rc = xf_db_step(st);
-	if (rc == XF_DB_ROW) {
-		read_user(a, st, user);
-		*csrf = xf_db_dup(a, st, 6);
-		*expires_at = xf_db_int(st, 7);
-	}
-	xf_db_reset(st);
-	if (rc == XF_DB_ROW) {
-		int r2 = load_roles(db, a, user);
-		if (r2 != XF_DB_OK)
-			return r2;
-	}
-	return rc;
+	session_row row = {user, csrf, expires_at};
+	return get_one(db, a, st, read_session, &row, user);
 }
 
 static const char sql_sess_del[] = "DELETE FROM sessions WHERE token_hash = $1";
@@ -270,11 +253,7 @@ int xf_store_session_delete(xf_db *db, const char *token_hash)
 
 int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_del_user);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, user_id);
-	return xf_db_run(st);
+	return xf_db_run_id(db, sql_sess_del_user, user_id);
 }
 
 static const char sql_fail_count[] =
@@ -290,10 +269,7 @@ int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
 		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, username);
 	xf_db_bind_int(st, 2, since);
-	int rc = xf_db_step(st);
-	*n = rc == XF_DB_ROW ? xf_db_int(st, 0) : 0;
-	xf_db_reset(st);
-	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+	return xf_db_value(st, n);
 }
 
 int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)

@@ -217,13 +217,11 @@ static int points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
 {
 	*checked = *diffs = 0;
 	int64_t lo = 0, hi = 0;
-	int rc = xf_tx_read(c);
+	int rc;
+	XF_READ_TX(c, rc,
+	           xf_from_db(c, xf_store_point_verify_keys(c->db, &lo, &hi)));
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_point_verify_keys(c->db, &lo, &hi);
-	xf_db_rollback(c->db);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
 
 	int nt = threads_wanted();
 	int nm = nt > 1 ? RANGES_PER_THREAD * nt : 1;
@@ -237,7 +235,7 @@ static int points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
 		j.tallies[i] = xf_org_tally_new();
 	pthread_mutex_init(&j.mu, NULL);
 	pthread_cond_init(&j.cv, NULL);
-	drc = nt > 1 ? run_shared(c->db, &j, nt) : run_alone(c->db, &j);
+	int drc = nt > 1 ? run_shared(c->db, &j, nt) : run_alone(c->db, &j);
 	pthread_cond_destroy(&j.cv);
 	pthread_mutex_destroy(&j.mu);
 	for (int i = 0; i < nt; i++)
@@ -246,7 +244,7 @@ static int points_verify(xf_ctx *c, void (*report)(void *arg, const char *line),
 	for (int i = 0; i < j.n; i++)
 		drc = report_part(&parts[i], report, arg, checked, diffs, drc);
 	drc = report_part(&j.orgs, report, arg, checked, diffs, drc);
-	return drc == XF_DB_OK ? XF_OK : xf_fail_db(c, drc);
+	return xf_from_db(c, drc);
 }
 
 /* ---- the command --------------------------------------------------------- */
