@@ -40,3 +40,13 @@ export function useDialogForm(known = null, codeFields = {}) {
 
   return { errors, busy, reset, submit }
 }
+
+/**
+ * The save of a form that creates a record or edits one: create(body) for a
+ * new one, update(record.id, body) with the changed fields, nothing sent
+ * when none changed. Resolves to the record as it is now.
+ */
+export async function saveRecord(record, body, create, update) {
+  if (!record) return create(body)
+  return Object.keys(body).length ? update(record.id, body) : record
+}
