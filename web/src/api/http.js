@@ -145,6 +145,9 @@ export function showError(e, fieldErrors, knownFields) {
   if (fieldErrors && e.field) {
     let f = e.field
     if (f.startsWith('roles')) f = 'roles'
+    // A field inside a list (evidence[0].url) is shown at the list when the
+    // form has no place of its own for it.
+    if (knownFields && !knownFields.includes(f)) f = f.replace(/[[.].*$/, '')
     if (!knownFields || knownFields.includes(f)) {
       fieldErrors[f] = e.message
       return

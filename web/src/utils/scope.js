@@ -11,3 +11,14 @@ export async function scopeRoots(role) {
   const res = await listOrgs({ roots: 1, size: 200 })
   return res.items
 }
+
+/**
+ * The organization a page opens at: the current role's, else the first top
+ * of its scope; null when there is none (or reading the tops failed, which
+ * onError may show).
+ */
+export async function startOrgId(role, onError = null) {
+  if (role && role.org_id) return role.org_id
+  const roots = await scopeRoots(role).catch((e) => { if (onError) onError(e); return [] })
+  return roots[0]?.id || null
+}
