@@ -11,6 +11,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "base/buf.h"
@@ -199,9 +201,7 @@ static void test_categories_are_the_six_of_the_rulebook(void **state)
 	(void)state;
 	assert_true(xf_points_category_valid("政治学习"));
 	assert_true(xf_points_category_valid("负面清单"));
-	assert_false(xf_points_category_valid("点赞"));
-	assert_false(xf_points_category_valid(""));
-	assert_false(xf_points_category_valid(NULL));
+	assert_false_for(xf_points_category_valid(str), "点赞", "", NULL);
 }
 
 /* ---- versions ------------------------------------------------------------ */
