@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/db.h"
+
 /* assert_true_for(EXPR, "a", "b", ...): EXPR, written in terms of the
  * string `str`, is true for every string given (NULL allowed), one check per
  * string, in order; a failure names the expression and the string.
@@ -39,6 +41,28 @@ static inline int xf_test_sqlite_dir(char *dir, size_t dirsz, const char *tmpl,
 		return -1;
 	snprintf(url, urlsz, "sqlite:%s/t.db", dir);
 	return 0;
+}
+
+/* Removes a directory made by xf_test_sqlite_dir (nothing if dir is empty):
+ * 0, or -1 if that failed. For a group teardown. */
+static inline int xf_test_rm_dir(const char *dir)
+{
+	if (!dir[0])
+		return 0;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Opens the database at url, asserting that it opens. */
+static inline xf_db *xf_test_db_open(const char *url)
+{
+	char err[256];
+	xf_db *db = xf_db_open(url, err, sizeof err);
+	if (!db)
+		print_error("%s: %s\n", url, err);
+	assert_non_null(db);
+	return db;
 }
 
 #endif

@@ -45,17 +45,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return xf_test_rm_dir(dir);
 }
 
 static xf_db *open_db(void)
 {
-	char err[256];
-	xf_db *db = xf_db_open(url, err, sizeof err);
-	assert_non_null(db);
-	return db;
+	return xf_test_db_open(url);
 }
 
 static const char sql_count[] = "SELECT count(*) FROM t";

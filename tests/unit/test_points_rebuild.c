@@ -211,12 +211,7 @@ static char url[256];
 
 static xf_db *open_db(const char *u)
 {
-	char err[256];
-	xf_db *db = xf_db_open(u, err, sizeof err);
-	if (!db)
-		print_error("%s: %s\n", u, err);
-	assert_non_null(db);
-	return db;
+	return xf_test_db_open(u);
 }
 
 static int setup(void **state)
@@ -245,11 +240,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	if (!dir[0])
-		return 0;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return xf_test_rm_dir(dir);
 }
 
 /* ---- the ledger -------------------------------------------------------- */
