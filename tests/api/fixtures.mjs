@@ -25,6 +25,12 @@ const ORG = {
 	a1g: { name: '甲一小组', kind: 'group', level: 'city' },
 };
 
+/** Starts a server (startServer's options) and logs admin in: {srv, admin}. */
+export async function startWithAdmin(options) {
+	const srv = await startServer(options);
+	return { srv, admin: await srv.login('admin', ADMIN_PASSWORD) };
+}
+
 /**
  * Starts a server, logs admin in and builds organizations under `city`
  * (市直机关工委, created first, without a parent), in the order given:
@@ -34,9 +40,8 @@ const ORG = {
  * Returns {srv, admin, city, ...tree}.
  */
 export async function startWithTree(tree = {}, common = {}) {
-	const srv = await startServer();
-	const admin = await srv.login('admin', ADMIN_PASSWORD);
-	const made = { srv, admin };
+	const made = await startWithAdmin();
+	const { srv, admin } = made;
 	const create = async (key, parent, fields) => {
 		const body = { ...ORG[key], ...common, ...fields, parent_id: parent ? made[parent].id : null };
 		body.name = uniq(body.name);
