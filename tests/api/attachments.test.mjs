@@ -6,8 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, createOrg, createUserAndLogin, uniq,
+	expectStatus, expectError, createUserAndLogin, uniq,
 } from './harness.mjs';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import { makeDocx } from './zip.mjs';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,13 +26,10 @@ let mt1;
 let mt2;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	const city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null, established_on: '2010-01-01' }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', parent_id: city.id, established_on: '2010-01-01' }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', parent_id: city.id, established_on: '2010-01-01' }, srv);
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
+	({ srv, admin, b1, b2 } = await startWithTree({
+		b1: 'city', b2: 'city',
+	}, { level: 'city', established_on: '2010-01-01' }));
+	({ sec1, sec2 } = await clientsFor(admin, srv, { sec1: ['secretary', b1], sec2: ['secretary', b2] }));
 	const meeting = async (topic) => expectStatus(await sec1.post('/api/meetings', {
 		org_id: b1.id, kind: 'theme_day', held_at: '2024-07-01T09:00:00+08:00', topic,
 	}), 201, srv);

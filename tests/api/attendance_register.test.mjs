@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, createOrg, createMember,
-	createUserAndLogin, uniq, thisYear,
+	expectStatus, expectError, createMember, uniq, thisYear,
 } from './harness.mjs';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip } from './zip.mjs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,17 +20,13 @@ const members = []; // of b1: three in b1, one in its group g1
 const meetings = {}; // name -> meeting
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	const EST = '2010-01-01';
-	const city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null, established_on: EST }, srv);
-	b1 = await createOrg(admin, { name: uniq('机关第一党支部'), kind: 'branch', parent_id: city.id, established_on: EST }, srv);
-	const b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', parent_id: city.id, established_on: EST }, srv);
-	g1 = await createOrg(admin, { name: uniq('第一党小组'), kind: 'group', parent_id: b1.id, established_on: EST }, srv);
+	let b2;
+	({ srv, admin, b1, b2, g1 } = await startWithTree({
+		b1: { parent: 'city', name: '机关第一党支部' }, b2: 'city', g1: 'b1',
+	}, { level: 'city', established_on: '2010-01-01' }));
 	for (let i = 0; i < 3; i++) members.push(await createMember(admin, { org_id: b1.id }, srv));
 	members.push(await createMember(admin, { org_id: g1.id }, srv));
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
+	({ sec1, sec2 } = await clientsFor(admin, srv, { sec1: ['secretary', b1], sec2: ['secretary', b2] }));
 	const add = async (key, fields) => {
 		meetings[key] = expectStatus(await sec1.post('/api/meetings', {
 			org_id: b1.id, topic: uniq(key), first_topic: { title: '学习重要讲话精神' }, ...fields,

@@ -3,9 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, ISO_TIME_0800, listAll,
+	expectStatus, expectError, expectList, createOrg, createMember, createUserAndLogin, uniq,
+	ISO_TIME_0800, listAll,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -14,14 +15,10 @@ let city, dA, dB, a1, b1;
 let comA, secA1;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
+	({ srv, admin, city, dA, dB, a1, b1 } = await startWithTree({
+		dA: 'city', dB: 'city', a1: 'dA', b1: { parent: 'dB', name: '乙一支部', level: 'city' },
+	}));
 	adminId = admin.user.id;
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dA = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dB = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	a1 = await createOrg(admin, { name: uniq('甲一支部'), parent_id: dA.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('乙一支部'), parent_id: dB.id }, srv);
 	comA = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dA.id }] });
 	secA1 = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] });
 });

@@ -6,9 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
+	ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
 	createUserAndLogin, uniq, listAll, makeIdNumber, makePhone,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -29,9 +30,7 @@ async function takeSnapshot() {
 }
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
+	({ srv, admin, city } = await startWithTree());
 	d = await createOrg(admin, { name: uniq('区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
 	b = await createOrg(admin, { name: uniq('党支部'), kind: 'branch', level: 'county', parent_id: d.id }, srv);
 	member = await createMember(admin, { org_id: b.id }, srv);

@@ -6,9 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, CHINESE, expectStatus, expectError, createOrg,
-	createMember, createUserAndLogin, uniq,
+	CHINESE, expectStatus, expectError, createOrg, createMember, createUserAndLogin, uniq,
 } from './harness.mjs';
+import { startWithAdmin } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -16,8 +16,7 @@ let root;
 let catalog;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
+	({ srv, admin } = await startWithAdmin());
 	root = await createOrg(admin, { name: uniq('中共市气象局党组'), kind: 'party_committee', parent_id: null }, srv);
 	catalog = expectStatus(await admin.get('/api/catalog'), 200, srv);
 });

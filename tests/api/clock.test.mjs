@@ -8,9 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, createOrg, createMember,
-	uniq, todayShanghai, dayFromToday, thisYear, serverNow,
+	expectStatus, expectError, createMember, uniq, todayShanghai, dayFromToday, thisYear, serverNow,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -26,12 +26,7 @@ function shanghaiTime(ms) {
 }
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null,
-		established_on: '2010-01-01' }, srv);
-	branch = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'city', parent_id: city.id,
-		established_on: '2010-01-01' }, srv);
+	({ srv, admin, city, b1: branch } = await startWithTree({ b1: 'city' }, { level: 'city', established_on: '2010-01-01' }));
 });
 after(async () => { await srv?.stop(); });
 

@@ -6,9 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, createOrg, createUserAndLogin, uniq,
+	expectStatus, expectError, createOrg, createUserAndLogin, uniq,
 	todayShanghai,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -49,11 +50,7 @@ async function fullQ3(org, { skip = [], noFirstTopic = false } = {}) {
 }
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null, established_on: EST }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id, established_on: EST }, srv);
-	other = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id, established_on: EST }, srv);
+	({ srv, admin, city, dist, dist2: other } = await startWithTree({ dist: 'city', dist2: 'city' }, { established_on: EST }));
 	const branch = (name, est = EST) => createOrg(admin, { name: uniq(name), kind: 'branch', level: 'county', parent_id: dist.id, established_on: est }, srv);
 	A = await branch('甲支部');
 	B = await branch('乙支部');

@@ -7,16 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectList, listAll, idCheckChar,
-	XF_BIN, DB_KIND,
+	expectStatus, expectList, listAll, idCheckChar, XF_BIN, DB_KIND,
 } from './harness.mjs';
+import { startWithAdmin } from './fixtures.mjs';
 
 let srv;
 let admin;
 
 before(async () => {
-	srv = await startServer({ demo: true });
-	admin = await srv.login('admin', ADMIN_PASSWORD);
+	({ srv, admin } = await startWithAdmin({ demo: true }));
 });
 after(async () => { await srv?.stop(); });
 

@@ -5,9 +5,9 @@
 // as a printable page (escaped) and as a Word document; scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg,
-	createMember, createUserAndLogin, uniq, CHINESE,
+	expectStatus, expectError, expectList, createMember, createUserAndLogin, uniq, CHINESE,
 } from './harness.mjs';
 
 let srv;
@@ -22,20 +22,15 @@ const Y = 2024;
 const NASTY = '<script>alert("x")</script> & \'引号\'';
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	unit = await createOrg(admin, { name: uniq('区财政局机关党委'), kind: 'organ_committee', level: 'county', parent_id: dist.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: unit.id, established_on: '2000-01-01' }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: unit.id, established_on: '2000-01-01' }, srv);
-	c1 = await createOrg(admin, { name: uniq('乙一党支部'), kind: 'branch', level: 'county', parent_id: dist2.id }, srv);
-	comCity = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: city.id }] })).client;
-	com = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	com2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
+	const est = '2000-01-01';
+	({ srv, admin, city, dist, dist2, unit, b1, b2, c1 } = await startWithTree({
+		dist: 'city', dist2: 'city', unit: { parent: 'dist', name: '区财政局机关党委' },
+		b1: { parent: 'unit', established_on: est }, b2: { parent: 'unit', established_on: est }, c1: 'dist2',
+	}));
+	({ comCity, com, com2, sec1, sec2 } = await clientsFor(admin, srv, {
+		comCity: ['committee', city], com: ['committee', dist], com2: ['committee', dist2],
+		sec1: ['secretary', b1], sec2: ['secretary', b2],
+	}));
 	m1 = await createMember(admin, { org_id: b1.id, name: '张<三>' }, srv);
 	m2 = await createMember(admin, { org_id: b1.id }, srv);
 	m3 = await createMember(admin, { org_id: b1.id }, srv);

@@ -3,9 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, DB_KIND, Client, expectStatus, expectError, createOrg,
-	createUserAndLogin, uniq, sleep,
+	ADMIN_PASSWORD, DB_KIND, Client, expectStatus, expectError, createOrg, createUserAndLogin, uniq,
+	sleep,
 } from './harness.mjs';
+import { startWithAdmin } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -14,8 +15,7 @@ let baseOrg;
 const screenRole = () => [{ role: 'screen', org_id: baseOrg.id }];
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
+	({ srv, admin } = await startWithAdmin());
 	baseOrg = await createOrg(admin, { name: uniq('基础党委'), kind: 'party_committee', parent_id: null }, srv);
 });
 after(async () => { await srv?.stop(); });

@@ -4,9 +4,10 @@
 // (a secretary of a sibling branch can neither see nor change), audit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, ISO_TIME_0800, listAll,
+	expectStatus, expectError, expectList, createOrg, createMember, createUserAndLogin, uniq,
+	ISO_TIME_0800, listAll,
 } from './harness.mjs';
 
 let srv;
@@ -26,19 +27,15 @@ let mb2;        // member of b2
 const EST = '2010-01-01';
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null, established_on: EST }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id, established_on: EST }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: dist.id, established_on: EST }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: dist.id, established_on: EST }, srv);
-	g1 = await createOrg(admin, { name: uniq('第一党小组'), kind: 'group', level: 'county', parent_id: b1.id, established_on: EST }, srv);
+	({ srv, admin, city, dist, b1, b2, g1 } = await startWithTree({
+		dist: 'city', b1: 'dist', b2: 'dist', g1: 'b1',
+	}, { established_on: EST }));
 	for (let i = 0; i < 3; i++) m1.push(await createMember(admin, { org_id: b1.id }, srv));
 	mg = await createMember(admin, { org_id: g1.id }, srv);
 	mb2 = await createMember(admin, { org_id: b2.id }, srv);
-	committee = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
+	({ committee, sec1, sec2 } = await clientsFor(admin, srv, {
+		committee: ['committee', dist], sec1: ['secretary', b1], sec2: ['secretary', b2],
+	}));
 });
 after(async () => { await srv?.stop(); });
 

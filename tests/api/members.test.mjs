@@ -3,10 +3,10 @@
 // delete; transfers with their history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, makeIdNumber, withWrongCheck, idCheckChar, birthDateOf, makePhone,
-	maskId, maskPhone, ISO_TIME_0800, listAll,
+	expectStatus, expectError, expectList, createOrg, createMember, uniq, makeIdNumber,
+	withWrongCheck, idCheckChar, birthDateOf, makePhone, maskId, maskPhone, ISO_TIME_0800, listAll,
 } from './harness.mjs';
 
 let srv;
@@ -22,17 +22,12 @@ let committee2;  // committee of dist2
 let secretary;   // secretary of b1
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	g1 = await createOrg(admin, { name: uniq('第一党小组'), kind: 'group', level: 'county', parent_id: b1.id }, srv);
-	committee = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	committee2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	secretary = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
+	({ srv, admin, city, dist, dist2, b1, b2, g1 } = await startWithTree({
+		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', g1: 'b1',
+	}));
+	({ committee, committee2, secretary } = await clientsFor(admin, srv, {
+		committee: ['committee', dist], committee2: ['committee', dist2], secretary: ['secretary', b1],
+	}));
 });
 after(async () => { await srv?.stop(); });
 

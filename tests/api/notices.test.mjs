@@ -4,10 +4,8 @@
 // the committee answers; scope (404 to read, 403 to write) throughout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg,
-	createMember, createUserAndLogin, uniq, todayShanghai,
-} from './harness.mjs';
+import { expectStatus, expectError, expectList, todayShanghai } from './harness.mjs';
+import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
 
 let srv, admin, city, dist, dist2, unit, b1, b2, b3;
 let m1, m2, m3, m4;
@@ -23,36 +21,21 @@ function addDays(date, n) {
 }
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	unit = await createOrg(admin, { name: uniq('某局机关党委'), kind: 'organ_committee', level: 'county', parent_id: dist.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: unit.id }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: unit.id }, srv);
-	b3 = await createOrg(admin, { name: uniq('第三党支部'), kind: 'branch', level: 'county', parent_id: dist2.id }, srv);
-	m1 = await createMember(admin, { org_id: b1.id }, srv);
-	m2 = await createMember(admin, { org_id: b1.id }, srv);
-	m3 = await createMember(admin, { org_id: b2.id }, srv);
-	m4 = await createMember(admin, { org_id: b3.id }, srv);
-	committee = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	committee2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	me1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: b1.id }], member_id: m1.id })).client;
-	me2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: b1.id }], member_id: m2.id })).client;
-	me4 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: b3.id }], member_id: m4.id })).client;
-	rule = expectStatus(await admin.post('/api/point-rules', {
-		category: '履职尽责', item: uniq('完成重点任务'), points: 5, cap: null, cap_period: 'year',
-		needs_approval: true, valid_from: `${YEAR}-01-01`,
-	}), 201, srv);
-	const award = async (m) => expectStatus(await admin.post('/api/ledger',
-		{ member_id: m.id, rule_id: rule.id, reason: '直接记分' }), 201, srv);
-	entry1 = await award(m1);
-	await award(m1);
-	await award(m2);
-	await award(m3);
-	await award(m4);
+	({ srv, admin, city, dist, dist2, unit, b1, b2, b3 } = await startWithTree({
+		dist: 'city', dist2: 'city', unit: 'dist', b1: 'unit', b2: 'unit', b3: 'dist2',
+	}));
+	[m1, m2, m3, m4] = await membersOf(admin, srv, [b1, b1, b2, b3]);
+	({ committee, committee2, sec1, me1, me2, me4 } = await clientsFor(admin, srv, {
+		committee: ['committee', dist], committee2: ['committee', dist2], sec1: ['secretary', b1],
+		me1: ['member', b1, m1], me2: ['member', b1, m2], me4: ['member', b3, m4],
+	}));
+	rule = await pointRule(admin, srv, { valid_from: `${YEAR}-01-01` });
+	const awardTo = async (m) => expectStatus(await award(admin, m, rule), 201, srv);
+	entry1 = await awardTo(m1);
+	await awardTo(m1);
+	await awardTo(m2);
+	await awardTo(m3);
+	await awardTo(m4);
 });
 after(async () => { await srv?.stop(); });
 

@@ -4,18 +4,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, todayShanghai, DATE_RE, listAll, makeIdNumber, makePhone,
+	expectStatus, expectError, expectList, createOrg, createMember, createUserAndLogin, uniq,
+	todayShanghai, DATE_RE, listAll, makeIdNumber, makePhone,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 
 let srv;
 let admin;
 let city;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
+	({ srv, admin, city } = await startWithTree());
 });
 after(async () => { await srv?.stop(); });
 

@@ -4,9 +4,9 @@
 // Creation and its validation are in tasks.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, todayShanghai, DATE_RE, CHINESE,
+	expectStatus, expectError, expectList, uniq, todayShanghai, DATE_RE, CHINESE,
 } from './harness.mjs';
 
 let srv, admin;
@@ -15,19 +15,14 @@ let com, com2, sec1, sec2, memberUser;
 const YEAR = Number(todayShanghai().slice(0, 4));
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	com = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	com2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
-	const m = await createMember(admin, { org_id: b1.id }, srv);
-	memberUser = (await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: b1.id }], member_id: m.id })).client;
+	({ srv, admin, city, dist, dist2, b1, b2 } = await startWithTree({
+		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist',
+	}));
+	({ com, com2, sec1, sec2 } = await clientsFor(admin, srv, {
+		com: ['committee', dist], com2: ['committee', dist2], sec1: ['secretary', b1], sec2: ['secretary', b2],
+	}));
+	const [m] = await membersOf(admin, srv, [b1]);
+	({ memberUser } = await clientsFor(admin, srv, { memberUser: ['member', b1, m] }));
 });
 after(async () => { await srv?.stop(); });
 

@@ -6,9 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
-	startServer, ADMIN_PASSWORD, XF_BIN, expectStatus, expectError, expectList, createOrg,
-	createMember, createUserAndLogin, uniq, todayShanghai, Client,
+	startServer, XF_BIN, expectStatus, expectError, expectList, createOrg, createMember, uniq,
+	todayShanghai, Client,
 } from './harness.mjs';
+import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
 
 let srv, admin, city, dist, dist2, unit, b1, b2, b3;
 let m1, m2, m3, m4;
@@ -16,36 +17,18 @@ let committee, committee2, sec1, sec3, me1;
 const YEAR = todayShanghai().slice(0, 4);
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	unit = await createOrg(admin, { name: uniq('某局机关党委'), kind: 'organ_committee', level: 'county', parent_id: dist.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: unit.id }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: unit.id }, srv);
-	b3 = await createOrg(admin, { name: uniq('第三党支部'), kind: 'branch', level: 'county', parent_id: dist2.id }, srv);
-	m1 = await createMember(admin, { org_id: b1.id }, srv);
-	m2 = await createMember(admin, { org_id: b1.id }, srv);
-	m3 = await createMember(admin, { org_id: b2.id }, srv);
-	m4 = await createMember(admin, { org_id: b3.id }, srv);
-	committee = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	committee2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec3 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b3.id }] })).client;
-	me1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'member', org_id: b1.id }], member_id: m1.id })).client;
+	({ srv, admin, city, dist, dist2, unit, b1, b2, b3 } = await startWithTree({
+		dist: 'city', dist2: 'city', unit: 'dist', b1: 'unit', b2: 'unit', b3: 'dist2',
+	}));
+	[m1, m2, m3, m4] = await membersOf(admin, srv, [b1, b1, b2, b3]);
+	({ committee, committee2, sec1, sec3, me1 } = await clientsFor(admin, srv, {
+		committee: ['committee', dist], committee2: ['committee', dist2],
+		sec1: ['secretary', b1], sec3: ['secretary', b3], me1: ['member', b1, m1],
+	}));
 });
 after(async () => { await srv?.stop(); });
 
-async function rule(client, fields = {}) {
-	const body = { category: '履职尽责', item: uniq('完成重点任务'), points: 5, cap: null, cap_period: 'year',
-		needs_approval: true, valid_from: '2024-01-01', ...fields };
-	return expectStatus(await client.post('/api/point-rules', body), 201, srv);
-}
-
-async function award(client, member, r, extra = {}) {
-	return client.post('/api/ledger', { member_id: member.id, rule_id: r.id, reason: '直接记分', ...extra });
-}
+const rule = (client, fields) => pointRule(client, srv, fields);
 
 test('a rule is created with its first version and the rulebook lists it', async () => {
 	const r = await rule(admin, { category: '志愿服务', item: '参加志愿服务', points: 3, cap: 30 });

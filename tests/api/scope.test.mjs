@@ -4,9 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, listAll, maskId, maskPhone, makeIdNumber, makePhone,
+	expectStatus, expectError, expectList, createOrg, createMember, createUserAndLogin, uniq, listAll,
+	maskId, maskPhone, makeIdNumber, makePhone,
 } from './harness.mjs';
+import { startWithTree, membersOf } from './fixtures.mjs';
 
 let srv;
 let admin;
@@ -15,20 +16,10 @@ let mA1, mA1g, mA2, mB1, mSelf;
 let secA1, comA, comCity, memberUser, both, screenA, judgeA;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dA = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dB = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	a1 = await createOrg(admin, { name: uniq('甲一支部'), parent_id: dA.id }, srv);
-	a2 = await createOrg(admin, { name: uniq('甲二支部'), parent_id: dA.id }, srv);
-	a1g = await createOrg(admin, { name: uniq('甲一小组'), kind: 'group', parent_id: a1.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('乙一支部'), parent_id: dB.id }, srv);
-	mA1 = await createMember(admin, { org_id: a1.id }, srv);
-	mA1g = await createMember(admin, { org_id: a1g.id }, srv);
-	mA2 = await createMember(admin, { org_id: a2.id }, srv);
-	mB1 = await createMember(admin, { org_id: b1.id }, srv);
-	mSelf = await createMember(admin, { org_id: a1.id }, srv);
+	({ srv, admin, city, dA, dB, a1, a2, a1g, b1 } = await startWithTree({
+		dA: 'city', dB: 'city', a1: 'dA', a2: 'dA', a1g: 'a1', b1: { parent: 'dB', name: '乙一支部', level: 'city' },
+	}));
+	[mA1, mA1g, mA2, mB1, mSelf] = await membersOf(admin, srv, [a1, a1g, a2, b1, a1]);
 	secA1 = await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: a1.id }] });
 	comA = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dA.id }] });
 	comCity = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: city.id }] });

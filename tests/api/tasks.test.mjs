@@ -6,9 +6,10 @@
 // only its own tasks, the committee sees its subtree) and audit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	startServer, ADMIN_PASSWORD, expectStatus, expectError, expectList, createOrg,
-	createUserAndLogin, uniq, todayShanghai, CHINESE, listAll,
+	expectStatus, expectError, expectList, createOrg, createUserAndLogin, uniq, todayShanghai,
+	CHINESE, listAll,
 } from './harness.mjs';
 
 let srv;
@@ -26,20 +27,13 @@ function day(n) {
 const STATUSES = ['not_started', 'green', 'yellow', 'red', 'done'];
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dist = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dist2 = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	b2 = await createOrg(admin, { name: uniq('第二党支部'), kind: 'branch', level: 'county', parent_id: dist.id }, srv);
-	g1 = await createOrg(admin, { name: uniq('第一党小组'), kind: 'group', level: 'county', parent_id: b1.id }, srv);
-	c1 = await createOrg(admin, { name: uniq('乙一党支部'), kind: 'branch', level: 'county', parent_id: dist2.id }, srv);
-	comCity = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: city.id }] })).client;
-	com = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist.id }] })).client;
-	com2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dist2.id }] })).client;
-	sec1 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b1.id }] })).client;
-	sec2 = (await createUserAndLogin(admin, srv, { roles: [{ role: 'secretary', org_id: b2.id }] })).client;
+	({ srv, admin, city, dist, dist2, b1, b2, g1, c1 } = await startWithTree({
+		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', g1: 'b1', c1: 'dist2',
+	}));
+	({ comCity, com, com2, sec1, sec2 } = await clientsFor(admin, srv, {
+		comCity: ['committee', city], com: ['committee', dist], com2: ['committee', dist2],
+		sec1: ['secretary', b1], sec2: ['secretary', b2],
+	}));
 });
 after(async () => { await srv?.stop(); });
 

@@ -3,9 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	startServer, ADMIN_PASSWORD, XF_BIN, expectStatus, expectError, expectList, createOrg, createMember,
-	createUserAndLogin, uniq, listAll,
+	ADMIN_PASSWORD, XF_BIN, expectStatus, expectError, expectList, createMember, createUserAndLogin,
+	uniq, listAll,
 } from './harness.mjs';
+import { startWithTree } from './fixtures.mjs';
 import { execFile } from 'node:child_process';
 
 let srv;
@@ -14,13 +15,9 @@ let city, dA, dB, a1, b1;
 let comA;
 
 before(async () => {
-	srv = await startServer();
-	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null }, srv);
-	dA = await createOrg(admin, { name: uniq('甲区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	dB = await createOrg(admin, { name: uniq('乙区机关工委'), kind: 'work_committee', level: 'county', parent_id: city.id }, srv);
-	a1 = await createOrg(admin, { name: uniq('甲一支部'), parent_id: dA.id }, srv);
-	b1 = await createOrg(admin, { name: uniq('乙一支部'), parent_id: dB.id }, srv);
+	({ srv, admin, city, dA, dB, a1, b1 } = await startWithTree({
+		dA: 'city', dB: 'city', a1: 'dA', b1: { parent: 'dB', name: '乙一支部', level: 'city' },
+	}));
 	comA = await createUserAndLogin(admin, srv, { roles: [{ role: 'committee', org_id: dA.id }] });
 });
 after(async () => { await srv?.stop(); });

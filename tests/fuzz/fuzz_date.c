@@ -14,6 +14,7 @@
  * libs:
  */
 #include "base/date.h"
+#include "fuzz_common.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -134,11 +135,7 @@ static void check_period(const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_cstr(data, size);
 	check_date(s);
 	check_period(s);
 	free(s);

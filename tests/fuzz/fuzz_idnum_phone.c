@@ -20,6 +20,7 @@
 #include "base/date.h"
 #include "base/phone.h"
 #include "domain/idnum.h"
+#include "fuzz_common.h"
 #include "model/pii.h"
 
 #include <regex.h>
@@ -128,9 +129,7 @@ static void check_idnum(const char *s)
 	if (xf_idnum_error_text(rc) == NULL)
 		fail("no error text", s);
 
-	char *out = malloc(19);
-	if (!out)
-		abort();
+	char *out = fuzz_alloc(19);
 	xf_idnum_mask(s, out);
 	size_t len = strlen(s);
 	/* 18 characters: first 4 and last 4; else at most the last 4. */
@@ -169,9 +168,7 @@ static void check_phone(const char *s)
 	if (xf_phone_valid(s) != (mobile || landline))
 		fail("xf_phone_valid disagrees with the regexes", s);
 
-	char *out = malloc(32);
-	if (!out)
-		abort();
+	char *out = fuzz_alloc(32);
 	xf_phone_mask(s, out);
 	size_t len = strlen(s);
 	if (mobile) {
@@ -197,11 +194,7 @@ static void check_phone(const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_cstr(data, size);
 	check_idnum(s);
 	check_phone(s);
 	/* NULL is documented for the masks. */

@@ -37,6 +37,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/utf8.h"
+#include "fuzz_common.h"
 #include "fuzz_req.h"
 #include "http/static.h"
 
@@ -319,9 +320,7 @@ static void load(void)
 		if (!b->route)
 			fail("registry", "entry without a route", NULL);
 		size_t len = strlen(b->route) + 2 + (b->at ? strlen(b->at) : 0);
-		char *name = malloc(len);
-		if (!name)
-			abort();
+		char *name = fuzz_alloc(len);
 		snprintf(name, len, "%s%s%s", b->route, b->at ? " " : "",
 		         b->at ? b->at : "");
 		check_table(name, b);

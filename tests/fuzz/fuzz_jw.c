@@ -18,6 +18,7 @@
 #include "base/buf.h"
 #include "base/jw.h"
 #include "base/utf8.h"
+#include "fuzz_common.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -64,11 +65,7 @@ static void round_trip(const uint8_t *data, size_t size)
 		return;
 	}
 	/* Valid UTF-8 holds no NUL, so it is a C string once terminated. */
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_cstr(data, size);
 
 	xf_jw w;
 	xf_jw_init(&w, &b);

@@ -19,6 +19,7 @@
  * libs:
  */
 #include "domain/scope.h"
+#include "fuzz_common.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -68,13 +69,7 @@ static ref_path ref(const char *s)
 
 static char *dup_exact(const uint8_t *p, size_t n)
 {
-	size_t len = strnlen((const char *)p, n);
-	char *s = malloc(len + 1);
-	if (!s)
-		abort();
-	memcpy(s, p, len);
-	s[len] = '\0';
-	return s;
+	return fuzz_cstr(p, strnlen((const char *)p, n));
 }
 
 /* Checks what reads one path. */
@@ -103,9 +98,7 @@ static void check_one(const char *p)
 		plen--;
 	memcpy(parent, p, plen);
 	parent[plen] = '\0';
-	char *out = malloc(len + 1);
-	if (!out)
-		abort();
+	char *out = fuzz_alloc(len + 1);
 	const char *pp = r.ids > 1 ? parent : NULL;
 	if (xf_path_child(pp, r.id[r.ids - 1], out, len + 1) != 0 ||
 	    strcmp(out, p) != 0)
@@ -134,9 +127,7 @@ static void check_pair(const char *p, const char *a)
 
 	size_t alen = strlen(a);
 	/* A buffer of exactly the right size, and one a byte short. */
-	char *end = malloc(alen + 1);
-	if (!end)
-		abort();
+	char *end = fuzz_alloc(alen + 1);
 	int rc = xf_path_range_end(a, end, alen + 1);
 	if ((rc == 0) != ra.valid)
 		fail("xf_path_range_end accepts what is not valid", a, NULL);

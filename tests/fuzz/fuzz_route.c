@@ -17,10 +17,11 @@
  * sources: src/base/buf.c src/base/jw.c src/base/utf8.c src/base/date.c
  * sources: src/service/ctx.c src/store/audit.c src/store/db.c
  * sources: src/store/db_sqlite.c src/store/db_pgsql.c src/domain/scope.c
- * sources: src/domain/codes.c src/domain/audit.c
+ * sources: src/domain/codes.c src/domain/audit.c src/store/orgs.c
  * libs: jansson libmicrohttpd sqlite3 libpq libsodium
  */
 #include "api/input.h"
+#include "fuzz_common.h"
 #include "http/server.h"
 
 #include <stdint.h>
@@ -46,11 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > 4096)
 		return 0;
-	char *in = malloc(size + 1);
-	if (!in)
-		return 0;
-	memcpy(in, data, size);
-	in[size] = '\0';
+	char *in = fuzz_cstr(data, size);
 	char *nl = strchr(in, '\n');
 	const char *pat = in, *url = in;
 	if (nl) {

@@ -12,6 +12,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "domain/audit.h"
@@ -87,9 +89,8 @@ static void test_approvers_are_secretaries_and_committees(void **state)
 	(void)state;
 	assert_true(xf_points_approver_valid("secretary"));
 	assert_true(xf_points_approver_valid("committee"));
-	assert_false(xf_points_approver_valid("admin"));
-	assert_false(xf_points_approver_valid("member"));
-	assert_false(xf_points_approver_valid(NULL));
+	assert_false_for(xf_points_approver_valid(str), "admin", "member",
+	                 NULL);
 	assert_true(xf_points_category_valid(XF_POINTS_NEGATIVE_CATEGORY));
 	assert_false(xf_points_category_valid("点赞"));
 }

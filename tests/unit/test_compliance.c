@@ -13,6 +13,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/compliance.h"
@@ -239,33 +241,29 @@ static void test_branch_created_mid_quarter_owes_only_its_months(void **state)
 	assert_int_equal(c.applies, 0);
 }
 
+/* What a group established on `est` (a day of February) owes for that
+ * February, evaluated on 5 March. */
+static int february_required(const char *est)
+{
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", est);
+	xf_org_life o = life("group", est, NULL);
+	return eval(&o, month, D(atoi(est), 3, 5), NULL, 0).required;
+}
+
 static void test_february_half_depends_on_leap_year(void **state)
 {
 	(void)state;
 	/* 2024 is a leap year: February has 29 days, 15th..29th is 15 days */
-	xf_org_life o = life("group", "2024-02-15", NULL);
-	assert_int_equal(eval(&o, "2024-02", D(2024, 3, 5), NULL, 0).required,
-	                 1);
-	o = life("group", "2024-02-16", NULL);
-	assert_int_equal(eval(&o, "2024-02", D(2024, 3, 5), NULL, 0).required,
-	                 0);
+	assert_int_equal(february_required("2024-02-15"), 1);
+	assert_int_equal(february_required("2024-02-16"), 0);
 	/* 2023: 28 days, the 15th leaves 14 days, exactly half */
-	o = life("group", "2023-02-15", NULL);
-	assert_int_equal(eval(&o, "2023-02", D(2023, 3, 5), NULL, 0).required,
-	                 1);
-	o = life("group", "2023-02-16", NULL);
-	assert_int_equal(eval(&o, "2023-02", D(2023, 3, 5), NULL, 0).required,
-	                 0);
+	assert_int_equal(february_required("2023-02-15"), 1);
+	assert_int_equal(february_required("2023-02-16"), 0);
 	/* 1900 and 2100 are not leap years, 2000 is */
-	o = life("group", "2000-02-15", NULL);
-	assert_int_equal(eval(&o, "2000-02", D(2000, 3, 5), NULL, 0).required,
-	                 1);
-	o = life("group", "2000-02-16", NULL);
-	assert_int_equal(eval(&o, "2000-02", D(2000, 3, 5), NULL, 0).required,
-	                 0);
-	o = life("group", "2100-02-15", NULL);
-	assert_int_equal(eval(&o, "2100-02", D(2100, 3, 5), NULL, 0).required,
-	                 1);
+	assert_int_equal(february_required("2000-02-15"), 1);
+	assert_int_equal(february_required("2000-02-16"), 0);
+	assert_int_equal(february_required("2100-02-15"), 1);
 }
 
 static void test_closed_temp_branch_owes_nothing_after_closing(void **state)

@@ -14,6 +14,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +29,9 @@ static char url[128];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/xf-snap.XXXXXX");
-	if (!mkdtemp(dir))
+	if (xf_test_sqlite_dir(dir, sizeof dir, "/tmp/xf-snap.XXXXXX", url,
+	                       sizeof url))
 		return -1;
-	snprintf(url, sizeof url, "sqlite:%s/t.db", dir);
 	char err[256];
 	xf_db *db = xf_db_open(url, err, sizeof err);
 	if (!db)
@@ -44,17 +45,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return xf_test_rm_dir(dir);
 }
 
 static xf_db *open_db(void)
 {
-	char err[256];
-	xf_db *db = xf_db_open(url, err, sizeof err);
-	assert_non_null(db);
-	return db;
+	return xf_test_db_open(url);
 }
 
 static const char sql_count[] = "SELECT count(*) FROM t";

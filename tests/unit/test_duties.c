@@ -12,6 +12,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "base/html.h"
@@ -21,13 +23,9 @@
 static void test_three_levels_are_duty_levels_and_groups_are_not(void **state)
 {
 	(void)state;
-	assert_true(xf_duty_level_valid("party_committee"));
-	assert_true(xf_duty_level_valid("organ_committee"));
-	assert_true(xf_duty_level_valid("branch"));
-	assert_true(xf_duty_level_valid("temp_branch"));
-	assert_false(xf_duty_level_valid("group"));
-	assert_false(xf_duty_level_valid(""));
-	assert_false(xf_duty_level_valid(NULL));
+	assert_true_for(xf_duty_level_valid(str), "party_committee",
+	                "organ_committee", "branch", "temp_branch");
+	assert_false_for(xf_duty_level_valid(str), "group", "", NULL);
 	assert_string_equal(xf_duty_level_title("organ_committee"), "机关党委");
 	assert_string_equal(xf_duty_level_title("nope"), "");
 }
@@ -39,10 +37,9 @@ static void test_each_level_has_its_own_posts(void **state)
 	assert_true(xf_duty_post_valid("organ_committee", "organ_secretary"));
 	assert_true(
 	    xf_duty_post_valid("organ_committee", "discipline_secretary"));
-	assert_true(xf_duty_post_valid("branch", "branch_secretary"));
-	assert_true(xf_duty_post_valid("branch", "organization_officer"));
-	assert_true(xf_duty_post_valid("branch", "publicity_officer"));
-	assert_true(xf_duty_post_valid("branch", "discipline_officer"));
+	assert_true_for(xf_duty_post_valid("branch", str), "branch_secretary",
+	                "organization_officer", "publicity_officer",
+	                "discipline_officer");
 	assert_false(xf_duty_post_valid("branch", "organ_secretary"));
 	assert_false(xf_duty_post_valid("party_committee", "branch_secretary"));
 	assert_false(xf_duty_post_valid("group", "branch_secretary"));

@@ -11,6 +11,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "base/phone.h"
@@ -32,34 +34,24 @@ static void test_mobile_numbers_13x_to_19x_are_valid(void **state)
 static void test_mobile_number_starting_10_to_12_is_invalid(void **state)
 {
 	(void)state;
-	assert_false(xf_phone_valid("10012345678"));
-	assert_false(xf_phone_valid("11012345678"));
-	assert_false(xf_phone_valid("12012345678"));
-	assert_false(xf_phone_valid("23812345678"));
+	assert_false_for(xf_phone_valid(str), "10012345678", "11012345678",
+	                 "12012345678", "23812345678");
 }
 
 static void test_mobile_number_of_wrong_length_is_invalid(void **state)
 {
 	(void)state;
-	assert_false(xf_phone_valid("1381234567"));
-	assert_false(xf_phone_valid("138123456789"));
-	assert_false(xf_phone_valid("1"));
-	assert_false(xf_phone_valid(""));
-	assert_false(xf_phone_valid(NULL));
+	assert_false_for(xf_phone_valid(str), "1381234567", "138123456789", "1",
+	                 "", NULL);
 }
 
 static void
 test_mobile_number_with_prefix_or_separators_is_invalid(void **state)
 {
 	(void)state;
-	assert_false(xf_phone_valid("+8613812345678"));
-	assert_false(xf_phone_valid("8613812345678"));
-	assert_false(xf_phone_valid("138-1234-5678"));
-	assert_false(xf_phone_valid("138 1234 5678"));
-	assert_false(xf_phone_valid(" 13812345678"));
-	assert_false(xf_phone_valid("13812345678 "));
-	assert_false(xf_phone_valid("1381234567a"));
-	assert_false(xf_phone_valid("１3812345678"));
+	assert_false_for(xf_phone_valid(str), "+8613812345678", "8613812345678",
+	                 "138-1234-5678", "138 1234 5678", " 13812345678",
+	                 "13812345678 ", "1381234567a", "１3812345678");
 }
 
 static void test_landlines_with_and_without_hyphen_are_valid(void **state)

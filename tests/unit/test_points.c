@@ -11,6 +11,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "base/buf.h"
@@ -22,6 +24,14 @@ static xf_point_terms terms(int64_t points, int64_t cap)
 	xf_point_terms t = {
 	    .points = points, .cap = cap, .cap_period = XF_PERIOD_YEAR};
 	return t;
+}
+
+/* What xf_points_grant grants under terms t in state s. */
+static xf_point_grant grant(xf_point_terms t, xf_point_state s)
+{
+	xf_point_grant g;
+	xf_points_grant(&t, &s, &g);
+	return g;
 }
 
 /* ---- caps ---------------------------------------------------------------- */
@@ -40,10 +50,8 @@ static void test_entry_below_the_cap_is_granted_in_full(void **state)
 static void test_claim_beyond_the_cap_is_granted_up_to_the_cap(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(5, 20);
-	xf_point_state s = {.used = 18, .year_total = 40};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(5, 20), (xf_point_state){.used = 18, .year_total = 40});
 	assert_int_equal(g.points, 2);
 	assert_true(g.capped);
 }
@@ -51,10 +59,8 @@ static void test_claim_beyond_the_cap_is_granted_up_to_the_cap(void **state)
 static void test_full_cap_grants_zero_and_says_capped(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(5, 20);
-	xf_point_state s = {.used = 20, .year_total = 40};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(5, 20), (xf_point_state){.used = 20, .year_total = 40});
 	assert_int_equal(g.points, 0);
 	assert_true(g.capped);
 }
@@ -62,10 +68,9 @@ static void test_full_cap_grants_zero_and_says_capped(void **state)
 static void test_reversed_points_free_room_under_the_cap(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(5, 20);
-	xf_point_state s = {.used = 15, .year_total = 15}; /* 20 - 5 reversed */
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	/* used: 20 - 5 reversed */
+	xf_point_grant g =
+	    grant(terms(5, 20), (xf_point_state){.used = 15, .year_total = 15});
 	assert_int_equal(g.points, 5);
 	assert_false(g.capped);
 }
@@ -73,10 +78,9 @@ static void test_reversed_points_free_room_under_the_cap(void **state)
 static void test_no_cap_means_no_limit(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(7, 0);
-	xf_point_state s = {.used = 1000000, .year_total = 1000000};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(7, 0),
+	          (xf_point_state){.used = 1000000, .year_total = 1000000});
 	assert_int_equal(g.points, 7);
 	assert_false(g.capped);
 }
@@ -84,10 +88,8 @@ static void test_no_cap_means_no_limit(void **state)
 static void test_deduction_cap_limits_the_total_deducted(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(-5, 8);
-	xf_point_state s = {.used = -6, .year_total = 50};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(-5, 8), (xf_point_state){.used = -6, .year_total = 50});
 	assert_int_equal(g.points, -2);
 	assert_true(g.capped);
 }
@@ -97,10 +99,8 @@ static void test_deduction_cap_limits_the_total_deducted(void **state)
 static void test_deduction_stops_at_the_floor(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(-10, 0);
-	xf_point_state s = {.year_total = 4, .floor = 0};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(-10, 0), (xf_point_state){.year_total = 4, .floor = 0});
 	assert_int_equal(g.points, -4);
 	assert_true(g.floored);
 }
@@ -108,10 +108,8 @@ static void test_deduction_stops_at_the_floor(void **state)
 static void test_deduction_at_the_floor_grants_zero(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(-3, 0);
-	xf_point_state s = {.year_total = 60, .floor = 60};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g = grant(
+	    terms(-3, 0), (xf_point_state){.year_total = 60, .floor = 60});
 	assert_int_equal(g.points, 0);
 	assert_true(g.floored);
 }
@@ -119,10 +117,8 @@ static void test_deduction_at_the_floor_grants_zero(void **state)
 static void test_floor_does_not_touch_awards(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(3, 0);
-	xf_point_state s = {.year_total = -5, .floor = 0};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g =
+	    grant(terms(3, 0), (xf_point_state){.year_total = -5, .floor = 0});
 	assert_int_equal(g.points, 3);
 	assert_false(g.floored);
 }
@@ -130,10 +126,8 @@ static void test_floor_does_not_touch_awards(void **state)
 static void test_negative_floor_allows_a_negative_year(void **state)
 {
 	(void)state;
-	xf_point_terms t = terms(-10, 0);
-	xf_point_state s = {.year_total = 0, .floor = -6};
-	xf_point_grant g;
-	xf_points_grant(&t, &s, &g);
+	xf_point_grant g = grant(
+	    terms(-10, 0), (xf_point_state){.year_total = 0, .floor = -6});
 	assert_int_equal(g.points, -6);
 }
 
@@ -199,9 +193,7 @@ static void test_categories_are_the_six_of_the_rulebook(void **state)
 	(void)state;
 	assert_true(xf_points_category_valid("政治学习"));
 	assert_true(xf_points_category_valid("负面清单"));
-	assert_false(xf_points_category_valid("点赞"));
-	assert_false(xf_points_category_valid(""));
-	assert_false(xf_points_category_valid(NULL));
+	assert_false_for(xf_points_category_valid(str), "点赞", "", NULL);
 }
 
 /* ---- versions ------------------------------------------------------------ */

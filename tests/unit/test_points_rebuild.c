@@ -26,6 +26,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,12 +211,7 @@ static char url[256];
 
 static xf_db *open_db(const char *u)
 {
-	char err[256];
-	xf_db *db = xf_db_open(u, err, sizeof err);
-	if (!db)
-		print_error("%s: %s\n", u, err);
-	assert_non_null(db);
-	return db;
+	return xf_test_db_open(u);
 }
 
 static int setup(void **state)
@@ -224,10 +221,10 @@ static int setup(void **state)
 	if (env && *env) {
 		snprintf(url, sizeof url, "%s", env);
 	} else {
-		snprintf(dir, sizeof dir, "/tmp/xf-rebuild.XXXXXX");
-		if (!mkdtemp(dir))
+		if (xf_test_sqlite_dir(dir, sizeof dir,
+		                       "/tmp/xf-rebuild.XXXXXX", url,
+		                       sizeof url))
 			return -1;
-		snprintf(url, sizeof url, "sqlite:%s/t.db", dir);
 	}
 	char err[256];
 	xf_db *db = xf_db_open(url, err, sizeof err);
@@ -243,11 +240,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	if (!dir[0])
-		return 0;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return xf_test_rm_dir(dir);
 }
 
 /* ---- the ledger -------------------------------------------------------- */
@@ -401,17 +394,32 @@ static const char sql_stale_org[] =
 
 static const char sql_ledger_size[] = "SELECT COUNT(*) FROM point_ledger";
 
+/* The test's database in a transaction, with the city's organizations. */
+static xf_db *begin_with_orgs(xf_arena *a, city *c)
+{
+	xf_db *db = open_db(url);
+	xf_arena_init(a, 0);
+	assert_int_equal(xf_db_begin(db), XF_DB_OK);
+	add_orgs(db, a, c);
+	return db;
+}
+
+/* Rolls back what begin_with_orgs began and closes the database. */
+static void roll_back(xf_db *db, xf_arena *a)
+{
+	xf_db_rollback(db);
+	xf_arena_reset(a);
+	xf_db_close(db);
+}
+
 /* ---- tests ------------------------------------------------------------- */
 
 static void test_rebuild_of_an_empty_ledger_leaves_no_totals(void **state)
 {
 	(void)state;
-	xf_db *db = open_db(url);
 	xf_arena a;
-	xf_arena_init(&a, 0);
 	city c = {0};
-	assert_int_equal(xf_db_begin(db), XF_DB_OK);
-	add_orgs(db, &a, &c);
+	xf_db *db = begin_with_orgs(&a, &c);
 	xf_stmt *st = xf_db_stmt(db, sql_stale_org);
 	xf_db_bind_int(st, 1, c.org[3].id);
 	assert_int_equal(xf_db_run(st), XF_DB_OK);
@@ -426,20 +434,15 @@ static void test_rebuild_of_an_empty_ledger_leaves_no_totals(void **state)
 		assert_int_equal(nm, 0);
 		assert_int_equal(no, 0);
 	}
-	xf_db_rollback(db);
-	xf_arena_reset(&a);
-	xf_db_close(db);
+	roll_back(db, &a);
 }
 
 static void test_rebuild_matches_the_grouped_sql_on_a_mixed_ledger(void **state)
 {
 	(void)state;
-	xf_db *db = open_db(url);
 	xf_arena a;
-	xf_arena_init(&a, 0);
 	city c = {0};
-	assert_int_equal(xf_db_begin(db), XF_DB_OK);
-	add_orgs(db, &a, &c);
+	xf_db *db = begin_with_orgs(&a, &c);
 	add_members(db, &c);
 	add_rule(db, &c);
 	add_ledger(db, &c);
@@ -469,9 +472,7 @@ static void test_rebuild_matches_the_grouped_sql_on_a_mixed_ledger(void **state)
 	assert_true(no > 500);
 	/* twice in a row gives the same (the indexes were built again) */
 	rebuild_matches_reference(db, &nm, &no);
-	xf_db_rollback(db);
-	xf_arena_reset(&a);
-	xf_db_close(db);
+	roll_back(db, &a);
 }
 
 static void test_rebuild_matches_the_grouped_sql_on_XF_REBUILD_DB(void **state)

@@ -11,6 +11,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,10 +53,8 @@ static void test_unknown_role_names_parse_as_0(void **state)
 static void test_well_formed_paths_are_valid(void **state)
 {
 	(void)state;
-	assert_true(xf_path_valid("/1/"));
-	assert_true(xf_path_valid("/1/5/23/"));
-	assert_true(xf_path_valid("/10/200/3000/"));
-	assert_true(xf_path_valid("/9223372036854775807/"));
+	assert_true_for(xf_path_valid(str), "/1/", "/1/5/23/", "/10/200/3000/",
+	                "/9223372036854775807/");
 }
 
 static void test_malformed_paths_are_invalid(void **state)
@@ -195,21 +195,17 @@ static void test_child_path_longer_than_path_max_is_refused(void **state)
 static void test_path_within_itself_and_below(void **state)
 {
 	(void)state;
-	assert_true(xf_path_within("/1/5/", "/1/5/"));
-	assert_true(xf_path_within("/1/5/23/", "/1/5/"));
-	assert_true(xf_path_within("/1/5/23/7/", "/1/5/"));
+	assert_true_for(xf_path_within(str, "/1/5/"), "/1/5/", "/1/5/23/",
+	                "/1/5/23/7/");
 	assert_true(xf_path_within("/1/5/23/", "/1/"));
-	assert_false(xf_path_within("/1/", "/1/5/"));
-	assert_false(xf_path_within("/1/6/", "/1/5/"));
-	assert_false(xf_path_within("/2/5/", "/1/5/"));
+	assert_false_for(xf_path_within(str, "/1/5/"), "/1/", "/1/6/", "/2/5/");
 }
 
 static void test_path_1_5_does_not_contain_1_50(void **state)
 {
 	(void)state;
-	assert_false(xf_path_within("/1/50/", "/1/5/"));
-	assert_false(xf_path_within("/1/51/2/", "/1/5/"));
-	assert_false(xf_path_within("/1/5000/", "/1/5/"));
+	assert_false_for(xf_path_within(str, "/1/5/"), "/1/50/", "/1/51/2/",
+	                 "/1/5000/");
 	assert_false(xf_path_within("/10/", "/1/"));
 	assert_false(xf_path_within("/15/5/", "/1/"));
 	assert_false(xf_path_within("/11/5/", "/1/5/"));
@@ -220,9 +216,8 @@ static void test_path_within_refuses_malformed_paths(void **state)
 	(void)state;
 	assert_false(xf_path_within("/1/5/23/", ""));
 	assert_false(xf_path_within("/1/5/23/", "/1/5"));
-	assert_false(xf_path_within("/1/5/../", "/1/5/"));
-	assert_false(xf_path_within("/1/5/x/", "/1/5/"));
-	assert_false(xf_path_within("/1/5/23", "/1/5/"));
+	assert_false_for(xf_path_within(str, "/1/5/"), "/1/5/../", "/1/5/x/",
+	                 "/1/5/23");
 	assert_false(xf_path_within(NULL, "/1/"));
 	assert_false(xf_path_within("/1/", NULL));
 }
@@ -582,9 +577,7 @@ static void test_malformed_path_is_refused_to_non_admins(void **state)
 {
 	xf_scope s = one(XF_ROLE_COMMITTEE, "/1/");
 	(void)state;
-	assert_false(xf_scope_can_read_org(&s, ""));
-	assert_false(xf_scope_can_read_org(&s, NULL));
-	assert_false(xf_scope_can_read_org(&s, "/1/../2/"));
+	assert_false_for(xf_scope_can_read_org(&s, str), "", NULL, "/1/../2/");
 	assert_false(xf_scope_can_write_org(&s, "/1/5"));
 }
 

@@ -29,6 +29,15 @@ static xf_task_own own(xf_date due)
 	return t;
 }
 
+/* A task due on due whose owner reported percent done. */
+static xf_task_own reported(xf_date due, int percent)
+{
+	xf_task_own t = own(due);
+	t.reported = 1;
+	t.reported_percent = percent;
+	return t;
+}
+
 static xf_ms_state ms(xf_date due, int done, xf_date done_on)
 {
 	xf_ms_state m = {
@@ -80,9 +89,7 @@ static void test_status_names_round_trip(void **state)
 static void test_task_due_today_is_not_overdue_but_tomorrow_is_red(void **s)
 {
 	(void)s;
-	xf_task_own t = own(D(2024, 6, 30));
-	t.reported = 1;
-	t.reported_percent = 40;
+	xf_task_own t = reported(D(2024, 6, 30), 40);
 	assert_int_equal(status_of(D(2024, 6, 29), &t, NULL, 0), XF_TASK_GREEN);
 	assert_int_equal(status_of(D(2024, 6, 30), &t, NULL, 0), XF_TASK_GREEN);
 	assert_int_equal(status_of(D(2024, 7, 1), &t, NULL, 0), XF_TASK_RED);
@@ -97,9 +104,7 @@ static void test_task_due_today_is_not_overdue_but_tomorrow_is_red(void **s)
 static void test_shanghai_day_decides_around_midnight_utc(void **state)
 {
 	(void)state;
-	xf_task_own t = own(D(2024, 6, 30));
-	t.reported = 1;
-	t.reported_percent = 10;
+	xf_task_own t = reported(D(2024, 6, 30), 10);
 	/* 2024-06-30 15:59:59 UTC is 23:59:59 in Shanghai: still on time */
 	xf_date late_evening = xf_date_today(1719763199);
 	/* 2024-06-30 16:00:00 UTC is 00:00 on 1 July in Shanghai: overdue,
@@ -185,9 +190,7 @@ static void test_milestone_moved_later_clears_red(void **state)
 static void test_percent_of_a_leaf_is_the_reported_percent(void **state)
 {
 	(void)state;
-	xf_task_own t = own(D(2024, 12, 31));
-	t.reported = 1;
-	t.reported_percent = 35;
+	xf_task_own t = reported(D(2024, 12, 31), 35);
 	xf_task_roll r;
 	xf_task_roll_up(D(2024, 5, 1), &t, NULL, 0, NULL, 0, &r);
 	assert_int_equal(r.percent, 35);
@@ -241,9 +244,7 @@ static void test_percent_rolls_up_from_milestones_rounded_down(void **s)
 static void test_task_done_after_its_due_date_is_late(void **state)
 {
 	(void)state;
-	xf_task_own t = own(D(2024, 6, 30));
-	t.reported = 1;
-	t.reported_percent = 100;
+	xf_task_own t = reported(D(2024, 6, 30), 100);
 	xf_task_roll r;
 	xf_task_roll_up(D(2024, 7, 1), &t, NULL, 0, NULL, 0, &r);
 	assert_true(r.done);
@@ -303,9 +304,7 @@ static void test_all_children_done_completes_the_parent(void **state)
 {
 	(void)state;
 	xf_date today = D(2024, 6, 1);
-	xf_task_own c = own(D(2024, 12, 31));
-	c.reported = 1;
-	c.reported_percent = 100;
+	xf_task_own c = reported(D(2024, 12, 31), 100);
 	xf_child_state cs[3] = {child(today, &c, NULL, 0, 1),
 	                        child(today, &c, NULL, 0, 1),
 	                        child(today, &c, NULL, 0, 5)};
@@ -321,9 +320,7 @@ static void test_cascade_added_after_completion_reopens_the_parent(void **s)
 {
 	(void)s;
 	xf_date today = D(2024, 6, 1);
-	xf_task_own c = own(D(2024, 12, 31));
-	c.reported = 1;
-	c.reported_percent = 100;
+	xf_task_own c = reported(D(2024, 12, 31), 100);
 	xf_task_own fresh = own(D(2024, 12, 31));
 	xf_child_state cs[2] = {child(today, &c, NULL, 0, 1),
 	                        child(today, &fresh, NULL, 0, 1)};

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "fixture.h"
+
 #include <string.h>
 
 #include "base/utf8.h"
@@ -35,15 +37,13 @@ static void test_chinese_text_is_valid(void **state)
 static void test_boundary_code_points_are_valid(void **state)
 {
 	(void)state;
-	assert_true(VALID("\xC2\x80"));         /* U+0080 */
-	assert_true(VALID("\xDF\xBF"));         /* U+07FF */
-	assert_true(VALID("\xE0\xA0\x80"));     /* U+0800 */
-	assert_true(VALID("\xED\x9F\xBF"));     /* U+D7FF */
-	assert_true(VALID("\xEE\x80\x80"));     /* U+E000 */
-	assert_true(VALID("\xEF\xBF\xBF"));     /* U+FFFF */
-	assert_true(VALID("\xF0\x90\x80\x80")); /* U+10000 */
-	assert_true(VALID("\xF0\x9F\x98\x80")); /* U+1F600 emoji */
-	assert_true(VALID("\xF4\x8F\xBF\xBF")); /* U+10FFFF */
+	assert_true_for(
+	    xf_utf8_valid(str, strlen(str)), "\xC2\x80" /* U+0080 */,
+	    "\xDF\xBF" /* U+07FF */, "\xE0\xA0\x80" /* U+0800 */,
+	    "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */,
+	    "\xEF\xBF\xBF" /* U+FFFF */, "\xF0\x90\x80\x80" /* U+10000 */,
+	    "\xF0\x9F\x98\x80" /* U+1F600 emoji */,
+	    "\xF4\x8F\xBF\xBF" /* U+10FFFF */);
 }
 
 static void test_nul_byte_is_rejected(void **state)
@@ -58,21 +58,21 @@ static void test_nul_byte_is_rejected(void **state)
 static void test_overlong_encodings_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xC0\x80"));         /* NUL in 2 bytes */
-	assert_false(VALID("\xC0\xAF"));         /* '/' in 2 bytes */
-	assert_false(VALID("\xC1\xBF"));         /* U+007F in 2 bytes */
-	assert_false(VALID("\xE0\x80\xAF"));     /* '/' in 3 bytes */
-	assert_false(VALID("\xE0\x9F\xBF"));     /* U+07FF in 3 bytes */
-	assert_false(VALID("\xF0\x80\x80\xAF")); /* '/' in 4 bytes */
-	assert_false(VALID("\xF0\x8F\xBF\xBF")); /* U+FFFF in 4 bytes */
+	assert_false_for(
+	    xf_utf8_valid(str, strlen(str)), "\xC0\x80" /* NUL in 2 bytes */,
+	    "\xC0\xAF" /* '/' in 2 bytes */, "\xC1\xBF" /* U+007F in 2 bytes */,
+	    "\xE0\x80\xAF" /* '/' in 3 bytes */,
+	    "\xE0\x9F\xBF" /* U+07FF in 3 bytes */,
+	    "\xF0\x80\x80\xAF" /* '/' in 4 bytes */,
+	    "\xF0\x8F\xBF\xBF" /* U+FFFF in 4 bytes */);
 }
 
 static void test_surrogates_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xED\xA0\x80")); /* U+D800 */
-	assert_false(VALID("\xED\xAD\xBF")); /* U+DB7F */
-	assert_false(VALID("\xED\xBF\xBF")); /* U+DFFF */
+	assert_false_for(
+	    xf_utf8_valid(str, strlen(str)), "\xED\xA0\x80" /* U+D800 */,
+	    "\xED\xAD\xBF" /* U+DB7F */, "\xED\xBF\xBF" /* U+DFFF */);
 	/* A CESU-8 style surrogate pair for U+1F600. */
 	assert_false(VALID("\xED\xA0\xBD\xED\xB8\x80"));
 }
@@ -80,36 +80,32 @@ static void test_surrogates_are_rejected(void **state)
 static void test_code_points_above_10ffff_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xF4\x90\x80\x80")); /* U+110000 */
-	assert_false(VALID("\xF5\x80\x80\x80"));
-	assert_false(VALID("\xF7\xBF\xBF\xBF"));
+	assert_false_for(xf_utf8_valid(str, strlen(str)),
+	                 "\xF4\x90\x80\x80" /* U+110000 */, "\xF5\x80\x80\x80",
+	                 "\xF7\xBF\xBF\xBF");
 }
 
 static void test_five_and_six_byte_forms_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xF8\x88\x80\x80\x80"));
-	assert_false(VALID("\xFB\xBF\xBF\xBF\xBF"));
-	assert_false(VALID("\xFC\x84\x80\x80\x80\x80"));
-	assert_false(VALID("\xFD\xBF\xBF\xBF\xBF\xBF"));
+	assert_false_for(xf_utf8_valid(str, strlen(str)),
+	                 "\xF8\x88\x80\x80\x80", "\xFB\xBF\xBF\xBF\xBF",
+	                 "\xFC\x84\x80\x80\x80\x80",
+	                 "\xFD\xBF\xBF\xBF\xBF\xBF");
 }
 
 static void test_bytes_ff_and_fe_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xFF"));
-	assert_false(VALID("\xFE"));
-	assert_false(VALID("abc\xFF"));
-	assert_false(VALID("\xFE\xFF")); /* UTF-16 BOM */
+	assert_false_for(xf_utf8_valid(str, strlen(str)), "\xFF", "\xFE",
+	                 "abc\xFF", "\xFE\xFF" /* UTF-16 BOM */);
 }
 
 static void test_truncated_sequences_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\xC3"));
-	assert_false(VALID("\xE5\x85"));
-	assert_false(VALID("\xF0\x9F\x98"));
-	assert_false(VALID("ok\xE4\xB8"));
+	assert_false_for(xf_utf8_valid(str, strlen(str)), "\xC3", "\xE5\x85",
+	                 "\xF0\x9F\x98", "ok\xE4\xB8");
 	/* A full character cut short by len, not by the string. */
 	const char *s = "党";
 	assert_true(xf_utf8_valid(s, 3));
@@ -120,13 +116,10 @@ static void test_truncated_sequences_are_rejected(void **state)
 static void test_stray_and_missing_continuation_bytes_are_rejected(void **state)
 {
 	(void)state;
-	assert_false(VALID("\x80"));
-	assert_false(VALID("\xBF"));
-	assert_false(VALID("a\x80z"));
-	assert_false(VALID("\xE5\x41\x85")); /* ASCII inside a sequence */
-	assert_false(VALID("\xF0\x9F\x41\x80"));
-	assert_false(VALID("\xC3\xC3\xA9"));
-	assert_false(VALID("\xE5\x85\x9A\x80")); /* one too many */
+	assert_false_for(xf_utf8_valid(str, strlen(str)), "\x80", "\xBF",
+	                 "a\x80z", "\xE5\x41\x85" /* ASCII inside a sequence */,
+	                 "\xF0\x9F\x41\x80", "\xC3\xC3\xA9",
+	                 "\xE5\x85\x9A\x80" /* one too many */);
 }
 
 static void test_every_single_byte_is_valid_only_if_ascii_non_nul(void **state)
