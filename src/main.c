@@ -155,7 +155,6 @@ static int cmd_serve(int argc, char **argv)
 	    .quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
-	cfg.body_limits = xf_api_body_limits(&cfg.nbody_limits);
 	void *srv = xf_http_start(&cfg);
 	if (!srv)
 		return 1;

@@ -23,8 +23,6 @@ typedef struct xf_principal {
 #define XF_ROLE_BIT(r) (1u << (r))
 
 const xf_route *xf_api_routes(size_t *n);
-/* Routes that take bodies beyond the server's limit (uploads). */
-const xf_body_limit *xf_api_body_limits(size_t *n);
 int xf_api_authenticate(xf_req *r, const xf_route *route);
 /* Sets the version string reported by /api/health and the db name. */
 void xf_api_set_info(const char *version, const char *db_name);
