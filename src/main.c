@@ -150,6 +150,7 @@ static int cmd_serve(int argc, char **argv)
 	    .threads = (unsigned)threads,
 	    .max_body = (size_t)max_body,
 	    .authenticate = xf_api_authenticate,
+	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
 	    .quiet = quiet,

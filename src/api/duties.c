@@ -20,14 +20,6 @@ static const char *opt_s(const xf_val *v)
 	return v->present && !v->is_null ? v->s : NULL;
 }
 
-static int bad_year(xf_req *r, int64_t year, const char *field)
-{
-	if (year >= 1900 && year <= 2200)
-		return 0;
-	xf_reply_error(r, 422, "invalid_field", "年度不正确", field);
-	return -1;
-}
-
 void xf_view_duty_open(xf_jw *w, const xf_duty *d)
 {
 	char at[32], up[32];
@@ -202,53 +194,41 @@ void xf_h_duties_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-static int is_true(const char *s)
-{
-	return s && (strcmp(s, "1") == 0 || strcmp(s, "true") == 0);
-}
-
 /* GET /api/duties?org=&year=&level=&post=&applicable=1 */
+enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "level",
+     .type = XF_Q_ENUM,
+     .enums = xf_duty_levels,
+     .label = "层级"},
+    {.name = "post",
+     .type = XF_Q_ENUM,
+     .enums = xf_duty_posts,
+     .label = "岗位"},
+    {.name = "applicable", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_duties_list(xf_req *r)
 {
-	int offset, limit;
-	int64_t org, year;
-	const char *level, *post, *app;
+	const xf_val *v = r->query_vals;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_str(r, "level", 32, &level) != 0 ||
-	    xf_input_query_str(r, "post", 32, &post) != 0 ||
-	    xf_input_query_str(r, "applicable", 5, &app) != 0)
-		return;
-	if (!org) {
-		xf_reply_error(r, 422, "invalid_field", "请选择组织", "org");
-		return;
-	}
-	if (year && bad_year(r, year, "year") != 0)
-		return;
-	if (level && !xf_duty_level_valid(level)) {
-		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return;
-	}
-	if (post && !*xf_duty_post_title(post)) {
-		xf_reply_error(r, 422, "invalid_field", "岗位不正确", "post");
-		return;
-	}
-	int applicable = is_true(app);
-	if (applicable && !year) {
+	xf_duty_query q = {.org_id = v[DL_ORG].i,
+	                   .year = (int)v[DL_YEAR].i,
+	                   .level = v[DL_LEVEL].s,
+	                   .post = v[DL_POST].s,
+	                   .applicable = (int)v[DL_APPLICABLE].i};
+	xf_query_page(r, &q.offset, &q.limit);
+	if (q.applicable && !q.year) {
 		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
 		return;
 	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	xf_duty_query q = {.org_id = org,
-	                   .year = (int)year,
-	                   .level = level,
-	                   .post = post,
-	                   .applicable = applicable,
-	                   .offset = offset,
-	                   .limit = limit};
 	xf_duty *ds;
 	int n;
 	int64_t total;
@@ -324,19 +304,20 @@ void xf_h_duty_evidence_create(xf_req *r)
 }
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
+static const xf_param evidence_list_params[] = {
+    {.name = "assignment_id",
+     .type = XF_Q_ID,
+     .required = 1,
+     .label = "岗位人员"},
+};
+const xf_query_table xf_duty_evidence_list_query =
+    XF_QUERY_TABLE(evidence_list_params);
+
 void xf_h_duty_evidence_list(xf_req *r)
 {
 	xf_ctx c;
-	int64_t id, as;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_query_id(r, "assignment_id", &as) != 0)
-		return;
-	if (!as) {
-		xf_reply_error(r, 422, "invalid_field", "请选择岗位人员",
-		               "assignment_id");
-		return;
-	}
-	if (xf_api_ctx(r, &c) != 0)
+	int64_t id, as = r->query_vals[0].i;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_evidence *es;
 	int n;
@@ -409,27 +390,32 @@ void xf_h_duty_assignments_create(xf_req *r)
 }
 
 /* GET /api/duty-assignments?org=&subtree=1&year=&member_id= */
+enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
+static const xf_param assignment_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "member_id", .type = XF_Q_ID},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_duty_assignments_list_query =
+    XF_QUERY_TABLE(assignment_list_params);
+
 void xf_h_duty_assignments_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, year, member;
-	const char *sub;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_id(r, "member_id", &member) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &sub) != 0)
-		return;
-	if (year && bad_year(r, year, "year") != 0)
-		return;
+	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_assignment *as;
 	int n;
 	int64_t total;
-	if (xf_duty_assignment_list(&c, org, is_true(sub), (int)year, member,
-	                            offset, limit, &as, &n, &total) != XF_OK) {
+	if (xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                            (int)q[AL_YEAR].i, q[AL_MEMBER].i, offset,
+	                            limit, &as, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

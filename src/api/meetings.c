@@ -218,39 +218,29 @@ void xf_h_meetings_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* Reads ?subtree=1|true|0|false; -1 with an answer on anything else. */
-static int query_flag(xf_req *r, const char *key, int *out)
-{
-	const char *s;
-	*out = 0;
-	if (xf_input_query_str(r, key, 5, &s) != 0)
-		return -1;
-	if (!s || strcmp(s, "0") == 0 || strcmp(s, "false") == 0)
-		return 0;
-	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0) {
-		*out = 1;
-		return 0;
-	}
-	char *msg = xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
-	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
-	return -1;
-}
+/* ?page=&size=&org=&kind=&period=&subtree= */
+enum { ML_PAGE, ML_SIZE, ML_ORG, ML_KIND, ML_PERIOD, ML_SUBTREE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "kind", .type = XF_Q_STR, .max = 30},
+    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_meetings_list_query = XF_QUERY_TABLE(list_params);
 
 void xf_h_meetings_list(xf_req *r)
 {
-	int offset, limit, sub;
-	int64_t org;
-	const char *kind, *period;
+	const xf_val *q = r->query_vals;
+	int offset, limit;
 	xf_ctx c;
 	xf_meeting_page p;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "kind", 30, &kind) != 0 ||
-	    xf_input_query_str(r, "period", 10, &period) != 0 ||
-	    query_flag(r, "subtree", &sub) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_meeting_list(&c, org, sub, kind, period, offset, limit, &p) !=
-	    XF_OK) {
+	if (xf_meeting_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_KIND].s,
+	                    q[ML_PERIOD].s, offset, limit, &p) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -449,17 +439,26 @@ void xf_h_measures_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
+/* ?page=&size=&org= */
+enum { OL_PAGE, OL_SIZE, OL_ORG };
+static const xf_param org_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+};
+const xf_query_table xf_measures_list_query = XF_QUERY_TABLE(org_list_params);
+
 void xf_h_measures_list(xf_req *r)
 {
 	int offset, limit, n;
-	int64_t org, total;
+	int64_t total;
 	xf_ctx c;
 	xf_measure *ms;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_measure_open_list(&c, org, offset, limit, &ms, &n, &total) !=
-	    XF_OK) {
+	if (xf_measure_open_list(&c, r->query_vals[OL_ORG].i, offset, limit,
+	                         &ms, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -477,15 +476,18 @@ void xf_h_measures_list(xf_req *r)
 
 /* ---- talks ------------------------------------------------------------- */
 
+/* ?org= */
+static const xf_param due_params[] = {{.name = "org", .type = XF_Q_ID}};
+const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
+
 void xf_h_talks_due(xf_req *r)
 {
-	int64_t org;
 	xf_ctx c;
 	xf_talk_due *d;
 	int n;
-	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talks_due(&c, org, &d, &n) != XF_OK) {
+	if (xf_talks_due(&c, r->query_vals[0].i, &d, &n) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -529,19 +531,28 @@ void xf_h_talks_create(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
+/* ?page=&size=&org=&member= */
+enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
+static const xf_param talk_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "member", .type = XF_Q_ID},
+};
+const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
+
 void xf_h_talks_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit, n;
-	int64_t org, member, total;
+	int64_t total;
 	xf_ctx c;
 	xf_talk *t;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "member", &member) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talk_list(&c, org, member, offset, limit, &t, &n, &total) !=
-	    XF_OK) {
+	if (xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset, limit, &t, &n,
+	                 &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

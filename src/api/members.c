@@ -141,48 +141,36 @@ void xf_h_members_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
+/* ?page=&size=&org=&q=&status=&subtree=&sort= */
+static const char *const sorts[] = {"name", "joined_on", "-joined_on", NULL};
+enum { ML_PAGE, ML_SIZE, ML_ORG, ML_Q, ML_STATUS, ML_SUBTREE, ML_SORT };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "q", .type = XF_Q_STR, .max = 50},
+    {.name = "status",
+     .type = XF_Q_ENUM,
+     .enums = statuses,
+     .label = "党员状态"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "sort", .type = XF_Q_ENUM, .enums = sorts, .label = "排序方式"},
+};
+const xf_query_table xf_members_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_members_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
+	/* the service's sort: 0 none, then sorts[] from 1 */
+	int sort = q[ML_SORT].present ? (int)q[ML_SORT].i + 1 : 0;
 	int offset, limit;
-	int64_t org;
-	const char *q, *status, *subtree, *sort_by;
 	xf_ctx c;
 	xf_member_page p;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "q", 50, &q) != 0 ||
-	    xf_input_query_str(r, "status", 20, &status) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &subtree) != 0 ||
-	    xf_input_query_str(r, "sort", 20, &sort_by) != 0)
-		return;
-	static const char *const sorts[] = {"", "name", "joined_on",
-	                                    "-joined_on"};
-	int sort = 0;
-	if (sort_by) {
-		sort = -1;
-		for (int i = 1; i < 4; i++)
-			if (strcmp(sort_by, sorts[i]) == 0)
-				sort = i;
-		if (sort < 0) {
-			xf_reply_error(r, 422, "invalid_field",
-			               "排序方式应为 name、joined_on 或 "
-			               "-joined_on",
-			               "sort");
-			return;
-		}
-	}
-	if (status && strcmp(status, "full") != 0 &&
-	    strcmp(status, "probationary") != 0) {
-		xf_reply_error(r, 422, "invalid_field", "党员状态不正确",
-		               "status");
-		return;
-	}
-	int sub = subtree &&
-	          (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
+	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_member_list(&c, org, sub, q, status, sort, offset, limit, &p) !=
-	    XF_OK) {
+	if (xf_member_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_Q].s,
+	                   q[ML_STATUS].s, sort, offset, limit, &p) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

@@ -101,16 +101,25 @@ void xf_h_point_notices_get(xf_req *r)
 		answer_notice(r, &c, 200, &f);
 }
 
+/* ?page=&size=&org= */
+enum { Q_PAGE, Q_SIZE, Q_ORG };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+};
+const xf_query_table xf_point_notices_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_point_notices_list(xf_req *r)
 {
 	int offset, limit;
-	int64_t org;
+	int64_t org = r->query_vals[Q_ORG].i;
 	xf_ctx c;
 	xf_point_notice *items;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_notice_list(&c, org, offset, limit, &items, &n, &total) !=
 	    XF_OK) {
@@ -176,6 +185,11 @@ void xf_h_point_objections_answer(xf_req *r)
 		answer_objection(r, 200, &o);
 }
 
+/* ?page=&size= */
+static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
+const xf_query_table xf_point_objections_list_query =
+    XF_QUERY_TABLE(page_params);
+
 void xf_h_point_objections_list(xf_req *r)
 {
 	int offset, limit;
@@ -183,8 +197,8 @@ void xf_h_point_objections_list(xf_req *r)
 	xf_point_objection *items;
 	int n;
 	int64_t total, id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_list(&c, id, offset, limit, &items, &n,
 	                            &total) != XF_OK) {

@@ -150,17 +150,6 @@ void xf_h_orgs_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* 1 if s is NULL or one of the NULL-terminated list */
-static int one_of(const char *const *list, const char *s)
-{
-	if (!s)
-		return 1;
-	for (int i = 0; list[i]; i++)
-		if (strcmp(list[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
 {
 	xf_jw_key(w, key);
@@ -194,29 +183,28 @@ void xf_h_orgs_stats(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
+/* ?page=&size=&q=&kind=&level=&roots= */
+enum { OL_PAGE, OL_SIZE, OL_Q, OL_KIND, OL_LEVEL, OL_ROOTS };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "q", .type = XF_Q_STR, .max = 100},
+    {.name = "kind", .type = XF_Q_ENUM, .enums = kinds, .label = "组织类型"},
+    {.name = "level", .type = XF_Q_ENUM, .enums = levels, .label = "层级"},
+    {.name = "roots", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_orgs_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_orgs_list(xf_req *r)
 {
-	xf_org_filter f = {0};
-	const char *roots;
+	const xf_val *q = r->query_vals;
+	xf_org_filter f = {.q = q[OL_Q].s,
+	                   .kind = q[OL_KIND].s,
+	                   .level = q[OL_LEVEL].s,
+	                   .roots = (int)q[OL_ROOTS].i};
 	xf_ctx c;
 	xf_org_page p;
-	if (xf_input_page(r, &f.offset, &f.limit) != 0 ||
-	    xf_input_query_str(r, "q", 100, &f.q) != 0 ||
-	    xf_input_query_str(r, "kind", 32, &f.kind) != 0 ||
-	    xf_input_query_str(r, "level", 32, &f.level) != 0 ||
-	    xf_input_query_str(r, "roots", 5, &roots) != 0)
-		return;
-	if (!one_of(kinds, f.kind)) {
-		xf_reply_error(r, 422, "invalid_field", "组织类型不正确",
-		               "kind");
-		return;
-	}
-	if (!one_of(levels, f.level)) {
-		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return;
-	}
-	f.roots =
-	    roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
+	xf_query_page(r, &f.offset, &f.limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_org_list(&c, &f, &p) != XF_OK)
@@ -321,12 +309,17 @@ void xf_h_clusters_create(xf_req *r)
 		answer_cluster(r, 201, &cl);
 }
 
+/* ?page=&size= */
+static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
+const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(page_params);
+
 void xf_h_clusters_list(xf_req *r)
 {
 	xf_ctx c;
 	xf_cluster *cl;
 	int n, offset, limit;
-	if (xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_cluster_list(&c, &cl, &n) != XF_OK) {
 		xf_api_fail(r, &c);

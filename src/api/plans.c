@@ -223,28 +223,29 @@ void xf_h_plans_get(xf_req *r)
 }
 
 /* GET /api/plans?org=&subtree=1&year= */
+enum { PL_PAGE, PL_SIZE, PL_ORG, PL_YEAR, PL_SUBTREE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_plans_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_plans_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, year;
-	const char *sub;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &sub) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (year && (year < 1900 || year > 2200)) {
-		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
-		return;
-	}
-	int subtree =
-	    sub && (strcmp(sub, "1") == 0 || strcmp(sub, "true") == 0);
 	xf_plan *ps;
 	int n;
 	int64_t total;
-	if (xf_plan_list(&c, org, subtree, (int)year, offset, limit, &ps, &n,
+	if (xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
+	                 (int)q[PL_YEAR].i, offset, limit, &ps, &n,
 	                 &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;

@@ -148,47 +148,27 @@ void xf_h_point_rules_get(xf_req *r)
 		answer_rule(r, 200, &rule);
 }
 
-/* Checks an optional enum query parameter; -1 after a 422 answer. */
-static int query_enum(xf_req *r, const char *key, const char *const *allowed,
-                      const char *label, const char **out)
-{
-	if (xf_input_query_str(r, key, 40, out) != 0)
-		return -1;
-	if (!*out)
-		return 0;
-	for (const char *const *e = allowed; *e; e++)
-		if (strcmp(*e, *out) == 0)
-			return 0;
-	char *msg = xf_arena_printf(&r->arena, "%s取值不在允许范围内", label);
-	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
-	return -1;
-}
-
-static int query_date(xf_req *r, const char *key, const char **out)
-{
-	xf_date d;
-	if (xf_input_query_str(r, key, 10, out) != 0)
-		return -1;
-	if (*out && xf_date_parse(*out, &d) != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "日期应为有效日期（YYYY-MM-DD）", key);
-		return -1;
-	}
-	return 0;
-}
+/* ?kind=&on=&category= */
+enum { RL_KIND, RL_ON, RL_CATEGORY };
+static const xf_param rule_list_params[] = {
+    {.name = "kind", .type = XF_Q_ENUM, .enums = kinds, .label = "积分对象"},
+    {.name = "on", .type = XF_Q_DATE, .label = "日期"},
+    {.name = "category", .type = XF_Q_STR, .max = 20},
+};
+const xf_query_table xf_point_rules_list_query =
+    XF_QUERY_TABLE(rule_list_params);
 
 void xf_h_point_rules_list(xf_req *r)
 {
-	const char *kind, *on, *category;
+	const xf_val *q = r->query_vals;
+	const char *on = q[RL_ON].s;
 	xf_ctx c;
 	xf_point_rule *rules;
 	int n;
-	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
-	    query_date(r, "on", &on) != 0 ||
-	    xf_input_query_str(r, "category", 20, &category) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_rule_list(&c, kind, on, category, &rules, &n) != XF_OK) {
+	if (xf_point_rule_list(&c, q[RL_KIND].s, on, q[RL_CATEGORY].s, &rules,
+	                       &n) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -223,29 +203,32 @@ static void answer_settings(xf_req *r, const char *kind, int64_t year,
 	xf_reply_json(r, 200);
 }
 
+/* ?kind=member|org&year= */
+enum { S_KIND, S_YEAR };
+static const xf_param settings_params[] = {
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .enums = kinds,
+     .label = "积分对象",
+     .dflt = "member"},
+    {.name = "year", .type = XF_Q_YEAR, .required = 1, .label = "年度"},
+};
+const xf_query_table xf_point_settings_get_query =
+    XF_QUERY_TABLE(settings_params);
+
 void xf_h_point_settings_get(xf_req *r)
 {
-	const char *kind, *year;
+	const xf_val *q = r->query_vals;
+	const char *kind = q[S_KIND].s;
+	int year = (int)q[S_YEAR].i;
 	xf_ctx c;
-	xf_period p;
 	int64_t base, floor;
-	if (query_enum(r, "kind", kinds, "积分对象", &kind) != 0 ||
-	    xf_input_query_str(r, "year", 4, &year) != 0)
-		return;
-	if (!year || xf_period_parse(year, &p) != 0 ||
-	    p.kind != XF_PERIOD_YEAR) {
-		xf_reply_error(r, 422, "invalid_field", "年度应为四位数字",
-		               "year");
-		return;
-	}
-	if (!kind)
-		kind = "member";
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_settings_read(&c, kind, p.year, &base, &floor) != XF_OK)
+	if (xf_point_settings_read(&c, kind, year, &base, &floor) != XF_OK)
 		xf_api_fail(r, &c);
 	else
-		answer_settings(r, kind, p.year, base, floor);
+		answer_settings(r, kind, year, base, floor);
 }
 
 static const xf_field settings_fields[] = {
@@ -432,22 +415,32 @@ void xf_h_claims_reject(xf_req *r)
 static const char *const claim_statuses[] = {"pending", "approved", "rejected",
                                              NULL};
 
+/* ?page=&size=&org=&status= */
+enum { CL_PAGE, CL_SIZE, CL_ORG, CL_STATUS };
+static const xf_param claim_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "status",
+     .type = XF_Q_ENUM,
+     .enums = claim_statuses,
+     .label = "申报状态"},
+};
+const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
+
 void xf_h_claims_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org;
-	const char *status;
 	xf_ctx c;
 	xf_point_claim *items = NULL;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    query_enum(r, "status", claim_statuses, "申报状态", &status) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_claim_list(&c, org, status, offset, limit, &items, &n,
-	                        &total) != XF_OK) {
+	if (xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s, offset, limit,
+	                        &items, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -539,36 +532,30 @@ void xf_h_ledger_get(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
-/* Reads an optional period query parameter; -1 after a 422 answer. */
-static int query_period(xf_req *r, const char *key, const char **out)
-{
-	xf_period p;
-	if (xf_input_query_str(r, key, 12, out) != 0)
-		return -1;
-	if (*out && xf_period_parse(*out, &p) != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "期间应为 2024、2024Q2 或 2024-07 的形式", key);
-		return -1;
-	}
-	return 0;
-}
+/* ?page=&size=&org=&member_id=&period= */
+enum { LL_PAGE, LL_SIZE, LL_ORG, LL_MEMBER, LL_PERIOD };
+static const xf_param ledger_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "member_id", .type = XF_Q_ID},
+    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+};
+const xf_query_table xf_ledger_list_query = XF_QUERY_TABLE(ledger_list_params);
 
 void xf_h_ledger_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, member;
-	const char *period;
 	xf_ctx c;
 	xf_point_entry *items = NULL;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "member_id", &member) != 0 ||
-	    query_period(r, "period", &period) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_entry_list(&c, member, org, period, offset, limit, &items,
-	                        &n, &total) != XF_OK) {
+	if (xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i, q[LL_PERIOD].s,
+	                        offset, limit, &items, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

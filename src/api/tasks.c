@@ -486,57 +486,50 @@ void xf_h_milestones_delete(xf_req *r)
 
 /* ---- lists --------------------------------------------------------------*/
 
-static int flag(xf_req *r, const char *key, int *out)
-{
-	const char *s;
-	*out = 0;
-	if (xf_input_query_str(r, key, 5, &s) != 0)
-		return -1;
-	if (!s)
-		return 0;
-	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0)
-		*out = 1;
-	else if (strcmp(s, "0") != 0 && strcmp(s, "false") != 0) {
-		char *msg =
-		    xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
-		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-		               key);
-		return -1;
-	}
-	return 0;
-}
-
-/* ?year= in 1900..2200; *out = dflt when absent. */
-static int year_param(xf_req *r, int dflt, int *out)
-{
-	int64_t y;
-	if (xf_input_query_id(r, "year", &y) != 0)
-		return -1;
-	if (y && (y < 1900 || y > 2200)) {
-		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
-		return -1;
-	}
-	*out = y ? (int)y : dflt;
-	return 0;
-}
-
 /* GET /api/tasks?org=&subtree=1&status=&year=&plan=&parent=&q=
  * &milestones=1: the chart's tasks, overdue first, with the server's
  * today (Asia/Shanghai) that decided their statuses. */
+enum {
+	TL_PAGE,
+	TL_SIZE,
+	TL_ORG,
+	TL_PLAN,
+	TL_PARENT,
+	TL_STATUS,
+	TL_Q,
+	TL_SUBTREE,
+	TL_MILESTONES,
+	TL_YEAR
+};
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "plan", .type = XF_Q_ID},
+    {.name = "parent", .type = XF_Q_ID},
+    {.name = "status", .type = XF_Q_STR, .max = 20},
+    {.name = "q", .type = XF_Q_STR, .max = 50},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "milestones", .type = XF_Q_BOOL},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+};
+const xf_query_table xf_tasks_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_tasks_list(xf_req *r)
 {
-	xf_task_query q = {0};
+	const xf_val *v = r->query_vals;
+	xf_task_query q = {
+	    .org_id = v[TL_ORG].i,
+	    .plan_id = v[TL_PLAN].i,
+	    .parent_id = v[TL_PARENT].i,
+	    .status = v[TL_STATUS].s,
+	    .q = v[TL_Q].s,
+	    .subtree = (int)v[TL_SUBTREE].i,
+	    .with_milestones = (int)v[TL_MILESTONES].i,
+	    .year = (int)v[TL_YEAR].i,
+	};
 	xf_ctx c;
-	if (xf_input_page(r, &q.offset, &q.limit) != 0 ||
-	    xf_input_query_id(r, "org", &q.org_id) != 0 ||
-	    xf_input_query_id(r, "plan", &q.plan_id) != 0 ||
-	    xf_input_query_id(r, "parent", &q.parent_id) != 0 ||
-	    xf_input_query_str(r, "status", 20, &q.status) != 0 ||
-	    xf_input_query_str(r, "q", 50, &q.q) != 0 ||
-	    flag(r, "subtree", &q.subtree) != 0 ||
-	    flag(r, "milestones", &q.with_milestones) != 0 ||
-	    year_param(r, 0, &q.year) != 0)
-		return;
+	xf_query_page(r, &q.offset, &q.limit);
 	if (q.status && !xf_task_status_parse(q.status)) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "任务状态应为 not_started、green、yellow、red "
@@ -566,30 +559,28 @@ void xf_h_tasks_list(xf_req *r)
 }
 
 /* GET /api/tasks/reminders?org=&subtree=&days=N */
+enum { RM_ORG, RM_SUBTREE, RM_DAYS };
+static const xf_param reminder_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "days",
+     .type = XF_Q_INT,
+     .min = 0,
+     .max = 366,
+     .label = "天数",
+     .dflt = "7"},
+};
+const xf_query_table xf_tasks_reminders_query = XF_QUERY_TABLE(reminder_params);
+
 void xf_h_tasks_reminders(xf_req *r)
 {
-	int64_t org, days = 7;
-	int subtree;
-	const char *ds;
+	const xf_val *q = r->query_vals;
 	xf_ctx c;
-	if (xf_input_query_id(r, "org", &org) != 0 ||
-	    flag(r, "subtree", &subtree) != 0 ||
-	    xf_input_query_str(r, "days", 4, &ds) != 0)
-		return;
-	if (ds) {
-		days = strspn(ds, "0123456789") == strlen(ds)
-		           ? strtol(ds, NULL, 10)
-		           : -1;
-		if (days < 0 || days > 366) {
-			xf_reply_error(r, 422, "invalid_field",
-			               "天数应为 0 到 366 之间的整数", "days");
-			return;
-		}
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_reminders rm;
-	if (xf_task_reminders(&c, org, subtree, (int)days, &rm) != XF_OK) {
+	if (xf_task_reminders(&c, q[RM_ORG].i, (int)q[RM_SUBTREE].i,
+	                      (int)q[RM_DAYS].i, &rm) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -698,17 +689,24 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 	xf_page_end(r, &w, n);
 }
 
+/* ?org=&year= of the board and the acceptance summary: this year by
+ * default. */
+enum { RK_ORG, RK_YEAR };
+static const xf_param rank_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+};
+const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
+
 static void ranks(xf_req *r, int with_scores)
 {
-	int64_t org;
-	int year;
+	int year = (int)r->query_vals[RK_YEAR].i;
 	xf_ctx c;
-	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0 ||
-	    year_param(r, xf_date_today(c.now).y, &year) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_task_rank *k;
 	int n;
-	if (xf_task_board(&c, org, year, &k, &n) != XF_OK)
+	if (xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n) != XF_OK)
 		xf_api_fail(r, &c);
 	else
 		answer_ranks(r, year, today_of(&c), k, n, with_scores);

@@ -136,15 +136,24 @@ void xf_h_users_get(xf_req *r)
 		answer_user(r, 200, &u);
 }
 
+/* ?page=&size=&q= */
+enum { Q_PAGE, Q_SIZE, Q_Q };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "q", .type = XF_Q_STR, .max = 64},
+};
+const xf_query_table xf_users_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_users_list(xf_req *r)
 {
 	int offset, limit, n;
 	int64_t total;
-	const char *q;
+	const char *q = r->query_vals[Q_Q].s;
 	xf_ctx c;
 	xf_user *u;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_str(r, "q", 64, &q) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_user_list(&c, q, offset, limit, &u, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);

@@ -190,6 +190,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	    .routes = routes,
 	    .nroutes = k,
 	    .authenticate = xf_api_authenticate,
+	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .quiet = 1,
 	    .cache_bytes = 1u << 20,
