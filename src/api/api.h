@@ -38,40 +38,51 @@ void xf_api_set_info(const char *version, const char *db_name);
 
 void xf_h_health(xf_req *r);
 void xf_h_login(xf_req *r);
+extern const struct xf_body_table xf_login_body;
 void xf_h_logout(xf_req *r);
 void xf_h_me(xf_req *r);
 void xf_h_me_password(xf_req *r);
+extern const struct xf_body_table xf_me_password_body;
 
 void xf_h_orgs_create(xf_req *r);
+extern const struct xf_body_table xf_orgs_create_body;
 void xf_h_orgs_list(xf_req *r);
 extern const struct xf_query_table xf_orgs_list_query;
 void xf_h_orgs_get(xf_req *r);
 void xf_h_orgs_patch(xf_req *r);
+extern const struct xf_body_table xf_orgs_patch_body;
 void xf_h_orgs_delete(xf_req *r);
 void xf_h_orgs_children(xf_req *r);
 void xf_h_orgs_tree(xf_req *r);
 void xf_h_orgs_stats(xf_req *r);
 void xf_h_clusters_create(xf_req *r);
+extern const struct xf_body_table xf_clusters_create_body;
 void xf_h_clusters_list(xf_req *r);
 extern const struct xf_query_table xf_clusters_list_query;
 void xf_h_clusters_get(xf_req *r);
 void xf_h_clusters_add_org(xf_req *r);
+extern const struct xf_body_table xf_clusters_add_org_body;
 void xf_h_clusters_remove_org(xf_req *r);
 
 void xf_h_members_create(xf_req *r);
+extern const struct xf_body_table xf_members_create_body;
 void xf_h_members_list(xf_req *r);
 extern const struct xf_query_table xf_members_list_query;
 void xf_h_members_get(xf_req *r);
 void xf_h_members_patch(xf_req *r);
+extern const struct xf_body_table xf_members_patch_body;
 void xf_h_members_delete(xf_req *r);
 void xf_h_members_transfer(xf_req *r);
+extern const struct xf_body_table xf_members_transfer_body;
 void xf_h_members_transfers(xf_req *r);
 
 void xf_h_users_create(xf_req *r);
+extern const struct xf_body_table xf_users_create_body;
 void xf_h_users_list(xf_req *r);
 extern const struct xf_query_table xf_users_list_query;
 void xf_h_users_get(xf_req *r);
 void xf_h_users_patch(xf_req *r);
+extern const struct xf_body_table xf_users_patch_body;
 
 void xf_h_audit_list(xf_req *r);
 extern const struct xf_query_table xf_audit_list_query;

@@ -244,6 +244,8 @@ static const char *const freqs[] = {"monthly", "quarterly", "yearly", "none",
 static const xf_field rules_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, 100, NULL, "会议规则"},
 };
+const xf_body_table xf_compliance_rules_put_body = XF_BODY_TABLE(rules_fields);
+
 static const xf_field rule_fields[] = {
     {"org_kind", XF_F_ENUM, 1, 0, 0, 0, org_kinds, "组织类型"},
     {"meeting_kind", XF_F_ENUM, 1, 0, 0, 0, meeting_kinds, "会议类型"},
@@ -252,10 +254,8 @@ static const xf_field rule_fields[] = {
 
 void xf_h_compliance_rules_put(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, rules_fields, 1, v) != 0)
-		return;
 	size_t n = json_array_size(v[0].j);
 	xf_rule_input *in = xf_arena_calloc(&r->arena, n ? n : 1, sizeof *in);
 	if (!in) {
@@ -279,9 +279,8 @@ void xf_h_compliance_rules_put(xf_req *r)
 		answer_rules(r, &ru);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_compliance_bodies[] = {
-    XF_BODY("PUT /api/compliance/rules", NULL, rules_fields),
     XF_BODY("PUT /api/compliance/rules", "items[]", rule_fields),
     {0},
 };

@@ -8,7 +8,6 @@
 #include "api/page.h"
 
 #include "api/api.h"
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "domain/duties.h"
@@ -117,14 +116,14 @@ static const xf_field duty_fields[D_COUNT] = {
     {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
     {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
 };
+const xf_body_table xf_duties_create_body = XF_BODY_TABLE(duty_fields);
 
 /* POST /api/duties: 201 with the item. */
 void xf_h_duties_create(xf_req *r)
 {
-	xf_val v[D_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, duty_fields, D_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_input in = {.org_id = v[D_ORG].i,
 	                    .year = (int)v[D_YEAR].i,
@@ -146,15 +145,14 @@ static const xf_field patch_fields[U_COUNT] = {
     {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
     {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
 };
+const xf_body_table xf_duties_patch_body = XF_BODY_TABLE(patch_fields);
 
 void xf_h_duties_patch(xf_req *r)
 {
-	xf_val v[U_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, U_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_input in = {.title = v[U_TITLE].s,
 	                    .content = opt_s(&v[U_CONTENT]),
@@ -244,14 +242,14 @@ static const xf_field copy_fields[C_COUNT] = {
     {"from_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "来源年度"},
     {"to_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "目标年度"},
 };
+const xf_body_table xf_duties_copy_body = XF_BODY_TABLE(copy_fields);
 
 /* POST /api/duties/copy: 201 with the target year's list. */
 void xf_h_duties_copy(xf_req *r)
 {
-	xf_val v[C_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, copy_fields, C_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty *ds;
 	int n;
@@ -274,16 +272,16 @@ static const xf_field evidence_fields[E_COUNT] = {
     {"note", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
     {"on", XF_F_DATE, 0, 1, 0, 0, NULL, "履职日期"},
 };
+const xf_body_table xf_duty_evidence_create_body =
+    XF_BODY_TABLE(evidence_fields);
 
 /* POST /api/duties/{id}/evidence: 201 with the evidence. */
 void xf_h_duty_evidence_create(xf_req *r)
 {
-	xf_val v[E_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, evidence_fields, E_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_evidence_input in = {
 	    .assignment_id = v[E_AS].i,
@@ -355,14 +353,14 @@ static const xf_field assign_fields[A_COUNT] = {
     {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
     {"user_id", XF_F_ID, 0, 0, 0, 0, NULL, "用户"},
 };
+const xf_body_table xf_duty_assignments_create_body =
+    XF_BODY_TABLE(assign_fields);
 
 /* POST /api/duty-assignments: 201 with the assignment. */
 void xf_h_duty_assignments_create(xf_req *r)
 {
-	xf_val v[A_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, assign_fields, A_COUNT, v) != 0)
-		return;
 	if (v[A_MEMBER].present == v[A_USER].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "请选择党员（member_id 或 user_id 二选一）",
@@ -439,13 +437,3 @@ void xf_h_duty_assignments_delete(xf_req *r)
 	else
 		xf_api_ok(r);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_duties_bodies[] = {
-    XF_BODY("POST /api/duties", NULL, duty_fields),
-    XF_BODY("POST /api/duties/copy", NULL, copy_fields),
-    XF_BODY("PATCH /api/duties/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/duties/{id}/evidence", NULL, evidence_fields),
-    XF_BODY("POST /api/duty-assignments", NULL, assign_fields),
-    {0},
-};

@@ -16,17 +16,22 @@
 void xf_h_duties_list(xf_req *r);
 extern const struct xf_query_table xf_duties_list_query;
 void xf_h_duties_create(xf_req *r);
+extern const struct xf_body_table xf_duties_create_body;
 void xf_h_duties_copy(xf_req *r);
+extern const struct xf_body_table xf_duties_copy_body;
 void xf_h_duties_get(xf_req *r);
 void xf_h_duties_patch(xf_req *r);
+extern const struct xf_body_table xf_duties_patch_body;
 void xf_h_duties_delete(xf_req *r);
 void xf_h_duty_evidence_list(xf_req *r);
 extern const struct xf_query_table xf_duty_evidence_list_query;
 void xf_h_duty_evidence_create(xf_req *r);
+extern const struct xf_body_table xf_duty_evidence_create_body;
 void xf_h_duty_evidence_delete(xf_req *r);
 void xf_h_duty_assignments_list(xf_req *r);
 extern const struct xf_query_table xf_duty_assignments_list_query;
 void xf_h_duty_assignments_create(xf_req *r);
+extern const struct xf_body_table xf_duty_assignments_create_body;
 void xf_h_duty_assignments_delete(xf_req *r);
 
 /* duty_report.c */

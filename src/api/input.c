@@ -115,6 +115,11 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 			return invalid(r, name, f->label, "项目过多");
 		out->j = v;
 		return 0;
+	case XF_F_OBJECT:
+		if (!json_is_object(v))
+			return invalid(r, name, f->label, "应为对象");
+		out->j = v;
+		return 0;
 	}
 	return invalid(r, name, f->label, "不正确");
 }
@@ -435,6 +440,18 @@ int xf_api_validate(xf_req *r, const xf_route *route)
 		if (xf_input_query(r, q->params, q->n, vals) != 0)
 			return r->status;
 		r->query_vals = vals;
+	}
+	const xf_body_table *b = route->body;
+	if (b) {
+		xf_val *vals = xf_arena_calloc(&r->arena, b->n, sizeof *vals);
+		if (!vals) {
+			xf_reply_error(r, 500, "internal", "内存不足", NULL);
+			return r->status;
+		}
+		if (!(b->optional && r->body.len == 0) &&
+		    xf_input_body(r, b->fields, b->n, vals) != 0)
+			return r->status;
+		r->body_vals = vals;
 	}
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
- * input.h - validation of outside input at the edge: JSON bodies against a
- * field table (kore's validators), query parameters, path ids; and the
- * glue that turns a service error into an HTTP error answer.
+ * input.h - validation of outside input at the edge: JSON bodies and query
+ * strings against the field tables a route declares (kore's validators),
+ * path ids; and the glue that turns a service error into an HTTP error
+ * answer.
  *
  * Strings produced here are copied into the request arena.
  */
@@ -18,9 +19,10 @@ typedef enum {
 	XF_F_INT,     /* integer in [min, max] */
 	XF_F_ID,      /* positive integer id */
 	XF_F_BOOL,
-	XF_F_DATE,  /* "YYYY-MM-DD" */
-	XF_F_ENUM,  /* one of enums[] */
-	XF_F_ARRAY, /* array, at most max items; kept as json_t */
+	XF_F_DATE,   /* "YYYY-MM-DD" */
+	XF_F_ENUM,   /* one of enums[] */
+	XF_F_ARRAY,  /* array, at most max items; kept as json_t */
+	XF_F_OBJECT, /* object; kept as json_t for the handler's own table */
 } xf_field_type;
 
 typedef struct xf_field {
@@ -37,8 +39,25 @@ typedef struct xf_val {
 	int present, is_null;
 	const char *s; /* STR, DATE, ENUM */
 	int64_t i;     /* INT, ID, BOOL */
-	json_t *j;     /* ARRAY (borrowed from the parsed body) */
+	json_t *j;     /* ARRAY, OBJECT (borrowed from the parsed body) */
 } xf_val;
+
+/* The body table of a route (xf_route.body). */
+typedef struct xf_body_table {
+	const xf_field *fields;
+	size_t n;
+	int optional; /* an empty body counts as {} */
+} xf_body_table;
+
+#define XF_BODY_TABLE(t)                                                       \
+	{                                                                      \
+		t, sizeof(t) / sizeof((t)[0]), 0                               \
+	}
+/* A body that may be left out (an empty body is {}). */
+#define XF_OPTIONAL_BODY_TABLE(t)                                              \
+	{                                                                      \
+		t, sizeof(t) / sizeof((t)[0]), 1                               \
+	}
 
 /*
  * Parses r->body as a JSON object and checks it against fields[0..n).

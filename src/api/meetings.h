@@ -10,21 +10,27 @@
 #include "http/server.h"
 
 void xf_h_meetings_create(xf_req *r);
+extern const struct xf_body_table xf_meetings_create_body;
 void xf_h_meetings_list(xf_req *r);
 extern const struct xf_query_table xf_meetings_list_query;
 void xf_h_meetings_get(xf_req *r);
 void xf_h_meetings_patch(xf_req *r);
+extern const struct xf_body_table xf_meetings_patch_body;
 void xf_h_meetings_delete(xf_req *r);
 void xf_h_meetings_attendance_get(xf_req *r);
 void xf_h_meetings_attendance_put(xf_req *r);
+extern const struct xf_body_table xf_meetings_attendance_put_body;
 void xf_h_measures_create(xf_req *r);
+extern const struct xf_body_table xf_measures_create_body;
 void xf_h_measures_list(xf_req *r);
 extern const struct xf_query_table xf_measures_list_query;
 void xf_h_measures_patch(xf_req *r);
+extern const struct xf_body_table xf_measures_patch_body;
 void xf_h_measures_delete(xf_req *r);
 void xf_h_talks_due(xf_req *r);
 extern const struct xf_query_table xf_talks_due_query;
 void xf_h_talks_create(xf_req *r);
+extern const struct xf_body_table xf_talks_create_body;
 void xf_h_talks_list(xf_req *r);
 extern const struct xf_query_table xf_talks_list_query;
 
@@ -44,5 +50,6 @@ void xf_h_compliance_board(xf_req *r);
 extern const struct xf_query_table xf_compliance_query;
 void xf_h_compliance_rules_get(xf_req *r);
 void xf_h_compliance_rules_put(xf_req *r);
+extern const struct xf_body_table xf_compliance_rules_put_body;
 
 #endif

@@ -5,7 +5,6 @@
 #include "api/api.h"
 #include "api/page.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -48,7 +47,10 @@ enum {
 	}
 
 static const xf_field create_fields[F_COUNT] = MEMBER_FIELDS(1);
+const xf_body_table xf_members_create_body = XF_BODY_TABLE(create_fields);
+
 static const xf_field patch_fields[F_COUNT] = MEMBER_FIELDS(0);
+const xf_body_table xf_members_patch_body = XF_BODY_TABLE(patch_fields);
 
 static void to_input(const xf_val *v, xf_member_input *in)
 {
@@ -84,12 +86,11 @@ static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 
 void xf_h_members_create(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_member_input in = {0};
 	xf_ctx c;
 	xf_member m;
-	if (xf_input_body(r, create_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_member_create(&c, &in, &m) != XF_OK)
@@ -100,14 +101,12 @@ void xf_h_members_create(xf_req *r)
 
 void xf_h_members_patch(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_member_input in = {0};
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_member_update(&c, id, &in, &m) != XF_OK)
@@ -186,16 +185,15 @@ static const xf_field transfer_fields[] = {
     {"to_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "转入组织"},
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "转接原因"},
 };
+const xf_body_table xf_members_transfer_body = XF_BODY_TABLE(transfer_fields);
 
 void xf_h_members_transfer(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, transfer_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_member_transfer(&c, id, v[0].i, v[1].s, &m) != XF_OK)
 		xf_api_fail(r, &c);
@@ -233,11 +231,3 @@ void xf_h_members_transfers(xf_req *r)
 	}
 	xf_page_end(r, &w, n);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_members_bodies[] = {
-    XF_BODY("POST /api/members", NULL, create_fields),
-    XF_BODY("PATCH /api/members/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/members/{id}/transfer", NULL, transfer_fields),
-    {0},
-};

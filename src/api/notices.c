@@ -5,7 +5,6 @@
 #include "api/page.h"
 #include "api/points.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -41,6 +40,7 @@ static const xf_field notice_fields[N_COUNT] = {
     {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
     {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
 };
+const xf_body_table xf_point_notices_create_body = XF_BODY_TABLE(notice_fields);
 
 static void answer_notice(xf_req *r, xf_ctx *c, int status,
                           const xf_point_notice_full *f)
@@ -54,12 +54,10 @@ static void answer_notice(xf_req *r, xf_ctx *c, int status,
 
 void xf_h_point_notices_create(xf_req *r)
 {
-	xf_val v[N_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_notice_full f;
 	xf_period p;
-	if (xf_input_body(r, notice_fields, N_COUNT, v) != 0)
-		return;
 	if (xf_period_parse(v[N_PERIOD].s, &p) != 0) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "期间应为 2024、2024Q2 或 2024-07 的形式",
@@ -138,6 +136,8 @@ static const xf_field objection_fields[] = {
     {"text", XF_F_STR, 1, 0, 1, 1000, NULL, "异议内容"},
     {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
 };
+const xf_body_table xf_point_objections_create_body =
+    XF_BODY_TABLE(objection_fields);
 
 static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 {
@@ -149,13 +149,11 @@ static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 
 void xf_h_point_objections_create(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, objection_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0, v[0].s,
 	                              &o) != XF_OK)
@@ -168,16 +166,16 @@ static const xf_field answer_fields[] = {
     {"answer", XF_F_STR, 1, 0, 1, 1000, NULL, "答复"},
     {"outcome", XF_F_ENUM, 1, 0, 0, 0, outcomes, "处理结果"},
 };
+const xf_body_table xf_point_objections_answer_body =
+    XF_BODY_TABLE(answer_fields);
 
 void xf_h_point_objections_answer(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, answer_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o) != XF_OK)
 		xf_api_fail(r, &c);
@@ -211,11 +209,3 @@ void xf_h_point_objections_list(xf_req *r)
 		xf_view_point_objection(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_notices_bodies[] = {
-    XF_BODY("POST /api/point-notices", NULL, notice_fields),
-    XF_BODY("POST /api/point-notices/{id}/objections", NULL, objection_fields),
-    XF_BODY("POST /api/point-objections/{id}/answer", NULL, answer_fields),
-    {0},
-};

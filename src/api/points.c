@@ -7,7 +7,6 @@
 #include "api/page.h"
 
 #include "api/api.h"
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -61,11 +60,16 @@ static const xf_field rule_create_fields[R_COUNT] = {
     {"kind", XF_F_ENUM, 0, 0, 0, 0, kinds, "积分对象"},
     {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "发布组织"},
 };
+const xf_body_table xf_point_rules_create_body =
+    XF_BODY_TABLE(rule_create_fields);
+
 /* A change: the same fields, none required but the date of the version. */
 static const xf_field rule_patch_fields[R_KIND] = {
     RULE_FIELDS(0),
     {"valid_from", XF_F_DATE, 1, 0, 0, 0, NULL, "生效日期"},
 };
+const xf_body_table xf_point_rules_patch_body =
+    XF_BODY_TABLE(rule_patch_fields);
 
 static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 {
@@ -100,12 +104,11 @@ static void answer_rule(xf_req *r, int status, const xf_point_rule *rule)
 
 void xf_h_point_rules_create(xf_req *r)
 {
-	xf_val v[R_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_point_rule_input in = {0};
 	xf_ctx c;
 	xf_point_rule rule;
-	if (xf_input_body(r, rule_create_fields, R_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_rule_input(v, &in);
 	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
@@ -118,15 +121,12 @@ void xf_h_point_rules_create(xf_req *r)
 
 void xf_h_point_rules_patch(xf_req *r)
 {
-	xf_val v[R_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_point_rule_input in = {0};
 	xf_ctx c;
 	xf_point_rule rule;
 	int64_t id;
-	memset(v, 0, sizeof v);
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, rule_patch_fields, R_KIND, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	to_rule_input(v, &in);
 	if (xf_point_rule_change(&c, id, &in, &rule) != XF_OK)
@@ -237,13 +237,13 @@ static const xf_field settings_fields[] = {
     {"base", XF_F_INT, 1, 0, -100000, 100000, NULL, "基础分"},
     {"floor", XF_F_INT, 1, 0, -100000, 100000, NULL, "保底分"},
 };
+const xf_body_table xf_point_settings_put_body = XF_BODY_TABLE(settings_fields);
 
 void xf_h_point_settings_put(xf_req *r)
 {
-	xf_val v[4];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, settings_fields, 4, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i) !=
 	    XF_OK)
@@ -260,6 +260,7 @@ static const xf_field claim_fields[] = {
     {"description", XF_F_STR, 1, 0, 1, 1000, NULL, "申报说明"},
     {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
 };
+const xf_body_table xf_claims_create_body = XF_BODY_TABLE(claim_fields);
 
 /* An item of evidence: the text rule of every field (valid UTF-8, no
  * control characters, not blank), named "evidence" in errors. */
@@ -307,12 +308,10 @@ static void answer_claim(xf_req *r, int status, const xf_point_claim *cl)
 
 void xf_h_claims_create(xf_req *r)
 {
-	xf_val v[4];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	xf_point_result res;
-	if (xf_input_body(r, claim_fields, 4, v) != 0)
-		return;
 	xf_point_claim_input in = {
 	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
 	if (xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence) !=
@@ -361,19 +360,17 @@ static void answer_result(xf_jw *w, const xf_point_result *res)
 static const xf_field approve_fields[] = {
     {"reason", XF_F_STR, 0, 1, 0, 500, NULL, "审核意见"},
 };
+const xf_body_table xf_claims_approve_body =
+    XF_OPTIONAL_BODY_TABLE(approve_fields);
 
 void xf_h_claims_approve(xf_req *r)
 {
-	xf_val v[1] = {{0}};
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0)
-		return;
-	if (r->body.len > 0 && xf_input_body(r, approve_fields, 1, v) != 0)
-		return;
-	if (xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	const char *reason = v[0].present && !v[0].is_null ? v[0].s : NULL;
 	if (xf_point_claim_approve(&c, id, reason, &cl, &res) != XF_OK) {
@@ -395,16 +392,16 @@ void xf_h_claims_approve(xf_req *r)
 static const xf_field reason_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "理由"},
 };
+const xf_body_table xf_claims_reject_body = XF_BODY_TABLE(reason_fields);
+const xf_body_table xf_ledger_reverse_body = XF_BODY_TABLE(reason_fields);
 
 void xf_h_claims_reject(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, reason_fields, 1, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_claim_reject(&c, id, v[0].s, &cl) != XF_OK)
 		xf_api_fail(r, &c);
@@ -460,6 +457,7 @@ static const xf_field award_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "记分理由"},
     {"occurred_on", XF_F_DATE, 0, 0, 0, 0, NULL, "发生日期"},
 };
+const xf_body_table xf_ledger_create_body = XF_BODY_TABLE(award_fields);
 
 static void answer_entry_result(xf_req *r, int status,
                                 const xf_point_result *res)
@@ -475,11 +473,9 @@ static void answer_entry_result(xf_req *r, int status,
 
 void xf_h_ledger_create(xf_req *r)
 {
-	xf_val v[5];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_result res;
-	if (xf_input_body(r, award_fields, 5, v) != 0)
-		return;
 	if (!v[0].present == !v[1].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "应指定党员（member_id）或组织（org_id）之一",
@@ -501,13 +497,11 @@ void xf_h_ledger_create(xf_req *r)
 
 void xf_h_ledger_reverse(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, reason_fields, 1, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_reverse(&c, id, v[0].s, &res) != XF_OK)
 		xf_api_fail(r, &c);
@@ -565,16 +559,3 @@ void xf_h_ledger_list(xf_req *r)
 		xf_view_point_entry(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_points_bodies[] = {
-    XF_BODY("POST /api/point-rules", NULL, rule_create_fields),
-    XF_BODY("PATCH /api/point-rules/{id}", NULL, rule_patch_fields),
-    XF_BODY("PUT /api/point-settings", NULL, settings_fields),
-    XF_BODY("POST /api/claims", NULL, claim_fields),
-    XF_BODY("POST /api/claims/{id}/approve", NULL, approve_fields),
-    XF_BODY("POST /api/claims/{id}/reject", NULL, reason_fields),
-    XF_BODY("POST /api/ledger", NULL, award_fields),
-    XF_BODY("POST /api/ledger/{id}/reverse", NULL, reason_fields),
-    {0},
-};

@@ -37,7 +37,10 @@ enum { M_TITLE, M_DELIVERABLE, M_DUE, M_DONE, M_WEIGHT, M_COUNT };
 	}
 
 static const xf_field ms_create_fields[M_COUNT] = MILESTONE_FIELDS(1);
+const xf_body_table xf_milestones_create_body = XF_BODY_TABLE(ms_create_fields);
+
 static const xf_field ms_patch_fields[M_COUNT] = MILESTONE_FIELDS(0);
+const xf_body_table xf_milestones_patch_body = XF_BODY_TABLE(ms_patch_fields);
 
 static void to_milestone(const xf_val *v, xf_milestone_input *m)
 {
@@ -79,18 +82,20 @@ enum {
 	}
 
 static const xf_field create_fields[F_COUNT] = TASK_FIELDS(1);
+const xf_body_table xf_tasks_create_body = XF_BODY_TABLE(create_fields);
+
 static const xf_field patch_fields[F_COUNT] = TASK_FIELDS(0);
+const xf_body_table xf_tasks_patch_body = XF_BODY_TABLE(patch_fields);
 
 /*
- * Reads a task body: the flat fields, and each milestone of the array
- * against the milestone table (fields named "milestones[i].due_on").
- * Returns 0, or -1 with the error answer written.
+ * Reads a task body checked against create_fields or patch_fields: the
+ * flat fields, and each milestone of the array against the milestone table
+ * (fields named "milestones[i].due_on"). Returns 0, or -1 with the error
+ * answer written.
  */
-static int task_body(xf_req *r, const xf_field *fields, xf_task_input *in)
+static int task_body(xf_req *r, int patch, xf_task_input *in)
 {
-	xf_val v[F_COUNT];
-	if (xf_input_body(r, fields, F_COUNT, v) != 0)
-		return -1;
+	const xf_val *v = r->body_vals;
 #define S(f, i)                                                                \
 	in->f = v[i].is_null ? NULL : v[i].s;                                  \
 	in->has_##f = v[i].present
@@ -104,7 +109,7 @@ static int task_body(xf_req *r, const xf_field *fields, xf_task_input *in)
 	in->has_org_id = v[F_ORG].present;
 	in->weight = (int)v[F_WEIGHT].i;
 	in->has_weight = v[F_WEIGHT].present;
-	if (fields == patch_fields && v[F_MS].present) {
+	if (patch && v[F_MS].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "时间节点请通过时间节点接口修改", "milestones");
 		return -1;
@@ -174,7 +179,7 @@ void xf_h_tasks_create(xf_req *r)
 	xf_task_input in = {0};
 	xf_ctx c;
 	xf_task t;
-	if (task_body(r, create_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (task_body(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_task_create(&c, &in, &t) != XF_OK)
 		xf_api_fail(r, &c);
@@ -197,8 +202,8 @@ void xf_h_tasks_patch(xf_req *r)
 	xf_ctx c;
 	xf_task t;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    task_body(r, patch_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || task_body(r, 1, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_task_update(&c, id, &in, &t) != XF_OK)
 		xf_api_fail(r, &c);
@@ -221,6 +226,8 @@ void xf_h_tasks_delete(xf_req *r)
 static const xf_field cascade_fields[] = {
     {"org_ids", XF_F_ARRAY, 1, 0, 0, XF_TASK_MAX_CASCADE, NULL, "下达组织"},
 };
+const xf_body_table xf_tasks_cascade_body = XF_BODY_TABLE(cascade_fields);
+
 /* An element of org_ids (an id, named "org_ids" in errors). */
 static const xf_field org_id_field = {"org_ids", XF_F_ID, 1,    0,
                                       0,         0,       NULL, "下达组织"};
@@ -270,13 +277,12 @@ int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
 /* POST /api/tasks/{id}/cascade {"org_ids":[...]}: 201 with the children. */
 void xf_h_tasks_cascade(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
 	int64_t *ids;
 	int n;
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, cascade_fields, 1, v) != 0 ||
 	    xf_input_cascade_org_ids(r, v[0].j, &ids, &n) != 0)
 		return;
 	if (xf_api_ctx(r, &c) != 0)
@@ -316,6 +322,7 @@ static const xf_field progress_fields[P_COUNT] = {
     {"milestone_id", XF_F_ID, 0, 1, 0, 0, NULL, "完成的时间节点"},
     {"evidence", XF_F_ARRAY, 0, 1, 0, 20, NULL, "佐证材料"},
 };
+const xf_body_table xf_tasks_report_body = XF_BODY_TABLE(progress_fields);
 
 /* Checks the evidence array and writes it back as compact JSON text in the
  * arena (only the known keys). NULL with the answer written on error;
@@ -359,12 +366,11 @@ static int evidence_json(xf_req *r, json_t *arr, const char **out)
 /* POST /api/tasks/{id}/progress: 201 with the report and the task. */
 void xf_h_tasks_report(xf_req *r)
 {
-	xf_val v[P_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_progress_input in = {0};
 	xf_ctx c;
 	int64_t id;
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, progress_fields, P_COUNT, v) != 0 ||
 	    evidence_json(r, v[P_EVIDENCE].is_null ? NULL : v[P_EVIDENCE].j,
 	                  &in.evidence) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
@@ -409,16 +415,6 @@ void xf_h_tasks_reports(xf_req *r)
 
 /* ---- milestones ---------------------------------------------------------*/
 
-static int milestone_body(xf_req *r, const xf_field *fields,
-                          xf_milestone_input *in)
-{
-	xf_val v[M_COUNT];
-	if (xf_input_body(r, fields, M_COUNT, v) != 0)
-		return -1;
-	to_milestone(v, in);
-	return 0;
-}
-
 static void answer_milestone(xf_req *r, int status, const xf_ctx *c,
                              const xf_milestone *m)
 {
@@ -434,9 +430,8 @@ void xf_h_milestones_create(xf_req *r)
 	xf_milestone m;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    milestone_body(r, ms_create_fields, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	to_milestone(r->body_vals, &in);
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_milestone_add(&c, id, &in, &m) != XF_OK)
 		xf_api_fail(r, &c);
@@ -450,10 +445,9 @@ void xf_h_milestones_patch(xf_req *r)
 	xf_milestone m;
 	xf_ctx c;
 	int64_t id, mid;
+	to_milestone(r->body_vals, &in);
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &mid) != 0 ||
-	    milestone_body(r, ms_patch_fields, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	    xf_input_path_id(r, 1, &mid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (in.has_title && !in.title) {
 		xf_reply_error(r, 422, "invalid_field", "时间节点名称不能为空",
@@ -728,16 +722,15 @@ static const xf_field accept_fields[] = {
     {"score", XF_F_INT, 1, 0, 0, 100, NULL, "验收得分"},
     {"comment", XF_F_STR, 0, 1, 0, 2000, NULL, "验收意见"},
 };
+const xf_body_table xf_tasks_accept_body = XF_BODY_TABLE(accept_fields);
 
 /* POST /api/tasks/{id}/acceptance {"score","comment"}: 201. */
 void xf_h_tasks_accept(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, accept_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_acceptance x;
 	xf_task t;
@@ -752,16 +745,9 @@ void xf_h_tasks_accept(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_tasks_bodies[] = {
-    XF_BODY("POST /api/tasks", NULL, create_fields),
     XF_BODY("POST /api/tasks", "milestones[]", ms_create_fields),
-    XF_BODY("PATCH /api/tasks/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/tasks/{id}/cascade", NULL, cascade_fields),
-    XF_BODY("POST /api/tasks/{id}/progress", NULL, progress_fields),
     XF_BODY("POST /api/tasks/{id}/progress", "evidence[]", evidence_fields),
-    XF_BODY("POST /api/tasks/{id}/milestones", NULL, ms_create_fields),
-    XF_BODY("PATCH /api/tasks/{id}/milestones/{mid}", NULL, ms_patch_fields),
-    XF_BODY("POST /api/tasks/{id}/acceptance", NULL, accept_fields),
     {0},
 };
