@@ -424,6 +424,15 @@ int xf_input_path_id(xf_req *r, int i, int64_t *out)
 	return 0;
 }
 
+/* n values in the arena, zeroed; NULL with a 500 answer. */
+static xf_val *new_vals(xf_req *r, size_t n)
+{
+	xf_val *vals = xf_arena_calloc(&r->arena, n, sizeof *vals);
+	if (!vals)
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	return vals;
+}
+
 int xf_api_validate(xf_req *r, const xf_route *route)
 {
 	int64_t id;
@@ -431,25 +440,18 @@ int xf_api_validate(xf_req *r, const xf_route *route)
 		if (xf_input_path_id(r, i, &id) != 0)
 			return r->status;
 	const xf_query_table *q = route->query;
+	xf_val *vals;
 	if (q) {
-		xf_val *vals = xf_arena_calloc(&r->arena, q->n, sizeof *vals);
-		if (!vals) {
-			xf_reply_error(r, 500, "internal", "内存不足", NULL);
-			return r->status;
-		}
-		if (xf_input_query(r, q->params, q->n, vals) != 0)
+		if (!(vals = new_vals(r, q->n)) ||
+		    xf_input_query(r, q->params, q->n, vals) != 0)
 			return r->status;
 		r->query_vals = vals;
 	}
 	const xf_body_table *b = route->body;
 	if (b) {
-		xf_val *vals = xf_arena_calloc(&r->arena, b->n, sizeof *vals);
-		if (!vals) {
-			xf_reply_error(r, 500, "internal", "内存不足", NULL);
-			return r->status;
-		}
-		if (!(b->optional && r->body.len == 0) &&
-		    xf_input_body(r, b->fields, b->n, vals) != 0)
+		if (!(vals = new_vals(r, b->n)) ||
+		    (!(b->optional && r->body.len == 0) &&
+		     xf_input_body(r, b->fields, b->n, vals) != 0))
 			return r->status;
 		r->body_vals = vals;
 	}

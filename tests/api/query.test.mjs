@@ -19,10 +19,9 @@ let branch;
 before(async () => {
 	srv = await startServer();
 	admin = await srv.login('admin', ADMIN_PASSWORD);
-	city = await createOrg(admin, { name: uniq('市直机关工委'), kind: 'work_committee', level: 'city', parent_id: null,
-		established_on: '2010-01-01' }, srv);
-	branch = await createOrg(admin, { name: uniq('第一党支部'), kind: 'branch', level: 'city', parent_id: city.id,
-		established_on: '2010-01-01' }, srv);
+	const org = (name, kind, parent) => createOrg(admin, { name: uniq(name), kind, level: 'city', parent_id: parent }, srv);
+	city = await org('市直机关工委', 'work_committee', null);
+	branch = await org('党支部', 'branch', city.id);
 });
 after(async () => { await srv?.stop(); });
 

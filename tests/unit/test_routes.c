@@ -180,14 +180,13 @@ static void test_the_index_refuses_bad_tables(void **state)
 	xf_route_index_free(ix);
 }
 
-/* The parameter named name of a route's query table. */
-static const xf_param *param_of(const char *method, const char *pattern,
-                                const char *name)
+/* The parameter named name of the query table of GET pattern. */
+static const xf_param *param_of(const char *pattern, const char *name)
 {
 	size_t n;
 	const xf_route *routes = xf_api_routes(&n);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(routes[i].method, method) != 0 ||
+		if (strcmp(routes[i].method, "GET") != 0 ||
 		    strcmp(routes[i].pattern, pattern) != 0)
 			continue;
 		const xf_query_table *q = routes[i].query;
@@ -195,7 +194,7 @@ static const xf_param *param_of(const char *method, const char *pattern,
 			if (strcmp(q->params[k].name, name) == 0)
 				return &q->params[k];
 	}
-	fail_msg("no parameter %s of %s %s", name, method, pattern);
+	fail_msg("no parameter %s of GET %s", name, pattern);
 	return NULL;
 }
 
@@ -258,20 +257,19 @@ static void test_every_query_table_is_sound_and_its_defaults_pass(void **state)
 static void test_every_flag_takes_one_rule(void **state)
 {
 	xf_req *r = *state;
-	static const char *const flags[][3] = {
-	    {"GET", "/api/members", "subtree"},
-	    {"GET", "/api/orgs", "roots"},
-	    {"GET", "/api/plans", "subtree"},
-	    {"GET", "/api/duties", "applicable"},
-	    {"GET", "/api/duty-assignments", "subtree"},
-	    {"GET", "/api/meetings", "subtree"},
-	    {"GET", "/api/tasks", "subtree"},
-	    {"GET", "/api/tasks", "milestones"},
-	    {"GET", "/api/tasks/reminders", "subtree"},
+	static const char *const flags[][2] = {
+	    {"/api/members", "subtree"},
+	    {"/api/orgs", "roots"},
+	    {"/api/plans", "subtree"},
+	    {"/api/duties", "applicable"},
+	    {"/api/duty-assignments", "subtree"},
+	    {"/api/meetings", "subtree"},
+	    {"/api/tasks", "subtree"},
+	    {"/api/tasks", "milestones"},
+	    {"/api/tasks/reminders", "subtree"},
 	};
 	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
-		const xf_param *p =
-		    param_of(flags[i][0], flags[i][1], flags[i][2]);
+		const xf_param *p = param_of(flags[i][0], flags[i][1]);
 		assert_int_equal(p->type, XF_Q_BOOL);
 		xf_val v;
 		static const char *const yes[] = {"1", "true"};
@@ -294,7 +292,7 @@ static void test_every_flag_takes_one_rule(void **state)
 static void test_years_are_four_digits_in_range(void **state)
 {
 	xf_req *r = *state;
-	const xf_param *p = param_of("GET", "/api/plans", "year");
+	const xf_param *p = param_of("/api/plans", "year");
 	xf_val v;
 	assert_int_equal(check(r, p, "2024", &v), 0);
 	assert_int_equal(v.i, 2024);
@@ -312,17 +310,16 @@ static void test_boards_default_to_the_current_year_or_quarter(void **state)
 	xf_val v;
 	/* just after midnight on New Year's Day in Shanghai (still 2024 in
 	 * UTC) the current year is 2025 */
-	static const char *const years[][3] = {
-	    {"GET", "/api/leaderboards/members", "period"},
-	    {"GET", "/api/leaderboards/orgs", "period"},
-	    {"GET", "/api/tasks/board", "year"},
-	    {"GET", "/api/acceptance", "year"},
-	    {"GET", "/api/attendance/register", "year"},
-	    {"GET", "/api/attendance/register.xlsx", "year"},
+	static const char *const years[][2] = {
+	    {"/api/leaderboards/members", "period"},
+	    {"/api/leaderboards/orgs", "period"},
+	    {"/api/tasks/board", "year"},
+	    {"/api/acceptance", "year"},
+	    {"/api/attendance/register", "year"},
+	    {"/api/attendance/register.xlsx", "year"},
 	};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
-		const xf_param *p =
-		    param_of(years[i][0], years[i][1], years[i][2]);
+		const xf_param *p = param_of(years[i][0], years[i][1]);
 		assert_int_equal(check(r, p, NULL, &v), 0);
 		assert_true(v.present);
 		assert_string_equal(v.s, "2025");
@@ -331,12 +328,12 @@ static void test_boards_default_to_the_current_year_or_quarter(void **state)
 	static const char *const quarters[] = {"/api/compliance",
 	                                       "/api/compliance/board"};
 	for (size_t i = 0; i < 2; i++) {
-		const xf_param *p = param_of("GET", quarters[i], "period");
+		const xf_param *p = param_of(quarters[i], "period");
 		assert_int_equal(check(r, p, NULL, &v), 0);
 		assert_string_equal(v.s, "2025Q1");
 	}
 	/* a period that is sent is the one used */
-	const xf_param *p = param_of("GET", "/api/compliance", "period");
+	const xf_param *p = param_of("/api/compliance", "period");
 	assert_int_equal(check(r, p, "2024-07", &v), 0);
 	assert_string_equal(v.s, "2024-07");
 	assert_int_equal(check(r, p, "2024Q5", &v), -1);
@@ -346,7 +343,7 @@ static void test_integers_keep_their_bounds_and_defaults(void **state)
 {
 	xf_req *r = *state;
 	xf_val v;
-	const xf_param *days = param_of("GET", "/api/tasks/reminders", "days");
+	const xf_param *days = param_of("/api/tasks/reminders", "days");
 	assert_int_equal(check(r, days, NULL, &v), 0);
 	assert_int_equal(v.i, 7);
 	assert_int_equal(check(r, days, "0", &v), 0);
@@ -356,12 +353,12 @@ static void test_integers_keep_their_bounds_and_defaults(void **state)
 	                                  "9999999999999999999"};
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
 		assert_int_equal(check(r, days, bad[k], &v), -1);
-	const xf_param *size = param_of("GET", "/api/members", "size");
+	const xf_param *size = param_of("/api/members", "size");
 	assert_int_equal(check(r, size, NULL, &v), 0);
 	assert_int_equal(v.i, 20);
 	assert_int_equal(check(r, size, "201", &v), -1);
 	assert_int_equal(check(r, size, "0", &v), -1);
-	const xf_param *page = param_of("GET", "/api/members", "page");
+	const xf_param *page = param_of("/api/members", "page");
 	assert_int_equal(check(r, page, NULL, &v), 0);
 	assert_int_equal(v.i, 1);
 }
