@@ -6,7 +6,8 @@
 //   node scripts/api-index.mjs           rewrite the table in docs/api.md
 //   node scripts/api-index.mjs --check   exit 1 if docs/api.md is stale
 //
-// Who may call a route is read from its auth expression: XF_AUTH_PUBLIC is
+// Each row is {method, pattern, handler, who, body, query, limit}. Who may
+// call a route is read from its auth expression: XF_AUTH_PUBLIC is
 // anyone, ANY / XF_AUTH_USER any logged-in user, anything else the roles it
 // names (macros such as MANAGE are expanded from their #define in the file).
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -30,7 +31,17 @@ export function routes(src) {
   if (start < 0) throw new Error('api-index: no route table in src/api/routes.c')
   const table = text.slice(start, text.indexOf('\n};', start))
   const out = []
-  for (const m of table.matchAll(/\{\s*"([A-Z]+)",\s*"([^"]+)",\s*\w+,\s*([^}]+?)\s*\}/g)) {
+  for (const m of table.matchAll(/\{\s*"([A-Z]+)",\s*"([^"]+)",\s*\w+,([^}]+)\}/g)) {
+    // who may call it: the columns after the handler up to the first
+    // comma outside parentheses (the body, query and limit follow)
+    let depth = 0
+    let end = m[3].length
+    for (let i = 0; i < m[3].length; i++) {
+      if (m[3][i] === '(') depth++
+      else if (m[3][i] === ')') depth--
+      else if (m[3][i] === ',' && depth === 0) { end = i; break }
+    }
+    m[3] = m[3].slice(0, end).trim()
     const auth = expand(m[3])
     let who
     if (/\bXF_AUTH_PUBLIC\b/.test(auth)) who = 'anyone'

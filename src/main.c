@@ -150,12 +150,12 @@ static int cmd_serve(int argc, char **argv)
 	    .threads = (unsigned)threads,
 	    .max_body = (size_t)max_body,
 	    .authenticate = xf_api_authenticate,
+	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
 	    .quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
-	cfg.body_limits = xf_api_body_limits(&cfg.nbody_limits);
 	void *srv = xf_http_start(&cfg);
 	if (!srv)
 		return 1;

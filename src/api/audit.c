@@ -9,19 +9,31 @@
 #include "base/jw.h"
 #include "service/audit_log.h"
 
+/* ?page=&size=&entity=&action=&entity_id=&user_id= */
+enum { Q_PAGE, Q_SIZE, Q_ENTITY, Q_ACTION, Q_ENTITY_ID, Q_USER_ID };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "entity", .type = XF_Q_STR, .max = 32},
+    {.name = "action", .type = XF_Q_STR, .max = 32},
+    {.name = "entity_id", .type = XF_Q_ID},
+    {.name = "user_id", .type = XF_Q_ID},
+};
+const xf_query_table xf_audit_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_audit_list(xf_req *r)
 {
-	xf_audit_filter f = {0};
+	const xf_val *q = r->query_vals;
+	xf_audit_filter f = {.entity = q[Q_ENTITY].s,
+	                     .action = q[Q_ACTION].s,
+	                     .entity_id = q[Q_ENTITY_ID].i,
+	                     .user_id = q[Q_USER_ID].i};
 	xf_ctx c;
 	xf_audit_row *rows;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &f.offset, &f.limit) != 0 ||
-	    xf_input_query_str(r, "entity", 32, &f.entity) != 0 ||
-	    xf_input_query_str(r, "action", 32, &f.action) != 0 ||
-	    xf_input_query_id(r, "entity_id", &f.entity_id) != 0 ||
-	    xf_input_query_id(r, "user_id", &f.user_id) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &f.offset, &f.limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_audit_list(&c, &f, &rows, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);

@@ -1,12 +1,13 @@
 /*
- * bodies.h - the registry of the JSON bodies the API validates: every field
- * table that a handler of src/api hands to xf_input_body or
- * xf_input_object, with the route it serves. The tables stay static in
- * their handler files, next to the enums that index them; each such file
- * lists its tables in one array declared below, and bodies.c joins those
- * arrays. The libFuzzer harness tests/fuzz/fuzz_input_body.c checks every
- * table listed here, and tests/api/bodies.test.mjs fails when a table of
- * src/api is not listed.
+ * bodies.h - the registry of the JSON bodies the API validates: the body
+ * table of every route (routes.c), and every field table that a handler
+ * of src/api hands to xf_input_object for an object nested in a body,
+ * with the route it serves. The nested tables stay static in their
+ * handler files, next to the enums that index them; each such file lists
+ * them in one array declared below, and bodies.c joins the routes and
+ * those arrays. The libFuzzer harness tests/fuzz/fuzz_input_body.c checks
+ * every table listed here, and tests/api/bodies.test.mjs fails when a
+ * table of src/api is in neither place.
  */
 #ifndef XF_API_BODIES_H
 #define XF_API_BODIES_H
@@ -29,19 +30,14 @@ typedef struct xf_body {
 	size_t n;
 } xf_body;
 
-/* Body i of the registry, or NULL past the last one. */
+/* Body i of the registry (the routes' bodies first, then the nested
+ * objects), or NULL past the last one. */
 const xf_body *xf_api_body(size_t i);
 
-/* The lists of the handler files, each ended by an entry {0}. */
+/* The nested objects of the handler files, each list ended by {0}. */
 extern const xf_body xf_compliance_bodies[];
-extern const xf_body xf_duties_bodies[];
 extern const xf_body xf_meetings_bodies[];
-extern const xf_body xf_members_bodies[];
-extern const xf_body xf_notices_bodies[];
-extern const xf_body xf_orgs_bodies[];
 extern const xf_body xf_plans_bodies[];
-extern const xf_body xf_points_bodies[];
-extern const xf_body xf_system_bodies[];
 extern const xf_body xf_tasks_bodies[];
 extern const xf_body xf_users_bodies[];
 

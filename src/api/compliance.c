@@ -41,13 +41,16 @@ static void kinds(xf_jw *w, const char *key, unsigned mask)
 	xf_jw_arr_end(w);
 }
 
-static int read_query(xf_req *r, int64_t *org, const char **period)
-{
-	return xf_input_query_id(r, "org", org) != 0 ||
-	               xf_input_query_str(r, "period", 10, period) != 0
-	           ? -1
-	           : 0;
-}
+/* ?org=&period= of the report and the board: this quarter by default. */
+enum { Q_ORG, Q_PERIOD };
+static const xf_param report_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "period",
+     .type = XF_Q_PERIOD,
+     .label = "期间",
+     .now = XF_NOW_QUARTER},
+};
+const xf_query_table xf_compliance_query = XF_QUERY_TABLE(report_params);
 
 static void head(xf_jw *w, const xf_compliance_report *rep)
 {
@@ -62,13 +65,12 @@ static void head(xf_jw *w, const xf_compliance_report *rep)
 
 void xf_h_compliance(xf_req *r)
 {
-	int64_t org;
-	const char *period;
 	xf_ctx c;
 	xf_compliance_report rep;
-	if (read_query(r, &org, &period) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_compliance_for(&c, org, period, &rep) != XF_OK) {
+	if (xf_compliance_for(&c, r->query_vals[Q_ORG].i,
+	                      r->query_vals[Q_PERIOD].s, &rep) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -127,13 +129,12 @@ static void sum(xf_jw *w, const xf_compliance_sum *s)
 
 void xf_h_compliance_board(xf_req *r)
 {
-	int64_t org;
-	const char *period;
 	xf_ctx c;
 	xf_board b;
-	if (read_query(r, &org, &period) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_compliance_board(&c, org, period, &b) != XF_OK) {
+	if (xf_compliance_board(&c, r->query_vals[Q_ORG].i,
+	                        r->query_vals[Q_PERIOD].s, &b) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -231,6 +232,8 @@ void xf_h_compliance_rules_get(xf_req *r)
 static const xf_field rules_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, 100, NULL, "会议规则"},
 };
+const xf_body_table xf_compliance_rules_put_body = XF_BODY_TABLE(rules_fields);
+
 static const xf_field rule_fields[] = {
     {"org_kind", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "组织类型"},
     {"meeting_kind", XF_F_ENUM, 1, 0, 0, 0, xf_meeting_kinds, "会议类型"},
@@ -239,10 +242,8 @@ static const xf_field rule_fields[] = {
 
 void xf_h_compliance_rules_put(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, rules_fields, 1, v) != 0)
-		return;
 	size_t n = json_array_size(v[0].j);
 	xf_rule_input *in = xf_arena_calloc(&r->arena, n ? n : 1, sizeof *in);
 	if (!in) {
@@ -266,9 +267,8 @@ void xf_h_compliance_rules_put(xf_req *r)
 		answer_rules(r, &ru);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_compliance_bodies[] = {
-    XF_BODY("PUT /api/compliance/rules", NULL, rules_fields),
     XF_BODY("PUT /api/compliance/rules", "items[]", rule_fields),
     {0},
 };

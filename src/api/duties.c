@@ -8,7 +8,6 @@
 #include "api/page.h"
 
 #include "api/api.h"
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "domain/duties.h"
@@ -20,14 +19,6 @@
 static const char *opt_s(const xf_val *v)
 {
 	return v->present && !v->is_null ? v->s : NULL;
-}
-
-static int bad_year(xf_req *r, int64_t year, const char *field)
-{
-	if (year >= 1900 && year <= 2200)
-		return 0;
-	xf_reply_error(r, 422, "invalid_field", "年度不正确", field);
-	return -1;
 }
 
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
@@ -70,14 +61,14 @@ static const xf_field duty_fields[D_COUNT] = {
     {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
     {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
 };
+const xf_body_table xf_duties_create_body = XF_BODY_TABLE(duty_fields);
 
 /* POST /api/duties: 201 with the item. */
 void xf_h_duties_create(xf_req *r)
 {
-	xf_val v[D_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, duty_fields, D_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_input in = {.org_id = v[D_ORG].i,
 	                    .year = (int)v[D_YEAR].i,
@@ -99,15 +90,14 @@ static const xf_field patch_fields[U_COUNT] = {
     {"content", XF_F_STR, 0, 1, 0, 5000, NULL, "职责内容"},
     {"seq", XF_F_INT, 0, 0, 1, 1000, NULL, "序号"},
 };
+const xf_body_table xf_duties_patch_body = XF_BODY_TABLE(patch_fields);
 
 void xf_h_duties_patch(xf_req *r)
 {
-	xf_val v[U_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, U_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_input in = {.title = v[U_TITLE].s,
 	                    .content = opt_s(&v[U_CONTENT]),
@@ -147,53 +137,45 @@ void xf_h_duties_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-static int is_true(const char *s)
-{
-	return s && (strcmp(s, "1") == 0 || strcmp(s, "true") == 0);
-}
-
 /* GET /api/duties?org=&year=&level=&post=&applicable=1 */
+enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "level",
+     .type = XF_Q_ENUM,
+     .codes = xf_org_kinds,
+     .label = "层级"},
+    {.name = "post",
+     .type = XF_Q_ENUM,
+     .codes = xf_duty_posts,
+     .label = "岗位"},
+    {.name = "applicable", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_duties_list(xf_req *r)
 {
-	int offset, limit;
-	int64_t org, year;
-	const char *level, *post, *app;
+	const xf_val *v = r->query_vals;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_str(r, "level", 32, &level) != 0 ||
-	    xf_input_query_str(r, "post", 32, &post) != 0 ||
-	    xf_input_query_str(r, "applicable", 5, &app) != 0)
-		return;
-	if (!org) {
-		xf_reply_error(r, 422, "invalid_field", "请选择组织", "org");
-		return;
-	}
-	if (year && bad_year(r, year, "year") != 0)
-		return;
-	if (level && !xf_duty_level_valid(level)) {
+	xf_duty_query q = {.org_id = v[DL_ORG].i,
+	                   .year = (int)v[DL_YEAR].i,
+	                   .level = v[DL_LEVEL].s,
+	                   .post = v[DL_POST].s,
+	                   .applicable = (int)v[DL_APPLICABLE].i};
+	xf_query_page(r, &q.offset, &q.limit);
+	if (q.level && !xf_duty_level_valid(q.level)) {
 		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
 		return;
 	}
-	if (post && !*xf_duty_post_title(post)) {
-		xf_reply_error(r, 422, "invalid_field", "岗位不正确", "post");
-		return;
-	}
-	int applicable = is_true(app);
-	if (applicable && !year) {
+	if (q.applicable && !q.year) {
 		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
 		return;
 	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	xf_duty_query q = {.org_id = org,
-	                   .year = (int)year,
-	                   .level = level,
-	                   .post = post,
-	                   .applicable = applicable,
-	                   .offset = offset,
-	                   .limit = limit};
 	xf_duty *ds;
 	int n;
 	int64_t total;
@@ -209,14 +191,14 @@ static const xf_field copy_fields[C_COUNT] = {
     {"from_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "来源年度"},
     {"to_year", XF_F_INT, 1, 0, 1900, 2200, NULL, "目标年度"},
 };
+const xf_body_table xf_duties_copy_body = XF_BODY_TABLE(copy_fields);
 
 /* POST /api/duties/copy: 201 with the target year's list. */
 void xf_h_duties_copy(xf_req *r)
 {
-	xf_val v[C_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, copy_fields, C_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty *ds;
 	int n;
@@ -239,16 +221,16 @@ static const xf_field evidence_fields[E_COUNT] = {
     {"note", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
     {"on", XF_F_DATE, 0, 1, 0, 0, NULL, "履职日期"},
 };
+const xf_body_table xf_duty_evidence_create_body =
+    XF_BODY_TABLE(evidence_fields);
 
 /* POST /api/duties/{id}/evidence: 201 with the evidence. */
 void xf_h_duty_evidence_create(xf_req *r)
 {
-	xf_val v[E_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, evidence_fields, E_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_evidence_input in = {
 	    .assignment_id = v[E_AS].i,
@@ -269,19 +251,20 @@ void xf_h_duty_evidence_create(xf_req *r)
 }
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
+static const xf_param evidence_list_params[] = {
+    {.name = "assignment_id",
+     .type = XF_Q_ID,
+     .required = 1,
+     .label = "岗位人员"},
+};
+const xf_query_table xf_duty_evidence_list_query =
+    XF_QUERY_TABLE(evidence_list_params);
+
 void xf_h_duty_evidence_list(xf_req *r)
 {
 	xf_ctx c;
-	int64_t id, as;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_query_id(r, "assignment_id", &as) != 0)
-		return;
-	if (!as) {
-		xf_reply_error(r, 422, "invalid_field", "请选择岗位人员",
-		               "assignment_id");
-		return;
-	}
-	if (xf_api_ctx(r, &c) != 0)
+	int64_t id, as = r->query_vals[0].i;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_evidence *es;
 	int n;
@@ -320,14 +303,14 @@ static const xf_field assign_fields[A_COUNT] = {
     {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
     {"user_id", XF_F_ID, 0, 0, 0, 0, NULL, "用户"},
 };
+const xf_body_table xf_duty_assignments_create_body =
+    XF_BODY_TABLE(assign_fields);
 
 /* POST /api/duty-assignments: 201 with the assignment. */
 void xf_h_duty_assignments_create(xf_req *r)
 {
-	xf_val v[A_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, assign_fields, A_COUNT, v) != 0)
-		return;
 	if (v[A_MEMBER].present == v[A_USER].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "请选择党员（member_id 或 user_id 二选一）",
@@ -356,27 +339,32 @@ void xf_h_duty_assignments_create(xf_req *r)
 }
 
 /* GET /api/duty-assignments?org=&subtree=1&year=&member_id= */
+enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
+static const xf_param assignment_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "member_id", .type = XF_Q_ID},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_duty_assignments_list_query =
+    XF_QUERY_TABLE(assignment_list_params);
+
 void xf_h_duty_assignments_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, year, member;
-	const char *sub;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_id(r, "member_id", &member) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &sub) != 0)
-		return;
-	if (year && bad_year(r, year, "year") != 0)
-		return;
+	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_assignment *as;
 	int n;
 	int64_t total;
-	if (xf_duty_assignment_list(&c, org, is_true(sub), (int)year, member,
-	                            offset, limit, &as, &n, &total) != XF_OK) {
+	if (xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                            (int)q[AL_YEAR].i, q[AL_MEMBER].i, offset,
+	                            limit, &as, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -402,13 +390,3 @@ void xf_h_duty_assignments_delete(xf_req *r)
 	else
 		xf_api_ok(r);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_duties_bodies[] = {
-    XF_BODY("POST /api/duties", NULL, duty_fields),
-    XF_BODY("POST /api/duties/copy", NULL, copy_fields),
-    XF_BODY("PATCH /api/duties/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/duties/{id}/evidence", NULL, evidence_fields),
-    XF_BODY("POST /api/duty-assignments", NULL, assign_fields),
-    {0},
-};

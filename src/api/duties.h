@@ -1,8 +1,9 @@
 /*
- * duties.h (api) - handlers of the duty lists (三级五岗): items,
- * post holders, evidence (duties.c) and the duty report (述职材料) as
- * JSON, a printable page and a Word document (duty_report.c). Routes in
- * routes.c; the API is documented in docs/api.md ("Duty lists").
+ * duties.h (api) - handlers of the duty lists (三级五岗): items, post
+ * holders, evidence (duties.c) and the duty report (述职材料) as JSON, a
+ * printable page and a Word document (duty_report.c), with the query
+ * tables of their routes. Routes in routes.c; the API is documented in
+ * docs/api.md ("Duty lists").
  */
 #ifndef XF_API_DUTIES_H
 #define XF_API_DUTIES_H
@@ -12,19 +13,28 @@
 
 /* duties.c */
 void xf_h_duties_list(xf_req *r);
+extern const struct xf_query_table xf_duties_list_query;
 void xf_h_duties_create(xf_req *r);
+extern const struct xf_body_table xf_duties_create_body;
 void xf_h_duties_copy(xf_req *r);
+extern const struct xf_body_table xf_duties_copy_body;
 void xf_h_duties_get(xf_req *r);
 void xf_h_duties_patch(xf_req *r);
+extern const struct xf_body_table xf_duties_patch_body;
 void xf_h_duties_delete(xf_req *r);
 void xf_h_duty_evidence_list(xf_req *r);
+extern const struct xf_query_table xf_duty_evidence_list_query;
 void xf_h_duty_evidence_create(xf_req *r);
+extern const struct xf_body_table xf_duty_evidence_create_body;
 void xf_h_duty_evidence_delete(xf_req *r);
 void xf_h_duty_assignments_list(xf_req *r);
+extern const struct xf_query_table xf_duty_assignments_list_query;
 void xf_h_duty_assignments_create(xf_req *r);
+extern const struct xf_body_table xf_duty_assignments_create_body;
 void xf_h_duty_assignments_delete(xf_req *r);
 
 /* duty_report.c */
 void xf_h_duty_report(xf_req *r);
+extern const struct xf_query_table xf_duty_report_query;
 
 #endif

@@ -233,35 +233,29 @@ static void attachment_header(xf_req *r, const xf_duty_report *rep)
 }
 
 /* GET /api/duty-reports?member_id=&year=&format=json|html|doc */
+static const char *const formats[] = {"json", "html", "doc", NULL};
+enum { Q_MEMBER, Q_YEAR, Q_FORMAT };
+static const xf_param report_params[] = {
+    {.name = "member_id", .type = XF_Q_ID, .required = 1, .label = "党员"},
+    {.name = "year", .type = XF_Q_YEAR, .required = 1, .label = "年度"},
+    {.name = "format",
+     .type = XF_Q_ENUM,
+     .enums = formats,
+     .label = "格式",
+     .dflt = "json"},
+};
+const xf_query_table xf_duty_report_query = XF_QUERY_TABLE(report_params);
+
 void xf_h_duty_report(xf_req *r)
 {
-	int64_t member, year;
-	const char *format;
+	const xf_val *q = r->query_vals;
+	int html = q[Q_FORMAT].i == 1, word = q[Q_FORMAT].i == 2;
 	xf_ctx c;
-	if (xf_input_query_id(r, "member_id", &member) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_str(r, "format", 8, &format) != 0)
-		return;
-	if (!member) {
-		xf_reply_error(r, 422, "invalid_field", "请选择党员",
-		               "member_id");
-		return;
-	}
-	if (year < 1900 || year > 2200) {
-		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
-		return;
-	}
-	int html = format && strcmp(format, "html") == 0;
-	int word = format && strcmp(format, "doc") == 0;
-	if (format && !html && !word && strcmp(format, "json") != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "格式应为 json、html 或 doc", "format");
-		return;
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_report rep;
-	if (xf_duty_report_read(&c, member, (int)year, &rep) != XF_OK) {
+	if (xf_duty_report_read(&c, q[Q_MEMBER].i, (int)q[Q_YEAR].i, &rep) !=
+	    XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

@@ -1,11 +1,16 @@
 /*
- * input.c - edge validation of JSON bodies, query strings and path ids.
+ * input.c - edge validation of JSON bodies, query strings and path ids
+ * against the field tables of the routes, and the validator that runs
+ * them before a handler.
  */
 #include "api/input.h"
+
+#include "api/api.h"
 
 #include "base/date.h"
 #include "base/utf8.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +110,11 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 			return invalid(r, name, f->label, "应为数组");
 		if ((int64_t)json_array_size(v) > f->max)
 			return invalid(r, name, f->label, "项目过多");
+		out->j = v;
+		return 0;
+	case XF_F_OBJECT:
+		if (!json_is_object(v))
+			return invalid(r, name, f->label, "应为对象");
 		out->j = v;
 		return 0;
 	}
@@ -257,68 +267,152 @@ int xf_parse_id(const char *s, int64_t max, int64_t *out)
 	return 0;
 }
 
-int xf_input_page(xf_req *r, int *offset, int *limit)
+/* ---- query strings ------------------------------------------------------ */
+
+/* The 422 answer for parameter p: its label (or "参数 <name> ") and
+ * what is wrong. */
+static int bad_param(xf_req *r, const xf_param *p, const char *what)
 {
-	int64_t page = 1, size = 20;
-	const char *p = xf_req_query(r, "page"), *s = xf_req_query(r, "size");
-	if (p && xf_parse_id(p, 1000000, &page) != 0) {
-		xf_reply_error(r, 422, "invalid_field", "页码应为正整数",
-		               "page");
+	char *msg =
+	    p->label ? xf_arena_printf(&r->arena, "%s%s", p->label, what)
+	             : xf_arena_printf(&r->arena, "参数 %s %s", p->name, what);
+	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数不正确",
+	               p->name);
+	return -1;
+}
+
+/* Digits only, at most 18 of them, into *out; -1 otherwise. */
+static int parse_digits(const char *s, int64_t *out)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
 		return -1;
+	*out = strtoll(s, NULL, 10);
+	return 0;
+}
+
+/* The current period of kind at the request's time, into out. */
+static int current(xf_req *r, const xf_param *p, xf_val *out)
+{
+	xf_period now = xf_period_of(
+	    xf_date_today(r->now),
+	    p->now == XF_NOW_QUARTER ? XF_PERIOD_QUARTER : XF_PERIOD_YEAR);
+	char text[12];
+	xf_period_format(now, text);
+	out->present = 1;
+	out->i = now.year;
+	out->s = xf_arena_strdup(&r->arena, text);
+	if (out->s)
+		return 0;
+	xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	return -1;
+}
+
+int xf_input_param(xf_req *r, const xf_param *p, const char *s, xf_val *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!s || !*s) {
+		if (p->required)
+			return bad_param(r, p, "为必填项");
+		if (p->now && (p->type == XF_Q_PERIOD || p->type == XF_Q_YEAR))
+			return current(r, p, out);
+		if (!p->dflt)
+			return 0;
+		s = p->dflt;
 	}
-	if (s && xf_parse_id(s, 200, &size) != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "每页条数应为 1 到 200 之间的整数", "size");
-		return -1;
+	out->present = 1;
+	out->s = s;
+	switch (p->type) {
+	case XF_Q_ID:
+		if (xf_parse_id(s, INT64_MAX / 2, &out->i) != 0)
+			return bad_param(r, p, "应为正整数");
+		return 0;
+	case XF_Q_INT:
+		if (parse_digits(s, &out->i) != 0 || out->i < p->min ||
+		    out->i > p->max) {
+			char *what = xf_arena_printf(
+			    &r->arena, "应为 %lld 到 %lld 之间的整数",
+			    (long long)p->min, (long long)p->max);
+			return bad_param(r, p, what ? what : "不正确");
+		}
+		return 0;
+	case XF_Q_BOOL:
+		if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0)
+			out->i = 1;
+		else if (strcmp(s, "0") != 0 && strcmp(s, "false") != 0)
+			return bad_param(r, p, "应为 1、0、true 或 false");
+		return 0;
+	case XF_Q_STR: {
+		size_t n = strlen(s);
+		if (!xf_utf8_valid(s, n) ||
+		    (int64_t)xf_utf8_chars(s, n) > p->max)
+			return bad_param(r, p, "不正确");
+		return 0;
 	}
+	case XF_Q_ENUM:
+		if (p->codes)
+			return xf_code_valid(p->codes, s)
+			           ? 0
+			           : bad_param(r, p, "取值不在允许范围内");
+		for (int64_t i = 0; p->enums[i]; i++) {
+			if (strcmp(p->enums[i], s) == 0) {
+				out->i = i;
+				return 0;
+			}
+		}
+		return bad_param(r, p, "不正确");
+	case XF_Q_DATE: {
+		xf_date d;
+		if (xf_date_parse(s, &d) != 0)
+			return bad_param(r, p, "应为有效日期（YYYY-MM-DD）");
+		return 0;
+	}
+	case XF_Q_PERIOD: {
+		xf_period per;
+		if (xf_period_parse(s, &per) != 0)
+			return bad_param(r, p,
+			                 "应为 2024、2024Q3 或 2024-07 的形式");
+		out->i = per.year;
+		return 0;
+	}
+	case XF_Q_YEAR: {
+		xf_period per;
+		if (xf_period_parse(s, &per) != 0 || per.kind != XF_PERIOD_YEAR)
+			return bad_param(r, p, "应为 1900 到 2200 之间的年份");
+		out->i = per.year;
+		return 0;
+	}
+	}
+	return bad_param(r, p, "不正确");
+}
+
+int xf_input_query(xf_req *r, const xf_param *params, size_t n, xf_val *vals)
+{
+	for (size_t i = 0; i < n; i++)
+		if (xf_input_param(r, &params[i],
+		                   xf_req_query(r, params[i].name),
+		                   &vals[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/* The index of parameter name in the route's query table. */
+static size_t param_index(const xf_req *r, const char *name)
+{
+	const xf_query_table *t = r->route ? r->route->query : NULL;
+	size_t i = 0;
+	while (t && i < t->n && strcmp(t->params[i].name, name) != 0)
+		i++;
+	assert(t && i < t->n && r->query_vals);
+	return i;
+}
+
+void xf_query_page(const xf_req *r, int *offset, int *limit)
+{
+	int64_t page = r->query_vals[param_index(r, "page")].i;
+	int64_t size = r->query_vals[param_index(r, "size")].i;
 	*offset = (int)((page - 1) * size);
 	*limit = (int)size;
-	return 0;
-}
-
-int xf_input_query_id(xf_req *r, const char *key, int64_t *out)
-{
-	const char *s = xf_req_query(r, key);
-	*out = 0;
-	if (!s || !*s)
-		return 0;
-	if (xf_parse_id(s, INT64_MAX / 2, out) != 0) {
-		char *msg =
-		    xf_arena_printf(&r->arena, "参数 %s 应为正整数", key);
-		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-		               key);
-		return -1;
-	}
-	return 0;
-}
-
-int xf_input_query_str(xf_req *r, const char *key, size_t max, const char **out)
-{
-	const char *s = xf_req_query(r, key);
-	*out = NULL;
-	if (!s || !*s)
-		return 0;
-	size_t n = strlen(s);
-	if (!xf_utf8_valid(s, n) || xf_utf8_chars(s, n) > max) {
-		char *msg = xf_arena_printf(&r->arena, "参数 %s 不正确", key);
-		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-		               key);
-		return -1;
-	}
-	*out = s;
-	return 0;
-}
-
-int xf_input_query_code(xf_req *r, const char *key, const xf_code *codes,
-                        const char *label, const char **out)
-{
-	if (xf_input_query_str(r, key, 40, out) != 0)
-		return -1;
-	if (!*out || xf_code_valid(codes, *out))
-		return 0;
-	char *msg = xf_arena_printf(&r->arena, "%s取值不在允许范围内", label);
-	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
-	return -1;
 }
 
 int xf_input_path_id(xf_req *r, int i, int64_t *out)
@@ -331,6 +425,40 @@ int xf_input_path_id(xf_req *r, int i, int64_t *out)
 	return 0;
 }
 
+/* n values in the arena, zeroed; NULL with a 500 answer. */
+static xf_val *new_vals(xf_req *r, size_t n)
+{
+	xf_val *vals = xf_arena_calloc(&r->arena, n, sizeof *vals);
+	if (!vals)
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	return vals;
+}
+
+int xf_api_validate(xf_req *r, const xf_route *route)
+{
+	int64_t id;
+	for (int i = 0; i < r->nparam; i++)
+		if (xf_input_path_id(r, i, &id) != 0)
+			return r->status;
+	const xf_query_table *q = route->query;
+	xf_val *vals;
+	if (q) {
+		if (!(vals = new_vals(r, q->n)) ||
+		    xf_input_query(r, q->params, q->n, vals) != 0)
+			return r->status;
+		r->query_vals = vals;
+	}
+	const xf_body_table *b = route->body;
+	if (b) {
+		if (!(vals = new_vals(r, b->n)) ||
+		    (!(b->optional && r->body.len == 0) &&
+		     xf_input_body(r, b->fields, b->n, vals) != 0))
+			return r->status;
+		r->body_vals = vals;
+	}
+	return 0;
+}
+
 int xf_api_ctx(xf_req *r, xf_ctx *c)
 {
 	xf_db *db = xf_svc_db();
@@ -339,6 +467,8 @@ int xf_api_ctx(xf_req *r, xf_ctx *c)
 		return -1;
 	}
 	xf_ctx_init(c, db, &r->arena, r->principal, r->user);
+	if (r->now)
+		c->now = r->now; /* the time the defaults of the query used */
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
- * input.h - validation of outside input at the edge: JSON bodies against a
- * field table (kore's validators), query parameters, path ids; and the
- * glue that turns a service error into an HTTP error answer.
+ * input.h - validation of outside input at the edge: JSON bodies and query
+ * strings against the field tables a route declares (kore's validators),
+ * path ids; and the glue that turns a service error into an HTTP error
+ * answer.
  *
  * Strings produced here are copied into the request arena.
  */
@@ -19,9 +20,10 @@ typedef enum {
 	XF_F_INT,     /* integer in [min, max] */
 	XF_F_ID,      /* positive integer id */
 	XF_F_BOOL,
-	XF_F_DATE,  /* "YYYY-MM-DD" */
-	XF_F_ENUM,  /* one of the codes of codes[] */
-	XF_F_ARRAY, /* array, at most max items; kept as json_t */
+	XF_F_DATE,   /* "YYYY-MM-DD" */
+	XF_F_ENUM,   /* one of the codes of codes[] */
+	XF_F_ARRAY,  /* array, at most max items; kept as json_t */
+	XF_F_OBJECT, /* object; kept as json_t for the handler's own table */
 } xf_field_type;
 
 typedef struct xf_field {
@@ -38,8 +40,25 @@ typedef struct xf_val {
 	int present, is_null;
 	const char *s; /* STR, DATE, ENUM */
 	int64_t i;     /* INT, ID, BOOL */
-	json_t *j;     /* ARRAY (borrowed from the parsed body) */
+	json_t *j;     /* ARRAY, OBJECT (borrowed from the parsed body) */
 } xf_val;
+
+/* The body table of a route (xf_route.body). */
+typedef struct xf_body_table {
+	const xf_field *fields;
+	size_t n;
+	int optional; /* an empty body counts as {} */
+} xf_body_table;
+
+#define XF_BODY_TABLE(t)                                                       \
+	{                                                                      \
+		t, sizeof(t) / sizeof((t)[0]), 0                               \
+	}
+/* A body that may be left out (an empty body is {}). */
+#define XF_OPTIONAL_BODY_TABLE(t)                                              \
+	{                                                                      \
+		t, sizeof(t) / sizeof((t)[0]), 1                               \
+	}
 
 /*
  * Parses r->body as a JSON object and checks it against fields[0..n).
@@ -58,19 +77,86 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 /* Parses a positive decimal in [1, max] (digits only, at most 18): the
  * form of every id in a path or query. Returns 0, or -1 on anything else. */
 int xf_parse_id(const char *s, int64_t max, int64_t *out);
-/* Reads ?page=&size= (defaults 1 and 20, size <= 200). -1 on bad input. */
-int xf_input_page(xf_req *r, int *offset, int *limit);
-/* Reads a positive id query parameter; 0 when absent. -1 on bad input. */
-int xf_input_query_id(xf_req *r, const char *key, int64_t *out);
-/* Reads a bounded string query parameter (valid UTF-8), NULL when absent. */
-int xf_input_query_str(xf_req *r, const char *key, size_t max,
-                       const char **out);
-/* Reads an optional query parameter that must be a code of codes; NULL
- * when absent. -1 after a 422 answer that names label. */
-int xf_input_query_code(xf_req *r, const char *key, const xf_code *codes,
-                        const char *label, const char **out);
 /* Parses path parameter i as a positive id; 404 answer on failure. */
 int xf_input_path_id(xf_req *r, int i, int64_t *out);
+
+/* ---- query strings ------------------------------------------------------ */
+
+/*
+ * The types of query parameters. A parameter sent empty counts as absent;
+ * parameters a table does not name are ignored.
+ */
+typedef enum {
+	XF_Q_ID = 1, /* positive id: 1 to 18 digits */
+	XF_Q_INT,    /* digits, value in [min, max] */
+	XF_Q_BOOL,   /* 1, 0, true or false: the one rule of every flag */
+	XF_Q_STR,    /* valid UTF-8, at most max characters */
+	XF_Q_ENUM,   /* one of enums[] (i is its index) or of codes[] */
+	XF_Q_DATE,   /* "YYYY-MM-DD" */
+	XF_Q_PERIOD, /* "2024", "2024Q3" or "2024-07" */
+	XF_Q_YEAR,   /* four digits, 1900 to 2200 */
+} xf_param_type;
+
+/* What an absent period or year stands for: nothing, or the current
+ * year or quarter in Asia/Shanghai at the request's time. */
+typedef enum {
+	XF_NOW_NONE = 0,
+	XF_NOW_YEAR,
+	XF_NOW_QUARTER,
+} xf_now;
+
+/* One parameter of a query table; written with designated initializers,
+ * {.name = "org", .type = XF_Q_ID}. */
+typedef struct xf_param {
+	const char *name;
+	xf_param_type type;
+	int required;
+	int64_t min, max;         /* INT bounds; STR most characters */
+	const char *const *enums; /* NULL-terminated, for XF_Q_ENUM */
+	const xf_code *codes;     /* or a catalogue (codes.h): i is unset */
+	const char *label;        /* Chinese name; NULL: "参数 <name> " */
+	const char *dflt;         /* the value when absent, as if sent */
+	xf_now now;               /* PERIOD, YEAR: absent is the current one */
+} xf_param;
+
+/* The query table of a route (xf_route.query). */
+typedef struct xf_query_table {
+	const xf_param *params;
+	size_t n;
+} xf_query_table;
+
+#define XF_QUERY_TABLE(t)                                                      \
+	{                                                                      \
+		t, sizeof(t) / sizeof((t)[0])                                  \
+	}
+
+/* ?page=&size= of a list (read with xf_query_page). */
+#define XF_PARAM_PAGE                                                          \
+	{                                                                      \
+		.name = "page", .type = XF_Q_INT, .min = 1, .max = 1000000,    \
+		.label = "页码", .dflt = "1"                                   \
+	}
+#define XF_PARAM_SIZE                                                          \
+	{                                                                      \
+		.name = "size", .type = XF_Q_INT, .min = 1, .max = 200,        \
+		.label = "每页条数", .dflt = "20"                              \
+	}
+
+/*
+ * Checks one value s (NULL or "" when absent) against p: on success *out
+ * has present (a value was sent, defaulted or is the current period), s
+ * (the text: s itself, the default, or the current period in r's arena)
+ * and i (ID, INT, BOOL, YEAR: the number; PERIOD: its year; ENUM: the
+ * index). Returns 0, or -1 with a 422 invalid_field answer naming the
+ * parameter (500 when memory runs out).
+ */
+int xf_input_param(xf_req *r, const xf_param *p, const char *s, xf_val *out);
+/* Checks the request's query string against params[0..n), in order,
+ * into vals[0..n). Returns 0, or -1 after the first refusal. */
+int xf_input_query(xf_req *r, const xf_param *params, size_t n, xf_val *vals);
+/* The offset and limit of a list from the checked ?page=&size= of the
+ * route's query table (XF_PARAM_PAGE, XF_PARAM_SIZE). */
+void xf_query_page(const xf_req *r, int *offset, int *limit);
 
 /* The context for a request: this thread's connection, caller, arena.
  * Returns -1 (with a 503 answer) if the database is unreachable. */

@@ -16,20 +16,49 @@
 
 #include <string.h>
 
-/* Reads ?limit= (1..200, default 50); -1 after a 422 answer. */
-static int query_limit(xf_req *r, int *limit)
-{
-	int64_t v;
-	if (xf_input_query_id(r, "limit", &v) != 0)
-		return -1;
-	if (v > 200) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "条数应为 1 到 200 之间的整数", "limit");
-		return -1;
+static const char *const board_by[] = {"average", "org_points", NULL};
+
+/* ?org=&period=&limit= of both boards; the period is this year's by
+ * default. */
+#define ORG_PARAM                                                              \
+	{                                                                      \
+		.name = "org", .type = XF_Q_ID                                 \
 	}
-	*limit = v ? (int)v : 50;
-	return 0;
-}
+#define PERIOD_PARAM                                                           \
+	{                                                                      \
+		.name = "period", .type = XF_Q_PERIOD, .label = "期间",        \
+		.now = XF_NOW_YEAR                                             \
+	}
+#define LIMIT_PARAM                                                            \
+	{                                                                      \
+		.name = "limit", .type = XF_Q_INT, .min = 1, .max = 200,       \
+		.label = "条数", .dflt = "50"                                  \
+	}
+
+enum { MB_ORG, MB_PERIOD, MB_LIMIT };
+static const xf_param member_board_params[] = {ORG_PARAM, PERIOD_PARAM,
+                                               LIMIT_PARAM};
+const xf_query_table xf_leaderboard_members_query =
+    XF_QUERY_TABLE(member_board_params);
+
+enum { OB_ORG, OB_PERIOD, OB_KIND, OB_BY, OB_LIMIT };
+static const xf_param org_board_params[] = {
+    ORG_PARAM,
+    PERIOD_PARAM,
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .required = 1,
+     .codes = xf_org_kinds,
+     .label = "组织类型"},
+    {.name = "by",
+     .type = XF_Q_ENUM,
+     .enums = board_by,
+     .label = "排序依据",
+     .dflt = "average"},
+    LIMIT_PARAM,
+};
+const xf_query_table xf_leaderboard_orgs_query =
+    XF_QUERY_TABLE(org_board_params);
 
 static void change(xf_jw *w, const xf_board_item *it)
 {
@@ -56,16 +85,13 @@ static void board_head(xf_jw *w, const xf_board *b)
 
 void xf_h_leaderboard_members(xf_req *r)
 {
-	int64_t org;
-	const char *period;
-	int limit;
+	const xf_val *q = r->query_vals;
 	xf_ctx c;
 	xf_board b;
-	if (xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "period", 12, &period) != 0 ||
-	    query_limit(r, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_board_members(&c, org, period, limit, &b) != XF_OK) {
+	if (xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
+	                     (int)q[MB_LIMIT].i, &b) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -97,37 +123,16 @@ void xf_h_leaderboard_members(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
-static const char *const board_by[] = {"average", "org_points", NULL};
-
 void xf_h_leaderboard_orgs(xf_req *r)
 {
-	int64_t org;
-	const char *period, *kind, *by;
-	int limit;
+	const xf_val *q = r->query_vals;
+	const char *kind = q[OB_KIND].s, *by = q[OB_BY].s;
 	xf_ctx c;
 	xf_board b;
-	if (xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "period", 12, &period) != 0 ||
-	    xf_input_query_code(r, "kind", xf_org_kinds, "组织类型", &kind) !=
-	        0 ||
-	    xf_input_query_str(r, "by", 20, &by) != 0 ||
-	    query_limit(r, &limit) != 0)
-		return;
-	if (!kind) {
-		xf_reply_error(r, 422, "invalid_field", "请选择组织类型",
-		               "kind");
-		return;
-	}
-	int ok = !by;
-	for (const char *const *k = board_by; by && *k; k++)
-		ok |= strcmp(*k, by) == 0;
-	if (!ok) {
-		xf_reply_error(r, 422, "invalid_field", "排序依据不正确", "by");
-		return;
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_board_orgs(&c, org, kind, period, by, limit, &b) != XF_OK) {
+	if (xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s, by,
+	                  (int)q[OB_LIMIT].i, &b) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -136,7 +141,7 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	xf_jw_obj(&w);
 	board_head(&w, &b);
 	xf_jw_kstr(&w, "kind", kind);
-	xf_jw_kstr(&w, "by", by ? by : "average");
+	xf_jw_kstr(&w, "by", by);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < b.n; i++) {
@@ -180,16 +185,23 @@ static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
 	xf_jw_obj_end(w);
 }
 
+/* ?year=&period=: without either, this year (the service decides, since
+ * each defaults to the other). */
+enum { M_YEAR, M_PERIOD };
+static const xf_param me_params[] = {
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+};
+const xf_query_table xf_points_me_query = XF_QUERY_TABLE(me_params);
+
 void xf_h_points_me(xf_req *r)
 {
-	const char *year, *period;
+	const xf_val *q = r->query_vals;
 	xf_ctx c;
 	xf_points_me me;
-	if (xf_input_query_str(r, "year", 4, &year) != 0 ||
-	    xf_input_query_str(r, "period", 12, &period) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_points_me_read(&c, year, period, &me) != XF_OK) {
+	if (xf_points_me_read(&c, q[M_YEAR].s, q[M_PERIOD].s, &me) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}

@@ -28,6 +28,7 @@ enum {
 	F_LECTURER,
 	F_AGENDA,
 	F_MINUTES,
+	F_FIRST_TOPIC,
 	F_COUNT
 };
 
@@ -45,10 +46,14 @@ enum {
 		    {"lecturer", XF_F_STR, 0, 1, 0, 50, NULL, "授课人"},         \
 		    {"agenda", XF_F_STR, 0, 1, 0, 5000, NULL, "会议议程"},       \
 		    {"minutes", XF_F_STR, 0, 1, 0, 20000, NULL, "会议记录"},     \
+		    {"first_topic", XF_F_OBJECT, 0, 1, 0, 0, NULL, "第一议题"},  \
 	}
 
 static const xf_field create_fields[F_COUNT] = MEETING_FIELDS(1);
+const xf_body_table xf_meetings_create_body = XF_BODY_TABLE(create_fields);
+
 static const xf_field patch_fields[F_COUNT] = MEETING_FIELDS(0);
+const xf_body_table xf_meetings_patch_body = XF_BODY_TABLE(patch_fields);
 
 enum { FT_TITLE, FT_SOURCE, FT_SPEECH, FT_DISCUSSION, FT_COUNT };
 static const xf_field ft_fields[FT_COUNT] = {
@@ -58,53 +63,22 @@ static const xf_field ft_fields[FT_COUNT] = {
     {"discussion", XF_F_STR, 0, 1, 0, 5000, NULL, "研讨情况"},
 };
 
-static void free_json(void *p)
-{
-	json_decref(p);
-}
-
 /*
- * Parses the body of a meeting: the flat fields against fields[], and the
- * nested "first_topic" object (or null) against ft_fields. The parsed
- * document lives until the request ends. Returns 0, or -1 with the error
+ * Reads the body of a meeting, checked against create_fields or
+ * patch_fields, into in: the flat fields, and the nested "first_topic"
+ * object (or null) against ft_fields. Returns 0, or -1 with the error
  * answer written.
  */
-static int meeting_body(xf_req *r, const xf_field *fields, xf_val *v,
-                        xf_meeting_input *in)
+static int meeting_body(xf_req *r, xf_meeting_input *in)
 {
-	json_error_t err;
-	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len,
-	                          JSON_REJECT_DUPLICATES, &err);
-	if (!root && strstr(err.text, "too big"))
-		root = json_loadb(
-		    r->body.data, r->body.len,
-		    JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &err);
-	if (!root) {
-		xf_reply_error(r, 400, "bad_json", "请求内容不是有效的 JSON",
-		               NULL);
-		return -1;
-	}
-	r->cleanup = free_json;
-	r->cleanup_arg = root;
-	if (!json_is_object(root)) {
-		xf_reply_error(r, 400, "bad_json", "请求内容应为 JSON 对象",
-		               NULL);
-		return -1;
-	}
-	/* first_topic is an object: taken out, checked on its own against
-	 * ft_fields (strings are copied into the arena), then released */
-	json_t *ft = json_object_get(root, "first_topic");
-	if (ft) {
-		json_incref(ft);
-		json_object_del(root, "first_topic");
-	}
-	int rc = xf_input_object(r, root, fields, F_COUNT, v, NULL);
-	if (rc == 0 && ft) {
+	const xf_val *v = r->body_vals;
+	if (v[F_FIRST_TOPIC].present) {
 		in->has_first_topic = 1;
 		xf_val f[FT_COUNT];
-		if (!json_is_null(ft) &&
-		    (rc = xf_input_object(r, ft, ft_fields, FT_COUNT, f,
-		                          "first_topic")) == 0) {
+		if (!v[F_FIRST_TOPIC].is_null) {
+			if (xf_input_object(r, v[F_FIRST_TOPIC].j, ft_fields,
+			                    FT_COUNT, f, "first_topic") != 0)
+				return -1;
 			in->ft_title = f[FT_TITLE].s;
 			in->ft_source =
 			    f[FT_SOURCE].is_null ? NULL : f[FT_SOURCE].s;
@@ -115,9 +89,6 @@ static int meeting_body(xf_req *r, const xf_field *fields, xf_val *v,
 			                        : f[FT_DISCUSSION].s;
 		}
 	}
-	json_decref(ft);
-	if (rc != 0)
-		return -1;
 #define S(f, i)                                                                \
 	in->f = v[i].is_null ? NULL : v[i].s;                                  \
 	in->has_##f = v[i].present
@@ -151,12 +122,10 @@ static void answer_meeting(xf_req *r, int status, const xf_meeting *m,
 /* POST /api/meetings: records a meeting; 201 with it. */
 void xf_h_meetings_create(xf_req *r)
 {
-	xf_val v[F_COUNT];
 	xf_meeting_input in = {0};
 	xf_ctx c;
 	xf_meeting m;
-	if (meeting_body(r, create_fields, v, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (meeting_body(r, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_meeting_create(&c, &in, &m) != XF_OK)
 		xf_api_fail(r, &c);
@@ -166,15 +135,13 @@ void xf_h_meetings_create(xf_req *r)
 
 void xf_h_meetings_patch(xf_req *r)
 {
-	xf_val v[F_COUNT];
 	xf_meeting_input in = {0};
 	xf_ctx c;
 	xf_meeting m;
 	xf_measure *ms;
 	int n;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    meeting_body(r, patch_fields, v, &in) != 0 ||
+	if (xf_input_path_id(r, 0, &id) != 0 || meeting_body(r, &in) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_meeting_update(&c, id, &in, &m) != XF_OK ||
@@ -211,39 +178,29 @@ void xf_h_meetings_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* Reads ?subtree=1|true|0|false; -1 with an answer on anything else. */
-static int query_flag(xf_req *r, const char *key, int *out)
-{
-	const char *s;
-	*out = 0;
-	if (xf_input_query_str(r, key, 5, &s) != 0)
-		return -1;
-	if (!s || strcmp(s, "0") == 0 || strcmp(s, "false") == 0)
-		return 0;
-	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0) {
-		*out = 1;
-		return 0;
-	}
-	char *msg = xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
-	xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误", key);
-	return -1;
-}
+/* ?page=&size=&org=&kind=&period=&subtree= */
+enum { ML_PAGE, ML_SIZE, ML_ORG, ML_KIND, ML_PERIOD, ML_SUBTREE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "kind", .type = XF_Q_STR, .max = 30},
+    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_meetings_list_query = XF_QUERY_TABLE(list_params);
 
 void xf_h_meetings_list(xf_req *r)
 {
-	int offset, limit, sub;
-	int64_t org;
-	const char *kind, *period;
+	const xf_val *q = r->query_vals;
+	int offset, limit;
 	xf_ctx c;
 	xf_meeting_page p;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "kind", 30, &kind) != 0 ||
-	    xf_input_query_str(r, "period", 10, &period) != 0 ||
-	    query_flag(r, "subtree", &sub) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_meeting_list(&c, org, sub, kind, period, offset, limit, &p) !=
-	    XF_OK) {
+	if (xf_meeting_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_KIND].s,
+	                    q[ML_PERIOD].s, offset, limit, &p) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -323,6 +280,9 @@ void xf_h_meetings_attendance_get(xf_req *r)
 static const xf_field attendance_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, XF_ATTENDANCE_MAX, NULL, "出席情况"},
 };
+const xf_body_table xf_meetings_attendance_put_body =
+    XF_BODY_TABLE(attendance_fields);
+
 static const xf_field attendee_fields[] = {
     {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
     {"status", XF_F_ENUM, 1, 0, 0, 0, xf_attendance_statuses, "出席情况"},
@@ -330,11 +290,10 @@ static const xf_field attendee_fields[] = {
 
 void xf_h_meetings_attendance_put(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, attendance_fields, 1, v) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
 	size_t n = json_array_size(v[0].j);
 	xf_attendance_item *items =
@@ -374,7 +333,12 @@ enum { M_TITLE, M_OWNER, M_DUE, M_DONE, M_COUNT };
 		    {"done_on", XF_F_DATE, 0, 1, 0, 0, NULL, "完成日期"},      \
 	}
 static const xf_field measure_create_fields[M_COUNT] = MEASURE_FIELDS(1);
+const xf_body_table xf_measures_create_body =
+    XF_BODY_TABLE(measure_create_fields);
+
 static const xf_field measure_patch_fields[M_COUNT] = MEASURE_FIELDS(0);
+const xf_body_table xf_measures_patch_body =
+    XF_BODY_TABLE(measure_patch_fields);
 
 static void measure_input(const xf_val *v, xf_measure_input *in)
 {
@@ -398,14 +362,12 @@ static void answer_measure(xf_req *r, int status, const xf_measure *m)
 
 void xf_h_measures_create(xf_req *r)
 {
-	xf_val v[M_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_measure_input in = {0};
 	xf_ctx c;
 	xf_measure m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, measure_create_fields, M_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	measure_input(v, &in);
 	if (xf_measure_create(&c, id, &in, &m) != XF_OK)
@@ -416,14 +378,12 @@ void xf_h_measures_create(xf_req *r)
 
 void xf_h_measures_patch(xf_req *r)
 {
-	xf_val v[M_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_measure_input in = {0};
 	xf_ctx c;
 	xf_measure m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, measure_patch_fields, M_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	measure_input(v, &in);
 	if (xf_measure_update(&c, id, &in, &m) != XF_OK)
@@ -444,17 +404,26 @@ void xf_h_measures_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
+/* ?page=&size=&org= */
+enum { OL_PAGE, OL_SIZE, OL_ORG };
+static const xf_param org_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+};
+const xf_query_table xf_measures_list_query = XF_QUERY_TABLE(org_list_params);
+
 void xf_h_measures_list(xf_req *r)
 {
 	int offset, limit, n;
-	int64_t org, total;
+	int64_t total;
 	xf_ctx c;
 	xf_measure *ms;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_measure_open_list(&c, org, offset, limit, &ms, &n, &total) !=
-	    XF_OK) {
+	if (xf_measure_open_list(&c, r->query_vals[OL_ORG].i, offset, limit,
+	                         &ms, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -472,15 +441,18 @@ void xf_h_measures_list(xf_req *r)
 
 /* ---- talks ------------------------------------------------------------- */
 
+/* ?org= */
+static const xf_param due_params[] = {{.name = "org", .type = XF_Q_ID}};
+const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
+
 void xf_h_talks_due(xf_req *r)
 {
-	int64_t org;
 	xf_ctx c;
 	xf_talk_due *d;
 	int n;
-	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talks_due(&c, org, &d, &n) != XF_OK) {
+	if (xf_talks_due(&c, r->query_vals[0].i, &d, &n) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -506,13 +478,14 @@ static const xf_field talk_fields[] = {
     {"held_on", XF_F_DATE, 1, 0, 0, 0, NULL, "谈话日期"},
     {"notes", XF_F_STR, 1, 0, 1, 5000, NULL, "谈话记录"},
 };
+const xf_body_table xf_talks_create_body = XF_BODY_TABLE(talk_fields);
 
 void xf_h_talks_create(xf_req *r)
 {
-	xf_val v[3];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_talk t;
-	if (xf_input_body(r, talk_fields, 3, v) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t) != XF_OK) {
 		xf_api_fail(r, &c);
@@ -524,19 +497,28 @@ void xf_h_talks_create(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
+/* ?page=&size=&org=&member= */
+enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
+static const xf_param talk_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "member", .type = XF_Q_ID},
+};
+const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
+
 void xf_h_talks_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit, n;
-	int64_t org, member, total;
+	int64_t total;
 	xf_ctx c;
 	xf_talk *t;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "member", &member) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talk_list(&c, org, member, offset, limit, &t, &n, &total) !=
-	    XF_OK) {
+	if (xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset, limit, &t, &n,
+	                 &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -547,16 +529,10 @@ void xf_h_talks_list(xf_req *r)
 	xf_page_end(r, &w, total);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_meetings_bodies[] = {
-    XF_BODY("POST /api/meetings", NULL, create_fields),
     XF_BODY("POST /api/meetings", "first_topic", ft_fields),
-    XF_BODY("PATCH /api/meetings/{id}", NULL, patch_fields),
     XF_BODY("PATCH /api/meetings/{id}", "first_topic", ft_fields),
-    XF_BODY("PUT /api/meetings/{id}/attendance", NULL, attendance_fields),
     XF_BODY("PUT /api/meetings/{id}/attendance", "items[]", attendee_fields),
-    XF_BODY("POST /api/meetings/{id}/measures", NULL, measure_create_fields),
-    XF_BODY("PATCH /api/measures/{id}", NULL, measure_patch_fields),
-    XF_BODY("POST /api/talks", NULL, talk_fields),
     {0},
 };

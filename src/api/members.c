@@ -5,7 +5,6 @@
 #include "api/api.h"
 #include "api/page.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/members.h"
@@ -46,7 +45,10 @@ enum {
 	}
 
 static const xf_field create_fields[F_COUNT] = MEMBER_FIELDS(1);
+const xf_body_table xf_members_create_body = XF_BODY_TABLE(create_fields);
+
 static const xf_field patch_fields[F_COUNT] = MEMBER_FIELDS(0);
+const xf_body_table xf_members_patch_body = XF_BODY_TABLE(patch_fields);
 
 static void to_input(const xf_val *v, xf_member_input *in)
 {
@@ -82,12 +84,11 @@ static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 
 void xf_h_members_create(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_member_input in = {0};
 	xf_ctx c;
 	xf_member m;
-	if (xf_input_body(r, create_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_member_create(&c, &in, &m) != XF_OK)
@@ -98,14 +99,12 @@ void xf_h_members_create(xf_req *r)
 
 void xf_h_members_patch(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_member_input in = {0};
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_member_update(&c, id, &in, &m) != XF_OK)
@@ -139,43 +138,36 @@ void xf_h_members_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
+/* ?page=&size=&org=&q=&status=&subtree=&sort= */
+static const char *const sorts[] = {"name", "joined_on", "-joined_on", NULL};
+enum { ML_PAGE, ML_SIZE, ML_ORG, ML_Q, ML_STATUS, ML_SUBTREE, ML_SORT };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "q", .type = XF_Q_STR, .max = 50},
+    {.name = "status",
+     .type = XF_Q_ENUM,
+     .codes = xf_member_statuses,
+     .label = "党员状态"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "sort", .type = XF_Q_ENUM, .enums = sorts, .label = "排序方式"},
+};
+const xf_query_table xf_members_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_members_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
+	/* the service's sort: 0 none, then sorts[] from 1 */
+	int sort = q[ML_SORT].present ? (int)q[ML_SORT].i + 1 : 0;
 	int offset, limit;
-	int64_t org;
-	const char *q, *status, *subtree, *sort_by;
 	xf_ctx c;
 	xf_member_page p;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_str(r, "q", 50, &q) != 0 ||
-	    xf_input_query_code(r, "status", xf_member_statuses, "党员状态",
-	                        &status) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &subtree) != 0 ||
-	    xf_input_query_str(r, "sort", 20, &sort_by) != 0)
-		return;
-	static const char *const sorts[] = {"", "name", "joined_on",
-	                                    "-joined_on"};
-	int sort = 0;
-	if (sort_by) {
-		sort = -1;
-		for (int i = 1; i < 4; i++)
-			if (strcmp(sort_by, sorts[i]) == 0)
-				sort = i;
-		if (sort < 0) {
-			xf_reply_error(r, 422, "invalid_field",
-			               "排序方式应为 name、joined_on 或 "
-			               "-joined_on",
-			               "sort");
-			return;
-		}
-	}
-	int sub = subtree &&
-	          (strcmp(subtree, "1") == 0 || strcmp(subtree, "true") == 0);
+	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_member_list(&c, org, sub, q, status, sort, offset, limit, &p) !=
-	    XF_OK) {
+	if (xf_member_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_Q].s,
+	                   q[ML_STATUS].s, sort, offset, limit, &p) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -191,16 +183,15 @@ static const xf_field transfer_fields[] = {
     {"to_org_id", XF_F_ID, 1, 0, 0, 0, NULL, "转入组织"},
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "转接原因"},
 };
+const xf_body_table xf_members_transfer_body = XF_BODY_TABLE(transfer_fields);
 
 void xf_h_members_transfer(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, transfer_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_member_transfer(&c, id, v[0].i, v[1].s, &m) != XF_OK)
 		xf_api_fail(r, &c);
@@ -226,11 +217,3 @@ void xf_h_members_transfers(xf_req *r)
 		xf_transfer_json(&w, &t[i]);
 	xf_page_end(r, &w, n);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_members_bodies[] = {
-    XF_BODY("POST /api/members", NULL, create_fields),
-    XF_BODY("PATCH /api/members/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/members/{id}/transfer", NULL, transfer_fields),
-    {0},
-};

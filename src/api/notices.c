@@ -5,7 +5,6 @@
 #include "api/page.h"
 #include "api/points.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -38,6 +37,7 @@ static const xf_field notice_fields[N_COUNT] = {
     {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
     {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
 };
+const xf_body_table xf_point_notices_create_body = XF_BODY_TABLE(notice_fields);
 
 static void answer_notice(xf_req *r, xf_ctx *c, int status,
                           const xf_point_notice_full *f)
@@ -52,12 +52,10 @@ static void answer_notice(xf_req *r, xf_ctx *c, int status,
 
 void xf_h_point_notices_create(xf_req *r)
 {
-	xf_val v[N_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_notice_full f;
 	xf_period p;
-	if (xf_input_body(r, notice_fields, N_COUNT, v) != 0)
-		return;
 	if (xf_period_parse(v[N_PERIOD].s, &p) != 0) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "期间应为 2024、2024Q2 或 2024-07 的形式",
@@ -99,16 +97,25 @@ void xf_h_point_notices_get(xf_req *r)
 		answer_notice(r, &c, 200, &f);
 }
 
+/* ?page=&size=&org= */
+enum { Q_PAGE, Q_SIZE, Q_ORG };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+};
+const xf_query_table xf_point_notices_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_point_notices_list(xf_req *r)
 {
 	int offset, limit;
-	int64_t org;
+	int64_t org = r->query_vals[Q_ORG].i;
 	xf_ctx c;
 	xf_point_notice *items;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_notice_list(&c, org, offset, limit, &items, &n, &total) !=
 	    XF_OK) {
@@ -129,6 +136,8 @@ static const xf_field objection_fields[] = {
     {"text", XF_F_STR, 1, 0, 1, 1000, NULL, "异议内容"},
     {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "党员"},
 };
+const xf_body_table xf_point_objections_create_body =
+    XF_BODY_TABLE(objection_fields);
 
 static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 {
@@ -140,13 +149,11 @@ static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
 
 void xf_h_point_objections_create(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, objection_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0, v[0].s,
 	                              &o) != XF_OK)
@@ -161,22 +168,27 @@ static const xf_field answer_fields[] = {
     {"outcome", XF_F_ENUM, 1, 0, 0, 0, &xf_point_objection_statuses[1],
      "处理结果"},
 };
+const xf_body_table xf_point_objections_answer_body =
+    XF_BODY_TABLE(answer_fields);
 
 void xf_h_point_objections_answer(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, answer_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o) != XF_OK)
 		xf_api_fail(r, &c);
 	else
 		answer_objection(r, 200, &o);
 }
+
+/* ?page=&size= */
+static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
+const xf_query_table xf_point_objections_list_query =
+    XF_QUERY_TABLE(page_params);
 
 void xf_h_point_objections_list(xf_req *r)
 {
@@ -185,8 +197,8 @@ void xf_h_point_objections_list(xf_req *r)
 	xf_point_objection *items;
 	int n;
 	int64_t total, id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_objection_list(&c, id, offset, limit, &items, &n,
 	                            &total) != XF_OK) {
@@ -199,11 +211,3 @@ void xf_h_point_objections_list(xf_req *r)
 		xf_point_objection_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_notices_bodies[] = {
-    XF_BODY("POST /api/point-notices", NULL, notice_fields),
-    XF_BODY("POST /api/point-notices/{id}/objections", NULL, objection_fields),
-    XF_BODY("POST /api/point-objections/{id}/answer", NULL, answer_fields),
-    {0},
-};

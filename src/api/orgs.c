@@ -5,7 +5,6 @@
 #include "api/api.h"
 #include "api/page.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/orgs.h"
@@ -39,6 +38,7 @@ static const xf_field patch_fields[F_COUNT] = {
     {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
     {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
 };
+const xf_body_table xf_orgs_patch_body = XF_BODY_TABLE(patch_fields);
 
 static const xf_field create_fields[F_COUNT] = {
     {"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
@@ -51,6 +51,7 @@ static const xf_field create_fields[F_COUNT] = {
     {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
     {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
 };
+const xf_body_table xf_orgs_create_body = XF_BODY_TABLE(create_fields);
 
 static void to_input(const xf_val *v, xf_org_input *in)
 {
@@ -89,12 +90,11 @@ static void answer_page(xf_req *r, const xf_org_page *p)
 
 void xf_h_orgs_create(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_org_input in = {0};
 	xf_ctx c;
 	xf_org o;
-	if (xf_input_body(r, create_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_org_create(&c, &in, &o) != XF_OK)
@@ -105,14 +105,12 @@ void xf_h_orgs_create(xf_req *r)
 
 void xf_h_orgs_patch(xf_req *r)
 {
-	xf_val v[F_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_org_input in = {0};
 	xf_ctx c;
 	xf_org o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, F_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
 	if (xf_org_update(&c, id, &in, &o) != XF_OK)
@@ -179,22 +177,34 @@ void xf_h_orgs_stats(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
+/* ?page=&size=&q=&kind=&level=&roots= */
+enum { OL_PAGE, OL_SIZE, OL_Q, OL_KIND, OL_LEVEL, OL_ROOTS };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "q", .type = XF_Q_STR, .max = 100},
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .codes = xf_org_kinds,
+     .label = "组织类型"},
+    {.name = "level",
+     .type = XF_Q_ENUM,
+     .codes = xf_org_levels,
+     .label = "层级"},
+    {.name = "roots", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_orgs_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_orgs_list(xf_req *r)
 {
-	xf_org_filter f = {0};
-	const char *roots;
+	const xf_val *q = r->query_vals;
+	xf_org_filter f = {.q = q[OL_Q].s,
+	                   .kind = q[OL_KIND].s,
+	                   .level = q[OL_LEVEL].s,
+	                   .roots = (int)q[OL_ROOTS].i};
 	xf_ctx c;
 	xf_org_page p;
-	if (xf_input_page(r, &f.offset, &f.limit) != 0 ||
-	    xf_input_query_str(r, "q", 100, &f.q) != 0 ||
-	    xf_input_query_code(r, "kind", xf_org_kinds, "组织类型", &f.kind) !=
-	        0 ||
-	    xf_input_query_code(r, "level", xf_org_levels, "层级", &f.level) !=
-	        0 ||
-	    xf_input_query_str(r, "roots", 5, &roots) != 0)
-		return;
-	f.roots =
-	    roots && (strcmp(roots, "1") == 0 || strcmp(roots, "true") == 0);
+	xf_query_page(r, &f.offset, &f.limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_org_list(&c, &f, &p) != XF_OK)
@@ -274,14 +284,14 @@ static const xf_field cluster_fields[] = {
     {"name", XF_F_STR, 1, 0, 1, 100, NULL, "片区名称"},
     {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "说明"},
 };
+const xf_body_table xf_clusters_create_body = XF_BODY_TABLE(cluster_fields);
 
 void xf_h_clusters_create(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_cluster cl;
-	if (xf_input_body(r, cluster_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_cluster_create(&c, v[0].s, v[1].s, &cl) != XF_OK)
 		xf_api_fail(r, &c);
@@ -289,12 +299,17 @@ void xf_h_clusters_create(xf_req *r)
 		answer_cluster(r, 201, &cl);
 }
 
+/* ?page=&size= */
+static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
+const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(page_params);
+
 void xf_h_clusters_list(xf_req *r)
 {
 	xf_ctx c;
 	xf_cluster *cl;
 	int n, offset, limit;
-	if (xf_input_page(r, &offset, &limit) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_cluster_list(&c, &cl, &n) != XF_OK) {
 		xf_api_fail(r, &c);
@@ -323,16 +338,16 @@ void xf_h_clusters_get(xf_req *r)
 static const xf_field cluster_org_fields[] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
 };
+const xf_body_table xf_clusters_add_org_body =
+    XF_BODY_TABLE(cluster_org_fields);
 
 void xf_h_clusters_add_org(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_cluster cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, cluster_org_fields, 1, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_cluster_add(&c, id, v[0].i, &cl) != XF_OK)
 		xf_api_fail(r, &c);
@@ -353,12 +368,3 @@ void xf_h_clusters_remove_org(xf_req *r)
 	else
 		answer_cluster(r, 200, &cl);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_orgs_bodies[] = {
-    XF_BODY("POST /api/orgs", NULL, create_fields),
-    XF_BODY("PATCH /api/orgs/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/clusters", NULL, cluster_fields),
-    XF_BODY("POST /api/clusters/{id}/orgs", NULL, cluster_org_fields),
-    {0},
-};

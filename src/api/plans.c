@@ -24,6 +24,7 @@ static const xf_field plan_fields[P_COUNT] = {
     {"title", XF_F_STR, 1, 0, 1, 200, NULL, "计划名称"},
     {"items", XF_F_ARRAY, 1, 0, 0, XF_PLAN_MAX_ITEMS, NULL, "计划事项"},
 };
+const xf_body_table xf_plans_create_body = XF_BODY_TABLE(plan_fields);
 
 enum {
 	I_TITLE,
@@ -152,12 +153,11 @@ static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 /* POST /api/plans: 201 with the plan, each item with its task. */
 void xf_h_plans_create(xf_req *r)
 {
-	xf_val v[P_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_plan_input in = {0};
 	xf_ctx c;
 	xf_plan p;
-	if (xf_input_body(r, plan_fields, P_COUNT, v) != 0 ||
-	    plan_items(r, v[P_ITEMS].j, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (plan_items(r, v[P_ITEMS].j, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	in.org_id = v[P_ORG].i;
 	in.year = (int)v[P_YEAR].i;
@@ -173,17 +173,16 @@ static const xf_field patch_fields[U_COUNT] = {
     {"title", XF_F_STR, 0, 0, 1, 200, NULL, "计划名称"},
     {"year", XF_F_INT, 0, 0, 1900, 2200, NULL, "年度"},
 };
+const xf_body_table xf_plans_patch_body = XF_BODY_TABLE(patch_fields);
 
 /* PATCH /api/plans/{id} {"title","year"}: 200 with the plan. The
  * organization and the items are not changed here (unknown fields). */
 void xf_h_plans_patch(xf_req *r)
 {
-	xf_val v[U_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, patch_fields, U_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_plan_patch in = {.has_title = v[U_TITLE].present,
 	                    .title = v[U_TITLE].s,
@@ -218,28 +217,29 @@ void xf_h_plans_get(xf_req *r)
 }
 
 /* GET /api/plans?org=&subtree=1&year= */
+enum { PL_PAGE, PL_SIZE, PL_ORG, PL_YEAR, PL_SUBTREE };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    {.name = "subtree", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_plans_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_plans_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, year;
-	const char *sub;
 	xf_ctx c;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 ||
-	    xf_input_query_str(r, "subtree", 5, &sub) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (year && (year < 1900 || year > 2200)) {
-		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
-		return;
-	}
-	int subtree =
-	    sub && (strcmp(sub, "1") == 0 || strcmp(sub, "true") == 0);
 	xf_plan *ps;
 	int n;
 	int64_t total;
-	if (xf_plan_list(&c, org, subtree, (int)year, offset, limit, &ps, &n,
+	if (xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
+	                 (int)q[PL_YEAR].i, offset, limit, &ps, &n,
 	                 &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
@@ -253,11 +253,9 @@ void xf_h_plans_list(xf_req *r)
 	xf_page_end(r, &w, total);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_plans_bodies[] = {
-    XF_BODY("POST /api/plans", NULL, plan_fields),
     XF_BODY("POST /api/plans", "items[]", item_fields),
     XF_BODY("POST /api/plans", "items[].milestones[]", ms_fields),
-    XF_BODY("PATCH /api/plans/{id}", NULL, patch_fields),
     {0},
 };

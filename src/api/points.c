@@ -7,7 +7,6 @@
 #include "api/page.h"
 
 #include "api/api.h"
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -58,11 +57,16 @@ static const xf_field rule_create_fields[R_COUNT] = {
     {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_point_subjects, "积分对象"},
     {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "发布组织"},
 };
+const xf_body_table xf_point_rules_create_body =
+    XF_BODY_TABLE(rule_create_fields);
+
 /* A change: the same fields, none required but the date of the version. */
 static const xf_field rule_patch_fields[R_KIND] = {
     RULE_FIELDS(0),
     {"valid_from", XF_F_DATE, 1, 0, 0, 0, NULL, "生效日期"},
 };
+const xf_body_table xf_point_rules_patch_body =
+    XF_BODY_TABLE(rule_patch_fields);
 
 static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 {
@@ -97,12 +101,11 @@ static void answer_rule(xf_req *r, int status, const xf_point_rule *rule)
 
 void xf_h_point_rules_create(xf_req *r)
 {
-	xf_val v[R_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_point_rule_input in = {0};
 	xf_ctx c;
 	xf_point_rule rule;
-	if (xf_input_body(r, rule_create_fields, R_COUNT, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_rule_input(v, &in);
 	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
@@ -115,15 +118,12 @@ void xf_h_point_rules_create(xf_req *r)
 
 void xf_h_point_rules_patch(xf_req *r)
 {
-	xf_val v[R_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_point_rule_input in = {0};
 	xf_ctx c;
 	xf_point_rule rule;
 	int64_t id;
-	memset(v, 0, sizeof v);
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, rule_patch_fields, R_KIND, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	to_rule_input(v, &in);
 	if (xf_point_rule_change(&c, id, &in, &rule) != XF_OK)
@@ -145,32 +145,30 @@ void xf_h_point_rules_get(xf_req *r)
 		answer_rule(r, 200, &rule);
 }
 
-static int query_date(xf_req *r, const char *key, const char **out)
-{
-	xf_date d;
-	if (xf_input_query_str(r, key, 10, out) != 0)
-		return -1;
-	if (*out && xf_date_parse(*out, &d) != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "日期应为有效日期（YYYY-MM-DD）", key);
-		return -1;
-	}
-	return 0;
-}
+/* ?kind=&on=&category= */
+enum { RL_KIND, RL_ON, RL_CATEGORY };
+static const xf_param rule_list_params[] = {
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .codes = xf_point_subjects,
+     .label = "积分对象"},
+    {.name = "on", .type = XF_Q_DATE, .label = "日期"},
+    {.name = "category", .type = XF_Q_STR, .max = 20},
+};
+const xf_query_table xf_point_rules_list_query =
+    XF_QUERY_TABLE(rule_list_params);
 
 void xf_h_point_rules_list(xf_req *r)
 {
-	const char *kind, *on, *category;
+	const xf_val *q = r->query_vals;
+	const char *on = q[RL_ON].s;
 	xf_ctx c;
 	xf_point_rule *rules;
 	int n;
-	if (xf_input_query_code(r, "kind", xf_point_subjects, "积分对象",
-	                        &kind) != 0 ||
-	    query_date(r, "on", &on) != 0 ||
-	    xf_input_query_str(r, "category", 20, &category) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_rule_list(&c, kind, on, category, &rules, &n) != XF_OK) {
+	if (xf_point_rule_list(&c, q[RL_KIND].s, on, q[RL_CATEGORY].s, &rules,
+	                       &n) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -205,30 +203,32 @@ static void answer_settings(xf_req *r, const char *kind, int64_t year,
 	xf_reply_json(r, 200);
 }
 
+/* ?kind=member|org&year= */
+enum { S_KIND, S_YEAR };
+static const xf_param settings_params[] = {
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .codes = xf_point_subjects,
+     .label = "积分对象",
+     .dflt = "member"},
+    {.name = "year", .type = XF_Q_YEAR, .required = 1, .label = "年度"},
+};
+const xf_query_table xf_point_settings_get_query =
+    XF_QUERY_TABLE(settings_params);
+
 void xf_h_point_settings_get(xf_req *r)
 {
-	const char *kind, *year;
+	const xf_val *q = r->query_vals;
+	const char *kind = q[S_KIND].s;
+	int year = (int)q[S_YEAR].i;
 	xf_ctx c;
-	xf_period p;
 	int64_t base, floor;
-	if (xf_input_query_code(r, "kind", xf_point_subjects, "积分对象",
-	                        &kind) != 0 ||
-	    xf_input_query_str(r, "year", 4, &year) != 0)
-		return;
-	if (!year || xf_period_parse(year, &p) != 0 ||
-	    p.kind != XF_PERIOD_YEAR) {
-		xf_reply_error(r, 422, "invalid_field", "年度应为四位数字",
-		               "year");
-		return;
-	}
-	if (!kind)
-		kind = "member";
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_settings_read(&c, kind, p.year, &base, &floor) != XF_OK)
+	if (xf_point_settings_read(&c, kind, year, &base, &floor) != XF_OK)
 		xf_api_fail(r, &c);
 	else
-		answer_settings(r, kind, p.year, base, floor);
+		answer_settings(r, kind, year, base, floor);
 }
 
 static const xf_field settings_fields[] = {
@@ -237,13 +237,13 @@ static const xf_field settings_fields[] = {
     {"base", XF_F_INT, 1, 0, -100000, 100000, NULL, "基础分"},
     {"floor", XF_F_INT, 1, 0, -100000, 100000, NULL, "保底分"},
 };
+const xf_body_table xf_point_settings_put_body = XF_BODY_TABLE(settings_fields);
 
 void xf_h_point_settings_put(xf_req *r)
 {
-	xf_val v[4];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, settings_fields, 4, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i) !=
 	    XF_OK)
@@ -260,6 +260,7 @@ static const xf_field claim_fields[] = {
     {"description", XF_F_STR, 1, 0, 1, 1000, NULL, "申报说明"},
     {"evidence", XF_F_ARRAY, 0, 1, 0, 10, NULL, "佐证材料"},
 };
+const xf_body_table xf_claims_create_body = XF_BODY_TABLE(claim_fields);
 
 /* An item of evidence: the text rule of every field (valid UTF-8, no
  * control characters, not blank), named "evidence" in errors. */
@@ -307,12 +308,10 @@ static void answer_claim(xf_req *r, int status, const xf_point_claim *cl)
 
 void xf_h_claims_create(xf_req *r)
 {
-	xf_val v[4];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	xf_point_result res;
-	if (xf_input_body(r, claim_fields, 4, v) != 0)
-		return;
 	xf_point_claim_input in = {
 	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
 	if (xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence) !=
@@ -361,19 +360,17 @@ static void answer_result(xf_jw *w, const xf_point_result *res)
 static const xf_field approve_fields[] = {
     {"reason", XF_F_STR, 0, 1, 0, 500, NULL, "审核意见"},
 };
+const xf_body_table xf_claims_approve_body =
+    XF_OPTIONAL_BODY_TABLE(approve_fields);
 
 void xf_h_claims_approve(xf_req *r)
 {
-	xf_val v[1] = {{0}};
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0)
-		return;
-	if (r->body.len > 0 && xf_input_body(r, approve_fields, 1, v) != 0)
-		return;
-	if (xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	const char *reason = v[0].present && !v[0].is_null ? v[0].s : NULL;
 	if (xf_point_claim_approve(&c, id, reason, &cl, &res) != XF_OK) {
@@ -395,16 +392,16 @@ void xf_h_claims_approve(xf_req *r)
 static const xf_field reason_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "理由"},
 };
+const xf_body_table xf_claims_reject_body = XF_BODY_TABLE(reason_fields);
+const xf_body_table xf_ledger_reverse_body = XF_BODY_TABLE(reason_fields);
 
 void xf_h_claims_reject(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_claim cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, reason_fields, 1, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_claim_reject(&c, id, v[0].s, &cl) != XF_OK)
 		xf_api_fail(r, &c);
@@ -412,23 +409,32 @@ void xf_h_claims_reject(xf_req *r)
 		answer_claim(r, 200, &cl);
 }
 
+/* ?page=&size=&org=&status= */
+enum { CL_PAGE, CL_SIZE, CL_ORG, CL_STATUS };
+static const xf_param claim_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "status",
+     .type = XF_Q_ENUM,
+     .codes = xf_claim_statuses,
+     .label = "申报状态"},
+};
+const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
+
 void xf_h_claims_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org;
-	const char *status;
 	xf_ctx c;
 	xf_point_claim *items = NULL;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_code(r, "status", xf_claim_statuses, "申报状态",
-	                        &status) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_claim_list(&c, org, status, offset, limit, &items, &n,
-	                        &total) != XF_OK) {
+	if (xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s, offset, limit,
+	                        &items, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -448,6 +454,7 @@ static const xf_field award_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "记分理由"},
     {"occurred_on", XF_F_DATE, 0, 0, 0, 0, NULL, "发生日期"},
 };
+const xf_body_table xf_ledger_create_body = XF_BODY_TABLE(award_fields);
 
 static void answer_entry_result(xf_req *r, int status,
                                 const xf_point_result *res)
@@ -463,11 +470,9 @@ static void answer_entry_result(xf_req *r, int status,
 
 void xf_h_ledger_create(xf_req *r)
 {
-	xf_val v[5];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_result res;
-	if (xf_input_body(r, award_fields, 5, v) != 0)
-		return;
 	if (!v[0].present == !v[1].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "应指定党员（member_id）或组织（org_id）之一",
@@ -489,13 +494,11 @@ void xf_h_ledger_create(xf_req *r)
 
 void xf_h_ledger_reverse(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, reason_fields, 1, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_point_reverse(&c, id, v[0].s, &res) != XF_OK)
 		xf_api_fail(r, &c);
@@ -520,36 +523,30 @@ void xf_h_ledger_get(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
-/* Reads an optional period query parameter; -1 after a 422 answer. */
-static int query_period(xf_req *r, const char *key, const char **out)
-{
-	xf_period p;
-	if (xf_input_query_str(r, key, 12, out) != 0)
-		return -1;
-	if (*out && xf_period_parse(*out, &p) != 0) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "期间应为 2024、2024Q2 或 2024-07 的形式", key);
-		return -1;
-	}
-	return 0;
-}
+/* ?page=&size=&org=&member_id=&period= */
+enum { LL_PAGE, LL_SIZE, LL_ORG, LL_MEMBER, LL_PERIOD };
+static const xf_param ledger_list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "member_id", .type = XF_Q_ID},
+    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+};
+const xf_query_table xf_ledger_list_query = XF_QUERY_TABLE(ledger_list_params);
 
 void xf_h_ledger_list(xf_req *r)
 {
+	const xf_val *q = r->query_vals;
 	int offset, limit;
-	int64_t org, member;
-	const char *period;
 	xf_ctx c;
 	xf_point_entry *items = NULL;
 	int n;
 	int64_t total;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "member_id", &member) != 0 ||
-	    query_period(r, "period", &period) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_entry_list(&c, member, org, period, offset, limit, &items,
-	                        &n, &total) != XF_OK) {
+	if (xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i, q[LL_PERIOD].s,
+	                        offset, limit, &items, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -559,16 +556,3 @@ void xf_h_ledger_list(xf_req *r)
 		xf_point_entry_json(&w, &items[i]);
 	xf_page_end(r, &w, total);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_points_bodies[] = {
-    XF_BODY("POST /api/point-rules", NULL, rule_create_fields),
-    XF_BODY("PATCH /api/point-rules/{id}", NULL, rule_patch_fields),
-    XF_BODY("PUT /api/point-settings", NULL, settings_fields),
-    XF_BODY("POST /api/claims", NULL, claim_fields),
-    XF_BODY("POST /api/claims/{id}/approve", NULL, approve_fields),
-    XF_BODY("POST /api/claims/{id}/reject", NULL, reason_fields),
-    XF_BODY("POST /api/ledger", NULL, award_fields),
-    XF_BODY("POST /api/ledger/{id}/reverse", NULL, reason_fields),
-    {0},
-};

@@ -26,23 +26,24 @@
 #define XLSX_TYPE                                                              \
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-/* Reads ?org= and ?year= (default: this year in Shanghai) and builds the
- * register; 0, or -1 with the answer written. */
+/* ?org=&year= of both forms: this year in Shanghai by default. */
+enum { Q_ORG, Q_YEAR };
+static const xf_param register_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+};
+const xf_query_table xf_attendance_register_query =
+    XF_QUERY_TABLE(register_params);
+
+/* Builds the register of the checked query; 0, or -1 with the answer
+ * written. */
 static int load(xf_req *r, xf_register *reg)
 {
-	int64_t org, year;
 	xf_ctx c;
-	if (xf_input_query_id(r, "org", &org) != 0 ||
-	    xf_input_query_id(r, "year", &year) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	if (!year)
-		year = xf_date_today(c.now).y;
-	if (year < 1900 || year > 2200) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "年度应为 1900 至 2200 之间的年份", "year");
-		return -1;
-	}
-	if (xf_register_year(&c, org, (int)year, reg) != XF_OK) {
+	if (xf_register_year(&c, r->query_vals[Q_ORG].i,
+	                     (int)r->query_vals[Q_YEAR].i, reg) != XF_OK) {
 		xf_api_fail(r, &c);
 		return -1;
 	}

@@ -3,7 +3,6 @@
  */
 #include "api/api.h"
 
-#include "api/bodies.h"
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
@@ -48,12 +47,11 @@ static const xf_field login_fields[] = {
     {"username", XF_F_STR, 1, 0, 1, 64, NULL, "用户名"},
     {"password", XF_F_STR, 1, 0, 1, 128, NULL, "密码"},
 };
+const xf_body_table xf_login_body = XF_BODY_TABLE(login_fields);
 
 void xf_h_login(xf_req *r)
 {
-	xf_val v[2];
-	if (xf_input_body(r, login_fields, 2, v) != 0)
-		return;
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
@@ -98,13 +96,13 @@ static const xf_field password_fields[] = {
     {"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
     {"new_password", XF_F_STR, 1, 0, 8, 128, NULL, "新密码"},
 };
+const xf_body_table xf_me_password_body = XF_BODY_TABLE(password_fields);
 
 void xf_h_me_password(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	if (xf_input_body(r, password_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_user_change_password(&c, v[0].s, v[1].s) != XF_OK) {
 		xf_api_fail(r, &c);
@@ -125,10 +123,3 @@ void xf_h_me(xf_req *r)
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
-
-/* The bodies of this file, for the registry (bodies.h). */
-const xf_body xf_system_bodies[] = {
-    XF_BODY("POST /api/auth/login", NULL, login_fields),
-    XF_BODY("POST /api/me/password", NULL, password_fields),
-    {0},
-};

@@ -63,7 +63,10 @@ enum { M_TITLE, M_DELIVERABLE, M_DUE, M_DONE, M_WEIGHT, M_COUNT };
 	}
 
 static const xf_field ms_create_fields[M_COUNT] = MILESTONE_FIELDS(1);
+const xf_body_table xf_milestones_create_body = XF_BODY_TABLE(ms_create_fields);
+
 static const xf_field ms_patch_fields[M_COUNT] = MILESTONE_FIELDS(0);
+const xf_body_table xf_milestones_patch_body = XF_BODY_TABLE(ms_patch_fields);
 
 static void to_milestone(const xf_val *v, xf_milestone_input *m)
 {
@@ -105,18 +108,20 @@ enum {
 	}
 
 static const xf_field create_fields[F_COUNT] = TASK_FIELDS(1);
+const xf_body_table xf_tasks_create_body = XF_BODY_TABLE(create_fields);
+
 static const xf_field patch_fields[F_COUNT] = TASK_FIELDS(0);
+const xf_body_table xf_tasks_patch_body = XF_BODY_TABLE(patch_fields);
 
 /*
- * Reads a task body: the flat fields, and each milestone of the array
- * against the milestone table (fields named "milestones[i].due_on").
- * Returns 0, or -1 with the error answer written.
+ * Reads a task body checked against create_fields or patch_fields: the
+ * flat fields, and each milestone of the array against the milestone table
+ * (fields named "milestones[i].due_on"). Returns 0, or -1 with the error
+ * answer written.
  */
-static int task_body(xf_req *r, const xf_field *fields, xf_task_input *in)
+static int task_body(xf_req *r, int patch, xf_task_input *in)
 {
-	xf_val v[F_COUNT];
-	if (xf_input_body(r, fields, F_COUNT, v) != 0)
-		return -1;
+	const xf_val *v = r->body_vals;
 #define S(f, i)                                                                \
 	in->f = v[i].is_null ? NULL : v[i].s;                                  \
 	in->has_##f = v[i].present
@@ -130,7 +135,7 @@ static int task_body(xf_req *r, const xf_field *fields, xf_task_input *in)
 	in->has_org_id = v[F_ORG].present;
 	in->weight = (int)v[F_WEIGHT].i;
 	in->has_weight = v[F_WEIGHT].present;
-	if (fields == patch_fields && v[F_MS].present) {
+	if (patch && v[F_MS].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "时间节点请通过时间节点接口修改", "milestones");
 		return -1;
@@ -195,7 +200,7 @@ void xf_h_tasks_create(xf_req *r)
 	xf_task_input in = {0};
 	xf_ctx c;
 	xf_task t;
-	if (task_body(r, create_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (task_body(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_task_create(&c, &in, &t) != XF_OK)
 		xf_api_fail(r, &c);
@@ -218,8 +223,8 @@ void xf_h_tasks_patch(xf_req *r)
 	xf_ctx c;
 	xf_task t;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    task_body(r, patch_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || task_body(r, 1, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_task_update(&c, id, &in, &t) != XF_OK)
 		xf_api_fail(r, &c);
@@ -242,6 +247,8 @@ void xf_h_tasks_delete(xf_req *r)
 static const xf_field cascade_fields[] = {
     {"org_ids", XF_F_ARRAY, 1, 0, 0, XF_TASK_MAX_CASCADE, NULL, "下达组织"},
 };
+const xf_body_table xf_tasks_cascade_body = XF_BODY_TABLE(cascade_fields);
+
 /* An element of org_ids (an id, named "org_ids" in errors). */
 static const xf_field org_id_field = {"org_ids", XF_F_ID, 1,    0,
                                       0,         0,       NULL, "下达组织"};
@@ -291,13 +298,12 @@ int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
 /* POST /api/tasks/{id}/cascade {"org_ids":[...]}: 201 with the children. */
 void xf_h_tasks_cascade(xf_req *r)
 {
-	xf_val v[1];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
 	int64_t *ids;
 	int n;
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, cascade_fields, 1, v) != 0 ||
 	    xf_input_cascade_org_ids(r, v[0].j, &ids, &n) != 0)
 		return;
 	if (xf_api_ctx(r, &c) != 0)
@@ -334,6 +340,7 @@ static const xf_field progress_fields[P_COUNT] = {
     {"milestone_id", XF_F_ID, 0, 1, 0, 0, NULL, "完成的时间节点"},
     {"evidence", XF_F_ARRAY, 0, 1, 0, 20, NULL, "佐证材料"},
 };
+const xf_body_table xf_tasks_report_body = XF_BODY_TABLE(progress_fields);
 
 /* Checks the evidence array and writes it back as compact JSON text in the
  * arena (only the known keys). NULL with the answer written on error;
@@ -377,12 +384,11 @@ static int evidence_json(xf_req *r, json_t *arr, const char **out)
 /* POST /api/tasks/{id}/progress: 201 with the report and the task. */
 void xf_h_tasks_report(xf_req *r)
 {
-	xf_val v[P_COUNT];
+	const xf_val *v = r->body_vals;
 	xf_progress_input in = {0};
 	xf_ctx c;
 	int64_t id;
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, progress_fields, P_COUNT, v) != 0 ||
 	    evidence_json(r, v[P_EVIDENCE].is_null ? NULL : v[P_EVIDENCE].j,
 	                  &in.evidence) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
@@ -427,16 +433,6 @@ void xf_h_tasks_reports(xf_req *r)
 
 /* ---- milestones ---------------------------------------------------------*/
 
-static int milestone_body(xf_req *r, const xf_field *fields,
-                          xf_milestone_input *in)
-{
-	xf_val v[M_COUNT];
-	if (xf_input_body(r, fields, M_COUNT, v) != 0)
-		return -1;
-	to_milestone(v, in);
-	return 0;
-}
-
 static void answer_milestone(xf_req *r, int status, const xf_ctx *c,
                              const xf_milestone *m)
 {
@@ -453,9 +449,8 @@ void xf_h_milestones_create(xf_req *r)
 	xf_milestone m;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    milestone_body(r, ms_create_fields, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	to_milestone(r->body_vals, &in);
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_milestone_add(&c, id, &in, &m) != XF_OK)
 		xf_api_fail(r, &c);
@@ -469,10 +464,9 @@ void xf_h_milestones_patch(xf_req *r)
 	xf_milestone m;
 	xf_ctx c;
 	int64_t id, mid;
+	to_milestone(r->body_vals, &in);
 	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &mid) != 0 ||
-	    milestone_body(r, ms_patch_fields, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	    xf_input_path_id(r, 1, &mid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (in.has_title && !in.title) {
 		xf_reply_error(r, 422, "invalid_field", "时间节点名称不能为空",
@@ -505,57 +499,50 @@ void xf_h_milestones_delete(xf_req *r)
 
 /* ---- lists --------------------------------------------------------------*/
 
-static int flag(xf_req *r, const char *key, int *out)
-{
-	const char *s;
-	*out = 0;
-	if (xf_input_query_str(r, key, 5, &s) != 0)
-		return -1;
-	if (!s)
-		return 0;
-	if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0)
-		*out = 1;
-	else if (strcmp(s, "0") != 0 && strcmp(s, "false") != 0) {
-		char *msg =
-		    xf_arena_printf(&r->arena, "参数 %s 应为 1 或 0", key);
-		xf_reply_error(r, 422, "invalid_field", msg ? msg : "参数错误",
-		               key);
-		return -1;
-	}
-	return 0;
-}
-
-/* ?year= in 1900..2200; *out = dflt when absent. */
-static int year_param(xf_req *r, int dflt, int *out)
-{
-	int64_t y;
-	if (xf_input_query_id(r, "year", &y) != 0)
-		return -1;
-	if (y && (y < 1900 || y > 2200)) {
-		xf_reply_error(r, 422, "invalid_field", "年度不正确", "year");
-		return -1;
-	}
-	*out = y ? (int)y : dflt;
-	return 0;
-}
-
 /* GET /api/tasks?org=&subtree=1&status=&year=&plan=&parent=&q=
  * &milestones=1: the chart's tasks, overdue first, with the server's
  * today (Asia/Shanghai) that decided their statuses. */
+enum {
+	TL_PAGE,
+	TL_SIZE,
+	TL_ORG,
+	TL_PLAN,
+	TL_PARENT,
+	TL_STATUS,
+	TL_Q,
+	TL_SUBTREE,
+	TL_MILESTONES,
+	TL_YEAR
+};
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "plan", .type = XF_Q_ID},
+    {.name = "parent", .type = XF_Q_ID},
+    {.name = "status", .type = XF_Q_STR, .max = 20},
+    {.name = "q", .type = XF_Q_STR, .max = 50},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "milestones", .type = XF_Q_BOOL},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+};
+const xf_query_table xf_tasks_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_tasks_list(xf_req *r)
 {
-	xf_task_query q = {0};
+	const xf_val *v = r->query_vals;
+	xf_task_query q = {
+	    .org_id = v[TL_ORG].i,
+	    .plan_id = v[TL_PLAN].i,
+	    .parent_id = v[TL_PARENT].i,
+	    .status = v[TL_STATUS].s,
+	    .q = v[TL_Q].s,
+	    .subtree = (int)v[TL_SUBTREE].i,
+	    .with_milestones = (int)v[TL_MILESTONES].i,
+	    .year = (int)v[TL_YEAR].i,
+	};
 	xf_ctx c;
-	if (xf_input_page(r, &q.offset, &q.limit) != 0 ||
-	    xf_input_query_id(r, "org", &q.org_id) != 0 ||
-	    xf_input_query_id(r, "plan", &q.plan_id) != 0 ||
-	    xf_input_query_id(r, "parent", &q.parent_id) != 0 ||
-	    xf_input_query_str(r, "status", 20, &q.status) != 0 ||
-	    xf_input_query_str(r, "q", 50, &q.q) != 0 ||
-	    flag(r, "subtree", &q.subtree) != 0 ||
-	    flag(r, "milestones", &q.with_milestones) != 0 ||
-	    year_param(r, 0, &q.year) != 0)
-		return;
+	xf_query_page(r, &q.offset, &q.limit);
 	if (q.status && !xf_task_status_parse(q.status)) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "任务状态应为 not_started、green、yellow、red "
@@ -585,30 +572,28 @@ void xf_h_tasks_list(xf_req *r)
 }
 
 /* GET /api/tasks/reminders?org=&subtree=&days=N */
+enum { RM_ORG, RM_SUBTREE, RM_DAYS };
+static const xf_param reminder_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "subtree", .type = XF_Q_BOOL},
+    {.name = "days",
+     .type = XF_Q_INT,
+     .min = 0,
+     .max = 366,
+     .label = "天数",
+     .dflt = "7"},
+};
+const xf_query_table xf_tasks_reminders_query = XF_QUERY_TABLE(reminder_params);
+
 void xf_h_tasks_reminders(xf_req *r)
 {
-	int64_t org, days = 7;
-	int subtree;
-	const char *ds;
+	const xf_val *q = r->query_vals;
 	xf_ctx c;
-	if (xf_input_query_id(r, "org", &org) != 0 ||
-	    flag(r, "subtree", &subtree) != 0 ||
-	    xf_input_query_str(r, "days", 4, &ds) != 0)
-		return;
-	if (ds) {
-		days = strspn(ds, "0123456789") == strlen(ds)
-		           ? strtol(ds, NULL, 10)
-		           : -1;
-		if (days < 0 || days > 366) {
-			xf_reply_error(r, 422, "invalid_field",
-			               "天数应为 0 到 366 之间的整数", "days");
-			return;
-		}
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_reminders rm;
-	if (xf_task_reminders(&c, org, subtree, (int)days, &rm) != XF_OK) {
+	if (xf_task_reminders(&c, q[RM_ORG].i, (int)q[RM_SUBTREE].i,
+	                      (int)q[RM_DAYS].i, &rm) != XF_OK) {
 		xf_api_fail(r, &c);
 		return;
 	}
@@ -717,17 +702,24 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 	xf_page_end(r, &w, n);
 }
 
+/* ?org=&year= of the board and the acceptance summary: this year by
+ * default. */
+enum { RK_ORG, RK_YEAR };
+static const xf_param rank_params[] = {
+    {.name = "org", .type = XF_Q_ID},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+};
+const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
+
 static void ranks(xf_req *r, int with_scores)
 {
-	int64_t org;
-	int year;
+	int year = (int)r->query_vals[RK_YEAR].i;
 	xf_ctx c;
-	if (xf_input_query_id(r, "org", &org) != 0 || xf_api_ctx(r, &c) != 0 ||
-	    year_param(r, xf_date_today(c.now).y, &year) != 0)
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_task_rank *k;
 	int n;
-	if (xf_task_board(&c, org, year, &k, &n) != XF_OK)
+	if (xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n) != XF_OK)
 		xf_api_fail(r, &c);
 	else
 		answer_ranks(r, year, today_of(&c), k, n, with_scores);
@@ -749,16 +741,15 @@ static const xf_field accept_fields[] = {
     {"score", XF_F_INT, 1, 0, 0, 100, NULL, "验收得分"},
     {"comment", XF_F_STR, 0, 1, 0, 2000, NULL, "验收意见"},
 };
+const xf_body_table xf_tasks_accept_body = XF_BODY_TABLE(accept_fields);
 
 /* POST /api/tasks/{id}/acceptance {"score","comment"}: 201. */
 void xf_h_tasks_accept(xf_req *r)
 {
-	xf_val v[2];
+	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_body(r, accept_fields, 2, v) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	xf_acceptance x;
 	xf_task t;
@@ -774,16 +765,9 @@ void xf_h_tasks_accept(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_tasks_bodies[] = {
-    XF_BODY("POST /api/tasks", NULL, create_fields),
     XF_BODY("POST /api/tasks", "milestones[]", ms_create_fields),
-    XF_BODY("PATCH /api/tasks/{id}", NULL, patch_fields),
-    XF_BODY("POST /api/tasks/{id}/cascade", NULL, cascade_fields),
-    XF_BODY("POST /api/tasks/{id}/progress", NULL, progress_fields),
     XF_BODY("POST /api/tasks/{id}/progress", "evidence[]", evidence_fields),
-    XF_BODY("POST /api/tasks/{id}/milestones", NULL, ms_create_fields),
-    XF_BODY("PATCH /api/tasks/{id}/milestones/{mid}", NULL, ms_patch_fields),
-    XF_BODY("POST /api/tasks/{id}/acceptance", NULL, accept_fields),
     {0},
 };

@@ -1,7 +1,7 @@
 /*
- * tasks.h (api) - handlers of plans, tasks on the chart, acceptance and
- * duty lists (issue 6). Routes in routes.c; the API is documented in
- * docs/api.md ("Plans and tasks").
+ * tasks.h (api) - handlers of plans, tasks on the chart and acceptance,
+ * with the query tables of their routes. Routes in routes.c; the API is
+ * documented in docs/api.md ("Plans and tasks").
  */
 #ifndef XF_API_TASKS_H
 #define XF_API_TASKS_H
@@ -13,20 +13,31 @@
 
 /* tasks.c */
 void xf_h_tasks_create(xf_req *r);
+extern const struct xf_body_table xf_tasks_create_body;
 void xf_h_tasks_list(xf_req *r);
+extern const struct xf_query_table xf_tasks_list_query;
 void xf_h_tasks_get(xf_req *r);
 void xf_h_tasks_patch(xf_req *r);
+extern const struct xf_body_table xf_tasks_patch_body;
 void xf_h_tasks_delete(xf_req *r);
 void xf_h_tasks_cascade(xf_req *r);
+extern const struct xf_body_table xf_tasks_cascade_body;
 void xf_h_tasks_report(xf_req *r);
+extern const struct xf_body_table xf_tasks_report_body;
 void xf_h_tasks_reports(xf_req *r);
 void xf_h_milestones_create(xf_req *r);
+extern const struct xf_body_table xf_milestones_create_body;
 void xf_h_milestones_patch(xf_req *r);
+extern const struct xf_body_table xf_milestones_patch_body;
 void xf_h_milestones_delete(xf_req *r);
 void xf_h_tasks_reminders(xf_req *r);
+extern const struct xf_query_table xf_tasks_reminders_query;
 void xf_h_tasks_board(xf_req *r);
 void xf_h_tasks_accept(xf_req *r);
+extern const struct xf_body_table xf_tasks_accept_body;
 void xf_h_acceptance_summary(xf_req *r);
+/* the query of the board and of the acceptance summary */
+extern const struct xf_query_table xf_tasks_board_query;
 
 /*
  * The "org_ids" array of POST /api/tasks/{id}/cascade, checked element by
@@ -45,9 +56,12 @@ int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
 
 /* plans.c */
 void xf_h_plans_create(xf_req *r);
+extern const struct xf_body_table xf_plans_create_body;
 void xf_h_plans_list(xf_req *r);
+extern const struct xf_query_table xf_plans_list_query;
 void xf_h_plans_get(xf_req *r);
 void xf_h_plans_patch(xf_req *r);
+extern const struct xf_body_table xf_plans_patch_body;
 void xf_h_plans_delete(xf_req *r);
 
 #endif

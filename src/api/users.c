@@ -33,6 +33,7 @@ static const xf_field create_fields[F_COUNT] = {
     {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
     {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
 };
+const xf_body_table xf_users_create_body = XF_BODY_TABLE(create_fields);
 
 static const xf_field patch_fields[F_COUNT] = {
     {"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
@@ -42,14 +43,14 @@ static const xf_field patch_fields[F_COUNT] = {
     {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
     {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
 };
+const xf_body_table xf_users_patch_body = XF_BODY_TABLE(patch_fields);
 
-/* Reads the body into in; -1 after writing an error answer. */
-static int read_input(xf_req *r, const xf_field *fields, xf_user_input *in)
+/* Reads the body (checked against create_fields, or patch_fields when
+ * patch) into in; -1 after writing an error answer. */
+static int read_input(xf_req *r, int patch, xf_user_input *in)
 {
-	xf_val v[F_COUNT];
-	if (xf_input_body(r, fields, F_COUNT, v) != 0)
-		return -1;
-	if (v[F_USERNAME].present && fields == patch_fields) {
+	const xf_val *v = r->body_vals;
+	if (v[F_USERNAME].present && patch) {
 		xf_reply_error(r, 422, "invalid_field", "用户名不能修改",
 		               "username");
 		return -1;
@@ -97,7 +98,7 @@ void xf_h_users_create(xf_req *r)
 	xf_user_input in = {0};
 	xf_ctx c;
 	xf_user u;
-	if (read_input(r, create_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (read_input(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_user_create(&c, &in, &u) != XF_OK)
 		xf_api_fail(r, &c);
@@ -111,8 +112,8 @@ void xf_h_users_patch(xf_req *r)
 	xf_ctx c;
 	xf_user u;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    read_input(r, patch_fields, &in) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 || read_input(r, 1, &in) != 0 ||
+	    xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_user_update(&c, id, &in, &u) != XF_OK)
 		xf_api_fail(r, &c);
@@ -133,15 +134,24 @@ void xf_h_users_get(xf_req *r)
 		answer_user(r, 200, &u);
 }
 
+/* ?page=&size=&q= */
+enum { Q_PAGE, Q_SIZE, Q_Q };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    {.name = "q", .type = XF_Q_STR, .max = 64},
+};
+const xf_query_table xf_users_list_query = XF_QUERY_TABLE(list_params);
+
 void xf_h_users_list(xf_req *r)
 {
 	int offset, limit, n;
 	int64_t total;
-	const char *q;
+	const char *q = r->query_vals[Q_Q].s;
 	xf_ctx c;
 	xf_user *u;
-	if (xf_input_page(r, &offset, &limit) != 0 ||
-	    xf_input_query_str(r, "q", 64, &q) != 0 || xf_api_ctx(r, &c) != 0)
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_user_list(&c, q, offset, limit, &u, &n, &total) != XF_OK) {
 		xf_api_fail(r, &c);
@@ -154,11 +164,9 @@ void xf_h_users_list(xf_req *r)
 	xf_page_end(r, &w, total);
 }
 
-/* The bodies of this file, for the registry (bodies.h). */
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_users_bodies[] = {
-    XF_BODY("POST /api/users", NULL, create_fields),
     XF_BODY("POST /api/users", "roles[]", role_fields),
-    XF_BODY("PATCH /api/users/{id}", NULL, patch_fields),
     XF_BODY("PATCH /api/users/{id}", "roles[]", role_fields),
     {0},
 };

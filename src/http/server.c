@@ -1,6 +1,7 @@
 /*
- * server.c - libmicrohttpd glue: request contexts, body limits, routing,
- * role checks, error answers and the request log line.
+ * server.c - libmicrohttpd glue: request contexts, body limits, the route
+ * index and its lookup, role checks, the validator's turn, error answers
+ * and the request log line.
  */
 #include "http/server.h"
 
@@ -24,6 +25,7 @@ typedef struct hdr {
 typedef struct server {
 	struct MHD_Daemon *d;
 	xf_http_config cfg;
+	xf_route_index *index; /* cfg.routes, sorted for lookup */
 	_Atomic int in_flight; /* requests begun and not yet completed */
 	/* bumped after every request that may write: cached answers made
 	 * before it are stale */
@@ -64,7 +66,7 @@ static char *cache_key(xf_req *r)
 	xf_buf_addc(&b, '?');
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
 	xf_buf_addc(&b, '\n');
-	xf_buf_addi(&b, ((int64_t)time(NULL) + 8 * 3600) / 86400);
+	xf_buf_addi(&b, (r->now + 8 * 3600) / 86400);
 	char *key =
 	    b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
 	xf_buf_free(&b);
@@ -191,34 +193,250 @@ int xf_http_match(xf_req *r, const char *pat, const char *url)
 	return 1;
 }
 
-/* Finds the route of a request (first match wins) when it arrives, so
- * that its body limit applies while the body is read. */
-static void find_route(const xf_http_config *cfg, xf_req *r)
+/* ---- the route index ---------------------------------------------------- */
+
+/* One segment of a pattern: a literal, or a {x} (param). */
+typedef struct segment {
+	const char *s;
+	size_t len;
+	int param;
+} segment;
+
+/* A route with its pattern cut into segments. */
+typedef struct route_key {
+	const xf_route *route;
+	int nseg;
+	segment seg[XF_MAX_SEGMENTS];
+} route_key;
+
+struct xf_route_index {
+	route_key *keys; /* sorted by cmp_keys */
+	size_t n;
+};
+
+/* Literal segments in byte order (a prefix first), all before {x}. */
+static int cmp_segment(const segment *a, const segment *b)
+{
+	if (a->param || b->param)
+		return a->param - b->param;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->s, b->s, n);
+	if (c)
+		return c;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+/* The index's order: segment by segment, a pattern that ends first
+ * before one that goes on; equal patterns by method. */
+static int cmp_keys(const void *pa, const void *pb)
+{
+	const route_key *a = pa, *b = pb;
+	for (int i = 0;; i++) {
+		if (i == a->nseg || i == b->nseg) {
+			if (a->nseg != b->nseg)
+				return i == a->nseg ? -1 : 1;
+			return strcmp(a->route->method, b->route->method);
+		}
+		int c = cmp_segment(&a->seg[i], &b->seg[i]);
+		if (c)
+			return c;
+	}
+}
+
+/* Cuts a pattern into k's segments; -1 if it is not a pattern. */
+static int cut_pattern(const char *pat, route_key *k)
+{
+	int params = 0;
+	k->nseg = 0;
+	if (*pat != '/')
+		return -1;
+	while (*pat == '/') {
+		pat++;
+		size_t len = strcspn(pat, "/");
+		if (len == 0 || k->nseg == XF_MAX_SEGMENTS)
+			return -1;
+		segment *g = &k->seg[k->nseg++];
+		g->s = pat;
+		g->len = len;
+		g->param = pat[0] == '{';
+		size_t braces = 0;
+		for (size_t i = 0; i < len; i++)
+			braces += pat[i] == '{' || pat[i] == '}';
+		if (g->param ? braces != 2 || len < 3 || pat[len - 1] != '}' ||
+		                   ++params > XF_MAX_PARAMS
+		             : braces != 0)
+			return -1;
+		pat += len;
+	}
+	return *pat ? -1 : 0;
+}
+
+xf_route_index *xf_route_index_new(const xf_route *routes, size_t n, char *err,
+                                   size_t errlen)
+{
+	xf_route_index *ix = calloc(1, sizeof *ix);
+	if (!ix || !(ix->keys = calloc(n ? n : 1, sizeof *ix->keys))) {
+		snprintf(err, errlen, "out of memory");
+		free(ix);
+		return NULL;
+	}
+	ix->n = n;
+	for (size_t i = 0; i < n; i++) {
+		ix->keys[i].route = &routes[i];
+		if (!routes[i].method || !*routes[i].method ||
+		    !routes[i].pattern ||
+		    cut_pattern(routes[i].pattern, &ix->keys[i]) != 0) {
+			snprintf(err, errlen, "bad route pattern %s",
+			         routes[i].pattern ? routes[i].pattern : "");
+			xf_route_index_free(ix);
+			return NULL;
+		}
+	}
+	qsort(ix->keys, n, sizeof *ix->keys, cmp_keys);
+	for (size_t i = 1; i < n; i++) {
+		if (cmp_keys(&ix->keys[i - 1], &ix->keys[i]) == 0) {
+			snprintf(err, errlen, "two routes %s %s and %s",
+			         ix->keys[i].route->method,
+			         ix->keys[i - 1].route->pattern,
+			         ix->keys[i].route->pattern);
+			xf_route_index_free(ix);
+			return NULL;
+		}
+	}
+	return ix;
+}
+
+void xf_route_index_free(xf_route_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->keys);
+	free(ix);
+}
+
+/* A lookup: the path's segments and the method sought. */
+typedef struct lookup {
+	const xf_route_index *ix;
+	const char *method;
+	segment seg[XF_MAX_SEGMENTS];
+	int nseg;
+	int path_matched;
+} lookup;
+
+/* The first index in [lo, hi) whose key is not below the probe at
+ * segment level (keys in [lo, hi) agree on the segments before it); a
+ * key that ends before level counts as below. */
+static size_t lower_bound(const lookup *q, size_t lo, size_t hi, int level,
+                          const segment *probe)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const route_key *k = &q->ix->keys[mid];
+		if (k->nseg <= level || cmp_segment(&k->seg[level], probe) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first index in [lo, hi) whose key is above the probe at level. */
+static size_t upper_bound(const lookup *q, size_t lo, size_t hi, int level,
+                          const segment *probe)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const route_key *k = &q->ix->keys[mid];
+		if (k->nseg <= level || cmp_segment(&k->seg[level], probe) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The route of the path's segments from level on among keys [lo, hi),
+ * which all match the segments before it: the path ending here, then
+ * the keys with this literal segment, then those with a {x} (a trie
+ * walk over the sorted table, backing up when a branch has the path but
+ * not the method).
+ */
+static const route_key *walk(lookup *q, size_t lo, size_t hi, int level)
+{
+	static const segment any = {"", 0, 1};
+	if (lo >= hi)
+		return NULL;
+	if (level == q->nseg) {
+		/* the keys that end here come first, sorted by method */
+		for (size_t i = lo; i < hi && q->ix->keys[i].nseg == level;
+		     i++) {
+			q->path_matched = 1;
+			if (strcmp(q->ix->keys[i].route->method, q->method) ==
+			    0)
+				return &q->ix->keys[i];
+		}
+		return NULL;
+	}
+	const segment *s = &q->seg[level];
+	size_t from = lower_bound(q, lo, hi, level, s);
+	size_t to = upper_bound(q, from, hi, level, s);
+	const route_key *k = walk(q, from, to, level + 1);
+	if (k || s->len == 0)
+		return k;
+	return walk(q, lower_bound(q, to, hi, level, &any), hi, level + 1);
+}
+
+const xf_route *xf_route_find(const xf_route_index *ix, xf_req *r,
+                              const char *method, const char *url,
+                              int *path_matched)
+{
+	lookup q = {.ix = ix, .method = method};
+	*path_matched = 0;
+	if (*url != '/')
+		return NULL;
+	while (*url == '/') {
+		url++;
+		if (q.nseg == XF_MAX_SEGMENTS)
+			return NULL; /* longer than any pattern */
+		size_t len = strcspn(url, "/");
+		q.seg[q.nseg++] = (segment){url, len, 0};
+		url += len;
+	}
+	const route_key *k = walk(&q, 0, ix->n, 0);
+	*path_matched = q.path_matched;
+	if (!k)
+		return NULL;
+	/* captures {x} segments into r->param; the key matched, so only
+	 * memory can fail here */
+	r->nparam = 0;
+	for (int i = 0; i < k->nseg; i++) {
+		if (!k->seg[i].param)
+			continue;
+		const char *p =
+		    xf_arena_strndup(&r->arena, q.seg[i].s, q.seg[i].len);
+		if (!p)
+			return NULL;
+		r->param[r->nparam++] = p;
+	}
+	return k->route;
+}
+
+/* Finds the route of a request when it arrives, so that its body limit
+ * applies while the body is read. */
+static void find_route(server *s, xf_req *r)
 {
 	if (strncmp(r->url, "/api/", 5) != 0)
 		return;
-	for (size_t i = 0; i < cfg->nroutes; i++) {
-		if (!xf_http_match(r, cfg->routes[i].pattern, r->url))
-			continue;
-		r->path_matched = 1;
-		if (strcmp(cfg->routes[i].method, r->method) == 0) {
-			r->route = &cfg->routes[i];
-			return;
-		}
-	}
+	r->route =
+	    xf_route_find(s->index, r, r->method, r->url, &r->path_matched);
 }
 
 /* The body limit of a request: its route's own, or the server's. */
 static size_t body_cap(const xf_http_config *cfg, xf_req *r)
 {
-	if (!r->route)
-		return cfg->max_body;
-	for (size_t i = 0; i < cfg->nbody_limits; i++) {
-		const xf_body_limit *l = &cfg->body_limits[i];
-		if (strcmp(l->method, r->route->method) == 0 &&
-		    strcmp(l->pattern, r->route->pattern) == 0)
-			return l->max_body;
-	}
+	if (r->route && r->route->max_body)
+		return r->route->max_body;
 	return cfg->max_body;
 }
 
@@ -284,6 +502,8 @@ static void dispatch(server *s, xf_req *r)
 			return;
 		}
 	}
+	if (cfg->validate && cfg->validate(r, route) != 0)
+		return;
 	r->status = 0;
 	route->handler(r);
 	if (r->status == 0 || r->out.failed) {
@@ -347,6 +567,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		if (!r)
 			return MHD_NO;
 		r->t0_ns = xf_now_ns();
+		r->now = (int64_t)time(NULL);
 		s->in_flight++;
 		xf_arena_init(&r->arena, 64u << 20);
 		xf_buf_init(&r->body, s->cfg.max_body);
@@ -355,7 +576,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->method = method;
 		r->url = xf_arena_strdup(&r->arena, url);
 		if (r->url)
-			find_route(&s->cfg, r);
+			find_route(s, r);
 		r->body.cap = body_cap(&s->cfg, r);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		                                             "Content-Length");
@@ -436,6 +657,14 @@ void *xf_http_start(const xf_http_config *cfg)
 	if (!s)
 		return NULL;
 	s->cfg = *cfg;
+	char err[256];
+	s->index =
+	    xf_route_index_new(cfg->routes, cfg->nroutes, err, sizeof err);
+	if (!s->index) {
+		fprintf(stderr, "xianfeng: route table: %s\n", err);
+		free(s);
+		return NULL;
+	}
 	xf_cache_configure(cfg->cache_bytes, 2000);
 	if (cfg->threads == 0) {
 		/* driven by the caller (tests, fuzzing): same limits */
@@ -448,6 +677,7 @@ void *xf_http_start(const xf_http_config *cfg)
 		    (size_t)(32 * 1024), MHD_OPTION_END);
 		if (!s->d) {
 			fprintf(stderr, "xianfeng: cannot start the server\n");
+			xf_route_index_free(s->index);
 			free(s);
 			return NULL;
 		}
@@ -459,6 +689,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	addr.sin_port = htons(cfg->port);
 	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
 		fprintf(stderr, "xianfeng: bad listen address %s\n", cfg->host);
+		xf_route_index_free(s->index);
 		free(s);
 		return NULL;
 	}
@@ -474,6 +705,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	if (!s->d) {
 		fprintf(stderr, "xianfeng: cannot listen on %s:%u\n", cfg->host,
 		        cfg->port);
+		xf_route_index_free(s->index);
 		free(s);
 		return NULL;
 	}
@@ -515,5 +747,6 @@ void xf_http_stop(void *srv)
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(s->d);
+	xf_route_index_free(s->index);
 	free(s);
 }

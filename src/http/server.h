@@ -1,10 +1,11 @@
 /*
  * server.h - the HTTP server (libmicrohttpd, epoll thread pool): the request
- * context handlers see, the route table type, and the server's lifecycle.
+ * context handlers see, the route table type and its lookup, and the
+ * server's lifecycle.
  *
- * src/http knows nothing of the API: main.c hands it a route table and an
- * authenticator. One request context per request, with its own arena that
- * is freed when the response has been sent.
+ * src/http knows nothing of the API: main.c hands it a route table, an
+ * authenticator and a validator. One request context per request, with its
+ * own arena that is freed when the response has been sent.
  */
 #ifndef XF_HTTP_SERVER_H
 #define XF_HTTP_SERVER_H
@@ -25,18 +26,28 @@ typedef void (*xf_handler)(xf_req *r);
 #define XF_AUTH_PUBLIC 0u
 #define XF_AUTH_USER   1u
 
+/* The field tables of a route's input and the values checked against
+ * them are the API's (api/input.h): the server only hands them on. */
+struct xf_body_table;
+struct xf_query_table;
+struct xf_val;
+
+/*
+ * A route: one declaration of everything the server and the API need to
+ * know about a request before its handler runs. The pattern is literal
+ * segments and {x} segments, each of which matches one non-empty segment
+ * of the path; lookup prefers literal segments to {x} ones, segment by
+ * segment from the left, so the order of a table does not matter.
+ */
 typedef struct xf_route {
 	const char *method;  /* "GET", "POST", "PATCH", "DELETE" */
-	const char *pattern; /* "/api/orgs/{id}/tree": {x} matches a segment */
+	const char *pattern; /* "/api/orgs/{id}/tree" */
 	xf_handler handler;
-	unsigned auth;
+	unsigned auth;                    /* who may call it */
+	const struct xf_body_table *body; /* the JSON body's fields, or NULL */
+	const struct xf_query_table *query; /* the query string's, or NULL */
+	size_t max_body; /* the body limit; 0: the server's */
 } xf_route;
-
-/* A route that takes bodies larger than the server's limit (uploads). */
-typedef struct xf_body_limit {
-	const char *method, *pattern;
-	size_t max_body;
-} xf_body_limit;
 
 struct xf_req {
 	xf_arena arena; /* freed when the response is sent */
@@ -50,10 +61,15 @@ struct xf_req {
 	int path_matched;      /* some route has this path (for 405) */
 	int body_too_large;
 	uint64_t epoch; /* write requests answered before this one arrived */
+	int64_t now;    /* Unix time when the request arrived */
 	/* set by the authenticator */
 	void *principal;  /* opaque to http; NULL when anonymous */
 	unsigned roles;   /* bitmask (1u << role) */
 	const char *user; /* username for the log line, or NULL */
+	/* set by the validator: the values of the route's query and body
+	 * tables, in the order of their fields (NULL without a table) */
+	const struct xf_val *query_vals;
+	const struct xf_val *body_vals;
 	/* the answer */
 	int status;
 	xf_buf out;
@@ -82,13 +98,18 @@ typedef struct xf_http_config {
 	 * Called for every /api/ request before role checks.
 	 */
 	int (*authenticate)(xf_req *r, const xf_route *route);
+	/*
+	 * Checks the request's input against its route (path, query string,
+	 * body) once the caller may call it, and sets query_vals and
+	 * body_vals. Returns 0, or an HTTP status after writing the error
+	 * answer. NULL: handlers get the input unchecked.
+	 */
+	int (*validate)(xf_req *r, const xf_route *route);
 	/* Answers requests that no route matched outside /api/ (static
 	 * files); NULL answers 404. Returns 0 if it wrote an answer. */
 	int (*fallback)(xf_req *r);
 	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
-	const xf_body_limit *body_limits; /* routes with their own limit */
-	size_t nbody_limits;
 } xf_http_config;
 
 /*
@@ -97,6 +118,40 @@ typedef struct xf_http_config {
  * (copied into r->arena). Returns 1 on a match, 0 otherwise.
  */
 int xf_http_match(xf_req *r, const char *pattern, const char *url);
+
+/*
+ * A route table sorted for lookup: each pattern cut into its segments, the
+ * routes ordered segment by segment (a path that ends before one that
+ * goes on, literal segments in byte order before {x} segments), then by
+ * method. The routes are kept by pointer, not copied.
+ */
+typedef struct xf_route_index xf_route_index;
+
+/* Patterns longer than this many segments are refused. */
+#define XF_MAX_SEGMENTS 8
+
+/*
+ * Builds the index of routes[0..n). Returns it (free with
+ * xf_route_index_free), or NULL with a message in err: a pattern that is
+ * not "/" followed by non-empty segments, each literal or a whole {x}
+ * (at most XF_MAX_PARAMS of them, XF_MAX_SEGMENTS segments); two routes
+ * with the same method whose patterns differ only in the names of their
+ * {x}; out of memory.
+ */
+xf_route_index *xf_route_index_new(const xf_route *routes, size_t n, char *err,
+                                   size_t errlen);
+void xf_route_index_free(xf_route_index *ix);
+
+/*
+ * Finds the route of method and url (a path without the query string):
+ * of the patterns that match the path, the first in the index's order
+ * that has the method, with its {x} segments captured into r->param (in
+ * r->arena). Returns it, or NULL; *path_matched says whether some pattern
+ * matched the path at all (the answer is then 405, not 404).
+ */
+const xf_route *xf_route_find(const xf_route_index *ix, xf_req *r,
+                              const char *method, const char *url,
+                              int *path_matched);
 
 /* Starts the server; returns an opaque handle or NULL (message to stderr). */
 void *xf_http_start(const xf_http_config *cfg);

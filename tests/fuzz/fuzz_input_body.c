@@ -2,8 +2,9 @@
  * fuzz_input_body.c - libFuzzer harness for the validation of JSON request
  * bodies (api/input.c: xf_input_body, xf_input_object, xf_input_value)
  * against the API's own field tables, taken from the registry of
- * api/bodies.h, so that a table added to a handler is fuzzed without
- * touching this file.
+ * api/bodies.h (the routes' body tables and the nested objects), so that
+ * a table added to a route or a handler is fuzzed without touching this
+ * file.
  *
  * Every input is checked as a body against every table of the registry
  * (each table once, nested ones too); and for each nested entry ("roles[]",
@@ -14,9 +15,9 @@
  *   - on success, every present value obeys its field: strings are valid
  *     UTF-8 within their character limits and not blank when they may not
  *     be empty, dates parse, enums are listed, integers and ids are in
- *     range, arrays are short enough; required fields are present; every
- *     key of the object is a field of the table; nothing was written to
- *     r->out;
+ *     range, arrays are short enough, objects are objects; required
+ *     fields are present; every key of the object is a field of the
+ *     table; nothing was written to r->out;
  *   - null is accepted only for a nullable field. The handlers turn an
  *     accepted null into "set this to NULL", so a null for a field that is
  *     not nullable (the "kind" of an org PATCH, say) reaches the service
@@ -25,9 +26,9 @@
  *     that jansson parses, and the status is 400 or 422 (always 422 for a
  *     nested object, whose "field" then starts with the object's path).
  *
- * The registry lives in the handler files, so the harness links all of
- * src/ but main.c and the tools; it never calls a handler or opens a
- * database.
+ * The registry lives in the route table and the handler files, so the
+ * harness links all of src/ but main.c and the tools; it never calls a
+ * handler or opens a database.
  *
  * sources: src/base/ src/model/ src/domain/ src/store/
  * sources: src/service/ src/http/ src/api/
@@ -141,6 +142,10 @@ static void check_value(const char *t, const xf_field *f, const xf_val *v)
 		if (!json_is_array(v->j) ||
 		    (int64_t)json_array_size(v->j) > f->max)
 			fail(t, "accepted array bad", f->name);
+		break;
+	case XF_F_OBJECT:
+		if (!json_is_object(v->j))
+			fail(t, "accepted object bad", f->name);
 		break;
 	}
 }
@@ -298,7 +303,7 @@ static void check_table(const char *name, const xf_body *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const xf_field *f = &b->fields[i];
 		if (!f->name || !f->label || f->type < XF_F_STR ||
-		    f->type > XF_F_ARRAY)
+		    f->type > XF_F_OBJECT)
 			fail(name, "registry: bad field", f->name);
 		if ((f->type == XF_F_ENUM) != (f->codes != NULL))
 			fail(name, "registry: codes wrong for the type",

@@ -178,8 +178,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	const xf_route *api = xf_api_routes(&n);
 	static xf_route routes[512];
 	size_t k = 0;
-	routes[k++] = (xf_route){"GET", "/api/fuzz/echo", h_echo, 1u};
-	routes[k++] = (xf_route){"POST", "/api/fuzz/echo", h_echo, 1u};
+	routes[k++] =
+	    (xf_route){"GET", "/api/fuzz/echo", h_echo, 1u, NULL, NULL, 0};
+	routes[k++] =
+	    (xf_route){"POST", "/api/fuzz/echo", h_echo, 1u, NULL, NULL, 0};
 	for (size_t i = 0; i < n && k < sizeof routes / sizeof routes[0]; i++)
 		if (strcmp(api[i].method, "GET") == 0)
 			routes[k++] = api[i];
@@ -189,11 +191,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	    .routes = routes,
 	    .nroutes = k,
 	    .authenticate = xf_api_authenticate,
+	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .quiet = 1,
 	    .cache_bytes = 1u << 20,
 	};
-	cfg.body_limits = xf_api_body_limits(&cfg.nbody_limits);
 	srv = xf_http_start(&cfg);
 	if (!srv)
 		fail("cannot start the server");
