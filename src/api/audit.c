@@ -7,7 +7,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
-#include "service/audit_log.h"
+#include "service/audit.h"
 
 void xf_h_audit_list(xf_req *r)
 {

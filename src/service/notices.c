@@ -1,14 +1,14 @@
 /*
- * point_notices.c (service) - publication (公示) and objections (异议); see
- * point_notices.h. The board is computed by leaderboard.c inside the
+ * notices.c (service) - publication (公示) and objections (异议); see
+ * notices.h. The board is computed by leaderboards.c inside the
  * transaction that writes the notice, so the frozen rows are exactly the
  * board of that moment.
  */
-#include "service/point_notices.h"
+#include "service/notices.h"
 
 #include "base/date.h"
 #include "domain/points.h"
-#include "service/leaderboard.h"
+#include "service/leaderboards.h"
 #include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"

@@ -1,14 +1,14 @@
 /*
- * leaderboard.c (service) - the 先锋榜 from the kept totals (see
- * leaderboard.h). Member boards read the best rows of the period in the
+ * leaderboards.c (service) - the 先锋榜 from the kept totals (see
+ * leaderboards.h). Member boards read the best rows of the period in the
  * subtree through the (period, points) index; organization boards roll
  * the kept totals of a subtree up the tree in one pass in path order.
  */
-#include "service/leaderboard.h"
+#include "service/leaderboards.h"
 
 #include "base/date.h"
 #include "domain/points.h"
-#include "service/point_notices.h"
+#include "service/notices.h"
 #include "store/members.h"
 
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /*
- * point_notices.c - SQL of publication (公示) and objections (异议). A
+ * notices.c - SQL of publication (公示) and objections (异议). A
  * notice and its rows are inserted once, in the transaction that freezes
  * the board; this file has no UPDATE or DELETE of them. Objections are
  * inserted open and answered once.
  */
-#include "store/point_notices.h"
+#include "store/notices.h"
 
 #include <string.h>
 
