@@ -14,6 +14,7 @@
 #include "domain/tasks.h"
 #include "model/task.h"
 #include "service/tasks.h"
+#include "service/task_board.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -17,11 +17,6 @@
 
 #define SUBTREE_MAX 50000
 
-static int invalid(xf_ctx *c, const char *message, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
-}
-
 /* ---- rules --------------------------------------------------------------- */
 
 /* Defaults with the configured overrides; in the current transaction. */
@@ -64,7 +59,7 @@ static int rules_set_tx(xf_ctx *c, const xf_rule_input *in, int n,
 		drc = xf_store_rule_put(c->db, &r);
 	}
 	if (drc == XF_DB_UNIQUE)
-		return invalid(c, "同一组织类型的同一会议类型重复设置",
+		return xf_invalid(c, "同一组织类型的同一会议类型重复设置",
 		               "items");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
@@ -83,11 +78,11 @@ int xf_compliance_rules_set(xf_ctx *c, const xf_rule_input *in, int n,
 	for (int i = 0; i < n; i++) {
 		const char *f = xf_arena_printf(c->a, "items[%d]", i);
 		if (xf_org_kind_parse(in[i].org_kind) < 0)
-			return invalid(c, "组织类型不正确", f);
+			return xf_invalid(c, "组织类型不正确", f);
 		if (xf_meeting_kind_parse(in[i].meeting_kind) < 0)
-			return invalid(c, "会议类型不正确", f);
+			return xf_invalid(c, "会议类型不正确", f);
 		if (xf_freq_parse(in[i].frequency) < 0)
-			return invalid(c,
+			return xf_invalid(c,
 			               "频次应为 monthly、quarterly、"
 			               "yearly 或 none",
 			               f);
@@ -196,7 +191,7 @@ static int resolve_period(xf_ctx *c, const char *period, xf_period *p)
 		return XF_OK;
 	}
 	if (xf_period_parse(period, p) != 0)
-		return invalid(c, "期间应为 2024、2024Q3 或 2024-07 的形式",
+		return xf_invalid(c, "期间应为 2024、2024Q3 或 2024-07 的形式",
 		               "period");
 	return XF_OK;
 }

@@ -4,6 +4,7 @@
  */
 #include "service/ctx.h"
 
+#include "base/date.h"
 #include "domain/audit.h"
 
 #include "store/audit.h"
@@ -72,6 +73,28 @@ int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
 	c->err.message = message;
 	c->err.field = field;
 	return kind;
+}
+
+int xf_invalid(xf_ctx *c, const char *message, const char *field)
+{
+	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
+}
+
+int xf_forbidden(xf_ctx *c, const char *message)
+{
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", message, NULL);
+}
+
+int xf_oom(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+}
+
+const char *xf_today(xf_ctx *c)
+{
+	char d[11];
+	xf_date_format(xf_date_today(c->now), d);
+	return xf_arena_strdup(c->a, d);
 }
 
 int xf_fail_db(xf_ctx *c, int rc)

@@ -57,6 +57,13 @@ void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
 /* Records an error and returns its kind. */
 int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
             const char *field);
+/* The common failures, as xf_fail: an invalid field (invalid_field), a
+ * refused write (forbidden) and an exhausted arena (internal). */
+int xf_invalid(xf_ctx *c, const char *message, const char *field);
+int xf_forbidden(xf_ctx *c, const char *message);
+int xf_oom(xf_ctx *c);
+/* Today (c->now) as YYYY-MM-DD, in c->a. */
+const char *xf_today(xf_ctx *c);
 /* Maps a store error (XF_DB_*) to a context error and returns its kind. */
 int xf_fail_db(xf_ctx *c, int db_rc);
 /* XF_OK when a store call answered XF_DB_OK, else as xf_fail_db. */

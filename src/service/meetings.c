@@ -13,16 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int invalid(xf_ctx *c, const char *message, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
-}
-
-static int no_memory(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
-
 /* Loads a meeting to read it or to change it (mode, as xf_loaded). */
 static int load(xf_ctx *c, int64_t id, int mode, xf_meeting *m)
 {
@@ -52,7 +42,7 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 	if (!org_id) {
 		const xf_grant *g = c->scope ? xf_scope_widest(c->scope) : NULL;
 		if (!g || !g->org_id)
-			return invalid(c, "请指定组织", field);
+			return xf_invalid(c, "请指定组织", field);
 		org_id = g->org_id;
 	}
 	xf_record org = {"组织不存在", NULL, field};
@@ -62,7 +52,7 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 	if (rc != XF_OK)
 		return rc;
 	if (xf_subtree_range(c, o->path, lo, hi) != 0)
-		return no_memory(c);
+		return xf_oom(c);
 	return XF_OK;
 }
 
@@ -73,7 +63,7 @@ static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 {
 	int rc = xf_store_org_get(c->db, c->a, org_id, o);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "所属组织不存在", "org_id");
+		return xf_invalid(c, "所属组织不存在", "org_id");
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, o->path))
@@ -108,21 +98,21 @@ static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
 	}
 	int kind = xf_meeting_kind_parse(m->kind);
 	if (kind < 0)
-		return invalid(c, "会议类型不正确", "kind");
+		return xf_invalid(c, "会议类型不正确", "kind");
 	if (!m->topic)
-		return invalid(c, "会议主题为必填项", "topic");
+		return xf_invalid(c, "会议主题为必填项", "topic");
 	if (kind == XF_MK_PARTY_LECTURE && !m->lecturer)
-		return invalid(c, "党课须填写授课人", "lecturer");
+		return xf_invalid(c, "党课须填写授课人", "lecturer");
 	if (in->has_held_at) {
 		if (!in->held_at || xf_time_parse_iso(in->held_at, &m->held_at))
-			return invalid(c,
+			return xf_invalid(c,
 			               "会议时间应为带时区的 ISO 8601 时间，"
 			               "如 2024-08-15T14:30:00+08:00",
 			               "held_at");
 	}
 	xf_date day = xf_date_today(m->held_at), today = xf_date_today(c->now);
 	if (xf_date_cmp(day, today) > 0)
-		return invalid(c, "会议时间不能晚于今天", "held_at");
+		return xf_invalid(c, "会议时间不能晚于今天", "held_at");
 	char on[11];
 	xf_date_format(day, on);
 	m->held_on = xf_arena_strdup(c->a, on);
@@ -130,10 +120,10 @@ static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
 	if (xf_org_life_of(o->kind, o->established_on, o->starts_on, o->ends_on,
 	                   o->closed_on, &life) == 0) {
 		if (xf_date_cmp(day, life.from) < 0)
-			return invalid(c, "会议日期早于组织成立日期",
+			return xf_invalid(c, "会议日期早于组织成立日期",
 			               "held_at");
 		if (xf_date_cmp(day, life.to) > 0)
-			return invalid(c, "会议日期晚于组织撤销或结束日期",
+			return xf_invalid(c, "会议日期晚于组织撤销或结束日期",
 			               "held_at");
 	}
 	m->counts_on = m->held_on;
@@ -141,13 +131,13 @@ static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
 	if (m->makeup_for) {
 		xf_period p;
 		if (xf_period_parse(m->makeup_for, &p) != 0)
-			return invalid(c,
+			return xf_invalid(c,
 			               "补开所属期间应为 2024、2024Q3 或 "
 			               "2024-07 的形式",
 			               "makeup_for");
 		xf_date last = xf_period_last(p);
 		if (xf_date_cmp(last, day) >= 0)
-			return invalid(c, "补开所属期间须早于会议日期",
+			return xf_invalid(c, "补开所属期间须早于会议日期",
 			               "makeup_for");
 		xf_date_format(last, on);
 		m->counts_on = xf_arena_strdup(c->a, on);
@@ -157,11 +147,11 @@ static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
 		xf_date sd;
 		if (xf_date_parse(m->ft_speech_date, &sd) != 0 ||
 		    xf_date_cmp(sd, day) > 0)
-			return invalid(c, "讲话日期不能晚于会议日期",
+			return xf_invalid(c, "讲话日期不能晚于会议日期",
 			               "first_topic.speech_date");
 	}
 	if (!m->held_on || !m->counts_on)
-		return no_memory(c);
+		return xf_oom(c);
 	return XF_OK;
 }
 
@@ -220,7 +210,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 		return rc;
 	const char *before = xf_snap_meeting(c->a, m);
 	if (in->has_org_id && in->org_id != m->org_id)
-		return invalid(c, "会议所属组织不能修改，请删除后重新记录",
+		return xf_invalid(c, "会议所属组织不能修改，请删除后重新记录",
 		               "org_id");
 	xf_org o;
 	int drc = xf_store_org_get(c->db, c->a, m->org_id, &o);
@@ -284,11 +274,11 @@ int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
 	char from[11], to[11];
 	memset(out, 0, sizeof *out);
 	if (kind && xf_meeting_kind_parse(kind) < 0)
-		return invalid(c, "会议类型不正确", "kind");
+		return xf_invalid(c, "会议类型不正确", "kind");
 	if (period) {
 		xf_period p;
 		if (xf_period_parse(period, &p) != 0)
-			return invalid(
+			return xf_invalid(
 			    c, "期间应为 2024、2024Q3 或 2024-07 的形式",
 			    "period");
 		xf_date_format(xf_period_first(p), from);
@@ -308,20 +298,20 @@ int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
 static int check_measure(xf_ctx *c, const xf_measure *m, const char *held_on)
 {
 	if (!m->title)
-		return invalid(c, "举措内容为必填项", "title");
+		return xf_invalid(c, "举措内容为必填项", "title");
 	if (!m->owner)
-		return invalid(c, "责任人为必填项", "owner");
+		return xf_invalid(c, "责任人为必填项", "owner");
 	if (!m->due_on)
-		return invalid(c, "完成时限为必填项", "due_on");
+		return xf_invalid(c, "完成时限为必填项", "due_on");
 	if (held_on && strcmp(m->due_on, held_on) < 0)
-		return invalid(c, "完成时限不能早于会议日期", "due_on");
+		return xf_invalid(c, "完成时限不能早于会议日期", "due_on");
 	if (m->done_on) {
 		char today[11];
 		xf_date_format(xf_date_today(c->now), today);
 		if (strcmp(m->done_on, today) > 0)
-			return invalid(c, "完成日期不能晚于今天", "done_on");
+			return xf_invalid(c, "完成日期不能晚于今天", "done_on");
 		if (held_on && strcmp(m->done_on, held_on) < 0)
-			return invalid(c, "完成日期不能早于会议日期",
+			return xf_invalid(c, "完成日期不能早于会议日期",
 			               "done_on");
 	}
 	return XF_OK;
@@ -456,7 +446,7 @@ static int roster(xf_ctx *c, const xf_meeting *m, xf_attendee **out, int *n)
 {
 	const char *lo, *hi;
 	if (xf_subtree_range(c, m->org_path, &lo, &hi) != 0)
-		return no_memory(c);
+		return xf_oom(c);
 	return xf_from_db(c, xf_store_attendance_roster(
 	                         c->db, c->a, m->id, lo, hi, m->held_on,
 	                         XF_ATTENDANCE_MAX, out, n));
@@ -512,7 +502,7 @@ static int attendance_tx(xf_ctx *c, int64_t meeting_id,
 	xf_attendance_item *old =
 	    xf_arena_calloc(c->a, (size_t)(nreg ? nreg : 1), sizeof *old);
 	if (!old)
-		return no_memory(c);
+		return xf_oom(c);
 	int nold = 0;
 	for (int i = 0; i < nreg; i++)
 		if (reg[i].status)
@@ -525,13 +515,13 @@ static int attendance_tx(xf_ctx *c, int64_t meeting_id,
 		for (int j = 0; j < nreg && !on; j++)
 			on = reg[j].member_id == items[i].member_id;
 		if (!on)
-			return invalid(c, "该党员不在本次会议的应到人员中",
+			return xf_invalid(c, "该党员不在本次会议的应到人员中",
 			               field);
 		for (int j = 0; j < i; j++)
 			if (items[j].member_id == items[i].member_id)
-				return invalid(c, "同一党员重复出现", field);
+				return xf_invalid(c, "同一党员重复出现", field);
 		if (!xf_attendance_status_valid(items[i].status))
-			return invalid(
+			return xf_invalid(
 			    c, "出席情况不正确",
 			    xf_arena_printf(c->a, "items[%d].status", i));
 	}
@@ -688,7 +678,7 @@ static int talk_create_tx(xf_ctx *c, int64_t member_id, const char *held_on,
 	xf_member m;
 	int rc = xf_store_member_get(c->db, c->a, member_id, &m);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "党员不存在", "member_id");
+		return xf_invalid(c, "党员不存在", "member_id");
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, m.org_path))
@@ -697,7 +687,7 @@ static int talk_create_tx(xf_ctx *c, int64_t member_id, const char *held_on,
 	char today[11];
 	xf_date_format(xf_date_today(c->now), today);
 	if (strcmp(held_on, today) > 0)
-		return invalid(c, "谈话日期不能晚于今天", "held_on");
+		return xf_invalid(c, "谈话日期不能晚于今天", "held_on");
 	memset(t, 0, sizeof *t);
 	t->member_id = m.id;
 	t->member_name = m.name;

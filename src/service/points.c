@@ -15,21 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int invalid(xf_ctx *c, const char *message, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
-}
-
-static int forbidden(xf_ctx *c, const char *message)
-{
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", message, NULL);
-}
-
-static int oom(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
-
 static const char *today(xf_ctx *c)
 {
 	char d[11];
@@ -84,42 +69,42 @@ static int rule_not_found(xf_ctx *c)
 static int check_version(xf_ctx *c, const char *kind, const xf_point_version *v)
 {
 	if (!xf_points_category_valid(v->category))
-		return invalid(c, "积分类别不在规则类别之内", "category");
+		return xf_invalid(c, "积分类别不在规则类别之内", "category");
 	if (xf_points_item_forbidden(v->item))
-		return invalid(c,
+		return xf_invalid(c,
 		               "积分只计已核实的实绩，不得按点赞、投票、转发、"
 		               "点击、签到或学习时长计分",
 		               "item");
 	if (xf_points_item_forbidden(v->description))
-		return invalid(c,
+		return xf_invalid(c,
 		               "积分只计已核实的实绩，不得按点赞、投票、转发、"
 		               "点击、签到或学习时长计分",
 		               "description");
 	if (v->veto) {
 		if (strcmp(kind, "member") != 0)
-			return invalid(c, "组织积分不设一票否决项", "veto");
+			return xf_invalid(c, "组织积分不设一票否决项", "veto");
 		if (strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) != 0)
-			return invalid(c, "一票否决项应属于负面清单",
+			return xf_invalid(c, "一票否决项应属于负面清单",
 			               "category");
 		if (v->points != 0)
-			return invalid(c, "一票否决项的分值应为 0", "points");
+			return xf_invalid(c, "一票否决项的分值应为 0", "points");
 	} else if (v->points == 0) {
-		return invalid(c, "分值不能为 0", "points");
+		return xf_invalid(c, "分值不能为 0", "points");
 	}
 	if (v->points > 0 &&
 	    strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) == 0)
-		return invalid(c, "负面清单的分值应为负数", "points");
+		return xf_invalid(c, "负面清单的分值应为负数", "points");
 	if (v->points < 0 &&
 	    strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) != 0)
-		return invalid(c, "扣分项应列入负面清单", "category");
+		return xf_invalid(c, "扣分项应列入负面清单", "category");
 	if (v->cap > 0 && v->cap < (v->points < 0 ? -v->points : v->points))
-		return invalid(c, "上限不能小于单次分值", "cap");
+		return xf_invalid(c, "上限不能小于单次分值", "cap");
 	if (!xf_points_approver_valid(v->approver_role))
-		return invalid(c, "审核角色应为党组织书记或机关工委",
+		return xf_invalid(c, "审核角色应为党组织书记或机关工委",
 		               "approver_role");
 	if (strcmp(kind, "org") == 0 &&
 	    strcmp(v->approver_role, "committee") != 0)
-		return invalid(c, "组织积分由机关工委审核", "approver_role");
+		return xf_invalid(c, "组织积分由机关工委审核", "approver_role");
 	return XF_OK;
 }
 
@@ -140,7 +125,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 		xf_org o;
 		int rc = xf_store_org_get(c->db, c->a, in->org_id, &o);
 		if (rc == XF_DB_DONE)
-			return invalid(c, "发布组织不存在", "org_id");
+			return xf_invalid(c, "发布组织不存在", "org_id");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		if (!is_committee_over(c, o.path, 0))
@@ -152,7 +137,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	} else if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
-			return forbidden(c, "无权制定积分规则");
+			return xf_forbidden(c, "无权制定积分规则");
 		xf_org o;
 		int rc = xf_store_org_get(c->db, c->a, g->org_id, &o);
 		if (rc != XF_DB_ROW)
@@ -164,7 +149,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	}
 	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
 	if (!v)
-		return oom(c);
+		return xf_oom(c);
 	v->version = 1;
 	v->valid_from = in->valid_from ? in->valid_from : today(c);
 	v->category = in->category;
@@ -220,15 +205,15 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 		return rc;
 	if (r->org_path ? !is_committee_over(c, r->org_path, 0)
 	                : !xf_is_admin(c))
-		return forbidden(c, "无权修改该积分规则");
+		return xf_forbidden(c, "无权修改该积分规则");
 	const xf_point_version *last = &r->versions[r->nversions - 1];
 	if (!xf_points_version_from_ok(last->valid_from, in->valid_from))
-		return invalid(c, "新版本的生效日期应晚于当前版本的生效日期",
+		return xf_invalid(c, "新版本的生效日期应晚于当前版本的生效日期",
 		               "valid_from");
 	const char *before = xf_snap_point_rule(c->a, r);
 	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
 	if (!v)
-		return oom(c);
+		return xf_oom(c);
 	*v = *last;
 	v->version = last->version + 1;
 	v->valid_from = in->valid_from;
@@ -299,9 +284,9 @@ static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
                        int64_t floor)
 {
 	if (!xf_is_admin(c))
-		return forbidden(c, "只有系统管理员可以设置基础分和保底分");
+		return xf_forbidden(c, "只有系统管理员可以设置基础分和保底分");
 	if (floor > base)
-		return invalid(c, "保底分不能高于基础分", "floor");
+		return xf_invalid(c, "保底分不能高于基础分", "floor");
 	int64_t ob, of;
 	int drc = xf_store_point_settings_get(c->db, kind, year, &ob, &of);
 	if (drc == XF_DB_OK)
@@ -357,7 +342,7 @@ static int version_on(xf_ctx *c, const xf_point_rule *r, const char *date,
 	}
 	int i = xf_points_version_on(spans, n, date);
 	if (i < 0)
-		return invalid(c, "该积分规则在该日期不适用", field);
+		return xf_invalid(c, "该积分规则在该日期不适用", field);
 	*out = &r->versions[i];
 	return XF_OK;
 }
@@ -508,7 +493,7 @@ static int load_member(xf_ctx *c, int64_t id, xf_member *m)
 {
 	int rc = xf_store_member_get(c->db, c->a, id, m);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "党员不存在", "member_id");
+		return xf_invalid(c, "党员不存在", "member_id");
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
@@ -518,17 +503,17 @@ static int load_rule_for(xf_ctx *c, int64_t rule_id, const char *kind,
 {
 	int rc = xf_store_point_rule_get(c->db, c->a, rule_id, r);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "积分规则不存在", "rule_id");
+		return xf_invalid(c, "积分规则不存在", "rule_id");
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (strcmp(r->kind, kind) != 0)
-		return invalid(c,
+		return xf_invalid(c,
 		               strcmp(kind, "org") == 0
 		                   ? "该规则不是组织积分规则"
 		                   : "该规则不是党员积分规则",
 		               "rule_id");
 	if (r->org_path && !xf_path_within(path, r->org_path))
-		return invalid(c, "该规则不适用于该组织", "rule_id");
+		return xf_invalid(c, "该规则不适用于该组织", "rule_id");
 	return XF_OK;
 }
 
@@ -541,7 +526,7 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 	const char *date = in->occurred_on ? in->occurred_on : today(c);
 	xf_date d, now = xf_date_today(c->now);
 	if (xf_date_parse(date, &d) != 0 || xf_date_cmp(d, now) > 0)
-		return invalid(c, "发生日期不能晚于今天", "occurred_on");
+		return xf_invalid(c, "发生日期不能晚于今天", "occurred_on");
 	if (in->member_id) {
 		xf_member m;
 		rc = load_member(c, in->member_id, &m);
@@ -555,7 +540,7 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 		xf_org o;
 		int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
 		if (drc == XF_DB_DONE)
-			return invalid(c, "组织不存在", "org_id");
+			return xf_invalid(c, "组织不存在", "org_id");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		s.org_id = o.id;
@@ -568,7 +553,7 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 		const xf_point_version *v = &r.versions[r.nversions - 1];
 		if (s.member_id ? !may_award(c, v->approver_role, s.org_path)
 		                : !is_committee_over(c, s.org_path, 1))
-			return forbidden(c, "无权为其记分");
+			return xf_forbidden(c, "无权为其记分");
 		if (in->occurred_on && !is_committee_over(c, s.org_path, 0))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "只有机关工委可以补记以往日期的积分",
@@ -583,7 +568,7 @@ int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
 {
 	int rc;
 	if (!in->member_id == !in->org_id)
-		return invalid(c, "应指定党员或组织之一", "member_id");
+		return xf_invalid(c, "应指定党员或组织之一", "member_id");
 	int64_t key = in->org_id
 	                  ? in->org_id
 	                  : xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER,
@@ -596,9 +581,9 @@ int xf_point_record_in_tx(xf_ctx *c, const xf_point_award_input *in,
                           xf_point_result *res)
 {
 	if (!in->record_ref || !*in->record_ref)
-		return invalid(c, "自动积分应指明来源记录", "record_ref");
+		return xf_invalid(c, "自动积分应指明来源记录", "record_ref");
 	if (!in->member_id == !in->org_id)
-		return invalid(c, "应指定党员或组织之一", "member_id");
+		return xf_invalid(c, "应指定党员或组织之一", "member_id");
 	return award_tx(c, in, 1, res);
 }
 
@@ -620,7 +605,7 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	const xf_point_version *v = &r.versions[r.nversions - 1];
 	if (o.member_id ? !may_award(c, v->approver_role, o.org_path)
 	                : !is_committee_over(c, o.org_path, 1))
-		return forbidden(c, "无权冲正该积分记录");
+		return xf_forbidden(c, "无权冲正该积分记录");
 	if (o.reverses_id)
 		return xf_fail(c, XF_E_CONFLICT, "is_reversal",
 		               "冲正记录不能再冲正", NULL);
@@ -805,7 +790,7 @@ static int claim_create_tx(xf_ctx *c, const xf_point_claim_input *in,
 		return rc;
 	int self = c->scope && c->scope->member_id == m.id;
 	if (!self && !xf_can_write(c, m.org_path))
-		return forbidden(c, "只能为本人或所管理组织的党员申报积分");
+		return xf_forbidden(c, "只能为本人或所管理组织的党员申报积分");
 	xf_point_rule r;
 	rc = load_rule_for(c, in->rule_id, "member", m.org_path, &r);
 	if (rc != XF_OK)
@@ -815,9 +800,9 @@ static int claim_create_tx(xf_ctx *c, const xf_point_claim_input *in,
 	if (rc != XF_OK)
 		return rc;
 	if (v->veto || v->points < 0)
-		return invalid(c, "扣分项和一票否决项不能申报", "rule_id");
+		return xf_invalid(c, "扣分项和一票否决项不能申报", "rule_id");
 	if (v->needs_evidence && in->nevidence == 0)
-		return invalid(c, "该规则要求提供佐证材料", "evidence");
+		return xf_invalid(c, "该规则要求提供佐证材料", "evidence");
 	memset(cl, 0, sizeof *cl);
 	cl->member_id = m.id;
 	cl->org_id = m.org_id;
@@ -887,12 +872,12 @@ static int load_decidable(xf_ctx *c, int64_t id, xf_point_claim *cl,
 		if (!claim_readable(c, cl) && !xf_can_read(c, cl->org_path))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "无权审核该申报", NULL);
-		return forbidden(c, strcmp(v->approver_role, "committee") == 0
+		return xf_forbidden(c, strcmp(v->approver_role, "committee") == 0
 		                        ? "该规则的申报由机关工委审核"
 		                        : "无权审核该申报");
 	}
 	if (c->scope && c->scope->member_id == cl->member_id)
-		return forbidden(c, "不能审核本人的申报");
+		return xf_forbidden(c, "不能审核本人的申报");
 	if (strcmp(cl->status, "pending") != 0)
 		return xf_fail(c, XF_E_CONFLICT, "already_decided",
 		               "该申报已处理", NULL);
