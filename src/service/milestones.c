@@ -5,9 +5,9 @@
  */
 #include "service/milestones.h"
 
+#include "domain/tasks.h"
 #include "service/snapshot.h"
 #include "service/tasks_int.h"
-#include "domain/tasks.h"
 
 #include <string.h>
 
@@ -19,8 +19,8 @@ int xf_milestone_status_on(const xf_milestone *m, xf_date today)
 
 int xf_milestone_is_late(const xf_milestone *m, xf_date today)
 {
-	return xf_milestone_late(today, xf_task_day(m->due_on), m->done_on != NULL,
-	                         xf_task_day(m->done_on));
+	return xf_milestone_late(today, xf_task_day(m->due_on),
+	                         m->done_on != NULL, xf_task_day(m->done_on));
 }
 
 xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today)
@@ -33,29 +33,28 @@ xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today)
 	return f;
 }
 
-
 /* Checks a milestone against its task's dates. prefix: "milestones[i]"
  * for a milestone inside a task's body, NULL for a milestone's own. */
 int xf_milestone_check(xf_ctx *c, const char *start_on, const char *due_on,
-                           const char *ms_due, const char *ms_done,
-                           const char *prefix)
+                       const char *ms_due, const char *ms_done,
+                       const char *prefix)
 {
 	if (strcmp(ms_due, start_on) < 0 || strcmp(ms_due, due_on) > 0)
-		return xf_invalid(c, "时间节点应在任务起止日期之间",
-		               prefix
-		                   ? xf_arena_printf(c->a, "%s.due_on", prefix)
-		                   : "due_on");
+		return xf_invalid(
+		    c, "时间节点应在任务起止日期之间",
+		    prefix ? xf_arena_printf(c->a, "%s.due_on", prefix)
+		           : "due_on");
 	if (ms_done && strcmp(ms_done, xf_today(c)) > 0)
-		return xf_invalid(c, "完成日期不能晚于今天",
-		               prefix
-		                   ? xf_arena_printf(c->a, "%s.done_on", prefix)
-		                   : "done_on");
+		return xf_invalid(
+		    c, "完成日期不能晚于今天",
+		    prefix ? xf_arena_printf(c->a, "%s.done_on", prefix)
+		           : "done_on");
 	return XF_OK;
 }
 
 int xf_milestone_insert(xf_ctx *c, const xf_task *t, int seq,
-                            const xf_milestone_input *in, int64_t source_id,
-                            xf_milestone *m)
+                        const xf_milestone_input *in, int64_t source_id,
+                        xf_milestone *m)
 {
 	memset(m, 0, sizeof *m);
 	m->task_id = t->id;
@@ -71,9 +70,8 @@ int xf_milestone_insert(xf_ctx *c, const xf_task *t, int seq,
 	return xf_from_db(c, drc);
 }
 
-
 int xf_milestone_find(xf_ctx *c, int64_t task_id, int64_t id,
-                          xf_milestone **out)
+                      xf_milestone **out)
 {
 	xf_milestone *ms;
 	int nms;
@@ -88,7 +86,6 @@ int xf_milestone_find(xf_ctx *c, int64_t task_id, int64_t id,
 	return XF_E_NOT_FOUND;
 }
 
-
 static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
                      xf_milestone *m)
 {
@@ -96,7 +93,7 @@ static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
 	int rc = xf_task_load_for(c, task_id, XF_FOR_WRITE, &t);
 	if (rc == XF_OK)
 		rc = xf_milestone_check(c, t.start_on, t.due_on, in->due_on,
-		                     in->done_on, NULL);
+		                        in->done_on, NULL);
 	if (rc != XF_OK)
 		return rc;
 	xf_milestone *ms;
@@ -162,7 +159,7 @@ static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
 	if (in->has_weight)
 		m->weight = in->weight > 0 ? in->weight : 1;
 	rc = xf_milestone_check(c, t.start_on, t.due_on, m->due_on,
-	                     in->has_done_on ? m->done_on : NULL, NULL);
+	                        in->has_done_on ? m->done_on : NULL, NULL);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_milestone_update(c->db, m, c->now);

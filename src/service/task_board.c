@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static int rank_cmp(const void *pa, const void *pb)
 {
 	const xf_task_rank *a = pa, *b = pb;

@@ -2,15 +2,15 @@
  * tasks.c (service) - tasks on the chart: validation against the calendar,
  * scope, cascades, progress, the roll-up up the cascade, lists and
  * reminders. Milestones are in milestones.c, the board and acceptance in
- * task_board.c; what they share with this file is in tasks_int.h. The rules of status and completion live in
- * domain/tasks.c; this file feeds them from the store and keeps their
- * results on the task rows (see schema_v4.c).
+ * task_board.c; what they share with this file is in tasks_int.h. The rules of
+ * status and completion live in domain/tasks.c; this file feeds them from the
+ * store and keeps their results on the task rows (see schema_v4.c).
  */
 #include "service/tasks.h"
 
-#include "service/tasks_int.h"
 #include "domain/tasks.h"
 #include "service/snapshot.h"
+#include "service/tasks_int.h"
 #include "store/orgs.h"
 
 #include <stdlib.h>
@@ -257,7 +257,8 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 		return xf_fail_db(c, drc);
 	for (int i = 0; i < in->nmilestones; i++) {
 		xf_milestone m;
-		rc = xf_milestone_insert(c, t, i + 1, &in->milestones[i], 0, &m);
+		rc =
+		    xf_milestone_insert(c, t, i + 1, &in->milestones[i], 0, &m);
 		if (rc != XF_OK)
 			return rc;
 	}
@@ -309,7 +310,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 		return rc;
 	if (in->has_org_id && in->org_id != t->org_id)
 		return xf_invalid(c, "任务的责任组织不能修改，请重新下达",
-		               "org_id");
+		                  "org_id");
 	const char *before = xf_snap_task(c->a, t, xf_date_today(c->now));
 	if (in->has_title)
 		t->title = in->title;
@@ -337,7 +338,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 		if (strcmp(ms[i].due_on, t->start_on) < 0 ||
 		    strcmp(ms[i].due_on, t->due_on) > 0)
 			return xf_invalid(c, "已有时间节点超出新的起止日期",
-			               in->has_due_on ? "due_on" : "start_on");
+			                  in->has_due_on ? "due_on"
+			                                 : "start_on");
 	drc = xf_store_task_update(c->db, t, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
@@ -410,11 +412,11 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		if (o.id == p.org_id || !xf_path_within(o.path, p.org_path))
-			return xf_invalid(c, "只能下达到本任务责任组织的下级组织",
-			               "org_ids");
+			return xf_invalid(
+			    c, "只能下达到本任务责任组织的下级组织", "org_ids");
 		if (o.closed_on)
 			return xf_invalid(c, "该组织已撤销，不能下达任务",
-			               "org_ids");
+			                  "org_ids");
 		int64_t have = 0;
 		drc = xf_store_task_child_for_org(c->db, id, o.id, &have);
 		if (drc != XF_DB_OK)
@@ -450,7 +452,7 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 			                         .weight = ms[m].weight};
 			xf_milestone copy;
 			rc = xf_milestone_insert(c, k, ms[m].seq, &mi, ms[m].id,
-			                      &copy);
+			                         &copy);
 			if (rc != XF_OK)
 				return rc;
 		}
@@ -501,7 +503,7 @@ static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
 		rc = xf_milestone_find(c, id, in->milestone_id, &m);
 		if (rc == XF_E_NOT_FOUND)
 			return xf_invalid(c, "该任务没有这个时间节点",
-			               "milestone_id");
+			                  "milestone_id");
 		if (rc != XF_OK)
 			return rc;
 		if (m->copies > 0)
@@ -525,9 +527,9 @@ static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
 	if (rc != XF_OK)
 		return rc;
 	if (in->percent == 100 && !t->done_on)
-		return xf_invalid(c,
-		               "尚有未完成的时间节点或下级任务，不能报告100%",
-		               "percent");
+		return xf_invalid(
+		    c, "尚有未完成的时间节点或下级任务，不能报告100%",
+		    "percent");
 	memset(p, 0, sizeof *p);
 	p->task_id = id;
 	p->org_path = t->org_path;
@@ -624,7 +626,8 @@ static void add_reminder(xf_reminders *out, const xf_task *t,
 	r->task = t;
 	r->milestone = m;
 	r->due_on = due;
-	r->days_left = (int)(xf_date_days(xf_task_day(due)) - xf_date_days(today));
+	r->days_left =
+	    (int)(xf_date_days(xf_task_day(due)) - xf_date_days(today));
 	r->overdue = r->days_left < 0;
 }
 

@@ -20,7 +20,7 @@
 #include "service/milestones.h"
 #include "store/tasks.h"
 
-#define XF_TASK_MAX_CASCADE    500
+#define XF_TASK_MAX_CASCADE 500
 
 typedef struct xf_task_input {
 	int64_t org_id;
