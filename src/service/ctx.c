@@ -323,6 +323,20 @@ int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
 	return *hi ? 0 : -1;
 }
 
+int xf_committee_over(const xf_ctx *c, const char *path, int strictly)
+{
+	if (xf_is_admin(c))
+		return 1;
+	for (int i = 0; i < c->scope->n; i++) {
+		const xf_grant *g = &c->scope->g[i];
+		if (g->role == XF_ROLE_COMMITTEE &&
+		    xf_path_within(path, g->org_path) &&
+		    (!strictly || strcmp(path, g->org_path) != 0))
+			return 1;
+	}
+	return 0;
+}
+
 const xf_grant *xf_committee_grant(const xf_ctx *c)
 {
 	const xf_grant *g = NULL;

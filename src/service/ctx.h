@@ -193,6 +193,9 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out);
  * (xf_list_ranges). r->n is 0 when nothing is in scope.
  */
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r);
+/* 1 if the caller is admin or holds a committee grant over path (strictly:
+ * over an org above path, not path itself). */
+int xf_committee_over(const xf_ctx *c, const char *path, int strictly);
 /* The caller's committee grant with the widest subtree, or NULL. */
 const xf_grant *xf_committee_grant(const xf_ctx *c);
 /* The range of a given subtree path, arena-allocated. */

@@ -85,25 +85,13 @@ int xf_task_board(xf_ctx *c, int64_t org_id, int year, xf_task_rank **out,
 	return XF_OK;
 }
 
-/* 1 if the caller holds a committee grant over path (or is admin). */
-static int committee_over(const xf_ctx *c, const char *path)
-{
-	if (!c->scope || xf_is_admin(c))
-		return 1;
-	for (int i = 0; i < c->scope->n; i++)
-		if (c->scope->g[i].role == XF_ROLE_COMMITTEE &&
-		    xf_path_within(path, c->scope->g[i].org_path))
-			return 1;
-	return 0;
-}
-
 static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
                      xf_acceptance *x, xf_task *t)
 {
 	int rc = xf_task_load(c, id, t);
 	if (rc != XF_OK)
 		return rc;
-	if (!committee_over(c, t->org_path))
+	if (!xf_committee_over(c, t->org_path, 0))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "只有上级机关工委可以考核验收该任务", NULL);
 	xf_acceptance old;
