@@ -10,6 +10,8 @@
 #include "domain/points.h"
 #include "service/notices.h"
 #include "store/members.h"
+#include "store/point_rules.h"
+#include "store/points.h"
 
 #include <stdlib.h>
 #include <string.h>

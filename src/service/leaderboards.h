@@ -9,7 +9,7 @@
 
 #include "service/ctx.h"
 #include "store/orgs.h"
-#include "store/points.h"
+#include "store/leaderboards.h"
 
 typedef struct xf_board_item {
 	int rank, prev_rank; /* prev_rank 0: not ranked before */

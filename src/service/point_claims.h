@@ -8,6 +8,7 @@
 #define XF_SERVICE_POINT_CLAIMS_H
 
 #include "service/points.h"
+#include "store/point_claims.h"
 
 typedef struct xf_point_claim_input {
 	int64_t member_id, rule_id;

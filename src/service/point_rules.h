@@ -8,7 +8,7 @@
 #define XF_SERVICE_POINT_RULES_H
 
 #include "service/ctx.h"
-#include "store/points.h"
+#include "store/point_rules.h"
 
 typedef struct xf_point_rule_input {
 	const char *kind, *category, *item, *description, *cap_period,
