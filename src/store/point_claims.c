@@ -111,25 +111,22 @@ static const char sql_claim_count[] =
 static const char sql_claim_list[] = "SELECT " CLAIM_COLS CLAIM_FROM CLAIM_WHERE
                                      " ORDER BY c.id DESC LIMIT $11 OFFSET $12";
 
-static void bind_claim_filter(xf_stmt *st, const xf_point_claim_filter *f)
+static void bind_claim_filter(xf_stmt *st, const void *filter)
 {
+	const xf_point_claim_filter *f = filter;
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->member_id);
 	xf_db_bind_str(st, 10, f->status ? f->status : "");
 }
 
+static const xf_db_list point_claim_list = {
+    sql_claim_count,        sql_claim_list, bind_claim_filter, 11,
+    sizeof(xf_point_claim), read_claim};
+
 int xf_store_point_claim_list(xf_db *db, xf_arena *a,
                               const xf_point_claim_filter *f,
                               xf_point_claim **out, int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_claim_count);
-	xf_stmt *st = xf_db_stmt(db, sql_claim_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_claim_filter(count, f);
-	bind_claim_filter(st, f);
-	xf_db_bind_int(st, 11, f->limit);
-	xf_db_bind_int(st, 12, f->offset);
-	return xf_db_page(count, total, st, a, f->limit, sizeof **out,
-	                  read_claim, out, n);
+	return xf_db_list_page(db, &point_claim_list, f, f->limit, f->offset, a,
+	                       out, n, total);
 }

@@ -119,28 +119,25 @@ static const char sql_entry_count[] =
 static const char sql_entry_list[] = "SELECT " ENTRY_COLS ENTRY_FROM ENTRY_WHERE
                                      " ORDER BY l.id DESC LIMIT $12 OFFSET $13";
 
-static void bind_entry_filter(xf_stmt *st, const xf_point_entry_filter *f)
+static void bind_entry_filter(xf_stmt *st, const void *filter)
 {
+	const xf_point_entry_filter *f = filter;
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->member_id);
 	xf_db_bind_int(st, 10, f->org_only);
 	xf_db_bind_str(st, 11, f->period ? f->period : "");
 }
 
+static const xf_db_list point_entry_list = {
+    sql_entry_count,        sql_entry_list, bind_entry_filter, 12,
+    sizeof(xf_point_entry), read_entry};
+
 int xf_store_point_entry_list(xf_db *db, xf_arena *a,
                               const xf_point_entry_filter *f,
                               xf_point_entry **out, int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_entry_count);
-	xf_stmt *st = xf_db_stmt(db, sql_entry_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_entry_filter(count, f);
-	bind_entry_filter(st, f);
-	xf_db_bind_int(st, 12, f->limit);
-	xf_db_bind_int(st, 13, f->offset);
-	return xf_db_page(count, total, st, a, f->limit, sizeof **out,
-	                  read_entry, out, n);
+	return xf_db_list_page(db, &point_entry_list, f, f->limit, f->offset, a,
+	                       out, n, total);
 }
 
 /* One statement per period column, for the member or the org subject. */
