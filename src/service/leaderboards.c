@@ -207,18 +207,28 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 	return XF_OK;
 }
 
+/* The org of a board (b->org), its period and its subtree range [lo, hi). */
+static int board_open(xf_ctx *c, int64_t org_id, const char *period,
+                      xf_board *b, xf_period *p, const char **lo,
+                      const char **hi)
+{
+	int rc = board_org(c, org_id, &b->org);
+	if (rc == XF_OK)
+		rc = parse_period(c, period, b, p);
+	if (rc != XF_OK)
+		return rc;
+	return xf_subtree_range(c, b->org.path, lo, hi) != 0 ? xf_oom(c)
+	                                                     : XF_OK;
+}
+
 static int members_read(xf_ctx *c, int64_t org_id, const char *period,
                         int limit, xf_board *b)
 {
 	xf_period p;
-	int rc = board_org(c, org_id, &b->org);
-	if (rc == XF_OK)
-		rc = parse_period(c, period, b, &p);
+	const char *lo, *hi;
+	int rc = board_open(c, org_id, period, b, &p, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	const char *lo, *hi;
-	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
-		return xf_oom(c);
 	int64_t floor;
 	int drc = XF_DB_OK;
 	if (p.kind == XF_PERIOD_YEAR)
@@ -386,14 +396,10 @@ static int orgs_read(xf_ctx *c, int64_t org_id, const char *kind,
                      const char *period, const char *by, int limit, xf_board *b)
 {
 	xf_period p;
-	int rc = board_org(c, org_id, &b->org);
-	if (rc == XF_OK)
-		rc = parse_period(c, period, b, &p);
+	const char *lo, *hi;
+	int rc = board_open(c, org_id, period, b, &p, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	const char *lo, *hi;
-	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
-		return xf_oom(c);
 	int op = by && strcmp(by, "org_points") == 0;
 	xf_board_item *now, *prev;
 	int n, np;

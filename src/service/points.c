@@ -89,8 +89,9 @@ static int add_totals(xf_ctx *c, const xf_point_entry *e, const int seen[3])
 	return XF_OK;
 }
 
-/* Inserts e and keeps the totals; e carries everything but its id. */
-static int insert_entry(xf_ctx *c, xf_point_entry *e)
+/* Inserts e and keeps the totals; e carries everything but its id. res
+ * gets the entry as stored, re-read for display. */
+static int insert_entry(xf_ctx *c, xf_point_entry *e, xf_point_result *res)
 {
 	int seen[3] = {1, 1, 1};
 	int drc = XF_DB_OK;
@@ -102,7 +103,15 @@ static int insert_entry(xf_ctx *c, xf_point_entry *e)
 		drc = xf_store_point_entry_insert(c->db, e, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	return add_totals(c, e, seen);
+	int rc = add_totals(c, e, seen);
+	if (rc != XF_OK)
+		return rc;
+	memset(res, 0, sizeof *res);
+	drc = xf_store_point_entry_get(c->db, c->a, e->id, &res->entry);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	res->has_entry = 1;
+	return XF_OK;
 }
 
 /*
@@ -189,14 +198,9 @@ int xf_point_write_entry(xf_ctx *c, const xf_point_rule *r,
 	    .actor_id = c->user_id,
 	    .actor_name = c->username,
 	};
-	rc = insert_entry(c, &e);
+	rc = insert_entry(c, &e, res);
 	if (rc != XF_OK)
 		return rc;
-	memset(res, 0, sizeof *res);
-	drc = xf_store_point_entry_get(c->db, c->a, e.id, &res->entry);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	res->has_entry = 1;
 	res->capped = g.capped;
 	res->floored = g.floored;
 	res->veto = g.veto;
@@ -359,14 +363,9 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	e.veto = o.veto > 0 ? -1 : 0;
 	e.actor_id = c->user_id;
 	e.actor_name = c->username;
-	rc = insert_entry(c, &e);
+	rc = insert_entry(c, &e, res);
 	if (rc != XF_OK)
 		return rc;
-	memset(res, 0, sizeof *res);
-	drc = xf_store_point_entry_get(c->db, c->a, e.id, &res->entry);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	res->has_entry = 1;
 	return xf_audit(c, "reverse", "point_entry", e.id, o.org_path,
 	                xf_snap_point_entry(c->a, &o),
 	                xf_snap_point_entry(c->a, &res->entry));
