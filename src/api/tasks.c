@@ -13,8 +13,8 @@
 #include "base/jw.h"
 #include "domain/tasks.h"
 #include "model/task.h"
-#include "service/tasks.h"
 #include "service/task_board.h"
+#include "service/tasks.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -398,7 +398,7 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 			drc = XF_DB_DONE;
 		if (drc == XF_DB_DONE)
 			return xf_invalid(c, "关联的记录不存在或不属于本组织",
-			               "ref_id");
+			                  "ref_id");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		e->ref_id = in->ref_id;

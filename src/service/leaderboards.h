@@ -8,8 +8,8 @@
 #define XF_SERVICE_LEADERBOARDS_H
 
 #include "service/ctx.h"
-#include "store/orgs.h"
 #include "store/leaderboards.h"
+#include "store/orgs.h"
 
 typedef struct xf_board_item {
 	int rank, prev_rank; /* prev_rank 0: not ranked before */

@@ -36,14 +36,15 @@ static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
 	*start = it->start_on ? it->start_on : xf_arena_strdup(c->a, lo);
 	*due = it->due_on ? it->due_on : xf_arena_strdup(c->a, hi);
 	if (strcmp(*start, lo) < 0 || strcmp(*start, hi) > 0)
-		return xf_invalid(c, "开始日期应在计划年度内",
-		               xf_arena_printf(c->a, "items[%d].start_on", i));
+		return xf_invalid(
+		    c, "开始日期应在计划年度内",
+		    xf_arena_printf(c->a, "items[%d].start_on", i));
 	if (strcmp(*due, lo) < 0 || strcmp(*due, hi) > 0)
 		return xf_invalid(c, "截止日期应在计划年度内",
-		               xf_arena_printf(c->a, "items[%d].due_on", i));
+		                  xf_arena_printf(c->a, "items[%d].due_on", i));
 	if (strcmp(*start, *due) > 0)
 		return xf_invalid(c, "截止日期不能早于开始日期",
-		               xf_arena_printf(c->a, "items[%d].due_on", i));
+		                  xf_arena_printf(c->a, "items[%d].due_on", i));
 	for (int k = 0; k < it->nmilestones; k++) {
 		const char *d = it->milestones[k].due_on;
 		if (strcmp(d, *start) < 0 || strcmp(d, *due) > 0)

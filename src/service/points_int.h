@@ -6,9 +6,9 @@
 #define XF_SERVICE_POINTS_INT_H
 
 #include "service/points.h"
+#include "store/members.h"
 #include "store/point_claims.h"
 #include "store/point_rules.h"
-#include "store/members.h"
 
 /* The subject of an entry: a member in its org, or an org itself. */
 typedef struct xf_point_subject {

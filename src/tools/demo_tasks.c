@@ -7,8 +7,8 @@
 
 #include "base/date.h"
 #include "service/plans.h"
-#include "service/tasks.h"
 #include "service/task_board.h"
+#include "service/tasks.h"
 #include "store/orgs.h"
 
 #include <stdio.h>
