@@ -387,6 +387,16 @@ int xf_db_run_id(xf_db *db, const char *sql, int64_t id)
 	return xf_db_run(st);
 }
 
+int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, a);
+	xf_db_bind_int(st, 2, b);
+	return xf_db_run(st);
+}
+
 #define ROWS_FIRST 64
 
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,

@@ -308,6 +308,9 @@ int xf_db_run(xf_stmt *st);
 int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
               xf_row_fn read, void *item);
 int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
+/* xf_db_run_id with $1 and $2 bound to a and b (a link by its two keys,
+ * a count by its key and a delta). */
+int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

@@ -368,12 +368,7 @@ static const char sql_add_members[] =
 
 int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_add_members);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, delta);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_add_members, id, delta);
 }
 
 #define PARENTS_MAX 50
@@ -513,20 +508,10 @@ static const char sql_cl_remove[] =
 
 int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, cluster_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_cl_add, cluster_id, org_id);
 }
 
 int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_remove);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, cluster_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_cl_remove, cluster_id, org_id);
 }

@@ -179,12 +179,7 @@ static const char sql_add_children[] =
 
 int xf_store_task_add_children(xf_db *db, int64_t id, int64_t delta)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_add_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, delta);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_add_children, id, delta);
 }
 
 static const char sql_delete[] = "DELETE FROM tasks WHERE id = $1";
