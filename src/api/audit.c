@@ -7,7 +7,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
-#include "service/audit_log.h"
+#include "service/audit.h"
 
 /* ?page=&size=&entity=&action=&entity_id=&user_id= */
 enum { Q_PAGE, Q_SIZE, Q_ENTITY, Q_ACTION, Q_ENTITY_ID, Q_USER_ID };

@@ -11,8 +11,8 @@
 #include "domain/points.h"
 #include "model/point.h"
 #include "model/point_notice.h"
-#include "service/leaderboard.h"
-#include "service/point_notices.h"
+#include "service/leaderboards.h"
+#include "service/notices.h"
 
 #include <string.h>
 

@@ -12,7 +12,10 @@
 #include "base/jw.h"
 #include "domain/compliance.h"
 #include "model/meeting.h"
+#include "service/attendance.h"
+#include "service/measures.h"
 #include "service/meetings.h"
+#include "service/talks.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
 #include "domain/orgs.h"
 #include "domain/points.h"
 #include "model/point_notice.h"
-#include "service/point_notices.h"
+#include "service/notices.h"
 
 #include <string.h>
 

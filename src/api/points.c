@@ -12,6 +12,8 @@
 #include "base/jw.h"
 #include "domain/points.h"
 #include "model/point.h"
+#include "service/point_claims.h"
+#include "service/point_rules.h"
 #include "service/points.h"
 
 #include <stdlib.h>

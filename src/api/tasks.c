@@ -13,6 +13,7 @@
 #include "base/jw.h"
 #include "domain/tasks.h"
 #include "model/task.h"
+#include "service/task_board.h"
 #include "service/tasks.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 #include "model/duty.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 void xf_duty_json_open(xf_jw *w, const xf_duty *d, const char *level_title,
                        const char *post_title)
@@ -13,8 +14,7 @@ void xf_duty_json_open(xf_jw *w, const xf_duty *d, const char *level_title,
 	xf_time_iso(d->updated_at, up);
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", d->id);
-	xf_jw_kint(w, "org_id", d->org_id);
-	xf_jw_kstr(w, "org_name", d->org_name);
+	xf_org_ref_json(w, d->org_id, d->org_name);
 	xf_jw_kint(w, "year", d->year);
 	xf_jw_kstr(w, "level", d->level);
 	xf_jw_kstr(w, "level_title", level_title);
@@ -36,8 +36,7 @@ void xf_duty_assignment_json_open(xf_jw *w, const xf_duty_assignment *a,
 	xf_time_iso(a->created_at, at);
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", a->id);
-	xf_jw_kint(w, "org_id", a->org_id);
-	xf_jw_kstr(w, "org_name", a->org_name);
+	xf_org_ref_json(w, a->org_id, a->org_name);
 	xf_jw_kstr(w, "level", a->org_kind);
 	xf_jw_kstr(w, "level_title", level_title);
 	xf_jw_kint(w, "year", a->year);

@@ -4,6 +4,7 @@
 #include "model/meeting.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
                      const xf_measure *measures, int n)
@@ -15,8 +16,7 @@ void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
 		xf_period_format(xf_period_of(d, XF_PERIOD_QUARTER), period);
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", m->id);
-	xf_jw_kint(w, "org_id", m->org_id);
-	xf_jw_kstr(w, "org_name", m->org_name);
+	xf_org_ref_json(w, m->org_id, m->org_name);
 	xf_jw_kstr(w, "kind", m->kind);
 	xf_jw_kstr(w, "kind_name", f->kind_name);
 	xf_jw_kstr(w, "held_at", at);

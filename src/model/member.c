@@ -4,6 +4,7 @@
 #include "model/member.h"
 
 #include "base/date.h"
+#include "model/org.h"
 #include "model/pii.h"
 
 #include <string.h>
@@ -28,8 +29,7 @@ void xf_member_json(xf_jw *w, const xf_member *m, int may_see_pii)
 	    xf_pii_shown(XF_PII_BIRTH_DATE, m->birth_date, may_see_pii, buf));
 	xf_jw_key(w, "birth_year");
 	xf_jw_strn(w, m->birth_date, strlen(m->birth_date) >= 4 ? 4 : 0);
-	xf_jw_kint(w, "org_id", m->org_id);
-	xf_jw_kstr(w, "org_name", m->org_name);
+	xf_org_ref_json(w, m->org_id, m->org_name);
 	xf_jw_kstr(w, "status", m->status);
 	xf_jw_kstr(w, "joined_on", m->joined_on);
 	xf_jw_kstr(w, "full_on", m->full_on);

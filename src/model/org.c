@@ -49,3 +49,9 @@ void xf_cluster_json(xf_jw *w, const xf_cluster *c)
 	xf_jw_arr_end(w);
 	xf_jw_obj_end(w);
 }
+
+void xf_org_ref_json(xf_jw *w, int64_t id, const char *name)
+{
+	xf_jw_kint(w, "org_id", id);
+	xf_jw_kstr(w, "org_name", name);
+}

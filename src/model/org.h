@@ -41,6 +41,9 @@ typedef struct xf_cluster {
  */
 void xf_org_json_open(xf_jw *w, const xf_org *o, int brief);
 void xf_org_json(xf_jw *w, const xf_org *o);
+/* The org a record belongs to, as two keys of its open object: org_id and
+ * org_name. */
+void xf_org_ref_json(xf_jw *w, int64_t id, const char *name);
 /* A cluster with its orgs, each as {id, name, kind, path}. */
 void xf_cluster_json(xf_jw *w, const xf_cluster *c);
 

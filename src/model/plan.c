@@ -4,6 +4,7 @@
 #include "model/plan.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 void xf_plan_json_open(xf_jw *w, const xf_plan *p)
 {
@@ -11,8 +12,7 @@ void xf_plan_json_open(xf_jw *w, const xf_plan *p)
 	xf_time_iso(p->created_at, at);
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", p->id);
-	xf_jw_kint(w, "org_id", p->org_id);
-	xf_jw_kstr(w, "org_name", p->org_name);
+	xf_org_ref_json(w, p->org_id, p->org_name);
 	xf_jw_kint(w, "year", p->year);
 	xf_jw_kstr(w, "title", p->title);
 	xf_jw_kint(w, "item_count", p->item_count);

@@ -5,6 +5,7 @@
 #include "model/point.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 static void point_version_fields(xf_jw *w, const xf_point_version *v)
 {
@@ -65,8 +66,7 @@ void xf_point_claim_json(xf_jw *w, const xf_point_claim *c)
 	xf_jw_kint(w, "id", c->id);
 	xf_jw_kint(w, "member_id", c->member_id);
 	xf_jw_kstr(w, "member_name", c->member_name);
-	xf_jw_kint(w, "org_id", c->org_id);
-	xf_jw_kstr(w, "org_name", c->org_name);
+	xf_org_ref_json(w, c->org_id, c->org_name);
 	xf_jw_kint(w, "rule_id", c->rule_id);
 	xf_jw_kstr(w, "category", c->category);
 	xf_jw_kstr(w, "item", c->item);
@@ -100,8 +100,7 @@ void xf_point_entry_json(xf_jw *w, const xf_point_entry *e)
 	xf_jw_kint(w, "id", e->id);
 	xf_jw_kid(w, "member_id", e->member_id);
 	xf_jw_kstr(w, "member_name", e->member_name);
-	xf_jw_kint(w, "org_id", e->org_id);
-	xf_jw_kstr(w, "org_name", e->org_name);
+	xf_org_ref_json(w, e->org_id, e->org_name);
 	xf_jw_kint(w, "rule_id", e->rule_id);
 	xf_jw_kint(w, "rule_version_id", e->rule_version_id);
 	xf_jw_kint(w, "rule_version", e->version);

@@ -5,6 +5,7 @@
 #include "model/point_notice.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 #include <string.h>
 
@@ -23,8 +24,7 @@ static void notice_row(xf_jw *w, const xf_point_notice_row *r, int orgs)
 	} else {
 		xf_jw_kint(w, "member_id", r->member_id);
 		xf_jw_kstr(w, "name", r->name);
-		xf_jw_kint(w, "org_id", r->org_id);
-		xf_jw_kstr(w, "org_name", r->org_name);
+		xf_org_ref_json(w, r->org_id, r->org_name);
 		xf_jw_kint(w, "points", r->points);
 		xf_jw_kbool(w, "vetoed", r->vetoed);
 	}
@@ -53,8 +53,7 @@ void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
 	xf_jw_kint(w, "id", n->id);
 	if (mine)
 		xf_jw_kstr(w, "title", n->title);
-	xf_jw_kint(w, "org_id", n->org_id);
-	xf_jw_kstr(w, "org_name", n->org_name);
+	xf_org_ref_json(w, n->org_id, n->org_name);
 	xf_jw_kstr(w, "period", n->period);
 	xf_jw_kstr(w, "kind", n->kind);
 	if (!mine) {

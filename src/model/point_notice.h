@@ -50,7 +50,7 @@ typedef struct xf_point_objection {
 
 /*
  * The JSON form of a notice; state is its state on the reader's day
- * (xf_point_notice_state in service/point_notices.h). Its frozen rows are
+ * (xf_point_notice_state in service/notices.h). Its frozen rows are
  * written when rows is not NULL. mine: the brief form of a member's own
  * page instead (the notice's title, org, period, window and state, and
  * the member's own row as "mine", or null when not listed); rows are then

@@ -5,14 +5,14 @@
 #include "model/task.h"
 
 #include "base/date.h"
+#include "model/org.h"
 
 void xf_task_json_open(xf_jw *w, const xf_task *t, const xf_task_facts *f)
 {
 	char at[32];
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", t->id);
-	xf_jw_kint(w, "org_id", t->org_id);
-	xf_jw_kstr(w, "org_name", t->org_name);
+	xf_org_ref_json(w, t->org_id, t->org_name);
 	xf_jw_kstr(w, "org_kind", t->org_kind);
 	xf_jw_kid(w, "org_parent_id", t->org_parent_id);
 	xf_jw_kstr(w, "org_parent_name", t->org_parent_name);

@@ -17,11 +17,6 @@
 
 #define SUBTREE_MAX 50000
 
-static int invalid(xf_ctx *c, const char *message, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
-}
-
 /* ---- rules --------------------------------------------------------------- */
 
 /* Defaults with the configured overrides; in the current transaction. */
@@ -64,8 +59,8 @@ static int rules_set_tx(xf_ctx *c, const xf_rule_input *in, int n,
 		drc = xf_store_rule_put(c->db, &r);
 	}
 	if (drc == XF_DB_UNIQUE)
-		return invalid(c, "同一组织类型的同一会议类型重复设置",
-		               "items");
+		return xf_invalid(c, "同一组织类型的同一会议类型重复设置",
+		                  "items");
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	rc = load_rules(c, out);
@@ -83,14 +78,14 @@ int xf_compliance_rules_set(xf_ctx *c, const xf_rule_input *in, int n,
 	for (int i = 0; i < n; i++) {
 		const char *f = xf_arena_printf(c->a, "items[%d]", i);
 		if (xf_org_kind_parse(in[i].org_kind) < 0)
-			return invalid(c, "组织类型不正确", f);
+			return xf_invalid(c, "组织类型不正确", f);
 		if (xf_meeting_kind_parse(in[i].meeting_kind) < 0)
-			return invalid(c, "会议类型不正确", f);
+			return xf_invalid(c, "会议类型不正确", f);
 		if (xf_freq_parse(in[i].frequency) < 0)
-			return invalid(c,
-			               "频次应为 monthly、quarterly、"
-			               "yearly 或 none",
-			               f);
+			return xf_invalid(c,
+			                  "频次应为 monthly、quarterly、"
+			                  "yearly 或 none",
+			                  f);
 	}
 	int rc;
 	XF_WRITE_TX(c, rc, rules_set_tx(c, in, n, out));
@@ -196,8 +191,8 @@ static int resolve_period(xf_ctx *c, const char *period, xf_period *p)
 		return XF_OK;
 	}
 	if (xf_period_parse(period, p) != 0)
-		return invalid(c, "期间应为 2024、2024Q3 或 2024-07 的形式",
-		               "period");
+		return xf_invalid(c, "期间应为 2024、2024Q3 或 2024-07 的形式",
+		                  "period");
 	return XF_OK;
 }
 
@@ -274,17 +269,25 @@ static int evaluate(xf_ctx *c, int64_t org_id, xf_period p,
 	return XF_OK;
 }
 
-int xf_compliance_for(xf_ctx *c, int64_t org_id, const char *period,
-                      xf_compliance_report *out)
+/* The report of org_id's subtree for period, in one read transaction;
+ * orgs: the organizations it covers. */
+static int report_read(xf_ctx *c, int64_t org_id, const char *period,
+                       xf_compliance_report *out, xf_org_page *orgs)
 {
 	xf_period p;
 	memset(out, 0, sizeof *out);
 	int rc = resolve_period(c, period, &p);
 	if (rc != XF_OK)
 		return rc;
-	xf_org_page orgs;
-	XF_READ_TX(c, rc, evaluate(c, org_id, p, out, &orgs));
+	XF_READ_TX(c, rc, evaluate(c, org_id, p, out, orgs));
 	return rc;
+}
+
+int xf_compliance_for(xf_ctx *c, int64_t org_id, const char *period,
+                      xf_compliance_report *out)
+{
+	xf_org_page orgs;
+	return report_read(c, org_id, period, out, &orgs);
 }
 
 /* ---- the board --------------------------------------------------------- */
@@ -366,13 +369,9 @@ static int64_t child_id(const char *root_path, const char *path)
 int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
                         xf_board *out)
 {
-	xf_period p;
 	memset(out, 0, sizeof *out);
-	int rc = resolve_period(c, period, &p);
-	if (rc != XF_OK)
-		return rc;
 	xf_org_page orgs;
-	XF_READ_TX(c, rc, evaluate(c, org_id, p, &out->report, &orgs));
+	int rc = report_read(c, org_id, period, &out->report, &orgs);
 	if (rc != XF_OK)
 		return rc;
 	const xf_compliance_report *rep = &out->report;

@@ -4,6 +4,7 @@
  */
 #include "service/ctx.h"
 
+#include "base/date.h"
 #include "domain/audit.h"
 
 #include "store/audit.h"
@@ -72,6 +73,28 @@ int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
 	c->err.message = message;
 	c->err.field = field;
 	return kind;
+}
+
+int xf_invalid(xf_ctx *c, const char *message, const char *field)
+{
+	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
+}
+
+int xf_forbidden(xf_ctx *c, const char *message)
+{
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", message, NULL);
+}
+
+int xf_oom(xf_ctx *c)
+{
+	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+}
+
+const char *xf_today(xf_ctx *c)
+{
+	char d[11];
+	xf_date_format(xf_date_today(c->now), d);
+	return xf_arena_strdup(c->a, d);
 }
 
 int xf_fail_db(xf_ctx *c, int rc)
@@ -298,6 +321,20 @@ int xf_subtree_range(xf_ctx *c, const char *path, const char **lo,
 	*lo = path;
 	*hi = xf_arena_strdup(c->a, end);
 	return *hi ? 0 : -1;
+}
+
+int xf_committee_over(const xf_ctx *c, const char *path, int strictly)
+{
+	if (xf_is_admin(c))
+		return 1;
+	for (int i = 0; i < c->scope->n; i++) {
+		const xf_grant *g = &c->scope->g[i];
+		if (g->role == XF_ROLE_COMMITTEE &&
+		    xf_path_within(path, g->org_path) &&
+		    (!strictly || strcmp(path, g->org_path) != 0))
+			return 1;
+	}
+	return 0;
 }
 
 const xf_grant *xf_committee_grant(const xf_ctx *c)

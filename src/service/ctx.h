@@ -57,6 +57,13 @@ void xf_ctx_init(xf_ctx *c, xf_db *db, xf_arena *a, const xf_scope *scope,
 /* Records an error and returns its kind. */
 int xf_fail(xf_ctx *c, int kind, const char *code, const char *message,
             const char *field);
+/* The common failures, as xf_fail: an invalid field (invalid_field), a
+ * refused write (forbidden) and an exhausted arena (internal). */
+int xf_invalid(xf_ctx *c, const char *message, const char *field);
+int xf_forbidden(xf_ctx *c, const char *message);
+int xf_oom(xf_ctx *c);
+/* Today (c->now) as YYYY-MM-DD, in c->a. */
+const char *xf_today(xf_ctx *c);
 /* Maps a store error (XF_DB_*) to a context error and returns its kind. */
 int xf_fail_db(xf_ctx *c, int db_rc);
 /* XF_OK when a store call answered XF_DB_OK, else as xf_fail_db. */
@@ -186,6 +193,9 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out);
  * (xf_list_ranges). r->n is 0 when nothing is in scope.
  */
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r);
+/* 1 if the caller is admin or holds a committee grant over path (strictly:
+ * over an org above path, not path itself). */
+int xf_committee_over(const xf_ctx *c, const char *path, int strictly);
 /* The caller's committee grant with the widest subtree, or NULL. */
 const xf_grant *xf_committee_grant(const xf_ctx *c);
 /* The range of a given subtree path, arena-allocated. */

@@ -13,11 +13,6 @@
 
 #include <string.h>
 
-static int invalid(xf_ctx *c, const char *msg, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
-}
-
 static int forbidden(xf_ctx *c, const char *msg, const char *field)
 {
 	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", msg, field);
@@ -29,7 +24,7 @@ static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
 {
 	int drc = xf_store_org_get(c->db, c->a, id, o);
 	if (drc == XF_DB_DONE)
-		return invalid(c, "组织不存在", "org_id");
+		return xf_invalid(c, "组织不存在", "org_id");
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
@@ -66,9 +61,9 @@ static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_duty_level_valid(in->level))
-		return invalid(c, "层级不正确", "level");
+		return xf_invalid(c, "层级不正确", "level");
 	if (!xf_duty_post_valid(in->level, in->post))
-		return invalid(c, "该层级没有这个岗位", "post");
+		return xf_invalid(c, "该层级没有这个岗位", "post");
 	memset(d, 0, sizeof *d);
 	d->seq = in->seq;
 	if (!d->seq) {
@@ -210,7 +205,7 @@ static int copy_tx(xf_ctx *c, int64_t org_id, int from, int to, int64_t *copied)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	if (have == 0)
-		return invalid(c, "来源年度没有责任清单", "from_year");
+		return xf_invalid(c, "来源年度没有责任清单", "from_year");
 	drc = xf_store_duty_copy(c->db, o.id, from, to, c->user_id, c->now,
 	                         copied);
 	if (drc != XF_DB_OK)
@@ -231,7 +226,7 @@ int xf_duty_copy(xf_ctx *c, int64_t org_id, int from_year, int to_year,
 	*n = 0;
 	*copied = 0;
 	if (from_year == to_year)
-		return invalid(c, "目标年度不能与来源年度相同", "to_year");
+		return xf_invalid(c, "目标年度不能与来源年度相同", "to_year");
 	int rc;
 	XF_WRITE_TX(c, rc, copy_tx(c, org_id, from_year, to_year, copied));
 	if (rc != XF_OK)
@@ -252,15 +247,15 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_duty_level_valid(o.kind))
-		return invalid(c, "该组织没有三级五岗责任清单", "org_id");
+		return xf_invalid(c, "该组织没有三级五岗责任清单", "org_id");
 	if (!xf_duty_post_valid(o.kind, in->post))
-		return invalid(c, "该组织没有这个岗位", "post");
+		return xf_invalid(c, "该组织没有这个岗位", "post");
 	int64_t member_id = in->member_id;
 	if (!member_id) {
 		xf_user u;
 		int drc = xf_store_user_get(c->db, c->a, in->user_id, &u);
 		if (drc == XF_DB_DONE || (drc == XF_DB_ROW && !u.member_id))
-			return invalid(c, "该用户没有关联党员", "user_id");
+			return xf_invalid(c, "该用户没有关联党员", "user_id");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		member_id = u.member_id;
@@ -270,7 +265,7 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 	int drc = xf_store_member_get(c->db, c->a, member_id, &m);
 	if (drc == XF_DB_DONE ||
 	    (drc == XF_DB_ROW && !xf_path_within(m.org_path, o.path)))
-		return invalid(c, "党员应属于本组织或其下级组织", mfield);
+		return xf_invalid(c, "党员应属于本组织或其下级组织", mfield);
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	memset(as, 0, sizeof *as);
@@ -311,7 +306,7 @@ static int load_assignment(xf_ctx *c, int64_t id, int mode,
 	                              "无权修改该组织的岗位人员", field};
 	int found = xf_store_duty_assignment_get(c->db, c->a, id, as);
 	if (found == XF_DB_DONE && field)
-		return invalid(c, assignment.missing, field);
+		return xf_invalid(c, assignment.missing, field);
 	return xf_loaded(c, found, found == XF_DB_ROW ? as->org_path : NULL,
 	                 mode, &assignment);
 }
@@ -379,7 +374,7 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 		return rc;
 	if (!xf_duty_applies(d.org_path, d.year, d.level, d.post, as.org_path,
 	                     as.org_kind, as.year))
-		return invalid(c, "该职责不属于这个岗位", "assignment_id");
+		return xf_invalid(c, "该职责不属于这个岗位", "assignment_id");
 	memset(e, 0, sizeof *e);
 	e->kind = in->kind;
 	e->title = in->title;
@@ -387,14 +382,14 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 	e->done_on = in->on;
 	if (strcmp(in->kind, "record") == 0) {
 		if (!in->on)
-			return invalid(c, "请填写履职日期", "on");
+			return xf_invalid(c, "请填写履职日期", "on");
 		if (!in->title && !in->note)
-			return invalid(c, "请填写履职内容", "note");
+			return xf_invalid(c, "请填写履职内容", "note");
 		if (!e->title)
 			e->title = in->note;
 	} else {
 		if (!in->ref_id)
-			return invalid(c, "请选择关联的记录", "ref_id");
+			return xf_invalid(c, "请选择关联的记录", "ref_id");
 		xf_duty_ref ref;
 		drc =
 		    xf_store_duty_ref(c->db, c->a, in->kind, in->ref_id, &ref);
@@ -402,8 +397,8 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 		    !xf_path_within(ref.org_path, as.org_path))
 			drc = XF_DB_DONE;
 		if (drc == XF_DB_DONE)
-			return invalid(c, "关联的记录不存在或不属于本组织",
-			               "ref_id");
+			return xf_invalid(c, "关联的记录不存在或不属于本组织",
+			                  "ref_id");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		e->ref_id = in->ref_id;
@@ -421,7 +416,7 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 	xf_date_format((xf_date){as.year, 1, 1}, lo);
 	xf_date_format((xf_date){as.year, 12, 31}, hi);
 	if (strcmp(e->done_on, lo) < 0 || strcmp(e->done_on, hi) > 0)
-		return invalid(c, "履职日期应在清单年度内", "on");
+		return xf_invalid(c, "履职日期应在清单年度内", "on");
 	e->duty_id = d.id;
 	e->assignment_id = as.id;
 	e->org_path = as.org_path;

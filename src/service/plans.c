@@ -11,11 +11,6 @@
 
 #include <string.h>
 
-static int invalid(xf_ctx *c, const char *msg, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
-}
-
 /* Checks one item: its lead organization lies in the plan org's subtree
  * and is open; its dates lie in the plan's year. */
 static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
@@ -29,30 +24,31 @@ static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
 	int drc = xf_store_org_get(c->db, c->a, it->lead_org_id, &o);
 	if (drc == XF_DB_DONE ||
 	    (drc == XF_DB_ROW && !xf_path_within(o.path, po->path)))
-		return invalid(
+		return xf_invalid(
 		    c, "牵头组织应为本组织或其下级组织",
 		    xf_arena_printf(c->a, "items[%d].lead_org_id", i));
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	if (o.closed_on)
-		return invalid(
+		return xf_invalid(
 		    c, "牵头组织已撤销",
 		    xf_arena_printf(c->a, "items[%d].lead_org_id", i));
 	*start = it->start_on ? it->start_on : xf_arena_strdup(c->a, lo);
 	*due = it->due_on ? it->due_on : xf_arena_strdup(c->a, hi);
 	if (strcmp(*start, lo) < 0 || strcmp(*start, hi) > 0)
-		return invalid(c, "开始日期应在计划年度内",
-		               xf_arena_printf(c->a, "items[%d].start_on", i));
+		return xf_invalid(
+		    c, "开始日期应在计划年度内",
+		    xf_arena_printf(c->a, "items[%d].start_on", i));
 	if (strcmp(*due, lo) < 0 || strcmp(*due, hi) > 0)
-		return invalid(c, "截止日期应在计划年度内",
-		               xf_arena_printf(c->a, "items[%d].due_on", i));
+		return xf_invalid(c, "截止日期应在计划年度内",
+		                  xf_arena_printf(c->a, "items[%d].due_on", i));
 	if (strcmp(*start, *due) > 0)
-		return invalid(c, "截止日期不能早于开始日期",
-		               xf_arena_printf(c->a, "items[%d].due_on", i));
+		return xf_invalid(c, "截止日期不能早于开始日期",
+		                  xf_arena_printf(c->a, "items[%d].due_on", i));
 	for (int k = 0; k < it->nmilestones; k++) {
 		const char *d = it->milestones[k].due_on;
 		if (strcmp(d, *start) < 0 || strcmp(d, *due) > 0)
-			return invalid(
+			return xf_invalid(
 			    c, "时间节点应在任务起止日期之间",
 			    xf_arena_printf(c->a,
 			                    "items[%d].milestones[%d]."
@@ -67,7 +63,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 	xf_org po;
 	int drc = xf_store_org_get(c->db, c->a, in->org_id, &po);
 	if (drc == XF_DB_DONE)
-		return invalid(c, "组织不存在", "org_id");
+		return xf_invalid(c, "组织不存在", "org_id");
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	if (!xf_can_write(c, po.path))

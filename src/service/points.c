@@ -1,48 +1,26 @@
 /*
- * points.c (service) - the rulebook, claims, awards, reversals and the
- * ledger. All entries are written by write_entry(), which asks the domain
- * for caps, floors and vetoes and keeps the totals in the same transaction.
+ * points.c (service) - the ledger: awards, entries from records, reversals
+ * and reading entries. All entries are written by xf_point_write_entry(),
+ * which asks the domain for caps, floors and vetoes and keeps the totals
+ * in the same transaction. The rulebook is in point_rules.c, claims in
+ * point_claims.c; what they share with this file is in points_int.h.
  */
 #include "service/points.h"
 
 #include "base/date.h"
 #include "domain/points.h"
+#include "service/points_int.h"
 #include "service/snapshot.h"
-#include "store/members.h"
 #include "store/orgs.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-static int invalid(xf_ctx *c, const char *message, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", message, field);
-}
-
-static int forbidden(xf_ctx *c, const char *message)
-{
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", message, NULL);
-}
-
-static int oom(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
-
-static const char *today(xf_ctx *c)
-{
-	char d[11];
-	xf_date_format(xf_date_today(c->now), d);
-	return xf_arena_strdup(c->a, d);
-}
 
 /*
  * Whether the caller may decide points needing role ("secretary" or
  * "committee") for a subject at path: admin; a committee grant over the
  * path; a secretary grant over the path when the rule names secretaries.
  */
-static int may_award(const xf_ctx *c, const char *role, const char *path)
+int xf_point_may_award(const xf_ctx *c, const char *role, const char *path)
 {
 	if (xf_is_admin(c))
 		return 1;
@@ -58,283 +36,7 @@ static int may_award(const xf_ctx *c, const char *role, const char *path)
 	return 0;
 }
 
-/* Admin or a committee grant over path (back-dating, org points). */
-static int is_committee_over(const xf_ctx *c, const char *path, int strictly)
-{
-	if (xf_is_admin(c))
-		return 1;
-	for (int i = 0; i < c->scope->n; i++) {
-		const xf_grant *g = &c->scope->g[i];
-		if (g->role == XF_ROLE_COMMITTEE &&
-		    xf_path_within(path, g->org_path) &&
-		    (!strictly || strcmp(path, g->org_path) != 0))
-			return 1;
-	}
-	return 0;
-}
-
-/* ---- rulebook -----------------------------------------------------------*/
-
-static int rule_not_found(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_NOT_FOUND, "not_found", "积分规则不存在", NULL);
-}
-
-/* Checks a version's fields against the rules of the rulebook. */
-static int check_version(xf_ctx *c, const char *kind, const xf_point_version *v)
-{
-	if (!xf_points_category_valid(v->category))
-		return invalid(c, "积分类别不在规则类别之内", "category");
-	if (xf_points_item_forbidden(v->item))
-		return invalid(c,
-		               "积分只计已核实的实绩，不得按点赞、投票、转发、"
-		               "点击、签到或学习时长计分",
-		               "item");
-	if (xf_points_item_forbidden(v->description))
-		return invalid(c,
-		               "积分只计已核实的实绩，不得按点赞、投票、转发、"
-		               "点击、签到或学习时长计分",
-		               "description");
-	if (v->veto) {
-		if (strcmp(kind, "member") != 0)
-			return invalid(c, "组织积分不设一票否决项", "veto");
-		if (strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) != 0)
-			return invalid(c, "一票否决项应属于负面清单",
-			               "category");
-		if (v->points != 0)
-			return invalid(c, "一票否决项的分值应为 0", "points");
-	} else if (v->points == 0) {
-		return invalid(c, "分值不能为 0", "points");
-	}
-	if (v->points > 0 &&
-	    strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) == 0)
-		return invalid(c, "负面清单的分值应为负数", "points");
-	if (v->points < 0 &&
-	    strcmp(v->category, XF_POINTS_NEGATIVE_CATEGORY) != 0)
-		return invalid(c, "扣分项应列入负面清单", "category");
-	if (v->cap > 0 && v->cap < (v->points < 0 ? -v->points : v->points))
-		return invalid(c, "上限不能小于单次分值", "cap");
-	if (!xf_points_approver_valid(v->approver_role))
-		return invalid(c, "审核角色应为党组织书记或机关工委",
-		               "approver_role");
-	if (strcmp(kind, "org") == 0 &&
-	    strcmp(v->approver_role, "committee") != 0)
-		return invalid(c, "组织积分由机关工委审核", "approver_role");
-	return XF_OK;
-}
-
-static int load_rule(xf_ctx *c, int64_t id, xf_point_rule *r)
-{
-	int rc = xf_store_point_rule_get(c->db, c->a, id, r);
-	if (rc == XF_DB_DONE)
-		return rule_not_found(c);
-	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
-}
-
-static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
-                          xf_point_rule *r)
-{
-	memset(r, 0, sizeof *r);
-	r->kind = in->kind ? in->kind : "member";
-	if (in->org_id) {
-		xf_org o;
-		int rc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-		if (rc == XF_DB_DONE)
-			return invalid(c, "发布组织不存在", "org_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
-		if (!is_committee_over(c, o.path, 0))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权为该组织制定积分规则", "org_id");
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
-	} else if (!xf_is_admin(c)) {
-		const xf_grant *g = xf_committee_grant(c);
-		if (!g)
-			return forbidden(c, "无权制定积分规则");
-		xf_org o;
-		int rc = xf_store_org_get(c->db, c->a, g->org_id, &o);
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c,
-			                  rc == XF_DB_DONE ? XF_DB_ERROR : rc);
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
-	}
-	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
-	if (!v)
-		return oom(c);
-	v->version = 1;
-	v->valid_from = in->valid_from ? in->valid_from : today(c);
-	v->category = in->category;
-	v->item = in->item;
-	v->description = in->description ? in->description : "";
-	v->points = in->points;
-	v->cap = in->cap;
-	v->cap_period = in->cap_period ? in->cap_period : "year";
-	v->approver_role = in->approver_role             ? in->approver_role
-	                   : strcmp(r->kind, "org") == 0 ? "committee"
-	                                                 : "secretary";
-	v->needs_evidence = in->has_needs_evidence ? in->needs_evidence : 0;
-	v->needs_approval = in->has_needs_approval ? in->needs_approval : 1;
-	v->veto = in->has_veto ? in->veto : 0;
-	v->created_by = c->user_id;
-	int rc = check_version(c, r->kind, v);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_rule_insert(c->db, r, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	v->rule_id = r->id;
-	drc = xf_store_point_version_insert(c->db, v, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	r->versions = v;
-	r->nversions = 1;
-	r->shown = v;
-	return xf_audit(c, "create", "point_rule", r->id, r->org_path, NULL,
-	                xf_snap_point_rule(c->a, r));
-}
-
-int xf_point_rule_create(xf_ctx *c, const xf_point_rule_input *in,
-                         xf_point_rule *out)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, rule_create_tx(c, in, out));
-	return rc;
-}
-
-int xf_point_rule_read(xf_ctx *c, int64_t id, xf_point_rule *out)
-{
-	int rc;
-	XF_READ_TX(c, rc, load_rule(c, id, out));
-	return rc;
-}
-
-static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
-                          xf_point_rule *r)
-{
-	int rc = load_rule(c, id, r);
-	if (rc != XF_OK)
-		return rc;
-	if (r->org_path ? !is_committee_over(c, r->org_path, 0)
-	                : !xf_is_admin(c))
-		return forbidden(c, "无权修改该积分规则");
-	const xf_point_version *last = &r->versions[r->nversions - 1];
-	if (!xf_points_version_from_ok(last->valid_from, in->valid_from))
-		return invalid(c, "新版本的生效日期应晚于当前版本的生效日期",
-		               "valid_from");
-	const char *before = xf_snap_point_rule(c->a, r);
-	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
-	if (!v)
-		return oom(c);
-	*v = *last;
-	v->version = last->version + 1;
-	v->valid_from = in->valid_from;
-	v->valid_to = NULL;
-	v->created_by = c->user_id;
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	v->f = in->f
-	TAKE(category);
-	TAKE(item);
-	TAKE(description);
-	TAKE(points);
-	TAKE(cap);
-	TAKE(cap_period);
-	TAKE(approver_role);
-	TAKE(needs_evidence);
-	TAKE(needs_approval);
-	TAKE(veto);
-#undef TAKE
-	if (!v->description)
-		v->description = "";
-	rc = check_version(c, r->kind, v);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_version_close(c->db, last->id, v->valid_from);
-	if (drc == XF_DB_OK)
-		drc = xf_store_point_version_insert(c->db, v, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	rc = load_rule(c, id, r);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "update", "point_rule", r->id, r->org_path, before,
-	                xf_snap_point_rule(c->a, r));
-}
-
-int xf_point_rule_change(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
-                         xf_point_rule *out)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, rule_change_tx(c, id, in, out));
-	return rc;
-}
-
-int xf_point_rule_list(xf_ctx *c, const char *kind, const char *on,
-                       const char *category, xf_point_rule **out, int *n)
-{
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_point_rules_on(
-	                      c->db, c->a, kind ? kind : "member",
-	                      on ? on : today(c), category, 1000, out, n)));
-	return rc;
-}
-
-int xf_point_settings_read(xf_ctx *c, const char *kind, int year, int64_t *base,
-                           int64_t *floor)
-{
-	int rc;
-	XF_READ_TX(c, rc,
-	           xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
-	                                                     base, floor)));
-	return rc;
-}
-
-static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
-                       int64_t floor)
-{
-	if (!xf_is_admin(c))
-		return forbidden(c, "只有系统管理员可以设置基础分和保底分");
-	if (floor > base)
-		return invalid(c, "保底分不能高于基础分", "floor");
-	int64_t ob, of;
-	int drc = xf_store_point_settings_get(c->db, kind, year, &ob, &of);
-	if (drc == XF_DB_OK)
-		drc = xf_store_point_settings_put(c->db, kind, year, base,
-		                                  floor, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	char *before = xf_arena_printf(
-	    c->a, "{\"kind\":\"%s\",\"year\":%d,\"base\":%lld,\"floor\":%lld}",
-	    kind, year, (long long)ob, (long long)of);
-	char *after = xf_arena_printf(
-	    c->a, "{\"kind\":\"%s\",\"year\":%d,\"base\":%lld,\"floor\":%lld}",
-	    kind, year, (long long)base, (long long)floor);
-	return xf_audit(c, "update", "point_settings", year, NULL, before,
-	                after);
-}
-
-int xf_point_settings_write(xf_ctx *c, const char *kind, int year, int64_t base,
-                            int64_t floor)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, settings_tx(c, kind, year, base, floor));
-	return rc;
-}
-
 /* ---- writing entries ----------------------------------------------------*/
-
-/* The subject of an entry: a member in its org, or an org itself. */
-typedef struct subject {
-	int64_t member_id; /* 0: the org */
-	int64_t org_id;
-	const char *org_path;
-} subject;
 
 static xf_period_kind period_kind(const char *s)
 {
@@ -346,8 +48,8 @@ static xf_period_kind period_kind(const char *s)
 }
 
 /* The version of rule r in force on date; 422 on field if none. */
-static int version_on(xf_ctx *c, const xf_point_rule *r, const char *date,
-                      const char *field, const xf_point_version **out)
+int xf_point_version_on(xf_ctx *c, const xf_point_rule *r, const char *date,
+                        const char *field, const xf_point_version **out)
 {
 	xf_point_span spans[64];
 	int n = r->nversions < 64 ? r->nversions : 64;
@@ -357,7 +59,7 @@ static int version_on(xf_ctx *c, const xf_point_rule *r, const char *date,
 	}
 	int i = xf_points_version_on(spans, n, date);
 	if (i < 0)
-		return invalid(c, "该积分规则在该日期不适用", field);
+		return xf_invalid(c, "该积分规则在该日期不适用", field);
 	*out = &r->versions[i];
 	return XF_OK;
 }
@@ -387,8 +89,9 @@ static int add_totals(xf_ctx *c, const xf_point_entry *e, const int seen[3])
 	return XF_OK;
 }
 
-/* Inserts e and keeps the totals; e carries everything but its id. */
-static int insert_entry(xf_ctx *c, xf_point_entry *e)
+/* Inserts e and keeps the totals; e carries everything but its id. res
+ * gets the entry as stored, re-read for display. */
+static int insert_entry(xf_ctx *c, xf_point_entry *e, xf_point_result *res)
 {
 	int seen[3] = {1, 1, 1};
 	int drc = XF_DB_OK;
@@ -400,7 +103,15 @@ static int insert_entry(xf_ctx *c, xf_point_entry *e)
 		drc = xf_store_point_entry_insert(c->db, e, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	return add_totals(c, e, seen);
+	int rc = add_totals(c, e, seen);
+	if (rc != XF_OK)
+		return rc;
+	memset(res, 0, sizeof *res);
+	drc = xf_store_point_entry_get(c->db, c->a, e->id, &res->entry);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	res->has_entry = 1;
+	return XF_OK;
 }
 
 /*
@@ -408,13 +119,14 @@ static int insert_entry(xf_ctx *c, xf_point_entry *e)
  * and veto of the domain. source: claim, award or record. Fills res (the
  * entry re-read for display) and audits.
  */
-static int write_entry(xf_ctx *c, const xf_point_rule *r, const subject *s,
-                       const char *date, const char *source, const char *reason,
-                       int64_t claim_id, const char *record_ref,
-                       xf_point_result *res)
+int xf_point_write_entry(xf_ctx *c, const xf_point_rule *r,
+                         const xf_point_subject *s, const char *date,
+                         const char *source, const char *reason,
+                         int64_t claim_id, const char *record_ref,
+                         xf_point_result *res)
 {
 	const xf_point_version *v;
-	int rc = version_on(c, r, date, "rule_id", &v);
+	int rc = xf_point_version_on(c, r, date, "rule_id", &v);
 	if (rc != XF_OK)
 		return rc;
 	xf_date d;
@@ -486,14 +198,9 @@ static int write_entry(xf_ctx *c, const xf_point_rule *r, const subject *s,
 	    .actor_id = c->user_id,
 	    .actor_name = c->username,
 	};
-	rc = insert_entry(c, &e);
+	rc = insert_entry(c, &e, res);
 	if (rc != XF_OK)
 		return rc;
-	memset(res, 0, sizeof *res);
-	drc = xf_store_point_entry_get(c->db, c->a, e.id, &res->entry);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	res->has_entry = 1;
 	res->capped = g.capped;
 	res->floored = g.floored;
 	res->veto = g.veto;
@@ -504,78 +211,81 @@ static int write_entry(xf_ctx *c, const xf_point_rule *r, const subject *s,
 
 /* Loads a member as the subject of an entry; a write: out of scope is
  * 403 unless the caller is the member (claims). */
-static int load_member(xf_ctx *c, int64_t id, xf_member *m)
+int xf_point_member_load(xf_ctx *c, int64_t id, xf_member *m)
 {
 	int rc = xf_store_member_get(c->db, c->a, id, m);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "党员不存在", "member_id");
+		return xf_invalid(c, "党员不存在", "member_id");
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
 /* The rule must exist, be of kind and apply to the subject's org. */
-static int load_rule_for(xf_ctx *c, int64_t rule_id, const char *kind,
-                         const char *path, xf_point_rule *r)
+int xf_point_rule_load_for(xf_ctx *c, int64_t rule_id, const char *kind,
+                           const char *path, xf_point_rule *r)
 {
 	int rc = xf_store_point_rule_get(c->db, c->a, rule_id, r);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "积分规则不存在", "rule_id");
+		return xf_invalid(c, "积分规则不存在", "rule_id");
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (strcmp(r->kind, kind) != 0)
-		return invalid(c,
-		               strcmp(kind, "org") == 0
-		                   ? "该规则不是组织积分规则"
-		                   : "该规则不是党员积分规则",
-		               "rule_id");
+		return xf_invalid(c,
+		                  strcmp(kind, "org") == 0
+		                      ? "该规则不是组织积分规则"
+		                      : "该规则不是党员积分规则",
+		                  "rule_id");
 	if (r->org_path && !xf_path_within(path, r->org_path))
-		return invalid(c, "该规则不适用于该组织", "rule_id");
+		return xf_invalid(c, "该规则不适用于该组织", "rule_id");
 	return XF_OK;
 }
 
 static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
                     xf_point_result *res)
 {
-	subject s = {0};
+	xf_point_subject s = {0};
 	xf_point_rule r;
 	int rc;
-	const char *date = in->occurred_on ? in->occurred_on : today(c);
+	const char *date = in->occurred_on ? in->occurred_on : xf_today(c);
 	xf_date d, now = xf_date_today(c->now);
 	if (xf_date_parse(date, &d) != 0 || xf_date_cmp(d, now) > 0)
-		return invalid(c, "发生日期不能晚于今天", "occurred_on");
+		return xf_invalid(c, "发生日期不能晚于今天", "occurred_on");
 	if (in->member_id) {
 		xf_member m;
-		rc = load_member(c, in->member_id, &m);
+		rc = xf_point_member_load(c, in->member_id, &m);
 		if (rc != XF_OK)
 			return rc;
 		s.member_id = m.id;
 		s.org_id = m.org_id;
 		s.org_path = m.org_path;
-		rc = load_rule_for(c, in->rule_id, "member", m.org_path, &r);
+		rc = xf_point_rule_load_for(c, in->rule_id, "member",
+		                            m.org_path, &r);
 	} else {
 		xf_org o;
 		int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
 		if (drc == XF_DB_DONE)
-			return invalid(c, "组织不存在", "org_id");
+			return xf_invalid(c, "组织不存在", "org_id");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		s.org_id = o.id;
 		s.org_path = o.path;
-		rc = load_rule_for(c, in->rule_id, "org", o.path, &r);
+		rc = xf_point_rule_load_for(c, in->rule_id, "org", o.path, &r);
 	}
 	if (rc != XF_OK)
 		return rc;
 	if (!record) {
 		const xf_point_version *v = &r.versions[r.nversions - 1];
-		if (s.member_id ? !may_award(c, v->approver_role, s.org_path)
-		                : !is_committee_over(c, s.org_path, 1))
-			return forbidden(c, "无权为其记分");
-		if (in->occurred_on && !is_committee_over(c, s.org_path, 0))
+		if (s.member_id
+		        ? !xf_point_may_award(c, v->approver_role, s.org_path)
+		        : !xf_committee_over(c, s.org_path, 1))
+			return xf_forbidden(c, "无权为其记分");
+		if (in->occurred_on && !xf_committee_over(c, s.org_path, 0))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "只有机关工委可以补记以往日期的积分",
 			               "occurred_on");
 	}
-	return write_entry(c, &r, &s, date, record ? "record" : "award",
-	                   in->reason, 0, in->record_ref, res);
+	return xf_point_write_entry(c, &r, &s, date,
+	                            record ? "record" : "award", in->reason, 0,
+	                            in->record_ref, res);
 }
 
 int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
@@ -583,7 +293,7 @@ int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
 {
 	int rc;
 	if (!in->member_id == !in->org_id)
-		return invalid(c, "应指定党员或组织之一", "member_id");
+		return xf_invalid(c, "应指定党员或组织之一", "member_id");
 	int64_t key = in->org_id
 	                  ? in->org_id
 	                  : xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER,
@@ -596,9 +306,9 @@ int xf_point_record_in_tx(xf_ctx *c, const xf_point_award_input *in,
                           xf_point_result *res)
 {
 	if (!in->record_ref || !*in->record_ref)
-		return invalid(c, "自动积分应指明来源记录", "record_ref");
+		return xf_invalid(c, "自动积分应指明来源记录", "record_ref");
 	if (!in->member_id == !in->org_id)
-		return invalid(c, "应指定党员或组织之一", "member_id");
+		return xf_invalid(c, "应指定党员或组织之一", "member_id");
 	return award_tx(c, in, 1, res);
 }
 
@@ -614,13 +324,13 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	if (drc != XF_DB_ROW) /* who may reverse it is decided below */
 		return xf_loaded(c, drc, NULL, XF_FOR_READ, &entry);
 	xf_point_rule r;
-	int rc = load_rule(c, o.rule_id, &r);
+	int rc = xf_point_rule_load(c, o.rule_id, &r);
 	if (rc != XF_OK)
 		return rc;
 	const xf_point_version *v = &r.versions[r.nversions - 1];
-	if (o.member_id ? !may_award(c, v->approver_role, o.org_path)
-	                : !is_committee_over(c, o.org_path, 1))
-		return forbidden(c, "无权冲正该积分记录");
+	if (o.member_id ? !xf_point_may_award(c, v->approver_role, o.org_path)
+	                : !xf_committee_over(c, o.org_path, 1))
+		return xf_forbidden(c, "无权冲正该积分记录");
 	if (o.reverses_id)
 		return xf_fail(c, XF_E_CONFLICT, "is_reversal",
 		               "冲正记录不能再冲正", NULL);
@@ -653,14 +363,9 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	e.veto = o.veto > 0 ? -1 : 0;
 	e.actor_id = c->user_id;
 	e.actor_name = c->username;
-	rc = insert_entry(c, &e);
+	rc = insert_entry(c, &e, res);
 	if (rc != XF_OK)
 		return rc;
-	memset(res, 0, sizeof *res);
-	drc = xf_store_point_entry_get(c->db, c->a, e.id, &res->entry);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	res->has_entry = 1;
 	return xf_audit(c, "reverse", "point_entry", e.id, o.org_path,
 	                xf_snap_point_entry(c->a, &o),
 	                xf_snap_point_entry(c->a, &res->entry));
@@ -677,7 +382,7 @@ int xf_point_reverse(xf_ctx *c, int64_t entry_id, const char *reason,
 }
 
 /* Whether the caller reads the ledger rows of a subject at path. */
-static int reads_points_of(const xf_ctx *c, int64_t member_id, const char *path)
+int xf_point_reads_of(const xf_ctx *c, int64_t member_id, const char *path)
 {
 	return xf_can_read(c, path) ||
 	       (member_id && c->scope && c->scope->member_id == member_id);
@@ -687,7 +392,8 @@ static int reads_points_of(const xf_ctx *c, int64_t member_id, const char *path)
 static int load_entry(xf_ctx *c, int64_t id, xf_point_entry *e)
 {
 	int found = xf_store_point_entry_get(c->db, c->a, id, e);
-	if (found == XF_DB_ROW && reads_points_of(c, e->member_id, e->org_path))
+	if (found == XF_DB_ROW &&
+	    xf_point_reads_of(c, e->member_id, e->org_path))
 		return XF_OK;
 	return xf_loaded(c, found, found == XF_DB_ROW ? e->org_path : NULL,
 	                 XF_FOR_READ, &entry);
@@ -702,7 +408,7 @@ int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out)
 
 /* The ranges a list of claims or entries is limited to; a member-only
  * caller gets its own records (*self set). Returns XF_OK or an error. */
-static int list_scope(xf_ctx *c, int64_t org_id, xf_ranges *rg, int64_t *self)
+int xf_point_list_scope(xf_ctx *c, int64_t org_id, xf_ranges *rg, int64_t *self)
 {
 	*self = 0;
 	int rc = xf_list_scope(c, org_id, "org", rg);
@@ -721,7 +427,7 @@ static int entries_tx(xf_ctx *c, int64_t org_id, xf_point_entry_filter *f,
                       xf_point_entry **out, int *n, int64_t *total)
 {
 	int64_t self;
-	int rc = list_scope(c, org_id, &f->ranges, &self);
+	int rc = xf_point_list_scope(c, org_id, &f->ranges, &self);
 	if (rc != XF_OK)
 		return rc;
 	if (self) {
@@ -747,230 +453,5 @@ int xf_point_entry_list(xf_ctx *c, int64_t member_id, int64_t org_id,
 	                           .limit = limit};
 	int rc;
 	XF_READ_TX(c, rc, entries_tx(c, org_id, &f, out, n, total));
-	return rc;
-}
-
-/* ---- claims -------------------------------------------------------------*/
-
-static const xf_record claim = {"积分申报不存在", NULL, NULL};
-
-static int claim_readable(const xf_ctx *c, const xf_point_claim *cl)
-{
-	return reads_points_of(c, cl->member_id, cl->org_path);
-}
-
-static int decide(xf_ctx *c, xf_point_claim *cl, const char *status,
-                  const char *reason, int64_t ledger_id, int64_t points,
-                  int has_points)
-{
-	cl->status = status;
-	cl->decided_by = c->user_id;
-	cl->decided_at = c->now;
-	cl->decision_reason = reason;
-	cl->ledger_id = ledger_id;
-	cl->points = points;
-	cl->has_points = has_points;
-	int drc = xf_store_point_claim_decide(c->db, cl);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_CONFLICT, "already_decided",
-		               "该申报已处理", NULL);
-	return xf_from_db(c, drc);
-}
-
-/* Approves cl (pending, loaded) and writes its entry. */
-static int approve(xf_ctx *c, xf_point_claim *cl, const xf_point_rule *r,
-                   const char *reason, xf_point_result *res)
-{
-	xf_member m;
-	int rc = load_member(c, cl->member_id, &m);
-	if (rc != XF_OK)
-		return rc;
-	subject s = {
-	    .member_id = m.id, .org_id = m.org_id, .org_path = m.org_path};
-	const char *why = xf_arena_printf(c->a, "申报：%s", cl->description);
-	rc = write_entry(c, r, &s, today(c), "claim", why ? why : "申报",
-	                 cl->id, NULL, res);
-	if (rc != XF_OK)
-		return rc;
-	return decide(c, cl, "approved", reason, res->entry.id,
-	              res->entry.points, 1);
-}
-
-static int claim_create_tx(xf_ctx *c, const xf_point_claim_input *in,
-                           xf_point_claim *cl, xf_point_result *res)
-{
-	xf_member m;
-	int rc = load_member(c, in->member_id, &m);
-	if (rc != XF_OK)
-		return rc;
-	int self = c->scope && c->scope->member_id == m.id;
-	if (!self && !xf_can_write(c, m.org_path))
-		return forbidden(c, "只能为本人或所管理组织的党员申报积分");
-	xf_point_rule r;
-	rc = load_rule_for(c, in->rule_id, "member", m.org_path, &r);
-	if (rc != XF_OK)
-		return rc;
-	const xf_point_version *v;
-	rc = version_on(c, &r, today(c), "rule_id", &v);
-	if (rc != XF_OK)
-		return rc;
-	if (v->veto || v->points < 0)
-		return invalid(c, "扣分项和一票否决项不能申报", "rule_id");
-	if (v->needs_evidence && in->nevidence == 0)
-		return invalid(c, "该规则要求提供佐证材料", "evidence");
-	memset(cl, 0, sizeof *cl);
-	cl->member_id = m.id;
-	cl->org_id = m.org_id;
-	cl->org_path = m.org_path;
-	cl->rule_id = r.id;
-	cl->description = in->description;
-	cl->evidence = in->evidence ? in->evidence : "[]";
-	cl->status = "pending";
-	cl->created_by = c->user_id;
-	int drc = xf_store_point_claim_insert(c->db, cl, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	int64_t id = cl->id;
-	memset(res, 0, sizeof *res);
-	if (!v->needs_approval) {
-		rc = approve(c, cl, &r, "该规则无需审核，自动通过", res);
-		if (rc != XF_OK)
-			return rc;
-	}
-	drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "point_claim", id, cl->org_path, NULL,
-	                xf_snap_point_claim(c->a, cl));
-}
-
-int xf_point_claim_create(xf_ctx *c, const xf_point_claim_input *in,
-                          xf_point_claim *out, xf_point_result *res)
-{
-	int rc;
-	/* a claim of a rule without approval is approved at once */
-	int64_t key =
-	    xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER, in->member_id);
-	XF_TOTALS_TX(c, key, rc, claim_create_tx(c, in, out, res));
-	return rc;
-}
-
-/* Loads a claim to read it: staff over its org, or its member. */
-static int load_claim(xf_ctx *c, int64_t id, xf_point_claim *cl)
-{
-	int found = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (found == XF_DB_ROW && claim_readable(c, cl))
-		return XF_OK;
-	return xf_loaded(c, found, found == XF_DB_ROW ? cl->org_path : NULL,
-	                 XF_FOR_READ, &claim);
-}
-
-int xf_point_claim_read(xf_ctx *c, int64_t id, xf_point_claim *out)
-{
-	int rc;
-	XF_READ_TX(c, rc, load_claim(c, id, out));
-	return rc;
-}
-
-/* Loads a pending claim the caller may decide, with its rule. */
-static int load_decidable(xf_ctx *c, int64_t id, xf_point_claim *cl,
-                          xf_point_rule *r)
-{
-	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW) /* who may decide it is decided below */
-		return xf_loaded(c, drc, NULL, XF_FOR_READ, &claim);
-	int rc = load_rule(c, cl->rule_id, r);
-	if (rc != XF_OK)
-		return rc;
-	const xf_point_version *v = &r->versions[r->nversions - 1];
-	if (!may_award(c, v->approver_role, cl->org_path)) {
-		if (!claim_readable(c, cl) && !xf_can_read(c, cl->org_path))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权审核该申报", NULL);
-		return forbidden(c, strcmp(v->approver_role, "committee") == 0
-		                        ? "该规则的申报由机关工委审核"
-		                        : "无权审核该申报");
-	}
-	if (c->scope && c->scope->member_id == cl->member_id)
-		return forbidden(c, "不能审核本人的申报");
-	if (strcmp(cl->status, "pending") != 0)
-		return xf_fail(c, XF_E_CONFLICT, "already_decided",
-		               "该申报已处理", NULL);
-	return XF_OK;
-}
-
-static int approve_tx(xf_ctx *c, int64_t id, const char *reason,
-                      xf_point_claim *cl, xf_point_result *res)
-{
-	xf_point_rule r;
-	int rc = load_decidable(c, id, cl, &r);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_point_claim(c->a, cl);
-	rc = approve(c, cl, &r, reason, res);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "approve", "point_claim", id, cl->org_path, before,
-	                xf_snap_point_claim(c->a, cl));
-}
-
-int xf_point_claim_approve(xf_ctx *c, int64_t id, const char *reason,
-                           xf_point_claim *out, xf_point_result *res)
-{
-	int rc;
-	int64_t key = xf_store_point_write_org(c->db, XF_POINT_KEY_CLAIM, id);
-	XF_TOTALS_TX(c, key, rc, approve_tx(c, id, reason, out, res));
-	return rc;
-}
-
-static int reject_tx(xf_ctx *c, int64_t id, const char *reason,
-                     xf_point_claim *cl)
-{
-	xf_point_rule r;
-	int rc = load_decidable(c, id, cl, &r);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_point_claim(c->a, cl);
-	rc = decide(c, cl, "rejected", reason, 0, 0, 0);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "reject", "point_claim", id, cl->org_path, before,
-	                xf_snap_point_claim(c->a, cl));
-}
-
-int xf_point_claim_reject(xf_ctx *c, int64_t id, const char *reason,
-                          xf_point_claim *out)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, reject_tx(c, id, reason, out));
-	return rc;
-}
-
-static int claims_tx(xf_ctx *c, int64_t org_id, xf_point_claim_filter *f,
-                     xf_point_claim **out, int *n, int64_t *total)
-{
-	int rc = list_scope(c, org_id, &f->ranges, &f->member_id);
-	if (rc != XF_OK || f->ranges.n == 0)
-		return rc;
-	return xf_from_db(
-	    c, xf_store_point_claim_list(c->db, c->a, f, out, n, total));
-}
-
-int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
-                        int offset, int limit, xf_point_claim **out, int *n,
-                        int64_t *total)
-{
-	*n = 0;
-	*total = 0;
-	xf_point_claim_filter f = {
-	    .status = status, .offset = offset, .limit = limit};
-	int rc;
-	XF_READ_TX(c, rc, claims_tx(c, org_id, &f, out, n, total));
 	return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include "service/register.h"
 
+#include "service/attendance.h"
 #include "service/meetings.h"
 
 #include <stdio.h>

@@ -6,7 +6,10 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
+#include "service/attendance.h"
+#include "service/measures.h"
 #include "service/meetings.h"
+#include "service/talks.h"
 #include "service/tasks.h"
 
 #include <string.h>

@@ -2,7 +2,7 @@
  * snapshot.h (service) - the before and after of an audited write: each
  * entity in its one JSON form (model/), so the audit log shows an entity
  * the way the API does. Personal data is shown unmasked: the audit log
- * is read only by those who may see it (service/audit_log.h).
+ * is read only by those who may see it (service/audit.h).
  *
  * Each returns the JSON text allocated in a (it lives as long as a), or
  * NULL when out of memory.

@@ -1,14 +1,16 @@
 /*
  * tasks.c (service) - tasks on the chart: validation against the calendar,
- * scope, cascades, progress, the roll-up up the cascade, lists, reminders,
- * the board and acceptance. The rules of status and completion live in
- * domain/tasks.c; this file feeds them from the store and keeps their
- * results on the task rows (see schema_v4.c).
+ * scope, cascades, progress, the roll-up up the cascade, lists and
+ * reminders. Milestones are in milestones.c, the board and acceptance in
+ * task_board.c; what they share with this file is in tasks_int.h. The rules of
+ * status and completion live in domain/tasks.c; this file feeds them from the
+ * store and keeps their results on the task rows (see schema_v4.c).
  */
 #include "service/tasks.h"
 
 #include "domain/tasks.h"
 #include "service/snapshot.h"
+#include "service/tasks_int.h"
 #include "store/orgs.h"
 
 #include <stdlib.h>
@@ -19,18 +21,8 @@
 static const xf_record task_record = {"任务不存在", "无权修改该组织的任务",
                                       NULL};
 
-static int oom(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
-
-static int invalid(xf_ctx *c, const char *msg, const char *field)
-{
-	return xf_fail(c, XF_E_INVALID, "invalid_field", msg, field);
-}
-
 /* Parses a stored date; an unreadable one counts as 1970-01-01. */
-static xf_date day(const char *s)
+xf_date xf_task_day(const char *s)
 {
 	xf_date d = {1970, 1, 1};
 	if (s)
@@ -45,11 +37,6 @@ static const char *day_str(xf_ctx *c, xf_date d)
 	return xf_arena_strdup(c->a, b);
 }
 
-static const char *today_str(xf_ctx *c)
-{
-	return day_str(c, xf_date_today(c->now));
-}
-
 /* The rolled-up facts of a stored task, as the domain reads them. */
 static void stored_roll(const xf_task *t, xf_task_roll *r)
 {
@@ -57,15 +44,15 @@ static void stored_roll(const xf_task *t, xf_task_roll *r)
 	r->percent = t->percent;
 	r->done = t->done_on != NULL;
 	if (r->done)
-		r->done_on = day(t->done_on);
+		r->done_on = xf_task_day(t->done_on);
 	r->started = t->started;
 	r->late = t->late;
 	r->has_next = t->due_next != NULL;
 	if (r->has_next)
-		r->next = day(t->due_next);
+		r->next = xf_task_day(t->due_next);
 	r->has_own_next = t->own_next != NULL;
 	if (r->has_own_next)
-		r->own_next = day(t->own_next);
+		r->own_next = xf_task_day(t->own_next);
 }
 
 int xf_task_status_on(const xf_task *t, xf_date today)
@@ -79,19 +66,7 @@ int xf_task_done_on_time(const xf_task *t)
 {
 	xf_task_roll r;
 	stored_roll(t, &r);
-	return xf_task_on_time(&r, day(t->due_on));
-}
-
-int xf_milestone_status_on(const xf_milestone *m, xf_date today)
-{
-	return xf_milestone_status_at(today, day(m->due_on),
-	                              m->done_on != NULL);
-}
-
-int xf_milestone_is_late(const xf_milestone *m, xf_date today)
-{
-	return xf_milestone_late(today, day(m->due_on), m->done_on != NULL,
-	                         day(m->done_on));
+	return xf_task_on_time(&r, xf_task_day(t->due_on));
 }
 
 xf_task_facts xf_task_facts_on(const xf_task *t, xf_date today)
@@ -105,21 +80,11 @@ xf_task_facts xf_task_facts_on(const xf_task *t, xf_date today)
 	return f;
 }
 
-xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today)
-{
-	xf_milestone_facts f = {
-	    .status =
-	        xf_milestone_status_name(xf_milestone_status_on(m, today)),
-	    .late = xf_milestone_is_late(m, today),
-	};
-	return f;
-}
-
 /* ---- loading with scope -------------------------------------------------*/
 
 /* Loads a task, 404 when missing, whoever the caller: for reloads and
  * for use cases that check other rights. */
-static int load(xf_ctx *c, int64_t id, xf_task *t)
+int xf_task_load(xf_ctx *c, int64_t id, xf_task *t)
 {
 	int found = xf_store_task_get(c->db, c->a, id, t);
 	return found == XF_DB_ROW
@@ -128,7 +93,7 @@ static int load(xf_ctx *c, int64_t id, xf_task *t)
 }
 
 /* Loads a task to read it or to change it (mode, as xf_loaded). */
-static int load_for(xf_ctx *c, int64_t id, int mode, xf_task *t)
+int xf_task_load_for(xf_ctx *c, int64_t id, int mode, xf_task *t)
 {
 	int found = xf_store_task_get(c->db, c->a, id, t);
 	return xf_loaded(c, found, found == XF_DB_ROW ? t->org_path : NULL,
@@ -141,14 +106,14 @@ static int task_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
 	int rc = xf_store_org_get(c->db, c->a, org_id, o);
 	if (rc == XF_DB_DONE)
-		return invalid(c, "组织不存在", field);
+		return xf_invalid(c, "组织不存在", field);
 	if (rc != XF_DB_ROW)
 		return xf_fail_db(c, rc);
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织部署任务", field);
 	if (o->closed_on)
-		return invalid(c, "该组织已撤销，不能部署新任务", field);
+		return xf_invalid(c, "该组织已撤销，不能部署新任务", field);
 	return XF_OK;
 }
 
@@ -168,7 +133,7 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 {
 	xf_date today = xf_date_today(c->now);
 	xf_task t;
-	int rc = load(c, id, &t);
+	int rc = xf_task_load(c, id, &t);
 	if (rc != XF_OK)
 		return rc;
 	*parent = t.parent_id;
@@ -185,7 +150,7 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 	xf_child_state *cst =
 	    xf_arena_calloc(c->a, (size_t)nch + 1, sizeof *cst);
 	if (!mst || !cst)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; i < nms; i++) {
 		xf_milestone *m = &ms[i];
 		if (m->copies > 0) {
@@ -199,9 +164,9 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 					return xf_fail_db(c, drc);
 			}
 		}
-		mst[i].due_on = day(m->due_on);
+		mst[i].due_on = xf_task_day(m->due_on);
 		mst[i].done = m->done_on != NULL;
-		mst[i].done_on = day(m->done_on);
+		mst[i].done_on = xf_task_day(m->done_on);
 		mst[i].weight = m->weight;
 	}
 	for (int i = 0; i < nch; i++) {
@@ -215,11 +180,11 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 		cst[i].has_next = r.has_next;
 		cst[i].next = r.next;
 	}
-	xf_task_own own = {.due_on = day(t.due_on),
+	xf_task_own own = {.due_on = xf_task_day(t.due_on),
 	                   .reported = t.reported,
 	                   .reported_percent = t.reported_percent,
 	                   .was_done = t.done_on != NULL,
-	                   .done_on = day(t.done_on)};
+	                   .done_on = xf_task_day(t.done_on)};
 	xf_task_roll r;
 	xf_task_roll_up(today, &own, mst, nms, cst, nch, &r);
 	xf_task n = t;
@@ -238,7 +203,7 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 }
 
 /* Rolls a task up, then every task above it up to its root. */
-static int roll_chain(xf_ctx *c, int64_t id)
+int xf_task_roll_chain(xf_ctx *c, int64_t id)
 {
 	for (int depth = 0; id && depth < 64; depth++) {
 		int64_t parent = 0;
@@ -252,48 +217,11 @@ static int roll_chain(xf_ctx *c, int64_t id)
 
 /* ---- create -------------------------------------------------------------*/
 
-/* Checks a milestone against its task's dates. prefix: "milestones[i]"
- * for a milestone inside a task's body, NULL for a milestone's own. */
-static int check_milestone(xf_ctx *c, const char *start_on, const char *due_on,
-                           const char *ms_due, const char *ms_done,
-                           const char *prefix)
-{
-	if (strcmp(ms_due, start_on) < 0 || strcmp(ms_due, due_on) > 0)
-		return invalid(c, "时间节点应在任务起止日期之间",
-		               prefix
-		                   ? xf_arena_printf(c->a, "%s.due_on", prefix)
-		                   : "due_on");
-	if (ms_done && strcmp(ms_done, today_str(c)) > 0)
-		return invalid(c, "完成日期不能晚于今天",
-		               prefix
-		                   ? xf_arena_printf(c->a, "%s.done_on", prefix)
-		                   : "done_on");
-	return XF_OK;
-}
-
 static int check_dates(xf_ctx *c, const char *start_on, const char *due_on)
 {
 	if (strcmp(start_on, due_on) > 0)
-		return invalid(c, "截止日期不能早于开始日期", "due_on");
+		return xf_invalid(c, "截止日期不能早于开始日期", "due_on");
 	return XF_OK;
-}
-
-static int insert_milestone(xf_ctx *c, const xf_task *t, int seq,
-                            const xf_milestone_input *in, int64_t source_id,
-                            xf_milestone *m)
-{
-	memset(m, 0, sizeof *m);
-	m->task_id = t->id;
-	m->org_path = t->org_path;
-	m->seq = seq;
-	m->title = in->title;
-	m->deliverable = in->deliverable;
-	m->due_on = in->due_on;
-	m->done_on = in->done_on;
-	m->weight = in->weight > 0 ? in->weight : 1;
-	m->source_id = source_id;
-	int drc = xf_store_milestone_insert(c->db, m, c->now);
-	return xf_from_db(c, drc);
 }
 
 int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
@@ -303,7 +231,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 	if (rc == XF_OK)
 		rc = check_dates(c, in->start_on, in->due_on);
 	for (int i = 0; rc == XF_OK && i < in->nmilestones; i++)
-		rc = check_milestone(
+		rc = xf_milestone_check(
 		    c, in->start_on, in->due_on, in->milestones[i].due_on,
 		    in->milestones[i].done_on,
 		    xf_arena_printf(c->a, "milestones[%d]", i));
@@ -316,7 +244,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 	t->org_kind = o.kind;
 	t->plan_id = in->plan_id;
 	t->plan_item_id = in->plan_item_id;
-	t->year = in->year ? in->year : day(in->due_on).y;
+	t->year = in->year ? in->year : xf_task_day(in->due_on).y;
 	t->title = in->title;
 	t->description = in->description;
 	t->owner = in->owner;
@@ -329,13 +257,14 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 		return xf_fail_db(c, drc);
 	for (int i = 0; i < in->nmilestones; i++) {
 		xf_milestone m;
-		rc = insert_milestone(c, t, i + 1, &in->milestones[i], 0, &m);
+		rc =
+		    xf_milestone_insert(c, t, i + 1, &in->milestones[i], 0, &m);
 		if (rc != XF_OK)
 			return rc;
 	}
-	rc = roll_chain(c, t->id);
+	rc = xf_task_roll_chain(c, t->id);
 	if (rc == XF_OK)
-		rc = load(c, t->id, t);
+		rc = xf_task_load(c, t->id, t);
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit(c, "create", "task", t->id, t->org_path, NULL,
@@ -354,7 +283,7 @@ int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out)
 static int read_tx(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
                    int *nms, xf_acceptance *acc)
 {
-	int rc = load_for(c, id, XF_FOR_READ, out);
+	int rc = xf_task_load_for(c, id, XF_FOR_READ, out);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_milestone_list(c->db, c->a, id, ms, nms);
@@ -376,12 +305,12 @@ int xf_task_read(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 {
-	int rc = load_for(c, id, XF_FOR_WRITE, t);
+	int rc = xf_task_load_for(c, id, XF_FOR_WRITE, t);
 	if (rc != XF_OK)
 		return rc;
 	if (in->has_org_id && in->org_id != t->org_id)
-		return invalid(c, "任务的责任组织不能修改，请重新下达",
-		               "org_id");
+		return xf_invalid(c, "任务的责任组织不能修改，请重新下达",
+		                  "org_id");
 	const char *before = xf_snap_task(c->a, t, xf_date_today(c->now));
 	if (in->has_title)
 		t->title = in->title;
@@ -396,7 +325,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 	if (in->has_weight)
 		t->weight = in->weight > 0 ? in->weight : 1;
 	if (!t->plan_id)
-		t->year = day(t->due_on).y;
+		t->year = xf_task_day(t->due_on).y;
 	rc = check_dates(c, t->start_on, t->due_on);
 	if (rc != XF_OK)
 		return rc;
@@ -408,14 +337,15 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 	for (int i = 0; i < nms; i++)
 		if (strcmp(ms[i].due_on, t->start_on) < 0 ||
 		    strcmp(ms[i].due_on, t->due_on) > 0)
-			return invalid(c, "已有时间节点超出新的起止日期",
-			               in->has_due_on ? "due_on" : "start_on");
+			return xf_invalid(c, "已有时间节点超出新的起止日期",
+			                  in->has_due_on ? "due_on"
+			                                 : "start_on");
 	drc = xf_store_task_update(c->db, t, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	rc = roll_chain(c, id);
+	rc = xf_task_roll_chain(c, id);
 	if (rc == XF_OK)
-		rc = load(c, id, t);
+		rc = xf_task_load(c, id, t);
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit(c, "update", "task", id, t->org_path, before,
@@ -432,7 +362,7 @@ int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *out)
 static int remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_task t;
-	int rc = load_for(c, id, XF_FOR_WRITE, &t);
+	int rc = xf_task_load_for(c, id, XF_FOR_WRITE, &t);
 	if (rc != XF_OK)
 		return rc;
 	if (t.child_count > 0)
@@ -444,7 +374,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		drc = xf_store_task_add_children(c->db, t.parent_id, -1);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	if (t.parent_id && (rc = roll_chain(c, t.parent_id)) != XF_OK)
+	if (t.parent_id && (rc = xf_task_roll_chain(c, t.parent_id)) != XF_OK)
 		return rc;
 	return xf_audit(c, "delete", "task", id, t.org_path,
 	                xf_snap_task(c->a, &t, xf_date_today(c->now)), NULL);
@@ -463,7 +393,7 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
                       xf_task *kids)
 {
 	xf_task p;
-	int rc = load_for(c, id, XF_FOR_WRITE, &p);
+	int rc = xf_task_load_for(c, id, XF_FOR_WRITE, &p);
 	if (rc != XF_OK)
 		return rc;
 	xf_milestone *ms;
@@ -474,19 +404,19 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 	for (int i = 0; i < n; i++) {
 		for (int j = 0; j < i; j++)
 			if (org_ids[j] == org_ids[i])
-				return invalid(c, "下达组织重复", "org_ids");
+				return xf_invalid(c, "下达组织重复", "org_ids");
 		xf_org o;
 		drc = xf_store_org_get(c->db, c->a, org_ids[i], &o);
 		if (drc == XF_DB_DONE)
-			return invalid(c, "下达组织不存在", "org_ids");
+			return xf_invalid(c, "下达组织不存在", "org_ids");
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		if (o.id == p.org_id || !xf_path_within(o.path, p.org_path))
-			return invalid(c, "只能下达到本任务责任组织的下级组织",
-			               "org_ids");
+			return xf_invalid(
+			    c, "只能下达到本任务责任组织的下级组织", "org_ids");
 		if (o.closed_on)
-			return invalid(c, "该组织已撤销，不能下达任务",
-			               "org_ids");
+			return xf_invalid(c, "该组织已撤销，不能下达任务",
+			                  "org_ids");
 		int64_t have = 0;
 		drc = xf_store_task_child_for_org(c->db, id, o.id, &have);
 		if (drc != XF_DB_OK)
@@ -521,15 +451,15 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 			                         .due_on = ms[m].due_on,
 			                         .weight = ms[m].weight};
 			xf_milestone copy;
-			rc = insert_milestone(c, k, ms[m].seq, &mi, ms[m].id,
-			                      &copy);
+			rc = xf_milestone_insert(c, k, ms[m].seq, &mi, ms[m].id,
+			                         &copy);
 			if (rc != XF_OK)
 				return rc;
 		}
 		int64_t up;
 		rc = roll_one(c, k->id, &up);
 		if (rc == XF_OK)
-			rc = load(c, k->id, k);
+			rc = xf_task_load(c, k->id, k);
 		if (rc == XF_OK)
 			rc = xf_audit(
 			    c, "create", "task", k->id, k->org_path, NULL,
@@ -540,7 +470,7 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 	drc = xf_store_task_add_children(c->db, id, n);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	return roll_chain(c, id);
+	return xf_task_roll_chain(c, id);
 }
 
 int xf_task_cascade(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
@@ -548,10 +478,10 @@ int xf_task_cascade(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 {
 	*nout = 0;
 	if (n < 1)
-		return invalid(c, "请选择下达组织", "org_ids");
+		return xf_invalid(c, "请选择下达组织", "org_ids");
 	*out = xf_arena_calloc(c->a, (size_t)n, sizeof **out);
 	if (!*out)
-		return oom(c);
+		return xf_oom(c);
 	int rc;
 	XF_WRITE_TX(c, rc, cascade_tx(c, id, org_ids, n, *out));
 	if (rc == XF_OK)
@@ -561,35 +491,19 @@ int xf_task_cascade(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 
 /* ---- progress -----------------------------------------------------------*/
 
-static int find_milestone(xf_ctx *c, int64_t task_id, int64_t id,
-                          xf_milestone **out)
-{
-	xf_milestone *ms;
-	int nms;
-	int drc = xf_store_milestone_list(c->db, c->a, task_id, &ms, &nms);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	for (int i = 0; i < nms; i++)
-		if (ms[i].id == id) {
-			*out = &ms[i];
-			return XF_OK;
-		}
-	return XF_E_NOT_FOUND;
-}
-
 static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
                      xf_progress *p, xf_task *t)
 {
-	int rc = load_for(c, id, XF_FOR_WRITE, t);
+	int rc = xf_task_load_for(c, id, XF_FOR_WRITE, t);
 	if (rc != XF_OK)
 		return rc;
-	const char *today = today_str(c);
+	const char *today = xf_today(c);
 	if (in->milestone_id) {
 		xf_milestone *m;
-		rc = find_milestone(c, id, in->milestone_id, &m);
+		rc = xf_milestone_find(c, id, in->milestone_id, &m);
 		if (rc == XF_E_NOT_FOUND)
-			return invalid(c, "该任务没有这个时间节点",
-			               "milestone_id");
+			return xf_invalid(c, "该任务没有这个时间节点",
+			                  "milestone_id");
 		if (rc != XF_OK)
 			return rc;
 		if (m->copies > 0)
@@ -607,15 +521,15 @@ static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
 	int drc = xf_store_task_set_reported(c->db, id, in->percent, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	rc = roll_chain(c, id);
+	rc = xf_task_roll_chain(c, id);
 	if (rc == XF_OK)
-		rc = load(c, id, t);
+		rc = xf_task_load(c, id, t);
 	if (rc != XF_OK)
 		return rc;
 	if (in->percent == 100 && !t->done_on)
-		return invalid(c,
-		               "尚有未完成的时间节点或下级任务，不能报告100%",
-		               "percent");
+		return xf_invalid(
+		    c, "尚有未完成的时间节点或下级任务，不能报告100%",
+		    "percent");
 	memset(p, 0, sizeof *p);
 	p->task_id = id;
 	p->org_path = t->org_path;
@@ -645,7 +559,7 @@ int xf_task_report(xf_ctx *c, int64_t id, const xf_progress_input *in,
 static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 {
 	xf_task t;
-	int rc = load_for(c, id, XF_FOR_READ, &t);
+	int rc = xf_task_load_for(c, id, XF_FOR_READ, &t);
 	if (rc != XF_OK)
 		return rc;
 	return xf_from_db(c,
@@ -656,129 +570,6 @@ int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 {
 	int rc;
 	XF_READ_TX(c, rc, reports_tx(c, id, out, n));
-	return rc;
-}
-
-/* ---- milestones ---------------------------------------------------------*/
-
-static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
-                     xf_milestone *m)
-{
-	xf_task t;
-	int rc = load_for(c, task_id, XF_FOR_WRITE, &t);
-	if (rc == XF_OK)
-		rc = check_milestone(c, t.start_on, t.due_on, in->due_on,
-		                     in->done_on, NULL);
-	if (rc != XF_OK)
-		return rc;
-	xf_milestone *ms;
-	int nms;
-	int drc = xf_store_milestone_list(c->db, c->a, task_id, &ms, &nms);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (nms >= XF_TASK_MAX_MILESTONES)
-		return invalid(c, "时间节点过多", "due_on");
-	int seq = nms ? ms[nms - 1].seq + 1 : 1;
-	rc = insert_milestone(c, &t, seq, in, 0, m);
-	if (rc == XF_OK)
-		rc = roll_chain(c, task_id);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "create", "milestone", m->id, t.org_path, NULL,
-	                xf_snap_milestone(c->a, m, xf_date_today(c->now)));
-}
-
-int xf_milestone_add(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
-                     xf_milestone *out)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, ms_add_tx(c, task_id, in, out));
-	return rc;
-}
-
-static int ms_load(xf_ctx *c, int64_t task_id, int64_t id, xf_task *t,
-                   xf_milestone **m)
-{
-	int rc = load_for(c, task_id, XF_FOR_WRITE, t);
-	if (rc != XF_OK)
-		return rc;
-	rc = find_milestone(c, task_id, id, m);
-	if (rc == XF_E_NOT_FOUND)
-		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "时间节点不存在",
-		               NULL);
-	return rc;
-}
-
-static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
-                        const xf_milestone_input *in, xf_milestone *out)
-{
-	xf_task t;
-	xf_milestone *m;
-	int rc = ms_load(c, task_id, id, &t, &m);
-	if (rc != XF_OK)
-		return rc;
-	xf_date today = xf_date_today(c->now);
-	const char *before = xf_snap_milestone(c->a, m, today);
-	if (in->has_done_on && m->copies > 0)
-		return xf_fail(c, XF_E_CONFLICT, "derived_milestone",
-		               "该时间节点已下达，由下级任务完成情况汇总",
-		               "done_on");
-	if (in->has_title)
-		m->title = in->title;
-	if (in->has_deliverable)
-		m->deliverable = in->deliverable;
-	if (in->has_due_on)
-		m->due_on = in->due_on;
-	if (in->has_done_on)
-		m->done_on = in->done_on;
-	if (in->has_weight)
-		m->weight = in->weight > 0 ? in->weight : 1;
-	rc = check_milestone(c, t.start_on, t.due_on, m->due_on,
-	                     in->has_done_on ? m->done_on : NULL, NULL);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_milestone_update(c->db, m, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	/* a copy's source belongs to the parent task: the chain reaches it */
-	rc = roll_chain(c, task_id);
-	if (rc != XF_OK)
-		return rc;
-	*out = *m;
-	return xf_audit(c, "update", "milestone", id, t.org_path, before,
-	                xf_snap_milestone(c->a, m, today));
-}
-
-int xf_milestone_update(xf_ctx *c, int64_t task_id, int64_t id,
-                        const xf_milestone_input *in, xf_milestone *out)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, ms_update_tx(c, task_id, id, in, out));
-	return rc;
-}
-
-static int ms_remove_tx(xf_ctx *c, int64_t task_id, int64_t id)
-{
-	xf_task t;
-	xf_milestone *m;
-	int rc = ms_load(c, task_id, id, &t, &m);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_milestone_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	rc = roll_chain(c, task_id);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "delete", "milestone", id, t.org_path,
-	                xf_snap_milestone(c->a, m, xf_date_today(c->now)),
-	                NULL);
-}
-
-int xf_milestone_remove(xf_ctx *c, int64_t task_id, int64_t id)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, ms_remove_tx(c, task_id, id));
 	return rc;
 }
 
@@ -816,7 +607,7 @@ int xf_task_list(xf_ctx *c, const xf_task_query *q, xf_task_list_page *out)
 	                    .parent_id = q->parent_id,
 	                    .status = q->status,
 	                    .q = q->q,
-	                    .today = today_str(c),
+	                    .today = xf_today(c),
 	                    .offset = q->offset,
 	                    .limit = q->limit};
 	int rc;
@@ -835,7 +626,8 @@ static void add_reminder(xf_reminders *out, const xf_task *t,
 	r->task = t;
 	r->milestone = m;
 	r->due_on = due;
-	r->days_left = (int)(xf_date_days(day(due)) - xf_date_days(today));
+	r->days_left =
+	    (int)(xf_date_days(xf_task_day(due)) - xf_date_days(today));
 	r->overdue = r->days_left < 0;
 }
 
@@ -876,7 +668,7 @@ static int due_tx(xf_ctx *c, int64_t org_id, int subtree, const char *until,
 	d->ms = xf_arena_calloc(c->a, (size_t)d->nt + 1, sizeof *d->ms);
 	d->nms = xf_arena_calloc(c->a, (size_t)d->nt + 1, sizeof *d->nms);
 	if (!d->ms || !d->nms)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; drc == XF_DB_OK && i < d->nt; i++) {
 		drc = xf_store_milestone_list(c->db, c->a, d->ts[i].id,
 		                              &d->ms[i], &d->nms[i]);
@@ -904,7 +696,7 @@ int xf_task_reminders(xf_ctx *c, int64_t org_id, int subtree, int days,
 	out->owners =
 	    xf_arena_calloc(c->a, (size_t)nt + 1, sizeof *out->owners);
 	if (!out->items || !out->owners)
-		return oom(c);
+		return xf_oom(c);
 	/* tasks come by org and owner: one owner entry per run */
 	for (int i = 0; i < nt; i++) {
 		const xf_task *t = &ts[i];
@@ -935,131 +727,4 @@ int xf_task_reminders(xf_ctx *c, int64_t org_id, int subtree, int days,
 	}
 	qsort(out->items, (size_t)out->n, sizeof *out->items, reminder_cmp);
 	return XF_OK;
-}
-
-/* ---- board and acceptance -----------------------------------------------*/
-
-static int rank_cmp(const void *pa, const void *pb)
-{
-	const xf_task_rank *a = pa, *b = pb;
-	xf_board_row x = {a->t.org_id, a->t.tasks,   a->t.due,
-	                  a->t.done,   a->t.on_time, a->t.percent_sum};
-	xf_board_row y = {b->t.org_id, b->t.tasks,   b->t.due,
-	                  b->t.done,   b->t.on_time, b->t.percent_sum};
-	return xf_task_board_cmp(&x, &y);
-}
-
-/* The tallies of the caller's scope or org_id; *nt stays -1 when nothing
- * is in scope. */
-static int tally_tx(xf_ctx *c, int64_t org_id, int year, xf_task_tally **t,
-                    int *nt)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	return xf_from_db(c, xf_store_task_tally(c->db, c->a, &r, year,
-	                                         today_str(c), 2000, t, nt));
-}
-
-int xf_task_board(xf_ctx *c, int64_t org_id, int year, xf_task_rank **out,
-                  int *n)
-{
-	*n = 0;
-	*out = NULL;
-	xf_task_tally *t = NULL;
-	int nt = -1;
-	int rc;
-	XF_READ_TX(c, rc, tally_tx(c, org_id, year, &t, &nt));
-	if (rc != XF_OK || nt < 0)
-		return rc;
-	*out = xf_arena_calloc(c->a, (size_t)nt + 1, sizeof **out);
-	if (!*out)
-		return oom(c);
-	for (int i = 0; i < nt; i++) {
-		xf_task_rank *k = &(*out)[i];
-		k->t = t[i];
-		k->on_time_permille =
-		    xf_task_on_time_permille(t[i].on_time, t[i].due);
-		k->avg_percent =
-		    t[i].tasks ? (int)(t[i].percent_sum / t[i].tasks) : 0;
-		k->avg_score_x10 =
-		    t[i].accepted
-		        ? (int)((t[i].score_sum * 10 + t[i].accepted / 2) /
-		                t[i].accepted)
-		        : -1;
-	}
-	qsort(*out, (size_t)nt, sizeof **out, rank_cmp);
-	for (int i = 0; i < nt; i++) {
-		xf_task_rank *k = &(*out)[i];
-		if (i > 0) {
-			xf_board_row x = {0,
-			                  k[-1].t.tasks,
-			                  k[-1].t.due,
-			                  k[-1].t.done,
-			                  k[-1].t.on_time,
-			                  k[-1].t.percent_sum};
-			xf_board_row y = {
-			    0,         k->t.tasks,   k->t.due,
-			    k->t.done, k->t.on_time, k->t.percent_sum};
-			k->rank =
-			    xf_task_board_tie(&x, &y) ? k[-1].rank : i + 1;
-		} else {
-			k->rank = 1;
-		}
-	}
-	*n = nt;
-	return XF_OK;
-}
-
-/* 1 if the caller holds a committee grant over path (or is admin). */
-static int committee_over(const xf_ctx *c, const char *path)
-{
-	if (!c->scope || xf_is_admin(c))
-		return 1;
-	for (int i = 0; i < c->scope->n; i++)
-		if (c->scope->g[i].role == XF_ROLE_COMMITTEE &&
-		    xf_path_within(path, c->scope->g[i].org_path))
-			return 1;
-	return 0;
-}
-
-static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
-                     xf_acceptance *x, xf_task *t)
-{
-	int rc = load(c, id, t);
-	if (rc != XF_OK)
-		return rc;
-	if (!committee_over(c, t->org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有上级机关工委可以考核验收该任务", NULL);
-	xf_acceptance old;
-	int drc = xf_store_acceptance_get(c->db, c->a, id, &old);
-	if (drc != XF_DB_ROW && drc != XF_DB_DONE)
-		return xf_fail_db(c, drc);
-	const char *before =
-	    drc == XF_DB_ROW ? xf_snap_acceptance(c->a, &old, t) : NULL;
-	memset(x, 0, sizeof *x);
-	x->task_id = id;
-	x->org_id = t->org_id;
-	x->org_path = t->org_path;
-	x->year = t->year;
-	x->score = score;
-	x->comment = comment;
-	x->user_id = c->user_id;
-	x->username = c->username ? c->username : "";
-	x->at = c->now;
-	drc = xf_store_acceptance_put(c->db, x);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, before ? "update" : "create", "task_acceptance", id,
-	                t->org_path, before, xf_snap_acceptance(c->a, x, t));
-}
-
-int xf_task_accept(xf_ctx *c, int64_t id, int score, const char *comment,
-                   xf_acceptance *out, xf_task *task)
-{
-	int rc;
-	XF_WRITE_TX(c, rc, accept_tx(c, id, score, comment, out, task));
-	return rc;
 }

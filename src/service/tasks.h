@@ -2,8 +2,8 @@
  * tasks.h (service) - tasks on the chart (挂图作战): creation with
  * milestones, cascades to the organizations below, progress reports with
  * evidence, the roll-up of completion and status up the cascade, lists
- * for the chart, reminders per owner, the 晒绩 board and the year-end
- * acceptance (年终考核验收).
+ * for the chart and reminders per owner. Milestones: milestones.h; the
+ * 晒绩 board and the year-end acceptance (年终考核验收): task_board.h.
  *
  * Scope: a task belongs to an organization; whoever may read that
  * organization reads the task (others get 404), whoever may write it
@@ -17,16 +17,10 @@
 
 #include "base/date.h"
 #include "service/ctx.h"
+#include "service/milestones.h"
 #include "store/tasks.h"
 
-#define XF_TASK_MAX_MILESTONES 50
-#define XF_TASK_MAX_CASCADE    500
-
-typedef struct xf_milestone_input {
-	const char *title, *deliverable, *due_on, *done_on;
-	int weight; /* 0: 1 */
-	int has_title, has_deliverable, has_due_on, has_done_on, has_weight;
-} xf_milestone_input;
+#define XF_TASK_MAX_CASCADE 500
 
 typedef struct xf_task_input {
 	int64_t org_id;
@@ -45,12 +39,8 @@ typedef struct xf_task_input {
 int xf_task_status_on(const xf_task *t, xf_date today);
 /* 1 if a done task was done on or before its due date. */
 int xf_task_done_on_time(const xf_task *t);
-/* The milestone's status and lateness on day today. */
-int xf_milestone_status_on(const xf_milestone *m, xf_date today);
-int xf_milestone_is_late(const xf_milestone *m, xf_date today);
-/* The same, for the JSON forms (model/task.h). */
+/* The same, for the JSON form (model/task.h). */
 xf_task_facts xf_task_facts_on(const xf_task *t, xf_date today);
-xf_milestone_facts xf_milestone_facts_on(const xf_milestone *m, xf_date today);
 
 int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out);
 /* Creates a task inside the caller's write transaction (plans use it). */
@@ -79,12 +69,6 @@ typedef struct xf_progress_input {
 int xf_task_report(xf_ctx *c, int64_t id, const xf_progress_input *in,
                    xf_progress *out, xf_task *task);
 int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n);
-
-int xf_milestone_add(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
-                     xf_milestone *out);
-int xf_milestone_update(xf_ctx *c, int64_t task_id, int64_t id,
-                        const xf_milestone_input *in, xf_milestone *out);
-int xf_milestone_remove(xf_ctx *c, int64_t task_id, int64_t id);
 
 typedef struct xf_task_query {
 	int64_t org_id; /* 0: the caller's scope */
@@ -132,23 +116,5 @@ typedef struct xf_reminders {
  * overdue, in the org (subtree: and below) or the caller's scope. */
 int xf_task_reminders(xf_ctx *c, int64_t org_id, int subtree, int days,
                       xf_reminders *out);
-
-/* A row of the 晒绩 board or of the acceptance summary. */
-typedef struct xf_task_rank {
-	xf_task_tally t;
-	int rank;
-	int on_time_permille; /* -1 when nothing is due yet */
-	int avg_percent;
-	int avg_score_x10; /* -1 when nothing accepted */
-} xf_task_rank;
-
-/* Organizations of the org's subtree (or the caller's scope) ranked by
- * on-time completion of the year's tasks. */
-int xf_task_board(xf_ctx *c, int64_t org_id, int year, xf_task_rank **out,
-                  int *n);
-
-/* Year-end acceptance of a task: score 0..100 and a comment. */
-int xf_task_accept(xf_ctx *c, int64_t id, int score, const char *comment,
-                   xf_acceptance *out, xf_task *task);
 
 #endif

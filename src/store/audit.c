@@ -37,8 +37,9 @@ static const char sql_list[] =
     "before_json, after_json FROM audit" WHERE
     " ORDER BY id DESC LIMIT $7 OFFSET $8";
 
-static void bind_filter(xf_stmt *st, const xf_audit_filter *f)
+static void bind_filter(xf_stmt *st, const void *filter)
 {
+	const xf_audit_filter *f = filter;
 	xf_db_bind_str(st, 1, f->lo ? f->lo : "");
 	xf_db_bind_str(st, 2, f->hi ? f->hi : "");
 	xf_db_bind_str(st, 3, f->entity ? f->entity : "");
@@ -62,17 +63,12 @@ static void read_row(xf_arena *a, xf_stmt *st, void *item)
 	r->after_json = xf_db_opt(a, st, 9);
 }
 
+static const xf_db_list audit_list = {
+    sql_count, sql_list, bind_filter, 7, sizeof(xf_audit_row), read_row};
+
 int xf_store_audit_list(xf_db *db, xf_arena *a, const xf_audit_filter *f,
                         xf_audit_row **out, int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_filter(count, f);
-	bind_filter(st, f);
-	xf_db_bind_int(st, 7, f->limit);
-	xf_db_bind_int(st, 8, f->offset);
-	return xf_db_page(count, total, st, a, f->limit, sizeof **out, read_row,
-	                  out, n);
+	return xf_db_list_page(db, &audit_list, f, f->limit, f->offset, a, out,
+	                       n, total);
 }

@@ -387,6 +387,16 @@ int xf_db_run_id(xf_db *db, const char *sql, int64_t id)
 	return xf_db_run(st);
 }
 
+int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, a);
+	xf_db_bind_int(st, 2, b);
+	return xf_db_run(st);
+}
+
 #define ROWS_FIRST 64
 
 int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
@@ -430,6 +440,36 @@ int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
 		return rc;
 	}
 	return xf_db_rows(list, a, cap, size, read, out, n);
+}
+
+int xf_db_list_page(xf_db *db, const xf_db_list *l, const void *filter,
+                    int limit, int offset, xf_arena *a, void *out, int *n,
+                    int64_t *total)
+{
+	xf_stmt *count = xf_db_stmt(db, l->count_sql);
+	xf_stmt *st = xf_db_stmt(db, l->rows_sql);
+	*(void **)out = NULL;
+	*n = 0;
+	if (!count || !st)
+		return XF_DB_ERROR;
+	l->bind(count, filter);
+	l->bind(st, filter);
+	xf_db_bind_int(st, l->at, limit);
+	xf_db_bind_int(st, l->at + 1, offset);
+	return xf_db_page(count, total, st, a, limit, l->size, l->read, out, n);
+}
+
+void xf_db_bind_scope(xf_stmt *st, const void *ranges)
+{
+	xf_db_bind_ranges(st, 1, ranges);
+}
+
+void xf_db_bind_scoped(xf_stmt *st, const void *scoped)
+{
+	const xf_db_scoped *f = scoped;
+	xf_db_bind_ranges(st, 1, f->ranges);
+	for (int i = 0; i < f->n; i++)
+		xf_db_bind_int(st, 9 + i, f->v[i]);
 }
 
 int xf_db_ints(xf_stmt *st, int64_t *v, int n)

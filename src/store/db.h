@@ -257,6 +257,36 @@ int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
  * of list as xf_db_rows. Resets both. Returns XF_DB_OK or an error. */
 int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
                int cap, size_t size, xf_row_fn read, void *out, int *n);
+/*
+ * A paged list, declared once per list (static const): its count and
+ * rows statements (static SQL, as for xf_db_stmt) take the same filter,
+ * bound from $1 by bind on both; the rows statement then takes limit and
+ * offset at $at and $at + 1. Items are of the given size, read by read.
+ */
+typedef struct xf_db_list {
+	const char *count_sql, *rows_sql;
+	void (*bind)(xf_stmt *st, const void *filter);
+	int at;
+	size_t size;
+	xf_row_fn read;
+} xf_db_list;
+/* Reads the page (limit, offset) of list l under filter as xf_db_page:
+ * sets *total, *out (an array in a) and *n. Returns XF_DB_OK or an error. */
+int xf_db_list_page(xf_db *db, const xf_db_list *l, const void *filter,
+                    int limit, int offset, xf_arena *a, void *out, int *n,
+                    int64_t *total);
+/* A list filter that is only the caller's ranges (an xf_ranges) from $1:
+ * a bind for xf_db_list. */
+void xf_db_bind_scope(xf_stmt *st, const void *ranges);
+/* A list filter of the caller's ranges ($1 to $8) and n integers from $9
+ * on (0: any, as the SQL reads them): a bind (xf_db_bind_scoped) for
+ * xf_db_list. */
+typedef struct xf_db_scoped {
+	const xf_ranges *ranges;
+	int64_t v[3];
+	int n;
+} xf_db_scoped;
+void xf_db_bind_scoped(xf_stmt *st, const void *scoped);
 /* Sets *v to the integer in the first column of the first row of st, or
  * 0 when there is no row. Returns XF_DB_OK or an error. */
 int xf_db_value(xf_stmt *st, int64_t *v);
@@ -278,6 +308,9 @@ int xf_db_run(xf_stmt *st);
 int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
               xf_row_fn read, void *item);
 int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
+/* xf_db_run_id with $1 and $2 bound to a and b (a link by its two keys,
+ * a count by its key and a delta). */
+int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

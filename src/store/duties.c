@@ -116,30 +116,32 @@ static const char sql_list[] =
     " FROM duties d JOIN orgs o ON o.id = d.org_id" LIST_WHERE
     " ORDER BY d.year DESC, d.level, d.post, d.seq, d.id LIMIT $5 OFFSET $6";
 
-static void bind_list(xf_stmt *st, int64_t org_id, int year, const char *level,
-                      const char *post)
+/* The filter of a duty list. */
+typedef struct duty_filter {
+	int64_t org_id;
+	int year;
+	const char *level, *post;
+} duty_filter;
+
+static void bind_list(xf_stmt *st, const void *filter)
 {
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_int(st, 2, year);
-	xf_db_bind_str(st, 3, level ? level : "");
-	xf_db_bind_str(st, 4, post ? post : "");
+	const duty_filter *f = filter;
+	xf_db_bind_int(st, 1, f->org_id);
+	xf_db_bind_int(st, 2, f->year);
+	xf_db_bind_str(st, 3, f->level ? f->level : "");
+	xf_db_bind_str(st, 4, f->post ? f->post : "");
 }
+
+static const xf_db_list duty_list = {sql_count, sql_list,        bind_list,
+                                     5,         sizeof(xf_duty), read_duty};
 
 int xf_store_duty_list(xf_db *db, xf_arena *a, int64_t org_id, int year,
                        const char *level, const char *post, int offset,
                        int limit, xf_duty **out, int *n, int64_t *total)
 {
-	*n = 0;
-	xf_stmt *count = xf_db_stmt(db, sql_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_list(count, org_id, year, level, post);
-	bind_list(st, org_id, year, level, post);
-	xf_db_bind_int(st, 5, limit);
-	xf_db_bind_int(st, 6, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out, read_duty,
-	                  out, n);
+	duty_filter f = {org_id, year, level, post};
+	return xf_db_list_page(db, &duty_list, &f, limit, offset, a, out, n,
+	                       total);
 }
 
 /* An item set at d.org_path applies at $4 when d.org_path is a prefix of
@@ -268,14 +270,12 @@ static const char sql_as_list[] =
     "SELECT " AS_COLS AS_FROM AS_WHERE
     " ORDER BY a.year DESC, a.org_path, a.post, a.id LIMIT $12 OFFSET $13";
 
-static void bind_as(xf_stmt *st, const xf_ranges *r, int64_t org_id, int year,
-                    int64_t member_id)
-{
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, org_id);
-	xf_db_bind_int(st, 10, year);
-	xf_db_bind_int(st, 11, member_id);
-}
+static const xf_db_list assignment_list = {sql_as_count,
+                                           sql_as_list,
+                                           xf_db_bind_scoped,
+                                           12,
+                                           sizeof(xf_duty_assignment),
+                                           read_as};
 
 int xf_store_duty_assignment_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                   int64_t org_id, int year, int64_t member_id,
@@ -283,17 +283,9 @@ int xf_store_duty_assignment_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                   xf_duty_assignment **out, int *n,
                                   int64_t *total)
 {
-	*n = 0;
-	xf_stmt *count = xf_db_stmt(db, sql_as_count);
-	xf_stmt *st = xf_db_stmt(db, sql_as_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_as(count, r, org_id, year, member_id);
-	bind_as(st, r, org_id, year, member_id);
-	xf_db_bind_int(st, 12, limit);
-	xf_db_bind_int(st, 13, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out, read_as,
-	                  out, n);
+	xf_db_scoped f = {r, {org_id, year, member_id}, 3};
+	return xf_db_list_page(db, &assignment_list, &f, limit, offset, a, out,
+	                       n, total);
 }
 
 /* ---- evidence ----------------------------------------------------------- */

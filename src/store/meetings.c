@@ -154,8 +154,9 @@ static const char sql_list[] =
     "mt.org_id" LIST_WHERE
     " ORDER BY mt.held_at DESC, mt.id DESC LIMIT $13 OFFSET $14";
 
-static void bind_filter(xf_stmt *st, const xf_meeting_filter *f)
+static void bind_filter(xf_stmt *st, const void *filter)
 {
+	const xf_meeting_filter *f = filter;
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_str(st, 10, f->kind ? f->kind : "");
@@ -171,20 +172,14 @@ static void read_listed(xf_arena *a, xf_stmt *st, void *item)
 	m->attendees = xf_db_int(st, 25);
 }
 
+static const xf_db_list meeting_list = {
+    sql_count, sql_list, bind_filter, 13, sizeof(xf_meeting), read_listed};
+
 int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
                           xf_meeting_page *out)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_filter(count, f);
-	bind_filter(st, f);
-	xf_db_bind_int(st, 13, f->limit);
-	xf_db_bind_int(st, 14, f->offset);
-	return xf_db_page(count, &out->total, st, a, f->limit,
-	                  sizeof *out->items, read_listed, &out->items,
-	                  &out->n);
+	return xf_db_list_page(db, &meeting_list, f, f->limit, f->offset, a,
+	                       &out->items, &out->n, &out->total);
 }
 
 /* ---- measures ------------------------------------------------------------ */
@@ -280,20 +275,16 @@ static const char sql_ms_open[] =
     "SELECT " MEASURE_COLS " FROM meeting_measures" OPEN_WHERE
     " ORDER BY due_on, id LIMIT $9 OFFSET $10";
 
+static const xf_db_list measure_open = {sql_ms_open_count,  sql_ms_open,
+                                        xf_db_bind_scope,   9,
+                                        sizeof(xf_measure), read_measure};
+
 int xf_store_measure_open(xf_db *db, xf_arena *a, const xf_ranges *r,
                           int offset, int limit, xf_measure **out, int *n,
                           int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_ms_open_count);
-	xf_stmt *st = xf_db_stmt(db, sql_ms_open);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	xf_db_bind_ranges(count, 1, r);
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, limit);
-	xf_db_bind_int(st, 10, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out,
-	                  read_measure, out, n);
+	return xf_db_list_page(db, &measure_open, r, limit, offset, a, out, n,
+	                       total);
 }
 
 /* ---- attendance ---------------------------------------------------------- */
@@ -466,22 +457,17 @@ static void read_talk(xf_arena *a, xf_stmt *st, void *item)
 	t->created_at = xf_db_int(st, 8);
 }
 
+static const xf_db_list talk_list = {sql_talk_count,    sql_talk_list,
+                                     xf_db_bind_scoped, 10,
+                                     sizeof(xf_talk),   read_talk};
+
 int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t member_id, int offset, int limit, xf_talk **out,
                        int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_talk_count);
-	xf_stmt *st = xf_db_stmt(db, sql_talk_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	xf_db_bind_ranges(count, 1, r);
-	xf_db_bind_int(count, 9, member_id);
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, member_id);
-	xf_db_bind_int(st, 10, limit);
-	xf_db_bind_int(st, 11, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out, read_talk,
-	                  out, n);
+	xf_db_scoped f = {r, {member_id}, 1};
+	return xf_db_list_page(db, &talk_list, &f, limit, offset, a, out, n,
+	                       total);
 }
 
 /* ---- aggregates ------------------------------------------------------------

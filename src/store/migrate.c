@@ -18,10 +18,10 @@
  * migrations never change: a change of schema is a new migration. */
 static const char *const migrations[] = {
     xf_schema_v1, /* core: orgs, members, users, audit, clusters */
-    xf_schema_v2, /* organizational life: meetings, attendance (issue 4) */
-    xf_schema_v3, /* points: rulebook, claims, ledger, totals (issue 5) */
-    xf_schema_v4, /* plans, tasks, milestones, duty lists (issue 6) */
-    xf_schema_v5, /* attachments of meetings, content-addressed (issue 4) */
+    xf_schema_v2, /* organizational life: meetings, attendance */
+    xf_schema_v3, /* points: rulebook, claims, ledger, totals */
+    xf_schema_v4, /* plans, tasks, milestones, duty lists */
+    xf_schema_v5, /* attachments of meetings, content-addressed */
     xf_schema_v6, /* covering indexes for points verify */
     xf_schema_v7, /* meetings by (org, counts_on) for the compliance tally */
 };

@@ -244,29 +244,32 @@ static int collect(xf_arena *a, xf_stmt *st, int cap, xf_org_page *out,
 	                  &out->n);
 }
 
-static void bind_list(xf_stmt *st, const xf_ranges *ranges,
-                      const xf_org_filter *f)
+/* The filter of an org list: the caller's ranges and the query. */
+typedef struct org_list_filter {
+	const xf_ranges *ranges;
+	const xf_org_filter *f;
+} org_list_filter;
+
+static void bind_list(xf_stmt *st, const void *filter)
 {
-	xf_db_bind_ranges(st, 1, ranges);
+	const org_list_filter *lf = filter;
+	const xf_org_filter *f = lf->f;
+	xf_db_bind_ranges(st, 1, lf->ranges);
 	xf_db_bind_contains(st, 9, f->q);
 	xf_db_bind_str(st, 10, f->kind ? f->kind : "");
 	xf_db_bind_str(st, 11, f->level ? f->level : "");
 	xf_db_bind_int(st, 12, f->roots);
 }
 
+static const xf_db_list org_list = {sql_list_count, sql_list, bind_list, 13,
+                                    sizeof(xf_org), read_org};
+
 int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
                       const xf_org_filter *f, xf_org_page *out)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_list_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_list(count, ranges, f);
-	bind_list(st, ranges, f);
-	xf_db_bind_int(st, 13, f->limit);
-	xf_db_bind_int(st, 14, f->offset);
-	return xf_db_page(count, &out->total, st, a, f->limit,
-	                  sizeof *out->items, read_org, &out->items, &out->n);
+	org_list_filter lf = {ranges, f};
+	return xf_db_list_page(db, &org_list, &lf, f->limit, f->offset, a,
+	                       &out->items, &out->n, &out->total);
 }
 
 static const char sql_stats_kind[] =
@@ -365,12 +368,7 @@ static const char sql_add_members[] =
 
 int xf_store_org_add_members(xf_db *db, int64_t id, int64_t delta)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_add_members);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, delta);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_add_members, id, delta);
 }
 
 #define PARENTS_MAX 50
@@ -510,20 +508,10 @@ static const char sql_cl_remove[] =
 
 int xf_store_cluster_add_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, cluster_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_cl_add, cluster_id, org_id);
 }
 
 int xf_store_cluster_remove_org(xf_db *db, int64_t cluster_id, int64_t org_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_remove);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, cluster_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_cl_remove, cluster_id, org_id);
 }

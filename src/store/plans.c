@@ -160,22 +160,14 @@ static const char sql_list[] =
     " ORDER BY p.year DESC, p.id DESC "
     "LIMIT $11 OFFSET $12";
 
+static const xf_db_list plan_list = {
+    sql_count, sql_list, xf_db_bind_scoped, 11, sizeof(xf_plan), read_plan};
+
 int xf_store_plan_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t org_id, int year, int offset, int limit,
                        xf_plan **out, int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	xf_db_bind_ranges(count, 1, r);
-	xf_db_bind_int(count, 9, org_id);
-	xf_db_bind_int(count, 10, year);
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, org_id);
-	xf_db_bind_int(st, 10, year);
-	xf_db_bind_int(st, 11, limit);
-	xf_db_bind_int(st, 12, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out, read_plan,
-	                  out, n);
+	xf_db_scoped f = {r, {org_id, year}, 2};
+	return xf_db_list_page(db, &plan_list, &f, limit, offset, a, out, n,
+	                       total);
 }

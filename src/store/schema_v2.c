@@ -1,5 +1,5 @@
 /*
- * schema_v2.c - migration 2: organizational life (issue 4): meetings with
+ * schema_v2.c - migration 2: organizational life: meetings with
  * their 第一议题, follow-up measures, attendance, talks (谈心谈话) and the
  * configured meeting rules. Tokens {ID} and {C} are explained in migrate.c.
  *

@@ -1,5 +1,5 @@
 /*
- * schema_v3.c - migration 3: points (积分) and the 先锋榜 (issue 5).
+ * schema_v3.c - migration 3: points (积分) and the 先锋榜.
  *
  * - point_rules / point_rule_versions: the rulebook. A rule keeps a stable
  *   id; every change is a new version valid from a date (valid_to is the

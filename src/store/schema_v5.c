@@ -1,5 +1,5 @@
 /*
- * schema_v5.c - migration 5: attachments of meetings (issue 4): photos,
+ * schema_v5.c - migration 5: attachments of meetings: photos,
  * scans and documents, stored content-addressed in the database. Tokens
  * {ID}, {C} and {B} are explained in migrate.c.
  *

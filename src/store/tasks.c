@@ -179,12 +179,7 @@ static const char sql_add_children[] =
 
 int xf_store_task_add_children(xf_db *db, int64_t id, int64_t delta)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_add_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, delta);
-	return xf_db_run(st);
+	return xf_db_run_ids(db, sql_add_children, id, delta);
 }
 
 static const char sql_delete[] = "DELETE FROM tasks WHERE id = $1";
@@ -245,8 +240,9 @@ static const char sql_list[] = XF_SQL_PLAN_PER_CALL
     "COALESCE(t.due_next, t.due_on), t.org_path, t.id "
     "LIMIT $18 OFFSET $19";
 
-static void bind_filter(xf_stmt *st, const xf_task_filter *f)
+static void bind_filter(xf_stmt *st, const void *filter)
 {
+	const xf_task_filter *f = filter;
 	const char *lo, *hi;
 	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
@@ -261,19 +257,14 @@ static void bind_filter(xf_stmt *st, const xf_task_filter *f)
 	xf_db_bind_contains(st, 17, f->q);
 }
 
+static const xf_db_list task_list = {sql_count, sql_list,        bind_filter,
+                                     18,        sizeof(xf_task), read_task};
+
 int xf_store_task_list(xf_db *db, xf_arena *a, const xf_task_filter *f,
                        xf_task_page *out)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_count);
-	xf_stmt *st = xf_db_stmt(db, sql_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	bind_filter(count, f);
-	bind_filter(st, f);
-	xf_db_bind_int(st, 18, f->limit);
-	xf_db_bind_int(st, 19, f->offset);
-	return xf_db_page(count, &out->total, st, a, f->limit,
-	                  sizeof *out->items, read_task, &out->items, &out->n);
+	return xf_db_list_page(db, &task_list, f, f->limit, f->offset, a,
+	                       &out->items, &out->n, &out->total);
 }
 
 static const char sql_due[] =

@@ -8,7 +8,10 @@
 
 #include "base/date.h"
 #include "domain/compliance.h"
+#include "service/attendance.h"
+#include "service/measures.h"
 #include "service/meetings.h"
+#include "service/talks.h"
 
 #include <stdio.h>
 #include <string.h>

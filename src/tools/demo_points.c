@@ -9,6 +9,8 @@
 
 #include "base/date.h"
 #include "service/members.h"
+#include "service/point_claims.h"
+#include "service/point_rules.h"
 #include "service/points.h"
 
 #include <stdio.h>

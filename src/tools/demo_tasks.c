@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "service/plans.h"
+#include "service/task_board.h"
 #include "service/tasks.h"
 #include "store/orgs.h"
 

@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "store/bulk.h"
+#include "store/point_rules.h"
 #include "store/points.h"
 #include "store/points_recount.h"
 

@@ -37,6 +37,7 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/orgs.h"
+#include "store/point_rules.h"
 #include "store/points.h"
 #include "store/points_recount.h"
 

@@ -1,10 +1,10 @@
 /*
- * point_notices.c - SQL of publication (公示) and objections (异议). A
+ * notices.c - SQL of publication (公示) and objections (异议). A
  * notice and its rows are inserted once, in the transaction that freezes
  * the board; this file has no UPDATE or DELETE of them. Objections are
  * inserted open and answered once.
  */
-#include "store/point_notices.h"
+#include "store/notices.h"
 
 #include <string.h>
 
@@ -145,20 +145,16 @@ static const char sql_notice_list[] =
     "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE
     " ORDER BY n.id DESC LIMIT $9 OFFSET $10";
 
+static const xf_db_list point_notice_list = {
+    sql_notice_count,        sql_notice_list, xf_db_bind_scope, 9,
+    sizeof(xf_point_notice), read_notice};
+
 int xf_store_point_notice_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                int offset, int limit, xf_point_notice **out,
                                int *n, int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_notice_count);
-	xf_stmt *st = xf_db_stmt(db, sql_notice_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	xf_db_bind_ranges(count, 1, r);
-	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_int(st, 9, limit);
-	xf_db_bind_int(st, 10, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out, read_notice,
-	                  out, n);
+	return xf_db_list_page(db, &point_notice_list, r, limit, offset, a, out,
+	                       n, total);
 }
 
 /* Notices are few (one per board and window), so the prefix test runs
@@ -282,21 +278,23 @@ static const char sql_objection_count[] =
 static const char sql_objection_list[] =
     "SELECT " OBJ_COLS OBJ_FROM OBJ_WHERE " ORDER BY x.id LIMIT $3 OFFSET $4";
 
+static void bind_objections(xf_stmt *st, const void *filter)
+{
+	const int64_t *v = filter; /* notice_id, member_id */
+	xf_db_bind_int(st, 1, v[0]);
+	xf_db_bind_int(st, 2, v[1]);
+}
+
+static const xf_db_list objection_list = {
+    sql_objection_count,        sql_objection_list, bind_objections, 3,
+    sizeof(xf_point_objection), read_objection};
+
 int xf_store_point_objection_list(xf_db *db, xf_arena *a, int64_t notice_id,
                                   int64_t member_id, int offset, int limit,
                                   xf_point_objection **out, int *n,
                                   int64_t *total)
 {
-	xf_stmt *count = xf_db_stmt(db, sql_objection_count);
-	xf_stmt *st = xf_db_stmt(db, sql_objection_list);
-	if (!count || !st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(count, 1, notice_id);
-	xf_db_bind_int(count, 2, member_id);
-	xf_db_bind_int(st, 1, notice_id);
-	xf_db_bind_int(st, 2, member_id);
-	xf_db_bind_int(st, 3, limit);
-	xf_db_bind_int(st, 4, offset);
-	return xf_db_page(count, total, st, a, limit, sizeof **out,
-	                  read_objection, out, n);
+	const int64_t f[2] = {notice_id, member_id};
+	return xf_db_list_page(db, &objection_list, f, limit, offset, a, out, n,
+	                       total);
 }

@@ -1,5 +1,5 @@
 /*
- * point_notices.h - SQL of publication (公示): notices with their frozen
+ * notices.h - SQL of publication (公示): notices with their frozen
  * rows, and the objections (异议) to them.
  *
  * Return codes and string ownership as in points.h: XF_DB_OK, XF_DB_ROW
@@ -7,8 +7,8 @@
  * copied into the arena passed in. Notices and their rows are only ever
  * inserted: a published board never changes.
  */
-#ifndef XF_STORE_POINT_NOTICES_H
-#define XF_STORE_POINT_NOTICES_H
+#ifndef XF_STORE_NOTICES_H
+#define XF_STORE_NOTICES_H
 
 #include "base/arena.h"
 #include "model/point_notice.h"

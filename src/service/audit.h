@@ -1,9 +1,9 @@
 /*
- * audit_log.h (service) - reading the audit log, limited to the caller's
+ * audit.h (service) - reading the audit log, limited to the caller's
  * scope: admin sees everything, committee its subtree, others nothing.
  */
-#ifndef XF_SERVICE_AUDIT_LOG_H
-#define XF_SERVICE_AUDIT_LOG_H
+#ifndef XF_SERVICE_AUDIT_H
+#define XF_SERVICE_AUDIT_H
 
 #include "service/ctx.h"
 #include "store/audit.h"

@@ -1,15 +1,15 @@
 /*
- * leaderboard.h (service) - the 先锋榜: members and organizations ranked
+ * leaderboards.h (service) - the 先锋榜: members and organizations ranked
  * from the kept totals, ties sharing a rank, each row with its change of
  * rank against the previous period; and a member's own points page.
  * Returns XF_OK or an error kind with c->err filled; results in c->a.
  */
-#ifndef XF_SERVICE_LEADERBOARD_H
-#define XF_SERVICE_LEADERBOARD_H
+#ifndef XF_SERVICE_LEADERBOARDS_H
+#define XF_SERVICE_LEADERBOARDS_H
 
 #include "service/ctx.h"
+#include "store/leaderboards.h"
 #include "store/orgs.h"
-#include "store/points.h"
 
 typedef struct xf_board_item {
 	int rank, prev_rank; /* prev_rank 0: not ranked before */

@@ -1,14 +1,14 @@
 /*
- * point_notices.c (service) - publication (公示) and objections (异议); see
- * point_notices.h. The board is computed by leaderboard.c inside the
+ * notices.c (service) - publication (公示) and objections (异议); see
+ * notices.h. The board is computed by leaderboards.c inside the
  * transaction that writes the notice, so the frozen rows are exactly the
  * board of that moment.
  */
-#include "service/point_notices.h"
+#include "service/notices.h"
 
 #include "base/date.h"
 #include "domain/points.h"
-#include "service/leaderboard.h"
+#include "service/leaderboards.h"
 #include "service/snapshot.h"
 #include "store/members.h"
 #include "store/orgs.h"
@@ -17,11 +17,6 @@
 #include <string.h>
 
 #define MAX_WINDOW_DAYS 90
-
-static int oom(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
 
 static const xf_record notice = {"公示不存在", NULL, NULL};
 static const xf_record objection = {"异议不存在", NULL, NULL};
@@ -116,7 +111,7 @@ static int freeze(xf_ctx *c, const xf_board *b, int orgs,
 	out->rows = xf_arena_calloc(c->a, (size_t)(b->n ? b->n : 1),
 	                            sizeof(xf_point_notice_row));
 	if (!out->rows)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; i < b->n; i++) {
 		const xf_board_item *it = &b->items[i];
 		xf_point_notice_row *r = &out->rows[i];
@@ -193,7 +188,7 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 	n->nrows = b.n;
 	n->created_by = c->user_id;
 	if (!n->period || !n->title)
-		return oom(c);
+		return xf_oom(c);
 	drc = xf_store_point_notice_insert(c->db, n, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
@@ -253,7 +248,7 @@ static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
 			rg.n = 1;
 			if (xf_subtree_range(c, o.path, &rg.lo[0], &rg.hi[0]) !=
 			    0)
-				return oom(c);
+				return xf_oom(c);
 		} else {
 			within = o.path; /* a member: notices over it */
 		}

@@ -1,5 +1,5 @@
 /*
- * point_notices.h (service) - publication (公示) of a frozen 先锋榜 and
+ * notices.h (service) - publication (公示) of a frozen 先锋榜 and
  * the objections (异议) to it.
  *
  * A committee over an org (or admin) freezes a period's board of the org's
@@ -14,11 +14,11 @@
  * window has opened; others get 404. Returns XF_OK or an error kind with
  * c->err filled; results in c->a.
  */
-#ifndef XF_SERVICE_POINT_NOTICES_H
-#define XF_SERVICE_POINT_NOTICES_H
+#ifndef XF_SERVICE_NOTICES_H
+#define XF_SERVICE_NOTICES_H
 
 #include "service/ctx.h"
-#include "store/point_notices.h"
+#include "store/notices.h"
 
 #define XF_NOTICE_MAX_ROWS 1000
 

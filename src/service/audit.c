@@ -1,7 +1,7 @@
 /*
- * audit_log.c (service) - scoped reading of the audit log.
+ * audit.c (service) - scoped reading of the audit log.
  */
-#include "service/audit_log.h"
+#include "service/audit.h"
 
 #include <string.h>
 

@@ -1,23 +1,20 @@
 /*
- * leaderboard.c (service) - the 先锋榜 from the kept totals (see
- * leaderboard.h). Member boards read the best rows of the period in the
+ * leaderboards.c (service) - the 先锋榜 from the kept totals (see
+ * leaderboards.h). Member boards read the best rows of the period in the
  * subtree through the (period, points) index; organization boards roll
  * the kept totals of a subtree up the tree in one pass in path order.
  */
-#include "service/leaderboard.h"
+#include "service/leaderboards.h"
 
 #include "base/date.h"
 #include "domain/points.h"
-#include "service/point_notices.h"
+#include "service/notices.h"
 #include "store/members.h"
+#include "store/point_rules.h"
+#include "store/points.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int oom(xf_ctx *c)
-{
-	return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
-}
 
 static int org_not_found(xf_ctx *c)
 {
@@ -155,7 +152,7 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 	int drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
 	                                    prev_row, &s);
 	if (s.failed)
-		return oom(c);
+		return xf_oom(c);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	if (!s.n)
@@ -167,7 +164,7 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 	int64_t *above = xf_arena_calloc(c->a, k + 1, sizeof *above);
 	char *found = xf_arena_calloc(c->a, k, 1);
 	if (!keys || !prev || !th || !above || !found)
-		return oom(c);
+		return xf_oom(c);
 	for (size_t i = 0; i < k; i++)
 		keys[i] = (board_key){b->items[i].id, (int)i};
 	qsort(keys, k, sizeof *keys, cmp_board_key);
@@ -210,18 +207,28 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 	return XF_OK;
 }
 
+/* The org of a board (b->org), its period and its subtree range [lo, hi). */
+static int board_open(xf_ctx *c, int64_t org_id, const char *period,
+                      xf_board *b, xf_period *p, const char **lo,
+                      const char **hi)
+{
+	int rc = board_org(c, org_id, &b->org);
+	if (rc == XF_OK)
+		rc = parse_period(c, period, b, p);
+	if (rc != XF_OK)
+		return rc;
+	return xf_subtree_range(c, b->org.path, lo, hi) != 0 ? xf_oom(c)
+	                                                     : XF_OK;
+}
+
 static int members_read(xf_ctx *c, int64_t org_id, const char *period,
                         int limit, xf_board *b)
 {
 	xf_period p;
-	int rc = board_org(c, org_id, &b->org);
-	if (rc == XF_OK)
-		rc = parse_period(c, period, b, &p);
+	const char *lo, *hi;
+	int rc = board_open(c, org_id, period, b, &p, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	const char *lo, *hi;
-	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
-		return oom(c);
 	int64_t floor;
 	int drc = XF_DB_OK;
 	if (p.kind == XF_PERIOD_YEAR)
@@ -240,7 +247,7 @@ static int members_read(xf_ctx *c, int64_t org_id, const char *period,
 	    xf_arena_calloc(c->a, (size_t)(n ? n : 1), sizeof(int64_t));
 	int *ranks = xf_arena_calloc(c->a, (size_t)(n ? n : 1), sizeof(int));
 	if (!b->items || !scores || !ranks)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; i < n; i++)
 		scores[i] = rows[i].points;
 	xf_points_ranks(scores, n, ranks);
@@ -269,7 +276,7 @@ static int parent_names(xf_ctx *c, xf_board *b, int org_rows)
 	xf_org_parent *ps =
 	    xf_arena_calloc(c->a, (size_t)b->n, sizeof(xf_org_parent));
 	if (!ids || !ps)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; i < b->n; i++)
 		ids[i] = org_rows ? b->items[i].id : b->items[i].org_id;
 	int drc = xf_store_org_parents(c->db, c->a, ids, b->n, ps);
@@ -343,7 +350,7 @@ static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
 	xf_board_item *items =
 	    xf_arena_calloc(c->a, (size_t)n + 1, sizeof(xf_board_item));
 	if (!sum || !heads || !stack || !items)
-		return oom(c);
+		return xf_oom(c);
 	int top = 0;
 	for (int i = 0; i < n; i++) {
 		while (top > 0 &&
@@ -373,7 +380,7 @@ static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
 	int64_t *scores = xf_arena_calloc(c->a, (size_t)m + 1, sizeof(int64_t));
 	int *ranks = xf_arena_calloc(c->a, (size_t)m + 1, sizeof(int));
 	if (!scores || !ranks)
-		return oom(c);
+		return xf_oom(c);
 	for (int i = 0; i < m; i++)
 		scores[i] =
 		    org_points ? items[i].org_points : items[i].average_x100;
@@ -389,14 +396,10 @@ static int orgs_read(xf_ctx *c, int64_t org_id, const char *kind,
                      const char *period, const char *by, int limit, xf_board *b)
 {
 	xf_period p;
-	int rc = board_org(c, org_id, &b->org);
-	if (rc == XF_OK)
-		rc = parse_period(c, period, b, &p);
+	const char *lo, *hi;
+	int rc = board_open(c, org_id, period, b, &p, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
-	const char *lo, *hi;
-	if (xf_subtree_range(c, b->org.path, &lo, &hi) != 0)
-		return oom(c);
 	int op = by && strcmp(by, "org_points") == 0;
 	xf_board_item *now, *prev;
 	int n, np;
@@ -458,7 +461,7 @@ static int rank_in(xf_ctx *c, const char *period, const char *path,
 {
 	const char *lo, *hi;
 	if (xf_subtree_range(c, path, &lo, &hi) != 0)
-		return oom(c);
+		return xf_oom(c);
 	int64_t above;
 	int drc =
 	    xf_store_point_count_above(c->db, period, lo, hi, points, &above);

@@ -1,0 +1,145 @@
+/*
+ * leaderboards.c - SQL of the 先锋榜: reads of the kept totals by period
+ * and subtree (best members, a scan for ranks, counts above a score, a
+ * member's year, organizations in path order). No writes.
+ */
+#include "store/leaderboards.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char sql_board_members[] =
+    "SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "
+    "FROM (SELECT member_id, org_id, points, vetoed FROM "
+    "point_member_totals WHERE period = $1 AND org_path >= $2 AND "
+    "org_path < $3 ORDER BY points DESC, member_id LIMIT $4) t "
+    "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
+    "ORDER BY t.points DESC, t.member_id";
+
+static void read_board_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_board_row *r = item;
+	r->member_id = xf_db_int(st, 0);
+	r->org_id = xf_db_int(st, 1);
+	r->points = xf_db_int(st, 2);
+	r->name = xf_db_dup(a, st, 3);
+	r->org_name = xf_db_dup(a, st, 4);
+	r->vetoed = (int)xf_db_int(st, 5);
+}
+
+int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
+                                 const char *lo, const char *hi, int limit,
+                                 xf_point_board_row **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_board_members);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	xf_db_bind_int(st, 4, limit);
+	return xf_db_rows(st, a, limit, sizeof **out, read_board_row, out, n);
+}
+
+static const char sql_board_scan[] =
+    "SELECT member_id, points FROM point_member_totals WHERE period = $1 "
+    "AND org_path >= $2 AND org_path < $3";
+
+int xf_store_point_board_scan(
+    xf_db *db, const char *period, const char *lo, const char *hi,
+    int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_board_scan);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW)
+		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
+			break;
+	xf_db_reset(st);
+	return xf_db_done(rc);
+}
+
+static const char sql_count_above[] =
+    "SELECT COUNT(*) FROM point_member_totals WHERE period = $1 AND "
+    "points > $4 AND org_path >= $2 AND org_path < $3";
+
+int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
+                               const char *hi, int64_t points, int64_t *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_count_above);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, period);
+	xf_db_bind_str(st, 2, lo);
+	xf_db_bind_str(st, 3, hi);
+	xf_db_bind_int(st, 4, points);
+	return xf_db_value(st, n);
+}
+
+static const char sql_member_year[] =
+    "SELECT period, points, entries, vetoed FROM point_member_totals "
+    "WHERE member_id = $1 AND period >= $2 AND period < $3 "
+    "ORDER BY period LIMIT 32";
+
+static void read_period_total(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_period_total *t = item;
+	t->period = xf_db_dup(a, st, 0);
+	t->points = xf_db_int(st, 1);
+	t->entries = xf_db_int(st, 2);
+	t->vetoed = (int)xf_db_int(st, 3);
+}
+
+int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
+                               const char *year, xf_point_period_total **out,
+                               int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_member_year);
+	if (!st)
+		return XF_DB_ERROR;
+	char next[16];
+	snprintf(next, sizeof next, "%d", (int)strtol(year, NULL, 10) + 1);
+	xf_db_bind_int(st, 1, member_id);
+	xf_db_bind_str(st, 2, year);
+	xf_db_bind_str(st, 3, next);
+	return xf_db_rows(st, a, 32, sizeof **out, read_period_total, out, n);
+}
+
+static const char sql_org_subtree[] =
+    "SELECT o.id, o.member_count, o.name, o.kind, o.path, "
+    "COALESCE(t.points, 0), COALESCE(t.entries, 0), "
+    "COALESCE(t.members, 0), COALESCE(t.org_points, 0) FROM orgs o "
+    "LEFT JOIN point_org_totals t ON t.org_id = o.id AND t.period = $3 "
+    "WHERE o.path >= $1 AND o.path < $2 ORDER BY o.path LIMIT $4";
+
+static void read_org_row(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_point_org_row *r = item;
+	r->id = xf_db_int(st, 0);
+	r->headcount = xf_db_int(st, 1);
+	r->name = xf_db_dup(a, st, 2);
+	r->kind = xf_db_dup(a, st, 3);
+	r->path = xf_db_dup(a, st, 4);
+	r->points = xf_db_int(st, 5);
+	r->entries = xf_db_int(st, 6);
+	r->members = xf_db_int(st, 7);
+	r->org_points = xf_db_int(st, 8);
+}
+
+int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
+                               const char *hi, const char *period, int max,
+                               xf_point_org_row **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_org_subtree);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_str(st, 1, lo);
+	xf_db_bind_str(st, 2, hi);
+	xf_db_bind_str(st, 3, period);
+	xf_db_bind_int(st, 4, max);
+	return xf_db_rows(st, a, max, sizeof **out, read_org_row, out, n);
+}

@@ -1,0 +1,60 @@
+/*
+ * leaderboards.h - SQL of the 先锋榜: reads of the kept totals.
+ *
+ * Return codes and string ownership as in orgs.h: XF_DB_OK, XF_DB_ROW
+ * (found), XF_DB_DONE (not found) or a negative XF_DB_* error; strings are
+ * copied into the arena passed in.
+ */
+#ifndef XF_STORE_LEADERBOARDS_H
+#define XF_STORE_LEADERBOARDS_H
+
+#include "base/arena.h"
+#include "model/point.h"
+#include "store/db.h"
+
+#include <stdint.h>
+
+typedef struct xf_point_board_row {
+	int64_t member_id, org_id, points;
+	const char *name, *org_name;
+	int vetoed;
+} xf_point_board_row;
+
+/* Members with totals of the period within [lo, hi), best first. */
+int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
+                                 const char *lo, const char *hi, int limit,
+                                 xf_point_board_row **out, int *n);
+/* Calls fn for each (member, points) of the period within [lo, hi), in
+ * no particular order (one range scan of the subtree index), until fn
+ * returns nonzero. */
+int xf_store_point_board_scan(
+    xf_db *db, const char *period, const char *lo, const char *hi,
+    int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg);
+/* Members of the period within [lo, hi) with more points than points. */
+int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
+                               const char *hi, int64_t points, int64_t *n);
+
+typedef struct xf_point_period_total {
+	const char *period;
+	int64_t points, entries;
+	int vetoed;
+} xf_point_period_total;
+
+/* A member's kept totals of every period of a year, in period order. */
+int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
+                               const char *year, xf_point_period_total **out,
+                               int *n);
+
+typedef struct xf_point_org_row {
+	int64_t id, headcount; /* headcount: members directly in the org */
+	const char *name, *kind, *path;
+	int64_t points, entries, members, org_points;
+} xf_point_org_row;
+
+/* Every org within [lo, hi) in path order with its own totals of the
+ * period (zeros when none); at most max rows. */
+int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
+                               const char *hi, const char *period, int max,
+                               xf_point_org_row **out, int *n);
+
+#endif
