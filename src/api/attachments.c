@@ -8,6 +8,7 @@
 #include "api/page.h"
 
 #include "api/api.h"
+#include "api/attachments.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/files.h"

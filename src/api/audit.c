@@ -1,6 +1,7 @@
 /*
  * audit.c (api) - GET /api/audit with filters.
  */
+#include "api/audit.h"
 #include "api/api.h"
 #include "api/page.h"
 

@@ -6,6 +6,7 @@
  * Each list is in the order pickers show. Attendance statuses also carry
  * the paper register's mark, duty levels the posts each level has.
  */
+#include "api/catalog.h"
 #include "api/api.h"
 
 #include "base/jw.h"

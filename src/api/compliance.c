@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "api/bodies.h"
+#include "api/compliance.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "service/compliance.h"

@@ -2,6 +2,7 @@
  * leaderboards.c (api) - GET /api/leaderboards/members, /orgs and
  * /api/points/me: the 先锋榜 and a member's own points page.
  */
+#include "api/leaderboards.h"
 #include "api/points.h"
 
 #include "api/input.h"

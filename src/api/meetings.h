@@ -1,8 +1,7 @@
 /*
- * meetings.h (api) - handlers of organizational life: meetings, their
- * measures and attendance, talks, compliance and the supervision board,
- * with the query tables of their routes. Routes in routes.c; the API is
- * documented in docs/api.md.
+ * meetings.h (api) - handlers of meetings with their first topic, attendance,
+ * follow-up measures (落实举措) and talks (谈心谈话), with the field tables of
+ * their routes. Routes in routes.c; the API is documented in docs/api.md.
  */
 #ifndef XF_API_MEETINGS_H
 #define XF_API_MEETINGS_H
@@ -33,23 +32,5 @@ void xf_h_talks_create(xf_req *r);
 extern const struct xf_body_table xf_talks_create_body;
 void xf_h_talks_list(xf_req *r);
 extern const struct xf_query_table xf_talks_list_query;
-
-/* attachments (api/attachments.c) and the yearly register (register.c) */
-void xf_h_attachments_upload(xf_req *r);
-void xf_h_attachments_list(xf_req *r);
-void xf_h_attachments_get(xf_req *r);
-void xf_h_attachments_delete(xf_req *r);
-void xf_h_attendance_register(xf_req *r);
-void xf_h_attendance_register_xlsx(xf_req *r);
-/* the query of both forms of the register */
-extern const struct xf_query_table xf_attendance_register_query;
-
-void xf_h_compliance(xf_req *r);
-void xf_h_compliance_board(xf_req *r);
-/* the query of the report and of the board */
-extern const struct xf_query_table xf_compliance_query;
-void xf_h_compliance_rules_get(xf_req *r);
-void xf_h_compliance_rules_put(xf_req *r);
-extern const struct xf_body_table xf_compliance_rules_put_body;
 
 #endif

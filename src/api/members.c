@@ -2,6 +2,7 @@
  * members.c (api) - /api/members: roster fields, masking by role, lists
  * with filters, transfers.
  */
+#include "api/members.h"
 #include "api/api.h"
 #include "api/page.h"
 

@@ -2,6 +2,7 @@
  * notices.c (api) - /api/point-notices and /api/point-objections:
  * publication (公示) of a frozen 先锋榜 and the objections (异议) to it.
  */
+#include "api/notices.h"
 #include "api/page.h"
 #include "api/points.h"
 

@@ -2,6 +2,7 @@
  * orgs.c (api) - /api/orgs and /api/clusters: parse and validate input,
  * call the service, render JSON.
  */
+#include "api/orgs.h"
 #include "api/api.h"
 #include "api/page.h"
 

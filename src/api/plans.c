@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/input.h"
+#include "api/plans.h"
 #include "base/date.h"
 #include "base/jw.h"
 #include "model/plan.h"

@@ -1,8 +1,7 @@
 /*
- * points.h (api) - handlers of points: /api/point-rules,
- * /api/point-settings, /api/claims, /api/ledger, /api/points/me and
- * /api/leaderboards, /api/point-notices and /api/point-objections, with
- * the query tables of their routes. Declared here and listed in routes.c.
+ * points.h (api) - handlers of the points rulebook and settings, claims (申报)
+ * and the ledger, with the field tables of their routes. Routes in routes.c;
+ * the API is documented in docs/api.md.
  */
 #ifndef XF_API_POINTS_H
 #define XF_API_POINTS_H
@@ -22,7 +21,6 @@ void xf_h_point_settings_get(xf_req *r);
 extern const struct xf_query_table xf_point_settings_get_query;
 void xf_h_point_settings_put(xf_req *r);
 extern const struct xf_body_table xf_point_settings_put_body;
-
 void xf_h_claims_list(xf_req *r);
 extern const struct xf_query_table xf_claims_list_query;
 void xf_h_claims_create(xf_req *r);
@@ -32,7 +30,6 @@ void xf_h_claims_approve(xf_req *r);
 extern const struct xf_body_table xf_claims_approve_body;
 void xf_h_claims_reject(xf_req *r);
 extern const struct xf_body_table xf_claims_reject_body;
-
 /*
  * The "evidence" array of POST /api/claims, checked element by element (a
  * field table cannot say "an array of texts"): at most 10 strings of 1 to
@@ -51,7 +48,6 @@ extern const struct xf_body_table xf_claims_reject_body;
  */
 int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
     __attribute__((warn_unused_result));
-
 void xf_h_ledger_list(xf_req *r);
 extern const struct xf_query_table xf_ledger_list_query;
 void xf_h_ledger_create(xf_req *r);
@@ -59,25 +55,5 @@ extern const struct xf_body_table xf_ledger_create_body;
 void xf_h_ledger_get(xf_req *r);
 void xf_h_ledger_reverse(xf_req *r);
 extern const struct xf_body_table xf_ledger_reverse_body;
-
-void xf_h_points_me(xf_req *r);
-extern const struct xf_query_table xf_points_me_query;
-void xf_h_leaderboard_members(xf_req *r);
-extern const struct xf_query_table xf_leaderboard_members_query;
-void xf_h_leaderboard_orgs(xf_req *r);
-extern const struct xf_query_table xf_leaderboard_orgs_query;
-
-/* publication (公示) and objections (异议): notices.c */
-void xf_h_point_notices_list(xf_req *r);
-extern const struct xf_query_table xf_point_notices_list_query;
-void xf_h_point_notices_create(xf_req *r);
-extern const struct xf_body_table xf_point_notices_create_body;
-void xf_h_point_notices_get(xf_req *r);
-void xf_h_point_objections_list(xf_req *r);
-extern const struct xf_query_table xf_point_objections_list_query;
-void xf_h_point_objections_create(xf_req *r);
-extern const struct xf_body_table xf_point_objections_create_body;
-void xf_h_point_objections_answer(xf_req *r);
-extern const struct xf_body_table xf_point_objections_answer_body;
 
 #endif

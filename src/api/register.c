@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/input.h"
+#include "api/register.h"
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"

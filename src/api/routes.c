@@ -8,11 +8,23 @@
  * grouped by resource, and docs/api.md's endpoint index follows them.
  */
 #include "api/api.h"
+#include "api/attachments.h"
+#include "api/audit.h"
+#include "api/catalog.h"
+#include "api/compliance.h"
 #include "api/duties.h"
 #include "api/input.h"
+#include "api/leaderboards.h"
 #include "api/meetings.h"
+#include "api/members.h"
+#include "api/notices.h"
+#include "api/orgs.h"
+#include "api/plans.h"
 #include "api/points.h"
+#include "api/register.h"
+#include "api/system.h"
 #include "api/tasks.h"
+#include "api/users.h"
 #include "domain/files.h"
 
 #include "service/auth.h"

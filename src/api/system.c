@@ -1,6 +1,7 @@
 /*
  * system.c - /api/health, /api/auth/login, /api/auth/logout, /api/me.
  */
+#include "api/system.h"
 #include "api/api.h"
 
 #include "api/input.h"

@@ -1,7 +1,8 @@
 /*
- * tasks.h (api) - handlers of plans, tasks on the chart and acceptance,
- * with the query tables of their routes. Routes in routes.c; the API is
- * documented in docs/api.md ("Plans and tasks").
+ * tasks.h (api) - handlers of tasks on the chart (挂图作战): milestones,
+ * progress reports, reminders, the 晒绩 board and acceptance, with the field
+ * tables of their routes. Routes in routes.c; the API is documented in
+ * docs/api.md.
  */
 #ifndef XF_API_TASKS_H
 #define XF_API_TASKS_H
@@ -11,7 +12,6 @@
 #include <jansson.h>
 #include <stdint.h>
 
-/* tasks.c */
 void xf_h_tasks_create(xf_req *r);
 extern const struct xf_body_table xf_tasks_create_body;
 void xf_h_tasks_list(xf_req *r);
@@ -38,7 +38,6 @@ extern const struct xf_body_table xf_tasks_accept_body;
 void xf_h_acceptance_summary(xf_req *r);
 /* the query of the board and of the acceptance summary */
 extern const struct xf_query_table xf_tasks_board_query;
-
 /*
  * The "org_ids" array of POST /api/tasks/{id}/cascade, checked element by
  * element (a field table cannot say "an array of ids"): 1 to
@@ -53,15 +52,5 @@ extern const struct xf_query_table xf_tasks_board_query;
  */
 int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
     __attribute__((warn_unused_result));
-
-/* plans.c */
-void xf_h_plans_create(xf_req *r);
-extern const struct xf_body_table xf_plans_create_body;
-void xf_h_plans_list(xf_req *r);
-extern const struct xf_query_table xf_plans_list_query;
-void xf_h_plans_get(xf_req *r);
-void xf_h_plans_patch(xf_req *r);
-extern const struct xf_body_table xf_plans_patch_body;
-void xf_h_plans_delete(xf_req *r);
 
 #endif

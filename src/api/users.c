@@ -1,6 +1,7 @@
 /*
  * users.c (api) - /api/users: accounts and their roles per organization.
  */
+#include "api/users.h"
 #include "api/api.h"
 #include "api/page.h"
 

@@ -1,4 +1,4 @@
-// Duty lists (三级五岗, issue 6): items per organization, year, level and
+// Duty lists (三级五岗): items per organization, year, level and
 // post, copied from year to year without touching the year before; the
 // people on the posts; evidence linked to an item (tasks, meetings, free
 // records) within the post's subtree; the duty report (述职材料) as JSON,

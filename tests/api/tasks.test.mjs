@@ -1,4 +1,4 @@
-// Tasks on the chart (挂图作战, issue 6): creation with milestones and its
+// Tasks on the chart (挂图作战): creation with milestones and its
 // validation, cascades down the tree (and further down), progress reports
 // and the roll-up of completion, statuses on the days around a due date
 // (Asia/Shanghai), milestones done late, reminders per owner, the 晒绩

@@ -1,0 +1,17 @@
+/*
+ * attachments.h (api) - handlers of files attached to records (upload, list,
+ * download, delete), with the field tables of their routes. Routes in routes.c;
+ * the API is documented in docs/api.md.
+ */
+#ifndef XF_API_ATTACHMENTS_H
+#define XF_API_ATTACHMENTS_H
+
+#include "http/server.h"
+
+/* attachments (api/attachments.c) and the yearly register (register.c) */
+void xf_h_attachments_upload(xf_req *r);
+void xf_h_attachments_list(xf_req *r);
+void xf_h_attachments_get(xf_req *r);
+void xf_h_attachments_delete(xf_req *r);
+
+#endif

@@ -1,0 +1,13 @@
+/*
+ * audit.h (api) - handlers of the audit log, with the field tables of
+ * their routes. Routes in routes.c; the API is documented in docs/api.md.
+ */
+#ifndef XF_API_AUDIT_H
+#define XF_API_AUDIT_H
+
+#include "http/server.h"
+
+void xf_h_audit_list(xf_req *r);
+extern const struct xf_query_table xf_audit_list_query;
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * compliance.h (api) - handlers of the compliance of organizations with the
+ * meeting rules, the quarterly board and the rules themselves, with the field
+ * tables of their routes. Routes in routes.c; the API is documented in
+ * docs/api.md.
+ */
+#ifndef XF_API_COMPLIANCE_H
+#define XF_API_COMPLIANCE_H
+
+#include "http/server.h"
+
+void xf_h_compliance(xf_req *r);
+void xf_h_compliance_board(xf_req *r);
+/* the query of the report and of the board */
+extern const struct xf_query_table xf_compliance_query;
+void xf_h_compliance_rules_get(xf_req *r);
+void xf_h_compliance_rules_put(xf_req *r);
+extern const struct xf_body_table xf_compliance_rules_put_body;
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * system.h (api) - handlers of health, login and logout, the caller (/api/me)
+ * and its password, with the field tables of their routes. Routes in routes.c;
+ * the API is documented in docs/api.md.
+ */
+#ifndef XF_API_SYSTEM_H
+#define XF_API_SYSTEM_H
+
+#include "http/server.h"
+
+void xf_h_health(xf_req *r);
+void xf_h_login(xf_req *r);
+extern const struct xf_body_table xf_login_body;
+void xf_h_logout(xf_req *r);
+void xf_h_me(xf_req *r);
+void xf_h_me_password(xf_req *r);
+extern const struct xf_body_table xf_me_password_body;
+
+#endif
