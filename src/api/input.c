@@ -100,6 +100,22 @@ int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
 		out->i = i;
 		return 0;
 	}
+	case XF_F_X10: {
+		if (!json_is_number(v))
+			return invalid(r, name, f->label, "应为数值");
+		double d = json_number_value(v) * 10.0;
+		double t = d < 0 ? -d : d;
+		if (!(t < 1e15)) /* NaN and huge values too */
+			return invalid(r, name, f->label, "超出允许范围");
+		if (t - (double)(int64_t)(t + 0.5) > 1e-6 ||
+		    (double)(int64_t)(t + 0.5) - t > 1e-6)
+			return invalid(r, name, f->label, "最多保留一位小数");
+		int64_t i = (int64_t)(d < 0 ? d - 0.5 : d + 0.5);
+		if (i < f->min || i > f->max)
+			return invalid(r, name, f->label, "超出允许范围");
+		out->i = i;
+		return 0;
+	}
 	case XF_F_BOOL:
 		if (!json_is_boolean(v))
 			return invalid(r, name, f->label, "应为布尔值");

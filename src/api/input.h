@@ -24,6 +24,8 @@ typedef enum {
 	XF_F_ENUM,   /* one of the codes of codes[] */
 	XF_F_ARRAY,  /* array, at most max items; kept as json_t */
 	XF_F_OBJECT, /* object; kept as json_t for the handler's own table */
+	XF_F_X10,    /* number with at most one decimal, in [min, max]
+	                tenths; i = the value in tenths (87.5 -> 875) */
 } xf_field_type;
 
 typedef struct xf_field {

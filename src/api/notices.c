@@ -85,6 +85,75 @@ void xf_h_point_notices_create(xf_req *r)
 		answer_notice(r, &c, 201, &f);
 }
 
+/* POST /api/notices: 公示 of any subject, {"subject":"points_board", the
+ * fields of /api/point-notices} or {"subject":"star_ratings","org_id",
+ * "year","opens_on"?,"closes_on","title"?}. */
+static const xf_code notice_subjects[] = {
+    {"points_board", "先锋榜"}, {"star_ratings", "星级评定"}, {NULL, NULL}};
+enum { G_SUBJECT = N_COUNT, G_YEAR, G_COUNT };
+static const xf_field any_notice_fields[G_COUNT] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
+    {"period", XF_F_STR, 0, 0, 4, 12, NULL, "期间"},
+    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_point_notice_kinds, "榜单类型"},
+    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
+    {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},
+    {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
+    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
+    {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
+    {"subject", XF_F_ENUM, 1, 0, 0, 0, notice_subjects, "公示事项"},
+    {"year", XF_F_INT, 0, 0, 1900, 2200, NULL, "年度"},
+};
+const xf_body_table xf_notices_create_body = XF_BODY_TABLE(any_notice_fields);
+
+void xf_h_notices_create(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	if (strcmp(v[G_SUBJECT].s, "points_board") == 0) {
+		if (!v[N_PERIOD].present || !v[N_KIND].present) {
+			xf_reply_error(r, 422, "invalid_field",
+			               "先锋榜公示须给出期间和榜单类型",
+			               v[N_PERIOD].present ? "kind" : "period");
+			return;
+		}
+		if (v[G_YEAR].present) {
+			xf_reply_error(r, 422, "invalid_field",
+			               "先锋榜公示按期间，不用年度", "year");
+			return;
+		}
+		xf_h_point_notices_create(r);
+		return;
+	}
+	static const int not_for_stars[] = {N_PERIOD, N_KIND, N_ORG_KIND,
+	                                    N_LIMIT};
+	for (size_t i = 0; i < sizeof not_for_stars / sizeof *not_for_stars;
+	     i++)
+		if (v[not_for_stars[i]].present) {
+			xf_reply_error(
+			    r, 422, "invalid_field", "星级评定公示不用该字段",
+			    any_notice_fields[not_for_stars[i]].name);
+			return;
+		}
+	if (!v[G_YEAR].present) {
+		xf_reply_error(r, 422, "invalid_field", "年度不能为空", "year");
+		return;
+	}
+	xf_ctx c;
+	xf_point_notice_full f;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_point_notice_input in = {
+	    .subject = "star_ratings",
+	    .year = (int)v[G_YEAR].i,
+	    .org_id = v[N_ORG].i,
+	    .opens_on = v[N_OPENS].present ? v[N_OPENS].s : NULL,
+	    .closes_on = v[N_CLOSES].s,
+	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL};
+	if (xf_point_notice_publish(&c, &in, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_notice(r, &c, 201, &f);
+}
+
 void xf_h_point_notices_get(xf_req *r)
 {
 	xf_ctx c;

@@ -14,6 +14,9 @@ extern const struct xf_query_table xf_point_notices_list_query;
 void xf_h_point_notices_create(xf_req *r);
 extern const struct xf_body_table xf_point_notices_create_body;
 void xf_h_point_notices_get(xf_req *r);
+/* /api/notices: the same for any subject (points_board, star_ratings). */
+void xf_h_notices_create(xf_req *r);
+extern const struct xf_body_table xf_notices_create_body;
 void xf_h_point_objections_list(xf_req *r);
 extern const struct xf_query_table xf_point_objections_list_query;
 void xf_h_point_objections_create(xf_req *r);

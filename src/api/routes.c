@@ -8,6 +8,7 @@
  * grouped by resource, and docs/api.md's endpoint index follows them.
  */
 #include "api/api.h"
+#include "api/assessments.h"
 #include "api/attachments.h"
 #include "api/audit.h"
 #include "api/catalog.h"
@@ -22,6 +23,7 @@
 #include "api/plans.h"
 #include "api/points.h"
 #include "api/register.h"
+#include "api/schemes.h"
 #include "api/system.h"
 #include "api/tasks.h"
 #include "api/users.h"
@@ -188,6 +190,53 @@ static const xf_route routes[] = {
      ANY, &xf_point_objections_create_body, NULL, 0},
     {"POST", "/api/point-objections/{id}/answer", xf_h_point_objections_answer,
      OVERSEE, &xf_point_objections_answer_body, NULL, 0},
+    /* 公示 of any subject: the same notices, objections and answers */
+    {"GET", "/api/notices", xf_h_point_notices_list, ANY, NULL,
+     &xf_point_notices_list_query, 0},
+    {"POST", "/api/notices", xf_h_notices_create, OVERSEE,
+     &xf_notices_create_body, NULL, 0},
+    {"GET", "/api/notices/{id}", xf_h_point_notices_get, ANY, NULL, NULL, 0},
+    {"GET", "/api/notices/{id}/objections", xf_h_point_objections_list, ANY,
+     NULL, &xf_point_objections_list_query, 0},
+    {"POST", "/api/notices/{id}/objections", xf_h_point_objections_create, ANY,
+     &xf_point_objections_create_body, NULL, 0},
+    {"POST", "/api/objections/{id}/answer", xf_h_point_objections_answer,
+     OVERSEE, &xf_point_objections_answer_body, NULL, 0},
+
+    /* assessment: schemes, the index, star ratings */
+    {"GET", "/api/schemes", xf_h_schemes_list, ANY, NULL,
+     &xf_schemes_list_query, 0},
+    {"POST", "/api/schemes", xf_h_schemes_create, OVERSEE,
+     &xf_schemes_create_body, NULL, 0},
+    {"GET", "/api/schemes/templates", xf_h_schemes_templates, ANY, NULL, NULL,
+     0},
+    {"GET", "/api/schemes/{id}", xf_h_schemes_get, ANY, NULL, NULL, 0},
+    {"PATCH", "/api/schemes/{id}", xf_h_schemes_patch, OVERSEE,
+     &xf_schemes_patch_body, NULL, 0},
+    {"DELETE", "/api/schemes/{id}", xf_h_schemes_delete, OVERSEE, NULL, NULL,
+     0},
+    {"POST", "/api/schemes/{id}/publish", xf_h_schemes_publish, OVERSEE,
+     &xf_schemes_publish_body, NULL, 0},
+    {"POST", "/api/schemes/{id}/versions", xf_h_schemes_versions_create,
+     OVERSEE, NULL, NULL, 0},
+    {"GET", "/api/assessments", xf_h_assessments_list, ANY, NULL,
+     &xf_assessments_list_query, 0},
+    {"GET", "/api/assessments/{id}/{year}", xf_h_assessments_get, ANY, NULL,
+     NULL, 0},
+    {"PUT", "/api/assessments/{id}/{year}/scores", xf_h_assessments_scores_put,
+     OVERSEE, &xf_assessments_scores_body, NULL, 0},
+    {"GET", "/api/star-ratings", xf_h_star_ratings_list, ANY, NULL,
+     &xf_star_ratings_list_query, 0},
+    {"POST", "/api/star-ratings", xf_h_star_ratings_create, MANAGE,
+     &xf_star_ratings_create_body, NULL, 0},
+    {"GET", "/api/star-ratings/summary", xf_h_star_ratings_summary, ANY, NULL,
+     &xf_star_ratings_summary_query, 0},
+    {"GET", "/api/star-ratings/{id}", xf_h_star_ratings_get, ANY, NULL, NULL,
+     0},
+    {"POST", "/api/star-ratings/{id}/review", xf_h_star_ratings_review, OVERSEE,
+     &xf_star_ratings_review_body, NULL, 0},
+    {"POST", "/api/star-ratings/{id}/decide", xf_h_star_ratings_decide, OVERSEE,
+     NULL, NULL, 0},
 
     /* plans and tasks: plans, tasks, milestones, duties */
     {"GET", "/api/tasks/reminders", xf_h_tasks_reminders, ANY, NULL,

@@ -20,6 +20,9 @@ const xf_code xf_audit_actions[] = {
     {"answer", "答复"},
     {"login", "登录"},
     {"password", "修改密码"},
+    {"score", "评分"},
+    {"review", "审核评定"},
+    {"decide", "认定"},
     {NULL, NULL},
 };
 
@@ -47,5 +50,8 @@ const xf_code xf_audit_entities[] = {
     {"duty", "职责事项"},
     {"duty_assignment", "岗位分配"},
     {"duty_evidence", "履职佐证"},
+    {"scheme", "考核办法"},
+    {"assessment_score", "考核评分"},
+    {"star_rating", "星级评定"},
     {NULL, NULL},
 };

@@ -212,6 +212,8 @@ static void eval_slot(const xf_org_life *org, xf_period s, int k, xf_date today,
 		return;
 	}
 	out->pending |= bit;
+	out->slots_pending++;
+	out->sanhui_pending += sanhui;
 	int left = (int)(xf_date_days(last) - xf_date_days(today) + 1);
 	if (out->days_left == 0 || left < out->days_left)
 		out->days_left = left;

@@ -166,11 +166,12 @@ typedef struct xf_compliance {
 	unsigned
 	    missing;   /* kinds with a missing slot; XF_MISSING_FIRST_TOPIC */
 	unsigned late; /* kinds with a slot held only late */
-	unsigned pending;                 /* kinds with a slot still open */
-	int days_left;                    /* for status due; else 0 */
-	int required, held, held_late;    /* required slots and those held */
-	int sanhui_required, sanhui_held; /* the same for 三会一课 kinds */
-	int ft_meetings, ft_recorded;     /* meetings needing a first topic */
+	unsigned pending;                  /* kinds with a slot still open */
+	int days_left;                     /* for status due; else 0 */
+	int required, held, held_late;     /* required slots and those held */
+	int sanhui_required, sanhui_held;  /* the same for 三会一课 kinds */
+	int ft_meetings, ft_recorded;      /* meetings needing a first topic */
+	int slots_pending, sanhui_pending; /* required slots still open */
 } xf_compliance;
 
 /*

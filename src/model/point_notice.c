@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "model/org.h"
+#include "model/scheme.h"
 
 #include <string.h>
 
@@ -14,7 +15,13 @@ static void notice_row(xf_jw *w, const xf_point_notice_row *r, int orgs)
 {
 	xf_jw_obj(w);
 	xf_jw_kint(w, "rank", r->rank);
-	if (orgs) {
+	if (r->stars) { /* a star rating */
+		xf_jw_kint(w, "org_id", r->org_id);
+		xf_jw_kstr(w, "name", r->name);
+		xf_jw_kstr(w, "parent_name", r->org_name);
+		xf_jw_kx10(w, "score", r->points);
+		xf_jw_kint(w, "stars", r->stars);
+	} else if (orgs) {
 		xf_jw_kint(w, "org_id", r->org_id);
 		xf_jw_kstr(w, "name", r->name);
 		xf_jw_kint(w, "points", r->points);
@@ -51,6 +58,7 @@ void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
 	char at[32];
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", n->id);
+	xf_jw_kstr(w, "subject", n->subject ? n->subject : "points_board");
 	if (mine)
 		xf_jw_kstr(w, "title", n->title);
 	xf_org_ref_json(w, n->org_id, n->org_name);

@@ -17,6 +17,7 @@
 typedef struct xf_point_notice {
 	int64_t id, org_id;
 	const char *org_path, *org_name;
+	const char *subject;       /* points_board, star_ratings */
 	const char *period, *kind; /* kind: "members" or "orgs" */
 	const char *org_kind;      /* orgs boards: the peers' kind, else NULL */
 	const char *title, *opens_on, *closes_on;
@@ -36,6 +37,7 @@ typedef struct xf_point_notice_row {
 	const char *name, *org_name;
 	int64_t points, headcount, average_x100;
 	int vetoed;
+	int stars; /* star_ratings: the reviewed stars; points: score x10 */
 } xf_point_notice_row;
 
 typedef struct xf_point_objection {

@@ -196,11 +196,8 @@ static int resolve_period(xf_ctx *c, const char *period, xf_period *p)
 	return XF_OK;
 }
 
-/* Evaluates every org of the subtree of org_id (0: the caller's widest
- * grant) in the current read transaction; out->items keeps the orgs the
- * rules apply to, *orgs the whole subtree (both in c->a). */
-static int evaluate(xf_ctx *c, int64_t org_id, xf_period p,
-                    xf_compliance_report *out, xf_org_page *orgs)
+int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
+                        xf_compliance_report *out, xf_org_page *orgs)
 {
 	xf_org *root = xf_arena_calloc(c->a, 1, sizeof *root);
 	const char *lo, *hi;
@@ -279,7 +276,7 @@ static int report_read(xf_ctx *c, int64_t org_id, const char *period,
 	int rc = resolve_period(c, period, &p);
 	if (rc != XF_OK)
 		return rc;
-	XF_READ_TX(c, rc, evaluate(c, org_id, p, out, orgs));
+	XF_READ_TX(c, rc, xf_compliance_in_tx(c, org_id, p, out, orgs));
 	return rc;
 }
 

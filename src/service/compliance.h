@@ -56,6 +56,11 @@ int xf_compliance_for(xf_ctx *c, int64_t org_id, const char *period,
 int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
                         xf_board *out);
 
+/* Evaluates every org of the subtree of org_id (0: the caller's widest
+ * grant) in the current read transaction; out->items keeps the orgs the
+ * rules apply to, *orgs the whole subtree (both in c->a). */
+int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
+                        xf_compliance_report *out, xf_org_page *orgs);
 /* The rules in force (defaults with configured overrides). */
 int xf_compliance_rules_get(xf_ctx *c, xf_compliance_rules *out);
 /* Replaces the configured rules (admin only): the frequencies of each

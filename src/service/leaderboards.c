@@ -329,14 +329,8 @@ static int cmp_org_points(const void *pa, const void *pb)
 
 #define MAX_ORGS 20000
 
-/*
- * Ranks the orgs of kind within [lo, hi) for period: member points and
- * headcounts are summed over each org's subtree (rows come in path order,
- * so the open ancestors of a row are a stack of path prefixes).
- */
-static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
-                       const char *period, const char *kind, int org_points,
-                       xf_board_item **out, int *nout)
+int xf_org_points_sums(xf_ctx *c, const char *lo, const char *hi,
+                       const char *period, xf_org_point_sums *out)
 {
 	xf_point_org_row *rows;
 	int n;
@@ -347,9 +341,7 @@ static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
 	int64_t *sum = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int64_t));
 	int64_t *heads = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int64_t));
 	int *stack = xf_arena_calloc(c->a, (size_t)n + 1, sizeof(int));
-	xf_board_item *items =
-	    xf_arena_calloc(c->a, (size_t)n + 1, sizeof(xf_board_item));
-	if (!sum || !heads || !stack || !items)
+	if (!sum || !heads || !stack)
 		return xf_oom(c);
 	int top = 0;
 	for (int i = 0; i < n; i++) {
@@ -362,6 +354,27 @@ static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
 			heads[stack[k]] += rows[i].headcount;
 		}
 	}
+	*out = (xf_org_point_sums){rows, sum, heads, n};
+	return XF_OK;
+}
+
+/* Ranks the orgs of kind within [lo, hi) for period by their subtree's
+ * average member points or by their own points. */
+static int org_ranking(xf_ctx *c, const char *lo, const char *hi,
+                       const char *period, const char *kind, int org_points,
+                       xf_board_item **out, int *nout)
+{
+	xf_org_point_sums ps;
+	int rc = xf_org_points_sums(c, lo, hi, period, &ps);
+	if (rc != XF_OK)
+		return rc;
+	const xf_point_org_row *rows = ps.rows;
+	const int64_t *sum = ps.sum, *heads = ps.heads;
+	int n = ps.n;
+	xf_board_item *items =
+	    xf_arena_calloc(c->a, (size_t)n + 1, sizeof(xf_board_item));
+	if (!items)
+		return xf_oom(c);
 	int m = 0;
 	for (int i = 0; i < n; i++) {
 		if (strcmp(rows[i].kind, kind) != 0)

@@ -8,6 +8,7 @@
 #define XF_SERVICE_LEADERBOARDS_H
 
 #include "service/ctx.h"
+#include "service/point_sums.h"
 #include "store/leaderboards.h"
 #include "store/orgs.h"
 

@@ -10,6 +10,7 @@
 #include "domain/points.h"
 #include "service/leaderboards.h"
 #include "service/snapshot.h"
+#include "service/star_ratings.h"
 #include "store/members.h"
 #include "store/orgs.h"
 
@@ -139,6 +140,72 @@ static int freeze(xf_ctx *c, const xf_board *b, int orgs,
 	return XF_OK;
 }
 
+/* The reviewed star ratings of o's subtree of a year, frozen. */
+static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
+                         const xf_org *o, const char *opens,
+                         xf_point_notice_full *out)
+{
+	xf_star_rating *r;
+	int n;
+	int rc = xf_star_ratings_freeze(c, o->path, in->year, 0, &r, &n);
+	if (rc != XF_OK)
+		return rc;
+	if (n == 0)
+		return xf_fail(c, XF_E_CONFLICT, "nothing_to_publish",
+		               "没有待公示的星级评定（须先由上级评定）", NULL);
+	if (n > XF_NOTICE_MAX_ROWS)
+		n = XF_NOTICE_MAX_ROWS;
+	xf_point_notice *nt = &out->n;
+	*nt = (xf_point_notice){
+	    .subject = "star_ratings",
+	    .org_id = o->id,
+	    .org_path = o->path,
+	    .org_name = o->name,
+	    .period = xf_arena_printf(c->a, "%04d", in->year),
+	    .kind = "orgs",
+	    .title = in->title ? in->title
+	                       : xf_arena_printf(c->a, "%s%d年度星级评定公示",
+	                                         o->name, in->year),
+	    .opens_on = opens,
+	    .closes_on = in->closes_on,
+	    .nrows = n,
+	    .created_by = c->user_id};
+	if (!nt->period || !nt->title)
+		return xf_oom(c);
+	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	rc = xf_star_ratings_freeze(c, o->path, in->year, nt->id, NULL, NULL);
+	if (rc != XF_OK)
+		return rc;
+	out->rows = xf_arena_calloc(c->a, (size_t)n, sizeof *out->rows);
+	if (!out->rows)
+		return xf_oom(c);
+	for (int i = 0; i < n; i++) {
+		xf_point_notice_row *w = &out->rows[i];
+		*w = (xf_point_notice_row){
+		    .pos = i + 1,
+		    .rank =
+		        i > 0 && r[i].reviewed_stars == r[i - 1].reviewed_stars
+		            ? out->rows[i - 1].rank
+		            : i + 1,
+		    .org_id = r[i].org_id,
+		    .name = r[i].org_name,
+		    .org_name = o->name,
+		    .points = r[i].score_x10,
+		    .stars = r[i].reviewed_stars};
+		drc = xf_store_point_notice_row_insert(c->db, nt->id, w);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	out->nrows = n;
+	out->committee = 1;
+	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
+	                NULL,
+	                xf_snap_point_notice(
+	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+}
+
 static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
                       xf_point_notice_full *out)
 {
@@ -157,6 +224,8 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 	int rc = check_window(c, opens, in->closes_on);
 	if (rc != XF_OK)
 		return rc;
+	if (in->subject && strcmp(in->subject, "star_ratings") == 0)
+		return publish_stars(c, in, &o, opens, out);
 	int orgs = strcmp(in->kind, "orgs") == 0;
 	int limit = in->limit > 0 ? in->limit : 100;
 	xf_board b;
@@ -169,6 +238,7 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 	if (rc != XF_OK)
 		return rc;
 	xf_point_notice *n = &out->n;
+	n->subject = "points_board";
 	n->org_id = o.id;
 	n->org_path = o.path;
 	n->org_name = o.name;

@@ -1,6 +1,8 @@
 /*
- * notices.h (service) - publication (公示) of a frozen 先锋榜 and
- * the objections (异议) to it.
+ * notices.h (service) - publication (公示) of frozen rows and the
+ * objections (异议) to them, one mechanism for every subject: the 先锋榜
+ * (points_board: a period's board of members or organizations) and the
+ * reviewed star ratings of a year (star_ratings, service/star_ratings.h).
  *
  * A committee over an org (or admin) freezes a period's board of the org's
  * subtree as a notice with a window [opens_on, closes_on]; the rows are
@@ -23,6 +25,8 @@
 #define XF_NOTICE_MAX_ROWS 1000
 
 typedef struct xf_point_notice_input {
+	const char *subject; /* NULL or "points_board"; "star_ratings" */
+	int year;            /* star_ratings: the year rated */
 	int64_t org_id;
 	const char *period, *kind; /* kind: "members" or "orgs" */
 	const char *org_kind;      /* orgs: peers' kind (default "branch") */

@@ -9,6 +9,7 @@
 #include "service/attendance.h"
 #include "service/measures.h"
 #include "service/meetings.h"
+#include "service/schemes.h"
 #include "service/talks.h"
 #include "service/tasks.h"
 
@@ -136,4 +137,19 @@ char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as)
 char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e)
 {
 	SNAP(a, xf_duty_evidence_json(&w, e, xf_duty_evidence_title(e->kind)));
+}
+
+char *xf_snap_scheme(xf_arena *a, const xf_scheme *scheme)
+{
+	SNAP(a, xf_scheme_write(&w, scheme));
+}
+
+char *xf_snap_star_rating(xf_arena *a, const xf_star_rating *r)
+{
+	SNAP(a, xf_star_rating_json(&w, r));
+}
+
+char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc)
+{
+	SNAP(a, xf_assessment_score_json(&w, sc));
 }

@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/date.h"
+#include "model/assessment.h"
 #include "model/duty.h"
 #include "model/meeting.h"
 #include "model/member.h"
@@ -19,6 +20,7 @@
 #include "model/plan.h"
 #include "model/point.h"
 #include "model/point_notice.h"
+#include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
 
@@ -49,5 +51,10 @@ char *xf_snap_plan(xf_arena *a, const xf_plan *p);
 char *xf_snap_duty(xf_arena *a, const xf_duty *d);
 char *xf_snap_duty_assignment(xf_arena *a, const xf_duty_assignment *as);
 char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e);
+
+/* A scheme with its indicators; a star rating. */
+char *xf_snap_scheme(xf_arena *a, const xf_scheme *s);
+char *xf_snap_star_rating(xf_arena *a, const xf_star_rating *r);
+char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
 
 #endif

@@ -12,9 +12,9 @@
 
 static const char sql_notice_insert[] =
     "INSERT INTO point_notices (org_id, org_path, period, kind, org_kind, "
-    "title, opens_on, closes_on, base, nrows, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-    "RETURNING id";
+    "title, opens_on, closes_on, base, nrows, created_by, created_at, "
+    "subject) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+    "$13) RETURNING id";
 
 int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
 {
@@ -33,6 +33,7 @@ int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
 	xf_db_bind_int(st, 10, n->nrows);
 	xf_db_bind_id(st, 11, n->created_by);
 	xf_db_bind_int(st, 12, now);
+	xf_db_bind_str(st, 13, n->subject ? n->subject : "points_board");
 	int rc = xf_db_insert(st, &n->id);
 	if (rc == XF_DB_OK)
 		n->created_at = now;
@@ -41,8 +42,8 @@ int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
 
 static const char sql_row_insert[] =
     "INSERT INTO point_notice_rows (notice_id, pos, rank_no, member_id, "
-    "org_id, name, org_name, points, headcount, average_x100, vetoed) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    "org_id, name, org_name, points, headcount, average_x100, vetoed, "
+    "stars) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
 int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
                                      const xf_point_notice_row *r)
@@ -61,6 +62,10 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 	xf_db_bind_int(st, 9, r->headcount);
 	xf_db_bind_int(st, 10, r->average_x100);
 	xf_db_bind_int(st, 11, r->vetoed);
+	if (r->stars)
+		xf_db_bind_int(st, 12, r->stars);
+	else
+		xf_db_bind_null(st, 12);
 	return xf_db_run(st);
 }
 
@@ -69,8 +74,9 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 	"n.title, n.opens_on, n.closes_on, n.base, n.nrows, "                  \
 	"COALESCE(n.created_by, 0), n.created_at, (SELECT COUNT(*) FROM "      \
 	"point_objections x WHERE x.notice_id = n.id), (SELECT COUNT(*) FROM " \
-	"point_objections x WHERE x.notice_id = n.id AND x.status = 'open')"
-#define NOTICE_NCOLS 16
+	"point_objections x WHERE x.notice_id = n.id AND x.status = 'open'), " \
+	"n.subject"
+#define NOTICE_NCOLS 17
 #define NOTICE_FROM  " FROM point_notices n JOIN orgs o ON o.id = n.org_id"
 
 static void read_notice(xf_arena *a, xf_stmt *st, void *item)
@@ -93,6 +99,7 @@ static void read_notice(xf_arena *a, xf_stmt *st, void *item)
 	n->created_at = xf_db_int(st, 13);
 	n->objections = xf_db_int(st, 14);
 	n->open_objections = xf_db_int(st, 15);
+	n->subject = xf_db_dup(a, st, 16);
 }
 
 static const char sql_notice_get[] =
@@ -106,7 +113,8 @@ int xf_store_point_notice_get(xf_db *db, xf_arena *a, int64_t id,
 
 static const char sql_notice_rows[] =
     "SELECT pos, rank_no, COALESCE(member_id, 0), org_id, name, org_name, "
-    "points, headcount, average_x100, vetoed FROM point_notice_rows "
+    "points, headcount, average_x100, vetoed, COALESCE(stars, 0) FROM "
+    "point_notice_rows "
     "WHERE notice_id = $1 ORDER BY pos LIMIT $2";
 
 static void read_row(xf_arena *a, xf_stmt *st, void *item)
@@ -122,6 +130,7 @@ static void read_row(xf_arena *a, xf_stmt *st, void *item)
 	r->headcount = xf_db_int(st, 7);
 	r->average_x100 = xf_db_int(st, 8);
 	r->vetoed = (int)xf_db_int(st, 9);
+	r->stars = (int)xf_db_int(st, 10);
 }
 
 int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,

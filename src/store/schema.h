@@ -12,5 +12,6 @@ extern const char xf_schema_v4[];
 extern const char xf_schema_v5[];
 extern const char xf_schema_v6[];
 extern const char xf_schema_v7[];
+extern const char xf_schema_v8[];
 
 #endif
