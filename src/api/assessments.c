@@ -18,11 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const xf_code rating_states[] = {{"self_assessed", "已自评"},
-                                        {"reviewed", "已评定"},
-                                        {"decided", "已认定"},
-                                        {NULL, NULL}};
-
 /* ?org=&year=&kind= */
 enum { A_ORG, A_YEAR, A_KIND };
 static const xf_param board_params[] = {
@@ -308,7 +303,7 @@ static const xf_param list_params[] = {
     {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
     {.name = "state",
      .type = XF_Q_ENUM,
-     .codes = rating_states,
+     .codes = xf_star_rating_states,
      .label = "状态"},
 };
 const xf_query_table xf_star_ratings_list_query = XF_QUERY_TABLE(list_params);

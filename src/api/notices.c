@@ -9,6 +9,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "domain/assessment.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
 #include "model/point_notice.h"
@@ -88,8 +89,6 @@ void xf_h_point_notices_create(xf_req *r)
 /* POST /api/notices: 公示 of any subject, {"subject":"points_board", the
  * fields of /api/point-notices} or {"subject":"star_ratings","org_id",
  * "year","opens_on"?,"closes_on","title"?}. */
-static const xf_code notice_subjects[] = {
-    {"points_board", "先锋榜"}, {"star_ratings", "星级评定"}, {NULL, NULL}};
 enum { G_SUBJECT = N_COUNT, G_YEAR, G_COUNT };
 static const xf_field any_notice_fields[G_COUNT] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
@@ -100,7 +99,7 @@ static const xf_field any_notice_fields[G_COUNT] = {
     {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
     {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
     {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
-    {"subject", XF_F_ENUM, 1, 0, 0, 0, notice_subjects, "公示事项"},
+    {"subject", XF_F_ENUM, 1, 0, 0, 0, xf_notice_subjects, "公示事项"},
     {"year", XF_F_INT, 0, 0, 1900, 2200, NULL, "年度"},
 };
 const xf_body_table xf_notices_create_body = XF_BODY_TABLE(any_notice_fields);

@@ -25,6 +25,14 @@ const xf_code xf_assessment_sources[] = {
     {"review_score", "述职评议得分"},
     {NULL, NULL}};
 
+const xf_code xf_star_rating_states[] = {{"self_assessed", "已自评"},
+                                         {"reviewed", "已评定"},
+                                         {"decided", "已认定"},
+                                         {NULL, NULL}};
+
+const xf_code xf_notice_subjects[] = {
+    {"points_board", "先锋榜"}, {"star_ratings", "星级评定"}, {NULL, NULL}};
+
 int xf_source_ready(int src)
 {
 	return src >= 0 && src < XF_SRC_HONORS;

@@ -161,6 +161,12 @@ int xf_stars_of(const xf_star_rules *r, int score_x10, int vetoed, int five_ok);
 void xf_stars_quota(const xf_star_rules *r, const int64_t *scores, int n,
                     int *stars, int *capped);
 
+/* The states of a star rating: self_assessed 已自评, reviewed 已评定,
+ * decided 已认定; and the subjects of a 公示: points_board 先锋榜,
+ * star_ratings 星级评定. */
+extern const xf_code xf_star_rating_states[];
+extern const xf_code xf_notice_subjects[];
+
 /* The schemes shipped as starting points (GET /api/schemes/templates):
  * "five_star" (五星创评: 8 indicators, 100 points and a 10-point 创新
  * bonus that 5★ requires; quotas 5★ 10%, 4★ 30%) and "fortress" (堡垒指数:

@@ -4,6 +4,7 @@
  */
 #include "domain/catalog.h"
 
+#include "domain/assessment.h"
 #include "domain/audit.h"
 #include "domain/compliance.h"
 #include "domain/duties.h"
@@ -40,6 +41,10 @@ const xf_catalogue xf_catalogues[] = {
     {"notice_kinds", xf_point_notice_kinds, NULL},
     {"notice_states", xf_point_notice_states, NULL},
     {"objection_statuses", xf_point_objection_statuses, NULL},
+    {"notice_subjects", xf_notice_subjects, NULL},
+    {"indicator_kinds", xf_indicator_kinds, NULL},
+    {"assessment_sources", xf_assessment_sources, NULL},
+    {"star_rating_states", xf_star_rating_states, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {NULL, NULL, NULL},
