@@ -22,7 +22,7 @@ typedef struct xf_assessment_score {
 	int64_t org_id;
 	int year;
 	const char *code, *org_path;
-	int points_x10; /* veto items: 1 set, 0 not */
+	int points_x10; /* veto items: 10 (one point) set, 0 not */
 	const char *reason;
 	int64_t scored_by, scored_at;
 	const char *scored_by_name; /* when read */

@@ -789,8 +789,9 @@ static int score_tx(xf_ctx *c, int64_t org_id, int year, const char *code,
 	if (!d->leaf || d->src >= 0)
 		return xf_invalid(
 		    c, "该指标由下级指标或平台数据计分，不能直接评分", "code");
-	int max = d->k == XF_IND_VETO ? 1 : d->max_x10;
-	if (points_x10 < 0 || points_x10 > max)
+	int max = d->k == XF_IND_VETO ? 10 : d->max_x10;
+	if (points_x10 < 0 || points_x10 > max ||
+	    (d->k == XF_IND_VETO && points_x10 % 10))
 		return xf_invalid(
 		    c,
 		    d->k == XF_IND_VETO

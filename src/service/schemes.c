@@ -286,10 +286,10 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_scheme *s)
 	int found = xf_store_scheme_get(c->db, c->a, id, s);
 	if (found == XF_DB_ROW && !reads_scheme(c, s->org_path))
 		found = XF_DB_DONE;
-	int rc = xf_loaded(c, found, found == XF_DB_ROW ? s->org_path : NULL,
-	                   XF_FOR_READ, &scheme_record);
-	if (rc != XF_OK || mode == XF_FOR_READ)
-		return rc;
+	if (found != XF_DB_ROW) /* not found, or an error */
+		return xf_loaded(c, found, NULL, XF_FOR_READ, &scheme_record);
+	if (mode == XF_FOR_READ)
+		return XF_OK;
 	return may_write(c, s->org_path);
 }
 
