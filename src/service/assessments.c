@@ -51,8 +51,8 @@ typedef struct engine {
 	int *scheme_of; /* per org: index in sch, or -1 */
 	const xf_assessment_score *sc;
 	int nsc;
-	xf_assessment *x;  /* per org (x[i].scheme_id 0: not assessed) */
-	xf_ind_result *rk; /* rank mapping results: org * XF_IND_MAX */
+	xf_assessment *x; /* per org (x[i].scheme_id 0: not assessed) */
+	int stride;       /* results per org: the most indicators of a scheme */
 } engine;
 
 static int org_ix(const engine *e, int64_t id)
@@ -254,7 +254,7 @@ static int ranks(engine *e, int si, xf_ind_result *all)
 			int m = 0;
 			for (int i = 0; i < n; i++) {
 				xf_ind_result *r =
-				    &all[(size_t)i * XF_IND_MAX + k];
+				    &all[(size_t)i * e->stride + k];
 				if (e->scheme_of[i] != si || !r->has_raw ||
 				    xf_org_kind_parse(e->orgs.items[i].kind) !=
 				        kind)
@@ -270,7 +270,7 @@ static int ranks(engine *e, int si, xf_ind_result *all)
 			xf_points_ranks(v, m, rk);
 			for (int j = 0; j < m; j++) {
 				xf_ind_result *r =
-				    &all[(size_t)it[j].ix * XF_IND_MAX + k];
+				    &all[(size_t)it[j].ix * e->stride + k];
 				r->rank = rk[j];
 				r->peers = m;
 				r->points_x10 = xf_mapping_points(
@@ -399,8 +399,11 @@ static int run(engine *e, xf_ctx *c, const xf_org *o, int year,
 	if (rc != XF_OK || e->nsch == 0)
 		return rc;
 	int n = e->orgs.n;
+	for (int s = 0; s < e->nsch; s++)
+		if (e->sch[s].nind > e->stride)
+			e->stride = e->sch[s].nind;
 	xf_ind_result *all =
-	    calloc((size_t)n * XF_IND_MAX + 1, sizeof(xf_ind_result));
+	    calloc((size_t)n * (size_t)e->stride + 1, sizeof(xf_ind_result));
 	if (!all)
 		return xf_oom(c);
 	for (int i = 0; i < n; i++) {
@@ -416,7 +419,7 @@ static int run(engine *e, xf_ctx *c, const xf_org *o, int year,
 			}
 		if (e->scheme_of[i] >= 0)
 			leaves(e, i, &e->sch[e->scheme_of[i]],
-			       &all[(size_t)i * XF_IND_MAX]);
+			       &all[(size_t)i * e->stride]);
 	}
 	for (int s = 0; s < e->nsch && rc == XF_OK; s++)
 		rc = ranks(e, s, all);
@@ -425,7 +428,7 @@ static int run(engine *e, xf_ctx *c, const xf_org *o, int year,
 		if (si < 0)
 			continue;
 		const xf_scheme *s = &e->sch[si];
-		xf_ind_result *res = &all[(size_t)i * XF_IND_MAX];
+		xf_ind_result *res = &all[(size_t)i * e->stride];
 		xf_index ix;
 		xf_index_roll_up(s->ind, s->nind, res, &ix);
 		int five_ok = 1;
