@@ -233,3 +233,35 @@ test('no scheme, no score', async () => {
 	assert.equal(d.scheme, null);
 	expectError(await sec1.post('/api/star-ratings', { org_id: b1.id, year: YEAR - 3, claimed: 3 }), 409, 'no_scheme');
 });
+
+test('a district adopts the city\'s scheme and fills the 个性 slot it left open', async () => {
+	const Y2 = YEAR + 1; // the test's organizations did not exist in earlier years
+	const city2 = expectStatus(await admin.post('/api/schemes', { name: '堡垒指数', year: Y2, org_id: city.id, template: 'fortress' }), 201, srv);
+	const own = [
+		{ code: 'PX1', title: '特色品牌', parent: 'PX', max: 25, kind: 'manual' },
+		{ code: 'PX2', title: '服务群众', parent: 'PX', max: 15, kind: 'manual' },
+	];
+	const adopt = (indicators, extra = {}) => committee.post('/api/schemes', { name: '甲区堡垒指数', year: Y2, org_id: dist.id, adopts: city2.id, indicators, ...extra });
+	expectError(await adopt(own), 422, 'invalid_field', 'adopts'); // not published yet
+	expectStatus(await admin.post(`/api/schemes/${city2.id}/publish`, {}), 200, srv);
+	expectError(await adopt([{ ...own[0], max: 25 }, { ...own[1], max: 10 }]), 422, 'invalid_field', 'indicators[4].max');
+	expectError(await adopt([{ ...own[0], parent: 'GX' }, own[1]]), 422, 'invalid_field');
+	expectError(await adopt(own, { year: Y2 + 1 }), 422, 'invalid_field', 'adopts');
+	const d = expectStatus(await adopt(own), 201, srv);
+	assert.equal(d.adopts_id, city2.id);
+	assert.equal(d.total, 100);
+	assert.deepEqual(d.indicators.filter((x) => !x.inherited).map((x) => x.code), ['PX1', 'PX2']);
+	assert.ok(d.indicators.filter((x) => x.inherited).length >= 7);
+	expectStatus(await committee.post(`/api/schemes/${d.id}/publish`, {}), 200, srv);
+	// the district's branches are assessed under the adopted scheme, the
+	// other district's under the city's
+	const e1 = expectStatus(await sec1.get(`/api/assessments/${b1.id}/${Y2}`), 200, srv);
+	assert.equal(e1.scheme.id, d.id);
+	assert.ok(e1.indicators.some((x) => x.code === 'PX1'));
+	const e3 = expectStatus(await sec3.get(`/api/assessments/${b3.id}/${Y2}`), 200, srv);
+	assert.equal(e3.scheme.id, city2.id);
+	// the district's 个性 item is scored by the district
+	expectStatus(await committee.request('PUT', `/api/assessments/${b1.id}/${Y2}/scores`, { code: 'PX1', points: 20, reason: '品牌特色鲜明' }), 200, srv);
+	const after1 = expectStatus(await sec1.get(`/api/assessments/${b1.id}/${Y2}`), 200, srv);
+	assert.equal(after1.indicators.find((x) => x.code === 'PX').points, 20);
+});
