@@ -5,8 +5,8 @@
 # next round new first then old, so that a machine that slows down or
 # warms up over the run does not favour one side. Every ratio is against
 # the ceiling that the same binary measured in the same round. Writes the
-# rows of every round and the mean ratio per endpoint to
-# docs/benchmarks-ab.md.
+# rows of every round and the median ratio and req/s per endpoint (one
+# slow or fast round does not move a median) to docs/benchmarks-ab.md.
 #
 #   bench/ab.sh [REV] [ROUNDS]     (default 54ba84d, 2 rounds; --quick runs)
 set -euo pipefail
@@ -46,20 +46,25 @@ done
 	echo "(wrk -t2 -c64 -d3s per endpoint), dataset \`demo --scale city --seed 7\`."
 	echo "\"old\" is $REV ($(git log -1 --format=%s "$REV" | cut -c1-60)…), \"new\" is $(git rev-parse --short HEAD)"
 	echo "with the working tree. Rounds alternate which binary goes first. Each ratio is"
-	echo "against the ceiling (\`/api/health\`) the same binary measured in the same round."
+	echo "against the ceiling (\`/api/health\`) the same binary measured in the same round;"
+	echo "the table shows medians over the rounds."
 	echo
 	echo "| db | endpoint | old ratio | new ratio | old req/s | new req/s | new/old req/s |"
 	echo "|---|---|---|---|---|---|---|"
 	awk -F'|' '
+		function median(arr, n,   i, j, t) { # sorts arr[1..n] in place
+			for (i = 2; i <= n; i++) for (j = i; j > 1 && arr[j] < arr[j - 1]; j--) { t = arr[j]; arr[j] = arr[j - 1]; arr[j - 1] = t }
+			return n % 2 ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
 		{ side = $1; db = $3; name = $4; rps = $5; ratio = $8
 		  gsub(/^ +| +$/, "", db); gsub(/^ +| +$/, "", name); gsub(/[^0-9.]/, "", rps); gsub(/[^0-9.]/, "", ratio)
 		  if (ratio == "") next
 		  k = db "|" name; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
-		  R[side, k] += ratio; Q[side, k] += rps; C[side, k]++ }
+		  c = ++C[side, k]; R[side, k, c] = ratio; Q[side, k, c] = rps }
 		END { for (i = 1; i <= n; i++) { k = order[i]; split(k, p, "|")
-		  or = R["old", k] / C["old", k]; nr = R["new", k] / C["new", k]
-		  oq = Q["old", k] / C["old", k]; nq = Q["new", k] / C["new", k]
-		  printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %.2f |\n", p[1], p[2], or, nr, oq, nq, (oq > 0 ? nq / oq : 0) } }' "$RAW"
+		  for (s = 0; s < 2; s++) { side = s ? "new" : "old"; m = C[side, k]
+		    for (j = 1; j <= m; j++) { a[j] = R[side, k, j]; b[j] = Q[side, k, j] }
+		    mr[side] = median(a, m); mq[side] = median(b, m) }
+		  printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %.2f |\n", p[1], p[2], mr["old"], mr["new"], mq["old"], mq["new"], (mq["old"] > 0 ? mq["new"] / mq["old"] : 0) } }' "$RAW"
 	echo
 	echo "Every round:"
 	echo
