@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "api/page.h"
 
+#include "api/bodies.h"
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/assessment.h"
@@ -423,3 +424,12 @@ void xf_h_schemes_list(xf_req *r)
 	}
 	xf_page_end(r, &w, total);
 }
+
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
+const xf_body xf_schemes_bodies[] = {
+    XF_BODY("POST /api/schemes", "indicators[]", ind_fields),
+    XF_BODY("POST /api/schemes", "indicators[].params", param_fields),
+    XF_BODY("POST /api/schemes", "stars", star_fields),
+    XF_BODY("POST /api/schemes", "stars.quotas", quota_fields),
+    {0},
+};

@@ -134,6 +134,10 @@ static void check_value(const char *t, const xf_field *f, const xf_val *v)
 		if (v->i < 1)
 			fail(t, "accepted id not positive", f->name);
 		break;
+	case XF_F_X10:
+		if (v->i < f->min || v->i > f->max)
+			fail(t, "accepted number out of range", f->name);
+		break;
 	case XF_F_BOOL:
 		if (v->i != 0 && v->i != 1)
 			fail(t, "accepted bool not 0 or 1", f->name);
@@ -303,7 +307,7 @@ static void check_table(const char *name, const xf_body *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const xf_field *f = &b->fields[i];
 		if (!f->name || !f->label || f->type < XF_F_STR ||
-		    f->type > XF_F_OBJECT)
+		    f->type > XF_F_X10)
 			fail(name, "registry: bad field", f->name);
 		if ((f->type == XF_F_ENUM) != (f->codes != NULL))
 			fail(name, "registry: codes wrong for the type",
