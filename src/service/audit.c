@@ -20,9 +20,6 @@ int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
 			return xf_fail(c, XF_E_INTERNAL, "internal", "路径错误",
 			               NULL);
 	}
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_audit_list(c->db, c->a, f, out, n, total)));
-	return rc;
+	XF_RETURN_READ_TX(c, xf_from_db(c, xf_store_audit_list(c->db, c->a, f,
+	                                                       out, n, total)));
 }

@@ -278,18 +278,14 @@ static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "username_taken",
 		               "用户名已被使用", "username");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "user", u->id,
-	                u->nroles ? u->roles[0].org_path : NULL, NULL,
-	                xf_snap_user(c->a, u));
+	return xf_audit_db(c, drc, "create", "user", u->id,
+	                   u->nroles ? u->roles[0].org_path : NULL, NULL,
+	                   xf_snap_user(c->a, u));
 }
 
 int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static int load_user(xf_ctx *c, int64_t id, xf_user *u)
@@ -306,9 +302,7 @@ static int load_user(xf_ctx *c, int64_t id, xf_user *u)
 
 int xf_user_read(xf_ctx *c, int64_t id, xf_user *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_user(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_user(c, id, out));
 }
 
 int xf_user_find(xf_ctx *c, const char *username, xf_user *out)
@@ -365,18 +359,14 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *u)
 		drc = xf_store_user_set_roles(c->db, u);
 	if (drc == XF_DB_OK && revoke)
 		drc = xf_store_session_delete_user(c->db, u->id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "update", "user", u->id,
-	                u->nroles ? u->roles[0].org_path : NULL, before,
-	                xf_snap_user(c->a, u));
+	return xf_audit_db(c, drc, "update", "user", u->id,
+	                   u->nroles ? u->roles[0].org_path : NULL, before,
+	                   xf_snap_user(c->a, u));
 }
 
 int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
@@ -398,16 +388,12 @@ static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
 	int drc = xf_store_user_update(c->db, &u, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_session_delete_user(c->db, u.id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "password", "user", u.id, NULL, NULL, NULL);
+	return xf_audit_db(c, drc, "password", "user", u.id, NULL, NULL, NULL);
 }
 
 int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, password_tx(c, old_pw, new_pw));
-	return rc;
+	XF_RETURN_WRITE_TX(c, password_tx(c, old_pw, new_pw));
 }
 
 int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
@@ -423,10 +409,7 @@ int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
 			               "无权查看用户列表", NULL);
 		xf_subtree_range(c, g->org_path, &lo, &hi);
 	}
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_user_list(c->db, c->a, lo, hi, q, offset,
-	                                     limit, out, n, total)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_user_list(c->db, c->a, lo, hi, q, offset,
+	                                        limit, out, n, total)));
 }

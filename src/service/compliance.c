@@ -40,9 +40,7 @@ static int load_rules(xf_ctx *c, xf_compliance_rules *r)
 
 int xf_compliance_rules_get(xf_ctx *c, xf_compliance_rules *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_rules(c, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_rules(c, out));
 }
 
 static int rules_set_tx(xf_ctx *c, const xf_rule_input *in, int n,
@@ -87,9 +85,7 @@ int xf_compliance_rules_set(xf_ctx *c, const xf_rule_input *in, int n,
 			                  "yearly 或 none",
 			                  f);
 	}
-	int rc;
-	XF_WRITE_TX(c, rc, rules_set_tx(c, in, n, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rules_set_tx(c, in, n, out));
 }
 
 /* ---- evaluation -------------------------------------------------------- */

@@ -226,6 +226,15 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 	return xf_from_db(c, rc);
 }
 
+int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
+                int64_t entity_id, const char *org_path, const char *before,
+                const char *after)
+{
+	if (db_rc != XF_DB_OK)
+		return xf_fail_db(c, db_rc);
+	return xf_audit(c, action, entity, entity_id, org_path, before, after);
+}
+
 int xf_is_admin(const xf_ctx *c)
 {
 	return !c->scope || xf_scope_is_admin(c->scope);

@@ -103,6 +103,19 @@ int xf_from_db(xf_ctx *c, int db_rc);
 	}
 
 /*
+ * The whole body of a use case that only runs `call` in a read (write)
+ * transaction: runs it as XF_READ_TX (XF_WRITE_TX) and returns its result.
+ */
+#define XF_RETURN_TX_(tx, c, call)                                             \
+	do {                                                                   \
+		int xf_rc_;                                                    \
+		tx(c, xf_rc_, call);                                           \
+		return xf_rc_;                                                 \
+	} while (0)
+#define XF_RETURN_READ_TX(c, call)  XF_RETURN_TX_(XF_READ_TX, c, call)
+#define XF_RETURN_WRITE_TX(c, call) XF_RETURN_TX_(XF_WRITE_TX, c, call)
+
+/*
  * The same, for writes of point entries, which update kept totals that
  * many writers share (an organization's, a member's year):
  * - Writers with the same key (the org whose totals change, read before
@@ -155,6 +168,11 @@ int xf_tx_end(xf_ctx *c, int rc);
 int xf_audit(xf_ctx *c, const char *action, const char *entity,
              int64_t entity_id, const char *org_path, const char *before,
              const char *after);
+/* The end of a write: a store failure (db_rc other than XF_DB_OK) as
+ * xf_fail_db, else the audit row of xf_audit. */
+int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
+                int64_t entity_id, const char *org_path, const char *before,
+                const char *after);
 
 /* Caller rights (the command line, with scope NULL, may do anything). */
 int xf_can_read(const xf_ctx *c, const char *path);

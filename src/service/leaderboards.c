@@ -300,9 +300,7 @@ int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
                      xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, members_tx(c, org_id, period, limit, out));
-	return rc;
+	XF_RETURN_READ_TX(c, members_tx(c, org_id, period, limit, out));
 }
 
 /* ---- organizations ------------------------------------------------------*/
@@ -433,9 +431,7 @@ int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
                   const char *period, const char *by, int limit, xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, orgs_tx(c, org_id, kind, period, by, limit, out));
-	return rc;
+	XF_RETURN_READ_TX(c, orgs_tx(c, org_id, kind, period, by, limit, out));
 }
 
 int xf_board_members_in_tx(xf_ctx *c, int64_t org_id, const char *period,
@@ -574,7 +570,5 @@ int xf_points_me_read(xf_ctx *c, const char *year, const char *period,
                       xf_points_me *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, me_read(c, year, period, out));
-	return rc;
+	XF_RETURN_READ_TX(c, me_read(c, year, period, out));
 }

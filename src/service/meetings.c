@@ -169,17 +169,13 @@ static int create_tx(xf_ctx *c, const xf_meeting_input *in, xf_meeting *m)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_insert(c->db, m, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "meeting", m->id, m->org_path, NULL,
-	                xf_snap_meeting(c->a, m));
+	return xf_audit_db(c, drc, "create", "meeting", m->id, m->org_path,
+	                   NULL, xf_snap_meeting(c->a, m));
 }
 
 int xf_meeting_create(xf_ctx *c, const xf_meeting_input *in, xf_meeting *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_meeting *out,
@@ -195,9 +191,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_meeting *out,
 int xf_meeting_read(xf_ctx *c, int64_t id, xf_meeting *out,
                     xf_measure **measures, int *nmeasures)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, measures, nmeasures));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, measures, nmeasures));
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
@@ -228,9 +222,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 int xf_meeting_update(xf_ctx *c, int64_t id, const xf_meeting_input *in,
                       xf_meeting *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -240,17 +232,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "meeting", id, m.org_path,
-	                xf_snap_meeting(c->a, &m), NULL);
+	return xf_audit_db(c, drc, "delete", "meeting", id, m.org_path,
+	                   xf_snap_meeting(c->a, &m), NULL);
 }
 
 int xf_meeting_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int subtree, xf_meeting_filter *f,
@@ -284,7 +272,5 @@ int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
 		f.from = from;
 		f.to = to;
 	}
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, org_id, subtree, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, org_id, subtree, &f, out));
 }

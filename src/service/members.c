@@ -128,24 +128,18 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 		               "该身份证号码已登记", "id_number");
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, o.id, 1);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "member", m->id, m->org_path, NULL,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "create", "member", m->id, m->org_path, NULL,
+	                   xf_snap_member(c->a, m));
 }
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
@@ -181,18 +175,14 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
 		               "该身份证号码已登记", "id_number");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "update", "member", m->id, m->org_path, before,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "update", "member", m->id, m->org_path,
+	                   before, xf_snap_member(c->a, m));
 }
 
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -204,17 +194,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	int drc = xf_store_member_delete(c->db, id);
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, m.org_id, -1);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "member", id, m.org_path,
-	                xf_snap_member(c->a, &m), NULL);
+	return xf_audit_db(c, drc, "delete", "member", id, m.org_path,
+	                   xf_snap_member(c->a, &m), NULL);
 }
 
 int xf_member_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 /* The members of org_id (its subtree unless !subtree) or, without it, of
@@ -259,9 +245,7 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 		}
 		return XF_OK;
 	}
-	int rc;
-	XF_READ_TX(c, rc, list_read(c, org_id, subtree, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_read(c, org_id, subtree, &f, out));
 }
 
 static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
@@ -290,18 +274,14 @@ static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
 	if (drc == XF_DB_OK)
 		drc = xf_store_transfer_insert(c->db, id, from, o.id, reason,
 		                               c->user_id, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "transfer", "member", id, m->org_path, before,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "transfer", "member", id, m->org_path,
+	                   before, xf_snap_member(c->a, m));
 }
 
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
                        const char *reason, xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, transfer_tx(c, id, to_org, reason, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, transfer_tx(c, id, to_org, reason, out));
 }
 
 static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
@@ -315,7 +295,5 @@ static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc, transfers_read(c, id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, transfers_read(c, id, out, n));
 }

@@ -116,9 +116,7 @@ static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
 int xf_milestone_add(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
                      xf_milestone *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_add_tx(c, task_id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_add_tx(c, task_id, in, out));
 }
 
 static int ms_load(xf_ctx *c, int64_t task_id, int64_t id, xf_task *t,
@@ -177,9 +175,7 @@ static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
 int xf_milestone_update(xf_ctx *c, int64_t task_id, int64_t id,
                         const xf_milestone_input *in, xf_milestone *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_update_tx(c, task_id, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_update_tx(c, task_id, id, in, out));
 }
 
 static int ms_remove_tx(xf_ctx *c, int64_t task_id, int64_t id)
@@ -202,7 +198,5 @@ static int ms_remove_tx(xf_ctx *c, int64_t task_id, int64_t id)
 
 int xf_milestone_remove(xf_ctx *c, int64_t task_id, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_remove_tx(c, task_id, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_remove_tx(c, task_id, id));
 }

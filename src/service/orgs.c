@@ -107,24 +107,18 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
 		               "同一上级组织下已有同名组织", "name");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "org", o->id, o->path, NULL,
-	                xf_snap_org(c->a, o));
+	return xf_audit_db(c, drc, "create", "org", o->id, o->path, NULL,
+	                   xf_snap_org(c->a, o));
 }
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
 }
 
 /* Moves o (already loaded and writable) under new_parent. */
@@ -206,17 +200,13 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
 		               "同一上级组织下已有同名组织", "name");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, moved ? "move" : "update", "org", o->id, o->path,
-	                before, xf_snap_org(c->a, o));
+	return xf_audit_db(c, drc, moved ? "move" : "update", "org", o->id,
+	                   o->path, before, xf_snap_org(c->a, o));
 }
 
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -232,17 +222,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (drc == XF_DB_FOREIGN)
 		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
 		               "该组织仍被引用（如用户角色），不能删除", NULL);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "org", id, o.path, xf_snap_org(c->a, &o),
-	                NULL);
+	return xf_audit_db(c, drc, "delete", "org", id, o.path,
+	                   xf_snap_org(c->a, &o), NULL);
 }
 
 int xf_org_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
@@ -251,11 +237,8 @@ int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
 	memset(out, 0, sizeof *out);
 	if (xf_list_ranges(c, &ranges) == 0)
 		return XF_OK; /* nothing in scope: an empty list */
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_org_list(c->db, c->a, &ranges, f, out)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_org_list(c->db, c->a, &ranges, f, out)));
 }
 
 static int children_read(xf_ctx *c, int64_t id, xf_org_page *out)
@@ -269,9 +252,7 @@ static int children_read(xf_ctx *c, int64_t id, xf_org_page *out)
 
 int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, children_read(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, children_read(c, id, out));
 }
 
 /* Loads a readable org and the range of its subtree. */
@@ -296,9 +277,7 @@ static int count_read(xf_ctx *c, int64_t id, xf_org_stats *out)
 int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, count_read(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, count_read(c, id, out));
 }
 
 static int tree_read(xf_ctx *c, int64_t id, xf_org_page *out)
@@ -390,17 +369,13 @@ int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
 
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, cluster_load(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, cluster_load(c, id, out));
 }
 
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc,
-	           xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
 }
 
 static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,

@@ -137,9 +137,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 
 int xf_plan_create(xf_ctx *c, const xf_plan_input *in, xf_plan *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static const xf_record plan = {"年度计划不存在", "无权修改该组织的年度计划",
@@ -180,9 +178,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 
 int xf_plan_update(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -211,17 +207,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		                               (long long)tasks),
 		               NULL);
 	drc = xf_store_plan_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "plan", id, p.org_path,
-	                xf_snap_plan(c->a, &p), NULL);
+	return xf_audit_db(c, drc, "delete", "plan", id, p.org_path,
+	                   xf_snap_plan(c->a, &p), NULL);
 }
 
 int xf_plan_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
@@ -252,9 +244,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
 int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
                  int *n, xf_task **tasks)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, items, n, tasks));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, items, n, tasks));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
@@ -275,9 +265,6 @@ int xf_plan_list(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    list_tx(c, org_id, subtree, year, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, subtree, year, offset, limit, out, n, total));
 }

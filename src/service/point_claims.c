@@ -124,9 +124,7 @@ static int load_claim(xf_ctx *c, int64_t id, xf_point_claim *cl)
 
 int xf_point_claim_read(xf_ctx *c, int64_t id, xf_point_claim *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_claim(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_claim(c, id, out));
 }
 
 /* Loads a pending claim the caller may decide, with its rule. */
@@ -205,9 +203,7 @@ static int reject_tx(xf_ctx *c, int64_t id, const char *reason,
 int xf_point_claim_reject(xf_ctx *c, int64_t id, const char *reason,
                           xf_point_claim *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, reject_tx(c, id, reason, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, reject_tx(c, id, reason, out));
 }
 
 static int claims_tx(xf_ctx *c, int64_t org_id, xf_point_claim_filter *f,
@@ -228,7 +224,5 @@ int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
 	*total = 0;
 	xf_point_claim_filter f = {
 	    .status = status, .offset = offset, .limit = limit};
-	int rc;
-	XF_READ_TX(c, rc, claims_tx(c, org_id, &f, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, claims_tx(c, org_id, &f, out, n, total));
 }

@@ -139,16 +139,12 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 int xf_point_rule_create(xf_ctx *c, const xf_point_rule_input *in,
                          xf_point_rule *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, rule_create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rule_create_tx(c, in, out));
 }
 
 int xf_point_rule_read(xf_ctx *c, int64_t id, xf_point_rule *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, xf_point_rule_load(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, xf_point_rule_load(c, id, out));
 }
 
 static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
@@ -207,31 +203,25 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 int xf_point_rule_change(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
                          xf_point_rule *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, rule_change_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rule_change_tx(c, id, in, out));
 }
 
 int xf_point_rule_list(xf_ctx *c, const char *kind, const char *on,
                        const char *category, xf_point_rule **out, int *n)
 {
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_point_rules_on(
-	                      c->db, c->a, kind ? kind : "member",
-	                      on ? on : xf_today(c), category, 1000, out, n)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_point_rules_on(c->db, c->a,
+	                                             kind ? kind : "member",
+	                                             on ? on : xf_today(c),
+	                                             category, 1000, out, n)));
 }
 
 int xf_point_settings_read(xf_ctx *c, const char *kind, int year, int64_t *base,
                            int64_t *floor)
 {
-	int rc;
-	XF_READ_TX(c, rc,
-	           xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
-	                                                     base, floor)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
+	                                                 base, floor)));
 }
 
 static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
@@ -261,7 +251,5 @@ static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
 int xf_point_settings_write(xf_ctx *c, const char *kind, int year, int64_t base,
                             int64_t floor)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, settings_tx(c, kind, year, base, floor));
-	return rc;
+	XF_RETURN_WRITE_TX(c, settings_tx(c, kind, year, base, floor));
 }

@@ -401,9 +401,7 @@ static int load_entry(xf_ctx *c, int64_t id, xf_point_entry *e)
 
 int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_entry(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_entry(c, id, out));
 }
 
 /* The ranges a list of claims or entries is limited to; a member-only
@@ -451,7 +449,5 @@ int xf_point_entry_list(xf_ctx *c, int64_t member_id, int64_t org_id,
 	                           .period = period,
 	                           .offset = offset,
 	                           .limit = limit};
-	int rc;
-	XF_READ_TX(c, rc, entries_tx(c, org_id, &f, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, entries_tx(c, org_id, &f, out, n, total));
 }

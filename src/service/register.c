@@ -139,7 +139,5 @@ int xf_register_year(xf_ctx *c, int64_t org_id, int year, xf_register *out)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	int rc;
-	XF_READ_TX(c, rc, build(c, org_id, year, out));
-	return rc;
+	XF_RETURN_READ_TX(c, build(c, org_id, year, out));
 }

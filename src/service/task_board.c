@@ -111,16 +111,13 @@ static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
 	x->username = c->username ? c->username : "";
 	x->at = c->now;
 	drc = xf_store_acceptance_put(c->db, x);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, before ? "update" : "create", "task_acceptance", id,
-	                t->org_path, before, xf_snap_acceptance(c->a, x, t));
+	return xf_audit_db(c, drc, before ? "update" : "create",
+	                   "task_acceptance", id, t->org_path, before,
+	                   xf_snap_acceptance(c->a, x, t));
 }
 
 int xf_task_accept(xf_ctx *c, int64_t id, int score, const char *comment,
                    xf_acceptance *out, xf_task *task)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, accept_tx(c, id, score, comment, out, task));
-	return rc;
+	XF_RETURN_WRITE_TX(c, accept_tx(c, id, score, comment, out, task));
 }

@@ -273,9 +273,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 
 int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, xf_task_create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, xf_task_create_tx(c, in, out));
 }
 
 /* ---- read ---------------------------------------------------------------*/
@@ -296,9 +294,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
 int xf_task_read(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
                  int *nms, xf_acceptance *acc)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, ms, nms, acc));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, ms, nms, acc));
 }
 
 /* ---- update, delete -----------------------------------------------------*/
@@ -354,9 +350,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 
 int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -382,9 +376,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 
 int xf_task_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 /* ---- cascade ------------------------------------------------------------*/
@@ -542,18 +534,14 @@ static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
 	p->username = c->username;
 	p->created_at = c->now;
 	drc = xf_store_progress_insert(c->db, p);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "report", "task_progress", p->id, t->org_path, NULL,
-	                xf_snap_progress(c->a, p));
+	return xf_audit_db(c, drc, "report", "task_progress", p->id,
+	                   t->org_path, NULL, xf_snap_progress(c->a, p));
 }
 
 int xf_task_report(xf_ctx *c, int64_t id, const xf_progress_input *in,
                    xf_progress *out, xf_task *task)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, report_tx(c, id, in, out, task));
-	return rc;
+	XF_RETURN_WRITE_TX(c, report_tx(c, id, in, out, task));
 }
 
 static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
@@ -568,9 +556,7 @@ static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 
 int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc, reports_tx(c, id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, reports_tx(c, id, out, n));
 }
 
 /* ---- lists --------------------------------------------------------------*/
@@ -610,9 +596,7 @@ int xf_task_list(xf_ctx *c, const xf_task_query *q, xf_task_list_page *out)
 	                    .today = xf_today(c),
 	                    .offset = q->offset,
 	                    .limit = q->limit};
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, q, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, q, &f, out));
 }
 
 /* ---- reminders ----------------------------------------------------------*/
