@@ -103,7 +103,7 @@ int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char *hex = xf_arena_alloc(c->a, 2 * sizeof h + 1);
 	if (!hex)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	/* hashed outside the transaction: 20 MiB take a while */
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);

@@ -316,7 +316,7 @@ int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
 	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o.path : NULL,
 	                   XF_FOR_READ, &org);
 	if (rc == XF_OK && xf_subtree_range(c, o.path, &r->lo[0], &r->hi[0]))
-		rc = xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		rc = xf_oom(c);
 	r->n = rc == XF_OK;
 	return rc;
 }

@@ -115,6 +115,23 @@ int xf_from_db(xf_ctx *c, int db_rc);
 #define XF_RETURN_READ_TX(c, call)  XF_RETURN_TX_(XF_READ_TX, c, call)
 #define XF_RETURN_WRITE_TX(c, call) XF_RETURN_TX_(XF_WRITE_TX, c, call)
 
+/* The merge step of a partial update: copies field f of the input into the
+ * record when the input has it (in->has_f). */
+#define XF_TAKE(rec, in, f)                                                    \
+	do {                                                                   \
+		if ((in)->has_##f)                                             \
+			(rec)->f = (in)->f;                                    \
+	} while (0)
+
+/* A record of organization o (an xf_org): its org_id, org_path and
+ * org_name. */
+#define XF_SET_ORG(rec, o)                                                     \
+	do {                                                                   \
+		(rec)->org_id = (o).id;                                        \
+		(rec)->org_path = (o).path;                                    \
+		(rec)->org_name = (o).name;                                    \
+	} while (0)
+
 /*
  * The same, for writes of point entries, which update kept totals that
  * many writers share (an organization's, a member's year):

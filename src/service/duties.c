@@ -77,9 +77,7 @@ static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 			return xf_fail_db(c, drc);
 		d->seq = (int)total + 1;
 	}
-	d->org_id = o.id;
-	d->org_path = o.path;
-	d->org_name = o.name;
+	XF_SET_ORG(d, o);
 	d->year = in->year;
 	d->level = in->level;
 	d->post = in->post;
@@ -107,12 +105,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 	if (rc != XF_OK)
 		return rc;
 	char *before = xf_snap_duty(c->a, d);
-	if (in->has_title)
-		d->title = in->title;
-	if (in->has_content)
-		d->content = in->content;
-	if (in->has_seq)
-		d->seq = in->seq;
+	XF_TAKE(d, in, title);
+	XF_TAKE(d, in, content);
+	XF_TAKE(d, in, seq);
 	int drc = xf_store_duty_update(c->db, d, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
@@ -255,9 +250,7 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	memset(as, 0, sizeof *as);
-	as->org_id = o.id;
-	as->org_path = o.path;
-	as->org_name = o.name;
+	XF_SET_ORG(as, o);
 	as->org_kind = o.kind;
 	as->member_id = m.id;
 	as->member_name = m.name;

@@ -85,14 +85,10 @@ static int measure_update_tx(xf_ctx *c, int64_t id, const xf_measure_input *in,
 	int drc = xf_store_meeting_get(c->db, c->a, m->meeting_id, &mt);
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	if (in->has_title)
-		m->title = in->title;
-	if (in->has_owner)
-		m->owner = in->owner;
-	if (in->has_due_on)
-		m->due_on = in->due_on;
-	if (in->has_done_on)
-		m->done_on = in->done_on;
+	XF_TAKE(m, in, title);
+	XF_TAKE(m, in, owner);
+	XF_TAKE(m, in, due_on);
+	XF_TAKE(m, in, done_on);
 	rc = check_measure(c, m, mt.held_on);
 	if (rc != XF_OK)
 		return rc;

@@ -75,19 +75,15 @@ static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
                          xf_meeting *m)
 {
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	m->f = in->f
-	TAKE(kind);
-	TAKE(makeup_for);
-	TAKE(place);
-	TAKE(topic);
-	TAKE(host);
-	TAKE(recorder);
-	TAKE(lecturer);
-	TAKE(agenda);
-	TAKE(minutes);
-#undef TAKE
+	XF_TAKE(m, in, kind);
+	XF_TAKE(m, in, makeup_for);
+	XF_TAKE(m, in, place);
+	XF_TAKE(m, in, topic);
+	XF_TAKE(m, in, host);
+	XF_TAKE(m, in, recorder);
+	XF_TAKE(m, in, lecturer);
+	XF_TAKE(m, in, agenda);
+	XF_TAKE(m, in, minutes);
 	if (in->has_first_topic) {
 		m->ft_title = in->ft_title;
 		m->ft_source = in->ft_title ? in->ft_source : NULL;
@@ -160,9 +156,7 @@ static int create_tx(xf_ctx *c, const xf_meeting_input *in, xf_meeting *m)
 	if (rc != XF_OK)
 		return rc;
 	memset(m, 0, sizeof *m);
-	m->org_id = o.id;
-	m->org_path = o.path;
-	m->org_name = o.name;
+	XF_SET_ORG(m, o);
 	m->org_kind = o.kind;
 	m->created_by = c->user_id;
 	rc = merge_meeting(c, in, &o, m);

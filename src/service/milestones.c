@@ -146,14 +146,10 @@ static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
 		return xf_fail(c, XF_E_CONFLICT, "derived_milestone",
 		               "该时间节点已下达，由下级任务完成情况汇总",
 		               "done_on");
-	if (in->has_title)
-		m->title = in->title;
-	if (in->has_deliverable)
-		m->deliverable = in->deliverable;
-	if (in->has_due_on)
-		m->due_on = in->due_on;
-	if (in->has_done_on)
-		m->done_on = in->done_on;
+	XF_TAKE(m, in, title);
+	XF_TAKE(m, in, deliverable);
+	XF_TAKE(m, in, due_on);
+	XF_TAKE(m, in, done_on);
 	if (in->has_weight)
 		m->weight = in->weight > 0 ? in->weight : 1;
 	rc = xf_milestone_check(c, t.start_on, t.due_on, m->due_on,

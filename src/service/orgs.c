@@ -31,21 +31,19 @@ static int check_org(xf_ctx *c, const xf_org *o)
 	int temp = strcmp(o->kind, "temp_branch") == 0;
 	if (temp) {
 		if (!o->project || !*o->project)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写所属项目", "project");
+			return xf_invalid(c, "临时党支部须填写所属项目",
+			                  "project");
 		if (!o->starts_on)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写开始日期", "starts_on");
+			return xf_invalid(c, "临时党支部须填写开始日期",
+			                  "starts_on");
 		if (!o->ends_on)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写结束日期", "ends_on");
+			return xf_invalid(c, "临时党支部须填写结束日期",
+			                  "ends_on");
 	}
 	if (o->starts_on && o->ends_on && strcmp(o->ends_on, o->starts_on) < 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "结束日期不能早于开始日期", "ends_on");
+		return xf_invalid(c, "结束日期不能早于开始日期", "ends_on");
 	if (o->closed_on && strcmp(o->closed_on, o->established_on) < 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "撤销日期不能早于成立日期", "closed_on");
+		return xf_invalid(c, "撤销日期不能早于成立日期", "closed_on");
 	return XF_OK;
 }
 
@@ -70,8 +68,7 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	if (in->parent_id) {
 		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
 		if (rc == XF_DB_DONE)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "上级组织不存在", "parent_id");
+			return xf_invalid(c, "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		if (!xf_can_write(c, parent.path))
@@ -130,8 +127,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 		xf_org p;
 		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
 		if (rc == XF_DB_DONE)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "上级组织不存在", "parent_id");
+			return xf_invalid(c, "上级组织不存在", "parent_id");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		if (!xf_can_write(c, p.path))
@@ -150,7 +146,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 		depth = 0;
 	}
 	if (!new_path)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	int rc = xf_store_org_move(c->db, o->id, new_parent, o->path, new_path,
 	                           depth - o->depth, c->now);
 	if (rc != XF_DB_OK)
@@ -167,22 +163,15 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_org(c->a, o);
-	if (in->has_name)
-		o->name = in->name;
-	if (in->has_kind)
-		o->kind = in->kind;
-	if (in->has_level)
-		o->level = in->level;
+	XF_TAKE(o, in, name);
+	XF_TAKE(o, in, kind);
+	XF_TAKE(o, in, level);
 	if (in->has_established_on && in->established_on)
 		o->established_on = in->established_on;
-	if (in->has_project)
-		o->project = in->project;
-	if (in->has_starts_on)
-		o->starts_on = in->starts_on;
-	if (in->has_ends_on)
-		o->ends_on = in->ends_on;
-	if (in->has_closed_on)
-		o->closed_on = in->closed_on;
+	XF_TAKE(o, in, project);
+	XF_TAKE(o, in, starts_on);
+	XF_TAKE(o, in, ends_on);
+	XF_TAKE(o, in, closed_on);
 	rc = check_org(c, o);
 	if (rc != XF_OK)
 		return rc;
@@ -301,7 +290,7 @@ int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 	int *stack = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
 	int *up = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
 	if (!stack || !up)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	int top = 0;
 	for (int i = 0; i < out->n; i++) {
 		while (top > 0 &&
@@ -327,8 +316,7 @@ static int cluster_writer(xf_ctx *c)
 	if (!c->scope || xf_scope_is_admin(c->scope) ||
 	    xf_scope_has_role(c->scope, XF_ROLE_COMMITTEE))
 		return XF_OK;
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-	               "只有机关工委或管理员可以维护片区", NULL);
+	return xf_forbidden(c, "只有机关工委或管理员可以维护片区");
 }
 
 static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
@@ -388,8 +376,7 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	xf_org o;
 	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
 	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
-		               "org_id");
+		return xf_invalid(c, "组织不存在", "org_id");
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	if (!xf_can_write(c, o.path))

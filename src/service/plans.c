@@ -74,7 +74,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 	const char **dues =
 	    xf_arena_calloc(c->a, (size_t)in->nitems + 1, sizeof *dues);
 	if (!starts || !dues)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	for (int i = 0; i < in->nitems; i++) {
 		int rc = check_item(c, &po, in->year, i, &in->items[i],
 		                    &starts[i], &dues[i]);
@@ -82,9 +82,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 			return rc;
 	}
 	memset(p, 0, sizeof *p);
-	p->org_id = po.id;
-	p->org_path = po.path;
-	p->org_name = po.name;
+	XF_SET_ORG(p, po);
 	p->year = in->year;
 	p->title = in->title;
 	p->created_by = c->user_id;

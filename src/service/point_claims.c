@@ -140,8 +140,7 @@ static int load_decidable(xf_ctx *c, int64_t id, xf_point_claim *cl,
 	const xf_point_version *v = &r->versions[r->nversions - 1];
 	if (!xf_point_may_award(c, v->approver_role, cl->org_path)) {
 		if (!claim_readable(c, cl) && !xf_can_read(c, cl->org_path))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权审核该申报", NULL);
+			return xf_forbidden(c, "无权审核该申报");
 		return xf_forbidden(c,
 		                    strcmp(v->approver_role, "committee") == 0
 		                        ? "该规则的申报由机关工委审核"

@@ -85,9 +85,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 		if (!xf_committee_over(c, o.path, 0))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "无权为该组织制定积分规则", "org_id");
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
+		XF_SET_ORG(r, o);
 	} else if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
@@ -97,9 +95,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c,
 			                  rc == XF_DB_DONE ? XF_DB_ERROR : rc);
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
+		XF_SET_ORG(r, o);
 	}
 	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
 	if (!v)
@@ -169,20 +165,16 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 	v->valid_from = in->valid_from;
 	v->valid_to = NULL;
 	v->created_by = c->user_id;
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	v->f = in->f
-	TAKE(category);
-	TAKE(item);
-	TAKE(description);
-	TAKE(points);
-	TAKE(cap);
-	TAKE(cap_period);
-	TAKE(approver_role);
-	TAKE(needs_evidence);
-	TAKE(needs_approval);
-	TAKE(veto);
-#undef TAKE
+	XF_TAKE(v, in, category);
+	XF_TAKE(v, in, item);
+	XF_TAKE(v, in, description);
+	XF_TAKE(v, in, points);
+	XF_TAKE(v, in, cap);
+	XF_TAKE(v, in, cap_period);
+	XF_TAKE(v, in, approver_role);
+	XF_TAKE(v, in, needs_evidence);
+	XF_TAKE(v, in, needs_approval);
+	XF_TAKE(v, in, veto);
 	if (!v->description)
 		v->description = "";
 	rc = check_version(c, r->kind, v);

@@ -92,8 +92,7 @@ static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_committee_over(c, t->org_path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有上级机关工委可以考核验收该任务", NULL);
+		return xf_forbidden(c, "只有上级机关工委可以考核验收该任务");
 	xf_acceptance old;
 	int drc = xf_store_acceptance_get(c->db, c->a, id, &old);
 	if (drc != XF_DB_ROW && drc != XF_DB_DONE)

@@ -238,9 +238,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 	if (rc != XF_OK)
 		return rc;
 	memset(t, 0, sizeof *t);
-	t->org_id = o.id;
-	t->org_path = o.path;
-	t->org_name = o.name;
+	XF_SET_ORG(t, o);
 	t->org_kind = o.kind;
 	t->plan_id = in->plan_id;
 	t->plan_item_id = in->plan_item_id;
@@ -308,16 +306,11 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 		return xf_invalid(c, "任务的责任组织不能修改，请重新下达",
 		                  "org_id");
 	const char *before = xf_snap_task(c->a, t, xf_date_today(c->now));
-	if (in->has_title)
-		t->title = in->title;
-	if (in->has_description)
-		t->description = in->description;
-	if (in->has_owner)
-		t->owner = in->owner;
-	if (in->has_start_on)
-		t->start_on = in->start_on;
-	if (in->has_due_on)
-		t->due_on = in->due_on;
+	XF_TAKE(t, in, title);
+	XF_TAKE(t, in, description);
+	XF_TAKE(t, in, owner);
+	XF_TAKE(t, in, start_on);
+	XF_TAKE(t, in, due_on);
 	if (in->has_weight)
 		t->weight = in->weight > 0 ? in->weight : 1;
 	if (!t->plan_id)
