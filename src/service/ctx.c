@@ -303,6 +303,15 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 	return out->n;
 }
 
+int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
+                 xf_org *o)
+{
+	int drc = xf_store_org_get(c->db, c->a, id, o);
+	if (drc == XF_DB_DONE)
+		return xf_invalid(c, missing, field);
+	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+}
+
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
 {
 	r->n = 0;

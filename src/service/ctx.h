@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "domain/scope.h"
+#include "model/org.h"
 #include "store/db.h"
 
 #include <stdint.h>
@@ -216,6 +217,12 @@ typedef struct xf_record {
  */
 int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
               const xf_record *r);
+
+/* Loads the organization id that an input field names: XF_OK, or 422
+ * missing ("组织不存在") at field when there is none, or a store failure.
+ * The caller then checks its rights over o->path. */
+int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
+                 xf_org *o);
 
 /* The subtrees a list is limited to: everything ("/" to "0") for admin,
  * else the union of the caller's readable grants (nested ones merged, the

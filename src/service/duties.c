@@ -22,11 +22,9 @@ static int forbidden(xf_ctx *c, const char *msg, const char *field)
  * when out of the caller's scope. */
 static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
 {
-	int drc = xf_store_org_get(c->db, c->a, id, o);
-	if (drc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	int rc = xf_org_named(c, id, "组织不存在", "org_id", o);
+	if (rc != XF_OK)
+		return rc;
 	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
 }
 

@@ -59,11 +59,9 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 /* Loads the org of a meeting; it must exist (422) and be writable (403). */
 static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_invalid(c, "所属组织不存在", "org_id");
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "所属组织不存在", "org_id", o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织记录会议", "org_id");

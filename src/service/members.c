@@ -38,11 +38,9 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_member *m)
 /* Loads the target org of a member; it must be writable by the caller. */
 static int target_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_invalid(c, "所属组织不存在", field);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "所属组织不存在", field, o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权在该组织下管理党员", field);

@@ -66,11 +66,10 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	const char *parent_path = NULL;
 	memset(o, 0, sizeof *o);
 	if (in->parent_id) {
-		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
-		if (rc == XF_DB_DONE)
-			return xf_invalid(c, "上级组织不存在", "parent_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc = xf_org_named(c, in->parent_id, "上级组织不存在",
+		                      "parent_id", &parent);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_can_write(c, parent.path))
 			return forbidden(c);
 		parent_path = parent.path;
@@ -125,11 +124,10 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 	int depth;
 	if (new_parent) {
 		xf_org p;
-		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
-		if (rc == XF_DB_DONE)
-			return xf_invalid(c, "上级组织不存在", "parent_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc = xf_org_named(c, new_parent, "上级组织不存在",
+		                      "parent_id", &p);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_can_write(c, p.path))
 			return forbidden(c);
 		if (xf_path_within(p.path, o->path))
@@ -374,15 +372,13 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	if (rc != XF_OK)
 		return rc;
 	xf_org o;
-	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
-	if (drc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	rc = xf_org_named(c, org_id, "组织不存在", "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o.path))
 		return forbidden(c);
-	drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
-	          : xf_store_cluster_remove_org(c->db, id, org_id);
+	int drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
+	              : xf_store_cluster_remove_org(c->db, id, org_id);
 	if (drc != XF_DB_OK && drc != XF_DB_UNIQUE)
 		return xf_fail_db(c, drc);
 	rc = cluster_load(c, id, out);

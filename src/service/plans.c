@@ -61,11 +61,9 @@ static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
 static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 {
 	xf_org po;
-	int drc = xf_store_org_get(c->db, c->a, in->org_id, &po);
-	if (drc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &po);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, po.path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织制定年度计划", "org_id");
@@ -76,8 +74,8 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 	if (!starts || !dues)
 		return xf_oom(c);
 	for (int i = 0; i < in->nitems; i++) {
-		int rc = check_item(c, &po, in->year, i, &in->items[i],
-		                    &starts[i], &dues[i]);
+		rc = check_item(c, &po, in->year, i, &in->items[i], &starts[i],
+		                &dues[i]);
 		if (rc != XF_OK)
 			return rc;
 	}
@@ -87,7 +85,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 	p->title = in->title;
 	p->created_by = c->user_id;
 	p->item_count = in->nitems;
-	drc = xf_store_plan_insert(c->db, p, c->now);
+	int drc = xf_store_plan_insert(c->db, p, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	for (int i = 0; i < in->nitems; i++) {
@@ -119,7 +117,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 		                    .plan_item_id = row.id,
 		                    .year = in->year};
 		xf_task t;
-		int rc = xf_task_create_tx(c, &ti, &t);
+		rc = xf_task_create_tx(c, &ti, &t);
 		if (rc != XF_OK) {
 			if (c->err.field && strcmp(c->err.field, "org_id") == 0)
 				c->err.field = xf_arena_printf(

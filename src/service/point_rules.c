@@ -77,11 +77,10 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	r->kind = in->kind ? in->kind : "member";
 	if (in->org_id) {
 		xf_org o;
-		int rc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-		if (rc == XF_DB_DONE)
-			return xf_invalid(c, "发布组织不存在", "org_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc =
+		    xf_org_named(c, in->org_id, "发布组织不存在", "org_id", &o);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_committee_over(c, o.path, 0))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "无权为该组织制定积分规则", "org_id");

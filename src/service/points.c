@@ -261,11 +261,9 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 		                            m.org_path, &r);
 	} else {
 		xf_org o;
-		int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-		if (drc == XF_DB_DONE)
-			return xf_invalid(c, "组织不存在", "org_id");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
+		rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+		if (rc != XF_OK)
+			return rc;
 		s.org_id = o.id;
 		s.org_path = o.path;
 		rc = xf_point_rule_load_for(c, in->rule_id, "org", o.path, &r);

@@ -104,11 +104,9 @@ int xf_task_load_for(xf_ctx *c, int64_t id, int mode, xf_task *t)
  * the caller and be open. */
 static int task_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", field);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "组织不存在", field, o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织部署任务", field);
@@ -391,11 +389,10 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 			if (org_ids[j] == org_ids[i])
 				return xf_invalid(c, "下达组织重复", "org_ids");
 		xf_org o;
-		drc = xf_store_org_get(c->db, c->a, org_ids[i], &o);
-		if (drc == XF_DB_DONE)
-			return xf_invalid(c, "下达组织不存在", "org_ids");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
+		rc = xf_org_named(c, org_ids[i], "下达组织不存在", "org_ids",
+		                  &o);
+		if (rc != XF_OK)
+			return rc;
 		if (o.id == p.org_id || !xf_path_within(o.path, p.org_path))
 			return xf_invalid(
 			    c, "只能下达到本任务责任组织的下级组织", "org_ids");
