@@ -389,20 +389,22 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	                xf_snap_cluster(c->a, out));
 }
 
-int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+/* Adds (add) or removes org_id in cluster id, for a writer of clusters. */
+static int cluster_change(xf_ctx *c, int64_t id, int64_t org_id, int add,
+                          xf_cluster *out)
 {
 	int rc = cluster_writer(c);
 	if (rc != XF_OK)
 		return rc;
-	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 1, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, cluster_change_tx(c, id, org_id, add, out));
+}
+
+int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	return cluster_change(c, id, org_id, 1, out);
 }
 
 int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
-	int rc = cluster_writer(c);
-	if (rc != XF_OK)
-		return rc;
-	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 0, out));
-	return rc;
+	return cluster_change(c, id, org_id, 0, out);
 }
