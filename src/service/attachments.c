@@ -92,10 +92,8 @@ static int add_tx(xf_ctx *c, const add_args *x)
 	t->uploaded_by = c->user_id;
 	t->uploaded_by_name = c->username;
 	drc = xf_store_attachment_insert(c->db, t, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "attachment", t->id, t->org_path, NULL,
-	                snap(c->a, t));
+	return xf_audit_db(c, drc, "create", "attachment", t->id, t->org_path,
+	                   NULL, snap(c->a, t));
 }
 
 int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
@@ -105,15 +103,13 @@ int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char *hex = xf_arena_alloc(c->a, 2 * sizeof h + 1);
 	if (!hex)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	/* hashed outside the transaction: 20 MiB take a while */
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
 	add_args x = {meeting_id, name, type, hex,
 	              data,       len,  out,  deduplicated};
-	int rc;
-	XF_WRITE_TX(c, rc, add_tx(c, &x));
-	return rc;
+	XF_RETURN_WRITE_TX(c, add_tx(c, &x));
 }
 
 static int list_tx(xf_ctx *c, int64_t meeting_id, xf_attachment **out, int *n)
@@ -132,9 +128,7 @@ int xf_attachment_list(xf_ctx *c, int64_t meeting_id, xf_attachment **out,
 {
 	*out = NULL;
 	*n = 0;
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, meeting_id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, meeting_id, out, n));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_attachment *out, const void **data,
@@ -153,9 +147,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_attachment *out, const void **data,
 int xf_attachment_read(xf_ctx *c, int64_t id, xf_attachment *out,
                        const void **data, size_t *len)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, data, len));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, data, len));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -167,15 +159,11 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	int drc = xf_store_attachment_delete(c->db, id);
 	if (drc == XF_DB_OK)
 		drc = xf_store_blob_release(c->db, t.hash);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "attachment", id, t.org_path,
-	                snap(c->a, &t), NULL);
+	return xf_audit_db(c, drc, "delete", "attachment", id, t.org_path,
+	                   snap(c->a, &t), NULL);
 }
 
 int xf_attachment_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }

@@ -32,9 +32,7 @@ static int roster_tx(xf_ctx *c, int64_t meeting_id, xf_meeting *m,
 int xf_attendance_read(xf_ctx *c, int64_t meeting_id, xf_meeting *m,
                        xf_attendee **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc, roster_tx(c, meeting_id, m, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, roster_tx(c, meeting_id, m, out, n));
 }
 
 /* The recorded part of a register as audit JSON. */
@@ -99,17 +97,13 @@ static int attendance_tx(xf_ctx *c, int64_t meeting_id,
 	for (int i = 0; i < n && drc == XF_DB_OK; i++)
 		drc = xf_store_attendance_put(
 		    c->db, meeting_id, items[i].member_id, items[i].status);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "attendance", "meeting", meeting_id, m.org_path,
-	                snap_register(c->a, old, nold),
-	                snap_register(c->a, items, n));
+	return xf_audit_db(c, drc, "attendance", "meeting", meeting_id,
+	                   m.org_path, snap_register(c->a, old, nold),
+	                   snap_register(c->a, items, n));
 }
 
 int xf_attendance_write(xf_ctx *c, int64_t meeting_id,
                         const xf_attendance_item *items, int n)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, attendance_tx(c, meeting_id, items, n));
-	return rc;
+	XF_RETURN_WRITE_TX(c, attendance_tx(c, meeting_id, items, n));
 }

@@ -14,15 +14,11 @@ int xf_audit_list(xf_ctx *c, xf_audit_filter *f, xf_audit_row **out, int *n,
 	if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权查看审计日志", NULL);
+			return xf_forbidden(c, "无权查看审计日志");
 		if (xf_subtree_range(c, g->org_path, &f->lo, &f->hi) != 0)
 			return xf_fail(c, XF_E_INTERNAL, "internal", "路径错误",
 			               NULL);
 	}
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_audit_list(c->db, c->a, f, out, n, total)));
-	return rc;
+	XF_RETURN_READ_TX(c, xf_from_db(c, xf_store_audit_list(c->db, c->a, f,
+	                                                       out, n, total)));
 }

@@ -122,8 +122,7 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 	*token = hex(c, tok, sizeof tok);
 	*csrf = hex(c, cs, sizeof cs);
 	if (!*token || !*csrf)
-		return xf_tx_end(
-		    c, xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL));
+		return xf_tx_end(c, xf_oom(c));
 	int drc =
 	    xf_store_session_insert(c->db, token_hash(c, *token), user->id,
 	                            *csrf, c->now, c->now + XF_SESSION_SECONDS);
@@ -151,7 +150,7 @@ int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
 		               "登录已失效，请重新登录", NULL);
 	const char *h = token_hash(c, token);
 	if (!h)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	if (!xf_session_cache_get(h, epoch, c->now, c->a, user, csrf)) {
 		int64_t expires_at = 0;
 		int rc = xf_store_session_get(c->db, c->a, h, c->now, user,
@@ -197,8 +196,7 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 	for (int i = 0; i < n; i++) {
 		int role = xf_role_parse(roles[i].role);
 		if (!role)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "角色不存在", "roles");
+			return xf_invalid(c, "角色不存在", "roles");
 		if (role == XF_ROLE_ADMIN) {
 			roles[i].org_id = 0;
 			roles[i].org_path = NULL;
@@ -209,8 +207,7 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		                                            roles[i].org_id, &o)
 		                         : XF_DB_DONE;
 		if (rc == XF_DB_DONE)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "角色所属组织不存在", "roles");
+			return xf_invalid(c, "角色所属组织不存在", "roles");
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c, rc);
 		roles[i].org_path = o.path;
@@ -220,8 +217,7 @@ static int check_roles(xf_ctx *c, xf_user_role *roles, int n)
 		for (int j = 0; j < i; j++)
 			if (strcmp(roles[i].role, roles[j].role) == 0 &&
 			    roles[i].org_id == roles[j].org_id)
-				return xf_fail(c, XF_E_INVALID, "invalid_field",
-				               "角色重复", "roles");
+				return xf_invalid(c, "角色重复", "roles");
 	if (!may_manage(c, roles, n))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权授予该角色",
 		               "roles");
@@ -236,8 +232,7 @@ static int check_member_link(xf_ctx *c, int64_t member_id)
 	int rc = xf_store_member_get(c->db, c->a, member_id, &m);
 	if (rc == XF_DB_DONE || (rc == XF_DB_ROW && c->scope &&
 	                         !xf_scope_can_read_org(c->scope, m.org_path)))
-		return xf_fail(c, XF_E_INVALID, "invalid_field", "党员不存在",
-		               "member_id");
+		return xf_invalid(c, "党员不存在", "member_id");
 	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
 }
 
@@ -246,9 +241,8 @@ static int check_username(xf_ctx *c, const char *u)
 	for (const char *p = u; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 		if (ch <= ' ' || ch == 0x7f || ch == ':' || ch == '/')
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "用户名不能包含空格或特殊字符",
-			               "username");
+			return xf_invalid(c, "用户名不能包含空格或特殊字符",
+			                  "username");
 	}
 	return XF_OK;
 }
@@ -278,18 +272,14 @@ static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "username_taken",
 		               "用户名已被使用", "username");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "user", u->id,
-	                u->nroles ? u->roles[0].org_path : NULL, NULL,
-	                xf_snap_user(c->a, u));
+	return xf_audit_db(c, drc, "create", "user", u->id,
+	                   u->nroles ? u->roles[0].org_path : NULL, NULL,
+	                   xf_snap_user(c->a, u));
 }
 
 int xf_user_create(xf_ctx *c, const xf_user_input *in, xf_user *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static int load_user(xf_ctx *c, int64_t id, xf_user *u)
@@ -306,9 +296,7 @@ static int load_user(xf_ctx *c, int64_t id, xf_user *u)
 
 int xf_user_read(xf_ctx *c, int64_t id, xf_user *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_user(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_user(c, id, out));
 }
 
 int xf_user_find(xf_ctx *c, const char *username, xf_user *out)
@@ -331,8 +319,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *u)
 	/* Users change their own password at /api/me/password; here only
 	 * those who administer the user's roles may change it. */
 	if (!may_manage(c, u->roles, u->nroles))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", "无权修改该用户",
-		               NULL);
+		return xf_forbidden(c, "无权修改该用户");
 	const char *before = xf_snap_user(c->a, u);
 	int revoke = 0;
 	if (in->has_roles) {
@@ -365,18 +352,14 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *u)
 		drc = xf_store_user_set_roles(c->db, u);
 	if (drc == XF_DB_OK && revoke)
 		drc = xf_store_session_delete_user(c->db, u->id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "update", "user", u->id,
-	                u->nroles ? u->roles[0].org_path : NULL, before,
-	                xf_snap_user(c->a, u));
+	return xf_audit_db(c, drc, "update", "user", u->id,
+	                   u->nroles ? u->roles[0].org_path : NULL, before,
+	                   xf_snap_user(c->a, u));
 }
 
 int xf_user_update(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
@@ -390,24 +373,19 @@ static int password_tx(xf_ctx *c, const char *old_pw, const char *new_pw)
 		           : xf_fail_db(c, rc);
 	if (crypto_pwhash_str_verify(u.password_hash, old_pw, strlen(old_pw)) !=
 	    0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field", "原密码不正确",
-		               "old_password");
+		return xf_invalid(c, "原密码不正确", "old_password");
 	rc = hash_password(c, new_pw, &u.password_hash);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_user_update(c->db, &u, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_session_delete_user(c->db, u.id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "password", "user", u.id, NULL, NULL, NULL);
+	return xf_audit_db(c, drc, "password", "user", u.id, NULL, NULL, NULL);
 }
 
 int xf_user_change_password(xf_ctx *c, const char *old_pw, const char *new_pw)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, password_tx(c, old_pw, new_pw));
-	return rc;
+	XF_RETURN_WRITE_TX(c, password_tx(c, old_pw, new_pw));
 }
 
 int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
@@ -419,14 +397,10 @@ int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
 	if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权查看用户列表", NULL);
+			return xf_forbidden(c, "无权查看用户列表");
 		xf_subtree_range(c, g->org_path, &lo, &hi);
 	}
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_user_list(c->db, c->a, lo, hi, q, offset,
-	                                     limit, out, n, total)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_user_list(c->db, c->a, lo, hi, q, offset,
+	                                        limit, out, n, total)));
 }

@@ -40,9 +40,7 @@ static int load_rules(xf_ctx *c, xf_compliance_rules *r)
 
 int xf_compliance_rules_get(xf_ctx *c, xf_compliance_rules *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_rules(c, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_rules(c, out));
 }
 
 static int rules_set_tx(xf_ctx *c, const xf_rule_input *in, int n,
@@ -73,8 +71,7 @@ int xf_compliance_rules_set(xf_ctx *c, const xf_rule_input *in, int n,
                             xf_compliance_rules *out)
 {
 	if (!xf_is_admin(c))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有系统管理员可以修改会议规则", NULL);
+		return xf_forbidden(c, "只有系统管理员可以修改会议规则");
 	for (int i = 0; i < n; i++) {
 		const char *f = xf_arena_printf(c->a, "items[%d]", i);
 		if (xf_org_kind_parse(in[i].org_kind) < 0)
@@ -87,9 +84,7 @@ int xf_compliance_rules_set(xf_ctx *c, const xf_rule_input *in, int n,
 			                  "yearly 或 none",
 			                  f);
 	}
-	int rc;
-	XF_WRITE_TX(c, rc, rules_set_tx(c, in, n, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rules_set_tx(c, in, n, out));
 }
 
 /* ---- evaluation -------------------------------------------------------- */
@@ -202,7 +197,7 @@ int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
 	xf_org *root = xf_arena_calloc(c->a, 1, sizeof *root);
 	const char *lo, *hi;
 	if (!root)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	int rc = xf_meetings_scope_org(c, org_id, "org", root, &lo, &hi);
 	if (rc != XF_OK)
 		return rc;
@@ -221,7 +216,7 @@ int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
 	out->items = xf_arena_calloc(c->a, (size_t)(orgs->n ? orgs->n : 1),
 	                             sizeof *out->items);
 	if (!keys || !out->items)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	for (int i = 0; i < orgs->n; i++)
 		keys[i] = (org_key){orgs->items[i].id, i};
 	qsort(keys, (size_t)orgs->n, sizeof *keys, cmp_key);
@@ -242,7 +237,7 @@ int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
 	xf_meeting_tally *t = malloc((size_t)(g.n ? g.n : 1) * sizeof *t);
 	if (!t) {
 		free(g.rows);
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	}
 	int r = 0;
 	out->n = 0;
@@ -379,7 +374,7 @@ int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
 	out->lagging =
 	    xf_arena_calloc(c->a, (size_t)rep->n + 1, sizeof *out->lagging);
 	if (!out->rows || !keys || !out->lagging)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	out->rows[0] = (xf_board_row){.org = rep->root, .self = 1};
 	out->nrows = 1;
 	for (int i = 0; i < orgs.n; i++) {

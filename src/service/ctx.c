@@ -226,6 +226,15 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 	return xf_from_db(c, rc);
 }
 
+int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
+                int64_t entity_id, const char *org_path, const char *before,
+                const char *after)
+{
+	if (db_rc != XF_DB_OK)
+		return xf_fail_db(c, db_rc);
+	return xf_audit(c, action, entity, entity_id, org_path, before, after);
+}
+
 int xf_is_admin(const xf_ctx *c)
 {
 	return !c->scope || xf_scope_is_admin(c->scope);
@@ -294,6 +303,15 @@ int xf_list_ranges(xf_ctx *c, xf_ranges *out)
 	return out->n;
 }
 
+int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
+                 xf_org *o)
+{
+	int drc = xf_store_org_get(c->db, c->a, id, o);
+	if (drc == XF_DB_DONE)
+		return xf_invalid(c, missing, field);
+	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+}
+
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
 {
 	r->n = 0;
@@ -307,7 +325,7 @@ int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
 	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o.path : NULL,
 	                   XF_FOR_READ, &org);
 	if (rc == XF_OK && xf_subtree_range(c, o.path, &r->lo[0], &r->hi[0]))
-		rc = xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		rc = xf_oom(c);
 	r->n = rc == XF_OK;
 	return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "domain/scope.h"
+#include "model/org.h"
 #include "store/db.h"
 
 #include <stdint.h>
@@ -103,6 +104,36 @@ int xf_from_db(xf_ctx *c, int db_rc);
 	}
 
 /*
+ * The whole body of a use case that only runs `call` in a read (write)
+ * transaction: runs it as XF_READ_TX (XF_WRITE_TX) and returns its result.
+ */
+#define XF_RETURN_TX_(tx, c, call)                                             \
+	do {                                                                   \
+		int xf_rc_;                                                    \
+		tx(c, xf_rc_, call);                                           \
+		return xf_rc_;                                                 \
+	} while (0)
+#define XF_RETURN_READ_TX(c, call)  XF_RETURN_TX_(XF_READ_TX, c, call)
+#define XF_RETURN_WRITE_TX(c, call) XF_RETURN_TX_(XF_WRITE_TX, c, call)
+
+/* The merge step of a partial update: copies field f of the input into the
+ * record when the input has it (in->has_f). */
+#define XF_TAKE(rec, in, f)                                                    \
+	do {                                                                   \
+		if ((in)->has_##f)                                             \
+			(rec)->f = (in)->f;                                    \
+	} while (0)
+
+/* A record of organization o (an xf_org): its org_id, org_path and
+ * org_name. */
+#define XF_SET_ORG(rec, o)                                                     \
+	do {                                                                   \
+		(rec)->org_id = (o).id;                                        \
+		(rec)->org_path = (o).path;                                    \
+		(rec)->org_name = (o).name;                                    \
+	} while (0)
+
+/*
  * The same, for writes of point entries, which update kept totals that
  * many writers share (an organization's, a member's year):
  * - Writers with the same key (the org whose totals change, read before
@@ -155,6 +186,11 @@ int xf_tx_end(xf_ctx *c, int rc);
 int xf_audit(xf_ctx *c, const char *action, const char *entity,
              int64_t entity_id, const char *org_path, const char *before,
              const char *after);
+/* The end of a write: a store failure (db_rc other than XF_DB_OK) as
+ * xf_fail_db, else the audit row of xf_audit. */
+int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
+                int64_t entity_id, const char *org_path, const char *before,
+                const char *after);
 
 /* Caller rights (the command line, with scope NULL, may do anything). */
 int xf_can_read(const xf_ctx *c, const char *path);
@@ -181,6 +217,12 @@ typedef struct xf_record {
  */
 int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
               const xf_record *r);
+
+/* Loads the organization id that an input field names: XF_OK, or 422
+ * missing ("组织不存在") at field when there is none, or a store failure.
+ * The caller then checks its rights over o->path. */
+int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
+                 xf_org *o);
 
 /* The subtrees a list is limited to: everything ("/" to "0") for admin,
  * else the union of the caller's readable grants (nested ones merged, the

@@ -22,11 +22,9 @@ static int forbidden(xf_ctx *c, const char *msg, const char *field)
  * when out of the caller's scope. */
 static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
 {
-	int drc = xf_store_org_get(c->db, c->a, id, o);
-	if (drc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	int rc = xf_org_named(c, id, "组织不存在", "org_id", o);
+	if (rc != XF_OK)
+		return rc;
 	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
 }
 
@@ -77,9 +75,7 @@ static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 			return xf_fail_db(c, drc);
 		d->seq = (int)total + 1;
 	}
-	d->org_id = o.id;
-	d->org_path = o.path;
-	d->org_name = o.name;
+	XF_SET_ORG(d, o);
 	d->year = in->year;
 	d->level = in->level;
 	d->post = in->post;
@@ -87,24 +83,18 @@ static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 	d->content = in->content;
 	d->created_by = c->user_id;
 	int drc = xf_store_duty_insert(c->db, d, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "duty", d->id, d->org_path, NULL,
-	                xf_snap_duty(c->a, d));
+	return xf_audit_db(c, drc, "create", "duty", d->id, d->org_path, NULL,
+	                   xf_snap_duty(c->a, d));
 }
 
 int xf_duty_create(xf_ctx *c, const xf_duty_input *in, xf_duty *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 int xf_duty_read(xf_ctx *c, int64_t id, xf_duty *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_duty(c, id, XF_FOR_READ, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_duty(c, id, XF_FOR_READ, out));
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
@@ -113,12 +103,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 	if (rc != XF_OK)
 		return rc;
 	char *before = xf_snap_duty(c->a, d);
-	if (in->has_title)
-		d->title = in->title;
-	if (in->has_content)
-		d->content = in->content;
-	if (in->has_seq)
-		d->seq = in->seq;
+	XF_TAKE(d, in, title);
+	XF_TAKE(d, in, content);
+	XF_TAKE(d, in, seq);
 	int drc = xf_store_duty_update(c->db, d, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
@@ -129,9 +116,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *d)
 
 int xf_duty_update(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -148,17 +133,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		return xf_fail(c, XF_E_CONFLICT, "has_evidence",
 		               "该职责已有履职记录，不能删除", NULL);
 	drc = xf_store_duty_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "duty", id, d.org_path,
-	                xf_snap_duty(c->a, &d), NULL);
+	return xf_audit_db(c, drc, "delete", "duty", id, d.org_path,
+	                   xf_snap_duty(c->a, &d), NULL);
 }
 
 int xf_duty_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 static int list_tx(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
@@ -186,9 +167,7 @@ int xf_duty_list(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, q, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, q, out, n, total));
 }
 
 static int copy_tx(xf_ctx *c, int64_t org_id, int from, int to, int64_t *copied)
@@ -269,9 +248,7 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
 	memset(as, 0, sizeof *as);
-	as->org_id = o.id;
-	as->org_path = o.path;
-	as->org_name = o.name;
+	XF_SET_ORG(as, o);
 	as->org_kind = o.kind;
 	as->member_id = m.id;
 	as->member_name = m.name;
@@ -283,18 +260,14 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "exists",
 		               "该党员已在该年度担任此岗位", "post");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "duty_assignment", as->id, o.path, NULL,
-	                xf_snap_duty_assignment(c->a, as));
+	return xf_audit_db(c, drc, "create", "duty_assignment", as->id, o.path,
+	                   NULL, xf_snap_duty_assignment(c->a, as));
 }
 
 int xf_duty_assign(xf_ctx *c, const xf_duty_assign_input *in,
                    xf_duty_assignment *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, assign_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, assign_tx(c, in, out));
 }
 
 /* Loads an assignment to read it or to change it (mode, as xf_loaded);
@@ -318,17 +291,13 @@ static int unassign_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_duty_assignment_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "duty_assignment", id, as.org_path,
-	                xf_snap_duty_assignment(c->a, &as), NULL);
+	return xf_audit_db(c, drc, "delete", "duty_assignment", id, as.org_path,
+	                   xf_snap_duty_assignment(c->a, &as), NULL);
 }
 
 int xf_duty_unassign(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, unassign_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, unassign_tx(c, id));
 }
 
 static int assignments_tx(xf_ctx *c, int64_t org_id, int subtree, int year,
@@ -351,11 +320,8 @@ int xf_duty_assignment_list(xf_ctx *c, int64_t org_id, int subtree, int year,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(c, rc,
-	           assignments_tx(c, org_id, subtree, year, member_id, offset,
-	                          limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, assignments_tx(c, org_id, subtree, year, member_id,
+	                                    offset, limit, out, n, total));
 }
 
 /* ---- evidence ----------------------------------------------------------- */
@@ -426,19 +392,15 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "exists",
 		               "该记录已关联到此职责", "ref_id");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "duty_evidence", e->id, as.org_path, NULL,
-	                xf_snap_duty_evidence(c->a, e));
+	return xf_audit_db(c, drc, "create", "duty_evidence", e->id,
+	                   as.org_path, NULL, xf_snap_duty_evidence(c->a, e));
 }
 
 int xf_duty_evidence_add(xf_ctx *c, int64_t duty_id,
                          const xf_duty_evidence_input *in,
                          xf_duty_evidence *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, evidence_tx(c, duty_id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, evidence_tx(c, duty_id, in, out));
 }
 
 static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
@@ -454,17 +416,13 @@ static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_duty_evidence_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "duty_evidence", id, e.org_path,
-	                xf_snap_duty_evidence(c->a, &e), NULL);
+	return xf_audit_db(c, drc, "delete", "duty_evidence", id, e.org_path,
+	                   xf_snap_duty_evidence(c->a, &e), NULL);
 }
 
 int xf_duty_evidence_remove(xf_ctx *c, int64_t duty_id, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, evidence_remove_tx(c, duty_id, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, evidence_remove_tx(c, duty_id, id));
 }
 
 static int evidence_list_tx(xf_ctx *c, int64_t duty_id, int64_t assignment_id,
@@ -482,9 +440,8 @@ int xf_duty_evidence_list(xf_ctx *c, int64_t duty_id, int64_t assignment_id,
                           xf_duty_evidence **out, int *n)
 {
 	*n = 0;
-	int rc;
-	XF_READ_TX(c, rc, evidence_list_tx(c, duty_id, assignment_id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c,
+	                  evidence_list_tx(c, duty_id, assignment_id, out, n));
 }
 
 /* ---- the report --------------------------------------------------------- */
@@ -567,7 +524,5 @@ int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	int rc;
-	XF_READ_TX(c, rc, report_tx(c, member_id, year, out));
-	return rc;
+	XF_RETURN_READ_TX(c, report_tx(c, member_id, year, out));
 }

@@ -44,8 +44,7 @@ static int board_org(xf_ctx *c, int64_t org_id, xf_org *o)
 		else if (have_member)
 			org_id = m.org_id;
 		else
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "请指定组织", "org");
+			return xf_invalid(c, "请指定组织", "org");
 	}
 	int drc = xf_store_org_get(c->db, c->a, org_id, o);
 	if (drc == XF_DB_DONE)
@@ -64,9 +63,8 @@ static int parse_period(xf_ctx *c, const char *s, xf_board *b, xf_period *p)
 	if (!s)
 		*p = xf_period_of(xf_date_today(c->now), XF_PERIOD_YEAR);
 	else if (xf_period_parse(s, p) != 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "期间应为 2024、2024Q2 或 2024-07 的形式",
-		               "period");
+		return xf_invalid(c, "期间应为 2024、2024Q2 或 2024-07 的形式",
+		                  "period");
 	xf_period_format(*p, b->period);
 	xf_period_format(xf_period_prev(*p), b->prev_period);
 	return XF_OK;
@@ -300,9 +298,7 @@ int xf_board_members(xf_ctx *c, int64_t org_id, const char *period, int limit,
                      xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, members_tx(c, org_id, period, limit, out));
-	return rc;
+	XF_RETURN_READ_TX(c, members_tx(c, org_id, period, limit, out));
 }
 
 /* ---- organizations ------------------------------------------------------*/
@@ -446,9 +442,7 @@ int xf_board_orgs(xf_ctx *c, int64_t org_id, const char *kind,
                   const char *period, const char *by, int limit, xf_board *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, orgs_tx(c, org_id, kind, period, by, limit, out));
-	return rc;
+	XF_RETURN_READ_TX(c, orgs_tx(c, org_id, kind, period, by, limit, out));
 }
 
 int xf_board_members_in_tx(xf_ctx *c, int64_t org_id, const char *period,
@@ -510,12 +504,10 @@ static int me_read(xf_ctx *c, const char *year, const char *period,
 			    "period");
 		p = (xf_period){.kind = XF_PERIOD_YEAR, .year = rp.year};
 		if (year && strtol(year, NULL, 10) != rp.year)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "期间与年度不一致", "period");
+			return xf_invalid(c, "期间与年度不一致", "period");
 	} else if (year) {
 		if (xf_period_parse(year, &p) != 0 || p.kind != XF_PERIOD_YEAR)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "年度应为四位数字", "year");
+			return xf_invalid(c, "年度应为四位数字", "year");
 	} else {
 		p = xf_period_of(xf_date_today(c->now), XF_PERIOD_YEAR);
 	}
@@ -587,7 +579,5 @@ int xf_points_me_read(xf_ctx *c, const char *year, const char *period,
                       xf_points_me *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, me_read(c, year, period, out));
-	return rc;
+	XF_RETURN_READ_TX(c, me_read(c, year, period, out));
 }

@@ -55,18 +55,14 @@ static int measure_create_tx(xf_ctx *c, int64_t meeting_id,
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_measure_insert(c->db, out, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "measure", out->id, out->org_path, NULL,
-	                xf_snap_measure(c->a, out));
+	return xf_audit_db(c, drc, "create", "measure", out->id, out->org_path,
+	                   NULL, xf_snap_measure(c->a, out));
 }
 
 int xf_measure_create(xf_ctx *c, int64_t meeting_id, const xf_measure_input *in,
                       xf_measure *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, measure_create_tx(c, meeting_id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, measure_create_tx(c, meeting_id, in, out));
 }
 
 static int load_measure_writable(xf_ctx *c, int64_t id, xf_measure *m)
@@ -89,30 +85,22 @@ static int measure_update_tx(xf_ctx *c, int64_t id, const xf_measure_input *in,
 	int drc = xf_store_meeting_get(c->db, c->a, m->meeting_id, &mt);
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	if (in->has_title)
-		m->title = in->title;
-	if (in->has_owner)
-		m->owner = in->owner;
-	if (in->has_due_on)
-		m->due_on = in->due_on;
-	if (in->has_done_on)
-		m->done_on = in->done_on;
+	XF_TAKE(m, in, title);
+	XF_TAKE(m, in, owner);
+	XF_TAKE(m, in, due_on);
+	XF_TAKE(m, in, done_on);
 	rc = check_measure(c, m, mt.held_on);
 	if (rc != XF_OK)
 		return rc;
 	drc = xf_store_measure_update(c->db, m, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "update", "measure", m->id, m->org_path, before,
-	                xf_snap_measure(c->a, m));
+	return xf_audit_db(c, drc, "update", "measure", m->id, m->org_path,
+	                   before, xf_snap_measure(c->a, m));
 }
 
 int xf_measure_update(xf_ctx *c, int64_t id, const xf_measure_input *in,
                       xf_measure *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, measure_update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, measure_update_tx(c, id, in, out));
 }
 
 static int measure_remove_tx(xf_ctx *c, int64_t id)
@@ -122,17 +110,13 @@ static int measure_remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_measure_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "measure", id, m.org_path,
-	                xf_snap_measure(c->a, &m), NULL);
+	return xf_audit_db(c, drc, "delete", "measure", id, m.org_path,
+	                   xf_snap_measure(c->a, &m), NULL);
 }
 
 int xf_measure_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, measure_remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, measure_remove_tx(c, id));
 }
 
 static int open_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
@@ -151,7 +135,5 @@ int xf_measure_open_list(xf_ctx *c, int64_t org_id, int offset, int limit,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(c, rc, open_tx(c, org_id, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, open_tx(c, org_id, offset, limit, out, n, total));
 }

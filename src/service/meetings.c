@@ -59,11 +59,9 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 /* Loads the org of a meeting; it must exist (422) and be writable (403). */
 static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_invalid(c, "所属组织不存在", "org_id");
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "所属组织不存在", "org_id", o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织记录会议", "org_id");
@@ -75,19 +73,15 @@ static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 static int merge_meeting(xf_ctx *c, const xf_meeting_input *in, const xf_org *o,
                          xf_meeting *m)
 {
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	m->f = in->f
-	TAKE(kind);
-	TAKE(makeup_for);
-	TAKE(place);
-	TAKE(topic);
-	TAKE(host);
-	TAKE(recorder);
-	TAKE(lecturer);
-	TAKE(agenda);
-	TAKE(minutes);
-#undef TAKE
+	XF_TAKE(m, in, kind);
+	XF_TAKE(m, in, makeup_for);
+	XF_TAKE(m, in, place);
+	XF_TAKE(m, in, topic);
+	XF_TAKE(m, in, host);
+	XF_TAKE(m, in, recorder);
+	XF_TAKE(m, in, lecturer);
+	XF_TAKE(m, in, agenda);
+	XF_TAKE(m, in, minutes);
 	if (in->has_first_topic) {
 		m->ft_title = in->ft_title;
 		m->ft_source = in->ft_title ? in->ft_source : NULL;
@@ -160,26 +154,20 @@ static int create_tx(xf_ctx *c, const xf_meeting_input *in, xf_meeting *m)
 	if (rc != XF_OK)
 		return rc;
 	memset(m, 0, sizeof *m);
-	m->org_id = o.id;
-	m->org_path = o.path;
-	m->org_name = o.name;
+	XF_SET_ORG(m, o);
 	m->org_kind = o.kind;
 	m->created_by = c->user_id;
 	rc = merge_meeting(c, in, &o, m);
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_insert(c->db, m, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "meeting", m->id, m->org_path, NULL,
-	                xf_snap_meeting(c->a, m));
+	return xf_audit_db(c, drc, "create", "meeting", m->id, m->org_path,
+	                   NULL, xf_snap_meeting(c->a, m));
 }
 
 int xf_meeting_create(xf_ctx *c, const xf_meeting_input *in, xf_meeting *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_meeting *out,
@@ -195,9 +183,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_meeting *out,
 int xf_meeting_read(xf_ctx *c, int64_t id, xf_meeting *out,
                     xf_measure **measures, int *nmeasures)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, measures, nmeasures));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, measures, nmeasures));
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
@@ -228,9 +214,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 int xf_meeting_update(xf_ctx *c, int64_t id, const xf_meeting_input *in,
                       xf_meeting *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -240,17 +224,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "meeting", id, m.org_path,
-	                xf_snap_meeting(c->a, &m), NULL);
+	return xf_audit_db(c, drc, "delete", "meeting", id, m.org_path,
+	                   xf_snap_meeting(c->a, &m), NULL);
 }
 
 int xf_meeting_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int subtree, xf_meeting_filter *f,
@@ -284,7 +264,5 @@ int xf_meeting_list(xf_ctx *c, int64_t org_id, int subtree, const char *kind,
 		f.from = from;
 		f.to = to;
 	}
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, org_id, subtree, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, org_id, subtree, &f, out));
 }

@@ -38,12 +38,9 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_member *m)
 /* Loads the target org of a member; it must be writable by the caller. */
 static int target_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "所属组织不存在", field);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "所属组织不存在", field, o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权在该组织下管理党员", field);
@@ -61,27 +58,22 @@ static int check_member(xf_ctx *c, xf_member *m)
 		               xf_idnum_error_text(e), "id_number");
 	xf_date today = xf_date_today(c->now);
 	if (xf_date_cmp(birth, today) > 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "身份证号码中的出生日期晚于今天", "id_number");
+		return xf_invalid(c, "身份证号码中的出生日期晚于今天",
+		                  "id_number");
 	char b[11];
 	xf_date_format(birth, b);
 	m->birth_date = xf_arena_strdup(c->a, b);
 	if (strcmp(m->gender, male ? "male" : "female") != 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "性别与身份证号码不一致", "gender");
+		return xf_invalid(c, "性别与身份证号码不一致", "gender");
 	if (!m->phone || !xf_phone_is_mobile(m->phone))
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "手机号码应为11位大陆手机号", "phone");
+		return xf_invalid(c, "手机号码应为11位大陆手机号", "phone");
 	xf_date d;
 	if (xf_date_parse(m->joined_on, &d) != 0 || xf_date_cmp(d, today) > 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "入党日期不能晚于今天", "joined_on");
+		return xf_invalid(c, "入党日期不能晚于今天", "joined_on");
 	if (xf_date_cmp(d, birth) <= 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "入党日期不能早于出生日期", "joined_on");
+		return xf_invalid(c, "入党日期不能早于出生日期", "joined_on");
 	if (m->full_on && strcmp(m->full_on, m->joined_on) < 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "转正日期不能早于入党日期", "full_on");
+		return xf_invalid(c, "转正日期不能早于入党日期", "full_on");
 	return XF_OK;
 }
 
@@ -104,9 +96,7 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 	if (rc != XF_OK)
 		return rc;
 	memset(m, 0, sizeof *m);
-	m->org_id = o.id;
-	m->org_path = o.path;
-	m->org_name = o.name;
+	XF_SET_ORG(m, o);
 	m->name = in->name;
 	m->gender = in->gender;
 	m->id_number = in->id_number;
@@ -128,24 +118,18 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 		               "该身份证号码已登记", "id_number");
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, o.id, 1);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "member", m->id, m->org_path, NULL,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "create", "member", m->id, m->org_path, NULL,
+	                   xf_snap_member(c->a, m));
 }
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
 }
 
 static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
@@ -156,22 +140,18 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 		return rc;
 	const char *before = xf_snap_member(c->a, m);
 	if (in->has_org_id && in->org_id != m->org_id)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "调整所属组织请使用组织关系转接", "org_id");
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	m->f = in->f
-	TAKE(name);
-	TAKE(gender);
-	TAKE(id_number);
-	TAKE(phone);
-	TAKE(status);
-	TAKE(joined_on);
-	TAKE(full_on);
-	TAKE(ethnicity);
-	TAKE(education);
-	TAKE(position);
-#undef TAKE
+		return xf_invalid(c, "调整所属组织请使用组织关系转接",
+		                  "org_id");
+	XF_TAKE(m, in, name);
+	XF_TAKE(m, in, gender);
+	XF_TAKE(m, in, id_number);
+	XF_TAKE(m, in, phone);
+	XF_TAKE(m, in, status);
+	XF_TAKE(m, in, joined_on);
+	XF_TAKE(m, in, full_on);
+	XF_TAKE(m, in, ethnicity);
+	XF_TAKE(m, in, education);
+	XF_TAKE(m, in, position);
 	rc = check_member(c, m);
 	if (rc == XF_OK)
 		rc = check_idnum_free(c, m->id_number, m->id);
@@ -181,18 +161,14 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "id_number_taken",
 		               "该身份证号码已登记", "id_number");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "update", "member", m->id, m->org_path, before,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "update", "member", m->id, m->org_path,
+	                   before, xf_snap_member(c->a, m));
 }
 
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -204,17 +180,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	int drc = xf_store_member_delete(c->db, id);
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, m.org_id, -1);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "member", id, m.org_path,
-	                xf_snap_member(c->a, &m), NULL);
+	return xf_audit_db(c, drc, "delete", "member", id, m.org_path,
+	                   xf_snap_member(c->a, &m), NULL);
 }
 
 int xf_member_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 /* The members of org_id (its subtree unless !subtree) or, without it, of
@@ -247,8 +219,7 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 		if (c->scope && c->scope->member_id) {
 			xf_member *m = xf_arena_calloc(c->a, 1, sizeof *m);
 			if (!m)
-				return xf_fail(c, XF_E_INTERNAL, "internal",
-				               "内存不足", NULL);
+				return xf_oom(c);
 			if (xf_member_read(c, c->scope->member_id, m) ==
 			    XF_OK) {
 				out->items = m;
@@ -259,9 +230,7 @@ int xf_member_list(xf_ctx *c, int64_t org_id, int subtree, const char *q,
 		}
 		return XF_OK;
 	}
-	int rc;
-	XF_READ_TX(c, rc, list_read(c, org_id, subtree, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_read(c, org_id, subtree, &f, out));
 }
 
 static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
@@ -271,17 +240,14 @@ static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
 	if (rc != XF_OK)
 		return rc;
 	if (m->org_id == to_org)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "转入组织与当前组织相同", "to_org_id");
+		return xf_invalid(c, "转入组织与当前组织相同", "to_org_id");
 	const char *before = xf_snap_member(c->a, m);
 	xf_org o;
 	rc = target_org(c, to_org, "to_org_id", &o);
 	if (rc != XF_OK)
 		return rc;
 	int64_t from = m->org_id;
-	m->org_id = o.id;
-	m->org_path = o.path;
-	m->org_name = o.name;
+	XF_SET_ORG(m, o);
 	int drc = xf_store_member_update(c->db, m, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_org_add_members(c->db, from, -1);
@@ -290,18 +256,14 @@ static int transfer_tx(xf_ctx *c, int64_t id, int64_t to_org,
 	if (drc == XF_DB_OK)
 		drc = xf_store_transfer_insert(c->db, id, from, o.id, reason,
 		                               c->user_id, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "transfer", "member", id, m->org_path, before,
-	                xf_snap_member(c->a, m));
+	return xf_audit_db(c, drc, "transfer", "member", id, m->org_path,
+	                   before, xf_snap_member(c->a, m));
 }
 
 int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
                        const char *reason, xf_member *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, transfer_tx(c, id, to_org, reason, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, transfer_tx(c, id, to_org, reason, out));
 }
 
 static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
@@ -315,7 +277,5 @@ static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc, transfers_read(c, id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, transfers_read(c, id, out, n));
 }

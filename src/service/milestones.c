@@ -116,9 +116,7 @@ static int ms_add_tx(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
 int xf_milestone_add(xf_ctx *c, int64_t task_id, const xf_milestone_input *in,
                      xf_milestone *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_add_tx(c, task_id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_add_tx(c, task_id, in, out));
 }
 
 static int ms_load(xf_ctx *c, int64_t task_id, int64_t id, xf_task *t,
@@ -148,14 +146,10 @@ static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
 		return xf_fail(c, XF_E_CONFLICT, "derived_milestone",
 		               "该时间节点已下达，由下级任务完成情况汇总",
 		               "done_on");
-	if (in->has_title)
-		m->title = in->title;
-	if (in->has_deliverable)
-		m->deliverable = in->deliverable;
-	if (in->has_due_on)
-		m->due_on = in->due_on;
-	if (in->has_done_on)
-		m->done_on = in->done_on;
+	XF_TAKE(m, in, title);
+	XF_TAKE(m, in, deliverable);
+	XF_TAKE(m, in, due_on);
+	XF_TAKE(m, in, done_on);
 	if (in->has_weight)
 		m->weight = in->weight > 0 ? in->weight : 1;
 	rc = xf_milestone_check(c, t.start_on, t.due_on, m->due_on,
@@ -177,9 +171,7 @@ static int ms_update_tx(xf_ctx *c, int64_t task_id, int64_t id,
 int xf_milestone_update(xf_ctx *c, int64_t task_id, int64_t id,
                         const xf_milestone_input *in, xf_milestone *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_update_tx(c, task_id, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_update_tx(c, task_id, id, in, out));
 }
 
 static int ms_remove_tx(xf_ctx *c, int64_t task_id, int64_t id)
@@ -202,7 +194,5 @@ static int ms_remove_tx(xf_ctx *c, int64_t task_id, int64_t id)
 
 int xf_milestone_remove(xf_ctx *c, int64_t task_id, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, ms_remove_tx(c, task_id, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, ms_remove_tx(c, task_id, id));
 }

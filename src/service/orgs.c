@@ -31,21 +31,19 @@ static int check_org(xf_ctx *c, const xf_org *o)
 	int temp = strcmp(o->kind, "temp_branch") == 0;
 	if (temp) {
 		if (!o->project || !*o->project)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写所属项目", "project");
+			return xf_invalid(c, "临时党支部须填写所属项目",
+			                  "project");
 		if (!o->starts_on)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写开始日期", "starts_on");
+			return xf_invalid(c, "临时党支部须填写开始日期",
+			                  "starts_on");
 		if (!o->ends_on)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "临时党支部须填写结束日期", "ends_on");
+			return xf_invalid(c, "临时党支部须填写结束日期",
+			                  "ends_on");
 	}
 	if (o->starts_on && o->ends_on && strcmp(o->ends_on, o->starts_on) < 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "结束日期不能早于开始日期", "ends_on");
+		return xf_invalid(c, "结束日期不能早于开始日期", "ends_on");
 	if (o->closed_on && strcmp(o->closed_on, o->established_on) < 0)
-		return xf_fail(c, XF_E_INVALID, "invalid_field",
-		               "撤销日期不能早于成立日期", "closed_on");
+		return xf_invalid(c, "撤销日期不能早于成立日期", "closed_on");
 	return XF_OK;
 }
 
@@ -68,12 +66,10 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	const char *parent_path = NULL;
 	memset(o, 0, sizeof *o);
 	if (in->parent_id) {
-		int rc = xf_store_org_get(c->db, c->a, in->parent_id, &parent);
-		if (rc == XF_DB_DONE)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "上级组织不存在", "parent_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc = xf_org_named(c, in->parent_id, "上级组织不存在",
+		                      "parent_id", &parent);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_can_write(c, parent.path))
 			return forbidden(c);
 		parent_path = parent.path;
@@ -107,24 +103,18 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
 		               "同一上级组织下已有同名组织", "name");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "org", o->id, o->path, NULL,
-	                xf_snap_org(c->a, o));
+	return xf_audit_db(c, drc, "create", "org", o->id, o->path, NULL,
+	                   xf_snap_org(c->a, o));
 }
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load(c, id, XF_FOR_READ, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
 }
 
 /* Moves o (already loaded and writable) under new_parent. */
@@ -134,12 +124,10 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 	int depth;
 	if (new_parent) {
 		xf_org p;
-		int rc = xf_store_org_get(c->db, c->a, new_parent, &p);
-		if (rc == XF_DB_DONE)
-			return xf_fail(c, XF_E_INVALID, "invalid_field",
-			               "上级组织不存在", "parent_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc = xf_org_named(c, new_parent, "上级组织不存在",
+		                      "parent_id", &p);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_can_write(c, p.path))
 			return forbidden(c);
 		if (xf_path_within(p.path, o->path))
@@ -156,7 +144,7 @@ static int move(xf_ctx *c, xf_org *o, int64_t new_parent)
 		depth = 0;
 	}
 	if (!new_path)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	int rc = xf_store_org_move(c->db, o->id, new_parent, o->path, new_path,
 	                           depth - o->depth, c->now);
 	if (rc != XF_DB_OK)
@@ -173,22 +161,15 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_org(c->a, o);
-	if (in->has_name)
-		o->name = in->name;
-	if (in->has_kind)
-		o->kind = in->kind;
-	if (in->has_level)
-		o->level = in->level;
+	XF_TAKE(o, in, name);
+	XF_TAKE(o, in, kind);
+	XF_TAKE(o, in, level);
 	if (in->has_established_on && in->established_on)
 		o->established_on = in->established_on;
-	if (in->has_project)
-		o->project = in->project;
-	if (in->has_starts_on)
-		o->starts_on = in->starts_on;
-	if (in->has_ends_on)
-		o->ends_on = in->ends_on;
-	if (in->has_closed_on)
-		o->closed_on = in->closed_on;
+	XF_TAKE(o, in, project);
+	XF_TAKE(o, in, starts_on);
+	XF_TAKE(o, in, ends_on);
+	XF_TAKE(o, in, closed_on);
 	rc = check_org(c, o);
 	if (rc != XF_OK)
 		return rc;
@@ -206,17 +187,13 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *o)
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "name_taken",
 		               "同一上级组织下已有同名组织", "name");
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, moved ? "move" : "update", "org", o->id, o->path,
-	                before, xf_snap_org(c->a, o));
+	return xf_audit_db(c, drc, moved ? "move" : "update", "org", o->id,
+	                   o->path, before, xf_snap_org(c->a, o));
 }
 
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -232,17 +209,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (drc == XF_DB_FOREIGN)
 		return xf_fail(c, XF_E_CONFLICT, "org_not_empty",
 		               "该组织仍被引用（如用户角色），不能删除", NULL);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "org", id, o.path, xf_snap_org(c->a, &o),
-	                NULL);
+	return xf_audit_db(c, drc, "delete", "org", id, o.path,
+	                   xf_snap_org(c->a, &o), NULL);
 }
 
 int xf_org_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
@@ -251,11 +224,8 @@ int xf_org_list(xf_ctx *c, const xf_org_filter *f, xf_org_page *out)
 	memset(out, 0, sizeof *out);
 	if (xf_list_ranges(c, &ranges) == 0)
 		return XF_OK; /* nothing in scope: an empty list */
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_org_list(c->db, c->a, &ranges, f, out)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_org_list(c->db, c->a, &ranges, f, out)));
 }
 
 static int children_read(xf_ctx *c, int64_t id, xf_org_page *out)
@@ -269,9 +239,7 @@ static int children_read(xf_ctx *c, int64_t id, xf_org_page *out)
 
 int xf_org_children(xf_ctx *c, int64_t id, xf_org_page *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, children_read(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, children_read(c, id, out));
 }
 
 /* Loads a readable org and the range of its subtree. */
@@ -296,9 +264,7 @@ static int count_read(xf_ctx *c, int64_t id, xf_org_stats *out)
 int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc;
-	XF_READ_TX(c, rc, count_read(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, count_read(c, id, out));
 }
 
 static int tree_read(xf_ctx *c, int64_t id, xf_org_page *out)
@@ -322,7 +288,7 @@ int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 	int *stack = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
 	int *up = xf_arena_calloc(c->a, (size_t)out->n + 1, sizeof(int));
 	if (!stack || !up)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	int top = 0;
 	for (int i = 0; i < out->n; i++) {
 		while (top > 0 &&
@@ -348,8 +314,7 @@ static int cluster_writer(xf_ctx *c)
 	if (!c->scope || xf_scope_is_admin(c->scope) ||
 	    xf_scope_has_role(c->scope, XF_ROLE_COMMITTEE))
 		return XF_OK;
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-	               "只有机关工委或管理员可以维护片区", NULL);
+	return xf_forbidden(c, "只有机关工委或管理员可以维护片区");
 }
 
 static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
@@ -390,17 +355,13 @@ int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
 
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, cluster_load(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, cluster_load(c, id, out));
 }
 
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc,
-	           xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
 }
 
 static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
@@ -411,16 +372,13 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	if (rc != XF_OK)
 		return rc;
 	xf_org o;
-	int drc = xf_store_org_get(c->db, c->a, org_id, &o);
-	if (drc == XF_DB_DONE)
-		return xf_fail(c, XF_E_INVALID, "invalid_field", "组织不存在",
-		               "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	rc = xf_org_named(c, org_id, "组织不存在", "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o.path))
 		return forbidden(c);
-	drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
-	          : xf_store_cluster_remove_org(c->db, id, org_id);
+	int drc = add ? xf_store_cluster_add_org(c->db, id, org_id)
+	              : xf_store_cluster_remove_org(c->db, id, org_id);
 	if (drc != XF_DB_OK && drc != XF_DB_UNIQUE)
 		return xf_fail_db(c, drc);
 	rc = cluster_load(c, id, out);
@@ -431,20 +389,22 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	                xf_snap_cluster(c->a, out));
 }
 
-int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+/* Adds (add) or removes org_id in cluster id, for a writer of clusters. */
+static int cluster_change(xf_ctx *c, int64_t id, int64_t org_id, int add,
+                          xf_cluster *out)
 {
 	int rc = cluster_writer(c);
 	if (rc != XF_OK)
 		return rc;
-	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 1, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, cluster_change_tx(c, id, org_id, add, out));
+}
+
+int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	return cluster_change(c, id, org_id, 1, out);
 }
 
 int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
-	int rc = cluster_writer(c);
-	if (rc != XF_OK)
-		return rc;
-	XF_WRITE_TX(c, rc, cluster_change_tx(c, id, org_id, 0, out));
-	return rc;
+	return cluster_change(c, id, org_id, 0, out);
 }

@@ -61,11 +61,9 @@ static int check_item(xf_ctx *c, const xf_org *po, int year, int i,
 static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 {
 	xf_org po;
-	int drc = xf_store_org_get(c->db, c->a, in->org_id, &po);
-	if (drc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
+	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &po);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, po.path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织制定年度计划", "org_id");
@@ -74,22 +72,20 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 	const char **dues =
 	    xf_arena_calloc(c->a, (size_t)in->nitems + 1, sizeof *dues);
 	if (!starts || !dues)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	for (int i = 0; i < in->nitems; i++) {
-		int rc = check_item(c, &po, in->year, i, &in->items[i],
-		                    &starts[i], &dues[i]);
+		rc = check_item(c, &po, in->year, i, &in->items[i], &starts[i],
+		                &dues[i]);
 		if (rc != XF_OK)
 			return rc;
 	}
 	memset(p, 0, sizeof *p);
-	p->org_id = po.id;
-	p->org_path = po.path;
-	p->org_name = po.name;
+	XF_SET_ORG(p, po);
 	p->year = in->year;
 	p->title = in->title;
 	p->created_by = c->user_id;
 	p->item_count = in->nitems;
-	drc = xf_store_plan_insert(c->db, p, c->now);
+	int drc = xf_store_plan_insert(c->db, p, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	for (int i = 0; i < in->nitems; i++) {
@@ -121,7 +117,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 		                    .plan_item_id = row.id,
 		                    .year = in->year};
 		xf_task t;
-		int rc = xf_task_create_tx(c, &ti, &t);
+		rc = xf_task_create_tx(c, &ti, &t);
 		if (rc != XF_OK) {
 			if (c->err.field && strcmp(c->err.field, "org_id") == 0)
 				c->err.field = xf_arena_printf(
@@ -137,9 +133,7 @@ static int create_tx(xf_ctx *c, const xf_plan_input *in, xf_plan *p)
 
 int xf_plan_create(xf_ctx *c, const xf_plan_input *in, xf_plan *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 static const xf_record plan = {"年度计划不存在", "无权修改该组织的年度计划",
@@ -180,9 +174,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 
 int xf_plan_update(xf_ctx *c, int64_t id, const xf_plan_patch *in)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -211,17 +203,13 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		                               (long long)tasks),
 		               NULL);
 	drc = xf_store_plan_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "delete", "plan", id, p.org_path,
-	                xf_snap_plan(c->a, &p), NULL);
+	return xf_audit_db(c, drc, "delete", "plan", id, p.org_path,
+	                   xf_snap_plan(c->a, &p), NULL);
 }
 
 int xf_plan_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
@@ -252,9 +240,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
 int xf_plan_read(xf_ctx *c, int64_t id, xf_plan *out, xf_plan_item **items,
                  int *n, xf_task **tasks)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, items, n, tasks));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, items, n, tasks));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
@@ -275,9 +261,6 @@ int xf_plan_list(xf_ctx *c, int64_t org_id, int subtree, int year, int offset,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    list_tx(c, org_id, subtree, year, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, subtree, year, offset, limit, out, n, total));
 }

@@ -124,9 +124,7 @@ static int load_claim(xf_ctx *c, int64_t id, xf_point_claim *cl)
 
 int xf_point_claim_read(xf_ctx *c, int64_t id, xf_point_claim *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_claim(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_claim(c, id, out));
 }
 
 /* Loads a pending claim the caller may decide, with its rule. */
@@ -142,8 +140,7 @@ static int load_decidable(xf_ctx *c, int64_t id, xf_point_claim *cl,
 	const xf_point_version *v = &r->versions[r->nversions - 1];
 	if (!xf_point_may_award(c, v->approver_role, cl->org_path)) {
 		if (!claim_readable(c, cl) && !xf_can_read(c, cl->org_path))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权审核该申报", NULL);
+			return xf_forbidden(c, "无权审核该申报");
 		return xf_forbidden(c,
 		                    strcmp(v->approver_role, "committee") == 0
 		                        ? "该规则的申报由机关工委审核"
@@ -205,9 +202,7 @@ static int reject_tx(xf_ctx *c, int64_t id, const char *reason,
 int xf_point_claim_reject(xf_ctx *c, int64_t id, const char *reason,
                           xf_point_claim *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, reject_tx(c, id, reason, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, reject_tx(c, id, reason, out));
 }
 
 static int claims_tx(xf_ctx *c, int64_t org_id, xf_point_claim_filter *f,
@@ -228,7 +223,5 @@ int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
 	*total = 0;
 	xf_point_claim_filter f = {
 	    .status = status, .offset = offset, .limit = limit};
-	int rc;
-	XF_READ_TX(c, rc, claims_tx(c, org_id, &f, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, claims_tx(c, org_id, &f, out, n, total));
 }

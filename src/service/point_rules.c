@@ -77,17 +77,14 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	r->kind = in->kind ? in->kind : "member";
 	if (in->org_id) {
 		xf_org o;
-		int rc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-		if (rc == XF_DB_DONE)
-			return xf_invalid(c, "发布组织不存在", "org_id");
-		if (rc != XF_DB_ROW)
-			return xf_fail_db(c, rc);
+		int rc =
+		    xf_org_named(c, in->org_id, "发布组织不存在", "org_id", &o);
+		if (rc != XF_OK)
+			return rc;
 		if (!xf_committee_over(c, o.path, 0))
 			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 			               "无权为该组织制定积分规则", "org_id");
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
+		XF_SET_ORG(r, o);
 	} else if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);
 		if (!g)
@@ -97,9 +94,7 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 		if (rc != XF_DB_ROW)
 			return xf_fail_db(c,
 			                  rc == XF_DB_DONE ? XF_DB_ERROR : rc);
-		r->org_id = o.id;
-		r->org_path = o.path;
-		r->org_name = o.name;
+		XF_SET_ORG(r, o);
 	}
 	xf_point_version *v = xf_arena_calloc(c->a, 1, sizeof *v);
 	if (!v)
@@ -139,16 +134,12 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 int xf_point_rule_create(xf_ctx *c, const xf_point_rule_input *in,
                          xf_point_rule *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, rule_create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rule_create_tx(c, in, out));
 }
 
 int xf_point_rule_read(xf_ctx *c, int64_t id, xf_point_rule *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, xf_point_rule_load(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, xf_point_rule_load(c, id, out));
 }
 
 static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
@@ -173,20 +164,16 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 	v->valid_from = in->valid_from;
 	v->valid_to = NULL;
 	v->created_by = c->user_id;
-#define TAKE(f)                                                                \
-	if (in->has_##f)                                                       \
-	v->f = in->f
-	TAKE(category);
-	TAKE(item);
-	TAKE(description);
-	TAKE(points);
-	TAKE(cap);
-	TAKE(cap_period);
-	TAKE(approver_role);
-	TAKE(needs_evidence);
-	TAKE(needs_approval);
-	TAKE(veto);
-#undef TAKE
+	XF_TAKE(v, in, category);
+	XF_TAKE(v, in, item);
+	XF_TAKE(v, in, description);
+	XF_TAKE(v, in, points);
+	XF_TAKE(v, in, cap);
+	XF_TAKE(v, in, cap_period);
+	XF_TAKE(v, in, approver_role);
+	XF_TAKE(v, in, needs_evidence);
+	XF_TAKE(v, in, needs_approval);
+	XF_TAKE(v, in, veto);
 	if (!v->description)
 		v->description = "";
 	rc = check_version(c, r->kind, v);
@@ -207,31 +194,25 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 int xf_point_rule_change(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
                          xf_point_rule *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, rule_change_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, rule_change_tx(c, id, in, out));
 }
 
 int xf_point_rule_list(xf_ctx *c, const char *kind, const char *on,
                        const char *category, xf_point_rule **out, int *n)
 {
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    xf_from_db(c, xf_store_point_rules_on(
-	                      c->db, c->a, kind ? kind : "member",
-	                      on ? on : xf_today(c), category, 1000, out, n)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_point_rules_on(c->db, c->a,
+	                                             kind ? kind : "member",
+	                                             on ? on : xf_today(c),
+	                                             category, 1000, out, n)));
 }
 
 int xf_point_settings_read(xf_ctx *c, const char *kind, int year, int64_t *base,
                            int64_t *floor)
 {
-	int rc;
-	XF_READ_TX(c, rc,
-	           xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
-	                                                     base, floor)));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_point_settings_get(c->db, kind, year,
+	                                                 base, floor)));
 }
 
 static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
@@ -261,7 +242,5 @@ static int settings_tx(xf_ctx *c, const char *kind, int year, int64_t base,
 int xf_point_settings_write(xf_ctx *c, const char *kind, int year, int64_t base,
                             int64_t floor)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, settings_tx(c, kind, year, base, floor));
-	return rc;
+	XF_RETURN_WRITE_TX(c, settings_tx(c, kind, year, base, floor));
 }

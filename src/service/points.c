@@ -261,11 +261,9 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 		                            m.org_path, &r);
 	} else {
 		xf_org o;
-		int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-		if (drc == XF_DB_DONE)
-			return xf_invalid(c, "组织不存在", "org_id");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
+		rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+		if (rc != XF_OK)
+			return rc;
 		s.org_id = o.id;
 		s.org_path = o.path;
 		rc = xf_point_rule_load_for(c, in->rule_id, "org", o.path, &r);
@@ -401,9 +399,7 @@ static int load_entry(xf_ctx *c, int64_t id, xf_point_entry *e)
 
 int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, load_entry(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, load_entry(c, id, out));
 }
 
 /* The ranges a list of claims or entries is limited to; a member-only
@@ -451,7 +447,5 @@ int xf_point_entry_list(xf_ctx *c, int64_t member_id, int64_t org_id,
 	                           .period = period,
 	                           .offset = offset,
 	                           .limit = limit};
-	int rc;
-	XF_READ_TX(c, rc, entries_tx(c, org_id, &f, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(c, entries_tx(c, org_id, &f, out, n, total));
 }

@@ -123,7 +123,7 @@ static int build(xf_ctx *c, int64_t org_id, int year, xf_register *r)
 	r->counts =
 	    xf_arena_calloc(c->a, (size_t)r->nmembers + 1, sizeof *r->counts);
 	if (!g.mt || !g.mb || !r->status || !r->counts)
-		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+		return xf_oom(c);
 	memset(r->status, -1, cells + 1);
 	for (int j = 0; j < r->nmeetings; j++)
 		g.mt[j] = (id_index){r->meetings[j].id, j};
@@ -139,7 +139,5 @@ int xf_register_year(xf_ctx *c, int64_t org_id, int year, xf_register *out)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	int rc;
-	XF_READ_TX(c, rc, build(c, org_id, year, out));
-	return rc;
+	XF_RETURN_READ_TX(c, build(c, org_id, year, out));
 }

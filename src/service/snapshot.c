@@ -29,24 +29,27 @@
 		return s;                                                      \
 	} while (0)
 
-char *xf_snap_org(xf_arena *a, const xf_org *o)
-{
-	SNAP(a, xf_org_json(&w, o));
-}
+/* Defines xf_snap_NAME for an entity whose writer, xf_NAME_json, takes the
+ * entity alone. */
+#define SNAP_OF(name)                                                          \
+	char *xf_snap_##name(xf_arena *a, const xf_##name *v)                  \
+	{                                                                      \
+		SNAP(a, xf_##name##_json(&w, v));                              \
+	}
+
+SNAP_OF(org)
+SNAP_OF(user)
+SNAP_OF(cluster)
+SNAP_OF(measure)
+SNAP_OF(talk)
+SNAP_OF(point_claim)
+SNAP_OF(point_entry)
+SNAP_OF(point_objection)
+SNAP_OF(progress)
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {
 	SNAP(a, xf_member_json(&w, m, 1));
-}
-
-char *xf_snap_user(xf_arena *a, const xf_user *u)
-{
-	SNAP(a, xf_user_json(&w, u));
-}
-
-char *xf_snap_cluster(xf_arena *a, const xf_cluster *c)
-{
-	SNAP(a, xf_cluster_json(&w, c));
 }
 
 char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)
@@ -55,40 +58,15 @@ char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)
 	SNAP(a, xf_meeting_json(&w, m, &f, NULL, 0));
 }
 
-char *xf_snap_measure(xf_arena *a, const xf_measure *m)
-{
-	SNAP(a, xf_measure_json(&w, m));
-}
-
-char *xf_snap_talk(xf_arena *a, const xf_talk *t)
-{
-	SNAP(a, xf_talk_json(&w, t));
-}
-
 char *xf_snap_point_rule(xf_arena *a, const xf_point_rule *r)
 {
 	SNAP(a, xf_point_rule_json(&w, r, 0));
-}
-
-char *xf_snap_point_claim(xf_arena *a, const xf_point_claim *c)
-{
-	SNAP(a, xf_point_claim_json(&w, c));
-}
-
-char *xf_snap_point_entry(xf_arena *a, const xf_point_entry *e)
-{
-	SNAP(a, xf_point_entry_json(&w, e));
 }
 
 char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
                            const char *state)
 {
 	SNAP(a, xf_point_notice_json(&w, n, state, 0, NULL, 0));
-}
-
-char *xf_snap_point_objection(xf_arena *a, const xf_point_objection *o)
-{
-	SNAP(a, xf_point_objection_json(&w, o));
 }
 
 char *xf_snap_plan(xf_arena *a, const xf_plan *p)
@@ -106,11 +84,6 @@ char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today)
 {
 	xf_milestone_facts f = xf_milestone_facts_on(m, today);
 	SNAP(a, xf_milestone_json(&w, m, &f));
-}
-
-char *xf_snap_progress(xf_arena *a, const xf_progress *p)
-{
-	SNAP(a, xf_progress_json(&w, p));
 }
 
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t)

@@ -133,9 +133,7 @@ int xf_talks_due(xf_ctx *c, int64_t org_id, xf_talk_due **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
-	int rc;
-	XF_READ_TX(c, rc, due_tx(c, org_id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, due_tx(c, org_id, out, n));
 }
 
 static int talk_create_tx(xf_ctx *c, int64_t member_id, const char *held_on,
@@ -163,18 +161,15 @@ static int talk_create_tx(xf_ctx *c, int64_t member_id, const char *held_on,
 	t->notes = notes;
 	t->created_by = c->user_id;
 	int drc = xf_store_talk_insert(c->db, t, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "talk", t->id, t->org_path, NULL,
-	                xf_snap_talk(c->a, t));
+	return xf_audit_db(c, drc, "create", "talk", t->id, t->org_path, NULL,
+	                   xf_snap_talk(c->a, t));
 }
 
 int xf_talk_create(xf_ctx *c, int64_t member_id, const char *held_on,
                    const char *notes, xf_talk *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, talk_create_tx(c, member_id, held_on, notes, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c,
+	                   talk_create_tx(c, member_id, held_on, notes, out));
 }
 
 static int talks_tx(xf_ctx *c, int64_t org_id, int64_t member_id, int offset,
@@ -193,9 +188,6 @@ int xf_talk_list(xf_ctx *c, int64_t org_id, int64_t member_id, int offset,
 {
 	*n = 0;
 	*total = 0;
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    talks_tx(c, org_id, member_id, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, talks_tx(c, org_id, member_id, offset, limit, out, n, total));
 }

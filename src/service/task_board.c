@@ -92,8 +92,7 @@ static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_committee_over(c, t->org_path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有上级机关工委可以考核验收该任务", NULL);
+		return xf_forbidden(c, "只有上级机关工委可以考核验收该任务");
 	xf_acceptance old;
 	int drc = xf_store_acceptance_get(c->db, c->a, id, &old);
 	if (drc != XF_DB_ROW && drc != XF_DB_DONE)
@@ -111,16 +110,13 @@ static int accept_tx(xf_ctx *c, int64_t id, int score, const char *comment,
 	x->username = c->username ? c->username : "";
 	x->at = c->now;
 	drc = xf_store_acceptance_put(c->db, x);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, before ? "update" : "create", "task_acceptance", id,
-	                t->org_path, before, xf_snap_acceptance(c->a, x, t));
+	return xf_audit_db(c, drc, before ? "update" : "create",
+	                   "task_acceptance", id, t->org_path, before,
+	                   xf_snap_acceptance(c->a, x, t));
 }
 
 int xf_task_accept(xf_ctx *c, int64_t id, int score, const char *comment,
                    xf_acceptance *out, xf_task *task)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, accept_tx(c, id, score, comment, out, task));
-	return rc;
+	XF_RETURN_WRITE_TX(c, accept_tx(c, id, score, comment, out, task));
 }

@@ -104,11 +104,9 @@ int xf_task_load_for(xf_ctx *c, int64_t id, int mode, xf_task *t)
  * the caller and be open. */
 static int task_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 {
-	int rc = xf_store_org_get(c->db, c->a, org_id, o);
-	if (rc == XF_DB_DONE)
-		return xf_invalid(c, "组织不存在", field);
-	if (rc != XF_DB_ROW)
-		return xf_fail_db(c, rc);
+	int rc = xf_org_named(c, org_id, "组织不存在", field, o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o->path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               "无权为该组织部署任务", field);
@@ -238,9 +236,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 	if (rc != XF_OK)
 		return rc;
 	memset(t, 0, sizeof *t);
-	t->org_id = o.id;
-	t->org_path = o.path;
-	t->org_name = o.name;
+	XF_SET_ORG(t, o);
 	t->org_kind = o.kind;
 	t->plan_id = in->plan_id;
 	t->plan_item_id = in->plan_item_id;
@@ -273,9 +269,7 @@ int xf_task_create_tx(xf_ctx *c, const xf_task_input *in, xf_task *t)
 
 int xf_task_create(xf_ctx *c, const xf_task_input *in, xf_task *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, xf_task_create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, xf_task_create_tx(c, in, out));
 }
 
 /* ---- read ---------------------------------------------------------------*/
@@ -296,9 +290,7 @@ static int read_tx(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
 int xf_task_read(xf_ctx *c, int64_t id, xf_task *out, xf_milestone **ms,
                  int *nms, xf_acceptance *acc)
 {
-	int rc;
-	XF_READ_TX(c, rc, read_tx(c, id, out, ms, nms, acc));
-	return rc;
+	XF_RETURN_READ_TX(c, read_tx(c, id, out, ms, nms, acc));
 }
 
 /* ---- update, delete -----------------------------------------------------*/
@@ -312,16 +304,11 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 		return xf_invalid(c, "任务的责任组织不能修改，请重新下达",
 		                  "org_id");
 	const char *before = xf_snap_task(c->a, t, xf_date_today(c->now));
-	if (in->has_title)
-		t->title = in->title;
-	if (in->has_description)
-		t->description = in->description;
-	if (in->has_owner)
-		t->owner = in->owner;
-	if (in->has_start_on)
-		t->start_on = in->start_on;
-	if (in->has_due_on)
-		t->due_on = in->due_on;
+	XF_TAKE(t, in, title);
+	XF_TAKE(t, in, description);
+	XF_TAKE(t, in, owner);
+	XF_TAKE(t, in, start_on);
+	XF_TAKE(t, in, due_on);
 	if (in->has_weight)
 		t->weight = in->weight > 0 ? in->weight : 1;
 	if (!t->plan_id)
@@ -354,9 +341,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *t)
 
 int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int remove_tx(xf_ctx *c, int64_t id)
@@ -382,9 +367,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 
 int xf_task_remove(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, remove_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
 }
 
 /* ---- cascade ------------------------------------------------------------*/
@@ -406,11 +389,10 @@ static int cascade_tx(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,
 			if (org_ids[j] == org_ids[i])
 				return xf_invalid(c, "下达组织重复", "org_ids");
 		xf_org o;
-		drc = xf_store_org_get(c->db, c->a, org_ids[i], &o);
-		if (drc == XF_DB_DONE)
-			return xf_invalid(c, "下达组织不存在", "org_ids");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
+		rc = xf_org_named(c, org_ids[i], "下达组织不存在", "org_ids",
+		                  &o);
+		if (rc != XF_OK)
+			return rc;
 		if (o.id == p.org_id || !xf_path_within(o.path, p.org_path))
 			return xf_invalid(
 			    c, "只能下达到本任务责任组织的下级组织", "org_ids");
@@ -542,18 +524,14 @@ static int report_tx(xf_ctx *c, int64_t id, const xf_progress_input *in,
 	p->username = c->username;
 	p->created_at = c->now;
 	drc = xf_store_progress_insert(c->db, p);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "report", "task_progress", p->id, t->org_path, NULL,
-	                xf_snap_progress(c->a, p));
+	return xf_audit_db(c, drc, "report", "task_progress", p->id,
+	                   t->org_path, NULL, xf_snap_progress(c->a, p));
 }
 
 int xf_task_report(xf_ctx *c, int64_t id, const xf_progress_input *in,
                    xf_progress *out, xf_task *task)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, report_tx(c, id, in, out, task));
-	return rc;
+	XF_RETURN_WRITE_TX(c, report_tx(c, id, in, out, task));
 }
 
 static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
@@ -568,9 +546,7 @@ static int reports_tx(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 
 int xf_task_reports(xf_ctx *c, int64_t id, xf_progress **out, int *n)
 {
-	int rc;
-	XF_READ_TX(c, rc, reports_tx(c, id, out, n));
-	return rc;
+	XF_RETURN_READ_TX(c, reports_tx(c, id, out, n));
 }
 
 /* ---- lists --------------------------------------------------------------*/
@@ -610,9 +586,7 @@ int xf_task_list(xf_ctx *c, const xf_task_query *q, xf_task_list_page *out)
 	                    .today = xf_today(c),
 	                    .offset = q->offset,
 	                    .limit = q->limit};
-	int rc;
-	XF_READ_TX(c, rc, list_tx(c, q, &f, out));
-	return rc;
+	XF_RETURN_READ_TX(c, list_tx(c, q, &f, out));
 }
 
 /* ---- reminders ----------------------------------------------------------*/

@@ -328,22 +328,20 @@ static int demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	                   .nbranches = d.nbranches,
 	                   .committees = d.committees,
 	                   .ncommittees = d.ncommittees};
-	if (xf_demo_meetings(&dc) != 0) {
-		fail(&d, "meetings");
-		goto out;
-	}
-	if (xf_demo_points(&dc) != 0) {
-		fail(&d, "points");
-		goto out;
-	}
-	if (xf_demo_tasks(&dc) != 0) {
-		fail(&d, "tasks");
-		goto out;
-	}
-	if (xf_demo_duties(&dc) != 0) {
-		fail(&d, "duties");
-		goto out;
-	}
+	static const struct {
+		const char *name;
+		int (*add)(const xf_demo_city *city);
+	} modules[] = {
+	    {"meetings", xf_demo_meetings},
+	    {"points", xf_demo_points},
+	    {"tasks", xf_demo_tasks},
+	    {"duties", xf_demo_duties},
+	};
+	for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++)
+		if (modules[i].add(&dc) != 0) {
+			fail(&d, modules[i].name);
+			goto out;
+		}
 	rc = 0;
 out:
 	xf_arena_reset(&a);

@@ -353,6 +353,11 @@ export function expectError(res, status, code, field, server) {
 	return b.error;
 }
 
+/** Asserts that obj holds these values, one check per key, naming the key. */
+export function expectFields(obj, fields) {
+	for (const [k, v] of Object.entries(fields)) assert.deepEqual(obj[k], v, `field ${k}`);
+}
+
 /** Asserts a list answer {items:[...], total:N}; returns it. */
 export function expectList(res, server) {
 	const b = expectStatus(res, 200, server);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	expectStatus, expectError, expectList, createOrg, createMember, uniq, makeIdNumber,
+	expectStatus, expectError, expectFields, expectList, createOrg, createMember, uniq, makeIdNumber,
 	withWrongCheck, idCheckChar, birthDateOf, makePhone, maskId, maskPhone, ISO_TIME_0800, listAll,
 } from './harness.mjs';
 
@@ -63,14 +63,10 @@ test('a valid member is created; birth_date comes from the ID number', async () 
 	assert.equal(m.id_number, body.id_number, 'admin sees the full ID number');
 	assert.equal(m.phone, body.phone, 'admin sees the full phone');
 	assert.equal(m.birth_date, birthDateOf(body.id_number));
-	assert.equal(m.org_id, b1.id);
-	assert.equal(m.org_name, b1.name);
-	assert.equal(m.status, 'probationary');
-	assert.equal(m.joined_on, '2023-06-30');
-	assert.equal(m.full_on, null);
-	assert.equal(m.ethnicity, '汉族');
-	assert.equal(m.education, '大学本科');
-	assert.equal(m.position, '科员');
+	expectFields(m, {
+		org_id: b1.id, org_name: b1.name, status: 'probationary', joined_on: '2023-06-30', full_on: null,
+		ethnicity: '汉族', education: '大学本科', position: '科员',
+	});
 	assert.deepEqual(expectStatus(await admin.get(`/api/members/${m.id}`), 200, srv), m);
 
 	const f = await createMember(admin, { org_id: b2.id, gender: 'female', full_on: '2012-07-01',

@@ -5,7 +5,7 @@
 // HTTP errors, and leaves screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, serverNow } from './lib.mjs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, serverNow, closeAll, assertNoProblems } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -65,8 +65,7 @@ test('a secretary uploads, downloads and deletes meeting attachments', async () 
     const left = await admin.get(`/api/meetings/${m.id}/attachments`)
     assert.equal(left.total, 0)
   } finally {
-    await sec.context.close()
-    await server.stop()
+    await closeAll(server, sec)
   }
-  assert.deepEqual(sec.problems, [], `problems on the secretary's page:\n${sec.problems.join('\n')}`)
+  assertNoProblems({ "the secretary's": sec })
 })

@@ -3,6 +3,7 @@
 // built web UI (web/dist), and Debian's Chromium driven by playwright-core.
 // Every page is watched: a console error, an uncaught exception, a failed
 // request or an HTTP error the test did not announce fails the test.
+import assert from 'node:assert/strict'
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, existsSync, openSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -159,6 +160,21 @@ export async function watchedPage(browser, { width = 1440, height = 900 } = {}) 
     context,
     problems,
     expect(method, p, status) { expected.push({ method, path: p, status }) },
+  }
+}
+
+/** The end of a test, for its finally block: closes its watched pages and
+ * stops its server. */
+export async function closeAll(server, ...watched) {
+  for (const w of watched) await w.context.close()
+  await server.stop()
+}
+
+/** Fails the test if a watched page recorded a problem; pages names each
+ * by whose it is: { "the secretary's": sec }. */
+export function assertNoProblems(pages) {
+  for (const [whose, w] of Object.entries(pages)) {
+    assert.deepEqual(w.problems, [], `problems on ${whose} page:\n${w.problems.join('\n')}`)
   }
 }
 

@@ -6,7 +6,7 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, idNumber, shanghaiToday } from './lib.mjs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, idNumber, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -86,12 +86,9 @@ test('a secretary records a meeting with attendance on a phone and the quarterly
     await com.page.xfIdle()
     await screenshot(com.page, 'compliance-after')
   } finally {
-    await sec.context.close()
-    await com.context.close()
-    await server.stop()
+    await closeAll(server, sec, com)
   }
-  assert.deepEqual(sec.problems, [], `problems on the secretary's page:\n${sec.problems.join('\n')}`)
-  assert.deepEqual(com.problems, [], `problems on the committee's page:\n${com.problems.join('\n')}`)
+  assertNoProblems({ "the secretary's": sec, "the committee's": com })
 })
 
 test('a member claims points on a phone, the secretary approves (the second capped) and the 先锋榜 changes', async () => {
@@ -167,10 +164,7 @@ test('a member claims points on a phone, the secretary approves (the second capp
     await page.xfIdle()
     await screenshot(page, 'my-points-phone')
   } finally {
-    await mem.context.close()
-    await sec.context.close()
-    await server.stop()
+    await closeAll(server, mem, sec)
   }
-  assert.deepEqual(mem.problems, [], `problems on the member's page:\n${mem.problems.join('\n')}`)
-  assert.deepEqual(sec.problems, [], `problems on the secretary's page:\n${sec.problems.join('\n')}`)
+  assertNoProblems({ "the member's": mem, "the secretary's": sec })
 })

@@ -8,7 +8,7 @@
 // screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday } from './lib.mjs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -90,10 +90,9 @@ test('a secretary reports progress on a phone and the task chart changes', async
     await page.xfIdle()
     await screenshot(page, 'tasks-after-phone')
   } finally {
-    await sec.context.close()
-    await server.stop()
+    await closeAll(server, sec)
   }
-  assert.deepEqual(sec.problems, [], `problems on the secretary's page:\n${sec.problems.join('\n')}`)
+  assertNoProblems({ "the secretary's": sec })
 })
 
 test('a committee gives out a task with a milestone and cascades it to a branch', async () => {
@@ -146,10 +145,9 @@ test('a committee gives out a task with a milestone and cascades it to a branch'
     assert.equal(await page.locator('[data-test=gantt-rows] li', { hasText: '党支部标准化规范化建设' }).count(), 2)
     await screenshot(page, 'task-cascaded')
   } finally {
-    await com.context.close()
-    await server.stop()
+    await closeAll(server, com)
   }
-  assert.deepEqual(com.problems, [], `problems on the committee's page:\n${com.problems.join('\n')}`)
+  assertNoProblems({ "the committee's": com })
 })
 
 test('a committee edits a year plan and deletes an empty one; a plan with tasks stays and the page says why', async () => {
@@ -216,8 +214,7 @@ test('a committee edits a year plan and deletes an empty one; a plan with tasks 
     const left = await api.get('/api/plans')
     assert.deepEqual(left.items.map((p) => p.id), [full.id])
   } finally {
-    await com.context.close()
-    await server.stop()
+    await closeAll(server, com)
   }
-  assert.deepEqual(com.problems, [], `problems on the committee's page:\n${com.problems.join('\n')}`)
+  assertNoProblems({ "the committee's": com })
 })

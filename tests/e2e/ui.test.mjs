@@ -4,19 +4,11 @@
 // screenshot of its last page in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, pickOrg } from './lib.mjs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, pickOrg, idNumber, closeAll, assertNoProblems } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
 after(async () => { if (browser) await browser.close() })
-
-// A citizen ID number with its GB 11643 check character.
-function idNumber(first17) {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]
-  return first17 + '10X98765432'[sum % 11]
-}
 
 /** Runs body with a server and a watched page; always screenshots and cleans up. */
 async function withPage(name, seed, body, viewport) {
@@ -27,10 +19,9 @@ async function withPage(name, seed, body, viewport) {
     await w.page.xfIdle()
   } finally {
     await screenshot(w.page, name).catch(() => {})
-    await w.context.close()
-    await server.stop()
+    await closeAll(server, w)
   }
-  assert.deepEqual(w.problems, [], `problems on the page:\n${w.problems.join('\n')}`)
+  assertNoProblems({ the: w })
 }
 
 test('an admin logs in, creates organizations, adds a member after fixing a wrong ID number, finds it and logs out', async () => {

@@ -32,8 +32,7 @@ static int setup(void **state)
 	if (xf_test_sqlite_dir(dir, sizeof dir, "/tmp/xf-snap.XXXXXX", url,
 	                       sizeof url))
 		return -1;
-	char err[256];
-	xf_db *db = xf_db_open(url, err, sizeof err);
+	xf_db *db = xf_test_db_try(url);
 	if (!db)
 		return -1;
 	int rc = xf_db_exec(db, "CREATE TABLE t (x INTEGER);"

@@ -227,10 +227,10 @@ static int setup(void **state)
 		                       sizeof url))
 			return -1;
 	}
-	char err[256];
-	xf_db *db = xf_db_open(url, err, sizeof err);
+	xf_db *db = xf_test_db_try(url);
 	if (!db)
 		return -1;
+	char err[256];
 	int rc = xf_schema_migrate(db, err, sizeof err);
 	if (rc != 0)
 		fprintf(stderr, "migrate: %s\n", err);

@@ -14,6 +14,7 @@
 // without a field, with the field they belong at.
 import { reactive, ref } from 'vue'
 import { clearErrors, showError } from '../api/http'
+import { ElMessage } from '../utils/feedback'
 
 export function useDialogForm(known = null, codeFields = {}) {
   const errors = reactive({})
@@ -49,4 +50,16 @@ export function useDialogForm(known = null, codeFields = {}) {
 export async function saveRecord(record, body, create, update) {
   if (!record) return create(body)
   return Object.keys(body).length ? update(record.id, body) : record
+}
+
+/**
+ * The whole save of a dialog that creates or edits a record (saveRecord),
+ * for submit: says it is done ('已保存' for an edit, created for a new
+ * record), emits 'saved' with the record and closes the dialog.
+ */
+export async function saveAndClose(emit, record, body, { create, update, created }) {
+  const saved = await saveRecord(record, body, create, update)
+  ElMessage({ type: 'success', message: record ? '已保存' : created })
+  emit('saved', saved)
+  emit('update:modelValue', false)
 }
