@@ -23,6 +23,7 @@
 #include "api/plans.h"
 #include "api/points.h"
 #include "api/register.h"
+#include "api/reviews.h"
 #include "api/schemes.h"
 #include "api/system.h"
 #include "api/tasks.h"
@@ -237,6 +238,26 @@ static const xf_route routes[] = {
      &xf_star_ratings_review_body, NULL, 0},
     {"POST", "/api/star-ratings/{id}/decide", xf_h_star_ratings_decide, OVERSEE,
      NULL, NULL, 0},
+
+    /* review sessions (述职评议): the chair, its judges, the results */
+    {"GET", "/api/reviews", xf_h_reviews_list, ANY, NULL,
+     &xf_reviews_list_query, 0},
+    {"POST", "/api/reviews", xf_h_reviews_create, OVERSEE,
+     &xf_reviews_create_body, NULL, 0},
+    {"GET", "/api/reviews/{id}", xf_h_reviews_get, ANY, NULL, NULL, 0},
+    {"POST", "/api/reviews/{id}/judges", xf_h_reviews_judges_add, OVERSEE,
+     &xf_reviews_judges_body, NULL, 0},
+    {"POST", "/api/reviews/{id}/presenters/{pid}/open",
+     xf_h_reviews_presenter_open, OVERSEE, NULL, NULL, 0},
+    {"POST", "/api/reviews/{id}/presenters/{pid}/close",
+     xf_h_reviews_presenter_close, OVERSEE, &xf_reviews_presenter_close_body,
+     NULL, 0},
+    {"PUT", "/api/reviews/{id}/presenters/{pid}/scores",
+     xf_h_reviews_scores_put, ANY, &xf_reviews_scores_body, NULL, 0},
+    {"GET", "/api/reviews/{id}/results", xf_h_reviews_results, ANY, NULL, NULL,
+     0},
+    {"POST", "/api/reviews/{id}/close", xf_h_reviews_close, OVERSEE, NULL, NULL,
+     0},
 
     /* plans and tasks: plans, tasks, milestones, duties */
     {"GET", "/api/tasks/reminders", xf_h_tasks_reminders, ANY, NULL,

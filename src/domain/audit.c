@@ -53,5 +53,6 @@ const xf_code xf_audit_entities[] = {
     {"scheme", "考核办法"},
     {"assessment_score", "考核评分"},
     {"star_rating", "星级评定"},
+    {"review", "述职评议"},
     {NULL, NULL},
 };

@@ -11,6 +11,7 @@
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
 
@@ -45,6 +46,8 @@ const xf_catalogue xf_catalogues[] = {
     {"indicator_kinds", xf_indicator_kinds, NULL},
     {"assessment_sources", xf_assessment_sources, NULL},
     {"star_rating_states", xf_star_rating_states, NULL},
+    {"review_methods", xf_review_methods, NULL},
+    {"review_grades", xf_review_grades, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {NULL, NULL, NULL},

@@ -51,10 +51,10 @@ static int criterion(int method, const xf_judge_sheet *s, int n, int k,
 void xf_review_aggregate(int method, const xf_judge_sheet *s, int n, int ncrit,
                          xf_review_result *out)
 {
-	if (ncrit > XF_REVIEW_CRITERIA_MAX)
-		ncrit = XF_REVIEW_CRITERIA_MAX;
+	if (ncrit > XF_REVIEW_MAX_CRITERIA)
+		ncrit = XF_REVIEW_MAX_CRITERIA;
 	*out = (xf_review_result){0};
-	for (int k = 0; k < XF_REVIEW_CRITERIA_MAX; k++)
+	for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
 		out->crit_x10[k] = -1;
 	for (int k = 0; k < ncrit; k++) {
 		out->crit_x10[k] = criterion(method, s, n, k, &out->counted[k]);

@@ -30,10 +30,9 @@
 #define XF_DOMAIN_REVIEWS_H
 
 #include "domain/codes.h"
+#include "model/review.h"
 
 #include <stdint.h>
-
-#define XF_REVIEW_CRITERIA_MAX 10
 
 typedef enum { XF_RM_MEAN = 0, XF_RM_TRIMMED_MEAN } xf_review_method;
 /* mean 平均分, trimmed_mean 去掉一个最高分和一个最低分 */
@@ -44,12 +43,12 @@ extern const xf_code xf_review_grades[];
 /* One judge's scores of one presenter: x10 per criterion, -1 empty. */
 typedef struct xf_judge_sheet {
 	int weight; /* >= 1 */
-	int score_x10[XF_REVIEW_CRITERIA_MAX];
+	int score_x10[XF_REVIEW_MAX_CRITERIA];
 } xf_judge_sheet;
 
 typedef struct xf_review_result {
-	int crit_x10[XF_REVIEW_CRITERIA_MAX]; /* -1: nobody scored it */
-	int counted[XF_REVIEW_CRITERIA_MAX];  /* judges counted for it */
+	int crit_x10[XF_REVIEW_MAX_CRITERIA]; /* -1: nobody scored it */
+	int counted[XF_REVIEW_MAX_CRITERIA];  /* judges counted for it */
 	int total_x10;
 	int spread_x10;
 	int judges; /* judges with at least one score */

@@ -24,8 +24,8 @@ static const char *const migrations[] = {
     xf_schema_v5, /* attachments of meetings, content-addressed */
     xf_schema_v6, /* covering indexes for points verify */
     xf_schema_v7, /* meetings by (org, counts_on) for the compliance tally */
-    xf_schema_v8, /* assessment: schemes, scores, star ratings; notice subjects
-                   */
+    xf_schema_v8, /* assessment: schemes, star ratings, notice subjects */
+    xf_schema_v9, /* review sessions: criteria, presenters, judges, scores */
 };
 
 int xf_schema_latest(void)

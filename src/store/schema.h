@@ -13,5 +13,6 @@ extern const char xf_schema_v5[];
 extern const char xf_schema_v6[];
 extern const char xf_schema_v7[];
 extern const char xf_schema_v8[];
+extern const char xf_schema_v9[];
 
 #endif

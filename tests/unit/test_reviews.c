@@ -19,7 +19,7 @@
 static xf_judge_sheet sheet(int w, int a, int b)
 {
 	xf_judge_sheet s = {.weight = w};
-	for (int k = 0; k < XF_REVIEW_CRITERIA_MAX; k++)
+	for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
 		s.score_x10[k] = -1;
 	s.score_x10[0] = a;
 	s.score_x10[1] = b;

@@ -1,0 +1,383 @@
+/*
+ * reviews.c (api) - /api/reviews: live review sessions (述职评议): the
+ * session with its criteria and presenters, judges, opening and closing
+ * presenters, the judges' scores and the results.
+ */
+#include "api/reviews.h"
+#include "api/api.h"
+#include "api/bodies.h"
+#include "api/page.h"
+
+#include "api/input.h"
+#include "base/jw.h"
+#include "base/utf8.h"
+#include "domain/reviews.h"
+#include "service/reviews.h"
+
+#include <string.h>
+
+enum {
+	R_TITLE,
+	R_ORG,
+	R_HELD,
+	R_METHOD,
+	R_CRITERIA,
+	R_PRESENTERS,
+	R_GRADES,
+	R_COUNT
+};
+static const xf_field review_fields[R_COUNT] = {
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "评议名称"},
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
+    {"held_on", XF_F_DATE, 1, 0, 0, 0, NULL, "评议日期"},
+    {"method", XF_F_ENUM, 0, 0, 0, 0, xf_review_methods, "计分方法"},
+    {"criteria", XF_F_ARRAY, 1, 0, 0, XF_REVIEW_MAX_CRITERIA, NULL, "评分项"},
+    {"presenters", XF_F_ARRAY, 1, 0, 0, XF_REVIEW_MAX_PRESENTERS, NULL,
+     "述职人"},
+    {"grades", XF_F_OBJECT, 0, 0, 0, 0, NULL, "等次分数线"},
+};
+const xf_body_table xf_reviews_create_body = XF_BODY_TABLE(review_fields);
+
+enum { C_NAME, C_MAX, C_COUNT };
+static const xf_field crit_fields[C_COUNT] = {
+    {"name", XF_F_STR, 1, 0, 1, 30, NULL, "评分项名称"},
+    {"max", XF_F_X10, 1, 0, 1, 1000, NULL, "评分项满分"},
+};
+
+enum { P_NAME, P_ORG, P_MEMBER, P_COUNT };
+static const xf_field presenter_fields[P_COUNT] = {
+    {"name", XF_F_STR, 1, 0, 1, 100, NULL, "述职人"},
+    {"org_id", XF_F_ID, 0, 1, 0, 0, NULL, "述职组织"},
+    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "述职党员"},
+};
+
+enum { G_GOOD, G_FAIR, G_PASS, G_COUNT };
+static const xf_field grade_fields[G_COUNT] = {
+    {"good", XF_F_X10, 1, 0, 0, 1000, NULL, "“好”的分数线"},
+    {"fair", XF_F_X10, 1, 0, 0, 1000, NULL, "“较好”的分数线"},
+    {"pass", XF_F_X10, 1, 0, 0, 1000, NULL, "“一般”的分数线"},
+};
+
+static int64_t opt_id(const xf_val *v)
+{
+	return v->present && !v->is_null ? v->i : 0;
+}
+
+static void answer_full(xf_req *r, int status, const xf_review_full *f)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_review_json_open(&w, &f->r);
+	xf_jw_kbool(&w, "chair", f->chair);
+	xf_jw_kid(&w, "my_judge_id", f->my_judge_id);
+	xf_jw_key(&w, "presenters");
+	xf_jw_arr(&w);
+	for (int i = 0; i < f->npresenters; i++)
+		xf_review_presenter_json(&w, &f->presenters[i]);
+	xf_jw_arr_end(&w);
+	if (f->judges) {
+		xf_jw_key(&w, "judges");
+		xf_jw_arr(&w);
+		for (int i = 0; i < f->njudges; i++)
+			xf_review_judge_json(&w, &f->judges[i]);
+		xf_jw_arr_end(&w);
+	}
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, status);
+}
+
+void xf_h_reviews_create(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	xf_review_input in = {0};
+	json_t *crit = v[R_CRITERIA].j, *pres = v[R_PRESENTERS].j;
+	in.ncrit = (int)json_array_size(crit);
+	in.npresenters = (int)json_array_size(pres);
+	if (in.ncrit < 1 || in.npresenters < 1) {
+		xf_reply_error(r, 422, "invalid_field",
+		               in.ncrit < 1 ? "评分项不能为空" : "述职人不能为空",
+		               in.ncrit < 1 ? "criteria" : "presenters");
+		return;
+	}
+	for (int i = 0; i < in.ncrit; i++) {
+		xf_val cv[C_COUNT];
+		char *at = xf_arena_printf(&r->arena, "criteria[%d]", i);
+		if (xf_input_object(r, json_array_get(crit, (size_t)i), crit_fields,
+		                    C_COUNT, cv, at) != 0)
+			return;
+		for (int k = 0; k < i; k++)
+			if (strcmp(in.crit[k].name, cv[C_NAME].s) == 0) {
+				xf_reply_error(r, 422, "invalid_field",
+				               "评分项名称重复", at);
+				return;
+			}
+		in.crit[i] = (xf_review_criterion){cv[C_NAME].s, (int)cv[C_MAX].i};
+	}
+	xf_presenter_input *ps =
+	    xf_arena_calloc(&r->arena, (size_t)in.npresenters, sizeof *ps);
+	if (!ps) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	for (int i = 0; i < in.npresenters; i++) {
+		xf_val pv[P_COUNT];
+		char *at = xf_arena_printf(&r->arena, "presenters[%d]", i);
+		if (xf_input_object(r, json_array_get(pres, (size_t)i),
+		                    presenter_fields, P_COUNT, pv, at) != 0)
+			return;
+		ps[i] = (xf_presenter_input){pv[P_NAME].s, opt_id(&pv[P_ORG]),
+		                             opt_id(&pv[P_MEMBER])};
+	}
+	in.presenters = ps;
+	if (v[R_GRADES].present) {
+		xf_val gv[G_COUNT];
+		if (xf_input_object(r, v[R_GRADES].j, grade_fields, G_COUNT, gv,
+		                    "grades") != 0)
+			return;
+		in.has_grades = 1;
+		for (int k = 0; k < 3; k++)
+			in.grades_x10[k] = (int)gv[k].i;
+	}
+	xf_ctx c;
+	xf_review_full f;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	in.org_id = v[R_ORG].i;
+	in.title = v[R_TITLE].s;
+	in.held_on = v[R_HELD].s;
+	in.method = v[R_METHOD].present ? v[R_METHOD].s : "mean";
+	if (xf_review_create(&c, &in, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 201, &f);
+}
+
+void xf_h_reviews_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_read(&c, id, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 200, &f);
+}
+
+enum { L_PAGE, L_SIZE };
+static const xf_param list_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
+const xf_query_table xf_reviews_list_query = XF_QUERY_TABLE(list_params);
+
+void xf_h_reviews_list(xf_req *r)
+{
+	int offset, limit;
+	xf_ctx c;
+	xf_review *items;
+	int n;
+	int64_t total;
+	xf_query_page(r, &offset, &limit);
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_list(&c, offset, limit, &items, &n, &total) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_page_begin(r, &w);
+	for (int i = 0; i < n; i++) {
+		xf_review_json_open(&w, &items[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_page_end(r, &w, total);
+}
+
+enum { J_USERS, J_WEIGHT, J_ROLE, J_COUNT };
+static const xf_field judge_fields[J_COUNT] = {
+    {"user_ids", XF_F_ARRAY, 1, 0, 0, XF_REVIEW_MAX_JUDGES, NULL, "评委"},
+    {"weight", XF_F_INT, 0, 0, 1, 10, NULL, "权重"},
+    {"weight_role", XF_F_STR, 0, 1, 1, 30, NULL, "评委类别"},
+};
+const xf_body_table xf_reviews_judges_body = XF_BODY_TABLE(judge_fields);
+
+void xf_h_reviews_judges_add(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0)
+		return;
+	int n = (int)json_array_size(v[J_USERS].j);
+	int64_t *ids = xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *ids);
+	if (!ids) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	static const xf_field user_field = {"user_ids", XF_F_ID, 1, 0, 0, 0,
+	                                    NULL, "评委"};
+	for (int i = 0; i < n; i++) {
+		xf_val u;
+		char *at = xf_arena_printf(&r->arena, "user_ids[%d]", i);
+		if (xf_input_value(r, &user_field, json_array_get(v[J_USERS].j, (size_t)i),
+		                   &u, at) != 0)
+			return;
+		ids[i] = u.i;
+	}
+	xf_ctx c;
+	xf_review_full f;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_judges_add(&c, id, ids, n,
+	                         v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1,
+	                         v[J_ROLE].present && !v[J_ROLE].is_null
+	                             ? v[J_ROLE].s
+	                             : NULL,
+	                         &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 200, &f);
+}
+
+static void answer_presenter(xf_req *r, const xf_review_presenter *p)
+{
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_review_presenter_json(&w, p);
+	xf_reply_json(r, 200);
+}
+
+void xf_h_reviews_presenter_open(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_presenter p;
+	int64_t id, pid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_presenter_open(&c, id, pid, &p) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_presenter(r, &p);
+}
+
+enum { K_RECT, K_COUNT };
+static const xf_field close_fields[K_COUNT] = {
+    {"rectification", XF_F_STR, 0, 1, 0, 5000, NULL, "整改清单"},
+};
+const xf_body_table xf_reviews_presenter_close_body =
+    XF_OPTIONAL_BODY_TABLE(close_fields);
+
+void xf_h_reviews_presenter_close(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	xf_ctx c;
+	xf_review_presenter p;
+	int64_t id, pid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	const char *rect =
+	    v[K_RECT].present && !v[K_RECT].is_null ? v[K_RECT].s : NULL;
+	if (xf_review_presenter_close(&c, id, pid, rect, &p) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_presenter(r, &p);
+}
+
+enum { S_SCORES, S_COUNT };
+static const xf_field score_fields[S_COUNT] = {
+    {"scores", XF_F_OBJECT, 1, 0, 0, 0, NULL, "评分"},
+};
+const xf_body_table xf_reviews_scores_body = XF_BODY_TABLE(score_fields);
+
+void xf_h_reviews_scores_put(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	int64_t id, pid;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_input_path_id(r, 1, &pid) != 0)
+		return;
+	json_t *obj = v[S_SCORES].j;
+	int n = (int)json_object_size(obj);
+	if (n < 1 || n > XF_REVIEW_MAX_CRITERIA) {
+		xf_reply_error(r, 422, "invalid_field", "评分须有 1 到 10 项",
+		               "scores");
+		return;
+	}
+	const char *names[XF_REVIEW_MAX_CRITERIA];
+	int vals[XF_REVIEW_MAX_CRITERIA];
+	int i = 0;
+	const char *key;
+	json_t *val;
+	json_object_foreach(obj, key, val)
+	{
+		static const xf_field f = {"scores", XF_F_X10, 1, 0, 0, 10000, NULL,
+		                           "分数"};
+		xf_val x;
+		if (!xf_utf8_valid(key, strlen(key)) || strlen(key) > 120) {
+			xf_reply_error(r, 422, "invalid_field", "评分项名称不正确",
+			               "scores");
+			return;
+		}
+		char *at = xf_arena_printf(&r->arena, "scores.%s", key);
+		if (xf_input_value(r, &f, val, &x, at) != 0)
+			return;
+		names[i] = key;
+		vals[i++] = (int)x.i;
+	}
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_score(&c, id, pid, names, vals, n) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		xf_api_ok(r);
+}
+
+void xf_h_reviews_close(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_close(&c, id, &f) != XF_OK)
+		xf_api_fail(r, &c);
+	else
+		answer_full(r, 200, &f);
+}
+
+void xf_h_reviews_results(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	xf_review_row *rows;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_results(&c, id, &f, &rows, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "review_id", f.r.id);
+	xf_jw_kstr(&w, "state", f.r.state);
+	xf_jw_kstr(&w, "method", f.r.method);
+	xf_jw_key(&w, "items");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		xf_review_row_json(&w, &rows[i], f.r.ncrit);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "total", n);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
+const xf_body xf_reviews_bodies[] = {
+    XF_BODY("POST /api/reviews", "criteria[]", crit_fields),
+    XF_BODY("POST /api/reviews", "presenters[]", presenter_fields),
+    XF_BODY("POST /api/reviews", "grades", grade_fields),
+    {0},
+};

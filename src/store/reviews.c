@@ -1,0 +1,339 @@
+/*
+ * reviews.c - SQL of review sessions (reviews.h).
+ */
+#include "store/reviews.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- sessions ----------------------------------------------------------- */
+
+static const char sql_insert[] =
+    "INSERT INTO reviews (org_id, org_path, title, held_on, method, grades, "
+    "state, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'open', "
+    "$7, $8) RETURNING id";
+static const char sql_crit_insert[] =
+    "INSERT INTO review_criteria (review_id, pos, name, max_x10) VALUES ($1, "
+    "$2, $3, $4)";
+
+int xf_store_review_insert(xf_db *db, xf_review *r, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	char grades[48];
+	snprintf(grades, sizeof grades, "%d,%d,%d", r->grades_x10[0],
+	         r->grades_x10[1], r->grades_x10[2]);
+	xf_db_bind_int(st, 1, r->org_id);
+	xf_db_bind_str(st, 2, r->org_path);
+	xf_db_bind_str(st, 3, r->title);
+	xf_db_bind_str(st, 4, r->held_on);
+	xf_db_bind_str(st, 5, r->method);
+	xf_db_bind_str(st, 6, grades);
+	xf_db_bind_id(st, 7, r->created_by);
+	xf_db_bind_int(st, 8, now);
+	int rc = xf_db_insert(st, &r->id);
+	if (rc != XF_DB_OK)
+		return rc;
+	r->created_at = now;
+	r->state = "open";
+	st = xf_db_stmt(db, sql_crit_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	for (int i = 0; i < r->ncrit && rc == XF_DB_OK; i++) {
+		xf_db_bind_int(st, 1, r->id);
+		xf_db_bind_int(st, 2, i);
+		xf_db_bind_str(st, 3, r->crit[i].name);
+		xf_db_bind_int(st, 4, r->crit[i].max_x10);
+		rc = xf_db_run(st);
+	}
+	return rc;
+}
+
+#define REVIEW_COLS                                                            \
+	"r.id, r.org_id, r.org_path, o.name, r.title, r.held_on, r.method, "   \
+	"r.grades, r.state, COALESCE(r.created_by, 0), r.created_at, "         \
+	"COALESCE(r.closed_at, 0)"
+
+static void read_review(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_review *r = item;
+	r->id = xf_db_int(st, 0);
+	r->org_id = xf_db_int(st, 1);
+	r->org_path = xf_db_dup(a, st, 2);
+	r->org_name = xf_db_dup(a, st, 3);
+	r->title = xf_db_dup(a, st, 4);
+	r->held_on = xf_db_dup(a, st, 5);
+	r->method = xf_db_dup(a, st, 6);
+	if (sscanf(xf_db_text(st, 7), "%d,%d,%d", &r->grades_x10[0],
+	           &r->grades_x10[1], &r->grades_x10[2]) != 3)
+		memset(r->grades_x10, 0, sizeof r->grades_x10);
+	r->state = xf_db_dup(a, st, 8);
+	r->created_by = xf_db_int(st, 9);
+	r->created_at = xf_db_int(st, 10);
+	r->closed_at = xf_db_int(st, 11);
+}
+
+static const char sql_get[] = "SELECT " REVIEW_COLS
+                              " FROM reviews r JOIN orgs o ON o.id = r.org_id "
+                              "WHERE r.id = $1";
+static const char sql_crits[] = "SELECT name, max_x10 FROM review_criteria "
+                                "WHERE review_id = $1 ORDER BY pos";
+
+int xf_store_review_get(xf_db *db, xf_arena *a, int64_t id, xf_review *out)
+{
+	int rc = xf_db_get(db, sql_get, id, a, read_review, out);
+	if (rc != XF_DB_ROW)
+		return rc;
+	xf_stmt *st = xf_db_stmt(db, sql_crits);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	out->ncrit = 0;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW &&
+	       out->ncrit < XF_REVIEW_MAX_CRITERIA) {
+		out->crit[out->ncrit].name = xf_db_dup(a, st, 0);
+		out->crit[out->ncrit++].max_x10 = (int)xf_db_int(st, 1);
+	}
+	xf_db_reset(st);
+	return xf_db_done(rc) == XF_DB_OK ? XF_DB_ROW : rc;
+}
+
+#define LIST_WHERE                                                             \
+	" WHERE " XF_RANGES_SQL("r.org_path", "1", "2", "3", "4", "5", "6",    \
+	                        "7", "8") " OR r.id IN (SELECT review_id FROM " \
+	                                  "review_judges WHERE user_id = $9)"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM reviews r" LIST_WHERE;
+static const char sql_list[] =
+    "SELECT " REVIEW_COLS " FROM reviews r JOIN orgs o ON o.id = r.org_id"
+    LIST_WHERE " ORDER BY r.held_on DESC, r.id DESC LIMIT $10 OFFSET $11";
+
+static const xf_db_list review_list = {sql_count, sql_list, xf_db_bind_scoped,
+                                       10,        sizeof(xf_review), read_review};
+
+int xf_store_review_list(xf_db *db, xf_arena *a, const xf_ranges *r,
+                         int64_t judge_user, int offset, int limit,
+                         xf_review **out, int *n, int64_t *total)
+{
+	xf_db_scoped f = {r, {judge_user}, 1};
+	return xf_db_list_page(db, &review_list, &f, limit, offset, a, out, n,
+	                       total);
+}
+
+static const char sql_state[] =
+    "UPDATE reviews SET state = $2, closed_at = $3 WHERE id = $1";
+
+int xf_store_review_set_state(xf_db *db, int64_t id, const char *state,
+                              int64_t closed_at)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_state);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, id);
+	xf_db_bind_str(st, 2, state);
+	xf_db_bind_id(st, 3, closed_at);
+	return xf_db_run(st);
+}
+
+/* ---- presenters --------------------------------------------------------- */
+
+static const char sql_p_insert[] =
+    "INSERT INTO review_presenters (review_id, pos, name, org_id, org_path, "
+    "member_id, state) VALUES ($1, $2, $3, $4, $5, $6, 'waiting') RETURNING "
+    "id";
+
+int xf_store_presenter_insert(xf_db *db, xf_review_presenter *p)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_p_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, p->review_id);
+	xf_db_bind_int(st, 2, p->pos);
+	xf_db_bind_str(st, 3, p->name);
+	xf_db_bind_id(st, 4, p->org_id);
+	xf_db_bind_str(st, 5, p->org_path);
+	xf_db_bind_id(st, 6, p->member_id);
+	p->state = "waiting";
+	return xf_db_insert(st, &p->id);
+}
+
+#define PRESENTER_COLS                                                         \
+	"p.id, p.review_id, p.pos, p.name, COALESCE(p.org_id, 0), p.org_path, " \
+	"o.name, COALESCE(p.member_id, 0), p.state, COALESCE(p.opened_at, 0), " \
+	"COALESCE(p.closed_at, 0), p.rectification, (SELECT COUNT(DISTINCT "   \
+	"s.judge_id) FROM review_scores s WHERE s.presenter_id = p.id)"
+
+static void read_presenter(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_review_presenter *p = item;
+	p->id = xf_db_int(st, 0);
+	p->review_id = xf_db_int(st, 1);
+	p->pos = (int)xf_db_int(st, 2);
+	p->name = xf_db_dup(a, st, 3);
+	p->org_id = xf_db_int(st, 4);
+	p->org_path = xf_db_opt(a, st, 5);
+	p->org_name = xf_db_opt(a, st, 6);
+	p->member_id = xf_db_int(st, 7);
+	p->state = xf_db_dup(a, st, 8);
+	p->opened_at = xf_db_int(st, 9);
+	p->closed_at = xf_db_int(st, 10);
+	p->rectification = xf_db_opt(a, st, 11);
+	p->scored_by = (int)xf_db_int(st, 12);
+}
+
+static const char sql_p_get[] =
+    "SELECT " PRESENTER_COLS " FROM review_presenters p LEFT JOIN orgs o ON "
+    "o.id = p.org_id WHERE p.id = $1";
+static const char sql_p_list[] =
+    "SELECT " PRESENTER_COLS " FROM review_presenters p LEFT JOIN orgs o ON "
+    "o.id = p.org_id WHERE p.review_id = $1 ORDER BY p.pos";
+
+int xf_store_presenter_get(xf_db *db, xf_arena *a, int64_t id,
+                           xf_review_presenter *out)
+{
+	return xf_db_get(db, sql_p_get, id, a, read_presenter, out);
+}
+
+int xf_store_presenters(xf_db *db, xf_arena *a, int64_t review_id,
+                        xf_review_presenter **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_p_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, review_id);
+	return xf_db_rows(st, a, 1000, sizeof **out, read_presenter, out, n);
+}
+
+static const char sql_p_update[] =
+    "UPDATE review_presenters SET state = $2, opened_at = $3, closed_at = "
+    "$4, rectification = $5 WHERE id = $1";
+
+int xf_store_presenter_update(xf_db *db, const xf_review_presenter *p)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_p_update);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, p->id);
+	xf_db_bind_str(st, 2, p->state);
+	xf_db_bind_id(st, 3, p->opened_at);
+	xf_db_bind_id(st, 4, p->closed_at);
+	xf_db_bind_str(st, 5, p->rectification);
+	return xf_db_run(st);
+}
+
+/* ---- judges ------------------------------------------------------------- */
+
+static const char sql_j_insert[] =
+    "INSERT INTO review_judges (review_id, user_id, weight, weight_role, "
+    "created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+
+int xf_store_judge_insert(xf_db *db, xf_review_judge *j, int64_t now)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_j_insert);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, j->review_id);
+	xf_db_bind_int(st, 2, j->user_id);
+	xf_db_bind_int(st, 3, j->weight);
+	xf_db_bind_str(st, 4, j->weight_role);
+	xf_db_bind_int(st, 5, now);
+	j->created_at = now;
+	return xf_db_insert(st, &j->id);
+}
+
+#define JUDGE_COLS                                                             \
+	"j.id, j.review_id, j.user_id, u.username, u.display_name, j.weight, " \
+	"j.weight_role, j.created_at"
+
+static void read_judge(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_review_judge *j = item;
+	j->id = xf_db_int(st, 0);
+	j->review_id = xf_db_int(st, 1);
+	j->user_id = xf_db_int(st, 2);
+	j->username = xf_db_dup(a, st, 3);
+	j->display_name = xf_db_opt(a, st, 4);
+	j->weight = (int)xf_db_int(st, 5);
+	j->weight_role = xf_db_opt(a, st, 6);
+	j->created_at = xf_db_int(st, 7);
+}
+
+static const char sql_j_list[] =
+    "SELECT " JUDGE_COLS " FROM review_judges j JOIN users u ON u.id = "
+    "j.user_id WHERE j.review_id = $1 ORDER BY j.id";
+static const char sql_j_of[] =
+    "SELECT " JUDGE_COLS " FROM review_judges j JOIN users u ON u.id = "
+    "j.user_id WHERE j.review_id = $1 AND j.user_id = $2";
+
+int xf_store_judges(xf_db *db, xf_arena *a, int64_t review_id,
+                    xf_review_judge **out, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_j_list);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, review_id);
+	return xf_db_rows(st, a, 2000, sizeof **out, read_judge, out, n);
+}
+
+int xf_store_judge_of(xf_db *db, xf_arena *a, int64_t review_id,
+                      int64_t user_id, xf_review_judge *out)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_j_of);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, review_id);
+	xf_db_bind_int(st, 2, user_id);
+	return xf_db_row(st, a, read_judge, out);
+}
+
+/* ---- scores ------------------------------------------------------------- */
+
+static const char sql_s_del[] =
+    "DELETE FROM review_scores WHERE presenter_id = $1 AND judge_id = $2";
+static const char sql_s_ins[] =
+    "INSERT INTO review_scores (presenter_id, judge_id, crit, score_x10, "
+    "scored_at) VALUES ($1, $2, $3, $4, $5)";
+
+int xf_store_scores_put(xf_db *db, int64_t presenter_id, int64_t judge_id,
+                        const int *score_x10, int ncrit, int64_t now)
+{
+	int rc = xf_db_run_ids(db, sql_s_del, presenter_id, judge_id);
+	if (rc != XF_DB_OK)
+		return rc;
+	xf_stmt *st = xf_db_stmt(db, sql_s_ins);
+	if (!st)
+		return XF_DB_ERROR;
+	for (int k = 0; k < ncrit && rc == XF_DB_OK; k++) {
+		if (score_x10[k] < 0)
+			continue;
+		xf_db_bind_int(st, 1, presenter_id);
+		xf_db_bind_int(st, 2, judge_id);
+		xf_db_bind_int(st, 3, k);
+		xf_db_bind_int(st, 4, score_x10[k]);
+		xf_db_bind_int(st, 5, now);
+		rc = xf_db_run(st);
+	}
+	return rc;
+}
+
+static const char sql_s_of[] =
+    "SELECT judge_id, crit, score_x10 FROM review_scores WHERE presenter_id "
+    "= $1 ORDER BY judge_id, crit";
+
+int xf_store_scores_of(xf_db *db, int64_t presenter_id,
+                       void (*fn)(void *arg, int64_t judge_id, int crit,
+                                  int score_x10),
+                       void *arg)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_s_of);
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_int(st, 1, presenter_id);
+	int rc;
+	while ((rc = xf_db_step(st)) == XF_DB_ROW)
+		fn(arg, xf_db_int(st, 0), (int)xf_db_int(st, 1),
+		   (int)xf_db_int(st, 2));
+	xf_db_reset(st);
+	return xf_db_done(rc);
+}

@@ -1,0 +1,131 @@
+// Live review sessions (述职评议): a committee chairs a session with its
+// criteria and presenters, invites judges, opens and closes presenters in
+// turn; judges score the open presenter and may change their scores until
+// it closes; a judge never scores its own organization; results use the
+// session's method (trimmed mean from 5 judges up), share ranks on ties
+// and grade the total; closing the session makes them final.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin } from './harness.mjs';
+import { startWithTree, clientsFor } from './fixtures.mjs';
+
+let srv, admin, city, dist, dist2, unit, b1, b2, b3;
+let committee, committee2, sec1;
+const judges = [];
+let review;
+const TODAY = todayShanghai();
+
+before(async () => {
+	({ srv, admin, city, dist, dist2, unit, b1, b2, b3 } = await startWithTree({
+		dist: 'city', dist2: 'city', unit: 'dist', b1: 'unit', b2: 'unit', b3: 'dist2',
+	}));
+	({ committee, committee2, sec1 } = await clientsFor(admin, srv, {
+		committee: ['committee', dist], committee2: ['committee', dist2], sec1: ['secretary', b1],
+	}));
+	// five judges with only the judge role, and the secretary of b1
+	for (let i = 0; i < 5; i++) {
+		const { user, client } = await createUserAndLogin(admin, srv, { roles: [{ role: 'judge', org_id: dist.id }] });
+		judges.push({ user, client });
+	}
+});
+after(async () => { await srv?.stop(); });
+
+const scoresUrl = (p) => `/api/reviews/${review.id}/presenters/${p.id}/scores`;
+
+test('a committee creates a session; input is checked and bounded', async () => {
+	const body = {
+		title: '月度述职分享会', org_id: dist.id, held_on: TODAY, method: 'trimmed_mean',
+		criteria: [{ name: '工作成效', max: 60 }, { name: '创新亮点', max: 40 }],
+		presenters: [{ name: '第一党支部书记', org_id: b1.id }, { name: '第二党支部书记', org_id: b2.id }, { name: '机关党委书记', org_id: unit.id }],
+	};
+	expectError(await sec1.post('/api/reviews', body), 403, 'forbidden');
+	expectError(await committee2.post('/api/reviews', body), 422, 'invalid_field', 'org_id');
+	expectError(await committee.post('/api/reviews', { ...body, criteria: [] }), 422, 'invalid_field', 'criteria');
+	expectError(await committee.post('/api/reviews', { ...body, criteria: [{ name: 'a', max: 10 }, { name: 'a', max: 5 }] }), 422, 'invalid_field', 'criteria[1]');
+	expectError(await committee.post('/api/reviews', { ...body, presenters: [{ name: '乙', org_id: b3.id }] }), 422, 'invalid_field', 'presenters[0].org_id');
+	expectError(await committee.post('/api/reviews', { ...body, method: 'median' }), 422, 'invalid_field', 'method');
+	review = expectStatus(await committee.post('/api/reviews', body), 201, srv);
+	assert.equal(review.state, 'open');
+	assert.equal(review.chair, true);
+	assert.deepEqual(review.criteria, [{ name: '工作成效', max: 60 }, { name: '创新亮点', max: 40 }]);
+	assert.deepEqual(review.presenters.map((p) => [p.pos, p.state]), [[1, 'waiting'], [2, 'waiting'], [3, 'waiting']]);
+	assert.deepEqual(review.grades, { good: 90, fair: 80, pass: 60 });
+});
+
+test('judges are invited; a judge reads the session but not the others\' scores', async () => {
+	const ids = [...judges.map((j) => j.user.id)];
+	const r = expectStatus(await committee.post(`/api/reviews/${review.id}/judges`, { user_ids: ids }), 200, srv);
+	assert.equal(r.judges.length, 5);
+	expectError(await committee.post(`/api/reviews/${review.id}/judges`, { user_ids: [999999] }), 422, 'invalid_field', 'user_ids[0]');
+	const seen = expectStatus(await judges[0].client.get(`/api/reviews/${review.id}`), 200, srv);
+	assert.equal(seen.chair, false);
+	assert.ok(seen.my_judge_id > 0);
+	assert.equal(seen.judges, undefined, 'the judges list is the chair\'s');
+	expectError(await committee2.get(`/api/reviews/${review.id}`), 404, 'not_found');
+	const listed = expectList(await judges[0].client.get('/api/reviews'), srv);
+	assert.deepEqual(listed.items.map((x) => x.id), [review.id]);
+});
+
+test('scores only while a presenter is open, within bounds, never for one\'s own org', async () => {
+	const [p1, p2] = review.presenters;
+	const j = judges[0].client;
+	expectError(await j.request('PUT', scoresUrl(p1), { scores: { 工作成效: 50 } }), 409, 'not_open');
+	expectError(await judges[0].client.post(`/api/reviews/${review.id}/presenters/${p1.id}/open`), 403, 'forbidden');
+	expectStatus(await committee.post(`/api/reviews/${review.id}/presenters/${p1.id}/open`), 200, srv);
+	expectError(await committee.post(`/api/reviews/${review.id}/presenters/${p2.id}/open`), 409, 'another_open');
+	expectError(await j.request('PUT', scoresUrl(p1), { scores: { 工作成效: 61 } }), 422, 'invalid_field', 'scores.工作成效');
+	expectError(await j.request('PUT', scoresUrl(p1), { scores: { 态度: 5 } }), 422, 'invalid_field', 'scores.态度');
+	expectError(await j.request('PUT', scoresUrl(p1), { scores: { 工作成效: 'x' } }), 422, 'invalid_field', 'scores.工作成效');
+	// not a judge, and the session is above its branch: it does not exist for it
+	expectError(await sec1.request('PUT', scoresUrl(p1), { scores: { 工作成效: 50 } }), 404, 'not_found');
+	// the secretary of b1, invited as a judge, cannot score b1's presenter
+	const me = expectStatus(await sec1.get('/api/me'), 200, srv);
+	expectStatus(await committee.post(`/api/reviews/${review.id}/judges`, { user_ids: [me.id] }), 200, srv);
+	expectError(await sec1.request('PUT', scoresUrl(p1), { scores: { 工作成效: 60 } }), 403, 'conflict_of_interest');
+	// five judges: 工作成效 50, 55, 40, 58, 52 and 创新亮点 30, 35, 20, 38, 33;
+	// judge 0 first gives 10 and changes it
+	expectStatus(await j.request('PUT', scoresUrl(p1), { scores: { 工作成效: 10, 创新亮点: 30 } }), 200, srv);
+	const s1 = [[50, 30], [55, 35], [40, 20], [58, 38], [52, 33]];
+	for (let i = 0; i < 5; i++) {
+		expectStatus(await judges[i].client.request('PUT', scoresUrl(p1), { scores: { 工作成效: s1[i][0], 创新亮点: s1[i][1] } }), 200, srv);
+	}
+	const live = expectStatus(await committee.get(`/api/reviews/${review.id}`), 200, srv);
+	assert.equal(live.presenters[0].scored_by, 5, 'how many judges scored, not what');
+	const before = expectStatus(await committee.get(`/api/reviews/${review.id}/results`), 200, srv);
+	assert.deepEqual(before.items, [], 'no result before the close');
+	expectStatus(await committee.post(`/api/reviews/${review.id}/presenters/${p1.id}/close`, { rectification: '加强理论学习' }), 200, srv);
+	expectError(await j.request('PUT', scoresUrl(p1), { scores: { 工作成效: 60 } }), 409, 'closed');
+});
+
+test('results: trimmed mean, ties share a rank, grades', async () => {
+	const [, p2, p3] = review.presenters;
+	// p2 and p3 get the same scores from every judge: a tie
+	for (const p of [p2, p3]) {
+		expectStatus(await committee.post(`/api/reviews/${review.id}/presenters/${p.id}/open`), 200, srv);
+		for (let i = 0; i < 5; i++) {
+			expectStatus(await judges[i].client.request('PUT', scoresUrl(p), { scores: { 工作成效: 54, 创新亮点: 36 } }), 200, srv);
+		}
+		expectStatus(await committee.post(`/api/reviews/${review.id}/presenters/${p.id}/close`, {}), 200, srv);
+	}
+	const res = expectStatus(await judges[2].client.get(`/api/reviews/${review.id}/results`), 200, srv);
+	// p1: 工作成效 drop 58 and 40: (50 + 55 + 52) / 3 = 52.3; 创新亮点 drop
+	// 38 and 20: (30 + 35 + 33) / 3 = 32.7; total 85.0: 较好
+	// p2, p3: 54 + 36 = 90: 好, sharing rank 1
+	assert.deepEqual(res.items.map((x) => [x.name, x.rank, x.total, x.grade_title]), [
+		['第二党支部书记', 1, 90, '好'], ['机关党委书记', 1, 90, '好'], ['第一党支部书记', 3, 85, '较好'],
+	]);
+	const p1 = res.items[2];
+	assert.deepEqual(p1.criteria, [52.3, 32.7]);
+	assert.equal(p1.judges, 5);
+	assert.equal(p1.spread, 36, 'judges\' totals 60 to 96');
+	assert.equal(p1.rectification, '加强理论学习');
+});
+
+test('closing the session makes the results final', async () => {
+	const closed = expectStatus(await committee.post(`/api/reviews/${review.id}/close`), 200, srv);
+	assert.equal(closed.state, 'closed');
+	expectError(await committee.post(`/api/reviews/${review.id}/close`), 409, 'review_closed');
+	expectError(await committee.post(`/api/reviews/${review.id}/judges`, { user_ids: [judges[0].user.id] }), 409, 'review_closed');
+	const audit = expectList(await admin.get(`/api/audit?entity=review&entity_id=${review.id}`), srv);
+	assert.ok(audit.total >= 5, 'creation, judges, opens, closes are audited');
+});
