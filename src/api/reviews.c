@@ -95,15 +95,16 @@ void xf_h_reviews_create(xf_req *r)
 	in.npresenters = (int)json_array_size(pres);
 	if (in.ncrit < 1 || in.npresenters < 1) {
 		xf_reply_error(r, 422, "invalid_field",
-		               in.ncrit < 1 ? "评分项不能为空" : "述职人不能为空",
+		               in.ncrit < 1 ? "评分项不能为空"
+		                            : "述职人不能为空",
 		               in.ncrit < 1 ? "criteria" : "presenters");
 		return;
 	}
 	for (int i = 0; i < in.ncrit; i++) {
 		xf_val cv[C_COUNT];
 		char *at = xf_arena_printf(&r->arena, "criteria[%d]", i);
-		if (xf_input_object(r, json_array_get(crit, (size_t)i), crit_fields,
-		                    C_COUNT, cv, at) != 0)
+		if (xf_input_object(r, json_array_get(crit, (size_t)i),
+		                    crit_fields, C_COUNT, cv, at) != 0)
 			return;
 		for (int k = 0; k < i; k++)
 			if (strcmp(in.crit[k].name, cv[C_NAME].s) == 0) {
@@ -111,7 +112,8 @@ void xf_h_reviews_create(xf_req *r)
 				               "评分项名称重复", at);
 				return;
 			}
-		in.crit[i] = (xf_review_criterion){cv[C_NAME].s, (int)cv[C_MAX].i};
+		in.crit[i] =
+		    (xf_review_criterion){cv[C_NAME].s, (int)cv[C_MAX].i};
 	}
 	xf_presenter_input *ps =
 	    xf_arena_calloc(&r->arena, (size_t)in.npresenters, sizeof *ps);
@@ -212,13 +214,14 @@ void xf_h_reviews_judges_add(xf_req *r)
 		xf_reply_error(r, 500, "internal", "内存不足", NULL);
 		return;
 	}
-	static const xf_field user_field = {"user_ids", XF_F_ID, 1, 0, 0, 0,
-	                                    NULL, "评委"};
+	static const xf_field user_field = {"user_ids", XF_F_ID, 1,    0,
+	                                    0,          0,       NULL, "评委"};
 	for (int i = 0; i < n; i++) {
 		xf_val u;
 		char *at = xf_arena_printf(&r->arena, "user_ids[%d]", i);
-		if (xf_input_value(r, &user_field, json_array_get(v[J_USERS].j, (size_t)i),
-		                   &u, at) != 0)
+		if (xf_input_value(r, &user_field,
+		                   json_array_get(v[J_USERS].j, (size_t)i), &u,
+		                   at) != 0)
 			return;
 		ids[i] = u.i;
 	}
@@ -226,12 +229,10 @@ void xf_h_reviews_judges_add(xf_req *r)
 	xf_review_full f;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_review_judges_add(&c, id, ids, n,
-	                         v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1,
-	                         v[J_ROLE].present && !v[J_ROLE].is_null
-	                             ? v[J_ROLE].s
-	                             : NULL,
-	                         &f) != XF_OK)
+	if (xf_review_judges_add(
+	        &c, id, ids, n, v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1,
+	        v[J_ROLE].present && !v[J_ROLE].is_null ? v[J_ROLE].s : NULL,
+	        &f) != XF_OK)
 		xf_api_fail(r, &c);
 	else
 		answer_full(r, 200, &f);
@@ -293,7 +294,8 @@ void xf_h_reviews_scores_put(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	int64_t id, pid;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_input_path_id(r, 1, &pid) != 0)
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &pid) != 0)
 		return;
 	json_t *obj = v[S_SCORES].j;
 	int n = (int)json_object_size(obj);
@@ -309,12 +311,12 @@ void xf_h_reviews_scores_put(xf_req *r)
 	json_t *val;
 	json_object_foreach(obj, key, val)
 	{
-		static const xf_field f = {"scores", XF_F_X10, 1, 0, 0, 10000, NULL,
-		                           "分数"};
+		static const xf_field f = {"scores", XF_F_X10, 1,    0,
+		                           0,        10000,    NULL, "分数"};
 		xf_val x;
 		if (!xf_utf8_valid(key, strlen(key)) || strlen(key) > 120) {
-			xf_reply_error(r, 422, "invalid_field", "评分项名称不正确",
-			               "scores");
+			xf_reply_error(r, 422, "invalid_field",
+			               "评分项名称不正确", "scores");
 			return;
 		}
 		char *at = xf_arena_printf(&r->arena, "scores.%s", key);

@@ -35,7 +35,7 @@ const xf_code xf_notice_subjects[] = {
 
 int xf_source_ready(int src)
 {
-	return src >= 0 && src < XF_SRC_HONORS;
+	return src >= 0 && src < XF_SRC_COUNT && src != XF_SRC_HONORS;
 }
 
 int xf_points_x10(double points)
@@ -300,6 +300,11 @@ int xf_source_value(int src, const xf_org_figures *f, double *v)
 		return 1;
 	case XF_SRC_ORG_POINTS:
 		*v = (double)f->org_points;
+		return 1;
+	case XF_SRC_REVIEW_SCORE:
+		if (f->reviews <= 0)
+			return 0;
+		*v = (double)f->review_pct_x10_sum / 10.0 / (double)f->reviews;
 		return 1;
 	default:
 		return 0;

@@ -43,8 +43,11 @@
  *                      org's accepted tasks;
  *   member_points_avg  the members' mean points of the year;
  *   org_points         the organization's own points of the year;
- *   honors, review_score  listed, not yet measured (their registers do not
- *                      exist): a scheme naming them is refused.
+ *   review_score       the mean of the org's results in the year's closed
+ *                      review sessions (述职评议), each as a percent of
+ *                      the session's maximum;
+ *   honors             listed, not yet measured (its register does not
+ *                      exist): a scheme naming it is refused.
  * "Due" slots are those that ended in the year or were held: a slot still
  * open does not lower a rate mid-year, as the compliance board treats it.
  * No data scores full points by default (nothing was owed, nothing was
@@ -106,7 +109,7 @@ typedef enum {
 } xf_source;
 /* The sources with their Chinese names, in the order above. */
 extern const xf_code xf_assessment_sources[];
-/* 1 if the source is measured today (honors, review_score: 0). */
+/* 1 if the source is measured today (honors: 0). */
 int xf_source_ready(int src);
 
 /* Totals of a checked tree. */
@@ -131,6 +134,8 @@ typedef struct xf_org_figures {
 	int64_t accepted, score_sum;
 	int64_t members, member_points;
 	int64_t org_points;
+	int reviews;                /* closed sessions' results of the org */
+	int64_t review_pct_x10_sum; /* their totals, percent of max, x10 */
 } xf_org_figures;
 
 /* The raw value of a source: 1 and *v, or 0 when there is no data. */

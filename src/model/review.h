@@ -25,9 +25,9 @@ typedef struct xf_review {
 	int64_t id, org_id;
 	const char *org_path, *org_name;
 	const char *title, *held_on;
-	const char *method;     /* mean, trimmed_mean */
-	int grades_x10[3];      /* good, fair, pass: percent x10 */
-	const char *state;      /* open, closed */
+	const char *method; /* mean, trimmed_mean */
+	int grades_x10[3];  /* good, fair, pass: percent x10 */
+	const char *state;  /* open, closed */
 	xf_review_criterion crit[XF_REVIEW_MAX_CRITERIA];
 	int ncrit;
 	int64_t created_by, created_at, closed_at;

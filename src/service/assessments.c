@@ -15,9 +15,11 @@
 #include "domain/points.h"
 #include "service/compliance.h"
 #include "service/point_sums.h"
+#include "service/reviews.h"
 #include "service/schemes.h"
 #include "service/snapshot.h"
 #include "store/assessments.h"
+#include "store/reviews.h"
 #include "store/schemes.h"
 #include "store/tasks.h"
 
@@ -87,6 +89,48 @@ static int lived_in(const xf_org *o, int year)
 	return !(o->closed_on && strcmp(o->closed_on, lo) < 0);
 }
 
+/* The results of the year's closed review sessions of the region's
+ * organizations, when a scheme reads them (source review_score). */
+static int review_figures(engine *e, const xf_ranges *r)
+{
+	int wanted = 0;
+	for (int s = 0; s < e->nsch; s++)
+		for (int k = 0; k < e->sch[s].nind; k++)
+			wanted |= e->sch[s].ind[k].src == XF_SRC_REVIEW_SCORE;
+	if (!wanted)
+		return XF_OK;
+	xf_ctx *c = e->c;
+	int64_t *ids;
+	int n;
+	int drc = xf_store_reviews_closed_within(c->db, c->a, r, e->year, 10000,
+	                                         &ids, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < n; i++) {
+		xf_review_full f;
+		xf_review_row *rows;
+		int nrows;
+		int rc = xf_review_results_in_tx(c, ids[i], &f, &rows, &nrows);
+		if (rc != XF_OK)
+			return rc;
+		int max = 0;
+		for (int k = 0; k < f.r.ncrit; k++)
+			max += f.r.crit[k].max_x10;
+		for (int j = 0; j < nrows && max > 0; j++) {
+			int ix = rows[j].p->org_id
+			             ? org_ix(e, rows[j].p->org_id)
+			             : -1;
+			if (ix < 0)
+				continue;
+			e->fig[ix].reviews++;
+			e->fig[ix].review_pct_x10_sum +=
+			    ((int64_t)rows[j].total_x10 * 2000 + max) /
+			    (2 * max);
+		}
+	}
+	return XF_OK;
+}
+
 /* Gathers the figures of every org of the region. */
 static int gather(engine *e, const xf_org *region)
 {
@@ -153,6 +197,9 @@ static int gather(engine *e, const xf_org *region)
 		e->fig[ix].member_points = ps.sum[i];
 		e->fig[ix].org_points = ps.rows[i].org_points;
 	}
+	rc = review_figures(e, &r);
+	if (rc != XF_OK)
+		return rc;
 	xf_assessment_score *sc;
 	drc = xf_store_scores_within(c->db, c->a, &r, e->year, &sc, &e->nsc);
 	if (drc != XF_DB_OK)

@@ -13,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const xf_record review_record = {"评议活动不存在",
-                                        "只有主持评议的党委（工委）可以操作",
-                                        NULL};
+static const xf_record review_record = {
+    "评议活动不存在", "只有主持评议的党委（工委）可以操作", NULL};
 
 /* Loads the session and decides the caller's part in it: chair, judge or
  * reader (404 for anyone else). */
@@ -73,7 +72,8 @@ static int create_tx(xf_ctx *c, const xf_review_input *in, xf_review_full *f)
 	if (!xf_can_read(c, o.path))
 		return xf_invalid(c, "组织不存在", "org_id");
 	if (!xf_committee_over(c, o.path, 0))
-		return xf_forbidden(c, "只有本级或上级党委（工委）可以组织评议");
+		return xf_forbidden(c,
+		                    "只有本级或上级党委（工委）可以组织评议");
 	memset(f, 0, sizeof *f);
 	xf_review *r = &f->r;
 	XF_SET_ORG(r, o);
@@ -102,28 +102,32 @@ static int create_tx(xf_ctx *c, const xf_review_input *in, xf_review_full *f)
 		                         .name = pi->name,
 		                         .org_id = pi->org_id,
 		                         .member_id = pi->member_id};
-		const char *f_org = xf_arena_printf(c->a, "presenters[%d].org_id", i);
+		const char *f_org =
+		    xf_arena_printf(c->a, "presenters[%d].org_id", i);
 		if (pi->member_id && !pi->org_id) {
 			xf_member m;
-			drc = xf_store_member_get(c->db, c->a, pi->member_id, &m);
+			drc =
+			    xf_store_member_get(c->db, c->a, pi->member_id, &m);
 			if (drc == XF_DB_DONE ||
-			    (drc == XF_DB_ROW && !xf_path_within(m.org_path, o.path)))
+			    (drc == XF_DB_ROW &&
+			     !xf_path_within(m.org_path, o.path)))
 				return xf_invalid(
 				    c, "述职人应为本组织或下级组织的党员",
-				    xf_arena_printf(c->a, "presenters[%d].member_id",
-				                    i));
+				    xf_arena_printf(
+				        c->a, "presenters[%d].member_id", i));
 			if (drc != XF_DB_ROW)
 				return xf_fail_db(c, drc);
 			p.org_id = m.org_id;
 		}
 		if (p.org_id) {
 			xf_org po;
-			rc = xf_org_named(c, p.org_id, "组织不存在", f_org, &po);
+			rc =
+			    xf_org_named(c, p.org_id, "组织不存在", f_org, &po);
 			if (rc != XF_OK)
 				return rc;
 			if (!xf_path_within(po.path, o.path))
-				return xf_invalid(c, "述职组织应为本组织或其下级组织",
-				                  f_org);
+				return xf_invalid(
+				    c, "述职组织应为本组织或其下级组织", f_org);
 			p.org_path = po.path;
 		}
 		drc = xf_store_presenter_insert(c->db, &p);
@@ -158,8 +162,9 @@ static int list_tx(xf_ctx *c, int offset, int limit, xf_review **out, int *n,
 {
 	xf_ranges r = {0};
 	xf_list_ranges(c, &r);
-	return xf_from_db(c, xf_store_review_list(c->db, c->a, &r, c->user_id,
-	                                          offset, limit, out, n, total));
+	return xf_from_db(c,
+	                  xf_store_review_list(c->db, c->a, &r, c->user_id,
+	                                       offset, limit, out, n, total));
 }
 
 int xf_review_list(xf_ctx *c, int offset, int limit, xf_review **out, int *n,
@@ -205,8 +210,8 @@ int xf_review_judges_add(xf_ctx *c, int64_t id, const int64_t *user_ids, int n,
                          int weight, const char *weight_role,
                          xf_review_full *out)
 {
-	XF_RETURN_WRITE_TX(c, judges_tx(c, id, user_ids, n, weight, weight_role,
-	                                out));
+	XF_RETURN_WRITE_TX(
+	    c, judges_tx(c, id, user_ids, n, weight, weight_role, out));
 }
 
 /* The presenter pid of session f (404 when it is not one of its). */
@@ -265,8 +270,8 @@ static int close_p_tx(xf_ctx *c, int64_t id, int64_t pid, const char *rect,
 	if (rc != XF_OK)
 		return rc;
 	if (strcmp(p->state, "open") != 0)
-		return xf_fail(c, XF_E_CONFLICT, "not_open", "该述职人未在评分中",
-		               NULL);
+		return xf_fail(c, XF_E_CONFLICT, "not_open",
+		               "该述职人未在评分中", NULL);
 	p->state = "closed";
 	p->closed_at = c->now;
 	if (rect)
@@ -297,8 +302,8 @@ static int conflicted(xf_ctx *c, int64_t user_id, const char *path, int *rc)
 	}
 	for (int i = 0; i < u.nroles; i++)
 		if (strcmp(u.roles[i].role, "judge") != 0 &&
-		    strcmp(u.roles[i].role, "admin") != 0 && u.roles[i].org_path &&
-		    *u.roles[i].org_path &&
+		    strcmp(u.roles[i].role, "admin") != 0 &&
+		    u.roles[i].org_path && *u.roles[i].org_path &&
 		    xf_path_within(u.roles[i].org_path, path))
 			return 1;
 	if (u.member_id) {
@@ -339,7 +344,8 @@ static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
 	for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
 		s[k] = -1;
 	for (int i = 0; i < n; i++) {
-		const char *field = xf_arena_printf(c->a, "scores.%s", names[i]);
+		const char *field =
+		    xf_arena_printf(c->a, "scores.%s", names[i]);
 		int k = 0;
 		while (k < f.r.ncrit && strcmp(f.r.crit[k].name, names[i]) != 0)
 			k++;
@@ -348,9 +354,9 @@ static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
 		if (values[i] < 0 || values[i] > f.r.crit[k].max_x10)
 			return xf_invalid(
 			    c,
-			    xf_arena_printf(c->a, "“%s”的分数须在 0 到 %.1f 之间",
-			                    f.r.crit[k].name,
-			                    f.r.crit[k].max_x10 / 10.0),
+			    xf_arena_printf(
+			        c->a, "“%s”的分数须在 0 到 %.1f 之间",
+			        f.r.crit[k].name, f.r.crit[k].max_x10 / 10.0),
 			    field);
 		s[k] = values[i];
 	}
@@ -379,9 +385,9 @@ static int close_tx(xf_ctx *c, int64_t id, xf_review_full *f)
 			               "还有述职人未完成评分", NULL);
 	f->r.state = "closed";
 	f->r.closed_at = c->now;
-	return xf_audit_db(c,
-	                   xf_store_review_set_state(c->db, id, "closed", c->now),
-	                   "update", "review", id, f->r.org_path, NULL, NULL);
+	return xf_audit_db(
+	    c, xf_store_review_set_state(c->db, id, "closed", c->now), "update",
+	    "review", id, f->r.org_path, NULL, NULL);
 }
 
 int xf_review_close(xf_ctx *c, int64_t id, xf_review_full *out)
@@ -417,8 +423,8 @@ static int cmp_rows(const void *a, const void *b)
 	return x->p->pos - y->p->pos;
 }
 
-static int results_tx(xf_ctx *c, int64_t id, xf_review_full *f,
-                      xf_review_row **rows, int *n)
+int xf_review_results_in_tx(xf_ctx *c, int64_t id, xf_review_full *f,
+                            xf_review_row **rows, int *n)
 {
 	int rc = load(c, id, f);
 	if (rc == XF_OK)
@@ -430,8 +436,10 @@ static int results_tx(xf_ctx *c, int64_t id, xf_review_full *f,
 	int drc = xf_store_judges(c->db, c->a, id, &judges, &nj);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	*rows = xf_arena_calloc(c->a, (size_t)f->npresenters + 1, sizeof **rows);
-	sheets sh = {judges, nj, calloc((size_t)nj + 1, sizeof(xf_judge_sheet))};
+	*rows =
+	    xf_arena_calloc(c->a, (size_t)f->npresenters + 1, sizeof **rows);
+	sheets sh = {judges, nj,
+	             calloc((size_t)nj + 1, sizeof(xf_judge_sheet))};
 	if (!*rows || !sh.s) {
 		free(sh.s);
 		return xf_oom(c);
@@ -475,15 +483,15 @@ static int results_tx(xf_ctx *c, int64_t id, xf_review_full *f,
 		return rc;
 	qsort(*rows, (size_t)*n, sizeof **rows, cmp_rows);
 	for (int i = 0; i < *n; i++)
-		(*rows)[i].rank = i > 0 && (*rows)[i].total_x10 ==
-		                               (*rows)[i - 1].total_x10
-		                      ? (*rows)[i - 1].rank
-		                      : i + 1;
+		(*rows)[i].rank =
+		    i > 0 && (*rows)[i].total_x10 == (*rows)[i - 1].total_x10
+		        ? (*rows)[i - 1].rank
+		        : i + 1;
 	return XF_OK;
 }
 
 int xf_review_results(xf_ctx *c, int64_t id, xf_review_full *out,
                       xf_review_row **rows, int *n)
 {
-	XF_RETURN_READ_TX(c, results_tx(c, id, out, rows, n));
+	XF_RETURN_READ_TX(c, xf_review_results_in_tx(c, id, out, rows, n));
 }

@@ -22,7 +22,7 @@
 #include "service/ctx.h"
 
 #define XF_REVIEW_MAX_PRESENTERS 200
-#define XF_REVIEW_MAX_JUDGES 500
+#define XF_REVIEW_MAX_JUDGES     500
 
 typedef struct xf_presenter_input {
 	const char *name;
@@ -51,8 +51,7 @@ typedef struct xf_review_full {
 	int64_t my_judge_id; /* the reader's judge id, 0: not a judge */
 } xf_review_full;
 
-int xf_review_create(xf_ctx *c, const xf_review_input *in,
-                     xf_review_full *out);
+int xf_review_create(xf_ctx *c, const xf_review_input *in, xf_review_full *out);
 int xf_review_read(xf_ctx *c, int64_t id, xf_review_full *out);
 /* Sessions the caller chairs, reads or judges, newest first. */
 int xf_review_list(xf_ctx *c, int offset, int limit, xf_review **out, int *n,
@@ -77,5 +76,10 @@ int xf_review_close(xf_ctx *c, int64_t id, xf_review_full *out);
 /* The results of the closed presenters, best first, ties sharing a rank. */
 int xf_review_results(xf_ctx *c, int64_t id, xf_review_full *out,
                       xf_review_row **rows, int *n);
+
+/* The same inside the caller's transaction (the assessment reads the
+ * results of closed sessions as its source review_score). */
+int xf_review_results_in_tx(xf_ctx *c, int64_t id, xf_review_full *out,
+                            xf_review_row **rows, int *n);
 
 #endif

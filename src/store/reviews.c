@@ -74,9 +74,9 @@ static void read_review(xf_arena *a, xf_stmt *st, void *item)
 	r->closed_at = xf_db_int(st, 11);
 }
 
-static const char sql_get[] = "SELECT " REVIEW_COLS
-                              " FROM reviews r JOIN orgs o ON o.id = r.org_id "
-                              "WHERE r.id = $1";
+static const char sql_get[] =
+    "SELECT " REVIEW_COLS " FROM reviews r JOIN orgs o ON o.id = r.org_id "
+    "WHERE r.id = $1";
 static const char sql_crits[] = "SELECT name, max_x10 FROM review_criteria "
                                 "WHERE review_id = $1 ORDER BY pos";
 
@@ -101,16 +101,18 @@ int xf_store_review_get(xf_db *db, xf_arena *a, int64_t id, xf_review *out)
 
 #define LIST_WHERE                                                             \
 	" WHERE " XF_RANGES_SQL("r.org_path", "1", "2", "3", "4", "5", "6",    \
-	                        "7", "8") " OR r.id IN (SELECT review_id FROM " \
-	                                  "review_judges WHERE user_id = $9)"
+	                        "7",                                           \
+	                        "8") " OR r.id IN (SELECT review_id FROM "     \
+	                             "review_judges WHERE user_id = $9)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM reviews r" LIST_WHERE;
 static const char sql_list[] =
-    "SELECT " REVIEW_COLS " FROM reviews r JOIN orgs o ON o.id = r.org_id"
-    LIST_WHERE " ORDER BY r.held_on DESC, r.id DESC LIMIT $10 OFFSET $11";
+    "SELECT " REVIEW_COLS
+    " FROM reviews r JOIN orgs o ON o.id = r.org_id" LIST_WHERE
+    " ORDER BY r.held_on DESC, r.id DESC LIMIT $10 OFFSET $11";
 
-static const xf_db_list review_list = {sql_count, sql_list, xf_db_bind_scoped,
-                                       10,        sizeof(xf_review), read_review};
+static const xf_db_list review_list = {
+    sql_count, sql_list, xf_db_bind_scoped, 10, sizeof(xf_review), read_review};
 
 int xf_store_review_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                          int64_t judge_user, int offset, int limit,
@@ -136,6 +138,33 @@ int xf_store_review_set_state(xf_db *db, int64_t id, const char *state,
 	return xf_db_run(st);
 }
 
+static const char sql_closed_within[] =
+    "SELECT DISTINCT r.id FROM reviews r JOIN review_presenters p ON "
+    "p.review_id = r.id WHERE r.state = 'closed' AND r.held_on >= $9 AND "
+    "r.held_on <= $10 AND " XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5",
+                                          "6", "7", "8") " ORDER BY r.id";
+
+static void read_id(xf_arena *a, xf_stmt *st, void *item)
+{
+	(void)a;
+	*(int64_t *)item = xf_db_int(st, 0);
+}
+
+int xf_store_reviews_closed_within(xf_db *db, xf_arena *a, const xf_ranges *r,
+                                   int year, int max, int64_t **ids, int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_closed_within);
+	if (!st)
+		return XF_DB_ERROR;
+	char lo[16], hi[16];
+	snprintf(lo, sizeof lo, "%04d-01-01", year);
+	snprintf(hi, sizeof hi, "%04d-12-31", year);
+	xf_db_bind_ranges(st, 1, r);
+	xf_db_bind_str(st, 9, lo);
+	xf_db_bind_str(st, 10, hi);
+	return xf_db_rows(st, a, max, sizeof **ids, read_id, ids, n);
+}
+
 /* ---- presenters --------------------------------------------------------- */
 
 static const char sql_p_insert[] =
@@ -159,8 +188,10 @@ int xf_store_presenter_insert(xf_db *db, xf_review_presenter *p)
 }
 
 #define PRESENTER_COLS                                                         \
-	"p.id, p.review_id, p.pos, p.name, COALESCE(p.org_id, 0), p.org_path, " \
-	"o.name, COALESCE(p.member_id, 0), p.state, COALESCE(p.opened_at, 0), " \
+	"p.id, p.review_id, p.pos, p.name, COALESCE(p.org_id, 0), "            \
+	"p.org_path, "                                                         \
+	"o.name, COALESCE(p.member_id, 0), p.state, COALESCE(p.opened_at, "    \
+	"0), "                                                                 \
 	"COALESCE(p.closed_at, 0), p.rectification, (SELECT COUNT(DISTINCT "   \
 	"s.judge_id) FROM review_scores s WHERE s.presenter_id = p.id)"
 

@@ -42,6 +42,11 @@ int xf_store_judges(xf_db *db, xf_arena *a, int64_t review_id,
 int xf_store_judge_of(xf_db *db, xf_arena *a, int64_t review_id,
                       int64_t user_id, xf_review_judge *out);
 
+/* The closed sessions held in a year (held_on "YYYY-...") with a
+ * presenter whose organization lies within the ranges; at most max. */
+int xf_store_reviews_closed_within(xf_db *db, xf_arena *a, const xf_ranges *r,
+                                   int year, int max, int64_t **ids, int *n);
+
 /* Replaces a judge's scores of a presenter (crit index, x10; -1 empty). */
 int xf_store_scores_put(xf_db *db, int64_t presenter_id, int64_t judge_id,
                         const int *score_x10, int ncrit, int64_t now);

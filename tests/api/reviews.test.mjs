@@ -129,3 +129,17 @@ test('closing the session makes the results final', async () => {
 	const audit = expectList(await admin.get(`/api/audit?entity=review&entity_id=${review.id}`), srv);
 	assert.ok(audit.total >= 5, 'creation, judges, opens, closes are audited');
 });
+
+test('the results feed the assessment of organizations (source review_score)', async () => {
+	const year = Number(TODAY.slice(0, 4));
+	const s = expectStatus(await committee.post('/api/schemes', {
+		name: '述职评议考核', year, org_id: dist.id,
+		indicators: [{ code: 'R', title: '述职评议得分', max: 100, kind: 'data', source: 'review_score', mapping: { linear: [0, 100] } }],
+	}), 201, srv);
+	expectStatus(await committee.post(`/api/schemes/${s.id}/publish`, {}), 200, srv);
+	const board = expectList(await committee.get(`/api/assessments?org=${dist.id}&year=${year}&kind=branch`), srv);
+	// b2: 90 of 100 points, b1: 85 (the session's results as a percent)
+	assert.deepEqual(board.items.map((x) => [x.org_id, x.score]), [[b2.id, 90], [b1.id, 85]]);
+	const d = expectStatus(await committee.get(`/api/assessments/${b1.id}/${year}`), 200, srv);
+	assert.equal(d.indicators[0].raw, 85);
+});

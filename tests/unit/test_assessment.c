@@ -203,6 +203,12 @@ static void sources(void **state)
 	assert_true(v == 100.0);
 	assert_int_equal(xf_source_value(XF_SRC_HONORS, &f, &v), 0);
 	assert_int_equal(xf_source_value(XF_SRC_REVIEW_SCORE, &f, &v), 0);
+	/* two review sessions: 90.0% and 80.0% of their maximum */
+	f.reviews = 2;
+	f.review_pct_x10_sum = 900 + 800;
+	assert_int_equal(xf_source_value(XF_SRC_REVIEW_SCORE, &f, &v), 1);
+	assert_true(v == 85.0);
+	assert_true(xf_source_ready(XF_SRC_REVIEW_SCORE));
 	assert_true(xf_source_ready(XF_SRC_ORG_POINTS));
 	assert_false(xf_source_ready(XF_SRC_HONORS));
 	assert_false(xf_source_ready(-1));
