@@ -7,6 +7,7 @@
 #include "api/assessments.h"
 #include "api/api.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/input.h"
 #include "base/jw.h"
@@ -54,6 +55,64 @@ void xf_h_assessments_list(xf_req *r)
 	xf_jw_kstr(&w, "org_name", b.root.name);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+static void board_cells(void *arg, int i, xf_xlsx_cell *c)
+{
+	const xf_assessment *x = &((const xf_assessment_board *)arg)->items[i];
+	static const char *const stars[] = {"",    "★",    "★★",
+	                                    "★★★", "★★★★", "★★★★★"};
+	c[0] = (xf_xlsx_cell){NULL, x->rank, 0};
+	c[1] = (xf_xlsx_cell){x->org_name, 0, -1};
+	c[2] = (xf_xlsx_cell){x->org_parent_name, 0, -1};
+	c[3] = (xf_xlsx_cell){NULL, x->score_x10 / 10.0, 1};
+	c[4] = (xf_xlsx_cell){NULL, x->scored_x10 / 10.0, 1};
+	c[5] = (xf_xlsx_cell){NULL, x->bonus_x10 / 10.0, 1};
+	c[6] = (xf_xlsx_cell){NULL, x->deduction_x10 / 10.0, 1};
+	c[7] = (xf_xlsx_cell){
+	    stars[x->stars >= 1 && x->stars <= 5 ? x->stars : 0], 0, -1};
+	c[8] = (xf_xlsx_cell){x->vetoed ? "是" : "", 0, -1};
+	c[9] =
+	    x->has_prev
+	        ? (xf_xlsx_cell){NULL,
+	                         (x->score_x10 - x->prev_score_x10) / 10.0, 1}
+	        : (xf_xlsx_cell){"", 0, -1};
+}
+
+/* GET /api/assessments.xlsx?org=&year=&kind=: the board in Excel. */
+void xf_h_assessments_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_assessment_board b;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_assessment_board_get(&c, q[A_ORG].i, (int)q[A_YEAR].i,
+	                            q[A_KIND].present ? q[A_KIND].s : NULL,
+	                            &b) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	static const char *const heads[] = {
+	    "名次", "组织", "上级组织", "总分",     "基础分",
+	    "加分", "扣分", "星级",     "一票否决", "较上年"};
+	static const double widths[] = {8, 24, 24, 10, 10, 8, 8, 12, 10, 10};
+	xf_xlsx_table t = {
+	    .sheet = "硬核指数",
+	    .title = xf_arena_printf(&r->arena, "%s%d年度硬核指数排名",
+	                             b.root.name, b.year),
+	    .subtitle =
+	        b.kind ? xf_code_label(xf_org_kinds, b.kind) : "全部组织",
+	    .headers = heads,
+	    .widths = widths,
+	    .ncols = 10,
+	    .nrows = b.n,
+	    .row = board_cells,
+	    .arg = &b};
+	xf_xlsx_reply(r,
+	              xf_arena_printf(&r->arena, "%s%d年度硬核指数.xlsx",
+	                              b.root.name, b.year),
+	              "硬核指数.xlsx", "硬核指数", xf_xlsx_table_write, &t);
 }
 
 static int path_year(xf_req *r, int i, int *year)

@@ -11,6 +11,7 @@
 
 void xf_h_assessments_list(xf_req *r);
 extern const struct xf_query_table xf_assessments_list_query;
+void xf_h_assessments_xlsx(xf_req *r);
 void xf_h_assessments_get(xf_req *r);
 void xf_h_assessments_scores_put(xf_req *r);
 extern const struct xf_body_table xf_assessments_scores_body;

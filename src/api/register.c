@@ -10,6 +10,7 @@
 #include "api/api.h"
 #include "api/input.h"
 #include "api/register.h"
+#include "api/xlsx.h"
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
@@ -17,15 +18,9 @@
 #include "service/register.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
-
-#define XLSX_TYPE                                                              \
-	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 /* ?org=&year= of both forms: this year in Shanghai by default. */
 enum { Q_ORG, Q_YEAR };
@@ -138,45 +133,6 @@ void xf_h_attendance_register(xf_req *r)
 
 /* ---- Excel -------------------------------------------------------------- */
 
-typedef struct formats {
-	lxw_format *title, *subtitle, *head, *cell, *name, *legend;
-} formats;
-
-static lxw_format *font(lxw_workbook *wb, double size, int bold)
-{
-	lxw_format *f = workbook_add_format(wb);
-	format_set_font_name(f, "宋体");
-	format_set_font_size(f, size);
-	if (bold)
-		format_set_bold(f);
-	format_set_align(f, LXW_ALIGN_CENTER);
-	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-	return f;
-}
-
-static void boxed(lxw_format *f)
-{
-	format_set_border(f, LXW_BORDER_THIN);
-	format_set_text_wrap(f);
-}
-
-static void make_formats(lxw_workbook *wb, formats *f)
-{
-	f->title = font(wb, 16, 1);
-	f->subtitle = font(wb, 10, 0);
-	format_set_align(f->subtitle, LXW_ALIGN_LEFT);
-	f->head = font(wb, 10, 1);
-	boxed(f->head);
-	f->cell = font(wb, 10, 0);
-	boxed(f->cell);
-	f->name = font(wb, 10, 0);
-	boxed(f->name);
-	format_set_align(f->name, LXW_ALIGN_LEFT);
-	f->legend = font(wb, 9, 0);
-	format_set_align(f->legend, LXW_ALIGN_LEFT);
-	format_set_text_wrap(f->legend);
-}
-
 /* Fixed columns before the meetings: 序号, 姓名, 所在组织. */
 #define FIXED 3
 
@@ -184,8 +140,8 @@ static void make_formats(lxw_workbook *wb, formats *f)
 static int write_sheet(lxw_workbook *wb, const xf_register *g,
                        const char *today, xf_arena *a)
 {
-	formats f;
-	make_formats(wb, &f);
+	xf_xlsx_formats f;
+	xf_xlsx_formats_make(wb, &f);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "出席登记簿");
 	if (!ws)
 		return -1;
@@ -289,24 +245,16 @@ static int write_sheet(lxw_workbook *wb, const xf_register *g,
 	return 0;
 }
 
-/* Reads a whole file into the arena; NULL on failure. */
-static void *slurp(const char *path, xf_arena *a, size_t *len)
+typedef struct sheet_arg {
+	const xf_register *g;
+	const char *today;
+	xf_arena *a;
+} sheet_arg;
+
+static int write_book(lxw_workbook *wb, void *arg)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	struct stat sb;
-	char *data = NULL;
-	if (fstat(fileno(fp), &sb) == 0 && sb.st_size > 0 &&
-	    sb.st_size < (64 << 20)) {
-		data = xf_arena_alloc(a, (size_t)sb.st_size);
-		if (data && fread(data, 1, (size_t)sb.st_size, fp) !=
-		                (size_t)sb.st_size)
-			data = NULL;
-		*len = (size_t)sb.st_size;
-	}
-	fclose(fp);
-	return data;
+	const sheet_arg *s = arg;
+	return write_sheet(wb, s->g, s->today, s->a);
 }
 
 /* GET /api/attendance/register.xlsx?org=&year= */
@@ -315,47 +263,13 @@ void xf_h_attendance_register_xlsx(xf_req *r)
 	xf_register g;
 	if (load(r, &g) != 0)
 		return;
-	const char *tmp = getenv("TMPDIR");
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
-	char *path = xf_arena_printf(&r->arena, "%s/xf-register-XXXXXX", tmp);
-	int fd = path ? mkstemp(path) : -1;
-	if (fd < 0) {
-		xf_reply_error(r, 500, "internal", "无法创建临时文件", NULL);
-		return;
-	}
-	close(fd);
 	char today[11];
 	xf_date_format(xf_date_today(time(NULL)), today);
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
-	                            .tmpdir = (char *)tmp};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	int rc = wb ? write_sheet(wb, &g, today, &r->arena) : -1;
-	if (wb) {
-		static char doc_title[] = "党员出席会议登记簿",
-		            doc_author[] = "先锋";
-		lxw_doc_properties props = {.title = doc_title,
-		                            .author = doc_author};
-		workbook_set_properties(wb, &props);
-		if (workbook_close(wb) != LXW_NO_ERROR)
-			rc = -1;
-	}
-	size_t len = 0;
-	void *data = rc == 0 ? slurp(path, &r->arena, &len) : NULL;
-	unlink(path);
-	if (!data) {
-		xf_reply_error(r, 500, "internal", "生成 Excel 文件失败", NULL);
-		return;
-	}
-	char *name = xf_arena_printf(&r->arena, "%s%d年度出席登记簿.xlsx",
-	                             g.org.name, g.year);
-	char clean[XF_FILE_NAME_MAX * 4 + 1];
-	char disp[XF_FILE_NAME_MAX * 16 + 64];
-	if (!name ||
-	    xf_file_name_clean(name, strlen(name), clean, sizeof clean) != 0)
-		snprintf(clean, sizeof clean, "%d年度出席登记簿.xlsx", g.year);
-	if (xf_file_disposition("attachment", clean, disp, sizeof disp) != 0 ||
-	    xf_reply_bytes(r, 200, XLSX_TYPE, data, len) != 0)
-		return;
-	xf_reply_header(r, "Content-Disposition", disp);
+	sheet_arg arg = {&g, today, &r->arena};
+	char fallback[64];
+	snprintf(fallback, sizeof fallback, "%d年度出席登记簿.xlsx", g.year);
+	xf_xlsx_reply(r,
+	              xf_arena_printf(&r->arena, "%s%d年度出席登记簿.xlsx",
+	                              g.org.name, g.year),
+	              fallback, "党员出席会议登记簿", write_book, &arg);
 }

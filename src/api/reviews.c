@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/input.h"
 #include "base/jw.h"
@@ -374,6 +375,88 @@ void xf_h_reviews_results(xf_req *r)
 	xf_jw_kint(&w, "total", n);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+/* ---- the results in Excel ---------------------------------------------- */
+
+typedef struct results_sheet {
+	const xf_review_full *f;
+	const xf_review_row *rows;
+} results_sheet;
+
+static void result_cells(void *arg, int i, xf_xlsx_cell *c)
+{
+	const results_sheet *s = arg;
+	const xf_review_row *row = &s->rows[i];
+	int nc = s->f->r.ncrit;
+	c[0] = (xf_xlsx_cell){NULL, row->rank, 0};
+	c[1] = (xf_xlsx_cell){row->p->name, 0, -1};
+	c[2] = (xf_xlsx_cell){row->p->org_name, 0, -1};
+	for (int k = 0; k < nc; k++)
+		c[3 + k] =
+		    row->crit_x10[k] < 0
+		        ? (xf_xlsx_cell){"", 0, -1}
+		        : (xf_xlsx_cell){NULL, row->crit_x10[k] / 10.0, 1};
+	c[3 + nc] = (xf_xlsx_cell){NULL, row->total_x10 / 10.0, 1};
+	c[4 + nc] = (xf_xlsx_cell){NULL, row->spread_x10 / 10.0, 1};
+	c[5 + nc] = (xf_xlsx_cell){NULL, row->judges, 0};
+	c[6 + nc] = (xf_xlsx_cell){row->grade_title, 0, -1};
+	c[7 + nc] = (xf_xlsx_cell){row->p->rectification, 0, -1};
+}
+
+/* GET /api/reviews/{id}/results.xlsx: the results table as in the app. */
+void xf_h_reviews_results_xlsx(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	xf_review_row *rows;
+	int n;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_results(&c, id, &f, &rows, &n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	int nc = f.r.ncrit, ncols = 8 + nc;
+	const char **heads =
+	    xf_arena_calloc(&r->arena, (size_t)ncols, sizeof *heads);
+	double *widths =
+	    xf_arena_calloc(&r->arena, (size_t)ncols, sizeof *widths);
+	if (!heads || !widths) {
+		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		return;
+	}
+	static const char *const fixed[] = {"名次", "述职人", "所在组织"};
+	for (int j = 0; j < 3; j++)
+		heads[j] = fixed[j];
+	for (int k = 0; k < nc; k++)
+		heads[3 + k] =
+		    xf_arena_printf(&r->arena, "%s（%.1f分）", f.r.crit[k].name,
+		                    f.r.crit[k].max_x10 / 10.0);
+	heads[3 + nc] = "总分";
+	heads[4 + nc] = "极差";
+	heads[5 + nc] = "评委数";
+	heads[6 + nc] = "等次";
+	heads[7 + nc] = "整改清单";
+	for (int j = 0; j < ncols; j++)
+		widths[j] = j == 1 || j == 2 ? 18 : j == ncols - 1 ? 30 : 10;
+	results_sheet arg = {&f, rows};
+	xf_xlsx_table t = {.sheet = "评议结果",
+	                   .title = f.r.title,
+	                   .subtitle = xf_arena_printf(
+	                       &r->arena, "%s　%s　计分方法：%s", f.r.org_name,
+	                       f.r.held_on,
+	                       xf_code_label(xf_review_methods, f.r.method)),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = ncols,
+	                   .nrows = n,
+	                   .row = result_cells,
+	                   .arg = &arg};
+	xf_xlsx_reply(r,
+	              xf_arena_printf(&r->arena, "%s评议结果.xlsx", f.r.title),
+	              "评议结果.xlsx", "评议结果", xf_xlsx_table_write, &t);
 }
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

@@ -22,5 +22,6 @@ void xf_h_reviews_scores_put(xf_req *r);
 extern const struct xf_body_table xf_reviews_scores_body;
 void xf_h_reviews_close(xf_req *r);
 void xf_h_reviews_results(xf_req *r);
+void xf_h_reviews_results_xlsx(xf_req *r);
 
 #endif

@@ -222,6 +222,8 @@ static const xf_route routes[] = {
      OVERSEE, NULL, NULL, 0},
     {"GET", "/api/assessments", xf_h_assessments_list, ANY, NULL,
      &xf_assessments_list_query, 0},
+    {"GET", "/api/assessments.xlsx", xf_h_assessments_xlsx, ANY, NULL,
+     &xf_assessments_list_query, 0},
     {"GET", "/api/assessments/{id}/{year}", xf_h_assessments_get, ANY, NULL,
      NULL, 0},
     {"PUT", "/api/assessments/{id}/{year}/scores", xf_h_assessments_scores_put,
@@ -256,6 +258,8 @@ static const xf_route routes[] = {
      xf_h_reviews_scores_put, ANY, &xf_reviews_scores_body, NULL, 0},
     {"GET", "/api/reviews/{id}/results", xf_h_reviews_results, ANY, NULL, NULL,
      0},
+    {"GET", "/api/reviews/{id}/results.xlsx", xf_h_reviews_results_xlsx, ANY,
+     NULL, NULL, 0},
     {"POST", "/api/reviews/{id}/close", xf_h_reviews_close, OVERSEE, NULL, NULL,
      0},
 

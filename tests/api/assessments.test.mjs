@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectStatus, expectError, expectList, todayShanghai, dayFromToday } from './harness.mjs';
 import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
+import { readZip, xlsxCells } from './zip.mjs';
 
 let srv, admin, city, dist, dist2, unit, b1, b2, b3;
 let committee, committee2, sec1, sec3;
@@ -264,4 +265,14 @@ test('a district adopts the city\'s scheme and fills the 个性 slot it left ope
 	expectStatus(await committee.request('PUT', `/api/assessments/${b1.id}/${Y2}/scores`, { code: 'PX1', points: 20, reason: '品牌特色鲜明' }), 200, srv);
 	const after1 = expectStatus(await sec1.get(`/api/assessments/${b1.id}/${Y2}`), 200, srv);
 	assert.equal(after1.indicators.find((x) => x.code === 'PX').points, 20);
+});
+
+test('the index board in Excel', async () => {
+	const res = await admin.get(`/api/assessments.xlsx?org=${city.id}&year=${YEAR}&kind=branch`);
+	assert.equal(res.status, 200);
+	const { out } = xlsxCells(readZip(res.raw));
+	assert.equal(out.A1, `${city.name}${YEAR}年度硬核指数排名`);
+	assert.deepEqual([out.A4, out.B4, out.D4, out.H4], [1, b1.name, 98, '★★★★★']);
+	assert.deepEqual([out.A5, out.A6, out.D6], [2, 2, 30]);
+	expectError(await committee2.get(`/api/assessments.xlsx?org=${dist.id}&year=${YEAR}`), 404, 'not_found');
 });

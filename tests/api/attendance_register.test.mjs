@@ -7,7 +7,7 @@ import {
 	expectStatus, expectError, createMember, uniq, thisYear,
 } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
-import { readZip } from './zip.mjs';
+import { readZip, xlsxCells as cells } from './zip.mjs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let srv;
@@ -91,27 +91,6 @@ test('the register is scoped and its parameters are checked', async () => {
 	assert.equal(r.org_id, b1.id);
 	assert.equal(r.year, thisYear());
 });
-
-/** Cell values of a worksheet by reference ("B5"), shared strings resolved. */
-function cells(zip, sheet = 'xl/worksheets/sheet1.xml') {
-	const sst = [];
-	const ss = zip.get('xl/sharedStrings.xml')?.toString('utf8') ?? '';
-	for (const si of ss.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
-		sst.push([...si[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''));
-	}
-	const xml = zip.get(sheet).toString('utf8');
-	const out = {};
-	for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-		const [, ref, attrs, inner = ''] = c;
-		const v = inner.match(/<v>([\s\S]*?)<\/v>/)?.[1];
-		const is = inner.match(/<t[^>]*>([\s\S]*?)<\/t>/)?.[1];
-		if (/t="s"/.test(attrs)) out[ref] = sst[Number(v)];
-		else if (is !== undefined) out[ref] = is;
-		else if (v !== undefined) out[ref] = Number(v);
-		else out[ref] = ''; // a blank cell with its borders
-	}
-	return { xml, out };
-}
 
 test('the register as Excel: the paper grid with merged headers, marks and legend, A4 landscape in 宋体', async () => {
 	const res = await sec1.get(`/api/attendance/register.xlsx?org=${b1.id}&year=2024`);

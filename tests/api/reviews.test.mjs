@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
+import { readZip, xlsxCells } from './zip.mjs';
 
 let srv, admin, city, dist, dist2, unit, b1, b2, b3;
 let committee, committee2, sec1;
@@ -142,4 +143,16 @@ test('the results feed the assessment of organizations (source review_score)', a
 	assert.deepEqual(board.items.map((x) => [x.org_id, x.score]), [[b2.id, 90], [b1.id, 85]]);
 	const d = expectStatus(await committee.get(`/api/assessments/${b1.id}/${year}`), 200, srv);
 	assert.equal(d.indicators[0].raw, 85);
+});
+
+test('the results in Excel, as in the app', async () => {
+	const res = await judges[1].client.get(`/api/reviews/${review.id}/results.xlsx`);
+	assert.equal(res.status, 200);
+	assert.match(res.headers['content-type'], /spreadsheetml/);
+	assert.ok(res.headers['content-disposition'].includes(encodeURIComponent('月度述职分享会评议结果.xlsx')));
+	const { out } = xlsxCells(readZip(res.raw));
+	assert.equal(out.A1, '月度述职分享会');
+	assert.deepEqual([out.A3, out.B3, out.D3, out.F3, out.I3, out.J3], ['名次', '述职人', '工作成效（60.0分）', '总分', '等次', '整改清单']);
+	assert.deepEqual([out.A6, out.B6, out.D6, out.E6, out.F6, out.I6, out.J6], [3, '第一党支部书记', 52.3, 32.7, 85, '较好', '加强理论学习']);
+	expectError(await committee2.get(`/api/reviews/${review.id}/results.xlsx`), 404, 'not_found');
 });

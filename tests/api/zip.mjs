@@ -77,3 +77,24 @@ export function makeDocx(text = '会议纪要') {
 		{ name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>` },
 	]);
 }
+
+/** Cell values of a worksheet by reference ("B5"), shared strings resolved. */
+export function xlsxCells(zip, sheet = 'xl/worksheets/sheet1.xml') {
+	const sst = [];
+	const ss = zip.get('xl/sharedStrings.xml')?.toString('utf8') ?? '';
+	for (const si of ss.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+		sst.push([...si[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''));
+	}
+	const xml = zip.get(sheet).toString('utf8');
+	const out = {};
+	for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+		const [, ref, attrs, inner = ''] = c;
+		const v = inner.match(/<v>([\s\S]*?)<\/v>/)?.[1];
+		const is = inner.match(/<t[^>]*>([\s\S]*?)<\/t>/)?.[1];
+		if (/t="s"/.test(attrs)) out[ref] = sst[Number(v)];
+		else if (is !== undefined) out[ref] = is;
+		else if (v !== undefined) out[ref] = Number(v);
+		else out[ref] = ''; // a blank cell with its borders
+	}
+	return { xml, out };
+}
