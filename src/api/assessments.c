@@ -31,19 +31,27 @@ static const xf_param board_params[] = {
 };
 const xf_query_table xf_assessments_list_query = XF_QUERY_TABLE(board_params);
 
-void xf_h_assessments_list(xf_req *r)
+/* The board of the checked query; 0, or -1 with the answer written. */
+static int load_board(xf_req *r, xf_assessment_board *b)
 {
 	const xf_val *q = r->query_vals;
 	xf_ctx c;
-	xf_assessment_board b;
 	if (xf_api_ctx(r, &c) != 0)
-		return;
+		return -1;
 	if (xf_assessment_board_get(&c, q[A_ORG].i, (int)q[A_YEAR].i,
 	                            q[A_KIND].present ? q[A_KIND].s : NULL,
-	                            &b) != XF_OK) {
+	                            b) != XF_OK) {
 		xf_api_fail(r, &c);
-		return;
+		return -1;
 	}
+	return 0;
+}
+
+void xf_h_assessments_list(xf_req *r)
+{
+	xf_assessment_board b;
+	if (load_board(r, &b) != 0)
+		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < b.n; i++)
@@ -82,17 +90,9 @@ static void board_cells(void *arg, int i, xf_xlsx_cell *c)
 /* GET /api/assessments.xlsx?org=&year=&kind=: the board in Excel. */
 void xf_h_assessments_xlsx(xf_req *r)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
 	xf_assessment_board b;
-	if (xf_api_ctx(r, &c) != 0)
+	if (load_board(r, &b) != 0)
 		return;
-	if (xf_assessment_board_get(&c, q[A_ORG].i, (int)q[A_YEAR].i,
-	                            q[A_KIND].present ? q[A_KIND].s : NULL,
-	                            &b) != XF_OK) {
-		xf_api_fail(r, &c);
-		return;
-	}
 	static const char *const heads[] = {
 	    "名次", "组织", "上级组织", "总分",     "基础分",
 	    "加分", "扣分", "星级",     "一票否决", "较上年"};

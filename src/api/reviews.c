@@ -348,19 +348,29 @@ void xf_h_reviews_close(xf_req *r)
 		answer_full(r, 200, &f);
 }
 
-void xf_h_reviews_results(xf_req *r)
+/* The results of the session in the path; 0, or -1 with the answer
+ * written. */
+static int load_results(xf_req *r, xf_review_full *f, xf_review_row **rows,
+                        int *n)
 {
 	xf_ctx c;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return -1;
+	if (xf_review_results(&c, id, f, rows, n) != XF_OK) {
+		xf_api_fail(r, &c);
+		return -1;
+	}
+	return 0;
+}
+
+void xf_h_reviews_results(xf_req *r)
+{
 	xf_review_full f;
 	xf_review_row *rows;
 	int n;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (load_results(r, &f, &rows, &n) != 0)
 		return;
-	if (xf_review_results(&c, id, &f, &rows, &n) != XF_OK) {
-		xf_api_fail(r, &c);
-		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -407,17 +417,11 @@ static void result_cells(void *arg, int i, xf_xlsx_cell *c)
 /* GET /api/reviews/{id}/results.xlsx: the results table as in the app. */
 void xf_h_reviews_results_xlsx(xf_req *r)
 {
-	xf_ctx c;
 	xf_review_full f;
 	xf_review_row *rows;
 	int n;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (load_results(r, &f, &rows, &n) != 0)
 		return;
-	if (xf_review_results(&c, id, &f, &rows, &n) != XF_OK) {
-		xf_api_fail(r, &c);
-		return;
-	}
 	int nc = f.r.ncrit, ncols = 8 + nc;
 	const char **heads =
 	    xf_arena_calloc(&r->arena, (size_t)ncols, sizeof *heads);

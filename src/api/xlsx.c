@@ -109,8 +109,8 @@ void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
 	}
 	char clean[XF_FILE_NAME_MAX * 4 + 1];
 	char disp[XF_FILE_NAME_MAX * 16 + 64];
-	if (!file_name || xf_file_name_clean(file_name, strlen(file_name), clean,
-	                                     sizeof clean) != 0)
+	if (!file_name || xf_file_name_clean(file_name, strlen(file_name),
+	                                     clean, sizeof clean) != 0)
 		snprintf(clean, sizeof clean, "%s", fallback);
 	if (xf_file_disposition("attachment", clean, disp, sizeof disp) != 0 ||
 	    xf_reply_bytes(r, 200, XLSX_TYPE, data, len) != 0)
@@ -137,13 +137,15 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 	if (last > 0) {
 		worksheet_merge_range(ws, 0, 0, 0, last, t->title, f.title);
 		worksheet_merge_range(ws, 1, 0, 1, last,
-		                      t->subtitle ? t->subtitle : "", f.subtitle);
+		                      t->subtitle ? t->subtitle : "",
+		                      f.subtitle);
 	} else {
 		worksheet_write_string(ws, 0, 0, t->title, f.title);
 		worksheet_write_string(ws, 1, 0, t->subtitle, f.subtitle);
 	}
 	for (int j = 0; j < t->ncols; j++)
-		worksheet_write_string(ws, 2, (lxw_col_t)j, t->headers[j], f.head);
+		worksheet_write_string(ws, 2, (lxw_col_t)j, t->headers[j],
+		                       f.head);
 	xf_xlsx_cell cells[64];
 	for (int i = 0; i < t->nrows; i++) {
 		lxw_row_t row = (lxw_row_t)(3 + i);
@@ -155,10 +157,10 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 				worksheet_write_number(ws, row, (lxw_col_t)j,
 				                       cells[j].num, f.number);
 			else
-				worksheet_write_string(ws, row, (lxw_col_t)j,
-				                       cells[j].text ? cells[j].text
-				                                     : "",
-				                       j == 1 ? f.name : f.cell);
+				worksheet_write_string(
+				    ws, row, (lxw_col_t)j,
+				    cells[j].text ? cells[j].text : "",
+				    j == 1 ? f.name : f.cell);
 		}
 	}
 	return 0;

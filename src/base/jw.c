@@ -3,6 +3,8 @@
  */
 #include "base/jw.h"
 
+#include "base/date.h"
+
 #include <string.h>
 
 void xf_jw_init(xf_jw *w, xf_buf *b)
@@ -179,6 +181,17 @@ void xf_jw_kid(xf_jw *w, const char *k, int64_t v)
 		xf_jw_int(w, v);
 	else
 		xf_jw_null(w);
+}
+
+void xf_jw_ktime(xf_jw *w, const char *k, int64_t unix_seconds)
+{
+	char at[32];
+	if (!unix_seconds) {
+		xf_jw_kstr(w, k, NULL);
+		return;
+	}
+	xf_time_iso(unix_seconds, at);
+	xf_jw_kstr(w, k, at);
 }
 
 void xf_jw_kbool(xf_jw *w, const char *k, int v)

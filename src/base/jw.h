@@ -46,6 +46,8 @@ void xf_jw_kstr(xf_jw *w, const char *k, const char *v);
 void xf_jw_kint(xf_jw *w, const char *k, int64_t v);
 /* writes null when v is 0: for optional references */
 void xf_jw_kid(xf_jw *w, const char *k, int64_t v);
+/* An instant (unix seconds) as ISO 8601 in Asia/Shanghai, null for 0. */
+void xf_jw_ktime(xf_jw *w, const char *k, int64_t unix_seconds);
 void xf_jw_kbool(xf_jw *w, const char *k, int v);
 
 /* Appends s to b as a JSON string literal with quotes. */

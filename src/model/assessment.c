@@ -31,8 +31,6 @@ void xf_assessment_row_json(xf_jw *w, const xf_assessment *x)
 	xf_jw_obj_end(w);
 }
 
-static void time_or_null(xf_jw *w, const char *k, int64_t t);
-
 void xf_assessment_score_json(xf_jw *w, const xf_assessment_score *s)
 {
 	xf_jw_obj(w);
@@ -43,19 +41,8 @@ void xf_assessment_score_json(xf_jw *w, const xf_assessment_score *s)
 	xf_jw_kstr(w, "reason", s->reason);
 	xf_jw_kid(w, "scored_by", s->scored_by);
 	xf_jw_kstr(w, "scored_by_name", s->scored_by_name);
-	time_or_null(w, "scored_at", s->scored_at);
+	xf_jw_ktime(w, "scored_at", s->scored_at);
 	xf_jw_obj_end(w);
-}
-
-static void time_or_null(xf_jw *w, const char *k, int64_t t)
-{
-	char at[32];
-	if (!t) {
-		xf_jw_kstr(w, k, NULL);
-		return;
-	}
-	xf_time_iso(t, at);
-	xf_jw_kstr(w, k, at);
 }
 
 static void stars_or_null(xf_jw *w, const char *k, int stars)
@@ -89,13 +76,13 @@ void xf_star_rating_json(xf_jw *w, const xf_star_rating *r)
 	xf_jw_kstr(w, "review_reason", r->review_reason);
 	xf_jw_kstr(w, "visit_notes", r->visit_notes);
 	xf_jw_kid(w, "reviewed_by", r->reviewed_by);
-	time_or_null(w, "reviewed_at", r->reviewed_at);
+	xf_jw_ktime(w, "reviewed_at", r->reviewed_at);
 	xf_jw_kid(w, "notice_id", r->notice_id);
 	xf_jw_kstr(w, "notice_state", r->notice_state);
 	stars_or_null(w, "decided_stars", r->decided_stars);
 	xf_jw_kid(w, "decided_by", r->decided_by);
-	time_or_null(w, "decided_at", r->decided_at);
+	xf_jw_ktime(w, "decided_at", r->decided_at);
 	xf_jw_kid(w, "created_by", r->created_by);
-	time_or_null(w, "created_at", r->created_at);
+	xf_jw_ktime(w, "created_at", r->created_at);
 	xf_jw_obj_end(w);
 }

@@ -8,17 +8,6 @@
 #include "model/org.h"
 #include "model/scheme.h"
 
-static void time_or_null(xf_jw *w, const char *k, int64_t t)
-{
-	char at[32];
-	if (!t) {
-		xf_jw_kstr(w, k, NULL);
-		return;
-	}
-	xf_time_iso(t, at);
-	xf_jw_kstr(w, k, at);
-}
-
 void xf_review_json_open(xf_jw *w, const xf_review *r)
 {
 	xf_jw_obj(w);
@@ -44,8 +33,8 @@ void xf_review_json_open(xf_jw *w, const xf_review *r)
 	xf_jw_kx10(w, "pass", r->grades_x10[2]);
 	xf_jw_obj_end(w);
 	xf_jw_kid(w, "created_by", r->created_by);
-	time_or_null(w, "created_at", r->created_at);
-	time_or_null(w, "closed_at", r->closed_at);
+	xf_jw_ktime(w, "created_at", r->created_at);
+	xf_jw_ktime(w, "closed_at", r->closed_at);
 }
 
 void xf_review_presenter_json(xf_jw *w, const xf_review_presenter *p)
@@ -59,8 +48,8 @@ void xf_review_presenter_json(xf_jw *w, const xf_review_presenter *p)
 	xf_jw_kid(w, "member_id", p->member_id);
 	xf_jw_kstr(w, "state", p->state);
 	xf_jw_kint(w, "scored_by", p->scored_by);
-	time_or_null(w, "opened_at", p->opened_at);
-	time_or_null(w, "closed_at", p->closed_at);
+	xf_jw_ktime(w, "opened_at", p->opened_at);
+	xf_jw_ktime(w, "closed_at", p->closed_at);
 	xf_jw_kstr(w, "rectification", p->rectification);
 	xf_jw_obj_end(w);
 }

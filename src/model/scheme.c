@@ -93,7 +93,6 @@ void xf_indicator_json_open(xf_jw *w, const xf_indicator *d,
 
 void xf_scheme_json_open(xf_jw *w, const xf_scheme *s)
 {
-	char at[32];
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", s->id);
 	xf_jw_kint(w, "lineage_id", s->lineage_id ? s->lineage_id : s->id);
@@ -128,14 +127,8 @@ void xf_scheme_json_open(xf_jw *w, const xf_scheme *s)
 	xf_jw_kstr(w, "five_requires", s->stars.five_requires);
 	xf_jw_obj_end(w);
 	xf_jw_kid(w, "created_by", s->created_by);
-	xf_time_iso(s->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
-	if (s->published_at) {
-		xf_time_iso(s->published_at, at);
-		xf_jw_kstr(w, "published_at", at);
-	} else {
-		xf_jw_kstr(w, "published_at", NULL);
-	}
+	xf_jw_ktime(w, "created_at", s->created_at);
+	xf_jw_ktime(w, "published_at", s->published_at);
 }
 
 const char *xf_mapping_text(const xf_mapping *m, char *buf, int size)

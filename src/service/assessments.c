@@ -598,9 +598,7 @@ static int board_tx(xf_ctx *c, int64_t org_id, int year, const char *kind,
 int xf_assessment_board_get(xf_ctx *c, int64_t org_id, int year,
                             const char *kind, xf_assessment_board *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, board_tx(c, org_id, year, kind, out));
-	return rc;
+	XF_RETURN_READ_TX(c, board_tx(c, org_id, year, kind, out));
 }
 
 /* ---- one organization, explained ------------------------------------- */
@@ -778,9 +776,7 @@ static int detail_tx(xf_ctx *c, int64_t org_id, int year,
 int xf_assessment_detail_get(xf_ctx *c, int64_t org_id, int year,
                              xf_assessment_detail *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, detail_tx(c, org_id, year, out));
-	return rc;
+	XF_RETURN_READ_TX(c, detail_tx(c, org_id, year, out));
 }
 
 int xf_assessment_of_in_tx(xf_ctx *c, const xf_org *o, int year,
@@ -869,8 +865,6 @@ int xf_assessment_score_set(xf_ctx *c, int64_t org_id, int year,
                             const char *code, int points_x10,
                             const char *reason, xf_assessment_score *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc,
-	            score_tx(c, org_id, year, code, points_x10, reason, out));
-	return rc;
+	XF_RETURN_WRITE_TX(
+	    c, score_tx(c, org_id, year, code, points_x10, reason, out));
 }

@@ -227,14 +227,20 @@ static int presenter(xf_ctx *c, const xf_review_full *f, int64_t pid,
 	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
 }
 
+/* The chair's step on presenter pid of an open session. */
+static int chair_presenter(xf_ctx *c, int64_t id, int64_t pid,
+                           xf_review_full *f, xf_review_presenter *p)
+{
+	int rc = load_chair(c, id, f);
+	if (rc == XF_OK)
+		rc = still_open(c, &f->r);
+	return rc == XF_OK ? presenter(c, f, pid, p) : rc;
+}
+
 static int open_tx(xf_ctx *c, int64_t id, int64_t pid, xf_review_presenter *p)
 {
 	xf_review_full f;
-	int rc = load_chair(c, id, &f);
-	if (rc == XF_OK)
-		rc = still_open(c, &f.r);
-	if (rc == XF_OK)
-		rc = presenter(c, &f, pid, p);
+	int rc = chair_presenter(c, id, pid, &f, p);
 	if (rc == XF_OK)
 		rc = fill(c, &f);
 	if (rc != XF_OK)
@@ -262,11 +268,7 @@ static int close_p_tx(xf_ctx *c, int64_t id, int64_t pid, const char *rect,
                       xf_review_presenter *p)
 {
 	xf_review_full f;
-	int rc = load_chair(c, id, &f);
-	if (rc == XF_OK)
-		rc = still_open(c, &f.r);
-	if (rc == XF_OK)
-		rc = presenter(c, &f, pid, p);
+	int rc = chair_presenter(c, id, pid, &f, p);
 	if (rc != XF_OK)
 		return rc;
 	if (strcmp(p->state, "open") != 0)

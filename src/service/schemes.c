@@ -274,9 +274,7 @@ static int create_tx(xf_ctx *c, const xf_scheme_input *in, xf_scheme *out)
 
 int xf_scheme_create(xf_ctx *c, const xf_scheme_input *in, xf_scheme *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, create_tx(c, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
 /* Loads scheme id for mode (read: 404 beyond what the caller reads;
@@ -357,9 +355,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_scheme_input *in,
 int xf_scheme_update(xf_ctx *c, int64_t id, const xf_scheme_input *in,
                      xf_scheme *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, update_tx(c, id, in, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
 static int get_tx(xf_ctx *c, int64_t id, xf_scheme *out)
@@ -370,9 +366,7 @@ static int get_tx(xf_ctx *c, int64_t id, xf_scheme *out)
 
 int xf_scheme_get(xf_ctx *c, int64_t id, xf_scheme *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, get_tx(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, get_tx(c, id, out));
 }
 
 static int delete_tx(xf_ctx *c, int64_t id)
@@ -392,9 +386,7 @@ static int delete_tx(xf_ctx *c, int64_t id)
 
 int xf_scheme_delete(xf_ctx *c, int64_t id)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, delete_tx(c, id));
-	return rc;
+	XF_RETURN_WRITE_TX(c, delete_tx(c, id));
 }
 
 static int publish_tx(xf_ctx *c, int64_t id, const char *from, xf_scheme *out)
@@ -421,9 +413,7 @@ static int publish_tx(xf_ctx *c, int64_t id, const char *from, xf_scheme *out)
 int xf_scheme_publish(xf_ctx *c, int64_t id, const char *effective_from,
                       xf_scheme *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, publish_tx(c, id, effective_from, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, publish_tx(c, id, effective_from, out));
 }
 
 static int version_tx(xf_ctx *c, int64_t id, xf_scheme *out)
@@ -458,9 +448,7 @@ static int version_tx(xf_ctx *c, int64_t id, xf_scheme *out)
 
 int xf_scheme_new_version(xf_ctx *c, int64_t id, xf_scheme *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, version_tx(c, id, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, version_tx(c, id, out));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int year, int offset, int limit,
@@ -481,8 +469,6 @@ static int list_tx(xf_ctx *c, int64_t org_id, int year, int offset, int limit,
 int xf_scheme_list(xf_ctx *c, int64_t org_id, int year, int offset, int limit,
                    xf_scheme **out, int *n, int64_t *total)
 {
-	int rc;
-	XF_READ_TX(c, rc,
-	           list_tx(c, org_id, year, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, year, offset, limit, out, n, total));
 }

@@ -97,11 +97,8 @@ int xf_star_rating_create(xf_ctx *c, int64_t org_id, int year, int claimed,
                           const char *note, const char *const *evidence,
                           int nevidence, xf_star_rating *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc,
-	            create_tx(c, org_id, year, claimed, note, evidence,
-	                      nevidence, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, create_tx(c, org_id, year, claimed, note,
+	                                evidence, nevidence, out));
 }
 
 /* Loads rating id: read scope for reading; a committee strictly above
@@ -167,9 +164,8 @@ static int review_tx(xf_ctx *c, int64_t id, int stars, const char *reason,
 int xf_star_rating_review(xf_ctx *c, int64_t id, int stars, const char *reason,
                           const char *visit_notes, xf_star_rating *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, review_tx(c, id, stars, reason, visit_notes, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c,
+	                   review_tx(c, id, stars, reason, visit_notes, out));
 }
 
 static int decide_tx(xf_ctx *c, int64_t id, xf_star_rating *out)
@@ -205,9 +201,7 @@ static int decide_tx(xf_ctx *c, int64_t id, xf_star_rating *out)
 
 int xf_star_rating_decide(xf_ctx *c, int64_t id, xf_star_rating *out)
 {
-	int rc;
-	XF_WRITE_TX(c, rc, decide_tx(c, id, out));
-	return rc;
+	XF_RETURN_WRITE_TX(c, decide_tx(c, id, out));
 }
 
 static int get_tx(xf_ctx *c, int64_t id, xf_star_rating *out)
@@ -218,9 +212,7 @@ static int get_tx(xf_ctx *c, int64_t id, xf_star_rating *out)
 
 int xf_star_rating_get(xf_ctx *c, int64_t id, xf_star_rating *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, get_tx(c, id, out));
-	return rc;
+	XF_RETURN_READ_TX(c, get_tx(c, id, out));
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int year, const char *state,
@@ -246,11 +238,8 @@ int xf_star_rating_list(xf_ctx *c, int64_t org_id, int year, const char *state,
                         int offset, int limit, xf_star_rating **out, int *n,
                         int64_t *total)
 {
-	int rc;
-	XF_READ_TX(
-	    c, rc,
-	    list_tx(c, org_id, year, state, offset, limit, out, n, total));
-	return rc;
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, year, state, offset, limit, out, n, total));
 }
 
 /* ---- the year's figure ------------------------------------------------ */
@@ -323,9 +312,7 @@ static int summary_tx(xf_ctx *c, int64_t org_id, int year, xf_star_summary *out)
 int xf_star_summary_get(xf_ctx *c, int64_t org_id, int year,
                         xf_star_summary *out)
 {
-	int rc;
-	XF_READ_TX(c, rc, summary_tx(c, org_id, year, out));
-	return rc;
+	XF_RETURN_READ_TX(c, summary_tx(c, org_id, year, out));
 }
 
 /* ---- frozen by a notice ----------------------------------------------- */
