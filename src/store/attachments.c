@@ -92,21 +92,24 @@ int xf_store_blob_release(xf_db *db, const char *hash)
 	" FROM attachments at JOIN meetings mt ON mt.id = at.meeting_id "      \
 	"LEFT JOIN users u ON u.id = at.uploaded_by"
 
+static const xf_db_col attachment_cols[] = {
+    XF_COL(I64, xf_attachment, id),
+    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(I64, xf_attachment, org_id),
+    XF_COL(STR, xf_attachment, org_path),
+    XF_COL(STR, xf_attachment, hash),
+    XF_COL(STR, xf_attachment, name),
+    XF_COL(STR, xf_attachment, type),
+    XF_COL(I64, xf_attachment, size),
+    XF_COL(I64, xf_attachment, uploaded_by),
+    XF_COL(I64, xf_attachment, uploaded_at),
+    XF_COL(OPT, xf_attachment, uploaded_by_name),
+};
+
 static void read_attachment(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_attachment *t = item;
-	t->id = xf_db_int(st, 0);
-	t->meeting_id = xf_db_int(st, 1);
-	t->org_id = xf_db_int(st, 2);
-	t->org_path = xf_db_dup(a, st, 3);
-	t->hash = xf_db_dup(a, st, 4);
-	t->name = xf_db_dup(a, st, 5);
-	t->type = xf_db_dup(a, st, 6);
-	t->size = xf_db_int(st, 7);
-	t->uploaded_by = xf_db_int(st, 8);
-	t->uploaded_at = xf_db_int(st, 9);
-	t->uploaded_by_name =
-	    xf_db_is_null(st, 10) ? NULL : xf_db_dup(a, st, 10);
+	xf_db_read_cols(a, st, attachment_cols, XF_NCOLS(attachment_cols),
+	                item);
 }
 
 static const char sql_att_insert[] =
@@ -114,18 +117,23 @@ static const char sql_att_insert[] =
     "size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
     "$8) RETURNING id";
 
+static const xf_db_col attachment_insert_cols[] = {
+    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(STR, xf_attachment, org_path),
+    XF_COL(STR, xf_attachment, hash),
+    XF_COL(STR, xf_attachment, name),
+    XF_COL(STR, xf_attachment, type),
+    XF_COL(I64, xf_attachment, size),
+    XF_COL(ID, xf_attachment, uploaded_by),
+};
+
 int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_att_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, t->meeting_id);
-	xf_db_bind_str(st, 2, t->org_path);
-	xf_db_bind_str(st, 3, t->hash);
-	xf_db_bind_str(st, 4, t->name);
-	xf_db_bind_str(st, 5, t->type);
-	xf_db_bind_int(st, 6, t->size);
-	xf_db_bind_id(st, 7, t->uploaded_by);
+	xf_db_bind_cols(st, 1, attachment_insert_cols,
+	                XF_NCOLS(attachment_insert_cols), t);
 	xf_db_bind_int(st, 8, now);
 	int rc = xf_db_insert(st, &t->id);
 	if (rc == XF_DB_OK)

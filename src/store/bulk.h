@@ -69,6 +69,8 @@ void xf_load_int(xf_loader *l, int64_t v);
 void xf_load_id(xf_loader *l, int64_t id);
 /* A string, or SQL NULL for NULL. */
 void xf_load_str(xf_loader *l, const char *s);
+/* The fields of item named by cols[0..n), as xf_db_bind_cols binds them. */
+void xf_load_cols(xf_loader *l, const xf_db_col *cols, int n, const void *item);
 int xf_load_row(xf_loader *l);
 int xf_load_end(xf_loader *l, int64_t *rows);
 /* Drops the indexes of table that DROP INDEX may drop, keeping how to

@@ -296,6 +296,33 @@ static int copy_row(xf_loader *l)
 	return l->db->drv->copy_row(l->db, v, l->ncols);
 }
 
+void xf_load_cols(xf_loader *l, const xf_db_col *cols, int n, const void *item)
+{
+	for (int i = 0; i < n; i++) {
+		const void *f = (const char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+			xf_load_int(l, *(const int64_t *)f);
+			break;
+		case XF_COL_ID:
+			xf_load_id(l, *(const int64_t *)f);
+			break;
+		case XF_COL_INT:
+			xf_load_int(l, *(const int *)f);
+			break;
+		case XF_COL_STR:
+		case XF_COL_OPT:
+			xf_load_str(l, *(const char *const *)f);
+			break;
+		case XF_COL_TXT: {
+			const char *t = *(const char *const *)f;
+			xf_load_str(l, t ? t : "");
+			break;
+		}
+		}
+	}
+}
+
 int xf_load_row(xf_loader *l)
 {
 	if (l->rc != XF_DB_OK)

@@ -494,3 +494,55 @@ int xf_db_insert(xf_stmt *st, int64_t *id)
 	xf_db_reset(st);
 	return rc == XF_DB_ROW ? XF_DB_OK : rc;
 }
+
+void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
+                     void *item)
+{
+	for (int i = 0; i < n; i++) {
+		void *f = (char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+		case XF_COL_ID:
+			*(int64_t *)f = xf_db_int(st, i);
+			break;
+		case XF_COL_INT:
+			*(int *)f = (int)xf_db_int(st, i);
+			break;
+		case XF_COL_STR:
+		case XF_COL_TXT:
+			*(const char **)f = xf_db_dup(a, st, i);
+			break;
+		case XF_COL_OPT:
+			*(const char **)f = xf_db_opt(a, st, i);
+			break;
+		}
+	}
+}
+
+void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                     const void *item)
+{
+	for (int i = 0; i < n; i++) {
+		const void *f = (const char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+			xf_db_bind_int(st, idx + i, *(const int64_t *)f);
+			break;
+		case XF_COL_ID:
+			xf_db_bind_id(st, idx + i, *(const int64_t *)f);
+			break;
+		case XF_COL_INT:
+			xf_db_bind_int(st, idx + i, *(const int *)f);
+			break;
+		case XF_COL_STR:
+		case XF_COL_OPT:
+			xf_db_bind_str(st, idx + i, *(const char *const *)f);
+			break;
+		case XF_COL_TXT: {
+			const char *t = *(const char *const *)f;
+			xf_db_bind_str(st, idx + i, t ? t : "");
+			break;
+		}
+		}
+	}
+}

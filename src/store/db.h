@@ -311,6 +311,55 @@ int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
 /* xf_db_run_id with $1 and $2 bound to a and b (a link by its two keys,
  * a count by its key and a delta). */
 int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b);
+/*
+ * Column tables: the fields of an item in the order of a statement's
+ * result columns or of its parameters, written once next to the SQL and
+ * read or bound by one loop (xf_db_read_cols, xf_db_bind_cols; the bulk
+ * loader's xf_load_cols). An entry names a field of struct T and its kind:
+ *   I64  int64_t       read xf_db_int, bound xf_db_bind_int
+ *   INT  int           read (int)xf_db_int, bound xf_db_bind_int
+ *   ID   int64_t       an optional reference: read xf_db_int (select it
+ *                      as COALESCE(col, 0)), bound xf_db_bind_id (NULL
+ *                      for 0)
+ *   STR  const char *  read xf_db_dup ("" for NULL), bound xf_db_bind_str
+ *   OPT  const char *  read xf_db_opt (NULL for NULL), bound xf_db_bind_str
+ *   TXT  const char *  read as STR, bound "" for NULL (a NOT NULL column
+ *                      whose absent value is '')
+ * XF_COL(K, T, f) does not compile when field f is not of K's type.
+ */
+typedef enum {
+	XF_COL_I64,
+	XF_COL_INT,
+	XF_COL_ID,
+	XF_COL_STR,
+	XF_COL_OPT,
+	XF_COL_TXT
+} xf_col_kind;
+typedef struct xf_db_col {
+	xf_col_kind kind;
+	size_t off;
+} xf_db_col;
+#define XF_COL_TYPE_I64 int64_t
+#define XF_COL_TYPE_INT int
+#define XF_COL_TYPE_ID  int64_t
+#define XF_COL_TYPE_STR const char *
+#define XF_COL_TYPE_OPT const char *
+#define XF_COL_TYPE_TXT const char *
+#define XF_COL(K, T, f)                                                        \
+	{                                                                      \
+		XF_COL_##K, offsetof(T, f) + 0 * sizeof(&((T *)0)->f ==        \
+		                                        (XF_COL_TYPE_##K *)0)  \
+	}
+/* The number of entries of a column table (an array, not a pointer). */
+#define XF_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
+/* Reads the first n columns of the current row into the fields of item
+ * named by cols[0..n), copying text into the arena. */
+void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
+                     void *item);
+/* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
+ * Text is copied by the driver. */
+void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                     const void *item);
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

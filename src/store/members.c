@@ -11,24 +11,20 @@
 	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
 	"m.status, m.joined_on, m.full_on"
 
+static const xf_db_col member_cols[] = {
+    XF_COL(I64, xf_member, id),        XF_COL(I64, xf_member, org_id),
+    XF_COL(STR, xf_member, org_path),  XF_COL(STR, xf_member, org_name),
+    XF_COL(STR, xf_member, name),      XF_COL(STR, xf_member, gender),
+    XF_COL(STR, xf_member, id_number), XF_COL(STR, xf_member, birth_date),
+    XF_COL(OPT, xf_member, phone),     XF_COL(OPT, xf_member, ethnicity),
+    XF_COL(OPT, xf_member, education), XF_COL(OPT, xf_member, position),
+    XF_COL(STR, xf_member, status),    XF_COL(STR, xf_member, joined_on),
+    XF_COL(OPT, xf_member, full_on),
+};
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_member *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->org_path = xf_db_dup(a, st, 2);
-	m->org_name = xf_db_dup(a, st, 3);
-	m->name = xf_db_dup(a, st, 4);
-	m->gender = xf_db_dup(a, st, 5);
-	m->id_number = xf_db_dup(a, st, 6);
-	m->birth_date = xf_db_dup(a, st, 7);
-	m->phone = xf_db_opt(a, st, 8);
-	m->ethnicity = xf_db_opt(a, st, 9);
-	m->education = xf_db_opt(a, st, 10);
-	m->position = xf_db_opt(a, st, 11);
-	m->status = xf_db_dup(a, st, 12);
-	m->joined_on = xf_db_dup(a, st, 13);
-	m->full_on = xf_db_opt(a, st, 14);
+	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
 }
 
 static const char sql_get[] =
@@ -40,30 +36,20 @@ int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 	return xf_db_get(db, sql_get, id, a, read_member, out);
 }
 
-/* Binds the writable fields as $2..$14 in one fixed order. */
-static void bind_fields(xf_stmt *st, const xf_member *m)
-{
-	xf_db_bind_int(st, 2, m->org_id);
-	xf_db_bind_str(st, 3, m->org_path);
-	xf_db_bind_str(st, 4, m->name);
-	xf_db_bind_str(st, 5, m->gender);
-	xf_db_bind_str(st, 6, m->id_number);
-	xf_db_bind_str(st, 7, m->birth_date);
-	xf_db_bind_str(st, 8, m->phone);
-	xf_db_bind_str(st, 9, m->ethnicity);
-	xf_db_bind_str(st, 10, m->education);
-	xf_db_bind_str(st, 11, m->position);
-	xf_db_bind_str(st, 12, m->status);
-	xf_db_bind_str(st, 13, m->joined_on);
-	xf_db_bind_str(st, 14, m->full_on);
-}
+const xf_db_col xf_member_write_cols[XF_MEMBER_NWRITE] = {
+    XF_COL(I64, xf_member, org_id),    XF_COL(STR, xf_member, org_path),
+    XF_COL(STR, xf_member, name),      XF_COL(STR, xf_member, gender),
+    XF_COL(STR, xf_member, id_number), XF_COL(STR, xf_member, birth_date),
+    XF_COL(STR, xf_member, phone),     XF_COL(STR, xf_member, ethnicity),
+    XF_COL(STR, xf_member, education), XF_COL(STR, xf_member, position),
+    XF_COL(STR, xf_member, status),    XF_COL(STR, xf_member, joined_on),
+    XF_COL(STR, xf_member, full_on),
+};
 
 static const char sql_insert[] =
-    "INSERT INTO members (org_id, org_path, name, gender, id_number, "
-    "birth_date, phone, ethnicity, education, position, status, "
-    "joined_on, full_on, created_at, updated_at) VALUES "
-    "($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $1) "
-    "RETURNING id";
+    "INSERT INTO members (" XF_MEMBER_WRITE_SQL ", created_at, updated_at) "
+    "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, "
+    "$1) RETURNING id";
 
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
@@ -71,7 +57,7 @@ int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, now);
-	bind_fields(st, m);
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
 
@@ -87,7 +73,7 @@ int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, m->id);
-	bind_fields(st, m);
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	xf_db_bind_int(st, 15, now);
 	return xf_db_run(st);
 }
@@ -236,17 +222,20 @@ static const char sql_tr_list[] =
     "LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
     "ORDER BY t.id DESC LIMIT 1000";
 
+static const xf_db_col transfer_cols[] = {
+    XF_COL(I64, xf_transfer, id),
+    XF_COL(I64, xf_transfer, from_org_id),
+    XF_COL(I64, xf_transfer, to_org_id),
+    XF_COL(I64, xf_transfer, user_id),
+    XF_COL(I64, xf_transfer, at),
+    XF_COL(STR, xf_transfer, from_org_name),
+    XF_COL(STR, xf_transfer, to_org_name),
+    XF_COL(STR, xf_transfer, reason),
+};
+
 static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_transfer *t = item;
-	t->id = xf_db_int(st, 0);
-	t->from_org_id = xf_db_int(st, 1);
-	t->to_org_id = xf_db_int(st, 2);
-	t->user_id = xf_db_int(st, 3);
-	t->at = xf_db_int(st, 4);
-	t->from_org_name = xf_db_dup(a, st, 5);
-	t->to_org_name = xf_db_dup(a, st, 6);
-	t->reason = xf_db_dup(a, st, 7);
+	xf_db_read_cols(a, st, transfer_cols, XF_NCOLS(transfer_cols), item);
 }
 
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,

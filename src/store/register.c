@@ -35,15 +35,15 @@ static int rows_more(xf_stmt *st, xf_arena *a, int max, size_t size,
 	return rc;
 }
 
+static const xf_db_col meeting_cols[] = {
+    XF_COL(I64, xf_reg_meeting, id),    XF_COL(I64, xf_reg_meeting, org_id),
+    XF_COL(STR, xf_reg_meeting, kind),  XF_COL(STR, xf_reg_meeting, held_on),
+    XF_COL(STR, xf_reg_meeting, topic), XF_COL(STR, xf_reg_meeting, org_name),
+};
+
 static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_reg_meeting *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->kind = xf_db_dup(a, st, 2);
-	m->held_on = xf_db_dup(a, st, 3);
-	m->topic = xf_db_dup(a, st, 4);
-	m->org_name = xf_db_dup(a, st, 5);
+	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
 }
 
 int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
@@ -66,13 +66,16 @@ static const char sql_members[] =
     "JOIN meetings mt ON mt.id = a.meeting_id WHERE " IN_RANGE ") "
     "ORDER BY m.org_path, m.id LIMIT $5";
 
+static const xf_db_col member_cols[] = {
+    XF_COL(I64, xf_reg_member, id),
+    XF_COL(I64, xf_reg_member, org_id),
+    XF_COL(STR, xf_reg_member, name),
+    XF_COL(STR, xf_reg_member, org_name),
+};
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_reg_member *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->name = xf_db_dup(a, st, 2);
-	m->org_name = xf_db_dup(a, st, 3);
+	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
 }
 
 int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,

@@ -9,16 +9,19 @@
 	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
 	"u.password_hash, u.disabled"
 
+static const xf_db_col user_cols[] = {
+    XF_COL(I64, xf_user, id),
+    XF_COL(I64, xf_user, member_id),
+    XF_COL(STR, xf_user, username),
+    XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash),
+    XF_COL(INT, xf_user, disabled),
+};
+
 static void read_user(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_user *u = item;
-	memset(u, 0, sizeof *u);
-	u->id = xf_db_int(st, 0);
-	u->member_id = xf_db_int(st, 1);
-	u->username = xf_db_dup(a, st, 2);
-	u->display_name = xf_db_dup(a, st, 3);
-	u->password_hash = xf_db_dup(a, st, 4);
-	u->disabled = (int)xf_db_int(st, 5);
+	memset(item, 0, sizeof(xf_user));
+	xf_db_read_cols(a, st, user_cols, XF_NCOLS(user_cols), item);
 }
 
 static const char sql_roles[] =
@@ -27,13 +30,16 @@ static const char sql_roles[] =
     "ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
     "LIMIT 16";
 
+static const xf_db_col role_cols[] = {
+    XF_COL(STR, xf_user_role, role),
+    XF_COL(I64, xf_user_role, org_id),
+    XF_COL(STR, xf_user_role, org_name),
+    XF_COL(STR, xf_user_role, org_path),
+};
+
 static void read_role(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_user_role *r = item;
-	r->role = xf_db_dup(a, st, 0);
-	r->org_id = xf_db_int(st, 1);
-	r->org_name = xf_db_dup(a, st, 2);
-	r->org_path = xf_db_dup(a, st, 3);
+	xf_db_read_cols(a, st, role_cols, XF_NCOLS(role_cols), item);
 }
 
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
@@ -88,16 +94,18 @@ static const char sql_insert[] =
     "disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
     "RETURNING id";
 
+static const xf_db_col user_insert_cols[] = {
+    XF_COL(STR, xf_user, username),      XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash), XF_COL(ID, xf_user, member_id),
+    XF_COL(INT, xf_user, disabled),
+};
+
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, u->username);
-	xf_db_bind_str(st, 2, u->display_name);
-	xf_db_bind_str(st, 3, u->password_hash);
-	xf_db_bind_id(st, 4, u->member_id);
-	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_cols(st, 1, user_insert_cols, XF_NCOLS(user_insert_cols), u);
 	xf_db_bind_int(st, 6, now);
 	int rc = xf_db_insert(st, &u->id);
 	if (rc != XF_DB_OK)
@@ -109,16 +117,20 @@ static const char sql_update[] =
     "UPDATE users SET display_name = $2, password_hash = $3, "
     "member_id = $4, disabled = $5, updated_at = $6 WHERE id = $1";
 
+static const xf_db_col user_update_cols[] = {
+    XF_COL(I64, xf_user, id),
+    XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash),
+    XF_COL(ID, xf_user, member_id),
+    XF_COL(INT, xf_user, disabled),
+};
+
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
-	xf_db_bind_str(st, 2, u->display_name);
-	xf_db_bind_str(st, 3, u->password_hash);
-	xf_db_bind_id(st, 4, u->member_id);
-	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_cols(st, 1, user_update_cols, XF_NCOLS(user_update_cols), u);
 	xf_db_bind_int(st, 6, now);
 	return xf_db_run(st);
 }
