@@ -235,7 +235,10 @@ int xf_db_is_null(xf_stmt *st, int col);
  * - xf_db_value, xf_db_ints: integers of one row (a COUNT, a SUM, the id
  *   of a match);
  * - xf_db_insert: the id of an INSERT ... RETURNING id.
- * Each takes a statement that is bound and not yet stepped, and resets it.
+ * Each takes a statement that is bound and not yet stepped, and resets it;
+ * given NULL (xf_db_stmt or xf_db_bound failed) each returns XF_DB_ERROR
+ * with its outputs as for no row, so that a store function can return
+ * xf_db_value(XF_DB_BOUND(db, sql, ...), out).
  */
 /* Reads the current row of st into item (a struct of the caller's type),
  * copying text into the arena. */
@@ -300,7 +303,7 @@ int xf_db_insert(xf_stmt *st, int64_t *id);
  * the end, else that step's error. */
 int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
- * XF_DB_OK on success, else the error. */
+ * XF_DB_OK on success, else the error (XF_DB_ERROR for NULL). */
 int xf_db_run(xf_stmt *st);
 /* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
  * xf_db_get reads its first row as xf_db_row does (a record by its key);
@@ -360,6 +363,36 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
  * Text is copied by the driver. */
 void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
                      const void *item);
+/*
+ * One parameter of XF_DB_BOUND: XF_INT(v), XF_ID(v) (SQL NULL for 0) or
+ * XF_STR(s) (SQL NULL for NULL), bound as the column kinds above.
+ */
+typedef struct xf_db_arg {
+	xf_col_kind kind;
+	int64_t i;
+	const char *s;
+} xf_db_arg;
+#define XF_INT(v)                                                              \
+	{                                                                      \
+		XF_COL_I64, (v), NULL                                          \
+	}
+#define XF_ID(v)                                                               \
+	{                                                                      \
+		XF_COL_ID, (v), NULL                                           \
+	}
+#define XF_STR(s)                                                              \
+	{                                                                      \
+		XF_COL_STR, 0, (s)                                             \
+	}
+/* The statement of sql (static, as for xf_db_stmt) with args[0..n)
+ * bound as $1..$n; NULL on a prepare error. */
+xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n);
+/* xf_db_bound with its parameters listed: XF_DB_BOUND(db, sql,
+ * XF_INT(id), XF_STR(name)). */
+#define XF_DB_BOUND(db, sql, ...)                                              \
+	xf_db_bound((db), (sql), (const xf_db_arg[]){__VA_ARGS__},             \
+	            (int)(sizeof((const xf_db_arg[]){__VA_ARGS__}) /           \
+	                  sizeof(xf_db_arg)))
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

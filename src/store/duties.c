@@ -25,10 +25,9 @@ static const xf_db_col duty_insert_cols[] = {
 
 int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, duty_insert_cols, XF_NCOLS(duty_insert_cols), d);
 	d->created_at = d->updated_at = now;
 	return xf_db_insert(st, &d->id);
@@ -70,15 +69,9 @@ static const char sql_update[] =
 
 int xf_store_duty_update(xf_db *db, const xf_duty *d, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, d->id);
-	xf_db_bind_str(st, 2, d->title);
-	xf_db_bind_str(st, 3, d->content);
-	xf_db_bind_int(st, 4, d->seq);
-	xf_db_bind_int(st, 5, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_update, XF_INT(d->id),
+	                             XF_STR(d->title), XF_STR(d->content),
+	                             XF_INT(d->seq), XF_INT(now)));
 }
 
 static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
@@ -93,11 +86,8 @@ static const char sql_evidence_count[] =
 
 int xf_store_duty_evidence_count(xf_db *db, int64_t duty_id, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_evidence_count);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, duty_id);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_evidence_count, XF_INT(duty_id)),
+	                   n);
 }
 
 #define LIST_WHERE                                                             \
@@ -152,13 +142,11 @@ int xf_store_duty_applicable(xf_db *db, xf_arena *a, const char *org_path,
                              int year, const char *level, const char *post,
                              xf_duty **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_applicable);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_applicable, XF_INT(year), XF_STR(level),
+	                XF_STR(post ? post : ""), XF_STR(org_path));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, year);
-	xf_db_bind_str(st, 2, level);
-	xf_db_bind_str(st, 3, post ? post : "");
-	xf_db_bind_str(st, 4, org_path);
 	return xf_db_rows(st, a, XF_DUTY_MAX_ROWS, sizeof **out, read_duty, out,
 	                  n);
 }
@@ -176,14 +164,11 @@ static const char sql_copy[] =
 int xf_store_duty_copy(xf_db *db, int64_t org_id, int from_year, int to_year,
                        int64_t user_id, int64_t now, int64_t *copied)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_copy);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_copy, XF_INT(org_id), XF_INT(from_year),
+	                XF_INT(to_year), XF_ID(user_id), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_int(st, 2, from_year);
-	xf_db_bind_int(st, 3, to_year);
-	xf_db_bind_id(st, 4, user_id);
-	xf_db_bind_int(st, 5, now);
 	int rc = xf_db_step(st);
 	*copied = rc == XF_DB_DONE ? xf_db_changes(db) : 0;
 	xf_db_reset(st);
@@ -369,12 +354,9 @@ int xf_store_duty_evidence_of(xf_db *db, xf_arena *a, int64_t assignment_id,
                               int64_t duty_id, xf_duty_evidence **out, int *n)
 {
 	const int max = XF_DUTY_MAX_ROWS * 4;
-	xf_stmt *st = xf_db_stmt(db, sql_ev_of);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, assignment_id);
-	xf_db_bind_int(st, 2, duty_id);
-	return xf_db_rows(st, a, max, sizeof **out, read_ev, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_ev_of, XF_INT(assignment_id), XF_INT(duty_id)),
+	    a, max, sizeof **out, read_ev, out, n);
 }
 
 static const char sql_ref_task[] =

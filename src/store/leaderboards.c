@@ -34,14 +34,9 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
                                  xf_point_board_row **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_board_members);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_int(st, 4, limit);
-	return xf_db_rows(st, a, limit, sizeof **out, read_board_row, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_board_members, XF_STR(period),
+	                              XF_STR(lo), XF_STR(hi), XF_INT(limit)),
+	                  a, limit, sizeof **out, read_board_row, out, n);
 }
 
 static const char sql_board_scan[] =
@@ -52,12 +47,10 @@ int xf_store_point_board_scan(
     xf_db *db, const char *period, const char *lo, const char *hi,
     int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_board_scan);
+	xf_stmt *st = XF_DB_BOUND(db, sql_board_scan, XF_STR(period),
+	                          XF_STR(lo), XF_STR(hi));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
 		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
@@ -73,14 +66,9 @@ static const char sql_count_above[] =
 int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
                                const char *hi, int64_t points, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count_above);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_int(st, 4, points);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_count_above, XF_STR(period),
+	                               XF_STR(lo), XF_STR(hi), XF_INT(points)),
+	                   n);
 }
 
 static const char sql_member_year[] =
@@ -144,12 +132,7 @@ int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *period, int max,
                                xf_point_org_row **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_subtree);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, period);
-	xf_db_bind_int(st, 4, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_org_row, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_org_subtree, XF_STR(lo),
+	                              XF_STR(hi), XF_STR(period), XF_INT(max)),
+	                  a, max, sizeof **out, read_org_row, out, n);
 }

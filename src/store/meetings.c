@@ -96,10 +96,9 @@ static const char sql_insert[] =
 
 int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	bind_fields(st, m);
 	xf_db_bind_id(st, 22, m->created_by);
 	int rc = xf_db_insert(st, &m->id);
@@ -118,10 +117,9 @@ static const char sql_update[] =
 
 int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
+	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
 	bind_fields(st, m);
 	xf_db_bind_int(st, 22, now);
 	return xf_db_run(st);
@@ -224,10 +222,9 @@ static const xf_db_col measure_insert_cols[] = {
 
 int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, measure_insert_cols,
 	                XF_NCOLS(measure_insert_cols), m);
 	return xf_db_insert(st, &m->id);
@@ -269,11 +266,8 @@ static const char sql_ms_list[] =
 int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
                           xf_measure **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	return xf_db_rows(st, a, 500, sizeof **out, read_measure, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(meeting_id)), a,
+	                  500, sizeof **out, read_measure, out, n);
 }
 
 #define OPEN_WHERE                                                             \
@@ -327,15 +321,10 @@ int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
                                const char *held_on, int max, xf_attendee **out,
                                int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roster);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_str(st, 4, held_on);
-	xf_db_bind_int(st, 5, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_attendee, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_roster, XF_INT(meeting_id),
+	                              XF_STR(lo), XF_STR(hi), XF_STR(held_on),
+	                              XF_INT(max)),
+	                  a, max, sizeof **out, read_attendee, out, n);
 }
 
 int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
@@ -350,13 +339,8 @@ static const char sql_att_put[] =
 int xf_store_attendance_put(xf_db *db, int64_t meeting_id, int64_t member_id,
                             const char *status)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_int(st, 2, member_id);
-	xf_db_bind_str(st, 3, status);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_att_put, XF_INT(meeting_id),
+	                             XF_INT(member_id), XF_STR(status)));
 }
 
 static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
@@ -365,11 +349,10 @@ static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
 int xf_store_attendance_has(xf_db *db, int64_t meeting_id, int64_t member_id,
                             int *on)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_has);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_att_has, XF_INT(meeting_id), XF_INT(member_id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_int(st, 2, member_id);
 	int64_t one;
 	int rc = xf_db_value(st, &one);
 	*on = one != 0;
@@ -385,12 +368,10 @@ static const char sql_att_scan[] =
 int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
                              const char *since, xf_attendance_fn fn, void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_scan);
+	xf_stmt *st = XF_DB_BOUND(db, sql_att_scan, XF_STR(lo), XF_STR(hi),
+	                          XF_STR(since));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, since);
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
 		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1),
@@ -437,10 +418,9 @@ static void read_text(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
                        const char **on)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_talk_last);
+	xf_stmt *st = XF_DB_BOUND(db, sql_talk_last, XF_INT(member_id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
 	*on = NULL;
 	return xf_db_done(xf_db_row(st, a, read_text, on));
 }
@@ -495,13 +475,10 @@ int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
                            const char *from, const char *to, xf_tally_fn fn,
                            void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tally);
+	xf_stmt *st = XF_DB_BOUND(db, sql_tally, XF_STR(lo), XF_STR(hi),
+	                          XF_STR(from), XF_STR(to));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, from);
-	xf_db_bind_str(st, 4, to);
 	int rc;
 	char month[8];
 	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
@@ -557,13 +534,9 @@ static const char sql_rule_put[] =
 
 int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, r->org_kind);
-	xf_db_bind_str(st, 2, r->meeting_kind);
-	xf_db_bind_str(st, 3, r->frequency);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_rule_put, XF_STR(r->org_kind),
+	                             XF_STR(r->meeting_kind),
+	                             XF_STR(r->frequency)));
 }
 
 /* ---- tree moves ---------------------------------------------------------- */

@@ -53,10 +53,9 @@ static const char sql_insert[] =
 
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
@@ -69,10 +68,9 @@ static const char sql_update[] =
 
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
+	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
 	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	xf_db_bind_int(st, 15, now);
 	return xf_db_run(st);
@@ -90,11 +88,8 @@ static const char sql_by_idnum[] =
 
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_by_idnum);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, id_number);
-	return xf_db_value(st, id);
+	return xf_db_value(XF_DB_BOUND(db, sql_by_idnum, XF_STR(id_number)),
+	                   id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) so that the
@@ -203,16 +198,9 @@ int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
                              int64_t to, const char *reason, int64_t user_id,
                              int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tr_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_int(st, 2, from);
-	xf_db_bind_int(st, 3, to);
-	xf_db_bind_str(st, 4, reason);
-	xf_db_bind_int(st, 5, now);
-	xf_db_bind_id(st, 6, user_id);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_tr_insert, XF_INT(member_id),
+	                             XF_INT(from), XF_INT(to), XF_STR(reason),
+	                             XF_INT(now), XF_ID(user_id)));
 }
 
 static const char sql_tr_list[] =
@@ -241,9 +229,6 @@ static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
                            xf_transfer **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tr_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	return xf_db_rows(st, a, 1000, sizeof **out, read_transfer, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_tr_list, XF_INT(member_id)), a,
+	                  1000, sizeof **out, read_transfer, out, n);
 }

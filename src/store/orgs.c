@@ -159,12 +159,10 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		return XF_DB_ERROR;
 	memcpy(hi, old_path, n + 1);
 	hi[n - 1] = '0'; /* "/1/5/" -> "/1/50": end of the subtree range */
-	xf_stmt *st = xf_db_stmt(db, sql_move_parent);
+	xf_stmt *st = XF_DB_BOUND(db, sql_move_parent, XF_INT(id),
+	                          XF_ID(new_parent), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_id(st, 2, new_parent);
-	xf_db_bind_int(st, 3, now);
 	int rc = xf_db_run(st);
 	if (rc == XF_DB_OK) {
 		st = xf_db_stmt(db, sql_move_orgs);
@@ -203,11 +201,7 @@ static const char sql_count_children[] =
 
 int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_count_children, XF_INT(id)), n);
 }
 
 static const char sql_sibling[] =
@@ -216,12 +210,8 @@ static const char sql_sibling[] =
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
                                int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sibling);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, parent_id);
-	xf_db_bind_str(st, 2, name);
-	return xf_db_value(st, id);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_sibling, XF_INT(parent_id), XF_STR(name)), id);
 }
 
 #define LIST_WHERE                                                             \
@@ -293,11 +283,9 @@ static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
                   const char *hi, xf_count **out, int *n, int64_t *sum)
 {
 	*sum = 0;
-	xf_stmt *st = xf_db_stmt(db, sql);
+	xf_stmt *st = XF_DB_BOUND(db, sql, XF_STR(lo), XF_STR(hi));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
 	int rc = xf_db_rows(st, a, 16, sizeof **out, read_count, out, n);
 	for (int i = 0; i < *n; i++)
 		*sum += (*out)[i].n;
@@ -335,10 +323,9 @@ int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 	int rc = xf_store_org_count_children(db, id, &n);
 	if (rc != XF_DB_OK)
 		return rc;
-	xf_stmt *st = xf_db_stmt(db, sql_children);
+	xf_stmt *st = XF_DB_BOUND(db, sql_children, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	out->total = n;
 	return collect(a, st, n > 5000 ? 5000 : (int)n, out, read_org_members);
 }
@@ -352,12 +339,10 @@ static const char sql_subtree[] =
 int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                          int max, xf_org_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_subtree);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_subtree, XF_STR(lo), XF_STR(hi), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_int(st, 3, max);
 	int rc = collect(a, st, max, out, read_org);
 	out->total = out->n;
 	return rc;
@@ -428,13 +413,9 @@ static const char sql_cl_insert[] =
 int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
                             int64_t now, int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, name);
-	xf_db_bind_str(st, 2, desc ? desc : "");
-	xf_db_bind_int(st, 3, now);
-	return xf_db_insert(st, id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_cl_insert, XF_STR(name),
+	                                XF_STR(desc ? desc : ""), XF_INT(now)),
+	                    id);
 }
 
 static const char sql_cl_get[] =
@@ -457,10 +438,9 @@ static void read_cluster(xf_arena *a, xf_stmt *st, void *item)
 
 int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_cl_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	int rc = xf_db_row(st, a, read_cluster, out);
 	if (rc != XF_DB_ROW)
 		return rc;

@@ -19,10 +19,9 @@ static const xf_db_col plan_insert_cols[] = {
 
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, plan_insert_cols, XF_NCOLS(plan_insert_cols), p);
 	return xf_db_insert(st, &p->id);
 }
@@ -61,14 +60,9 @@ static const char sql_update[] =
 
 int xf_store_plan_update(xf_db *db, const xf_plan *p, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, p->id);
-	xf_db_bind_str(st, 2, p->title);
-	xf_db_bind_int(st, 3, p->year);
-	xf_db_bind_int(st, 4, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_update, XF_INT(p->id),
+	                             XF_STR(p->title), XF_INT(p->year),
+	                             XF_INT(now)));
 }
 
 static const char sql_delete_items[] =
@@ -88,10 +82,9 @@ static const char sql_usage[] =
 int xf_store_plan_usage(xf_db *db, int64_t id, int64_t *tasks,
                         int64_t *accepted)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_usage);
+	xf_stmt *st = XF_DB_BOUND(db, sql_usage, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*tasks = v[0];
@@ -146,11 +139,8 @@ static void read_item(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
                         xf_plan_item **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_items);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, plan_id);
-	return xf_db_rows(st, a, 500, sizeof **out, read_item, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_items, XF_INT(plan_id)), a, 500,
+	                  sizeof **out, read_item, out, n);
 }
 
 #define LIST_WHERE                                                             \

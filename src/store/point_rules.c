@@ -12,14 +12,10 @@ static const char sql_rule_insert[] =
 
 int xf_store_point_rule_insert(xf_db *db, xf_point_rule *r, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, r->kind);
-	xf_db_bind_id(st, 2, r->org_id);
-	xf_db_bind_str(st, 3, r->org_path);
-	xf_db_bind_int(st, 4, now);
-	return xf_db_insert(st, &r->id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_rule_insert, XF_STR(r->kind),
+	                                XF_ID(r->org_id), XF_STR(r->org_path),
+	                                XF_INT(now)),
+	                    &r->id);
 }
 
 /* cap last: NULL where the version has none (0) */
@@ -71,12 +67,8 @@ static const char sql_version_close[] =
 int xf_store_point_version_close(xf_db *db, int64_t version_id,
                                  const char *valid_to)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_version_close);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, version_id);
-	xf_db_bind_str(st, 2, valid_to);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_version_close, XF_INT(version_id),
+	                             XF_STR(valid_to)));
 }
 
 #define VERSION_COLS                                                           \
@@ -132,10 +124,9 @@ static const char sql_rule_get[] =
 int xf_store_point_rule_get(xf_db *db, xf_arena *a, int64_t id,
                             xf_point_rule *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_rule_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	memset(out, 0, sizeof *out);
 	rule_row *rows;
 	int n;
@@ -165,13 +156,11 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
                             const char *date, const char *category, int max,
                             xf_point_rule **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rules_on);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_rules_on, XF_STR(kind), XF_STR(date),
+	                XF_STR(category ? category : ""), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_str(st, 2, date);
-	xf_db_bind_str(st, 3, category ? category : "");
-	xf_db_bind_int(st, 4, max);
 	rule_row *rows;
 	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
 	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
@@ -195,11 +184,10 @@ static const char sql_settings_get[] =
 int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
                                 int64_t *base, int64_t *floor)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_settings_get);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_settings_get, XF_STR(kind), XF_INT(year));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_int(st, 2, year);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*base = v[0];
@@ -216,13 +204,7 @@ static const char sql_settings_put[] =
 int xf_store_point_settings_put(xf_db *db, const char *kind, int year,
                                 int64_t base, int64_t floor, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_settings_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_int(st, 2, year);
-	xf_db_bind_int(st, 3, base);
-	xf_db_bind_int(st, 4, floor);
-	xf_db_bind_int(st, 5, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_settings_put, XF_STR(kind),
+	                             XF_INT(year), XF_INT(base), XF_INT(floor),
+	                             XF_INT(now)));
 }

@@ -173,13 +173,9 @@ int xf_store_point_rule_used(xf_db *db, int64_t member_id, int64_t org_id,
 		sql = m ? used_m_quarter : used_o_quarter;
 	else
 		sql = m ? used_m_year : used_o_year;
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m ? member_id : org_id);
-	xf_db_bind_int(st, 2, rule_id);
-	xf_db_bind_str(st, 3, period);
-	return xf_db_value(st, sum);
+	return xf_db_value(XF_DB_BOUND(db, sql, XF_INT(m ? member_id : org_id),
+	                               XF_INT(rule_id), XF_STR(period)),
+	                   sum);
 }
 
 static const char sql_member_period[] =
@@ -190,11 +186,10 @@ int xf_store_point_member_period(xf_db *db, int64_t member_id,
                                  const char *period, int64_t *points,
                                  int *vetoed)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_period);
+	xf_stmt *st = XF_DB_BOUND(db, sql_member_period, XF_INT(member_id),
+	                          XF_STR(period));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_str(st, 2, period);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*points = v[0];
@@ -209,12 +204,9 @@ static const char sql_org_period[] =
 int xf_store_point_org_period(xf_db *db, int64_t org_id, const char *period,
                               int64_t *org_points)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_period);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_str(st, 2, period);
-	return xf_db_value(st, org_points);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_org_period, XF_INT(org_id), XF_STR(period)),
+	    org_points);
 }
 
 static const char sql_member_seen[] =
@@ -227,14 +219,11 @@ int xf_store_point_member_seen(xf_db *db, int64_t member_id, int64_t org_id,
                                const char *year, const char *quarter,
                                const char *month, int seen[3])
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_seen);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_member_seen, XF_INT(member_id), XF_INT(org_id),
+	                XF_STR(year), XF_STR(month), XF_STR(quarter));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_int(st, 2, org_id);
-	xf_db_bind_str(st, 3, year);
-	xf_db_bind_str(st, 4, month);
-	xf_db_bind_str(st, 5, quarter);
 	int64_t v[3]; /* month, quarter, year */
 	int rc = xf_db_ints(st, v, 3);
 	for (int i = 0; i < 3; i++)
@@ -268,11 +257,10 @@ static const xf_db_col point_member_total_add_cols[] = {
 int xf_store_point_member_total_add(xf_db *db, const xf_point_entry *e,
                                     const char *period)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_total_add);
+	xf_stmt *st = XF_DB_BOUND(db, sql_member_total_add,
+	                          XF_INT(e->member_id), XF_STR(period));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, e->member_id);
-	xf_db_bind_str(st, 2, period);
 	xf_db_bind_cols(st, 3, point_member_total_add_cols,
 	                XF_NCOLS(point_member_total_add_cols), e);
 	return xf_db_run(st);
@@ -293,17 +281,10 @@ int xf_store_point_org_total_add(xf_db *db, int64_t org_id, const char *period,
                                  int64_t members, int64_t org_points,
                                  int64_t org_entries)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_total_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_str(st, 2, period);
-	xf_db_bind_int(st, 3, points);
-	xf_db_bind_int(st, 4, entries);
-	xf_db_bind_int(st, 5, members);
-	xf_db_bind_int(st, 6, org_points);
-	xf_db_bind_int(st, 7, org_entries);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_org_total_add, XF_INT(org_id),
+	                             XF_STR(period), XF_INT(points),
+	                             XF_INT(entries), XF_INT(members),
+	                             XF_INT(org_points), XF_INT(org_entries)));
 }
 
 /* ---- write keys ---------------------------------------------------------*/

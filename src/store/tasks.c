@@ -108,10 +108,9 @@ const xf_db_col xf_task_write_cols[XF_TASK_NWRITE] = {
 
 int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, xf_task_write_cols, XF_TASK_NWRITE, t);
 	return xf_db_insert(st, &t->id);
 }
@@ -166,13 +165,8 @@ static const char sql_set_reported[] =
 
 int xf_store_task_set_reported(xf_db *db, int64_t id, int percent, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_set_reported);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, percent);
-	xf_db_bind_int(st, 3, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_set_reported, XF_INT(id),
+	                             XF_INT(percent), XF_INT(now)));
 }
 
 static const char sql_add_children[] =
@@ -197,12 +191,9 @@ static const char sql_children[] =
 int xf_store_task_children(xf_db *db, xf_arena *a, int64_t id, int max,
                            xf_task **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_task, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_children, XF_INT(id), XF_INT(max)), a, max,
+	    sizeof **out, read_task, out, n);
 }
 
 static const char sql_child_for_org[] =
@@ -211,12 +202,9 @@ static const char sql_child_for_org[] =
 int xf_store_task_child_for_org(xf_db *db, int64_t parent_id, int64_t org_id,
                                 int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_child_for_org);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, parent_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_value(st, id);
+	return xf_db_value(XF_DB_BOUND(db, sql_child_for_org, XF_INT(parent_id),
+	                               XF_INT(org_id)),
+	                   id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) for one index range
@@ -311,10 +299,9 @@ const xf_db_col xf_milestone_write_cols[XF_MILESTONE_NWRITE] = {
 
 int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	xf_db_bind_cols(st, 2, xf_milestone_write_cols, XF_MILESTONE_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
@@ -381,11 +368,8 @@ static void read_ms(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
                             xf_milestone **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	return xf_db_rows(st, a, 200, sizeof **out, read_ms, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(task_id)), a, 200,
+	                  sizeof **out, read_ms, out, n);
 }
 
 static const char sql_ms_source_task[] =
@@ -394,11 +378,8 @@ static const char sql_ms_source_task[] =
 int xf_store_milestone_source_task(xf_db *db, int64_t source_id,
                                    int64_t *task_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_source_task);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, source_id);
-	return xf_db_value(st, task_id);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_ms_source_task, XF_INT(source_id)), task_id);
 }
 
 /* ---- progress ----------------------------------------------------------*/
@@ -449,12 +430,9 @@ static void read_pr(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
                            xf_progress **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_pr_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_pr, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_pr_list, XF_INT(task_id), XF_INT(max)), a, max,
+	    sizeof **out, read_pr, out, n);
 }
 
 /* ---- acceptance --------------------------------------------------------*/

@@ -44,10 +44,9 @@ static void read_role(xf_arena *a, xf_stmt *st, void *item)
 
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roles);
+	xf_stmt *st = XF_DB_BOUND(db, sql_roles, XF_INT(u->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
 	return xf_db_rows(st, a, 16, sizeof *u->roles, read_role, &u->roles,
 	                  &u->nroles);
 }
@@ -72,20 +71,18 @@ static const char sql_by_name[] =
 
 int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	return get_one(db, a, st, read_user, out, out);
 }
 
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
                           xf_user *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_by_name);
+	xf_stmt *st = XF_DB_BOUND(db, sql_by_name, XF_STR(username));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
 	return get_one(db, a, st, read_user, out, out);
 }
 
@@ -206,15 +203,9 @@ static const char sql_sess_insert[] =
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
                             const char *csrf, int64_t now, int64_t expires)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	xf_db_bind_int(st, 2, user_id);
-	xf_db_bind_str(st, 3, csrf);
-	xf_db_bind_int(st, 4, now);
-	xf_db_bind_int(st, 5, expires);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_sess_insert, XF_STR(token_hash),
+	                             XF_INT(user_id), XF_STR(csrf), XF_INT(now),
+	                             XF_INT(expires)));
 }
 
 static const char sql_sess_get[] =
@@ -241,11 +232,10 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
                          int64_t now, xf_user *user, const char **csrf,
                          int64_t *expires_at)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_get);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_sess_get, XF_STR(token_hash), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	xf_db_bind_int(st, 2, now);
 	session_row row = {user, csrf, expires_at};
 	return get_one(db, a, st, read_session, &row, user);
 }
@@ -256,11 +246,7 @@ static const char sql_sess_del_user[] =
 
 int xf_store_session_delete(xf_db *db, const char *token_hash)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_del);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_sess_del, XF_STR(token_hash)));
 }
 
 int xf_store_session_delete_user(xf_db *db, int64_t user_id)
@@ -276,20 +262,13 @@ static const char sql_fail_add[] =
 int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
                             int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_fail_count);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
-	xf_db_bind_int(st, 2, since);
-	return xf_db_value(st, n);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_fail_count, XF_STR(username), XF_INT(since)),
+	    n);
 }
 
 int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_fail_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
-	xf_db_bind_int(st, 2, now);
-	return xf_db_run(st);
+	return xf_db_run(
+	    XF_DB_BOUND(db, sql_fail_add, XF_STR(username), XF_INT(now)));
 }
