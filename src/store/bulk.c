@@ -7,25 +7,29 @@ static const char org_cols[] =
     "id, " XF_ORG_WRITE_SQL ", created_at, updated_at";
 static const char sql_org_last[] = "SELECT COALESCE(MAX(id), 0) FROM orgs";
 
-int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id)
+int xf_load_begin_ids(xf_db *db, const char *table, const char *last_sql,
+                      const char *cols, int ncols, int flags, xf_loader **out,
+                      int64_t *next_id)
 {
-	xf_stmt *st = xf_db_stmt(db, last_sql);
-	if (!st)
-		return XF_DB_ERROR;
+	*out = NULL;
 	int64_t last;
-	int rc = xf_db_value(st, &last);
-	if (rc == XF_DB_OK)
-		*next_id = last + 1;
-	return rc;
+	int rc = xf_db_value(xf_db_stmt(db, last_sql), &last);
+	if (rc != XF_DB_OK)
+		return rc;
+	*next_id = last + 1;
+	return xf_load_begin(db, table, cols, ncols, flags, out);
+}
+
+int xf_load_end_ids(xf_db *db, xf_loader *l, const char *table, int64_t last_id)
+{
+	int rc = xf_load_end(l, NULL);
+	return rc == XF_DB_OK ? xf_load_ids_used(db, table, last_id) : rc;
 }
 
 int xf_bulk_orgs_begin(xf_db *db, xf_loader **out, int64_t *next_id)
 {
-	*out = NULL;
-	int rc = xf_bulk_next_id(db, sql_org_last, next_id);
-	return rc == XF_DB_OK ? xf_load_begin(db, "orgs", org_cols,
-	                                      XF_ORG_NWRITE + 3, 0, out)
-	                      : rc;
+	return xf_load_begin_ids(db, "orgs", sql_org_last, org_cols,
+	                         XF_ORG_NWRITE + 3, 0, out, next_id);
 }
 
 int xf_bulk_org(xf_loader *l, const xf_org *o, int64_t now)
@@ -39,8 +43,7 @@ int xf_bulk_org(xf_loader *l, const xf_org *o, int64_t now)
 
 int xf_bulk_orgs_end(xf_db *db, xf_loader *l, int64_t last_id)
 {
-	int rc = xf_load_end(l, NULL);
-	return rc == XF_DB_OK ? xf_load_ids_used(db, "orgs", last_id) : rc;
+	return xf_load_end_ids(db, l, "orgs", last_id);
 }
 
 static const char member_cols[] =

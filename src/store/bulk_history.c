@@ -43,12 +43,9 @@ static const char sql_task_last[] = "SELECT COALESCE(MAX(id), 0) FROM tasks";
 
 int xf_bulk_tasks_begin(xf_db *db, xf_loader **out, int64_t *next_id)
 {
-	*out = NULL;
-	int rc = xf_bulk_next_id(db, sql_task_last, next_id);
 	int ncols = 1 + XF_TASK_NWRITE + XF_NCOLS(task_roll_cols) + 2;
-	return rc == XF_DB_OK ? xf_load_begin(db, "tasks", task_cols, ncols,
-	                                      XF_LOAD_DROP_INDEXES, out)
-	                      : rc;
+	return xf_load_begin_ids(db, "tasks", sql_task_last, task_cols, ncols,
+	                         XF_LOAD_DROP_INDEXES, out, next_id);
 }
 
 int xf_bulk_task(xf_loader *l, const xf_task *t, int64_t now)
@@ -63,8 +60,7 @@ int xf_bulk_task(xf_loader *l, const xf_task *t, int64_t now)
 
 int xf_bulk_tasks_end(xf_db *db, xf_loader *l, int64_t last_id)
 {
-	int rc = xf_load_end(l, NULL);
-	return rc == XF_DB_OK ? xf_load_ids_used(db, "tasks", last_id) : rc;
+	return xf_load_end_ids(db, l, "tasks", last_id);
 }
 
 static const char milestone_cols[] =

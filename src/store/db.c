@@ -222,6 +222,14 @@ int xf_db_rollback(xf_db *db)
 	return rc;
 }
 
+int xf_db_end(xf_db *db, int rc)
+{
+	if (rc == XF_DB_OK)
+		return xf_db_commit(db);
+	xf_db_rollback(db);
+	return rc;
+}
+
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v)
 {
 	return st->db->drv->bind_int64(st, idx, v);
@@ -265,6 +273,20 @@ int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r)
 			                    used ? r->hi[i] : "");
 	}
 	return rc;
+}
+
+int xf_db_bind_bounds(xf_stmt *st, int idx, const xf_ranges *r)
+{
+	const char *lo = r->n ? r->lo[0] : "";
+	const char *hi = r->n ? r->hi[0] : "";
+	for (int i = 1; i < r->n; i++) {
+		if (strcmp(r->lo[i], lo) < 0)
+			lo = r->lo[i];
+		if (strcmp(r->hi[i], hi) > 0)
+			hi = r->hi[i];
+	}
+	int rc = xf_db_bind_str(st, idx, lo);
+	return rc == XF_DB_OK ? xf_db_bind_str(st, idx + 1, hi) : rc;
 }
 
 int xf_db_bind_contains(xf_stmt *st, int idx, const char *q)

@@ -202,6 +202,9 @@ int xf_db_snapshot_hold(xf_db *db, char *token);
 int xf_db_snapshot_join(xf_db *db, const char *token);
 int xf_db_commit(xf_db *db);
 int xf_db_rollback(xf_db *db);
+/* Ends a transaction: commits it when rc is XF_DB_OK, else rolls it back.
+ * Returns rc, or the commit's failure. */
+int xf_db_end(xf_db *db, int rc);
 
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 /* Binds a NUL-terminated string, or NULL as SQL NULL. */
@@ -218,6 +221,10 @@ int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len);
 /* Binds the ranges as 2 * XF_RANGES parameters from idx; unused ranges
  * are bound empty ('' to '') so they match nothing. */
 int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r);
+/* Binds the outer limits of the ranges (the least lo, the greatest hi;
+ * '' and '' for none) as $idx and $idx + 1: a condition on them lets an
+ * index give one range scan around the ranges' own conditions. */
+int xf_db_bind_bounds(xf_stmt *st, int idx, const xf_ranges *r);
 /* Binds a "contains q" LIKE pattern (used as `col LIKE $k ESCAPE '\'`):
  * %, _ and \ in q match themselves; NULL or "" matches everything. */
 int xf_db_bind_contains(xf_stmt *st, int idx, const char *q);

@@ -4,8 +4,6 @@
  */
 #include "store/members.h"
 
-#include <string.h>
-
 #define MEMBER_COLS                                                            \
 	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, "  \
 	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
@@ -120,28 +118,13 @@ static const char sql_kept_total[] =
 static const char sql_kept_one[] =
     "SELECT member_count FROM orgs WHERE id = $1";
 
-static void bounds(const xf_ranges *r, const char **lo, const char **hi)
-{
-	*lo = r->n ? r->lo[0] : "";
-	*hi = r->n ? r->hi[0] : "";
-	for (int i = 1; i < r->n; i++) {
-		if (strcmp(r->lo[i], *lo) < 0)
-			*lo = r->lo[i];
-		if (strcmp(r->hi[i], *hi) > 0)
-			*hi = r->hi[i];
-	}
-}
-
 static void bind_filter(xf_stmt *st, const xf_member_filter *f)
 {
-	const char *lo, *hi;
-	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_contains(st, 10, f->q);
 	xf_db_bind_str(st, 11, f->status ? f->status : "");
-	xf_db_bind_str(st, 12, lo);
-	xf_db_bind_str(st, 13, hi);
+	xf_db_bind_bounds(st, 12, &f->ranges);
 }
 
 static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
@@ -154,14 +137,11 @@ static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, f->org_id);
 	} else if (kept) {
-		const char *lo, *hi;
-		bounds(&f->ranges, &lo, &hi);
 		st = xf_db_stmt(db, sql_kept_total);
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_ranges(st, 1, &f->ranges);
-		xf_db_bind_str(st, 9, lo);
-		xf_db_bind_str(st, 10, hi);
+		xf_db_bind_bounds(st, 9, &f->ranges);
 	} else {
 		st = xf_db_stmt(db, sql_count);
 		if (!st)

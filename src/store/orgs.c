@@ -159,33 +159,18 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		return XF_DB_ERROR;
 	memcpy(hi, old_path, n + 1);
 	hi[n - 1] = '0'; /* "/1/5/" -> "/1/50": end of the subtree range */
-	xf_stmt *st = XF_DB_BOUND(db, sql_move_parent, XF_INT(id),
-	                          XF_ID(new_parent), XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	int rc = xf_db_run(st);
-	if (rc == XF_DB_OK) {
-		st = xf_db_stmt(db, sql_move_orgs);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_str(st, 1, old_path);
-		xf_db_bind_str(st, 2, hi);
-		xf_db_bind_str(st, 3, new_path);
-		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		xf_db_bind_int(st, 5, depth_delta);
-		rc = xf_db_run(st);
-	}
+	int64_t from = (int64_t)n + 1; /* the rest of a path after old_path */
+	int rc = xf_db_run(XF_DB_BOUND(db, sql_move_parent, XF_INT(id),
+	                               XF_ID(new_parent), XF_INT(now)));
+	if (rc == XF_DB_OK)
+		rc = xf_db_run(XF_DB_BOUND(db, sql_move_orgs, XF_STR(old_path),
+		                           XF_STR(hi), XF_STR(new_path),
+		                           XF_INT(from), XF_INT(depth_delta)));
 	size_t nsql = sizeof repath_sql / sizeof repath_sql[0];
-	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++) {
-		st = xf_db_stmt(db, repath_sql[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_str(st, 1, old_path);
-		xf_db_bind_str(st, 2, hi);
-		xf_db_bind_str(st, 3, new_path);
-		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		rc = xf_db_run(st);
-	}
+	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++)
+		rc = xf_db_run(XF_DB_BOUND(db, repath_sql[i], XF_STR(old_path),
+		                           XF_STR(hi), XF_STR(new_path),
+		                           XF_INT(from)));
 	return rc;
 }
 

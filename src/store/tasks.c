@@ -6,8 +6,6 @@
  */
 #include "store/tasks.h"
 
-#include <string.h>
-
 #define TASK_COLS                                                              \
 	"t.id, t.org_id, t.org_path, o.name, o.kind, "                         \
 	"COALESCE(t.parent_id, 0), COALESCE(t.root_id, 0), "                   \
@@ -69,19 +67,6 @@ static const xf_db_col task_cols[] = {
 static void read_task(xf_arena *a, xf_stmt *st, void *item)
 {
 	xf_db_read_cols(a, st, task_cols, XF_NCOLS(task_cols), item);
-}
-
-/* The outer limits of the ranges, so that an index gives one range scan. */
-static void bounds(const xf_ranges *r, const char **lo, const char **hi)
-{
-	*lo = r->n ? r->lo[0] : "";
-	*hi = r->n ? r->hi[0] : "";
-	for (int i = 1; i < r->n; i++) {
-		if (strcmp(r->lo[i], *lo) < 0)
-			*lo = r->lo[i];
-		if (strcmp(r->hi[i], *hi) > 0)
-			*hi = r->hi[i];
-	}
 }
 
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
@@ -232,14 +217,11 @@ static const char sql_list[] = XF_SQL_PLAN_PER_CALL
 static void bind_filter(xf_stmt *st, const void *filter)
 {
 	const xf_task_filter *f = filter;
-	const char *lo, *hi;
-	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_int(st, 10, f->year);
 	xf_db_bind_str(st, 11, f->status ? f->status : "");
-	xf_db_bind_str(st, 12, lo);
-	xf_db_bind_str(st, 13, hi);
+	xf_db_bind_bounds(st, 12, &f->ranges);
 	xf_db_bind_str(st, 14, f->today);
 	xf_db_bind_int(st, 15, f->plan_id);
 	xf_db_bind_int(st, 16, f->parent_id);
@@ -268,14 +250,11 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
                       int64_t org_id, const char *until, int max, xf_task **out,
                       int *n)
 {
-	const char *lo, *hi;
-	bounds(r, &lo, &hi);
 	xf_stmt *st = xf_db_stmt(db, sql_due);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_str(st, 9, lo);
-	xf_db_bind_str(st, 10, hi);
+	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_int(st, 11, org_id);
 	xf_db_bind_str(st, 12, until);
 	xf_db_bind_int(st, 13, max);
@@ -536,14 +515,11 @@ static void read_tally(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,
                         const char *today, int max, xf_task_tally **out, int *n)
 {
-	const char *lo, *hi;
-	bounds(r, &lo, &hi);
 	xf_stmt *st = xf_db_stmt(db, sql_tally);
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_str(st, 9, lo);
-	xf_db_bind_str(st, 10, hi);
+	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_str(st, 11, today);
 	xf_db_bind_int(st, 12, year);
 	xf_db_bind_int(st, 13, max);
