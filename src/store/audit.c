@@ -23,8 +23,6 @@ static const xf_db_col audit_insert_cols[] = {
 int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, audit_insert_cols, XF_NCOLS(audit_insert_cols),
 	                row);
 	return xf_db_run(st);

@@ -36,9 +36,7 @@ int xf_bulk_org(xf_loader *l, const xf_org *o, int64_t now)
 {
 	xf_load_int(l, o->id);
 	xf_load_cols(l, xf_org_write_cols, XF_ORG_NWRITE, o);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	return xf_load_row_at(l, now);
 }
 
 int xf_bulk_orgs_end(xf_db *db, xf_loader *l, int64_t last_id)
@@ -58,9 +56,7 @@ int xf_bulk_members_begin(xf_db *db, xf_loader **out)
 int xf_bulk_member(xf_loader *l, const xf_member *m, int64_t now)
 {
 	xf_load_cols(l, xf_member_write_cols, XF_MEMBER_NWRITE, m);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	return xf_load_row_at(l, now);
 }
 
 int xf_bulk_members_end(xf_loader *l, int64_t *rows)
@@ -75,7 +71,5 @@ static const char sql_recount[] =
 int xf_bulk_recount(xf_db *db)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_recount);
-	if (!st)
-		return XF_DB_ERROR;
 	return xf_db_run(st);
 }

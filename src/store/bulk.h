@@ -72,6 +72,9 @@ void xf_load_str(xf_loader *l, const char *s);
 /* The fields of item named by cols[0..n), as xf_db_bind_cols binds them. */
 void xf_load_cols(xf_loader *l, const xf_db_col *cols, int n, const void *item);
 int xf_load_row(xf_loader *l);
+/* Ends a row whose last two columns are created_at and updated_at, both
+ * now. */
+int xf_load_row_at(xf_loader *l, int64_t now);
 int xf_load_end(xf_loader *l, int64_t *rows);
 /* Drops the indexes of table that DROP INDEX may drop, keeping how to
  * build them again in *out (set even on failure); _build() builds them

@@ -21,9 +21,7 @@ int xf_bulk_meeting(xf_loader *l, const xf_meeting *m, int64_t now)
 	xf_load_cols(l, xf_meeting_write_cols, XF_MEETING_NWRITE, m);
 	xf_load_int(l, m->ft_title != NULL);
 	xf_load_id(l, m->created_by);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	return xf_load_row_at(l, now);
 }
 
 /* The rolled-up columns of a task, as the caller computed them. */
@@ -53,9 +51,7 @@ int xf_bulk_task(xf_loader *l, const xf_task *t, int64_t now)
 	xf_load_int(l, t->id);
 	xf_load_cols(l, xf_task_write_cols, XF_TASK_NWRITE, t);
 	xf_load_cols(l, task_roll_cols, XF_NCOLS(task_roll_cols), t);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	return xf_load_row_at(l, now);
 }
 
 int xf_bulk_tasks_end(xf_db *db, xf_loader *l, int64_t last_id)
@@ -76,7 +72,5 @@ int xf_bulk_milestones_begin(xf_db *db, xf_loader **out)
 int xf_bulk_milestone(xf_loader *l, const xf_milestone *m, int64_t now)
 {
 	xf_load_cols(l, xf_milestone_write_cols, XF_MILESTONE_NWRITE, m);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	return xf_load_row_at(l, now);
 }

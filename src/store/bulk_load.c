@@ -338,6 +338,13 @@ int xf_load_row(xf_loader *l)
 	return l->rc;
 }
 
+int xf_load_row_at(xf_loader *l, int64_t now)
+{
+	xf_load_int(l, now);
+	xf_load_int(l, now);
+	return xf_load_row(l);
+}
+
 int xf_load_end(xf_loader *l, int64_t *rows)
 {
 	if (!l)
@@ -373,8 +380,6 @@ int xf_load_ids_used(xf_db *db, const char *table, int64_t last)
 	if (!db->drv->id_bump_sql || last <= 0)
 		return XF_DB_OK;
 	xf_stmt *st = xf_db_stmt(db, db->drv->id_bump_sql);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, table);
 	xf_db_bind_int(st, 2, last);
 	return xf_db_run(st);

@@ -232,11 +232,15 @@ int xf_db_end(xf_db *db, int rc)
 
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_int64(st, idx, v);
 }
 
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	if (!s)
 		return st->db->drv->bind_null(st, idx);
 	return st->db->drv->bind_text(st, idx, s, strlen(s));
@@ -244,21 +248,29 @@ int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
 
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_text(st, idx, s, len);
 }
 
 int xf_db_bind_ref(xf_stmt *st, int idx, const char *s, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_text_ref(st, idx, s, len);
 }
 
 int xf_db_bind_null(xf_stmt *st, int idx)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_null(st, idx);
 }
 
 int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_blob(st, idx, p, len);
 }
 

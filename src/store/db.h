@@ -206,6 +206,9 @@ int xf_db_rollback(xf_db *db);
  * Returns rc, or the commit's failure. */
 int xf_db_end(xf_db *db, int rc);
 
+/* Binding to a NULL statement (xf_db_stmt failed) does nothing and
+ * returns XF_DB_ERROR; the step that follows (xf_db_run, xf_db_value, ...)
+ * returns it again, so a store function checks the statement once, there. */
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 /* Binds a NUL-terminated string, or NULL as SQL NULL. */
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s);

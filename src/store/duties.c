@@ -195,8 +195,6 @@ static const xf_db_col duty_assignment_insert_cols[] = {
 int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_as_insert);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, duty_assignment_insert_cols,
 	                XF_NCOLS(duty_assignment_insert_cols), as);
 	return xf_db_insert(st, &as->id);
@@ -299,8 +297,6 @@ static const xf_db_col duty_evidence_insert_cols[] = {
 int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ev_insert);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, duty_evidence_insert_cols,
 	                XF_NCOLS(duty_evidence_insert_cols), e);
 	return xf_db_insert(st, &e->id);

@@ -223,8 +223,6 @@ static const xf_db_col measure_insert_cols[] = {
 int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, measure_insert_cols,
 	                XF_NCOLS(measure_insert_cols), m);
 	return xf_db_insert(st, &m->id);
@@ -243,8 +241,6 @@ static const xf_db_col measure_update_cols[] = {
 int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, measure_update_cols,
 	                XF_NCOLS(measure_update_cols), m);
 	xf_db_bind_int(st, 6, now);
@@ -515,8 +511,6 @@ static void read_rule(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_rules);
-	if (!st)
-		return XF_DB_ERROR;
 	return xf_db_rows(st, a, 200, sizeof **out, read_rule, out, n);
 }
 

@@ -52,8 +52,6 @@ static const char sql_insert[] =
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
@@ -67,8 +65,6 @@ static const char sql_update[] =
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	xf_db_bind_int(st, 15, now);
 	return xf_db_run(st);

@@ -20,8 +20,6 @@ static const xf_db_col plan_insert_cols[] = {
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, plan_insert_cols, XF_NCOLS(plan_insert_cols), p);
 	return xf_db_insert(st, &p->id);
 }
@@ -105,8 +103,6 @@ static const xf_db_col plan_item_insert_cols[] = {
 int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, plan_item_insert_cols,
 	                XF_NCOLS(plan_item_insert_cols), it);
 	return xf_db_insert(st, &it->id);

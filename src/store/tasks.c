@@ -94,8 +94,6 @@ const xf_db_col xf_task_write_cols[XF_TASK_NWRITE] = {
 int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, xf_task_write_cols, XF_TASK_NWRITE, t);
 	return xf_db_insert(st, &t->id);
 }
@@ -115,8 +113,6 @@ static const xf_db_col task_update_cols[] = {
 int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, task_update_cols, XF_NCOLS(task_update_cols), t);
 	xf_db_bind_int(st, 9, now);
 	return xf_db_run(st);
@@ -136,8 +132,6 @@ static const xf_db_col task_set_roll_cols[] = {
 int xf_store_task_set_roll(xf_db *db, const xf_task *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_set_roll);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, task_set_roll_cols, XF_NCOLS(task_set_roll_cols),
 	                t);
 	xf_db_bind_int(st, 8, now);
@@ -251,8 +245,6 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
                       int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_due);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_int(st, 11, org_id);
@@ -279,8 +271,6 @@ const xf_db_col xf_milestone_write_cols[XF_MILESTONE_NWRITE] = {
 int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 2, xf_milestone_write_cols, XF_MILESTONE_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
@@ -298,8 +288,6 @@ static const xf_db_col milestone_update_cols[] = {
 int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, milestone_update_cols,
 	                XF_NCOLS(milestone_update_cols), m);
 	xf_db_bind_int(st, 7, now);
@@ -379,8 +367,6 @@ static const xf_db_col progress_insert_cols[] = {
 int xf_store_progress_insert(xf_db *db, xf_progress *p)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_pr_insert);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, progress_insert_cols,
 	                XF_NCOLS(progress_insert_cols), p);
 	return xf_db_insert(st, &p->id);
@@ -437,8 +423,6 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 	if (rc != XF_DB_OK)
 		return rc;
 	xf_stmt *st = xf_db_stmt(db, sql_acc_ins);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, acceptance_put_cols,
 	                XF_NCOLS(acceptance_put_cols), x);
 	return xf_db_run(st);
@@ -516,8 +500,6 @@ int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,
                         const char *today, int max, xf_task_tally **out, int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_tally);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
 	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_str(st, 11, today);

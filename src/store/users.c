@@ -45,8 +45,6 @@ static void read_role(xf_arena *a, xf_stmt *st, void *item)
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_roles, XF_INT(u->id));
-	if (!st)
-		return XF_DB_ERROR;
 	return xf_db_rows(st, a, 16, sizeof *u->roles, read_role, &u->roles,
 	                  &u->nroles);
 }
@@ -125,8 +123,6 @@ static const xf_db_col user_update_cols[] = {
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, user_update_cols, XF_NCOLS(user_update_cols), u);
 	xf_db_bind_int(st, 6, now);
 	return xf_db_run(st);
