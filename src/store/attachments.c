@@ -11,10 +11,9 @@ static const char sql_blob_has[] = "SELECT 1 FROM blobs WHERE hash = $1";
 
 int xf_store_blob_has(xf_db *db, const char *hash, int *has)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_blob_has);
+	xf_stmt *st = XF_DB_BOUND(db, sql_blob_has, XF_STR(hash));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, hash);
 	int64_t one;
 	int rc = xf_db_value(st, &one);
 	*has = one != 0;
@@ -28,12 +27,10 @@ static const char sql_blob_put[] =
 int xf_store_blob_put(xf_db *db, const char *hash, const void *data, size_t len,
                       int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_blob_put);
+	xf_stmt *st = XF_DB_BOUND(db, sql_blob_put, XF_STR(hash),
+	                          XF_INT((int64_t)len), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, hash);
-	xf_db_bind_int(st, 2, (int64_t)len);
-	xf_db_bind_int(st, 3, now);
 	int rc = xf_db_bind_blob(st, 4, data, len);
 	if (rc != XF_DB_OK) {
 		xf_db_reset(st);
@@ -47,10 +44,9 @@ static const char sql_blob_get[] = "SELECT data FROM blobs WHERE hash = $1";
 int xf_store_blob_get(xf_db *db, xf_arena *a, const char *hash,
                       const void **data, size_t *len)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_blob_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_blob_get, XF_STR(hash));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, hash);
 	int rc = xf_db_step(st);
 	*data = NULL;
 	*len = 0;
@@ -77,11 +73,7 @@ static const char sql_blob_release[] =
 
 int xf_store_blob_release(xf_db *db, const char *hash)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_blob_release);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, hash);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_blob_release, XF_STR(hash)));
 }
 
 #define ATT_COLS                                                               \
@@ -92,21 +84,24 @@ int xf_store_blob_release(xf_db *db, const char *hash)
 	" FROM attachments at JOIN meetings mt ON mt.id = at.meeting_id "      \
 	"LEFT JOIN users u ON u.id = at.uploaded_by"
 
+static const xf_db_col attachment_cols[] = {
+    XF_COL(I64, xf_attachment, id),
+    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(I64, xf_attachment, org_id),
+    XF_COL(STR, xf_attachment, org_path),
+    XF_COL(STR, xf_attachment, hash),
+    XF_COL(STR, xf_attachment, name),
+    XF_COL(STR, xf_attachment, type),
+    XF_COL(I64, xf_attachment, size),
+    XF_COL(I64, xf_attachment, uploaded_by),
+    XF_COL(I64, xf_attachment, uploaded_at),
+    XF_COL(OPT, xf_attachment, uploaded_by_name),
+};
+
 static void read_attachment(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_attachment *t = item;
-	t->id = xf_db_int(st, 0);
-	t->meeting_id = xf_db_int(st, 1);
-	t->org_id = xf_db_int(st, 2);
-	t->org_path = xf_db_dup(a, st, 3);
-	t->hash = xf_db_dup(a, st, 4);
-	t->name = xf_db_dup(a, st, 5);
-	t->type = xf_db_dup(a, st, 6);
-	t->size = xf_db_int(st, 7);
-	t->uploaded_by = xf_db_int(st, 8);
-	t->uploaded_at = xf_db_int(st, 9);
-	t->uploaded_by_name =
-	    xf_db_is_null(st, 10) ? NULL : xf_db_dup(a, st, 10);
+	xf_db_read_cols(a, st, attachment_cols, XF_NCOLS(attachment_cols),
+	                item);
 }
 
 static const char sql_att_insert[] =
@@ -114,18 +109,23 @@ static const char sql_att_insert[] =
     "size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
     "$8) RETURNING id";
 
+static const xf_db_col attachment_insert_cols[] = {
+    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(STR, xf_attachment, org_path),
+    XF_COL(STR, xf_attachment, hash),
+    XF_COL(STR, xf_attachment, name),
+    XF_COL(STR, xf_attachment, type),
+    XF_COL(I64, xf_attachment, size),
+    XF_COL(ID, xf_attachment, uploaded_by),
+};
+
 int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_att_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, t->meeting_id);
-	xf_db_bind_str(st, 2, t->org_path);
-	xf_db_bind_str(st, 3, t->hash);
-	xf_db_bind_str(st, 4, t->name);
-	xf_db_bind_str(st, 5, t->type);
-	xf_db_bind_int(st, 6, t->size);
-	xf_db_bind_id(st, 7, t->uploaded_by);
+	xf_db_bind_cols(st, 1, attachment_insert_cols,
+	                XF_NCOLS(attachment_insert_cols), t);
 	xf_db_bind_int(st, 8, now);
 	int rc = xf_db_insert(st, &t->id);
 	if (rc == XF_DB_OK)
@@ -154,11 +154,8 @@ static const char sql_att_count[] =
 
 int xf_store_attachment_count(xf_db *db, int64_t meeting_id, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_count);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_att_count, XF_INT(meeting_id)),
+	                   n);
 }
 
 static const char sql_att_list[] =
@@ -168,12 +165,9 @@ static const char sql_att_list[] =
 int xf_store_attachment_list(xf_db *db, xf_arena *a, int64_t meeting_id,
                              int max, xf_attachment **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_attachment, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_att_list, XF_INT(meeting_id), XF_INT(max)), a,
+	    max, sizeof **out, read_attachment, out, n);
 }
 
 /* Blobs used by this meeting's attachments and by no other attachment go

@@ -8,20 +8,23 @@ static const char sql_insert[] =
     "org_path, before_json, after_json) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
+static const xf_db_col audit_insert_cols[] = {
+    XF_COL(I64, xf_audit_row, at),
+    XF_COL(ID, xf_audit_row, user_id),
+    XF_COL(STR, xf_audit_row, username),
+    XF_COL(STR, xf_audit_row, action),
+    XF_COL(STR, xf_audit_row, entity),
+    XF_COL(I64, xf_audit_row, entity_id),
+    XF_COL(STR, xf_audit_row, org_path),
+    XF_COL(STR, xf_audit_row, before_json),
+    XF_COL(STR, xf_audit_row, after_json),
+};
+
 int xf_store_audit_insert(xf_db *db, const xf_audit_row *row)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, row->at);
-	xf_db_bind_id(st, 2, row->user_id);
-	xf_db_bind_str(st, 3, row->username);
-	xf_db_bind_str(st, 4, row->action);
-	xf_db_bind_str(st, 5, row->entity);
-	xf_db_bind_int(st, 6, row->entity_id);
-	xf_db_bind_str(st, 7, row->org_path);
-	xf_db_bind_str(st, 8, row->before_json);
-	xf_db_bind_str(st, 9, row->after_json);
+	xf_db_bind_cols(st, 1, audit_insert_cols, XF_NCOLS(audit_insert_cols),
+	                row);
 	return xf_db_run(st);
 }
 
@@ -48,19 +51,22 @@ static void bind_filter(xf_stmt *st, const void *filter)
 	xf_db_bind_int(st, 6, f->user_id);
 }
 
+static const xf_db_col row_cols[] = {
+    XF_COL(I64, xf_audit_row, id),
+    XF_COL(I64, xf_audit_row, at),
+    XF_COL(I64, xf_audit_row, user_id),
+    XF_COL(I64, xf_audit_row, entity_id),
+    XF_COL(STR, xf_audit_row, username),
+    XF_COL(STR, xf_audit_row, action),
+    XF_COL(STR, xf_audit_row, entity),
+    XF_COL(STR, xf_audit_row, org_path),
+    XF_COL(OPT, xf_audit_row, before_json),
+    XF_COL(OPT, xf_audit_row, after_json),
+};
+
 static void read_row(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_audit_row *r = item;
-	r->id = xf_db_int(st, 0);
-	r->at = xf_db_int(st, 1);
-	r->user_id = xf_db_int(st, 2);
-	r->entity_id = xf_db_int(st, 3);
-	r->username = xf_db_dup(a, st, 4);
-	r->action = xf_db_dup(a, st, 5);
-	r->entity = xf_db_dup(a, st, 6);
-	r->org_path = xf_db_dup(a, st, 7);
-	r->before_json = xf_db_opt(a, st, 8);
-	r->after_json = xf_db_opt(a, st, 9);
+	xf_db_read_cols(a, st, row_cols, XF_NCOLS(row_cols), item);
 }
 
 static const xf_db_list audit_list = {

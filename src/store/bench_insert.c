@@ -27,11 +27,7 @@ int xf_bench_ceiling(xf_db *db, int n)
 		xf_db_bind_int(st, 5, i * 7);
 		rc = xf_db_run(st);
 	}
-	if (rc == XF_DB_OK)
-		rc = xf_db_commit(db);
-	else
-		xf_db_rollback(db);
-	return rc;
+	return xf_db_end(db, rc);
 }
 
 static const char sql_ceiling_org[] =
@@ -76,9 +72,5 @@ int xf_bench_ceiling_members(xf_db *db, int n, const char *const *ids)
 		xf_db_bind_int(st, 15, 1700000000);
 		rc = xf_db_run(st);
 	}
-	if (rc == XF_DB_OK)
-		rc = xf_db_commit(db);
-	else
-		xf_db_rollback(db);
-	return rc;
+	return xf_db_end(db, rc);
 }

@@ -4,84 +4,59 @@
 #include "store/bulk.h"
 
 static const char org_cols[] =
-    "id, parent_id, name, kind, level, path, depth, established_on, "
-    "project, starts_on, ends_on, closed_on, created_at, updated_at";
+    "id, " XF_ORG_WRITE_SQL ", created_at, updated_at";
 static const char sql_org_last[] = "SELECT COALESCE(MAX(id), 0) FROM orgs";
 
-int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id)
+int xf_load_begin_ids(xf_db *db, const char *table, const char *last_sql,
+                      const char *cols, int ncols, int flags, xf_loader **out,
+                      int64_t *next_id)
 {
-	xf_stmt *st = xf_db_stmt(db, last_sql);
-	if (!st)
-		return XF_DB_ERROR;
+	*out = NULL;
 	int64_t last;
-	int rc = xf_db_value(st, &last);
-	if (rc == XF_DB_OK)
-		*next_id = last + 1;
-	return rc;
+	int rc = xf_db_value(xf_db_stmt(db, last_sql), &last);
+	if (rc != XF_DB_OK)
+		return rc;
+	*next_id = last + 1;
+	return xf_load_begin(db, table, cols, ncols, flags, out);
+}
+
+int xf_load_end_ids(xf_db *db, xf_loader *l, const char *table, int64_t last_id)
+{
+	int rc = xf_load_end(l, NULL);
+	return rc == XF_DB_OK ? xf_load_ids_used(db, table, last_id) : rc;
 }
 
 int xf_bulk_orgs_begin(xf_db *db, xf_loader **out, int64_t *next_id)
 {
-	*out = NULL;
-	int rc = xf_bulk_next_id(db, sql_org_last, next_id);
-	return rc == XF_DB_OK ? xf_load_begin(db, "orgs", org_cols, 14, 0, out)
-	                      : rc;
+	return xf_load_begin_ids(db, "orgs", sql_org_last, org_cols,
+	                         XF_ORG_NWRITE + 3, 0, out, next_id);
 }
 
 int xf_bulk_org(xf_loader *l, const xf_org *o, int64_t now)
 {
 	xf_load_int(l, o->id);
-	xf_load_id(l, o->parent_id);
-	xf_load_str(l, o->name);
-	xf_load_str(l, o->kind);
-	xf_load_str(l, o->level);
-	xf_load_str(l, o->path);
-	xf_load_int(l, o->depth);
-	xf_load_str(l, o->established_on);
-	xf_load_str(l, o->project);
-	xf_load_str(l, o->starts_on);
-	xf_load_str(l, o->ends_on);
-	xf_load_str(l, o->closed_on);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	xf_load_cols(l, xf_org_write_cols, XF_ORG_NWRITE, o);
+	return xf_load_row_at(l, now);
 }
 
 int xf_bulk_orgs_end(xf_db *db, xf_loader *l, int64_t last_id)
 {
-	int rc = xf_load_end(l, NULL);
-	return rc == XF_DB_OK ? xf_load_ids_used(db, "orgs", last_id) : rc;
+	return xf_load_end_ids(db, l, "orgs", last_id);
 }
 
 static const char member_cols[] =
-    "org_id, org_path, name, gender, id_number, birth_date, phone, "
-    "ethnicity, education, position, status, joined_on, full_on, "
-    "created_at, updated_at";
+    XF_MEMBER_WRITE_SQL ", created_at, updated_at";
 
 int xf_bulk_members_begin(xf_db *db, xf_loader **out)
 {
-	return xf_load_begin(db, "members", member_cols, 15,
+	return xf_load_begin(db, "members", member_cols, XF_MEMBER_NWRITE + 2,
 	                     XF_LOAD_DROP_INDEXES, out);
 }
 
 int xf_bulk_member(xf_loader *l, const xf_member *m, int64_t now)
 {
-	xf_load_int(l, m->org_id);
-	xf_load_str(l, m->org_path);
-	xf_load_str(l, m->name);
-	xf_load_str(l, m->gender);
-	xf_load_str(l, m->id_number);
-	xf_load_str(l, m->birth_date);
-	xf_load_str(l, m->phone);
-	xf_load_str(l, m->ethnicity);
-	xf_load_str(l, m->education);
-	xf_load_str(l, m->position);
-	xf_load_str(l, m->status);
-	xf_load_str(l, m->joined_on);
-	xf_load_str(l, m->full_on);
-	xf_load_int(l, now);
-	xf_load_int(l, now);
-	return xf_load_row(l);
+	xf_load_cols(l, xf_member_write_cols, XF_MEMBER_NWRITE, m);
+	return xf_load_row_at(l, now);
 }
 
 int xf_bulk_members_end(xf_loader *l, int64_t *rows)
@@ -96,7 +71,5 @@ static const char sql_recount[] =
 int xf_bulk_recount(xf_db *db)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_recount);
-	if (!st)
-		return XF_DB_ERROR;
 	return xf_db_run(st);
 }

@@ -69,7 +69,12 @@ void xf_load_int(xf_loader *l, int64_t v);
 void xf_load_id(xf_loader *l, int64_t id);
 /* A string, or SQL NULL for NULL. */
 void xf_load_str(xf_loader *l, const char *s);
+/* The fields of item named by cols[0..n), as xf_db_bind_cols binds them. */
+void xf_load_cols(xf_loader *l, const xf_db_col *cols, int n, const void *item);
 int xf_load_row(xf_loader *l);
+/* Ends a row whose last two columns are created_at and updated_at, both
+ * now. */
+int xf_load_row_at(xf_loader *l, int64_t now);
 int xf_load_end(xf_loader *l, int64_t *rows);
 /* Drops the indexes of table that DROP INDEX may drop, keeping how to
  * build them again in *out (set even on failure); _build() builds them
@@ -81,8 +86,16 @@ int xf_bulk_indexes_build(xf_db *db, xf_indexes *ix, int rc);
 /* After rows with explicit ids (up to last) went into table: keeps the
  * table's id generator ahead of them. */
 int xf_load_ids_used(xf_db *db, const char *table, int64_t last);
-/* The id after the largest of a table: last_sql is a static
- * "SELECT COALESCE(MAX(id), 0) FROM t". */
-int xf_bulk_next_id(xf_db *db, const char *last_sql, int64_t *next_id);
+/* A load of rows whose ids the caller gives, from *next_id on: the id
+ * after the largest in table, read by last_sql (a static "SELECT
+ * COALESCE(MAX(id), 0) FROM t"); otherwise as xf_load_begin (*out is NULL
+ * when reading the largest id failed). _end_ids ends it as xf_load_end,
+ * then keeps the table's id generator ahead of last_id, the highest id
+ * given. */
+int xf_load_begin_ids(xf_db *db, const char *table, const char *last_sql,
+                      const char *cols, int ncols, int flags, xf_loader **out,
+                      int64_t *next_id);
+int xf_load_end_ids(xf_db *db, xf_loader *l, const char *table,
+                    int64_t last_id);
 
 #endif

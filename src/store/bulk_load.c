@@ -296,6 +296,33 @@ static int copy_row(xf_loader *l)
 	return l->db->drv->copy_row(l->db, v, l->ncols);
 }
 
+void xf_load_cols(xf_loader *l, const xf_db_col *cols, int n, const void *item)
+{
+	for (int i = 0; i < n; i++) {
+		const void *f = (const char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+			xf_load_int(l, *(const int64_t *)f);
+			break;
+		case XF_COL_ID:
+			xf_load_id(l, *(const int64_t *)f);
+			break;
+		case XF_COL_INT:
+			xf_load_int(l, *(const int *)f);
+			break;
+		case XF_COL_STR:
+		case XF_COL_OPT:
+			xf_load_str(l, *(const char *const *)f);
+			break;
+		case XF_COL_TXT: {
+			const char *t = *(const char *const *)f;
+			xf_load_str(l, t ? t : "");
+			break;
+		}
+		}
+	}
+}
+
 int xf_load_row(xf_loader *l)
 {
 	if (l->rc != XF_DB_OK)
@@ -309,6 +336,13 @@ int xf_load_row(xf_loader *l)
 	l->nvals = 0;
 	l->len = 0;
 	return l->rc;
+}
+
+int xf_load_row_at(xf_loader *l, int64_t now)
+{
+	xf_load_int(l, now);
+	xf_load_int(l, now);
+	return xf_load_row(l);
 }
 
 int xf_load_end(xf_loader *l, int64_t *rows)
@@ -346,8 +380,6 @@ int xf_load_ids_used(xf_db *db, const char *table, int64_t last)
 	if (!db->drv->id_bump_sql || last <= 0)
 		return XF_DB_OK;
 	xf_stmt *st = xf_db_stmt(db, db->drv->id_bump_sql);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_str(st, 1, table);
 	xf_db_bind_int(st, 2, last);
 	return xf_db_run(st);

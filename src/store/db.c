@@ -222,13 +222,25 @@ int xf_db_rollback(xf_db *db)
 	return rc;
 }
 
+int xf_db_end(xf_db *db, int rc)
+{
+	if (rc == XF_DB_OK)
+		return xf_db_commit(db);
+	xf_db_rollback(db);
+	return rc;
+}
+
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_int64(st, idx, v);
 }
 
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	if (!s)
 		return st->db->drv->bind_null(st, idx);
 	return st->db->drv->bind_text(st, idx, s, strlen(s));
@@ -236,21 +248,29 @@ int xf_db_bind_str(xf_stmt *st, int idx, const char *s)
 
 int xf_db_bind_text(xf_stmt *st, int idx, const char *s, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_text(st, idx, s, len);
 }
 
 int xf_db_bind_ref(xf_stmt *st, int idx, const char *s, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_text_ref(st, idx, s, len);
 }
 
 int xf_db_bind_null(xf_stmt *st, int idx)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_null(st, idx);
 }
 
 int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	return st->db->drv->bind_blob(st, idx, p, len);
 }
 
@@ -265,6 +285,20 @@ int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r)
 			                    used ? r->hi[i] : "");
 	}
 	return rc;
+}
+
+int xf_db_bind_bounds(xf_stmt *st, int idx, const xf_ranges *r)
+{
+	const char *lo = r->n ? r->lo[0] : "";
+	const char *hi = r->n ? r->hi[0] : "";
+	for (int i = 1; i < r->n; i++) {
+		if (strcmp(r->lo[i], lo) < 0)
+			lo = r->lo[i];
+		if (strcmp(r->hi[i], hi) > 0)
+			hi = r->hi[i];
+	}
+	int rc = xf_db_bind_str(st, idx, lo);
+	return rc == XF_DB_OK ? xf_db_bind_str(st, idx + 1, hi) : rc;
 }
 
 int xf_db_bind_contains(xf_stmt *st, int idx, const char *q)
@@ -308,6 +342,8 @@ int xf_db_done(int rc)
 
 int xf_db_run(xf_stmt *st)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	int rc = xf_db_step(st);
 	xf_db_reset(st);
 	return xf_db_done(rc);
@@ -361,6 +397,8 @@ int xf_db_bind_id(xf_stmt *st, int idx, int64_t id)
 
 int xf_db_row(xf_stmt *st, xf_arena *a, xf_row_fn read, void *item)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	int rc = xf_db_step(st);
 	if (rc == XF_DB_ROW)
 		read(a, st, item);
@@ -371,30 +409,17 @@ int xf_db_row(xf_stmt *st, xf_arena *a, xf_row_fn read, void *item)
 int xf_db_get(xf_db *db, const char *sql, int64_t id, xf_arena *a,
               xf_row_fn read, void *item)
 {
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_row(st, a, read, item);
+	return xf_db_row(XF_DB_BOUND(db, sql, XF_INT(id)), a, read, item);
 }
 
 int xf_db_run_id(xf_db *db, const char *sql, int64_t id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql, XF_INT(id)));
 }
 
 int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b)
 {
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, a);
-	xf_db_bind_int(st, 2, b);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql, XF_INT(a), XF_INT(b)));
 }
 
 #define ROWS_FIRST 64
@@ -403,11 +428,12 @@ int xf_db_rows(xf_stmt *st, xf_arena *a, int cap, size_t size, xf_row_fn read,
                void *out, int *n)
 {
 	int alloc = cap < ROWS_FIRST ? (cap > 0 ? cap : 1) : ROWS_FIRST;
-	char *items = xf_arena_calloc(a, (size_t)alloc, size);
+	char *items = st ? xf_arena_calloc(a, (size_t)alloc, size) : NULL;
 	*n = 0;
 	*(void **)out = items;
 	if (!items) {
-		xf_db_reset(st);
+		if (st)
+			xf_db_reset(st);
 		return XF_DB_ERROR;
 	}
 	int rc = XF_DB_DONE;
@@ -433,8 +459,11 @@ int xf_db_page(xf_stmt *count, int64_t *total, xf_stmt *list, xf_arena *a,
                int cap, size_t size, xf_row_fn read, void *out, int *n)
 {
 	int rc = xf_db_value(count, total);
+	if (rc == XF_DB_OK && !list)
+		rc = XF_DB_ERROR;
 	if (rc != XF_DB_OK) {
-		xf_db_reset(list);
+		if (list)
+			xf_db_reset(list);
 		*(void **)out = NULL;
 		*n = 0;
 		return rc;
@@ -474,6 +503,11 @@ void xf_db_bind_scoped(xf_stmt *st, const void *scoped)
 
 int xf_db_ints(xf_stmt *st, int64_t *v, int n)
 {
+	if (!st) {
+		for (int i = 0; i < n; i++)
+			v[i] = 0;
+		return XF_DB_ERROR;
+	}
 	int rc = xf_db_step(st);
 	for (int i = 0; i < n; i++)
 		v[i] = rc == XF_DB_ROW ? xf_db_int(st, i) : 0;
@@ -488,9 +522,91 @@ int xf_db_value(xf_stmt *st, int64_t *v)
 
 int xf_db_insert(xf_stmt *st, int64_t *id)
 {
+	if (!st)
+		return XF_DB_ERROR;
 	int rc = xf_db_step(st);
 	if (rc == XF_DB_ROW)
 		*id = xf_db_int(st, 0);
 	xf_db_reset(st);
 	return rc == XF_DB_ROW ? XF_DB_OK : rc;
+}
+
+void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
+                     void *item)
+{
+	for (int i = 0; i < n; i++) {
+		void *f = (char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+		case XF_COL_ID:
+			*(int64_t *)f = xf_db_int(st, i);
+			break;
+		case XF_COL_INT:
+			*(int *)f = (int)xf_db_int(st, i);
+			break;
+		case XF_COL_STR:
+		case XF_COL_TXT:
+			*(const char **)f = xf_db_dup(a, st, i);
+			break;
+		case XF_COL_OPT:
+			*(const char **)f = xf_db_opt(a, st, i);
+			break;
+		}
+	}
+}
+
+/* Binds one value of the given kind as $idx: i for the integer kinds,
+ * s for the text ones. */
+static void bind_one(xf_stmt *st, int idx, xf_col_kind kind, int64_t i,
+                     const char *s)
+{
+	switch (kind) {
+	case XF_COL_I64:
+	case XF_COL_INT:
+		xf_db_bind_int(st, idx, i);
+		break;
+	case XF_COL_ID:
+		xf_db_bind_id(st, idx, i);
+		break;
+	case XF_COL_STR:
+	case XF_COL_OPT:
+		xf_db_bind_str(st, idx, s);
+		break;
+	case XF_COL_TXT:
+		xf_db_bind_str(st, idx, s ? s : "");
+		break;
+	}
+}
+
+void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                     const void *item)
+{
+	for (int i = 0; i < n; i++) {
+		const void *f = (const char *)item + cols[i].off;
+		switch (cols[i].kind) {
+		case XF_COL_I64:
+		case XF_COL_ID:
+			bind_one(st, idx + i, cols[i].kind, *(const int64_t *)f,
+			         NULL);
+			break;
+		case XF_COL_INT:
+			bind_one(st, idx + i, cols[i].kind, *(const int *)f,
+			         NULL);
+			break;
+		case XF_COL_STR:
+		case XF_COL_OPT:
+		case XF_COL_TXT:
+			bind_one(st, idx + i, cols[i].kind, 0,
+			         *(const char *const *)f);
+			break;
+		}
+	}
+}
+
+xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql);
+	for (int i = 0; st && i < n; i++)
+		bind_one(st, i + 1, args[i].kind, args[i].i, args[i].s);
+	return st;
 }

@@ -202,7 +202,13 @@ int xf_db_snapshot_hold(xf_db *db, char *token);
 int xf_db_snapshot_join(xf_db *db, const char *token);
 int xf_db_commit(xf_db *db);
 int xf_db_rollback(xf_db *db);
+/* Ends a transaction: commits it when rc is XF_DB_OK, else rolls it back.
+ * Returns rc, or the commit's failure. */
+int xf_db_end(xf_db *db, int rc);
 
+/* Binding to a NULL statement (xf_db_stmt failed) does nothing and
+ * returns XF_DB_ERROR; the step that follows (xf_db_run, xf_db_value, ...)
+ * returns it again, so a store function checks the statement once, there. */
 int xf_db_bind_int(xf_stmt *st, int idx, int64_t v);
 /* Binds a NUL-terminated string, or NULL as SQL NULL. */
 int xf_db_bind_str(xf_stmt *st, int idx, const char *s);
@@ -218,6 +224,10 @@ int xf_db_bind_blob(xf_stmt *st, int idx, const void *p, size_t len);
 /* Binds the ranges as 2 * XF_RANGES parameters from idx; unused ranges
  * are bound empty ('' to '') so they match nothing. */
 int xf_db_bind_ranges(xf_stmt *st, int idx, const xf_ranges *r);
+/* Binds the outer limits of the ranges (the least lo, the greatest hi;
+ * '' and '' for none) as $idx and $idx + 1: a condition on them lets an
+ * index give one range scan around the ranges' own conditions. */
+int xf_db_bind_bounds(xf_stmt *st, int idx, const xf_ranges *r);
 /* Binds a "contains q" LIKE pattern (used as `col LIKE $k ESCAPE '\'`):
  * %, _ and \ in q match themselves; NULL or "" matches everything. */
 int xf_db_bind_contains(xf_stmt *st, int idx, const char *q);
@@ -235,7 +245,10 @@ int xf_db_is_null(xf_stmt *st, int col);
  * - xf_db_value, xf_db_ints: integers of one row (a COUNT, a SUM, the id
  *   of a match);
  * - xf_db_insert: the id of an INSERT ... RETURNING id.
- * Each takes a statement that is bound and not yet stepped, and resets it.
+ * Each takes a statement that is bound and not yet stepped, and resets it;
+ * given NULL (xf_db_stmt or xf_db_bound failed) each returns XF_DB_ERROR
+ * with its outputs as for no row, so that a store function can return
+ * xf_db_value(XF_DB_BOUND(db, sql, ...), out).
  */
 /* Reads the current row of st into item (a struct of the caller's type),
  * copying text into the arena. */
@@ -300,7 +313,7 @@ int xf_db_insert(xf_stmt *st, int64_t *id);
  * the end, else that step's error. */
 int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
- * XF_DB_OK on success, else the error. */
+ * XF_DB_OK on success, else the error (XF_DB_ERROR for NULL). */
 int xf_db_run(xf_stmt *st);
 /* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
  * xf_db_get reads its first row as xf_db_row does (a record by its key);
@@ -311,6 +324,85 @@ int xf_db_run_id(xf_db *db, const char *sql, int64_t id);
 /* xf_db_run_id with $1 and $2 bound to a and b (a link by its two keys,
  * a count by its key and a delta). */
 int xf_db_run_ids(xf_db *db, const char *sql, int64_t a, int64_t b);
+/*
+ * Column tables: the fields of an item in the order of a statement's
+ * result columns or of its parameters, written once next to the SQL and
+ * read or bound by one loop (xf_db_read_cols, xf_db_bind_cols; the bulk
+ * loader's xf_load_cols). An entry names a field of struct T and its kind:
+ *   I64  int64_t       read xf_db_int, bound xf_db_bind_int
+ *   INT  int           read (int)xf_db_int, bound xf_db_bind_int
+ *   ID   int64_t       an optional reference: read xf_db_int (select it
+ *                      as COALESCE(col, 0)), bound xf_db_bind_id (NULL
+ *                      for 0)
+ *   STR  const char *  read xf_db_dup ("" for NULL), bound xf_db_bind_str
+ *   OPT  const char *  read xf_db_opt (NULL for NULL), bound xf_db_bind_str
+ *   TXT  const char *  read as STR, bound "" for NULL (a NOT NULL column
+ *                      whose absent value is '')
+ * XF_COL(K, T, f) does not compile when field f is not of K's type.
+ */
+typedef enum {
+	XF_COL_I64,
+	XF_COL_INT,
+	XF_COL_ID,
+	XF_COL_STR,
+	XF_COL_OPT,
+	XF_COL_TXT
+} xf_col_kind;
+typedef struct xf_db_col {
+	xf_col_kind kind;
+	size_t off;
+} xf_db_col;
+#define XF_COL_TYPE_I64 int64_t
+#define XF_COL_TYPE_INT int
+#define XF_COL_TYPE_ID  int64_t
+#define XF_COL_TYPE_STR const char *
+#define XF_COL_TYPE_OPT const char *
+#define XF_COL_TYPE_TXT const char *
+#define XF_COL(K, T, f)                                                        \
+	{                                                                      \
+		XF_COL_##K, offsetof(T, f) + 0 * sizeof(&((T *)0)->f ==        \
+		                                        (XF_COL_TYPE_##K *)0)  \
+	}
+/* The number of entries of a column table (an array, not a pointer). */
+#define XF_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
+/* Reads the first n columns of the current row into the fields of item
+ * named by cols[0..n), copying text into the arena. */
+void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
+                     void *item);
+/* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
+ * Text is copied by the driver. */
+void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                     const void *item);
+/*
+ * One parameter of XF_DB_BOUND: XF_INT(v), XF_ID(v) (SQL NULL for 0) or
+ * XF_STR(s) (SQL NULL for NULL), bound as the column kinds above.
+ */
+typedef struct xf_db_arg {
+	xf_col_kind kind;
+	int64_t i;
+	const char *s;
+} xf_db_arg;
+#define XF_INT(v)                                                              \
+	{                                                                      \
+		XF_COL_I64, (v), NULL                                          \
+	}
+#define XF_ID(v)                                                               \
+	{                                                                      \
+		XF_COL_ID, (v), NULL                                           \
+	}
+#define XF_STR(s)                                                              \
+	{                                                                      \
+		XF_COL_STR, 0, (s)                                             \
+	}
+/* The statement of sql (static, as for xf_db_stmt) with args[0..n)
+ * bound as $1..$n; NULL on a prepare error. */
+xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n);
+/* xf_db_bound with its parameters listed: XF_DB_BOUND(db, sql,
+ * XF_INT(id), XF_STR(name)). */
+#define XF_DB_BOUND(db, sql, ...)                                              \
+	xf_db_bound((db), (sql), (const xf_db_arg[]){__VA_ARGS__},             \
+	            (int)(sizeof((const xf_db_arg[]){__VA_ARGS__}) /           \
+	                  sizeof(xf_db_arg)))
 /* Copies a text column into the arena ("" for NULL) / NULL for NULL. */
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col);
 const char *xf_db_opt(xf_arena *a, xf_stmt *st, int col);

@@ -15,22 +15,20 @@ static const char sql_insert[] =
     "content, source_id, created_by, created_at, updated_at) VALUES ($2, "
     "$3, $4, $5, $6, $7, $8, $9, $10, $11, $1, $1) RETURNING id";
 
+static const xf_db_col duty_insert_cols[] = {
+    XF_COL(I64, xf_duty, org_id),   XF_COL(STR, xf_duty, org_path),
+    XF_COL(INT, xf_duty, year),     XF_COL(STR, xf_duty, level),
+    XF_COL(STR, xf_duty, post),     XF_COL(INT, xf_duty, seq),
+    XF_COL(STR, xf_duty, title),    XF_COL(STR, xf_duty, content),
+    XF_COL(ID, xf_duty, source_id), XF_COL(ID, xf_duty, created_by),
+};
+
 int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	xf_db_bind_int(st, 2, d->org_id);
-	xf_db_bind_str(st, 3, d->org_path);
-	xf_db_bind_int(st, 4, d->year);
-	xf_db_bind_str(st, 5, d->level);
-	xf_db_bind_str(st, 6, d->post);
-	xf_db_bind_int(st, 7, d->seq);
-	xf_db_bind_str(st, 8, d->title);
-	xf_db_bind_str(st, 9, d->content);
-	xf_db_bind_id(st, 10, d->source_id);
-	xf_db_bind_id(st, 11, d->created_by);
+	xf_db_bind_cols(st, 2, duty_insert_cols, XF_NCOLS(duty_insert_cols), d);
 	d->created_at = d->updated_at = now;
 	return xf_db_insert(st, &d->id);
 }
@@ -41,23 +39,19 @@ int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 	"d.created_at, d.updated_at, d.org_path, o.name, d.year, d.seq, "      \
 	"d.level, d.post, d.title, d.content"
 
+static const xf_db_col duty_cols[] = {
+    XF_COL(I64, xf_duty, id),         XF_COL(I64, xf_duty, org_id),
+    XF_COL(I64, xf_duty, source_id),  XF_COL(I64, xf_duty, created_by),
+    XF_COL(I64, xf_duty, created_at), XF_COL(I64, xf_duty, updated_at),
+    XF_COL(STR, xf_duty, org_path),   XF_COL(STR, xf_duty, org_name),
+    XF_COL(INT, xf_duty, year),       XF_COL(INT, xf_duty, seq),
+    XF_COL(STR, xf_duty, level),      XF_COL(STR, xf_duty, post),
+    XF_COL(STR, xf_duty, title),      XF_COL(OPT, xf_duty, content),
+};
+
 static void read_duty(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_duty *d = item;
-	d->id = xf_db_int(st, 0);
-	d->org_id = xf_db_int(st, 1);
-	d->source_id = xf_db_int(st, 2);
-	d->created_by = xf_db_int(st, 3);
-	d->created_at = xf_db_int(st, 4);
-	d->updated_at = xf_db_int(st, 5);
-	d->org_path = xf_db_dup(a, st, 6);
-	d->org_name = xf_db_dup(a, st, 7);
-	d->year = (int)xf_db_int(st, 8);
-	d->seq = (int)xf_db_int(st, 9);
-	d->level = xf_db_dup(a, st, 10);
-	d->post = xf_db_dup(a, st, 11);
-	d->title = xf_db_dup(a, st, 12);
-	d->content = xf_db_opt(a, st, 13);
+	xf_db_read_cols(a, st, duty_cols, XF_NCOLS(duty_cols), item);
 }
 
 static const char sql_get[] =
@@ -75,15 +69,9 @@ static const char sql_update[] =
 
 int xf_store_duty_update(xf_db *db, const xf_duty *d, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, d->id);
-	xf_db_bind_str(st, 2, d->title);
-	xf_db_bind_str(st, 3, d->content);
-	xf_db_bind_int(st, 4, d->seq);
-	xf_db_bind_int(st, 5, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_update, XF_INT(d->id),
+	                             XF_STR(d->title), XF_STR(d->content),
+	                             XF_INT(d->seq), XF_INT(now)));
 }
 
 static const char sql_delete[] = "DELETE FROM duties WHERE id = $1";
@@ -98,11 +86,8 @@ static const char sql_evidence_count[] =
 
 int xf_store_duty_evidence_count(xf_db *db, int64_t duty_id, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_evidence_count);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, duty_id);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_evidence_count, XF_INT(duty_id)),
+	                   n);
 }
 
 #define LIST_WHERE                                                             \
@@ -157,13 +142,11 @@ int xf_store_duty_applicable(xf_db *db, xf_arena *a, const char *org_path,
                              int year, const char *level, const char *post,
                              xf_duty **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_applicable);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_applicable, XF_INT(year), XF_STR(level),
+	                XF_STR(post ? post : ""), XF_STR(org_path));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, year);
-	xf_db_bind_str(st, 2, level);
-	xf_db_bind_str(st, 3, post ? post : "");
-	xf_db_bind_str(st, 4, org_path);
 	return xf_db_rows(st, a, XF_DUTY_MAX_ROWS, sizeof **out, read_duty, out,
 	                  n);
 }
@@ -181,14 +164,11 @@ static const char sql_copy[] =
 int xf_store_duty_copy(xf_db *db, int64_t org_id, int from_year, int to_year,
                        int64_t user_id, int64_t now, int64_t *copied)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_copy);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_copy, XF_INT(org_id), XF_INT(from_year),
+	                XF_INT(to_year), XF_ID(user_id), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_int(st, 2, from_year);
-	xf_db_bind_int(st, 3, to_year);
-	xf_db_bind_id(st, 4, user_id);
-	xf_db_bind_int(st, 5, now);
 	int rc = xf_db_step(st);
 	*copied = rc == XF_DB_DONE ? xf_db_changes(db) : 0;
 	xf_db_reset(st);
@@ -202,18 +182,21 @@ static const char sql_as_insert[] =
     "member_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
     "$7) RETURNING id";
 
+static const xf_db_col duty_assignment_insert_cols[] = {
+    XF_COL(I64, xf_duty_assignment, org_id),
+    XF_COL(STR, xf_duty_assignment, org_path),
+    XF_COL(INT, xf_duty_assignment, year),
+    XF_COL(STR, xf_duty_assignment, post),
+    XF_COL(I64, xf_duty_assignment, member_id),
+    XF_COL(ID, xf_duty_assignment, created_by),
+    XF_COL(I64, xf_duty_assignment, created_at),
+};
+
 int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_as_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, as->org_id);
-	xf_db_bind_str(st, 2, as->org_path);
-	xf_db_bind_int(st, 3, as->year);
-	xf_db_bind_str(st, 4, as->post);
-	xf_db_bind_int(st, 5, as->member_id);
-	xf_db_bind_id(st, 6, as->created_by);
-	xf_db_bind_int(st, 7, as->created_at);
+	xf_db_bind_cols(st, 1, duty_assignment_insert_cols,
+	                XF_NCOLS(duty_assignment_insert_cols), as);
 	return xf_db_insert(st, &as->id);
 }
 
@@ -225,21 +208,24 @@ int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 	" FROM duty_assignments a JOIN orgs o ON o.id = a.org_id "             \
 	"JOIN members m ON m.id = a.member_id"
 
+static const xf_db_col as_cols[] = {
+    XF_COL(I64, xf_duty_assignment, id),
+    XF_COL(I64, xf_duty_assignment, org_id),
+    XF_COL(I64, xf_duty_assignment, member_id),
+    XF_COL(I64, xf_duty_assignment, created_by),
+    XF_COL(I64, xf_duty_assignment, created_at),
+    XF_COL(STR, xf_duty_assignment, org_path),
+    XF_COL(STR, xf_duty_assignment, org_name),
+    XF_COL(STR, xf_duty_assignment, org_kind),
+    XF_COL(STR, xf_duty_assignment, member_name),
+    XF_COL(INT, xf_duty_assignment, year),
+    XF_COL(STR, xf_duty_assignment, post),
+    XF_COL(I64, xf_duty_assignment, evidence_count),
+};
+
 static void read_as(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_duty_assignment *as = item;
-	as->id = xf_db_int(st, 0);
-	as->org_id = xf_db_int(st, 1);
-	as->member_id = xf_db_int(st, 2);
-	as->created_by = xf_db_int(st, 3);
-	as->created_at = xf_db_int(st, 4);
-	as->org_path = xf_db_dup(a, st, 5);
-	as->org_name = xf_db_dup(a, st, 6);
-	as->org_kind = xf_db_dup(a, st, 7);
-	as->member_name = xf_db_dup(a, st, 8);
-	as->year = (int)xf_db_int(st, 9);
-	as->post = xf_db_dup(a, st, 10);
-	as->evidence_count = xf_db_int(st, 11);
+	xf_db_read_cols(a, st, as_cols, XF_NCOLS(as_cols), item);
 }
 
 static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
@@ -295,21 +281,24 @@ static const char sql_ev_insert[] =
     "ref_id, title, note, done_on, created_by, created_at) VALUES ($1, $2, "
     "$3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
+static const xf_db_col duty_evidence_insert_cols[] = {
+    XF_COL(I64, xf_duty_evidence, duty_id),
+    XF_COL(I64, xf_duty_evidence, assignment_id),
+    XF_COL(STR, xf_duty_evidence, org_path),
+    XF_COL(STR, xf_duty_evidence, kind),
+    XF_COL(ID, xf_duty_evidence, ref_id),
+    XF_COL(STR, xf_duty_evidence, title),
+    XF_COL(STR, xf_duty_evidence, note),
+    XF_COL(STR, xf_duty_evidence, done_on),
+    XF_COL(ID, xf_duty_evidence, created_by),
+    XF_COL(I64, xf_duty_evidence, created_at),
+};
+
 int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ev_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, e->duty_id);
-	xf_db_bind_int(st, 2, e->assignment_id);
-	xf_db_bind_str(st, 3, e->org_path);
-	xf_db_bind_str(st, 4, e->kind);
-	xf_db_bind_id(st, 5, e->ref_id);
-	xf_db_bind_str(st, 6, e->title);
-	xf_db_bind_str(st, 7, e->note);
-	xf_db_bind_str(st, 8, e->done_on);
-	xf_db_bind_id(st, 9, e->created_by);
-	xf_db_bind_int(st, 10, e->created_at);
+	xf_db_bind_cols(st, 1, duty_evidence_insert_cols,
+	                XF_NCOLS(duty_evidence_insert_cols), e);
 	return xf_db_insert(st, &e->id);
 }
 
@@ -318,20 +307,23 @@ int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 	"COALESCE(created_by, 0), created_at, org_path, kind, title, note, "   \
 	"done_on"
 
+static const xf_db_col ev_cols[] = {
+    XF_COL(I64, xf_duty_evidence, id),
+    XF_COL(I64, xf_duty_evidence, duty_id),
+    XF_COL(I64, xf_duty_evidence, assignment_id),
+    XF_COL(I64, xf_duty_evidence, ref_id),
+    XF_COL(I64, xf_duty_evidence, created_by),
+    XF_COL(I64, xf_duty_evidence, created_at),
+    XF_COL(STR, xf_duty_evidence, org_path),
+    XF_COL(STR, xf_duty_evidence, kind),
+    XF_COL(STR, xf_duty_evidence, title),
+    XF_COL(OPT, xf_duty_evidence, note),
+    XF_COL(STR, xf_duty_evidence, done_on),
+};
+
 static void read_ev(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_duty_evidence *e = item;
-	e->id = xf_db_int(st, 0);
-	e->duty_id = xf_db_int(st, 1);
-	e->assignment_id = xf_db_int(st, 2);
-	e->ref_id = xf_db_int(st, 3);
-	e->created_by = xf_db_int(st, 4);
-	e->created_at = xf_db_int(st, 5);
-	e->org_path = xf_db_dup(a, st, 6);
-	e->kind = xf_db_dup(a, st, 7);
-	e->title = xf_db_dup(a, st, 8);
-	e->note = xf_db_opt(a, st, 9);
-	e->done_on = xf_db_dup(a, st, 10);
+	xf_db_read_cols(a, st, ev_cols, XF_NCOLS(ev_cols), item);
 }
 
 static const char sql_ev_get[] =
@@ -358,12 +350,9 @@ int xf_store_duty_evidence_of(xf_db *db, xf_arena *a, int64_t assignment_id,
                               int64_t duty_id, xf_duty_evidence **out, int *n)
 {
 	const int max = XF_DUTY_MAX_ROWS * 4;
-	xf_stmt *st = xf_db_stmt(db, sql_ev_of);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, assignment_id);
-	xf_db_bind_int(st, 2, duty_id);
-	return xf_db_rows(st, a, max, sizeof **out, read_ev, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_ev_of, XF_INT(assignment_id), XF_INT(duty_id)),
+	    a, max, sizeof **out, read_ev, out, n);
 }
 
 static const char sql_ref_task[] =
@@ -374,13 +363,16 @@ static const char sql_ref_ledger[] =
     "SELECT org_path, reason, occurred_on, COALESCE(member_id, 0) "
     "FROM point_ledger WHERE id = $1";
 
+static const xf_db_col ref_cols[] = {
+    XF_COL(STR, xf_duty_ref, org_path),
+    XF_COL(STR, xf_duty_ref, title),
+    XF_COL(OPT, xf_duty_ref, on),
+    XF_COL(I64, xf_duty_ref, member_id),
+};
+
 static void read_ref(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_duty_ref *r = item;
-	r->org_path = xf_db_dup(a, st, 0);
-	r->title = xf_db_dup(a, st, 1);
-	r->on = xf_db_opt(a, st, 2);
-	r->member_id = xf_db_int(st, 3);
+	xf_db_read_cols(a, st, ref_cols, XF_NCOLS(ref_cols), item);
 }
 
 int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,

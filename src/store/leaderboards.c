@@ -16,29 +16,27 @@ static const char sql_board_members[] =
     "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
     "ORDER BY t.points DESC, t.member_id";
 
+static const xf_db_col board_row_cols[] = {
+    XF_COL(I64, xf_point_board_row, member_id),
+    XF_COL(I64, xf_point_board_row, org_id),
+    XF_COL(I64, xf_point_board_row, points),
+    XF_COL(STR, xf_point_board_row, name),
+    XF_COL(STR, xf_point_board_row, org_name),
+    XF_COL(INT, xf_point_board_row, vetoed),
+};
+
 static void read_board_row(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_board_row *r = item;
-	r->member_id = xf_db_int(st, 0);
-	r->org_id = xf_db_int(st, 1);
-	r->points = xf_db_int(st, 2);
-	r->name = xf_db_dup(a, st, 3);
-	r->org_name = xf_db_dup(a, st, 4);
-	r->vetoed = (int)xf_db_int(st, 5);
+	xf_db_read_cols(a, st, board_row_cols, XF_NCOLS(board_row_cols), item);
 }
 
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
                                  xf_point_board_row **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_board_members);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_int(st, 4, limit);
-	return xf_db_rows(st, a, limit, sizeof **out, read_board_row, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_board_members, XF_STR(period),
+	                              XF_STR(lo), XF_STR(hi), XF_INT(limit)),
+	                  a, limit, sizeof **out, read_board_row, out, n);
 }
 
 static const char sql_board_scan[] =
@@ -49,12 +47,10 @@ int xf_store_point_board_scan(
     xf_db *db, const char *period, const char *lo, const char *hi,
     int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_board_scan);
+	xf_stmt *st = XF_DB_BOUND(db, sql_board_scan, XF_STR(period),
+	                          XF_STR(lo), XF_STR(hi));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
 		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
@@ -70,14 +66,9 @@ static const char sql_count_above[] =
 int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
                                const char *hi, int64_t points, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count_above);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, period);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_int(st, 4, points);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_count_above, XF_STR(period),
+	                               XF_STR(lo), XF_STR(hi), XF_INT(points)),
+	                   n);
 }
 
 static const char sql_member_year[] =
@@ -85,13 +76,17 @@ static const char sql_member_year[] =
     "WHERE member_id = $1 AND period >= $2 AND period < $3 "
     "ORDER BY period LIMIT 32";
 
+static const xf_db_col period_total_cols[] = {
+    XF_COL(STR, xf_point_period_total, period),
+    XF_COL(I64, xf_point_period_total, points),
+    XF_COL(I64, xf_point_period_total, entries),
+    XF_COL(INT, xf_point_period_total, vetoed),
+};
+
 static void read_period_total(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_period_total *t = item;
-	t->period = xf_db_dup(a, st, 0);
-	t->points = xf_db_int(st, 1);
-	t->entries = xf_db_int(st, 2);
-	t->vetoed = (int)xf_db_int(st, 3);
+	xf_db_read_cols(a, st, period_total_cols, XF_NCOLS(period_total_cols),
+	                item);
 }
 
 int xf_store_point_member_year(xf_db *db, xf_arena *a, int64_t member_id,
@@ -116,30 +111,28 @@ static const char sql_org_subtree[] =
     "LEFT JOIN point_org_totals t ON t.org_id = o.id AND t.period = $3 "
     "WHERE o.path >= $1 AND o.path < $2 ORDER BY o.path LIMIT $4";
 
+static const xf_db_col org_row_cols[] = {
+    XF_COL(I64, xf_point_org_row, id),
+    XF_COL(I64, xf_point_org_row, headcount),
+    XF_COL(STR, xf_point_org_row, name),
+    XF_COL(STR, xf_point_org_row, kind),
+    XF_COL(STR, xf_point_org_row, path),
+    XF_COL(I64, xf_point_org_row, points),
+    XF_COL(I64, xf_point_org_row, entries),
+    XF_COL(I64, xf_point_org_row, members),
+    XF_COL(I64, xf_point_org_row, org_points),
+};
+
 static void read_org_row(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_org_row *r = item;
-	r->id = xf_db_int(st, 0);
-	r->headcount = xf_db_int(st, 1);
-	r->name = xf_db_dup(a, st, 2);
-	r->kind = xf_db_dup(a, st, 3);
-	r->path = xf_db_dup(a, st, 4);
-	r->points = xf_db_int(st, 5);
-	r->entries = xf_db_int(st, 6);
-	r->members = xf_db_int(st, 7);
-	r->org_points = xf_db_int(st, 8);
+	xf_db_read_cols(a, st, org_row_cols, XF_NCOLS(org_row_cols), item);
 }
 
 int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *period, int max,
                                xf_point_org_row **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_subtree);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, period);
-	xf_db_bind_int(st, 4, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_org_row, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_org_subtree, XF_STR(lo),
+	                              XF_STR(hi), XF_STR(period), XF_INT(max)),
+	                  a, max, sizeof **out, read_org_row, out, n);
 }

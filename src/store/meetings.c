@@ -17,34 +17,37 @@
 	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
+static const xf_db_col meeting_cols[] = {
+    XF_COL(I64, xf_meeting, id),
+    XF_COL(I64, xf_meeting, org_id),
+    XF_COL(STR, xf_meeting, org_path),
+    XF_COL(STR, xf_meeting, org_name),
+    XF_COL(STR, xf_meeting, org_kind),
+    XF_COL(STR, xf_meeting, kind),
+    XF_COL(I64, xf_meeting, held_at),
+    XF_COL(STR, xf_meeting, held_on),
+    XF_COL(STR, xf_meeting, counts_on),
+    XF_COL(OPT, xf_meeting, makeup_for),
+    XF_COL(INT, xf_meeting, late),
+    XF_COL(OPT, xf_meeting, place),
+    XF_COL(STR, xf_meeting, topic),
+    XF_COL(OPT, xf_meeting, host),
+    XF_COL(OPT, xf_meeting, recorder),
+    XF_COL(OPT, xf_meeting, lecturer),
+    XF_COL(OPT, xf_meeting, agenda),
+    XF_COL(OPT, xf_meeting, minutes),
+    XF_COL(OPT, xf_meeting, ft_title),
+    XF_COL(OPT, xf_meeting, ft_source),
+    XF_COL(OPT, xf_meeting, ft_speech_date),
+    XF_COL(OPT, xf_meeting, ft_discussion),
+    XF_COL(I64, xf_meeting, created_by),
+    XF_COL(I64, xf_meeting, created_at),
+    XF_COL(I64, xf_meeting, updated_at),
+};
+
 static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_meeting *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->org_path = xf_db_dup(a, st, 2);
-	m->org_name = xf_db_dup(a, st, 3);
-	m->org_kind = xf_db_dup(a, st, 4);
-	m->kind = xf_db_dup(a, st, 5);
-	m->held_at = xf_db_int(st, 6);
-	m->held_on = xf_db_dup(a, st, 7);
-	m->counts_on = xf_db_dup(a, st, 8);
-	m->makeup_for = xf_db_opt(a, st, 9);
-	m->late = (int)xf_db_int(st, 10);
-	m->place = xf_db_opt(a, st, 11);
-	m->topic = xf_db_dup(a, st, 12);
-	m->host = xf_db_opt(a, st, 13);
-	m->recorder = xf_db_opt(a, st, 14);
-	m->lecturer = xf_db_opt(a, st, 15);
-	m->agenda = xf_db_opt(a, st, 16);
-	m->minutes = xf_db_opt(a, st, 17);
-	m->ft_title = xf_db_opt(a, st, 18);
-	m->ft_source = xf_db_opt(a, st, 19);
-	m->ft_speech_date = xf_db_opt(a, st, 20);
-	m->ft_discussion = xf_db_opt(a, st, 21);
-	m->created_by = xf_db_int(st, 22);
-	m->created_at = xf_db_int(st, 23);
-	m->updated_at = xf_db_int(st, 24);
+	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
 }
 
 static const char sql_get[] =
@@ -56,45 +59,46 @@ int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out)
 	return xf_db_get(db, sql_get, id, a, read_meeting, out);
 }
 
-/* Binds the writable fields as $2..$21 in one fixed order. */
+const xf_db_col xf_meeting_write_cols[XF_MEETING_NWRITE] = {
+    XF_COL(I64, xf_meeting, org_id),
+    XF_COL(STR, xf_meeting, org_path),
+    XF_COL(STR, xf_meeting, kind),
+    XF_COL(I64, xf_meeting, held_at),
+    XF_COL(STR, xf_meeting, held_on),
+    XF_COL(STR, xf_meeting, counts_on),
+    XF_COL(STR, xf_meeting, makeup_for),
+    XF_COL(INT, xf_meeting, late),
+    XF_COL(STR, xf_meeting, place),
+    XF_COL(STR, xf_meeting, topic),
+    XF_COL(STR, xf_meeting, host),
+    XF_COL(STR, xf_meeting, recorder),
+    XF_COL(STR, xf_meeting, lecturer),
+    XF_COL(STR, xf_meeting, agenda),
+    XF_COL(STR, xf_meeting, minutes),
+    XF_COL(STR, xf_meeting, ft_title),
+    XF_COL(STR, xf_meeting, ft_source),
+    XF_COL(STR, xf_meeting, ft_speech_date),
+    XF_COL(STR, xf_meeting, ft_discussion),
+};
+
+/* Binds the writable fields as $2..$20 and has_ft as $21. */
 static void bind_fields(xf_stmt *st, const xf_meeting *m)
 {
-	xf_db_bind_int(st, 2, m->org_id);
-	xf_db_bind_str(st, 3, m->org_path);
-	xf_db_bind_str(st, 4, m->kind);
-	xf_db_bind_int(st, 5, m->held_at);
-	xf_db_bind_str(st, 6, m->held_on);
-	xf_db_bind_str(st, 7, m->counts_on);
-	xf_db_bind_str(st, 8, m->makeup_for);
-	xf_db_bind_int(st, 9, m->late);
-	xf_db_bind_int(st, 10, m->ft_title != NULL);
-	xf_db_bind_str(st, 11, m->place);
-	xf_db_bind_str(st, 12, m->topic);
-	xf_db_bind_str(st, 13, m->host);
-	xf_db_bind_str(st, 14, m->recorder);
-	xf_db_bind_str(st, 15, m->lecturer);
-	xf_db_bind_str(st, 16, m->agenda);
-	xf_db_bind_str(st, 17, m->minutes);
-	xf_db_bind_str(st, 18, m->ft_title);
-	xf_db_bind_str(st, 19, m->ft_source);
-	xf_db_bind_str(st, 20, m->ft_speech_date);
-	xf_db_bind_str(st, 21, m->ft_discussion);
+	xf_db_bind_cols(st, 2, xf_meeting_write_cols, XF_MEETING_NWRITE, m);
+	xf_db_bind_int(st, 21, m->ft_title != NULL);
 }
 
 static const char sql_insert[] =
-    "INSERT INTO meetings (org_id, org_path, kind, held_at, held_on, "
-    "counts_on, makeup_for, late, has_ft, place, topic, host, recorder, "
-    "lecturer, agenda, minutes, ft_title, ft_source, ft_speech_date, "
-    "ft_discussion, created_by, created_at, updated_at) VALUES ($2, $3, "
-    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19, $20, $21, $22, $1, $1) RETURNING id";
+    "INSERT INTO meetings (" XF_MEETING_WRITE_SQL ", has_ft, created_by, "
+    "created_at, updated_at) VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, "
+    "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $1, $1) "
+    "RETURNING id";
 
 int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
 	bind_fields(st, m);
 	xf_db_bind_id(st, 22, m->created_by);
 	int rc = xf_db_insert(st, &m->id);
@@ -106,17 +110,16 @@ int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now)
 static const char sql_update[] =
     "UPDATE meetings SET org_id = $2, org_path = $3, kind = $4, "
     "held_at = $5, held_on = $6, counts_on = $7, makeup_for = $8, "
-    "late = $9, has_ft = $10, place = $11, topic = $12, host = $13, "
-    "recorder = $14, lecturer = $15, agenda = $16, minutes = $17, "
-    "ft_title = $18, ft_source = $19, ft_speech_date = $20, "
-    "ft_discussion = $21, updated_at = $22 WHERE id = $1";
+    "late = $9, place = $10, topic = $11, host = $12, recorder = $13, "
+    "lecturer = $14, agenda = $15, minutes = $16, ft_title = $17, "
+    "ft_source = $18, ft_speech_date = $19, ft_discussion = $20, "
+    "has_ft = $21, updated_at = $22 WHERE id = $1";
 
 int xf_store_meeting_update(xf_db *db, const xf_meeting *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
+	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
 	bind_fields(st, m);
 	xf_db_bind_int(st, 22, now);
 	return xf_db_run(st);
@@ -186,16 +189,16 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
 
 #define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
 
+static const xf_db_col measure_cols[] = {
+    XF_COL(I64, xf_measure, id),       XF_COL(I64, xf_measure, meeting_id),
+    XF_COL(STR, xf_measure, org_path), XF_COL(STR, xf_measure, title),
+    XF_COL(STR, xf_measure, owner),    XF_COL(STR, xf_measure, due_on),
+    XF_COL(OPT, xf_measure, done_on),
+};
+
 static void read_measure(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_measure *m = item;
-	m->id = xf_db_int(st, 0);
-	m->meeting_id = xf_db_int(st, 1);
-	m->org_path = xf_db_dup(a, st, 2);
-	m->title = xf_db_dup(a, st, 3);
-	m->owner = xf_db_dup(a, st, 4);
-	m->due_on = xf_db_dup(a, st, 5);
-	m->done_on = xf_db_opt(a, st, 6);
+	xf_db_read_cols(a, st, measure_cols, XF_NCOLS(measure_cols), item);
 }
 
 static const char sql_ms_get[] =
@@ -211,18 +214,17 @@ static const char sql_ms_insert[] =
     "due_on, done_on, created_at, updated_at) VALUES ($2, $3, $4, $5, $6, "
     "$7, $1, $1) RETURNING id";
 
+static const xf_db_col measure_insert_cols[] = {
+    XF_COL(I64, xf_measure, meeting_id), XF_COL(STR, xf_measure, org_path),
+    XF_COL(STR, xf_measure, title),      XF_COL(STR, xf_measure, owner),
+    XF_COL(STR, xf_measure, due_on),     XF_COL(STR, xf_measure, done_on),
+};
+
 int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	xf_db_bind_int(st, 2, m->meeting_id);
-	xf_db_bind_str(st, 3, m->org_path);
-	xf_db_bind_str(st, 4, m->title);
-	xf_db_bind_str(st, 5, m->owner);
-	xf_db_bind_str(st, 6, m->due_on);
-	xf_db_bind_str(st, 7, m->done_on);
+	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
+	xf_db_bind_cols(st, 2, measure_insert_cols,
+	                XF_NCOLS(measure_insert_cols), m);
 	return xf_db_insert(st, &m->id);
 }
 
@@ -230,16 +232,17 @@ static const char sql_ms_update[] =
     "UPDATE meeting_measures SET title = $2, owner = $3, due_on = $4, "
     "done_on = $5, updated_at = $6 WHERE id = $1";
 
+static const xf_db_col measure_update_cols[] = {
+    XF_COL(I64, xf_measure, id),      XF_COL(STR, xf_measure, title),
+    XF_COL(STR, xf_measure, owner),   XF_COL(STR, xf_measure, due_on),
+    XF_COL(STR, xf_measure, done_on),
+};
+
 int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
-	xf_db_bind_str(st, 2, m->title);
-	xf_db_bind_str(st, 3, m->owner);
-	xf_db_bind_str(st, 4, m->due_on);
-	xf_db_bind_str(st, 5, m->done_on);
+	xf_db_bind_cols(st, 1, measure_update_cols,
+	                XF_NCOLS(measure_update_cols), m);
 	xf_db_bind_int(st, 6, now);
 	return xf_db_run(st);
 }
@@ -259,11 +262,8 @@ static const char sql_ms_list[] =
 int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
                           xf_measure **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	return xf_db_rows(st, a, 500, sizeof **out, read_measure, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(meeting_id)), a,
+	                  500, sizeof **out, read_measure, out, n);
 }
 
 #define OPEN_WHERE                                                             \
@@ -301,14 +301,15 @@ static const char sql_roster[] =
     "WHERE a.meeting_id = $1 AND a.member_id = m.id) "
     "ORDER BY 6, 1 LIMIT $5";
 
+static const xf_db_col attendee_cols[] = {
+    XF_COL(I64, xf_attendee, member_id), XF_COL(STR, xf_attendee, name),
+    XF_COL(I64, xf_attendee, org_id),    XF_COL(STR, xf_attendee, org_name),
+    XF_COL(OPT, xf_attendee, status),
+};
+
 static void read_attendee(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_attendee *e = item;
-	e->member_id = xf_db_int(st, 0);
-	e->name = xf_db_dup(a, st, 1);
-	e->org_id = xf_db_int(st, 2);
-	e->org_name = xf_db_dup(a, st, 3);
-	e->status = xf_db_opt(a, st, 4);
+	xf_db_read_cols(a, st, attendee_cols, XF_NCOLS(attendee_cols), item);
 }
 
 int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
@@ -316,15 +317,10 @@ int xf_store_attendance_roster(xf_db *db, xf_arena *a, int64_t meeting_id,
                                const char *held_on, int max, xf_attendee **out,
                                int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roster);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_str(st, 2, lo);
-	xf_db_bind_str(st, 3, hi);
-	xf_db_bind_str(st, 4, held_on);
-	xf_db_bind_int(st, 5, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_attendee, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_roster, XF_INT(meeting_id),
+	                              XF_STR(lo), XF_STR(hi), XF_STR(held_on),
+	                              XF_INT(max)),
+	                  a, max, sizeof **out, read_attendee, out, n);
 }
 
 int xf_store_attendance_clear(xf_db *db, int64_t meeting_id)
@@ -339,13 +335,8 @@ static const char sql_att_put[] =
 int xf_store_attendance_put(xf_db *db, int64_t meeting_id, int64_t member_id,
                             const char *status)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_int(st, 2, member_id);
-	xf_db_bind_str(st, 3, status);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_att_put, XF_INT(meeting_id),
+	                             XF_INT(member_id), XF_STR(status)));
 }
 
 static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
@@ -354,11 +345,10 @@ static const char sql_att_has[] = "SELECT 1 FROM meeting_attendance "
 int xf_store_attendance_has(xf_db *db, int64_t meeting_id, int64_t member_id,
                             int *on)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_has);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_att_has, XF_INT(meeting_id), XF_INT(member_id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, meeting_id);
-	xf_db_bind_int(st, 2, member_id);
 	int64_t one;
 	int rc = xf_db_value(st, &one);
 	*on = one != 0;
@@ -374,12 +364,10 @@ static const char sql_att_scan[] =
 int xf_store_attendance_scan(xf_db *db, const char *lo, const char *hi,
                              const char *since, xf_attendance_fn fn, void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_scan);
+	xf_stmt *st = XF_DB_BOUND(db, sql_att_scan, XF_STR(lo), XF_STR(hi),
+	                          XF_STR(since));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, since);
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
 		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1),
@@ -396,17 +384,18 @@ static const char sql_talk_insert[] =
     "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
     "RETURNING id";
 
+static const xf_db_col talk_insert_cols[] = {
+    XF_COL(I64, xf_talk, member_id), XF_COL(I64, xf_talk, org_id),
+    XF_COL(STR, xf_talk, org_path),  XF_COL(STR, xf_talk, held_on),
+    XF_COL(STR, xf_talk, notes),     XF_COL(ID, xf_talk, created_by),
+};
+
 int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_talk_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, t->member_id);
-	xf_db_bind_int(st, 2, t->org_id);
-	xf_db_bind_str(st, 3, t->org_path);
-	xf_db_bind_str(st, 4, t->held_on);
-	xf_db_bind_str(st, 5, t->notes);
-	xf_db_bind_id(st, 6, t->created_by);
+	xf_db_bind_cols(st, 1, talk_insert_cols, XF_NCOLS(talk_insert_cols), t);
 	xf_db_bind_int(st, 7, now);
 	int rc = xf_db_insert(st, &t->id);
 	if (rc == XF_DB_OK)
@@ -425,10 +414,9 @@ static void read_text(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
                        const char **on)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_talk_last);
+	xf_stmt *st = XF_DB_BOUND(db, sql_talk_last, XF_INT(member_id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
 	*on = NULL;
 	return xf_db_done(xf_db_row(st, a, read_text, on));
 }
@@ -443,18 +431,17 @@ static const char sql_talk_list[] =
     "JOIN members m ON m.id = t.member_id" TALK_WHERE
     " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
 
+static const xf_db_col talk_cols[] = {
+    XF_COL(I64, xf_talk, id),          XF_COL(I64, xf_talk, member_id),
+    XF_COL(I64, xf_talk, org_id),      XF_COL(STR, xf_talk, org_path),
+    XF_COL(STR, xf_talk, member_name), XF_COL(STR, xf_talk, held_on),
+    XF_COL(STR, xf_talk, notes),       XF_COL(I64, xf_talk, created_by),
+    XF_COL(I64, xf_talk, created_at),
+};
+
 static void read_talk(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_talk *t = item;
-	t->id = xf_db_int(st, 0);
-	t->member_id = xf_db_int(st, 1);
-	t->org_id = xf_db_int(st, 2);
-	t->org_path = xf_db_dup(a, st, 3);
-	t->member_name = xf_db_dup(a, st, 4);
-	t->held_on = xf_db_dup(a, st, 5);
-	t->notes = xf_db_dup(a, st, 6);
-	t->created_by = xf_db_int(st, 7);
-	t->created_at = xf_db_int(st, 8);
+	xf_db_read_cols(a, st, talk_cols, XF_NCOLS(talk_cols), item);
 }
 
 static const xf_db_list talk_list = {sql_talk_count,    sql_talk_list,
@@ -484,13 +471,10 @@ int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
                            const char *from, const char *to, xf_tally_fn fn,
                            void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tally);
+	xf_stmt *st = XF_DB_BOUND(db, sql_tally, XF_STR(lo), XF_STR(hi),
+	                          XF_STR(from), XF_STR(to));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, from);
-	xf_db_bind_str(st, 4, to);
 	int rc;
 	char month[8];
 	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
@@ -513,19 +497,20 @@ static const char sql_rules[] =
     "SELECT org_kind, meeting_kind, frequency FROM meeting_rules "
     "ORDER BY org_kind, meeting_kind LIMIT 200";
 
+static const xf_db_col rule_cols[] = {
+    XF_COL(STR, xf_meeting_rule, org_kind),
+    XF_COL(STR, xf_meeting_rule, meeting_kind),
+    XF_COL(STR, xf_meeting_rule, frequency),
+};
+
 static void read_rule(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_meeting_rule *r = item;
-	r->org_kind = xf_db_dup(a, st, 0);
-	r->meeting_kind = xf_db_dup(a, st, 1);
-	r->frequency = xf_db_dup(a, st, 2);
+	xf_db_read_cols(a, st, rule_cols, XF_NCOLS(rule_cols), item);
 }
 
 int xf_store_rules_list(xf_db *db, xf_arena *a, xf_meeting_rule **out, int *n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_rules);
-	if (!st)
-		return XF_DB_ERROR;
 	return xf_db_rows(st, a, 200, sizeof **out, read_rule, out, n);
 }
 
@@ -543,13 +528,9 @@ static const char sql_rule_put[] =
 
 int xf_store_rule_put(xf_db *db, const xf_meeting_rule *r)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, r->org_kind);
-	xf_db_bind_str(st, 2, r->meeting_kind);
-	xf_db_bind_str(st, 3, r->frequency);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_rule_put, XF_STR(r->org_kind),
+	                             XF_STR(r->meeting_kind),
+	                             XF_STR(r->frequency)));
 }
 
 /* ---- tree moves ---------------------------------------------------------- */

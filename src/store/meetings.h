@@ -30,6 +30,16 @@ typedef struct xf_meeting_filter {
 	int offset, limit;
 } xf_meeting_filter;
 
+/* The columns a meeting row is written with, in this order, by insert,
+ * update and the bulk load (bulk_history.c), and the fields they come
+ * from; has_ft (1 when ft_title is set) comes after them. */
+#define XF_MEETING_WRITE_SQL                                                   \
+	"org_id, org_path, kind, held_at, held_on, counts_on, makeup_for, "    \
+	"late, place, topic, host, recorder, lecturer, agenda, minutes, "      \
+	"ft_title, ft_source, ft_speech_date, ft_discussion"
+#define XF_MEETING_NWRITE 19
+extern const xf_db_col xf_meeting_write_cols[XF_MEETING_NWRITE];
+
 int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out);
 /* Inserts m and sets m->id. */
 int xf_store_meeting_insert(xf_db *db, xf_meeting *m, int64_t now);

@@ -4,31 +4,25 @@
  */
 #include "store/members.h"
 
-#include <string.h>
-
 #define MEMBER_COLS                                                            \
 	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, "  \
 	"m.birth_date, m.phone, m.ethnicity, m.education, m.position, "        \
 	"m.status, m.joined_on, m.full_on"
 
+static const xf_db_col member_cols[] = {
+    XF_COL(I64, xf_member, id),        XF_COL(I64, xf_member, org_id),
+    XF_COL(STR, xf_member, org_path),  XF_COL(STR, xf_member, org_name),
+    XF_COL(STR, xf_member, name),      XF_COL(STR, xf_member, gender),
+    XF_COL(STR, xf_member, id_number), XF_COL(STR, xf_member, birth_date),
+    XF_COL(OPT, xf_member, phone),     XF_COL(OPT, xf_member, ethnicity),
+    XF_COL(OPT, xf_member, education), XF_COL(OPT, xf_member, position),
+    XF_COL(STR, xf_member, status),    XF_COL(STR, xf_member, joined_on),
+    XF_COL(OPT, xf_member, full_on),
+};
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_member *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->org_path = xf_db_dup(a, st, 2);
-	m->org_name = xf_db_dup(a, st, 3);
-	m->name = xf_db_dup(a, st, 4);
-	m->gender = xf_db_dup(a, st, 5);
-	m->id_number = xf_db_dup(a, st, 6);
-	m->birth_date = xf_db_dup(a, st, 7);
-	m->phone = xf_db_opt(a, st, 8);
-	m->ethnicity = xf_db_opt(a, st, 9);
-	m->education = xf_db_opt(a, st, 10);
-	m->position = xf_db_opt(a, st, 11);
-	m->status = xf_db_dup(a, st, 12);
-	m->joined_on = xf_db_dup(a, st, 13);
-	m->full_on = xf_db_opt(a, st, 14);
+	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
 }
 
 static const char sql_get[] =
@@ -40,38 +34,25 @@ int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 	return xf_db_get(db, sql_get, id, a, read_member, out);
 }
 
-/* Binds the writable fields as $2..$14 in one fixed order. */
-static void bind_fields(xf_stmt *st, const xf_member *m)
-{
-	xf_db_bind_int(st, 2, m->org_id);
-	xf_db_bind_str(st, 3, m->org_path);
-	xf_db_bind_str(st, 4, m->name);
-	xf_db_bind_str(st, 5, m->gender);
-	xf_db_bind_str(st, 6, m->id_number);
-	xf_db_bind_str(st, 7, m->birth_date);
-	xf_db_bind_str(st, 8, m->phone);
-	xf_db_bind_str(st, 9, m->ethnicity);
-	xf_db_bind_str(st, 10, m->education);
-	xf_db_bind_str(st, 11, m->position);
-	xf_db_bind_str(st, 12, m->status);
-	xf_db_bind_str(st, 13, m->joined_on);
-	xf_db_bind_str(st, 14, m->full_on);
-}
+const xf_db_col xf_member_write_cols[XF_MEMBER_NWRITE] = {
+    XF_COL(I64, xf_member, org_id),    XF_COL(STR, xf_member, org_path),
+    XF_COL(STR, xf_member, name),      XF_COL(STR, xf_member, gender),
+    XF_COL(STR, xf_member, id_number), XF_COL(STR, xf_member, birth_date),
+    XF_COL(STR, xf_member, phone),     XF_COL(STR, xf_member, ethnicity),
+    XF_COL(STR, xf_member, education), XF_COL(STR, xf_member, position),
+    XF_COL(STR, xf_member, status),    XF_COL(STR, xf_member, joined_on),
+    XF_COL(STR, xf_member, full_on),
+};
 
 static const char sql_insert[] =
-    "INSERT INTO members (org_id, org_path, name, gender, id_number, "
-    "birth_date, phone, ethnicity, education, position, status, "
-    "joined_on, full_on, created_at, updated_at) VALUES "
-    "($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, $1) "
-    "RETURNING id";
+    "INSERT INTO members (" XF_MEMBER_WRITE_SQL ", created_at, updated_at) "
+    "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, "
+    "$1) RETURNING id";
 
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	bind_fields(st, m);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
 
@@ -83,11 +64,8 @@ static const char sql_update[] =
 
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
-	bind_fields(st, m);
+	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
 	xf_db_bind_int(st, 15, now);
 	return xf_db_run(st);
 }
@@ -104,11 +82,8 @@ static const char sql_by_idnum[] =
 
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_by_idnum);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, id_number);
-	return xf_db_value(st, id);
+	return xf_db_value(XF_DB_BOUND(db, sql_by_idnum, XF_STR(id_number)),
+	                   id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) so that the
@@ -139,28 +114,13 @@ static const char sql_kept_total[] =
 static const char sql_kept_one[] =
     "SELECT member_count FROM orgs WHERE id = $1";
 
-static void bounds(const xf_ranges *r, const char **lo, const char **hi)
-{
-	*lo = r->n ? r->lo[0] : "";
-	*hi = r->n ? r->hi[0] : "";
-	for (int i = 1; i < r->n; i++) {
-		if (strcmp(r->lo[i], *lo) < 0)
-			*lo = r->lo[i];
-		if (strcmp(r->hi[i], *hi) > 0)
-			*hi = r->hi[i];
-	}
-}
-
 static void bind_filter(xf_stmt *st, const xf_member_filter *f)
 {
-	const char *lo, *hi;
-	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_contains(st, 10, f->q);
 	xf_db_bind_str(st, 11, f->status ? f->status : "");
-	xf_db_bind_str(st, 12, lo);
-	xf_db_bind_str(st, 13, hi);
+	xf_db_bind_bounds(st, 12, &f->ranges);
 }
 
 static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
@@ -173,14 +133,11 @@ static int total(xf_db *db, const xf_member_filter *f, int64_t *out)
 			return XF_DB_ERROR;
 		xf_db_bind_int(st, 1, f->org_id);
 	} else if (kept) {
-		const char *lo, *hi;
-		bounds(&f->ranges, &lo, &hi);
 		st = xf_db_stmt(db, sql_kept_total);
 		if (!st)
 			return XF_DB_ERROR;
 		xf_db_bind_ranges(st, 1, &f->ranges);
-		xf_db_bind_str(st, 9, lo);
-		xf_db_bind_str(st, 10, hi);
+		xf_db_bind_bounds(st, 9, &f->ranges);
 	} else {
 		st = xf_db_stmt(db, sql_count);
 		if (!st)
@@ -217,16 +174,9 @@ int xf_store_transfer_insert(xf_db *db, int64_t member_id, int64_t from,
                              int64_t to, const char *reason, int64_t user_id,
                              int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tr_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_int(st, 2, from);
-	xf_db_bind_int(st, 3, to);
-	xf_db_bind_str(st, 4, reason);
-	xf_db_bind_int(st, 5, now);
-	xf_db_bind_id(st, 6, user_id);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_tr_insert, XF_INT(member_id),
+	                             XF_INT(from), XF_INT(to), XF_STR(reason),
+	                             XF_INT(now), XF_ID(user_id)));
 }
 
 static const char sql_tr_list[] =
@@ -236,25 +186,25 @@ static const char sql_tr_list[] =
     "LEFT JOIN orgs o ON o.id = t.to_org_id WHERE t.member_id = $1 "
     "ORDER BY t.id DESC LIMIT 1000";
 
+static const xf_db_col transfer_cols[] = {
+    XF_COL(I64, xf_transfer, id),
+    XF_COL(I64, xf_transfer, from_org_id),
+    XF_COL(I64, xf_transfer, to_org_id),
+    XF_COL(I64, xf_transfer, user_id),
+    XF_COL(I64, xf_transfer, at),
+    XF_COL(STR, xf_transfer, from_org_name),
+    XF_COL(STR, xf_transfer, to_org_name),
+    XF_COL(STR, xf_transfer, reason),
+};
+
 static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_transfer *t = item;
-	t->id = xf_db_int(st, 0);
-	t->from_org_id = xf_db_int(st, 1);
-	t->to_org_id = xf_db_int(st, 2);
-	t->user_id = xf_db_int(st, 3);
-	t->at = xf_db_int(st, 4);
-	t->from_org_name = xf_db_dup(a, st, 5);
-	t->to_org_name = xf_db_dup(a, st, 6);
-	t->reason = xf_db_dup(a, st, 7);
+	xf_db_read_cols(a, st, transfer_cols, XF_NCOLS(transfer_cols), item);
 }
 
 int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
                            xf_transfer **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_tr_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	return xf_db_rows(st, a, 1000, sizeof **out, read_transfer, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_tr_list, XF_INT(member_id)), a,
+	                  1000, sizeof **out, read_transfer, out, n);
 }

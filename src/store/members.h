@@ -27,6 +27,14 @@ typedef struct xf_member_filter {
 	int offset, limit;
 } xf_member_filter;
 
+/* The columns a member row is written with, in this order, by insert,
+ * update and the bulk load (bulk.c), and the fields they come from. */
+#define XF_MEMBER_WRITE_SQL                                                    \
+	"org_id, org_path, name, gender, id_number, birth_date, phone, "       \
+	"ethnicity, education, position, status, joined_on, full_on"
+#define XF_MEMBER_NWRITE 13
+extern const xf_db_col xf_member_write_cols[XF_MEMBER_NWRITE];
+
 int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out);
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now);
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now);

@@ -14,23 +14,20 @@
 	"o.member_count, "                                                     \
 	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
 
+static const xf_db_col org_cols[] = {
+    XF_COL(I64, xf_org, id),           XF_COL(I64, xf_org, parent_id),
+    XF_COL(STR, xf_org, name),         XF_COL(STR, xf_org, kind),
+    XF_COL(STR, xf_org, level),        XF_COL(STR, xf_org, path),
+    XF_COL(INT, xf_org, depth),        XF_COL(STR, xf_org, established_on),
+    XF_COL(OPT, xf_org, project),      XF_COL(OPT, xf_org, starts_on),
+    XF_COL(OPT, xf_org, ends_on),      XF_COL(OPT, xf_org, closed_on),
+    XF_COL(I64, xf_org, member_count), XF_COL(I64, xf_org, child_count),
+};
+
 static void read_org(xf_arena *a, xf_stmt *st, void *item)
 {
 	xf_org *o = item;
-	o->id = xf_db_int(st, 0);
-	o->parent_id = xf_db_int(st, 1);
-	o->name = xf_db_dup(a, st, 2);
-	o->kind = xf_db_dup(a, st, 3);
-	o->level = xf_db_dup(a, st, 4);
-	o->path = xf_db_dup(a, st, 5);
-	o->depth = (int)xf_db_int(st, 6);
-	o->established_on = xf_db_dup(a, st, 7);
-	o->project = xf_db_opt(a, st, 8);
-	o->starts_on = xf_db_opt(a, st, 9);
-	o->ends_on = xf_db_opt(a, st, 10);
-	o->closed_on = xf_db_opt(a, st, 11);
-	o->member_count = xf_db_int(st, 12);
-	o->child_count = xf_db_int(st, 13);
+	xf_db_read_cols(a, st, org_cols, XF_NCOLS(org_cols), o);
 	o->subtree_member_count = -1;
 }
 
@@ -49,10 +46,17 @@ int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
 	return xf_db_get(db, sql_get, id, a, read_org, out);
 }
 
+const xf_db_col xf_org_write_cols[XF_ORG_NWRITE] = {
+    XF_COL(ID, xf_org, parent_id),       XF_COL(STR, xf_org, name),
+    XF_COL(STR, xf_org, kind),           XF_COL(STR, xf_org, level),
+    XF_COL(STR, xf_org, path),           XF_COL(INT, xf_org, depth),
+    XF_COL(STR, xf_org, established_on), XF_COL(STR, xf_org, project),
+    XF_COL(STR, xf_org, starts_on),      XF_COL(STR, xf_org, ends_on),
+    XF_COL(STR, xf_org, closed_on),
+};
+
 static const char sql_insert[] =
-    "INSERT INTO orgs (parent_id, name, kind, level, path, depth, "
-    "established_on, project, starts_on, ends_on, closed_on, "
-    "created_at, updated_at) "
+    "INSERT INTO orgs (" XF_ORG_WRITE_SQL ", created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) "
     "RETURNING id";
 static const char sql_set_path[] = "UPDATE orgs SET path = $2 WHERE id = $1";
@@ -69,17 +73,9 @@ int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_id(st, 1, o->parent_id);
-	xf_db_bind_str(st, 2, o->name);
-	xf_db_bind_str(st, 3, o->kind);
-	xf_db_bind_str(st, 4, o->level);
-	xf_db_bind_str(st, 5, tmp);
-	xf_db_bind_int(st, 6, o->depth);
-	xf_db_bind_str(st, 7, o->established_on);
-	xf_db_bind_str(st, 8, o->project);
-	xf_db_bind_str(st, 9, o->starts_on);
-	xf_db_bind_str(st, 10, o->ends_on);
-	xf_db_bind_str(st, 11, o->closed_on);
+	xf_org row = *o;
+	row.path = tmp;
+	xf_db_bind_cols(st, 1, xf_org_write_cols, XF_ORG_NWRITE, &row);
 	xf_db_bind_int(st, 12, now);
 	int rc = xf_db_insert(st, &o->id);
 	if (rc != XF_DB_OK)
@@ -99,20 +95,22 @@ static const char sql_update[] =
     "established_on = $5, project = $6, starts_on = $7, ends_on = $8, "
     "closed_on = $9, updated_at = $10 WHERE id = $1";
 
+static const xf_db_col org_update_cols[] = {
+    XF_COL(I64, xf_org, id),
+    XF_COL(STR, xf_org, name),
+    XF_COL(STR, xf_org, kind),
+    XF_COL(STR, xf_org, level),
+    XF_COL(STR, xf_org, established_on),
+    XF_COL(STR, xf_org, project),
+    XF_COL(STR, xf_org, starts_on),
+    XF_COL(STR, xf_org, ends_on),
+    XF_COL(STR, xf_org, closed_on),
+};
+
 int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, o->id);
-	xf_db_bind_str(st, 2, o->name);
-	xf_db_bind_str(st, 3, o->kind);
-	xf_db_bind_str(st, 4, o->level);
-	xf_db_bind_str(st, 5, o->established_on);
-	xf_db_bind_str(st, 6, o->project);
-	xf_db_bind_str(st, 7, o->starts_on);
-	xf_db_bind_str(st, 8, o->ends_on);
-	xf_db_bind_str(st, 9, o->closed_on);
+	xf_db_bind_cols(st, 1, org_update_cols, XF_NCOLS(org_update_cols), o);
 	xf_db_bind_int(st, 10, now);
 	return xf_db_run(st);
 }
@@ -159,35 +157,18 @@ int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,
 		return XF_DB_ERROR;
 	memcpy(hi, old_path, n + 1);
 	hi[n - 1] = '0'; /* "/1/5/" -> "/1/50": end of the subtree range */
-	xf_stmt *st = xf_db_stmt(db, sql_move_parent);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_id(st, 2, new_parent);
-	xf_db_bind_int(st, 3, now);
-	int rc = xf_db_run(st);
-	if (rc == XF_DB_OK) {
-		st = xf_db_stmt(db, sql_move_orgs);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_str(st, 1, old_path);
-		xf_db_bind_str(st, 2, hi);
-		xf_db_bind_str(st, 3, new_path);
-		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		xf_db_bind_int(st, 5, depth_delta);
-		rc = xf_db_run(st);
-	}
+	int64_t from = (int64_t)n + 1; /* the rest of a path after old_path */
+	int rc = xf_db_run(XF_DB_BOUND(db, sql_move_parent, XF_INT(id),
+	                               XF_ID(new_parent), XF_INT(now)));
+	if (rc == XF_DB_OK)
+		rc = xf_db_run(XF_DB_BOUND(db, sql_move_orgs, XF_STR(old_path),
+		                           XF_STR(hi), XF_STR(new_path),
+		                           XF_INT(from), XF_INT(depth_delta)));
 	size_t nsql = sizeof repath_sql / sizeof repath_sql[0];
-	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++) {
-		st = xf_db_stmt(db, repath_sql[i]);
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_str(st, 1, old_path);
-		xf_db_bind_str(st, 2, hi);
-		xf_db_bind_str(st, 3, new_path);
-		xf_db_bind_int(st, 4, (int64_t)n + 1);
-		rc = xf_db_run(st);
-	}
+	for (size_t i = 0; i < nsql && rc == XF_DB_OK; i++)
+		rc = xf_db_run(XF_DB_BOUND(db, repath_sql[i], XF_STR(old_path),
+		                           XF_STR(hi), XF_STR(new_path),
+		                           XF_INT(from)));
 	return rc;
 }
 
@@ -203,11 +184,7 @@ static const char sql_count_children[] =
 
 int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_count_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	return xf_db_value(st, n);
+	return xf_db_value(XF_DB_BOUND(db, sql_count_children, XF_INT(id)), n);
 }
 
 static const char sql_sibling[] =
@@ -216,12 +193,8 @@ static const char sql_sibling[] =
 int xf_store_org_sibling_named(xf_db *db, int64_t parent_id, const char *name,
                                int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sibling);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, parent_id);
-	xf_db_bind_str(st, 2, name);
-	return xf_db_value(st, id);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_sibling, XF_INT(parent_id), XF_STR(name)), id);
 }
 
 #define LIST_WHERE                                                             \
@@ -293,11 +266,9 @@ static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
                   const char *hi, xf_count **out, int *n, int64_t *sum)
 {
 	*sum = 0;
-	xf_stmt *st = xf_db_stmt(db, sql);
+	xf_stmt *st = XF_DB_BOUND(db, sql, XF_STR(lo), XF_STR(hi));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
 	int rc = xf_db_rows(st, a, 16, sizeof **out, read_count, out, n);
 	for (int i = 0; i < *n; i++)
 		*sum += (*out)[i].n;
@@ -335,10 +306,9 @@ int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 	int rc = xf_store_org_count_children(db, id, &n);
 	if (rc != XF_DB_OK)
 		return rc;
-	xf_stmt *st = xf_db_stmt(db, sql_children);
+	xf_stmt *st = XF_DB_BOUND(db, sql_children, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	out->total = n;
 	return collect(a, st, n > 5000 ? 5000 : (int)n, out, read_org_members);
 }
@@ -352,12 +322,10 @@ static const char sql_subtree[] =
 int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                          int max, xf_org_page *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_subtree);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_subtree, XF_STR(lo), XF_STR(hi), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_int(st, 3, max);
 	int rc = collect(a, st, max, out, read_org);
 	out->total = out->n;
 	return rc;
@@ -428,13 +396,9 @@ static const char sql_cl_insert[] =
 int xf_store_cluster_insert(xf_db *db, const char *name, const char *desc,
                             int64_t now, int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, name);
-	xf_db_bind_str(st, 2, desc ? desc : "");
-	xf_db_bind_int(st, 3, now);
-	return xf_db_insert(st, id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_cl_insert, XF_STR(name),
+	                                XF_STR(desc ? desc : ""), XF_INT(now)),
+	                    id);
 }
 
 static const char sql_cl_get[] =
@@ -444,20 +408,22 @@ static const char sql_cl_orgs[] =
     "ON o.id = co.org_id WHERE co.cluster_id = $1 ORDER BY o.path "
     "LIMIT 5000";
 
+static const xf_db_col cluster_cols[] = {
+    XF_COL(I64, xf_cluster, id),
+    XF_COL(STR, xf_cluster, name),
+    XF_COL(STR, xf_cluster, description),
+};
+
 static void read_cluster(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_cluster *c = item;
-	c->id = xf_db_int(st, 0);
-	c->name = xf_db_dup(a, st, 1);
-	c->description = xf_db_dup(a, st, 2);
+	xf_db_read_cols(a, st, cluster_cols, XF_NCOLS(cluster_cols), item);
 }
 
 int xf_store_cluster_get(xf_db *db, xf_arena *a, int64_t id, xf_cluster *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_cl_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_cl_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	int rc = xf_db_row(st, a, read_cluster, out);
 	if (rc != XF_DB_ROW)
 		return rc;

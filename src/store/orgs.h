@@ -21,6 +21,13 @@ typedef struct xf_org_page {
 } xf_org_page;
 
 int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out);
+/* The columns an org row is written with, in this order, by insert and
+ * the bulk load (bulk.c), and the fields they come from. */
+#define XF_ORG_WRITE_SQL                                                       \
+	"parent_id, name, kind, level, path, depth, established_on, project, " \
+	"starts_on, ends_on, closed_on"
+#define XF_ORG_NWRITE 11
+extern const xf_db_col xf_org_write_cols[XF_ORG_NWRITE];
 /* Inserts o (path computed from parent_path); sets o->id and o->path. */
 int xf_store_org_insert(xf_db *db, xf_arena *a, xf_org *o,
                         const char *parent_path, int64_t now);

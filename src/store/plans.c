@@ -11,17 +11,16 @@ static const char sql_insert[] =
     "created_at, updated_at) VALUES ($2, $3, $4, $5, $6, $1, $1) "
     "RETURNING id";
 
+static const xf_db_col plan_insert_cols[] = {
+    XF_COL(I64, xf_plan, org_id),    XF_COL(STR, xf_plan, org_path),
+    XF_COL(INT, xf_plan, year),      XF_COL(STR, xf_plan, title),
+    XF_COL(ID, xf_plan, created_by),
+};
+
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	xf_db_bind_int(st, 2, p->org_id);
-	xf_db_bind_str(st, 3, p->org_path);
-	xf_db_bind_int(st, 4, p->year);
-	xf_db_bind_str(st, 5, p->title);
-	xf_db_bind_id(st, 6, p->created_by);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
+	xf_db_bind_cols(st, 2, plan_insert_cols, XF_NCOLS(plan_insert_cols), p);
 	return xf_db_insert(st, &p->id);
 }
 
@@ -31,20 +30,18 @@ int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 	"(SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = p.id), "         \
 	"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)"
 
+static const xf_db_col plan_cols[] = {
+    XF_COL(I64, xf_plan, id),         XF_COL(I64, xf_plan, org_id),
+    XF_COL(I64, xf_plan, created_by), XF_COL(I64, xf_plan, created_at),
+    XF_COL(I64, xf_plan, updated_at), XF_COL(STR, xf_plan, org_path),
+    XF_COL(STR, xf_plan, org_name),   XF_COL(STR, xf_plan, title),
+    XF_COL(INT, xf_plan, year),       XF_COL(I64, xf_plan, item_count),
+    XF_COL(I64, xf_plan, task_count),
+};
+
 static void read_plan(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_plan *p = item;
-	p->id = xf_db_int(st, 0);
-	p->org_id = xf_db_int(st, 1);
-	p->created_by = xf_db_int(st, 2);
-	p->created_at = xf_db_int(st, 3);
-	p->updated_at = xf_db_int(st, 4);
-	p->org_path = xf_db_dup(a, st, 5);
-	p->org_name = xf_db_dup(a, st, 6);
-	p->title = xf_db_dup(a, st, 7);
-	p->year = (int)xf_db_int(st, 8);
-	p->item_count = xf_db_int(st, 9);
-	p->task_count = xf_db_int(st, 10);
+	xf_db_read_cols(a, st, plan_cols, XF_NCOLS(plan_cols), item);
 }
 
 static const char sql_get[] =
@@ -61,14 +58,9 @@ static const char sql_update[] =
 
 int xf_store_plan_update(xf_db *db, const xf_plan *p, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, p->id);
-	xf_db_bind_str(st, 2, p->title);
-	xf_db_bind_int(st, 3, p->year);
-	xf_db_bind_int(st, 4, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_update, XF_INT(p->id),
+	                             XF_STR(p->title), XF_INT(p->year),
+	                             XF_INT(now)));
 }
 
 static const char sql_delete_items[] =
@@ -88,10 +80,9 @@ static const char sql_usage[] =
 int xf_store_plan_usage(xf_db *db, int64_t id, int64_t *tasks,
                         int64_t *accepted)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_usage);
+	xf_stmt *st = XF_DB_BOUND(db, sql_usage, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*tasks = v[0];
@@ -103,17 +94,17 @@ static const char sql_item_insert[] =
     "INSERT INTO plan_items (plan_id, seq, title, goal, measures, "
     "lead_org_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 
+static const xf_db_col plan_item_insert_cols[] = {
+    XF_COL(I64, xf_plan_item, plan_id),  XF_COL(INT, xf_plan_item, seq),
+    XF_COL(STR, xf_plan_item, title),    XF_COL(STR, xf_plan_item, goal),
+    XF_COL(STR, xf_plan_item, measures), XF_COL(I64, xf_plan_item, lead_org_id),
+};
+
 int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, it->plan_id);
-	xf_db_bind_int(st, 2, it->seq);
-	xf_db_bind_str(st, 3, it->title);
-	xf_db_bind_str(st, 4, it->goal);
-	xf_db_bind_str(st, 5, it->measures);
-	xf_db_bind_int(st, 6, it->lead_org_id);
+	xf_db_bind_cols(st, 1, plan_item_insert_cols,
+	                XF_NCOLS(plan_item_insert_cols), it);
 	return xf_db_insert(st, &it->id);
 }
 
@@ -124,28 +115,28 @@ static const char sql_items[] =
     "FROM plan_items i JOIN orgs o ON o.id = i.lead_org_id "
     "WHERE i.plan_id = $1 ORDER BY i.seq, i.id LIMIT 500";
 
+static const xf_db_col item_cols[] = {
+    XF_COL(I64, xf_plan_item, id),
+    XF_COL(I64, xf_plan_item, plan_id),
+    XF_COL(I64, xf_plan_item, lead_org_id),
+    XF_COL(STR, xf_plan_item, lead_org_name),
+    XF_COL(INT, xf_plan_item, seq),
+    XF_COL(STR, xf_plan_item, title),
+    XF_COL(OPT, xf_plan_item, goal),
+    XF_COL(OPT, xf_plan_item, measures),
+    XF_COL(I64, xf_plan_item, task_id),
+};
+
 static void read_item(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_plan_item *it = item;
-	it->id = xf_db_int(st, 0);
-	it->plan_id = xf_db_int(st, 1);
-	it->lead_org_id = xf_db_int(st, 2);
-	it->lead_org_name = xf_db_dup(a, st, 3);
-	it->seq = (int)xf_db_int(st, 4);
-	it->title = xf_db_dup(a, st, 5);
-	it->goal = xf_db_opt(a, st, 6);
-	it->measures = xf_db_opt(a, st, 7);
-	it->task_id = xf_db_int(st, 8);
+	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
 }
 
 int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
                         xf_plan_item **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_items);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, plan_id);
-	return xf_db_rows(st, a, 500, sizeof **out, read_item, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_items, XF_INT(plan_id)), a, 500,
+	                  sizeof **out, read_item, out, n);
 }
 
 #define LIST_WHERE                                                             \

@@ -9,16 +9,21 @@ static const char sql_claim_insert[] =
     "description, evidence, status, created_by, created_at) VALUES ($1, "
     "$2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 
+static const xf_db_col point_claim_insert_cols[] = {
+    XF_COL(I64, xf_point_claim, member_id),
+    XF_COL(I64, xf_point_claim, org_id),
+    XF_COL(STR, xf_point_claim, org_path),
+    XF_COL(I64, xf_point_claim, rule_id),
+    XF_COL(STR, xf_point_claim, description),
+};
+
 int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_claim_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, c->member_id);
-	xf_db_bind_int(st, 2, c->org_id);
-	xf_db_bind_str(st, 3, c->org_path);
-	xf_db_bind_int(st, 4, c->rule_id);
-	xf_db_bind_str(st, 5, c->description);
+	xf_db_bind_cols(st, 1, point_claim_insert_cols,
+	                XF_NCOLS(point_claim_insert_cols), c);
 	xf_db_bind_str(st, 6, c->evidence ? c->evidence : "[]");
 	xf_db_bind_str(st, 7, c->status);
 	xf_db_bind_id(st, 8, c->created_by);
@@ -41,27 +46,31 @@ int xf_store_point_claim_insert(xf_db *db, xf_point_claim *c, int64_t now)
 	"v.rule_id = c.rule_id AND v.version = (SELECT MAX(x.version) FROM "   \
 	"point_rule_versions x WHERE x.rule_id = c.rule_id)"
 
+static const xf_db_col claim_cols[] = {
+    XF_COL(I64, xf_point_claim, id),
+    XF_COL(I64, xf_point_claim, member_id),
+    XF_COL(I64, xf_point_claim, org_id),
+    XF_COL(I64, xf_point_claim, rule_id),
+    XF_COL(STR, xf_point_claim, org_path),
+    XF_COL(STR, xf_point_claim, member_name),
+    XF_COL(STR, xf_point_claim, org_name),
+    XF_COL(STR, xf_point_claim, category),
+    XF_COL(STR, xf_point_claim, item),
+    XF_COL(STR, xf_point_claim, description),
+    XF_COL(STR, xf_point_claim, evidence),
+    XF_COL(STR, xf_point_claim, status),
+    XF_COL(I64, xf_point_claim, created_by),
+    XF_COL(I64, xf_point_claim, created_at),
+    XF_COL(I64, xf_point_claim, decided_by),
+    XF_COL(I64, xf_point_claim, decided_at),
+    XF_COL(I64, xf_point_claim, ledger_id),
+    XF_COL(OPT, xf_point_claim, decision_reason),
+};
+
 static void read_claim(xf_arena *a, xf_stmt *st, void *item)
 {
 	xf_point_claim *c = item;
-	c->id = xf_db_int(st, 0);
-	c->member_id = xf_db_int(st, 1);
-	c->org_id = xf_db_int(st, 2);
-	c->rule_id = xf_db_int(st, 3);
-	c->org_path = xf_db_dup(a, st, 4);
-	c->member_name = xf_db_dup(a, st, 5);
-	c->org_name = xf_db_dup(a, st, 6);
-	c->category = xf_db_dup(a, st, 7);
-	c->item = xf_db_dup(a, st, 8);
-	c->description = xf_db_dup(a, st, 9);
-	c->evidence = xf_db_dup(a, st, 10);
-	c->status = xf_db_dup(a, st, 11);
-	c->created_by = xf_db_int(st, 12);
-	c->created_at = xf_db_int(st, 13);
-	c->decided_by = xf_db_int(st, 14);
-	c->decided_at = xf_db_int(st, 15);
-	c->ledger_id = xf_db_int(st, 16);
-	c->decision_reason = xf_db_opt(a, st, 17);
+	xf_db_read_cols(a, st, claim_cols, XF_NCOLS(claim_cols), c);
 	c->has_points = !xf_db_is_null(st, 18);
 	c->points = xf_db_int(st, 18);
 }
@@ -80,17 +89,22 @@ static const char sql_claim_decide[] =
     "$4, decision_reason = $5, ledger_id = $6, points = $7 "
     "WHERE id = $1 AND status = 'pending'";
 
+static const xf_db_col point_claim_decide_cols[] = {
+    XF_COL(I64, xf_point_claim, id),
+    XF_COL(STR, xf_point_claim, status),
+    XF_COL(ID, xf_point_claim, decided_by),
+    XF_COL(I64, xf_point_claim, decided_at),
+    XF_COL(STR, xf_point_claim, decision_reason),
+    XF_COL(ID, xf_point_claim, ledger_id),
+};
+
 int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_claim_decide);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, c->id);
-	xf_db_bind_str(st, 2, c->status);
-	xf_db_bind_id(st, 3, c->decided_by);
-	xf_db_bind_int(st, 4, c->decided_at);
-	xf_db_bind_str(st, 5, c->decision_reason);
-	xf_db_bind_id(st, 6, c->ledger_id);
+	xf_db_bind_cols(st, 1, point_claim_decide_cols,
+	                XF_NCOLS(point_claim_decide_cols), c);
 	if (c->has_points)
 		xf_db_bind_int(st, 7, c->points);
 	else

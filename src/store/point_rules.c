@@ -12,47 +12,49 @@ static const char sql_rule_insert[] =
 
 int xf_store_point_rule_insert(xf_db *db, xf_point_rule *r, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, r->kind);
-	xf_db_bind_id(st, 2, r->org_id);
-	xf_db_bind_str(st, 3, r->org_path);
-	xf_db_bind_int(st, 4, now);
-	return xf_db_insert(st, &r->id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_rule_insert, XF_STR(r->kind),
+	                                XF_ID(r->org_id), XF_STR(r->org_path),
+	                                XF_INT(now)),
+	                    &r->id);
 }
 
+/* cap last: NULL where the version has none (0) */
 static const char sql_version_insert[] =
     "INSERT INTO point_rule_versions (rule_id, version, valid_from, "
-    "valid_to, category, item, description, points, cap, cap_period, "
-    "needs_evidence, needs_approval, approver_role, veto, created_at, "
-    "created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-    "$12, $13, $14, $15, $16) RETURNING id";
+    "valid_to, category, item, description, points, cap_period, "
+    "needs_evidence, needs_approval, approver_role, veto, created_by, "
+    "created_at, cap) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+    "$11, $12, $13, $14, $15, $16) RETURNING id";
+
+static const xf_db_col version_insert_cols[] = {
+    XF_COL(I64, xf_point_version, rule_id),
+    XF_COL(INT, xf_point_version, version),
+    XF_COL(STR, xf_point_version, valid_from),
+    XF_COL(STR, xf_point_version, valid_to),
+    XF_COL(STR, xf_point_version, category),
+    XF_COL(STR, xf_point_version, item),
+    XF_COL(TXT, xf_point_version, description),
+    XF_COL(I64, xf_point_version, points),
+    XF_COL(STR, xf_point_version, cap_period),
+    XF_COL(INT, xf_point_version, needs_evidence),
+    XF_COL(INT, xf_point_version, needs_approval),
+    XF_COL(STR, xf_point_version, approver_role),
+    XF_COL(INT, xf_point_version, veto),
+    XF_COL(ID, xf_point_version, created_by),
+};
 
 int xf_store_point_version_insert(xf_db *db, xf_point_version *v, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_version_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, v->rule_id);
-	xf_db_bind_int(st, 2, v->version);
-	xf_db_bind_str(st, 3, v->valid_from);
-	xf_db_bind_str(st, 4, v->valid_to);
-	xf_db_bind_str(st, 5, v->category);
-	xf_db_bind_str(st, 6, v->item);
-	xf_db_bind_str(st, 7, v->description ? v->description : "");
-	xf_db_bind_int(st, 8, v->points);
-	if (v->cap > 0)
-		xf_db_bind_int(st, 9, v->cap);
-	else
-		xf_db_bind_null(st, 9);
-	xf_db_bind_str(st, 10, v->cap_period);
-	xf_db_bind_int(st, 11, v->needs_evidence);
-	xf_db_bind_int(st, 12, v->needs_approval);
-	xf_db_bind_str(st, 13, v->approver_role);
-	xf_db_bind_int(st, 14, v->veto);
+	xf_db_bind_cols(st, 1, version_insert_cols,
+	                XF_NCOLS(version_insert_cols), v);
 	xf_db_bind_int(st, 15, now);
-	xf_db_bind_id(st, 16, v->created_by);
+	if (v->cap > 0)
+		xf_db_bind_int(st, 16, v->cap);
+	else
+		xf_db_bind_null(st, 16);
 	int rc = xf_db_insert(st, &v->id);
 	if (rc == XF_DB_OK)
 		v->created_at = now;
@@ -65,12 +67,8 @@ static const char sql_version_close[] =
 int xf_store_point_version_close(xf_db *db, int64_t version_id,
                                  const char *valid_to)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_version_close);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, version_id);
-	xf_db_bind_str(st, 2, valid_to);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_version_close, XF_INT(version_id),
+	                             XF_STR(valid_to)));
 }
 
 #define VERSION_COLS                                                           \
@@ -78,51 +76,43 @@ int xf_store_point_version_close(xf_db *db, int64_t version_id,
 	"v.item, v.description, v.points, COALESCE(v.cap, 0), v.cap_period, "  \
 	"v.approver_role, v.needs_evidence, v.needs_approval, v.veto, "        \
 	"v.created_at, COALESCE(v.created_by, 0)"
-#define VERSION_NCOLS 17
-
-static void read_version(xf_arena *a, xf_stmt *st, int c, xf_point_version *v)
-{
-	v->id = xf_db_int(st, c);
-	v->rule_id = xf_db_int(st, c + 1);
-	v->version = (int)xf_db_int(st, c + 2);
-	v->valid_from = xf_db_dup(a, st, c + 3);
-	v->valid_to = xf_db_opt(a, st, c + 4);
-	v->category = xf_db_dup(a, st, c + 5);
-	v->item = xf_db_dup(a, st, c + 6);
-	v->description = xf_db_dup(a, st, c + 7);
-	v->points = xf_db_int(st, c + 8);
-	v->cap = xf_db_int(st, c + 9);
-	v->cap_period = xf_db_dup(a, st, c + 10);
-	v->approver_role = xf_db_dup(a, st, c + 11);
-	v->needs_evidence = (int)xf_db_int(st, c + 12);
-	v->needs_approval = (int)xf_db_int(st, c + 13);
-	v->veto = (int)xf_db_int(st, c + 14);
-	v->created_at = xf_db_int(st, c + 15);
-	v->created_by = xf_db_int(st, c + 16);
-}
-
 #define RULE_COLS "r.id, r.kind, COALESCE(r.org_id, 0), r.org_path, o.name"
 
-static void read_rule(xf_arena *a, xf_stmt *st, xf_point_rule *r)
-{
-	r->id = xf_db_int(st, 0);
-	r->kind = xf_db_dup(a, st, 1);
-	r->org_id = xf_db_int(st, 2);
-	r->org_path = xf_db_opt(a, st, 3);
-	r->org_name = xf_db_opt(a, st, 4);
-}
-
-/* A rule and one of its versions: a row of sql_rule_get or sql_rules_on. */
+/* A rule and one of its versions: a row of sql_rule_get or sql_rules_on,
+ * RULE_COLS then VERSION_COLS. */
 typedef struct rule_row {
 	xf_point_rule rule;
 	xf_point_version version;
 } rule_row;
 
+static const xf_db_col rule_row_cols[] = {
+    XF_COL(I64, rule_row, rule.id),
+    XF_COL(STR, rule_row, rule.kind),
+    XF_COL(I64, rule_row, rule.org_id),
+    XF_COL(OPT, rule_row, rule.org_path),
+    XF_COL(OPT, rule_row, rule.org_name),
+    XF_COL(I64, rule_row, version.id),
+    XF_COL(I64, rule_row, version.rule_id),
+    XF_COL(INT, rule_row, version.version),
+    XF_COL(STR, rule_row, version.valid_from),
+    XF_COL(OPT, rule_row, version.valid_to),
+    XF_COL(STR, rule_row, version.category),
+    XF_COL(STR, rule_row, version.item),
+    XF_COL(STR, rule_row, version.description),
+    XF_COL(I64, rule_row, version.points),
+    XF_COL(I64, rule_row, version.cap),
+    XF_COL(STR, rule_row, version.cap_period),
+    XF_COL(STR, rule_row, version.approver_role),
+    XF_COL(INT, rule_row, version.needs_evidence),
+    XF_COL(INT, rule_row, version.needs_approval),
+    XF_COL(INT, rule_row, version.veto),
+    XF_COL(I64, rule_row, version.created_at),
+    XF_COL(I64, rule_row, version.created_by),
+};
+
 static void read_rule_row(xf_arena *a, xf_stmt *st, void *item)
 {
-	rule_row *r = item;
-	read_rule(a, st, &r->rule);
-	read_version(a, st, 5, &r->version);
+	xf_db_read_cols(a, st, rule_row_cols, XF_NCOLS(rule_row_cols), item);
 }
 
 static const char sql_rule_get[] =
@@ -134,10 +124,9 @@ static const char sql_rule_get[] =
 int xf_store_point_rule_get(xf_db *db, xf_arena *a, int64_t id,
                             xf_point_rule *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rule_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_rule_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	memset(out, 0, sizeof *out);
 	rule_row *rows;
 	int n;
@@ -167,13 +156,11 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
                             const char *date, const char *category, int max,
                             xf_point_rule **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rules_on);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_rules_on, XF_STR(kind), XF_STR(date),
+	                XF_STR(category ? category : ""), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_str(st, 2, date);
-	xf_db_bind_str(st, 3, category ? category : "");
-	xf_db_bind_int(st, 4, max);
 	rule_row *rows;
 	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
 	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
@@ -197,11 +184,10 @@ static const char sql_settings_get[] =
 int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
                                 int64_t *base, int64_t *floor)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_settings_get);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_settings_get, XF_STR(kind), XF_INT(year));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_int(st, 2, year);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*base = v[0];
@@ -218,13 +204,7 @@ static const char sql_settings_put[] =
 int xf_store_point_settings_put(xf_db *db, const char *kind, int year,
                                 int64_t base, int64_t floor, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_settings_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, kind);
-	xf_db_bind_int(st, 2, year);
-	xf_db_bind_int(st, 3, base);
-	xf_db_bind_int(st, 4, floor);
-	xf_db_bind_int(st, 5, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_settings_put, XF_STR(kind),
+	                             XF_INT(year), XF_INT(base), XF_INT(floor),
+	                             XF_INT(now)));
 }

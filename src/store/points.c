@@ -19,31 +19,36 @@ static const char sql_entry_insert[] =
     "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
     "$21) RETURNING id";
 
+static const xf_db_col entry_insert_cols[] = {
+    XF_COL(ID, xf_point_entry, member_id),
+    XF_COL(I64, xf_point_entry, org_id),
+    XF_COL(STR, xf_point_entry, org_path),
+    XF_COL(I64, xf_point_entry, rule_id),
+    XF_COL(I64, xf_point_entry, rule_version_id),
+    XF_COL(I64, xf_point_entry, points),
+    XF_COL(I64, xf_point_entry, asked),
+    XF_COL(STR, xf_point_entry, occurred_on),
+    XF_COL(STR, xf_point_entry, month),
+    XF_COL(STR, xf_point_entry, quarter),
+    XF_COL(STR, xf_point_entry, year),
+    XF_COL(STR, xf_point_entry, source),
+    XF_COL(STR, xf_point_entry, reason),
+    XF_COL(TXT, xf_point_entry, note),
+    XF_COL(ID, xf_point_entry, claim_id),
+    XF_COL(STR, xf_point_entry, record_ref),
+    XF_COL(ID, xf_point_entry, reverses_id),
+    XF_COL(INT, xf_point_entry, veto),
+    XF_COL(ID, xf_point_entry, actor_id),
+    XF_COL(STR, xf_point_entry, actor_name),
+};
+
 int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_entry_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_id(st, 1, e->member_id);
-	xf_db_bind_int(st, 2, e->org_id);
-	xf_db_bind_str(st, 3, e->org_path);
-	xf_db_bind_int(st, 4, e->rule_id);
-	xf_db_bind_int(st, 5, e->rule_version_id);
-	xf_db_bind_int(st, 6, e->points);
-	xf_db_bind_int(st, 7, e->asked);
-	xf_db_bind_str(st, 8, e->occurred_on);
-	xf_db_bind_str(st, 9, e->month);
-	xf_db_bind_str(st, 10, e->quarter);
-	xf_db_bind_str(st, 11, e->year);
-	xf_db_bind_str(st, 12, e->source);
-	xf_db_bind_str(st, 13, e->reason);
-	xf_db_bind_str(st, 14, e->note ? e->note : "");
-	xf_db_bind_id(st, 15, e->claim_id);
-	xf_db_bind_str(st, 16, e->record_ref);
-	xf_db_bind_id(st, 17, e->reverses_id);
-	xf_db_bind_int(st, 18, e->veto);
-	xf_db_bind_id(st, 19, e->actor_id);
-	xf_db_bind_str(st, 20, e->actor_name);
+	xf_db_bind_cols(st, 1, entry_insert_cols, XF_NCOLS(entry_insert_cols),
+	                e);
 	xf_db_bind_int(st, 21, now);
 	int rc = xf_db_insert(st, &e->id);
 	if (rc == XF_DB_OK)
@@ -64,37 +69,40 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 	"JOIN orgs o ON o.id = l.org_id JOIN point_rule_versions v ON "        \
 	"v.id = l.rule_version_id"
 
+static const xf_db_col entry_cols[] = {
+    XF_COL(I64, xf_point_entry, id),
+    XF_COL(I64, xf_point_entry, member_id),
+    XF_COL(I64, xf_point_entry, org_id),
+    XF_COL(I64, xf_point_entry, rule_id),
+    XF_COL(I64, xf_point_entry, rule_version_id),
+    XF_COL(STR, xf_point_entry, org_path),
+    XF_COL(I64, xf_point_entry, points),
+    XF_COL(I64, xf_point_entry, asked),
+    XF_COL(STR, xf_point_entry, occurred_on),
+    XF_COL(STR, xf_point_entry, month),
+    XF_COL(STR, xf_point_entry, quarter),
+    XF_COL(STR, xf_point_entry, year),
+    XF_COL(STR, xf_point_entry, source),
+    XF_COL(STR, xf_point_entry, reason),
+    XF_COL(STR, xf_point_entry, note),
+    XF_COL(OPT, xf_point_entry, record_ref),
+    XF_COL(I64, xf_point_entry, claim_id),
+    XF_COL(I64, xf_point_entry, reverses_id),
+    XF_COL(I64, xf_point_entry, reversed_by),
+    XF_COL(INT, xf_point_entry, veto),
+    XF_COL(I64, xf_point_entry, actor_id),
+    XF_COL(I64, xf_point_entry, created_at),
+    XF_COL(OPT, xf_point_entry, actor_name),
+    XF_COL(OPT, xf_point_entry, member_name),
+    XF_COL(STR, xf_point_entry, org_name),
+    XF_COL(STR, xf_point_entry, category),
+    XF_COL(STR, xf_point_entry, item),
+    XF_COL(INT, xf_point_entry, version),
+};
+
 static void read_entry(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_entry *e = item;
-	e->id = xf_db_int(st, 0);
-	e->member_id = xf_db_int(st, 1);
-	e->org_id = xf_db_int(st, 2);
-	e->rule_id = xf_db_int(st, 3);
-	e->rule_version_id = xf_db_int(st, 4);
-	e->org_path = xf_db_dup(a, st, 5);
-	e->points = xf_db_int(st, 6);
-	e->asked = xf_db_int(st, 7);
-	e->occurred_on = xf_db_dup(a, st, 8);
-	e->month = xf_db_dup(a, st, 9);
-	e->quarter = xf_db_dup(a, st, 10);
-	e->year = xf_db_dup(a, st, 11);
-	e->source = xf_db_dup(a, st, 12);
-	e->reason = xf_db_dup(a, st, 13);
-	e->note = xf_db_dup(a, st, 14);
-	e->record_ref = xf_db_opt(a, st, 15);
-	e->claim_id = xf_db_int(st, 16);
-	e->reverses_id = xf_db_int(st, 17);
-	e->reversed_by = xf_db_int(st, 18);
-	e->veto = (int)xf_db_int(st, 19);
-	e->actor_id = xf_db_int(st, 20);
-	e->created_at = xf_db_int(st, 21);
-	e->actor_name = xf_db_opt(a, st, 22);
-	e->member_name = xf_db_opt(a, st, 23);
-	e->org_name = xf_db_dup(a, st, 24);
-	e->category = xf_db_dup(a, st, 25);
-	e->item = xf_db_dup(a, st, 26);
-	e->version = (int)xf_db_int(st, 27);
+	xf_db_read_cols(a, st, entry_cols, XF_NCOLS(entry_cols), item);
 }
 
 static const char sql_entry_get[] =
@@ -165,13 +173,9 @@ int xf_store_point_rule_used(xf_db *db, int64_t member_id, int64_t org_id,
 		sql = m ? used_m_quarter : used_o_quarter;
 	else
 		sql = m ? used_m_year : used_o_year;
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m ? member_id : org_id);
-	xf_db_bind_int(st, 2, rule_id);
-	xf_db_bind_str(st, 3, period);
-	return xf_db_value(st, sum);
+	return xf_db_value(XF_DB_BOUND(db, sql, XF_INT(m ? member_id : org_id),
+	                               XF_INT(rule_id), XF_STR(period)),
+	                   sum);
 }
 
 static const char sql_member_period[] =
@@ -182,11 +186,10 @@ int xf_store_point_member_period(xf_db *db, int64_t member_id,
                                  const char *period, int64_t *points,
                                  int *vetoed)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_period);
+	xf_stmt *st = XF_DB_BOUND(db, sql_member_period, XF_INT(member_id),
+	                          XF_STR(period));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_str(st, 2, period);
 	int64_t v[2];
 	int rc = xf_db_ints(st, v, 2);
 	*points = v[0];
@@ -201,12 +204,9 @@ static const char sql_org_period[] =
 int xf_store_point_org_period(xf_db *db, int64_t org_id, const char *period,
                               int64_t *org_points)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_period);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_str(st, 2, period);
-	return xf_db_value(st, org_points);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_org_period, XF_INT(org_id), XF_STR(period)),
+	    org_points);
 }
 
 static const char sql_member_seen[] =
@@ -219,14 +219,11 @@ int xf_store_point_member_seen(xf_db *db, int64_t member_id, int64_t org_id,
                                const char *year, const char *quarter,
                                const char *month, int seen[3])
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_seen);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_member_seen, XF_INT(member_id), XF_INT(org_id),
+	                XF_STR(year), XF_STR(month), XF_STR(quarter));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, member_id);
-	xf_db_bind_int(st, 2, org_id);
-	xf_db_bind_str(st, 3, year);
-	xf_db_bind_str(st, 4, month);
-	xf_db_bind_str(st, 5, quarter);
 	int64_t v[3]; /* month, quarter, year */
 	int rc = xf_db_ints(st, v, 3);
 	for (int i = 0; i < 3; i++)
@@ -251,19 +248,21 @@ static const char sql_member_total_add[] =
     "point_member_totals.last_entry_id THEN excluded.last_entry_id ELSE "
     "point_member_totals.last_entry_id END";
 
+static const xf_db_col point_member_total_add_cols[] = {
+    XF_COL(I64, xf_point_entry, org_id), XF_COL(STR, xf_point_entry, org_path),
+    XF_COL(I64, xf_point_entry, points), XF_COL(INT, xf_point_entry, veto),
+    XF_COL(I64, xf_point_entry, id),
+};
+
 int xf_store_point_member_total_add(xf_db *db, const xf_point_entry *e,
                                     const char *period)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_member_total_add);
+	xf_stmt *st = XF_DB_BOUND(db, sql_member_total_add,
+	                          XF_INT(e->member_id), XF_STR(period));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, e->member_id);
-	xf_db_bind_str(st, 2, period);
-	xf_db_bind_int(st, 3, e->org_id);
-	xf_db_bind_str(st, 4, e->org_path);
-	xf_db_bind_int(st, 5, e->points);
-	xf_db_bind_int(st, 6, e->veto);
-	xf_db_bind_int(st, 7, e->id);
+	xf_db_bind_cols(st, 3, point_member_total_add_cols,
+	                XF_NCOLS(point_member_total_add_cols), e);
 	return xf_db_run(st);
 }
 
@@ -282,17 +281,10 @@ int xf_store_point_org_total_add(xf_db *db, int64_t org_id, const char *period,
                                  int64_t members, int64_t org_points,
                                  int64_t org_entries)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_org_total_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, org_id);
-	xf_db_bind_str(st, 2, period);
-	xf_db_bind_int(st, 3, points);
-	xf_db_bind_int(st, 4, entries);
-	xf_db_bind_int(st, 5, members);
-	xf_db_bind_int(st, 6, org_points);
-	xf_db_bind_int(st, 7, org_entries);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_org_total_add, XF_INT(org_id),
+	                             XF_STR(period), XF_INT(points),
+	                             XF_INT(entries), XF_INT(members),
+	                             XF_INT(org_points), XF_INT(org_entries)));
 }
 
 /* ---- write keys ---------------------------------------------------------*/

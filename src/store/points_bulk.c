@@ -15,12 +15,15 @@ static const char sql_member_count[] = "SELECT COUNT(*) FROM members";
 static const char sql_members[] =
     "SELECT id, org_id, org_path FROM members ORDER BY id";
 
+static const xf_db_col member_cols[] = {
+    XF_COL(I64, xf_point_bulk_member, id),
+    XF_COL(I64, xf_point_bulk_member, org_id),
+    XF_COL(STR, xf_point_bulk_member, org_path),
+};
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_bulk_member *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->org_path = xf_db_dup(a, st, 2);
+	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
 }
 
 int xf_store_point_bulk_members(xf_db *db, xf_arena *a,

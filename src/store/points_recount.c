@@ -596,10 +596,9 @@ static const char *path_of(org_paths *p, int64_t id)
  * there is none. */
 static int next_member(xf_db *db, int64_t from, int64_t *id, int *more)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_next_member);
+	xf_stmt *st = XF_DB_BOUND(db, sql_next_member, XF_INT(from));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, from);
 	int rc = xf_db_step(st);
 	*more = rc == XF_DB_ROW && !xf_db_is_null(st, 0);
 	if (*more)

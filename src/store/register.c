@@ -14,20 +14,24 @@ static const char sql_meetings[] =
     "FROM meetings mt JOIN orgs o ON o.id = mt.org_id WHERE " IN_RANGE
     " ORDER BY mt.held_at, mt.id LIMIT $5";
 
-static void bind_range(xf_stmt *st, const char *lo, const char *hi,
-                       const char *from, const char *to)
+/* The statement of sql over the range ($1 to $4, IN_RANGE); NULL on a
+ * prepare error. */
+static xf_stmt *in_range(xf_db *db, const char *sql, const char *lo,
+                         const char *hi, const char *from, const char *to)
 {
-	xf_db_bind_str(st, 1, lo);
-	xf_db_bind_str(st, 2, hi);
-	xf_db_bind_str(st, 3, from);
-	xf_db_bind_str(st, 4, to);
+	return XF_DB_BOUND(db, sql, XF_STR(lo), XF_STR(hi), XF_STR(from),
+	                   XF_STR(to));
 }
 
-/* Reads up to max rows, and whether a row more came (the statements ask
- * for max + 1). */
-static int rows_more(xf_stmt *st, xf_arena *a, int max, size_t size,
-                     xf_row_fn read, void *out, int *n, int *more)
+/* Reads up to max rows of sql over the range into out, and whether a row
+ * more came (the statements take max + 1 as their limit, $5). */
+static int rows_more(xf_db *db, const char *sql, const char *lo, const char *hi,
+                     const char *from, const char *to, xf_arena *a, int max,
+                     size_t size, xf_row_fn read, void *out, int *n, int *more)
 {
+	xf_stmt *st = in_range(db, sql, lo, hi, from, to);
+	if (st)
+		xf_db_bind_int(st, 5, (int64_t)max + 1);
 	int rc = xf_db_rows(st, a, max + 1, size, read, out, n);
 	*more = *n > max;
 	if (*more)
@@ -35,27 +39,23 @@ static int rows_more(xf_stmt *st, xf_arena *a, int max, size_t size,
 	return rc;
 }
 
+static const xf_db_col meeting_cols[] = {
+    XF_COL(I64, xf_reg_meeting, id),    XF_COL(I64, xf_reg_meeting, org_id),
+    XF_COL(STR, xf_reg_meeting, kind),  XF_COL(STR, xf_reg_meeting, held_on),
+    XF_COL(STR, xf_reg_meeting, topic), XF_COL(STR, xf_reg_meeting, org_name),
+};
+
 static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_reg_meeting *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->kind = xf_db_dup(a, st, 2);
-	m->held_on = xf_db_dup(a, st, 3);
-	m->topic = xf_db_dup(a, st, 4);
-	m->org_name = xf_db_dup(a, st, 5);
+	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
 }
 
 int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *from, const char *to,
                                int max, xf_reg_meeting **out, int *n, int *more)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_meetings);
-	if (!st)
-		return XF_DB_ERROR;
-	bind_range(st, lo, hi, from, to);
-	xf_db_bind_int(st, 5, (int64_t)max + 1);
-	return rows_more(st, a, max, sizeof **out, read_meeting, out, n, more);
+	return rows_more(db, sql_meetings, lo, hi, from, to, a, max,
+	                 sizeof **out, read_meeting, out, n, more);
 }
 
 static const char sql_members[] =
@@ -66,25 +66,24 @@ static const char sql_members[] =
     "JOIN meetings mt ON mt.id = a.meeting_id WHERE " IN_RANGE ") "
     "ORDER BY m.org_path, m.id LIMIT $5";
 
+static const xf_db_col member_cols[] = {
+    XF_COL(I64, xf_reg_member, id),
+    XF_COL(I64, xf_reg_member, org_id),
+    XF_COL(STR, xf_reg_member, name),
+    XF_COL(STR, xf_reg_member, org_name),
+};
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_reg_member *m = item;
-	m->id = xf_db_int(st, 0);
-	m->org_id = xf_db_int(st, 1);
-	m->name = xf_db_dup(a, st, 2);
-	m->org_name = xf_db_dup(a, st, 3);
+	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
 }
 
 int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,
                               const char *hi, const char *from, const char *to,
                               int max, xf_reg_member **out, int *n, int *more)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_members);
-	if (!st)
-		return XF_DB_ERROR;
-	bind_range(st, lo, hi, from, to);
-	xf_db_bind_int(st, 5, (int64_t)max + 1);
-	return rows_more(st, a, max, sizeof **out, read_member, out, n, more);
+	return rows_more(db, sql_members, lo, hi, from, to, a, max,
+	                 sizeof **out, read_member, out, n, more);
 }
 
 static const char sql_marks[] =
@@ -95,10 +94,9 @@ int xf_store_register_marks(xf_db *db, const char *lo, const char *hi,
                             const char *from, const char *to, xf_reg_mark_fn fn,
                             void *arg)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_marks);
+	xf_stmt *st = in_range(db, sql_marks, lo, hi, from, to);
 	if (!st)
 		return XF_DB_ERROR;
-	bind_range(st, lo, hi, from, to);
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
 		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1),

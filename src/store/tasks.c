@@ -6,8 +6,6 @@
  */
 #include "store/tasks.h"
 
-#include <string.h>
-
 #define TASK_COLS                                                              \
 	"t.id, t.org_id, t.org_path, o.name, o.kind, "                         \
 	"COALESCE(t.parent_id, 0), COALESCE(t.root_id, 0), "                   \
@@ -33,52 +31,42 @@
 	"WHEN t.late = 1 THEN 'yellow' "                                       \
 	"WHEN t.started = 0 THEN 'not_started' ELSE 'green' END)"
 
+static const xf_db_col task_cols[] = {
+    XF_COL(I64, xf_task, id),
+    XF_COL(I64, xf_task, org_id),
+    XF_COL(STR, xf_task, org_path),
+    XF_COL(STR, xf_task, org_name),
+    XF_COL(STR, xf_task, org_kind),
+    XF_COL(I64, xf_task, parent_id),
+    XF_COL(I64, xf_task, root_id),
+    XF_COL(I64, xf_task, plan_id),
+    XF_COL(I64, xf_task, plan_item_id),
+    XF_COL(INT, xf_task, year),
+    XF_COL(STR, xf_task, title),
+    XF_COL(OPT, xf_task, description),
+    XF_COL(OPT, xf_task, owner),
+    XF_COL(STR, xf_task, start_on),
+    XF_COL(STR, xf_task, due_on),
+    XF_COL(INT, xf_task, weight),
+    XF_COL(INT, xf_task, reported),
+    XF_COL(INT, xf_task, reported_percent),
+    XF_COL(INT, xf_task, percent),
+    XF_COL(INT, xf_task, started),
+    XF_COL(INT, xf_task, late),
+    XF_COL(OPT, xf_task, done_on),
+    XF_COL(OPT, xf_task, due_next),
+    XF_COL(OPT, xf_task, own_next),
+    XF_COL(I64, xf_task, child_count),
+    XF_COL(I64, xf_task, created_by),
+    XF_COL(I64, xf_task, created_at),
+    XF_COL(I64, xf_task, updated_at),
+    XF_COL(I64, xf_task, org_parent_id),
+    XF_COL(OPT, xf_task, org_parent_name),
+};
+
 static void read_task(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_task *t = item;
-	t->id = xf_db_int(st, 0);
-	t->org_id = xf_db_int(st, 1);
-	t->org_path = xf_db_dup(a, st, 2);
-	t->org_name = xf_db_dup(a, st, 3);
-	t->org_kind = xf_db_dup(a, st, 4);
-	t->parent_id = xf_db_int(st, 5);
-	t->root_id = xf_db_int(st, 6);
-	t->plan_id = xf_db_int(st, 7);
-	t->plan_item_id = xf_db_int(st, 8);
-	t->year = (int)xf_db_int(st, 9);
-	t->title = xf_db_dup(a, st, 10);
-	t->description = xf_db_opt(a, st, 11);
-	t->owner = xf_db_opt(a, st, 12);
-	t->start_on = xf_db_dup(a, st, 13);
-	t->due_on = xf_db_dup(a, st, 14);
-	t->weight = (int)xf_db_int(st, 15);
-	t->reported = (int)xf_db_int(st, 16);
-	t->reported_percent = (int)xf_db_int(st, 17);
-	t->percent = (int)xf_db_int(st, 18);
-	t->started = (int)xf_db_int(st, 19);
-	t->late = (int)xf_db_int(st, 20);
-	t->done_on = xf_db_opt(a, st, 21);
-	t->due_next = xf_db_opt(a, st, 22);
-	t->own_next = xf_db_opt(a, st, 23);
-	t->child_count = xf_db_int(st, 24);
-	t->created_by = xf_db_int(st, 25);
-	t->created_at = xf_db_int(st, 26);
-	t->updated_at = xf_db_int(st, 27);
-	t->org_parent_id = xf_db_int(st, 28);
-	t->org_parent_name = xf_db_opt(a, st, 29);
-}
-
-/* The outer limits of the ranges, so that an index gives one range scan. */
-static void bounds(const xf_ranges *r, const char **lo, const char **hi)
-{
-	*lo = r->n ? r->lo[0] : "";
-	*hi = r->n ? r->hi[0] : "";
-	for (int i = 1; i < r->n; i++) {
-		if (strcmp(r->lo[i], *lo) < 0)
-			*lo = r->lo[i];
-		if (strcmp(r->hi[i], *hi) > 0)
-			*hi = r->hi[i];
-	}
+	xf_db_read_cols(a, st, task_cols, XF_NCOLS(task_cols), item);
 }
 
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
@@ -89,31 +77,24 @@ int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out)
 }
 
 static const char sql_insert[] =
-    "INSERT INTO tasks (org_id, org_path, parent_id, root_id, plan_id, "
-    "plan_item_id, year, title, description, owner, start_on, due_on, "
-    "weight, created_by, created_at, updated_at) VALUES ($2, $3, $4, $5, "
-    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $1, $1) RETURNING id";
+    "INSERT INTO tasks (" XF_TASK_WRITE_SQL ", created_at, updated_at) "
+    "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+    "$1, $1) RETURNING id";
+
+const xf_db_col xf_task_write_cols[XF_TASK_NWRITE] = {
+    XF_COL(I64, xf_task, org_id),      XF_COL(STR, xf_task, org_path),
+    XF_COL(ID, xf_task, parent_id),    XF_COL(ID, xf_task, root_id),
+    XF_COL(ID, xf_task, plan_id),      XF_COL(ID, xf_task, plan_item_id),
+    XF_COL(INT, xf_task, year),        XF_COL(STR, xf_task, title),
+    XF_COL(STR, xf_task, description), XF_COL(STR, xf_task, owner),
+    XF_COL(STR, xf_task, start_on),    XF_COL(STR, xf_task, due_on),
+    XF_COL(INT, xf_task, weight),      XF_COL(ID, xf_task, created_by),
+};
 
 int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	xf_db_bind_int(st, 2, t->org_id);
-	xf_db_bind_str(st, 3, t->org_path);
-	xf_db_bind_id(st, 4, t->parent_id);
-	xf_db_bind_id(st, 5, t->root_id);
-	xf_db_bind_id(st, 6, t->plan_id);
-	xf_db_bind_id(st, 7, t->plan_item_id);
-	xf_db_bind_int(st, 8, t->year);
-	xf_db_bind_str(st, 9, t->title);
-	xf_db_bind_str(st, 10, t->description);
-	xf_db_bind_str(st, 11, t->owner);
-	xf_db_bind_str(st, 12, t->start_on);
-	xf_db_bind_str(st, 13, t->due_on);
-	xf_db_bind_int(st, 14, t->weight);
-	xf_db_bind_id(st, 15, t->created_by);
+	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
+	xf_db_bind_cols(st, 2, xf_task_write_cols, XF_TASK_NWRITE, t);
 	return xf_db_insert(st, &t->id);
 }
 
@@ -122,19 +103,17 @@ static const char sql_update[] =
     "start_on = $5, due_on = $6, weight = $7, year = $8, updated_at = $9 "
     "WHERE id = $1";
 
+static const xf_db_col task_update_cols[] = {
+    XF_COL(I64, xf_task, id),          XF_COL(STR, xf_task, title),
+    XF_COL(STR, xf_task, description), XF_COL(STR, xf_task, owner),
+    XF_COL(STR, xf_task, start_on),    XF_COL(STR, xf_task, due_on),
+    XF_COL(INT, xf_task, weight),      XF_COL(INT, xf_task, year),
+};
+
 int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, t->id);
-	xf_db_bind_str(st, 2, t->title);
-	xf_db_bind_str(st, 3, t->description);
-	xf_db_bind_str(st, 4, t->owner);
-	xf_db_bind_str(st, 5, t->start_on);
-	xf_db_bind_str(st, 6, t->due_on);
-	xf_db_bind_int(st, 7, t->weight);
-	xf_db_bind_int(st, 8, t->year);
+	xf_db_bind_cols(st, 1, task_update_cols, XF_NCOLS(task_update_cols), t);
 	xf_db_bind_int(st, 9, now);
 	return xf_db_run(st);
 }
@@ -143,18 +122,18 @@ static const char sql_set_roll[] =
     "UPDATE tasks SET percent = $2, started = $3, late = $4, done_on = $5, "
     "due_next = $6, own_next = $7, updated_at = $8 WHERE id = $1";
 
+static const xf_db_col task_set_roll_cols[] = {
+    XF_COL(I64, xf_task, id),       XF_COL(INT, xf_task, percent),
+    XF_COL(INT, xf_task, started),  XF_COL(INT, xf_task, late),
+    XF_COL(STR, xf_task, done_on),  XF_COL(STR, xf_task, due_next),
+    XF_COL(STR, xf_task, own_next),
+};
+
 int xf_store_task_set_roll(xf_db *db, const xf_task *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_set_roll);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, t->id);
-	xf_db_bind_int(st, 2, t->percent);
-	xf_db_bind_int(st, 3, t->started);
-	xf_db_bind_int(st, 4, t->late);
-	xf_db_bind_str(st, 5, t->done_on);
-	xf_db_bind_str(st, 6, t->due_next);
-	xf_db_bind_str(st, 7, t->own_next);
+	xf_db_bind_cols(st, 1, task_set_roll_cols, XF_NCOLS(task_set_roll_cols),
+	                t);
 	xf_db_bind_int(st, 8, now);
 	return xf_db_run(st);
 }
@@ -165,13 +144,8 @@ static const char sql_set_reported[] =
 
 int xf_store_task_set_reported(xf_db *db, int64_t id, int percent, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_set_reported);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, percent);
-	xf_db_bind_int(st, 3, now);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_set_reported, XF_INT(id),
+	                             XF_INT(percent), XF_INT(now)));
 }
 
 static const char sql_add_children[] =
@@ -196,12 +170,9 @@ static const char sql_children[] =
 int xf_store_task_children(xf_db *db, xf_arena *a, int64_t id, int max,
                            xf_task **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_children);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_task, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_children, XF_INT(id), XF_INT(max)), a, max,
+	    sizeof **out, read_task, out, n);
 }
 
 static const char sql_child_for_org[] =
@@ -210,12 +181,9 @@ static const char sql_child_for_org[] =
 int xf_store_task_child_for_org(xf_db *db, int64_t parent_id, int64_t org_id,
                                 int64_t *id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_child_for_org);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, parent_id);
-	xf_db_bind_int(st, 2, org_id);
-	return xf_db_value(st, id);
+	return xf_db_value(XF_DB_BOUND(db, sql_child_for_org, XF_INT(parent_id),
+	                               XF_INT(org_id)),
+	                   id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) for one index range
@@ -243,14 +211,11 @@ static const char sql_list[] = XF_SQL_PLAN_PER_CALL
 static void bind_filter(xf_stmt *st, const void *filter)
 {
 	const xf_task_filter *f = filter;
-	const char *lo, *hi;
-	bounds(&f->ranges, &lo, &hi);
 	xf_db_bind_ranges(st, 1, &f->ranges);
 	xf_db_bind_int(st, 9, f->org_id);
 	xf_db_bind_int(st, 10, f->year);
 	xf_db_bind_str(st, 11, f->status ? f->status : "");
-	xf_db_bind_str(st, 12, lo);
-	xf_db_bind_str(st, 13, hi);
+	xf_db_bind_bounds(st, 12, &f->ranges);
 	xf_db_bind_str(st, 14, f->today);
 	xf_db_bind_int(st, 15, f->plan_id);
 	xf_db_bind_int(st, 16, f->parent_id);
@@ -279,14 +244,9 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
                       int64_t org_id, const char *until, int max, xf_task **out,
                       int *n)
 {
-	const char *lo, *hi;
-	bounds(r, &lo, &hi);
 	xf_stmt *st = xf_db_stmt(db, sql_due);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_str(st, 9, lo);
-	xf_db_bind_str(st, 10, hi);
+	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_int(st, 11, org_id);
 	xf_db_bind_str(st, 12, until);
 	xf_db_bind_int(st, 13, max);
@@ -296,25 +256,22 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
 /* ---- milestones --------------------------------------------------------*/
 
 static const char sql_ms_insert[] =
-    "INSERT INTO milestones (task_id, org_path, seq, title, deliverable, "
-    "due_on, done_on, weight, source_id, created_at, updated_at) VALUES "
-    "($2, $3, $4, $5, $6, $7, $8, $9, $10, $1, $1) RETURNING id";
+    "INSERT INTO milestones (" XF_MILESTONE_WRITE_SQL ", created_at, "
+    "updated_at) VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $1, $1) "
+    "RETURNING id";
+
+const xf_db_col xf_milestone_write_cols[XF_MILESTONE_NWRITE] = {
+    XF_COL(I64, xf_milestone, task_id),     XF_COL(STR, xf_milestone, org_path),
+    XF_COL(INT, xf_milestone, seq),         XF_COL(STR, xf_milestone, title),
+    XF_COL(STR, xf_milestone, deliverable), XF_COL(STR, xf_milestone, due_on),
+    XF_COL(STR, xf_milestone, done_on),     XF_COL(INT, xf_milestone, weight),
+    XF_COL(ID, xf_milestone, source_id),
+};
 
 int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, now);
-	xf_db_bind_int(st, 2, m->task_id);
-	xf_db_bind_str(st, 3, m->org_path);
-	xf_db_bind_int(st, 4, m->seq);
-	xf_db_bind_str(st, 5, m->title);
-	xf_db_bind_str(st, 6, m->deliverable);
-	xf_db_bind_str(st, 7, m->due_on);
-	xf_db_bind_str(st, 8, m->done_on);
-	xf_db_bind_int(st, 9, m->weight);
-	xf_db_bind_id(st, 10, m->source_id);
+	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
+	xf_db_bind_cols(st, 2, xf_milestone_write_cols, XF_MILESTONE_NWRITE, m);
 	return xf_db_insert(st, &m->id);
 }
 
@@ -322,17 +279,17 @@ static const char sql_ms_update[] =
     "UPDATE milestones SET title = $2, deliverable = $3, due_on = $4, "
     "done_on = $5, weight = $6, updated_at = $7 WHERE id = $1";
 
+static const xf_db_col milestone_update_cols[] = {
+    XF_COL(I64, xf_milestone, id),          XF_COL(STR, xf_milestone, title),
+    XF_COL(STR, xf_milestone, deliverable), XF_COL(STR, xf_milestone, due_on),
+    XF_COL(STR, xf_milestone, done_on),     XF_COL(INT, xf_milestone, weight),
+};
+
 int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, m->id);
-	xf_db_bind_str(st, 2, m->title);
-	xf_db_bind_str(st, 3, m->deliverable);
-	xf_db_bind_str(st, 4, m->due_on);
-	xf_db_bind_str(st, 5, m->done_on);
-	xf_db_bind_int(st, 6, m->weight);
+	xf_db_bind_cols(st, 1, milestone_update_cols,
+	                XF_NCOLS(milestone_update_cols), m);
 	xf_db_bind_int(st, 7, now);
 	return xf_db_run(st);
 }
@@ -354,32 +311,32 @@ static const char sql_ms_list[] =
     "FROM milestones m WHERE m.task_id = $1 ORDER BY m.seq, m.id "
     "LIMIT 200";
 
+static const xf_db_col ms_cols[] = {
+    XF_COL(I64, xf_milestone, id),
+    XF_COL(I64, xf_milestone, task_id),
+    XF_COL(I64, xf_milestone, source_id),
+    XF_COL(STR, xf_milestone, org_path),
+    XF_COL(INT, xf_milestone, seq),
+    XF_COL(INT, xf_milestone, weight),
+    XF_COL(STR, xf_milestone, title),
+    XF_COL(OPT, xf_milestone, deliverable),
+    XF_COL(STR, xf_milestone, due_on),
+    XF_COL(OPT, xf_milestone, done_on),
+    XF_COL(INT, xf_milestone, copies),
+    XF_COL(INT, xf_milestone, copies_open),
+    XF_COL(OPT, xf_milestone, copies_done_max),
+};
+
 static void read_ms(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_milestone *m = item;
-	m->id = xf_db_int(st, 0);
-	m->task_id = xf_db_int(st, 1);
-	m->source_id = xf_db_int(st, 2);
-	m->org_path = xf_db_dup(a, st, 3);
-	m->seq = (int)xf_db_int(st, 4);
-	m->weight = (int)xf_db_int(st, 5);
-	m->title = xf_db_dup(a, st, 6);
-	m->deliverable = xf_db_opt(a, st, 7);
-	m->due_on = xf_db_dup(a, st, 8);
-	m->done_on = xf_db_opt(a, st, 9);
-	m->copies = (int)xf_db_int(st, 10);
-	m->copies_open = (int)xf_db_int(st, 11);
-	m->copies_done_max = xf_db_opt(a, st, 12);
+	xf_db_read_cols(a, st, ms_cols, XF_NCOLS(ms_cols), item);
 }
 
 int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
                             xf_milestone **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	return xf_db_rows(st, a, 200, sizeof **out, read_ms, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(task_id)), a, 200,
+	                  sizeof **out, read_ms, out, n);
 }
 
 static const char sql_ms_source_task[] =
@@ -388,11 +345,8 @@ static const char sql_ms_source_task[] =
 int xf_store_milestone_source_task(xf_db *db, int64_t source_id,
                                    int64_t *task_id)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_source_task);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, source_id);
-	return xf_db_value(st, task_id);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_ms_source_task, XF_INT(source_id)), task_id);
 }
 
 /* ---- progress ----------------------------------------------------------*/
@@ -402,21 +356,19 @@ static const char sql_pr_insert[] =
     "milestone_id, evidence, reported_on, user_id, username, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
+static const xf_db_col progress_insert_cols[] = {
+    XF_COL(I64, xf_progress, task_id),     XF_COL(STR, xf_progress, org_path),
+    XF_COL(INT, xf_progress, percent),     XF_COL(STR, xf_progress, note),
+    XF_COL(ID, xf_progress, milestone_id), XF_COL(STR, xf_progress, evidence),
+    XF_COL(STR, xf_progress, reported_on), XF_COL(ID, xf_progress, user_id),
+    XF_COL(STR, xf_progress, username),    XF_COL(I64, xf_progress, created_at),
+};
+
 int xf_store_progress_insert(xf_db *db, xf_progress *p)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_pr_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, p->task_id);
-	xf_db_bind_str(st, 2, p->org_path);
-	xf_db_bind_int(st, 3, p->percent);
-	xf_db_bind_str(st, 4, p->note);
-	xf_db_bind_id(st, 5, p->milestone_id);
-	xf_db_bind_str(st, 6, p->evidence);
-	xf_db_bind_str(st, 7, p->reported_on);
-	xf_db_bind_id(st, 8, p->user_id);
-	xf_db_bind_str(st, 9, p->username);
-	xf_db_bind_int(st, 10, p->created_at);
+	xf_db_bind_cols(st, 1, progress_insert_cols,
+	                XF_NCOLS(progress_insert_cols), p);
 	return xf_db_insert(st, &p->id);
 }
 
@@ -426,31 +378,26 @@ static const char sql_pr_list[] =
     "COALESCE(username, ''), percent FROM task_progress "
     "WHERE task_id = $1 ORDER BY id DESC LIMIT $2";
 
+static const xf_db_col pr_cols[] = {
+    XF_COL(I64, xf_progress, id),           XF_COL(I64, xf_progress, task_id),
+    XF_COL(I64, xf_progress, milestone_id), XF_COL(I64, xf_progress, user_id),
+    XF_COL(I64, xf_progress, created_at),   XF_COL(STR, xf_progress, org_path),
+    XF_COL(OPT, xf_progress, note),         XF_COL(OPT, xf_progress, evidence),
+    XF_COL(STR, xf_progress, reported_on),  XF_COL(STR, xf_progress, username),
+    XF_COL(INT, xf_progress, percent),
+};
+
 static void read_pr(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_progress *p = item;
-	p->id = xf_db_int(st, 0);
-	p->task_id = xf_db_int(st, 1);
-	p->milestone_id = xf_db_int(st, 2);
-	p->user_id = xf_db_int(st, 3);
-	p->created_at = xf_db_int(st, 4);
-	p->org_path = xf_db_dup(a, st, 5);
-	p->note = xf_db_opt(a, st, 6);
-	p->evidence = xf_db_opt(a, st, 7);
-	p->reported_on = xf_db_dup(a, st, 8);
-	p->username = xf_db_dup(a, st, 9);
-	p->percent = (int)xf_db_int(st, 10);
+	xf_db_read_cols(a, st, pr_cols, XF_NCOLS(pr_cols), item);
 }
 
 int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
                            xf_progress **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_pr_list);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, task_id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_pr, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_pr_list, XF_INT(task_id), XF_INT(max)), a, max,
+	    sizeof **out, read_pr, out, n);
 }
 
 /* ---- acceptance --------------------------------------------------------*/
@@ -462,23 +409,22 @@ static const char sql_acc_ins[] =
     "comment, user_id, username, at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
     "$8, $9)";
 
+static const xf_db_col acceptance_put_cols[] = {
+    XF_COL(I64, xf_acceptance, task_id),  XF_COL(I64, xf_acceptance, org_id),
+    XF_COL(STR, xf_acceptance, org_path), XF_COL(INT, xf_acceptance, year),
+    XF_COL(INT, xf_acceptance, score),    XF_COL(STR, xf_acceptance, comment),
+    XF_COL(ID, xf_acceptance, user_id),   XF_COL(STR, xf_acceptance, username),
+    XF_COL(I64, xf_acceptance, at),
+};
+
 int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 {
 	int rc = xf_db_run_id(db, sql_acc_del, x->task_id);
 	if (rc != XF_DB_OK)
 		return rc;
 	xf_stmt *st = xf_db_stmt(db, sql_acc_ins);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, x->task_id);
-	xf_db_bind_int(st, 2, x->org_id);
-	xf_db_bind_str(st, 3, x->org_path);
-	xf_db_bind_int(st, 4, x->year);
-	xf_db_bind_int(st, 5, x->score);
-	xf_db_bind_str(st, 6, x->comment);
-	xf_db_bind_id(st, 7, x->user_id);
-	xf_db_bind_str(st, 8, x->username);
-	xf_db_bind_int(st, 9, x->at);
+	xf_db_bind_cols(st, 1, acceptance_put_cols,
+	                XF_NCOLS(acceptance_put_cols), x);
 	return xf_db_run(st);
 }
 
@@ -487,18 +433,18 @@ static const char sql_acc_get[] =
     "COALESCE(username, ''), year, score FROM task_acceptance "
     "WHERE task_id = $1";
 
+static const xf_db_col acceptance_cols[] = {
+    XF_COL(I64, xf_acceptance, task_id),  XF_COL(I64, xf_acceptance, org_id),
+    XF_COL(I64, xf_acceptance, user_id),  XF_COL(I64, xf_acceptance, at),
+    XF_COL(STR, xf_acceptance, org_path), XF_COL(OPT, xf_acceptance, comment),
+    XF_COL(STR, xf_acceptance, username), XF_COL(INT, xf_acceptance, year),
+    XF_COL(INT, xf_acceptance, score),
+};
+
 static void read_acceptance(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_acceptance *x = item;
-	x->task_id = xf_db_int(st, 0);
-	x->org_id = xf_db_int(st, 1);
-	x->user_id = xf_db_int(st, 2);
-	x->at = xf_db_int(st, 3);
-	x->org_path = xf_db_dup(a, st, 4);
-	x->comment = xf_db_opt(a, st, 5);
-	x->username = xf_db_dup(a, st, 6);
-	x->year = (int)xf_db_int(st, 7);
-	x->score = (int)xf_db_int(st, 8);
+	xf_db_read_cols(a, st, acceptance_cols, XF_NCOLS(acceptance_cols),
+	                item);
 }
 
 int xf_store_acceptance_get(xf_db *db, xf_arena *a, int64_t task_id,
@@ -529,35 +475,33 @@ static const char sql_tally[] =
              "GROUP BY t.org_id, o.name, o.path, o.parent_id, po.name "
              "ORDER BY o.path LIMIT $13";
 
+static const xf_db_col tally_cols[] = {
+    XF_COL(I64, xf_task_tally, org_id),
+    XF_COL(STR, xf_task_tally, org_name),
+    XF_COL(STR, xf_task_tally, org_path),
+    XF_COL(I64, xf_task_tally, tasks),
+    XF_COL(I64, xf_task_tally, done),
+    XF_COL(I64, xf_task_tally, on_time),
+    XF_COL(I64, xf_task_tally, overdue),
+    XF_COL(I64, xf_task_tally, due),
+    XF_COL(I64, xf_task_tally, accepted),
+    XF_COL(I64, xf_task_tally, score_sum),
+    XF_COL(I64, xf_task_tally, percent_sum),
+    XF_COL(I64, xf_task_tally, org_parent_id),
+    XF_COL(OPT, xf_task_tally, org_parent_name),
+};
+
 static void read_tally(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_task_tally *t = item;
-	t->org_id = xf_db_int(st, 0);
-	t->org_name = xf_db_dup(a, st, 1);
-	t->org_path = xf_db_dup(a, st, 2);
-	t->tasks = xf_db_int(st, 3);
-	t->done = xf_db_int(st, 4);
-	t->on_time = xf_db_int(st, 5);
-	t->overdue = xf_db_int(st, 6);
-	t->due = xf_db_int(st, 7);
-	t->accepted = xf_db_int(st, 8);
-	t->score_sum = xf_db_int(st, 9);
-	t->percent_sum = xf_db_int(st, 10);
-	t->org_parent_id = xf_db_int(st, 11);
-	t->org_parent_name = xf_db_opt(a, st, 12);
+	xf_db_read_cols(a, st, tally_cols, XF_NCOLS(tally_cols), item);
 }
 
 int xf_store_task_tally(xf_db *db, xf_arena *a, const xf_ranges *r, int year,
                         const char *today, int max, xf_task_tally **out, int *n)
 {
-	const char *lo, *hi;
-	bounds(r, &lo, &hi);
 	xf_stmt *st = xf_db_stmt(db, sql_tally);
-	if (!st)
-		return XF_DB_ERROR;
 	xf_db_bind_ranges(st, 1, r);
-	xf_db_bind_str(st, 9, lo);
-	xf_db_bind_str(st, 10, hi);
+	xf_db_bind_bounds(st, 9, r);
 	xf_db_bind_str(st, 11, today);
 	xf_db_bind_int(st, 12, year);
 	xf_db_bind_int(st, 13, max);

@@ -37,6 +37,13 @@ typedef struct xf_task_filter {
 int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out);
 /* Inserts t (the plain fields); sets t->id. */
 int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now);
+/* The columns a task row is written with, in this order, by insert and
+ * the bulk load (bulk_history.c), and the fields they come from. */
+#define XF_TASK_WRITE_SQL                                                      \
+	"org_id, org_path, parent_id, root_id, plan_id, plan_item_id, year, "  \
+	"title, description, owner, start_on, due_on, weight, created_by"
+#define XF_TASK_NWRITE 14
+extern const xf_db_col xf_task_write_cols[XF_TASK_NWRITE];
 /* Updates title, description, owner, start_on, due_on, weight, year. */
 int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now);
 /* Writes the rolled-up facts of t (percent ... own_next). */
@@ -60,6 +67,13 @@ int xf_store_task_due(xf_db *db, xf_arena *a, const xf_ranges *r,
                       int *n);
 
 int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now);
+/* The same for milestones. */
+#define XF_MILESTONE_WRITE_SQL                                                 \
+	"task_id, org_path, seq, title, deliverable, due_on, done_on, "        \
+	"weight, "                                                             \
+	"source_id"
+#define XF_MILESTONE_NWRITE 9
+extern const xf_db_col xf_milestone_write_cols[XF_MILESTONE_NWRITE];
 int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now);
 int xf_store_milestone_delete(xf_db *db, int64_t id);
 /* Milestones of a task in seq order, with their copies' facts. */

@@ -9,16 +9,19 @@
 	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
 	"u.password_hash, u.disabled"
 
+static const xf_db_col user_cols[] = {
+    XF_COL(I64, xf_user, id),
+    XF_COL(I64, xf_user, member_id),
+    XF_COL(STR, xf_user, username),
+    XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash),
+    XF_COL(INT, xf_user, disabled),
+};
+
 static void read_user(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_user *u = item;
-	memset(u, 0, sizeof *u);
-	u->id = xf_db_int(st, 0);
-	u->member_id = xf_db_int(st, 1);
-	u->username = xf_db_dup(a, st, 2);
-	u->display_name = xf_db_dup(a, st, 3);
-	u->password_hash = xf_db_dup(a, st, 4);
-	u->disabled = (int)xf_db_int(st, 5);
+	memset(item, 0, sizeof(xf_user));
+	xf_db_read_cols(a, st, user_cols, XF_NCOLS(user_cols), item);
 }
 
 static const char sql_roles[] =
@@ -27,21 +30,21 @@ static const char sql_roles[] =
     "ON o.id = r.org_id WHERE r.user_id = $1 ORDER BY r.role, r.org_id "
     "LIMIT 16";
 
+static const xf_db_col role_cols[] = {
+    XF_COL(STR, xf_user_role, role),
+    XF_COL(I64, xf_user_role, org_id),
+    XF_COL(STR, xf_user_role, org_name),
+    XF_COL(STR, xf_user_role, org_path),
+};
+
 static void read_role(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_user_role *r = item;
-	r->role = xf_db_dup(a, st, 0);
-	r->org_id = xf_db_int(st, 1);
-	r->org_name = xf_db_dup(a, st, 2);
-	r->org_path = xf_db_dup(a, st, 3);
+	xf_db_read_cols(a, st, role_cols, XF_NCOLS(role_cols), item);
 }
 
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_roles);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
+	xf_stmt *st = XF_DB_BOUND(db, sql_roles, XF_INT(u->id));
 	return xf_db_rows(st, a, 16, sizeof *u->roles, read_role, &u->roles,
 	                  &u->nroles);
 }
@@ -66,20 +69,18 @@ static const char sql_by_name[] =
 
 int xf_store_user_get(xf_db *db, xf_arena *a, int64_t id, xf_user *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_get);
+	xf_stmt *st = XF_DB_BOUND(db, sql_get, XF_INT(id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
 	return get_one(db, a, st, read_user, out, out);
 }
 
 int xf_store_user_by_name(xf_db *db, xf_arena *a, const char *username,
                           xf_user *out)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_by_name);
+	xf_stmt *st = XF_DB_BOUND(db, sql_by_name, XF_STR(username));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
 	return get_one(db, a, st, read_user, out, out);
 }
 
@@ -88,16 +89,18 @@ static const char sql_insert[] =
     "disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
     "RETURNING id";
 
+static const xf_db_col user_insert_cols[] = {
+    XF_COL(STR, xf_user, username),      XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash), XF_COL(ID, xf_user, member_id),
+    XF_COL(INT, xf_user, disabled),
+};
+
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, u->username);
-	xf_db_bind_str(st, 2, u->display_name);
-	xf_db_bind_str(st, 3, u->password_hash);
-	xf_db_bind_id(st, 4, u->member_id);
-	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_cols(st, 1, user_insert_cols, XF_NCOLS(user_insert_cols), u);
 	xf_db_bind_int(st, 6, now);
 	int rc = xf_db_insert(st, &u->id);
 	if (rc != XF_DB_OK)
@@ -109,16 +112,18 @@ static const char sql_update[] =
     "UPDATE users SET display_name = $2, password_hash = $3, "
     "member_id = $4, disabled = $5, updated_at = $6 WHERE id = $1";
 
+static const xf_db_col user_update_cols[] = {
+    XF_COL(I64, xf_user, id),
+    XF_COL(STR, xf_user, display_name),
+    XF_COL(STR, xf_user, password_hash),
+    XF_COL(ID, xf_user, member_id),
+    XF_COL(INT, xf_user, disabled),
+};
+
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, u->id);
-	xf_db_bind_str(st, 2, u->display_name);
-	xf_db_bind_str(st, 3, u->password_hash);
-	xf_db_bind_id(st, 4, u->member_id);
-	xf_db_bind_int(st, 5, u->disabled);
+	xf_db_bind_cols(st, 1, user_update_cols, XF_NCOLS(user_update_cols), u);
 	xf_db_bind_int(st, 6, now);
 	return xf_db_run(st);
 }
@@ -194,15 +199,9 @@ static const char sql_sess_insert[] =
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
                             const char *csrf, int64_t now, int64_t expires)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	xf_db_bind_int(st, 2, user_id);
-	xf_db_bind_str(st, 3, csrf);
-	xf_db_bind_int(st, 4, now);
-	xf_db_bind_int(st, 5, expires);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_sess_insert, XF_STR(token_hash),
+	                             XF_INT(user_id), XF_STR(csrf), XF_INT(now),
+	                             XF_INT(expires)));
 }
 
 static const char sql_sess_get[] =
@@ -229,11 +228,10 @@ int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
                          int64_t now, xf_user *user, const char **csrf,
                          int64_t *expires_at)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_get);
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_sess_get, XF_STR(token_hash), XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	xf_db_bind_int(st, 2, now);
 	session_row row = {user, csrf, expires_at};
 	return get_one(db, a, st, read_session, &row, user);
 }
@@ -244,11 +242,7 @@ static const char sql_sess_del_user[] =
 
 int xf_store_session_delete(xf_db *db, const char *token_hash)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_sess_del);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, token_hash);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_sess_del, XF_STR(token_hash)));
 }
 
 int xf_store_session_delete_user(xf_db *db, int64_t user_id)
@@ -264,20 +258,13 @@ static const char sql_fail_add[] =
 int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
                             int64_t *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_fail_count);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
-	xf_db_bind_int(st, 2, since);
-	return xf_db_value(st, n);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_fail_count, XF_STR(username), XF_INT(since)),
+	    n);
 }
 
 int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_fail_add);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, username);
-	xf_db_bind_int(st, 2, now);
-	return xf_db_run(st);
+	return xf_db_run(
+	    XF_DB_BOUND(db, sql_fail_add, XF_STR(username), XF_INT(now)));
 }

@@ -65,15 +65,19 @@ static inline xf_db *xf_test_db_open(const char *url)
 	return db;
 }
 
-/* Opens the database at url in a group setup, where nothing may be
- * asserted: the connection, or NULL with the reason printed. */
-static inline xf_db *xf_test_db_try(const char *url)
+/* For a group setup: opens the database at url, runs fn on it and closes
+ * it. Returns fn's result (0 for success), or -1 if it did not open. */
+static inline int xf_test_db_with(const char *url, int (*fn)(xf_db *db))
 {
 	char err[256];
 	xf_db *db = xf_db_open(url, err, sizeof err);
-	if (!db)
+	if (!db) {
 		fprintf(stderr, "%s: %s\n", url, err);
-	return db;
+		return -1;
+	}
+	int rc = fn(db);
+	xf_db_close(db);
+	return rc;
 }
 
 #endif

@@ -26,19 +26,21 @@
 static char dir[64];
 static char url[128];
 
+/* One table of one row, for the snapshots to read. */
+static int make_table(xf_db *db)
+{
+	int rc = xf_db_exec(db, "CREATE TABLE t (x INTEGER);"
+	                        "INSERT INTO t VALUES (1);");
+	return rc == XF_DB_OK ? 0 : -1;
+}
+
 static int setup(void **state)
 {
 	(void)state;
 	if (xf_test_sqlite_dir(dir, sizeof dir, "/tmp/xf-snap.XXXXXX", url,
 	                       sizeof url))
 		return -1;
-	xf_db *db = xf_test_db_try(url);
-	if (!db)
-		return -1;
-	int rc = xf_db_exec(db, "CREATE TABLE t (x INTEGER);"
-	                        "INSERT INTO t VALUES (1);");
-	xf_db_close(db);
-	return rc == XF_DB_OK ? 0 : -1;
+	return xf_test_db_with(url, make_table);
 }
 
 static int teardown(void **state)

@@ -215,6 +215,15 @@ static xf_db *open_db(const char *u)
 	return xf_test_db_open(u);
 }
 
+static int migrate(xf_db *db)
+{
+	char err[256];
+	int rc = xf_schema_migrate(db, err, sizeof err);
+	if (rc != 0)
+		fprintf(stderr, "migrate: %s\n", err);
+	return rc;
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -227,15 +236,7 @@ static int setup(void **state)
 		                       sizeof url))
 			return -1;
 	}
-	xf_db *db = xf_test_db_try(url);
-	if (!db)
-		return -1;
-	char err[256];
-	int rc = xf_schema_migrate(db, err, sizeof err);
-	if (rc != 0)
-		fprintf(stderr, "migrate: %s\n", err);
-	xf_db_close(db);
-	return rc;
+	return xf_test_db_with(url, migrate);
 }
 
 static int teardown(void **state)
