@@ -13,8 +13,10 @@
 #include "base/jw.h"
 #include "base/utf8.h"
 #include "domain/reviews.h"
+#include "http/sse.h"
 #include "service/reviews.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum {
@@ -385,6 +387,25 @@ void xf_h_reviews_results(xf_req *r)
 	xf_jw_kint(&w, "total", n);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+/* GET /api/reviews/{id}/events: the session's live events (SSE): open
+ * (a presenter opened), scored (how many judges scored it), closed (its
+ * result and the ranking so far), ended (the session closed). */
+void xf_h_reviews_events(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	int64_t id;
+	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_read(&c, id, &f) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	char ch[40];
+	snprintf(ch, sizeof ch, "review:%lld", (long long)id);
+	xf_reply_events(r, ch);
 }
 
 /* ---- the results in Excel ---------------------------------------------- */

@@ -23,5 +23,6 @@ extern const struct xf_body_table xf_reviews_scores_body;
 void xf_h_reviews_close(xf_req *r);
 void xf_h_reviews_results(xf_req *r);
 void xf_h_reviews_results_xlsx(xf_req *r);
+void xf_h_reviews_events(xf_req *r);
 
 #endif

@@ -260,6 +260,8 @@ static const xf_route routes[] = {
      0},
     {"GET", "/api/reviews/{id}/results.xlsx", xf_h_reviews_results_xlsx, ANY,
      NULL, NULL, 0},
+    {"GET", "/api/reviews/{id}/events", xf_h_reviews_events, ANY, NULL, NULL,
+     0},
     {"POST", "/api/reviews/{id}/close", xf_h_reviews_close, OVERSEE, NULL, NULL,
      0},
 

@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "http/cache.h"
 #include "http/headers.h"
+#include "http/sse.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -523,7 +524,11 @@ static void dispatch(server *s, xf_req *r)
 static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
 {
 	struct MHD_Response *resp;
-	if (r->cache_ref) {
+	if (r->stream) {
+		resp = xf_sse_response(r);
+		if (!resp)
+			return MHD_NO;
+	} else if (r->cache_ref) {
 		/* MHD releases the cache entry when it is done with it */
 		resp = MHD_create_response_from_buffer_with_free_callback_cls(
 		    r->static_len, (void *)r->static_body, xf_cache_release,
@@ -669,7 +674,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	if (cfg->threads == 0) {
 		/* driven by the caller (tests, fuzzing): same limits */
 		s->d = MHD_start_daemon(
-		    MHD_USE_NO_LISTEN_SOCKET |
+		    MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME |
 		        (cfg->quiet ? 0 : MHD_USE_ERROR_LOG),
 		    0, NULL, NULL, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
 		    on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -695,7 +700,7 @@ void *xf_http_start(const xf_http_config *cfg)
 	}
 	s->d = MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	        MHD_USE_ERROR_LOG | MHD_USE_ITC,
+	        MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME,
 	    cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
 	    (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
 	    (unsigned)cfg->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
@@ -742,6 +747,7 @@ void xf_http_stop(void *srv)
 	/* Stop accepting, let requests in flight finish (up to 10 s), then
 	 * close the remaining (idle) connections. */
 	MHD_quiesce_daemon(s->d);
+	xf_sse_shutdown(); /* streams end: they are requests in flight too */
 	for (int i = 0; i < 1000 && s->in_flight > 0; i++) {
 		struct timespec ts = {0, 10000000L};
 		nanosleep(&ts, NULL);

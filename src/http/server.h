@@ -79,6 +79,7 @@ struct xf_req {
 	void *cache_ref;         /* the cache entry static_body belongs to */
 	size_t static_len;
 	void *extra_headers; /* list kept by the server */
+	void *stream;        /* an event stream to send instead (http/sse.c) */
 	/* cleanup hook for what is not arena memory (e.g. a parsed JSON) */
 	void (*cleanup)(void *);
 	void *cleanup_arg;

@@ -3,6 +3,9 @@
  */
 #include "service/reviews.h"
 
+#include "base/buf.h"
+#include "base/events.h"
+#include "base/jw.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "store/members.h"
@@ -10,6 +13,7 @@
 #include "store/reviews.h"
 #include "store/users.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,10 +262,42 @@ static int open_tx(xf_ctx *c, int64_t id, int64_t pid, xf_review_presenter *p)
 	                   "review", id, f.r.org_path, NULL, NULL);
 }
 
+/* ---- live events: channel "review:<id>", after each commit ------------ */
+
+/* Publishes event on the session's channel with the JSON that write
+ * writes (NULL: {}). */
+static void publish(xf_ctx *c, int64_t id, const char *event,
+                    void (*write)(xf_jw *w, const void *arg), const void *arg)
+{
+	xf_buf b;
+	xf_buf_init(&b, 1 << 20);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	if (write)
+		write(&w, arg);
+	else
+		xf_jw_raw(&w, "{}");
+	char ch[40];
+	snprintf(ch, sizeof ch, "review:%lld", (long long)id);
+	if (!b.failed && xf_buf_add(&b, "", 1) == 0)
+		xf_events_publish(ch, event, b.data);
+	xf_buf_free(&b);
+	(void)c;
+}
+
+static void presenter_event(xf_jw *w, const void *arg)
+{
+	xf_review_presenter_json(w, arg);
+}
+
 int xf_review_presenter_open(xf_ctx *c, int64_t id, int64_t pid,
                              xf_review_presenter *out)
 {
-	XF_RETURN_WRITE_TX(c, open_tx(c, id, pid, out));
+	int rc;
+	XF_WRITE_TX(c, rc, open_tx(c, id, pid, out));
+	if (rc == XF_OK)
+		publish(c, id, "open", presenter_event, out);
+	return rc;
 }
 
 static int close_p_tx(xf_ctx *c, int64_t id, int64_t pid, const char *rect,
@@ -282,11 +318,45 @@ static int close_p_tx(xf_ctx *c, int64_t id, int64_t pid, const char *rect,
 	                   "review", id, f.r.org_path, NULL, NULL);
 }
 
+typedef struct ranking {
+	const xf_review_presenter *closed;
+	const xf_review_full *f;
+	const xf_review_row *rows;
+	int n;
+} ranking;
+
+static void ranking_event(xf_jw *w, const void *arg)
+{
+	const ranking *k = arg;
+	xf_jw_obj(w);
+	xf_jw_key(w, "presenter");
+	xf_review_presenter_json(w, k->closed);
+	xf_jw_key(w, "ranking");
+	xf_jw_arr(w);
+	for (int i = 0; i < k->n; i++)
+		xf_review_row_json(w, &k->rows[i], k->f->r.ncrit);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
+}
+
 int xf_review_presenter_close(xf_ctx *c, int64_t id, int64_t pid,
                               const char *rectification,
                               xf_review_presenter *out)
 {
-	XF_RETURN_WRITE_TX(c, close_p_tx(c, id, pid, rectification, out));
+	int rc;
+	XF_WRITE_TX(c, rc, close_p_tx(c, id, pid, rectification, out));
+	if (rc != XF_OK)
+		return rc;
+	/* the result of the presenter and the ranking so far */
+	xf_review_full f;
+	ranking k = {out, &f, NULL, 0};
+	xf_review_row *rows;
+	if (xf_review_results(c, id, &f, &rows, &k.n) == XF_OK) {
+		k.rows = rows;
+		publish(c, id, "closed", ranking_event, &k);
+	}
+	c->err.kind = XF_OK; /* the close stands even if the event failed */
+	return XF_OK;
 }
 
 /* 1 if the user belongs to the organization at path: one of its grants
@@ -369,7 +439,14 @@ static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
 int xf_review_score(xf_ctx *c, int64_t id, int64_t pid,
                     const char *const *names, const int *values, int n)
 {
-	XF_RETURN_WRITE_TX(c, score_tx(c, id, pid, names, values, n));
+	int rc;
+	XF_WRITE_TX(c, rc, score_tx(c, id, pid, names, values, n));
+	xf_review_presenter p;
+	/* how many judges have scored (a count, never the scores) */
+	if (rc == XF_OK &&
+	    xf_store_presenter_get(c->db, c->a, pid, &p) == XF_DB_ROW)
+		publish(c, id, "scored", presenter_event, &p);
+	return rc;
 }
 
 static int close_tx(xf_ctx *c, int64_t id, xf_review_full *f)
@@ -394,7 +471,11 @@ static int close_tx(xf_ctx *c, int64_t id, xf_review_full *f)
 
 int xf_review_close(xf_ctx *c, int64_t id, xf_review_full *out)
 {
-	XF_RETURN_WRITE_TX(c, close_tx(c, id, out));
+	int rc;
+	XF_WRITE_TX(c, rc, close_tx(c, id, out));
+	if (rc == XF_OK)
+		publish(c, id, "ended", NULL, NULL);
+	return rc;
 }
 
 /* ---- results ------------------------------------------------------------ */

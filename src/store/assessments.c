@@ -8,6 +8,18 @@
 
 /* ---- scores ------------------------------------------------------------- */
 
+static const xf_db_col score_cols[] = {
+    XF_COL(I64, xf_assessment_score, org_id),
+    XF_COL(INT, xf_assessment_score, year),
+    XF_COL(STR, xf_assessment_score, code),
+    XF_COL(STR, xf_assessment_score, org_path),
+    XF_COL(INT, xf_assessment_score, points_x10),
+    XF_COL(STR, xf_assessment_score, reason),
+    XF_COL(ID, xf_assessment_score, scored_by),
+    XF_COL(I64, xf_assessment_score, scored_at),
+    XF_COL(OPT, xf_assessment_score, scored_by_name),
+};
+
 static const char sql_score_put[] =
     "INSERT INTO assessment_scores (org_id, year, code, org_path, "
     "points_x10, reason, scored_by, scored_at) VALUES ($1, $2, $3, $4, $5, "
@@ -19,31 +31,13 @@ static const char sql_score_put[] =
 int xf_store_score_put(xf_db *db, const xf_assessment_score *s)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_score_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, s->org_id);
-	xf_db_bind_int(st, 2, s->year);
-	xf_db_bind_str(st, 3, s->code);
-	xf_db_bind_str(st, 4, s->org_path);
-	xf_db_bind_int(st, 5, s->points_x10);
-	xf_db_bind_str(st, 6, s->reason);
-	xf_db_bind_id(st, 7, s->scored_by);
-	xf_db_bind_int(st, 8, s->scored_at);
+	xf_db_bind_cols(st, 1, score_cols, XF_NCOLS(score_cols) - 1, s);
 	return xf_db_run(st);
 }
 
 static void read_score(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_assessment_score *s = item;
-	s->org_id = xf_db_int(st, 0);
-	s->year = (int)xf_db_int(st, 1);
-	s->code = xf_db_dup(a, st, 2);
-	s->org_path = xf_db_dup(a, st, 3);
-	s->points_x10 = (int)xf_db_int(st, 4);
-	s->reason = xf_db_dup(a, st, 5);
-	s->scored_by = xf_db_int(st, 6);
-	s->scored_at = xf_db_int(st, 7);
-	s->scored_by_name = xf_db_opt(a, st, 8);
+	xf_db_read_cols(a, st, score_cols, XF_NCOLS(score_cols), item);
 }
 
 static const char sql_scores[] =
@@ -76,30 +70,33 @@ int xf_store_scores_within(xf_db *db, xf_arena *a, const xf_ranges *r, int year,
 	"COALESCE(r.decided_stars, 0), COALESCE(r.decided_by, 0), "            \
 	"COALESCE(r.decided_at, 0), COALESCE(r.created_by, 0), r.created_at"
 
+static const xf_db_col rating_cols[] = {
+    XF_COL(I64, xf_star_rating, id),
+    XF_COL(I64, xf_star_rating, org_id),
+    XF_COL(STR, xf_star_rating, org_path),
+    XF_COL(STR, xf_star_rating, org_name),
+    XF_COL(INT, xf_star_rating, year),
+    XF_COL(STR, xf_star_rating, state),
+    XF_COL(INT, xf_star_rating, claimed),
+    XF_COL(INT, xf_star_rating, computed),
+    XF_COL(INT, xf_star_rating, score_x10),
+    XF_COL(OPT, xf_star_rating, self_note),
+    XF_COL(INT, xf_star_rating, reviewed_stars),
+    XF_COL(OPT, xf_star_rating, review_reason),
+    XF_COL(OPT, xf_star_rating, visit_notes),
+    XF_COL(I64, xf_star_rating, reviewed_by),
+    XF_COL(I64, xf_star_rating, reviewed_at),
+    XF_COL(I64, xf_star_rating, notice_id),
+    XF_COL(INT, xf_star_rating, decided_stars),
+    XF_COL(I64, xf_star_rating, decided_by),
+    XF_COL(I64, xf_star_rating, decided_at),
+    XF_COL(I64, xf_star_rating, created_by),
+    XF_COL(I64, xf_star_rating, created_at),
+};
+
 static void read_rating(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_star_rating *r = item;
-	r->id = xf_db_int(st, 0);
-	r->org_id = xf_db_int(st, 1);
-	r->org_path = xf_db_dup(a, st, 2);
-	r->org_name = xf_db_dup(a, st, 3);
-	r->year = (int)xf_db_int(st, 4);
-	r->state = xf_db_dup(a, st, 5);
-	r->claimed = (int)xf_db_int(st, 6);
-	r->computed = (int)xf_db_int(st, 7);
-	r->score_x10 = (int)xf_db_int(st, 8);
-	r->self_note = xf_db_opt(a, st, 9);
-	r->reviewed_stars = (int)xf_db_int(st, 10);
-	r->review_reason = xf_db_opt(a, st, 11);
-	r->visit_notes = xf_db_opt(a, st, 12);
-	r->reviewed_by = xf_db_int(st, 13);
-	r->reviewed_at = xf_db_int(st, 14);
-	r->notice_id = xf_db_int(st, 15);
-	r->decided_stars = (int)xf_db_int(st, 16);
-	r->decided_by = xf_db_int(st, 17);
-	r->decided_at = xf_db_int(st, 18);
-	r->created_by = xf_db_int(st, 19);
-	r->created_at = xf_db_int(st, 20);
+	xf_db_read_cols(a, st, rating_cols, XF_NCOLS(rating_cols), item);
 }
 
 static const char sql_rating_ins[] =
@@ -109,21 +106,14 @@ static const char sql_rating_ins[] =
 
 int xf_store_star_rating_insert(xf_db *db, xf_star_rating *r, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_rating_ins);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, r->org_id);
-	xf_db_bind_str(st, 2, r->org_path);
-	xf_db_bind_int(st, 3, r->year);
-	xf_db_bind_str(st, 4, r->state);
-	xf_db_bind_int(st, 5, r->claimed);
-	xf_db_bind_int(st, 6, r->computed);
-	xf_db_bind_int(st, 7, r->score_x10);
-	xf_db_bind_str(st, 8, r->self_note);
-	xf_db_bind_id(st, 9, r->created_by);
-	xf_db_bind_int(st, 10, now);
 	r->created_at = now;
-	return xf_db_insert(st, &r->id);
+	return xf_db_insert(
+	    XF_DB_BOUND(db, sql_rating_ins, XF_INT(r->org_id),
+	                XF_STR(r->org_path), XF_INT(r->year), XF_STR(r->state),
+	                XF_INT(r->claimed), XF_INT(r->computed),
+	                XF_INT(r->score_x10), XF_STR(r->self_note),
+	                XF_ID(r->created_by), XF_INT(now)),
+	    &r->id);
 }
 
 static const char sql_rating_get[] =

@@ -129,13 +129,8 @@ static const char sql_state[] =
 int xf_store_review_set_state(xf_db *db, int64_t id, const char *state,
                               int64_t closed_at)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_state);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_str(st, 2, state);
-	xf_db_bind_id(st, 3, closed_at);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_state, XF_INT(id), XF_STR(state),
+	                             XF_ID(closed_at)));
 }
 
 static const char sql_closed_within[] =
@@ -174,17 +169,12 @@ static const char sql_p_insert[] =
 
 int xf_store_presenter_insert(xf_db *db, xf_review_presenter *p)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_p_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, p->review_id);
-	xf_db_bind_int(st, 2, p->pos);
-	xf_db_bind_str(st, 3, p->name);
-	xf_db_bind_id(st, 4, p->org_id);
-	xf_db_bind_str(st, 5, p->org_path);
-	xf_db_bind_id(st, 6, p->member_id);
 	p->state = "waiting";
-	return xf_db_insert(st, &p->id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_p_insert, XF_INT(p->review_id),
+	                                XF_INT(p->pos), XF_STR(p->name),
+	                                XF_ID(p->org_id), XF_STR(p->org_path),
+	                                XF_ID(p->member_id)),
+	                    &p->id);
 }
 
 #define PRESENTER_COLS                                                         \
@@ -195,22 +185,25 @@ int xf_store_presenter_insert(xf_db *db, xf_review_presenter *p)
 	"COALESCE(p.closed_at, 0), p.rectification, (SELECT COUNT(DISTINCT "   \
 	"s.judge_id) FROM review_scores s WHERE s.presenter_id = p.id)"
 
+static const xf_db_col presenter_cols[] = {
+    XF_COL(I64, xf_review_presenter, id),
+    XF_COL(I64, xf_review_presenter, review_id),
+    XF_COL(INT, xf_review_presenter, pos),
+    XF_COL(STR, xf_review_presenter, name),
+    XF_COL(I64, xf_review_presenter, org_id),
+    XF_COL(OPT, xf_review_presenter, org_path),
+    XF_COL(OPT, xf_review_presenter, org_name),
+    XF_COL(I64, xf_review_presenter, member_id),
+    XF_COL(STR, xf_review_presenter, state),
+    XF_COL(I64, xf_review_presenter, opened_at),
+    XF_COL(I64, xf_review_presenter, closed_at),
+    XF_COL(OPT, xf_review_presenter, rectification),
+    XF_COL(INT, xf_review_presenter, scored_by),
+};
+
 static void read_presenter(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_review_presenter *p = item;
-	p->id = xf_db_int(st, 0);
-	p->review_id = xf_db_int(st, 1);
-	p->pos = (int)xf_db_int(st, 2);
-	p->name = xf_db_dup(a, st, 3);
-	p->org_id = xf_db_int(st, 4);
-	p->org_path = xf_db_opt(a, st, 5);
-	p->org_name = xf_db_opt(a, st, 6);
-	p->member_id = xf_db_int(st, 7);
-	p->state = xf_db_dup(a, st, 8);
-	p->opened_at = xf_db_int(st, 9);
-	p->closed_at = xf_db_int(st, 10);
-	p->rectification = xf_db_opt(a, st, 11);
-	p->scored_by = (int)xf_db_int(st, 12);
+	xf_db_read_cols(a, st, presenter_cols, XF_NCOLS(presenter_cols), item);
 }
 
 static const char sql_p_get[] =
@@ -242,15 +235,10 @@ static const char sql_p_update[] =
 
 int xf_store_presenter_update(xf_db *db, const xf_review_presenter *p)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_p_update);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, p->id);
-	xf_db_bind_str(st, 2, p->state);
-	xf_db_bind_id(st, 3, p->opened_at);
-	xf_db_bind_id(st, 4, p->closed_at);
-	xf_db_bind_str(st, 5, p->rectification);
-	return xf_db_run(st);
+	return xf_db_run(XF_DB_BOUND(db, sql_p_update, XF_INT(p->id),
+	                             XF_STR(p->state), XF_ID(p->opened_at),
+	                             XF_ID(p->closed_at),
+	                             XF_STR(p->rectification)));
 }
 
 /* ---- judges ------------------------------------------------------------- */
@@ -261,33 +249,31 @@ static const char sql_j_insert[] =
 
 int xf_store_judge_insert(xf_db *db, xf_review_judge *j, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_j_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, j->review_id);
-	xf_db_bind_int(st, 2, j->user_id);
-	xf_db_bind_int(st, 3, j->weight);
-	xf_db_bind_str(st, 4, j->weight_role);
-	xf_db_bind_int(st, 5, now);
 	j->created_at = now;
-	return xf_db_insert(st, &j->id);
+	return xf_db_insert(XF_DB_BOUND(db, sql_j_insert, XF_INT(j->review_id),
+	                                XF_INT(j->user_id), XF_INT(j->weight),
+	                                XF_STR(j->weight_role), XF_INT(now)),
+	                    &j->id);
 }
 
 #define JUDGE_COLS                                                             \
 	"j.id, j.review_id, j.user_id, u.username, u.display_name, j.weight, " \
 	"j.weight_role, j.created_at"
 
+static const xf_db_col judge_cols[] = {
+    XF_COL(I64, xf_review_judge, id),
+    XF_COL(I64, xf_review_judge, review_id),
+    XF_COL(I64, xf_review_judge, user_id),
+    XF_COL(STR, xf_review_judge, username),
+    XF_COL(OPT, xf_review_judge, display_name),
+    XF_COL(INT, xf_review_judge, weight),
+    XF_COL(OPT, xf_review_judge, weight_role),
+    XF_COL(I64, xf_review_judge, created_at),
+};
+
 static void read_judge(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_review_judge *j = item;
-	j->id = xf_db_int(st, 0);
-	j->review_id = xf_db_int(st, 1);
-	j->user_id = xf_db_int(st, 2);
-	j->username = xf_db_dup(a, st, 3);
-	j->display_name = xf_db_opt(a, st, 4);
-	j->weight = (int)xf_db_int(st, 5);
-	j->weight_role = xf_db_opt(a, st, 6);
-	j->created_at = xf_db_int(st, 7);
+	xf_db_read_cols(a, st, judge_cols, XF_NCOLS(judge_cols), item);
 }
 
 static const char sql_j_list[] =

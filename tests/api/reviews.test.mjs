@@ -6,6 +6,7 @@
 // and grade the total; closing the session makes them final.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
@@ -120,6 +121,90 @@ test('results: trimmed mean, ties share a rank, grades', async () => {
 	assert.equal(p1.judges, 5);
 	assert.equal(p1.spread, 36, 'judges\' totals 60 to 96');
 	assert.equal(p1.rectification, '加强理论学习');
+});
+
+/** Opens the session's event stream as client; events arrive in .events,
+ * next(name) resolves with the next event of that name. */
+function openEvents(client, id) {
+	const events = [];
+	const waiters = [];
+	let buf = '';
+	const req = http.get(`${srv.url}/api/reviews/${id}/events`, { headers: client.authHeaders('GET') });
+	const ready = new Promise((resolve, reject) => {
+		req.on('response', (res) => {
+			assert.equal(res.statusCode, 200);
+			assert.match(res.headers['content-type'], /^text\/event-stream/);
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => {
+				buf += chunk;
+				let i;
+				while ((i = buf.indexOf('\n\n')) >= 0) {
+					const frame = buf.slice(0, i);
+					buf = buf.slice(i + 2);
+					const ev = Object.fromEntries(frame.split('\n').filter((l) => /^(id|event|data):/.test(l))
+						.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+					if (!ev.event) { resolve(); continue; } // the opening retry line
+					ev.data = JSON.parse(ev.data);
+					events.push(ev);
+					for (const w of waiters.splice(0)) w();
+				}
+			});
+		});
+		req.on('error', reject);
+	});
+	const next = (name) => new Promise((resolve) => {
+		const seen = events.length;
+		const check = () => {
+			const e = events.slice(seen).find((x) => x.event === name);
+			if (e) resolve(e); else waiters.push(check);
+		};
+		check();
+	});
+	return { ready, events, next, close: () => req.destroy() };
+}
+
+test('live events: the wall sees opens, counts and the ranking, never a judge\'s scores', async () => {
+	const body = {
+		title: '现场评议', org_id: dist.id, held_on: TODAY,
+		criteria: [{ name: '成效', max: 10 }], presenters: [{ name: '甲', org_id: unit.id }],
+	};
+	const live = expectStatus(await committee.post('/api/reviews', body), 201, srv);
+	expectStatus(await committee.post(`/api/reviews/${live.id}/judges`, { user_ids: [judges[0].user.id, judges[1].user.id] }), 200, srv);
+	expectError(await committee2.get(`/api/reviews/${live.id}/events`), 404, 'not_found');
+	const wall = openEvents(committee, live.id);
+	await wall.ready;
+	const [p] = live.presenters;
+	const opened = wall.next('open');
+	expectStatus(await committee.post(`/api/reviews/${live.id}/presenters/${p.id}/open`), 200, srv);
+	assert.equal((await opened).data.id, p.id);
+	const scored = wall.next('scored');
+	expectStatus(await judges[0].client.request('PUT', `/api/reviews/${live.id}/presenters/${p.id}/scores`, { scores: { 成效: 8 } }), 200, srv);
+	const s1 = await scored;
+	assert.equal(s1.data.scored_by, 1);
+	assert.ok(!JSON.stringify(s1.data).includes('"8'), 'no score value in the event');
+	const scored2 = wall.next('scored');
+	expectStatus(await judges[1].client.request('PUT', `/api/reviews/${live.id}/presenters/${p.id}/scores`, { scores: { 成效: 6 } }), 200, srv);
+	assert.equal((await scored2).data.scored_by, 2);
+	const closed = wall.next('closed');
+	expectStatus(await committee.post(`/api/reviews/${live.id}/presenters/${p.id}/close`, {}), 200, srv);
+	const c = await closed;
+	assert.deepEqual(c.data.ranking.map((x) => [x.rank, x.name, x.total]), [[1, '甲', 7]]);
+	assert.ok(Number(c.id) > Number(s1.id), 'event ids increase');
+	// a client reconnecting with Last-Event-ID gets what it missed
+	const again = await new Promise((resolve, reject) => {
+		const req = http.get(`${srv.url}/api/reviews/${live.id}/events`, { headers: { ...committee.authHeaders('GET'), 'Last-Event-ID': s1.id } });
+		let text = '';
+		req.on('response', (res) => {
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => { text += chunk; if (text.includes('event: closed')) { req.destroy(); resolve(text); } });
+		});
+		req.on('error', reject);
+	});
+	assert.match(again, /event: scored[\s\S]*event: closed/);
+	const ended = wall.next('ended');
+	expectStatus(await committee.post(`/api/reviews/${live.id}/close`), 200, srv);
+	await ended;
+	wall.close();
 });
 
 test('closing the session makes the results final', async () => {

@@ -21,7 +21,7 @@
  *     segment where it has a {x}, at the first segment where they differ).
  *
  * sources: src/api/input.c src/http/server.c src/http/cache.c
- * sources: src/http/headers.c
+ * sources: src/http/headers.c src/http/sse.c src/base/events.c
  * sources: src/base/arena.c
  * sources: src/base/buf.c src/base/jw.c src/base/utf8.c src/base/date.c
  * sources: src/service/ctx.c src/store/audit.c src/store/db.c
