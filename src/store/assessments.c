@@ -96,6 +96,7 @@ static const xf_db_col rating_cols[] = {
 
 static void read_rating(xf_arena *a, xf_stmt *st, void *item)
 {
+	memset(item, 0, sizeof(xf_star_rating)); /* the fields read later */
 	xf_db_read_cols(a, st, rating_cols, XF_NCOLS(rating_cols), item);
 }
 

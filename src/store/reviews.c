@@ -58,6 +58,7 @@ int xf_store_review_insert(xf_db *db, xf_review *r, int64_t now)
 static void read_review(xf_arena *a, xf_stmt *st, void *item)
 {
 	xf_review *r = item;
+	memset(r, 0, sizeof *r);
 	r->id = xf_db_int(st, 0);
 	r->org_id = xf_db_int(st, 1);
 	r->org_path = xf_db_dup(a, st, 2);

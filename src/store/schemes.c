@@ -16,6 +16,7 @@
 static void read_scheme(xf_arena *a, xf_stmt *st, void *item)
 {
 	xf_scheme *s = item;
+	memset(s, 0, sizeof *s);
 	s->id = xf_db_int(st, 0);
 	s->lineage_id = xf_db_int(st, 1);
 	s->version = (int)xf_db_int(st, 2);
