@@ -6,7 +6,7 @@
 #   make format / make lint / make fuzz / make bench
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
+PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
 SANITIZE ?=
 BUILD    ?= build
 

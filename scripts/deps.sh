@@ -7,7 +7,7 @@
 set -eu
 
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
-libpq-dev libsodium-dev libxlsxwriter-dev nodejs ca-certificates"
+libpq-dev libsodium-dev libxlsxwriter-dev libqrencode-dev nodejs ca-certificates"
 TEST_PKGS="libcmocka-dev sqlite3 postgresql-15 chromium fonts-noto-cjk clang
 libclang-rt-14-dev"
 

@@ -39,5 +39,7 @@ void xf_api_set_info(const char *version, const char *db_name);
 
 /* Shared answer helpers */
 void xf_api_ok(xf_req *r); /* {"ok":true} */
+/* Sets the session cookie of a new session (login, a judge's code). */
+void xf_api_set_session(xf_req *r, const char *token);
 
 #endif

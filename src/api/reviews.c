@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/page.h"
+#include "api/qr.h"
 #include "api/xlsx.h"
 
 #include "api/input.h"
@@ -197,11 +198,12 @@ void xf_h_reviews_list(xf_req *r)
 	xf_page_end(r, &w, total);
 }
 
-enum { J_USERS, J_WEIGHT, J_ROLE, J_COUNT };
+enum { J_USERS, J_WEIGHT, J_ROLE, J_CODES, J_COUNT };
 static const xf_field judge_fields[J_COUNT] = {
-    {"user_ids", XF_F_ARRAY, 1, 0, 0, XF_REVIEW_MAX_JUDGES, NULL, "评委"},
+    {"user_ids", XF_F_ARRAY, 0, 0, 1, XF_REVIEW_MAX_JUDGES, NULL, "评委"},
     {"weight", XF_F_INT, 0, 0, 1, 10, NULL, "权重"},
     {"weight_role", XF_F_STR, 0, 1, 1, 30, NULL, "评委类别"},
+    {"codes", XF_F_INT, 0, 0, 1, 200, NULL, "评委码数量"},
 };
 const xf_body_table xf_reviews_judges_body = XF_BODY_TABLE(judge_fields);
 
@@ -211,6 +213,28 @@ void xf_h_reviews_judges_add(xf_req *r)
 	int64_t id;
 	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
+	if (v[J_USERS].present == v[J_CODES].present) {
+		xf_reply_error(
+		    r, 422, "invalid_field",
+		    "请给出受邀用户（user_ids）或评委码数量（codes）之一",
+		    "user_ids");
+		return;
+	}
+	int weight = v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1;
+	const char *role =
+	    v[J_ROLE].present && !v[J_ROLE].is_null ? v[J_ROLE].s : NULL;
+	if (v[J_CODES].present) {
+		xf_ctx c;
+		xf_review_full f;
+		if (xf_api_ctx(r, &c) != 0)
+			return;
+		if (xf_review_codes_add(&c, id, (int)v[J_CODES].i, weight, role,
+		                        &f) != XF_OK)
+			xf_api_fail(r, &c);
+		else
+			answer_full(r, 200, &f);
+		return;
+	}
 	int n = (int)json_array_size(v[J_USERS].j);
 	int64_t *ids = xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *ids);
 	if (!ids) {
@@ -406,6 +430,73 @@ void xf_h_reviews_events(xf_req *r)
 	char ch[40];
 	snprintf(ch, sizeof ch, "review:%lld", (long long)id);
 	xf_reply_events(r, ch);
+}
+
+/* POST /api/reviews/join {"code"}: an outside judge's one-time code opens
+ * a session of its judge account (the cookie, and the token). */
+enum { JN_CODE, JN_COUNT };
+static const xf_field join_fields[JN_COUNT] = {
+    {"code", XF_F_STR, 1, 0, 1, 32, NULL, "评委码"},
+};
+const xf_body_table xf_reviews_join_body = XF_BODY_TABLE(join_fields);
+
+void xf_h_reviews_join(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_judge j;
+	const char *token, *csrf;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_join(&c, r->body_vals[JN_CODE].s, &j, &token, &csrf) !=
+	    XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	r->user = j.username;
+	xf_api_set_session(r, token);
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "token", token);
+	xf_jw_kstr(&w, "csrf", csrf);
+	xf_jw_kint(&w, "review_id", j.review_id);
+	xf_jw_kint(&w, "judge_id", j.id);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* GET /api/reviews/{id}/judges/{jid}/qr.svg: the QR code of an outside
+ * judge's code, a link to the judge page on this server. */
+void xf_h_reviews_judge_qr(xf_req *r)
+{
+	xf_ctx c;
+	xf_review_full f;
+	int64_t id, jid;
+	if (xf_input_path_id(r, 0, &id) != 0 ||
+	    xf_input_path_id(r, 1, &jid) != 0 || xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_review_read(&c, id, &f) != XF_OK) {
+		xf_api_fail(r, &c);
+		return;
+	}
+	const xf_review_judge *j = NULL;
+	for (int i = 0; f.chair && i < f.njudges; i++)
+		if (f.judges[i].id == jid && f.judges[i].code)
+			j = &f.judges[i];
+	if (!j) {
+		xf_reply_error(r, 404, "not_found", "评委码不存在", NULL);
+		return;
+	}
+	const char *host = xf_req_header(r, "Host");
+	char *url = xf_arena_printf(
+	    &r->arena, "http://%s/reviews/join?code=%s",
+	    host && xf_qr_host_ok(host) ? host : "127.0.0.1", j->code);
+	if (!url || xf_qr_svg(&r->out, url) != 0) {
+		xf_reply_error(r, 500, "internal", "生成二维码失败", NULL);
+		return;
+	}
+	r->status = 200;
+	r->content_type = "image/svg+xml";
 }
 
 /* ---- the results in Excel ---------------------------------------------- */

@@ -24,5 +24,8 @@ void xf_h_reviews_close(xf_req *r);
 void xf_h_reviews_results(xf_req *r);
 void xf_h_reviews_results_xlsx(xf_req *r);
 void xf_h_reviews_events(xf_req *r);
+void xf_h_reviews_join(xf_req *r);
+extern const struct xf_body_table xf_reviews_join_body;
+void xf_h_reviews_judge_qr(xf_req *r);
 
 #endif

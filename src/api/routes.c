@@ -262,6 +262,10 @@ static const xf_route routes[] = {
      NULL, NULL, 0},
     {"GET", "/api/reviews/{id}/events", xf_h_reviews_events, ANY, NULL, NULL,
      0},
+    {"POST", "/api/reviews/join", xf_h_reviews_join, XF_AUTH_PUBLIC,
+     &xf_reviews_join_body, NULL, 0},
+    {"GET", "/api/reviews/{id}/judges/{jid}/qr.svg", xf_h_reviews_judge_qr,
+     OVERSEE, NULL, NULL, 0},
     {"POST", "/api/reviews/{id}/close", xf_h_reviews_close, OVERSEE, NULL, NULL,
      0},
 

@@ -50,6 +50,14 @@ static const xf_field login_fields[] = {
 };
 const xf_body_table xf_login_body = XF_BODY_TABLE(login_fields);
 
+void xf_api_set_session(xf_req *r, const char *token)
+{
+	r->set_cookie = xf_arena_printf(
+	    &r->arena,
+	    "xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+	    token, XF_SESSION_SECONDS);
+}
+
 void xf_h_login(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
@@ -63,10 +71,7 @@ void xf_h_login(xf_req *r)
 		return;
 	}
 	r->user = u.username;
-	r->set_cookie = xf_arena_printf(
-	    &r->arena,
-	    "xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-	    token, XF_SESSION_SECONDS);
+	xf_api_set_session(r, token);
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);

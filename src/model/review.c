@@ -63,6 +63,8 @@ void xf_review_judge_json(xf_jw *w, const xf_review_judge *j)
 	xf_jw_kstr(w, "display_name", j->display_name);
 	xf_jw_kint(w, "weight", j->weight);
 	xf_jw_kstr(w, "weight_role", j->weight_role);
+	xf_jw_kstr(w, "code", j->code);
+	xf_jw_ktime(w, "code_used_at", j->used_at);
 	xf_jw_obj_end(w);
 }
 

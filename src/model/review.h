@@ -52,6 +52,8 @@ typedef struct xf_review_judge {
 	int weight;
 	const char *weight_role; /* or NULL */
 	int64_t created_at;
+	const char *code; /* a one-time code (outside judges), or NULL */
+	int64_t used_at;  /* when the code was used, 0: not yet */
 } xf_review_judge;
 
 /* A presenter's result (closed presenters). */

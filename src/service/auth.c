@@ -116,22 +116,36 @@ int xf_login(xf_ctx *c, const char *username, const char *password,
 		rc = xf_tx_end(c, xf_from_db(c, drc));
 		return rc == XF_OK ? invalid_credentials(c) : rc;
 	}
+	return xf_tx_end(c, xf_session_open_in_tx(c, user, token, csrf));
+}
+
+int xf_session_open_in_tx(xf_ctx *c, const xf_user *user, const char **token,
+                          const char **csrf)
+{
 	unsigned char tok[32], cs[16];
 	randombytes_buf(tok, sizeof tok);
 	randombytes_buf(cs, sizeof cs);
 	*token = hex(c, tok, sizeof tok);
 	*csrf = hex(c, cs, sizeof cs);
 	if (!*token || !*csrf)
-		return xf_tx_end(c, xf_oom(c));
+		return xf_oom(c);
 	int drc =
 	    xf_store_session_insert(c->db, token_hash(c, *token), user->id,
 	                            *csrf, c->now, c->now + XF_SESSION_SECONDS);
 	if (drc != XF_DB_OK)
-		return xf_tx_end(c, xf_fail_db(c, drc));
+		return xf_fail_db(c, drc);
 	c->user_id = user->id;
 	c->username = user->username;
-	return xf_tx_end(
-	    c, xf_audit(c, "login", "user", user->id, NULL, NULL, NULL));
+	return xf_audit(c, "login", "user", user->id, NULL, NULL, NULL);
+}
+
+void xf_random_code(char *out, int n)
+{
+	/* no 0/O, 1/I/L: read aloud and typed on a phone */
+	static const char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+	for (int i = 0; i < n; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+	out[n] = 0;
 }
 
 int xf_logout(xf_ctx *c, const char *token)

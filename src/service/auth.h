@@ -19,6 +19,12 @@ int xf_auth_init(void); /* libsodium; call once at start */
 int xf_login(xf_ctx *c, const char *username, const char *password,
              const char **token, const char **csrf, xf_user *user);
 int xf_logout(xf_ctx *c, const char *token);
+/* Opens a session of user in the current write transaction (audited as a
+ * login): its token and CSRF token in c->a. */
+int xf_session_open_in_tx(xf_ctx *c, const xf_user *user, const char **token,
+                          const char **csrf);
+/* n random characters of an alphabet without look-alikes, and a NUL. */
+void xf_random_code(char *out, int n);
 /* Resolves a token to its user and scope; XF_E_UNAUTHORIZED if none.
  * epoch: the count of write requests the server had answered when this
  * request arrived (see session_cache.h); sessions resolved under the same

@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
+#include "service/auth.h"
 #include "store/members.h"
 #include "store/orgs.h"
 #include "store/reviews.h"
@@ -216,6 +217,86 @@ int xf_review_judges_add(xf_ctx *c, int64_t id, const int64_t *user_ids, int n,
 {
 	XF_RETURN_WRITE_TX(
 	    c, judges_tx(c, id, user_ids, n, weight, weight_role, out));
+}
+
+static int codes_tx(xf_ctx *c, int64_t id, int n, int weight,
+                    const char *weight_role, xf_review_full *f)
+{
+	int rc = load_chair(c, id, f);
+	if (rc == XF_OK)
+		rc = still_open(c, &f->r);
+	if (rc != XF_OK)
+		return rc;
+	xf_user_role role = {"judge", f->r.org_id, f->r.org_name,
+	                     f->r.org_path};
+	for (int i = 0; i < n; i++) {
+		char code[XF_JUDGE_CODE_LEN + 1], name[48];
+		xf_random_code(code, XF_JUDGE_CODE_LEN);
+		xf_user u = {.username = xf_arena_printf(c->a, "judge-%lld-%s",
+		                                         (long long)id, code),
+		             .display_name = name,
+		             .password_hash =
+		                 "!", /* no password: by code only */
+		             .roles = &role,
+		             .nroles = 1};
+		snprintf(name, sizeof name, "外部评委%s", code + 4);
+		u.display_name = xf_arena_strdup(c->a, name);
+		int drc = xf_store_user_insert(c->db, &u, c->now);
+		xf_review_judge j = {.review_id = id,
+		                     .user_id = u.id,
+		                     .weight = weight,
+		                     .weight_role = weight_role,
+		                     .code = xf_arena_strdup(c->a, code)};
+		if (drc == XF_DB_OK)
+			drc = xf_store_judge_insert(c->db, &j, c->now);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	rc = fill(c, f);
+	return rc == XF_OK ? xf_audit(c, "update", "review", id, f->r.org_path,
+	                              NULL, NULL)
+	                   : rc;
+}
+
+int xf_review_codes_add(xf_ctx *c, int64_t id, int n, int weight,
+                        const char *weight_role, xf_review_full *out)
+{
+	XF_RETURN_WRITE_TX(c, codes_tx(c, id, n, weight, weight_role, out));
+}
+
+static int join_tx(xf_ctx *c, const char *code, xf_review_judge *j,
+                   const char **token, const char **csrf)
+{
+	int drc = xf_store_judge_by_code(c->db, c->a, code, j);
+	if (drc == XF_DB_DONE)
+		return xf_invalid(c, "评委码不正确", "code");
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	xf_review r;
+	drc = xf_store_review_get(c->db, c->a, j->review_id, &r);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	int rc = still_open(c, &r);
+	if (rc != XF_OK)
+		return rc;
+	drc = xf_store_judge_use(c->db, j->id, c->now);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_CONFLICT, "code_used",
+		               "该评委码已使用，每个评委码只能使用一次",
+		               "code");
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	xf_user u;
+	drc = xf_store_user_get(c->db, c->a, j->user_id, &u);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	return xf_session_open_in_tx(c, &u, token, csrf);
+}
+
+int xf_review_join(xf_ctx *c, const char *code, xf_review_judge *j,
+                   const char **token, const char **csrf)
+{
+	XF_RETURN_WRITE_TX(c, join_tx(c, code, j, token, csrf));
 }
 
 /* The presenter pid of session f (404 when it is not one of its). */

@@ -60,6 +60,16 @@ int xf_review_list(xf_ctx *c, int offset, int limit, xf_review **out, int *n,
 int xf_review_judges_add(xf_ctx *c, int64_t id, const int64_t *user_ids, int n,
                          int weight, const char *weight_role,
                          xf_review_full *out);
+/* Makes n (1..200) one-time codes for outside judges: each an account of
+ * its own with the judge role and no password. */
+#define XF_JUDGE_CODE_LEN 8
+int xf_review_codes_add(xf_ctx *c, int64_t id, int n, int weight,
+                        const char *weight_role, xf_review_full *out);
+/* An outside judge joins with its code (once; while the session is
+ * open): a session of its account, valid for this review alone (its only
+ * role is judge), with its token and CSRF token. */
+int xf_review_join(xf_ctx *c, const char *code, xf_review_judge *j,
+                   const char **token, const char **csrf);
 /* The chair opens a waiting presenter (one at a time) or closes the open
  * one (with the 整改清单, optional). */
 int xf_review_presenter_open(xf_ctx *c, int64_t id, int64_t pid,

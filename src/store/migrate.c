@@ -17,15 +17,16 @@
 /* Migrations in order; migration N is migrations[N - 1]. Released
  * migrations never change: a change of schema is a new migration. */
 static const char *const migrations[] = {
-    xf_schema_v1, /* core: orgs, members, users, audit, clusters */
-    xf_schema_v2, /* organizational life: meetings, attendance */
-    xf_schema_v3, /* points: rulebook, claims, ledger, totals */
-    xf_schema_v4, /* plans, tasks, milestones, duty lists */
-    xf_schema_v5, /* attachments of meetings, content-addressed */
-    xf_schema_v6, /* covering indexes for points verify */
-    xf_schema_v7, /* meetings by (org, counts_on) for the compliance tally */
-    xf_schema_v8, /* assessment: schemes, star ratings, notice subjects */
-    xf_schema_v9, /* review sessions: criteria, presenters, judges, scores */
+    xf_schema_v1,  /* core: orgs, members, users, audit, clusters */
+    xf_schema_v2,  /* organizational life: meetings, attendance */
+    xf_schema_v3,  /* points: rulebook, claims, ledger, totals */
+    xf_schema_v4,  /* plans, tasks, milestones, duty lists */
+    xf_schema_v5,  /* attachments of meetings, content-addressed */
+    xf_schema_v6,  /* covering indexes for points verify */
+    xf_schema_v7,  /* meetings by (org, counts_on) for the compliance tally */
+    xf_schema_v8,  /* assessment: schemes, star ratings, notice subjects */
+    xf_schema_v9,  /* review sessions: criteria, presenters, judges, scores */
+    xf_schema_v10, /* one-time judge codes */
 };
 
 int xf_schema_latest(void)

@@ -246,20 +246,21 @@ int xf_store_presenter_update(xf_db *db, const xf_review_presenter *p)
 
 static const char sql_j_insert[] =
     "INSERT INTO review_judges (review_id, user_id, weight, weight_role, "
-    "created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    "created_at, code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 
 int xf_store_judge_insert(xf_db *db, xf_review_judge *j, int64_t now)
 {
 	j->created_at = now;
 	return xf_db_insert(XF_DB_BOUND(db, sql_j_insert, XF_INT(j->review_id),
 	                                XF_INT(j->user_id), XF_INT(j->weight),
-	                                XF_STR(j->weight_role), XF_INT(now)),
+	                                XF_STR(j->weight_role), XF_INT(now),
+	                                XF_STR(j->code)),
 	                    &j->id);
 }
 
 #define JUDGE_COLS                                                             \
 	"j.id, j.review_id, j.user_id, u.username, u.display_name, j.weight, " \
-	"j.weight_role, j.created_at"
+	"j.weight_role, j.created_at, j.code, COALESCE(j.used_at, 0)"
 
 static const xf_db_col judge_cols[] = {
     XF_COL(I64, xf_review_judge, id),
@@ -270,6 +271,8 @@ static const xf_db_col judge_cols[] = {
     XF_COL(INT, xf_review_judge, weight),
     XF_COL(OPT, xf_review_judge, weight_role),
     XF_COL(I64, xf_review_judge, created_at),
+    XF_COL(OPT, xf_review_judge, code),
+    XF_COL(I64, xf_review_judge, used_at),
 };
 
 static void read_judge(xf_arena *a, xf_stmt *st, void *item)
@@ -303,6 +306,27 @@ int xf_store_judge_of(xf_db *db, xf_arena *a, int64_t review_id,
 	xf_db_bind_int(st, 1, review_id);
 	xf_db_bind_int(st, 2, user_id);
 	return xf_db_row(st, a, read_judge, out);
+}
+
+static const char sql_j_code[] =
+    "SELECT " JUDGE_COLS " FROM review_judges j JOIN users u ON u.id = "
+    "j.user_id WHERE j.code = $1";
+static const char sql_j_use[] =
+    "UPDATE review_judges SET used_at = $2 WHERE id = $1 AND used_at IS NULL";
+
+int xf_store_judge_by_code(xf_db *db, xf_arena *a, const char *code,
+                           xf_review_judge *out)
+{
+	return xf_db_row(XF_DB_BOUND(db, sql_j_code, XF_STR(code)), a,
+	                 read_judge, out);
+}
+
+int xf_store_judge_use(xf_db *db, int64_t id, int64_t now)
+{
+	int rc = xf_db_run(XF_DB_BOUND(db, sql_j_use, XF_INT(id), XF_INT(now)));
+	if (rc != XF_DB_OK)
+		return rc;
+	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
 }
 
 /* ---- scores ------------------------------------------------------------- */

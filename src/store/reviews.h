@@ -47,6 +47,12 @@ int xf_store_judge_of(xf_db *db, xf_arena *a, int64_t review_id,
 int xf_store_reviews_closed_within(xf_db *db, xf_arena *a, const xf_ranges *r,
                                    int year, int max, int64_t **ids, int *n);
 
+/* The judge of a one-time code; XF_DB_DONE: none. */
+int xf_store_judge_by_code(xf_db *db, xf_arena *a, const char *code,
+                           xf_review_judge *out);
+/* Marks the code of judge id used; XF_DB_DONE when it already was. */
+int xf_store_judge_use(xf_db *db, int64_t id, int64_t now);
+
 /* Replaces a judge's scores of a presenter (crit index, x10; -1 empty). */
 int xf_store_scores_put(xf_db *db, int64_t presenter_id, int64_t judge_id,
                         const int *score_x10, int ncrit, int64_t now);

@@ -207,6 +207,47 @@ test('live events: the wall sees opens, counts and the ranking, never a judge\'s
 	wall.close();
 });
 
+test('outside judges: one-time codes with QR codes, a session for this review alone', async () => {
+	const body = {
+		title: '述职评议（外部评委）', org_id: dist.id, held_on: TODAY,
+		criteria: [{ name: '成效', max: 10 }], presenters: [{ name: '乙', org_id: unit.id }],
+	};
+	const rv = expectStatus(await committee.post('/api/reviews', body), 201, srv);
+	expectError(await committee.post(`/api/reviews/${rv.id}/judges`, {}), 422, 'invalid_field', 'user_ids');
+	expectError(await committee.post(`/api/reviews/${rv.id}/judges`, { codes: 201 }), 422, 'invalid_field', 'codes');
+	const withCodes = expectStatus(await committee.post(`/api/reviews/${rv.id}/judges`, { codes: 2, weight: 2, weight_role: '群众代表' }), 200, srv);
+	const coded = withCodes.judges.filter((j) => j.code);
+	assert.equal(coded.length, 2);
+	assert.match(coded[0].code, /^[A-HJ-NP-Z2-9]{8}$/);
+	assert.equal(coded[0].weight, 2);
+	assert.equal(coded[0].code_used_at, null);
+	const qr = await committee.get(`/api/reviews/${rv.id}/judges/${coded[0].id}/qr.svg`);
+	assert.equal(qr.status, 200);
+	assert.match(qr.headers['content-type'], /^image\/svg\+xml/);
+	assert.match(qr.text, /^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+	expectError(await judges[0].client.get(`/api/reviews/${rv.id}/judges/${coded[0].id}/qr.svg`), 403, 'forbidden');
+	// the code opens a session once
+	const anon = srv.client();
+	expectError(await anon.post('/api/reviews/join', { code: 'WRONGCODE' }), 422, 'invalid_field', 'code');
+	const joined = expectStatus(await anon.post('/api/reviews/join', { code: coded[0].code }), 200, srv);
+	assert.equal(joined.review_id, rv.id);
+	assert.equal(joined.judge_id, coded[0].id);
+	expectError(await anon.post('/api/reviews/join', { code: coded[0].code }), 409, 'code_used', 'code');
+	const headers = { Authorization: `Bearer ${joined.token}` };
+	const seen = expectStatus(await anon.get(`/api/reviews/${rv.id}`, { headers }), 200, srv);
+	assert.equal(seen.my_judge_id, coded[0].id);
+	// nothing else is readable with it
+	expectError(await anon.get(`/api/orgs/${dist.id}`, { headers }), 404, 'not_found');
+	expectError(await anon.get(`/api/reviews/${review.id}`, { headers }), 404, 'not_found');
+	// it scores the open presenter, with its weight
+	const [p] = rv.presenters;
+	expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/open`), 200, srv);
+	expectStatus(await anon.request('PUT', `/api/reviews/${rv.id}/presenters/${p.id}/scores`, { scores: { 成效: 9 } }, { headers }), 200, srv);
+	expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/close`, {}), 200, srv);
+	const res = expectStatus(await committee.get(`/api/reviews/${rv.id}/results`), 200, srv);
+	assert.deepEqual(res.items.map((x) => [x.total, x.judges]), [[9, 1]]);
+});
+
 test('closing the session makes the results final', async () => {
 	const closed = expectStatus(await committee.post(`/api/reviews/${review.id}/close`), 200, srv);
 	assert.equal(closed.state, 'closed');

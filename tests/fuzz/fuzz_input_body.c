@@ -32,7 +32,7 @@
  *
  * sources: src/base/ src/model/ src/domain/ src/store/
  * sources: src/service/ src/http/ src/api/
- * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
+ * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
  */
 #include "api/bodies.h"
 #include "api/input.h"
