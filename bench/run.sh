@@ -11,12 +11,12 @@
 # For comparing binaries (bench/ab.sh): XF_BENCH_BIN names the binary,
 # XF_BENCH_OUT the table's file (docs/benchmarks.md by default) and
 # XF_BENCH_PARTS which parts run ("sqlite-reads sqlite-assessment
-# sqlite-writes postgres").
+# sqlite-live sqlite-writes postgres").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${XF_BENCH_BIN:-$PWD/build/xianfeng}
 OUT=${XF_BENCH_OUT:-docs/benchmarks.md}
-PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-writes postgres} "
+PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes postgres} "
 part() { [[ $PARTS == *" $1 "* ]]; }
 DUR=8
 [ "${1:-}" = --quick ] && DUR=3
@@ -158,6 +158,31 @@ run_assessment() {
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
 
+# run_live NAME URL: serve URL (a copy: it writes) and run bench/reviews.mjs:
+# 200 outside judges score one presenter at once while 10 walls follow
+# the session's events; the time from a score's answer to its event on
+# every wall (issue 13: p95 <= 200 ms).
+run_live() {
+	DBNAME=$1
+	local url=$2 out
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$DBNAME-live.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	if ! out=$(node bench/reviews.mjs "http://127.0.0.1:$PORT" "$PW" 200 10); then
+		echo "bench: live events benchmark failed on $DBNAME: $out" >&2
+	fi
+	echo "$DBNAME live: $out"
+	local p50 p95 max sps missed
+	p50=$(json j.p50_ms <<<"$out" 2>/dev/null || echo –)
+	p95=$(json j.p95_ms <<<"$out" 2>/dev/null || echo –)
+	max=$(json j.max_ms <<<"$out" 2>/dev/null || echo –)
+	sps=$(json j.scores_per_s <<<"$out" 2>/dev/null || echo –)
+	missed=$(json j.missed <<<"$out" 2>/dev/null || echo ?)
+	ROWS+=("| $DBNAME | review session: 200 judges score at once, 10 walls on SSE; score answer to event on every wall | $sps scores/s | ${p50} ms | ${p95} ms (p95; max ${max} ms) | | $missed events missed |")
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
 # ---- SQLite --------------------------------------------------------------
 DB=$WORK/city.db
 GEN_LINE=""
@@ -203,6 +228,12 @@ if part sqlite-assessment; then
 	run_assessment "sqlite, assessment" "sqlite:$WORK/assess.db"
 	rm -f "$WORK/assess.db"*
 fi
+if part sqlite-live; then
+	rm -f "$WORK/live.db"*
+	"$BIN" backup --db "sqlite:$DB" --out "$WORK/live.db" >/dev/null
+	run_live "sqlite, live" "sqlite:$WORK/live.db"
+	rm -f "$WORK/live.db"*
+fi
 if part sqlite-writes; then
 	# writes go to a copy, so that the dataset stays as generated
 	rm -f "$WORK/writes.db"*
@@ -233,6 +264,7 @@ if part postgres && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
 	run_db "postgres, no cache" "postgres:$conn" 0
 	run_writes "postgres, writes" "postgres:$conn"
 	run_assessment "postgres, assessment" "postgres:$conn"
+	run_live "postgres, live" "postgres:$conn"
 fi
 
 {

@@ -468,8 +468,24 @@ static int conflicted(xf_ctx *c, int64_t user_id, const char *path, int *rc)
 	return 0;
 }
 
+typedef struct scored {
+	xf_review_presenter p;
+	int64_t judge_id;
+} scored;
+
+static void scored_event(xf_jw *w, const void *arg)
+{
+	const scored *s = arg;
+	xf_jw_obj(w);
+	xf_jw_kint(w, "presenter_id", s->p.id);
+	xf_jw_kint(w, "scored_by", s->p.scored_by);
+	xf_jw_kint(w, "judge_id", s->judge_id);
+	xf_jw_obj_end(w);
+}
+
 static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
-                    const char *const *names, const int *values, int n)
+                    const char *const *names, const int *values, int n,
+                    int64_t *judge)
 {
 	xf_review_full f;
 	xf_review_presenter p;
@@ -513,6 +529,7 @@ static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
 			    field);
 		s[k] = values[i];
 	}
+	*judge = f.my_judge_id;
 	return xf_from_db(c, xf_store_scores_put(c->db, pid, f.my_judge_id, s,
 	                                         f.r.ncrit, c->now));
 }
@@ -521,12 +538,13 @@ int xf_review_score(xf_ctx *c, int64_t id, int64_t pid,
                     const char *const *names, const int *values, int n)
 {
 	int rc;
-	XF_WRITE_TX(c, rc, score_tx(c, id, pid, names, values, n));
-	xf_review_presenter p;
-	/* how many judges have scored (a count, never the scores) */
+	int64_t judge = 0;
+	XF_WRITE_TX(c, rc, score_tx(c, id, pid, names, values, n, &judge));
+	/* who scored and how many have: never the scores */
+	scored s = {.judge_id = judge};
 	if (rc == XF_OK &&
-	    xf_store_presenter_get(c->db, c->a, pid, &p) == XF_DB_ROW)
-		publish(c, id, "scored", presenter_event, &p);
+	    xf_store_presenter_get(c->db, c->a, pid, &s.p) == XF_DB_ROW)
+		publish(c, id, "scored", scored_event, &s);
 	return rc;
 }
 
