@@ -14,6 +14,7 @@
 #include "base/jw.h"
 #include "domain/duties.h"
 #include "model/duty.h"
+#include "model/scheme.h"
 
 #include <string.h>
 
@@ -59,6 +60,21 @@ static void answer_json(xf_req *r, const xf_duty_report *rep, const char *today)
 			xf_jw_obj_end(&w);
 		}
 		xf_jw_arr_end(&w);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "reviews");
+	xf_jw_arr(&w);
+	for (int i = 0; i < rep->nreviews; i++) {
+		const xf_duty_report_review *v = &rep->reviews[i];
+		xf_jw_obj(&w);
+		xf_jw_kstr(&w, "title", v->title);
+		xf_jw_kstr(&w, "held_on", v->held_on);
+		xf_jw_kx10(&w, "total", v->total_x10);
+		xf_jw_kx10(&w, "max", v->max_x10);
+		xf_jw_kint(&w, "rank", v->rank);
+		xf_jw_kint(&w, "presenters", v->ranked);
+		xf_jw_kstr(&w, "grade_title", v->grade_title);
 		xf_jw_obj_end(&w);
 	}
 	xf_jw_arr_end(&w);
@@ -203,6 +219,27 @@ static void render(xf_buf *b, const xf_duty_report *rep, const char *today,
 			}
 			xf_buf_adds(b, "</table>\n");
 		}
+	}
+	if (rep->nreviews) {
+		xf_buf_adds(b, "<h2>述职评议结果</h2>\n<table>\n<tr><th>评议"
+		               "</th><th>日期</th><th>得分</th><th>名次</th>"
+		               "<th>等次</th></tr>\n");
+		for (int i = 0; i < rep->nreviews; i++) {
+			const xf_duty_report_review *v = &rep->reviews[i];
+			xf_buf_adds(b, "<tr>");
+			add_esc(b, "td", v->title);
+			xf_buf_adds(b, "<td class=\"c\">");
+			xf_html_escape(b, v->held_on);
+			xf_buf_printf(b,
+			              "</td><td class=\"c\">%d.%d / %d.%d</td>"
+			              "<td class=\"c\">%d / %d</td>",
+			              v->total_x10 / 10, v->total_x10 % 10,
+			              v->max_x10 / 10, v->max_x10 % 10, v->rank,
+			              v->ranked);
+			add_esc(b, "td", v->grade_title);
+			xf_buf_adds(b, "</tr>\n");
+		}
+		xf_buf_adds(b, "</table>\n");
 	}
 	xf_buf_adds(b, "<p class=\"sign\">述职人（签名）：________________"
 	               "<br>日期：______年____月____日</p>\n");

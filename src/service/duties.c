@@ -5,6 +5,9 @@
  */
 #include "service/duties.h"
 
+#include "service/reviews.h"
+#include "store/reviews.h"
+
 #include "base/date.h"
 #include "domain/duties.h"
 #include "service/snapshot.h"
@@ -519,10 +522,57 @@ static int report_tx(xf_ctx *c, int64_t member_id, int year,
 	return xf_from_db(c, drc);
 }
 
+/* The member's results in the year's closed review sessions; read with
+ * full rights (a session above the reader's scope still shows the
+ * member's own result). */
+static int report_reviews(xf_ctx *c, int64_t member_id, int year,
+                          xf_duty_report *out)
+{
+	int64_t *ids;
+	int n;
+	int drc = xf_store_reviews_of_member(c->db, c->a, member_id, year, 100,
+	                                     &ids, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	out->reviews =
+	    xf_arena_calloc(c->a, (size_t)n + 1, sizeof *out->reviews);
+	if (!out->reviews)
+		return xf_oom(c);
+	const xf_scope *saved = c->scope;
+	c->scope = NULL;
+	int rc = XF_OK;
+	for (int i = 0; i < n && rc == XF_OK; i++) {
+		xf_review_full f;
+		xf_review_row *rows;
+		int nrows;
+		rc = xf_review_results_in_tx(c, ids[i], &f, &rows, &nrows);
+		for (int k = 0; rc == XF_OK && k < nrows; k++) {
+			if (rows[k].p->member_id != member_id)
+				continue;
+			int max = 0;
+			for (int j = 0; j < f.r.ncrit; j++)
+				max += f.r.crit[j].max_x10;
+			out->reviews[out->nreviews++] = (xf_duty_report_review){
+			    f.r.title,          f.r.held_on,
+			    rows[k].rank,       nrows,
+			    rows[k].total_x10,  max,
+			    rows[k].grade_title};
+			break;
+		}
+	}
+	c->scope = saved;
+	return rc;
+}
+
 int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,
                         xf_duty_report *out)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	XF_RETURN_READ_TX(c, report_tx(c, member_id, year, out));
+	int rc;
+	XF_READ_TX(c, rc,
+	           report_tx(c, member_id, year, out) == XF_OK
+	               ? report_reviews(c, member_id, year, out)
+	               : c->err.kind);
+	return rc;
 }

@@ -98,11 +98,21 @@ typedef struct xf_duty_report_post {
 	int items_with_evidence;
 } xf_duty_report_post;
 
+/* The person's result in a closed review session (述职评议) of the year. */
+typedef struct xf_duty_report_review {
+	const char *title, *held_on;
+	int rank, ranked; /* rank among the ranked presenters */
+	int total_x10, max_x10;
+	const char *grade_title;
+} xf_duty_report_review;
+
 typedef struct xf_duty_report {
 	xf_member member;
 	int year;
 	xf_duty_report_post *posts;
 	int nposts;
+	xf_duty_report_review *reviews;
+	int nreviews;
 } xf_duty_report;
 
 int xf_duty_report_read(xf_ctx *c, int64_t member_id, int year,

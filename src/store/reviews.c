@@ -161,6 +161,22 @@ int xf_store_reviews_closed_within(xf_db *db, xf_arena *a, const xf_ranges *r,
 	return xf_db_rows(st, a, max, sizeof **ids, read_id, ids, n);
 }
 
+static const char sql_of_member[] =
+    "SELECT DISTINCT r.id FROM reviews r JOIN review_presenters p ON "
+    "p.review_id = r.id WHERE r.state = 'closed' AND r.held_on >= $2 AND "
+    "r.held_on <= $3 AND p.member_id = $1 ORDER BY r.id";
+
+int xf_store_reviews_of_member(xf_db *db, xf_arena *a, int64_t member_id,
+                               int year, int max, int64_t **ids, int *n)
+{
+	char lo[16], hi[16];
+	snprintf(lo, sizeof lo, "%04d-01-01", year);
+	snprintf(hi, sizeof hi, "%04d-12-31", year);
+	return xf_db_rows(XF_DB_BOUND(db, sql_of_member, XF_INT(member_id),
+	                              XF_STR(lo), XF_STR(hi)),
+	                  a, max, sizeof **ids, read_id, ids, n);
+}
+
 /* ---- presenters --------------------------------------------------------- */
 
 static const char sql_p_insert[] =

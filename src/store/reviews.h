@@ -53,6 +53,10 @@ int xf_store_judge_by_code(xf_db *db, xf_arena *a, const char *code,
 /* Marks the code of judge id used; XF_DB_DONE when it already was. */
 int xf_store_judge_use(xf_db *db, int64_t id, int64_t now);
 
+/* The closed sessions of a year in which the member presented. */
+int xf_store_reviews_of_member(xf_db *db, xf_arena *a, int64_t member_id,
+                               int year, int max, int64_t **ids, int *n);
+
 /* Replaces a judge's scores of a presenter (crit index, x10; -1 empty). */
 int xf_store_scores_put(xf_db *db, int64_t presenter_id, int64_t judge_id,
                         const int *score_x10, int ncrit, int64_t now);

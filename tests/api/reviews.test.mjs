@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin } from './harness.mjs';
+import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin, createMember } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 
@@ -281,4 +281,24 @@ test('the results in Excel, as in the app', async () => {
 	assert.deepEqual([out.A3, out.B3, out.D3, out.F3, out.I3, out.J3], ['名次', '述职人', '工作成效（60.0分）', '总分', '等次', '整改清单']);
 	assert.deepEqual([out.A6, out.B6, out.D6, out.E6, out.F6, out.I6, out.J6], [3, '第一党支部书记', 52.3, 32.7, 85, '较好', '加强理论学习']);
 	expectError(await committee2.get(`/api/reviews/${review.id}/results.xlsx`), 404, 'not_found');
+});
+
+test('a member\'s result shows in its duty report (述职材料)', async () => {
+	const m = await createMember(admin, { org_id: b1.id }, srv);
+	const rv = expectStatus(await committee.post('/api/reviews', {
+		title: '年度述职评议', org_id: dist.id, held_on: TODAY, criteria: [{ name: '综合', max: 100 }],
+		presenters: [{ name: m.name, member_id: m.id }, { name: '另一位', org_id: unit.id }],
+	}), 201, srv);
+	assert.equal(rv.presenters[0].org_id, b1.id, 'the member\'s organization');
+	expectStatus(await committee.post(`/api/reviews/${rv.id}/judges`, { user_ids: [judges[3].user.id] }), 200, srv);
+	for (const [p, v] of [[rv.presenters[0], 88], [rv.presenters[1], 92]]) {
+		expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/open`), 200, srv);
+		expectStatus(await judges[3].client.request('PUT', `/api/reviews/${rv.id}/presenters/${p.id}/scores`, { scores: { 综合: v } }), 200, srv);
+		expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/close`, {}), 200, srv);
+	}
+	expectStatus(await committee.post(`/api/reviews/${rv.id}/close`), 200, srv);
+	const rep = expectStatus(await committee.get(`/api/duty-reports?member_id=${m.id}&year=${TODAY.slice(0, 4)}`), 200, srv);
+	assert.deepEqual(rep.reviews.map((x) => [x.title, x.total, x.rank, x.presenters, x.grade_title]), [['年度述职评议', 88, 2, 2, '较好']]);
+	const html = await committee.get(`/api/duty-reports?member_id=${m.id}&year=${TODAY.slice(0, 4)}&format=html`);
+	assert.match(html.text, /述职评议结果[\s\S]*年度述职评议[\s\S]*88\.0 \/ 100\.0[\s\S]*2 \/ 2[\s\S]*较好/);
 });
