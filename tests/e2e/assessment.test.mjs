@@ -9,7 +9,7 @@
 // screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, pickOrg, apiAs } from './lib.mjs'
+import { SHOTS, startServer, launch, watchedPage, screenshot, login, pickOrg, apiAs } from './lib.mjs'
 import { dayFromToday, thisYear } from '../clock.mjs'
 
 let browser
@@ -68,6 +68,8 @@ test('a scheme from a template, the index board and its explanation', async () =
     await page.locator('[data-test=index-radar] canvas').waitFor()
     await page.xfIdle()
     await screenshot(page, 'index-board')
+    await page.locator('[data-test=index-radar]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SHOTS}/index-radar.png` })
     const rows = await page.locator('[data-test=index-board] .el-table__row').count()
     assert.ok(rows >= 5, `branches ranked (${rows})`)
 
@@ -168,6 +170,50 @@ test('a star rating from self-assessment to decision, and the figure', async () 
   } finally {
     await sec.context.close()
     await adm.context.close()
+    await server.stop()
+  }
+})
+
+test('a district committee adopts the city scheme and details its open slot', async () => {
+  const server = await startServer('demo')
+  const { url } = server
+  const admin = await apiAs(url, 'admin')
+  const city = (await admin.get('/api/orgs?roots=1')).items[0]
+  const s = await admin.post('/api/schemes', { name: '市直机关堡垒指数', year: thisYear(), org_id: city.id, template: 'fortress' })
+  await admin.post(`/api/schemes/${s.id}/publish`, {})
+  const w = await watchedPage(browser)
+  const { page } = w
+  try {
+    await login(page, url, 'haishu')
+    await page.goto(`${url}/assessment/schemes`)
+    await page.xfIdle()
+    await page.locator('[data-test=scheme-new]').click()
+    const form = page.locator('[data-test=scheme-form]')
+    await form.locator('input[name=name]').fill('海曙区堡垒指数细则')
+    await form.locator('[data-test=scheme-adopt]:not(.is-disabled)').click()
+    await form.locator('.el-select', { hasText: '市直机关堡垒指数' }).waitFor()
+    await form.locator('[data-test=scheme-create]').click()
+    await page.locator('[data-test=scheme-state][data-state=draft]').waitFor()
+
+    // the open slot (40 points) gets two own indicators
+    for (const [code, title, max] of [['PX1', '基层党建品牌创建', '25'], ['PX2', '党建业务融合', '15']]) {
+      await page.locator('[data-test=indicator-add-own]').click()
+      const ind = page.locator('[data-test=indicator-form]')
+      await ind.locator('input[name=code]').fill(code)
+      await ind.locator('input[name=title]').fill(title)
+      await ind.locator('input[name=max]').fill(max)
+      await ind.locator('[data-test=indicator-save]').click()
+      await ind.waitFor({ state: 'hidden' })
+    }
+    await page.locator('[data-test=indicator-tree] [data-group=PX]', { hasText: '下级合计 40' }).waitFor()
+    await page.locator('[data-test=scheme-save]').click()
+    await page.getByText('已保存').waitFor()
+    await page.locator('[data-test=indicator-tree] tr', { hasText: '党建业务融合' }).waitFor()
+    await page.xfIdle()
+    await screenshot(page, 'scheme-adopted')
+    assert.deepEqual(w.problems, [])
+  } finally {
+    await w.context.close()
     await server.stop()
   }
 })
