@@ -24,18 +24,32 @@ async function fillDate(scope, value) {
   await scope.locator('.el-form-item__label').click()
 }
 
+/** A scheme from a template for the city (the demo's root), published. */
+async function cityScheme(url, name, template) {
+  const admin = await apiAs(url, 'admin')
+  const city = (await admin.get('/api/orgs?roots=1')).items[0]
+  const s = await admin.post('/api/schemes', { name, year: thisYear(), org_id: city.id, template })
+  return admin.post(`/api/schemes/${s.id}/publish`, {})
+}
+
+/** Logs username in, opens the form of a new scheme and names it. */
+async function newScheme(page, url, username, name) {
+  await login(page, url, username)
+  await page.goto(`${url}/assessment/schemes`)
+  await page.xfIdle()
+  await page.locator('[data-test=scheme-new]').click()
+  const form = page.locator('[data-test=scheme-form]')
+  await form.locator('input[name=name]').fill(name)
+  return form
+}
+
 test('a scheme from a template, the index board and its explanation', async () => {
   const server = await startServer('demo')
   const { url } = server
   const w = await watchedPage(browser)
   const { page } = w
   try {
-    await login(page, url, 'admin')
-    await page.goto(`${url}/assessment/schemes`)
-    await page.xfIdle()
-    await page.locator('[data-test=scheme-new]').click()
-    const form = page.locator('[data-test=scheme-form]')
-    await form.locator('input[name=name]').fill('五星支部创评办法')
+    const form = await newScheme(page, url, 'admin', '五星支部创评办法')
     await pickOrg(page, form.locator('.el-form-item', { hasText: '制定组织' }), '中共市直属机关工作委员会')
     await form.locator('[data-template=five_star]').waitFor()
     await screenshot(page, 'scheme-create')
@@ -98,11 +112,7 @@ test('a scheme from a template, the index board and its explanation', async () =
 test('a star rating from self-assessment to decision, and the figure', async () => {
   const server = await startServer('demo')
   const { url } = server
-  const year = thisYear()
-  const admin = await apiAs(url, 'admin')
-  const city = (await admin.get('/api/orgs?roots=1')).items[0]
-  const s = await admin.post('/api/schemes', { name: '五星支部创评办法', year, org_id: city.id, template: 'five_star' })
-  await admin.post(`/api/schemes/${s.id}/publish`, {})
+  await cityScheme(url, '五星支部创评办法', 'five_star')
   // a branch of the unit whose secretary is qxj
   const qxj = await apiAs(url, 'qxj')
   const branch = (await qxj.get('/api/orgs?kind=branch')).items[0]
@@ -177,19 +187,11 @@ test('a star rating from self-assessment to decision, and the figure', async () 
 test('a district committee adopts the city scheme and details its open slot', async () => {
   const server = await startServer('demo')
   const { url } = server
-  const admin = await apiAs(url, 'admin')
-  const city = (await admin.get('/api/orgs?roots=1')).items[0]
-  const s = await admin.post('/api/schemes', { name: '市直机关堡垒指数', year: thisYear(), org_id: city.id, template: 'fortress' })
-  await admin.post(`/api/schemes/${s.id}/publish`, {})
+  await cityScheme(url, '市直机关堡垒指数', 'fortress')
   const w = await watchedPage(browser)
   const { page } = w
   try {
-    await login(page, url, 'haishu')
-    await page.goto(`${url}/assessment/schemes`)
-    await page.xfIdle()
-    await page.locator('[data-test=scheme-new]').click()
-    const form = page.locator('[data-test=scheme-form]')
-    await form.locator('input[name=name]').fill('海曙区堡垒指数细则')
+    const form = await newScheme(page, url, 'haishu', '海曙区堡垒指数细则')
     await form.locator('[data-test=scheme-adopt]:not(.is-disabled)').click()
     await form.locator('.el-select', { hasText: '市直机关堡垒指数' }).waitFor()
     await form.locator('[data-test=scheme-create]').click()
