@@ -71,11 +71,9 @@ static const xf_field ind_fields[I_COUNT] = {
     {"open", XF_F_BOOL, 0, 0, 0, 0, NULL, "留给下级"},
 };
 
-static const xf_code no_data_codes[] = {
-    {"full", "无数据得满分"}, {"zero", "无数据不得分"}, {NULL, NULL}};
 enum { P_NO_DATA, P_COUNT };
 static const xf_field param_fields[P_COUNT] = {
-    {"no_data", XF_F_ENUM, 0, 0, 0, 0, no_data_codes, "无数据时"},
+    {"no_data", XF_F_ENUM, 0, 0, 0, 0, xf_indicator_no_data, "无数据时"},
 };
 
 enum { T_THRESHOLDS, T_QUOTAS, T_FIVE, T_COUNT };

@@ -33,6 +33,21 @@ const xf_code xf_star_rating_states[] = {{"self_assessed", "已自评"},
 const xf_code xf_notice_subjects[] = {
     {"points_board", "先锋榜"}, {"star_ratings", "星级评定"}, {NULL, NULL}};
 
+const xf_code xf_scheme_states[] = {{"draft", "草稿"},
+                                    {"published", "已发布"},
+                                    {"replaced", "已替换"},
+                                    {NULL, NULL}};
+
+const xf_code xf_indicator_no_data[] = {
+    {"full", "无数据得满分"}, {"zero", "无数据不得分"}, {NULL, NULL}};
+
+const xf_code xf_assessment_record_kinds[] = {
+    {"missing_meeting", "未开展会议"},
+    {"late_meeting", "补开会议"},
+    {"missing_first_topic", "未记录第一议题"},
+    {"late_task", "逾期任务"},
+    {NULL, NULL}};
+
 int xf_source_ready(int src)
 {
 	return src >= 0 && src < XF_SRC_COUNT && src != XF_SRC_HONORS;

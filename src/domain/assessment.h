@@ -171,6 +171,14 @@ void xf_stars_quota(const xf_star_rules *r, const int64_t *scores, int n,
  * star_ratings 星级评定. */
 extern const xf_code xf_star_rating_states[];
 extern const xf_code xf_notice_subjects[];
+/* The states of a scheme: draft 草稿, published 已发布 (in force),
+ * replaced 已替换 (a newer version was published); and what a data
+ * indicator scores without data: full 无数据得满分, zero 无数据不得分. */
+extern const xf_code xf_scheme_states[];
+extern const xf_code xf_indicator_no_data[];
+/* The kinds of records an explanation shows behind an indicator:
+ * missing_meeting, late_meeting, missing_first_topic, late_task. */
+extern const xf_code xf_assessment_record_kinds[];
 
 /* The schemes shipped as starting points (GET /api/schemes/templates):
  * "five_star" (五星创评: 8 indicators, 100 points and a 10-point 创新

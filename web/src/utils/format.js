@@ -129,3 +129,9 @@ export function milestoneLook(m) {
 }
 /** The look of a milestone status for legends. */
 export const milestoneStatusLook = (k) => MILESTONE_LOOK[k]
+
+// 考核评价: stars as people read them (★★★☆☆), and the tag colours of
+// scheme and star rating states (names come from the catalog).
+export const starsText = (n) => (n ? '★'.repeat(n) + '☆'.repeat(Math.max(0, 5 - n)) : '—')
+export const SCHEME_LOOK = { draft: 'warning', published: 'success', replaced: 'info' }
+export const RATING_LOOK = { self_assessed: 'warning', reviewed: 'primary', decided: 'success' }
