@@ -1,0 +1,49 @@
+/*
+ * fields.c - the walk over a field table of model/fields.h.
+ */
+#include "model/fields.h"
+
+#include "base/date.h"
+
+/* The value of type T at offset off of obj. */
+#define AT(T, obj, off)                                                        \
+	(*(const T *)(const void *)((const char *)(obj) + (off)))
+
+void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
+                  const char *const *args)
+{
+	char at[32];
+	for (size_t i = 0; i < n; i++) {
+		const xf_jfield *f = &fields[i];
+		switch (f->type) {
+		case XF_JF_I64:
+			xf_jw_kint(w, f->key, AT(int64_t, obj, f->off));
+			break;
+		case XF_JF_INT:
+			xf_jw_kint(w, f->key, AT(int, obj, f->off));
+			break;
+		case XF_JF_ID:
+			xf_jw_kid(w, f->key, AT(int64_t, obj, f->off));
+			break;
+		case XF_JF_STR:
+			xf_jw_kstr(w, f->key, AT(const char *, obj, f->off));
+			break;
+		case XF_JF_BOOL:
+			xf_jw_kbool(w, f->key, AT(int, obj, f->off));
+			break;
+		case XF_JF_TIME:
+		case XF_JF_WHEN:
+			if (f->type == XF_JF_WHEN &&
+			    !AT(int64_t, obj, f->off)) {
+				xf_jw_kstr(w, f->key, NULL);
+				break;
+			}
+			xf_time_iso(AT(int64_t, obj, f->off), at);
+			xf_jw_kstr(w, f->key, at);
+			break;
+		case XF_JF_ARG:
+			xf_jw_kstr(w, f->key, args[f->off]);
+			break;
+		}
+	}
+}
