@@ -25,7 +25,7 @@
 /* ?org=&year= of both forms: this year in Shanghai by default. */
 enum { Q_ORG, Q_YEAR };
 static const xf_param register_params[] = {
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
 };
 const xf_query_table xf_attendance_register_query =
@@ -38,11 +38,10 @@ static int load(xf_req *r, xf_register *reg)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	if (xf_register_year(&c, r->query_vals[Q_ORG].i,
-	                     (int)r->query_vals[Q_YEAR].i, reg) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_register_year(&c, r->query_vals[Q_ORG].i,
+	                                   (int)r->query_vals[Q_YEAR].i, reg)))
 		return -1;
-	}
 	return 0;
 }
 

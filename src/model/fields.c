@@ -41,6 +41,10 @@ void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
 			xf_time_iso(AT(int64_t, obj, f->off), at);
 			xf_jw_kstr(w, f->key, at);
 			break;
+		case XF_JF_X100:
+			xf_jw_key(w, f->key);
+			xf_jw_x100(w, AT(int64_t, obj, f->off));
+			break;
 		case XF_JF_ARG:
 			xf_jw_kstr(w, f->key, args[f->off]);
 			break;

@@ -23,6 +23,7 @@ typedef enum {
 	XF_JF_BOOL,    /* int, true when nonzero */
 	XF_JF_TIME,    /* int64_t unix seconds, as ISO 8601 UTC text */
 	XF_JF_WHEN,    /* the same, null when 0 (a time not reached yet) */
+	XF_JF_X100,    /* int64_t in hundredths, as 12.35 (xf_jw_x100) */
 	XF_JF_ARG, /* const char *: args[off] of xf_jw_fields, not a field */
 } xf_jfield_type;
 
@@ -40,6 +41,7 @@ typedef struct xf_jfield {
 #define XF_JF_C_BOOL int
 #define XF_JF_C_TIME int64_t
 #define XF_JF_C_WHEN int64_t
+#define XF_JF_C_X100 int64_t
 
 /*
  * A row: XF_JF(STR, xf_org, "name", name) writes "name" from the field

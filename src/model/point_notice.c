@@ -10,13 +10,14 @@
 
 #include <string.h>
 
-/* A frozen row of an orgs board, before its average. */
+/* A frozen row of an orgs board. */
 static const xf_jfield org_row_fields[] = {
     XF_JF(INT, xf_point_notice_row, "rank", rank),
     XF_JF(I64, xf_point_notice_row, "org_id", org_id),
     XF_JF(STR, xf_point_notice_row, "name", name),
     XF_JF(I64, xf_point_notice_row, "points", points),
     XF_JF(I64, xf_point_notice_row, "headcount", headcount),
+    XF_JF(X100, xf_point_notice_row, "average", average_x100),
 };
 
 /* A frozen row of a members board. */
@@ -43,8 +44,6 @@ static void notice_row(xf_jw *w, const xf_point_notice_row *r, int orgs)
 		xf_jw_kint(w, "stars", r->stars);
 	} else if (orgs) {
 		XF_JW_FIELDS(w, r, org_row_fields);
-		xf_jw_key(w, "average");
-		xf_jw_x100(w, r->average_x100);
 	} else {
 		XF_JW_FIELDS(w, r, member_row_fields);
 	}
