@@ -11,6 +11,7 @@
 #include "api/compliance.h"
 #include "api/input.h"
 #include "base/jw.h"
+#include "model/fields.h"
 #include "service/compliance.h"
 
 #include <stdio.h>
@@ -64,6 +65,13 @@ static void head(xf_jw *w, const xf_compliance_report *rep)
 	xf_jw_kstr(w, "today", today);
 }
 
+/* The organization of a row. */
+static const xf_jfield row_org_fields[] = {
+    XF_JF(I64, xf_org, "org_id", id),
+    XF_JF(STR, xf_org, "org_name", name),
+    XF_JF(STR, xf_org, "org_kind", kind),
+};
+
 void xf_h_compliance(xf_req *r)
 {
 	xf_ctx c;
@@ -83,9 +91,7 @@ void xf_h_compliance(xf_req *r)
 	for (int i = 0; i < rep.n; i++) {
 		const xf_compliance_item *it = &rep.items[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", it->org->id);
-		xf_jw_kstr(&w, "org_name", it->org->name);
-		xf_jw_kstr(&w, "org_kind", it->org->kind);
+		XF_JW_FIELDS(&w, it->org, row_org_fields);
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
 		xf_jw_kstr(&w, "status",
 		           xf_compliance_status_name(it->c.status));
@@ -152,9 +158,7 @@ void xf_h_compliance_board(xf_req *r)
 	for (int i = 0; i < b.nrows; i++) {
 		const xf_board_row *row = &b.rows[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", row->org->id);
-		xf_jw_kstr(&w, "org_name", row->org->name);
-		xf_jw_kstr(&w, "org_kind", row->org->kind);
+		XF_JW_FIELDS(&w, row->org, row_org_fields);
 		xf_jw_kbool(&w, "self", row->self);
 		sum(&w, &row->sum);
 		char *link = xf_arena_printf(
@@ -169,9 +173,7 @@ void xf_h_compliance_board(xf_req *r)
 	for (int i = 0; i < b.nlagging; i++) {
 		const xf_compliance_item *it = b.lagging[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", it->org->id);
-		xf_jw_kstr(&w, "org_name", it->org->name);
-		xf_jw_kstr(&w, "org_kind", it->org->kind);
+		XF_JW_FIELDS(&w, it->org, row_org_fields);
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
 		kinds(&w, "missing", it->c.missing);
 		char *link = xf_arena_printf(&r->arena,

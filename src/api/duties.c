@@ -16,11 +16,6 @@
 
 #include <string.h>
 
-static const char *opt_s(const xf_val *v)
-{
-	return v->present && !v->is_null ? v->s : NULL;
-}
-
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
 static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
                           int64_t total, int64_t copied)
@@ -75,7 +70,7 @@ void xf_h_duties_create(xf_req *r)
 	                    .level = v[D_LEVEL].s,
 	                    .post = v[D_POST].s,
 	                    .title = v[D_TITLE].s,
-	                    .content = opt_s(&v[D_CONTENT]),
+	                    .content = xf_val_str(&v[D_CONTENT]),
 	                    .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
 	xf_duty d;
 	if (!xf_api_failed(r, &c, xf_duty_create(&c, &in, &d)))
@@ -98,7 +93,7 @@ void xf_h_duties_patch(xf_req *r)
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	xf_duty_input in = {.title = v[U_TITLE].s,
-	                    .content = opt_s(&v[U_CONTENT]),
+	                    .content = xf_val_str(&v[U_CONTENT]),
 	                    .seq = (int)v[U_SEQ].i,
 	                    .has_title = v[U_TITLE].present,
 	                    .has_content = v[U_CONTENT].present,
@@ -225,9 +220,9 @@ void xf_h_duty_evidence_create(xf_req *r)
 	    .assignment_id = v[E_AS].i,
 	    .kind = v[E_KIND].s,
 	    .ref_id = v[E_REF].present && !v[E_REF].is_null ? v[E_REF].i : 0,
-	    .title = opt_s(&v[E_TITLE]),
-	    .note = opt_s(&v[E_NOTE]),
-	    .on = opt_s(&v[E_ON])};
+	    .title = xf_val_str(&v[E_TITLE]),
+	    .note = xf_val_str(&v[E_NOTE]),
+	    .on = xf_val_str(&v[E_ON])};
 	xf_duty_evidence e;
 	if (xf_api_failed(r, &c, xf_duty_evidence_add(&c, id, &in, &e)))
 		return;

@@ -69,6 +69,12 @@ typedef struct xf_body_table {
  */
 int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals);
 
+/* The text of a checked string value: NULL when absent or sent as null. */
+static inline const char *xf_val_str(const xf_val *v)
+{
+	return v->present && !v->is_null ? v->s : NULL;
+}
+
 /*
  * The checked value v of a body field into field f of an input struct of
  * the service and its flag has_f (whether the field was sent), the form

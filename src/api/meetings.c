@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
+#include "model/fields.h"
 #include "model/meeting.h"
 #include "service/attendance.h"
 #include "service/measures.h"
@@ -203,6 +204,14 @@ void xf_h_meetings_list(xf_req *r)
 /* ---- attendance ------------------------------------------------------------
  */
 
+static const xf_jfield attendee_json_fields[] = {
+    XF_JF(I64, xf_attendee, "member_id", member_id),
+    XF_JF(STR, xf_attendee, "name", name),
+    XF_JF(I64, xf_attendee, "org_id", org_id),
+    XF_JF(STR, xf_attendee, "org_name", org_name),
+    XF_JF(STR, xf_attendee, "status", status),
+};
+
 static void answer_register(xf_req *r, const xf_meeting *m,
                             const xf_attendee *e, int n)
 {
@@ -220,11 +229,7 @@ static void answer_register(xf_req *r, const xf_meeting *m,
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "member_id", e[i].member_id);
-		xf_jw_kstr(&w, "name", e[i].name);
-		xf_jw_kint(&w, "org_id", e[i].org_id);
-		xf_jw_kstr(&w, "org_name", e[i].org_name);
-		xf_jw_kstr(&w, "status", e[i].status);
+		XF_JW_FIELDS(&w, &e[i], attendee_json_fields);
 		xf_jw_kstr(&w, "mark",
 		           e[i].status ? xf_attendance_mark(e[i].status)
 		                       : NULL);
@@ -399,6 +404,25 @@ void xf_h_measures_list(xf_req *r)
 
 /* ---- talks ------------------------------------------------------------- */
 
+static const xf_jfield talk_due_fields[] = {
+    XF_JF(I64, xf_talk_due, "member_id", member_id),
+    XF_JF(STR, xf_talk_due, "name", name),
+    XF_JF(I64, xf_talk_due, "org_id", org_id),
+    XF_JF(STR, xf_talk_due, "org_name", org_name),
+    XF_JF(INT, xf_talk_due, "absences", streak),
+    XF_JF(STR, xf_talk_due, "since", since),
+    XF_JF(STR, xf_talk_due, "last_absent_on", last_absent_on),
+    XF_JF(STR, xf_talk_due, "last_talk_on", last_talk_on),
+};
+
+/* A member due a talk. */
+static void talk_due_json(xf_jw *w, const xf_talk_due *d)
+{
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, d, talk_due_fields);
+	xf_jw_obj_end(w);
+}
+
 /* ?org= */
 static const xf_param due_params[] = {XF_PARAM_ORG};
 const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
@@ -412,21 +436,7 @@ void xf_h_talks_due(xf_req *r)
 		return;
 	if (xf_api_failed(r, &c, xf_talks_due(&c, r->query_vals[0].i, &d, &n)))
 		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "member_id", d[i].member_id);
-		xf_jw_kstr(&w, "name", d[i].name);
-		xf_jw_kint(&w, "org_id", d[i].org_id);
-		xf_jw_kstr(&w, "org_name", d[i].org_name);
-		xf_jw_kint(&w, "absences", d[i].streak);
-		xf_jw_kstr(&w, "since", d[i].since);
-		xf_jw_kstr(&w, "last_absent_on", d[i].last_absent_on);
-		xf_jw_kstr(&w, "last_talk_on", d[i].last_talk_on);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, n);
+	XF_PAGE_ANSWER(r, talk_due_json, d, n, n);
 }
 
 static const xf_field talk_fields[] = {

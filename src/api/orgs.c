@@ -27,31 +27,24 @@ enum {
 	F_COUNT
 };
 
-/* required flags are applied on create only (see create_fields) */
-static const xf_field patch_fields[F_COUNT] = {
-    {"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"level", XF_F_ENUM, 0, 0, 0, 0, xf_org_levels, "层级"},
-    {"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
-    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
-};
+/* required on create: name, kind, level and parent_id */
+#define ORG_FIELDS(req)                                                          \
+	{                                                                        \
+		{"name", XF_F_STR, req, 0, 1, 100, NULL, "组织名称"},            \
+		    {"kind", XF_F_ENUM, req, 0, 0, 0, xf_org_kinds, "组织类型"}, \
+		    {"level", XF_F_ENUM, req, 0, 0, 0, xf_org_levels, "层级"},   \
+		    {"parent_id", XF_F_ID, req, 1, 0, 0, NULL, "上级组织"},      \
+		    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"}, \
+		    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},       \
+		    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},      \
+		    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},        \
+		    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},      \
+	}
+
+static const xf_field patch_fields[F_COUNT] = ORG_FIELDS(0);
 const xf_body_table xf_orgs_patch_body = XF_BODY_TABLE(patch_fields);
 
-static const xf_field create_fields[F_COUNT] = {
-    {"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_org_levels, "层级"},
-    {"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
-    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
-};
+static const xf_field create_fields[F_COUNT] = ORG_FIELDS(1);
 const xf_body_table xf_orgs_create_body = XF_BODY_TABLE(create_fields);
 
 static void to_input(const xf_val *v, xf_org_input *in)

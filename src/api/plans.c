@@ -58,11 +58,6 @@ static const xf_field ms_fields[M_COUNT] = {
     {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},
 };
 
-static const char *opt_s(const xf_val *v)
-{
-	return v->present && !v->is_null ? v->s : NULL;
-}
-
 /* Reads the items of a plan body; -1 with the answer written on error. */
 static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 {
@@ -79,11 +74,11 @@ static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 			return -1;
 		xf_plan_item_input *it = &items[i];
 		it->title = v[I_TITLE].s;
-		it->goal = opt_s(&v[I_GOAL]);
+		it->goal = xf_val_str(&v[I_GOAL]);
 		it->lead_org_id = v[I_LEAD].i;
-		it->measures = opt_s(&v[I_MEASURES]);
-		it->start_on = opt_s(&v[I_START]);
-		it->due_on = opt_s(&v[I_DUE]);
+		it->measures = xf_val_str(&v[I_MEASURES]);
+		it->start_on = xf_val_str(&v[I_START]);
+		it->due_on = xf_val_str(&v[I_DUE]);
 		it->weight = (int)v[I_WEIGHT].i;
 		int nm;
 		const xf_val *m = xf_input_items(
@@ -96,7 +91,7 @@ static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 			return -1;
 		for (int k = 0; k < nm; k++, m += M_COUNT) {
 			mi[k].title = m[M_TITLE].s;
-			mi[k].deliverable = opt_s(&m[M_DELIVERABLE]);
+			mi[k].deliverable = xf_val_str(&m[M_DELIVERABLE]);
 			mi[k].due_on = m[M_DUE].s;
 			mi[k].weight = (int)m[M_WEIGHT].i;
 		}

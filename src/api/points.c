@@ -337,7 +337,7 @@ void xf_h_claims_approve(xf_req *r)
 	int64_t id;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	const char *reason = v[0].present && !v[0].is_null ? v[0].s : NULL;
+	const char *reason = xf_val_str(&v[0]);
 	if (xf_api_failed(r, &c,
 	                  xf_point_claim_approve(&c, id, reason, &cl, &res)))
 		return;

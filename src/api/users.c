@@ -26,24 +26,21 @@ enum {
 	F_COUNT
 };
 
-static const xf_field create_fields[F_COUNT] = {
-    {"username", XF_F_STR, 1, 0, 2, 64, NULL, "用户名"},
-    {"password", XF_F_STR, 1, 0, 8, 128, NULL, "密码"},
-    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
-};
+/* required on create: username and password */
+#define USER_FIELDS(req)                                                         \
+	{                                                                        \
+		{"username", XF_F_STR, req, 0, 2, 64, NULL, "用户名"},           \
+		    {"password", XF_F_STR, req, 0, 8, 128, NULL, "密码"},        \
+		    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},       \
+		    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},        \
+		    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},           \
+		    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"}, \
+	}
+
+static const xf_field create_fields[F_COUNT] = USER_FIELDS(1);
 const xf_body_table xf_users_create_body = XF_BODY_TABLE(create_fields);
 
-static const xf_field patch_fields[F_COUNT] = {
-    {"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
-    {"password", XF_F_STR, 0, 0, 8, 128, NULL, "密码"},
-    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
-};
+static const xf_field patch_fields[F_COUNT] = USER_FIELDS(0);
 const xf_body_table xf_users_patch_body = XF_BODY_TABLE(patch_fields);
 
 /* Reads the body (checked against create_fields, or patch_fields when

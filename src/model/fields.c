@@ -51,3 +51,17 @@ void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
 		}
 	}
 }
+
+void xf_jw_records(xf_jw *w, const char *key, const void *items, size_t n,
+                   size_t size, const xf_jfield *fields, size_t nf)
+{
+	xf_jw_key(w, key);
+	xf_jw_arr(w);
+	for (size_t i = 0; i < n; i++) {
+		xf_jw_obj(w);
+		xf_jw_fields(w, (const char *)items + i * size, fields, nf,
+		             NULL);
+		xf_jw_obj_end(w);
+	}
+	xf_jw_arr_end(w);
+}

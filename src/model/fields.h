@@ -72,9 +72,21 @@ typedef struct xf_jfield {
  */
 void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
                   const char *const *args);
+
+/*
+ * Writes key and an array of the n structs from items (size bytes each),
+ * each an object of fields[0..nf) (no args).
+ */
+void xf_jw_records(xf_jw *w, const char *key, const void *items, size_t n,
+                   size_t size, const xf_jfield *fields, size_t nf);
+
 /* xf_jw_fields over a whole table t, with no args and with args. */
 #define XF_JW_FIELDS(w, obj, t) xf_jw_fields(w, obj, t, XF_NFIELDS(t), NULL)
 #define XF_JW_FIELDS_ARGS(w, obj, t, args)                                     \
 	xf_jw_fields(w, obj, t, XF_NFIELDS(t), args)
+/* xf_jw_records of the n items of an array, each written by table t. */
+#define XF_JW_RECORDS(w, key, items, n, t)                                     \
+	xf_jw_records(w, key, items, (size_t)(n), sizeof *(items), t,          \
+	              XF_NFIELDS(t))
 
 #endif

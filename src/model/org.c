@@ -58,14 +58,7 @@ void xf_cluster_json(xf_jw *w, const xf_cluster *c)
 	xf_jw_kint(w, "id", c->id);
 	xf_jw_kstr(w, "name", c->name);
 	xf_jw_kstr(w, "description", c->description);
-	xf_jw_key(w, "orgs");
-	xf_jw_arr(w);
-	for (int i = 0; i < c->norgs; i++) {
-		xf_jw_obj(w);
-		XF_JW_FIELDS(w, &c->orgs[i], cluster_org_fields);
-		xf_jw_obj_end(w);
-	}
-	xf_jw_arr_end(w);
+	XF_JW_RECORDS(w, "orgs", c->orgs, c->norgs, cluster_org_fields);
 	xf_jw_obj_end(w);
 }
 
