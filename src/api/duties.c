@@ -92,12 +92,10 @@ void xf_h_duties_patch(xf_req *r)
 	int64_t id;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	xf_duty_input in = {.title = v[U_TITLE].s,
-	                    .content = xf_val_str(&v[U_CONTENT]),
-	                    .seq = (int)v[U_SEQ].i,
-	                    .has_title = v[U_TITLE].present,
-	                    .has_content = v[U_CONTENT].present,
-	                    .has_seq = v[U_SEQ].present};
+	xf_duty_input in = {0};
+	XF_TAKE_STR(&in, title, v[U_TITLE]);
+	XF_TAKE_STR(&in, content, v[U_CONTENT]);
+	XF_TAKE_INT(&in, seq, v[U_SEQ]);
 	xf_duty d;
 	if (!xf_api_failed(r, &c, xf_duty_update(&c, id, &in, &d)))
 		answer_duty(r, 200, &d);

@@ -168,10 +168,9 @@ void xf_h_plans_patch(xf_req *r)
 	int64_t id;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	xf_plan_patch in = {.has_title = v[U_TITLE].present,
-	                    .title = v[U_TITLE].s,
-	                    .has_year = v[U_YEAR].present,
-	                    .year = (int)v[U_YEAR].i};
+	xf_plan_patch in = {0};
+	XF_TAKE_STR(&in, title, v[U_TITLE]);
+	XF_TAKE_INT(&in, year, v[U_YEAR]);
 	if (!xf_api_failed(r, &c, xf_plan_update(&c, id, &in)))
 		answer_plan(r, 200, &c, id);
 }
