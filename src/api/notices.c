@@ -145,9 +145,7 @@ void xf_h_notices_create(xf_req *r)
 	    .opens_on = v[N_OPENS].present ? v[N_OPENS].s : NULL,
 	    .closes_on = v[N_CLOSES].s,
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL};
-	if (xf_point_notice_publish(&c, &in, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
 		answer_notice(r, &c, 201, &f);
 }
 
