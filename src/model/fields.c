@@ -8,7 +8,7 @@
 
 /* The value of type T at offset off of obj. */
 #define AT(T, obj, off)                                                        \
-	(*(const T *)(const void *)((const char *)(obj) + (off)))
+	(*(T const *)(const void *)((const char *)(obj) + (off)))
 
 void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
                   const char *const *args)
