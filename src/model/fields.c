@@ -4,7 +4,6 @@
 #include "model/fields.h"
 
 #include "base/date.h"
-#include "model/scheme.h"
 
 /* The value of type T at offset off of obj. */
 #define AT(T, obj, off)                                                        \
@@ -42,16 +41,6 @@ void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
 		case XF_JF_X100:
 			xf_jw_key(w, f->key);
 			xf_jw_x100(w, AT(int64_t, obj, f->off));
-			break;
-		case XF_JF_X10:
-			xf_jw_kx10(w, f->key, AT(int, obj, f->off));
-			break;
-		case XF_JF_OPTINT:
-			xf_jw_key(w, f->key);
-			if (AT(int, obj, f->off))
-				xf_jw_int(w, AT(int, obj, f->off));
-			else
-				xf_jw_null(w);
 			break;
 		case XF_JF_ARG:
 			xf_jw_kstr(w, f->key, args[f->off]);

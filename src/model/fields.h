@@ -24,8 +24,6 @@ typedef enum {
 	XF_JF_TIME,    /* int64_t unix seconds, as ISO 8601 UTC text */
 	XF_JF_WHEN,    /* the same, null when 0 (a time not reached yet) */
 	XF_JF_X100,    /* int64_t in hundredths, as 12.35 (xf_jw_x100) */
-	XF_JF_X10,     /* int in tenths, as 87.5 (xf_jw_x10) */
-	XF_JF_OPTINT,  /* int, null when 0 (a count not given yet) */
 	XF_JF_ARG, /* const char *: args[off] of xf_jw_fields, not a field */
 } xf_jfield_type;
 
@@ -36,16 +34,14 @@ typedef struct xf_jfield {
 } xf_jfield;
 
 /* The C type each kind reads, checked when the table is compiled. */
-#define XF_JF_C_I64    int64_t
-#define XF_JF_C_INT    int
-#define XF_JF_C_ID     int64_t
-#define XF_JF_C_STR    const char *
-#define XF_JF_C_BOOL   int
-#define XF_JF_C_TIME   int64_t
-#define XF_JF_C_WHEN   int64_t
-#define XF_JF_C_X100   int64_t
-#define XF_JF_C_X10    int
-#define XF_JF_C_OPTINT int
+#define XF_JF_C_I64  int64_t
+#define XF_JF_C_INT  int
+#define XF_JF_C_ID   int64_t
+#define XF_JF_C_STR  const char *
+#define XF_JF_C_BOOL int
+#define XF_JF_C_TIME int64_t
+#define XF_JF_C_WHEN int64_t
+#define XF_JF_C_X100 int64_t
 
 /*
  * A row: XF_JF(STR, xf_org, "name", name) writes "name" from the field

@@ -4,104 +4,76 @@
  */
 #include "model/review.h"
 
-#include "model/fields.h"
+#include "base/date.h"
+#include "model/org.h"
 #include "model/scheme.h"
-
-static const xf_jfield review_fields[] = {
-    XF_JF(I64, xf_review, "id", id),
-    XF_JF(I64, xf_review, "org_id", org_id),
-    XF_JF(STR, xf_review, "org_name", org_name),
-    XF_JF(STR, xf_review, "title", title),
-    XF_JF(STR, xf_review, "held_on", held_on),
-    XF_JF(STR, xf_review, "method", method),
-    XF_JF(STR, xf_review, "state", state),
-};
-
-static const xf_jfield criterion_fields[] = {
-    XF_JF(STR, xf_review_criterion, "name", name),
-    XF_JF(X10, xf_review_criterion, "max", max_x10),
-};
-
-/* after the grades */
-static const xf_jfield review_tail_fields[] = {
-    XF_JF(ID, xf_review, "created_by", created_by),
-    XF_JF(WHEN, xf_review, "created_at", created_at),
-    XF_JF(WHEN, xf_review, "closed_at", closed_at),
-};
 
 void xf_review_json_open(xf_jw *w, const xf_review *r)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS(w, r, review_fields);
-	XF_JW_RECORDS(w, "criteria", r->crit, r->ncrit, criterion_fields);
+	xf_jw_kint(w, "id", r->id);
+	xf_org_ref_json(w, r->org_id, r->org_name);
+	xf_jw_kstr(w, "title", r->title);
+	xf_jw_kstr(w, "held_on", r->held_on);
+	xf_jw_kstr(w, "method", r->method);
+	xf_jw_kstr(w, "state", r->state);
+	xf_jw_key(w, "criteria");
+	xf_jw_arr(w);
+	for (int i = 0; i < r->ncrit; i++) {
+		xf_jw_obj(w);
+		xf_jw_kstr(w, "name", r->crit[i].name);
+		xf_jw_kx10(w, "max", r->crit[i].max_x10);
+		xf_jw_obj_end(w);
+	}
+	xf_jw_arr_end(w);
 	xf_jw_key(w, "grades");
 	xf_jw_obj(w);
 	xf_jw_kx10(w, "good", r->grades_x10[0]);
 	xf_jw_kx10(w, "fair", r->grades_x10[1]);
 	xf_jw_kx10(w, "pass", r->grades_x10[2]);
 	xf_jw_obj_end(w);
-	XF_JW_FIELDS(w, r, review_tail_fields);
+	xf_jw_kid(w, "created_by", r->created_by);
+	xf_jw_ktime(w, "created_at", r->created_at);
+	xf_jw_ktime(w, "closed_at", r->closed_at);
 }
-
-static const xf_jfield presenter_fields[] = {
-    XF_JF(I64, xf_review_presenter, "id", id),
-    XF_JF(INT, xf_review_presenter, "pos", pos),
-    XF_JF(STR, xf_review_presenter, "name", name),
-    XF_JF(ID, xf_review_presenter, "org_id", org_id),
-    XF_JF(STR, xf_review_presenter, "org_name", org_name),
-    XF_JF(ID, xf_review_presenter, "member_id", member_id),
-    XF_JF(STR, xf_review_presenter, "state", state),
-    XF_JF(INT, xf_review_presenter, "scored_by", scored_by),
-    XF_JF(WHEN, xf_review_presenter, "opened_at", opened_at),
-    XF_JF(WHEN, xf_review_presenter, "closed_at", closed_at),
-    XF_JF(STR, xf_review_presenter, "rectification", rectification),
-};
 
 void xf_review_presenter_json(xf_jw *w, const xf_review_presenter *p)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS(w, p, presenter_fields);
+	xf_jw_kint(w, "id", p->id);
+	xf_jw_kint(w, "pos", p->pos);
+	xf_jw_kstr(w, "name", p->name);
+	xf_jw_kid(w, "org_id", p->org_id);
+	xf_jw_kstr(w, "org_name", p->org_name);
+	xf_jw_kid(w, "member_id", p->member_id);
+	xf_jw_kstr(w, "state", p->state);
+	xf_jw_kint(w, "scored_by", p->scored_by);
+	xf_jw_ktime(w, "opened_at", p->opened_at);
+	xf_jw_ktime(w, "closed_at", p->closed_at);
+	xf_jw_kstr(w, "rectification", p->rectification);
 	xf_jw_obj_end(w);
 }
-
-static const xf_jfield judge_fields[] = {
-    XF_JF(I64, xf_review_judge, "id", id),
-    XF_JF(I64, xf_review_judge, "user_id", user_id),
-    XF_JF(STR, xf_review_judge, "username", username),
-    XF_JF(STR, xf_review_judge, "display_name", display_name),
-    XF_JF(INT, xf_review_judge, "weight", weight),
-    XF_JF(STR, xf_review_judge, "weight_role", weight_role),
-};
 
 void xf_review_judge_json(xf_jw *w, const xf_review_judge *j)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS(w, j, judge_fields);
+	xf_jw_kint(w, "id", j->id);
+	xf_jw_kint(w, "user_id", j->user_id);
+	xf_jw_kstr(w, "username", j->username);
+	xf_jw_kstr(w, "display_name", j->display_name);
+	xf_jw_kint(w, "weight", j->weight);
+	xf_jw_kstr(w, "weight_role", j->weight_role);
 	xf_jw_obj_end(w);
 }
-
-/* the row's presenter */
-static const xf_jfield row_presenter_fields[] = {
-    XF_JF(I64, xf_review_presenter, "presenter_id", id),
-    XF_JF(STR, xf_review_presenter, "name", name),
-    XF_JF(ID, xf_review_presenter, "org_id", org_id),
-    XF_JF(STR, xf_review_presenter, "org_name", org_name),
-};
-
-/* after the criteria */
-static const xf_jfield row_tail_fields[] = {
-    XF_JF(X10, xf_review_row, "total", total_x10),
-    XF_JF(X10, xf_review_row, "spread", spread_x10),
-    XF_JF(INT, xf_review_row, "judges", judges),
-    XF_JF(STR, xf_review_row, "grade", grade),
-    XF_JF(STR, xf_review_row, "grade_title", grade_title),
-};
 
 void xf_review_row_json(xf_jw *w, const xf_review_row *row, int ncrit)
 {
 	xf_jw_obj(w);
 	xf_jw_kint(w, "rank", row->rank);
-	XF_JW_FIELDS(w, row->p, row_presenter_fields);
+	xf_jw_kint(w, "presenter_id", row->p->id);
+	xf_jw_kstr(w, "name", row->p->name);
+	xf_jw_kid(w, "org_id", row->p->org_id);
+	xf_jw_kstr(w, "org_name", row->p->org_name);
 	xf_jw_key(w, "criteria");
 	xf_jw_arr(w);
 	for (int k = 0; k < ncrit; k++) {
@@ -111,7 +83,11 @@ void xf_review_row_json(xf_jw *w, const xf_review_row *row, int ncrit)
 			xf_jw_x10(w, row->crit_x10[k]);
 	}
 	xf_jw_arr_end(w);
-	XF_JW_FIELDS(w, row, row_tail_fields);
+	xf_jw_kx10(w, "total", row->total_x10);
+	xf_jw_kx10(w, "spread", row->spread_x10);
+	xf_jw_kint(w, "judges", row->judges);
+	xf_jw_kstr(w, "grade", row->grade);
+	xf_jw_kstr(w, "grade_title", row->grade_title);
 	xf_jw_kstr(w, "rectification", row->p->rectification);
 	xf_jw_obj_end(w);
 }

@@ -4,7 +4,7 @@
  */
 #include "model/scheme.h"
 
-#include "model/fields.h"
+#include "base/date.h"
 #include "model/org.h"
 
 #include <stdio.h>
@@ -69,22 +69,17 @@ static void mapping_json(xf_jw *w, const xf_mapping *m)
 	}
 }
 
-/* before the source's title; args: the kind's title */
-static const xf_jfield indicator_fields[] = {
-    XF_JF(STR, xf_indicator, "code", code),
-    XF_JF(STR, xf_indicator, "title", title),
-    XF_JF(STR, xf_indicator, "parent", parent),
-    XF_JF(X10, xf_indicator, "max", max_x10),
-    XF_JF(STR, xf_indicator, "kind", kind),
-    XF_JF_ARG_ROW("kind_title", 0),
-    XF_JF(STR, xf_indicator, "source", source),
-};
-
 void xf_indicator_json_open(xf_jw *w, const xf_indicator *d,
                             const char *kind_title, const char *source_title)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS_ARGS(w, d, indicator_fields, &kind_title);
+	xf_jw_kstr(w, "code", d->code);
+	xf_jw_kstr(w, "title", d->title);
+	xf_jw_kstr(w, "parent", d->parent);
+	xf_jw_kx10(w, "max", d->max_x10);
+	xf_jw_kstr(w, "kind", d->kind);
+	xf_jw_kstr(w, "kind_title", kind_title);
+	xf_jw_kstr(w, "source", d->source);
 	xf_jw_kstr(w, "source_title", d->source ? source_title : NULL);
 	mapping_json(w, &d->map);
 	xf_jw_key(w, "params");
@@ -95,13 +90,6 @@ void xf_indicator_json_open(xf_jw *w, const xf_indicator *d,
 	xf_jw_kbool(w, "open", d->open);
 	xf_jw_kbool(w, "inherited", d->inherited);
 }
-
-/* after the star rules */
-static const xf_jfield scheme_tail_fields[] = {
-    XF_JF(ID, xf_scheme, "created_by", created_by),
-    XF_JF(WHEN, xf_scheme, "created_at", created_at),
-    XF_JF(WHEN, xf_scheme, "published_at", published_at),
-};
 
 void xf_scheme_json_open(xf_jw *w, const xf_scheme *s)
 {
@@ -138,7 +126,9 @@ void xf_scheme_json_open(xf_jw *w, const xf_scheme *s)
 	xf_jw_obj_end(w);
 	xf_jw_kstr(w, "five_requires", s->stars.five_requires);
 	xf_jw_obj_end(w);
-	XF_JW_FIELDS(w, s, scheme_tail_fields);
+	xf_jw_kid(w, "created_by", s->created_by);
+	xf_jw_ktime(w, "created_at", s->created_at);
+	xf_jw_ktime(w, "published_at", s->published_at);
 }
 
 const char *xf_mapping_text(const xf_mapping *m, char *buf, int size)
