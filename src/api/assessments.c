@@ -22,7 +22,7 @@
 /* ?org=&year=&kind= */
 enum { A_ORG, A_YEAR, A_KIND };
 static const xf_param board_params[] = {
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
     {.name = "kind",
      .type = XF_Q_ENUM,
@@ -38,12 +38,11 @@ static int load_board(xf_req *r, xf_assessment_board *b)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	if (xf_assessment_board_get(&c, q[A_ORG].i, (int)q[A_YEAR].i,
-	                            q[A_KIND].present ? q[A_KIND].s : NULL,
-	                            b) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_assessment_board_get(
+	                      &c, q[A_ORG].i, (int)q[A_YEAR].i,
+	                      q[A_KIND].present ? q[A_KIND].s : NULL, b)))
 		return -1;
-	}
 	return 0;
 }
 
@@ -176,10 +175,8 @@ void xf_h_assessments_get(xf_req *r)
 	if (xf_input_path_id(r, 0, &org) != 0 || path_year(r, 1, &year) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_assessment_detail_get(&c, org, year, &d) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_assessment_detail_get(&c, org, year, &d)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -232,27 +229,15 @@ void xf_h_assessments_scores_put(xf_req *r)
 	if (xf_input_path_id(r, 0, &org) != 0 || path_year(r, 1, &year) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_assessment_score_set(&c, org, year, v[SC_CODE].s,
-	                            (int)v[SC_POINTS].i, v[SC_REASON].s,
-	                            &s) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_assessment_score_set(&c, org, year, v[SC_CODE].s,
+	                                          (int)v[SC_POINTS].i,
+	                                          v[SC_REASON].s, &s)))
 		return;
-	}
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_assessment_score_json(&w, &s);
-	xf_reply_json(r, 200);
+	XF_ANSWER(r, 200, xf_assessment_score_json, &s);
 }
 
 /* ---- star ratings ----------------------------------------------------- */
-
-static void answer_rating(xf_req *r, int status, const xf_star_rating *s)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_star_rating_json(&w, s);
-	xf_reply_json(r, status);
-}
 
 enum { R_ORG, R_YEAR, R_CLAIMED, R_NOTE, R_EVIDENCE, R_COUNT };
 static const xf_field rating_fields[R_COUNT] = {
@@ -291,13 +276,12 @@ void xf_h_star_ratings_create(xf_req *r)
 	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_star_rating_create(
-	        &c, v[R_ORG].i, (int)v[R_YEAR].i, (int)v[R_CLAIMED].i,
-	        v[R_NOTE].present && !v[R_NOTE].is_null ? v[R_NOTE].s : NULL,
-	        texts, nev, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rating(r, 201, &s);
+	if (!xf_api_failed(
+	        r, &c,
+	        xf_star_rating_create(&c, v[R_ORG].i, (int)v[R_YEAR].i,
+	                              (int)v[R_CLAIMED].i,
+	                              xf_val_str(&v[R_NOTE]), texts, nev, &s)))
+		XF_ANSWER(r, 201, xf_star_rating_json, &s);
 }
 
 enum { V_STARS, V_REASON, V_VISIT, V_COUNT };
@@ -314,17 +298,14 @@ void xf_h_star_ratings_review(xf_req *r)
 	xf_ctx c;
 	xf_star_rating s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	const char *reason =
-	    v[V_REASON].present && !v[V_REASON].is_null ? v[V_REASON].s : NULL;
-	const char *visit =
-	    v[V_VISIT].present && !v[V_VISIT].is_null ? v[V_VISIT].s : NULL;
-	if (xf_star_rating_review(&c, id, (int)v[V_STARS].i, reason, visit,
-	                          &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rating(r, 200, &s);
+	const char *reason = xf_val_str(&v[V_REASON]);
+	const char *visit = xf_val_str(&v[V_VISIT]);
+	if (!xf_api_failed(r, &c,
+	                   xf_star_rating_review(&c, id, (int)v[V_STARS].i,
+	                                         reason, visit, &s)))
+		XF_ANSWER(r, 200, xf_star_rating_json, &s);
 }
 
 void xf_h_star_ratings_decide(xf_req *r)
@@ -332,12 +313,10 @@ void xf_h_star_ratings_decide(xf_req *r)
 	xf_ctx c;
 	xf_star_rating s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_star_rating_decide(&c, id, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rating(r, 200, &s);
+	if (!xf_api_failed(r, &c, xf_star_rating_decide(&c, id, &s)))
+		XF_ANSWER(r, 200, xf_star_rating_json, &s);
 }
 
 void xf_h_star_ratings_get(xf_req *r)
@@ -345,12 +324,10 @@ void xf_h_star_ratings_get(xf_req *r)
 	xf_ctx c;
 	xf_star_rating s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_star_rating_get(&c, id, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rating(r, 200, &s);
+	if (!xf_api_failed(r, &c, xf_star_rating_get(&c, id, &s)))
+		XF_ANSWER(r, 200, xf_star_rating_json, &s);
 }
 
 /* ?page=&size=&org=&year=&state= */
@@ -358,8 +335,8 @@ enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_STATE };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    XF_PARAM_ORG,
+    XF_PARAM_YEAR,
     {.name = "state",
      .type = XF_Q_ENUM,
      .codes = xf_star_rating_states,
@@ -378,17 +355,13 @@ void xf_h_star_ratings_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
-	                        q[L_STATE].present ? q[L_STATE].s : NULL,
-	                        offset, limit, &items, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c,
+	        xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+	                            q[L_STATE].present ? q[L_STATE].s : NULL,
+	                            offset, limit, &items, &n, &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_star_rating_json(&w, &items[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_star_rating_json, items, n, total);
 }
 
 /* ?org=&year= */
@@ -418,11 +391,10 @@ void xf_h_star_ratings_summary(xf_req *r)
 	xf_star_summary s;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s) !=
-	    XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c,
+	        xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);

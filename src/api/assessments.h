@@ -7,24 +7,24 @@
 #ifndef XF_API_ASSESSMENTS_H
 #define XF_API_ASSESSMENTS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_assessments_list(xf_req *r);
+xf_api_handler xf_h_assessments_list;
 extern const struct xf_query_table xf_assessments_list_query;
-void xf_h_assessments_xlsx(xf_req *r);
-void xf_h_assessments_get(xf_req *r);
-void xf_h_assessments_scores_put(xf_req *r);
+xf_api_handler xf_h_assessments_xlsx;
+xf_api_handler xf_h_assessments_get;
+xf_api_handler xf_h_assessments_scores_put;
 extern const struct xf_body_table xf_assessments_scores_body;
 
-void xf_h_star_ratings_create(xf_req *r);
+xf_api_handler xf_h_star_ratings_create;
 extern const struct xf_body_table xf_star_ratings_create_body;
-void xf_h_star_ratings_list(xf_req *r);
+xf_api_handler xf_h_star_ratings_list;
 extern const struct xf_query_table xf_star_ratings_list_query;
-void xf_h_star_ratings_summary(xf_req *r);
+xf_api_handler xf_h_star_ratings_summary;
 extern const struct xf_query_table xf_star_ratings_summary_query;
-void xf_h_star_ratings_get(xf_req *r);
-void xf_h_star_ratings_review(xf_req *r);
+xf_api_handler xf_h_star_ratings_get;
+xf_api_handler xf_h_star_ratings_review;
 extern const struct xf_body_table xf_star_ratings_review_body;
-void xf_h_star_ratings_decide(xf_req *r);
+xf_api_handler xf_h_star_ratings_decide;
 
 #endif

@@ -93,11 +93,10 @@ void xf_h_attachments_upload(xf_req *r)
 	}
 	if (!(type = upload_type(r)) || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_attachment_add(&c, id, name, type, r->body.data, r->body.len, &t,
-	                      &dedup) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_attachment_add(&c, id, name, type, r->body.data,
+	                                    r->body.len, &t, &dedup)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_attachment_json_open(&w, &t);
@@ -113,12 +112,10 @@ void xf_h_attachments_list(xf_req *r)
 	xf_ctx c;
 	xf_attachment *t;
 	int n;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_attachment_list(&c, id, &t, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_attachment_list(&c, id, &t, &n)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
@@ -136,12 +133,10 @@ void xf_h_attachments_get(xf_req *r)
 	xf_attachment t;
 	const void *data;
 	size_t len;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_attachment_read(&c, id, &t, &data, &len) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_attachment_read(&c, id, &t, &data, &len)))
 		return;
-	}
 	size_t cap = strlen(t.name) * 4 + 64;
 	char *disp = xf_arena_alloc(&r->arena, cap);
 	if (!disp || xf_file_disposition(
@@ -164,10 +159,8 @@ void xf_h_attachments_delete(xf_req *r)
 {
 	int64_t id;
 	xf_ctx c;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_attachment_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_attachment_remove(&c, id)))
 		xf_api_ok(r);
 }

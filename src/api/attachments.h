@@ -6,12 +6,12 @@
 #ifndef XF_API_ATTACHMENTS_H
 #define XF_API_ATTACHMENTS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
 /* attachments (api/attachments.c) and the yearly register (register.c) */
-void xf_h_attachments_upload(xf_req *r);
-void xf_h_attachments_list(xf_req *r);
-void xf_h_attachments_get(xf_req *r);
-void xf_h_attachments_delete(xf_req *r);
+xf_api_handler xf_h_attachments_upload;
+xf_api_handler xf_h_attachments_list;
+xf_api_handler xf_h_attachments_get;
+xf_api_handler xf_h_attachments_delete;
 
 #endif

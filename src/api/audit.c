@@ -36,10 +36,8 @@ void xf_h_audit_list(xf_req *r)
 	xf_query_page(r, &f.offset, &f.limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_audit_list(&c, &f, &rows, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_audit_list(&c, &f, &rows, &n, &total)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {

@@ -5,9 +5,9 @@
 #ifndef XF_API_AUDIT_H
 #define XF_API_AUDIT_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_audit_list(xf_req *r);
+xf_api_handler xf_h_audit_list;
 extern const struct xf_query_table xf_audit_list_query;
 
 #endif

@@ -6,9 +6,9 @@
 #ifndef XF_API_CATALOG_H
 #define XF_API_CATALOG_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
 /* GET /api/catalog: the code lists with their Chinese labels. */
-void xf_h_catalog(xf_req *r);
+xf_api_handler xf_h_catalog;
 
 #endif

@@ -11,6 +11,7 @@
 #include "api/compliance.h"
 #include "api/input.h"
 #include "base/jw.h"
+#include "model/fields.h"
 #include "service/compliance.h"
 
 #include <stdio.h>
@@ -45,7 +46,7 @@ static void kinds(xf_jw *w, const char *key, unsigned mask)
 /* ?org=&period= of the report and the board: this quarter by default. */
 enum { Q_ORG, Q_PERIOD };
 static const xf_param report_params[] = {
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "period",
      .type = XF_Q_PERIOD,
      .label = "期间",
@@ -64,17 +65,23 @@ static void head(xf_jw *w, const xf_compliance_report *rep)
 	xf_jw_kstr(w, "today", today);
 }
 
+/* The organization of a row. */
+static const xf_jfield row_org_fields[] = {
+    XF_JF(I64, xf_org, "org_id", id),
+    XF_JF(STR, xf_org, "org_name", name),
+    XF_JF(STR, xf_org, "org_kind", kind),
+};
+
 void xf_h_compliance(xf_req *r)
 {
 	xf_ctx c;
 	xf_compliance_report rep;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_compliance_for(&c, r->query_vals[Q_ORG].i,
-	                      r->query_vals[Q_PERIOD].s, &rep) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_compliance_for(&c, r->query_vals[Q_ORG].i,
+	                                    r->query_vals[Q_PERIOD].s, &rep)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -84,9 +91,7 @@ void xf_h_compliance(xf_req *r)
 	for (int i = 0; i < rep.n; i++) {
 		const xf_compliance_item *it = &rep.items[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", it->org->id);
-		xf_jw_kstr(&w, "org_name", it->org->name);
-		xf_jw_kstr(&w, "org_kind", it->org->kind);
+		XF_JW_FIELDS(&w, it->org, row_org_fields);
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
 		xf_jw_kstr(&w, "status",
 		           xf_compliance_status_name(it->c.status));
@@ -134,11 +139,10 @@ void xf_h_compliance_board(xf_req *r)
 	xf_board b;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_compliance_board(&c, r->query_vals[Q_ORG].i,
-	                        r->query_vals[Q_PERIOD].s, &b) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_compliance_board(&c, r->query_vals[Q_ORG].i,
+	                                      r->query_vals[Q_PERIOD].s, &b)))
 		return;
-	}
 	char p[12];
 	xf_period_format(b.report.period, p);
 	xf_jw w;
@@ -154,9 +158,7 @@ void xf_h_compliance_board(xf_req *r)
 	for (int i = 0; i < b.nrows; i++) {
 		const xf_board_row *row = &b.rows[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", row->org->id);
-		xf_jw_kstr(&w, "org_name", row->org->name);
-		xf_jw_kstr(&w, "org_kind", row->org->kind);
+		XF_JW_FIELDS(&w, row->org, row_org_fields);
 		xf_jw_kbool(&w, "self", row->self);
 		sum(&w, &row->sum);
 		char *link = xf_arena_printf(
@@ -171,9 +173,7 @@ void xf_h_compliance_board(xf_req *r)
 	for (int i = 0; i < b.nlagging; i++) {
 		const xf_compliance_item *it = b.lagging[i];
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", it->org->id);
-		xf_jw_kstr(&w, "org_name", it->org->name);
-		xf_jw_kstr(&w, "org_kind", it->org->kind);
+		XF_JW_FIELDS(&w, it->org, row_org_fields);
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
 		kinds(&w, "missing", it->c.missing);
 		char *link = xf_arena_printf(&r->arena,
@@ -224,9 +224,7 @@ void xf_h_compliance_rules_get(xf_req *r)
 	xf_compliance_rules ru;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_compliance_rules_get(&c, &ru) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_compliance_rules_get(&c, &ru)))
 		answer_rules(r, &ru);
 }
 
@@ -243,28 +241,20 @@ static const xf_field rule_fields[] = {
 
 void xf_h_compliance_rules_put(xf_req *r)
 {
-	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	size_t n = json_array_size(v[0].j);
-	xf_rule_input *in = xf_arena_calloc(&r->arena, n ? n : 1, sizeof *in);
-	if (!in) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	int n;
+	const xf_val *f =
+	    xf_input_items(r, r->body_vals[0].j, "items", rule_fields, 3, &n);
+	xf_rule_input *in =
+	    f ? xf_input_calloc(r, (size_t)n, sizeof *in) : NULL;
+	if (!in)
 		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		xf_val f[3];
-		char *path = xf_arena_printf(&r->arena, "items[%zu]", i);
-		if (xf_input_object(r, json_array_get(v[0].j, i), rule_fields,
-		                    3, f, path) != 0)
-			return;
+	for (int i = 0; i < n; i++, f += 3)
 		in[i] = (xf_rule_input){f[0].s, f[1].s, f[2].s};
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_compliance_rules ru;
-	if (xf_compliance_rules_set(&c, in, (int)n, &ru) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_compliance_rules_set(&c, in, n, &ru)))
 		answer_rules(r, &ru);
 }
 

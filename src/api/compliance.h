@@ -7,14 +7,14 @@
 #ifndef XF_API_COMPLIANCE_H
 #define XF_API_COMPLIANCE_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_compliance(xf_req *r);
-void xf_h_compliance_board(xf_req *r);
+xf_api_handler xf_h_compliance;
+xf_api_handler xf_h_compliance_board;
 /* the query of the report and of the board */
 extern const struct xf_query_table xf_compliance_query;
-void xf_h_compliance_rules_get(xf_req *r);
-void xf_h_compliance_rules_put(xf_req *r);
+xf_api_handler xf_h_compliance_rules_get;
+xf_api_handler xf_h_compliance_rules_put;
 extern const struct xf_body_table xf_compliance_rules_put_body;
 
 #endif

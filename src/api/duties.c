@@ -16,11 +16,6 @@
 
 #include <string.h>
 
-static const char *opt_s(const xf_val *v)
-{
-	return v->present && !v->is_null ? v->s : NULL;
-}
-
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
 static void answer_duties(xf_req *r, int status, const xf_duty *ds, int n,
                           int64_t total, int64_t copied)
@@ -75,12 +70,10 @@ void xf_h_duties_create(xf_req *r)
 	                    .level = v[D_LEVEL].s,
 	                    .post = v[D_POST].s,
 	                    .title = v[D_TITLE].s,
-	                    .content = opt_s(&v[D_CONTENT]),
+	                    .content = xf_val_str(&v[D_CONTENT]),
 	                    .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
 	xf_duty d;
-	if (xf_duty_create(&c, &in, &d) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_create(&c, &in, &d)))
 		answer_duty(r, 201, &d);
 }
 
@@ -97,18 +90,14 @@ void xf_h_duties_patch(xf_req *r)
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	xf_duty_input in = {.title = v[U_TITLE].s,
-	                    .content = opt_s(&v[U_CONTENT]),
-	                    .seq = (int)v[U_SEQ].i,
-	                    .has_title = v[U_TITLE].present,
-	                    .has_content = v[U_CONTENT].present,
-	                    .has_seq = v[U_SEQ].present};
+	xf_duty_input in = {0};
+	XF_TAKE_STR(&in, title, v[U_TITLE]);
+	XF_TAKE_STR(&in, content, v[U_CONTENT]);
+	XF_TAKE_INT(&in, seq, v[U_SEQ]);
 	xf_duty d;
-	if (xf_duty_update(&c, id, &in, &d) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_update(&c, id, &in, &d)))
 		answer_duty(r, 200, &d);
 }
 
@@ -117,11 +106,9 @@ void xf_h_duties_get(xf_req *r)
 	xf_ctx c;
 	int64_t id;
 	xf_duty d;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_duty_read(&c, id, &d) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_read(&c, id, &d)))
 		answer_duty(r, 200, &d);
 }
 
@@ -129,11 +116,9 @@ void xf_h_duties_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_duty_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -143,7 +128,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    XF_PARAM_YEAR,
     {.name = "level",
      .type = XF_Q_ENUM,
      .codes = xf_org_kinds,
@@ -179,9 +164,7 @@ void xf_h_duties_list(xf_req *r)
 	xf_duty *ds;
 	int n;
 	int64_t total;
-	if (xf_duty_list(&c, &q, &ds, &n, &total) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_list(&c, &q, &ds, &n, &total)))
 		answer_duties(r, 200, ds, n, total, -1);
 }
 
@@ -203,10 +186,9 @@ void xf_h_duties_copy(xf_req *r)
 	xf_duty *ds;
 	int n;
 	int64_t copied;
-	if (xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i, (int)v[C_TO].i, &ds,
-	                 &n, &copied) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c,
+	                   xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i,
+	                                (int)v[C_TO].i, &ds, &n, &copied)))
 		answer_duties(r, 201, ds, n, n, copied);
 }
 
@@ -230,24 +212,20 @@ void xf_h_duty_evidence_create(xf_req *r)
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	xf_duty_evidence_input in = {
 	    .assignment_id = v[E_AS].i,
 	    .kind = v[E_KIND].s,
 	    .ref_id = v[E_REF].present && !v[E_REF].is_null ? v[E_REF].i : 0,
-	    .title = opt_s(&v[E_TITLE]),
-	    .note = opt_s(&v[E_NOTE]),
-	    .on = opt_s(&v[E_ON])};
+	    .title = xf_val_str(&v[E_TITLE]),
+	    .note = xf_val_str(&v[E_NOTE]),
+	    .on = xf_val_str(&v[E_ON])};
 	xf_duty_evidence e;
-	if (xf_duty_evidence_add(&c, id, &in, &e) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_duty_evidence_add(&c, id, &in, &e)))
 		return;
-	}
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_duty_evidence_json(&w, &e, xf_duty_evidence_title(e.kind));
-	xf_reply_json(r, 201);
+	XF_ANSWER(r, 201, xf_duty_evidence_json, &e,
+	          xf_duty_evidence_title(e.kind));
 }
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
@@ -264,14 +242,12 @@ void xf_h_duty_evidence_list(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id, as = r->query_vals[0].i;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	xf_duty_evidence *es;
 	int n;
-	if (xf_duty_evidence_list(&c, id, as, &es, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_duty_evidence_list(&c, id, as, &es, &n)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
@@ -287,9 +263,7 @@ void xf_h_duty_evidence_delete(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 ||
 	    xf_input_path_id(r, 1, &eid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_duty_evidence_remove(&c, id, eid) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_evidence_remove(&c, id, eid)))
 		xf_api_ok(r);
 }
 
@@ -326,10 +300,8 @@ void xf_h_duty_assignments_create(xf_req *r)
 	    .member_id = v[A_MEMBER].present ? v[A_MEMBER].i : 0,
 	    .user_id = v[A_USER].present ? v[A_USER].i : 0};
 	xf_duty_assignment as;
-	if (xf_duty_assign(&c, &in, &as) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_duty_assign(&c, &in, &as)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_duty_assignment_json_open(&w, &as, xf_duty_level_title(as.org_kind),
@@ -343,10 +315,10 @@ enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
 static const xf_param assignment_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    XF_PARAM_ORG,
+    XF_PARAM_YEAR,
     {.name = "member_id", .type = XF_Q_ID},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_SUBTREE,
 };
 const xf_query_table xf_duty_assignments_list_query =
     XF_QUERY_TABLE(assignment_list_params);
@@ -362,12 +334,12 @@ void xf_h_duty_assignments_list(xf_req *r)
 	xf_duty_assignment *as;
 	int n;
 	int64_t total;
-	if (xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                            (int)q[AL_YEAR].i, q[AL_MEMBER].i, offset,
-	                            limit, &as, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c,
+	        xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                                (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	                                offset, limit, &as, &n, &total)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
@@ -383,10 +355,8 @@ void xf_h_duty_assignments_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_duty_unassign(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_duty_unassign(&c, id)))
 		xf_api_ok(r);
 }

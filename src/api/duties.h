@@ -8,33 +8,33 @@
 #ifndef XF_API_DUTIES_H
 #define XF_API_DUTIES_H
 
-#include "http/server.h"
+#include "api/handler.h"
 #include "service/duties.h"
 
 /* duties.c */
-void xf_h_duties_list(xf_req *r);
+xf_api_handler xf_h_duties_list;
 extern const struct xf_query_table xf_duties_list_query;
-void xf_h_duties_create(xf_req *r);
+xf_api_handler xf_h_duties_create;
 extern const struct xf_body_table xf_duties_create_body;
-void xf_h_duties_copy(xf_req *r);
+xf_api_handler xf_h_duties_copy;
 extern const struct xf_body_table xf_duties_copy_body;
-void xf_h_duties_get(xf_req *r);
-void xf_h_duties_patch(xf_req *r);
+xf_api_handler xf_h_duties_get;
+xf_api_handler xf_h_duties_patch;
 extern const struct xf_body_table xf_duties_patch_body;
-void xf_h_duties_delete(xf_req *r);
-void xf_h_duty_evidence_list(xf_req *r);
+xf_api_handler xf_h_duties_delete;
+xf_api_handler xf_h_duty_evidence_list;
 extern const struct xf_query_table xf_duty_evidence_list_query;
-void xf_h_duty_evidence_create(xf_req *r);
+xf_api_handler xf_h_duty_evidence_create;
 extern const struct xf_body_table xf_duty_evidence_create_body;
-void xf_h_duty_evidence_delete(xf_req *r);
-void xf_h_duty_assignments_list(xf_req *r);
+xf_api_handler xf_h_duty_evidence_delete;
+xf_api_handler xf_h_duty_assignments_list;
 extern const struct xf_query_table xf_duty_assignments_list_query;
-void xf_h_duty_assignments_create(xf_req *r);
+xf_api_handler xf_h_duty_assignments_create;
 extern const struct xf_body_table xf_duty_assignments_create_body;
-void xf_h_duty_assignments_delete(xf_req *r);
+xf_api_handler xf_h_duty_assignments_delete;
 
 /* duty_report.c */
-void xf_h_duty_report(xf_req *r);
+xf_api_handler xf_h_duty_report;
 extern const struct xf_query_table xf_duty_report_query;
 
 #endif

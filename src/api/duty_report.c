@@ -291,11 +291,10 @@ void xf_h_duty_report(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_duty_report rep;
-	if (xf_duty_report_read(&c, q[Q_MEMBER].i, (int)q[Q_YEAR].i, &rep) !=
-	    XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c,
+	        xf_duty_report_read(&c, q[Q_MEMBER].i, (int)q[Q_YEAR].i, &rep)))
 		return;
-	}
 	char today[11];
 	xf_date_format(xf_date_today(c.now), today);
 	if (!html && !word) {

@@ -442,11 +442,28 @@ int xf_input_path_id(xf_req *r, int i, int64_t *out)
 }
 
 /* n values in the arena, zeroed; NULL with a 500 answer. */
-static xf_val *new_vals(xf_req *r, size_t n)
+void *xf_input_calloc(xf_req *r, size_t n, size_t size)
 {
-	xf_val *vals = xf_arena_calloc(&r->arena, n, sizeof *vals);
-	if (!vals)
+	void *p = xf_arena_calloc(&r->arena, n + 1, size);
+	if (!p)
 		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	return p;
+}
+
+const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
+                             const xf_field *fields, size_t nf, int *n)
+{
+	size_t len = json_array_size(arr); /* 0 for NULL or not an array */
+	xf_val *vals = xf_input_calloc(r, len * nf, sizeof *vals);
+	if (!vals)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		char *path = xf_arena_printf(&r->arena, "%s[%zu]", name, i);
+		if (xf_input_object(r, json_array_get(arr, i), fields, nf,
+		                    vals + i * nf, path) != 0)
+			return NULL;
+	}
+	*n = (int)len;
 	return vals;
 }
 
@@ -459,14 +476,14 @@ int xf_api_validate(xf_req *r, const xf_route *route)
 	const xf_query_table *q = route->query;
 	xf_val *vals;
 	if (q) {
-		if (!(vals = new_vals(r, q->n)) ||
+		if (!(vals = xf_input_calloc(r, q->n, sizeof *vals)) ||
 		    xf_input_query(r, q->params, q->n, vals) != 0)
 			return r->status;
 		r->query_vals = vals;
 	}
 	const xf_body_table *b = route->body;
 	if (b) {
-		if (!(vals = new_vals(r, b->n)) ||
+		if (!(vals = xf_input_calloc(r, b->n, sizeof *vals)) ||
 		    (!(b->optional && r->body.len == 0) &&
 		     xf_input_body(r, b->fields, b->n, vals) != 0))
 			return r->status;
@@ -486,6 +503,13 @@ int xf_api_ctx(xf_req *r, xf_ctx *c)
 	if (r->now)
 		c->now = r->now; /* the time the defaults of the query used */
 	return 0;
+}
+
+int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id)
+{
+	if (xf_input_path_id(r, 0, id) != 0)
+		return -1;
+	return xf_api_ctx(r, c);
 }
 
 int xf_api_status(int kind)
@@ -516,4 +540,12 @@ void xf_api_fail(xf_req *r, const xf_ctx *c)
 	               c->err.code ? c->err.code : "internal",
 	               c->err.message ? c->err.message : "服务器内部错误",
 	               c->err.field);
+}
+
+int xf_api_failed(xf_req *r, const xf_ctx *c, int rc)
+{
+	if (rc == XF_OK)
+		return 0;
+	xf_api_fail(r, c);
+	return 1;
 }

@@ -69,12 +69,43 @@ typedef struct xf_body_table {
  */
 int xf_input_body(xf_req *r, const xf_field *fields, size_t n, xf_val *vals);
 
+/* The text of a checked string value: NULL when absent or sent as null. */
+static inline const char *xf_val_str(const xf_val *v)
+{
+	return v->present && !v->is_null ? v->s : NULL;
+}
+
+/*
+ * The checked value v of a body field into field f of an input struct of
+ * the service and its flag has_f (whether the field was sent), the form
+ * of every PATCH: XF_TAKE_STR(in, name, v[F_NAME]) sets in->name (NULL
+ * when absent or sent as null) and in->has_name; XF_TAKE_INT the same
+ * for a number (0 when absent or null).
+ */
+#define XF_TAKE_STR(in, f, v)                                                  \
+	((in)->f = (v).is_null ? NULL : (v).s, (in)->has_##f = (v).present)
+#define XF_TAKE_INT(in, f, v)                                                  \
+	((in)->f = (v).is_null ? 0 : (v).i, (in)->has_##f = (v).present)
+
 /* Checks one JSON value against a field (used for nested objects). */
 int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
                    const char *path);
 /* Checks a nested object against a field table (unknown keys rejected). */
 int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
                     xf_val *vals, const char *path);
+
+/*
+ * The array arr of a body (NULL or a JSON null: empty), each element an
+ * object checked against fields[0..nf) (xf_input_object) and named
+ * "<name>[i]" in errors. Returns the checked values, nf per element
+ * (element i's from [i * nf]), in r's arena, with their count in *n;
+ * NULL with the error answer written.
+ */
+const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
+                             const xf_field *fields, size_t nf, int *n);
+/* n zeroed elements of size bytes, and a zeroed one after them, in r's
+ * arena; NULL with a 500 answer when memory runs out. */
+void *xf_input_calloc(xf_req *r, size_t n, size_t size);
 
 /* Parses a positive decimal in [1, max] (digits only, at most 18): the
  * form of every id in a path or query. Returns 0, or -1 on anything else. */
@@ -144,6 +175,25 @@ typedef struct xf_query_table {
 		.label = "每页条数", .dflt = "20"                              \
 	}
 
+/* The common filters of lists and reports: ?org= (an org id), ?subtree=
+ * (its whole subtree), ?year= and ?period= (with no default). */
+#define XF_PARAM_ORG                                                           \
+	{                                                                      \
+		.name = "org", .type = XF_Q_ID                                 \
+	}
+#define XF_PARAM_SUBTREE                                                       \
+	{                                                                      \
+		.name = "subtree", .type = XF_Q_BOOL                           \
+	}
+#define XF_PARAM_YEAR                                                          \
+	{                                                                      \
+		.name = "year", .type = XF_Q_YEAR, .label = "年度"           \
+	}
+#define XF_PARAM_PERIOD                                                        \
+	{                                                                      \
+		.name = "period", .type = XF_Q_PERIOD, .label = "期间"       \
+	}
+
 /*
  * Checks one value s (NULL or "" when absent) against p: on success *out
  * has present (a value was sent, defaulted or is the current period), s
@@ -163,10 +213,22 @@ void xf_query_page(const xf_req *r, int *offset, int *limit);
 /* The context for a request: this thread's connection, caller, arena.
  * Returns -1 (with a 503 answer) if the database is unreachable. */
 int xf_api_ctx(xf_req *r, xf_ctx *c);
+/* The same for a route on one resource, /api/x/{id}: first its path id
+ * (404 when it is not one), in *id. Returns 0, or -1 with the answer
+ * written. */
+int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id);
 /* The HTTP status that answers an error kind of the service (XF_E_*);
  * 500 for any other value. */
 int xf_api_status(int kind);
 /* Writes the error answer for a failed service call. */
 void xf_api_fail(xf_req *r, const xf_ctx *c);
+/*
+ * The check after a service call, rc its result: when rc is not XF_OK,
+ * writes the error answer (xf_api_fail) and returns 1; else returns 0
+ * and the handler writes its answer:
+ *     if (!xf_api_failed(r, &c, xf_org_read(&c, id, &o)))
+ *             answer_org(r, 200, &o);
+ */
+int xf_api_failed(xf_req *r, const xf_ctx *c, int rc);
 
 #endif

@@ -10,6 +10,7 @@
 #include "base/jw.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "model/fields.h"
 #include "model/point.h"
 #include "model/point_notice.h"
 #include "service/leaderboards.h"
@@ -72,8 +73,12 @@ static void change(xf_jw *w, const xf_board_item *it)
 	}
 }
 
-static void board_head(xf_jw *w, const xf_board *b)
+/* Starts the answer of board b: its org and periods; the handler adds
+ * its own keys and ends it with board_end. */
+static void board_begin(xf_req *r, xf_jw *w, const xf_board *b)
 {
+	xf_jw_init(w, &r->out);
+	xf_jw_obj(w);
 	xf_jw_key(w, "org");
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", b->org.id);
@@ -84,6 +89,37 @@ static void board_head(xf_jw *w, const xf_board *b)
 	xf_jw_kstr(w, "previous_period", b->prev_period);
 }
 
+/* Ends the answer of board b: its items, each with fields[0..n) and its
+ * change of rank, and their total. */
+static void board_end(xf_req *r, xf_jw *w, const xf_board *b,
+                      const xf_jfield *fields, size_t n)
+{
+	xf_jw_key(w, "items");
+	xf_jw_arr(w);
+	for (int i = 0; i < b->n; i++) {
+		xf_jw_obj(w);
+		xf_jw_fields(w, &b->items[i], fields, n, NULL);
+		change(w, &b->items[i]);
+		xf_jw_obj_end(w);
+	}
+	xf_jw_arr_end(w);
+	xf_jw_kint(w, "total", b->n);
+	xf_jw_obj_end(w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_jfield member_item_fields[] = {
+    XF_JF(INT, xf_board_item, "rank", rank),
+    XF_JF(I64, xf_board_item, "member_id", id),
+    XF_JF(STR, xf_board_item, "name", name),
+    XF_JF(I64, xf_board_item, "org_id", org_id),
+    XF_JF(STR, xf_board_item, "org_name", org_name),
+    XF_JF(ID, xf_board_item, "org_parent_id", org_parent_id),
+    XF_JF(STR, xf_board_item, "org_parent_name", org_parent_name),
+    XF_JF(I64, xf_board_item, "points", points),
+    XF_JF(BOOL, xf_board_item, "vetoed", vetoed),
+};
+
 void xf_h_leaderboard_members(xf_req *r)
 {
 	const xf_val *q = r->query_vals;
@@ -91,38 +127,29 @@ void xf_h_leaderboard_members(xf_req *r)
 	xf_board b;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
-	                     (int)q[MB_LIMIT].i, &b) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
+	                                   (int)q[MB_LIMIT].i, &b)))
 		return;
-	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	board_head(&w, &b);
+	board_begin(r, &w, &b);
 	xf_jw_kint(&w, "base", b.base);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
-	for (int i = 0; i < b.n; i++) {
-		const xf_board_item *it = &b.items[i];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "rank", it->rank);
-		xf_jw_kint(&w, "member_id", it->id);
-		xf_jw_kstr(&w, "name", it->name);
-		xf_jw_kint(&w, "org_id", it->org_id);
-		xf_jw_kstr(&w, "org_name", it->org_name);
-		xf_jw_kid(&w, "org_parent_id", it->org_parent_id);
-		xf_jw_kstr(&w, "org_parent_name", it->org_parent_name);
-		xf_jw_kint(&w, "points", it->points);
-		xf_jw_kbool(&w, "vetoed", it->vetoed);
-		change(&w, it);
-		xf_jw_obj_end(&w);
-	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", b.n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	board_end(r, &w, &b, member_item_fields,
+	          XF_NFIELDS(member_item_fields));
 }
+
+static const xf_jfield org_item_fields[] = {
+    XF_JF(INT, xf_board_item, "rank", rank),
+    XF_JF(I64, xf_board_item, "org_id", id),
+    XF_JF(STR, xf_board_item, "name", name),
+    XF_JF(ID, xf_board_item, "org_parent_id", org_parent_id),
+    XF_JF(STR, xf_board_item, "org_parent_name", org_parent_name),
+    XF_JF(I64, xf_board_item, "points", points),
+    XF_JF(I64, xf_board_item, "headcount", headcount),
+    XF_JF(I64, xf_board_item, "members", members),
+    XF_JF(X100, xf_board_item, "average", average_x100),
+    XF_JF(I64, xf_board_item, "org_points", org_points),
+};
 
 void xf_h_leaderboard_orgs(xf_req *r)
 {
@@ -132,40 +159,15 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	xf_board b;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s, by,
-	                  (int)q[OB_LIMIT].i, &b) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s,
+	                                by, (int)q[OB_LIMIT].i, &b)))
 		return;
-	}
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	board_head(&w, &b);
+	board_begin(r, &w, &b);
 	xf_jw_kstr(&w, "kind", kind);
 	xf_jw_kstr(&w, "by", by);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
-	for (int i = 0; i < b.n; i++) {
-		const xf_board_item *it = &b.items[i];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "rank", it->rank);
-		xf_jw_kint(&w, "org_id", it->id);
-		xf_jw_kstr(&w, "name", it->name);
-		xf_jw_kid(&w, "org_parent_id", it->org_parent_id);
-		xf_jw_kstr(&w, "org_parent_name", it->org_parent_name);
-		xf_jw_kint(&w, "points", it->points);
-		xf_jw_kint(&w, "headcount", it->headcount);
-		xf_jw_kint(&w, "members", it->members);
-		xf_jw_key(&w, "average");
-		xf_jw_x100(&w, it->average_x100);
-		xf_jw_kint(&w, "org_points", it->org_points);
-		change(&w, it);
-		xf_jw_obj_end(&w);
-	}
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total", b.n);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	board_end(r, &w, &b, org_item_fields, XF_NFIELDS(org_item_fields));
 }
 
 static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
@@ -190,8 +192,8 @@ static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
  * each defaults to the other). */
 enum { M_YEAR, M_PERIOD };
 static const xf_param me_params[] = {
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
-    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+    XF_PARAM_YEAR,
+    XF_PARAM_PERIOD,
 };
 const xf_query_table xf_points_me_query = XF_QUERY_TABLE(me_params);
 
@@ -202,10 +204,9 @@ void xf_h_points_me(xf_req *r)
 	xf_points_me me;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_points_me_read(&c, q[M_YEAR].s, q[M_PERIOD].s, &me) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c, xf_points_me_read(&c, q[M_YEAR].s, q[M_PERIOD].s, &me)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);

@@ -6,13 +6,13 @@
 #ifndef XF_API_LEADERBOARDS_H
 #define XF_API_LEADERBOARDS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_points_me(xf_req *r);
+xf_api_handler xf_h_points_me;
 extern const struct xf_query_table xf_points_me_query;
-void xf_h_leaderboard_members(xf_req *r);
+xf_api_handler xf_h_leaderboard_members;
 extern const struct xf_query_table xf_leaderboard_members_query;
-void xf_h_leaderboard_orgs(xf_req *r);
+xf_api_handler xf_h_leaderboard_orgs;
 extern const struct xf_query_table xf_leaderboard_orgs_query;
 
 #endif

@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/compliance.h"
+#include "model/fields.h"
 #include "model/meeting.h"
 #include "service/attendance.h"
 #include "service/measures.h"
@@ -92,22 +93,17 @@ static int meeting_body(xf_req *r, xf_meeting_input *in)
 			                        : f[FT_DISCUSSION].s;
 		}
 	}
-#define S(f, i)                                                                \
-	in->f = v[i].is_null ? NULL : v[i].s;                                  \
-	in->has_##f = v[i].present
-	S(kind, F_KIND);
-	S(held_at, F_HELD_AT);
-	S(makeup_for, F_MAKEUP);
-	S(place, F_PLACE);
-	S(topic, F_TOPIC);
-	S(host, F_HOST);
-	S(recorder, F_RECORDER);
-	S(lecturer, F_LECTURER);
-	S(agenda, F_AGENDA);
-	S(minutes, F_MINUTES);
-#undef S
-	in->org_id = v[F_ORG].i;
-	in->has_org_id = v[F_ORG].present;
+	XF_TAKE_STR(in, kind, v[F_KIND]);
+	XF_TAKE_STR(in, held_at, v[F_HELD_AT]);
+	XF_TAKE_STR(in, makeup_for, v[F_MAKEUP]);
+	XF_TAKE_STR(in, place, v[F_PLACE]);
+	XF_TAKE_STR(in, topic, v[F_TOPIC]);
+	XF_TAKE_STR(in, host, v[F_HOST]);
+	XF_TAKE_STR(in, recorder, v[F_RECORDER]);
+	XF_TAKE_STR(in, lecturer, v[F_LECTURER]);
+	XF_TAKE_STR(in, agenda, v[F_AGENDA]);
+	XF_TAKE_STR(in, minutes, v[F_MINUTES]);
+	XF_TAKE_INT(in, org_id, v[F_ORG]);
 	return 0;
 }
 
@@ -130,9 +126,7 @@ void xf_h_meetings_create(xf_req *r)
 	xf_meeting m;
 	if (meeting_body(r, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_meeting_create(&c, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_meeting_create(&c, &in, &m)))
 		answer_meeting(r, 201, &m, NULL, 0);
 }
 
@@ -147,10 +141,8 @@ void xf_h_meetings_patch(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 || meeting_body(r, &in) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_meeting_update(&c, id, &in, &m) != XF_OK ||
-	    xf_meeting_read(&c, id, &m, &ms, &n) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_meeting_update(&c, id, &in, &m)) &&
+	    !xf_api_failed(r, &c, xf_meeting_read(&c, id, &m, &ms, &n)))
 		answer_meeting(r, 200, &m, ms, n);
 }
 
@@ -161,11 +153,9 @@ void xf_h_meetings_get(xf_req *r)
 	xf_measure *ms;
 	int n;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_meeting_read(&c, id, &m, &ms, &n) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_meeting_read(&c, id, &m, &ms, &n)))
 		answer_meeting(r, 200, &m, ms, n);
 }
 
@@ -173,23 +163,18 @@ void xf_h_meetings_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_meeting_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_meeting_remove(&c, id)))
 		xf_api_ok(r);
 }
 
 /* ?page=&size=&org=&kind=&period=&subtree= */
 enum { ML_PAGE, ML_SIZE, ML_ORG, ML_KIND, ML_PERIOD, ML_SUBTREE };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "kind", .type = XF_Q_STR, .max = 30},
-    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_PAGE,   XF_PARAM_SIZE,
+    XF_PARAM_ORG,    {.name = "kind", .type = XF_Q_STR, .max = 30},
+    XF_PARAM_PERIOD, XF_PARAM_SUBTREE,
 };
 const xf_query_table xf_meetings_list_query = XF_QUERY_TABLE(list_params);
 
@@ -202,11 +187,11 @@ void xf_h_meetings_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_meeting_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_KIND].s,
-	                    q[ML_PERIOD].s, offset, limit, &p) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_meeting_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
+	                                  q[ML_KIND].s, q[ML_PERIOD].s, offset,
+	                                  limit, &p)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++) {
@@ -218,6 +203,14 @@ void xf_h_meetings_list(xf_req *r)
 
 /* ---- attendance ------------------------------------------------------------
  */
+
+static const xf_jfield attendee_json_fields[] = {
+    XF_JF(I64, xf_attendee, "member_id", member_id),
+    XF_JF(STR, xf_attendee, "name", name),
+    XF_JF(I64, xf_attendee, "org_id", org_id),
+    XF_JF(STR, xf_attendee, "org_name", org_name),
+    XF_JF(STR, xf_attendee, "status", status),
+};
 
 static void answer_register(xf_req *r, const xf_meeting *m,
                             const xf_attendee *e, int n)
@@ -236,11 +229,7 @@ static void answer_register(xf_req *r, const xf_meeting *m,
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++) {
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "member_id", e[i].member_id);
-		xf_jw_kstr(&w, "name", e[i].name);
-		xf_jw_kint(&w, "org_id", e[i].org_id);
-		xf_jw_kstr(&w, "org_name", e[i].org_name);
-		xf_jw_kstr(&w, "status", e[i].status);
+		XF_JW_FIELDS(&w, &e[i], attendee_json_fields);
 		xf_jw_kstr(&w, "mark",
 		           e[i].status ? xf_attendance_mark(e[i].status)
 		                       : NULL);
@@ -272,11 +261,9 @@ void xf_h_meetings_attendance_get(xf_req *r)
 	xf_attendee *e;
 	int n;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_attendance_read(&c, id, &m, &e, &n) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_attendance_read(&c, id, &m, &e, &n)))
 		answer_register(r, &m, e, n);
 }
 
@@ -296,32 +283,24 @@ void xf_h_meetings_attendance_put(xf_req *r)
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
+	int n;
 	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
-	size_t n = json_array_size(v[0].j);
+	const xf_val *f =
+	    xf_input_items(r, v[0].j, "items", attendee_fields, 2, &n);
 	xf_attendance_item *items =
-	    xf_arena_calloc(&r->arena, n ? n : 1, sizeof *items);
-	if (!items) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	    f ? xf_input_calloc(r, (size_t)n, sizeof *items) : NULL;
+	if (!items)
 		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		xf_val f[2];
-		char *path = xf_arena_printf(&r->arena, "items[%zu]", i);
-		if (xf_input_object(r, json_array_get(v[0].j, i),
-		                    attendee_fields, 2, f, path) != 0)
-			return;
+	for (int i = 0; i < n; i++, f += 2)
 		items[i] = (xf_attendance_item){f[0].i, f[1].s};
-	}
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_meeting m;
 	xf_attendee *e;
 	int ne;
-	if (xf_attendance_write(&c, id, items, (int)n) != XF_OK ||
-	    xf_attendance_read(&c, id, &m, &e, &ne) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_attendance_write(&c, id, items, n)) &&
+	    !xf_api_failed(r, &c, xf_attendance_read(&c, id, &m, &e, &ne)))
 		answer_register(r, &m, e, ne);
 }
 
@@ -345,22 +324,10 @@ const xf_body_table xf_measures_patch_body =
 
 static void measure_input(const xf_val *v, xf_measure_input *in)
 {
-	in->title = v[M_TITLE].s;
-	in->has_title = v[M_TITLE].present;
-	in->owner = v[M_OWNER].s;
-	in->has_owner = v[M_OWNER].present;
-	in->due_on = v[M_DUE].s;
-	in->has_due_on = v[M_DUE].present;
-	in->done_on = v[M_DONE].is_null ? NULL : v[M_DONE].s;
-	in->has_done_on = v[M_DONE].present;
-}
-
-static void answer_measure(xf_req *r, int status, const xf_measure *m)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_measure_json(&w, m);
-	xf_reply_json(r, status);
+	XF_TAKE_STR(in, title, v[M_TITLE]);
+	XF_TAKE_STR(in, owner, v[M_OWNER]);
+	XF_TAKE_STR(in, due_on, v[M_DUE]);
+	XF_TAKE_STR(in, done_on, v[M_DONE]);
 }
 
 void xf_h_measures_create(xf_req *r)
@@ -370,13 +337,11 @@ void xf_h_measures_create(xf_req *r)
 	xf_ctx c;
 	xf_measure m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	measure_input(v, &in);
-	if (xf_measure_create(&c, id, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_measure(r, 201, &m);
+	if (!xf_api_failed(r, &c, xf_measure_create(&c, id, &in, &m)))
+		XF_ANSWER(r, 201, xf_measure_json, &m);
 }
 
 void xf_h_measures_patch(xf_req *r)
@@ -386,24 +351,20 @@ void xf_h_measures_patch(xf_req *r)
 	xf_ctx c;
 	xf_measure m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	measure_input(v, &in);
-	if (xf_measure_update(&c, id, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_measure(r, 200, &m);
+	if (!xf_api_failed(r, &c, xf_measure_update(&c, id, &in, &m)))
+		XF_ANSWER(r, 200, xf_measure_json, &m);
 }
 
 void xf_h_measures_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_measure_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_measure_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -412,7 +373,7 @@ enum { OL_PAGE, OL_SIZE, OL_ORG };
 static const xf_param org_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
 };
 const xf_query_table xf_measures_list_query = XF_QUERY_TABLE(org_list_params);
 
@@ -425,11 +386,10 @@ void xf_h_measures_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_measure_open_list(&c, r->query_vals[OL_ORG].i, offset, limit,
-	                         &ms, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_measure_open_list(&c, r->query_vals[OL_ORG].i,
+	                                       offset, limit, &ms, &n, &total)))
 		return;
-	}
 	char today[11];
 	xf_date_format(xf_date_today(c.now), today);
 	xf_jw w;
@@ -444,8 +404,27 @@ void xf_h_measures_list(xf_req *r)
 
 /* ---- talks ------------------------------------------------------------- */
 
+static const xf_jfield talk_due_fields[] = {
+    XF_JF(I64, xf_talk_due, "member_id", member_id),
+    XF_JF(STR, xf_talk_due, "name", name),
+    XF_JF(I64, xf_talk_due, "org_id", org_id),
+    XF_JF(STR, xf_talk_due, "org_name", org_name),
+    XF_JF(INT, xf_talk_due, "absences", streak),
+    XF_JF(STR, xf_talk_due, "since", since),
+    XF_JF(STR, xf_talk_due, "last_absent_on", last_absent_on),
+    XF_JF(STR, xf_talk_due, "last_talk_on", last_talk_on),
+};
+
+/* A member due a talk. */
+static void talk_due_json(xf_jw *w, const xf_talk_due *d)
+{
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, d, talk_due_fields);
+	xf_jw_obj_end(w);
+}
+
 /* ?org= */
-static const xf_param due_params[] = {{.name = "org", .type = XF_Q_ID}};
+static const xf_param due_params[] = {XF_PARAM_ORG};
 const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
 
 void xf_h_talks_due(xf_req *r)
@@ -455,25 +434,9 @@ void xf_h_talks_due(xf_req *r)
 	int n;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talks_due(&c, r->query_vals[0].i, &d, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_talks_due(&c, r->query_vals[0].i, &d, &n)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "member_id", d[i].member_id);
-		xf_jw_kstr(&w, "name", d[i].name);
-		xf_jw_kint(&w, "org_id", d[i].org_id);
-		xf_jw_kstr(&w, "org_name", d[i].org_name);
-		xf_jw_kint(&w, "absences", d[i].streak);
-		xf_jw_kstr(&w, "since", d[i].since);
-		xf_jw_kstr(&w, "last_absent_on", d[i].last_absent_on);
-		xf_jw_kstr(&w, "last_talk_on", d[i].last_talk_on);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, n);
+	XF_PAGE_ANSWER(r, talk_due_json, d, n, n);
 }
 
 static const xf_field talk_fields[] = {
@@ -490,14 +453,10 @@ void xf_h_talks_create(xf_req *r)
 	xf_talk t;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t)))
 		return;
-	}
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_talk_json(&w, &t);
-	xf_reply_json(r, 201);
+	XF_ANSWER(r, 201, xf_talk_json, &t);
 }
 
 /* ?page=&size=&org=&member= */
@@ -505,7 +464,7 @@ enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
 static const xf_param talk_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "member", .type = XF_Q_ID},
 };
 const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
@@ -520,16 +479,11 @@ void xf_h_talks_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset, limit, &t, &n,
-	                 &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset,
+	                               limit, &t, &n, &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_talk_json(&w, &t[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_talk_json, t, n, total);
 }
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

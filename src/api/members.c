@@ -53,22 +53,17 @@ const xf_body_table xf_members_patch_body = XF_BODY_TABLE(patch_fields);
 
 static void to_input(const xf_val *v, xf_member_input *in)
 {
-#define S(f, i)                                                                \
-	in->f = v[i].is_null ? NULL : v[i].s;                                  \
-	in->has_##f = v[i].present
-	S(name, F_NAME);
-	S(gender, F_GENDER);
-	S(id_number, F_IDN);
-	S(phone, F_PHONE);
-	S(status, F_STATUS);
-	S(joined_on, F_JOINED);
-	S(full_on, F_FULL);
-	S(ethnicity, F_ETHN);
-	S(education, F_EDU);
-	S(position, F_POS);
-#undef S
-	in->org_id = v[F_ORG].i;
-	in->has_org_id = v[F_ORG].present;
+	XF_TAKE_STR(in, name, v[F_NAME]);
+	XF_TAKE_STR(in, gender, v[F_GENDER]);
+	XF_TAKE_STR(in, id_number, v[F_IDN]);
+	XF_TAKE_STR(in, phone, v[F_PHONE]);
+	XF_TAKE_STR(in, status, v[F_STATUS]);
+	XF_TAKE_STR(in, joined_on, v[F_JOINED]);
+	XF_TAKE_STR(in, full_on, v[F_FULL]);
+	XF_TAKE_STR(in, ethnicity, v[F_ETHN]);
+	XF_TAKE_STR(in, education, v[F_EDU]);
+	XF_TAKE_STR(in, position, v[F_POS]);
+	XF_TAKE_INT(in, org_id, v[F_ORG]);
 	/* "x" is written for "X" often enough to accept it */
 	if (in->id_number && strlen(in->id_number) == 18 &&
 	    in->id_number[17] == 'x')
@@ -77,10 +72,7 @@ static void to_input(const xf_val *v, xf_member_input *in)
 
 static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 {
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_member_json(&w, m, xf_member_full_pii(c, m));
-	xf_reply_json(r, status);
+	XF_ANSWER(r, status, xf_member_json, m, xf_member_full_pii(c, m));
 }
 
 void xf_h_members_create(xf_req *r)
@@ -92,9 +84,7 @@ void xf_h_members_create(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
-	if (xf_member_create(&c, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_member_create(&c, &in, &m)))
 		answer_member(r, 201, &c, &m);
 }
 
@@ -105,12 +95,10 @@ void xf_h_members_patch(xf_req *r)
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	to_input(v, &in);
-	if (xf_member_update(&c, id, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_member_update(&c, id, &in, &m)))
 		answer_member(r, 200, &c, &m);
 }
 
@@ -119,11 +107,9 @@ void xf_h_members_get(xf_req *r)
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_member_read(&c, id, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_member_read(&c, id, &m)))
 		answer_member(r, 200, &c, &m);
 }
 
@@ -131,11 +117,9 @@ void xf_h_members_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_member_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_member_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -145,13 +129,13 @@ enum { ML_PAGE, ML_SIZE, ML_ORG, ML_Q, ML_STATUS, ML_SUBTREE, ML_SORT };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "q", .type = XF_Q_STR, .max = 50},
     {.name = "status",
      .type = XF_Q_ENUM,
      .codes = xf_member_statuses,
      .label = "党员状态"},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_SUBTREE,
     {.name = "sort", .type = XF_Q_ENUM, .enums = sorts, .label = "排序方式"},
 };
 const xf_query_table xf_members_list_query = XF_QUERY_TABLE(list_params);
@@ -167,11 +151,11 @@ void xf_h_members_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_member_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i, q[ML_Q].s,
-	                   q[ML_STATUS].s, sort, offset, limit, &p) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_member_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
+	                                 q[ML_Q].s, q[ML_STATUS].s, sort,
+	                                 offset, limit, &p)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++)
@@ -192,11 +176,10 @@ void xf_h_members_transfer(xf_req *r)
 	xf_ctx c;
 	xf_member m;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_member_transfer(&c, id, v[0].i, v[1].s, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c,
+	                   xf_member_transfer(&c, id, v[0].i, v[1].s, &m)))
 		answer_member(r, 200, &c, &m);
 }
 
@@ -206,15 +189,9 @@ void xf_h_members_transfers(xf_req *r)
 	xf_transfer *t;
 	int n;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_member_transfers(&c, id, &t, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_member_transfers(&c, id, &t, &n)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_transfer_json(&w, &t[i]);
-	xf_page_end(r, &w, n);
+	XF_PAGE_ANSWER(r, xf_transfer_json, t, n, n);
 }

@@ -6,18 +6,18 @@
 #ifndef XF_API_MEMBERS_H
 #define XF_API_MEMBERS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_members_create(xf_req *r);
+xf_api_handler xf_h_members_create;
 extern const struct xf_body_table xf_members_create_body;
-void xf_h_members_list(xf_req *r);
+xf_api_handler xf_h_members_list;
 extern const struct xf_query_table xf_members_list_query;
-void xf_h_members_get(xf_req *r);
-void xf_h_members_patch(xf_req *r);
+xf_api_handler xf_h_members_get;
+xf_api_handler xf_h_members_patch;
 extern const struct xf_body_table xf_members_patch_body;
-void xf_h_members_delete(xf_req *r);
-void xf_h_members_transfer(xf_req *r);
+xf_api_handler xf_h_members_delete;
+xf_api_handler xf_h_members_transfer;
 extern const struct xf_body_table xf_members_transfer_body;
-void xf_h_members_transfers(xf_req *r);
+xf_api_handler xf_h_members_transfers;
 
 #endif

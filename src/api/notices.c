@@ -80,9 +80,7 @@ void xf_h_point_notices_create(xf_req *r)
 	    .closes_on = v[N_CLOSES].s,
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL,
 	    .limit = v[N_LIMIT].present ? (int)v[N_LIMIT].i : 0};
-	if (xf_point_notice_publish(&c, &in, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
 		answer_notice(r, &c, 201, &f);
 }
 
@@ -147,9 +145,7 @@ void xf_h_notices_create(xf_req *r)
 	    .opens_on = v[N_OPENS].present ? v[N_OPENS].s : NULL,
 	    .closes_on = v[N_CLOSES].s,
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL};
-	if (xf_point_notice_publish(&c, &in, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
 		answer_notice(r, &c, 201, &f);
 }
 
@@ -158,11 +154,9 @@ void xf_h_point_notices_get(xf_req *r)
 	xf_ctx c;
 	xf_point_notice_full f;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_notice_read(&c, id, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_notice_read(&c, id, &f)))
 		answer_notice(r, &c, 200, &f);
 }
 
@@ -171,7 +165,7 @@ enum { Q_PAGE, Q_SIZE, Q_ORG };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
 };
 const xf_query_table xf_point_notices_list_query = XF_QUERY_TABLE(list_params);
 
@@ -186,11 +180,10 @@ void xf_h_point_notices_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_notice_list(&c, org, offset, limit, &items, &n, &total) !=
-	    XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_point_notice_list(&c, org, offset, limit, &items,
+	                                       &n, &total)))
 		return;
-	}
 	const char *today = xf_point_notice_today(&c);
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -208,27 +201,18 @@ static const xf_field objection_fields[] = {
 const xf_body_table xf_point_objections_create_body =
     XF_BODY_TABLE(objection_fields);
 
-static void answer_objection(xf_req *r, int status, const xf_point_objection *o)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_objection_json(&w, o);
-	xf_reply_json(r, status);
-}
-
 void xf_h_point_objections_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0, v[0].s,
-	                              &o) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_objection(r, 201, &o);
+	if (!xf_api_failed(r, &c,
+	                   xf_point_objection_create(
+	                       &c, id, v[1].present ? v[1].i : 0, v[0].s, &o)))
+		XF_ANSWER(r, 201, xf_point_objection_json, &o);
 }
 
 static const xf_field answer_fields[] = {
@@ -246,12 +230,11 @@ void xf_h_point_objections_answer(xf_req *r)
 	xf_ctx c;
 	xf_point_objection o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_objection(r, 200, &o);
+	if (!xf_api_failed(
+	        r, &c, xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o)))
+		XF_ANSWER(r, 200, xf_point_objection_json, &o);
 }
 
 /* ?page=&size= */
@@ -267,16 +250,11 @@ void xf_h_point_objections_list(xf_req *r)
 	int n;
 	int64_t total, id;
 	xf_query_page(r, &offset, &limit);
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_objection_list(&c, id, offset, limit, &items, &n,
-	                            &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_point_objection_list(&c, id, offset, limit, &items,
+	                                          &n, &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_point_objection_json(&w, &items[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_point_objection_json, items, n, total);
 }

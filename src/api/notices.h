@@ -6,22 +6,22 @@
 #ifndef XF_API_NOTICES_H
 #define XF_API_NOTICES_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
 /* publication (公示) and objections (异议): notices.c */
-void xf_h_point_notices_list(xf_req *r);
+xf_api_handler xf_h_point_notices_list;
 extern const struct xf_query_table xf_point_notices_list_query;
-void xf_h_point_notices_create(xf_req *r);
+xf_api_handler xf_h_point_notices_create;
 extern const struct xf_body_table xf_point_notices_create_body;
-void xf_h_point_notices_get(xf_req *r);
+xf_api_handler xf_h_point_notices_get;
 /* /api/notices: the same for any subject (points_board, star_ratings). */
-void xf_h_notices_create(xf_req *r);
+xf_api_handler xf_h_notices_create;
 extern const struct xf_body_table xf_notices_create_body;
-void xf_h_point_objections_list(xf_req *r);
+xf_api_handler xf_h_point_objections_list;
 extern const struct xf_query_table xf_point_objections_list_query;
-void xf_h_point_objections_create(xf_req *r);
+xf_api_handler xf_h_point_objections_create;
 extern const struct xf_body_table xf_point_objections_create_body;
-void xf_h_point_objections_answer(xf_req *r);
+xf_api_handler xf_h_point_objections_answer;
 extern const struct xf_body_table xf_point_objections_answer_body;
 
 #endif

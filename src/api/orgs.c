@@ -27,66 +27,42 @@ enum {
 	F_COUNT
 };
 
-/* required flags are applied on create only (see create_fields) */
-static const xf_field patch_fields[F_COUNT] = {
-    {"name", XF_F_STR, 0, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"level", XF_F_ENUM, 0, 0, 0, 0, xf_org_levels, "层级"},
-    {"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级组织"},
-    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
-};
+/* required on create: name, kind, level and parent_id */
+#define ORG_FIELDS(req)                                                          \
+	{                                                                        \
+		{"name", XF_F_STR, req, 0, 1, 100, NULL, "组织名称"},            \
+		    {"kind", XF_F_ENUM, req, 0, 0, 0, xf_org_kinds, "组织类型"}, \
+		    {"level", XF_F_ENUM, req, 0, 0, 0, xf_org_levels, "层级"},   \
+		    {"parent_id", XF_F_ID, req, 1, 0, 0, NULL, "上级组织"},      \
+		    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"}, \
+		    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},       \
+		    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},      \
+		    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},        \
+		    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},      \
+	}
+
+static const xf_field patch_fields[F_COUNT] = ORG_FIELDS(0);
 const xf_body_table xf_orgs_patch_body = XF_BODY_TABLE(patch_fields);
 
-static const xf_field create_fields[F_COUNT] = {
-    {"name", XF_F_STR, 1, 0, 1, 100, NULL, "组织名称"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"level", XF_F_ENUM, 1, 0, 0, 0, xf_org_levels, "层级"},
-    {"parent_id", XF_F_ID, 1, 1, 0, 0, NULL, "上级组织"},
-    {"established_on", XF_F_DATE, 0, 1, 0, 0, NULL, "成立日期"},
-    {"project", XF_F_STR, 0, 1, 0, 200, NULL, "所属项目"},
-    {"starts_on", XF_F_DATE, 0, 1, 0, 0, NULL, "开始日期"},
-    {"ends_on", XF_F_DATE, 0, 1, 0, 0, NULL, "结束日期"},
-    {"closed_on", XF_F_DATE, 0, 1, 0, 0, NULL, "撤销日期"},
-};
+static const xf_field create_fields[F_COUNT] = ORG_FIELDS(1);
 const xf_body_table xf_orgs_create_body = XF_BODY_TABLE(create_fields);
 
 static void to_input(const xf_val *v, xf_org_input *in)
 {
-#define S(f, i)                                                                \
-	in->f = v[i].is_null ? NULL : v[i].s;                                  \
-	in->has_##f = v[i].present
-	S(name, F_NAME);
-	S(kind, F_KIND);
-	S(level, F_LEVEL);
-	S(established_on, F_EST);
-	S(project, F_PROJECT);
-	S(starts_on, F_STARTS);
-	S(ends_on, F_ENDS);
-	S(closed_on, F_CLOSED);
-#undef S
-	in->parent_id = v[F_PARENT].is_null ? 0 : v[F_PARENT].i;
-	in->has_parent_id = v[F_PARENT].present;
-}
-
-static void answer_org(xf_req *r, int status, const xf_org *o)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_org_json(&w, o);
-	xf_reply_json(r, status);
+	XF_TAKE_STR(in, name, v[F_NAME]);
+	XF_TAKE_STR(in, kind, v[F_KIND]);
+	XF_TAKE_STR(in, level, v[F_LEVEL]);
+	XF_TAKE_STR(in, established_on, v[F_EST]);
+	XF_TAKE_STR(in, project, v[F_PROJECT]);
+	XF_TAKE_STR(in, starts_on, v[F_STARTS]);
+	XF_TAKE_STR(in, ends_on, v[F_ENDS]);
+	XF_TAKE_STR(in, closed_on, v[F_CLOSED]);
+	XF_TAKE_INT(in, parent_id, v[F_PARENT]);
 }
 
 static void answer_page(xf_req *r, const xf_org_page *p)
 {
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < p->n; i++)
-		xf_org_json(&w, &p->items[i]);
-	xf_page_end(r, &w, p->total);
+	XF_PAGE_ANSWER(r, xf_org_json, p->items, p->n, p->total);
 }
 
 void xf_h_orgs_create(xf_req *r)
@@ -98,10 +74,8 @@ void xf_h_orgs_create(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	to_input(v, &in);
-	if (xf_org_create(&c, &in, &o) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_org(r, 201, &o);
+	if (!xf_api_failed(r, &c, xf_org_create(&c, &in, &o)))
+		XF_ANSWER(r, 201, xf_org_json, &o);
 }
 
 void xf_h_orgs_patch(xf_req *r)
@@ -111,13 +85,11 @@ void xf_h_orgs_patch(xf_req *r)
 	xf_ctx c;
 	xf_org o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	to_input(v, &in);
-	if (xf_org_update(&c, id, &in, &o) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_org(r, 200, &o);
+	if (!xf_api_failed(r, &c, xf_org_update(&c, id, &in, &o)))
+		XF_ANSWER(r, 200, xf_org_json, &o);
 }
 
 void xf_h_orgs_get(xf_req *r)
@@ -125,23 +97,19 @@ void xf_h_orgs_get(xf_req *r)
 	xf_ctx c;
 	xf_org o;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_org_read(&c, id, &o) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_org(r, 200, &o);
+	if (!xf_api_failed(r, &c, xf_org_read(&c, id, &o)))
+		XF_ANSWER(r, 200, xf_org_json, &o);
 }
 
 void xf_h_orgs_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_org_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_org_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -159,12 +127,10 @@ void xf_h_orgs_stats(xf_req *r)
 	xf_ctx c;
 	xf_org_stats s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_org_count(&c, id, &s) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_org_count(&c, id, &s)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -208,9 +174,7 @@ void xf_h_orgs_list(xf_req *r)
 	xf_query_page(r, &f.offset, &f.limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_org_list(&c, &f, &p) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_org_list(&c, &f, &p)))
 		answer_page(r, &p);
 }
 
@@ -221,12 +185,10 @@ void xf_h_orgs_children(xf_req *r)
 	xf_ctx c;
 	xf_org_page p;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_org_children(&c, id, &p) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_org_children(&c, id, &p)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < p.n; i++) {
@@ -257,12 +219,10 @@ void xf_h_orgs_tree(xf_req *r)
 	xf_ctx c;
 	xf_org_page p;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_org_tree(&c, id, &p) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_org_tree(&c, id, &p)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	int i = 0;
@@ -272,14 +232,6 @@ void xf_h_orgs_tree(xf_req *r)
 }
 
 /* ---- clusters ---------------------------------------------------------- */
-
-static void answer_cluster(xf_req *r, int status, const xf_cluster *cl)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_cluster_json(&w, cl);
-	xf_reply_json(r, status);
-}
 
 static const xf_field cluster_fields[] = {
     {"name", XF_F_STR, 1, 0, 1, 100, NULL, "片区名称"},
@@ -294,10 +246,8 @@ void xf_h_clusters_create(xf_req *r)
 	xf_cluster cl;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_cluster_create(&c, v[0].s, v[1].s, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_cluster(r, 201, &cl);
+	if (!xf_api_failed(r, &c, xf_cluster_create(&c, v[0].s, v[1].s, &cl)))
+		XF_ANSWER(r, 201, xf_cluster_json, &cl);
 }
 
 /* ?page=&size= */
@@ -312,10 +262,8 @@ void xf_h_clusters_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_cluster_list(&c, &cl, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_cluster_list(&c, &cl, &n)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = offset; i < n && i < offset + limit; i++)
@@ -328,12 +276,10 @@ void xf_h_clusters_get(xf_req *r)
 	xf_ctx c;
 	xf_cluster cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_cluster_read(&c, id, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_cluster(r, 200, &cl);
+	if (!xf_api_failed(r, &c, xf_cluster_read(&c, id, &cl)))
+		XF_ANSWER(r, 200, xf_cluster_json, &cl);
 }
 
 static const xf_field cluster_org_fields[] = {
@@ -348,12 +294,10 @@ void xf_h_clusters_add_org(xf_req *r)
 	xf_ctx c;
 	xf_cluster cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_cluster_add(&c, id, v[0].i, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_cluster(r, 200, &cl);
+	if (!xf_api_failed(r, &c, xf_cluster_add(&c, id, v[0].i, &cl)))
+		XF_ANSWER(r, 200, xf_cluster_json, &cl);
 }
 
 void xf_h_clusters_remove_org(xf_req *r)
@@ -364,8 +308,6 @@ void xf_h_clusters_remove_org(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 ||
 	    xf_input_path_id(r, 1, &org) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_cluster_remove(&c, id, org, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_cluster(r, 200, &cl);
+	if (!xf_api_failed(r, &c, xf_cluster_remove(&c, id, org, &cl)))
+		XF_ANSWER(r, 200, xf_cluster_json, &cl);
 }

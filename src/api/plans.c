@@ -58,21 +58,14 @@ static const xf_field ms_fields[M_COUNT] = {
     {"weight", XF_F_INT, 0, 0, 1, 100, NULL, "权重"},
 };
 
-static const char *opt_s(const xf_val *v)
-{
-	return v->present && !v->is_null ? v->s : NULL;
-}
-
 /* Reads the items of a plan body; -1 with the answer written on error. */
 static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 {
 	int n = (int)json_array_size(arr);
 	xf_plan_item_input *items =
-	    xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *items);
-	if (!items) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	    xf_input_calloc(r, (size_t)n, sizeof *items);
+	if (!items)
 		return -1;
-	}
 	for (int i = 0; i < n; i++) {
 		xf_val v[I_COUNT];
 		char *path = xf_arena_printf(&r->arena, "items[%d]", i);
@@ -81,30 +74,24 @@ static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 			return -1;
 		xf_plan_item_input *it = &items[i];
 		it->title = v[I_TITLE].s;
-		it->goal = opt_s(&v[I_GOAL]);
+		it->goal = xf_val_str(&v[I_GOAL]);
 		it->lead_org_id = v[I_LEAD].i;
-		it->measures = opt_s(&v[I_MEASURES]);
-		it->start_on = opt_s(&v[I_START]);
-		it->due_on = opt_s(&v[I_DUE]);
+		it->measures = xf_val_str(&v[I_MEASURES]);
+		it->start_on = xf_val_str(&v[I_START]);
+		it->due_on = xf_val_str(&v[I_DUE]);
 		it->weight = (int)v[I_WEIGHT].i;
-		json_t *ms =
-		    v[I_MS].present && !v[I_MS].is_null ? v[I_MS].j : NULL;
-		int nm = ms ? (int)json_array_size(ms) : 0;
+		int nm;
+		const xf_val *m = xf_input_items(
+		    r, v[I_MS].j,
+		    xf_arena_printf(&r->arena, "items[%d].milestones", i),
+		    ms_fields, M_COUNT, &nm);
 		xf_milestone_input *mi =
-		    xf_arena_calloc(&r->arena, (size_t)nm + 1, sizeof *mi);
-		if (!mi) {
-			xf_reply_error(r, 500, "internal", "内存不足", NULL);
+		    m ? xf_input_calloc(r, (size_t)nm, sizeof *mi) : NULL;
+		if (!mi)
 			return -1;
-		}
-		for (int k = 0; k < nm; k++) {
-			xf_val m[M_COUNT];
-			char *mp = xf_arena_printf(
-			    &r->arena, "items[%d].milestones[%d]", i, k);
-			if (xf_input_object(r, json_array_get(ms, (size_t)k),
-			                    ms_fields, M_COUNT, m, mp) != 0)
-				return -1;
+		for (int k = 0; k < nm; k++, m += M_COUNT) {
 			mi[k].title = m[M_TITLE].s;
-			mi[k].deliverable = opt_s(&m[M_DELIVERABLE]);
+			mi[k].deliverable = xf_val_str(&m[M_DELIVERABLE]);
 			mi[k].due_on = m[M_DUE].s;
 			mi[k].weight = (int)m[M_WEIGHT].i;
 		}
@@ -122,10 +109,8 @@ static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 	xf_plan_item *items;
 	xf_task *tasks;
 	int n;
-	if (xf_plan_read(c, id, &p, &items, &n, &tasks) != XF_OK) {
-		xf_api_fail(r, c);
+	if (xf_api_failed(r, c, xf_plan_read(c, id, &p, &items, &n, &tasks)))
 		return;
-	}
 	xf_date today = xf_date_today(c->now);
 	char day[11];
 	xf_date_format(today, day);
@@ -163,9 +148,7 @@ void xf_h_plans_create(xf_req *r)
 	in.org_id = v[P_ORG].i;
 	in.year = (int)v[P_YEAR].i;
 	in.title = v[P_TITLE].s;
-	if (xf_plan_create(&c, &in, &p) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_plan_create(&c, &in, &p)))
 		answer_plan(r, 201, &c, p.id);
 }
 
@@ -183,15 +166,12 @@ void xf_h_plans_patch(xf_req *r)
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	xf_plan_patch in = {.has_title = v[U_TITLE].present,
-	                    .title = v[U_TITLE].s,
-	                    .has_year = v[U_YEAR].present,
-	                    .year = (int)v[U_YEAR].i};
-	if (xf_plan_update(&c, id, &in) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	xf_plan_patch in = {0};
+	XF_TAKE_STR(&in, title, v[U_TITLE]);
+	XF_TAKE_INT(&in, year, v[U_YEAR]);
+	if (!xf_api_failed(r, &c, xf_plan_update(&c, id, &in)))
 		answer_plan(r, 200, &c, id);
 }
 
@@ -200,11 +180,9 @@ void xf_h_plans_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_plan_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_plan_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -212,7 +190,7 @@ void xf_h_plans_get(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	answer_plan(r, 200, &c, id);
 }
@@ -220,11 +198,7 @@ void xf_h_plans_get(xf_req *r)
 /* GET /api/plans?org=&subtree=1&year= */
 enum { PL_PAGE, PL_SIZE, PL_ORG, PL_YEAR, PL_SUBTREE };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_PAGE, XF_PARAM_SIZE, XF_PARAM_ORG, XF_PARAM_YEAR, XF_PARAM_SUBTREE,
 };
 const xf_query_table xf_plans_list_query = XF_QUERY_TABLE(list_params);
 
@@ -239,12 +213,11 @@ void xf_h_plans_list(xf_req *r)
 	xf_plan *ps;
 	int n;
 	int64_t total;
-	if (xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
-	                 (int)q[PL_YEAR].i, offset, limit, &ps, &n,
-	                 &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
+	                               (int)q[PL_YEAR].i, offset, limit, &ps,
+	                               &n, &total)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {

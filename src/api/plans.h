@@ -6,15 +6,15 @@
 #ifndef XF_API_PLANS_H
 #define XF_API_PLANS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_plans_create(xf_req *r);
+xf_api_handler xf_h_plans_create;
 extern const struct xf_body_table xf_plans_create_body;
-void xf_h_plans_list(xf_req *r);
+xf_api_handler xf_h_plans_list;
 extern const struct xf_query_table xf_plans_list_query;
-void xf_h_plans_get(xf_req *r);
-void xf_h_plans_patch(xf_req *r);
+xf_api_handler xf_h_plans_get;
+xf_api_handler xf_h_plans_patch;
 extern const struct xf_body_table xf_plans_patch_body;
-void xf_h_plans_delete(xf_req *r);
+xf_api_handler xf_h_plans_delete;
 
 #endif

@@ -72,33 +72,17 @@ const xf_body_table xf_point_rules_patch_body =
 
 static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 {
-#define S(f, k)                                                                \
-	in->f = v[k].present && !v[k].is_null ? v[k].s : NULL;                 \
-	in->has_##f = v[k].present
-#define I(f, k)                                                                \
-	in->f = v[k].present && !v[k].is_null ? v[k].i : 0;                    \
-	in->has_##f = v[k].present
-	S(category, R_CATEGORY);
-	S(item, R_ITEM);
-	S(description, R_DESC);
-	S(cap_period, R_CAP_PERIOD);
-	S(approver_role, R_APPROVER);
-	I(points, R_POINTS);
-	I(cap, R_CAP);
-	I(needs_evidence, R_EVIDENCE);
-	I(needs_approval, R_APPROVAL);
-	I(veto, R_VETO);
-#undef S
-#undef I
+	XF_TAKE_STR(in, category, v[R_CATEGORY]);
+	XF_TAKE_STR(in, item, v[R_ITEM]);
+	XF_TAKE_STR(in, description, v[R_DESC]);
+	XF_TAKE_STR(in, cap_period, v[R_CAP_PERIOD]);
+	XF_TAKE_STR(in, approver_role, v[R_APPROVER]);
+	XF_TAKE_INT(in, points, v[R_POINTS]);
+	XF_TAKE_INT(in, cap, v[R_CAP]);
+	XF_TAKE_INT(in, needs_evidence, v[R_EVIDENCE]);
+	XF_TAKE_INT(in, needs_approval, v[R_APPROVAL]);
+	XF_TAKE_INT(in, veto, v[R_VETO]);
 	in->valid_from = v[R_FROM].present ? v[R_FROM].s : NULL;
-}
-
-static void answer_rule(xf_req *r, int status, const xf_point_rule *rule)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_rule_json(&w, rule, 1);
-	xf_reply_json(r, status);
 }
 
 void xf_h_point_rules_create(xf_req *r)
@@ -112,10 +96,8 @@ void xf_h_point_rules_create(xf_req *r)
 	to_rule_input(v, &in);
 	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
 	in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i : 0;
-	if (xf_point_rule_create(&c, &in, &rule) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rule(r, 201, &rule);
+	if (!xf_api_failed(r, &c, xf_point_rule_create(&c, &in, &rule)))
+		XF_ANSWER(r, 201, xf_point_rule_json, &rule, 1);
 }
 
 void xf_h_point_rules_patch(xf_req *r)
@@ -125,13 +107,11 @@ void xf_h_point_rules_patch(xf_req *r)
 	xf_ctx c;
 	xf_point_rule rule;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	to_rule_input(v, &in);
-	if (xf_point_rule_change(&c, id, &in, &rule) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rule(r, 200, &rule);
+	if (!xf_api_failed(r, &c, xf_point_rule_change(&c, id, &in, &rule)))
+		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
 }
 
 void xf_h_point_rules_get(xf_req *r)
@@ -139,12 +119,10 @@ void xf_h_point_rules_get(xf_req *r)
 	xf_ctx c;
 	xf_point_rule rule;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_rule_read(&c, id, &rule) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_rule(r, 200, &rule);
+	if (!xf_api_failed(r, &c, xf_point_rule_read(&c, id, &rule)))
+		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
 }
 
 /* ?kind=&on=&category= */
@@ -169,11 +147,10 @@ void xf_h_point_rules_list(xf_req *r)
 	int n;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_rule_list(&c, q[RL_KIND].s, on, q[RL_CATEGORY].s, &rules,
-	                       &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_point_rule_list(&c, q[RL_KIND].s, on,
+	                                     q[RL_CATEGORY].s, &rules, &n)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++)
@@ -227,9 +204,8 @@ void xf_h_point_settings_get(xf_req *r)
 	int64_t base, floor;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_settings_read(&c, kind, year, &base, &floor) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(
+	        r, &c, xf_point_settings_read(&c, kind, year, &base, &floor)))
 		answer_settings(r, kind, year, base, floor);
 }
 
@@ -247,10 +223,9 @@ void xf_h_point_settings_put(xf_req *r)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i) !=
-	    XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c,
+	                   xf_point_settings_write(&c, v[0].s, (int)v[1].i,
+	                                           v[2].i, v[3].i)))
 		answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i);
 }
 
@@ -300,14 +275,6 @@ int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 	return 0;
 }
 
-static void answer_claim(xf_req *r, int status, const xf_point_claim *cl)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_claim_json(&w, cl);
-	xf_reply_json(r, status);
-}
-
 void xf_h_claims_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
@@ -328,10 +295,8 @@ void xf_h_claims_create(xf_req *r)
 		}
 		in.member_id = c.scope->member_id;
 	}
-	if (xf_point_claim_create(&c, &in, &cl, &res) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_claim(r, 201, &cl);
+	if (!xf_api_failed(r, &c, xf_point_claim_create(&c, &in, &cl, &res)))
+		XF_ANSWER(r, 201, xf_point_claim_json, &cl);
 }
 
 void xf_h_claims_get(xf_req *r)
@@ -339,12 +304,10 @@ void xf_h_claims_get(xf_req *r)
 	xf_ctx c;
 	xf_point_claim cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_claim_read(&c, id, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_claim(r, 200, &cl);
+	if (!xf_api_failed(r, &c, xf_point_claim_read(&c, id, &cl)))
+		XF_ANSWER(r, 200, xf_point_claim_json, &cl);
 }
 
 /* {"id","points","capped","floored","veto","message","entry":{...}} */
@@ -372,13 +335,12 @@ void xf_h_claims_approve(xf_req *r)
 	xf_point_claim cl;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	const char *reason = v[0].present && !v[0].is_null ? v[0].s : NULL;
-	if (xf_point_claim_approve(&c, id, reason, &cl, &res) != XF_OK) {
-		xf_api_fail(r, &c);
+	const char *reason = xf_val_str(&v[0]);
+	if (xf_api_failed(r, &c,
+	                  xf_point_claim_approve(&c, id, reason, &cl, &res)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -403,12 +365,10 @@ void xf_h_claims_reject(xf_req *r)
 	xf_ctx c;
 	xf_point_claim cl;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_claim_reject(&c, id, v[0].s, &cl) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_claim(r, 200, &cl);
+	if (!xf_api_failed(r, &c, xf_point_claim_reject(&c, id, v[0].s, &cl)))
+		XF_ANSWER(r, 200, xf_point_claim_json, &cl);
 }
 
 /* ?page=&size=&org=&status= */
@@ -416,7 +376,7 @@ enum { CL_PAGE, CL_SIZE, CL_ORG, CL_STATUS };
 static const xf_param claim_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "status",
      .type = XF_Q_ENUM,
      .codes = xf_claim_statuses,
@@ -435,16 +395,12 @@ void xf_h_claims_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s, offset, limit,
-	                        &items, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s,
+	                                      offset, limit, &items, &n,
+	                                      &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_point_claim_json(&w, &items[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_point_claim_json, items, n, total);
 }
 
 /* ---- ledger -------------------------------------------------------------*/
@@ -488,9 +444,7 @@ void xf_h_ledger_create(xf_req *r)
 	                           .rule_id = v[2].i,
 	                           .reason = v[3].s,
 	                           .occurred_on = v[4].present ? v[4].s : NULL};
-	if (xf_point_award(&c, &in, &res) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_award(&c, &in, &res)))
 		answer_entry_result(r, 201, &res);
 }
 
@@ -500,11 +454,9 @@ void xf_h_ledger_reverse(xf_req *r)
 	xf_ctx c;
 	xf_point_result res;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_reverse(&c, id, v[0].s, &res) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_point_reverse(&c, id, v[0].s, &res)))
 		answer_entry_result(r, 201, &res);
 }
 
@@ -513,26 +465,19 @@ void xf_h_ledger_get(xf_req *r)
 	xf_ctx c;
 	xf_point_entry e;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_point_entry_read(&c, id, &e) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_point_entry_read(&c, id, &e)))
 		return;
-	}
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_entry_json(&w, &e);
-	xf_reply_json(r, 200);
+	XF_ANSWER(r, 200, xf_point_entry_json, &e);
 }
 
 /* ?page=&size=&org=&member_id=&period= */
 enum { LL_PAGE, LL_SIZE, LL_ORG, LL_MEMBER, LL_PERIOD };
 static const xf_param ledger_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "member_id", .type = XF_Q_ID},
-    {.name = "period", .type = XF_Q_PERIOD, .label = "期间"},
+    XF_PARAM_PAGE,   XF_PARAM_SIZE,
+    XF_PARAM_ORG,    {.name = "member_id", .type = XF_Q_ID},
+    XF_PARAM_PERIOD,
 };
 const xf_query_table xf_ledger_list_query = XF_QUERY_TABLE(ledger_list_params);
 
@@ -547,14 +492,10 @@ void xf_h_ledger_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i, q[LL_PERIOD].s,
-	                        offset, limit, &items, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i,
+	                                      q[LL_PERIOD].s, offset, limit,
+	                                      &items, &n, &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_point_entry_json(&w, &items[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_point_entry_json, items, n, total);
 }

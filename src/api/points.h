@@ -6,29 +6,29 @@
 #ifndef XF_API_POINTS_H
 #define XF_API_POINTS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
 #include <jansson.h>
 
-void xf_h_point_rules_list(xf_req *r);
+xf_api_handler xf_h_point_rules_list;
 extern const struct xf_query_table xf_point_rules_list_query;
-void xf_h_point_rules_create(xf_req *r);
+xf_api_handler xf_h_point_rules_create;
 extern const struct xf_body_table xf_point_rules_create_body;
-void xf_h_point_rules_get(xf_req *r);
-void xf_h_point_rules_patch(xf_req *r);
+xf_api_handler xf_h_point_rules_get;
+xf_api_handler xf_h_point_rules_patch;
 extern const struct xf_body_table xf_point_rules_patch_body;
-void xf_h_point_settings_get(xf_req *r);
+xf_api_handler xf_h_point_settings_get;
 extern const struct xf_query_table xf_point_settings_get_query;
-void xf_h_point_settings_put(xf_req *r);
+xf_api_handler xf_h_point_settings_put;
 extern const struct xf_body_table xf_point_settings_put_body;
-void xf_h_claims_list(xf_req *r);
+xf_api_handler xf_h_claims_list;
 extern const struct xf_query_table xf_claims_list_query;
-void xf_h_claims_create(xf_req *r);
+xf_api_handler xf_h_claims_create;
 extern const struct xf_body_table xf_claims_create_body;
-void xf_h_claims_get(xf_req *r);
-void xf_h_claims_approve(xf_req *r);
+xf_api_handler xf_h_claims_get;
+xf_api_handler xf_h_claims_approve;
 extern const struct xf_body_table xf_claims_approve_body;
-void xf_h_claims_reject(xf_req *r);
+xf_api_handler xf_h_claims_reject;
 extern const struct xf_body_table xf_claims_reject_body;
 /*
  * The "evidence" array of POST /api/claims, checked element by element (a
@@ -48,12 +48,12 @@ extern const struct xf_body_table xf_claims_reject_body;
  */
 int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
     __attribute__((warn_unused_result));
-void xf_h_ledger_list(xf_req *r);
+xf_api_handler xf_h_ledger_list;
 extern const struct xf_query_table xf_ledger_list_query;
-void xf_h_ledger_create(xf_req *r);
+xf_api_handler xf_h_ledger_create;
 extern const struct xf_body_table xf_ledger_create_body;
-void xf_h_ledger_get(xf_req *r);
-void xf_h_ledger_reverse(xf_req *r);
+xf_api_handler xf_h_ledger_get;
+xf_api_handler xf_h_ledger_reverse;
 extern const struct xf_body_table xf_ledger_reverse_body;
 
 #endif

@@ -15,6 +15,7 @@
 #include "base/jw.h"
 #include "domain/compliance.h"
 #include "domain/files.h"
+#include "model/fields.h"
 #include "service/register.h"
 
 #include <stdio.h>
@@ -25,7 +26,7 @@
 /* ?org=&year= of both forms: this year in Shanghai by default. */
 enum { Q_ORG, Q_YEAR };
 static const xf_param register_params[] = {
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
 };
 const xf_query_table xf_attendance_register_query =
@@ -38,11 +39,10 @@ static int load(xf_req *r, xf_register *reg)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	if (xf_register_year(&c, r->query_vals[Q_ORG].i,
-	                     (int)r->query_vals[Q_YEAR].i, reg) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_register_year(&c, r->query_vals[Q_ORG].i,
+	                                   (int)r->query_vals[Q_YEAR].i, reg)))
 		return -1;
-	}
 	return 0;
 }
 
@@ -53,6 +53,22 @@ static void counts_obj(xf_jw *w, const int *counts)
 		xf_jw_kint(w, xf_attendance_status_name(k), counts[k]);
 	xf_jw_obj_end(w);
 }
+
+static const xf_jfield reg_meeting_fields[] = {
+    XF_JF(I64, xf_reg_meeting, "id", id),
+    XF_JF(STR, xf_reg_meeting, "kind", kind),
+    XF_JF(STR, xf_reg_meeting, "held_on", held_on),
+    XF_JF(STR, xf_reg_meeting, "topic", topic),
+    XF_JF(I64, xf_reg_meeting, "org_id", org_id),
+    XF_JF(STR, xf_reg_meeting, "org_name", org_name),
+};
+
+static const xf_jfield reg_member_fields[] = {
+    XF_JF(I64, xf_reg_member, "member_id", id),
+    XF_JF(STR, xf_reg_member, "name", name),
+    XF_JF(I64, xf_reg_member, "org_id", org_id),
+    XF_JF(STR, xf_reg_member, "org_name", org_name),
+};
 
 /* GET /api/attendance/register?org=&year= */
 void xf_h_attendance_register(xf_req *r)
@@ -88,20 +104,8 @@ void xf_h_attendance_register(xf_req *r)
 		xf_jw_obj_end(&w);
 	}
 	xf_jw_arr_end(&w);
-	xf_jw_key(&w, "meetings");
-	xf_jw_arr(&w);
-	for (int j = 0; j < g.nmeetings; j++) {
-		const xf_reg_meeting *m = &g.meetings[j];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "id", m->id);
-		xf_jw_kstr(&w, "kind", m->kind);
-		xf_jw_kstr(&w, "held_on", m->held_on);
-		xf_jw_kstr(&w, "topic", m->topic);
-		xf_jw_kint(&w, "org_id", m->org_id);
-		xf_jw_kstr(&w, "org_name", m->org_name);
-		xf_jw_obj_end(&w);
-	}
-	xf_jw_arr_end(&w);
+	XF_JW_RECORDS(&w, "meetings", g.meetings, g.nmeetings,
+	              reg_meeting_fields);
 	xf_jw_key(&w, "members");
 	xf_jw_arr(&w);
 	for (int i = 0; i < g.nmembers; i++) {
@@ -109,10 +113,7 @@ void xf_h_attendance_register(xf_req *r)
 		const signed char *st =
 		    g.status + (size_t)i * (size_t)g.nmeetings;
 		xf_jw_obj(&w);
-		xf_jw_kint(&w, "member_id", m->id);
-		xf_jw_kstr(&w, "name", m->name);
-		xf_jw_kint(&w, "org_id", m->org_id);
-		xf_jw_kstr(&w, "org_name", m->org_name);
+		XF_JW_FIELDS(&w, m, reg_member_fields);
 		xf_jw_key(&w, "marks");
 		xf_jw_arr(&w);
 		for (int j = 0; j < g.nmeetings; j++)

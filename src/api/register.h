@@ -6,10 +6,10 @@
 #ifndef XF_API_REGISTER_H
 #define XF_API_REGISTER_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_attendance_register(xf_req *r);
-void xf_h_attendance_register_xlsx(xf_req *r);
+xf_api_handler xf_h_attendance_register;
+xf_api_handler xf_h_attendance_register_xlsx;
 /* the query of both forms of the register */
 extern const struct xf_query_table xf_attendance_register_query;
 

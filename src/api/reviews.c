@@ -152,9 +152,7 @@ void xf_h_reviews_create(xf_req *r)
 	in.title = v[R_TITLE].s;
 	in.held_on = v[R_HELD].s;
 	in.method = v[R_METHOD].present ? v[R_METHOD].s : "mean";
-	if (xf_review_create(&c, &in, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_review_create(&c, &in, &f)))
 		answer_full(r, 201, &f);
 }
 
@@ -163,11 +161,9 @@ void xf_h_reviews_get(xf_req *r)
 	xf_ctx c;
 	xf_review_full f;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_review_read(&c, id, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_review_read(&c, id, &f)))
 		answer_full(r, 200, &f);
 }
 
@@ -185,10 +181,9 @@ void xf_h_reviews_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_review_list(&c, offset, limit, &items, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(
+	        r, &c, xf_review_list(&c, offset, limit, &items, &n, &total)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {
@@ -256,21 +251,17 @@ void xf_h_reviews_judges_add(xf_req *r)
 	xf_review_full f;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_review_judges_add(
-	        &c, id, ids, n, v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1,
-	        v[J_ROLE].present && !v[J_ROLE].is_null ? v[J_ROLE].s : NULL,
-	        &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c,
+	                   xf_review_judges_add(
+	                       &c, id, ids, n,
+	                       v[J_WEIGHT].present ? (int)v[J_WEIGHT].i : 1,
+	                       xf_val_str(&v[J_ROLE]), &f)))
 		answer_full(r, 200, &f);
 }
 
 static void answer_presenter(xf_req *r, const xf_review_presenter *p)
 {
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_review_presenter_json(&w, p);
-	xf_reply_json(r, 200);
+	XF_ANSWER(r, 200, xf_review_presenter_json, p);
 }
 
 void xf_h_reviews_presenter_open(xf_req *r)
@@ -281,9 +272,7 @@ void xf_h_reviews_presenter_open(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 ||
 	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_review_presenter_open(&c, id, pid, &p) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_review_presenter_open(&c, id, pid, &p)))
 		answer_presenter(r, &p);
 }
 
@@ -303,11 +292,9 @@ void xf_h_reviews_presenter_close(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 ||
 	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	const char *rect =
-	    v[K_RECT].present && !v[K_RECT].is_null ? v[K_RECT].s : NULL;
-	if (xf_review_presenter_close(&c, id, pid, rect, &p) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	const char *rect = xf_val_str(&v[K_RECT]);
+	if (!xf_api_failed(r, &c,
+	                   xf_review_presenter_close(&c, id, pid, rect, &p)))
 		answer_presenter(r, &p);
 }
 
@@ -355,9 +342,7 @@ void xf_h_reviews_scores_put(xf_req *r)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_review_score(&c, id, pid, names, vals, n) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_review_score(&c, id, pid, names, vals, n)))
 		xf_api_ok(r);
 }
 
@@ -366,11 +351,9 @@ void xf_h_reviews_close(xf_req *r)
 	xf_ctx c;
 	xf_review_full f;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_review_close(&c, id, &f) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_review_close(&c, id, &f)))
 		answer_full(r, 200, &f);
 }
 
@@ -381,12 +364,10 @@ static int load_results(xf_req *r, xf_review_full *f, xf_review_row **rows,
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return -1;
-	if (xf_review_results(&c, id, f, rows, n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_review_results(&c, id, f, rows, n)))
 		return -1;
-	}
 	return 0;
 }
 

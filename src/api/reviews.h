@@ -6,26 +6,26 @@
 #ifndef XF_API_REVIEWS_H
 #define XF_API_REVIEWS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_reviews_create(xf_req *r);
+xf_api_handler xf_h_reviews_create;
 extern const struct xf_body_table xf_reviews_create_body;
-void xf_h_reviews_list(xf_req *r);
+xf_api_handler xf_h_reviews_list;
 extern const struct xf_query_table xf_reviews_list_query;
-void xf_h_reviews_get(xf_req *r);
-void xf_h_reviews_judges_add(xf_req *r);
+xf_api_handler xf_h_reviews_get;
+xf_api_handler xf_h_reviews_judges_add;
 extern const struct xf_body_table xf_reviews_judges_body;
-void xf_h_reviews_presenter_open(xf_req *r);
-void xf_h_reviews_presenter_close(xf_req *r);
+xf_api_handler xf_h_reviews_presenter_open;
+xf_api_handler xf_h_reviews_presenter_close;
 extern const struct xf_body_table xf_reviews_presenter_close_body;
-void xf_h_reviews_scores_put(xf_req *r);
+xf_api_handler xf_h_reviews_scores_put;
 extern const struct xf_body_table xf_reviews_scores_body;
-void xf_h_reviews_close(xf_req *r);
-void xf_h_reviews_results(xf_req *r);
-void xf_h_reviews_results_xlsx(xf_req *r);
-void xf_h_reviews_events(xf_req *r);
-void xf_h_reviews_join(xf_req *r);
+xf_api_handler xf_h_reviews_close;
+xf_api_handler xf_h_reviews_results;
+xf_api_handler xf_h_reviews_results_xlsx;
+xf_api_handler xf_h_reviews_events;
+xf_api_handler xf_h_reviews_join;
 extern const struct xf_body_table xf_reviews_join_body;
-void xf_h_reviews_judge_qr(xf_req *r);
+xf_api_handler xf_h_reviews_judge_qr;
 
 #endif

@@ -159,11 +159,6 @@ static int mapping(xf_req *r, json_t *m, const char *path, xf_mapping *out)
 	return bad(r, f, "计分方式须为 linear、steps 或 rank 之一");
 }
 
-static const char *opt_s(const xf_val *v)
-{
-	return v->present && !v->is_null ? v->s : NULL;
-}
-
 static int indicators(xf_req *r, json_t *arr, xf_scheme_input *in)
 {
 	int n = (int)json_array_size(arr);
@@ -180,10 +175,10 @@ static int indicators(xf_req *r, json_t *arr, xf_scheme_input *in)
 		xf_indicator *d = &ind[i];
 		d->code = v[I_CODE].s;
 		d->title = v[I_TITLE].s;
-		d->parent = opt_s(&v[I_PARENT]);
+		d->parent = xf_val_str(&v[I_PARENT]);
 		d->max_x10 = (int)v[I_MAX].i;
 		d->kind = v[I_KIND].s;
-		d->source = opt_s(&v[I_SOURCE]);
+		d->source = xf_val_str(&v[I_SOURCE]);
 		d->open = (int)v[I_OPEN].i;
 		if (v[I_PARAMS].present && !v[I_PARAMS].is_null) {
 			xf_val p[P_COUNT];
@@ -229,7 +224,7 @@ static int stars(xf_req *r, json_t *obj, xf_scheme_input *in)
 		in->stars.quota_pct[0] = (int)q[Q5].i;
 		in->stars.quota_pct[1] = (int)q[Q4].i;
 	}
-	in->stars.five_requires = opt_s(&v[T_FIVE]);
+	in->stars.five_requires = xf_val_str(&v[T_FIVE]);
 	return 0;
 }
 
@@ -257,10 +252,7 @@ static int kinds(xf_req *r, json_t *arr, const char **out)
 
 static void answer(xf_req *r, int status, const xf_scheme *s)
 {
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_scheme_write(&w, s);
-	xf_reply_json(r, status);
+	XF_ANSWER(r, status, xf_scheme_write, s);
 }
 
 void xf_h_schemes_create(xf_req *r)
@@ -278,7 +270,7 @@ void xf_h_schemes_create(xf_req *r)
 	if (v[S_KINDS].present && !v[S_KINDS].is_null &&
 	    kinds(r, v[S_KINDS].j, &in.org_kinds) != 0)
 		return;
-	if (!in.ind && !opt_s(&v[S_TEMPLATE]) && !v[S_ADOPTS].present) {
+	if (!in.ind && !xf_val_str(&v[S_TEMPLATE]) && !v[S_ADOPTS].present) {
 		bad(r, "indicators", "须给出指标，或选用模板，或采用上级办法");
 		return;
 	}
@@ -289,10 +281,8 @@ void xf_h_schemes_create(xf_req *r)
 	in.org_id = v[S_ORG].i;
 	in.adopts_id =
 	    v[S_ADOPTS].present && !v[S_ADOPTS].is_null ? v[S_ADOPTS].i : 0;
-	in.template_code = opt_s(&v[S_TEMPLATE]);
-	if (xf_scheme_create(&c, &in, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	in.template_code = xf_val_str(&v[S_TEMPLATE]);
+	if (!xf_api_failed(r, &c, xf_scheme_create(&c, &in, &s)))
 		answer(r, 201, &s);
 }
 
@@ -314,10 +304,8 @@ void xf_h_schemes_patch(xf_req *r)
 		return;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	in.name = opt_s(&v[E_NAME]);
-	if (xf_scheme_update(&c, id, &in, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	in.name = xf_val_str(&v[E_NAME]);
+	if (!xf_api_failed(r, &c, xf_scheme_update(&c, id, &in, &s)))
 		answer(r, 200, &s);
 }
 
@@ -326,11 +314,9 @@ void xf_h_schemes_get(xf_req *r)
 	xf_ctx c;
 	xf_scheme s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_scheme_get(&c, id, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_scheme_get(&c, id, &s)))
 		answer(r, 200, &s);
 }
 
@@ -338,11 +324,9 @@ void xf_h_schemes_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_scheme_delete(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_scheme_delete(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -359,11 +343,10 @@ void xf_h_schemes_publish(xf_req *r)
 	xf_ctx c;
 	xf_scheme s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_scheme_publish(&c, id, opt_s(&v[B_FROM]), &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(
+	        r, &c, xf_scheme_publish(&c, id, xf_val_str(&v[B_FROM]), &s)))
 		answer(r, 200, &s);
 }
 
@@ -372,11 +355,9 @@ void xf_h_schemes_versions_create(xf_req *r)
 	xf_ctx c;
 	xf_scheme s;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_scheme_new_version(&c, id, &s) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_scheme_new_version(&c, id, &s)))
 		answer(r, 201, &s);
 }
 
@@ -393,8 +374,8 @@ enum { Q_PAGE, Q_SIZE, Q_ORG, Q_YEAR };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    XF_PARAM_ORG,
+    XF_PARAM_YEAR,
 };
 const xf_query_table xf_schemes_list_query = XF_QUERY_TABLE(list_params);
 
@@ -408,12 +389,11 @@ void xf_h_schemes_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_scheme_list(&c, r->query_vals[Q_ORG].i,
-	                   (int)r->query_vals[Q_YEAR].i, offset, limit, &items,
-	                   &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_scheme_list(&c, r->query_vals[Q_ORG].i,
+	                                 (int)r->query_vals[Q_YEAR].i, offset,
+	                                 limit, &items, &n, &total)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < n; i++) {

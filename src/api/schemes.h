@@ -6,19 +6,19 @@
 #ifndef XF_API_SCHEMES_H
 #define XF_API_SCHEMES_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_schemes_create(xf_req *r);
+xf_api_handler xf_h_schemes_create;
 extern const struct xf_body_table xf_schemes_create_body;
-void xf_h_schemes_list(xf_req *r);
+xf_api_handler xf_h_schemes_list;
 extern const struct xf_query_table xf_schemes_list_query;
-void xf_h_schemes_templates(xf_req *r);
-void xf_h_schemes_get(xf_req *r);
-void xf_h_schemes_patch(xf_req *r);
+xf_api_handler xf_h_schemes_templates;
+xf_api_handler xf_h_schemes_get;
+xf_api_handler xf_h_schemes_patch;
 extern const struct xf_body_table xf_schemes_patch_body;
-void xf_h_schemes_delete(xf_req *r);
-void xf_h_schemes_publish(xf_req *r);
+xf_api_handler xf_h_schemes_delete;
+xf_api_handler xf_h_schemes_publish;
 extern const struct xf_body_table xf_schemes_publish_body;
-void xf_h_schemes_versions_create(xf_req *r);
+xf_api_handler xf_h_schemes_versions_create;
 
 #endif

@@ -66,10 +66,9 @@ void xf_h_login(xf_req *r)
 		return;
 	xf_user u;
 	const char *token, *csrf;
-	if (xf_login(&c, v[0].s, v[1].s, &token, &csrf, &u) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_login(&c, v[0].s, v[1].s, &token, &csrf, &u)))
 		return;
-	}
 	r->user = u.username;
 	xf_api_set_session(r, token);
 	xf_jw w;
@@ -89,10 +88,8 @@ void xf_h_logout(xf_req *r)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_logout(&c, p->token) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_logout(&c, p->token)))
 		return;
-	}
 	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
 	                "Max-Age=0";
 	xf_api_ok(r);
@@ -110,10 +107,8 @@ void xf_h_me_password(xf_req *r)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_user_change_password(&c, v[0].s, v[1].s) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_user_change_password(&c, v[0].s, v[1].s)))
 		return;
-	}
 	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
 	                "Max-Age=0";
 	xf_api_ok(r);

@@ -6,14 +6,14 @@
 #ifndef XF_API_SYSTEM_H
 #define XF_API_SYSTEM_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_health(xf_req *r);
-void xf_h_login(xf_req *r);
+xf_api_handler xf_h_health;
+xf_api_handler xf_h_login;
 extern const struct xf_body_table xf_login_body;
-void xf_h_logout(xf_req *r);
-void xf_h_me(xf_req *r);
-void xf_h_me_password(xf_req *r);
+xf_api_handler xf_h_logout;
+xf_api_handler xf_h_me;
+xf_api_handler xf_h_me_password;
 extern const struct xf_body_table xf_me_password_body;
 
 #endif

@@ -71,16 +71,11 @@ const xf_body_table xf_milestones_patch_body = XF_BODY_TABLE(ms_patch_fields);
 
 static void to_milestone(const xf_val *v, xf_milestone_input *m)
 {
-#define S(f, i)                                                                \
-	m->f = v[i].is_null ? NULL : v[i].s;                                   \
-	m->has_##f = v[i].present
-	S(title, M_TITLE);
-	S(deliverable, M_DELIVERABLE);
-	S(due_on, M_DUE);
-	S(done_on, M_DONE);
-#undef S
-	m->weight = (int)v[M_WEIGHT].i;
-	m->has_weight = v[M_WEIGHT].present;
+	XF_TAKE_STR(m, title, v[M_TITLE]);
+	XF_TAKE_STR(m, deliverable, v[M_DELIVERABLE]);
+	XF_TAKE_STR(m, due_on, v[M_DUE]);
+	XF_TAKE_STR(m, done_on, v[M_DONE]);
+	XF_TAKE_INT(m, weight, v[M_WEIGHT]);
 }
 
 enum {
@@ -123,40 +118,27 @@ const xf_body_table xf_tasks_patch_body = XF_BODY_TABLE(patch_fields);
 static int task_body(xf_req *r, int patch, xf_task_input *in)
 {
 	const xf_val *v = r->body_vals;
-#define S(f, i)                                                                \
-	in->f = v[i].is_null ? NULL : v[i].s;                                  \
-	in->has_##f = v[i].present
-	S(title, F_TITLE);
-	S(description, F_DESC);
-	S(owner, F_OWNER);
-	S(start_on, F_START);
-	S(due_on, F_DUE);
-#undef S
-	in->org_id = v[F_ORG].i;
-	in->has_org_id = v[F_ORG].present;
-	in->weight = (int)v[F_WEIGHT].i;
-	in->has_weight = v[F_WEIGHT].present;
+	XF_TAKE_STR(in, title, v[F_TITLE]);
+	XF_TAKE_STR(in, description, v[F_DESC]);
+	XF_TAKE_STR(in, owner, v[F_OWNER]);
+	XF_TAKE_STR(in, start_on, v[F_START]);
+	XF_TAKE_STR(in, due_on, v[F_DUE]);
+	XF_TAKE_INT(in, org_id, v[F_ORG]);
+	XF_TAKE_INT(in, weight, v[F_WEIGHT]);
 	if (patch && v[F_MS].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "时间节点请通过时间节点接口修改", "milestones");
 		return -1;
 	}
-	json_t *arr = v[F_MS].present && !v[F_MS].is_null ? v[F_MS].j : NULL;
-	int n = arr ? (int)json_array_size(arr) : 0;
+	int n;
+	const xf_val *mv = xf_input_items(r, v[F_MS].j, "milestones",
+	                                  ms_create_fields, M_COUNT, &n);
 	xf_milestone_input *ms =
-	    xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *ms);
-	if (!ms) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	    mv ? xf_input_calloc(r, (size_t)n, sizeof *ms) : NULL;
+	if (!ms)
 		return -1;
-	}
-	for (int i = 0; i < n; i++) {
-		xf_val mv[M_COUNT];
-		char *path = xf_arena_printf(&r->arena, "milestones[%d]", i);
-		if (xf_input_object(r, json_array_get(arr, (size_t)i),
-		                    ms_create_fields, M_COUNT, mv, path) != 0)
-			return -1;
+	for (int i = 0; i < n; i++, mv += M_COUNT)
 		to_milestone(mv, &ms[i]);
-	}
 	in->milestones = ms;
 	in->nmilestones = n;
 	return 0;
@@ -189,9 +171,7 @@ static void answer_full(xf_req *r, int status, xf_ctx *c, int64_t id)
 	xf_milestone *ms;
 	int nms;
 	xf_acceptance acc;
-	if (xf_task_read(c, id, &t, &ms, &nms, &acc) != XF_OK)
-		xf_api_fail(r, c);
-	else
+	if (!xf_api_failed(r, c, xf_task_read(c, id, &t, &ms, &nms, &acc)))
 		answer_task(r, status, c, &t, ms, nms, &acc);
 }
 
@@ -203,9 +183,7 @@ void xf_h_tasks_create(xf_req *r)
 	xf_task t;
 	if (task_body(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_task_create(&c, &in, &t) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_task_create(&c, &in, &t)))
 		answer_full(r, 201, &c, t.id);
 }
 
@@ -213,7 +191,7 @@ void xf_h_tasks_get(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	answer_full(r, 200, &c, id);
 }
@@ -227,9 +205,7 @@ void xf_h_tasks_patch(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 || task_body(r, 1, &in) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_task_update(&c, id, &in, &t) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_task_update(&c, id, &in, &t)))
 		answer_full(r, 200, &c, id);
 }
 
@@ -237,11 +213,9 @@ void xf_h_tasks_delete(xf_req *r)
 {
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_task_remove(&c, id) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_task_remove(&c, id)))
 		xf_api_ok(r);
 }
 
@@ -311,10 +285,8 @@ void xf_h_tasks_cascade(xf_req *r)
 		return;
 	xf_task *kids;
 	int nk;
-	if (xf_task_cascade(&c, id, ids, n, &kids, &nk) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_task_cascade(&c, id, ids, n, &kids, &nk)))
 		return;
-	}
 	xf_jw w;
 	xf_page_begin(r, &w);
 	for (int i = 0; i < nk; i++)
@@ -399,10 +371,8 @@ void xf_h_tasks_report(xf_req *r)
 	in.milestone_id = v[P_MS].is_null ? 0 : v[P_MS].i;
 	xf_progress p;
 	xf_task t;
-	if (xf_task_report(&c, id, &in, &p, &t) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_task_report(&c, id, &in, &p, &t)))
 		return;
-	}
 	/* the report with the task after it */
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
@@ -419,17 +389,11 @@ void xf_h_tasks_reports(xf_req *r)
 	int64_t id;
 	xf_progress *p;
 	int n;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_task_reports(&c, id, &p, &n) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_task_reports(&c, id, &p, &n)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_progress_json(&w, &p[i]);
-	xf_page_end(r, &w, n);
+	XF_PAGE_ANSWER(r, xf_progress_json, p, n, n);
 }
 
 /* ---- milestones ---------------------------------------------------------*/
@@ -451,11 +415,9 @@ void xf_h_milestones_create(xf_req *r)
 	xf_ctx c;
 	int64_t id;
 	to_milestone(r->body_vals, &in);
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_milestone_add(&c, id, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_milestone_add(&c, id, &in, &m)))
 		answer_milestone(r, 201, &c, &m);
 }
 
@@ -479,9 +441,7 @@ void xf_h_milestones_patch(xf_req *r)
 		               "due_on");
 		return;
 	}
-	if (xf_milestone_update(&c, id, mid, &in, &m) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_milestone_update(&c, id, mid, &in, &m)))
 		answer_milestone(r, 200, &c, &m);
 }
 
@@ -492,9 +452,7 @@ void xf_h_milestones_delete(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 ||
 	    xf_input_path_id(r, 1, &mid) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_milestone_remove(&c, id, mid) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(r, &c, xf_milestone_remove(&c, id, mid)))
 		xf_api_ok(r);
 }
 
@@ -518,14 +476,14 @@ enum {
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "plan", .type = XF_Q_ID},
     {.name = "parent", .type = XF_Q_ID},
     {.name = "status", .type = XF_Q_STR, .max = 20},
     {.name = "q", .type = XF_Q_STR, .max = 50},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_SUBTREE,
     {.name = "milestones", .type = XF_Q_BOOL},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度"},
+    XF_PARAM_YEAR,
 };
 const xf_query_table xf_tasks_list_query = XF_QUERY_TABLE(list_params);
 
@@ -554,10 +512,8 @@ void xf_h_tasks_list(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_task_list_page p;
-	if (xf_task_list(&c, &q, &p) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c, xf_task_list(&c, &q, &p)))
 		return;
-	}
 	xf_date today = today_of(&c);
 	char day[11];
 	xf_date_format(today, day);
@@ -575,8 +531,8 @@ void xf_h_tasks_list(xf_req *r)
 /* GET /api/tasks/reminders?org=&subtree=&days=N */
 enum { RM_ORG, RM_SUBTREE, RM_DAYS };
 static const xf_param reminder_params[] = {
-    {.name = "org", .type = XF_Q_ID},
-    {.name = "subtree", .type = XF_Q_BOOL},
+    XF_PARAM_ORG,
+    XF_PARAM_SUBTREE,
     {.name = "days",
      .type = XF_Q_INT,
      .min = 0,
@@ -593,11 +549,11 @@ void xf_h_tasks_reminders(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_reminders rm;
-	if (xf_task_reminders(&c, q[RM_ORG].i, (int)q[RM_SUBTREE].i,
-	                      (int)q[RM_DAYS].i, &rm) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_task_reminders(&c, q[RM_ORG].i,
+	                                    (int)q[RM_SUBTREE].i,
+	                                    (int)q[RM_DAYS].i, &rm)))
 		return;
-	}
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -707,7 +663,7 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
  * default. */
 enum { RK_ORG, RK_YEAR };
 static const xf_param rank_params[] = {
-    {.name = "org", .type = XF_Q_ID},
+    XF_PARAM_ORG,
     {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
 };
 const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
@@ -720,9 +676,9 @@ static void ranks(xf_req *r, int with_scores)
 		return;
 	xf_task_rank *k;
 	int n;
-	if (xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n) != XF_OK)
-		xf_api_fail(r, &c);
-	else
+	if (!xf_api_failed(
+	        r, &c,
+	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)))
 		answer_ranks(r, year, today_of(&c), k, n, with_scores);
 }
 
@@ -750,20 +706,16 @@ void xf_h_tasks_accept(xf_req *r)
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	xf_acceptance x;
 	xf_task t;
-	if (xf_task_accept(&c, id, (int)v[0].i, v[1].is_null ? NULL : v[1].s,
-	                   &x, &t) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_task_accept(&c, id, (int)v[0].i,
+	                                 v[1].is_null ? NULL : v[1].s, &x, &t)))
 		return;
-	}
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_acceptance_json(&w, &x, &t,
-	                   t.done_on ? xf_task_done_on_time(&t) : 0);
-	xf_reply_json(r, 201);
+	XF_ANSWER(r, 201, xf_acceptance_json, &x, &t,
+	          t.done_on ? xf_task_done_on_time(&t) : 0);
 }
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

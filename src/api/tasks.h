@@ -7,35 +7,35 @@
 #ifndef XF_API_TASKS_H
 #define XF_API_TASKS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
 #include <jansson.h>
 #include <stdint.h>
 
-void xf_h_tasks_create(xf_req *r);
+xf_api_handler xf_h_tasks_create;
 extern const struct xf_body_table xf_tasks_create_body;
-void xf_h_tasks_list(xf_req *r);
+xf_api_handler xf_h_tasks_list;
 extern const struct xf_query_table xf_tasks_list_query;
-void xf_h_tasks_get(xf_req *r);
-void xf_h_tasks_patch(xf_req *r);
+xf_api_handler xf_h_tasks_get;
+xf_api_handler xf_h_tasks_patch;
 extern const struct xf_body_table xf_tasks_patch_body;
-void xf_h_tasks_delete(xf_req *r);
-void xf_h_tasks_cascade(xf_req *r);
+xf_api_handler xf_h_tasks_delete;
+xf_api_handler xf_h_tasks_cascade;
 extern const struct xf_body_table xf_tasks_cascade_body;
-void xf_h_tasks_report(xf_req *r);
+xf_api_handler xf_h_tasks_report;
 extern const struct xf_body_table xf_tasks_report_body;
-void xf_h_tasks_reports(xf_req *r);
-void xf_h_milestones_create(xf_req *r);
+xf_api_handler xf_h_tasks_reports;
+xf_api_handler xf_h_milestones_create;
 extern const struct xf_body_table xf_milestones_create_body;
-void xf_h_milestones_patch(xf_req *r);
+xf_api_handler xf_h_milestones_patch;
 extern const struct xf_body_table xf_milestones_patch_body;
-void xf_h_milestones_delete(xf_req *r);
-void xf_h_tasks_reminders(xf_req *r);
+xf_api_handler xf_h_milestones_delete;
+xf_api_handler xf_h_tasks_reminders;
 extern const struct xf_query_table xf_tasks_reminders_query;
-void xf_h_tasks_board(xf_req *r);
-void xf_h_tasks_accept(xf_req *r);
+xf_api_handler xf_h_tasks_board;
+xf_api_handler xf_h_tasks_accept;
 extern const struct xf_body_table xf_tasks_accept_body;
-void xf_h_acceptance_summary(xf_req *r);
+xf_api_handler xf_h_acceptance_summary;
 /* the query of the board and of the acceptance summary */
 extern const struct xf_query_table xf_tasks_board_query;
 /*

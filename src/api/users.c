@@ -26,24 +26,21 @@ enum {
 	F_COUNT
 };
 
-static const xf_field create_fields[F_COUNT] = {
-    {"username", XF_F_STR, 1, 0, 2, 64, NULL, "用户名"},
-    {"password", XF_F_STR, 1, 0, 8, 128, NULL, "密码"},
-    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
-};
+/* required on create: username and password */
+#define USER_FIELDS(req)                                                         \
+	{                                                                        \
+		{"username", XF_F_STR, req, 0, 2, 64, NULL, "用户名"},           \
+		    {"password", XF_F_STR, req, 0, 8, 128, NULL, "密码"},        \
+		    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},       \
+		    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},        \
+		    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},           \
+		    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"}, \
+	}
+
+static const xf_field create_fields[F_COUNT] = USER_FIELDS(1);
 const xf_body_table xf_users_create_body = XF_BODY_TABLE(create_fields);
 
-static const xf_field patch_fields[F_COUNT] = {
-    {"username", XF_F_STR, 0, 0, 2, 64, NULL, "用户名"},
-    {"password", XF_F_STR, 0, 0, 8, 128, NULL, "密码"},
-    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},
-    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},
-    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},
-    {"roles", XF_F_ARRAY, 0, 0, 0, XF_MAX_GRANTS, NULL, "角色"},
-};
+static const xf_field patch_fields[F_COUNT] = USER_FIELDS(0);
 const xf_body_table xf_users_patch_body = XF_BODY_TABLE(patch_fields);
 
 /* Reads the body (checked against create_fields, or patch_fields when
@@ -57,10 +54,8 @@ static int read_input(xf_req *r, int patch, xf_user_input *in)
 		return -1;
 	}
 	in->username = v[F_USERNAME].s;
-	in->password = v[F_PASSWORD].s;
-	in->has_password = v[F_PASSWORD].present;
-	in->display_name = v[F_DISPLAY].is_null ? NULL : v[F_DISPLAY].s;
-	in->has_display_name = v[F_DISPLAY].present;
+	XF_TAKE_STR(in, password, v[F_PASSWORD]);
+	XF_TAKE_STR(in, display_name, v[F_DISPLAY]);
 	in->member_id = v[F_MEMBER].is_null ? 0 : v[F_MEMBER].i;
 	in->has_member_id = v[F_MEMBER].present;
 	in->disabled = (int)v[F_DISABLED].i;
@@ -86,14 +81,6 @@ static int read_input(xf_req *r, int patch, xf_user_input *in)
 	return 0;
 }
 
-static void answer_user(xf_req *r, int status, const xf_user *u)
-{
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_user_json(&w, u);
-	xf_reply_json(r, status);
-}
-
 void xf_h_users_create(xf_req *r)
 {
 	xf_user_input in = {0};
@@ -101,10 +88,8 @@ void xf_h_users_create(xf_req *r)
 	xf_user u;
 	if (read_input(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_user_create(&c, &in, &u) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_user(r, 201, &u);
+	if (!xf_api_failed(r, &c, xf_user_create(&c, &in, &u)))
+		XF_ANSWER(r, 201, xf_user_json, &u);
 }
 
 void xf_h_users_patch(xf_req *r)
@@ -116,10 +101,8 @@ void xf_h_users_patch(xf_req *r)
 	if (xf_input_path_id(r, 0, &id) != 0 || read_input(r, 1, &in) != 0 ||
 	    xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_user_update(&c, id, &in, &u) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_user(r, 200, &u);
+	if (!xf_api_failed(r, &c, xf_user_update(&c, id, &in, &u)))
+		XF_ANSWER(r, 200, xf_user_json, &u);
 }
 
 void xf_h_users_get(xf_req *r)
@@ -127,12 +110,10 @@ void xf_h_users_get(xf_req *r)
 	xf_ctx c;
 	xf_user u;
 	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || xf_api_ctx(r, &c) != 0)
+	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_user_read(&c, id, &u) != XF_OK)
-		xf_api_fail(r, &c);
-	else
-		answer_user(r, 200, &u);
+	if (!xf_api_failed(r, &c, xf_user_read(&c, id, &u)))
+		XF_ANSWER(r, 200, xf_user_json, &u);
 }
 
 /* ?page=&size=&q= */
@@ -154,15 +135,10 @@ void xf_h_users_list(xf_req *r)
 	xf_query_page(r, &offset, &limit);
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_user_list(&c, q, offset, limit, &u, &n, &total) != XF_OK) {
-		xf_api_fail(r, &c);
+	if (xf_api_failed(r, &c,
+	                  xf_user_list(&c, q, offset, limit, &u, &n, &total)))
 		return;
-	}
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_user_json(&w, &u[i]);
-	xf_page_end(r, &w, total);
+	XF_PAGE_ANSWER(r, xf_user_json, u, n, total);
 }
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

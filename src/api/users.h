@@ -6,14 +6,14 @@
 #ifndef XF_API_USERS_H
 #define XF_API_USERS_H
 
-#include "http/server.h"
+#include "api/handler.h"
 
-void xf_h_users_create(xf_req *r);
+xf_api_handler xf_h_users_create;
 extern const struct xf_body_table xf_users_create_body;
-void xf_h_users_list(xf_req *r);
+xf_api_handler xf_h_users_list;
 extern const struct xf_query_table xf_users_list_query;
-void xf_h_users_get(xf_req *r);
-void xf_h_users_patch(xf_req *r);
+xf_api_handler xf_h_users_get;
+xf_api_handler xf_h_users_patch;
 extern const struct xf_body_table xf_users_patch_body;
 
 #endif

@@ -3,25 +3,28 @@
  */
 #include "model/attachment.h"
 
-#include "base/date.h"
+#include "model/fields.h"
 
 #include <stdio.h>
 
+static const xf_jfield attachment_fields[] = {
+    XF_JF(I64, xf_attachment, "id", id),
+    XF_JF(I64, xf_attachment, "meeting_id", meeting_id),
+    XF_JF(I64, xf_attachment, "org_id", org_id),
+    XF_JF(STR, xf_attachment, "name", name),
+    XF_JF(STR, xf_attachment, "type", type),
+    XF_JF(I64, xf_attachment, "size", size),
+    XF_JF(STR, xf_attachment, "sha256", hash),
+    XF_JF(ID, xf_attachment, "uploaded_by", uploaded_by),
+    XF_JF(STR, xf_attachment, "uploaded_by_name", uploaded_by_name),
+    XF_JF(TIME, xf_attachment, "uploaded_at", uploaded_at),
+};
+
 void xf_attachment_json_open(xf_jw *w, const xf_attachment *t)
 {
-	char at[32], url[48];
-	xf_time_iso(t->uploaded_at, at);
+	char url[48];
 	snprintf(url, sizeof url, "/api/attachments/%lld", (long long)t->id);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", t->id);
-	xf_jw_kint(w, "meeting_id", t->meeting_id);
-	xf_jw_kint(w, "org_id", t->org_id);
-	xf_jw_kstr(w, "name", t->name);
-	xf_jw_kstr(w, "type", t->type);
-	xf_jw_kint(w, "size", t->size);
-	xf_jw_kstr(w, "sha256", t->hash);
-	xf_jw_kid(w, "uploaded_by", t->uploaded_by);
-	xf_jw_kstr(w, "uploaded_by_name", t->uploaded_by_name);
-	xf_jw_kstr(w, "uploaded_at", at);
+	XF_JW_FIELDS(w, t, attachment_fields);
 	xf_jw_kstr(w, "url", url);
 }

@@ -3,66 +3,74 @@
  */
 #include "model/duty.h"
 
-#include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
+
+static const xf_jfield duty_fields[] = {
+    XF_JF(I64, xf_duty, "id", id),
+    XF_JF(I64, xf_duty, "org_id", org_id),
+    XF_JF(STR, xf_duty, "org_name", org_name),
+    XF_JF(INT, xf_duty, "year", year),
+    XF_JF(STR, xf_duty, "level", level),
+    XF_JF_ARG_ROW("level_title", 0),
+    XF_JF(STR, xf_duty, "post", post),
+    XF_JF_ARG_ROW("post_title", 1),
+    XF_JF(INT, xf_duty, "seq", seq),
+    XF_JF(STR, xf_duty, "title", title),
+    XF_JF(STR, xf_duty, "content", content),
+    XF_JF(ID, xf_duty, "source_id", source_id),
+    XF_JF(TIME, xf_duty, "created_at", created_at),
+    XF_JF(TIME, xf_duty, "updated_at", updated_at),
+};
 
 void xf_duty_json_open(xf_jw *w, const xf_duty *d, const char *level_title,
                        const char *post_title)
 {
-	char at[32], up[32];
-	xf_time_iso(d->created_at, at);
-	xf_time_iso(d->updated_at, up);
+	const char *titles[] = {level_title, post_title};
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", d->id);
-	xf_org_ref_json(w, d->org_id, d->org_name);
-	xf_jw_kint(w, "year", d->year);
-	xf_jw_kstr(w, "level", d->level);
-	xf_jw_kstr(w, "level_title", level_title);
-	xf_jw_kstr(w, "post", d->post);
-	xf_jw_kstr(w, "post_title", post_title);
-	xf_jw_kint(w, "seq", d->seq);
-	xf_jw_kstr(w, "title", d->title);
-	xf_jw_kstr(w, "content", d->content);
-	xf_jw_kid(w, "source_id", d->source_id);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_kstr(w, "updated_at", up);
+	XF_JW_FIELDS_ARGS(w, d, duty_fields, titles);
 }
+
+static const xf_jfield assignment_fields[] = {
+    XF_JF(I64, xf_duty_assignment, "id", id),
+    XF_JF(I64, xf_duty_assignment, "org_id", org_id),
+    XF_JF(STR, xf_duty_assignment, "org_name", org_name),
+    XF_JF(STR, xf_duty_assignment, "level", org_kind),
+    XF_JF_ARG_ROW("level_title", 0),
+    XF_JF(INT, xf_duty_assignment, "year", year),
+    XF_JF(STR, xf_duty_assignment, "post", post),
+    XF_JF_ARG_ROW("post_title", 1),
+    XF_JF(I64, xf_duty_assignment, "member_id", member_id),
+    XF_JF(STR, xf_duty_assignment, "member_name", member_name),
+    XF_JF(I64, xf_duty_assignment, "evidence_count", evidence_count),
+    XF_JF(TIME, xf_duty_assignment, "created_at", created_at),
+};
 
 void xf_duty_assignment_json_open(xf_jw *w, const xf_duty_assignment *a,
                                   const char *level_title,
                                   const char *post_title)
 {
-	char at[32];
-	xf_time_iso(a->created_at, at);
+	const char *titles[] = {level_title, post_title};
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", a->id);
-	xf_org_ref_json(w, a->org_id, a->org_name);
-	xf_jw_kstr(w, "level", a->org_kind);
-	xf_jw_kstr(w, "level_title", level_title);
-	xf_jw_kint(w, "year", a->year);
-	xf_jw_kstr(w, "post", a->post);
-	xf_jw_kstr(w, "post_title", post_title);
-	xf_jw_kint(w, "member_id", a->member_id);
-	xf_jw_kstr(w, "member_name", a->member_name);
-	xf_jw_kint(w, "evidence_count", a->evidence_count);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS_ARGS(w, a, assignment_fields, titles);
 }
+
+static const xf_jfield evidence_fields[] = {
+    XF_JF(I64, xf_duty_evidence, "id", id),
+    XF_JF(I64, xf_duty_evidence, "duty_id", duty_id),
+    XF_JF(I64, xf_duty_evidence, "assignment_id", assignment_id),
+    XF_JF(STR, xf_duty_evidence, "kind", kind),
+    XF_JF_ARG_ROW("kind_title", 0),
+    XF_JF(ID, xf_duty_evidence, "ref_id", ref_id),
+    XF_JF(STR, xf_duty_evidence, "title", title),
+    XF_JF(STR, xf_duty_evidence, "note", note),
+    XF_JF(STR, xf_duty_evidence, "on", done_on),
+    XF_JF(TIME, xf_duty_evidence, "created_at", created_at),
+};
 
 void xf_duty_evidence_json(xf_jw *w, const xf_duty_evidence *e,
                            const char *kind_title)
 {
-	char at[32];
-	xf_time_iso(e->created_at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", e->id);
-	xf_jw_kint(w, "duty_id", e->duty_id);
-	xf_jw_kint(w, "assignment_id", e->assignment_id);
-	xf_jw_kstr(w, "kind", e->kind);
-	xf_jw_kstr(w, "kind_title", kind_title);
-	xf_jw_kid(w, "ref_id", e->ref_id);
-	xf_jw_kstr(w, "title", e->title);
-	xf_jw_kstr(w, "note", e->note);
-	xf_jw_kstr(w, "on", e->done_on);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS_ARGS(w, e, evidence_fields, &kind_title);
 	xf_jw_obj_end(w);
 }

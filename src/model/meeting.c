@@ -4,40 +4,56 @@
 #include "model/meeting.h"
 
 #include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
+
+/* args: the kind's Chinese name, the quarter it was held in */
+static const xf_jfield meeting_fields[] = {
+    XF_JF(I64, xf_meeting, "id", id),
+    XF_JF(I64, xf_meeting, "org_id", org_id),
+    XF_JF(STR, xf_meeting, "org_name", org_name),
+    XF_JF(STR, xf_meeting, "kind", kind),
+    XF_JF_ARG_ROW("kind_name", 0),
+    XF_JF(TIME, xf_meeting, "held_at", held_at),
+    XF_JF(STR, xf_meeting, "held_on", held_on),
+    XF_JF_ARG_ROW("quarter", 1),
+    XF_JF(STR, xf_meeting, "makeup_for", makeup_for),
+    XF_JF(BOOL, xf_meeting, "late", late),
+    XF_JF(STR, xf_meeting, "place", place),
+    XF_JF(STR, xf_meeting, "topic", topic),
+    XF_JF(STR, xf_meeting, "host", host),
+    XF_JF(STR, xf_meeting, "recorder", recorder),
+    XF_JF(STR, xf_meeting, "lecturer", lecturer),
+    XF_JF(STR, xf_meeting, "agenda", agenda),
+    XF_JF(STR, xf_meeting, "minutes", minutes),
+};
+
+static const xf_jfield first_topic_fields[] = {
+    XF_JF(STR, xf_meeting, "title", ft_title),
+    XF_JF(STR, xf_meeting, "source", ft_source),
+    XF_JF(STR, xf_meeting, "speech_date", ft_speech_date),
+    XF_JF(STR, xf_meeting, "discussion", ft_discussion),
+};
+
+static const xf_jfield meeting_tail_fields[] = {
+    XF_JF(ID, xf_meeting, "created_by", created_by),
+    XF_JF(TIME, xf_meeting, "created_at", created_at),
+    XF_JF(TIME, xf_meeting, "updated_at", updated_at),
+};
 
 void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
                      const xf_measure *measures, int n)
 {
-	char at[32], period[12] = "";
+	char period[12] = "";
 	xf_date d;
-	xf_time_iso(m->held_at, at);
 	if (xf_date_parse(m->held_on, &d) == 0)
 		xf_period_format(xf_period_of(d, XF_PERIOD_QUARTER), period);
+	const char *args[] = {f->kind_name, period};
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", m->id);
-	xf_org_ref_json(w, m->org_id, m->org_name);
-	xf_jw_kstr(w, "kind", m->kind);
-	xf_jw_kstr(w, "kind_name", f->kind_name);
-	xf_jw_kstr(w, "held_at", at);
-	xf_jw_kstr(w, "held_on", m->held_on);
-	xf_jw_kstr(w, "quarter", period);
-	xf_jw_kstr(w, "makeup_for", m->makeup_for);
-	xf_jw_kbool(w, "late", m->late);
-	xf_jw_kstr(w, "place", m->place);
-	xf_jw_kstr(w, "topic", m->topic);
-	xf_jw_kstr(w, "host", m->host);
-	xf_jw_kstr(w, "recorder", m->recorder);
-	xf_jw_kstr(w, "lecturer", m->lecturer);
-	xf_jw_kstr(w, "agenda", m->agenda);
-	xf_jw_kstr(w, "minutes", m->minutes);
+	XF_JW_FIELDS_ARGS(w, m, meeting_fields, args);
 	xf_jw_key(w, "first_topic");
 	if (m->ft_title) {
 		xf_jw_obj(w);
-		xf_jw_kstr(w, "title", m->ft_title);
-		xf_jw_kstr(w, "source", m->ft_source);
-		xf_jw_kstr(w, "speech_date", m->ft_speech_date);
-		xf_jw_kstr(w, "discussion", m->ft_discussion);
+		XF_JW_FIELDS(w, m, first_topic_fields);
 		xf_jw_obj_end(w);
 	} else {
 		xf_jw_null(w);
@@ -52,39 +68,41 @@ void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
 	} else {
 		xf_jw_kint(w, "attendees", m->attendees);
 	}
-	xf_jw_kid(w, "created_by", m->created_by);
-	xf_time_iso(m->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
-	xf_time_iso(m->updated_at, at);
-	xf_jw_kstr(w, "updated_at", at);
+	XF_JW_FIELDS(w, m, meeting_tail_fields);
 	xf_jw_obj_end(w);
 }
+
+static const xf_jfield measure_fields[] = {
+    XF_JF(I64, xf_measure, "id", id),
+    XF_JF(I64, xf_measure, "meeting_id", meeting_id),
+    XF_JF(STR, xf_measure, "title", title),
+    XF_JF(STR, xf_measure, "owner", owner),
+    XF_JF(STR, xf_measure, "due_on", due_on),
+    XF_JF(STR, xf_measure, "done_on", done_on),
+};
 
 void xf_measure_json(xf_jw *w, const xf_measure *m)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", m->id);
-	xf_jw_kint(w, "meeting_id", m->meeting_id);
-	xf_jw_kstr(w, "title", m->title);
-	xf_jw_kstr(w, "owner", m->owner);
-	xf_jw_kstr(w, "due_on", m->due_on);
-	xf_jw_kstr(w, "done_on", m->done_on);
+	XF_JW_FIELDS(w, m, measure_fields);
 	xf_jw_kbool(w, "done", m->done_on != NULL);
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield talk_fields[] = {
+    XF_JF(I64, xf_talk, "id", id),
+    XF_JF(I64, xf_talk, "member_id", member_id),
+    XF_JF(STR, xf_talk, "member_name", member_name),
+    XF_JF(I64, xf_talk, "org_id", org_id),
+    XF_JF(STR, xf_talk, "held_on", held_on),
+    XF_JF(STR, xf_talk, "notes", notes),
+    XF_JF(ID, xf_talk, "created_by", created_by),
+    XF_JF(TIME, xf_talk, "created_at", created_at),
+};
+
 void xf_talk_json(xf_jw *w, const xf_talk *t)
 {
-	char at[32];
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", t->id);
-	xf_jw_kint(w, "member_id", t->member_id);
-	xf_jw_kstr(w, "member_name", t->member_name);
-	xf_jw_kint(w, "org_id", t->org_id);
-	xf_jw_kstr(w, "held_on", t->held_on);
-	xf_jw_kstr(w, "notes", t->notes);
-	xf_jw_kid(w, "created_by", t->created_by);
-	xf_time_iso(t->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS(w, t, talk_fields);
 	xf_jw_obj_end(w);
 }

@@ -3,19 +3,34 @@
  */
 #include "model/member.h"
 
-#include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
 #include "model/pii.h"
 
 #include <string.h>
+
+static const xf_jfield member_fields[] = {
+    XF_JF(I64, xf_member, "id", id),
+    XF_JF(STR, xf_member, "name", name),
+    XF_JF(STR, xf_member, "gender", gender),
+};
+
+/* after the personal data */
+static const xf_jfield member_tail_fields[] = {
+    XF_JF(I64, xf_member, "org_id", org_id),
+    XF_JF(STR, xf_member, "org_name", org_name),
+    XF_JF(STR, xf_member, "status", status),
+    XF_JF(STR, xf_member, "joined_on", joined_on),
+    XF_JF(STR, xf_member, "full_on", full_on),
+    XF_JF(STR, xf_member, "ethnicity", ethnicity),
+    XF_JF(STR, xf_member, "education", education),
+    XF_JF(STR, xf_member, "position", position),
+};
 
 void xf_member_json(xf_jw *w, const xf_member *m, int may_see_pii)
 {
 	char buf[XF_PII_MAX];
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", m->id);
-	xf_jw_kstr(w, "name", m->name);
-	xf_jw_kstr(w, "gender", m->gender);
+	XF_JW_FIELDS(w, m, member_fields);
 	xf_jw_kstr(
 	    w, "id_number",
 	    xf_pii_shown(XF_PII_ID_NUMBER, m->id_number, may_see_pii, buf));
@@ -29,28 +44,24 @@ void xf_member_json(xf_jw *w, const xf_member *m, int may_see_pii)
 	    xf_pii_shown(XF_PII_BIRTH_DATE, m->birth_date, may_see_pii, buf));
 	xf_jw_key(w, "birth_year");
 	xf_jw_strn(w, m->birth_date, strlen(m->birth_date) >= 4 ? 4 : 0);
-	xf_org_ref_json(w, m->org_id, m->org_name);
-	xf_jw_kstr(w, "status", m->status);
-	xf_jw_kstr(w, "joined_on", m->joined_on);
-	xf_jw_kstr(w, "full_on", m->full_on);
-	xf_jw_kstr(w, "ethnicity", m->ethnicity);
-	xf_jw_kstr(w, "education", m->education);
-	xf_jw_kstr(w, "position", m->position);
+	XF_JW_FIELDS(w, m, member_tail_fields);
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield transfer_fields[] = {
+    XF_JF(I64, xf_transfer, "id", id),
+    XF_JF(I64, xf_transfer, "from_org_id", from_org_id),
+    XF_JF(STR, xf_transfer, "from_org_name", from_org_name),
+    XF_JF(I64, xf_transfer, "to_org_id", to_org_id),
+    XF_JF(STR, xf_transfer, "to_org_name", to_org_name),
+    XF_JF(STR, xf_transfer, "reason", reason),
+    XF_JF(TIME, xf_transfer, "at", at),
+    XF_JF(ID, xf_transfer, "user_id", user_id),
+};
+
 void xf_transfer_json(xf_jw *w, const xf_transfer *t)
 {
-	char at[32];
-	xf_time_iso(t->at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", t->id);
-	xf_jw_kint(w, "from_org_id", t->from_org_id);
-	xf_jw_kstr(w, "from_org_name", t->from_org_name);
-	xf_jw_kint(w, "to_org_id", t->to_org_id);
-	xf_jw_kstr(w, "to_org_name", t->to_org_name);
-	xf_jw_kstr(w, "reason", t->reason);
-	xf_jw_kstr(w, "at", at);
-	xf_jw_kid(w, "user_id", t->user_id);
+	XF_JW_FIELDS(w, t, transfer_fields);
 	xf_jw_obj_end(w);
 }

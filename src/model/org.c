@@ -3,25 +3,47 @@
  */
 #include "model/org.h"
 
+#include "model/fields.h"
+
+static const xf_jfield org_fields[] = {
+    XF_JF(I64, xf_org, "id", id),
+    XF_JF(STR, xf_org, "name", name),
+    XF_JF(STR, xf_org, "kind", kind),
+    XF_JF(STR, xf_org, "level", level),
+    XF_JF(ID, xf_org, "parent_id", parent_id),
+    XF_JF(STR, xf_org, "path", path),
+    XF_JF(INT, xf_org, "depth", depth),
+};
+
+/* left out of the brief form */
+static const xf_jfield org_dates_fields[] = {
+    XF_JF(STR, xf_org, "established_on", established_on),
+    XF_JF(STR, xf_org, "project", project),
+    XF_JF(STR, xf_org, "starts_on", starts_on),
+    XF_JF(STR, xf_org, "ends_on", ends_on),
+};
+
+static const xf_jfield org_tail_fields[] = {
+    XF_JF(STR, xf_org, "closed_on", closed_on),
+    XF_JF(I64, xf_org, "member_count", member_count),
+    XF_JF(I64, xf_org, "child_count", child_count),
+};
+
+/* an org of a cluster */
+static const xf_jfield cluster_org_fields[] = {
+    XF_JF(I64, xf_org, "id", id),
+    XF_JF(STR, xf_org, "name", name),
+    XF_JF(STR, xf_org, "kind", kind),
+    XF_JF(STR, xf_org, "path", path),
+};
+
 void xf_org_json_open(xf_jw *w, const xf_org *o, int brief)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", o->id);
-	xf_jw_kstr(w, "name", o->name);
-	xf_jw_kstr(w, "kind", o->kind);
-	xf_jw_kstr(w, "level", o->level);
-	xf_jw_kid(w, "parent_id", o->parent_id);
-	xf_jw_kstr(w, "path", o->path);
-	xf_jw_kint(w, "depth", o->depth);
-	if (!brief) {
-		xf_jw_kstr(w, "established_on", o->established_on);
-		xf_jw_kstr(w, "project", o->project);
-		xf_jw_kstr(w, "starts_on", o->starts_on);
-		xf_jw_kstr(w, "ends_on", o->ends_on);
-	}
-	xf_jw_kstr(w, "closed_on", o->closed_on);
-	xf_jw_kint(w, "member_count", o->member_count);
-	xf_jw_kint(w, "child_count", o->child_count);
+	XF_JW_FIELDS(w, o, org_fields);
+	if (!brief)
+		XF_JW_FIELDS(w, o, org_dates_fields);
+	XF_JW_FIELDS(w, o, org_tail_fields);
 }
 
 void xf_org_json(xf_jw *w, const xf_org *o)
@@ -36,17 +58,7 @@ void xf_cluster_json(xf_jw *w, const xf_cluster *c)
 	xf_jw_kint(w, "id", c->id);
 	xf_jw_kstr(w, "name", c->name);
 	xf_jw_kstr(w, "description", c->description);
-	xf_jw_key(w, "orgs");
-	xf_jw_arr(w);
-	for (int i = 0; i < c->norgs; i++) {
-		xf_jw_obj(w);
-		xf_jw_kint(w, "id", c->orgs[i].id);
-		xf_jw_kstr(w, "name", c->orgs[i].name);
-		xf_jw_kstr(w, "kind", c->orgs[i].kind);
-		xf_jw_kstr(w, "path", c->orgs[i].path);
-		xf_jw_obj_end(w);
-	}
-	xf_jw_arr_end(w);
+	XF_JW_RECORDS(w, "orgs", c->orgs, c->norgs, cluster_org_fields);
 	xf_jw_obj_end(w);
 }
 

@@ -3,35 +3,40 @@
  */
 #include "model/plan.h"
 
-#include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
+
+static const xf_jfield plan_fields[] = {
+    XF_JF(I64, xf_plan, "id", id),
+    XF_JF(I64, xf_plan, "org_id", org_id),
+    XF_JF(STR, xf_plan, "org_name", org_name),
+    XF_JF(INT, xf_plan, "year", year),
+    XF_JF(STR, xf_plan, "title", title),
+    XF_JF(I64, xf_plan, "item_count", item_count),
+    XF_JF(I64, xf_plan, "task_count", task_count),
+    XF_JF(ID, xf_plan, "created_by", created_by),
+    XF_JF(TIME, xf_plan, "created_at", created_at),
+    XF_JF(TIME, xf_plan, "updated_at", updated_at),
+};
 
 void xf_plan_json_open(xf_jw *w, const xf_plan *p)
 {
-	char at[32];
-	xf_time_iso(p->created_at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", p->id);
-	xf_org_ref_json(w, p->org_id, p->org_name);
-	xf_jw_kint(w, "year", p->year);
-	xf_jw_kstr(w, "title", p->title);
-	xf_jw_kint(w, "item_count", p->item_count);
-	xf_jw_kint(w, "task_count", p->task_count);
-	xf_jw_kid(w, "created_by", p->created_by);
-	xf_jw_kstr(w, "created_at", at);
-	xf_time_iso(p->updated_at, at);
-	xf_jw_kstr(w, "updated_at", at);
+	XF_JW_FIELDS(w, p, plan_fields);
 }
+
+static const xf_jfield plan_item_fields[] = {
+    XF_JF(I64, xf_plan_item, "id", id),
+    XF_JF(INT, xf_plan_item, "seq", seq),
+    XF_JF(STR, xf_plan_item, "title", title),
+    XF_JF(STR, xf_plan_item, "goal", goal),
+    XF_JF(STR, xf_plan_item, "measures", measures),
+    XF_JF(I64, xf_plan_item, "lead_org_id", lead_org_id),
+    XF_JF(STR, xf_plan_item, "lead_org_name", lead_org_name),
+    XF_JF(ID, xf_plan_item, "task_id", task_id),
+};
 
 void xf_plan_item_json_open(xf_jw *w, const xf_plan_item *it)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", it->id);
-	xf_jw_kint(w, "seq", it->seq);
-	xf_jw_kstr(w, "title", it->title);
-	xf_jw_kstr(w, "goal", it->goal);
-	xf_jw_kstr(w, "measures", it->measures);
-	xf_jw_kint(w, "lead_org_id", it->lead_org_id);
-	xf_jw_kstr(w, "lead_org_name", it->lead_org_name);
-	xf_jw_kid(w, "task_id", it->task_id);
+	XF_JW_FIELDS(w, it, plan_item_fields);
 }

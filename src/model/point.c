@@ -4,48 +4,61 @@
  */
 #include "model/point.h"
 
-#include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
+
+static const xf_jfield version_fields[] = {
+    XF_JF(INT, xf_point_version, "version", version),
+    XF_JF(I64, xf_point_version, "version_id", id),
+    XF_JF(STR, xf_point_version, "valid_from", valid_from),
+    XF_JF(STR, xf_point_version, "valid_to", valid_to),
+    XF_JF(STR, xf_point_version, "category", category),
+    XF_JF(STR, xf_point_version, "item", item),
+    XF_JF(STR, xf_point_version, "description", description),
+    XF_JF(I64, xf_point_version, "points", points),
+};
+
+/* after the cap */
+static const xf_jfield version_tail_fields[] = {
+    XF_JF(STR, xf_point_version, "cap_period", cap_period),
+    XF_JF(BOOL, xf_point_version, "needs_evidence", needs_evidence),
+    XF_JF(BOOL, xf_point_version, "needs_approval", needs_approval),
+    XF_JF(STR, xf_point_version, "approver_role", approver_role),
+    XF_JF(BOOL, xf_point_version, "veto", veto),
+};
 
 static void point_version_fields(xf_jw *w, const xf_point_version *v)
 {
-	xf_jw_kint(w, "version", v->version);
-	xf_jw_kint(w, "version_id", v->id);
-	xf_jw_kstr(w, "valid_from", v->valid_from);
-	xf_jw_kstr(w, "valid_to", v->valid_to);
-	xf_jw_kstr(w, "category", v->category);
-	xf_jw_kstr(w, "item", v->item);
-	xf_jw_kstr(w, "description", v->description);
-	xf_jw_kint(w, "points", v->points);
+	XF_JW_FIELDS(w, v, version_fields);
 	if (v->cap > 0)
 		xf_jw_kint(w, "cap", v->cap);
 	else
 		xf_jw_kstr(w, "cap", NULL);
-	xf_jw_kstr(w, "cap_period", v->cap_period);
-	xf_jw_kbool(w, "needs_evidence", v->needs_evidence);
-	xf_jw_kbool(w, "needs_approval", v->needs_approval);
-	xf_jw_kstr(w, "approver_role", v->approver_role);
-	xf_jw_kbool(w, "veto", v->veto);
+	XF_JW_FIELDS(w, v, version_tail_fields);
 }
 
 void xf_point_version_json(xf_jw *w, const xf_point_version *v)
 {
-	char at[32];
-	xf_time_iso(v->created_at, at);
+	static const xf_jfield made_fields[] = {
+	    XF_JF(TIME, xf_point_version, "created_at", created_at),
+	    XF_JF(ID, xf_point_version, "created_by", created_by),
+	};
 	xf_jw_obj(w);
 	point_version_fields(w, v);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_kid(w, "created_by", v->created_by);
+	XF_JW_FIELDS(w, v, made_fields);
 	xf_jw_obj_end(w);
 }
+
+static const xf_jfield rule_fields[] = {
+    XF_JF(I64, xf_point_rule, "id", id),
+    XF_JF(STR, xf_point_rule, "kind", kind),
+    XF_JF(ID, xf_point_rule, "org_id", org_id),
+    XF_JF(STR, xf_point_rule, "org_name", org_name),
+};
 
 void xf_point_rule_json(xf_jw *w, const xf_point_rule *r, int versions)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", r->id);
-	xf_jw_kstr(w, "kind", r->kind);
-	xf_jw_kid(w, "org_id", r->org_id);
-	xf_jw_kstr(w, "org_name", r->org_name);
+	XF_JW_FIELDS(w, r, rule_fields);
 	if (r->shown)
 		point_version_fields(w, r->shown);
 	if (versions) {
@@ -58,33 +71,36 @@ void xf_point_rule_json(xf_jw *w, const xf_point_rule *r, int versions)
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield claim_fields[] = {
+    XF_JF(I64, xf_point_claim, "id", id),
+    XF_JF(I64, xf_point_claim, "member_id", member_id),
+    XF_JF(STR, xf_point_claim, "member_name", member_name),
+    XF_JF(I64, xf_point_claim, "org_id", org_id),
+    XF_JF(STR, xf_point_claim, "org_name", org_name),
+    XF_JF(I64, xf_point_claim, "rule_id", rule_id),
+    XF_JF(STR, xf_point_claim, "category", category),
+    XF_JF(STR, xf_point_claim, "item", item),
+    XF_JF(STR, xf_point_claim, "description", description),
+};
+
+/* after the evidence */
+static const xf_jfield claim_tail_fields[] = {
+    XF_JF(STR, xf_point_claim, "status", status),
+    XF_JF(TIME, xf_point_claim, "created_at", created_at),
+    XF_JF(ID, xf_point_claim, "created_by", created_by),
+    XF_JF(WHEN, xf_point_claim, "decided_at", decided_at),
+    XF_JF(ID, xf_point_claim, "decided_by", decided_by),
+    XF_JF(STR, xf_point_claim, "decision_reason", decision_reason),
+    XF_JF(ID, xf_point_claim, "ledger_id", ledger_id),
+};
+
 void xf_point_claim_json(xf_jw *w, const xf_point_claim *c)
 {
-	char at[32], dat[32];
-	xf_time_iso(c->created_at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", c->id);
-	xf_jw_kint(w, "member_id", c->member_id);
-	xf_jw_kstr(w, "member_name", c->member_name);
-	xf_org_ref_json(w, c->org_id, c->org_name);
-	xf_jw_kint(w, "rule_id", c->rule_id);
-	xf_jw_kstr(w, "category", c->category);
-	xf_jw_kstr(w, "item", c->item);
-	xf_jw_kstr(w, "description", c->description);
+	XF_JW_FIELDS(w, c, claim_fields);
 	xf_jw_key(w, "evidence");
 	xf_jw_raw(w, c->evidence && *c->evidence ? c->evidence : "[]");
-	xf_jw_kstr(w, "status", c->status);
-	xf_jw_kstr(w, "created_at", at);
-	xf_jw_kid(w, "created_by", c->created_by);
-	if (c->decided_at) {
-		xf_time_iso(c->decided_at, dat);
-		xf_jw_kstr(w, "decided_at", dat);
-	} else {
-		xf_jw_kstr(w, "decided_at", NULL);
-	}
-	xf_jw_kid(w, "decided_by", c->decided_by);
-	xf_jw_kstr(w, "decision_reason", c->decision_reason);
-	xf_jw_kid(w, "ledger_id", c->ledger_id);
+	XF_JW_FIELDS(w, c, claim_tail_fields);
 	if (c->has_points)
 		xf_jw_kint(w, "points", c->points);
 	else
@@ -92,36 +108,45 @@ void xf_point_claim_json(xf_jw *w, const xf_point_claim *c)
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield entry_fields[] = {
+    XF_JF(I64, xf_point_entry, "id", id),
+    XF_JF(ID, xf_point_entry, "member_id", member_id),
+    XF_JF(STR, xf_point_entry, "member_name", member_name),
+    XF_JF(I64, xf_point_entry, "org_id", org_id),
+    XF_JF(STR, xf_point_entry, "org_name", org_name),
+    XF_JF(I64, xf_point_entry, "rule_id", rule_id),
+    XF_JF(I64, xf_point_entry, "rule_version_id", rule_version_id),
+    XF_JF(INT, xf_point_entry, "rule_version", version),
+    XF_JF(STR, xf_point_entry, "category", category),
+    XF_JF(STR, xf_point_entry, "item", item),
+    XF_JF(I64, xf_point_entry, "points", points),
+    XF_JF(I64, xf_point_entry, "asked", asked),
+    XF_JF(STR, xf_point_entry, "occurred_on", occurred_on),
+    XF_JF(STR, xf_point_entry, "month", month),
+    XF_JF(STR, xf_point_entry, "quarter", quarter),
+    XF_JF(STR, xf_point_entry, "year", year),
+    XF_JF(STR, xf_point_entry, "source", source),
+    XF_JF(STR, xf_point_entry, "reason", reason),
+    XF_JF(STR, xf_point_entry, "note", note),
+    XF_JF(ID, xf_point_entry, "claim_id", claim_id),
+    XF_JF(STR, xf_point_entry, "record_ref", record_ref),
+    XF_JF(ID, xf_point_entry, "reverses_id", reverses_id),
+    XF_JF(ID, xf_point_entry, "reversed_by", reversed_by),
+};
+
+/* after the veto */
+static const xf_jfield entry_tail_fields[] = {
+    XF_JF(ID, xf_point_entry, "actor_id", actor_id),
+    XF_JF(STR, xf_point_entry, "actor_name", actor_name),
+    XF_JF(TIME, xf_point_entry, "created_at", created_at),
+};
+
 void xf_point_entry_json(xf_jw *w, const xf_point_entry *e)
 {
-	char at[32];
-	xf_time_iso(e->created_at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", e->id);
-	xf_jw_kid(w, "member_id", e->member_id);
-	xf_jw_kstr(w, "member_name", e->member_name);
-	xf_org_ref_json(w, e->org_id, e->org_name);
-	xf_jw_kint(w, "rule_id", e->rule_id);
-	xf_jw_kint(w, "rule_version_id", e->rule_version_id);
-	xf_jw_kint(w, "rule_version", e->version);
-	xf_jw_kstr(w, "category", e->category);
-	xf_jw_kstr(w, "item", e->item);
-	xf_jw_kint(w, "points", e->points);
-	xf_jw_kint(w, "asked", e->asked);
-	xf_jw_kstr(w, "occurred_on", e->occurred_on);
-	xf_jw_kstr(w, "month", e->month);
-	xf_jw_kstr(w, "quarter", e->quarter);
-	xf_jw_kstr(w, "year", e->year);
-	xf_jw_kstr(w, "source", e->source);
-	xf_jw_kstr(w, "reason", e->reason);
-	xf_jw_kstr(w, "note", e->note);
-	xf_jw_kid(w, "claim_id", e->claim_id);
-	xf_jw_kstr(w, "record_ref", e->record_ref);
-	xf_jw_kid(w, "reverses_id", e->reverses_id);
-	xf_jw_kid(w, "reversed_by", e->reversed_by);
+	XF_JW_FIELDS(w, e, entry_fields);
+	/* +1 a veto, -1 the reversal of one */
 	xf_jw_kbool(w, "veto", e->veto > 0);
-	xf_jw_kid(w, "actor_id", e->actor_id);
-	xf_jw_kstr(w, "actor_name", e->actor_name);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS(w, e, entry_tail_fields);
 	xf_jw_obj_end(w);
 }

@@ -4,36 +4,48 @@
  */
 #include "model/point_notice.h"
 
-#include "base/date.h"
+#include "model/fields.h"
 #include "model/org.h"
 #include "model/scheme.h"
 
 #include <string.h>
 
+/* A frozen row of an orgs board. */
+static const xf_jfield org_row_fields[] = {
+    XF_JF(INT, xf_point_notice_row, "rank", rank),
+    XF_JF(I64, xf_point_notice_row, "org_id", org_id),
+    XF_JF(STR, xf_point_notice_row, "name", name),
+    XF_JF(I64, xf_point_notice_row, "points", points),
+    XF_JF(I64, xf_point_notice_row, "headcount", headcount),
+    XF_JF(X100, xf_point_notice_row, "average", average_x100),
+};
+
+/* A frozen row of a members board. */
+static const xf_jfield member_row_fields[] = {
+    XF_JF(INT, xf_point_notice_row, "rank", rank),
+    XF_JF(I64, xf_point_notice_row, "member_id", member_id),
+    XF_JF(STR, xf_point_notice_row, "name", name),
+    XF_JF(I64, xf_point_notice_row, "org_id", org_id),
+    XF_JF(STR, xf_point_notice_row, "org_name", org_name),
+    XF_JF(I64, xf_point_notice_row, "points", points),
+    XF_JF(BOOL, xf_point_notice_row, "vetoed", vetoed),
+};
+
 /* A frozen row of a members board or, orgs, of an orgs board. */
 static void notice_row(xf_jw *w, const xf_point_notice_row *r, int orgs)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "rank", r->rank);
 	if (r->stars) { /* a star rating */
+		xf_jw_kint(w, "rank", r->rank);
 		xf_jw_kint(w, "org_id", r->org_id);
 		xf_jw_kstr(w, "name", r->name);
 		xf_jw_kstr(w, "parent_name", r->org_name);
 		xf_jw_kx10(w, "score", r->points);
 		xf_jw_kint(w, "stars", r->stars);
 	} else if (orgs) {
-		xf_jw_kint(w, "org_id", r->org_id);
-		xf_jw_kstr(w, "name", r->name);
-		xf_jw_kint(w, "points", r->points);
-		xf_jw_kint(w, "headcount", r->headcount);
-		xf_jw_key(w, "average");
-		xf_jw_x100(w, r->average_x100);
+		XF_JW_FIELDS(w, r, org_row_fields);
 	} else {
-		xf_jw_kint(w, "member_id", r->member_id);
-		xf_jw_kstr(w, "name", r->name);
-		xf_org_ref_json(w, r->org_id, r->org_name);
-		xf_jw_kint(w, "points", r->points);
-		xf_jw_kbool(w, "vetoed", r->vetoed);
+		XF_JW_FIELDS(w, r, member_row_fields);
 	}
 	xf_jw_obj_end(w);
 }
@@ -52,10 +64,19 @@ static void notice_mine(xf_jw *w, const xf_point_notice *n)
 	xf_jw_obj_end(w);
 }
 
+/* What the board's own page adds after the state. */
+static const xf_jfield board_fields[] = {
+    XF_JF(I64, xf_point_notice, "base", base),
+    XF_JF(INT, xf_point_notice, "row_count", nrows),
+    XF_JF(I64, xf_point_notice, "objections", objections),
+    XF_JF(I64, xf_point_notice, "open_objections", open_objections),
+    XF_JF(ID, xf_point_notice, "created_by", created_by),
+    XF_JF(TIME, xf_point_notice, "created_at", created_at),
+};
+
 void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
                           int mine, const xf_point_notice_row *rows, int nrows)
 {
-	char at[32];
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", n->id);
 	xf_jw_kstr(w, "subject", n->subject ? n->subject : "points_board");
@@ -76,13 +97,7 @@ void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
 		xf_jw_obj_end(w);
 		return;
 	}
-	xf_jw_kint(w, "base", n->base);
-	xf_jw_kint(w, "row_count", n->nrows);
-	xf_jw_kint(w, "objections", n->objections);
-	xf_jw_kint(w, "open_objections", n->open_objections);
-	xf_jw_kid(w, "created_by", n->created_by);
-	xf_time_iso(n->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS(w, n, board_fields);
 	if (rows) {
 		int orgs = strcmp(n->kind, "orgs") == 0;
 		xf_jw_key(w, "rows");
@@ -94,25 +109,22 @@ void xf_point_notice_json(xf_jw *w, const xf_point_notice *n, const char *state,
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield objection_fields[] = {
+    XF_JF(I64, xf_point_objection, "id", id),
+    XF_JF(I64, xf_point_objection, "notice_id", notice_id),
+    XF_JF(I64, xf_point_objection, "member_id", member_id),
+    XF_JF(STR, xf_point_objection, "member_name", member_name),
+    XF_JF(STR, xf_point_objection, "text", text),
+    XF_JF(STR, xf_point_objection, "status", status),
+    XF_JF(STR, xf_point_objection, "answer", answer),
+    XF_JF(ID, xf_point_objection, "answered_by", answered_by),
+    XF_JF(WHEN, xf_point_objection, "answered_at", answered_at),
+    XF_JF(TIME, xf_point_objection, "created_at", created_at),
+};
+
 void xf_point_objection_json(xf_jw *w, const xf_point_objection *o)
 {
-	char at[32];
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", o->id);
-	xf_jw_kint(w, "notice_id", o->notice_id);
-	xf_jw_kint(w, "member_id", o->member_id);
-	xf_jw_kstr(w, "member_name", o->member_name);
-	xf_jw_kstr(w, "text", o->text);
-	xf_jw_kstr(w, "status", o->status);
-	xf_jw_kstr(w, "answer", o->answer);
-	xf_jw_kid(w, "answered_by", o->answered_by);
-	if (o->answered_at) {
-		xf_time_iso(o->answered_at, at);
-		xf_jw_kstr(w, "answered_at", at);
-	} else {
-		xf_jw_kstr(w, "answered_at", NULL);
-	}
-	xf_time_iso(o->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS(w, o, objection_fields);
 	xf_jw_obj_end(w);
 }

@@ -4,50 +4,69 @@
  */
 #include "model/task.h"
 
-#include "base/date.h"
-#include "model/org.h"
+#include "model/fields.h"
+
+static const xf_jfield task_fields[] = {
+    XF_JF(I64, xf_task, "id", id),
+    XF_JF(I64, xf_task, "org_id", org_id),
+    XF_JF(STR, xf_task, "org_name", org_name),
+    XF_JF(STR, xf_task, "org_kind", org_kind),
+    XF_JF(ID, xf_task, "org_parent_id", org_parent_id),
+    XF_JF(STR, xf_task, "org_parent_name", org_parent_name),
+    XF_JF(ID, xf_task, "parent_id", parent_id),
+    XF_JF(ID, xf_task, "root_id", root_id),
+    XF_JF(ID, xf_task, "plan_id", plan_id),
+    XF_JF(ID, xf_task, "plan_item_id", plan_item_id),
+    XF_JF(INT, xf_task, "year", year),
+    XF_JF(STR, xf_task, "title", title),
+    XF_JF(STR, xf_task, "description", description),
+    XF_JF(STR, xf_task, "owner", owner),
+    XF_JF(STR, xf_task, "start_on", start_on),
+    XF_JF(STR, xf_task, "due_on", due_on),
+    XF_JF(INT, xf_task, "weight", weight),
+    XF_JF(INT, xf_task, "percent", percent),
+};
+
+/* after the reported percent; args: the status and its Chinese name */
+static const xf_jfield task_status_fields[] = {
+    XF_JF_ARG_ROW("status", 0),
+    XF_JF_ARG_ROW("status_title", 1),
+    XF_JF(STR, xf_task, "done_on", done_on),
+};
+
+/* after on_time */
+static const xf_jfield task_tail_fields[] = {
+    XF_JF(BOOL, xf_task, "late", late),
+    XF_JF(STR, xf_task, "next_due_on", due_next),
+    XF_JF(I64, xf_task, "child_count", child_count),
+    XF_JF(TIME, xf_task, "created_at", created_at),
+    XF_JF(TIME, xf_task, "updated_at", updated_at),
+};
+
+/* "on_time": whether a done task was done by its due date, null while
+ * it is not done. */
+static void on_time_json(xf_jw *w, const char *done_on, int on_time)
+{
+	xf_jw_key(w, "on_time");
+	if (done_on)
+		xf_jw_bool(w, on_time);
+	else
+		xf_jw_null(w);
+}
 
 void xf_task_json_open(xf_jw *w, const xf_task *t, const xf_task_facts *f)
 {
-	char at[32];
+	const char *status[] = {f->status, f->status_title};
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", t->id);
-	xf_org_ref_json(w, t->org_id, t->org_name);
-	xf_jw_kstr(w, "org_kind", t->org_kind);
-	xf_jw_kid(w, "org_parent_id", t->org_parent_id);
-	xf_jw_kstr(w, "org_parent_name", t->org_parent_name);
-	xf_jw_kid(w, "parent_id", t->parent_id);
-	xf_jw_kid(w, "root_id", t->root_id);
-	xf_jw_kid(w, "plan_id", t->plan_id);
-	xf_jw_kid(w, "plan_item_id", t->plan_item_id);
-	xf_jw_kint(w, "year", t->year);
-	xf_jw_kstr(w, "title", t->title);
-	xf_jw_kstr(w, "description", t->description);
-	xf_jw_kstr(w, "owner", t->owner);
-	xf_jw_kstr(w, "start_on", t->start_on);
-	xf_jw_kstr(w, "due_on", t->due_on);
-	xf_jw_kint(w, "weight", t->weight);
-	xf_jw_kint(w, "percent", t->percent);
+	XF_JW_FIELDS(w, t, task_fields);
 	xf_jw_key(w, "reported_percent");
 	if (t->reported)
 		xf_jw_int(w, t->reported_percent);
 	else
 		xf_jw_null(w);
-	xf_jw_kstr(w, "status", f->status);
-	xf_jw_kstr(w, "status_title", f->status_title);
-	xf_jw_kstr(w, "done_on", t->done_on);
-	xf_jw_key(w, "on_time");
-	if (t->done_on)
-		xf_jw_bool(w, f->on_time);
-	else
-		xf_jw_null(w);
-	xf_jw_kbool(w, "late", t->late);
-	xf_jw_kstr(w, "next_due_on", t->due_next);
-	xf_jw_kint(w, "child_count", t->child_count);
-	xf_time_iso(t->created_at, at);
-	xf_jw_kstr(w, "created_at", at);
-	xf_time_iso(t->updated_at, at);
-	xf_jw_kstr(w, "updated_at", at);
+	XF_JW_FIELDS_ARGS(w, t, task_status_fields, status);
+	on_time_json(w, t->done_on, f->on_time);
+	XF_JW_FIELDS(w, t, task_tail_fields);
 }
 
 void xf_task_json(xf_jw *w, const xf_task *t, const xf_task_facts *f)
@@ -56,35 +75,50 @@ void xf_task_json(xf_jw *w, const xf_task *t, const xf_task_facts *f)
 	xf_jw_obj_end(w);
 }
 
+/* args: the status */
+static const xf_jfield milestone_fields[] = {
+    XF_JF(I64, xf_milestone, "id", id),
+    XF_JF(I64, xf_milestone, "task_id", task_id),
+    XF_JF(INT, xf_milestone, "seq", seq),
+    XF_JF(STR, xf_milestone, "title", title),
+    XF_JF(STR, xf_milestone, "deliverable", deliverable),
+    XF_JF(STR, xf_milestone, "due_on", due_on),
+    XF_JF(STR, xf_milestone, "done_on", done_on),
+    XF_JF(INT, xf_milestone, "weight", weight),
+    XF_JF_ARG_ROW("status", 0),
+};
+
 void xf_milestone_json(xf_jw *w, const xf_milestone *m,
                        const xf_milestone_facts *f)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", m->id);
-	xf_jw_kint(w, "task_id", m->task_id);
-	xf_jw_kint(w, "seq", m->seq);
-	xf_jw_kstr(w, "title", m->title);
-	xf_jw_kstr(w, "deliverable", m->deliverable);
-	xf_jw_kstr(w, "due_on", m->due_on);
-	xf_jw_kstr(w, "done_on", m->done_on);
-	xf_jw_kint(w, "weight", m->weight);
-	xf_jw_kstr(w, "status", f->status);
+	XF_JW_FIELDS_ARGS(w, m, milestone_fields, &f->status);
 	xf_jw_kbool(w, "late", f->late);
 	xf_jw_kid(w, "source_id", m->source_id);
 	xf_jw_kbool(w, "cascaded", m->copies > 0);
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield progress_fields[] = {
+    XF_JF(I64, xf_progress, "id", id),
+    XF_JF(I64, xf_progress, "task_id", task_id),
+    XF_JF(INT, xf_progress, "percent", percent),
+    XF_JF(STR, xf_progress, "note", note),
+    XF_JF(ID, xf_progress, "milestone_id", milestone_id),
+};
+
+/* after the evidence */
+static const xf_jfield progress_tail_fields[] = {
+    XF_JF(STR, xf_progress, "reported_on", reported_on),
+    XF_JF(ID, xf_progress, "user_id", user_id),
+    XF_JF(STR, xf_progress, "username", username),
+    XF_JF(TIME, xf_progress, "created_at", created_at),
+};
+
 void xf_progress_json_open(xf_jw *w, const xf_progress *p)
 {
-	char at[32];
-	xf_time_iso(p->created_at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", p->id);
-	xf_jw_kint(w, "task_id", p->task_id);
-	xf_jw_kint(w, "percent", p->percent);
-	xf_jw_kstr(w, "note", p->note);
-	xf_jw_kid(w, "milestone_id", p->milestone_id);
+	XF_JW_FIELDS(w, p, progress_fields);
 	xf_jw_key(w, "evidence");
 	if (p->evidence)
 		xf_jw_raw(w, p->evidence);
@@ -92,10 +126,7 @@ void xf_progress_json_open(xf_jw *w, const xf_progress *p)
 		xf_jw_arr(w);
 		xf_jw_arr_end(w);
 	}
-	xf_jw_kstr(w, "reported_on", p->reported_on);
-	xf_jw_kid(w, "user_id", p->user_id);
-	xf_jw_kstr(w, "username", p->username);
-	xf_jw_kstr(w, "created_at", at);
+	XF_JW_FIELDS(w, p, progress_tail_fields);
 }
 
 void xf_progress_json(xf_jw *w, const xf_progress *p)
@@ -104,25 +135,28 @@ void xf_progress_json(xf_jw *w, const xf_progress *p)
 	xf_jw_obj_end(w);
 }
 
+static const xf_jfield acceptance_fields[] = {
+    XF_JF(I64, xf_acceptance, "task_id", task_id),
+    XF_JF(I64, xf_acceptance, "org_id", org_id),
+    XF_JF(INT, xf_acceptance, "year", year),
+    XF_JF(INT, xf_acceptance, "score", score),
+    XF_JF(STR, xf_acceptance, "comment", comment),
+};
+
+/* after the task's done_on and on_time */
+static const xf_jfield acceptance_tail_fields[] = {
+    XF_JF(ID, xf_acceptance, "accepted_by", user_id),
+    XF_JF(STR, xf_acceptance, "accepted_by_name", username),
+    XF_JF(TIME, xf_acceptance, "accepted_at", at),
+};
+
 void xf_acceptance_json(xf_jw *w, const xf_acceptance *x, const xf_task *t,
                         int on_time)
 {
-	char at[32];
-	xf_time_iso(x->at, at);
 	xf_jw_obj(w);
-	xf_jw_kint(w, "task_id", x->task_id);
-	xf_jw_kint(w, "org_id", x->org_id);
-	xf_jw_kint(w, "year", x->year);
-	xf_jw_kint(w, "score", x->score);
-	xf_jw_kstr(w, "comment", x->comment);
+	XF_JW_FIELDS(w, x, acceptance_fields);
 	xf_jw_kstr(w, "done_on", t->done_on);
-	xf_jw_key(w, "on_time");
-	if (t->done_on)
-		xf_jw_bool(w, on_time);
-	else
-		xf_jw_null(w);
-	xf_jw_kid(w, "accepted_by", x->user_id);
-	xf_jw_kstr(w, "accepted_by_name", x->username);
-	xf_jw_kstr(w, "accepted_at", at);
+	on_time_json(w, t->done_on, on_time);
+	XF_JW_FIELDS(w, x, acceptance_tail_fields);
 	xf_jw_obj_end(w);
 }

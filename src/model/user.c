@@ -3,14 +3,20 @@
  */
 #include "model/user.h"
 
+#include "model/fields.h"
+
+static const xf_jfield user_fields[] = {
+    XF_JF(I64, xf_user, "id", id),
+    XF_JF(STR, xf_user, "username", username),
+    XF_JF(STR, xf_user, "display_name", display_name),
+    XF_JF(ID, xf_user, "member_id", member_id),
+    XF_JF(BOOL, xf_user, "disabled", disabled),
+};
+
 void xf_user_json_open(xf_jw *w, const xf_user *u)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "id", u->id);
-	xf_jw_kstr(w, "username", u->username);
-	xf_jw_kstr(w, "display_name", u->display_name);
-	xf_jw_kid(w, "member_id", u->member_id);
-	xf_jw_kbool(w, "disabled", u->disabled);
+	XF_JW_FIELDS(w, u, user_fields);
 	xf_jw_key(w, "roles");
 	xf_jw_arr(w);
 	for (int i = 0; i < u->nroles; i++) {

@@ -1,0 +1,92 @@
+/*
+ * fields.h - field tables for the JSON writers of model/: one row per key,
+ * naming the key, how its value is written and where it sits in the
+ * entity's struct. A writer lists its plain fields in a table and walks it
+ * with xf_jw_fields(); what is not a plain field (nested objects, values
+ * worked out from several fields) stays code in the writer.
+ *
+ * Layer-neutral: includes only base/.
+ */
+#ifndef XF_MODEL_FIELDS_H
+#define XF_MODEL_FIELDS_H
+
+#include "base/jw.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+	XF_JF_I64 = 1, /* int64_t, as a number */
+	XF_JF_INT,     /* int, as a number */
+	XF_JF_ID,      /* int64_t reference, null when 0 (xf_jw_kid) */
+	XF_JF_STR,     /* const char *, null when NULL */
+	XF_JF_BOOL,    /* int, true when nonzero */
+	XF_JF_TIME,    /* int64_t unix seconds, as ISO 8601 UTC text */
+	XF_JF_WHEN,    /* the same, null when 0 (a time not reached yet) */
+	XF_JF_X100,    /* int64_t in hundredths, as 12.35 (xf_jw_x100) */
+	XF_JF_ARG, /* const char *: args[off] of xf_jw_fields, not a field */
+} xf_jfield_type;
+
+typedef struct xf_jfield {
+	const char *key;
+	xf_jfield_type type;
+	size_t off; /* offset of the field in the struct; ARG: index of args */
+} xf_jfield;
+
+/* The C type each kind reads, checked when the table is compiled. */
+#define XF_JF_C_I64  int64_t
+#define XF_JF_C_INT  int
+#define XF_JF_C_ID   int64_t
+#define XF_JF_C_STR  const char *
+#define XF_JF_C_BOOL int
+#define XF_JF_C_TIME int64_t
+#define XF_JF_C_WHEN int64_t
+#define XF_JF_C_X100 int64_t
+
+/*
+ * A row: XF_JF(STR, xf_org, "name", name) writes "name" from the field
+ * name of an xf_org as a string. The field's type must be the kind's C
+ * type (XF_JF_C_*), or the table does not compile.
+ */
+#define XF_JF(kind, st, key, field)                                            \
+	{                                                                      \
+		key, XF_JF_##kind,                                             \
+		    offsetof(st, field) +                                      \
+		        0 * sizeof(_Generic(((st *)0)->field,                  \
+		                            XF_JF_C_##kind : 1))               \
+	}
+/* A row whose string is args[i] of xf_jw_fields (a code's Chinese name
+ * the writer is given), written in its place among the fields. */
+#define XF_JF_ARG_ROW(key, i)                                                  \
+	{                                                                      \
+		key, XF_JF_ARG, i                                              \
+	}
+
+#define XF_NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
+
+/*
+ * Writes the keys of fields[0..n) with their values read from obj (a
+ * pointer to the struct the table was made for), in order, into the
+ * object w has open. args: the strings of XF_JF_ARG rows, or NULL when
+ * the table has none.
+ */
+void xf_jw_fields(xf_jw *w, const void *obj, const xf_jfield *fields, size_t n,
+                  const char *const *args);
+
+/*
+ * Writes key and an array of the n structs from items (size bytes each),
+ * each an object of fields[0..nf) (no args).
+ */
+void xf_jw_records(xf_jw *w, const char *key, const void *items, size_t n,
+                   size_t size, const xf_jfield *fields, size_t nf);
+
+/* xf_jw_fields over a whole table t, with no args and with args. */
+#define XF_JW_FIELDS(w, obj, t) xf_jw_fields(w, obj, t, XF_NFIELDS(t), NULL)
+#define XF_JW_FIELDS_ARGS(w, obj, t, args)                                     \
+	xf_jw_fields(w, obj, t, XF_NFIELDS(t), args)
+/* xf_jw_records of the n items of an array, each written by table t. */
+#define XF_JW_RECORDS(w, key, items, n, t)                                     \
+	xf_jw_records(w, key, items, (size_t)(n), sizeof *(items), t,          \
+	              XF_NFIELDS(t))
+
+#endif
