@@ -12,7 +12,7 @@
  *      are built as a jansson tree alongside, and the writer's output must
  *      parse to a tree equal to it (commas and nesting right).
  *
- * sources: src/base/jw.c src/base/buf.c src/base/utf8.c
+ * sources: src/base/jw.c src/base/buf.c src/base/utf8.c src/base/date.c
  * libs: jansson
  */
 #include "base/buf.h"
