@@ -5,7 +5,8 @@
 // the chair; the chair opens presenter 1, both judges score it, the chair
 // sees 2/2 and closes it with a 整改清单; for presenter 2 the judge of its
 // own branch is refused in plain words; the wall display ranks both with
-// their grades and the chair ends the session. Fails on console errors,
+// their grades and the chair ends the session and takes the results as an
+// Excel table. Fails on console errors,
 // failed requests or unannounced HTTP errors, and leaves screenshots in
 // tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
@@ -148,6 +149,10 @@ test('a committee chairs a review session, judges score on phones, the wall rank
     await page.locator('[data-test=review-state]', { hasText: '已结束' }).waitFor()
     await page.locator('.el-message-box').waitFor({ state: 'hidden' })
     await screenshot(page, 'review-chair-closed')
+    // the results as an Excel table, with the chair's session
+    const xlsx = await page.request.get(url + await page.locator('[data-test=results-xlsx]').getAttribute('href'))
+    assert.equal(xlsx.status(), 200)
+    assert.match(xlsx.headers()['content-type'], /spreadsheetml/)
     await wall.getByText('最终排名').waitFor()
     await screenshot(wall, 'review-screen')
     await j1.page.locator('[data-test=judge-ended]').waitFor()

@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, urlWith } from './http'
 
 // 述职评议: live review sessions — the session with its criteria and
 // presenters, judges, opening and closing presenters, the judges' scores
@@ -13,4 +13,6 @@ export const closePresenter = (id, pid, body) => http.post(`/api/reviews/${id}/p
 export const putScores = (id, pid, scores) =>
   http.put(`/api/reviews/${id}/presenters/${pid}/scores`, { scores }, { own: ['conflict_of_interest'] })
 export const reviewResults = (id) => http.get(`/api/reviews/${id}/results`)
+/** The results as an Excel table (a link; the session cookie goes along). */
+export const reviewResultsXlsx = (id) => urlWith(`/api/reviews/${id}/results.xlsx`)
 export const closeReview = (id) => http.post(`/api/reviews/${id}/close`)
