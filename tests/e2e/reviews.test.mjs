@@ -68,6 +68,10 @@ test('a committee chairs a review session, judges score on phones, the wall rank
     await rows.nth(0).locator('input[name=presenter-0]').fill('张书记')
     await pickOrg(page, rows.nth(0), '第一党支部')
     await form.locator('[data-test=presenter-add]').click()
+    // a presenter without a name: the server's message stands at that row
+    chair.expect('POST', '/api/reviews', 422)
+    await page.locator('[data-test=review-save]').click()
+    await rows.nth(1).locator('.el-form-item__error').waitFor()
     await rows.nth(1).locator('input[name=presenter-1]').fill('李书记')
     await pickOrg(page, rows.nth(1), '第二党支部')
     await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' })
