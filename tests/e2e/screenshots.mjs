@@ -55,6 +55,11 @@ try {
   const dy = await apiAs(server.url, 'dangyuan')
   await dy.post('/api/claims', { rule_id: rules[1].id, description: '周末参加社区垃圾分类宣传' })
   await dy.post('/api/claims', { rule_id: rules[0].id, description: '参加支部集中学习' })
+  // 述职评议: a session of the bureau (org 2) with its first presenter open
+  const rv = await admin.post('/api/reviews', { title: '月度述职分享会', org_id: 2, held_on: `${y}-${pad(mo)}-01`,
+    criteria: [{ name: '工作实绩', max: 60 }, { name: '述职表现', max: 40 }],
+    presenters: [{ name: '第一党支部书记', org_id: 3 }, { name: '第二党支部书记' }] })
+  await admin.post(`/api/reviews/${rv.id}/presenters/${rv.presenters[0].id}/open`)
   void qxj
 
   const pages = [
@@ -77,6 +82,9 @@ try {
     ['admin', 'task-reminders', '/tasks/reminders'],
     ['admin', 'task-board', '/tasks/board'],
     ['admin', 'plans', '/plans'],
+    ['admin', 'reviews', '/reviews'],
+    ['admin', 'review-chair', `/reviews/${rv.id}`],
+    ['admin', 'screen-review', `/screen/reviews/${rv.id}`],
     ['jggw', 'committee-task-board', '/tasks/board'],
     ['jggw', 'committee-compliance', '/compliance?org=2'],
     ['qxj', 'secretary-dashboard', '/dashboard'],

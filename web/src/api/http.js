@@ -71,6 +71,7 @@ async function askRetry() {
 /**
  * request(method, path, {query, body, raw, quiet401}) → parsed JSON answer.
  * raw: a File or Blob sent as the body with its own Content-Type.
+ * own: error codes the page shows itself (not shown here, even on a 403).
  * Throws ApiError; errors already shown to the user have handled = true.
  */
 export async function request(method, path, opts = {}) {
@@ -101,7 +102,9 @@ export async function request(method, path, opts = {}) {
   const err = data && data.error ? data.error : {}
   const e = new ApiError(res.status, err.code || 'http_' + res.status,
     err.message || `请求失败（${res.status}）`, err.field)
-  if (res.status === 401 && !opts.quiet401) {
+  if (opts.own && opts.own.includes(e.code)) {
+    // the page says it in its own words
+  } else if (res.status === 401 && !opts.quiet401) {
     e.handled = true
     onUnauthorized()
   } else if (res.status === 403) {
@@ -120,6 +123,7 @@ export const http = {
   get: (path, query, opts) => request('GET', path, { ...opts, query }),
   post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+  put: (path, body, opts) => request('PUT', path, { ...opts, body }),
   del: (path, opts) => request('DELETE', path, opts),
   /** Uploads a File/Blob as the raw body (not multipart). */
   upload: (path, file, query, opts) => request('POST', path, { ...opts, query, raw: file }),

@@ -69,6 +69,13 @@ export const menuRoutes = [
     meta: { title: '指数详情', icon: 'DataLine', group: '考核评价', roles: [...OFFICERS, 'screen'], hidden: true, menu: '/assessment/index' } },
   { path: '/assessment/stars', name: 'star-ratings', component: () => import('../views/assessment/StarRatingsView.vue'),
     meta: { title: '星级评定', icon: 'Star', group: '考核评价', roles: OFFICERS } },
+  // 述职评议 (review sessions): the sessions, the chair's console, the judge's phone page
+  { path: '/reviews', name: 'reviews', component: () => import('../views/reviews/ReviewsView.vue'),
+    meta: { title: '评议场次', icon: 'Microphone', group: '述职评议', roles: OFFICERS } },
+  { path: '/reviews/:id(\\d+)', name: 'review-chair', component: () => import('../views/reviews/ReviewChairView.vue'), props: true,
+    meta: { title: '主持评议', icon: 'Microphone', group: '述职评议', roles: OVERSEERS, hidden: true, menu: '/reviews' } },
+  { path: '/reviews/judge', name: 'review-judge', component: () => import('../views/reviews/ReviewJudgeView.vue'),
+    meta: { title: '评委打分', icon: 'EditPen', group: '述职评议', roles: [...OFFICERS, 'member', 'judge'] } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
@@ -87,6 +94,8 @@ const routes = [
   // Wall displays: no frame, no menu.
   { path: '/screen/points', name: 'screen-points', component: () => import('../views/screen/PointsScreenView.vue'),
     meta: { title: '先锋榜大屏', roles: [...OFFICERS, 'member', 'screen'] } },
+  { path: '/screen/reviews/:id(\\d+)', name: 'screen-review', component: () => import('../views/screen/ReviewScreenView.vue'), props: true,
+    meta: { title: '述职评议大屏', roles: [...OFFICERS, 'member', 'screen', 'judge'] } },
   {
     path: '/',
     component: AppLayout,

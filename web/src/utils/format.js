@@ -135,3 +135,14 @@ export const milestoneStatusLook = (k) => MILESTONE_LOOK[k]
 export const starsText = (n) => (n ? '★'.repeat(n) + '☆'.repeat(Math.max(0, 5 - n)) : '—')
 export const SCHEME_LOOK = { draft: 'warning', published: 'success', replaced: 'info' }
 export const RATING_LOOK = { self_assessed: 'warning', reviewed: 'primary', decided: 'success' }
+
+// 述职评议: the states of a presenter (the server's codes) and the tag
+// colours of the grades (names from the catalog's review_grades).
+export const PRESENTER_LOOK = {
+  waiting: { name: '等待', type: 'info' },
+  open: { name: '评分中', type: 'warning' },
+  closed: { name: '已结束', type: 'success' },
+}
+export const GRADE_LOOK = { good: 'success', fair: 'primary', pass: 'warning', poor: 'danger' }
+/** The open presenter of a session, or null. */
+export const onStage = (review) => review?.presenters?.find((p) => p.state === 'open') || null
