@@ -122,9 +122,11 @@ export async function watchedPage(browser, { width = 1440, height = 900 } = {}) 
   const problems = []
   const expected = []
   let pending = 0
-  page.on('request', () => { pending++ })
-  page.on('requestfinished', () => { pending-- })
-  page.on('requestfailed', () => { pending-- })
+  // an event stream (SSE) stays open while its page is shown: not pending
+  const stream = (r) => new URL(r.url()).pathname.endsWith('/events')
+  page.on('request', (r) => { if (!stream(r)) pending++ })
+  page.on('requestfinished', (r) => { if (!stream(r)) pending-- })
+  page.on('requestfailed', (r) => { if (!stream(r)) pending-- })
   // Waits until no request has been open for quiet ms (SPA navigations do
   // not reset Playwright's own networkidle state).
   page.xfIdle = async (quiet = 300) => {
@@ -144,8 +146,9 @@ export async function watchedPage(browser, { width = 1440, height = 900 } = {}) 
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
   page.on('requestfailed', (r) => {
-    // The browser drops its own favicon fetch when a page goes away.
-    if (new URL(r.url()).pathname === '/favicon.svg' && r.failure()?.errorText === 'net::ERR_ABORTED') return
+    // The browser drops its own favicon fetch, and an event stream, when a
+    // page goes away.
+    if ((new URL(r.url()).pathname === '/favicon.svg' || stream(r)) && r.failure()?.errorText === 'net::ERR_ABORTED') return
     problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`)
   })
   page.on('response', (r) => {

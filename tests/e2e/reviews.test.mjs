@@ -167,3 +167,56 @@ test('a committee chairs a review session, judges score on phones, the wall rank
     await closeAll(server, chair, j1, j2)
   }
 })
+
+test('an outside judge scans its one-time code and scores on a phone; the wall follows the event stream', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const chair = await watchedPage(browser)
+  const phone = await watchedPage(browser, { width: 390, height: 844 })
+  try {
+    const { root, b1 } = await city(url)
+    const api = await apiAs(url, 'jggw')
+    const rv = await api.post('/api/reviews', {
+      title: '外部评委评议', org_id: root.id, held_on: todayShanghai(),
+      criteria: [{ name: '成效', max: 100 }], presenters: [{ name: '王书记', org_id: b1.id }],
+    })
+    const { page } = chair
+    await login(page, url, 'jggw')
+    await page.goto(`${url}/reviews/${rv.id}`)
+    await page.locator('[data-test=presenters]').waitFor()
+    // one code for an outside judge, with its QR code
+    await page.locator('[data-test=judges-invite]').click()
+    await page.locator('[data-test=judge-how]').getByText('外部评委（评委码）').click()
+    await page.locator('[data-test=judge-codes] input').fill('1')
+    await page.locator('[data-test=judges-save]').click()
+    await page.getByText('已生成 1 个评委码').waitFor()
+    const judge = (await api.get(`/api/reviews/${rv.id}`)).judges.find((j) => j.code)
+    await page.locator(`[data-test=code-${judge.id}]`).click()
+    const qr = page.locator(`[data-test=qr-${judge.id}]`)
+    await qr.waitFor()
+    await page.waitForFunction((sel) => document.querySelector(sel)?.naturalWidth > 0, `[data-test=qr-${judge.id}]`)
+    await screenshot(page, 'review-judge-code')
+
+    // the wall follows the session's event stream
+    const wall = await chair.context.newPage()
+    await wall.goto(`${url}/screen/reviews/${rv.id}`)
+    await wall.getByText('等待主持人').or(wall.getByText('下一位')).first().waitFor()
+
+    // the phone opens the link of the QR code and lands on the judge page
+    await phone.page.goto(`${url}/reviews/join?code=${judge.code}`)
+    await phone.page.waitForURL(/\/reviews\/judge/)
+    await phone.page.locator('[data-test=judge-waiting]').waitFor()
+    await api.post(`/api/reviews/${rv.id}/presenters/${rv.presenters[0].id}/open`)
+    await score(phone.page, '王书记', { 成效: 91 })
+    await phone.page.locator('[data-test=judge-sent]').waitFor()
+    await wall.locator('[data-test=screen-scored]', { hasText: '1' }).waitFor()
+    await screenshot(phone.page, 'review-join-scored-phone')
+    // the code cannot be used twice
+    const again = await phone.context.request.post(`${url}/api/reviews/join`, { data: { code: judge.code } })
+    assert.equal(again.status(), 409)
+    await wall.close()
+    assertNoProblems({ "the chair's": chair, "the judge's phone": phone })
+  } finally {
+    await closeAll(server, chair, phone)
+  }
+})

@@ -16,3 +16,7 @@ export const reviewResults = (id) => http.get(`/api/reviews/${id}/results`)
 /** The results as an Excel table (a link; the session cookie goes along). */
 export const reviewResultsXlsx = (id) => urlWith(`/api/reviews/${id}/results.xlsx`)
 export const closeReview = (id) => http.post(`/api/reviews/${id}/close`)
+/** An outside judge's one-time code opens a session (and sets its cookie). */
+export const joinReview = (code) => http.post('/api/reviews/join', { code }, { own: ['code_used', 'invalid_field', 'review_closed'] })
+/** The QR code of a judge's code, as an image URL (SVG). */
+export const judgeQrUrl = (id, jid) => urlWith(`/api/reviews/${id}/judges/${jid}/qr.svg`)

@@ -91,6 +91,9 @@ export function homeFor(role) {
 const routes = [
   { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'),
     meta: { title: '登录', public: true } },
+  // an outside judge scans the QR code of its one-time code
+  { path: '/reviews/join', name: 'review-join', component: () => import('../views/reviews/ReviewJoinView.vue'),
+    meta: { title: '评委入场', public: true } },
   // Wall displays: no frame, no menu.
   { path: '/screen/points', name: 'screen-points', component: () => import('../views/screen/PointsScreenView.vue'),
     meta: { title: '先锋榜大屏', roles: [...OFFICERS, 'member', 'screen'] } },

@@ -33,6 +33,14 @@ export const useSessionStore = defineStore('session', () => {
     return res.user
   }
 
+  /** A session opened by other means (a judge's code): reads who we are. */
+  async function adopt() {
+    localStorage.removeItem(CURRENT)
+    const { csrf, ...u } = await auth.me()
+    accept(u, csrf)
+    return u
+  }
+
   /** After a reload: asks the server who we are, once, if we were signed in. */
   function restore() {
     if (user.value) return Promise.resolve(user.value)
@@ -76,5 +84,5 @@ export const useSessionStore = defineStore('session', () => {
   /** True when the current role is one of the given role codes. */
   const can = (...codes) => codes.includes(role.value)
 
-  return { user, roles, current, currentRole, role, login, restore, clear, logout, switchRole, can }
+  return { user, roles, current, currentRole, role, login, adopt, restore, clear, logout, switchRole, can }
 })
