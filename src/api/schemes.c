@@ -403,6 +403,34 @@ void xf_h_schemes_list(xf_req *r)
 	xf_page_end(r, &w, total);
 }
 
+/* ?org=&year=: the published schemes over an organization. */
+enum { A_ORG, A_YEAR };
+static const xf_param applicable_params[] = {
+    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+};
+const xf_query_table xf_schemes_applicable_query =
+    XF_QUERY_TABLE(applicable_params);
+
+void xf_h_schemes_applicable(xf_req *r)
+{
+	xf_ctx c;
+	xf_scheme *items;
+	int n;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_api_failed(r, &c,
+	                  xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
+	                                       (int)r->query_vals[A_YEAR].i,
+	                                       &items, &n)))
+		return;
+	xf_jw w;
+	xf_page_begin(r, &w);
+	for (int i = 0; i < n; i++)
+		xf_scheme_write(&w, &items[i]);
+	xf_page_end(r, &w, n);
+}
+
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_schemes_bodies[] = {
     XF_BODY("POST /api/schemes", "indicators[]", ind_fields),

@@ -12,6 +12,8 @@ xf_api_handler xf_h_schemes_create;
 extern const struct xf_body_table xf_schemes_create_body;
 xf_api_handler xf_h_schemes_list;
 extern const struct xf_query_table xf_schemes_list_query;
+xf_api_handler xf_h_schemes_applicable;
+extern const struct xf_query_table xf_schemes_applicable_query;
 xf_api_handler xf_h_schemes_templates;
 xf_api_handler xf_h_schemes_get;
 xf_api_handler xf_h_schemes_patch;

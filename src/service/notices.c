@@ -179,8 +179,16 @@ static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
 	if (rc != XF_OK)
 		return rc;
 	out->rows = xf_arena_calloc(c->a, (size_t)n, sizeof *out->rows);
-	if (!out->rows)
+	int64_t *ids = xf_arena_calloc(c->a, (size_t)n, sizeof *ids);
+	xf_org_parent *parents =
+	    xf_arena_calloc(c->a, (size_t)n, sizeof *parents);
+	if (!out->rows || !ids || !parents)
 		return xf_oom(c);
+	for (int i = 0; i < n; i++)
+		ids[i] = r[i].org_id;
+	drc = xf_store_org_parents(c->db, c->a, ids, n, parents);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
 	for (int i = 0; i < n; i++) {
 		xf_point_notice_row *w = &out->rows[i];
 		*w = (xf_point_notice_row){
@@ -191,7 +199,7 @@ static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
 		            : i + 1,
 		    .org_id = r[i].org_id,
 		    .name = r[i].org_name,
-		    .org_name = o->name,
+		    .org_name = parents[i].name ? parents[i].name : "",
 		    .points = r[i].score_x10,
 		    .stars = r[i].reviewed_stars};
 		drc = xf_store_point_notice_row_insert(c->db, nt->id, w);

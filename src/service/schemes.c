@@ -472,3 +472,26 @@ int xf_scheme_list(xf_ctx *c, int64_t org_id, int year, int offset, int limit,
 	XF_RETURN_READ_TX(
 	    c, list_tx(c, org_id, year, offset, limit, out, n, total));
 }
+
+static int applicable_tx(xf_ctx *c, int64_t org_id, int year, xf_scheme **out,
+                         int *n)
+{
+	xf_org o;
+	static const xf_record org_record = {"组织不存在", NULL, "org"};
+	int found = xf_store_org_get(c->db, c->a, org_id, &o);
+	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o.path : NULL,
+	                   XF_FOR_READ, &org_record);
+	if (rc != XF_OK)
+		return rc;
+	rc = xf_from_db(
+	    c, xf_store_schemes_over(c->db, c->a, o.path, year, out, n));
+	for (int i = 0; rc == XF_OK && i < *n; i++)
+		rc = xf_scheme_check(c, &(*out)[i]);
+	return rc;
+}
+
+int xf_scheme_applicable(xf_ctx *c, int64_t org_id, int year, xf_scheme **out,
+                         int *n)
+{
+	XF_RETURN_READ_TX(c, applicable_tx(c, org_id, year, out, n));
+}

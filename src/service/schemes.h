@@ -49,6 +49,12 @@ int xf_scheme_new_version(xf_ctx *c, int64_t id, xf_scheme *out);
 int xf_scheme_list(xf_ctx *c, int64_t org_id, int year, int offset, int limit,
                    xf_scheme **out, int *n, int64_t *total);
 
+/* The published schemes of a year over org_id (at it or above: those
+ * that may apply to it and that a committee there may adopt), deepest
+ * first, with their indicators; whoever reads org_id. */
+int xf_scheme_applicable(xf_ctx *c, int64_t org_id, int year, xf_scheme **out,
+                         int *n);
+
 /* The JSON of a scheme with its indicators (labels from the catalogues). */
 void xf_scheme_write(xf_jw *w, const xf_scheme *s);
 /* The JSON of the templates (GET /api/schemes/templates). */

@@ -103,8 +103,13 @@ test('a published scheme is frozen; a new version replaces it', async () => {
 	assert.equal(v2.state, 'draft');
 	// the draft version does not apply until published: delete it
 	expectStatus(await admin.del(`/api/schemes/${v2.id}`), 200, srv);
-	// a branch secretary reads the city's scheme that applies to it
+	// a branch secretary reads the city's scheme that applies to it, and a
+	// district committee finds the schemes above it to adopt
 	expectStatus(await sec1.get(`/api/schemes/${scheme.id}`), 200, srv);
+	const above = expectList(await committee.get(`/api/schemes/applicable?org=${dist.id}&year=${YEAR}`), srv);
+	assert.deepEqual(above.items.map((x) => [x.id, x.state, x.indicators.length]), [[scheme.id, 'published', INDICATORS.length]]);
+	expectError(await committee2.get(`/api/schemes/applicable?org=${dist.id}&year=${YEAR}`), 404, 'not_found');
+	expectError(await committee.get(`/api/schemes/applicable?year=${YEAR}`), 422, 'invalid_field', 'org');
 });
 
 test('the committee above scores manual items, with bounds and scope', async () => {
@@ -189,7 +194,7 @@ test('star rating: self-assessment, review, 公示, decision, and the figure', a
 	}), 201, srv);
 	assert.equal(notice.subject, 'star_ratings');
 	assert.equal(notice.state, 'closed');
-	assert.deepEqual(notice.rows.map((x) => [x.org_id, x.stars, x.score]), [[b1.id, 4, 98]]);
+	assert.deepEqual(notice.rows.map((x) => [x.org_id, x.stars, x.score, x.parent_name]), [[b1.id, 4, 98, unit.name]]);
 	expectError(await committee.post('/api/notices', { subject: 'star_ratings', org_id: dist.id, year: YEAR, closes_on: dayFromToday(5) }), 409, 'nothing_to_publish');
 	expectError(await committee.post('/api/notices', { subject: 'star_ratings', org_id: dist.id, closes_on: dayFromToday(5) }), 422, 'invalid_field', 'year');
 	expectError(await committee.post('/api/notices', { subject: 'star_ratings', org_id: dist.id, year: YEAR, period: String(YEAR), closes_on: dayFromToday(5) }), 422, 'invalid_field', 'period');

@@ -5,6 +5,8 @@ import { http, request } from './http'
 // (星级评定) and their 公示.
 export const listSchemes = (query) => http.get('/api/schemes', query)
 export const schemeTemplates = () => http.get('/api/schemes/templates')
+/** The published schemes at or above an organization (what it may adopt). */
+export const applicableSchemes = (query) => http.get('/api/schemes/applicable', query)
 export const getScheme = (id) => http.get(`/api/schemes/${id}`)
 export const createScheme = (body) => http.post('/api/schemes', body)
 export const updateScheme = (id, body) => http.patch(`/api/schemes/${id}`, body)
