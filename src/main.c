@@ -8,6 +8,7 @@
 #include "http/static.h"
 #include "service/auth.h"
 #include "service/ctx.h"
+#include "service/live.h"
 #include "store/migrate.h"
 #include "tools/tools.h"
 
@@ -131,7 +132,8 @@ static int cmd_serve(int argc, char **argv)
 		        v, xf_schema_latest(), db_url);
 		return 1;
 	}
-	if (xf_auth_init() != 0 || xf_svc_init(db_url) != 0) {
+	if (xf_auth_init() != 0 || xf_svc_init(db_url) != 0 ||
+	    xf_live_start(db_url) != 0) {
 		fprintf(stderr, "xianfeng: cannot initialise\n");
 		return 1;
 	}
@@ -165,6 +167,7 @@ static int cmd_serve(int argc, char **argv)
 	sigwait(&set, &sig);
 	fprintf(stderr, "xianfeng: stopping (signal %d)\n", sig);
 	xf_http_stop(srv);
+	xf_live_stop();
 	return 0;
 }
 

@@ -4,11 +4,11 @@
 #include "service/reviews.h"
 
 #include "base/buf.h"
-#include "base/events.h"
 #include "base/jw.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "service/auth.h"
+#include "service/live.h"
 #include "store/members.h"
 #include "store/orgs.h"
 #include "store/reviews.h"
@@ -361,9 +361,8 @@ static void publish(xf_ctx *c, int64_t id, const char *event,
 	char ch[40];
 	snprintf(ch, sizeof ch, "review:%lld", (long long)id);
 	if (!b.failed && xf_buf_add(&b, "", 1) == 0)
-		xf_events_publish(ch, event, b.data);
+		xf_live_publish(c, ch, event, b.data);
 	xf_buf_free(&b);
-	(void)c;
 }
 
 static void presenter_event(xf_jw *w, const void *arg)

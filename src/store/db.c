@@ -610,3 +610,21 @@ xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n)
 		bind_one(st, i + 1, args[i].kind, args[i].i, args[i].s);
 	return st;
 }
+
+static const char sql_notify[] = "SELECT pg_notify($1, $2)";
+
+int xf_db_notify(xf_db *db, const char *channel, const char *payload)
+{
+	if (strcmp(xf_db_name(db), "postgres") != 0)
+		return XF_DB_OK;
+	return xf_db_run(
+	    XF_DB_BOUND(db, sql_notify, XF_STR(channel), XF_STR(payload)));
+}
+
+void xf_db_listen(const char *url, const char *channel,
+                  void (*fn)(void *arg, const char *payload), void *arg,
+                  volatile int *stop)
+{
+	if (strncmp(url, "postgres:", 9) == 0)
+		xf_pg_listen(url + 9, channel, fn, arg, stop);
+}

@@ -416,4 +416,22 @@ int xf_db_backup(xf_db *db, const char *path);
 int xf_db_restore(xf_db *db, const char *path);
 const char *xf_db_errmsg(xf_db *db);
 
+/*
+ * Notifications between servers on one PostgreSQL (LISTEN/NOTIFY); on
+ * SQLite, with one server, both are no-ops. xf_db_notify sends payload
+ * (< 8000 bytes) on channel: at once outside a transaction, at commit
+ * inside one. xf_db_listen opens a connection of its own to url, listens
+ * on channel and calls fn(arg, payload) for every notification, until
+ * *stop is set (checked at least once a second); it reconnects after a
+ * lost connection. It runs in the caller's thread: start it in one.
+ */
+int xf_db_notify(xf_db *db, const char *channel, const char *payload);
+/* The PostgreSQL side of xf_db_listen (db_pgsql.c). */
+void xf_pg_listen(const char *conninfo, const char *channel,
+                  void (*fn)(void *arg, const char *payload), void *arg,
+                  volatile int *stop);
+void xf_db_listen(const char *url, const char *channel,
+                  void (*fn)(void *arg, const char *payload), void *arg,
+                  volatile int *stop);
+
 #endif

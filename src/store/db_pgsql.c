@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/select.h>
+#include <time.h>
 
 /* Highest $N the PostgreSQL protocol can carry. */
 #define PG_MAX_PARAMS 65535
@@ -886,6 +888,55 @@ static int pg_copy_end(xf_db *db)
 static const char *pg_errmsg(xf_db *db)
 {
 	return ((pg_db *)db)->err;
+}
+
+/* ---- LISTEN (db.h: xf_db_listen) ----------------------------------------- */
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+void xf_pg_listen(const char *conninfo, const char *channel,
+                  void (*fn)(void *arg, const char *payload), void *arg,
+                  volatile int *stop)
+{
+	static const char *const keys[] = {"dbname", "client_encoding",
+	                                   "fallback_application_name", NULL};
+	const char *const vals[] = {conninfo, "UTF8", "xianfeng-listen", NULL};
+	while (!*stop) {
+		PGconn *h = PQconnectdbParams(keys, vals, 1);
+		char *ident =
+		    h ? PQescapeIdentifier(h, channel, strlen(channel)) : NULL;
+		char sql[256];
+		PGresult *res = NULL;
+		if (ident && PQstatus(h) == CONNECTION_OK) {
+			snprintf(sql, sizeof sql, "LISTEN %s", ident);
+			res = PQexec(h, sql);
+		}
+		int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+		PQclear(res);
+		PQfreemem(ident);
+		while (ok && !*stop) {
+			int fd = PQsocket(h);
+			fd_set in;
+			FD_ZERO(&in);
+			FD_SET(fd, &in);
+			struct timeval tv = {1, 0};
+			if (select(fd + 1, &in, NULL, NULL, &tv) < 0 ||
+			    !PQconsumeInput(h))
+				break;
+			PGnotify *n;
+			while ((n = PQnotifies(h)) != NULL) {
+				fn(arg, n->extra);
+				PQfreemem(n);
+			}
+		}
+		PQfinish(h);
+		if (!*stop)
+			sleep_ms(1000); /* the connection was lost: again */
+	}
 }
 
 const xf_db_driver xf_db_pgsql_driver = {

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin, createMember } from './harness.mjs';
+import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin, createMember, startServer, DB_KIND } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 
@@ -123,13 +123,14 @@ test('results: trimmed mean, ties share a rank, grades', async () => {
 	assert.equal(p1.rectification, '加强理论学习');
 });
 
-/** Opens the session's event stream as client; events arrive in .events,
- * next(name) resolves with the next event of that name. */
-function openEvents(client, id) {
+/** Opens the session's event stream as client (on server `on`, default
+ * the test's); events arrive in .events, next(name) resolves with the next
+ * event of that name. */
+function openEvents(client, id, on = srv) {
 	const events = [];
 	const waiters = [];
 	let buf = '';
-	const req = http.get(`${srv.url}/api/reviews/${id}/events`, { headers: client.authHeaders('GET') });
+	const req = http.get(`${on.url}/api/reviews/${id}/events`, { headers: client.authHeaders('GET') });
 	const ready = new Promise((resolve, reject) => {
 		req.on('response', (res) => {
 			assert.equal(res.statusCode, 200);
@@ -301,4 +302,34 @@ test('a member\'s result shows in its duty report (述职材料)', async () => {
 	assert.deepEqual(rep.reviews.map((x) => [x.title, x.total, x.rank, x.presenters, x.grade_title]), [['年度述职评议', 88, 2, 2, '较好']]);
 	const html = await committee.get(`/api/duty-reports?member_id=${m.id}&year=${TODAY.slice(0, 4)}&format=html`);
 	assert.match(html.text, /述职评议结果[\s\S]*年度述职评议[\s\S]*88\.0 \/ 100\.0[\s\S]*2 \/ 2[\s\S]*较好/);
+});
+
+test('two servers on one PostgreSQL: a score written through one reaches a wall on the other',
+	{ skip: DB_KIND !== 'postgres' && 'live events cross servers on PostgreSQL only (one server on SQLite)' }, async () => {
+	const srv2 = await startServer({ attach: true, db: srv.db });
+	try {
+		const body = {
+			title: '两台服务器', org_id: dist.id, held_on: TODAY,
+			criteria: [{ name: '成效', max: 10 }], presenters: [{ name: '丙', org_id: unit.id }],
+		};
+		const rv = expectStatus(await committee.post('/api/reviews', body), 201, srv);
+		expectStatus(await committee.post(`/api/reviews/${rv.id}/judges`, { user_ids: [judges[4].user.id] }), 200, srv);
+		// the wall on the second server, with the same session token
+		const wall = openEvents(committee, rv.id, srv2);
+		await wall.ready;
+		const opened = wall.next('open');
+		const [p] = rv.presenters;
+		expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/open`), 200, srv);
+		assert.equal((await opened).data.id, p.id);
+		const scored = wall.next('scored');
+		expectStatus(await judges[4].client.request('PUT', `/api/reviews/${rv.id}/presenters/${p.id}/scores`, { scores: { 成效: 7 } }), 200, srv);
+		const s = await scored;
+		assert.equal(s.data.scored_by, 1);
+		const closed = wall.next('closed');
+		expectStatus(await committee.post(`/api/reviews/${rv.id}/presenters/${p.id}/close`, {}), 200, srv);
+		assert.deepEqual((await closed).data.ranking.map((x) => x.total), [7]);
+		wall.close();
+	} finally {
+		await srv2.stop();
+	}
 });
