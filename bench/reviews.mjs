@@ -7,39 +7,14 @@
 // The server's database is changed (a session, 200 judge accounts): give
 // it a copy. Prints one JSON line; exits 1 when a wall missed an event.
 import http from 'node:http';
+import { client } from './client.mjs';
 
 const [URL_ARG, PW, J_ARG, W_ARG] = process.argv.slice(2);
 const url = new URL(URL_ARG);
 const JUDGES = Number(J_ARG ?? 200);
 const WALLS = Number(W_ARG ?? 10);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function req(method, p, body, token) {
-	return new Promise((resolve, reject) => {
-		const data = body ? Buffer.from(JSON.stringify(body)) : null;
-		const r = http.request({
-			host: url.hostname, port: url.port, method, path: p, agent,
-			headers: {
-				...(token ? { Authorization: `Bearer ${token}` } : {}),
-				...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}),
-			},
-		}, (res) => {
-			let t = '';
-			res.setEncoding('utf8');
-			res.on('data', (c) => { t += c; });
-			res.on('end', () => resolve({ status: res.statusCode, text: t }));
-		});
-		r.on('error', reject);
-		if (data) r.write(data);
-		r.end();
-	});
-}
-
-async function ok(promise, status = 200) {
-	const res = await promise;
-	if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
-	return JSON.parse(res.text);
-}
+const { req, ok } = client(URL_ARG);
 
 const admin = (await ok(req('POST', '/api/auth/login', { username: 'admin', password: PW }))).token;
 const roots = await ok(req('GET', '/api/orgs?roots=1', null, admin));

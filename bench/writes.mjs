@@ -10,40 +10,13 @@
 // write that still conflicted after its retries: refused, nothing kept),
 // errors every other failure; exits 1 on any error or when the audit log
 // did not grow by exactly the records of the answered writes.
-import http from 'node:http';
+import { client } from './client.mjs';
 
 const [URL_ARG, PW, COUNT_ARG] = process.argv.slice(2);
-const url = new URL(URL_ARG);
 const COUNT = Number(COUNT_ARG ?? 4000);
 const CONNS = 64;
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNS });
 
-function req(method, p, body, token) {
-	return new Promise((resolve, reject) => {
-		const data = body ? Buffer.from(JSON.stringify(body)) : null;
-		const r = http.request({
-			host: url.hostname, port: url.port, method, path: p, agent,
-			headers: {
-				...(token ? { Authorization: `Bearer ${token}` } : {}),
-				...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}),
-			},
-		}, (res) => {
-			let t = '';
-			res.setEncoding('utf8');
-			res.on('data', (c) => { t += c; });
-			res.on('end', () => resolve({ status: res.statusCode, text: t }));
-		});
-		r.on('error', reject);
-		if (data) r.write(data);
-		r.end();
-	});
-}
-
-async function ok(promise, status = 200) {
-	const res = await promise;
-	if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
-	return JSON.parse(res.text);
-}
+const { req, ok, agent } = client(URL_ARG, CONNS);
 
 const login = async (username) => (await ok(req('POST', '/api/auth/login', { username, password: PW }))).token;
 const admin = await login('admin');

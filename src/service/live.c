@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define NOTIFY_CHANNEL "xf_events"
-#define NOTIFY_MAX 7900
+#define NOTIFY_MAX     7900
 
 static char origin[17];
 static pthread_once_t origin_once = PTHREAD_ONCE_INIT;
@@ -38,8 +38,8 @@ void xf_live_publish(xf_ctx *c, const char *channel, const char *event,
 	pthread_once(&origin_once, make_origin);
 	size_t n = strlen(channel) + strlen(event) + strlen(data) + 32;
 	const char *d = n > NOTIFY_MAX ? "{}" : data;
-	char *payload = xf_arena_printf(c->a, "%s\t%s\t%s\t%s", origin, channel,
-	                                event, d);
+	char *payload =
+	    xf_arena_printf(c->a, "%s\t%s\t%s\t%s", origin, channel, event, d);
 	/* best effort: the event is published here whatever happens */
 	if (payload)
 		xf_db_notify(c->db, NOTIFY_CHANNEL, payload);
