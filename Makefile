@@ -6,7 +6,8 @@
 #   make format / make lint / make fuzz / make bench
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
+PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode \
+            libzip expat pangocairo
 SANITIZE ?=
 BUILD    ?= build
 
