@@ -1,8 +1,10 @@
 /*
- * attachments.c (api) - /api/meetings/{id}/attachments and
- * /api/attachments/{id}: uploads as raw bodies (the file is the body, its
- * name in ?name= or a percent-encoded X-File-Name header), their type
- * checked against their first bytes, downloads as the stored bytes.
+ * attachments.c (api) - /api/meetings/{id}/attachments,
+ * /api/honors/{id}/attachments and /api/attachments/{id}: uploads as raw
+ * bodies (the file is the body, its name in ?name= or a percent-encoded
+ * X-File-Name header), their type checked against their first bytes,
+ * downloads as the stored bytes. One upload and one list serve every
+ * subject (service/attachments.h).
  */
 #include "api/meetings.h"
 #include "api/page.h"
@@ -14,6 +16,7 @@
 #include "domain/files.h"
 #include "model/attachment.h"
 #include "service/attachments.h"
+#include "service/honors.h"
 
 #include <string.h>
 
@@ -77,8 +80,8 @@ static const char *upload_type(xf_req *r)
 	}
 }
 
-/* POST /api/meetings/{id}/attachments: the body is the file; 201. */
-void xf_h_attachments_upload(xf_req *r)
+/* POST /api/{subject}/{id}/attachments: the body is the file; 201. */
+static void upload(xf_req *r, const xf_attachment_subject *s)
 {
 	int64_t id;
 	const char *name, *type;
@@ -94,7 +97,7 @@ void xf_h_attachments_upload(xf_req *r)
 	if (!(type = upload_type(r)) || xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,
-	                  xf_attachment_add(&c, id, name, type, r->body.data,
+	                  xf_attachment_add(&c, s, id, name, type, r->body.data,
 	                                    r->body.len, &t, &dedup)))
 		return;
 	xf_jw w;
@@ -105,8 +108,8 @@ void xf_h_attachments_upload(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-/* GET /api/meetings/{id}/attachments → {items, total}. */
-void xf_h_attachments_list(xf_req *r)
+/* GET /api/{subject}/{id}/attachments → {items, total}. */
+static void list(xf_req *r, const xf_attachment_subject *s)
 {
 	int64_t id;
 	xf_ctx c;
@@ -114,7 +117,7 @@ void xf_h_attachments_list(xf_req *r)
 	int n;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_api_failed(r, &c, xf_attachment_list(&c, id, &t, &n)))
+	if (xf_api_failed(r, &c, xf_attachment_list(&c, s, id, &t, &n)))
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -123,6 +126,26 @@ void xf_h_attachments_list(xf_req *r)
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, n);
+}
+
+void xf_h_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_meeting_files);
+}
+
+void xf_h_attachments_list(xf_req *r)
+{
+	list(r, &xf_meeting_files);
+}
+
+void xf_h_honor_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_honor_files);
+}
+
+void xf_h_honor_attachments_list(xf_req *r)
+{
+	list(r, &xf_honor_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

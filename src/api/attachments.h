@@ -11,6 +11,8 @@
 /* attachments (api/attachments.c) and the yearly register (register.c) */
 xf_api_handler xf_h_attachments_upload;
 xf_api_handler xf_h_attachments_list;
+xf_api_handler xf_h_honor_attachments_upload;
+xf_api_handler xf_h_honor_attachments_list;
 xf_api_handler xf_h_attachments_get;
 xf_api_handler xf_h_attachments_delete;
 

@@ -14,6 +14,7 @@
 #include "api/catalog.h"
 #include "api/compliance.h"
 #include "api/duties.h"
+#include "api/honors.h"
 #include "api/input.h"
 #include "api/leaderboards.h"
 #include "api/meetings.h"
@@ -116,6 +117,10 @@ static const xf_route routes[] = {
      .auth = ANY},
     {"POST", "/api/meetings/{id}/attachments", xf_h_attachments_upload,
      .auth = MANAGE, .max_body = XF_FILE_MAX_BYTES},
+    {"GET", "/api/honors/{id}/attachments", xf_h_honor_attachments_list,
+     .auth = ANY},
+    {"POST", "/api/honors/{id}/attachments", xf_h_honor_attachments_upload,
+     .auth = OVERSEE, .max_body = XF_FILE_MAX_BYTES},
     {"GET", "/api/attachments/{id}", xf_h_attachments_get, .auth = ANY},
     {"DELETE", "/api/attachments/{id}", xf_h_attachments_delete,
      .auth = MANAGE},
@@ -322,6 +327,29 @@ static const xf_route routes[] = {
      .auth = MANAGE},
     {"GET", "/api/duty-reports", xf_h_duty_report, .auth = ANY,
      .query = &xf_duty_report_query},
+
+    {"GET", "/api/honors", xf_h_honors_list, .auth = ANY,
+     .query = &xf_honors_list_query},
+    {"POST", "/api/honors", xf_h_honors_create, .auth = OVERSEE,
+     .body = &xf_honors_create_body},
+    {"GET", "/api/honors/summary", xf_h_honors_summary, .auth = ANY,
+     .query = &xf_honors_summary_query},
+    {"GET", "/api/honors/summary.xlsx", xf_h_honors_summary_xlsx, .auth = ANY,
+     .query = &xf_honors_summary_query},
+    {"GET", "/api/honors/{id}", xf_h_honors_get, .auth = ANY},
+    {"PATCH", "/api/honors/{id}", xf_h_honors_patch, .auth = OVERSEE,
+     .body = &xf_honors_patch_body},
+    {"DELETE", "/api/honors/{id}", xf_h_honors_delete, .auth = OVERSEE},
+    {"GET", "/api/brands", xf_h_brands_list, .auth = ANY,
+     .query = &xf_brands_list_query},
+    {"POST", "/api/brands", xf_h_brands_create, .auth = MANAGE,
+     .body = &xf_brands_create_body},
+    {"GET", "/api/brands/{id}", xf_h_brands_get, .auth = ANY},
+    {"PATCH", "/api/brands/{id}", xf_h_brands_patch, .auth = MANAGE,
+     .body = &xf_brands_patch_body},
+    {"DELETE", "/api/brands/{id}", xf_h_brands_delete, .auth = MANAGE},
+    {"PUT", "/api/brands/{id}/reviews/{year}", xf_h_brands_review,
+     .auth = OVERSEE, .body = &xf_brands_review_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)

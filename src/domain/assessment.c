@@ -50,7 +50,7 @@ const xf_code xf_assessment_record_kinds[] = {
 
 int xf_source_ready(int src)
 {
-	return src >= 0 && src < XF_SRC_COUNT && src != XF_SRC_HONORS;
+	return src >= 0 && src < XF_SRC_COUNT;
 }
 
 int xf_points_x10(double points)
@@ -315,6 +315,9 @@ int xf_source_value(int src, const xf_org_figures *f, double *v)
 		return 1;
 	case XF_SRC_ORG_POINTS:
 		*v = (double)f->org_points;
+		return 1;
+	case XF_SRC_HONORS:
+		*v = (double)f->honors;
 		return 1;
 	case XF_SRC_REVIEW_SCORE:
 		if (f->reviews <= 0)

@@ -46,8 +46,10 @@
  *   review_score       the mean of the org's results in the year's closed
  *                      review sessions (述职评议), each as a percent of
  *                      the session's maximum;
- *   honors             listed, not yet measured (its register does not
- *                      exist): a scheme naming it is refused.
+ *   honors             the number of the year's entries in the honors
+ *                      registry held by the organization or its members
+ *                      (荣誉与成果; mapped by steps or rank, e.g. 省级
+ *                      and up counted by a filter of the registry).
  * "Due" slots are those that ended in the year or were held: a slot still
  * open does not lower a rate mid-year, as the compliance board treats it.
  * No data scores full points by default (nothing was owed, nothing was
@@ -109,7 +111,7 @@ typedef enum {
 } xf_source;
 /* The sources with their Chinese names, in the order above. */
 extern const xf_code xf_assessment_sources[];
-/* 1 if the source is measured today (honors: 0). */
+/* 1 if the source is one of the sources above. */
 int xf_source_ready(int src);
 
 /* Totals of a checked tree. */
@@ -136,6 +138,7 @@ typedef struct xf_org_figures {
 	int64_t org_points;
 	int reviews;                /* closed sessions' results of the org */
 	int64_t review_pct_x10_sum; /* their totals, percent of max, x10 */
+	int64_t honors; /* registry entries of the org and its members */
 } xf_org_figures;
 
 /* The raw value of a source: 1 and *v, or 0 when there is no data. */

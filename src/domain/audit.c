@@ -33,7 +33,7 @@ const xf_code xf_audit_entities[] = {
     {"user", "用户"},
     {"meeting", "会议"},
     {"meeting_rules", "会议规则"},
-    {"attachment", "会议附件"},
+    {"attachment", "附件"},
     {"measure", "落实举措"},
     {"talk", "谈心谈话"},
     {"point_rule", "积分细则"},
@@ -54,5 +54,8 @@ const xf_code xf_audit_entities[] = {
     {"assessment_score", "考核评分"},
     {"star_rating", "星级评定"},
     {"review", "述职评议"},
+    {"honor", "荣誉成果"},
+    {"brand", "党建品牌"},
+    {"brand_review", "品牌年度评价"},
     {NULL, NULL},
 };

@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/compliance.h"
 #include "domain/duties.h"
+#include "domain/honors.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -51,6 +52,11 @@ const xf_catalogue xf_catalogues[] = {
     {"scheme_states", xf_scheme_states, NULL},
     {"indicator_no_data", xf_indicator_no_data, NULL},
     {"assessment_record_kinds", xf_assessment_record_kinds, NULL},
+    {"honor_categories", xf_honor_categories, NULL},
+    {"honor_levels", xf_honor_levels, NULL},
+    {"honor_grades", xf_honor_grades, NULL},
+    {"honor_sources", xf_honor_sources, NULL},
+    {"brand_grades", xf_brand_grades, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {NULL, NULL, NULL},

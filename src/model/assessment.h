@@ -63,7 +63,7 @@ void xf_assessment_row_json(xf_jw *w, const xf_assessment *x);
 /* A record behind an indicator (a missing meeting, a late task ...). */
 typedef struct xf_evidence_item {
 	const char *kind;   /* "missing_meeting", "late_meeting", "late_task",
-	                       "missing_first_topic" */
+	                       "missing_first_topic", "honor" */
 	const char *title;  /* what it is, in Chinese */
 	const char *period; /* "2026-03", "2026Q1", "2026" or NULL */
 	int64_t ref_id;     /* the task, meeting ... or 0 */

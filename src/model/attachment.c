@@ -6,10 +6,12 @@
 #include "model/fields.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const xf_jfield attachment_fields[] = {
     XF_JF(I64, xf_attachment, "id", id),
-    XF_JF(I64, xf_attachment, "meeting_id", meeting_id),
+    XF_JF(STR, xf_attachment, "subject", subject),
+    XF_JF(I64, xf_attachment, "subject_id", subject_id),
     XF_JF(I64, xf_attachment, "org_id", org_id),
     XF_JF(STR, xf_attachment, "name", name),
     XF_JF(STR, xf_attachment, "type", type),
@@ -26,5 +28,7 @@ void xf_attachment_json_open(xf_jw *w, const xf_attachment *t)
 	snprintf(url, sizeof url, "/api/attachments/%lld", (long long)t->id);
 	xf_jw_obj(w);
 	XF_JW_FIELDS(w, t, attachment_fields);
+	if (t->subject && strcmp(t->subject, "meeting") == 0)
+		xf_jw_kint(w, "meeting_id", t->subject_id);
 	xf_jw_kstr(w, "url", url);
 }

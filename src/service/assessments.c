@@ -19,6 +19,7 @@
 #include "service/schemes.h"
 #include "service/snapshot.h"
 #include "store/assessments.h"
+#include "store/honors.h"
 #include "store/reviews.h"
 #include "store/schemes.h"
 #include "store/tasks.h"
@@ -131,6 +132,30 @@ static int review_figures(engine *e, const xf_ranges *r)
 	return XF_OK;
 }
 
+/* The year's honors of the region's organizations, when a scheme reads
+ * them (source honors). */
+static int honor_figures(engine *e, const xf_ranges *r)
+{
+	int wanted = 0;
+	for (int s = 0; s < e->nsch; s++)
+		for (int k = 0; k < e->sch[s].nind; k++)
+			wanted |= e->sch[s].ind[k].src == XF_SRC_HONORS;
+	if (!wanted)
+		return XF_OK;
+	int64_t *ids, *counts;
+	int n;
+	int drc = xf_store_honor_counts_by_org(
+	    e->c->db, e->c->a, r, e->year, e->orgs.n + 1, &ids, &counts, &n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(e->c, drc);
+	for (int i = 0; i < n; i++) {
+		int ix = org_ix(e, ids[i]);
+		if (ix >= 0)
+			e->fig[ix].honors = counts[i];
+	}
+	return XF_OK;
+}
+
 /* Gathers the figures of every org of the region. */
 static int gather(engine *e, const xf_org *region)
 {
@@ -198,6 +223,8 @@ static int gather(engine *e, const xf_org *region)
 		e->fig[ix].org_points = ps.rows[i].org_points;
 	}
 	rc = review_figures(e, &r);
+	if (rc == XF_OK)
+		rc = honor_figures(e, &r);
 	if (rc != XF_OK)
 		return rc;
 	xf_assessment_score *sc;
@@ -691,6 +718,40 @@ static int meeting_records(xf_ctx *c, const xf_org *o, int year, int src,
 	return XF_OK;
 }
 
+/* The org's (and its members') honors of the year, the records the
+ * honors source counts. */
+static int honor_records(xf_ctx *c, const xf_org *o, int year,
+                         xf_evidence_item **ev, int *n)
+{
+	const char *lo, *hi;
+	int rc = xf_subtree_range(c, o->path, &lo, &hi);
+	if (rc != XF_OK)
+		return rc;
+	xf_ranges r = {1, {lo}, {hi}};
+	xf_honor_filter f = {.ranges = &r, .year = year};
+	xf_honor *hs;
+	int nh;
+	int64_t total;
+	int drc =
+	    xf_store_honor_list(c->db, c->a, &f, 0, 200, &hs, &nh, &total);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	int cap = 0;
+	for (int i = 0; i < nh && rc == XF_OK; i++) {
+		if (hs[i].org_id != o->id)
+			continue;
+		rc = add_ev(
+		    c, ev, n, &cap,
+		    (xf_evidence_item){
+		        "honor",
+		        xf_arena_printf(c->a, "%s（%s%s%s）", hs[i].title,
+		                        hs[i].level, hs[i].category,
+		                        hs[i].grade ? hs[i].grade : ""),
+		        NULL, hs[i].id});
+	}
+	return rc;
+}
+
 /* The org's own tasks of the year that are late (overdue, or done after
  * their due date). */
 static int task_records(xf_ctx *c, const xf_org *o, int year,
@@ -767,6 +828,9 @@ static int detail_tx(xf_ctx *c, int64_t org_id, int year,
 		else if (src == XF_SRC_TASK_ON_TIME_RATE)
 			rc = task_records(c, &out->org, year, &out->ev[k],
 			                  &out->nev[k]);
+		else if (src == XF_SRC_HONORS)
+			rc = honor_records(c, &out->org, year, &out->ev[k],
+			                   &out->nev[k]);
 		if (rc != XF_OK)
 			return rc;
 	}

@@ -1,10 +1,12 @@
 /*
- * attachments.c (service) - attachments of meetings, content-addressed.
+ * attachments.c (service) - attachments of records, content-addressed;
+ * the meeting subject.
  */
 #include "service/attachments.h"
 
 #include "base/buf.h"
 #include "base/jw.h"
+#include "service/honors.h"
 #include "store/meetings.h"
 
 #include <sodium.h>
@@ -14,21 +16,56 @@ static const xf_record attachment = {"附件不存在", "无权删除该附件",
 
 /* Loads a meeting to read its attachments or to add one (mode, as
  * xf_loaded). */
-static int load_meeting(xf_ctx *c, int64_t id, int mode, xf_meeting *m)
+static int load_meeting(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
+                        const char **org_path)
 {
-	int found = xf_store_meeting_get(c->db, c->a, id, m);
+	xf_meeting m;
+	int found = xf_store_meeting_get(c->db, c->a, id, &m);
 	static const xf_record meeting = {"会议记录不存在",
 	                                  "无权为该会议上传附件", NULL};
-	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
-	                 mode, &meeting);
+	int rc = xf_loaded(c, found, found == XF_DB_ROW ? m.org_path : NULL,
+	                   mode, &meeting);
+	if (rc == XF_OK) {
+		*org_id = m.org_id;
+		*org_path = m.org_path;
+	}
+	return rc;
 }
 
-/* Loads an attachment to read it or to delete it (mode, as xf_loaded). */
+const xf_attachment_subject xf_meeting_files = {
+    "meeting", 100, "每次会议最多上传 100 个附件", load_meeting};
+
+/* The subjects that take attachments, by the code stored with a row. */
+static const xf_attachment_subject *const subjects[] = {
+    &xf_meeting_files,
+    &xf_honor_files,
+};
+
+/* Loads an attachment to read it or to delete it (mode, as xf_loaded):
+ * the caller reads it as it reads the record it hangs on, and deletes it
+ * as it may add one there. */
 static int load(xf_ctx *c, int64_t id, int mode, xf_attachment *t)
 {
 	int found = xf_store_attachment_get(c->db, c->a, id, t);
-	return xf_loaded(c, found, found == XF_DB_ROW ? t->org_path : NULL,
-	                 mode, &attachment);
+	if (found != XF_DB_ROW)
+		return xf_loaded(c, found, NULL, mode, &attachment);
+	int rc;
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
+		if (strcmp(subjects[i]->code, t->subject) != 0)
+			continue;
+		int64_t org_id;
+		const char *org_path;
+		rc = subjects[i]->load(c, t->subject_id, mode, &org_id,
+		                       &org_path);
+		/* a record out of reach hides its attachment as well */
+		if (rc == XF_E_NOT_FOUND)
+			return xf_loaded(c, XF_DB_DONE, NULL, mode,
+			                 &attachment);
+		if (rc == XF_E_FORBIDDEN)
+			return xf_forbidden(c, attachment.forbidden);
+		return rc;
+	}
+	return xf_loaded(c, XF_DB_DONE, NULL, mode, &attachment);
 }
 
 /* The audit snapshot of an attachment. */
@@ -39,7 +76,8 @@ static char *snap(xf_arena *a, const xf_attachment *t)
 	xf_jw w;
 	xf_jw_init(&w, &b);
 	xf_jw_obj(&w);
-	xf_jw_kint(&w, "meeting_id", t->meeting_id);
+	xf_jw_kstr(&w, "subject", t->subject);
+	xf_jw_kint(&w, "subject_id", t->subject_id);
 	xf_jw_kstr(&w, "name", t->name);
 	xf_jw_kstr(&w, "type", t->type);
 	xf_jw_kint(&w, "size", t->size);
@@ -51,7 +89,8 @@ static char *snap(xf_arena *a, const xf_attachment *t)
 }
 
 typedef struct add_args {
-	int64_t meeting_id;
+	const xf_attachment_subject *s;
+	int64_t id;
 	const char *name, *type, *hash;
 	const void *data;
 	size_t len;
@@ -61,17 +100,18 @@ typedef struct add_args {
 
 static int add_tx(xf_ctx *c, const add_args *x)
 {
-	xf_meeting m;
-	int rc = load_meeting(c, x->meeting_id, XF_FOR_WRITE, &m);
+	int64_t org_id;
+	const char *org_path;
+	int rc = x->s->load(c, x->id, XF_FOR_WRITE, &org_id, &org_path);
 	if (rc != XF_OK)
 		return rc;
 	int64_t count;
-	int drc = xf_store_attachment_count(c->db, x->meeting_id, &count);
+	int drc = xf_store_attachment_count(c->db, x->s->code, x->id, &count);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	if (count >= XF_ATTACHMENTS_PER_MEETING)
+	if (count >= x->s->max)
 		return xf_fail(c, XF_E_CONFLICT, "too_many_attachments",
-		               "每次会议最多上传 100 个附件", NULL);
+		               x->s->too_many, NULL);
 	int has;
 	drc = xf_store_blob_has(c->db, x->hash, &has);
 	if (drc == XF_DB_OK && !has)
@@ -82,9 +122,10 @@ static int add_tx(xf_ctx *c, const add_args *x)
 	*x->dedup = has;
 	xf_attachment *t = x->out;
 	memset(t, 0, sizeof *t);
-	t->meeting_id = m.id;
-	t->org_id = m.org_id;
-	t->org_path = m.org_path;
+	t->subject = x->s->code;
+	t->subject_id = x->id;
+	t->org_id = org_id;
+	t->org_path = org_path;
 	t->hash = x->hash;
 	t->name = x->name;
 	t->type = x->type;
@@ -96,9 +137,9 @@ static int add_tx(xf_ctx *c, const add_args *x)
 	                   NULL, snap(c->a, t));
 }
 
-int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
-                      const char *type, const void *data, size_t len,
-                      xf_attachment *out, int *deduplicated)
+int xf_attachment_add(xf_ctx *c, const xf_attachment_subject *s, int64_t id,
+                      const char *name, const char *type, const void *data,
+                      size_t len, xf_attachment *out, int *deduplicated)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char *hex = xf_arena_alloc(c->a, 2 * sizeof h + 1);
@@ -107,28 +148,28 @@ int xf_attachment_add(xf_ctx *c, int64_t meeting_id, const char *name,
 	/* hashed outside the transaction: 20 MiB take a while */
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(hex, 2 * sizeof h + 1, h, sizeof h);
-	add_args x = {meeting_id, name, type, hex,
-	              data,       len,  out,  deduplicated};
+	add_args x = {s, id, name, type, hex, data, len, out, deduplicated};
 	XF_RETURN_WRITE_TX(c, add_tx(c, &x));
 }
 
-static int list_tx(xf_ctx *c, int64_t meeting_id, xf_attachment **out, int *n)
+static int list_tx(xf_ctx *c, const xf_attachment_subject *s, int64_t id,
+                   xf_attachment **out, int *n)
 {
-	xf_meeting m;
-	int rc = load_meeting(c, meeting_id, XF_FOR_READ, &m);
+	int64_t org_id;
+	const char *org_path;
+	int rc = s->load(c, id, XF_FOR_READ, &org_id, &org_path);
 	if (rc != XF_OK)
 		return rc;
-	return xf_from_db(
-	    c, xf_store_attachment_list(c->db, c->a, meeting_id,
-	                                XF_ATTACHMENTS_PER_MEETING, out, n));
+	return xf_from_db(c, xf_store_attachment_list(c->db, c->a, s->code, id,
+	                                              s->max, out, n));
 }
 
-int xf_attachment_list(xf_ctx *c, int64_t meeting_id, xf_attachment **out,
-                       int *n)
+int xf_attachment_list(xf_ctx *c, const xf_attachment_subject *s, int64_t id,
+                       xf_attachment **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, meeting_id, out, n));
+	XF_RETURN_READ_TX(c, list_tx(c, s, id, out, n));
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_attachment *out, const void **data,

@@ -69,6 +69,21 @@ char *xf_snap_point_notice(xf_arena *a, const xf_point_notice *n,
 	SNAP(a, xf_point_notice_json(&w, n, state, 0, NULL, 0));
 }
 
+char *xf_snap_honor(xf_arena *a, const xf_honor *h)
+{
+	SNAP(a, (xf_honor_json_open(&w, h), xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_brand(xf_arena *a, const xf_brand *br)
+{
+	SNAP(a, (xf_brand_json_open(&w, br), xf_jw_obj_end(&w)));
+}
+
+char *xf_snap_brand_review(xf_arena *a, const xf_brand_review *v)
+{
+	SNAP(a, (xf_brand_review_json_open(&w, v), xf_jw_obj_end(&w)));
+}
+
 char *xf_snap_plan(xf_arena *a, const xf_plan *p)
 {
 	SNAP(a, (xf_plan_json_open(&w, p), xf_jw_obj_end(&w)));

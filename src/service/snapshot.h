@@ -14,6 +14,7 @@
 #include "base/date.h"
 #include "model/assessment.h"
 #include "model/duty.h"
+#include "model/honor.h"
 #include "model/meeting.h"
 #include "model/member.h"
 #include "model/org.h"
@@ -46,6 +47,10 @@ char *xf_snap_task(xf_arena *a, const xf_task *t, xf_date today);
 char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
+char *xf_snap_honor(xf_arena *a, const xf_honor *h);
+char *xf_snap_brand(xf_arena *a, const xf_brand *b);
+char *xf_snap_brand_review(xf_arena *a, const xf_brand_review *v);
+
 char *xf_snap_plan(xf_arena *a, const xf_plan *p);
 
 char *xf_snap_duty(xf_arena *a, const xf_duty *d);

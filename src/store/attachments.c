@@ -77,16 +77,17 @@ int xf_store_blob_release(xf_db *db, const char *hash)
 }
 
 #define ATT_COLS                                                               \
-	"at.id, at.meeting_id, mt.org_id, at.org_path, at.blob_hash, "         \
+	"at.id, at.subject, at.subject_id, at.org_id, at.org_path, "           \
+	"at.blob_hash, "                                                       \
 	"at.name, at.type, at.size, COALESCE(at.uploaded_by, 0), "             \
 	"at.uploaded_at, u.username"
 #define ATT_FROM                                                               \
-	" FROM attachments at JOIN meetings mt ON mt.id = at.meeting_id "      \
-	"LEFT JOIN users u ON u.id = at.uploaded_by"
+	" FROM attachments at LEFT JOIN users u ON u.id = at.uploaded_by"
 
 static const xf_db_col attachment_cols[] = {
     XF_COL(I64, xf_attachment, id),
-    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(STR, xf_attachment, subject),
+    XF_COL(I64, xf_attachment, subject_id),
     XF_COL(I64, xf_attachment, org_id),
     XF_COL(STR, xf_attachment, org_path),
     XF_COL(STR, xf_attachment, hash),
@@ -105,12 +106,14 @@ static void read_attachment(xf_arena *a, xf_stmt *st, void *item)
 }
 
 static const char sql_att_insert[] =
-    "INSERT INTO attachments (meeting_id, org_path, blob_hash, name, type, "
-    "size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-    "$8) RETURNING id";
+    "INSERT INTO attachments (subject, subject_id, org_id, org_path, "
+    "blob_hash, name, type, size, uploaded_by, uploaded_at) VALUES ($1, $2, "
+    "$3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
 static const xf_db_col attachment_insert_cols[] = {
-    XF_COL(I64, xf_attachment, meeting_id),
+    XF_COL(STR, xf_attachment, subject),
+    XF_COL(I64, xf_attachment, subject_id),
+    XF_COL(I64, xf_attachment, org_id),
     XF_COL(STR, xf_attachment, org_path),
     XF_COL(STR, xf_attachment, hash),
     XF_COL(STR, xf_attachment, name),
@@ -126,7 +129,7 @@ int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, attachment_insert_cols,
 	                XF_NCOLS(attachment_insert_cols), t);
-	xf_db_bind_int(st, 8, now);
+	xf_db_bind_int(st, 10, now);
 	int rc = xf_db_insert(st, &t->id);
 	if (rc == XF_DB_OK)
 		t->uploaded_at = now;
@@ -150,40 +153,46 @@ int xf_store_attachment_delete(xf_db *db, int64_t id)
 }
 
 static const char sql_att_count[] =
-    "SELECT COUNT(*) FROM attachments WHERE meeting_id = $1";
+    "SELECT COUNT(*) FROM attachments WHERE subject = $1 AND subject_id = $2";
 
-int xf_store_attachment_count(xf_db *db, int64_t meeting_id, int64_t *n)
+int xf_store_attachment_count(xf_db *db, const char *subject,
+                              int64_t subject_id, int64_t *n)
 {
-	return xf_db_value(XF_DB_BOUND(db, sql_att_count, XF_INT(meeting_id)),
-	                   n);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_att_count, XF_STR(subject), XF_INT(subject_id)),
+	    n);
 }
 
 static const char sql_att_list[] =
-    "SELECT " ATT_COLS ATT_FROM " WHERE at.meeting_id = $1 "
-    "ORDER BY at.id LIMIT $2";
+    "SELECT " ATT_COLS ATT_FROM " WHERE at.subject = $1 AND "
+    "at.subject_id = $2 ORDER BY at.id LIMIT $3";
 
-int xf_store_attachment_list(xf_db *db, xf_arena *a, int64_t meeting_id,
-                             int max, xf_attachment **out, int *n)
+int xf_store_attachment_list(xf_db *db, xf_arena *a, const char *subject,
+                             int64_t subject_id, int max, xf_attachment **out,
+                             int *n)
 {
-	return xf_db_rows(
-	    XF_DB_BOUND(db, sql_att_list, XF_INT(meeting_id), XF_INT(max)), a,
-	    max, sizeof **out, read_attachment, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_att_list, XF_STR(subject),
+	                              XF_INT(subject_id), XF_INT(max)),
+	                  a, max, sizeof **out, read_attachment, out, n);
 }
 
-/* Blobs used by this meeting's attachments and by no other attachment go
+/* Blobs used by this record's attachments and by no other attachment go
  * first (while the rows still say which they are), then the rows. */
-static const char sql_blobs_of_meeting[] =
+static const char sql_blobs_of_subject[] =
     "DELETE FROM blobs WHERE hash IN (SELECT blob_hash FROM attachments "
-    "WHERE meeting_id = $1) AND NOT EXISTS (SELECT 1 FROM attachments a "
-    "WHERE a.blob_hash = blobs.hash AND a.meeting_id <> $1)";
-static const char sql_att_of_meeting[] =
-    "DELETE FROM attachments WHERE meeting_id = $1";
+    "WHERE subject = $1 AND subject_id = $2) AND NOT EXISTS (SELECT 1 FROM "
+    "attachments a WHERE a.blob_hash = blobs.hash AND NOT (a.subject = $1 "
+    "AND a.subject_id = $2))";
+static const char sql_att_of_subject[] =
+    "DELETE FROM attachments WHERE subject = $1 AND subject_id = $2";
 
-int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id)
+int xf_store_attachment_delete_subject(xf_db *db, const char *subject,
+                                       int64_t subject_id)
 {
-	const char *const sqls[] = {sql_blobs_of_meeting, sql_att_of_meeting};
+	const char *const sqls[] = {sql_blobs_of_subject, sql_att_of_subject};
 	int rc = XF_DB_OK;
 	for (int i = 0; i < 2 && rc == XF_DB_OK; i++)
-		rc = xf_db_run_id(db, sqls[i], meeting_id);
+		rc = xf_db_run(XF_DB_BOUND(db, sqls[i], XF_STR(subject),
+		                           XF_INT(subject_id)));
 	return rc;
 }

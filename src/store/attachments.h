@@ -1,6 +1,7 @@
 /*
- * attachments.h - SQL of the attachments of meetings and of the blobs they
- * point to (content-addressed by SHA-256; schema_v5.c).
+ * attachments.h - SQL of attachments (of meetings, honors, ...: a subject
+ * code and the record's id) and of the blobs they point to
+ * (content-addressed by SHA-256; schema_v5.c, schema_v11.c).
  *
  * Return codes and string ownership as in meetings.h: XF_DB_OK, XF_DB_ROW
  * (found), XF_DB_DONE (not found) or a negative XF_DB_* error; strings and
@@ -32,12 +33,15 @@ int xf_store_attachment_insert(xf_db *db, xf_attachment *a, int64_t now);
 int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
                             xf_attachment *out);
 int xf_store_attachment_delete(xf_db *db, int64_t id);
-/* The number of attachments of a meeting. */
-int xf_store_attachment_count(xf_db *db, int64_t meeting_id, int64_t *n);
-/* The attachments of a meeting, oldest first (at most max). */
-int xf_store_attachment_list(xf_db *db, xf_arena *a, int64_t meeting_id,
-                             int max, xf_attachment **out, int *n);
-/* Deletes the attachments of a meeting and the blobs only they used. */
-int xf_store_attachment_delete_meeting(xf_db *db, int64_t meeting_id);
+/* The number of attachments of a record (subject, subject_id). */
+int xf_store_attachment_count(xf_db *db, const char *subject,
+                              int64_t subject_id, int64_t *n);
+/* The attachments of a record, oldest first (at most max). */
+int xf_store_attachment_list(xf_db *db, xf_arena *a, const char *subject,
+                             int64_t subject_id, int max, xf_attachment **out,
+                             int *n);
+/* Deletes the attachments of a record and the blobs only they used. */
+int xf_store_attachment_delete_subject(xf_db *db, const char *subject,
+                                       int64_t subject_id);
 
 #endif

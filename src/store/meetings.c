@@ -137,7 +137,7 @@ int xf_store_meeting_delete(xf_db *db, int64_t id)
 	 * foreign key settings */
 	const char *const sqls[] = {sql_delete_att, sql_delete_measures,
 	                            sql_delete};
-	int rc = xf_store_attachment_delete_meeting(db, id);
+	int rc = xf_store_attachment_delete_subject(db, "meeting", id);
 	for (int i = 0; i < 3 && rc == XF_DB_OK; i++)
 		rc = xf_db_run_id(db, sqls[i], id);
 	return rc;

@@ -4,7 +4,9 @@
  * DDL is written once; three tokens are replaced per driver: {ID} with the
  * driver's auto-assigned primary key type, {C} with its byte-order
  * collation (materialized paths are compared as bytes for range scans) and
- * {B} with its byte string type (BLOB, bytea).
+ * {B} with its byte string type (BLOB, bytea). What stands between {PG}
+ * and {/PG} runs on PostgreSQL only (e.g. moving an identity on after
+ * rows were copied with their ids).
  */
 #include "store/migrate.h"
 
@@ -27,6 +29,7 @@ static const char *const migrations[] = {
     xf_schema_v8,  /* assessment: schemes, star ratings, notice subjects */
     xf_schema_v9,  /* review sessions: criteria, presenters, judges, scores */
     xf_schema_v10, /* one-time judge codes */
+    xf_schema_v11, /* honors, brands; attachments of any subject */
 };
 
 int xf_schema_latest(void)
@@ -51,7 +54,7 @@ int xf_schema_version(xf_db *db)
 	return xf_db_value(st, &v) == XF_DB_OK ? (int)v : -1;
 }
 
-/* Expands {ID}, {C} and {B} for the connection's driver. */
+/* Expands {ID}, {C}, {B} and {PG}...{/PG} for the connection's driver. */
 static int expand(xf_db *db, const char *ddl, xf_buf *out)
 {
 	const char *id = db->drv->id_type, *coll = db->drv->collate_c;
@@ -66,6 +69,13 @@ static int expand(xf_db *db, const char *ddl, xf_buf *out)
 		} else if (strncmp(p, "{B}", 3) == 0) {
 			xf_buf_adds(out, blob);
 			p += 2;
+		} else if (strncmp(p, "{PG}", 4) == 0) {
+			const char *end = strstr(p, "{/PG}");
+			if (!end)
+				return -1;
+			if (strcmp(db->drv->name, "postgres") == 0)
+				xf_buf_add(out, p + 4, (size_t)(end - p - 4));
+			p = end + 4;
 		} else {
 			xf_buf_addc(out, *p);
 		}

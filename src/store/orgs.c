@@ -145,6 +145,8 @@ static const char *const repath_sql[] = {
     REPATH("duties"),
     REPATH("duty_assignments"),
     REPATH("duty_evidence"),
+    REPATH("honors"),
+    REPATH("brands"),
 };
 
 int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,

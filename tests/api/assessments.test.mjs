@@ -54,7 +54,6 @@ test('a scheme is checked as a tree: weights, parents, kinds, sources', async ()
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'P' ? { ...d, max: 10 } : d))), 422, 'invalid_field', 'indicators');
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'A1' ? { ...d, max: 20 } : d))), 422, 'invalid_field', 'indicators[0].max');
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'A2' ? { ...d, parent: 'Z' } : d))), 422, 'invalid_field', 'indicators[2].parent');
-	expectError(await bad(INDICATORS.map((d) => (d.code === 'P' ? { ...d, source: 'honors' } : d))), 422, 'invalid_field', 'indicators[3].source');
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'P' ? { ...d, source: 'weather' } : d))), 422, 'invalid_field', 'indicators[3].source');
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'P' ? { ...d, mapping: { linear: [5] } } : d))), 422, 'invalid_field', 'indicators[3].mapping');
 	expectError(await bad(INDICATORS.map((d) => (d.code === 'T' ? { ...d, max: 20.25 } : d))), 422, 'invalid_field', 'indicators[4].max');

@@ -120,7 +120,7 @@ static void tree_refusals(void **state)
 	assert_int_equal(check(i, 1, &field), 0);
 	assert_string_equal(field, "source");
 	xf_indicator j[] = {data("A", NULL, 1000, "honors", 0, 10)};
-	assert_int_equal(check(j, 1, &field), 0);
+	assert_int_equal(check(j, 1, &field), 1);
 	xf_indicator k[] = {data("A", NULL, 1000, "org_points", 5, 5)};
 	assert_int_equal(check(k, 1, &field), 0);
 	assert_string_equal(field, "mapping");

@@ -1,0 +1,193 @@
+/*
+ * brands.c (service) - party-building brands and their yearly reviews.
+ */
+#include "service/brands.h"
+
+#include "base/date.h"
+#include "domain/honors.h"
+#include "service/snapshot.h"
+
+#include <string.h>
+
+static const xf_record brand = {"党建品牌不存在", "无权修改该组织的党建品牌",
+                                NULL};
+
+static int load(xf_ctx *c, int64_t id, int mode, xf_brand *b)
+{
+	memset(b, 0, sizeof *b);
+	int found = xf_store_brand_get(c->db, c->a, id, b);
+	return xf_loaded(c, found, found == XF_DB_ROW ? b->org_path : NULL,
+	                 mode, &brand);
+}
+
+static int check_year(xf_ctx *c, int year)
+{
+	xf_date today = xf_date_today(c->now);
+	if (year < 1921 || year > today.y)
+		return xf_invalid(c, "创建年份应在 1921 年至今年之间",
+		                  "started_year");
+	return XF_OK;
+}
+
+/* A write's store answer: a second brand of the same name is a 409. */
+static int written(xf_ctx *c, int drc)
+{
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "duplicate_name",
+		               "本组织已有同名党建品牌", "name");
+	return xf_from_db(c, drc);
+}
+
+static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
+{
+	xf_org o;
+	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_can_write(c, o.path))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "无权为该组织创建党建品牌", "org_id");
+	if ((rc = check_year(c, in->started_year)) != XF_OK)
+		return rc;
+	memset(b, 0, sizeof *b);
+	XF_SET_ORG(b, o);
+	b->name = in->name;
+	b->slogan = in->slogan;
+	b->description = in->description;
+	b->started_year = in->started_year;
+	b->created_by = c->user_id;
+	b->created_at = b->updated_at = c->now;
+	if ((rc = written(c, xf_store_brand_insert(c->db, b, c->now))) !=
+	    XF_OK)
+		return rc;
+	return xf_audit(c, "create", "brand", b->id, b->org_path, NULL,
+	                xf_snap_brand(c->a, b));
+}
+
+int xf_brand_create(xf_ctx *c, const xf_brand_input *in, xf_brand *out)
+{
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
+                     xf_brand *b)
+{
+	int rc = load(c, id, XF_FOR_WRITE, b);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = xf_snap_brand(c->a, b);
+	XF_TAKE(b, in, name);
+	XF_TAKE(b, in, slogan);
+	XF_TAKE(b, in, description);
+	XF_TAKE(b, in, started_year);
+	if (in->has_started_year &&
+	    (rc = check_year(c, b->started_year)) != XF_OK)
+		return rc;
+	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) !=
+	    XF_OK)
+		return rc;
+	int drc = xf_store_brand_get(c->db, c->a, id, b);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	return xf_audit(c, "update", "brand", id, b->org_path, before,
+	                xf_snap_brand(c->a, b));
+}
+
+int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,
+                    xf_brand *out)
+{
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_brand b;
+	int rc = load(c, id, XF_FOR_WRITE, &b);
+	if (rc != XF_OK)
+		return rc;
+	return xf_audit_db(c, xf_store_brand_delete(c->db, id), "delete",
+	                   "brand", id, b.org_path, xf_snap_brand(c->a, &b),
+	                   NULL);
+}
+
+int xf_brand_remove(xf_ctx *c, int64_t id)
+{
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+}
+
+static int read_tx(xf_ctx *c, int64_t id, xf_brand_page *p)
+{
+	int rc = load(c, id, XF_FOR_READ, &p->brand);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_brand_reviews(c->db, c->a, id, &p->reviews,
+	                                 &p->nreviews);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	/* the brand's honors, as far as the caller may read them */
+	xf_ranges r;
+	if ((rc = xf_list_scope(c, 0, "org", &r)) != XF_OK || r.n == 0)
+		return rc;
+	xf_honor_filter f = {.ranges = &r, .brand_id = id};
+	int64_t total;
+	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &f, 0, 200,
+	                                         &p->honors, &p->nhonors,
+	                                         &total));
+}
+
+int xf_brand_read(xf_ctx *c, int64_t id, xf_brand_page *out)
+{
+	memset(out, 0, sizeof *out);
+	XF_RETURN_READ_TX(c, read_tx(c, id, out));
+}
+
+static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
+                   xf_brand **out, int *n, int64_t *total)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	return xf_from_db(c, xf_store_brand_list(c->db, c->a, &r, 0, offset,
+	                                         limit, out, n, total));
+}
+
+int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
+                  xf_brand **out, int *n, int64_t *total)
+{
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	XF_RETURN_READ_TX(c, list_tx(c, org_id, offset, limit, out, n, total));
+}
+
+static int review_tx(xf_ctx *c, int64_t id, xf_brand_review *v)
+{
+	xf_brand b;
+	int rc = load(c, id, XF_FOR_READ, &b);
+	if (rc != XF_OK)
+		return rc;
+	if (!xf_committee_over(c, b.org_path, 1))
+		return xf_forbidden(c, "品牌年度评价由上级党委（党工委）作出");
+	xf_date today = xf_date_today(c->now);
+	if (v->year < b.started_year || v->year > today.y)
+		return xf_invalid(c, "评价年度应在品牌创建年份至今年之间",
+		                  "year");
+	v->brand_id = id;
+	v->reviewed_by = c->user_id;
+	v->reviewed_at = c->now;
+	v->reviewer_name = c->username;
+	return xf_audit_db(c, xf_store_brand_review_put(c->db, v), "update",
+	                   "brand_review", id, b.org_path, NULL,
+	                   xf_snap_brand_review(c->a, v));
+}
+
+int xf_brand_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
+                    const char *notes, xf_brand_review *out)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	out->grade = grade;
+	out->notes = notes;
+	XF_RETURN_WRITE_TX(c, review_tx(c, id, out));
+}

@@ -1,0 +1,277 @@
+/*
+ * honors.c (service) - the honors and results registry: who may enter an
+ * honor (the committee over its organization, or the admin), the checks
+ * of its fields against the organization, member and brand it names,
+ * and the year's counts over a subtree.
+ */
+#include "service/honors.h"
+
+#include "base/date.h"
+#include "service/snapshot.h"
+#include "store/attachments.h"
+#include "store/brands.h"
+#include "store/members.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const xf_record honor = {"荣誉成果不存在",
+                                "只有上级党委（党工委）或管理员可以登记荣誉成果",
+                                NULL};
+
+/* Loads an honor to read it or to change it: read within scope, changed
+ * by the committee over its organization (or the admin). */
+static int load(xf_ctx *c, int64_t id, int mode, xf_honor *h)
+{
+	memset(h, 0, sizeof *h);
+	int found = xf_store_honor_get(c->db, c->a, id, h);
+	/* a change out of the caller's rights is refused, readable or not */
+	if (found == XF_DB_ROW && mode == XF_FOR_WRITE &&
+	    !xf_committee_over(c, h->org_path, 0))
+		return xf_forbidden(c, honor.forbidden);
+	return xf_loaded(c, found, found == XF_DB_ROW ? h->org_path : NULL,
+	                 XF_FOR_READ, &honor);
+}
+
+static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
+                        const char **org_path)
+{
+	xf_honor h;
+	int rc = load(c, id, mode, &h);
+	if (rc == XF_OK) {
+		*org_id = h.org_id;
+		*org_path = h.org_path;
+	}
+	return rc;
+}
+
+const xf_attachment_subject xf_honor_files = {
+    "honor", 20, "每项荣誉最多上传 20 个佐证材料", load_subject};
+
+/* Fills the organization (and member) of h from the input's org_id and
+ * member_id: a member's honor belongs to the member's organization. */
+static int set_holder(xf_ctx *c, const xf_honor_input *in, xf_honor *h)
+{
+	int64_t org_id = in->has_org_id ? in->org_id : 0;
+	int64_t member_id = in->has_member_id ? in->member_id : 0;
+	if (!in->has_org_id && !in->has_member_id)
+		return XF_OK; /* an update that keeps them */
+	if (!in->has_member_id && in->has_org_id)
+		member_id = h->member_id;
+	if (!in->has_org_id && in->has_member_id)
+		org_id = 0;
+	if (member_id) {
+		xf_member m;
+		memset(&m, 0, sizeof m);
+		int drc = xf_store_member_get(c->db, c->a, member_id, &m);
+		if (drc == XF_DB_DONE ||
+		    (drc == XF_DB_ROW && !xf_can_read(c, m.org_path)))
+			return xf_invalid(c, "党员不存在", "member_id");
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc);
+		if (org_id && org_id != m.org_id)
+			return xf_invalid(c, "该党员不属于所填组织",
+			                  "member_id");
+		h->member_id = m.id;
+		h->member_name = m.name;
+		h->org_id = m.org_id;
+		h->org_path = m.org_path;
+		h->org_name = m.org_name;
+		return XF_OK;
+	}
+	if (!org_id)
+		return xf_invalid(c, "请填写获得荣誉的组织或党员", "org_id");
+	xf_org o;
+	int rc = xf_org_named(c, org_id, "组织不存在", "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
+	h->member_id = 0;
+	h->member_name = NULL;
+	XF_SET_ORG(h, o);
+	return XF_OK;
+}
+
+/* The checks of a complete entry h, after the input is merged. */
+static int check(xf_ctx *c, xf_honor *h)
+{
+	if (!xf_committee_over(c, h->org_path, 0))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden", honor.forbidden,
+		               h->member_id ? "member_id" : "org_id");
+	if (h->member_id && !xf_honor_category_personal(h->category))
+		return xf_invalid(c, "先进集体、品牌类荣誉应登记给组织",
+		                  "category");
+	if (!h->member_id && !xf_honor_category_collective(h->category))
+		return xf_invalid(c, "先进个人应登记给党员（member_id）",
+		                  "category");
+	xf_date today = xf_date_today(c->now);
+	if (h->year > today.y + 1 || h->year < 1921)
+		return xf_invalid(c, "年度应在 1921 年至明年之间", "year");
+	if (strcmp(h->awarded_on, xf_today(c)) > 0)
+		return xf_invalid(c, "获奖日期不能晚于今天", "awarded_on");
+	if (h->brand_id) {
+		xf_brand b;
+		memset(&b, 0, sizeof b);
+		int drc = xf_store_brand_get(c->db, c->a, h->brand_id, &b);
+		if (drc == XF_DB_DONE ||
+		    (drc == XF_DB_ROW && !xf_can_read(c, b.org_path)))
+			return xf_invalid(c, "党建品牌不存在", "brand_id");
+		if (drc != XF_DB_ROW)
+			return xf_fail_db(c, drc);
+		if (!xf_path_within(h->org_path, b.org_path))
+			return xf_invalid(c,
+			                  "荣誉所属组织应为品牌所属组织或其下级",
+			                  "brand_id");
+		h->brand_name = b.name;
+	}
+	return XF_OK;
+}
+
+/* Merges the given fields of in into h. */
+static void merge(xf_honor *h, const xf_honor_input *in)
+{
+	XF_TAKE(h, in, title);
+	XF_TAKE(h, in, category);
+	XF_TAKE(h, in, level);
+	XF_TAKE(h, in, grade);
+	XF_TAKE(h, in, year);
+	XF_TAKE(h, in, awarded_by);
+	XF_TAKE(h, in, awarded_on);
+	XF_TAKE(h, in, brand_id);
+}
+
+static int create_tx(xf_ctx *c, const xf_honor_input *in, xf_honor *h)
+{
+	memset(h, 0, sizeof *h);
+	merge(h, in);
+	h->source = "manual";
+	h->created_by = c->user_id;
+	if (!in->has_org_id && !in->has_member_id)
+		return xf_invalid(c, "请填写获得荣誉的组织或党员", "org_id");
+	int rc = set_holder(c, in, h);
+	if (rc == XF_OK)
+		rc = check(c, h);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_honor_insert(c->db, h, c->now);
+	return xf_audit_db(c, drc, "create", "honor", h->id, h->org_path, NULL,
+	                   xf_snap_honor(c->a, h));
+}
+
+int xf_honor_create(xf_ctx *c, const xf_honor_input *in, xf_honor *out)
+{
+	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
+}
+
+static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
+                     xf_honor *h)
+{
+	int rc = load(c, id, XF_FOR_WRITE, h);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = xf_snap_honor(c->a, h);
+	merge(h, in);
+	rc = set_holder(c, in, h);
+	if (rc == XF_OK)
+		rc = check(c, h);
+	if (rc != XF_OK)
+		return rc;
+	int drc = xf_store_honor_update(c->db, h, c->now);
+	if (drc == XF_DB_OK)
+		drc = xf_store_honor_get(c->db, c->a, id, h);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	return xf_audit(c, "update", "honor", id, h->org_path, before,
+	                xf_snap_honor(c->a, h));
+}
+
+int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,
+                    xf_honor *out)
+{
+	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+}
+
+static int remove_tx(xf_ctx *c, int64_t id)
+{
+	xf_honor h;
+	int rc = load(c, id, XF_FOR_WRITE, &h);
+	if (rc != XF_OK)
+		return rc;
+	if (strcmp(h.source, "manual") != 0)
+		return xf_fail(c, XF_E_CONFLICT, "honor_from_selection",
+		               "该荣誉由评选决定生成，请在评选中撤销", NULL);
+	int drc = xf_store_attachment_delete_subject(c->db, "honor", id);
+	if (drc == XF_DB_OK)
+		drc = xf_store_honor_delete(c->db, id);
+	return xf_audit_db(c, drc, "delete", "honor", id, h.org_path,
+	                   xf_snap_honor(c->a, &h), NULL);
+}
+
+int xf_honor_remove(xf_ctx *c, int64_t id)
+{
+	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+}
+
+int xf_honor_read(xf_ctx *c, int64_t id, xf_honor *out)
+{
+	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
+}
+
+static int list_tx(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
+                   int offset, int limit, xf_honor **out, int *n,
+                   int64_t *total)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	xf_honor_filter g = *f;
+	g.ranges = &r;
+	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &g, offset, limit,
+	                                         out, n, total));
+}
+
+int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f, int offset,
+                  int limit, xf_honor **out, int *n, int64_t *total)
+{
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	XF_RETURN_READ_TX(c, list_tx(c, org_id, f, offset, limit, out, n, total));
+}
+
+static int summary_tx(xf_ctx *c, int64_t org_id, int year,
+                      xf_honor_summary *s)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	xf_honor_filter f = {.ranges = &r, .year = year};
+	xf_honor_count *k;
+	int nk;
+	int drc = xf_store_honor_counts(c->db, c->a, &f, &k, &nk);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < nk; i++) {
+		int m = (int)k[i].count;
+		s->total += m;
+		xf_code_counts_add(&s->by_category, k[i].category, m);
+		xf_code_counts_add(&s->by_level, k[i].level, m);
+		xf_code_counts_add(&s->by_grade, k[i].grade, m);
+	}
+	int64_t total;
+	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &f, 0,
+	                                         XF_HONOR_SUMMARY_ITEMS,
+	                                         &s->items, &s->nitems,
+	                                         &total));
+}
+
+int xf_honor_summary_read(xf_ctx *c, int64_t org_id, int year,
+                          xf_honor_summary *out)
+{
+	memset(out, 0, sizeof *out);
+	out->by_category.table = xf_honor_categories;
+	out->by_level.table = xf_honor_levels;
+	out->by_grade.table = xf_honor_grades;
+	XF_RETURN_READ_TX(c, summary_tx(c, org_id, year, out));
+}
