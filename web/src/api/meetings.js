@@ -18,12 +18,6 @@ export const talksDue = (query) => http.get('/api/talks/due', query)
 export const listTalks = (query) => http.get('/api/talks', query)
 export const createTalk = (body) => http.post('/api/talks', body)
 
-// Attachments of a meeting: the file itself is the body, its name in ?name=.
-export const listAttachments = (meetingId) => http.get(`/api/meetings/${meetingId}/attachments`)
-export const uploadAttachment = (meetingId, file) =>
-  http.upload(`/api/meetings/${meetingId}/attachments`, file, { name: file.name })
-export const deleteAttachment = (id) => http.del(`/api/attachments/${id}`)
-export const attachmentUrl = (id) => `/api/attachments/${id}`
 
 // The yearly attendance register (出席登记簿) of an org, and its Excel file.
 export const attendanceRegister = (query) => http.get('/api/attendance/register', query)

@@ -69,6 +69,11 @@ export const menuRoutes = [
     meta: { title: '指数详情', icon: 'DataLine', group: '考核评价', roles: [...OFFICERS, 'screen'], hidden: true, menu: '/assessment/index' } },
   { path: '/assessment/stars', name: 'star-ratings', component: () => import('../views/assessment/StarRatingsView.vue'),
     meta: { title: '星级评定', icon: 'Star', group: '考核评价', roles: OFFICERS } },
+  // 荣誉成果: the registry the year is counted by, and the brands
+  { path: '/honors', name: 'honors', component: () => import('../views/honors/HonorsView.vue'),
+    meta: { title: '荣誉与成果', icon: 'Trophy', group: '荣誉品牌', roles: OFFICERS } },
+  { path: '/brands', name: 'brands', component: () => import('../views/honors/BrandsView.vue'),
+    meta: { title: '党建品牌', icon: 'Flag', group: '荣誉品牌', roles: OFFICERS } },
   // 述职评议 (review sessions): the sessions, the chair's console, the judge's phone page
   { path: '/reviews', name: 'reviews', component: () => import('../views/reviews/ReviewsView.vue'),
     meta: { title: '评议场次', icon: 'Microphone', group: '述职评议', roles: OFFICERS } },
