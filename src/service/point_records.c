@@ -84,8 +84,8 @@ int xf_point_records_sync(xf_ctx *c, const char *group,
 {
 	xf_point_entry *have;
 	int nhave;
-	int drc = xf_store_point_group_entries(c->db, c->a, group,
-	                                       MAX_GROUP_ENTRIES, &have, &nhave);
+	int drc = xf_store_point_group_entries(
+	    c->db, c->a, group, MAX_GROUP_ENTRIES, &have, &nhave);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	want_list want = {0};
@@ -97,11 +97,13 @@ int xf_point_records_sync(xf_ctx *c, const char *group,
 		               f->kind, f->occurred_on);
 		for (int j = 0; j < cache.n && rc == XF_OK; j++) {
 			const xf_point_rule *r = &cache.rules[j];
-			if (r->org_path && !xf_path_within(f->org_path, r->org_path))
+			if (r->org_path &&
+			    !xf_path_within(f->org_path, r->org_path))
 				continue;
-			if (!xf_points_record_matches(r->shown->record_kind,
-			                              r->shown->record_qualifier,
-			                              f->kind, f->qualifier))
+			if (!xf_points_record_matches(
+			        r->shown->record_kind,
+			        r->shown->record_qualifier, f->kind,
+			        f->qualifier))
 				continue;
 			rc = want_add(c, &want, f, r);
 		}
@@ -115,17 +117,17 @@ int xf_point_records_sync(xf_ctx *c, const char *group,
 	if (!hk)
 		return xf_oom(c);
 	for (int i = 0; i < nhave; i++)
-		hk[i] = (xf_point_record_key){have[i].rule_id, have[i].record_ref,
-		                              have[i].occurred_on, 0};
+		hk[i] =
+		    (xf_point_record_key){have[i].rule_id, have[i].record_ref,
+		                          have[i].occurred_on, 0};
 	xf_points_records_diff(hk, nhave, want.keys, want.n);
 	xf_point_result res;
 	/* reversals first: they free the room of caps for what follows */
 	for (int i = 0; i < nhave; i++) {
 		if (hk[i].keep)
 			continue;
-		rc = xf_point_reverse_in_tx(c, &have[i],
-		                            "来源记录已更正或删除，自动冲正",
-		                            &res);
+		rc = xf_point_reverse_in_tx(
+		    c, &have[i], "来源记录已更正或删除，自动冲正", &res);
 		if (rc != XF_OK)
 			return rc;
 	}
@@ -152,11 +154,10 @@ int xf_point_records_sync(xf_ctx *c, const char *group,
 
 /* ---- the records ------------------------------------------------------- */
 
-static const char *ref_of(xf_ctx *c, const char *what, int64_t id,
-                          int64_t part)
+static const char *ref_of(xf_ctx *c, const char *what, int64_t id, int64_t part)
 {
-	return part ? xf_arena_printf(c->a, "%s:%lld:%lld", what,
-	                              (long long)id, (long long)part)
+	return part ? xf_arena_printf(c->a, "%s:%lld:%lld", what, (long long)id,
+	                              (long long)part)
 	            : xf_arena_printf(c->a, "%s:%lld", what, (long long)id);
 }
 
@@ -270,8 +271,8 @@ int xf_point_records_of_duty_holder(xf_ctx *c, int64_t assignment_id)
 		return xf_fail_db(c, drc);
 	xf_duty_evidence *ev;
 	int nev;
-	drc = xf_store_duty_evidence_of(c->db, c->a, assignment_id, 0, &ev,
-	                                &nev);
+	drc =
+	    xf_store_duty_evidence_of(c->db, c->a, assignment_id, 0, &ev, &nev);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	xf_point_fact *f = xf_arena_calloc(c->a, (size_t)nev + 1, sizeof *f);

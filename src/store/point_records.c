@@ -27,8 +27,8 @@ static void read_attendance(xf_arena *a, xf_stmt *st, void *item)
 int xf_store_point_attendance(xf_db *db, xf_arena *a, int64_t meeting_id,
                               int max, xf_point_attendance **out, int *n)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_attendance, XF_INT(meeting_id),
-	                          XF_INT(max));
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_attendance, XF_INT(meeting_id), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
 	return xf_db_rows(st, a, max, sizeof **out, read_attendance, out, n);

@@ -244,6 +244,25 @@ test('a milestone done on time scores the task\'s organization; done late does n
 	assert.equal((await entriesOf(onTime, { org: b1 })).length, 0);
 });
 
+test('duty evidence recorded for a post holder scores the member; removed or unassigned reverses', async () => {
+	const dutyRule = await rule(committee, { category: '履职尽责', item: uniq('履职记实'), points: 2,
+		record_kind: 'duty_evidence_accepted', org_id: dist.id });
+	const duty = expectStatus(await admin.post('/api/duties', { org_id: city.id, year: Number(YEAR), level: 'branch',
+		post: 'branch_secretary', title: uniq('抓好三会一课') }), 201, srv);
+	const as = expectStatus(await sec1.post('/api/duty-assignments', { org_id: b1.id, year: Number(YEAR),
+		post: 'branch_secretary', member_id: m2.id }), 201, srv);
+	const url = `/api/duties/${duty.id}/evidence`;
+	const a = expectStatus(await sec1.post(url, { assignment_id: as.id, kind: 'record', on: TODAY, note: '督促召开支委会' }), 201, srv);
+	const b = expectStatus(await sec1.post(url, { assignment_id: as.id, kind: 'record', on: TODAY, note: '讲授党课' }), 201, srv);
+	let es = await entriesOf(dutyRule, { member: m2 });
+	assert.deepEqual(es.map((e) => e.record_ref).sort(), [`duty_evidence:${a.id}`, `duty_evidence:${b.id}`].sort());
+	expectStatus(await sec1.del(`${url}/${a.id}`), 200, srv);
+	es = await entriesOf(dutyRule, { member: m2 });
+	assert.deepEqual(es.map((e) => e.record_ref), [`duty_evidence:${b.id}`]);
+	expectStatus(await sec1.del(`/api/duty-assignments/${as.id}`), 200, srv);
+	assert.equal((await entriesOf(dutyRule, { member: m2 })).length, 0);
+});
+
 test('a rule of one district does not score records of another', async () => {
 	const mine = await rule(committee2, { item: uniq('乙区出席党课'), points: 3, record_kind: 'meeting_attendance',
 		org_id: dist2.id });
