@@ -14,7 +14,7 @@ import {
 import { startWithTree, membersOf, clientsFor, pointRule } from './fixtures.mjs';
 
 let srv, admin, city, dist, dist2, b1, b2, c1;
-let m1, m2, m3, mc;
+let m1, m2, m3, mc, mv;
 let committee, committee2, sec1, sec2, secC;
 const TODAY = todayShanghai();
 const YEAR = TODAY.slice(0, 4);
@@ -25,7 +25,7 @@ before(async () => {
 	({ srv, admin, city, dist, dist2, b1, b2, c1 } = await startWithTree({
 		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', c1: 'dist2',
 	}, { established_on: '2010-01-01' }));
-	[m1, m2, m3, mc] = await membersOf(admin, srv, [b1, b1, b1, c1]);
+	[m1, m2, m3, mc, mv] = await membersOf(admin, srv, [b1, b1, b1, c1, b1]);
 	({ committee, committee2, sec1, sec2, secC } = await clientsFor(admin, srv, {
 		committee: ['committee', dist], committee2: ['committee', dist2],
 		sec1: ['secretary', b1], sec2: ['secretary', b2], secC: ['secretary', c1],
@@ -261,6 +261,27 @@ test('duty evidence recorded for a post holder scores the member; removed or una
 	assert.deepEqual(es.map((e) => e.record_ref), [`duty_evidence:${b.id}`]);
 	expectStatus(await sec1.del(`/api/duty-assignments/${as.id}`), 200, srv);
 	assert.equal((await entriesOf(dutyRule, { member: m2 })).length, 0);
+});
+
+test('a vetoed year takes no record entry; a record entry is not reversed while the veto stands', async () => {
+	const mt = await meeting(sec1);
+	expectStatus(await attend(sec1, mt, [{ member_id: mv.id, status: 'present' }]), 200, srv);
+	assert.equal((await entriesOf(lectureRule, { member: mv })).length, 1);
+	const veto = await rule(committee, { category: '负面清单', item: uniq('严重违纪'), points: 0, veto: true, org_id: dist.id });
+	const v = expectStatus(await committee.post('/api/ledger', { member_id: mv.id, rule_id: veto.id, reason: '处分' }), 201, srv);
+	// taking mv off the register would reverse an entry of a vetoed year: refused, nothing changed
+	expectError(await attend(sec1, mt, []), 409, 'vetoed', undefined, srv);
+	const reg = expectStatus(await sec1.get(`/api/meetings/${mt.id}/attendance`), 200, srv);
+	assert.ok(reg.items.some((x) => x.member_id === mv.id && x.status === 'present'), 'the register is unchanged');
+	// a new meeting: attendance is recorded, but the vetoed year gets no entry
+	const mt2 = await meeting(sec1);
+	expectStatus(await attend(sec1, mt2, [{ member_id: mv.id, status: 'present' }]), 200, srv);
+	assert.equal((await entriesOf(lectureRule, { member: mv })).length, 1);
+	// the veto reversed: the correction goes through
+	expectStatus(await committee.post(`/api/ledger/${v.id}/reverse`, { reason: '处分撤销' }), 201, srv);
+	expectStatus(await attend(sec1, mt, []), 200, srv);
+	const left = await entriesOf(lectureRule, { member: mv });
+	assert.equal(left.length, 0);
 });
 
 test('a rule of one district does not score records of another', async () => {
