@@ -1,8 +1,9 @@
 // Browser test of the rulebook page (积分细则) with 自动记分: an admin adds
 // a member rule that scores attendance at a 党课 by itself, choosing the
 // record kind and the meeting kind from selects; the table shows it as
-// 自动记分; a secretary then records a 党课's attendance through the API
-// and the member's entry is there. Fails on console errors, failed
+// 自动记分; an organization rule for milestones done on time needs no
+// approver picked; a 党课's attendance recorded through the API then gives
+// the member its entry. Fails on console errors, failed
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -48,6 +49,19 @@ test('an admin adds a rule that scores 党课 attendance by itself, and attendan
     await tag.waitFor()
     assert.match(await tag.innerText(), /自动记分：出席会议 · 党课/)
     await screenshot(page, 'point-rules-record')
+
+    // an organization rule scoring milestones done on time: no approval to pick
+    await page.locator('.el-radio-button', { hasText: '组织积分' }).click()
+    await page.xfIdle()
+    await page.locator('[data-test=rule-add]').click()
+    await dlg.locator('.el-form-item', { hasText: '项目' }).locator('input').fill('按期完成任务节点')
+    await pick(page, '[data-test=rule-record-kind]', '按期完成时间节点')
+    assert.equal(await dlg.locator('.el-form-item', { hasText: '审核' }).count(), 0)
+    await dlg.locator('button', { hasText: '保存' }).click()
+    await page.locator('[data-test=rules] [data-test=rule-record]', { hasText: '按期完成时间节点' }).waitFor()
+    const orgRules = await admin.get('/api/point-rules?kind=org')
+    assert.equal(orgRules.items[0].record_kind, 'milestone_on_time')
+    assert.equal(orgRules.items[0].approver_role, 'committee')
 
     const today = shanghaiToday().map((x) => String(x).padStart(2, '0')).join('-')
     const mt = await admin.post('/api/meetings', { org_id: branch.id, kind: 'party_lecture', held_at: `${today}T00:00:01+08:00`,
