@@ -360,7 +360,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		               NULL);
 	int drc = xf_store_task_delete(c->db, id);
 	if (drc == XF_DB_OK &&
-	    (rc = xf_point_records_of_task(c, id, 0, 0, 0, 0)))
+	    (rc = xf_point_records_of_task(c, id, 0, NULL, NULL, 0)))
 		return rc;
 	if (drc == XF_DB_OK && t.parent_id)
 		drc = xf_store_task_add_children(c->db, t.parent_id, -1);
