@@ -284,6 +284,17 @@ test('a vetoed year takes no record entry; a record entry is not reversed while 
 	assert.equal(left.length, 0);
 });
 
+test('the same register written by several requests at once still awards once', async () => {
+	const r = await rule(committee, { item: uniq('出席支部党员大会'), points: 1, record_kind: 'meeting_attendance',
+		record_qualifier: 'branch_congress', org_id: dist.id });
+	const mt = await meeting(sec1, { kind: 'branch_congress', lecturer: null });
+	const items = [{ member_id: m1.id, status: 'present' }, { member_id: m2.id, status: 'present' }];
+	const answers = await Promise.all(Array.from({ length: 6 }, () => attend(sec1, mt, items)));
+	for (const a of answers) expectStatus(a, 200, srv);
+	assert.equal((await entriesOf(r, { member: m1 })).length, 1);
+	assert.equal((await entriesOf(r, { member: m2 })).length, 1);
+});
+
 test('a rule of one district does not score records of another', async () => {
 	const mine = await rule(committee2, { item: uniq('乙区出席党课'), points: 3, record_kind: 'meeting_attendance',
 		org_id: dist2.id });
