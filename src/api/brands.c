@@ -17,13 +17,12 @@
 /* The fields of a brand after its organization (a brand stays with its
  * organization: a change names no org_id); required when creating. */
 enum { B_NAME, B_SLOGAN, B_DESC, B_YEAR, B_ORG, B_COUNT };
-#define BRAND_FIELDS(req)                                                      \
-	{"name", XF_F_STR, req, 0, 1, 60, NULL, "品牌名称"},                   \
-	    {"slogan", XF_F_STR, 0, 1, 0, 100, NULL, "品牌口号"},              \
-	    {"description", XF_F_STR, 0, 1, 0, 5000, NULL, "品牌简介"},        \
-	{                                                                      \
-		"started_year", XF_F_INT, req, 0, 1900, 2200, NULL,            \
-		    "创建年份"                                                 \
+#define BRAND_FIELDS(req)                                                          \
+	{"name", XF_F_STR, req, 0, 1, 60, NULL, "品牌名称"},                       \
+	    {"slogan", XF_F_STR, 0, 1, 0, 100, NULL, "品牌口号"},                  \
+	    {"description", XF_F_STR, 0, 1, 0, 5000, NULL, "品牌简介"},            \
+	{                                                                          \
+		"started_year", XF_F_INT, req, 0, 1900, 2200, NULL, "创建年份" \
 	}
 
 static const xf_field create_fields[B_COUNT] = {

@@ -31,19 +31,18 @@ enum {
 };
 /* The fields of an entry: required when creating (req 1), each optional
  * in a change; org_id or member_id names who holds it. */
-#define HONOR_FIELDS(req)                                                      \
-	{"title", XF_F_STR, req, 0, 1, 200, NULL, "荣誉名称"},                 \
-	    {"category", XF_F_ENUM, req, 0, 0, 0, xf_honor_categories,         \
-	     "类别"},                                                          \
-	    {"level", XF_F_ENUM, req, 0, 0, 0, xf_honor_levels, "级别"},       \
-	    {"grade", XF_F_ENUM, 0, 1, 0, 0, xf_honor_grades, "等次"},         \
-	    {"year", XF_F_INT, req, 0, 1900, 2200, NULL, "年度"},              \
-	    {"awarded_by", XF_F_STR, req, 0, 1, 100, NULL, "授予单位"},        \
-	    {"awarded_on", XF_F_DATE, req, 0, 0, 0, NULL, "获奖日期"},         \
-	    {"org_id", XF_F_ID, 0, 0, 0, 0, NULL, "获奖组织"},                 \
-	    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "获奖党员"},              \
-	{                                                                      \
-		"brand_id", XF_F_ID, 0, 1, 0, 0, NULL, "党建品牌"               \
+#define HONOR_FIELDS(req)                                                       \
+	{"title", XF_F_STR, req, 0, 1, 200, NULL, "荣誉名称"},                  \
+	    {"category", XF_F_ENUM, req, 0, 0, 0, xf_honor_categories, "类别"}, \
+	    {"level", XF_F_ENUM, req, 0, 0, 0, xf_honor_levels, "级别"},        \
+	    {"grade", XF_F_ENUM, 0, 1, 0, 0, xf_honor_grades, "等次"},          \
+	    {"year", XF_F_INT, req, 0, 1900, 2200, NULL, "年度"},               \
+	    {"awarded_by", XF_F_STR, req, 0, 1, 100, NULL, "授予单位"},         \
+	    {"awarded_on", XF_F_DATE, req, 0, 0, 0, NULL, "获奖日期"},          \
+	    {"org_id", XF_F_ID, 0, 0, 0, 0, NULL, "获奖组织"},                  \
+	    {"member_id", XF_F_ID, 0, 0, 0, 0, NULL, "获奖党员"},               \
+	{                                                                       \
+		"brand_id", XF_F_ID, 0, 1, 0, 0, NULL, "党建品牌"           \
 	}
 
 static const xf_field create_fields[F_COUNT] = {HONOR_FIELDS(1)};
@@ -116,17 +115,33 @@ void xf_h_honors_delete(xf_req *r)
 }
 
 /* GET /api/honors?org=&year=&category=&level=&grade=&member=&brand= */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_CAT, L_LEVEL, L_GRADE, L_MEMBER, L_BRAND };
+enum {
+	L_PAGE,
+	L_SIZE,
+	L_ORG,
+	L_YEAR,
+	L_CAT,
+	L_LEVEL,
+	L_GRADE,
+	L_MEMBER,
+	L_BRAND
+};
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
     XF_PARAM_YEAR,
-    {.name = "category", .type = XF_Q_ENUM, .codes = xf_honor_categories,
+    {.name = "category",
+     .type = XF_Q_ENUM,
+     .codes = xf_honor_categories,
      .label = "类别"},
-    {.name = "level", .type = XF_Q_ENUM, .codes = xf_honor_levels,
+    {.name = "level",
+     .type = XF_Q_ENUM,
+     .codes = xf_honor_levels,
      .label = "级别"},
-    {.name = "grade", .type = XF_Q_ENUM, .codes = xf_honor_grades,
+    {.name = "grade",
+     .type = XF_Q_ENUM,
+     .codes = xf_honor_grades,
      .label = "等次"},
     {.name = "member", .type = XF_Q_ID},
     {.name = "brand", .type = XF_Q_ID},
@@ -171,9 +186,9 @@ static int load_summary(xf_req *r, xf_honor_summary *s)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	return xf_api_failed(r, &c,
-	                     xf_honor_summary_read(&c, q[S_ORG].i,
-	                                           (int)q[S_YEAR].i, s))
+	return xf_api_failed(
+	           r, &c,
+	           xf_honor_summary_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, s))
 	           ? -1
 	           : 0;
 }
@@ -301,28 +316,27 @@ void xf_h_honors_summary_xlsx(xf_req *r)
 	const char *title =
 	    xf_arena_printf(&r->arena, "%d年度荣誉与成果统计", year);
 	const char *grades = phrase(r, &s.by_grade);
-	const char *sub = xf_arena_printf(&r->arena, "共 %lld 项%s%s",
-	                                  (long long)s.total, *grades ? "；" : "",
-	                                  grades);
-	summary_book b = {
-	    {.sheet = "统计",
-	     .title = title,
-	     .subtitle = sub,
-	     .headers = count_heads,
-	     .widths = count_widths,
-	     .ncols = 3,
-	     .nrows = cr.n,
-	     .row = count_cells,
-	     .arg = &cr},
-	    {.sheet = "荣誉成果清单",
-	     .title = title,
-	     .subtitle = sub,
-	     .headers = item_heads,
-	     .widths = item_widths,
-	     .ncols = 10,
-	     .nrows = s.nitems,
-	     .row = honor_cells,
-	     .arg = &s}};
+	const char *sub =
+	    xf_arena_printf(&r->arena, "共 %lld 项%s%s", (long long)s.total,
+	                    *grades ? "；" : "", grades);
+	summary_book b = {{.sheet = "统计",
+	                   .title = title,
+	                   .subtitle = sub,
+	                   .headers = count_heads,
+	                   .widths = count_widths,
+	                   .ncols = 3,
+	                   .nrows = cr.n,
+	                   .row = count_cells,
+	                   .arg = &cr},
+	                  {.sheet = "荣誉成果清单",
+	                   .title = title,
+	                   .subtitle = sub,
+	                   .headers = item_heads,
+	                   .widths = item_widths,
+	                   .ncols = 10,
+	                   .nrows = s.nitems,
+	                   .row = honor_cells,
+	                   .arg = &s}};
 	xf_xlsx_reply(r,
 	              xf_arena_printf(&r->arena, "%d年度荣誉与成果.xlsx", year),
 	              "荣誉与成果.xlsx", "荣誉与成果", write_summary, &b);

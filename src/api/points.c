@@ -10,6 +10,7 @@
 #include "api/input.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "domain/compliance.h"
 #include "domain/points.h"
 #include "model/point.h"
 #include "service/point_claims.h"
@@ -32,6 +33,8 @@ enum {
 	R_APPROVAL,
 	R_APPROVER,
 	R_VETO,
+	R_RECORD_KIND,
+	R_RECORD_QUALIFIER,
 	R_FROM,
 	R_KIND,
 	R_ORG,
@@ -49,8 +52,12 @@ enum {
 	    {"needs_evidence", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要佐证"},   \
 	    {"needs_approval", XF_F_BOOL, 0, 0, 0, 0, NULL, "是否需要审核"},   \
 	    {"approver_role", XF_F_ENUM, 0, 0, 0, 0, xf_roles, "审核角色"},    \
+	    {"veto", XF_F_BOOL, 0, 0, 0, 0, NULL, "一票否决"},                 \
+	    {"record_kind",         XF_F_ENUM,     0, 1, 0, 0,                 \
+	     xf_point_record_kinds, "自动记分依据"},                           \
 	{                                                                      \
-		"veto", XF_F_BOOL, 0, 0, 0, 0, NULL, "一票否决"            \
+		"record_qualifier", XF_F_ENUM, 0, 1, 0, 0, xf_meeting_kinds,   \
+		    "会议类型"                                             \
 	}
 
 static const xf_field rule_create_fields[R_COUNT] = {
@@ -82,6 +89,8 @@ static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 	XF_TAKE_INT(in, needs_evidence, v[R_EVIDENCE]);
 	XF_TAKE_INT(in, needs_approval, v[R_APPROVAL]);
 	XF_TAKE_INT(in, veto, v[R_VETO]);
+	XF_TAKE_STR(in, record_kind, v[R_RECORD_KIND]);
+	XF_TAKE_STR(in, record_qualifier, v[R_RECORD_QUALIFIER]);
 	in->valid_from = v[R_FROM].present ? v[R_FROM].s : NULL;
 }
 

@@ -43,6 +43,7 @@ const xf_catalogue xf_catalogues[] = {
     {"notice_kinds", xf_point_notice_kinds, NULL},
     {"notice_states", xf_point_notice_states, NULL},
     {"objection_statuses", xf_point_objection_statuses, NULL},
+    {"point_record_kinds", xf_point_record_kinds, NULL},
     {"notice_subjects", xf_notice_subjects, NULL},
     {"indicator_kinds", xf_indicator_kinds, NULL},
     {"assessment_sources", xf_assessment_sources, NULL},

@@ -3,6 +3,7 @@
  */
 #include "domain/points.h"
 
+#include "domain/compliance.h"
 #include "domain/scope.h"
 
 #include <string.h>
@@ -185,4 +186,105 @@ int64_t xf_points_average_x100(int64_t sum, int64_t count)
 	if (abs64(r) * 2 >= count)
 		q += n < 0 ? -1 : 1;
 	return q;
+}
+
+/* ---- points written from records -------------------------------------- */
+
+const xf_code xf_point_record_kinds[] = {
+    {"meeting_attendance", "出席会议"},
+    {"meeting_held", "召开会议"},
+    {"first_topic", "学习第一议题"},
+    {"milestone_on_time", "按期完成时间节点"},
+    {"duty_evidence_accepted", "履职记实"},
+    {NULL, NULL},
+};
+
+static int empty(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Which subjects each record kind scores: 1 member, 2 org, 3 both; and
+ * whether it takes a meeting kind as qualifier. */
+static const struct {
+	const char *kind;
+	int subjects, meeting_qualifier;
+} record_kind_terms[] = {
+    {"meeting_attendance", 1, 1},
+    {"meeting_held", 2, 1},
+    {"first_topic", 3, 1},
+    {"milestone_on_time", 2, 0},
+    {"duty_evidence_accepted", 1, 0},
+};
+
+xf_record_rule_check xf_points_record_rule_check(const char *subject,
+                                                 const char *kind,
+                                                 const char *qualifier,
+                                                 int veto)
+{
+	if (empty(kind))
+		return empty(qualifier) ? XF_RECORD_RULE_OK
+		                        : XF_RECORD_RULE_QUALIFIER;
+	size_t n = sizeof record_kind_terms / sizeof record_kind_terms[0];
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(kind, record_kind_terms[i].kind) != 0)
+			continue;
+		int want = subject && strcmp(subject, "org") == 0 ? 2 : 1;
+		if (!(record_kind_terms[i].subjects & want))
+			return XF_RECORD_RULE_SUBJECT;
+		if (!empty(qualifier) &&
+		    (!record_kind_terms[i].meeting_qualifier ||
+		     xf_meeting_kind_parse(qualifier) < 0))
+			return XF_RECORD_RULE_QUALIFIER;
+		return veto ? XF_RECORD_RULE_VETO : XF_RECORD_RULE_OK;
+	}
+	return XF_RECORD_RULE_UNKNOWN;
+}
+
+int xf_points_record_matches(const char *rule_kind, const char *rule_qualifier,
+                             const char *kind, const char *qualifier)
+{
+	if (empty(rule_kind) || empty(kind) || strcmp(rule_kind, kind) != 0)
+		return 0;
+	return empty(rule_qualifier) ||
+	       (!empty(qualifier) && strcmp(rule_qualifier, qualifier) == 0);
+}
+
+int xf_points_attended(const char *status)
+{
+	return status &&
+	       (strcmp(status, "present") == 0 || strcmp(status, "late") == 0);
+}
+
+int xf_points_milestone_on_time(const char *due_on, const char *done_on)
+{
+	return due_on && done_on && strcmp(done_on, due_on) <= 0;
+}
+
+int xf_points_duty_evidence_counts(const char *kind)
+{
+	return kind && strcmp(kind, "ledger") != 0;
+}
+
+static int same_key(const xf_point_record_key *a, const xf_point_record_key *b)
+{
+	return a->rule_id == b->rule_id && a->ref && b->ref &&
+	       strcmp(a->ref, b->ref) == 0 && a->occurred_on &&
+	       b->occurred_on && strcmp(a->occurred_on, b->occurred_on) == 0;
+}
+
+void xf_points_records_diff(xf_point_record_key *have, int nhave,
+                            xf_point_record_key *want, int nwant)
+{
+	for (int i = 0; i < nhave; i++)
+		have[i].keep = 0;
+	for (int j = 0; j < nwant; j++)
+		want[j].keep = 0;
+	for (int j = 0; j < nwant; j++)
+		for (int k = 0; k < j && !want[j].keep; k++)
+			want[j].keep = same_key(&want[k], &want[j]);
+	for (int j = 0; j < nwant; j++)
+		for (int i = 0; i < nhave && !want[j].keep; i++)
+			if (!have[i].keep && same_key(&have[i], &want[j]))
+				have[i].keep = want[j].keep = 1;
 }

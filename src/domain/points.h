@@ -113,6 +113,70 @@ int xf_points_version_from_ok(const char *latest_from, const char *new_from);
 void xf_points_periods(xf_date d, char month[12], char quarter[12],
                        char year[12]);
 
+/* ---- points written from records (自动记分) ------------------------------*/
+
+/*
+ * The kinds of record a rule may score by itself (record_kind of a rule
+ * version): meeting_attendance 出席会议 (member rules), meeting_held
+ * 召开会议 and milestone_on_time 按期完成时间节点 (org rules), first_topic
+ * 学习第一议题 (either: the org that held the meeting, or each member
+ * present), duty_evidence_accepted 履职记实 (member rules: evidence the
+ * organization recorded for a post holder).
+ */
+extern const xf_code xf_point_record_kinds[];
+
+typedef enum {
+	XF_RECORD_RULE_OK = 0,
+	XF_RECORD_RULE_UNKNOWN,   /* not a record kind */
+	XF_RECORD_RULE_SUBJECT,   /* not for this subject (member/org) */
+	XF_RECORD_RULE_QUALIFIER, /* the qualifier is not a meeting kind, or
+	                             the record kind takes none */
+	XF_RECORD_RULE_VETO,      /* a veto is never written from a record */
+} xf_record_rule_check;
+
+/*
+ * Whether a rule version of subject ("member" or "org") may name record
+ * kind (NULL or "": a manual rule, always fine) with qualifier (NULL or
+ * "": any; for the meeting kinds, a code of xf_meeting_kinds); veto: the
+ * version is a veto item.
+ */
+xf_record_rule_check xf_points_record_rule_check(const char *subject,
+                                                 const char *kind,
+                                                 const char *qualifier,
+                                                 int veto);
+/* 1 if a rule naming (rule_kind, rule_qualifier) scores a record of kind
+ * with qualifier: same kind, and the rule's qualifier empty or equal. */
+int xf_points_record_matches(const char *rule_kind, const char *rule_qualifier,
+                             const char *kind, const char *qualifier);
+/* 1 if an attendance status counts as attending (present or late). */
+int xf_points_attended(const char *status);
+/* 1 if a milestone done on done_on (NULL: not done) was done by due_on
+ * (dates "YYYY-MM-DD"). */
+int xf_points_milestone_on_time(const char *due_on, const char *done_on);
+
+/* 1 if duty evidence of kind (xf_duty_evidence_kinds) scores: a record,
+ * task or meeting; not a ledger entry, which has its points already. */
+int xf_points_duty_evidence_counts(const char *kind);
+
+/* An entry keyed by what makes it unique: its rule, the record part it
+ * scores and the day it counts on. keep: set by xf_points_records_diff. */
+typedef struct xf_point_record_key {
+	int64_t rule_id;
+	const char *ref, *occurred_on;
+	int keep;
+} xf_point_record_key;
+
+/*
+ * Compares the entries a record's group has in the ledger (have) with
+ * those its facts call for now (want): have[i].keep = 1 when an equal
+ * want exists (the first such have only: a double is not kept), and
+ * want[j].keep = 1 when an equal have is kept or an equal want comes
+ * before it. The haves not kept are to
+ * be reversed, the wants not kept to be written.
+ */
+void xf_points_records_diff(xf_point_record_key *have, int nhave,
+                            xf_point_record_key *want, int nwant);
+
 /* Competition ranks of scores sorted best first: equal scores share the
  * rank of the first of them (100, 100, 90 → 1, 1, 3). */
 void xf_points_ranks(const int64_t *scores, int n, int *ranks);

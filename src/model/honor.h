@@ -38,9 +38,9 @@ typedef struct xf_brand {
 	const char *name;
 	const char *slogan, *description; /* or NULL */
 	int started_year;
-	int64_t honor_count;     /* registry entries linked to it */
-	int last_year;           /* its latest review's year, 0: none */
-	const char *last_grade;  /* and grade, NULL: none */
+	int64_t honor_count;    /* registry entries linked to it */
+	int last_year;          /* its latest review's year, 0: none */
+	const char *last_grade; /* and grade, NULL: none */
 	int64_t created_by, created_at, updated_at;
 } xf_brand;
 

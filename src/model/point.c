@@ -24,6 +24,8 @@ static const xf_jfield version_tail_fields[] = {
     XF_JF(BOOL, xf_point_version, "needs_approval", needs_approval),
     XF_JF(STR, xf_point_version, "approver_role", approver_role),
     XF_JF(BOOL, xf_point_version, "veto", veto),
+    XF_JF(STR, xf_point_version, "record_kind", record_kind),
+    XF_JF(STR, xf_point_version, "record_qualifier", record_qualifier),
 };
 
 static void point_version_fields(xf_jw *w, const xf_point_version *v)

@@ -24,6 +24,9 @@ typedef struct xf_point_version {
 	const char *approver_role; /* "secretary" or "committee" */
 	int needs_evidence, needs_approval, veto;
 	int64_t created_at, created_by;
+	/* a rule scoring records by itself: the record kind and an optional
+	 * qualifier (a meeting kind); NULL: a manual rule */
+	const char *record_kind, *record_qualifier;
 } xf_point_version;
 
 typedef struct xf_point_rule {
@@ -54,6 +57,8 @@ typedef struct xf_point_entry {
 	const char *occurred_on, *month, *quarter, *year;
 	const char *source; /* claim, award, record, reversal */
 	const char *reason, *note, *record_ref; /* record_ref or NULL */
+	const char *record_group; /* entries from records: the record, whole;
+	                             written, never read back (NULL) */
 	int64_t claim_id, reverses_id, reversed_by;
 	int veto; /* +1 veto, -1 reversal of a veto, 0 */
 	int64_t actor_id, created_at;

@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "domain/compliance.h"
 #include "service/meetings.h"
+#include "service/point_records.h"
 #include "service/snapshot.h"
 
 #include <string.h>
@@ -97,6 +98,9 @@ static int attendance_tx(xf_ctx *c, int64_t meeting_id,
 	for (int i = 0; i < n && drc == XF_DB_OK; i++)
 		drc = xf_store_attendance_put(
 		    c->db, meeting_id, items[i].member_id, items[i].status);
+	if (drc == XF_DB_OK &&
+	    (rc = xf_point_records_of_meeting(c, meeting_id)))
+		return rc;
 	return xf_audit_db(c, drc, "attendance", "meeting", meeting_id,
 	                   m.org_path, snap_register(c->a, old, nold),
 	                   snap_register(c->a, items, n));

@@ -57,8 +57,7 @@ static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
 	b->started_year = in->started_year;
 	b->created_by = c->user_id;
 	b->created_at = b->updated_at = c->now;
-	if ((rc = written(c, xf_store_brand_insert(c->db, b, c->now))) !=
-	    XF_OK)
+	if ((rc = written(c, xf_store_brand_insert(c->db, b, c->now))) != XF_OK)
 		return rc;
 	return xf_audit(c, "create", "brand", b->id, b->org_path, NULL,
 	                xf_snap_brand(c->a, b));
@@ -83,8 +82,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
 	if (in->has_started_year &&
 	    (rc = check_year(c, b->started_year)) != XF_OK)
 		return rc;
-	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) !=
-	    XF_OK)
+	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) != XF_OK)
 		return rc;
 	int drc = xf_store_brand_get(c->db, c->a, id, b);
 	if (drc != XF_DB_ROW)
@@ -120,8 +118,8 @@ static int read_tx(xf_ctx *c, int64_t id, xf_brand_page *p)
 	int rc = load(c, id, XF_FOR_READ, &p->brand);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_brand_reviews(c->db, c->a, id, &p->reviews,
-	                                 &p->nreviews);
+	int drc =
+	    xf_store_brand_reviews(c->db, c->a, id, &p->reviews, &p->nreviews);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	/* the brand's honors, as far as the caller may read them */
@@ -130,9 +128,9 @@ static int read_tx(xf_ctx *c, int64_t id, xf_brand_page *p)
 		return rc;
 	xf_honor_filter f = {.ranges = &r, .brand_id = id};
 	int64_t total;
-	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &f, 0, 200,
-	                                         &p->honors, &p->nhonors,
-	                                         &total));
+	return xf_from_db(c,
+	                  xf_store_honor_list(c->db, c->a, &f, 0, 200,
+	                                      &p->honors, &p->nhonors, &total));
 }
 
 int xf_brand_read(xf_ctx *c, int64_t id, xf_brand_page *out)
@@ -183,7 +181,7 @@ static int review_tx(xf_ctx *c, int64_t id, xf_brand_review *v)
 }
 
 int xf_brand_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
-                    const char *notes, xf_brand_review *out)
+                        const char *notes, xf_brand_review *out)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;

@@ -41,6 +41,6 @@ int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
 /* The review of a year, by the committee over the brand's organization
  * (strictly above it) or the admin; replaces that year's review. */
 int xf_brand_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
-                    const char *notes, xf_brand_review *out);
+                        const char *notes, xf_brand_review *out);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
+#include "service/point_records.h"
 #include "service/snapshot.h"
 #include "store/orgs.h"
 #include "store/users.h"
@@ -294,6 +295,8 @@ static int unassign_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_duty_assignment_delete(c->db, id);
+	if (drc == XF_DB_OK && (rc = xf_point_records_of_duty_holder(c, id)))
+		return rc;
 	return xf_audit_db(c, drc, "delete", "duty_assignment", id, as.org_path,
 	                   xf_snap_duty_assignment(c->a, &as), NULL);
 }
@@ -395,6 +398,8 @@ static int evidence_tx(xf_ctx *c, int64_t duty_id,
 	if (drc == XF_DB_UNIQUE)
 		return xf_fail(c, XF_E_CONFLICT, "exists",
 		               "该记录已关联到此职责", "ref_id");
+	if (drc == XF_DB_OK && (rc = xf_point_records_of_duty_holder(c, as.id)))
+		return rc;
 	return xf_audit_db(c, drc, "create", "duty_evidence", e->id,
 	                   as.org_path, NULL, xf_snap_duty_evidence(c->a, e));
 }
@@ -419,6 +424,9 @@ static int evidence_remove_tx(xf_ctx *c, int64_t duty_id, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_duty_evidence_delete(c->db, id);
+	if (drc == XF_DB_OK &&
+	    (rc = xf_point_records_of_duty_holder(c, e.assignment_id)))
+		return rc;
 	return xf_audit_db(c, drc, "delete", "duty_evidence", id, e.org_path,
 	                   xf_snap_duty_evidence(c->a, &e), NULL);
 }

@@ -15,9 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const xf_record honor = {"荣誉成果不存在",
-                                "只有上级党委（党工委）或管理员可以登记荣誉成果",
-                                NULL};
+static const xf_record honor = {
+    "荣誉成果不存在", "只有上级党委（党工委）或管理员可以登记荣誉成果", NULL};
 
 /* Loads an honor to read it or to change it: read within scope, changed
  * by the committee over its organization (or the admin). */
@@ -118,9 +117,9 @@ static int check(xf_ctx *c, xf_honor *h)
 		if (drc != XF_DB_ROW)
 			return xf_fail_db(c, drc);
 		if (!xf_path_within(h->org_path, b.org_path))
-			return xf_invalid(c,
-			                  "荣誉所属组织应为品牌所属组织或其下级",
-			                  "brand_id");
+			return xf_invalid(
+			    c, "荣誉所属组织应为品牌所属组织或其下级",
+			    "brand_id");
 		h->brand_name = b.name;
 	}
 	return XF_OK;
@@ -230,17 +229,17 @@ static int list_tx(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
 	                                         out, n, total));
 }
 
-int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f, int offset,
-                  int limit, xf_honor **out, int *n, int64_t *total)
+int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
+                  int offset, int limit, xf_honor **out, int *n, int64_t *total)
 {
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, org_id, f, offset, limit, out, n, total));
+	XF_RETURN_READ_TX(c,
+	                  list_tx(c, org_id, f, offset, limit, out, n, total));
 }
 
-static int summary_tx(xf_ctx *c, int64_t org_id, int year,
-                      xf_honor_summary *s)
+static int summary_tx(xf_ctx *c, int64_t org_id, int year, xf_honor_summary *s)
 {
 	xf_ranges r;
 	int rc = xf_list_scope(c, org_id, "org", &r);
@@ -260,10 +259,9 @@ static int summary_tx(xf_ctx *c, int64_t org_id, int year,
 		xf_code_counts_add(&s->by_grade, k[i].grade, m);
 	}
 	int64_t total;
-	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &f, 0,
-	                                         XF_HONOR_SUMMARY_ITEMS,
-	                                         &s->items, &s->nitems,
-	                                         &total));
+	return xf_from_db(
+	    c, xf_store_honor_list(c->db, c->a, &f, 0, XF_HONOR_SUMMARY_ITEMS,
+	                           &s->items, &s->nitems, &total));
 }
 
 int xf_honor_summary_read(xf_ctx *c, int64_t org_id, int year,

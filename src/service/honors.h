@@ -38,8 +38,8 @@ int xf_honor_read(xf_ctx *c, int64_t id, xf_honor *out);
 /* Honors of org_id's subtree (0: the caller's whole scope) matching the
  * rest of f (its ranges are set here); paged. */
 int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
-                  int offset,
-                  int limit, xf_honor **out, int *n, int64_t *total);
+                  int offset, int limit, xf_honor **out, int *n,
+                  int64_t *total);
 
 /* Most entries a summary lists (its counts cover all). */
 #define XF_HONOR_SUMMARY_ITEMS 2000

@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "domain/compliance.h"
+#include "service/point_records.h"
 #include "service/snapshot.h"
 
 #include <string.h>
@@ -161,6 +162,8 @@ static int create_tx(xf_ctx *c, const xf_meeting_input *in, xf_meeting *m)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_insert(c->db, m, c->now);
+	if (drc == XF_DB_OK && (rc = xf_point_records_of_meeting(c, m->id)))
+		return rc;
 	return xf_audit_db(c, drc, "create", "meeting", m->id, m->org_path,
 	                   NULL, xf_snap_meeting(c->a, m));
 }
@@ -206,6 +209,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 	drc = xf_store_meeting_update(c->db, m, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
+	if ((rc = xf_point_records_of_meeting(c, m->id)) != XF_OK)
+		return rc;
 	m->updated_at = c->now;
 	return xf_audit(c, "update", "meeting", m->id, m->org_path, before,
 	                xf_snap_meeting(c->a, m));
@@ -224,6 +229,8 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_meeting_delete(c->db, id);
+	if (drc == XF_DB_OK && (rc = xf_point_records_of_meeting(c, id)))
+		return rc;
 	return xf_audit_db(c, drc, "delete", "meeting", id, m.org_path,
 	                   xf_snap_meeting(c->a, &m), NULL);
 }

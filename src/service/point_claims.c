@@ -46,7 +46,7 @@ static int approve(xf_ctx *c, xf_point_claim *cl, const xf_point_rule *r,
 	    .member_id = m.id, .org_id = m.org_id, .org_path = m.org_path};
 	const char *why = xf_arena_printf(c->a, "申报：%s", cl->description);
 	rc = xf_point_write_entry(c, r, &s, xf_today(c), "claim",
-	                          why ? why : "申报", cl->id, NULL, res);
+	                          why ? why : "申报", cl->id, NULL, NULL, res);
 	if (rc != XF_OK)
 		return rc;
 	return decide(c, cl, "approved", reason, res->entry.id,
@@ -73,6 +73,9 @@ static int claim_create_tx(xf_ctx *c, const xf_point_claim_input *in,
 		return rc;
 	if (v->veto || v->points < 0)
 		return xf_invalid(c, "扣分项和一票否决项不能申报", "rule_id");
+	if (v->record_kind)
+		return xf_invalid(c, "该规则按记录自动记分，无需申报",
+		                  "rule_id");
 	if (v->needs_evidence && in->nevidence == 0)
 		return xf_invalid(c, "该规则要求提供佐证材料", "evidence");
 	memset(cl, 0, sizeof *cl);

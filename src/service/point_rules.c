@@ -59,6 +59,27 @@ static int check_version(xf_ctx *c, const char *kind, const xf_point_version *v)
 	if (strcmp(kind, "org") == 0 &&
 	    strcmp(v->approver_role, "committee") != 0)
 		return xf_invalid(c, "组织积分由机关工委审核", "approver_role");
+	switch (xf_points_record_rule_check(kind, v->record_kind,
+	                                    v->record_qualifier, v->veto)) {
+	case XF_RECORD_RULE_OK:
+		return XF_OK;
+	case XF_RECORD_RULE_UNKNOWN:
+		return xf_invalid(c, "自动记分依据不正确", "record_kind");
+	case XF_RECORD_RULE_SUBJECT:
+		return xf_invalid(c,
+		                  strcmp(kind, "org") == 0
+		                      ? "该记录只能为党员记分"
+		                      : "该记录只能为组织记分",
+		                  "record_kind");
+	case XF_RECORD_RULE_QUALIFIER:
+		return xf_invalid(c,
+		                  v->record_kind
+		                      ? "该自动记分依据不能限定会议类型"
+		                      : "限定会议类型须先选择自动记分依据",
+		                  "record_qualifier");
+	case XF_RECORD_RULE_VETO:
+		return xf_invalid(c, "一票否决项不能按记录自动记分", "veto");
+	}
 	return XF_OK;
 }
 
@@ -113,6 +134,8 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	v->needs_evidence = in->has_needs_evidence ? in->needs_evidence : 0;
 	v->needs_approval = in->has_needs_approval ? in->needs_approval : 1;
 	v->veto = in->has_veto ? in->veto : 0;
+	v->record_kind = in->record_kind;
+	v->record_qualifier = in->record_qualifier;
 	v->created_by = c->user_id;
 	int rc = check_version(c, r->kind, v);
 	if (rc != XF_OK)
@@ -174,6 +197,10 @@ static int rule_change_tx(xf_ctx *c, int64_t id, const xf_point_rule_input *in,
 	XF_TAKE(v, in, needs_evidence);
 	XF_TAKE(v, in, needs_approval);
 	XF_TAKE(v, in, veto);
+	XF_TAKE(v, in, record_kind);
+	XF_TAKE(v, in, record_qualifier);
+	if (in->has_record_kind && !v->record_kind && !in->has_record_qualifier)
+		v->record_qualifier = NULL; /* a manual rule again */
 	if (!v->description)
 		v->description = "";
 	rc = check_version(c, r->kind, v);

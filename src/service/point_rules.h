@@ -13,11 +13,12 @@
 typedef struct xf_point_rule_input {
 	const char *kind, *category, *item, *description, *cap_period,
 	    *approver_role, *valid_from;
+	const char *record_kind, *record_qualifier; /* NULL: manual */
 	int64_t org_id, points, cap;
 	int needs_evidence, needs_approval, veto;
 	int has_category, has_item, has_description, has_cap_period,
 	    has_approver_role, has_points, has_cap, has_needs_evidence,
-	    has_needs_approval, has_veto;
+	    has_needs_approval, has_veto, has_record_kind, has_record_qualifier;
 } xf_point_rule_input;
 
 int xf_point_rule_create(xf_ctx *c, const xf_point_rule_input *in,

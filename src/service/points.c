@@ -123,7 +123,7 @@ int xf_point_write_entry(xf_ctx *c, const xf_point_rule *r,
                          const xf_point_subject *s, const char *date,
                          const char *source, const char *reason,
                          int64_t claim_id, const char *record_ref,
-                         xf_point_result *res)
+                         const char *record_group, xf_point_result *res)
 {
 	const xf_point_version *v;
 	int rc = xf_point_version_on(c, r, date, "rule_id", &v);
@@ -194,6 +194,7 @@ int xf_point_write_entry(xf_ctx *c, const xf_point_rule *r,
 	    .note = note,
 	    .claim_id = claim_id,
 	    .record_ref = record_ref,
+	    .record_group = record_group,
 	    .veto = g.veto ? 1 : 0,
 	    .actor_id = c->user_id,
 	    .actor_name = c->username,
@@ -281,9 +282,12 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 			               "只有机关工委可以补记以往日期的积分",
 			               "occurred_on");
 	}
+	if (!record && r.versions[r.nversions - 1].record_kind)
+		return xf_invalid(c, "该规则按记录自动记分，不能直接认定",
+		                  "rule_id");
 	return xf_point_write_entry(c, &r, &s, date,
 	                            record ? "record" : "award", in->reason, 0,
-	                            in->record_ref, res);
+	                            in->record_ref, NULL, res);
 }
 
 int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
@@ -329,6 +333,19 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	if (o.member_id ? !xf_point_may_award(c, v->approver_role, o.org_path)
 	                : !xf_committee_over(c, o.org_path, 1))
 		return xf_forbidden(c, "无权冲正该积分记录");
+	return xf_point_reverse_in_tx(c, &o, reason, res);
+}
+
+/*
+ * Reverses entry o inside the caller's write transaction, whoever the
+ * caller is (the caller decided it may): refused while o is a reversal,
+ * already reversed, or a veto of its year is in force.
+ */
+int xf_point_reverse_in_tx(xf_ctx *c, const xf_point_entry *op,
+                           const char *reason, xf_point_result *res)
+{
+	const xf_point_entry o = *op;
+	int drc, rc;
 	if (o.reverses_id)
 		return xf_fail(c, XF_E_CONFLICT, "is_reversal",
 		               "冲正记录不能再冲正", NULL);
@@ -356,6 +373,7 @@ static int reverse_tx(xf_ctx *c, int64_t id, const char *reason,
 	e.note = xf_arena_printf(c->a, "冲正第%lld号记录", (long long)o.id);
 	e.claim_id = 0;
 	e.record_ref = NULL;
+	e.record_group = NULL;
 	e.reverses_id = o.id;
 	e.reversed_by = 0;
 	e.veto = o.veto > 0 ? -1 : 0;

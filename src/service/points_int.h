@@ -51,6 +51,13 @@ int xf_point_write_entry(xf_ctx *c, const xf_point_rule *r,
                          const xf_point_subject *s, const char *date,
                          const char *source, const char *reason,
                          int64_t claim_id, const char *record_ref,
-                         xf_point_result *res);
+                         const char *record_group, xf_point_result *res);
+/*
+ * Reverses entry o inside the caller's write transaction; the caller has
+ * decided it may. 409 when o is a reversal, already reversed, or a veto
+ * of its year is in force. Fills res and audits.
+ */
+int xf_point_reverse_in_tx(xf_ctx *c, const xf_point_entry *o,
+                           const char *reason, xf_point_result *res);
 
 #endif

@@ -9,6 +9,7 @@
 #include "service/tasks.h"
 
 #include "domain/tasks.h"
+#include "service/point_records.h"
 #include "service/snapshot.h"
 #include "service/tasks_int.h"
 #include "store/orgs.h"
@@ -167,6 +168,9 @@ static int roll_one(xf_ctx *c, int64_t id, int64_t *parent)
 		mst[i].done_on = xf_task_day(m->done_on);
 		mst[i].weight = m->weight;
 	}
+	if ((rc = xf_point_records_of_task(c, id, t.org_id, t.org_path, ms,
+	                                   nms)))
+		return rc;
 	for (int i = 0; i < nch; i++) {
 		xf_task_roll r;
 		stored_roll(&ch[i], &r);
@@ -355,6 +359,9 @@ static int remove_tx(xf_ctx *c, int64_t id)
 		               "该任务已下达到下级组织，请先删除下级任务",
 		               NULL);
 	int drc = xf_store_task_delete(c->db, id);
+	if (drc == XF_DB_OK &&
+	    (rc = xf_point_records_of_task(c, id, 0, NULL, NULL, 0)))
+		return rc;
 	if (drc == XF_DB_OK && t.parent_id)
 		drc = xf_store_task_add_children(c->db, t.parent_id, -1);
 	if (drc != XF_DB_OK)

@@ -52,26 +52,16 @@ int xf_store_honor_insert(xf_db *db, xf_honor *h, int64_t now)
 	"LEFT JOIN brands b ON b.id = h.brand_id"
 
 static const xf_db_col honor_cols[] = {
-    XF_COL(I64, xf_honor, id),
-    XF_COL(I64, xf_honor, org_id),
-    XF_COL(I64, xf_honor, member_id),
-    XF_COL(I64, xf_honor, brand_id),
-    XF_COL(STR, xf_honor, org_path),
-    XF_COL(STR, xf_honor, org_name),
-    XF_COL(OPT, xf_honor, member_name),
-    XF_COL(OPT, xf_honor, brand_name),
-    XF_COL(STR, xf_honor, title),
-    XF_COL(STR, xf_honor, category),
-    XF_COL(STR, xf_honor, level),
-    XF_COL(OPT, xf_honor, grade),
-    XF_COL(INT, xf_honor, year),
-    XF_COL(STR, xf_honor, awarded_by),
-    XF_COL(STR, xf_honor, awarded_on),
-    XF_COL(STR, xf_honor, source),
-    XF_COL(OPT, xf_honor, source_ref),
-    XF_COL(I64, xf_honor, attachment_count),
-    XF_COL(I64, xf_honor, created_by),
-    XF_COL(I64, xf_honor, created_at),
+    XF_COL(I64, xf_honor, id),          XF_COL(I64, xf_honor, org_id),
+    XF_COL(I64, xf_honor, member_id),   XF_COL(I64, xf_honor, brand_id),
+    XF_COL(STR, xf_honor, org_path),    XF_COL(STR, xf_honor, org_name),
+    XF_COL(OPT, xf_honor, member_name), XF_COL(OPT, xf_honor, brand_name),
+    XF_COL(STR, xf_honor, title),       XF_COL(STR, xf_honor, category),
+    XF_COL(STR, xf_honor, level),       XF_COL(OPT, xf_honor, grade),
+    XF_COL(INT, xf_honor, year),        XF_COL(STR, xf_honor, awarded_by),
+    XF_COL(STR, xf_honor, awarded_on),  XF_COL(STR, xf_honor, source),
+    XF_COL(OPT, xf_honor, source_ref),  XF_COL(I64, xf_honor, attachment_count),
+    XF_COL(I64, xf_honor, created_by),  XF_COL(I64, xf_honor, created_at),
     XF_COL(I64, xf_honor, updated_at),
 };
 
@@ -115,12 +105,13 @@ int xf_store_honor_delete(xf_db *db, int64_t id)
 
 #define LIST_WHERE                                                             \
 	" WHERE " XF_RANGES_SQL("h.org_path", "1", "2", "3", "4", "5", "6",    \
-	                        "7", "8") " AND ($9 = 0 OR h.year = $9) "      \
-	                                  "AND ($10 = '' OR h.category = $10) "  \
-	                                  "AND ($11 = '' OR h.level = $11) "     \
-	                                  "AND ($12 = '' OR h.grade = $12) "     \
-	                                  "AND ($13 = 0 OR h.member_id = $13) "  \
-	                                  "AND ($14 = 0 OR h.brand_id = $14)"
+	                        "7",                                           \
+	                        "8") " AND ($9 = 0 OR h.year = $9) "           \
+	                             "AND ($10 = '' OR h.category = $10) "     \
+	                             "AND ($11 = '' OR h.level = $11) "        \
+	                             "AND ($12 = '' OR h.grade = $12) "        \
+	                             "AND ($13 = 0 OR h.member_id = $13) "     \
+	                             "AND ($14 = 0 OR h.brand_id = $14)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM honors h" LIST_WHERE;
 static const char sql_list[] =
@@ -139,9 +130,8 @@ static void bind_filter(xf_stmt *st, const void *filter)
 	xf_db_bind_int(st, 14, f->brand_id);
 }
 
-static const xf_db_list honor_list = {sql_count,   sql_list,
-                                      bind_filter, 15,
-                                      sizeof(xf_honor), read_honor};
+static const xf_db_list honor_list = {sql_count, sql_list,         bind_filter,
+                                      15,        sizeof(xf_honor), read_honor};
 
 int xf_store_honor_list(xf_db *db, xf_arena *a, const xf_honor_filter *f,
                         int offset, int limit, xf_honor **out, int *n,

@@ -23,8 +23,9 @@ static const char sql_version_insert[] =
     "INSERT INTO point_rule_versions (rule_id, version, valid_from, "
     "valid_to, category, item, description, points, cap_period, "
     "needs_evidence, needs_approval, approver_role, veto, created_by, "
-    "created_at, cap) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-    "$11, $12, $13, $14, $15, $16) RETURNING id";
+    "record_kind, record_qualifier, created_at, cap) VALUES ($1, $2, $3, "
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+    "RETURNING id";
 
 static const xf_db_col version_insert_cols[] = {
     XF_COL(I64, xf_point_version, rule_id),
@@ -41,6 +42,8 @@ static const xf_db_col version_insert_cols[] = {
     XF_COL(STR, xf_point_version, approver_role),
     XF_COL(INT, xf_point_version, veto),
     XF_COL(ID, xf_point_version, created_by),
+    XF_COL(STR, xf_point_version, record_kind),
+    XF_COL(STR, xf_point_version, record_qualifier),
 };
 
 int xf_store_point_version_insert(xf_db *db, xf_point_version *v, int64_t now)
@@ -50,11 +53,11 @@ int xf_store_point_version_insert(xf_db *db, xf_point_version *v, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, version_insert_cols,
 	                XF_NCOLS(version_insert_cols), v);
-	xf_db_bind_int(st, 15, now);
+	xf_db_bind_int(st, 17, now);
 	if (v->cap > 0)
-		xf_db_bind_int(st, 16, v->cap);
+		xf_db_bind_int(st, 18, v->cap);
 	else
-		xf_db_bind_null(st, 16);
+		xf_db_bind_null(st, 18);
 	int rc = xf_db_insert(st, &v->id);
 	if (rc == XF_DB_OK)
 		v->created_at = now;
@@ -75,7 +78,8 @@ int xf_store_point_version_close(xf_db *db, int64_t version_id,
 	"v.id, v.rule_id, v.version, v.valid_from, v.valid_to, v.category, "   \
 	"v.item, v.description, v.points, COALESCE(v.cap, 0), v.cap_period, "  \
 	"v.approver_role, v.needs_evidence, v.needs_approval, v.veto, "        \
-	"v.created_at, COALESCE(v.created_by, 0)"
+	"v.created_at, COALESCE(v.created_by, 0), v.record_kind, "             \
+	"v.record_qualifier"
 #define RULE_COLS "r.id, r.kind, COALESCE(r.org_id, 0), r.org_path, o.name"
 
 /* A rule and one of its versions: a row of sql_rule_get or sql_rules_on,
@@ -108,6 +112,8 @@ static const xf_db_col rule_row_cols[] = {
     XF_COL(INT, rule_row, version.veto),
     XF_COL(I64, rule_row, version.created_at),
     XF_COL(I64, rule_row, version.created_by),
+    XF_COL(OPT, rule_row, version.record_kind),
+    XF_COL(OPT, rule_row, version.record_qualifier),
 };
 
 static void read_rule_row(xf_arena *a, xf_stmt *st, void *item)
@@ -159,6 +165,37 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
 	xf_stmt *st =
 	    XF_DB_BOUND(db, sql_rules_on, XF_STR(kind), XF_STR(date),
 	                XF_STR(category ? category : ""), XF_INT(max));
+	if (!st)
+		return XF_DB_ERROR;
+	rule_row *rows;
+	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
+	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
+	if (rc != XF_DB_OK || !*out)
+		return rc != XF_DB_OK ? rc : XF_DB_ERROR;
+	for (int i = 0; i < *n; i++) {
+		xf_point_rule *r = &(*out)[i];
+		*r = rows[i].rule;
+		r->versions = &rows[i].version;
+		r->nversions = 1;
+		r->shown = &rows[i].version;
+	}
+	return XF_DB_OK;
+}
+
+static const char sql_record_rules_on[] =
+    "SELECT " RULE_COLS ", " VERSION_COLS
+    " FROM point_rule_versions v JOIN point_rules r ON r.id = v.rule_id "
+    "LEFT JOIN orgs o ON o.id = r.org_id WHERE r.kind = $1 "
+    "AND v.record_kind = $2 AND v.valid_from <= $3 "
+    "AND (v.valid_to IS NULL OR v.valid_to > $3) ORDER BY r.id LIMIT $4";
+
+int xf_store_point_record_rules_on(xf_db *db, xf_arena *a, const char *kind,
+                                   const char *record_kind, const char *date,
+                                   int max, xf_point_rule **out, int *n)
+{
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_record_rules_on, XF_STR(kind),
+	                XF_STR(record_kind), XF_STR(date), XF_INT(max));
 	if (!st)
 		return XF_DB_ERROR;
 	rule_row *rows;

@@ -29,6 +29,12 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
                             const char *date, const char *category, int max,
                             xf_point_rule **out, int *n);
 
+/* Rules of a kind ("member", "org") whose version in force on date scores
+ * records of record_kind by itself, with that version; at most max. */
+int xf_store_point_record_rules_on(xf_db *db, xf_arena *a, const char *kind,
+                                   const char *record_kind, const char *date,
+                                   int max, xf_point_rule **out, int *n);
+
 /* Base score and floor of a year (0, 0 when never set). */
 int xf_store_point_settings_get(xf_db *db, const char *kind, int year,
                                 int64_t *base, int64_t *floor);

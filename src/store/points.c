@@ -15,9 +15,9 @@ static const char sql_entry_insert[] =
     "INSERT INTO point_ledger (member_id, org_id, org_path, rule_id, "
     "rule_version_id, points, asked, occurred_on, month, quarter, year, "
     "source, reason, note, claim_id, record_ref, reverses_id, veto, "
-    "actor_id, actor_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
-    "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-    "$21) RETURNING id";
+    "actor_id, actor_name, record_group, created_at) VALUES ($1, $2, $3, "
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22) RETURNING id";
 
 static const xf_db_col entry_insert_cols[] = {
     XF_COL(ID, xf_point_entry, member_id),
@@ -40,6 +40,7 @@ static const xf_db_col entry_insert_cols[] = {
     XF_COL(INT, xf_point_entry, veto),
     XF_COL(ID, xf_point_entry, actor_id),
     XF_COL(STR, xf_point_entry, actor_name),
+    XF_COL(STR, xf_point_entry, record_group),
 };
 
 int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
@@ -49,7 +50,7 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now)
 		return XF_DB_ERROR;
 	xf_db_bind_cols(st, 1, entry_insert_cols, XF_NCOLS(entry_insert_cols),
 	                e);
-	xf_db_bind_int(st, 21, now);
+	xf_db_bind_int(st, 22, now);
 	int rc = xf_db_insert(st, &e->id);
 	if (rc == XF_DB_OK)
 		e->created_at = now;
@@ -112,6 +113,21 @@ int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_entry *out)
 {
 	return xf_db_get(db, sql_entry_get, id, a, read_entry, out);
+}
+
+static const char sql_group_entries[] =
+    "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.record_group = $1 AND "
+    "l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM point_ledger x "
+    "WHERE x.reverses_id = l.id) ORDER BY l.id LIMIT $2";
+
+int xf_store_point_group_entries(xf_db *db, xf_arena *a, const char *group,
+                                 int max, xf_point_entry **out, int *n)
+{
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_group_entries, XF_STR(group), XF_INT(max));
+	if (!st)
+		return XF_DB_ERROR;
+	return xf_db_rows(st, a, max, sizeof **out, read_entry, out, n);
 }
 
 #define ENTRY_WHERE                                                            \

@@ -20,6 +20,11 @@ int xf_store_point_entry_insert(xf_db *db, xf_point_entry *e, int64_t now);
 int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
                              xf_point_entry *out);
 
+/* The entries in force (not reversed, not reversals) written from the
+ * record group (see schema_v12.c), oldest first; at most max. */
+int xf_store_point_group_entries(xf_db *db, xf_arena *a, const char *group,
+                                 int max, xf_point_entry **out, int *n);
+
 typedef struct xf_point_entry_filter {
 	xf_ranges ranges;
 	int64_t member_id;  /* 0: any */

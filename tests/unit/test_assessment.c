@@ -120,7 +120,7 @@ static void tree_refusals(void **state)
 	assert_int_equal(check(i, 1, &field), 0);
 	assert_string_equal(field, "source");
 	xf_indicator j[] = {data("A", NULL, 1000, "honors", 0, 10)};
-	assert_int_equal(check(j, 1, &field), 1);
+	assert_int_equal(check(j, 1, &field), -1); /* measured now */
 	xf_indicator k[] = {data("A", NULL, 1000, "org_points", 5, 5)};
 	assert_int_equal(check(k, 1, &field), 0);
 	assert_string_equal(field, "mapping");
@@ -163,11 +163,18 @@ static void sources(void **state)
 	(void)state;
 	xf_org_figures f = {0};
 	double v = -1;
+	/* counts are data even at zero; rates and means are not */
 	for (int s = 0; s < XF_SRC_COUNT; s++)
-		if (s != XF_SRC_ORG_POINTS)
+		if (s != XF_SRC_ORG_POINTS && s != XF_SRC_HONORS)
 			assert_int_equal(xf_source_value(s, &f, &v), 0);
 	assert_int_equal(xf_source_value(XF_SRC_ORG_POINTS, &f, &v), 1);
 	assert_true(v == 0);
+	assert_int_equal(xf_source_value(XF_SRC_HONORS, &f, &v), 1);
+	assert_true(v == 0);
+	f.honors = 4;
+	assert_int_equal(xf_source_value(XF_SRC_HONORS, &f, &v), 1);
+	assert_true(v == 4);
+	f.honors = 0;
 	f = (xf_org_figures){.ft_meetings = 8,
 	                     .ft_recorded = 6,
 	                     .slots_due = 10,
@@ -201,7 +208,8 @@ static void sources(void **state)
 	late.slots_due = 9;
 	assert_int_equal(xf_source_value(XF_SRC_ON_TIME_RATE, &late, &v), 1);
 	assert_true(v == 100.0);
-	assert_int_equal(xf_source_value(XF_SRC_HONORS, &f, &v), 0);
+	assert_int_equal(xf_source_value(XF_SRC_HONORS, &f, &v), 1);
+	assert_true(v == 0);
 	assert_int_equal(xf_source_value(XF_SRC_REVIEW_SCORE, &f, &v), 0);
 	/* two review sessions: 90.0% and 80.0% of their maximum */
 	f.reviews = 2;
@@ -210,7 +218,8 @@ static void sources(void **state)
 	assert_true(v == 85.0);
 	assert_true(xf_source_ready(XF_SRC_REVIEW_SCORE));
 	assert_true(xf_source_ready(XF_SRC_ORG_POINTS));
-	assert_false(xf_source_ready(XF_SRC_HONORS));
+	assert_true(xf_source_ready(XF_SRC_HONORS));
+	assert_false(xf_source_ready(XF_SRC_COUNT));
 	assert_false(xf_source_ready(-1));
 }
 

@@ -274,6 +274,145 @@ static void test_averages_are_written_with_two_decimals(void **state)
 	xf_buf_free(&b);
 }
 
+/* ---- points written from records ------------------------------------ */
+
+static void test_record_rules_name_a_kind_for_the_right_subject(void **state)
+{
+	(void)state;
+	assert_int_equal(xf_points_record_rule_check("member", NULL, NULL, 0),
+	                 XF_RECORD_RULE_OK);
+	assert_int_equal(xf_points_record_rule_check("member", "", "", 0),
+	                 XF_RECORD_RULE_OK);
+	assert_int_equal(xf_points_record_rule_check("member",
+	                                             "meeting_attendance",
+	                                             "party_lecture", 0),
+	                 XF_RECORD_RULE_OK);
+	assert_int_equal(
+	    xf_points_record_rule_check("org", "meeting_held", NULL, 0),
+	    XF_RECORD_RULE_OK);
+	assert_int_equal(
+	    xf_points_record_rule_check("org", "first_topic", NULL, 0),
+	    XF_RECORD_RULE_OK);
+	assert_int_equal(
+	    xf_points_record_rule_check("member", "first_topic", NULL, 0),
+	    XF_RECORD_RULE_OK);
+	assert_int_equal(
+	    xf_points_record_rule_check("org", "milestone_on_time", NULL, 0),
+	    XF_RECORD_RULE_OK);
+	assert_int_equal(xf_points_record_rule_check(
+	                     "member", "duty_evidence_accepted", NULL, 0),
+	                 XF_RECORD_RULE_OK);
+	assert_int_equal(
+	    xf_points_record_rule_check("org", "meeting_attendance", NULL, 0),
+	    XF_RECORD_RULE_SUBJECT);
+	assert_int_equal(
+	    xf_points_record_rule_check("member", "milestone_on_time", NULL, 0),
+	    XF_RECORD_RULE_SUBJECT);
+	assert_int_equal(xf_points_record_rule_check(
+	                     "org", "duty_evidence_accepted", NULL, 0),
+	                 XF_RECORD_RULE_SUBJECT);
+	assert_int_equal(
+	    xf_points_record_rule_check("member", "likes", NULL, 0),
+	    XF_RECORD_RULE_UNKNOWN);
+}
+
+static void test_only_meeting_kinds_qualify_meeting_records(void **state)
+{
+	(void)state;
+	assert_int_equal(xf_points_record_rule_check(
+	                     "member", "meeting_attendance", "coffee", 0),
+	                 XF_RECORD_RULE_QUALIFIER);
+	assert_int_equal(xf_points_record_rule_check("org", "milestone_on_time",
+	                                             "party_lecture", 0),
+	                 XF_RECORD_RULE_QUALIFIER);
+	assert_int_equal(
+	    xf_points_record_rule_check("member", NULL, "party_lecture", 0),
+	    XF_RECORD_RULE_QUALIFIER);
+	assert_int_equal(xf_points_record_rule_check(
+	                     "member", "meeting_attendance", NULL, 1),
+	                 XF_RECORD_RULE_VETO);
+}
+
+static void test_a_rule_matches_its_kind_and_qualifier(void **state)
+{
+	(void)state;
+	assert_true(xf_points_record_matches(
+	    "meeting_attendance", NULL, "meeting_attendance", "party_lecture"));
+	assert_true(
+	    xf_points_record_matches("meeting_attendance", "party_lecture",
+	                             "meeting_attendance", "party_lecture"));
+	assert_false(
+	    xf_points_record_matches("meeting_attendance", "party_lecture",
+	                             "meeting_attendance", "theme_day"));
+	assert_false(xf_points_record_matches(
+	    "meeting_attendance", "party_lecture", "meeting_attendance", NULL));
+	assert_false(xf_points_record_matches("meeting_held", NULL,
+	                                      "meeting_attendance", NULL));
+	assert_false(
+	    xf_points_record_matches(NULL, NULL, "meeting_attendance", NULL));
+}
+
+static void test_present_and_late_attend_leave_and_absence_do_not(void **state)
+{
+	(void)state;
+	assert_true(xf_points_attended("present"));
+	assert_true(xf_points_attended("late"));
+	assert_false(xf_points_attended("absent"));
+	assert_false(xf_points_attended("sick_leave"));
+	assert_false(xf_points_attended(NULL));
+}
+
+static void test_milestone_on_time_is_done_by_its_due_date(void **state)
+{
+	(void)state;
+	assert_true(xf_points_milestone_on_time("2024-06-30", "2024-06-30"));
+	assert_true(xf_points_milestone_on_time("2024-06-30", "2024-06-01"));
+	assert_false(xf_points_milestone_on_time("2024-06-30", "2024-07-01"));
+	assert_false(xf_points_milestone_on_time("2024-06-30", NULL));
+}
+
+static void test_ledger_evidence_scores_no_second_time(void **state)
+{
+	(void)state;
+	assert_true(xf_points_duty_evidence_counts("record"));
+	assert_true(xf_points_duty_evidence_counts("meeting"));
+	assert_false(xf_points_duty_evidence_counts("ledger"));
+}
+
+static void test_diff_keeps_equal_entries_reverses_the_rest(void **state)
+{
+	(void)state;
+	xf_point_record_key have[] = {
+	    {1, "attendance:5:1", "2024-03-01", 0},
+	    {1, "attendance:5:2", "2024-03-01", 0},
+	    {1, "attendance:5:2", "2024-03-01", 0}, /* a double */
+	    {2, "meeting:5", "2024-03-01", 0},
+	};
+	xf_point_record_key want[] = {
+	    {1, "attendance:5:2", "2024-03-01", 0}, /* unchanged */
+	    {1, "attendance:5:3", "2024-03-01", 0}, /* new */
+	    {2, "meeting:5", "2024-03-02", 0},      /* moved a day */
+	    {1, "attendance:5:3", "2024-03-01", 0}, /* asked twice */
+	};
+	xf_points_records_diff(have, 4, want, 4);
+	assert_int_equal(have[0].keep, 0); /* member 1 gone: reversed */
+	assert_int_equal(have[1].keep, 1);
+	assert_int_equal(have[2].keep, 0); /* the double is reversed */
+	assert_int_equal(have[3].keep, 0); /* moved: reversed, */
+	assert_int_equal(want[0].keep, 1);
+	assert_int_equal(want[1].keep, 0);
+	assert_int_equal(want[2].keep, 0); /* and written anew */
+	assert_int_equal(want[3].keep, 1); /* written once */
+}
+
+static void test_diff_of_nothing_against_entries_reverses_all(void **state)
+{
+	(void)state;
+	xf_point_record_key have[] = {{7, "milestone:9", "2024-05-05", 1}};
+	xf_points_records_diff(have, 1, NULL, 0);
+	assert_int_equal(have[0].keep, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +439,16 @@ int main(void)
 	    cmocka_unit_test(test_ties_share_a_rank_and_the_next_skips),
 	    cmocka_unit_test(test_averages_round_half_away_from_zero),
 	    cmocka_unit_test(test_averages_are_written_with_two_decimals),
+	    cmocka_unit_test(
+	        test_record_rules_name_a_kind_for_the_right_subject),
+	    cmocka_unit_test(test_only_meeting_kinds_qualify_meeting_records),
+	    cmocka_unit_test(test_a_rule_matches_its_kind_and_qualifier),
+	    cmocka_unit_test(
+	        test_present_and_late_attend_leave_and_absence_do_not),
+	    cmocka_unit_test(test_milestone_on_time_is_done_by_its_due_date),
+	    cmocka_unit_test(test_ledger_evidence_scores_no_second_time),
+	    cmocka_unit_test(test_diff_keeps_equal_entries_reverses_the_rest),
+	    cmocka_unit_test(test_diff_of_nothing_against_entries_reverses_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
