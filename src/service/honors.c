@@ -161,6 +161,45 @@ int xf_honor_create(xf_ctx *c, const xf_honor_input *in, xf_honor *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
+int xf_honor_award_in_tx(xf_ctx *c, xf_honor *h)
+{
+	xf_honor had;
+	memset(&had, 0, sizeof had);
+	int drc = xf_store_honor_by_source(c->db, c->a, h->source_ref, &had);
+	if (drc == XF_DB_ROW) {
+		*h = had;
+		return XF_OK;
+	}
+	if (drc != XF_DB_DONE)
+		return xf_fail_db(c, drc);
+	xf_org o;
+	int rc = xf_org_named(c, h->org_id, "组织不存在", "org_id", &o);
+	if (rc != XF_OK)
+		return rc;
+	h->org_path = o.path;
+	h->org_name = o.name;
+	h->created_by = c->user_id;
+	drc = xf_store_honor_insert(c->db, h, c->now);
+	return xf_audit_db(c, drc, "create", "honor", h->id, h->org_path, NULL,
+	                   xf_snap_honor(c->a, h));
+}
+
+int xf_honor_withdraw_in_tx(xf_ctx *c, const char *source_ref)
+{
+	xf_honor h;
+	memset(&h, 0, sizeof h);
+	int drc = xf_store_honor_by_source(c->db, c->a, source_ref, &h);
+	if (drc == XF_DB_DONE)
+		return XF_OK;
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc);
+	drc = xf_store_attachment_delete_subject(c->db, "honor", h.id);
+	if (drc == XF_DB_OK)
+		drc = xf_store_honor_delete(c->db, h.id);
+	return xf_audit_db(c, drc, "delete", "honor", h.id, h.org_path,
+	                   xf_snap_honor(c->a, &h), NULL);
+}
+
 static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
                      xf_honor *h)
 {

@@ -31,6 +31,19 @@ typedef struct xf_honor_input {
 } xf_honor_input;
 
 int xf_honor_create(xf_ctx *c, const xf_honor_input *in, xf_honor *out);
+/*
+ * The entry a selection's decision writes (a creation program's award, a
+ * selected case), inside the caller's open write transaction, which has
+ * checked the caller's rights: h names org_id (and member_id or 0),
+ * title, category, level, grade (or NULL), year, awarded_by, awarded_on,
+ * source ("program", "case") and source_ref (unique: "program:3:12").
+ * Writing the same source_ref again changes nothing (*h is then the
+ * stored entry). Audited as any entry.
+ */
+int xf_honor_award_in_tx(xf_ctx *c, xf_honor *h);
+/* Deletes the entry a selection wrote (source_ref), if any, with its
+ * files: the decision was withdrawn. Inside the caller's transaction. */
+int xf_honor_withdraw_in_tx(xf_ctx *c, const char *source_ref);
 int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,
                     xf_honor *out);
 int xf_honor_remove(xf_ctx *c, int64_t id);

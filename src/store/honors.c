@@ -78,6 +78,16 @@ int xf_store_honor_get(xf_db *db, xf_arena *a, int64_t id, xf_honor *out)
 	return xf_db_get(db, sql_get, id, a, read_honor, out);
 }
 
+static const char sql_by_source[] =
+    "SELECT " HONOR_COLS HONOR_FROM " WHERE h.source_ref = $1";
+
+int xf_store_honor_by_source(xf_db *db, xf_arena *a, const char *source_ref,
+                             xf_honor *out)
+{
+	xf_stmt *st = XF_DB_BOUND(db, sql_by_source, XF_STR(source_ref));
+	return xf_db_row(st, a, read_honor, out);
+}
+
 static const char sql_update[] =
     "UPDATE honors SET org_id = $2, org_path = $3, member_id = $4, "
     "member_name = $5, brand_id = $6, title = $7, category = $8, "

@@ -20,6 +20,10 @@ int xf_store_honor_get(xf_db *db, xf_arena *a, int64_t id, xf_honor *out);
 /* Writes every field of h but its source, creator and id. */
 int xf_store_honor_update(xf_db *db, const xf_honor *h, int64_t now);
 int xf_store_honor_delete(xf_db *db, int64_t id);
+/* The entry a selection wrote, by its source_ref: XF_DB_ROW or
+ * XF_DB_DONE. */
+int xf_store_honor_by_source(xf_db *db, xf_arena *a, const char *source_ref,
+                             xf_honor *out);
 
 /* What a list of honors is limited to; 0 / NULL: any. */
 typedef struct xf_honor_filter {
