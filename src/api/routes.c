@@ -23,6 +23,7 @@
 #include "api/plans.h"
 #include "api/points.h"
 #include "api/register.h"
+#include "api/reports.h"
 #include "api/reviews.h"
 #include "api/schemes.h"
 #include "api/system.h"
@@ -322,6 +323,10 @@ static const xf_route routes[] = {
      .auth = MANAGE},
     {"GET", "/api/duty-reports", xf_h_duty_report, .auth = ANY,
      .query = &xf_duty_report_query},
+
+    /* generated reports: the year's report as PDF or Word */
+    {"GET", "/api/reports/annual", xf_h_reports_annual, .auth = MANAGE,
+     .query = &xf_reports_annual_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)
