@@ -46,7 +46,8 @@ void xf_h_reports_annual(xf_req *r)
 		return;
 	xf_buf file;
 	xf_buf_init(&file, 256u << 20);
-	int rc = docx ? xf_report_docx(&doc, &file) : xf_report_pdf(&doc, &file);
+	int rc =
+	    docx ? xf_report_docx(&doc, &file) : xf_report_pdf(&doc, &file);
 	if (rc != 0 || file.failed) {
 		xf_buf_free(&file);
 		xf_reply_error(r, 500, "internal", "生成报告文件失败", NULL);

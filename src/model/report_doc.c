@@ -46,9 +46,13 @@ static xf_rblock *add_block(xf_report_doc *d, xf_rblock_kind kind)
 	if (grow(d, &items, &d->n, &d->cap, sizeof *d->blocks) != 0)
 		return NULL;
 	d->blocks = items;
-	xf_rblock *b = &d->blocks[d->n++];
-	memset(b, 0, sizeof *b);
+	xf_rblock *b = xf_arena_calloc(d->a, 1, sizeof *b);
+	if (!b) {
+		d->failed = 1;
+		return NULL;
+	}
 	b->kind = kind;
+	d->blocks[d->n++] = b;
 	return b;
 }
 
@@ -103,8 +107,8 @@ int xf_rtable_row(xf_report_doc *d, xf_rtable *t, const char *const *cells)
 		return -1;
 	if (t->nrows == t->cap) {
 		int ncap = t->cap ? t->cap * 2 : 8;
-		const char **p = xf_arena_calloc(d->a, (size_t)ncap * t->ncols,
-		                                 sizeof *p);
+		const char **p =
+		    xf_arena_calloc(d->a, (size_t)ncap * t->ncols, sizeof *p);
 		if (!p) {
 			d->failed = 1;
 			return -1;
@@ -132,8 +136,8 @@ const char *xf_rtable_cell(const xf_rtable *t, int i, int j)
 	return t->cells[(size_t)i * t->ncols + j];
 }
 
-xf_rchart *xf_rdoc_chart(xf_report_doc *d, const char *title,
-                         const char *unit, double max)
+xf_rchart *xf_rdoc_chart(xf_report_doc *d, const char *title, const char *unit,
+                         double max)
 {
 	xf_rblock *b = add_block(d, XF_RB_CHART);
 	if (!b)
@@ -183,7 +187,8 @@ char *xf_rate_text(int64_t num, int64_t den, char *out, size_t outsz)
 	if (den <= 0)
 		snprintf(out, outsz, "—");
 	else
-		snprintf(out, outsz, "%.1f%%", 100.0 * (double)num / (double)den);
+		snprintf(out, outsz, "%.1f%%",
+		         100.0 * (double)num / (double)den);
 	return out;
 }
 

@@ -50,7 +50,8 @@ typedef struct xf_rblock {
 typedef struct xf_report_doc {
 	xf_arena *a;
 	const char *title, *subtitle, *footer;
-	xf_rblock *blocks;
+	xf_rblock **blocks; /* each block allocated once: pointers to a
+	                     * table or chart stay valid as blocks are added */
 	int n, cap;
 	int failed;
 } xf_report_doc;
@@ -69,8 +70,8 @@ int xf_rtable_row(xf_report_doc *d, xf_rtable *t, const char *const *cells);
 /* The cell of row i (0: the header) and column j. */
 const char *xf_rtable_cell(const xf_rtable *t, int i, int j);
 /* Starts a bar chart; max 0 scales to the largest value. */
-xf_rchart *xf_rdoc_chart(xf_report_doc *d, const char *title,
-                         const char *unit, double max);
+xf_rchart *xf_rdoc_chart(xf_report_doc *d, const char *title, const char *unit,
+                         double max);
 int xf_rchart_bar(xf_report_doc *d, xf_rchart *ch, const char *label,
                   double value);
 

@@ -19,8 +19,8 @@ double xf_chart_height(const xf_rchart *ch)
 
 /* Draws text at (x, y) (top left), at most w wide, ellipsized; align
  * right when right is set. Returns the text's width. */
-static double text_at(cairo_t *cr, const char *s, double x, double y,
-                      double w, double size, int bold, int right)
+static double text_at(cairo_t *cr, const char *s, double x, double y, double w,
+                      double size, int bold, int right)
 {
 	PangoLayout *l = pango_cairo_create_layout(cr);
 	PangoFontDescription *fd = pango_font_description_new();
@@ -95,7 +95,8 @@ void xf_chart_draw(cairo_t *cr, const xf_rchart *ch, double x, double y,
 		char val[48];
 		value_text(ch->values[i], ch->unit, val, sizeof val);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		text_at(cr, val, bx + len + 3, ry + 2, value_w, FONT_SIZE, 0, 0);
+		text_at(cr, val, bx + len + 3, ry + 2, value_w, FONT_SIZE, 0,
+		        0);
 	}
 	/* the axis */
 	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
@@ -116,7 +117,8 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data,
 int xf_chart_png(const xf_rchart *ch, double w, double scale, xf_buf *out,
                  int *px_w, int *px_h)
 {
-	int pw = (int)ceil(w * scale), ph = (int)ceil(xf_chart_height(ch) * scale);
+	int pw = (int)ceil(w * scale),
+	    ph = (int)ceil(xf_chart_height(ch) * scale);
 	cairo_surface_t *s =
 	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
@@ -129,9 +131,8 @@ int xf_chart_png(const xf_rchart *ch, double w, double scale, xf_buf *out,
 	int rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
-	if (rc == 0 &&
-	    cairo_surface_write_to_png_stream(s, to_buf, out) !=
-	        CAIRO_STATUS_SUCCESS)
+	if (rc == 0 && cairo_surface_write_to_png_stream(s, to_buf, out) !=
+	                   CAIRO_STATUS_SUCCESS)
 		rc = -1;
 	cairo_surface_destroy(s);
 	*px_w = pw;

@@ -126,7 +126,8 @@ const char xf_docx_document_head[] =
 
 /* A4 with 2.54 cm / 3.17 cm margins and the page number footer. */
 const char xf_docx_document_tail[] =
-    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar "
+    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz "
+    "w:w=\"11906\" w:h=\"16838\"/><w:pgMar "
     "w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" "
     "w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>"
     "</w:body></w:document>\n";

@@ -13,8 +13,8 @@ extern const char xf_docx_styles[];
 extern const char xf_docx_footer[];
 extern const char xf_docx_document_head[];
 extern const char xf_docx_document_tail[];
-/* The opening of word/_rels/document.xml.rels (styles rId1, the footer rId2); the
- * images follow as rId100 + i, then xf_docx_document_rels_tail. */
+/* The opening of word/_rels/document.xml.rels (styles rId1, the footer rId2);
+ * the images follow as rId100 + i, then xf_docx_document_rels_tail. */
 extern const char xf_docx_document_rels_head[];
 extern const char xf_docx_document_rels_tail[];
 

@@ -50,8 +50,7 @@ int xf_xml_escape(xf_buf *b, const char *s)
 /* A paragraph of style with one run of text. */
 static void para(xf_buf *b, const char *style, const char *text)
 {
-	xf_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
-	              style);
+	xf_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
 	xf_buf_adds(b, "<w:r><w:t xml:space=\"preserve\">");
 	xf_xml_escape(b, text);
 	xf_buf_adds(b, "</w:t></w:r></w:p>");
@@ -71,18 +70,19 @@ static void table(xf_buf *b, const xf_rtable *t)
 		if (i == 0)
 			xf_buf_adds(b, "<w:trPr><w:tblHeader/></w:trPr>");
 		for (int j = 0; j < t->ncols; j++) {
-			xf_buf_printf(b,
-			              "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
-			              "w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
-			              "<w:pStyle w:val=\"TableText\"/>%s</w:pPr>"
-			              "<w:r>%s<w:t xml:space=\"preserve\">",
-			              col,
-			              i == 0 ? "<w:shd w:val=\"clear\" "
-			                       "w:color=\"auto\" "
-			                       "w:fill=\"EDEDED\"/>"
-			                     : "",
-			              i == 0 ? "<w:jc w:val=\"center\"/>" : "",
-			              i == 0 ? "<w:rPr><w:b/></w:rPr>" : "");
+			xf_buf_printf(
+			    b,
+			    "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
+			    "w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
+			    "<w:pStyle w:val=\"TableText\"/>%s</w:pPr>"
+			    "<w:r>%s<w:t xml:space=\"preserve\">",
+			    col,
+			    i == 0 ? "<w:shd w:val=\"clear\" "
+			             "w:color=\"auto\" "
+			             "w:fill=\"EDEDED\"/>"
+			           : "",
+			    i == 0 ? "<w:jc w:val=\"center\"/>" : "",
+			    i == 0 ? "<w:rPr><w:b/></w:rPr>" : "");
 			xf_xml_escape(b, xf_rtable_cell(t, i, j));
 			xf_buf_adds(b, "</w:t></w:r></w:p></w:tc>");
 		}
@@ -169,7 +169,7 @@ int xf_report_docx(const xf_report_doc *d, xf_buf *out)
 		para(&doc, "Subtitle", d->subtitle);
 	xf_buf_adds(&rels, xf_docx_document_rels_head);
 	for (int i = 0; i < d->n; i++) {
-		const xf_rblock *bl = &d->blocks[i];
+		const xf_rblock *bl = d->blocks[i];
 		switch (bl->kind) {
 		case XF_RB_HEADING:
 			para(&doc, "Heading1", bl->text);
@@ -191,12 +191,13 @@ int xf_report_docx(const xf_report_doc *d, xf_buf *out)
 				goto out;
 			snprintf(names[k], sizeof names[k],
 			         "word/media/chart%d.png", k + 1);
-			xf_buf_printf(&rels,
-			              "<Relationship Id=\"rId%d\" "
-			              "Type=\"http://schemas.openxmlformats.org/"
-			              "officeDocument/2006/relationships/image\" "
-			              "Target=\"media/chart%d.png\"/>",
-			              100 + k, k + 1);
+			xf_buf_printf(
+			    &rels,
+			    "<Relationship Id=\"rId%d\" "
+			    "Type=\"http://schemas.openxmlformats.org/"
+			    "officeDocument/2006/relationships/image\" "
+			    "Target=\"media/chart%d.png\"/>",
+			    100 + k, k + 1);
 			picture(&doc, &bl->chart, k);
 			break;
 		}

@@ -171,8 +171,8 @@ static void column_widths(pdf *p, const xf_rtable *t, double *w)
 	for (int j = 0; j < t->ncols; j++) {
 		double m = 24;
 		for (int i = 0; i < t->nrows; i++) {
-			PangoLayout *l =
-			    layout(p, xf_rtable_cell(t, i, j), TABLE_PT, i == 0, 0);
+			PangoLayout *l = layout(p, xf_rtable_cell(t, i, j),
+			                        TABLE_PT, i == 0, 0);
 			int tw, th;
 			pango_layout_get_size(l, &tw, &th);
 			double cw = (double)tw / PANGO_SCALE + 2 * CELL_PAD + 1;
@@ -236,9 +236,8 @@ static void table(pdf *p, const xf_rtable *t)
 	for (int i = 0; i < t->nrows; i++) {
 		double h = table_row(p, t, i, w, 0);
 		/* the header keeps at least one row with it */
-		double want = i == 0 && t->nrows > 1
-		                  ? h + table_row(p, t, 1, w, 0)
-		                  : h;
+		double want =
+		    i == 0 && t->nrows > 1 ? h + table_row(p, t, 1, w, 0) : h;
 		if (p->y + want > PAGE_H - BOTTOM && p->y > TOP) {
 			new_page(p);
 			if (i > 0)
@@ -283,7 +282,7 @@ int xf_report_pdf(const xf_report_doc *d, xf_buf *out)
 	new_page(&p);
 	title_page(&p);
 	for (int i = 0; i < d->n; i++) {
-		const xf_rblock *b = &d->blocks[i];
+		const xf_rblock *b = d->blocks[i];
 		switch (b->kind) {
 		case XF_RB_HEADING:
 			heading(&p, b->text);

@@ -12,9 +12,9 @@
 #include "domain/codes.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
-#include "domain/scope.h"
 #include "service/compliance.h"
 #include "service/duties.h"
+#include "service/meetings.h"
 #include "service/orgs.h"
 #include "service/star_ratings.h"
 #include "service/task_board.h"
@@ -99,8 +99,8 @@ static int compliance_section(xf_ctx *c, const xf_org *root, int year,
 	xf_rdoc_paragraph(
 	    d,
 	    "%d年度，纳入组织生活统计的党组织%d个，应开会议%d次，已开%d次，"
-	    "完成率%s；三会一课应开%d次，已开%d次，完成率%s；党委（党组）"
-	    "会议%d次，落实第一议题%d次，第一议题落实率%s。",
+	    "完成率%s；三会一课应开%d次，已开%d次，完成率%s；应落实"
+	    "第一议题的会议%d次，已落实%d次，第一议题落实率%s。",
 	    year, s->orgs, s->required, s->held,
 	    xf_rate_text(s->held, s->required, r1, sizeof r1),
 	    s->sanhui_required, s->sanhui_held,
@@ -124,9 +124,9 @@ static int compliance_section(xf_ctx *c, const xf_org *root, int year,
 		snprintf(req, sizeof req, "%d", x->required);
 		snprintf(held, sizeof held, "%d", x->held);
 		const char *name =
-		    row->self ? xf_arena_printf(c->a, "%s（本级）",
-		                                row->org->name)
-		              : row->org->name;
+		    row->self
+		        ? xf_arena_printf(c->a, "%s（本级）", row->org->name)
+		        : row->org->name;
 		const char *cells[] = {
 		    name, req, held,
 		    xf_rate_text(x->sanhui_held, x->sanhui_required, a,
@@ -134,9 +134,9 @@ static int compliance_section(xf_ctx *c, const xf_org *root, int year,
 		    xf_rate_text(x->ft_recorded, x->ft_meetings, f, sizeof f)};
 		xf_rtable_row(d, t, cells);
 		if (x->sanhui_required > 0)
-			xf_rchart_bar(d, ch, name,
-			              xf_rate_value(x->sanhui_held,
-			                            x->sanhui_required));
+			xf_rchart_bar(
+			    d, ch, name,
+			    xf_rate_value(x->sanhui_held, x->sanhui_required));
 	}
 	if (b.nlagging) {
 		xf_buf names;
@@ -162,6 +162,19 @@ static const char *permille_text(int permille, char *out, size_t outsz)
 	else
 		snprintf(out, outsz, "%d.%d%%", permille / 10, permille % 10);
 	return out;
+}
+
+/* The name of row i of the task board: with its parent's name when
+ * another row has the same name (many branches are 第一党支部). */
+static const char *task_org_name(xf_ctx *c, const xf_task_rank *k, int n, int i)
+{
+	const xf_task_tally *t = &k[i].t;
+	for (int j = 0; j < n; j++)
+		if (j != i && t->org_parent_name &&
+		    strcmp(k[j].t.org_name, t->org_name) == 0)
+			return xf_arena_printf(c->a, "%s（%s）", t->org_name,
+			                       t->org_parent_name);
+	return t->org_name;
 }
 
 /* 三、挂图作战: the 晒绩 board with its acceptance figures. */
@@ -199,8 +212,8 @@ static int tasks_section(xf_ctx *c, const xf_org *root, int year,
 	    accepted ? xf_arena_printf(c->a, "，平均得分%.1f分",
 	                               (double)score_sum / (double)accepted)
 	             : "");
-	static const char *const head[] = {"名次", "组织",       "任务",
-	                                   "完成", "按时完成",   "逾期",
+	static const char *const head[] = {"名次",       "组织",      "任务",
+	                                   "完成",       "按时完成",  "逾期",
 	                                   "按时完成率", "验收平均分"};
 	xf_rtable *t = xf_rdoc_table(d, 8, head);
 	xf_rchart *ch = xf_rdoc_chart(d, "按时完成任务数（按组织）", "", 0);
@@ -218,13 +231,19 @@ static int tasks_section(xf_ctx *c, const xf_org *root, int year,
 		else
 			snprintf(score, sizeof score, "%d.%d",
 			         x->avg_score_x10 / 10, x->avg_score_x10 % 10);
+		const char *name = task_org_name(c, k, n, i);
 		const char *cells[] = {
-		    rank, x->t.org_name, nt, nd, no, nl,
+		    rank,
+		    name,
+		    nt,
+		    nd,
+		    no,
+		    nl,
 		    permille_text(x->on_time_permille, rate, sizeof rate),
 		    score};
 		xf_rtable_row(d, t, cells);
 		if (i < 15)
-			xf_rchart_bar(d, ch, x->t.org_name, (double)x->t.on_time);
+			xf_rchart_bar(d, ch, name, (double)x->t.on_time);
 	}
 	return XF_OK;
 }
@@ -272,14 +291,13 @@ static int stars_section(xf_ctx *c, const xf_org *root, int year,
 	xf_rdoc_paragraph(d,
 	                  "%d年度，评定星级党组织%d个，其中四星级及以上%d个，"
 	                  "占%d.%d%%。",
-	                  year, s.orgs, s.four_plus,
-	                  s.four_plus_share_x10 / 10,
+	                  year, s.orgs, s.four_plus, s.four_plus_share_x10 / 10,
 	                  s.four_plus_share_x10 % 10);
 	static const char *const head[] = {"星级", "组织数（个）"};
 	xf_rtable *t = xf_rdoc_table(d, 2, head);
 	xf_rchart *ch = xf_rdoc_chart(d, "星级分布", "", 0);
-	static const char *const stars[] = {"", "一星级", "二星级", "三星级",
-	                                    "四星级", "五星级"};
+	static const char *const stars[] = {"",       "一星级", "二星级",
+	                                    "三星级", "四星级", "五星级"};
 	for (int i = 5; t && ch && i >= 1; i--) {
 		char num[16];
 		snprintf(num, sizeof num, "%d", s.by_stars[i]);
@@ -290,16 +308,13 @@ static int stars_section(xf_ctx *c, const xf_org *root, int year,
 	return XF_OK;
 }
 
-/* The organization of the report: org_id, or the caller's widest grant. */
+/* The organization of the report: org_id, or the caller's widest grant;
+ * unknown or out of scope is 404 on "org", as on every board. */
 static int root_org(xf_ctx *c, int64_t org_id, xf_org *root)
 {
-	if (!org_id) {
-		const xf_grant *g = c->scope ? xf_scope_widest(c->scope) : NULL;
-		if (!g || !g->org_id)
-			return xf_invalid(c, "请指定组织", "org");
-		org_id = g->org_id;
-	}
-	return xf_org_read(c, org_id, root);
+	const char *lo, *hi;
+	XF_RETURN_READ_TX(
+	    c, xf_meetings_scope_org(c, org_id, "org", root, &lo, &hi));
 }
 
 int xf_annual_report(xf_ctx *c, int64_t org_id, int year, xf_report_doc *doc,
