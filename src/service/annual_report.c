@@ -16,6 +16,7 @@
 #include "service/duties.h"
 #include "service/meetings.h"
 #include "service/orgs.h"
+#include "service/reviews.h"
 #include "service/star_ratings.h"
 #include "service/task_board.h"
 
@@ -277,6 +278,65 @@ static int duties_section(xf_ctx *c, const xf_org *root, int year,
 	return XF_OK;
 }
 
+/* 述职评议: the closed review sessions of the subtree held in the year,
+ * each presenter's result as the session's results answer it. */
+#define MAX_SESSIONS 200
+static int reviews_section(xf_ctx *c, const xf_org *root, int year,
+                           xf_report_doc *d, int *section)
+{
+	xf_review *rv;
+	int n;
+	int64_t total;
+	int rc = xf_review_list(c, 0, MAX_SESSIONS, &rv, &n, &total);
+	if (rc != XF_OK)
+		return rc;
+	char y[8];
+	snprintf(y, sizeof y, "%d-", year);
+	size_t plen = strlen(root->path);
+	xf_rtable *t = NULL;
+	int sessions = 0, presenters = 0;
+	for (int i = n - 1; i >= 0; i--) { /* oldest first */
+		const xf_review *r = &rv[i];
+		if (strcmp(r->state, "closed") != 0 || !r->org_path ||
+		    strncmp(r->org_path, root->path, plen) != 0 ||
+		    !r->held_on || strncmp(r->held_on, y, strlen(y)) != 0)
+			continue;
+		xf_review_full full;
+		xf_review_row *rows;
+		int nrows;
+		rc = xf_review_results(c, r->id, &full, &rows, &nrows);
+		if (rc != XF_OK)
+			return rc;
+		if (!t) {
+			heading(d, section, "述职评议");
+			static const char *const head[] = {
+			    "评议", "日期", "述职人", "得分", "等次", "名次"};
+			t = xf_rdoc_table(d, 6, head);
+			if (!t)
+				return xf_oom(c);
+		}
+		sessions++;
+		for (int k = 0; k < nrows; k++) {
+			const xf_review_row *row = &rows[k];
+			char score[24], rank[24];
+			snprintf(score, sizeof score, "%d.%d",
+			         row->total_x10 / 10, row->total_x10 % 10);
+			snprintf(rank, sizeof rank, "%d/%d", row->rank, nrows);
+			const char *cells[] = {r->title,         r->held_on,
+			                       row->p->name,     score,
+			                       row->grade_title, rank};
+			xf_rtable_row(d, t, cells);
+			presenters++;
+		}
+	}
+	if (t)
+		xf_rdoc_paragraph(d,
+		                  "%d年度共召开述职评议%d场，%d人上台述职，"
+		                  "现场评分、晒出排名。",
+		                  year, sessions, presenters);
+	return XF_OK;
+}
+
 /* 星级党组织: the decided stars of the year. */
 static int stars_section(xf_ctx *c, const xf_org *root, int year,
                          xf_report_doc *d, int *section)
@@ -346,6 +406,8 @@ int xf_annual_report(xf_ctx *c, int64_t org_id, int year, xf_report_doc *doc,
 		rc = xf_annual_report_points(c, root, year, doc, &section);
 	if (rc == XF_OK)
 		rc = duties_section(c, root, year, doc, &section);
+	if (rc == XF_OK)
+		rc = reviews_section(c, root, year, doc, &section);
 	if (rc == XF_OK)
 		rc = stars_section(c, root, year, doc, &section);
 	if (rc == XF_OK && (doc->failed || !doc->footer))

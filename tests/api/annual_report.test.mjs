@@ -21,6 +21,7 @@ import { readZip } from './zip.mjs';
 let srv, admin, city, dist, dist2, b1, b2, c1;
 let com, com2, sec1, memberClient;
 let members;
+let review;
 const TODAY = todayShanghai();
 const YEAR = Number(TODAY.slice(0, 4));
 const FT = { title: '学习习近平总书记重要讲话精神', source: '求是', speech_date: `${YEAR}-01-01` };
@@ -99,6 +100,21 @@ before(async () => {
 	for (const m of [members[0], members[0], members[1], members[2]]) {
 		expectStatus(await award(admin, m, rule), 201, srv);
 	}
+	// a 述职评议 session of the district, closed, with two presenters
+	const judge = await createUserAndLogin(admin, srv, { roles: [{ role: 'judge', org_id: dist.id }] });
+	review = expectStatus(await com.post('/api/reviews', {
+		title: uniq('年度述职评议'), org_id: dist.id, held_on: TODAY, method: 'mean',
+		criteria: [{ name: '成效', max: 100 }],
+		presenters: [{ name: '第一党支部书记', org_id: b1.id }, { name: '第二党支部书记', org_id: b2.id }],
+	}), 201, srv);
+	expectStatus(await com.post(`/api/reviews/${review.id}/judges`, { user_ids: [judge.user.id] }), 200, srv);
+	for (const [p, score] of [[review.presenters[0], 88], [review.presenters[1], 76]]) {
+		expectStatus(await com.post(`/api/reviews/${review.id}/presenters/${p.id}/open`), 200, srv);
+		expectStatus(await judge.client.request('PUT', `/api/reviews/${review.id}/presenters/${p.id}/scores`,
+			{ scores: { 成效: score } }), 200, srv);
+		expectStatus(await com.post(`/api/reviews/${review.id}/presenters/${p.id}/close`, {}), 200, srv);
+	}
+	expectStatus(await com.post(`/api/reviews/${review.id}/close`), 200, srv);
 	// a duty list of the district
 	expectStatus(await com.post('/api/duties', {
 		org_id: dist.id, year: YEAR, level: 'branch', post: 'branch_secretary', title: uniq('职责'),
@@ -117,7 +133,8 @@ async function boards(client) {
 	const tasks = expectStatus(await client.get(`/api/tasks/board?org=${dist.id}&year=${YEAR}`), 200, srv);
 	const points = expectStatus(await client.get(`/api/leaderboards/members?org=${dist.id}&period=${YEAR}&limit=10`), 200, srv);
 	const sum = (k) => tasks.items.reduce((s, i) => s + i[k], 0);
-	return { stats, life: life.totals, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
+	const results = expectStatus(await client.get(`/api/reviews/${review.id}/results`), 200, srv);
+	return { stats, life: life.totals, results, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
 }
 
 /** Every figure of the boards in the report's text t (blanks removed). */
@@ -145,6 +162,11 @@ function checkFigures(t, f) {
 	for (const it of f.points.items.filter((i) => i.points > 0)) assert.ok(t.includes(it.name), `${it.name} in ${t}`);
 	assert.ok(t.includes('三级五岗责任清单'));
 	assert.ok(t.includes(`本级制定责任清单1项`));
+	assert.ok(t.includes('述职评议'));
+	assert.ok(t.includes(`共召开述职评议1场，${f.results.items.length}人上台述职`), t);
+	for (const x of f.results.items) {
+		assert.ok(t.includes(`${review.title}${TODAY}${x.name}${x.total.toFixed(1)}${x.grade_title}${x.rank}/${f.results.items.length}`), t);
+	}
 	// no star ratings yet: that section is left out
 	assert.ok(!t.includes('星级党组织评定'));
 	assert.ok(!t.includes(dist2.name) && !t.includes(c1.name), 'nothing of another district');
@@ -231,4 +253,5 @@ test('a past year without records leaves its sections out', async () => {
 	assert.ok(!t.includes('重点任务（挂图作战'));
 	assert.ok(!t.includes('党员积分和先锋榜'));
 	assert.ok(!t.includes('三级五岗责任清单'));
+	assert.ok(!t.includes('述职评议'));
 });

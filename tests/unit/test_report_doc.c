@@ -22,8 +22,8 @@
 #include "render/report_pdf.h"
 #include "service/annual_report.h"
 
-static void test_rates_have_one_decimal_and_a_dash_when_nothing_is_due(
-    void **state)
+static void
+test_rates_have_one_decimal_and_a_dash_when_nothing_is_due(void **state)
 {
 	(void)state;
 	char s[16];
@@ -37,8 +37,8 @@ static void test_rates_have_one_decimal_and_a_dash_when_nothing_is_due(
 	assert_true(xf_rate_value(1, 0) == 0.0);
 }
 
-static void test_xml_escape_covers_markup_and_drops_forbidden_controls(
-    void **state)
+static void
+test_xml_escape_covers_markup_and_drops_forbidden_controls(void **state)
 {
 	(void)state;
 	xf_buf b;
@@ -79,18 +79,19 @@ static void build(xf_report_doc *d, xf_arena *a)
 	for (int i = 0; i < 30; i++) {
 		char name[32], rate[16];
 		snprintf(name, sizeof name, "第%d党支部", i + 1);
-		const char *row[] = {name, xf_rate_text(i, 29, rate, sizeof rate)};
+		const char *row[] = {name,
+		                     xf_rate_text(i, 29, rate, sizeof rate)};
 		assert_int_equal(xf_rtable_row(d, t, row), 0);
-		assert_int_equal(xf_rchart_bar(d, ch, name, xf_rate_value(i, 29)),
-		                 0);
+		assert_int_equal(
+		    xf_rchart_bar(d, ch, name, xf_rate_value(i, 29)), 0);
 	}
 	const char *blank[] = {NULL, "x"};
 	assert_int_equal(xf_rtable_row(d, t, blank), 0);
 	d->footer = "生成日期：2026-12-07。";
 }
 
-static void test_tables_and_charts_keep_their_rows_as_blocks_are_added(
-    void **state)
+static void
+test_tables_and_charts_keep_their_rows_as_blocks_are_added(void **state)
 {
 	(void)state;
 	xf_arena a;
