@@ -56,14 +56,54 @@ static void para(xf_buf *b, const char *style, const char *text)
 	xf_buf_adds(b, "</w:t></w:r></w:p>");
 }
 
+/* The width of s in half-ems: 2 for a character of three or more UTF-8
+ * bytes (Chinese), 1 for the others. */
+static int text_width(const char *s)
+{
+	int w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x80)
+			w++;
+		else if (*p >= 0xe0)
+			w += 2;
+		else if (*p >= 0xc0)
+			w++;
+	return w;
+}
+
+/* Column widths in twips: shares of the text width by each column's
+ * widest cell (within bounds, so that no column starves). */
+static void column_widths(const xf_rtable *t, int *w)
+{
+	int total = 0;
+	for (int j = 0; j < t->ncols; j++) {
+		int m = 7;
+		for (int i = 0; i < t->nrows; i++) {
+			int tw = text_width(xf_rtable_cell(t, i, j)) + 3;
+			if (tw > m)
+				m = tw;
+		}
+		w[j] = m > 32 ? 32 : m;
+		total += w[j];
+	}
+	for (int j = 0; j < t->ncols; j++)
+		w[j] = TEXT_TWIPS * w[j] / total;
+}
+
+#define MAX_COLS 32
+
 static void table(xf_buf *b, const xf_rtable *t)
 {
-	int col = TEXT_TWIPS / t->ncols;
+	int widths[MAX_COLS];
+	if (t->ncols > MAX_COLS)
+		return;
+	column_widths(t, widths);
 	xf_buf_adds(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>"
-	               "<w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr>"
+	               "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+	               "<w:tblLayout w:type=\"fixed\"/></w:tblPr>"
 	               "<w:tblGrid>");
 	for (int j = 0; j < t->ncols; j++)
-		xf_buf_printf(b, "<w:gridCol w:w=\"%d\"/>", col);
+		xf_buf_printf(b, "<w:gridCol w:w=\"%d\"/>", widths[j]);
 	xf_buf_adds(b, "</w:tblGrid>");
 	for (int i = 0; i < t->nrows; i++) {
 		xf_buf_adds(b, "<w:tr>");
@@ -76,7 +116,7 @@ static void table(xf_buf *b, const xf_rtable *t)
 			    "w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
 			    "<w:pStyle w:val=\"TableText\"/>%s</w:pPr>"
 			    "<w:r>%s<w:t xml:space=\"preserve\">",
-			    col,
+			    widths[j],
 			    i == 0 ? "<w:shd w:val=\"clear\" "
 			             "w:color=\"auto\" "
 			             "w:fill=\"EDEDED\"/>"
