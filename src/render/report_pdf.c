@@ -63,6 +63,7 @@ static void decorate(pdf *p)
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
 	PangoLayout *l = layout(p, head, 8, 0, PAGE_W - 2 * MARGIN_X);
 	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_MIDDLE); /* one line */
 	cairo_move_to(cr, MARGIN_X, TOP - 30);
 	pango_cairo_show_layout(cr, l);
 	g_object_unref(l);
@@ -232,7 +233,6 @@ static void table(pdf *p, const xf_rtable *t)
 	if (t->ncols > 32 || t->nrows < 1)
 		return;
 	column_widths(p, t, w);
-	double head_h = table_row(p, t, 0, w, 0);
 	for (int i = 0; i < t->nrows; i++) {
 		double h = table_row(p, t, i, w, 0);
 		/* the header keeps at least one row with it */
@@ -245,7 +245,6 @@ static void table(pdf *p, const xf_rtable *t)
 		}
 		p->y += table_row(p, t, i, w, 1);
 	}
-	(void)head_h;
 	p->y += 8;
 }
 
