@@ -12,6 +12,7 @@
 #include "domain/codes.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
+#include "service/assessments.h"
 #include "service/compliance.h"
 #include "service/duties.h"
 #include "service/meetings.h"
@@ -337,6 +338,52 @@ static int reviews_section(xf_ctx *c, const xf_org *root, int year,
 	return XF_OK;
 }
 
+/* 年度考核: the 硬核指数 board of the year, its top rows. */
+#define INDEX_TOP 20
+static int index_section(xf_ctx *c, const xf_org *root, int year,
+                         xf_report_doc *d, int *section)
+{
+	xf_assessment_board b;
+	int rc = xf_assessment_board_get(c, root->id, year, NULL, &b);
+	if (rc != XF_OK)
+		return rc;
+	if (b.n == 0)
+		return XF_OK;
+	int vetoed = 0;
+	for (int i = 0; i < b.n; i++)
+		vetoed += b.items[i].vetoed != 0;
+	int top = b.n < INDEX_TOP ? b.n : INDEX_TOP;
+	heading(d, section, "年度考核（硬核指数）");
+	xf_rdoc_paragraph(d,
+	                  "%d年度，纳入考核的党组织%d个，其中一票否决%d个。"
+	                  "硬核指数前%d名如下。",
+	                  year, b.n, vetoed, top);
+	static const char *const head[] = {"名次", "组织", "硬核指数",
+	                                   "一票否决"};
+	xf_rtable *t = xf_rdoc_table(d, 4, head);
+	xf_rchart *ch = xf_rdoc_chart(d, "硬核指数前十名", "", 100);
+	for (int i = 0; t && ch && i < top; i++) {
+		const xf_assessment *x = &b.items[i];
+		char rank[16], score[24];
+		snprintf(rank, sizeof rank, "%d", x->rank);
+		snprintf(score, sizeof score, "%d.%d", x->score_x10 / 10,
+		         x->score_x10 % 10);
+		const char *name = x->org_name;
+		for (int j = 0; j < b.n && x->org_parent_name; j++)
+			if (j != i && strcmp(b.items[j].org_name, name) == 0) {
+				name = xf_arena_printf(c->a, "%s（%s）", name,
+				                       x->org_parent_name);
+				break;
+			}
+		const char *cells[] = {rank, name, score,
+		                       x->vetoed ? "是" : ""};
+		xf_rtable_row(d, t, cells);
+		if (i < 10)
+			xf_rchart_bar(d, ch, name, x->score_x10 / 10.0);
+	}
+	return XF_OK;
+}
+
 /* 星级党组织: the decided stars of the year. */
 static int stars_section(xf_ctx *c, const xf_org *root, int year,
                          xf_report_doc *d, int *section)
@@ -408,6 +455,8 @@ int xf_annual_report(xf_ctx *c, int64_t org_id, int year, xf_report_doc *doc,
 		rc = duties_section(c, root, year, doc, &section);
 	if (rc == XF_OK)
 		rc = reviews_section(c, root, year, doc, &section);
+	if (rc == XF_OK)
+		rc = index_section(c, root, year, doc, &section);
 	if (rc == XF_OK)
 		rc = stars_section(c, root, year, doc, &section);
 	if (rc == XF_OK && (doc->failed || !doc->footer))

@@ -115,6 +115,11 @@ before(async () => {
 		expectStatus(await com.post(`/api/reviews/${review.id}/presenters/${p.id}/close`, {}), 200, srv);
 	}
 	expectStatus(await com.post(`/api/reviews/${review.id}/close`), 200, srv);
+	// a published scheme over the district: the index (硬核指数) of the year
+	const scheme = expectStatus(await admin.post('/api/schemes', {
+		name: '五星创评', year: YEAR, org_id: dist.id, template: 'fortress',
+	}), 201, srv);
+	expectStatus(await admin.post(`/api/schemes/${scheme.id}/publish`, {}), 200, srv);
 	// a duty list of the district
 	expectStatus(await com.post('/api/duties', {
 		org_id: dist.id, year: YEAR, level: 'branch', post: 'branch_secretary', title: uniq('职责'),
@@ -134,7 +139,8 @@ async function boards(client) {
 	const points = expectStatus(await client.get(`/api/leaderboards/members?org=${dist.id}&period=${YEAR}&limit=10`), 200, srv);
 	const sum = (k) => tasks.items.reduce((s, i) => s + i[k], 0);
 	const results = expectStatus(await client.get(`/api/reviews/${review.id}/results`), 200, srv);
-	return { stats, life: life.totals, results, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
+	const index = expectStatus(await client.get(`/api/assessments?org=${dist.id}&year=${YEAR}&size=200`), 200, srv);
+	return { stats, life: life.totals, results, index, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
 }
 
 /** Every figure of the boards in the report's text t (blanks removed). */
@@ -167,6 +173,10 @@ function checkFigures(t, f) {
 	for (const x of f.results.items) {
 		assert.ok(t.includes(`${review.title}${TODAY}${x.name}${x.total.toFixed(1)}${x.grade_title}${x.rank}/${f.results.items.length}`), t);
 	}
+	const ix = f.index.items;
+	assert.ok(ix.length > 0);
+	assert.ok(t.includes(`纳入考核的党组织${ix.length}个，其中一票否决${ix.filter((x) => x.vetoed).length}个`), t);
+	for (const x of ix) assert.ok(t.includes(`${x.rank}${x.org_name}${x.score.toFixed(1)}`), `${x.org_name} ${x.score}`);
 	// no star ratings yet: that section is left out
 	assert.ok(!t.includes('星级党组织评定'));
 	assert.ok(!t.includes(dist2.name) && !t.includes(c1.name), 'nothing of another district');
@@ -254,4 +264,5 @@ test('a past year without records leaves its sections out', async () => {
 	assert.ok(!t.includes('党员积分和先锋榜'));
 	assert.ok(!t.includes('三级五岗责任清单'));
 	assert.ok(!t.includes('述职评议'));
+	assert.ok(!t.includes('年度考核（硬核指数）'));
 });
