@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-	expectStatus, expectError, createUserAndLogin, uniq, todayShanghai,
+	expectStatus, expectError, createUserAndLogin, uniq, todayShanghai, dayFromToday,
 } from './harness.mjs';
 import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
 import { readZip } from './zip.mjs';
@@ -120,6 +120,13 @@ before(async () => {
 		name: '五星创评', year: YEAR, org_id: dist.id, template: 'fortress',
 	}), 201, srv);
 	expectStatus(await admin.post(`/api/schemes/${scheme.id}/publish`, {}), 200, srv);
+	// a star rating of b1: self-assessed, reviewed, its 公示 past, decided
+	const star = expectStatus(await sec1.post('/api/star-ratings', { org_id: b1.id, year: YEAR, claimed: 4 }), 201, srv);
+	expectStatus(await com.post(`/api/star-ratings/${star.id}/review`, { stars: 4, reason: '创新成效尚需检验' }), 200, srv);
+	expectStatus(await com.post('/api/notices', {
+		subject: 'star_ratings', org_id: dist.id, year: YEAR, opens_on: dayFromToday(-8), closes_on: dayFromToday(-1),
+	}), 201, srv);
+	expectStatus(await com.post(`/api/star-ratings/${star.id}/decide`), 200, srv);
 	// a duty list of the district
 	expectStatus(await com.post('/api/duties', {
 		org_id: dist.id, year: YEAR, level: 'branch', post: 'branch_secretary', title: uniq('职责'),
@@ -139,8 +146,9 @@ async function boards(client) {
 	const points = expectStatus(await client.get(`/api/leaderboards/members?org=${dist.id}&period=${YEAR}&limit=10`), 200, srv);
 	const sum = (k) => tasks.items.reduce((s, i) => s + i[k], 0);
 	const results = expectStatus(await client.get(`/api/reviews/${review.id}/results`), 200, srv);
+	const stars = expectStatus(await client.get(`/api/star-ratings/summary?org=${dist.id}&year=${YEAR}`), 200, srv);
 	const index = expectStatus(await client.get(`/api/assessments?org=${dist.id}&year=${YEAR}&size=200`), 200, srv);
-	return { stats, life: life.totals, results, index, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
+	return { stats, life: life.totals, results, index, stars, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
 }
 
 /** Every figure of the boards in the report's text t (blanks removed). */
@@ -177,8 +185,11 @@ function checkFigures(t, f) {
 	assert.ok(ix.length > 0);
 	assert.ok(t.includes(`纳入考核的党组织${ix.length}个，其中一票否决${ix.filter((x) => x.vetoed).length}个`), t);
 	for (const x of ix) assert.ok(t.includes(`${x.rank}${x.org_name}${x.score.toFixed(1)}`), `${x.org_name} ${x.score}`);
-	// no star ratings yet: that section is left out
-	assert.ok(!t.includes('星级党组织评定'));
+	const st = f.stars;
+	assert.equal(st.orgs, 1);
+	assert.ok(t.includes('星级党组织评定'));
+	assert.ok(t.includes(`评定星级党组织${st.orgs}个，其中四星级及以上${st.four_plus}个，占${st.four_plus_share.toFixed(1)}%`), t);
+	assert.ok(t.includes('四星级1'));
 	assert.ok(!t.includes(dist2.name) && !t.includes(c1.name), 'nothing of another district');
 }
 
@@ -265,4 +276,5 @@ test('a past year without records leaves its sections out', async () => {
 	assert.ok(!t.includes('三级五岗责任清单'));
 	assert.ok(!t.includes('述职评议'));
 	assert.ok(!t.includes('年度考核（硬核指数）'));
+	assert.ok(!t.includes('星级党组织评定'));
 });
