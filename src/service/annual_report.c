@@ -179,7 +179,9 @@ static const char *task_org_name(xf_ctx *c, const xf_task_rank *k, int n, int i)
 	return t->org_name;
 }
 
-/* 三、挂图作战: the 晒绩 board with its acceptance figures. */
+/* 三、挂图作战: the 晒绩 board with its acceptance figures; the table
+ * lists the first TASK_ROWS organizations of the board. */
+#define TASK_ROWS 30
 static int tasks_section(xf_ctx *c, const xf_org *root, int year,
                          xf_report_doc *d, int *section)
 {
@@ -214,12 +216,15 @@ static int tasks_section(xf_ctx *c, const xf_org *root, int year,
 	    accepted ? xf_arena_printf(c->a, "，平均得分%.1f分",
 	                               (double)score_sum / (double)accepted)
 	             : "");
+	if (n > TASK_ROWS)
+		xf_rdoc_paragraph(d, "晒绩排名共%d个党组织，下表列出前%d名。",
+		                  n, TASK_ROWS);
 	static const char *const head[] = {"名次",       "组织",      "任务",
 	                                   "完成",       "按时完成",  "逾期",
 	                                   "按时完成率", "验收平均分"};
 	xf_rtable *t = xf_rdoc_table(d, 8, head);
 	xf_rchart *ch = xf_rdoc_chart(d, "按时完成任务数（按组织）", "", 0);
-	for (int i = 0; t && ch && i < n; i++) {
+	for (int i = 0; t && ch && i < n && i < TASK_ROWS; i++) {
 		const xf_task_rank *x = &k[i];
 		char rank[16], nt[24], nd[24], no[24], nl[24], rate[16],
 		    score[16];
