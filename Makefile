@@ -26,7 +26,8 @@ LDFLAGS := -pthread $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/model/*.c src/domain/*.c \
-	src/store/*.c src/service/*.c src/http/*.c src/api/*.c src/tools/*.c))
+	src/store/*.c src/service/*.c src/render/*.c src/http/*.c src/api/*.c \
+	src/tools/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 DEPS    := $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

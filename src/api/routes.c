@@ -24,6 +24,7 @@
 #include "api/plans.h"
 #include "api/points.h"
 #include "api/register.h"
+#include "api/reports.h"
 #include "api/reviews.h"
 #include "api/schemes.h"
 #include "api/system.h"
@@ -350,6 +351,9 @@ static const xf_route routes[] = {
     {"DELETE", "/api/brands/{id}", xf_h_brands_delete, .auth = MANAGE},
     {"PUT", "/api/brands/{id}/reviews/{year}", xf_h_brands_review,
      .auth = OVERSEE, .body = &xf_brands_review_body},
+    /* generated reports: the year's report as PDF or Word */
+    {"GET", "/api/reports/annual", xf_h_reports_annual, .auth = MANAGE,
+     .query = &xf_reports_annual_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -81,6 +81,9 @@ export const menuRoutes = [
     meta: { title: '主持评议', icon: 'Microphone', group: '述职评议', roles: OVERSEERS, hidden: true, menu: '/reviews' } },
   { path: '/reviews/judge', name: 'review-judge', component: () => import('../views/reviews/ReviewJudgeView.vue'),
     meta: { title: '评委打分', icon: 'EditPen', group: '述职评议', roles: [...OFFICERS, 'member', 'judge'] } },
+  // 数据报表: the year's report (年度党建工作报告) as Word and PDF
+  { path: '/reports/annual', name: 'annual-report', component: () => import('../views/reports/AnnualReportView.vue'),
+    meta: { title: '年度报告', icon: 'Document', group: '数据报表', roles: OFFICERS } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),

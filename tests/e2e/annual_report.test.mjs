@@ -1,0 +1,53 @@
+// Browser test of 年度报告: a committee opens the page from the side menu,
+// finds its organization and this year preselected, and downloads the
+// year's report as PDF and as Word; the files are the report of that
+// organization (pdftotext; the .docx's document.xml). Fails on console
+// errors, failed requests or unannounced HTTP errors, and leaves a
+// screenshot in tests/e2e/screenshots/.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, idNumber, closeAll, assertNoProblems } from './lib.mjs'
+import { readZip } from '../api/zip.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { if (browser) await browser.close() })
+
+test('a committee downloads the year\'s report as PDF and Word', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const w = await watchedPage(browser)
+  try {
+    const admin = await apiAs(url, 'admin')
+    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
+    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
+    await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'), phone: '13800138000',
+      status: 'full', joined_on: '2010-07-01', org_id: branch.id })
+    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
+      roles: [{ role: 'committee', org_id: root.id }] })
+    const year = String(shanghaiToday()[0])
+
+    const { page } = w
+    await login(page, url, 'jggw')
+    await page.locator('.xf-menu .el-menu-item', { hasText: '年度报告' }).click()
+    await page.locator('[data-test=annual-org] .el-select__selected-item', { hasText: root.name }).first().waitFor()
+    await page.xfIdle()
+    assert.match(await page.locator('[data-test=annual-year]').innerText(), new RegExp(`${year}年`))
+    await screenshot(page, 'annual-report')
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=annual-pdf]').click()])
+    assert.equal(pdf.suggestedFilename(), `${year}年度党建工作报告-${root.name}.pdf`)
+    const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-']).toString().replace(/\s+/g, '')
+    assert.ok(text.includes(`${root.name}共有党组织2个，党员1名`), text)
+
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=annual-docx]').click()])
+    assert.equal(docx.suggestedFilename(), `${year}年度党建工作报告-${root.name}.docx`)
+    const xml = readZip(readFileSync(await docx.path())).get('word/document.xml').toString('utf8')
+    assert.ok(xml.includes(`${root.name}共有党组织2个，党员1名`))
+    assertNoProblems([w])
+  } finally {
+    await closeAll(server, w)
+  }
+})
