@@ -15,6 +15,7 @@
 #include "service/assessments.h"
 #include "service/compliance.h"
 #include "service/duties.h"
+#include "service/honors.h"
 #include "service/meetings.h"
 #include "service/orgs.h"
 #include "service/reviews.h"
@@ -420,6 +421,63 @@ static int stars_section(xf_ctx *c, const xf_org *root, int year,
 	return XF_OK;
 }
 
+/* 荣誉与成果: the year's honors counted as the speech counts them
+ * ("一等奖1个、二等奖5个…"), by category and level, with the national and
+ * provincial ones listed. */
+static int honors_section(xf_ctx *c, const xf_org *root, int year,
+                          xf_report_doc *d, int *section)
+{
+	xf_honor_summary s;
+	int rc = xf_honor_summary_read(c, root->id, year, &s);
+	if (rc != XF_OK)
+		return rc;
+	if (s.total == 0)
+		return XF_OK;
+	heading(d, section, "荣誉与成果");
+	char cats[512], grades[512], levels[512];
+	xf_code_counts_phrase(&s.by_category, cats, sizeof cats);
+	xf_code_counts_phrase(&s.by_grade, grades, sizeof grades);
+	xf_code_counts_phrase(&s.by_level, levels, sizeof levels);
+	xf_rdoc_paragraph(d, "%d年度，共取得荣誉与成果%lld项：%s。", year,
+	                  (long long)s.total, cats);
+	if (grades[0])
+		xf_rdoc_paragraph(d, "按等次：%s。", grades);
+	xf_rdoc_paragraph(d, "按级别：%s。", levels);
+	static const char *const head[] = {"类别", "数量（项）"};
+	xf_rtable *t = xf_rdoc_table(d, 2, head);
+	xf_rchart *ch = xf_rdoc_chart(d, "荣誉与成果（按类别）", "项", 0);
+	for (int i = 0; t && ch && s.by_category.table[i].code; i++) {
+		int n = s.by_category.counts[i];
+		if (!n)
+			continue;
+		char num[16];
+		snprintf(num, sizeof num, "%d", n);
+		const char *cells[] = {s.by_category.table[i].label, num};
+		xf_rtable_row(d, t, cells);
+		xf_rchart_bar(d, ch, s.by_category.table[i].label, n);
+	}
+	/* the national and provincial ones by name */
+	static const char *const list_head[] = {"荣誉名称", "级别", "等次",
+	                                        "获奖组织/党员"};
+	xf_rtable *top = NULL;
+	for (int i = 0; i < s.nitems; i++) {
+		const xf_honor *h = &s.items[i];
+		if (strcmp(h->level, "国家级") != 0 &&
+		    strcmp(h->level, "省级") != 0)
+			continue;
+		if (!top && !(top = xf_rdoc_table(d, 4, list_head)))
+			break;
+		const char *cells[] = {
+		    h->title, h->level, h->grade ? h->grade : "—",
+		    h->member_name
+		        ? xf_arena_printf(c->a, "%s（%s）", h->member_name,
+		                          h->org_name)
+		        : h->org_name};
+		xf_rtable_row(d, top, cells);
+	}
+	return XF_OK;
+}
+
 /* The organization of the report: org_id, or the caller's widest grant;
  * unknown or out of scope is 404 on "org", as on every board. */
 static int root_org(xf_ctx *c, int64_t org_id, xf_org *root)
@@ -464,6 +522,8 @@ int xf_annual_report(xf_ctx *c, int64_t org_id, int year, xf_report_doc *doc,
 		rc = index_section(c, root, year, doc, &section);
 	if (rc == XF_OK)
 		rc = stars_section(c, root, year, doc, &section);
+	if (rc == XF_OK)
+		rc = honors_section(c, root, year, doc, &section);
 	if (rc == XF_OK && (doc->failed || !doc->footer))
 		rc = xf_oom(c);
 	return rc;

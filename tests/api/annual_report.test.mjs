@@ -127,6 +127,15 @@ before(async () => {
 		subject: 'star_ratings', org_id: dist.id, year: YEAR, opens_on: dayFromToday(-8), closes_on: dayFromToday(-1),
 	}), 201, srv);
 	expectStatus(await com.post(`/api/star-ratings/${star.id}/decide`), 200, srv);
+	// honors of the year in the registry: one first prize, two second (one
+	// provincial), a case; another district's is left out
+	const honor = (org, grade, level, category = '调研成果') => admin.post('/api/honors', {
+		title: uniq('党建课题'), category, level, grade, year: YEAR, awarded_by: '省直机关工委',
+		awarded_on: TODAY, org_id: org.id,
+	});
+	for (const [o, g, l, cat] of [[b1, '一等奖', '省级'], [b2, '二等奖', '市级'], [dist, '二等奖', '省级'], [b1, '十佳', '市级', '案例'], [c1, '一等奖', '国家级']]) {
+		expectStatus(await honor(o, g, l, cat), 201, srv);
+	}
 	// a duty list of the district
 	expectStatus(await com.post('/api/duties', {
 		org_id: dist.id, year: YEAR, level: 'branch', post: 'branch_secretary', title: uniq('职责'),
@@ -148,7 +157,8 @@ async function boards(client) {
 	const results = expectStatus(await client.get(`/api/reviews/${review.id}/results`), 200, srv);
 	const stars = expectStatus(await client.get(`/api/star-ratings/summary?org=${dist.id}&year=${YEAR}`), 200, srv);
 	const index = expectStatus(await client.get(`/api/assessments?org=${dist.id}&year=${YEAR}&size=200`), 200, srv);
-	return { stats, life: life.totals, results, index, stars, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
+	const honors = expectStatus(await client.get(`/api/honors/summary?org=${dist.id}&year=${YEAR}`), 200, srv);
+	return { honors, stats, life: life.totals, results, index, stars, tasks: { tasks: sum('tasks'), done: sum('done'), on_time: sum('on_time'), due: sum('due') }, points };
 }
 
 /** Every figure of the boards in the report's text t (blanks removed). */
@@ -190,6 +200,13 @@ function checkFigures(t, f) {
 	assert.ok(t.includes('星级党组织评定'));
 	assert.ok(t.includes(`评定星级党组织${st.orgs}个，其中四星级及以上${st.four_plus}个，占${st.four_plus_share.toFixed(1)}%`), t);
 	assert.ok(t.includes('四星级1'));
+	const h = f.honors;
+	assert.equal(h.total, 4);
+	assert.equal(h.phrases.grade, '一等奖1个、二等奖2个、十佳1个');
+	assert.ok(t.includes(`共取得荣誉与成果${h.total}项：${h.phrases.category}`), t);
+	assert.ok(t.includes(`按等次：${h.phrases.grade}`), t);
+	assert.ok(t.includes(`按级别：${h.phrases.level}`), t);
+	for (const x of h.items.filter((i) => i.level === '省级')) assert.ok(t.includes(x.title), x.title);
 	assert.ok(!t.includes(dist2.name) && !t.includes(c1.name), 'nothing of another district');
 }
 
