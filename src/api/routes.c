@@ -14,6 +14,7 @@
 #include "api/catalog.h"
 #include "api/compliance.h"
 #include "api/duties.h"
+#include "api/inbox.h"
 #include "api/input.h"
 #include "api/leaderboards.h"
 #include "api/meetings.h"
@@ -322,6 +323,9 @@ static const xf_route routes[] = {
      .auth = MANAGE},
     {"GET", "/api/duty-reports", xf_h_duty_report, .auth = ANY,
      .query = &xf_duty_report_query},
+    /* the inbox (待办) */
+    {"GET", "/api/inbox", xf_h_inbox, .auth = ANY},
+    {"GET", "/api/inbox/count", xf_h_inbox_count, .auth = ANY},
 };
 
 const xf_route *xf_api_routes(size_t *n)

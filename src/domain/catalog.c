@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/compliance.h"
 #include "domain/duties.h"
+#include "domain/inbox.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -53,5 +54,6 @@ const xf_catalogue xf_catalogues[] = {
     {"assessment_record_kinds", xf_assessment_record_kinds, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
+    {"inbox_kinds", xf_inbox_kinds, NULL},
     {NULL, NULL, NULL},
 };
