@@ -188,7 +188,9 @@ test('a new claim reaches the webhook as a signed POST to its approver; a 500 is
 
 /** A server with the webhook on (retries after 200 ms), a branch, its secretary and a member. */
 async function webhookCity(recv, secret) {
-	const s = await startServer({ env: { XF_WEBHOOK_URL: recv.url, XF_WEBHOOK_SECRET: secret, XF_NOTIFY_RETRY_MS: '200' } });
+	// a second server on this file's database, with the webhook on
+	const s = await startServer({ db: srv.db, attach: true,
+		env: { XF_WEBHOOK_URL: recv.url, XF_WEBHOOK_SECRET: secret, XF_NOTIFY_RETRY_MS: '200' } });
 	try {
 		return await populate(s);
 	} catch (e) {
@@ -208,8 +210,12 @@ async function populate(s) {
 }
 
 test('a bad webhook URL or a missing secret stops the server from starting', async () => {
-	for (const env of [{ XF_WEBHOOK_URL: 'https://example.org/x', XF_WEBHOOK_SECRET: 's' },
-		{ XF_WEBHOOK_URL: 'http://127.0.0.1:9/x' }]) {
-		await assert.rejects(startServer({ env }));
+	const cases = [
+		[{ XF_WEBHOOK_URL: 'https://example.org/x', XF_WEBHOOK_SECRET: 's' }, /XF_WEBHOOK_URL must be http:/],
+		[{ XF_WEBHOOK_URL: 'http://127.0.0.1:9/x' }, /needs XF_WEBHOOK_SECRET/],
+		[{ XF_WEBHOOK_URL: 'http://127.0.0.1:9/x', XF_WEBHOOK_SECRET: 's', XF_NOTIFY_RETRY_MS: 'soon' }, /XF_NOTIFY_RETRY_MS/],
+	];
+	for (const [env, said] of cases) {
+		await assert.rejects(startServer({ db: srv.db, attach: true, env }), said);
 	}
 });
