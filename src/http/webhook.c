@@ -169,7 +169,7 @@ static int send_all(int fd, const char *p, size_t n, int64_t deadline)
 /* Reads until the status line is complete; its status code, or -1. */
 static int read_status(int fd, int64_t deadline)
 {
-	char line[256];
+	char line[256] = "";
 	size_t n = 0;
 	while (n < sizeof line - 1 && !memchr(line, '\n', n)) {
 		ssize_t r = recv(fd, line + n, sizeof line - 1 - n, 0);
