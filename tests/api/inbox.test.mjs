@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import crypto from 'node:crypto';
 import {
-	startServer, ADMIN_PASSWORD, createOrg, expectStatus, expectError, dayFromToday, createUserAndLogin, sleep, uniq,
+	startServer, ADMIN_PASSWORD, createOrg, expectStatus, expectError, dayFromToday, createUserAndLogin, sleep, uniq, thisYear,
 	CHINESE, DATE_RE,
 } from './harness.mjs';
-import { startWithTree, membersOf, clientsFor, pointRule } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
 
 const EST = '2015-01-01';
 const day = dayFromToday;
@@ -124,6 +124,30 @@ test('a claim appears for its approver, not elsewhere, and leaves once approved;
 	assert.match(own.title, /已通过/);
 });
 
+test('an objection appears for the committee over the notice until it is answered; members see the open notice', async () => {
+	const r = await pointRule(admin, srv, { valid_from: `${thisYear()}-01-01` });
+	expectStatus(await award(admin, m1, r), 201, srv);
+	const notice = expectStatus(await com.post('/api/point-notices', {
+		org_id: dist.id, period: String(thisYear()), kind: 'members', opens_on: day(0), closes_on: day(5),
+		title: uniq('年度党员积分公示'),
+	}), 201, srv);
+	const ref = `notice:${notice.id}`;
+	const open = (await inbox(me1)).items.find((x) => x.kind === 'notice_open' && x.ref === ref);
+	assert.ok(open, 'the member sees the notice open for objections');
+	assert.equal(open.due_on, day(5));
+	assert.equal(open.days_left, 5);
+	assert.ok(!(await inbox(com)).items.some((x) => x.kind === 'objection'), 'no objection yet');
+	const ob = expectStatus(await me1.post(`/api/point-notices/${notice.id}/objections`, { text: '本人积分漏记一项' }), 201, srv);
+	const it = (await inbox(com)).items.find((x) => x.kind === 'objection' && x.ref === ref);
+	assert.ok(it, 'the committee has the objection to answer');
+	assert.equal(it.due_on, day(5));
+	assert.equal(it.link, `/points/notices?id=${notice.id}`);
+	assert.ok(!(await inbox(com2)).items.some((x) => x.ref === ref), 'not another district');
+	assert.ok(!(await inbox(sec1)).items.some((x) => x.kind === 'objection'), 'a secretary answers no objection');
+	expectStatus(await com.post(`/api/point-objections/${ob.id}/answer`, { answer: '已核实，无误', outcome: 'dismissed' }), 200, srv);
+	assert.ok(!(await inbox(com)).items.some((x) => x.kind === 'objection' && x.ref === ref), 'gone once answered');
+});
+
 // ---- the webhook -----------------------------------------------------------
 
 /** A receiver on loopback answering statuses in turn (then 200); records each POST. */
@@ -153,7 +177,7 @@ async function until(cond, what) {
 const signed = (secret, h, body) => `sha256=${crypto.createHmac('sha256', secret)
 	.update(`${h['x-xianfeng-timestamp']}.${body}`).digest('hex')}`;
 
-test('a new claim reaches the webhook as a signed POST to its approver; a 500 is retried', async () => {
+test('a new claim reaches the webhook as signed POSTs to its approvers, a 500 is retried; an objection reaches the committee', async () => {
 	const secret = 'test-secret-' + crypto.randomBytes(8).toString('hex');
 	const recv = await receiver([500]);
 	let w;
@@ -161,25 +185,44 @@ test('a new claim reaches the webhook as a signed POST to its approver; a 500 is
 		w = await webhookCity(recv, secret);
 		const r = await pointRule(w.admin, w.srv, { approver_role: 'secretary' });
 		const cl = expectStatus(await w.me.post('/api/claims', { rule_id: r.id, description: '带头完成志愿服务', evidence: ['照片.jpg'] }), 201, w.srv);
-		await until(() => recv.got.length >= 2, 'the retried delivery');
-		const [first, second] = recv.got;
-		for (const g of [first, second]) {
+		// two approvers (the branch's secretary, the committee above): one
+		// message each; the first POST got a 500 and was sent again
+		await until(() => recv.got.length >= 3, 'both messages and the retry');
+		for (const g of recv.got) {
 			assert.equal(g.method, 'POST');
 			assert.equal(g.url, '/hooks/xf');
 			assert.match(g.headers['content-type'], /^application\/json/);
 			assert.equal(g.headers['x-xianfeng-signature'], signed(secret, g.headers, g.body), 'a valid HMAC-SHA256');
 		}
-		assert.equal(second.headers['x-xianfeng-delivery'], first.headers['x-xianfeng-delivery'], 'the same delivery retried');
-		const msg = JSON.parse(second.body);
+		const first = recv.got[0];
+		const again = recv.got.slice(1).find((g) => g.headers['x-xianfeng-delivery'] === first.headers['x-xianfeng-delivery']);
+		assert.ok(again, 'the delivery that got a 500 is retried with the same id');
+		assert.equal(again.body, first.body);
+		const claims = new Map(recv.got.map((g) => JSON.parse(g.body)).map((m) => [m.recipient.user_id, m]));
+		assert.deepEqual([...claims.keys()].sort((x, y) => x - y), [w.sec.user.id, w.com.user.id].sort((x, y) => x - y));
+		const msg = claims.get(w.sec.user.id);
 		assert.equal(msg.kind, 'claim');
 		assert.equal(msg.ref, `claim:${cl.id}`);
 		assert.equal(msg.org_id, w.b1.id);
-		assert.equal(msg.recipient.user_id, w.sec.user.id);
 		assert.match(msg.title, CHINESE);
 		assert.match(msg.body, /带头完成志愿服务/);
 		assert.equal(msg.link, '/points/claims');
+		const second = again;
 		// a forged signature would not match
 		assert.notEqual(signed('wrong', second.headers, second.body), second.headers['x-xianfeng-signature']);
+		// an objection reaches the committee over the notice, not the secretary
+		expectStatus(await award(w.admin, w.m, r), 201, w.srv);
+		const notice = expectStatus(await w.com.client.post('/api/point-notices', {
+			org_id: w.city.id, period: String(thisYear()), kind: 'members', opens_on: day(0), closes_on: day(5),
+			title: '年度党员积分公示',
+		}), 201, w.srv);
+		const ob = expectStatus(await w.me.post(`/api/point-notices/${notice.id}/objections`, { text: '积分有误' }), 201, w.srv);
+		await until(() => recv.got.some((g) => JSON.parse(g.body).kind === 'objection'), 'the objection message');
+		const objs = recv.got.map((g) => ({ g, m: JSON.parse(g.body) })).filter((x) => x.m.kind === 'objection');
+		assert.deepEqual(objs.map((x) => x.m.recipient.user_id), [w.com.user.id]);
+		assert.equal(objs[0].m.ref, `objection:${ob.id}`);
+		assert.equal(objs[0].m.link, `/points/notices?id=${notice.id}`);
+		assert.equal(objs[0].g.headers['x-xianfeng-signature'], signed(secret, objs[0].g.headers, objs[0].g.body));
 	} finally {
 		await w?.srv.stop();
 		await recv.close();
@@ -205,8 +248,9 @@ async function populate(s) {
 	const br = await createOrg(adm, { name: uniq('第一党支部'), kind: 'branch', level: 'city', parent_id: city.id, established_on: EST }, s);
 	const [m] = await membersOf(adm, s, [br]);
 	const sec = await createUserAndLogin(adm, s, { roles: [{ role: 'secretary', org_id: br.id }] });
+	const com = await createUserAndLogin(adm, s, { roles: [{ role: 'committee', org_id: city.id }] });
 	const me = (await clientsFor(adm, s, { me: ['member', br, m] })).me;
-	return { srv: s, admin: adm, b1: br, sec, me };
+	return { srv: s, admin: adm, city, b1: br, m, sec, com, me };
 }
 
 test('a bad webhook URL or a missing secret stops the server from starting', async () => {
