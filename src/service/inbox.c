@@ -7,6 +7,7 @@
 #include "domain/inbox.h"
 #include "service/compliance.h"
 #include "service/notices.h"
+#include "service/orgs.h"
 #include "service/point_claims.h"
 #include "service/tasks.h"
 #include "store/members.h"
@@ -334,6 +335,22 @@ static int notices_open(gather *g)
 
 /* ---- the inbox ---------------------------------------------------------- */
 
+#define ROOTS_MAX 20
+
+/* An administrator: the summaries of each tree (its roots). */
+static int summaries_of_roots(gather *g)
+{
+	xf_org_filter f = {.roots = 1, .limit = ROOTS_MAX};
+	xf_org_page roots;
+	int rc = xf_org_list(g->c, &f, &roots);
+	for (int i = 0; rc == XF_OK && i < roots.n; i++) {
+		rc = meetings_summary(g, roots.items[i].id);
+		if (rc == XF_OK)
+			rc = tasks_summary(g, roots.items[i].id);
+	}
+	return rc;
+}
+
 /* 1 if grant i lies within another staff grant of the same class
  * (committee/admin or secretary) listed before it or wider. */
 static int covered(const xf_scope *s, int i)
@@ -361,11 +378,8 @@ static int gather_all(gather *g)
 	for (int i = 0; s && rc == XF_OK && i < s->n; i++) {
 		const xf_grant *gr = &s->g[i];
 		if (gr->role == XF_ROLE_ADMIN) {
-			if (whole++)
-				continue;
-			rc = meetings_summary(g, 0);
-			if (rc == XF_OK)
-				rc = tasks_summary(g, 0);
+			if (!whole++)
+				rc = summaries_of_roots(g);
 			continue;
 		}
 		if ((gr->role != XF_ROLE_COMMITTEE &&

@@ -97,6 +97,11 @@ test('a committee sees its subtree summarized, and not another district', async 
 	assert.ok(!box2.items.some((x) => [dist.id, b1.id, b2.id].includes(x.org_id)));
 	assert.ok(box2.items.some((x) => x.kind === 'orgs_owing' && x.org_id === dist2.id));
 	assert.ok(c1.id > 0);
+	// an administrator sees the whole tree summarized
+	const all = await inbox(admin);
+	assert.ok(all.items.some((x) => x.kind === 'orgs_owing'));
+	assert.ok(all.items.some((x) => x.kind === 'tasks_summary'));
+	assert.ok(!all.items.some((x) => x.kind === 'meeting_owed'));
 });
 
 test('a claim appears for its approver, not elsewhere, and leaves once approved; the member sees the outcome', async () => {
