@@ -6,9 +6,11 @@
 #include "api/api.h"
 #include "http/server.h"
 #include "http/static.h"
+#include "http/webhook.h"
 #include "service/auth.h"
 #include "service/ctx.h"
 #include "service/live.h"
+#include "service/notify.h"
 #include "store/migrate.h"
 #include "tools/tools.h"
 
@@ -37,6 +39,63 @@ static int parse_listen(const char *s, char *host, size_t n,
 	if (*end || p < 1 || p > 65535)
 		return -1;
 	*port = (unsigned short)p;
+	return 0;
+}
+
+/*
+ * Outside channels from the environment (docs/operations.md): the
+ * webhook when XF_WEBHOOK_URL is set (XF_WEBHOOK_SECRET required,
+ * XF_WEBHOOK_TIMEOUT_MS default 5000), the kinds that send from
+ * XF_NOTIFY_KINDS, the first retry's delay from XF_NOTIFY_RETRY_MS.
+ * Nothing set: no messages. 0, or -1 after saying what is wrong.
+ */
+static int env_ms(const char *name, long dflt, long max, long *out)
+{
+	const char *v = getenv(name);
+	char *end;
+	*out = dflt;
+	if (!v || !*v)
+		return 0;
+	*out = strtol(v, &end, 10);
+	if (*end || *out < 1 || *out > max) {
+		fprintf(stderr, "xianfeng: %s takes 1..%ld (ms)\n", name, max);
+		return -1;
+	}
+	return 0;
+}
+
+static int notify_setup(void)
+{
+	const char *url = getenv("XF_WEBHOOK_URL");
+	if (!url || !*url)
+		return 0;
+	const char *secret = getenv("XF_WEBHOOK_SECRET");
+	long timeout, retry;
+	if (env_ms("XF_WEBHOOK_TIMEOUT_MS", 5000, 60000, &timeout) != 0 ||
+	    env_ms("XF_NOTIFY_RETRY_MS", 1000, 600000, &retry) != 0)
+		return -1;
+	if (!secret || !*secret) {
+		fprintf(stderr, "xianfeng: XF_WEBHOOK_URL needs "
+		                "XF_WEBHOOK_SECRET\n");
+		return -1;
+	}
+	xf_sender *s = xf_webhook_sender_new(url, secret, (int)timeout);
+	if (!s) {
+		fprintf(
+		    stderr,
+		    "xianfeng: XF_WEBHOOK_URL must be http://host[:port]/path "
+		    "(HTTPS through a local relay)\n");
+		return -1;
+	}
+	if (xf_notify_register(s) != 0 ||
+	    xf_notify_start(getenv("XF_NOTIFY_KINDS"), (int)retry) != 0) {
+		fprintf(stderr,
+		        "xianfeng: cannot start the outside channels\n");
+		return -1;
+	}
+	fprintf(stderr, "xianfeng: webhook on for %s\n",
+	        getenv("XF_NOTIFY_KINDS") ? getenv("XF_NOTIFY_KINDS")
+	                                  : "claim,objection");
 	return 0;
 }
 
@@ -146,6 +205,9 @@ static int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* after the mask: its worker thread inherits it */
+	if (notify_setup() != 0)
+		return 1;
 	xf_http_config cfg = {
 	    .host = host,
 	    .port = port,
@@ -168,6 +230,7 @@ static int cmd_serve(int argc, char **argv)
 	fprintf(stderr, "xianfeng: stopping (signal %d)\n", sig);
 	xf_http_stop(srv);
 	xf_live_stop();
+	xf_notify_stop();
 	return 0;
 }
 

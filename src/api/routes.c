@@ -15,6 +15,7 @@
 #include "api/compliance.h"
 #include "api/duties.h"
 #include "api/honors.h"
+#include "api/inbox.h"
 #include "api/input.h"
 #include "api/leaderboards.h"
 #include "api/meetings.h"
@@ -354,6 +355,9 @@ static const xf_route routes[] = {
     /* generated reports: the year's report as PDF or Word */
     {"GET", "/api/reports/annual", xf_h_reports_annual, .auth = MANAGE,
      .query = &xf_reports_annual_query},
+    /* the inbox (待办) */
+    {"GET", "/api/inbox", xf_h_inbox, .auth = ANY},
+    {"GET", "/api/inbox/count", xf_h_inbox_count, .auth = ANY},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -9,6 +9,7 @@
 #include "domain/compliance.h"
 #include "domain/duties.h"
 #include "domain/honors.h"
+#include "domain/inbox.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -60,5 +61,6 @@ const xf_catalogue xf_catalogues[] = {
     {"brand_grades", xf_brand_grades, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
+    {"inbox_kinds", xf_inbox_kinds, NULL},
     {NULL, NULL, NULL},
 };

@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "domain/points.h"
 #include "service/leaderboards.h"
+#include "service/notify.h"
 #include "service/snapshot.h"
 #include "service/star_ratings.h"
 #include "store/members.h"
@@ -438,6 +439,8 @@ int xf_point_objection_create(xf_ctx *c, int64_t notice_id, int64_t member_id,
 {
 	int rc;
 	XF_WRITE_TX(c, rc, object_tx(c, notice_id, member_id, text, out));
+	if (rc == XF_OK)
+		xf_notify_objection(c, out);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "service/point_claims.h"
 
+#include "service/notify.h"
 #include "service/points_int.h"
 #include "service/snapshot.h"
 
@@ -112,6 +113,8 @@ int xf_point_claim_create(xf_ctx *c, const xf_point_claim_input *in,
 	int64_t key =
 	    xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER, in->member_id);
 	XF_TOTALS_TX(c, key, rc, claim_create_tx(c, in, out, res));
+	if (rc == XF_OK)
+		xf_notify_claim_pending(c, out);
 	return rc;
 }
 
@@ -227,4 +230,85 @@ int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
 	xf_point_claim_filter f = {
 	    .status = status, .offset = offset, .limit = limit};
 	XF_RETURN_READ_TX(c, claims_tx(c, org_id, &f, out, n, total));
+}
+
+/* ---- for the inbox ------------------------------------------------------ */
+
+/* Keeps in *out the claims the caller may decide (the rule's approver
+ * role over the claim's org, not its own). */
+static int decidable_only(xf_ctx *c, xf_point_claim *cl, int *n)
+{
+	int64_t rule_ids[32];
+	int may[32], nr = 0, k = 0;
+	for (int i = 0; i < *n; i++) {
+		if (c->scope && c->scope->member_id == cl[i].member_id)
+			continue;
+		int j = 0;
+		while (j < nr && rule_ids[j] != cl[i].rule_id)
+			j++;
+		if (j == nr) {
+			xf_point_rule r;
+			int rc = xf_point_rule_load(c, cl[i].rule_id, &r);
+			if (rc != XF_OK)
+				return rc;
+			const char *role =
+			    r.nversions
+			        ? r.versions[r.nversions - 1].approver_role
+			        : "committee";
+			j = nr < 32 ? nr++ : 31;
+			rule_ids[j] = cl[i].rule_id;
+			may[j] = xf_point_may_award(c, role, cl[i].org_path);
+		}
+		if (may[j])
+			cl[k++] = cl[i];
+	}
+	*n = k;
+	return XF_OK;
+}
+
+static int to_decide_tx(xf_ctx *c, xf_point_claim_filter *f,
+                        xf_point_claim **out, int *n)
+{
+	int64_t total;
+	int rc = claims_tx(c, 0, f, out, n, &total);
+	if (rc != XF_OK || *n == 0 || f->member_id)
+		return rc; /* a member-only caller decides nothing */
+	return decidable_only(c, *out, n);
+}
+
+int xf_point_claims_to_decide(xf_ctx *c, int limit, xf_point_claim **out,
+                              int *n)
+{
+	*n = 0;
+	xf_point_claim_filter f = {.status = "pending", .limit = limit};
+	XF_RETURN_READ_TX(c, to_decide_tx(c, &f, out, n));
+}
+
+static int decided_mine_tx(xf_ctx *c, int64_t since, xf_point_claim_filter *f,
+                           xf_point_claim **out, int *n)
+{
+	int64_t total;
+	int rc = xf_from_db(
+	    c, xf_store_point_claim_list(c->db, c->a, f, out, n, &total));
+	int k = 0;
+	for (int i = 0; rc == XF_OK && i < *n; i++)
+		if (strcmp((*out)[i].status, "pending") != 0 &&
+		    (*out)[i].decided_at >= since)
+			(*out)[k++] = (*out)[i];
+	*n = k;
+	return rc;
+}
+
+int xf_point_claims_decided_mine(xf_ctx *c, int64_t since, int limit,
+                                 xf_point_claim **out, int *n)
+{
+	*n = 0;
+	if (!c->scope || !c->scope->member_id)
+		return XF_OK;
+	xf_point_claim_filter f = {.member_id = c->scope->member_id,
+	                           .limit = limit};
+	f.ranges.n = 1;
+	f.ranges.lo[0] = "/";
+	f.ranges.hi[0] = "0";
+	XF_RETURN_READ_TX(c, decided_mine_tx(c, since, &f, out, n));
 }

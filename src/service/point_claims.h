@@ -29,4 +29,13 @@ int xf_point_claim_list(xf_ctx *c, int64_t org_id, const char *status,
                         int offset, int limit, xf_point_claim **out, int *n,
                         int64_t *total);
 
+/* The inbox (service/inbox.h), each in a read transaction of its own:
+ * the pending claims in the caller's scope that the caller may decide
+ * (not its own), newest first; and the caller's own claims decided at
+ * or after since (unix seconds), newest first. At most limit each. */
+int xf_point_claims_to_decide(xf_ctx *c, int limit, xf_point_claim **out,
+                              int *n);
+int xf_point_claims_decided_mine(xf_ctx *c, int64_t since, int limit,
+                                 xf_point_claim **out, int *n);
+
 #endif

@@ -268,3 +268,35 @@ int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
 	return xf_db_run(
 	    XF_DB_BOUND(db, sql_fail_add, XF_STR(username), XF_INT(now)));
 }
+
+/* ---- who answers for an organization (outside channels) ----------------- */
+
+static const char sql_staff_over[] =
+    "SELECT r.user_id, r.role, o.path, u.display_name, m.phone "
+    "FROM user_roles r JOIN orgs o ON o.id = r.org_id "
+    "JOIN users u ON u.id = r.user_id "
+    "LEFT JOIN members m ON m.id = u.member_id "
+    "WHERE r.role IN ('secretary', 'committee') AND u.disabled = 0 "
+    "AND substr($1, 1, length(o.path)) = o.path "
+    "ORDER BY r.user_id, r.role LIMIT $2";
+
+static const xf_db_col staff_cols[] = {
+    XF_COL(I64, xf_staff_over, user_id),
+    XF_COL(STR, xf_staff_over, role),
+    XF_COL(STR, xf_staff_over, org_path),
+    XF_COL(STR, xf_staff_over, display_name),
+    XF_COL(OPT, xf_staff_over, phone),
+};
+
+static void read_staff(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_db_read_cols(a, st, staff_cols, XF_NCOLS(staff_cols), item);
+}
+
+int xf_store_user_staff_over(xf_db *db, xf_arena *a, const char *path, int max,
+                             xf_staff_over **out, int *n)
+{
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_staff_over, XF_STR(path), XF_INT(max));
+	return xf_db_rows(st, a, max, sizeof **out, read_staff, out, n);
+}

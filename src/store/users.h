@@ -23,6 +23,17 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
                        const char *q, int offset, int limit, xf_user **out,
                        int *n, int64_t *total);
 
+/* Who answers for an organization: a user holding a secretary or
+ * committee role on path or an organization above it, enabled, with its
+ * member record's phone (NULL when none). */
+typedef struct xf_staff_over {
+	int64_t user_id;
+	const char *role, *org_path, *display_name, *phone;
+} xf_staff_over;
+/* The staff over path (at most max rows, one per user and role). */
+int xf_store_user_staff_over(xf_db *db, xf_arena *a, const char *path, int max,
+                             xf_staff_over **out, int *n);
+
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
                             const char *csrf, int64_t now, int64_t expires);
 /* Finds a live session; fills user (with roles), csrf and its end. */

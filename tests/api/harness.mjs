@@ -204,7 +204,8 @@ export class Client {
  * Starts a server on a fresh database.
  * options: db (override the db string), demo (run `xianfeng demo` with
  * XF_ADMIN_PASSWORD instead of adding the admin user with `user add`),
- * attach (a second server on the db of another: no init, no users).
+ * attach (a second server on the db of another: no init, no users),
+ * env (variables added to the server's environment).
  * Returns {url, db, log(), logTail(n), client(), login(), loginRaw(), stop()}.
  */
 export async function startServer(options = {}) {
@@ -229,6 +230,7 @@ export async function startServer(options = {}) {
 	const url = `http://127.0.0.1:${port}`;
 	const proc = spawn(XF_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
 		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, ...(options.env ?? {}) }, // e.g. the webhook's settings
 	});
 	let stderr = '';
 	let stdout = '';

@@ -88,6 +88,9 @@ export const menuRoutes = [
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
     meta: { title: '审计日志', icon: 'Document', group: '系统管理', roles: OVERSEERS } },
+  // the inbox (待办): opened from the header's bell
+  { path: '/inbox', name: 'inbox', component: () => import('../views/inbox/InboxView.vue'),
+    meta: { title: '待办事项', icon: 'Bell', roles: [...OFFICERS, 'member'], hidden: true } },
 ]
 
 /** The first page the given role may open. */

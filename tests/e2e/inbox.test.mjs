@@ -1,0 +1,67 @@
+// Browser test of the inbox (待办): a branch secretary on a phone sees the
+// bell's badge with the count the server gives, opens the inbox, finds a
+// milestone due in 3 days and a member's claim grouped by kind, and a click
+// on the claim opens the claims page. Fails on console errors, failed
+// requests or unannounced HTTP errors; leaves screenshots.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { if (browser) await browser.close() })
+
+/** Today in Asia/Shanghai moved by n days, as YYYY-MM-DD. */
+function day(n) {
+  const [y, m, d] = shanghaiToday()
+  return new Date(Date.UTC(y, m - 1, d) + n * 86400000).toISOString().slice(0, 10)
+}
+
+test('a secretary on a phone opens the inbox from the bell and drills into a claim', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const sec = await watchedPage(browser, { width: 390, height: 844 })
+  try {
+    const admin = await apiAs(url, 'admin')
+    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null, established_on: '2015-01-01' })
+    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id, established_on: '2015-01-01' })
+    const member = await admin.post('/api/members', { org_id: branch.id, name: '张三', gender: 'male',
+      id_number: idNumber('33020119800101001'), phone: '13800000000', status: 'full', joined_on: '2010-07-01' })
+    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
+      roles: [{ role: 'secretary', org_id: branch.id }] })
+    await admin.post('/api/users', { username: 'zs', password: PASSWORD, display_name: '张三',
+      member_id: member.id, roles: [{ role: 'member', org_id: branch.id }] })
+    await admin.post('/api/tasks', { org_id: branch.id, title: '学习贯彻任务', start_on: day(-10), due_on: day(40),
+      milestones: [{ title: '方案制定', due_on: day(3) }, { title: '总结', due_on: day(40) }] })
+    const rule = await admin.post('/api/point-rules', { category: '履职尽责', item: '完成重点任务', points: 5,
+      needs_approval: true, valid_from: '2024-01-01', approver_role: 'secretary' })
+    const zs = await apiAs(url, 'zs')
+    const claim = await zs.post('/api/claims', { rule_id: rule.id, description: '完成年度攻坚任务', evidence: ['总结.pdf'] })
+
+    const { page } = sec
+    await login(page, url, 'zbsj')
+    const secApi = await apiAs(url, 'zbsj')
+    const { count } = await secApi.get('/api/inbox/count')
+    assert.ok(count >= 2)
+    const badge = page.locator('.xf-bell-badge .el-badge__content')
+    await badge.filter({ hasText: String(count) }).waitFor()
+    await page.locator('[data-test=inbox-bell]').click()
+    await page.waitForURL(/\/inbox$/)
+    await page.xfIdle()
+    await page.locator('[data-test=inbox-item]', { hasText: '方案制定' }).waitFor()
+    const groups = await page.locator('[data-test=inbox-group] h4').allInnerTexts()
+    assert.ok(groups.some((g) => g.includes('任务节点到期')), `groups: ${groups}`)
+    assert.ok(groups.some((g) => g.includes('待审核申报')), `groups: ${groups}`)
+    assert.equal(await page.locator('[data-test=inbox-item]').count(), count)
+    await screenshot(page, 'inbox-phone')
+    const wide = await page.evaluate(() => [document.documentElement.scrollWidth,
+      ...[...document.querySelectorAll('.xf-header > *')].map((e) => `${e.className}:${Math.round(e.getBoundingClientRect().right)}`)].join(' '))
+    assert.ok(Number(wide.split(' ')[0]) <= 390, `no sideways scrolling at 390 px (${wide})`)
+    await page.locator('[data-test=inbox-item]', { hasText: '张三' }).click()
+    await page.waitForURL(new RegExp(`/points/claims\\?claim=${claim.id}$`))
+    await page.xfIdle()
+    assertNoProblems({ "the secretary's": sec })
+  } finally {
+    await closeAll(server, sec)
+  }
+})
