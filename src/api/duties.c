@@ -2,10 +2,12 @@
  * duties.c (api) - /api/duties, /api/duties/{id}/evidence and
  * /api/duty-assignments: the duty lists (三级五岗) per organization, year,
  * level and post, copied from year to year; the people on the posts; the
- * evidence of what they did against each item.
+ * evidence of what they did against each item. The list also in Excel
+ * (/api/duties.xlsx).
  */
 #include "api/duties.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/api.h"
 #include "api/input.h"
@@ -14,6 +16,7 @@
 #include "domain/orgs.h"
 #include "model/duty.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
@@ -122,7 +125,7 @@ void xf_h_duties_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* GET /api/duties?org=&year=&level=&post=&applicable=1 */
+/* GET /api/duties(.xlsx)?org=&year=&level=&post=&applicable=1 */
 enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
@@ -141,31 +144,93 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_duties_list(xf_req *r)
+/* The duty items of the list's query from offset (at most limit); 0, or
+ * -1 with the answer written. */
+static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
+                     int *n, int64_t *total)
 {
 	const xf_val *v = r->query_vals;
-	xf_ctx c;
 	xf_duty_query q = {.org_id = v[DL_ORG].i,
 	                   .year = (int)v[DL_YEAR].i,
 	                   .level = v[DL_LEVEL].s,
 	                   .post = v[DL_POST].s,
-	                   .applicable = (int)v[DL_APPLICABLE].i};
-	xf_query_page(r, &q.offset, &q.limit);
+	                   .applicable = (int)v[DL_APPLICABLE].i,
+	                   .offset = offset,
+	                   .limit = limit};
 	if (q.level && !xf_duty_level_valid(q.level)) {
 		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return;
+		return -1;
 	}
 	if (q.applicable && !q.year) {
 		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
-		return;
+		return -1;
 	}
-	if (xf_api_ctx(r, &c) != 0)
-		return;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	return xf_api_failed(r, c, xf_duty_list(c, &q, ds, n, total)) ? -1 : 0;
+}
+
+void xf_h_duties_list(xf_req *r)
+{
+	int offset, limit;
+	xf_ctx c;
 	xf_duty *ds;
 	int n;
 	int64_t total;
-	if (!xf_api_failed(r, &c, xf_duty_list(&c, &q, &ds, &n, &total)))
+	xf_query_page(r, &offset, &limit);
+	if (load_list(r, &c, offset, limit, &ds, &n, &total) == 0)
 		answer_duties(r, 200, ds, n, total, -1);
+}
+
+static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_duty *d = &((const xf_duty *)arg)[i];
+	cells[0] = (xf_xlsx_cell){NULL, d->seq, 0};
+	cells[1] = (xf_xlsx_cell){NULL, d->year, 0};
+	cells[2] = (xf_xlsx_cell){xf_duty_level_title(d->level), 0, -1};
+	cells[3] = (xf_xlsx_cell){xf_duty_post_title(d->post), 0, -1};
+	cells[4] = (xf_xlsx_cell){d->title, 0, -1};
+	cells[5] = (xf_xlsx_cell){d->content, 0, -1};
+	cells[6] = (xf_xlsx_cell){d->org_name, 0, -1};
+}
+
+/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
+ * in Excel. */
+void xf_h_duties_xlsx(xf_req *r)
+{
+	const xf_val *v = r->query_vals;
+	xf_ctx c;
+	xf_duty *ds;
+	int n;
+	int64_t total;
+	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total) != 0 ||
+	    xf_xlsx_rows_fit(r, total) != 0)
+		return;
+	static const char *const heads[] = {
+	    "序号", "年度", "层级", "岗位", "职责事项", "具体内容", "制定组织"};
+	static const double widths[] = {6, 8, 14, 16, 30, 50, 24};
+	const char *org = xf_xlsx_org_name(&c, v[DL_ORG].i);
+	char year[8] = "";
+	if (v[DL_YEAR].present)
+		snprintf(year, sizeof year, "%d", (int)v[DL_YEAR].i);
+	const char *const filters[] = {
+	    "组织", org,
+	    "年度", year,
+	    "层级", v[DL_LEVEL].s ? xf_duty_level_title(v[DL_LEVEL].s) : NULL,
+	    "岗位", v[DL_POST].s ? xf_duty_post_title(v[DL_POST].s) : NULL,
+	    "范围", v[DL_APPLICABLE].i ? "适用于本组织层级的事项" : NULL};
+	xf_xlsx_table t = {.sheet = "责任清单",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%s三级五岗责任清单",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 7,
+	                   .nrows = n,
+	                   .row = duty_cells,
+	                   .arg = ds};
+	xf_xlsx_table_reply(r, &t, "三级五岗责任清单.xlsx");
 }
 
 enum { C_ORG, C_FROM, C_TO, C_COUNT };

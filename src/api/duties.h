@@ -14,6 +14,7 @@
 /* duties.c */
 xf_api_handler xf_h_duties_list;
 extern const struct xf_query_table xf_duties_list_query;
+xf_api_handler xf_h_duties_xlsx; /* the list in Excel */
 xf_api_handler xf_h_duties_create;
 extern const struct xf_body_table xf_duties_create_body;
 xf_api_handler xf_h_duties_copy;
