@@ -318,8 +318,9 @@ void xf_h_compliance_board_xlsx(xf_req *r)
 	                .row = lagging_cells,
 	                .arg = &(lagging_rows){&b, &r->arena}},
 	};
-	xf_xlsx_reply(r, xf_arena_printf(&r->arena, "%s.xlsx", title),
-	              "组织生活督导.xlsx", "组织生活督导", board_write, &k);
+	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", title),
+	                   "组织生活督导.xlsx", "组织生活督导", board_write,
+	                   &k);
 }
 
 /* ---- rules --------------------------------------------------------------- */

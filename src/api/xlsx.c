@@ -80,9 +80,11 @@ static void *slurp(const char *path, xf_arena *a, size_t *len)
 	return data;
 }
 
-void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
-                   const char *doc_title,
-                   int (*write)(lxw_workbook *wb, void *arg), void *arg)
+/* xf_xlsx_reply and xf_xlsx_reply_rows: rows_in_order, the latter. */
+static void reply(xf_req *r, const char *file_name, const char *fallback,
+                  const char *doc_title,
+                  int (*write)(lxw_workbook *wb, void *arg), void *arg,
+                  int rows_in_order)
 {
 	const char *tmp = getenv("TMPDIR");
 	if (!tmp || !*tmp)
@@ -94,7 +96,8 @@ void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
 		return;
 	}
 	close(fd);
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
+	lxw_workbook_options opt = {.constant_memory =
+	                                rows_in_order ? LXW_TRUE : LXW_FALSE,
 	                            .tmpdir = (char *)tmp};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	int rc = wb ? write(wb, arg) : -1;
@@ -154,6 +157,20 @@ int xf_xlsx_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
 	lxw_error rc = worksheet_write_string(ws, row, col, copy, f);
 	free(copy);
 	return rc == LXW_NO_ERROR ? 0 : -1;
+}
+
+void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
+                   const char *doc_title,
+                   int (*write)(lxw_workbook *wb, void *arg), void *arg)
+{
+	reply(r, file_name, fallback, doc_title, write, arg, 0);
+}
+
+void xf_xlsx_reply_rows(xf_req *r, const char *file_name, const char *fallback,
+                        const char *doc_title,
+                        int (*write)(lxw_workbook *wb, void *arg), void *arg)
+{
+	reply(r, file_name, fallback, doc_title, write, arg, 1);
 }
 
 int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
@@ -257,6 +274,6 @@ const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id)
 void xf_xlsx_table_reply(xf_req *r, const xf_xlsx_table *t,
                          const char *fallback)
 {
-	xf_xlsx_reply(r, xf_arena_printf(&r->arena, "%s.xlsx", t->title),
-	              fallback, t->sheet, xf_xlsx_table_write, (void *)t);
+	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", t->title),
+	                   fallback, t->sheet, xf_xlsx_table_write, (void *)t);
 }

@@ -32,6 +32,14 @@ void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
                    const char *doc_title,
                    int (*write)(lxw_workbook *wb, void *arg), void *arg);
 
+/* The same for a workbook written row by row, top to bottom, each sheet
+ * in turn (the plain table sheets): rows go to a temporary file as they
+ * come (libxlsxwriter's constant_memory), so a long list costs no memory
+ * and text is stored inline. */
+void xf_xlsx_reply_rows(xf_req *r, const char *file_name, const char *fallback,
+                        const char *doc_title,
+                        int (*write)(lxw_workbook *wb, void *arg), void *arg);
+
 /* A plain table: the cell of row i, column j is text (num NULL) or a
  * number with decimals (text NULL). */
 typedef struct xf_xlsx_cell {
@@ -85,7 +93,8 @@ const char *xf_xlsx_subtitle(xf_req *r, int64_t now, const char *const *pairs,
 const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id);
 
 /* Answers table t as a workbook of one sheet named after t->title
- * ("<title>.xlsx"; fallback when the title makes no file name). */
+ * ("<title>.xlsx"; fallback when the title makes no file name), written
+ * row by row (xf_xlsx_reply_rows). */
 void xf_xlsx_table_reply(xf_req *r, const xf_xlsx_table *t,
                          const char *fallback);
 
