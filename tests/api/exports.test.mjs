@@ -7,6 +7,10 @@
 // rows, has a Chinese header row, and writes formula-looking text as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startWithTree, clientsFor, pointRule, award } from './fixtures.mjs';
 import {
 	expectStatus, createMember, uniq, todayShanghai, maskId, maskPhone,
@@ -140,6 +144,29 @@ test('meetings.xlsx: the meetings of the list query with Chinese kinds; formula-
 	await sameRefusal(committee, '/api/meetings?kind=bogus', '/api/meetings.xlsx?kind=bogus');
 	await sameRefusal(committee, '/api/meetings?period=2024Q9', '/api/meetings.xlsx?period=2024Q9');
 	await sameRefusal(sec1, `/api/meetings?org=${b2.id}`, `/api/meetings.xlsx?org=${b2.id}`);
+});
+
+test('LibreOffice opens the meetings export with formula-looking text as text, not as formulas', async () => {
+	const res = await committee.get(`/api/meetings.xlsx?org=${b1.id}&period=${LAST}`);
+	assert.equal(res.status, 200);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-soffice-'));
+	try {
+		const file = path.join(dir, 'meetings.xlsx');
+		fs.writeFileSync(file, res.raw);
+		// CSV in UTF-8 (76), comma-separated (44), text quoted (34)
+		execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to',
+			'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], { stdio: 'ignore', timeout: 180000 });
+		const csv = fs.readFileSync(path.join(dir, 'meetings.csv'), 'utf8');
+		const quoted = (t) => `"${t.replaceAll('"', '""')}"`;
+		for (const t of FORMULAS) {
+			assert.ok(csv.includes(t.includes('"') ? quoted(t) : t), `${t} is kept as text:\n${csv}`);
+		}
+		const data = csv.trim().split('\n').slice(3);
+		assert.equal(data.length, FORMULAS.length);
+		for (const line of data) assert.ok(line.includes(',=1+1,'), `=1+1 is not computed: ${line}`);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('compliance/board.xlsx: the board rows and the lagging organizations, as the JSON board', async () => {
