@@ -127,6 +127,8 @@ void xf_h_audit_xlsx(xf_req *r)
 	if (q[Q_USER_ID].present)
 		snprintf(uid, sizeof uid, "%lld", (long long)q[Q_USER_ID].i);
 	const char *const filters[] = {
+	    "范围",
+	    XF_XLSX_ALL_ORGS,
 	    "对象类型",
 	    q[Q_ENTITY].s ? label_or_code(xf_audit_entities, q[Q_ENTITY].s)
 	                  : NULL,
@@ -140,7 +142,7 @@ void xf_h_audit_xlsx(xf_req *r)
 	audit_rows x = {r, rows};
 	xf_xlsx_table t = {.sheet = "操作日志",
 	                   .title = "操作日志",
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
 	                   .headers = heads,
 	                   .widths = widths,
 	                   .ncols = 7,

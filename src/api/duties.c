@@ -375,7 +375,7 @@ void xf_h_duty_assignments_create(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-/* GET /api/duty-assignments?org=&subtree=1&year=&member_id= */
+/* GET /api/duty-assignments(.xlsx)?org=&subtree=1&year=&member_id= */
 enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
 static const xf_param assignment_list_params[] = {
     XF_PARAM_PAGE,
@@ -388,22 +388,32 @@ static const xf_param assignment_list_params[] = {
 const xf_query_table xf_duty_assignments_list_query =
     XF_QUERY_TABLE(assignment_list_params);
 
-void xf_h_duty_assignments_list(xf_req *r)
+/* The assignments of the list's query from offset (at most limit); 0, or
+ * -1 with the answer written. */
+static int load_assignments(xf_req *r, xf_ctx *c, int offset, int limit,
+                            xf_duty_assignment **as, int *n, int64_t *total)
 {
 	const xf_val *q = r->query_vals;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	return xf_api_failed(
+	           r, c,
+	           xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                                   (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	                                   offset, limit, as, n, total))
+	           ? -1
+	           : 0;
+}
+
+void xf_h_duty_assignments_list(xf_req *r)
+{
 	int offset, limit;
 	xf_ctx c;
 	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
 	xf_duty_assignment *as;
 	int n;
 	int64_t total;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                                (int)q[AL_YEAR].i, q[AL_MEMBER].i,
-	                                offset, limit, &as, &n, &total)))
+	if (load_assignments(r, &c, offset, limit, &as, &n, &total) != 0)
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -414,6 +424,56 @@ void xf_h_duty_assignments_list(xf_req *r)
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, total);
+}
+
+static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_duty_assignment *a = &((const xf_duty_assignment *)arg)[i];
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	cells[1] = (xf_xlsx_cell){NULL, a->year, 0};
+	cells[2] = (xf_xlsx_cell){a->org_name, 0, -1};
+	cells[3] = (xf_xlsx_cell){xf_duty_level_title(a->org_kind), 0, -1};
+	cells[4] = (xf_xlsx_cell){xf_duty_post_title(a->post), 0, -1};
+	cells[5] = (xf_xlsx_cell){a->member_name, 0, -1};
+	cells[6] = (xf_xlsx_cell){NULL, (double)a->evidence_count, 0};
+}
+
+/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
+ * rows of the list's query, in Excel. */
+void xf_h_duty_assignments_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_duty_assignment *as;
+	int n;
+	int64_t total;
+	if (load_assignments(r, &c, 0, XF_XLSX_MAX_ROWS, &as, &n, &total) !=
+	        0 ||
+	    xf_xlsx_rows_fit(r, total) != 0)
+		return;
+	static const char *const heads[] = {"序号", "年度", "组织",    "层级",
+	                                    "岗位", "姓名", "履职记录"};
+	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
+	const char *org = xf_xlsx_org_name(&c, q[AL_ORG].i);
+	char year[8] = "";
+	if (q[AL_YEAR].present)
+		snprintf(year, sizeof year, "%d", (int)q[AL_YEAR].i);
+	const char *const filters[] = {
+	    "组织", org ? org : XF_XLSX_ALL_ORGS,
+	    "范围", q[AL_SUBTREE].i ? "含下级组织" : NULL,
+	    "年度", year};
+	xf_xlsx_table t = {.sheet = "岗位分配",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%s三级五岗岗位分配",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 3),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 7,
+	                   .nrows = n,
+	                   .row = assignment_cells,
+	                   .arg = as};
+	xf_xlsx_table_reply(r, &t, "三级五岗岗位分配.xlsx");
 }
 
 void xf_h_duty_assignments_delete(xf_req *r)

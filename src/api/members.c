@@ -237,7 +237,7 @@ void xf_h_members_xlsx(xf_req *r)
 	const char *org = xf_xlsx_org_name(&c, q[ML_ORG].i);
 	const char *const filters[] = {
 	    "组织",
-	    org,
+	    org ? org : XF_XLSX_ALL_ORGS,
 	    "范围",
 	    q[ML_SUBTREE].i ? "含下级组织" : NULL,
 	    "党员状态",

@@ -340,6 +340,8 @@ static const xf_route routes[] = {
      .query = &xf_tasks_board_query},
     {"GET", "/api/duties.xlsx", xf_h_duties_xlsx, .auth = ANY,
      .query = &xf_duties_list_query},
+    {"GET", "/api/duty-assignments.xlsx", xf_h_duty_assignments_xlsx,
+     .auth = ANY, .query = &xf_duty_assignments_list_query},
     {"GET", "/api/audit.xlsx", xf_h_audit_xlsx, .auth = OVERSEE,
      .query = &xf_audit_list_query},
 };

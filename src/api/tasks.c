@@ -584,7 +584,7 @@ void xf_h_tasks_xlsx(xf_req *r)
 		snprintf(year, sizeof year, "%d", (int)v[TL_YEAR].i);
 	const char *const filters[] = {
 	    "组织",
-	    org,
+	    org ? org : XF_XLSX_ALL_ORGS,
 	    "范围",
 	    v[TL_SUBTREE].i ? "含下级组织" : NULL,
 	    "年度",
@@ -813,7 +813,8 @@ void xf_h_tasks_board_xlsx(xf_req *r)
 	const char *org = xf_xlsx_org_name(&c, r->query_vals[RK_ORG].i);
 	char y[8];
 	snprintf(y, sizeof y, "%d", year);
-	const char *const filters[] = {"组织", org, "年度", y};
+	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
+	                               "年度", y};
 	xf_xlsx_table t = {.sheet = "晒绩榜",
 	                   .title = xf_arena_printf(&r->arena,
 	                                            "%s%d年度挂图作战晒绩榜",

@@ -88,6 +88,10 @@ int xf_xlsx_rows_fit(xf_req *r, int64_t total);
 const char *xf_xlsx_subtitle(xf_req *r, int64_t now, const char *const *pairs,
                              int n);
 
+/* What the subtitle says of a list without an organization filter: every
+ * organization the caller may read. */
+#define XF_XLSX_ALL_ORGS "权限范围内全部组织"
+
 /* The name of organization org_id as the caller may read it, for the
  * title of an export; NULL for 0 or one it may not read. */
 const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id);

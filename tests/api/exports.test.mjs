@@ -309,11 +309,34 @@ test('duties.xlsx: the duty list of an organization and year with Chinese levels
 	await sameRefusal(committee, `/api/duties?${q}`, `/api/duties.xlsx?${q}`);
 });
 
+test('duty-assignments.xlsx: who holds which post, all rows of the list query, within the caller scope', async () => {
+	const mine = members.filter((m) => m.org_id === b1.id);
+	expectStatus(await sec1.post('/api/duty-assignments', { org_id: b1.id, year: YEAR, post: 'branch_secretary',
+		member_id: mine[0].id }), 201, srv);
+	expectStatus(await sec1.post('/api/duty-assignments', { org_id: b1.id, year: YEAR, post: 'publicity_officer',
+		member_id: mine[1].id }), 201, srv);
+	const q = `org=${dist.id}&subtree=1&year=${YEAR}`;
+	const all = expectStatus(await committee.get(`/api/duty-assignments?${q}&size=200`), 200, srv);
+	assert.equal(all.total, 2);
+	const s = await sheet(committee, `/api/duty-assignments.xlsx?${q}&size=1`);
+	titled(s, `${dist.name}${YEAR}三级五岗岗位分配`, '范围：含下级组织');
+	assert.deepEqual(s.rows[2], ['序号', '年度', '组织', '层级', '岗位', '姓名', '履职记录']);
+	const rows = dataRows(s);
+	assert.equal(rows.length, all.total);
+	rows.forEach((r, i) => {
+		const a = all.items[i];
+		assert.deepEqual([r[1], r[2], r[3], r[4], r[5], r[6]],
+			[a.year, a.org_name, a.level_title, a.post_title, a.member_name, a.evidence_count]);
+	});
+	await sameRefusal(committee2, `/api/duty-assignments?org=${dist.id}`, `/api/duty-assignments.xlsx?org=${dist.id}`);
+	await sameRefusal(committee, '/api/duty-assignments?year=20x4', '/api/duty-assignments.xlsx?year=20x4');
+});
+
 test('audit.xlsx: the audit rows of the list query with Chinese actions; committees see their subtree only', async () => {
 	const all = expectStatus(await admin.get('/api/audit?entity=member&size=200'), 200, srv);
 	assert.ok(all.total >= members.length);
 	const s = await sheet(admin, '/api/audit.xlsx?entity=member&size=5');
-	titled(s, '操作日志', '对象类型：');
+	titled(s, '操作日志', '范围：权限范围内全部组织', '对象类型：');
 	assert.deepEqual(s.rows[2], ['时间', '操作人', '操作', '对象类型', '对象编号', '变更前', '变更后']);
 	const rows = dataRows(s);
 	assert.equal(rows.length, all.total);
