@@ -8,10 +8,12 @@
 #include "api/xlsx.h"
 #include "base/utf8.h"
 
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+// clang-format on
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,8 +62,8 @@ static char *cell_text(const char *xml, const char *ref)
 	return strndup(t, (size_t)(te - t));
 }
 
-static void test_formula_looking_text_is_written_as_text_and_long_text_is_cut(
-    void **state)
+static void
+test_formula_looking_text_is_written_as_text_and_long_text_is_cut(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/xf-test-xlsx-XXXXXX";
@@ -75,8 +77,8 @@ static void test_formula_looking_text_is_written_as_text_and_long_text_is_cut(
 	static const char *const looks[] = {"=HYPERLINK(\"http://x\",\"点我\")",
 	                                    "+1", "-1", "@SUM(A1)", "=1+1"};
 	for (int i = 0; i < 5; i++)
-		assert_int_equal(xf_xlsx_text(ws, 0, (lxw_col_t)i, looks[i], NULL),
-		                 0);
+		assert_int_equal(
+		    xf_xlsx_text(ws, 0, (lxw_col_t)i, looks[i], NULL), 0);
 	assert_int_equal(xf_xlsx_text(ws, 0, 5, NULL, NULL), 0);
 	/* 40,000 characters of three bytes each */
 	size_t n = 40000;
