@@ -18,6 +18,7 @@ after(async () => { if (browser) await browser.close() })
 async function exported(page) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-xlsx]').click()])
   const file = await dl.path()
+  await page.xfIdle()
   return { name: dl.suggestedFilename(), sheet: sheetOf(readFileSync(file)) }
 }
 
@@ -47,6 +48,7 @@ test('list pages export what they show: filters, scope and masking as on the pag
 
     // the committee: the roster of its subtree, ID numbers in full
     await login(com.page, url, 'jggw')
+    await com.page.xfIdle(1500) // the dashboard loads in waves: let it finish before leaving
     await com.page.goto(`${url}/members?org=${root.id}&subtree=1`)
     await com.page.xfIdle()
     const roster = await exported(com.page)
@@ -75,6 +77,7 @@ test('list pages export what they show: filters, scope and masking as on the pag
 
     // the secretary: its roster, masked as on its page
     await login(sec.page, url, 'zbsj')
+    await sec.page.xfIdle(1500) // the dashboard loads in waves: let it finish before leaving
     await sec.page.goto(`${url}/members`)
     await sec.page.xfIdle()
     const shown = await sec.page.locator('[data-test=member-table] .mono').first().innerText()
