@@ -9,5 +9,6 @@
 
 xf_api_handler xf_h_audit_list;
 extern const struct xf_query_table xf_audit_list_query;
+xf_api_handler xf_h_audit_xlsx; /* the list in Excel */
 
 #endif

@@ -1,16 +1,19 @@
 /*
  * compliance.c (api) - /api/compliance (status of each organization of a
  * subtree for a period), /api/compliance/board (the quarterly supervision
- * board, 季度督导) and /api/compliance/rules (the required frequencies).
+ * board, 季度督导; in Excel as /api/compliance/board.xlsx) and
+ * /api/compliance/rules (the required frequencies).
  */
 #include "api/meetings.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/compliance.h"
 #include "api/input.h"
 #include "base/jw.h"
+#include "domain/orgs.h"
 #include "model/fields.h"
 #include "service/compliance.h"
 
@@ -185,6 +188,139 @@ void xf_h_compliance_board(xf_req *r)
 	xf_jw_arr_end(&w);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+/* ---- the board in Excel -------------------------------------------------- */
+
+/* A percentage cell with one decimal, or blank when den is 0. */
+static xf_xlsx_cell pct(int num, int den)
+{
+	return den > 0 ? (xf_xlsx_cell){NULL, 100.0 * num / den, 1}
+	               : (xf_xlsx_cell){"", 0, -1};
+}
+
+static void board_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_board_row *row = &((const xf_board *)arg)->rows[i];
+	const xf_compliance_sum *s = &row->sum;
+	cells[0] = (xf_xlsx_cell){row->org->name, 0, -1};
+	cells[1] = (xf_xlsx_cell){
+	    row->self ? "本级" : xf_code_label(xf_org_kinds, row->org->kind), 0,
+	    -1};
+	const int counts[] = {s->orgs, s->green,    s->yellow, s->due,
+	                      s->red,  s->required, s->held,   s->held_late};
+	for (int k = 0; k < 8; k++)
+		cells[2 + k] = (xf_xlsx_cell){NULL, counts[k], 0};
+	cells[10] = pct(s->held, s->required);
+	cells[11] = pct(s->held - s->held_late, s->required);
+	cells[12] = pct(s->sanhui_held, s->sanhui_required);
+	cells[13] = pct(s->ft_recorded, s->ft_meetings);
+}
+
+/* The Chinese names of the kinds in mask (and 第一议题), "、"-separated, in
+ * the arena. */
+static const char *kind_titles(xf_arena *a, unsigned mask)
+{
+	const char *s = "";
+	for (int k = 0; k < XF_MK_COUNT && s; k++)
+		if (mask & (1u << k))
+			s = xf_arena_printf(a, "%s%s%s", s, *s ? "、" : "",
+			                    xf_meeting_kind_title(k));
+	if (s && (mask & XF_MISSING_FIRST_TOPIC))
+		s = xf_arena_printf(a, "%s%s第一议题", s, *s ? "、" : "");
+	return s;
+}
+
+typedef struct lagging_rows {
+	const xf_board *b;
+	xf_arena *a;
+} lagging_rows;
+
+static void lagging_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const lagging_rows *x = arg;
+	const xf_compliance_item *it = x->b->lagging[i];
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	cells[1] = (xf_xlsx_cell){it->org->name, 0, -1};
+	cells[2] =
+	    (xf_xlsx_cell){xf_code_label(xf_org_kinds, it->org->kind), 0, -1};
+	cells[3] = (xf_xlsx_cell){kind_titles(x->a, it->c.missing), 0, -1};
+}
+
+typedef struct board_book {
+	xf_xlsx_table sum, lagging;
+} board_book;
+
+static int board_write(lxw_workbook *wb, void *arg)
+{
+	board_book *k = arg;
+	if (xf_xlsx_table_sheet(wb, &k->sum) != 0)
+		return -1;
+	return xf_xlsx_table_sheet(wb, &k->lagging);
+}
+
+/* GET /api/compliance/board.xlsx?org=&period=: the board's rows (one per
+ * child organization, and 本级) and its lagging organizations, a sheet
+ * each. */
+void xf_h_compliance_board_xlsx(xf_req *r)
+{
+	xf_ctx c;
+	xf_board b;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_api_failed(r, &c,
+	                  xf_compliance_board(&c, r->query_vals[Q_ORG].i,
+	                                      r->query_vals[Q_PERIOD].s, &b)))
+		return;
+	char p[12];
+	xf_period_format(b.report.period, p);
+	static const char *const heads[] = {"组织",
+	                                    "类型",
+	                                    "组织数",
+	                                    "达标",
+	                                    "补开",
+	                                    "待开",
+	                                    "缺项",
+	                                    "应开次数",
+	                                    "已开次数",
+	                                    "补开次数",
+	                                    "完成率%",
+	                                    "按时率%",
+	                                    "三会一课完成率%",
+	                                    "第一议题记录率%"};
+	static const double widths[] = {24, 12, 8,  6,  6,  6,  6,
+	                                10, 10, 10, 10, 10, 16, 16};
+	static const char *const lag_heads[] = {"序号", "组织", "类型",
+	                                        "缺开会议"};
+	static const double lag_widths[] = {6, 28, 14, 40};
+	const char *const filters[] = {"组织", b.report.root->name, "期间", p};
+	const char *sub = xf_xlsx_subtitle(r, c.now, filters, 2);
+	const char *title = xf_arena_printf(&r->arena, "%s%s组织生活督导情况",
+	                                    b.report.root->name, p);
+	board_book k = {
+	    .sum = {.sheet = "督导汇总",
+	            .title = title,
+	            .subtitle = sub,
+	            .headers = heads,
+	            .widths = widths,
+	            .ncols = 14,
+	            .nrows = b.nrows,
+	            .row = board_cells,
+	            .arg = &b},
+	    .lagging = {.sheet = "缺项组织",
+	                .title = xf_arena_printf(&r->arena, "%s%s缺项组织名单",
+	                                         b.report.root->name, p),
+	                .subtitle = sub,
+	                .headers = lag_heads,
+	                .widths = lag_widths,
+	                .ncols = 4,
+	                .nrows = b.nlagging,
+	                .row = lagging_cells,
+	                .arg = &(lagging_rows){&b, &r->arena}},
+	};
+	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", title),
+	                   "组织生活督导.xlsx", "组织生活督导", board_write,
+	                   &k);
 }
 
 /* ---- rules --------------------------------------------------------------- */

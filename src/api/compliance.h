@@ -11,6 +11,7 @@
 
 xf_api_handler xf_h_compliance;
 xf_api_handler xf_h_compliance_board;
+xf_api_handler xf_h_compliance_board_xlsx; /* the board in Excel */
 /* the query of the report and of the board */
 extern const struct xf_query_table xf_compliance_query;
 xf_api_handler xf_h_compliance_rules_get;

@@ -2,10 +2,12 @@
  * duties.c (api) - /api/duties, /api/duties/{id}/evidence and
  * /api/duty-assignments: the duty lists (三级五岗) per organization, year,
  * level and post, copied from year to year; the people on the posts; the
- * evidence of what they did against each item.
+ * evidence of what they did against each item. The list also in Excel
+ * (/api/duties.xlsx).
  */
 #include "api/duties.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/api.h"
 #include "api/input.h"
@@ -14,6 +16,7 @@
 #include "domain/orgs.h"
 #include "model/duty.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* {"items":[…duties…],"total"} (and "copied" when >= 0). */
@@ -122,7 +125,7 @@ void xf_h_duties_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* GET /api/duties?org=&year=&level=&post=&applicable=1 */
+/* GET /api/duties(.xlsx)?org=&year=&level=&post=&applicable=1 */
 enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,
@@ -141,31 +144,93 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_duties_list(xf_req *r)
+/* The duty items of the list's query from offset (at most limit); 0, or
+ * -1 with the answer written. */
+static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
+                     int *n, int64_t *total)
 {
 	const xf_val *v = r->query_vals;
-	xf_ctx c;
 	xf_duty_query q = {.org_id = v[DL_ORG].i,
 	                   .year = (int)v[DL_YEAR].i,
 	                   .level = v[DL_LEVEL].s,
 	                   .post = v[DL_POST].s,
-	                   .applicable = (int)v[DL_APPLICABLE].i};
-	xf_query_page(r, &q.offset, &q.limit);
+	                   .applicable = (int)v[DL_APPLICABLE].i,
+	                   .offset = offset,
+	                   .limit = limit};
 	if (q.level && !xf_duty_level_valid(q.level)) {
 		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return;
+		return -1;
 	}
 	if (q.applicable && !q.year) {
 		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
-		return;
+		return -1;
 	}
-	if (xf_api_ctx(r, &c) != 0)
-		return;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	return xf_api_failed(r, c, xf_duty_list(c, &q, ds, n, total)) ? -1 : 0;
+}
+
+void xf_h_duties_list(xf_req *r)
+{
+	int offset, limit;
+	xf_ctx c;
 	xf_duty *ds;
 	int n;
 	int64_t total;
-	if (!xf_api_failed(r, &c, xf_duty_list(&c, &q, &ds, &n, &total)))
+	xf_query_page(r, &offset, &limit);
+	if (load_list(r, &c, offset, limit, &ds, &n, &total) == 0)
 		answer_duties(r, 200, ds, n, total, -1);
+}
+
+static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_duty *d = &((const xf_duty *)arg)[i];
+	cells[0] = (xf_xlsx_cell){NULL, d->seq, 0};
+	cells[1] = (xf_xlsx_cell){NULL, d->year, 0};
+	cells[2] = (xf_xlsx_cell){xf_duty_level_title(d->level), 0, -1};
+	cells[3] = (xf_xlsx_cell){xf_duty_post_title(d->post), 0, -1};
+	cells[4] = (xf_xlsx_cell){d->title, 0, -1};
+	cells[5] = (xf_xlsx_cell){d->content, 0, -1};
+	cells[6] = (xf_xlsx_cell){d->org_name, 0, -1};
+}
+
+/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
+ * in Excel. */
+void xf_h_duties_xlsx(xf_req *r)
+{
+	const xf_val *v = r->query_vals;
+	xf_ctx c;
+	xf_duty *ds;
+	int n;
+	int64_t total;
+	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total) != 0 ||
+	    xf_xlsx_rows_fit(r, total) != 0)
+		return;
+	static const char *const heads[] = {
+	    "序号", "年度", "层级", "岗位", "职责事项", "具体内容", "制定组织"};
+	static const double widths[] = {6, 8, 14, 16, 30, 50, 24};
+	const char *org = xf_xlsx_org_name(&c, v[DL_ORG].i);
+	char year[8] = "";
+	if (v[DL_YEAR].present)
+		snprintf(year, sizeof year, "%d", (int)v[DL_YEAR].i);
+	const char *const filters[] = {
+	    "组织", org,
+	    "年度", year,
+	    "层级", v[DL_LEVEL].s ? xf_duty_level_title(v[DL_LEVEL].s) : NULL,
+	    "岗位", v[DL_POST].s ? xf_duty_post_title(v[DL_POST].s) : NULL,
+	    "范围", v[DL_APPLICABLE].i ? "适用于本组织层级的事项" : NULL};
+	xf_xlsx_table t = {.sheet = "责任清单",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%s三级五岗责任清单",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 7,
+	                   .nrows = n,
+	                   .row = duty_cells,
+	                   .arg = ds};
+	xf_xlsx_table_reply(r, &t, "三级五岗责任清单.xlsx");
 }
 
 enum { C_ORG, C_FROM, C_TO, C_COUNT };
@@ -310,7 +375,7 @@ void xf_h_duty_assignments_create(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-/* GET /api/duty-assignments?org=&subtree=1&year=&member_id= */
+/* GET /api/duty-assignments(.xlsx)?org=&subtree=1&year=&member_id= */
 enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
 static const xf_param assignment_list_params[] = {
     XF_PARAM_PAGE,
@@ -323,22 +388,32 @@ static const xf_param assignment_list_params[] = {
 const xf_query_table xf_duty_assignments_list_query =
     XF_QUERY_TABLE(assignment_list_params);
 
-void xf_h_duty_assignments_list(xf_req *r)
+/* The assignments of the list's query from offset (at most limit); 0, or
+ * -1 with the answer written. */
+static int load_assignments(xf_req *r, xf_ctx *c, int offset, int limit,
+                            xf_duty_assignment **as, int *n, int64_t *total)
 {
 	const xf_val *q = r->query_vals;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	return xf_api_failed(
+	           r, c,
+	           xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                                   (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	                                   offset, limit, as, n, total))
+	           ? -1
+	           : 0;
+}
+
+void xf_h_duty_assignments_list(xf_req *r)
+{
 	int offset, limit;
 	xf_ctx c;
 	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
 	xf_duty_assignment *as;
 	int n;
 	int64_t total;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_duty_assignment_list(&c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                                (int)q[AL_YEAR].i, q[AL_MEMBER].i,
-	                                offset, limit, &as, &n, &total)))
+	if (load_assignments(r, &c, offset, limit, &as, &n, &total) != 0)
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -349,6 +424,56 @@ void xf_h_duty_assignments_list(xf_req *r)
 		xf_jw_obj_end(&w);
 	}
 	xf_page_end(r, &w, total);
+}
+
+static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_duty_assignment *a = &((const xf_duty_assignment *)arg)[i];
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	cells[1] = (xf_xlsx_cell){NULL, a->year, 0};
+	cells[2] = (xf_xlsx_cell){a->org_name, 0, -1};
+	cells[3] = (xf_xlsx_cell){xf_duty_level_title(a->org_kind), 0, -1};
+	cells[4] = (xf_xlsx_cell){xf_duty_post_title(a->post), 0, -1};
+	cells[5] = (xf_xlsx_cell){a->member_name, 0, -1};
+	cells[6] = (xf_xlsx_cell){NULL, (double)a->evidence_count, 0};
+}
+
+/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
+ * rows of the list's query, in Excel. */
+void xf_h_duty_assignments_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_duty_assignment *as;
+	int n;
+	int64_t total;
+	if (load_assignments(r, &c, 0, XF_XLSX_MAX_ROWS, &as, &n, &total) !=
+	        0 ||
+	    xf_xlsx_rows_fit(r, total) != 0)
+		return;
+	static const char *const heads[] = {"序号", "年度", "组织",    "层级",
+	                                    "岗位", "姓名", "履职记录"};
+	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
+	const char *org = xf_xlsx_org_name(&c, q[AL_ORG].i);
+	char year[8] = "";
+	if (q[AL_YEAR].present)
+		snprintf(year, sizeof year, "%d", (int)q[AL_YEAR].i);
+	const char *const filters[] = {
+	    "组织", org ? org : XF_XLSX_ALL_ORGS,
+	    "范围", q[AL_SUBTREE].i ? "含下级组织" : NULL,
+	    "年度", year};
+	xf_xlsx_table t = {.sheet = "岗位分配",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%s三级五岗岗位分配",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 3),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 7,
+	                   .nrows = n,
+	                   .row = assignment_cells,
+	                   .arg = as};
+	xf_xlsx_table_reply(r, &t, "三级五岗岗位分配.xlsx");
 }
 
 void xf_h_duty_assignments_delete(xf_req *r)

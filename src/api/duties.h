@@ -14,6 +14,7 @@
 /* duties.c */
 xf_api_handler xf_h_duties_list;
 extern const struct xf_query_table xf_duties_list_query;
+xf_api_handler xf_h_duties_xlsx; /* the list in Excel */
 xf_api_handler xf_h_duties_create;
 extern const struct xf_body_table xf_duties_create_body;
 xf_api_handler xf_h_duties_copy;
@@ -29,6 +30,7 @@ extern const struct xf_body_table xf_duty_evidence_create_body;
 xf_api_handler xf_h_duty_evidence_delete;
 xf_api_handler xf_h_duty_assignments_list;
 extern const struct xf_query_table xf_duty_assignments_list_query;
+xf_api_handler xf_h_duty_assignments_xlsx; /* the list in Excel */
 xf_api_handler xf_h_duty_assignments_create;
 extern const struct xf_body_table xf_duty_assignments_create_body;
 xf_api_handler xf_h_duty_assignments_delete;

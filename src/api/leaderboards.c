@@ -1,9 +1,11 @@
 /*
  * leaderboards.c (api) - GET /api/leaderboards/members, /orgs and
- * /api/points/me: the 先锋榜 and a member's own points page.
+ * /api/points/me: the 先锋榜 (also in Excel, .xlsx) and a member's own
+ * points page.
  */
 #include "api/leaderboards.h"
 #include "api/points.h"
+#include "api/xlsx.h"
 
 #include "api/input.h"
 #include "base/date.h"
@@ -16,6 +18,7 @@
 #include "service/leaderboards.h"
 #include "service/notices.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const board_by[] = {"average", "org_points", NULL};
@@ -168,6 +171,129 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	xf_jw_kstr(&w, "kind", kind);
 	xf_jw_kstr(&w, "by", by);
 	board_end(r, &w, &b, org_item_fields, XF_NFIELDS(org_item_fields));
+}
+
+/* ---- the boards in Excel: the whole ranking ------------------------------ */
+
+/* "↑2", "↓1", "—" (unchanged) or "新上榜" (not ranked before), in buf. */
+static const char *change_text(const xf_board_item *it, char buf[16])
+{
+	if (!it->prev_rank)
+		return "新上榜";
+	int d = it->prev_rank - it->rank;
+	if (!d)
+		return "—";
+	snprintf(buf, 16, "%s%d", d > 0 ? "↑" : "↓", d > 0 ? d : -d);
+	return buf;
+}
+
+typedef struct board_rows {
+	const xf_board *b;
+	char change[16];
+} board_rows;
+
+static void member_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	board_rows *x = arg;
+	const xf_board_item *it = &x->b->items[i];
+	cells[0] = (xf_xlsx_cell){NULL, it->rank, 0};
+	cells[1] = (xf_xlsx_cell){it->name, 0, -1};
+	cells[2] = (xf_xlsx_cell){it->org_name, 0, -1};
+	cells[3] = (xf_xlsx_cell){it->org_parent_name, 0, -1};
+	cells[4] = (xf_xlsx_cell){NULL, (double)it->points, 0};
+	cells[5] = (xf_xlsx_cell){it->vetoed ? "是" : "", 0, -1};
+	cells[6] = (xf_xlsx_cell){change_text(it, x->change), 0, -1};
+}
+
+static void org_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	board_rows *x = arg;
+	const xf_board_item *it = &x->b->items[i];
+	cells[0] = (xf_xlsx_cell){NULL, it->rank, 0};
+	cells[1] = (xf_xlsx_cell){it->name, 0, -1};
+	cells[2] = (xf_xlsx_cell){it->org_parent_name, 0, -1};
+	cells[3] = (xf_xlsx_cell){NULL, (double)it->points, 0};
+	cells[4] = (xf_xlsx_cell){NULL, (double)it->headcount, 0};
+	cells[5] = (xf_xlsx_cell){NULL, (double)it->members, 0};
+	cells[6] = (xf_xlsx_cell){NULL, it->average_x100 / 100.0, 2};
+	cells[7] = (xf_xlsx_cell){NULL, (double)it->org_points, 0};
+	cells[8] = (xf_xlsx_cell){change_text(it, x->change), 0, -1};
+}
+
+/* GET /api/leaderboards/members.xlsx?org=&period=: the 先锋榜 of members,
+ * the whole ranking (the page's limit does not apply). */
+void xf_h_leaderboard_members_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_board b;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_api_failed(r, &c,
+	                  xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
+	                                   XF_XLSX_MAX_ROWS + 1, &b)) ||
+	    xf_xlsx_rows_fit(r, b.n) != 0)
+		return;
+	static const char *const heads[] = {"名次",     "姓名", "所在组织",
+	                                    "上级组织", "积分", "一票否决",
+	                                    "名次变化"};
+	static const double widths[] = {6, 12, 24, 24, 10, 10, 10};
+	const char *const filters[] = {"组织", b.org.name, "期间", b.period};
+	board_rows x = {.b = &b};
+	xf_xlsx_table t = {.sheet = "党员先锋榜",
+	                   .title = xf_arena_printf(&r->arena, "%s%s党员先锋榜",
+	                                            b.org.name, b.period),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 7,
+	                   .nrows = b.n,
+	                   .row = member_cells,
+	                   .arg = &x};
+	xf_xlsx_table_reply(r, &t, "党员先锋榜.xlsx");
+}
+
+/* GET /api/leaderboards/orgs.xlsx?org=&period=&kind=&by=: the 先锋榜 of
+ * organizations, the whole ranking. */
+void xf_h_leaderboard_orgs_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	const char *kind = q[OB_KIND].s, *by = q[OB_BY].s;
+	xf_ctx c;
+	xf_board b;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_api_failed(r, &c,
+	                  xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s,
+	                                by, XF_XLSX_MAX_ROWS + 1, &b)) ||
+	    xf_xlsx_rows_fit(r, b.n) != 0)
+		return;
+	static const char *const heads[] = {
+	    "名次",       "组织",     "上级组织", "党员积分", "党员人数",
+	    "有积分党员", "人均积分", "组织积分", "名次变化"};
+	static const double widths[] = {6, 24, 24, 10, 10, 10, 10, 10, 10};
+	const char *const filters[] = {
+	    "组织",
+	    b.org.name,
+	    "期间",
+	    b.period,
+	    "组织类型",
+	    xf_code_label(xf_org_kinds, kind),
+	    "排序依据",
+	    strcmp(by, "org_points") == 0 ? "组织积分" : "人均积分"};
+	board_rows x = {.b = &b};
+	xf_xlsx_table t = {.sheet = "组织先锋榜",
+	                   .title = xf_arena_printf(
+	                       &r->arena, "%s%s%s先锋榜", b.org.name, b.period,
+	                       xf_code_label(xf_org_kinds, kind)),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 9,
+	                   .nrows = b.n,
+	                   .row = org_cells,
+	                   .arg = &x};
+	xf_xlsx_table_reply(r, &t, "组织先锋榜.xlsx");
 }
 
 static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,

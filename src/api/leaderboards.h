@@ -12,7 +12,9 @@ xf_api_handler xf_h_points_me;
 extern const struct xf_query_table xf_points_me_query;
 xf_api_handler xf_h_leaderboard_members;
 extern const struct xf_query_table xf_leaderboard_members_query;
+xf_api_handler xf_h_leaderboard_members_xlsx; /* the board in Excel */
 xf_api_handler xf_h_leaderboard_orgs;
 extern const struct xf_query_table xf_leaderboard_orgs_query;
+xf_api_handler xf_h_leaderboard_orgs_xlsx; /* the board in Excel */
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "api/meetings.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -169,7 +170,7 @@ void xf_h_meetings_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* ?page=&size=&org=&kind=&period=&subtree= */
+/* ?page=&size=&org=&kind=&period=&subtree= (the .xlsx: all pages) */
 enum { ML_PAGE, ML_SIZE, ML_ORG, ML_KIND, ML_PERIOD, ML_SUBTREE };
 static const xf_param list_params[] = {
     XF_PARAM_PAGE,   XF_PARAM_SIZE,
@@ -178,19 +179,29 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_meetings_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_meetings_list(xf_req *r)
+/* The meetings of the list's query from offset (at most limit); 0, or -1
+ * with the answer written. */
+static int load_list(xf_req *r, xf_ctx *c, int offset, int limit,
+                     xf_meeting_page *p)
 {
 	const xf_val *q = r->query_vals;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	if (xf_api_failed(r, c,
+	                  xf_meeting_list(c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
+	                                  q[ML_KIND].s, q[ML_PERIOD].s, offset,
+	                                  limit, p)))
+		return -1;
+	return 0;
+}
+
+void xf_h_meetings_list(xf_req *r)
+{
 	int offset, limit;
 	xf_ctx c;
 	xf_meeting_page p;
 	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_meeting_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
-	                                  q[ML_KIND].s, q[ML_PERIOD].s, offset,
-	                                  limit, &p)))
+	if (load_list(r, &c, offset, limit, &p) != 0)
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -199,6 +210,63 @@ void xf_h_meetings_list(xf_req *r)
 		xf_meeting_json(&w, &p.items[i], &f, NULL, 0);
 	}
 	xf_page_end(r, &w, p.total);
+}
+
+static void meeting_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_meeting *m = &((const xf_meeting_page *)arg)->items[i];
+	xf_meeting_facts f = xf_meeting_facts_of(m);
+	const char *text[] = {
+	    NULL,          m->held_on,
+	    m->org_name,   f.kind_name,
+	    m->topic,      m->place,
+	    m->host,       m->recorder,
+	    m->lecturer,   f.first_topic_missing ? "未记录" : m->ft_title,
+	    m->makeup_for,
+	};
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	for (int j = 1; j < (int)(sizeof text / sizeof text[0]); j++)
+		cells[j] = (xf_xlsx_cell){text[j], 0, -1};
+	cells[11] = (xf_xlsx_cell){NULL, (double)m->attendees, 0};
+}
+
+/* GET /api/meetings.xlsx: the meetings of the list's query (all pages)
+ * in Excel. */
+void xf_h_meetings_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_meeting_page p;
+	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &p) != 0 ||
+	    xf_xlsx_rows_fit(r, p.total) != 0)
+		return;
+	static const char *const heads[] = {
+	    "序号",   "召开日期", "组织",   "会议类型", "会议主题", "地点",
+	    "主持人", "记录人",   "授课人", "第一议题", "补开期间", "出席人数"};
+	static const double widths[] = {6,  12, 24, 14, 30, 16,
+	                                10, 10, 10, 30, 10, 10};
+	const char *org = xf_xlsx_org_name(&c, q[ML_ORG].i);
+	const char *const filters[] = {
+	    "组织",
+	    org ? org : XF_XLSX_ALL_ORGS,
+	    "范围",
+	    q[ML_SUBTREE].i ? "含下级组织" : NULL,
+	    "会议类型",
+	    q[ML_KIND].present ? xf_code_label(xf_meeting_kinds, q[ML_KIND].s)
+	                       : NULL,
+	    "期间",
+	    q[ML_PERIOD].s};
+	xf_xlsx_table t = {.sheet = "会议记录",
+	                   .title = xf_arena_printf(
+	                       &r->arena, "%s组织生活会议记录", org ? org : ""),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 12,
+	                   .nrows = p.n,
+	                   .row = meeting_cells,
+	                   .arg = &p};
+	xf_xlsx_table_reply(r, &t, "会议记录.xlsx");
 }
 
 /* ---- attendance ------------------------------------------------------------

@@ -12,6 +12,7 @@ xf_api_handler xf_h_meetings_create;
 extern const struct xf_body_table xf_meetings_create_body;
 xf_api_handler xf_h_meetings_list;
 extern const struct xf_query_table xf_meetings_list_query;
+xf_api_handler xf_h_meetings_xlsx; /* the list in Excel */
 xf_api_handler xf_h_meetings_get;
 xf_api_handler xf_h_meetings_patch;
 extern const struct xf_body_table xf_meetings_patch_body;

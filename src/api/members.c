@@ -5,11 +5,13 @@
 #include "api/members.h"
 #include "api/api.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/input.h"
 #include "base/jw.h"
 #include "domain/members.h"
 #include "model/member.h"
+#include "model/pii.h"
 #include "service/members.h"
 
 #include <string.h>
@@ -123,7 +125,7 @@ void xf_h_members_delete(xf_req *r)
 		xf_api_ok(r);
 }
 
-/* ?page=&size=&org=&q=&status=&subtree=&sort= */
+/* ?page=&size=&org=&q=&status=&subtree=&sort= (the .xlsx: all pages) */
 static const char *const sorts[] = {"name", "joined_on", "-joined_on", NULL};
 enum { ML_PAGE, ML_SIZE, ML_ORG, ML_Q, ML_STATUS, ML_SUBTREE, ML_SORT };
 static const xf_param list_params[] = {
@@ -140,21 +142,31 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_members_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_members_list(xf_req *r)
+/* The members of the list's query from offset (at most limit); 0, or -1
+ * with the answer written. */
+static int load_list(xf_req *r, xf_ctx *c, int offset, int limit,
+                     xf_member_page *p)
 {
 	const xf_val *q = r->query_vals;
 	/* the service's sort: 0 none, then sorts[] from 1 */
 	int sort = q[ML_SORT].present ? (int)q[ML_SORT].i + 1 : 0;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	if (xf_api_failed(r, c,
+	                  xf_member_list(c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
+	                                 q[ML_Q].s, q[ML_STATUS].s, sort,
+	                                 offset, limit, p)))
+		return -1;
+	return 0;
+}
+
+void xf_h_members_list(xf_req *r)
+{
 	int offset, limit;
 	xf_ctx c;
 	xf_member_page p;
 	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_member_list(&c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
-	                                 q[ML_Q].s, q[ML_STATUS].s, sort,
-	                                 offset, limit, &p)))
+	if (load_list(r, &c, offset, limit, &p) != 0)
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -162,6 +174,90 @@ void xf_h_members_list(xf_req *r)
 		xf_member_json(&w, &p.items[i],
 		               xf_member_full_pii(&c, &p.items[i]));
 	xf_page_end(r, &w, p.total);
+}
+
+/* The rows of the roster in Excel, personal data as the JSON list shows
+ * it to the caller (the masked values are kept per row, in buffers that
+ * live until the row is written). */
+typedef struct roster {
+	const xf_member_page *p;
+	const xf_ctx *c;
+	char id[XF_PII_MAX], phone[XF_PII_MAX], birth[XF_PII_MAX];
+} roster;
+
+static void roster_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	roster *x = arg;
+	const xf_member *m = &x->p->items[i];
+	int see = xf_member_full_pii(x->c, m);
+	const char *birth =
+	    xf_pii_shown(XF_PII_BIRTH_DATE, m->birth_date, see, x->birth);
+	if (!birth && m->birth_date && strlen(m->birth_date) >= 4) {
+		/* masked: the year only, as the JSON's birth_year */
+		memcpy(x->birth, m->birth_date, 4);
+		x->birth[4] = '\0';
+		birth = x->birth;
+	}
+	const char *text[] = {
+	    NULL,
+	    m->name,
+	    xf_code_label(xf_genders, m->gender),
+	    xf_pii_shown(XF_PII_ID_NUMBER, m->id_number, see, x->id),
+	    birth,
+	    xf_pii_shown(XF_PII_PHONE, m->phone, see, x->phone),
+	    m->org_name,
+	    xf_code_label(xf_member_statuses, m->status),
+	    m->joined_on,
+	    m->full_on,
+	    m->ethnicity,
+	    m->education,
+	    m->position,
+	};
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	for (int j = 1; j < (int)(sizeof text / sizeof text[0]); j++)
+		cells[j] = (xf_xlsx_cell){text[j], 0, -1};
+}
+
+/* GET /api/members.xlsx: the roster of the list's query (all pages) in
+ * Excel. */
+void xf_h_members_xlsx(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_member_page p;
+	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &p) != 0 ||
+	    xf_xlsx_rows_fit(r, p.total) != 0)
+		return;
+	static const char *const heads[] = {
+	    "序号",     "姓名",     "性别",     "身份证号码", "出生日期",
+	    "手机号码", "所属组织", "党员状态", "入党日期",   "转正日期",
+	    "民族",     "学历",     "职务"};
+	static const double widths[] = {6,  12, 6,  22, 12, 15, 24,
+	                                10, 12, 12, 8,  10, 20};
+	const char *org = xf_xlsx_org_name(&c, q[ML_ORG].i);
+	const char *const filters[] = {
+	    "组织",
+	    org ? org : XF_XLSX_ALL_ORGS,
+	    "范围",
+	    q[ML_SUBTREE].i ? "含下级组织" : NULL,
+	    "党员状态",
+	    q[ML_STATUS].present
+	        ? xf_code_label(xf_member_statuses, q[ML_STATUS].s)
+	        : NULL,
+	    "关键字",
+	    q[ML_Q].s};
+	roster x = {.p = &p, .c = &c};
+	xf_xlsx_table t = {
+	    .sheet = "党员名册",
+	    .title = xf_arena_printf(&r->arena, "%s党员名册", org ? org : ""),
+	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
+	    .headers = heads,
+	    .widths = widths,
+	    .ncols = 13,
+	    .nrows = p.n,
+	    .row = roster_cells,
+	    .arg = &x};
+	xf_xlsx_table_reply(r, &t, "党员名册.xlsx");
 }
 
 static const xf_field transfer_fields[] = {

@@ -12,6 +12,7 @@ xf_api_handler xf_h_members_create;
 extern const struct xf_body_table xf_members_create_body;
 xf_api_handler xf_h_members_list;
 extern const struct xf_query_table xf_members_list_query;
+xf_api_handler xf_h_members_xlsx; /* the list in Excel */
 xf_api_handler xf_h_members_get;
 xf_api_handler xf_h_members_patch;
 extern const struct xf_body_table xf_members_patch_body;

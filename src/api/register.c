@@ -214,9 +214,8 @@ static int write_sheet(lxw_workbook *wb, const xf_register *g,
 	for (int i = 0; i < g->nmembers; i++, row++) {
 		const signed char *st = g->status + (size_t)i * (size_t)nm;
 		worksheet_write_number(ws, row, 0, i + 1, f.cell);
-		worksheet_write_string(ws, row, 1, g->members[i].name, f.name);
-		worksheet_write_string(ws, row, 2, g->members[i].org_name,
-		                       f.name);
+		xf_xlsx_text(ws, row, 1, g->members[i].name, f.name);
+		xf_xlsx_text(ws, row, 2, g->members[i].org_name, f.name);
 		for (int j = 0; j < nm; j++)
 			worksheet_write_string(
 			    ws, row, (lxw_col_t)(FIXED + j),

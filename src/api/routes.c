@@ -358,6 +358,27 @@ static const xf_route routes[] = {
     /* the inbox (待办) */
     {"GET", "/api/inbox", xf_h_inbox, .auth = ANY},
     {"GET", "/api/inbox/count", xf_h_inbox_count, .auth = ANY},
+    /* exports of list pages: each list's own query table, all its rows */
+    {"GET", "/api/members.xlsx", xf_h_members_xlsx, .auth = ANY,
+     .query = &xf_members_list_query},
+    {"GET", "/api/meetings.xlsx", xf_h_meetings_xlsx, .auth = ANY,
+     .query = &xf_meetings_list_query},
+    {"GET", "/api/compliance/board.xlsx", xf_h_compliance_board_xlsx,
+     .auth = ANY, .query = &xf_compliance_query},
+    {"GET", "/api/leaderboards/members.xlsx", xf_h_leaderboard_members_xlsx,
+     .auth = ANY, .query = &xf_leaderboard_members_query},
+    {"GET", "/api/leaderboards/orgs.xlsx", xf_h_leaderboard_orgs_xlsx,
+     .auth = ANY, .query = &xf_leaderboard_orgs_query},
+    {"GET", "/api/tasks.xlsx", xf_h_tasks_xlsx, .auth = ANY,
+     .query = &xf_tasks_list_query},
+    {"GET", "/api/tasks/board.xlsx", xf_h_tasks_board_xlsx, .auth = ANY,
+     .query = &xf_tasks_board_query},
+    {"GET", "/api/duties.xlsx", xf_h_duties_xlsx, .auth = ANY,
+     .query = &xf_duties_list_query},
+    {"GET", "/api/duty-assignments.xlsx", xf_h_duty_assignments_xlsx,
+     .auth = ANY, .query = &xf_duty_assignments_list_query},
+    {"GET", "/api/audit.xlsx", xf_h_audit_xlsx, .auth = OVERSEE,
+     .query = &xf_audit_list_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -1,10 +1,12 @@
 /*
  * tasks.c (api) - /api/tasks with their milestones, cascades, progress
  * reports and acceptance; the reminders, the 晒绩 board and the
- * acceptance summary: field tables, query parameters, answers.
+ * acceptance summary: field tables, query parameters, answers; the list
+ * and the board also in Excel (.xlsx).
  */
 #include "api/tasks.h"
 #include "api/page.h"
+#include "api/xlsx.h"
 
 #include "api/api.h"
 #include "api/bodies.h"
@@ -16,6 +18,7 @@
 #include "service/task_board.h"
 #include "service/tasks.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -487,7 +490,10 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_tasks_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_tasks_list(xf_req *r)
+/* The tasks of the list's query from offset (at most limit; milestones
+ * when asked and with_ms); 0, or -1 with the answer written. */
+static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, int with_ms,
+                     xf_task_list_page *p)
 {
 	const xf_val *v = r->query_vals;
 	xf_task_query q = {
@@ -497,22 +503,30 @@ void xf_h_tasks_list(xf_req *r)
 	    .status = v[TL_STATUS].s,
 	    .q = v[TL_Q].s,
 	    .subtree = (int)v[TL_SUBTREE].i,
-	    .with_milestones = (int)v[TL_MILESTONES].i,
+	    .with_milestones = with_ms && (int)v[TL_MILESTONES].i,
 	    .year = (int)v[TL_YEAR].i,
+	    .offset = offset,
+	    .limit = limit,
 	};
-	xf_ctx c;
-	xf_query_page(r, &q.offset, &q.limit);
 	if (q.status && !xf_task_status_parse(q.status)) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "任务状态应为 not_started、green、yellow、red "
 		               "或 done",
 		               "status");
-		return;
+		return -1;
 	}
-	if (xf_api_ctx(r, &c) != 0)
-		return;
+	if (xf_api_ctx(r, c) != 0)
+		return -1;
+	return xf_api_failed(r, c, xf_task_list(c, &q, p)) ? -1 : 0;
+}
+
+void xf_h_tasks_list(xf_req *r)
+{
+	int offset, limit;
+	xf_ctx c;
 	xf_task_list_page p;
-	if (xf_api_failed(r, &c, xf_task_list(&c, &q, &p)))
+	xf_query_page(r, &offset, &limit);
+	if (load_list(r, &c, offset, limit, 1, &p) != 0)
 		return;
 	xf_date today = today_of(&c);
 	char day[11];
@@ -526,6 +540,74 @@ void xf_h_tasks_list(xf_req *r)
 	xf_jw_kstr(&w, "today", day);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+typedef struct task_rows {
+	const xf_task_list_page *p;
+	xf_date today;
+} task_rows;
+
+static void task_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const task_rows *x = arg;
+	const xf_task *t = &x->p->page.items[i];
+	xf_task_facts f = xf_task_facts_on(t, x->today);
+	cells[0] = (xf_xlsx_cell){NULL, i + 1, 0};
+	cells[1] = (xf_xlsx_cell){t->title, 0, -1};
+	cells[2] = (xf_xlsx_cell){t->org_name, 0, -1};
+	cells[3] = (xf_xlsx_cell){t->owner, 0, -1};
+	cells[4] = (xf_xlsx_cell){t->start_on, 0, -1};
+	cells[5] = (xf_xlsx_cell){t->due_on, 0, -1};
+	cells[6] = (xf_xlsx_cell){NULL, t->percent, 0};
+	cells[7] = (xf_xlsx_cell){f.status_title, 0, -1};
+	cells[8] = (xf_xlsx_cell){t->done_on, 0, -1};
+	cells[9] = (xf_xlsx_cell){t->due_next, 0, -1};
+}
+
+/* GET /api/tasks.xlsx: the tasks of the list's query (all pages) as the
+ * chart shows them today, in Excel. */
+void xf_h_tasks_xlsx(xf_req *r)
+{
+	const xf_val *v = r->query_vals;
+	xf_ctx c;
+	xf_task_list_page p;
+	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, 0, &p) != 0 ||
+	    xf_xlsx_rows_fit(r, p.page.total) != 0)
+		return;
+	static const char *const heads[] = {
+	    "序号",     "任务名称", "责任组织", "责任人",   "开始日期",
+	    "截止日期", "进度%",    "状态",     "完成日期", "下一节点日期"};
+	static const double widths[] = {6, 32, 24, 10, 12, 12, 8, 10, 12, 14};
+	const char *org = xf_xlsx_org_name(&c, v[TL_ORG].i);
+	char year[8] = "";
+	if (v[TL_YEAR].present)
+		snprintf(year, sizeof year, "%d", (int)v[TL_YEAR].i);
+	const char *const filters[] = {
+	    "组织",
+	    org ? org : XF_XLSX_ALL_ORGS,
+	    "范围",
+	    v[TL_SUBTREE].i ? "含下级组织" : NULL,
+	    "年度",
+	    year,
+	    "状态",
+	    v[TL_STATUS].s
+	        ? xf_task_status_title(xf_task_status_parse(v[TL_STATUS].s))
+	        : NULL,
+	    "关键字",
+	    v[TL_Q].s};
+	task_rows x = {.p = &p, .today = today_of(&c)};
+	xf_xlsx_table t = {.sheet = "挂图作战任务",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%s挂图作战任务清单",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 10,
+	                   .nrows = p.page.n,
+	                   .row = task_cells,
+	                   .arg = &x};
+	xf_xlsx_table_reply(r, &t, "挂图作战任务.xlsx");
 }
 
 /* GET /api/tasks/reminders?org=&subtree=&days=N */
@@ -692,6 +774,59 @@ void xf_h_tasks_board(xf_req *r)
 void xf_h_acceptance_summary(xf_req *r)
 {
 	ranks(r, 1);
+}
+
+static void rank_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const xf_task_rank *k = &((const xf_task_rank *)arg)[i];
+	cells[0] = (xf_xlsx_cell){NULL, k->rank, 0};
+	cells[1] = (xf_xlsx_cell){k->t.org_name, 0, -1};
+	cells[2] = (xf_xlsx_cell){k->t.org_parent_name, 0, -1};
+	const int64_t counts[] = {k->t.tasks, k->t.done, k->t.due, k->t.on_time,
+	                          k->t.overdue};
+	for (int j = 0; j < 5; j++)
+		cells[3 + j] = (xf_xlsx_cell){NULL, (double)counts[j], 0};
+	cells[8] = k->on_time_permille < 0
+	               ? (xf_xlsx_cell){"", 0, -1}
+	               : (xf_xlsx_cell){NULL, k->on_time_permille / 10.0, 1};
+	cells[9] = (xf_xlsx_cell){NULL, k->avg_percent, 0};
+}
+
+/* GET /api/tasks/board.xlsx?org=&year=: the 晒绩 board in Excel. */
+void xf_h_tasks_board_xlsx(xf_req *r)
+{
+	int year = (int)r->query_vals[RK_YEAR].i;
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_task_rank *k;
+	int n;
+	if (xf_api_failed(
+	        r, &c,
+	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)) ||
+	    xf_xlsx_rows_fit(r, n) != 0)
+		return;
+	static const char *const heads[] = {
+	    "名次",   "组织",     "上级组织", "任务数",      "已完成",
+	    "已到期", "按期完成", "逾期",     "按期完成率%", "平均进度%"};
+	static const double widths[] = {6, 24, 24, 8, 8, 8, 10, 8, 12, 10};
+	const char *org = xf_xlsx_org_name(&c, r->query_vals[RK_ORG].i);
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
+	                               "年度", y};
+	xf_xlsx_table t = {.sheet = "晒绩榜",
+	                   .title = xf_arena_printf(&r->arena,
+	                                            "%s%d年度挂图作战晒绩榜",
+	                                            org ? org : "", year),
+	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 10,
+	                   .nrows = n,
+	                   .row = rank_cells,
+	                   .arg = k};
+	xf_xlsx_table_reply(r, &t, "晒绩榜.xlsx");
 }
 
 static const xf_field accept_fields[] = {

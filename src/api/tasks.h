@@ -16,6 +16,7 @@ xf_api_handler xf_h_tasks_create;
 extern const struct xf_body_table xf_tasks_create_body;
 xf_api_handler xf_h_tasks_list;
 extern const struct xf_query_table xf_tasks_list_query;
+xf_api_handler xf_h_tasks_xlsx; /* the list in Excel */
 xf_api_handler xf_h_tasks_get;
 xf_api_handler xf_h_tasks_patch;
 extern const struct xf_body_table xf_tasks_patch_body;
@@ -33,6 +34,7 @@ xf_api_handler xf_h_milestones_delete;
 xf_api_handler xf_h_tasks_reminders;
 extern const struct xf_query_table xf_tasks_reminders_query;
 xf_api_handler xf_h_tasks_board;
+xf_api_handler xf_h_tasks_board_xlsx; /* the board in Excel */
 xf_api_handler xf_h_tasks_accept;
 extern const struct xf_body_table xf_tasks_accept_body;
 xf_api_handler xf_h_acceptance_summary;

@@ -1,11 +1,14 @@
 /*
  * xlsx.c (api) - Excel answers: the workbook in a temporary file, read
  * back into the request arena and sent as an attachment; the house
- * formats; the plain table sheet (xlsx.h).
+ * formats; the plain table sheet; the one writer of text cells; what the
+ * exports of list pages share (xlsx.h).
  */
 #include "api/xlsx.h"
 
+#include "base/date.h"
 #include "domain/files.h"
+#include "service/orgs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +55,9 @@ void xf_xlsx_formats_make(lxw_workbook *wb, xf_xlsx_formats *f)
 	f->number = font(wb, 10, 0);
 	boxed(f->number);
 	format_set_num_format(f->number, "0.0");
+	f->whole = font(wb, 10, 0);
+	boxed(f->whole);
+	format_set_num_format(f->whole, "0");
 }
 
 /* Reads a whole file into the arena; NULL on failure. */
@@ -74,9 +80,11 @@ static void *slurp(const char *path, xf_arena *a, size_t *len)
 	return data;
 }
 
-void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
-                   const char *doc_title,
-                   int (*write)(lxw_workbook *wb, void *arg), void *arg)
+/* xf_xlsx_reply and xf_xlsx_reply_rows: rows_in_order, the latter. */
+static void reply(xf_req *r, const char *file_name, const char *fallback,
+                  const char *doc_title,
+                  int (*write)(lxw_workbook *wb, void *arg), void *arg,
+                  int rows_in_order)
 {
 	const char *tmp = getenv("TMPDIR");
 	if (!tmp || !*tmp)
@@ -88,7 +96,8 @@ void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
 		return;
 	}
 	close(fd);
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE,
+	lxw_workbook_options opt = {.constant_memory =
+	                                rows_in_order ? LXW_TRUE : LXW_FALSE,
 	                            .tmpdir = (char *)tmp};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	int rc = wb ? write(wb, arg) : -1;
@@ -118,6 +127,52 @@ void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
 	xf_reply_header(r, "Content-Disposition", disp);
 }
 
+/* Excel's most characters in a cell. */
+#define CELL_MAX_CHARS 32767
+
+int xf_xlsx_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                 lxw_format *f)
+{
+	if (!s)
+		s = "";
+	/* worksheet_write_string stores a shared string: never a formula,
+	 * whatever the text begins with. */
+	size_t len = strlen(s), chars = 0, cut = len;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 &&
+		    chars++ == CELL_MAX_CHARS) {
+			cut = i;
+			break;
+		}
+	if (cut == len)
+		return worksheet_write_string(ws, row, col, s, f) ==
+		               LXW_NO_ERROR
+		           ? 0
+		           : -1;
+	char *copy = malloc(cut + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, s, cut);
+	copy[cut] = '\0';
+	lxw_error rc = worksheet_write_string(ws, row, col, copy, f);
+	free(copy);
+	return rc == LXW_NO_ERROR ? 0 : -1;
+}
+
+void xf_xlsx_reply(xf_req *r, const char *file_name, const char *fallback,
+                   const char *doc_title,
+                   int (*write)(lxw_workbook *wb, void *arg), void *arg)
+{
+	reply(r, file_name, fallback, doc_title, write, arg, 0);
+}
+
+void xf_xlsx_reply_rows(xf_req *r, const char *file_name, const char *fallback,
+                        const char *doc_title,
+                        int (*write)(lxw_workbook *wb, void *arg), void *arg)
+{
+	reply(r, file_name, fallback, doc_title, write, arg, 1);
+}
+
 int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 {
 	xf_xlsx_formats f;
@@ -140,12 +195,11 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 		                      t->subtitle ? t->subtitle : "",
 		                      f.subtitle);
 	} else {
-		worksheet_write_string(ws, 0, 0, t->title, f.title);
-		worksheet_write_string(ws, 1, 0, t->subtitle, f.subtitle);
+		xf_xlsx_text(ws, 0, 0, t->title, f.title);
+		xf_xlsx_text(ws, 1, 0, t->subtitle, f.subtitle);
 	}
 	for (int j = 0; j < t->ncols; j++)
-		worksheet_write_string(ws, 2, (lxw_col_t)j, t->headers[j],
-		                       f.head);
+		xf_xlsx_text(ws, 2, (lxw_col_t)j, t->headers[j], f.head);
 	xf_xlsx_cell cells[64];
 	for (int i = 0; i < t->nrows; i++) {
 		lxw_row_t row = (lxw_row_t)(3 + i);
@@ -154,13 +208,13 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 		t->row(t->arg, i, cells);
 		for (int j = 0; j < t->ncols; j++) {
 			if (cells[j].decimals >= 0)
-				worksheet_write_number(ws, row, (lxw_col_t)j,
-				                       cells[j].num, f.number);
-			else
-				worksheet_write_string(
-				    ws, row, (lxw_col_t)j,
-				    cells[j].text ? cells[j].text : "",
-				    j == 1 ? f.name : f.cell);
+				worksheet_write_number(
+				    ws, row, (lxw_col_t)j, cells[j].num,
+				    cells[j].decimals ? f.number : f.whole);
+			else if (xf_xlsx_text(ws, row, (lxw_col_t)j,
+			                      cells[j].text,
+			                      j == 1 ? f.name : f.cell) != 0)
+				return -1;
 		}
 	}
 	return 0;
@@ -169,4 +223,57 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t)
 int xf_xlsx_table_write(lxw_workbook *wb, void *table)
 {
 	return xf_xlsx_table_sheet(wb, table);
+}
+
+int xf_xlsx_rows_fit(xf_req *r, int64_t total)
+{
+	if (total <= XF_XLSX_MAX_ROWS)
+		return 0;
+	char msg[160];
+	snprintf(
+	    msg, sizeof msg,
+	    "共 %lld 条记录，超过一次导出的上限 %d 条，请缩小筛选范围后再导出",
+	    (long long)total, XF_XLSX_MAX_ROWS);
+	xf_reply_error(r, 422, "too_many_rows", msg, NULL);
+	return -1;
+}
+
+const char *xf_xlsx_subtitle(xf_req *r, int64_t now, const char *const *pairs,
+                             int n)
+{
+	char day[11];
+	xf_date_format(xf_date_today(now), day);
+	const char *s = "";
+	for (int k = 0; k < n && s; k++) {
+		const char *label = pairs[2 * k], *value = pairs[2 * k + 1];
+		if (value && *value)
+			s = xf_arena_printf(&r->arena, "%s%s：%s；", s, label,
+			                    value);
+	}
+	return s ? xf_arena_printf(&r->arena, "%s导出日期：%s", s, day) : NULL;
+}
+
+const char *xf_xlsx_time(xf_req *r, int64_t t)
+{
+	char iso[32];
+	xf_time_iso(t, iso); /* "2024-07-01T08:00:00+08:00" */
+	iso[10] = ' ';
+	return xf_arena_strndup(&r->arena, iso, 19);
+}
+
+const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id)
+{
+	xf_org o;
+	if (!org_id || xf_org_read(c, org_id, &o) != XF_OK) {
+		c->err.kind = 0;
+		return NULL;
+	}
+	return o.name;
+}
+
+void xf_xlsx_table_reply(xf_req *r, const xf_xlsx_table *t,
+                         const char *fallback)
+{
+	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", t->title),
+	                   fallback, t->sheet, xf_xlsx_table_write, (void *)t);
 }

@@ -360,7 +360,7 @@ int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
 	int next = 0; /* ids before next are asked for or duplicates */
 	while (next < n) {
 		int64_t ask[PARENTS_MAX] = {0};
-		int k = 0;
+		int k = 0, from = next; /* this round answers ids[from..next) */
 		for (; next < n && k < PARENTS_MAX; next++) {
 			int seen = 0;
 			for (int j = 0; j < k && !seen; j++)
@@ -378,7 +378,7 @@ int xf_store_org_parents(xf_db *db, xf_arena *a, const int64_t *ids, int n,
 			int64_t id = xf_db_int(st, 0);
 			xf_org_parent p = {xf_db_int(st, 1),
 			                   xf_db_opt(a, st, 2)};
-			for (int i = 0; i < n; i++)
+			for (int i = from; i < next; i++)
 				if (ids[i] == id)
 					out[i] = p;
 		}

@@ -68,8 +68,24 @@ async function askRetry() {
   }
 }
 
+/** The file name an attachment answer gives (RFC 6266 filename*, else filename). */
+function fileName(res) {
+  const d = res.headers.get('Content-Disposition') || ''
+  const star = d.match(/filename\*=UTF-8''([^;]+)/i)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1])
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = d.match(/filename="([^"]*)"/i)
+  return plain ? plain[1] : 'download'
+}
+
 /**
- * request(method, path, {query, body, raw, quiet401}) → parsed JSON answer.
+ * request(method, path, {query, body, raw, quiet401, file}) → parsed JSON answer
+ * (file: a successful answer is a file, returned as {blob, name}).
  * raw: a File or Blob sent as the body with its own Content-Type.
  * own: error codes the page shows itself (not shown here, even on a 403).
  * Throws ApiError; errors already shown to the user have handled = true.
@@ -89,6 +105,7 @@ export async function request(method, path, opts = {}) {
       }
     }
   }
+  if (res.ok && opts.file) return { blob: await res.blob(), name: fileName(res) }
   const text = await res.text()
   let data = null
   if (text) {
@@ -127,6 +144,8 @@ export const http = {
   del: (path, opts) => request('DELETE', path, opts),
   /** Uploads a File/Blob as the raw body (not multipart). */
   upload: (path, file, query, opts) => request('POST', path, { ...opts, query, raw: file }),
+  /** GETs a file (an export): {blob, name}; errors as for any request. */
+  file: (path, query, opts) => request('GET', path, { ...opts, query, file: true }),
 }
 
 /** A URL with its query, for links (downloads use the session cookie). */
