@@ -45,6 +45,127 @@ void xf_live_publish(xf_ctx *c, const char *channel, const char *event,
 		xf_db_notify(c->db, NOTIFY_CHANNEL, payload);
 }
 
+/* ---- the boards' changes ------------------------------------------------ */
+
+struct xf_live_note {
+	unsigned boards; /* xf_live_board bits */
+	const char *path;
+	struct xf_live_note *next;
+};
+
+/* The audited entities whose changes move a board. */
+static const struct {
+	const char *entity;
+	xf_live_board board;
+} entity_boards[] = {
+    {"meeting", XF_LIVE_COMPLIANCE},  {"meeting_rules", XF_LIVE_COMPLIANCE},
+    {"task", XF_LIVE_TASKS},          {"milestone", XF_LIVE_TASKS},
+    {"task_progress", XF_LIVE_TASKS}, {"task_acceptance", XF_LIVE_TASKS},
+    {"point_entry", XF_LIVE_POINTS},
+};
+
+static const char *const board_names[] = {"compliance", "tasks", "points"};
+
+void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
+{
+	if (!path || path[0] != '/')
+		return;
+	for (struct xf_live_note *n = c->live; n; n = n->next)
+		if (strcmp(n->path, path) == 0) {
+			n->boards |= (unsigned)board;
+			return;
+		}
+	struct xf_live_note *n = xf_arena_calloc(c->a, 1, sizeof *n);
+	/* best effort: without memory the walls read again on their timer */
+	if (!n || !(n->path = xf_arena_strdup(c->a, path)))
+		return;
+	n->boards = (unsigned)board;
+	n->next = c->live;
+	c->live = n;
+}
+
+void xf_live_touch_entity(xf_ctx *c, const char *entity, const char *path)
+{
+	for (size_t i = 0; i < sizeof entity_boards / sizeof *entity_boards;
+	     i++)
+		if (strcmp(entity_boards[i].entity, entity) == 0) {
+			xf_live_touch(c, entity_boards[i].board, path);
+			return;
+		}
+}
+
+void xf_live_drop(xf_ctx *c)
+{
+	c->live = NULL;
+}
+
+void xf_live_channel(int64_t org_id, char out[32])
+{
+	snprintf(out, 32, "org:%lld", (long long)org_id);
+}
+
+/* Whether (org, board) is among the first n sent. */
+static int sent_before(const int64_t *orgs, const unsigned *boards, int n,
+                       int64_t org, unsigned board)
+{
+	for (int i = 0; i < n; i++)
+		if (orgs[i] == org && boards[i] == board)
+			return 1;
+	return 0;
+}
+
+#define SENT_MAX  64
+#define DEPTH_MAX 32
+
+/* The ids of a path "/1/5/23/", top first; how many. */
+static int path_ids(const char *path, int64_t ids[DEPTH_MAX])
+{
+	int n = 0;
+	for (const char *p = path; *p == '/' && p[1] && n < DEPTH_MAX;) {
+		int64_t id = 0;
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			id = id * 10 + (*p - '0');
+		if (id <= 0)
+			break;
+		ids[n++] = id;
+	}
+	return n;
+}
+
+void xf_live_flush(xf_ctx *c)
+{
+	int64_t orgs[SENT_MAX];
+	unsigned boards[SENT_MAX];
+	int nsent = 0;
+	struct xf_live_note *notes = c->live;
+	c->live = NULL;
+	for (struct xf_live_note *n = notes; n; n = n->next) {
+		int64_t ids[DEPTH_MAX];
+		int nids = path_ids(n->path, ids);
+		if (nids == 0)
+			continue;
+		char data[48];
+		snprintf(data, sizeof data, "{\"org_id\":%lld}",
+		         (long long)ids[nids - 1]);
+		for (int i = 0; i < nids; i++) {
+			char ch[32];
+			xf_live_channel(ids[i], ch);
+			for (int b = 0; b < 3; b++) {
+				unsigned bit = 1u << b;
+				if (!(n->boards & bit) ||
+				    sent_before(orgs, boards, nsent, ids[i],
+				                bit))
+					continue;
+				if (nsent < SENT_MAX) {
+					orgs[nsent] = ids[i];
+					boards[nsent++] = bit;
+				}
+				xf_live_publish(c, ch, board_names[b], data);
+			}
+		}
+	}
+}
+
 static void on_notify(void *arg, const char *payload)
 {
 	(void)arg;
