@@ -126,8 +126,7 @@ void xf_h_cockpit(xf_req *r)
 	xf_cockpit k;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	if (xf_api_failed(r, &c,
-	                  xf_cockpit_read(&c, r->query_vals[0].i, &k)))
+	if (xf_api_failed(r, &c, xf_cockpit_read(&c, r->query_vals[0].i, &k)))
 		return;
 	char q[12], y[12], today[11];
 	xf_period_format(k.quarter.report.period, q);

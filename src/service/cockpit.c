@@ -133,8 +133,7 @@ static int channel_tx(xf_ctx *c, int64_t org_id, xf_org *o)
 	return xf_meetings_scope_org(c, org_id, "org", o, &lo, &hi);
 }
 
-int xf_cockpit_channel(xf_ctx *c, int64_t org_id, char ch[32],
-                       int64_t *org_out)
+int xf_cockpit_channel(xf_ctx *c, int64_t org_id, char ch[32], int64_t *org_out)
 {
 	xf_org o;
 	int rc;
