@@ -74,14 +74,16 @@ static int lagging(xf_ctx *c, xf_cockpit *k)
 		int j = 0;
 		while (j < nred && k->lagging[j].org_id != t->org_id)
 			j++;
-		if (j == nred)
-			k->lagging[n++] = (xf_cockpit_lag){
+		if (j == nred) {
+			j = n++;
+			k->lagging[j] = (xf_cockpit_lag){
 			    .name = t->org_name,
 			    .path = t->org_path,
 			    .parent_name = t->org_parent_name,
 			    .org_id = t->org_id,
 			    .parent_id = t->org_parent_id,
 			};
+		}
 		k->lagging[j].overdue = t->overdue;
 	}
 	qsort(k->lagging, (size_t)n, sizeof *k->lagging, cmp_lag);

@@ -52,8 +52,10 @@ before(async () => {
 	expectStatus(await com.post('/api/meetings', meeting(b2, { first_topic: null })), 201, srv);
 	expectStatus(await com.post('/api/tasks', task(b1)), 201, srv);
 	if (CAN_BE_OVERDUE) {
-		expectStatus(await com.post('/api/tasks', task(b1, { start_on: `${YEAR}-01-01`, due_on: OVERDUE_DAY,
-			milestones: [{ title: '完成', due_on: OVERDUE_DAY }] })), 201, srv);
+		for (const org of [b1, b2, dist]) {
+			expectStatus(await com.post('/api/tasks', task(org, { start_on: `${YEAR}-01-01`, due_on: OVERDUE_DAY,
+				milestones: [{ title: '完成', due_on: OVERDUE_DAY }] })), 201, srv);
+		}
 	}
 	expectStatus(await award(com, m1, rule), 201, srv);
 	expectStatus(await award(com2, mc1, rule), 201, srv);
@@ -95,8 +97,8 @@ test('the cockpit of a district equals its boards under the same scope', async (
 		overdue: sum('overdue'),
 		on_time_rate: sum('due') ? Number((100 * sum('on_time') / sum('due')).toFixed(1)) : null,
 	});
-	assert.equal(k.tasks.tasks, CAN_BE_OVERDUE ? 2 : 1);
-	assert.equal(k.tasks.overdue, CAN_BE_OVERDUE ? 1 : 0);
+	assert.equal(k.tasks.tasks, CAN_BE_OVERDUE ? 4 : 1);
+	assert.equal(k.tasks.overdue, CAN_BE_OVERDUE ? 3 : 0);
 	// points top 10 of this year: the 先锋榜 of members and of branches
 	const mb = expectStatus(await com.get(`/api/leaderboards/members?org=${dist.id}&period=${YEAR}&limit=10`), 200, srv);
 	const ob = expectStatus(await com.get(`/api/leaderboards/orgs?org=${dist.id}&period=${YEAR}&kind=branch&by=average&limit=10`), 200, srv);
@@ -111,7 +113,14 @@ test('lagging organizations: red this quarter or with overdue tasks, with links 
 	const k = expectStatus(await com.get(`/api/cockpit?org=${dist.id}`), 200, srv);
 	const board = expectStatus(await com.get(`/api/compliance/board?org=${dist.id}`), 200, srv);
 	const red = new Set(board.lagging.map((x) => x.org_id));
+	const tb = expectStatus(await com.get(`/api/tasks/board?org=${dist.id}&year=${YEAR}`), 200, srv);
+	const overdue = Object.fromEntries(tb.items.map((x) => [x.org_id, x.overdue]));
+	// every red organization and every one with overdue tasks, each once
+	const expected = new Set([...red, ...tb.items.filter((x) => x.overdue > 0).map((x) => x.org_id)]);
+	assert.equal(k.lagging.total, expected.size);
+	assert.deepEqual(new Set(k.lagging.items.map((x) => x.org_id)), expected);
 	for (const l of k.lagging.items) {
+		assert.equal(l.overdue, overdue[l.org_id] || 0, `${l.org_name}: its overdue tasks`);
 		assert.equal(l.red, red.has(l.org_id));
 		assert.ok(l.red || l.overdue > 0, `${l.org_name} lags`);
 		assert.equal(l.links.compliance, `/api/compliance?org=${l.org_id}&period=${k.quarter}`);
