@@ -32,10 +32,13 @@ function meeting(org, extra = {}) {
 	};
 }
 
+// a task of this year: due in 20 days, or on the year's last day if sooner
+const DUE_DAY = [dayFromToday(20), `${YEAR}-12-31`].sort()[0];
+
 function task(org, extra = {}) {
 	return {
-		org_id: org.id, title: uniq('任务'), start_on: dayFromToday(-40), due_on: dayFromToday(20),
-		milestones: [{ title: '总结', due_on: dayFromToday(20) }], ...extra,
+		org_id: org.id, title: uniq('任务'), start_on: dayFromToday(-40), due_on: DUE_DAY,
+		milestones: [{ title: '总结', due_on: DUE_DAY }], ...extra,
 	};
 }
 
