@@ -31,10 +31,24 @@ static void make_origin(void)
 		snprintf(origin + 2 * i, 3, "%02x", b[i]);
 }
 
+#define ORG_CHANNEL "org:"
+
+/* Publishes to this server's subscribers; a channel of an organization
+ * only when somebody watches it (events.h: one ring per organization
+ * written would pile up). */
+static void publish_here(const char *channel, const char *event,
+                         const char *data)
+{
+	if (strncmp(channel, ORG_CHANNEL, sizeof ORG_CHANNEL - 1) == 0)
+		xf_events_publish_watched(channel, event, data);
+	else
+		xf_events_publish(channel, event, data);
+}
+
 void xf_live_publish(xf_ctx *c, const char *channel, const char *event,
                      const char *data)
 {
-	xf_events_publish(channel, event, data);
+	publish_here(channel, event, data);
 	pthread_once(&origin_once, make_origin);
 	size_t n = strlen(channel) + strlen(event) + strlen(data) + 32;
 	const char *d = n > NOTIFY_MAX ? "{}" : data;
@@ -101,7 +115,7 @@ void xf_live_drop(xf_ctx *c)
 
 void xf_live_channel(int64_t org_id, char out[32])
 {
-	snprintf(out, 32, "org:%lld", (long long)org_id);
+	snprintf(out, 32, ORG_CHANNEL "%lld", (long long)org_id);
 }
 
 /* Whether (org, board) is among the first n sent. */
@@ -178,7 +192,7 @@ static void on_notify(void *arg, const char *payload)
 	char *event = strtok_r(NULL, "\t", &save);
 	char *data = save && *save ? save : NULL;
 	if (from && channel && event && data && strcmp(from, origin) != 0)
-		xf_events_publish(channel, event, data);
+		publish_here(channel, event, data);
 	free(p);
 }
 

@@ -21,7 +21,9 @@ void xf_live_publish(xf_ctx *c, const char *channel, const char *event,
  * ("compliance", "tasks", "points", data {"org_id":N}) on the channel
  * "org:ID" of the changed organization and of every organization above
  * it, so a wall of a subtree reads the changes inside it and nothing
- * else (GET /api/cockpit/events?org=).
+ * else (GET /api/cockpit/events?org=). Only the channels somebody has
+ * watched since the server started keep events (a ring each); the others
+ * are skipped, so memory follows the walls, not the organizations.
  */
 typedef enum {
 	XF_LIVE_COMPLIANCE = 1,
