@@ -1,7 +1,8 @@
 /*
  * live.c (service) - live events across servers (live.h). A notification
- * is "origin\tchannel\tevent\tdata"; a server skips its own (it published
- * them already).
+ * is one or more lines "origin\tchannel\tevent\tdata" (the events of one
+ * commit go in as few notifications as fit); a server skips its own (it
+ * published them already).
  */
 #include "service/live.h"
 
@@ -45,18 +46,50 @@ static void publish_here(const char *channel, const char *event,
 		xf_events_publish(channel, event, data);
 }
 
+/* The events of one commit for the other servers: lines of at most
+ * NOTIFY_MAX bytes in all, sent as one notification. */
+typedef struct batch {
+	char text[NOTIFY_MAX + 1];
+	size_t len;
+} batch;
+
+static void batch_send(xf_ctx *c, batch *b)
+{
+	if (!b->len)
+		return;
+	b->text[b->len] = '\0';
+	/* best effort: the events are published here whatever happens */
+	xf_db_notify(c->db, NOTIFY_CHANNEL, b->text);
+	b->len = 0;
+}
+
+static void batch_add(xf_ctx *c, batch *b, const char *channel,
+                      const char *event, const char *data)
+{
+	pthread_once(&origin_once, make_origin);
+	size_t n = strlen(channel) + strlen(event) + strlen(data) + 32;
+	/* too long, or not one line: the others read again on {} anyway */
+	const char *d = n > NOTIFY_MAX || strchr(data, '\n') ? "{}" : data;
+	char line[NOTIFY_MAX + 1];
+	int len = snprintf(line, sizeof line, "%s\t%s\t%s\t%s", origin, channel,
+	                   event, d);
+	if (len < 0 || (size_t)len >= sizeof line)
+		return;
+	if (b->len && b->len + 1 + (size_t)len > NOTIFY_MAX)
+		batch_send(c, b);
+	if (b->len)
+		b->text[b->len++] = '\n';
+	memcpy(b->text + b->len, line, (size_t)len);
+	b->len += (size_t)len;
+}
+
 void xf_live_publish(xf_ctx *c, const char *channel, const char *event,
                      const char *data)
 {
 	publish_here(channel, event, data);
-	pthread_once(&origin_once, make_origin);
-	size_t n = strlen(channel) + strlen(event) + strlen(data) + 32;
-	const char *d = n > NOTIFY_MAX ? "{}" : data;
-	char *payload =
-	    xf_arena_printf(c->a, "%s\t%s\t%s\t%s", origin, channel, event, d);
-	/* best effort: the event is published here whatever happens */
-	if (payload)
-		xf_db_notify(c->db, NOTIFY_CHANNEL, payload);
+	batch b = {.len = 0};
+	batch_add(c, &b, channel, event, data);
+	batch_send(c, &b);
 }
 
 /* ---- the boards' changes ------------------------------------------------ */
@@ -152,7 +185,11 @@ void xf_live_flush(xf_ctx *c)
 	unsigned boards[SENT_MAX];
 	int nsent = 0;
 	struct xf_live_note *notes = c->live;
+	if (!notes)
+		return;
 	c->live = NULL;
+	static _Thread_local batch b;
+	b.len = 0;
 	for (struct xf_live_note *n = notes; n; n = n->next) {
 		int64_t ids[DEPTH_MAX];
 		int nids = path_ids(n->path, ids);
@@ -164,8 +201,8 @@ void xf_live_flush(xf_ctx *c)
 		for (int i = 0; i < nids; i++) {
 			char ch[32];
 			xf_live_channel(ids[i], ch);
-			for (int b = 0; b < 3; b++) {
-				unsigned bit = 1u << b;
+			for (int bi = 0; bi < 3; bi++) {
+				unsigned bit = 1u << bi;
 				if (!(n->boards & bit) ||
 				    sent_before(orgs, boards, nsent, ids[i],
 				                bit))
@@ -174,10 +211,12 @@ void xf_live_flush(xf_ctx *c)
 					orgs[nsent] = ids[i];
 					boards[nsent++] = bit;
 				}
-				xf_live_publish(c, ch, board_names[b], data);
+				publish_here(ch, board_names[bi], data);
+				batch_add(c, &b, ch, board_names[bi], data);
 			}
 		}
 	}
+	batch_send(c, &b);
 }
 
 static void on_notify(void *arg, const char *payload)
@@ -186,13 +225,18 @@ static void on_notify(void *arg, const char *payload)
 	char *p = strdup(payload);
 	if (!p)
 		return;
-	char *save = NULL;
-	char *from = strtok_r(p, "\t", &save);
-	char *channel = strtok_r(NULL, "\t", &save);
-	char *event = strtok_r(NULL, "\t", &save);
-	char *data = save && *save ? save : NULL;
-	if (from && channel && event && data && strcmp(from, origin) != 0)
-		publish_here(channel, event, data);
+	char *lines = NULL;
+	for (char *line = strtok_r(p, "\n", &lines); line;
+	     line = strtok_r(NULL, "\n", &lines)) {
+		char *save = NULL;
+		char *from = strtok_r(line, "\t", &save);
+		char *channel = strtok_r(NULL, "\t", &save);
+		char *event = strtok_r(NULL, "\t", &save);
+		char *data = save && *save ? save : NULL;
+		if (from && channel && event && data &&
+		    strcmp(from, origin) != 0)
+			publish_here(channel, event, data);
+	}
 	free(p);
 }
 

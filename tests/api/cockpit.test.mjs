@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { startWithTree, clientsFor, membersOf, pointRule, award } from './fixtures.mjs';
-import { expectStatus, expectError, uniq, todayShanghai, dayFromToday, thisYear } from './harness.mjs';
+import { expectStatus, expectError, uniq, todayShanghai, dayFromToday, thisYear, startServer, DB_KIND } from './harness.mjs';
 
 let srv;
 let admin;
@@ -172,11 +172,11 @@ test('the caller\'s top by default; the screen role reads its subtree; other sub
 
 /** Opens the cockpit's event stream of org as client; events arrive in
  * .events, next(name) resolves with the next event of that name. */
-function openEvents(client, org) {
+function openEvents(client, org, on = srv) {
 	const events = [];
 	const waiters = [];
 	let buf = '';
-	const req = http.get(`${srv.url}/api/cockpit/events?org=${org.id}`, { headers: client.authHeaders('GET') });
+	const req = http.get(`${on.url}/api/cockpit/events?org=${org.id}`, { headers: client.authHeaders('GET') });
 	const ready = new Promise((resolve, reject) => {
 		req.on('response', (res) => {
 			assert.equal(res.statusCode, 200);
@@ -262,4 +262,32 @@ test('live events: meetings, tasks and points of the subtree reach its walls aft
 	wall.close();
 	branchWall.close();
 	otherWall.close();
+});
+
+test('one commit that writes several organizations reaches each wall once, also on another server of the same PostgreSQL', async () => {
+	// on PostgreSQL a second server relays through NOTIFY; SQLite has one server
+	const other = DB_KIND === 'postgres' ? await startServer({ attach: true, db: srv.db }) : srv;
+	try {
+		const t = expectStatus(await com.post('/api/tasks', task(dist)), 201, srv);
+		const wall = openEvents(screen, dist, other);
+		const w1 = openEvents(com, b1, other);
+		const w2 = openEvents(com, b2, other);
+		await Promise.all([wall.ready, w1.ready, w2.ready]);
+		const [e, e1, e2] = [wall.next('tasks'), w1.next('tasks'), w2.next('tasks')];
+		// the cascade writes a task in b1 and one in b2 in one transaction
+		expectStatus(await com.post(`/api/tasks/${t.id}/cascade`, { org_ids: [b1.id, b2.id] }), 201, srv);
+		assert.ok([b1.id, b2.id].includes((await e).data.org_id));
+		assert.equal((await e1).data.org_id, b1.id);
+		assert.equal((await e2).data.org_id, b2.id);
+		// a marker: the district's next event is the award, so the cascade sent it one
+		const marker = wall.next('points');
+		expectStatus(await award(com, m1, rule), 201, srv);
+		await marker;
+		assert.deepEqual(wall.events.map((x) => x.event), ['tasks', 'points']);
+		wall.close();
+		w1.close();
+		w2.close();
+	} finally {
+		if (other !== srv) await other.stop();
+	}
 });
