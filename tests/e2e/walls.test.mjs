@@ -6,7 +6,8 @@
 // Each wall fits 1920x1080 without scrolling and a 390 px phone without
 // horizontal overflow. The committee's dashboard shows the four tiles and
 // the lagging organizations, and a lagging organization drills down to its
-// compliance. Fails on console errors, failed requests or unannounced HTTP
+// compliance; a branch secretary's cockpit shows its branch on a phone.
+// Fails on console errors, failed requests or unannounced HTTP
 // errors, and leaves screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -33,6 +34,7 @@ async function city(url) {
   const b2 = await admin.post('/api/orgs', { name: '第二党支部', kind: 'branch', level: 'city', parent_id: root.id, established_on: '2010-01-01' })
   await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委', roles: [{ role: 'committee', org_id: root.id }] })
   await admin.post('/api/users', { username: 'dp', password: PASSWORD, display_name: '大屏', roles: [{ role: 'screen', org_id: root.id }] })
+  await admin.post('/api/users', { username: 'sj', password: PASSWORD, display_name: '支部书记', roles: [{ role: 'secretary', org_id: b1.id }] })
   const m = await admin.post('/api/members', { name: '张志强', gender: 'male', id_number: idNumber('33020119850312451'),
     phone: '13857412345', org_id: b1.id, status: 'full', joined_on: '2010-07-01', full_on: '2011-07-01' })
   const rule = await admin.post('/api/point-rules', { category: '履职尽责', item: '完成重点任务', points: 5, cap: null,
@@ -164,6 +166,18 @@ test('the task wall and the points wall follow a task and an award live; the coc
       await desk.page.xfIdle()
       assert.ok(name.length > 0)
     }
+
+    // a branch secretary's cockpit: its branch, the compliance figures as
+    // text (季度督导 is the committees' page), on a phone
+    await login(phone.page, url, 'sj')
+    await phone.page.goto(`${url}/dashboard`)
+    await phone.page.locator('[data-test=cockpit]').waitFor()
+    await phone.page.xfIdle()
+    assert.equal(await phone.page.locator('[data-test=tile-compliance]').evaluate((e) => e.tagName), 'DIV')
+    assert.match(await phone.page.locator('[data-test=tile-points]').textContent(), new RegExp(m.name))
+    assert.equal(await phone.page.locator('[data-test^=wall-link]').count(), 0)
+    await assertFits(phone.page, 'the cockpit at 390 px')
+    await screenshot(phone.page, 'dashboard-cockpit-phone')
     assertNoProblems({ 'the wall': wall, 'the phone': phone, 'the desk': desk })
   } finally {
     await closeAll(server, wall, phone, desk)
