@@ -21,7 +21,7 @@
 #include <string.h>
 
 /* Writes key: a percentage with one decimal, or null when den is 0. */
-static void rate(xf_jw *w, const char *key, int num, int den)
+void xf_api_rate(xf_jw *w, const char *key, int64_t num, int64_t den)
 {
 	char s[32];
 	xf_jw_key(w, key);
@@ -34,7 +34,7 @@ static void rate(xf_jw *w, const char *key, int num, int den)
 }
 
 /* Writes key: the names of the kinds in mask (and first_topic). */
-static void kinds(xf_jw *w, const char *key, unsigned mask)
+void xf_compliance_kinds_json(xf_jw *w, const char *key, unsigned mask)
 {
 	xf_jw_key(w, key);
 	xf_jw_arr(w);
@@ -98,9 +98,9 @@ void xf_h_compliance(xf_req *r)
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
 		xf_jw_kstr(&w, "status",
 		           xf_compliance_status_name(it->c.status));
-		kinds(&w, "missing", it->c.missing);
-		kinds(&w, "late", it->c.late);
-		kinds(&w, "pending", it->c.pending);
+		xf_compliance_kinds_json(&w, "missing", it->c.missing);
+		xf_compliance_kinds_json(&w, "late", it->c.late);
+		xf_compliance_kinds_json(&w, "pending", it->c.pending);
 		xf_jw_key(&w, "days_left");
 		if (it->c.status == XF_CS_DUE)
 			xf_jw_int(&w, it->c.days_left);
@@ -116,7 +116,7 @@ void xf_h_compliance(xf_req *r)
 	xf_page_end(r, &w, rep.n);
 }
 
-static void sum(xf_jw *w, const xf_compliance_sum *s)
+void xf_compliance_sum_json(xf_jw *w, const xf_compliance_sum *s)
 {
 	xf_jw_kint(w, "orgs", s->orgs);
 	xf_jw_kint(w, "green", s->green);
@@ -126,20 +126,20 @@ static void sum(xf_jw *w, const xf_compliance_sum *s)
 	xf_jw_kint(w, "required", s->required);
 	xf_jw_kint(w, "held", s->held);
 	xf_jw_kint(w, "held_late", s->held_late);
-	rate(w, "rate", s->held, s->required);
-	rate(w, "on_time_rate", s->held - s->held_late, s->required);
+	xf_api_rate(w, "rate", s->held, s->required);
+	xf_api_rate(w, "on_time_rate", s->held - s->held_late, s->required);
 	xf_jw_kint(w, "sanhui_required", s->sanhui_required);
 	xf_jw_kint(w, "sanhui_held", s->sanhui_held);
-	rate(w, "sanhui_rate", s->sanhui_held, s->sanhui_required);
+	xf_api_rate(w, "sanhui_rate", s->sanhui_held, s->sanhui_required);
 	xf_jw_kint(w, "first_topic_meetings", s->ft_meetings);
 	xf_jw_kint(w, "first_topic_recorded", s->ft_recorded);
-	rate(w, "first_topic_rate", s->ft_recorded, s->ft_meetings);
+	xf_api_rate(w, "first_topic_rate", s->ft_recorded, s->ft_meetings);
 }
 
 void xf_h_compliance_board(xf_req *r)
 {
 	xf_ctx c;
-	xf_board b;
+	xf_supervision b;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,
@@ -154,16 +154,16 @@ void xf_h_compliance_board(xf_req *r)
 	head(&w, &b.report);
 	xf_jw_key(&w, "totals");
 	xf_jw_obj(&w);
-	sum(&w, &b.total);
+	xf_compliance_sum_json(&w, &b.total);
 	xf_jw_obj_end(&w);
 	xf_jw_key(&w, "rows");
 	xf_jw_arr(&w);
 	for (int i = 0; i < b.nrows; i++) {
-		const xf_board_row *row = &b.rows[i];
+		const xf_supervision_row *row = &b.rows[i];
 		xf_jw_obj(&w);
 		XF_JW_FIELDS(&w, row->org, row_org_fields);
 		xf_jw_kbool(&w, "self", row->self);
-		sum(&w, &row->sum);
+		xf_compliance_sum_json(&w, &row->sum);
 		char *link = xf_arena_printf(
 		    &r->arena, "/api/compliance?org=%lld&period=%s",
 		    (long long)row->org->id, p);
@@ -178,7 +178,7 @@ void xf_h_compliance_board(xf_req *r)
 		xf_jw_obj(&w);
 		XF_JW_FIELDS(&w, it->org, row_org_fields);
 		xf_jw_kid(&w, "parent_id", it->org->parent_id);
-		kinds(&w, "missing", it->c.missing);
+		xf_compliance_kinds_json(&w, "missing", it->c.missing);
 		char *link = xf_arena_printf(&r->arena,
 		                             "/api/meetings?org=%lld&period=%s",
 		                             (long long)it->org->id, p);
@@ -201,7 +201,7 @@ static xf_xlsx_cell pct(int num, int den)
 
 static void board_cells(void *arg, int i, xf_xlsx_cell *cells)
 {
-	const xf_board_row *row = &((const xf_board *)arg)->rows[i];
+	const xf_supervision_row *row = &((const xf_supervision *)arg)->rows[i];
 	const xf_compliance_sum *s = &row->sum;
 	cells[0] = (xf_xlsx_cell){row->org->name, 0, -1};
 	cells[1] = (xf_xlsx_cell){
@@ -232,7 +232,7 @@ static const char *kind_titles(xf_arena *a, unsigned mask)
 }
 
 typedef struct lagging_rows {
-	const xf_board *b;
+	const xf_supervision *b;
 	xf_arena *a;
 } lagging_rows;
 
@@ -265,7 +265,7 @@ static int board_write(lxw_workbook *wb, void *arg)
 void xf_h_compliance_board_xlsx(xf_req *r)
 {
 	xf_ctx c;
-	xf_board b;
+	xf_supervision b;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,

@@ -111,7 +111,7 @@ static void board_end(xf_req *r, xf_jw *w, const xf_board *b,
 	xf_reply_json(r, 200);
 }
 
-static const xf_jfield member_item_fields[] = {
+const xf_jfield xf_board_member_fields[] = {
     XF_JF(INT, xf_board_item, "rank", rank),
     XF_JF(I64, xf_board_item, "member_id", id),
     XF_JF(STR, xf_board_item, "name", name),
@@ -122,6 +122,7 @@ static const xf_jfield member_item_fields[] = {
     XF_JF(I64, xf_board_item, "points", points),
     XF_JF(BOOL, xf_board_item, "vetoed", vetoed),
 };
+const size_t xf_board_member_nfields = XF_NFIELDS(xf_board_member_fields);
 
 void xf_h_leaderboard_members(xf_req *r)
 {
@@ -137,11 +138,11 @@ void xf_h_leaderboard_members(xf_req *r)
 	xf_jw w;
 	board_begin(r, &w, &b);
 	xf_jw_kint(&w, "base", b.base);
-	board_end(r, &w, &b, member_item_fields,
-	          XF_NFIELDS(member_item_fields));
+	board_end(r, &w, &b, xf_board_member_fields,
+	          XF_NFIELDS(xf_board_member_fields));
 }
 
-static const xf_jfield org_item_fields[] = {
+const xf_jfield xf_board_org_fields[] = {
     XF_JF(INT, xf_board_item, "rank", rank),
     XF_JF(I64, xf_board_item, "org_id", id),
     XF_JF(STR, xf_board_item, "name", name),
@@ -153,6 +154,7 @@ static const xf_jfield org_item_fields[] = {
     XF_JF(X100, xf_board_item, "average", average_x100),
     XF_JF(I64, xf_board_item, "org_points", org_points),
 };
+const size_t xf_board_org_nfields = XF_NFIELDS(xf_board_org_fields);
 
 void xf_h_leaderboard_orgs(xf_req *r)
 {
@@ -170,7 +172,8 @@ void xf_h_leaderboard_orgs(xf_req *r)
 	board_begin(r, &w, &b);
 	xf_jw_kstr(&w, "kind", kind);
 	xf_jw_kstr(&w, "by", by);
-	board_end(r, &w, &b, org_item_fields, XF_NFIELDS(org_item_fields));
+	board_end(r, &w, &b, xf_board_org_fields,
+	          XF_NFIELDS(xf_board_org_fields));
 }
 
 /* ---- the boards in Excel: the whole ranking ------------------------------ */

@@ -7,6 +7,9 @@
 #define XF_API_LEADERBOARDS_H
 
 #include "api/handler.h"
+#include "model/fields.h"
+
+#include <stddef.h>
 
 xf_api_handler xf_h_points_me;
 extern const struct xf_query_table xf_points_me_query;
@@ -16,5 +19,11 @@ xf_api_handler xf_h_leaderboard_members_xlsx; /* the board in Excel */
 xf_api_handler xf_h_leaderboard_orgs;
 extern const struct xf_query_table xf_leaderboard_orgs_query;
 xf_api_handler xf_h_leaderboard_orgs_xlsx; /* the board in Excel */
+/* The fields of a row of the member board and of the org board
+ * (xf_board_item), shared with the cockpit (api/cockpit.c). */
+extern const xf_jfield xf_board_member_fields[];
+extern const size_t xf_board_member_nfields;
+extern const xf_jfield xf_board_org_fields[];
+extern const size_t xf_board_org_nfields;
 
 #endif

@@ -12,6 +12,7 @@
 #include "api/attachments.h"
 #include "api/audit.h"
 #include "api/catalog.h"
+#include "api/cockpit.h"
 #include "api/compliance.h"
 #include "api/duties.h"
 #include "api/honors.h"
@@ -379,6 +380,11 @@ static const xf_route routes[] = {
      .auth = ANY, .query = &xf_duty_assignments_list_query},
     {"GET", "/api/audit.xlsx", xf_h_audit_xlsx, .auth = OVERSEE,
      .query = &xf_audit_list_query},
+    /* the cockpit (驾驶舱) and the live events of the walls (大屏) */
+    {"GET", "/api/cockpit", xf_h_cockpit, .auth = ANY,
+     .query = &xf_cockpit_query},
+    {"GET", "/api/cockpit/events", xf_h_cockpit_events, .auth = ANY,
+     .query = &xf_cockpit_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -54,8 +54,10 @@ static channel *channel_of(const char *name, int create)
 	return c;
 }
 
-void xf_events_publish(const char *channel_name, const char *name,
-                       const char *data)
+/* Publishes to channel_name, creating it when create, else only when it
+ * exists. */
+static void publish(const char *channel_name, const char *name,
+                    const char *data, int create)
 {
 	size_t dlen = strlen(data);
 	if (dlen > XF_EVENT_DATA_MAX || strchr(data, '\n')) {
@@ -64,7 +66,7 @@ void xf_events_publish(const char *channel_name, const char *name,
 		dlen = 2;
 	}
 	pthread_mutex_lock(&hub);
-	channel *c = channel_of(channel_name, 1);
+	channel *c = channel_of(channel_name, create);
 	if (c) {
 		uint64_t seq = c->seq + 1;
 		size_t cap = dlen + strlen(name) + 64;
@@ -85,6 +87,18 @@ void xf_events_publish(const char *channel_name, const char *name,
 		}
 	}
 	pthread_mutex_unlock(&hub);
+}
+
+void xf_events_publish(const char *channel_name, const char *name,
+                       const char *data)
+{
+	publish(channel_name, name, data, 1);
+}
+
+void xf_events_publish_watched(const char *channel_name, const char *name,
+                               const char *data)
+{
+	publish(channel_name, name, data, 0);
 }
 
 xf_subscriber *xf_events_subscribe(const char *channel_name, uint64_t since,

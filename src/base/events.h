@@ -22,6 +22,13 @@
 void xf_events_publish(const char *channel, const char *event,
                        const char *data);
 
+/* The same, but only to a channel that exists already (one somebody has
+ * subscribed to, or published to with xf_events_publish, since the start):
+ * for families of channels such as one per organization, which would
+ * otherwise keep a ring for every organization ever written. */
+void xf_events_publish_watched(const char *channel, const char *event,
+                               const char *data);
+
 /* A subscriber of one channel: owned by the HTTP layer. */
 typedef struct xf_subscriber xf_subscriber;
 

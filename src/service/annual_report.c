@@ -90,7 +90,7 @@ static int compliance_section(xf_ctx *c, const xf_org *root, int year,
 {
 	char period[12];
 	snprintf(period, sizeof period, "%d", year);
-	xf_board b;
+	xf_supervision b;
 	int rc = xf_compliance_board(c, root->id, period, &b);
 	if (rc != XF_OK)
 		return rc;
@@ -119,7 +119,7 @@ static int compliance_section(xf_ctx *c, const xf_org *root, int year,
 	xf_rtable *t = xf_rdoc_table(d, 5, head);
 	xf_rchart *ch = xf_rdoc_chart(d, "三会一课完成率（按组织）", "%", 100);
 	for (int i = 0; t && ch && i < b.nrows; i++) {
-		const xf_board_row *row = &b.rows[i];
+		const xf_supervision_row *row = &b.rows[i];
 		const xf_compliance_sum *x = &row->sum;
 		if (x->orgs == 0)
 			continue;

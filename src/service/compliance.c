@@ -313,7 +313,7 @@ static void add(xf_compliance_sum *s, const xf_compliance *cc)
 /* Lagging first: lower completion, then more red orgs, then path. */
 static int cmp_rows(const void *a, const void *b)
 {
-	const xf_board_row *x = a, *y = b;
+	const xf_supervision_row *x = a, *y = b;
 	int xe = x->sum.required == 0, ye = y->sum.required == 0;
 	if (xe != ye)
 		return xe - ye;
@@ -359,7 +359,7 @@ static int64_t child_id(const char *root_path, const char *path)
 #define LAGGING_MAX 100
 
 int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
-                        xf_board *out)
+                        xf_supervision *out)
 {
 	memset(out, 0, sizeof *out);
 	xf_org_page orgs;
@@ -375,13 +375,14 @@ int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
 	    xf_arena_calloc(c->a, (size_t)rep->n + 1, sizeof *out->lagging);
 	if (!out->rows || !keys || !out->lagging)
 		return xf_oom(c);
-	out->rows[0] = (xf_board_row){.org = rep->root, .self = 1};
+	out->rows[0] = (xf_supervision_row){.org = rep->root, .self = 1};
 	out->nrows = 1;
 	for (int i = 0; i < orgs.n; i++) {
 		if (orgs.items[i].parent_id != rep->root->id)
 			continue;
 		keys[out->nrows - 1] = (org_key){orgs.items[i].id, out->nrows};
-		out->rows[out->nrows++] = (xf_board_row){.org = &orgs.items[i]};
+		out->rows[out->nrows++] =
+		    (xf_supervision_row){.org = &orgs.items[i]};
 	}
 	int nkeys = out->nrows - 1;
 	qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);

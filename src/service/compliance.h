@@ -35,26 +35,26 @@ typedef struct xf_compliance_sum {
 	int ft_meetings, ft_recorded;
 } xf_compliance_sum;
 
-typedef struct xf_board_row {
+typedef struct xf_supervision_row {
 	const xf_org *org; /* a child of the root, or the root itself */
 	int self;          /* 1: the root's own row (本级) */
 	xf_compliance_sum sum;
-} xf_board_row;
+} xf_supervision_row;
 
-typedef struct xf_board {
+typedef struct xf_supervision {
 	xf_compliance_report report;
 	xf_compliance_sum total;
-	xf_board_row *rows; /* lagging first */
+	xf_supervision_row *rows; /* lagging first */
 	int nrows;
 	xf_compliance_item **lagging; /* red orgs, most missing first */
 	int nlagging;
-} xf_board;
+} xf_supervision;
 
 /* org_id 0: the caller's widest grant; period NULL: the current quarter. */
 int xf_compliance_for(xf_ctx *c, int64_t org_id, const char *period,
                       xf_compliance_report *out);
 int xf_compliance_board(xf_ctx *c, int64_t org_id, const char *period,
-                        xf_board *out);
+                        xf_supervision *out);
 
 /* Evaluates every org of the subtree of org_id (0: the caller's widest
  * grant) in the current read transaction; out->items keeps the orgs the

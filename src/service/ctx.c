@@ -3,6 +3,7 @@
  * scope helpers every use case calls.
  */
 #include "service/ctx.h"
+#include "service/live.h"
 
 #include "base/date.h"
 #include "domain/audit.h"
@@ -180,6 +181,7 @@ int xf_tx_backoff(xf_ctx *c, int attempt, int64_t t0_ms)
 
 int xf_tx_begin(xf_ctx *c)
 {
+	xf_live_drop(c);
 	int rc = c->tx_rows ? xf_db_begin_rows(c->db) : xf_db_begin(c->db);
 	return xf_from_db(c, rc);
 }
@@ -194,13 +196,16 @@ int xf_tx_end(xf_ctx *c, int rc)
 {
 	if (rc != XF_OK) {
 		xf_db_rollback(c->db);
+		xf_live_drop(c);
 		return rc;
 	}
 	int drc = xf_db_commit(c->db);
 	if (drc != XF_DB_OK) {
 		xf_db_rollback(c->db);
+		xf_live_drop(c);
 		return xf_fail_db(c, drc);
 	}
+	xf_live_flush(c);
 	return XF_OK;
 }
 
@@ -223,6 +228,8 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 	    .after_json = after,
 	};
 	int rc = xf_store_audit_insert(c->db, &row);
+	if (rc == XF_DB_OK)
+		xf_live_touch_entity(c, entity, org_path);
 	return xf_from_db(c, rc);
 }
 

@@ -37,6 +37,8 @@ typedef struct xf_ctx {
 	const char *username;
 	int64_t now; /* unix seconds */
 	int tx_rows; /* set by XF_TOTALS_TX: its transactions begin so */
+	struct xf_live_note *live; /* changes to publish after the commit
+	                              (service/live.h), in a */
 	struct {
 		int kind;
 		const char *code, *message, *field;

@@ -24,7 +24,8 @@
  * sources: src/http/headers.c src/http/sse.c src/base/events.c
  * sources: src/base/arena.c
  * sources: src/base/buf.c src/base/jw.c src/base/utf8.c src/base/date.c
- * sources: src/service/ctx.c src/store/audit.c src/store/db.c
+ * sources: src/service/ctx.c src/service/live.c src/store/audit.c
+ * sources: src/store/db.c
  * sources: src/store/db_sqlite.c src/store/db_pgsql.c src/domain/scope.c
  * sources: src/domain/codes.c src/domain/audit.c src/store/orgs.c
  * libs: jansson libmicrohttpd sqlite3 libpq libsodium

@@ -108,6 +108,10 @@ const routes = [
   // Wall displays: no frame, no menu.
   { path: '/screen/points', name: 'screen-points', component: () => import('../views/screen/PointsScreenView.vue'),
     meta: { title: '先锋榜大屏', roles: [...OFFICERS, 'member', 'screen'] } },
+  { path: '/screen/compliance', name: 'screen-compliance', component: () => import('../views/screen/ComplianceScreenView.vue'),
+    meta: { title: '组织生活合规大屏', roles: [...OVERSEERS, 'screen'] } },
+  { path: '/screen/tasks', name: 'screen-tasks', component: () => import('../views/screen/TaskScreenView.vue'),
+    meta: { title: '挂图作战大屏', roles: [...OVERSEERS, 'screen'] } },
   { path: '/screen/reviews/:id(\\d+)', name: 'screen-review', component: () => import('../views/screen/ReviewScreenView.vue'), props: true,
     meta: { title: '述职评议大屏', roles: [...OFFICERS, 'member', 'screen', 'judge'] } },
   {

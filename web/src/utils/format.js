@@ -146,3 +146,9 @@ export const PRESENTER_LOOK = {
 export const GRADE_LOOK = { good: 'success', fair: 'primary', pass: 'warning', poor: 'danger' }
 /** The open presenter of a session, or null. */
 export const onStage = (review) => review?.presenters?.find((p) => p.state === 'open') || null
+
+// 驾驶舱 and the walls: a rate of the server (a percentage with one decimal,
+// null when nothing counts) as text; the meeting kinds of a missing list.
+export const pctText = (v) => (v == null ? '—' : `${v}%`)
+export const missingText = (list) =>
+  (list || []).map((k) => (k === 'first_topic' ? '第一议题' : label('meeting_kinds', k))).join('、')
