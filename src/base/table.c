@@ -83,8 +83,7 @@ static int grow(xf_arena *a, void **arr, int *alloc, int need, size_t sz)
 	return 0;
 }
 
-xf_table_err xf_table_set(xf_table_builder *b, int j, const char *s,
-                          size_t len)
+xf_table_err xf_table_set(xf_table_builder *b, int j, const char *s, size_t len)
 {
 	if (j < 0 || j >= b->lim->max_cols)
 		return XF_TABLE_TOO_MANY_COLS;

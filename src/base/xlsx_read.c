@@ -15,9 +15,9 @@
 #include <zip.h>
 
 /* Most relationships, shared strings, styles and merged ranges read. */
-#define MAX_RELS    1000
-#define MAX_STYLES  100000
-#define MAX_MERGES  100000
+#define MAX_RELS   1000
+#define MAX_STYLES 100000
+#define MAX_MERGES 100000
 
 typedef struct reader {
 	zip_t *z;
@@ -269,8 +269,8 @@ static void XMLCALL strings_end(void *ud, const XML_Char *name)
 		}
 		if (s->n == s->alloc) {
 			int na = s->alloc ? s->alloc * 2 : 256;
-			const char **p = xf_arena_calloc(s->a, (size_t)na,
-			                                 sizeof *p);
+			const char **p =
+			    xf_arena_calloc(s->a, (size_t)na, sizeof *p);
 			if (!p) {
 				stop(&s->ps, XF_TABLE_NOMEM);
 				return;
@@ -501,7 +501,8 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name,
 				return;
 			if (s->nmerges % 256 == 0) {
 				merge *p = xf_arena_calloc(
-				    s->b.a, (size_t)s->nmerges + 256, sizeof *p);
+				    s->b.a, (size_t)s->nmerges + 256,
+				    sizeof *p);
 				if (!p) {
 					stop(&s->ps, XF_TABLE_NOMEM);
 					return;
@@ -696,15 +697,16 @@ static xf_table_err read_book(reader *rd, xf_table *t)
 		return e;
 	if (text && (e = parse(text, len, rels, rels_start, no_end, NULL)))
 		return e;
-	const char *sheet = wb.sheet_rid ? rel_find(rels, NULL, wb.sheet_rid)
-	                                 : NULL;
+	const char *sheet =
+	    wb.sheet_rid ? rel_find(rels, NULL, wb.sheet_rid) : NULL;
 	sheet = sheet ? resolve(a, dir, sheet)
 	              : xf_arena_printf(a, "%sworksheets/sheet1.xml", dir);
 	const char *ss = rel_find(rels, "/sharedStrings", NULL);
 	ss = ss ? resolve(a, dir, ss)
 	        : xf_arena_printf(a, "%ssharedStrings.xml", dir);
 	const char *sty = rel_find(rels, "/styles", NULL);
-	sty = sty ? resolve(a, dir, sty) : xf_arena_printf(a, "%sstyles.xml", dir);
+	sty = sty ? resolve(a, dir, sty)
+	          : xf_arena_printf(a, "%sstyles.xml", dir);
 	if (!sheet || !ss || !sty)
 		return XF_TABLE_NOMEM;
 
@@ -763,9 +765,8 @@ xf_table_err xf_xlsx_read(xf_arena *a, const void *data, size_t len,
 		zip_source_free(src);
 		return XF_TABLE_NOT_ZIP;
 	}
-	reader rd = {.z = z,
-	             .a = a,
-	             .lim = lim ? lim : &xf_table_default_limits};
+	reader rd = {
+	    .z = z, .a = a, .lim = lim ? lim : &xf_table_default_limits};
 	xf_table_err e = read_book(&rd, t);
 	zip_discard(z); /* frees src too */
 	if (e != XF_TABLE_OK)

@@ -258,10 +258,10 @@ static void test_xlsx_over_the_unpacked_limit_is_a_zip_bomb(void **state)
 	size_t big = 1 << 20;
 	char *zeros = xf_arena_calloc(&arena, big + 1, 1);
 	memset(zeros, '0', big);
-	char *sheet =
-	    xf_arena_printf(&arena, "<worksheet><sheetData><row><c><v>%s</v>"
-	                            "</c></row></sheetData></worksheet>",
-	                    zeros);
+	char *sheet = xf_arena_printf(&arena,
+	                              "<worksheet><sheetData><row><c><v>%s</v>"
+	                              "</c></row></sheetData></worksheet>",
+	                              zeros);
 	part parts[] = {{"xl/workbook.xml", "<workbook/>"},
 	                {"xl/worksheets/sheet1.xml", sheet}};
 	size_t len;
@@ -311,31 +311,30 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(
-		test_csv_quotes_commas_and_newlines_in_fields, setup, teardown),
+	        test_csv_quotes_commas_and_newlines_in_fields, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_csv_bom_lf_cr_and_blank_lines_keep_row_numbers, setup,
-		teardown),
+	        test_csv_bom_lf_cr_and_blank_lines_keep_row_numbers, setup,
+	        teardown),
 	    cmocka_unit_test_setup_teardown(test_csv_in_gbk_is_read_as_utf8,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_csv_that_is_neither_utf8_nor_gbk_is_refused, setup,
-		teardown),
+	        test_csv_that_is_neither_utf8_nor_gbk_is_refused, setup,
+	        teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_csv_over_the_row_and_column_limits_is_refused, setup,
-		teardown),
+	        test_csv_over_the_row_and_column_limits_is_refused, setup,
+	        teardown),
 	    cmocka_unit_test(test_excel_serial_numbers_are_dates),
 	    cmocka_unit_test_setup_teardown(
-		test_xlsx_first_sheet_cells_by_reference, setup, teardown),
+	        test_xlsx_first_sheet_cells_by_reference, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_xlsx_that_is_not_a_zip_is_refused, setup, teardown),
+	        test_xlsx_that_is_not_a_zip_is_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_xlsx_over_the_unpacked_limit_is_a_zip_bomb, setup,
-		teardown),
+	        test_xlsx_over_the_unpacked_limit_is_a_zip_bomb, setup,
+	        teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_xlsx_with_a_dtd_or_broken_xml_is_refused, setup,
-		teardown),
+	        test_xlsx_with_a_dtd_or_broken_xml_is_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
-		test_xlsx_over_the_row_limit_is_refused, setup, teardown),
+	        test_xlsx_over_the_row_limit_is_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
