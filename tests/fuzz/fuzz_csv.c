@@ -7,8 +7,9 @@
  *   - on success every cell is valid UTF-8 within the cell limit, and
  *     the table is within the row and column limits.
  *
- * sources: src/base/csv.c src/base/table.c src/base/utf8.c src/base/buf.c
- * src/base/arena.c src/base/date.c libs:
+ * sources: src/base/csv.c src/base/table.c src/base/utf8.c
+ * sources: src/base/buf.c src/base/arena.c src/base/date.c
+ * libs:
  */
 #include "base/csv.h"
 #include "base/utf8.h"

@@ -9,7 +9,8 @@
  *     every cell is a string within the cell limit.
  *
  * sources: src/base/xlsx_read.c src/base/table.c src/base/buf.c
- * src/base/arena.c src/base/date.c src/base/utf8.c libs: libzip expat
+ * sources: src/base/arena.c src/base/date.c src/base/utf8.c
+ * libs: libzip expat
  */
 #include "base/xlsx_read.h"
 
