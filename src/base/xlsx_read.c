@@ -26,8 +26,9 @@ typedef struct reader {
 	size_t unpacked; /* uncompressed bytes read so far */
 } reader;
 
-/* Reads the entry name (no leading "/") into a NUL-terminated arena
- * copy. *out NULL when the archive has no such entry. */
+/* Reads the entry name (no leading "/") into a NUL-terminated malloc'd
+ * buffer the caller frees. *out NULL when the archive has no such
+ * entry. */
 static xf_table_err read_entry(reader *rd, const char *name, char **out,
                                size_t *len)
 {
@@ -63,8 +64,8 @@ static xf_table_err read_entry(reader *rd, const char *name, char **out,
 	zip_fclose(f);
 	if (e == XF_TABLE_OK) {
 		rd->unpacked += b.len;
-		*out = xf_arena_strndup(rd->a, b.data ? b.data : "", b.len);
 		*len = b.len;
+		*out = b.data ? xf_buf_detach(&b) : strdup("");
 		if (!*out)
 			e = XF_TABLE_NOMEM;
 	}
@@ -137,6 +138,23 @@ static xf_table_err parse(const char *text, size_t len, void *ud,
 	if (st == XML_STATUS_ERROR && e == XF_TABLE_OK)
 		e = XF_TABLE_BAD_XML;
 	XML_ParserFree(p);
+	return e;
+}
+
+/* Reads the entry name and parses it with the handlers (ud as in
+ * parse); *found says whether the archive has it. */
+static xf_table_err parse_entry(reader *rd, const char *name, int *found,
+                                void *ud, XML_StartElementHandler start,
+                                XML_EndElementHandler end,
+                                XML_CharacterDataHandler chars)
+{
+	char *text;
+	size_t len;
+	xf_table_err e = read_entry(rd, name, &text, &len);
+	*found = text != NULL;
+	if (e == XF_TABLE_OK && text)
+		e = parse(text, len, ud, start, end, chars);
+	free(text);
 	return e;
 }
 
@@ -658,33 +676,29 @@ static const char *dir_of(xf_arena *a, const char *path)
 static xf_table_err read_book(reader *rd, xf_table *t)
 {
 	xf_arena *a = rd->a;
-	char *text;
-	size_t len;
 	xf_table_err e;
+	int found;
 	/* the package's relationships name the workbook */
 	rels_state *rels = xf_arena_calloc(a, 1, sizeof *rels);
 	if (!rels)
 		return XF_TABLE_NOMEM;
 	rels->a = a;
 	const char *book = "xl/workbook.xml";
-	if ((e = read_entry(rd, "_rels/.rels", &text, &len)) != XF_TABLE_OK)
+	e = parse_entry(rd, "_rels/.rels", &found, rels, rels_start, no_end,
+	                NULL);
+	if (e != XF_TABLE_OK)
 		return e;
-	if (text) {
-		if ((e = parse(text, len, rels, rels_start, no_end, NULL)))
-			return e;
-		const char *target = rel_find(rels, "/officeDocument", NULL);
-		if (target)
-			book = resolve(a, "", target);
-	}
+	const char *target = rel_find(rels, "/officeDocument", NULL);
+	if (target)
+		book = resolve(a, "", target);
 	if (!book)
 		return XF_TABLE_NOMEM;
 	workbook_state wb = {.a = a};
-	if ((e = read_entry(rd, book, &text, &len)) != XF_TABLE_OK)
+	e = parse_entry(rd, book, &found, &wb, workbook_start, no_end, NULL);
+	if (e != XF_TABLE_OK)
 		return e;
-	if (!text)
+	if (!found)
 		return XF_TABLE_NOT_XLSX;
-	if ((e = parse(text, len, &wb, workbook_start, no_end, NULL)))
-		return e;
 	/* the workbook's relationships name its parts */
 	const char *dir = dir_of(a, book);
 	const char *base = strrchr(book, '/') ? strrchr(book, '/') + 1 : book;
@@ -693,9 +707,8 @@ static xf_table_err read_book(reader *rd, xf_table *t)
 		return XF_TABLE_NOMEM;
 	memset(rels, 0, sizeof *rels);
 	rels->a = a;
-	if ((e = read_entry(rd, wrels, &text, &len)) != XF_TABLE_OK)
-		return e;
-	if (text && (e = parse(text, len, rels, rels_start, no_end, NULL)))
+	e = parse_entry(rd, wrels, &found, rels, rels_start, no_end, NULL);
+	if (e != XF_TABLE_OK)
 		return e;
 	const char *sheet =
 	    wb.sheet_rid ? rel_find(rels, NULL, wb.sheet_rid) : NULL;
@@ -718,29 +731,25 @@ static xf_table_err read_book(reader *rd, xf_table *t)
 	strings->a = styles->a = a;
 	strings->lim = rd->lim;
 	xf_buf_init(&strings->text, rd->lim->max_cell);
-	e = read_entry(rd, ss, &text, &len);
-	if (e == XF_TABLE_OK && text)
-		e = parse(text, len, strings, strings_start, strings_end,
-		          strings_chars);
+	e = parse_entry(rd, ss, &found, strings, strings_start, strings_end,
+	                strings_chars);
 	xf_buf_free(&strings->text);
 	if (e != XF_TABLE_OK)
 		return e;
-	if ((e = read_entry(rd, sty, &text, &len)) != XF_TABLE_OK)
-		return e;
-	if (text &&
-	    (e = parse(text, len, styles, styles_start, styles_end, NULL)))
+	e = parse_entry(rd, sty, &found, styles, styles_start, styles_end,
+	                NULL);
+	if (e != XF_TABLE_OK)
 		return e;
 
-	if ((e = read_entry(rd, sheet, &text, &len)) != XF_TABLE_OK)
-		return e;
-	if (!text)
-		return XF_TABLE_NOT_XLSX;
 	xf_table_builder_init(&sh->b, a, rd->lim, t);
 	sh->strings = strings;
 	sh->styles = styles;
 	xf_buf_init(&sh->text, rd->lim->max_cell);
-	e = parse(text, len, sh, sheet_start, sheet_end, sheet_chars);
+	e = parse_entry(rd, sheet, &found, sh, sheet_start, sheet_end,
+	                sheet_chars);
 	xf_buf_free(&sh->text);
+	if (e == XF_TABLE_OK && !found)
+		e = XF_TABLE_NOT_XLSX;
 	if (e == XF_TABLE_OK)
 		e = fill_merges(sh);
 	return e;

@@ -107,6 +107,11 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	                   xf_snap_org(c->a, o));
 }
 
+int xf_org_create_in_tx(xf_ctx *c, const xf_org_input *in, xf_org *out)
+{
+	return create_tx(c, in, out);
+}
+
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 {
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));

@@ -22,6 +22,8 @@ typedef struct xf_org_input {
 } xf_org_input;
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out);
+/* The same inside the caller's write transaction (the imports). */
+int xf_org_create_in_tx(xf_ctx *c, const xf_org_input *in, xf_org *out);
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out);
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out);
 int xf_org_remove(xf_ctx *c, int64_t id);
