@@ -344,9 +344,8 @@ static int members_tx(xf_ctx *c, xf_member_row *rows, int n, int dry_run,
 	do {                                                                   \
 		int rc_;                                                       \
 		XF_WRITE_TX(c, rc_, call);                                     \
-		if (rc_ == XF_E_INVALID && (res)->rows >= 0 &&                 \
-		    strcmp((c)->err.code, "import_invalid") == 0 &&            \
-		    (dry_run)) {                                               \
+		if (rc_ == XF_E_INVALID && (dry_run) &&                        \
+		    strcmp((c)->err.code, "import_invalid") == 0) {            \
 			memset(&(c)->err, 0, sizeof(c)->err);                  \
 			rc_ = XF_OK;                                           \
 		}                                                              \
