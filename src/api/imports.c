@@ -161,7 +161,8 @@ static const char *trim(xf_arena *a, const char *s)
 		else
 			break;
 	}
-	return xf_arena_strndup(a, s, n);
+	const char *copy = xf_arena_strndup(a, s, n);
+	return copy ? copy : ""; /* out of memory: the row reads as empty */
 }
 
 /* A date as people type it (2010-7-1, 2010/07/01, 2010.7.1,

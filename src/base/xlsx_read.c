@@ -631,6 +631,8 @@ static void XMLCALL sheet_chars(void *ud, const XML_Char *text, int len)
 static xf_table_err fill_merges(sheet_state *s)
 {
 	xf_table *t = s->b.t;
+	/* the cells all ranges may visit: as many as a full table has */
+	size_t budget = (size_t)s->b.lim->max_rows * (size_t)s->b.lim->max_cols;
 	for (int k = 0; k < s->nmerges; k++) {
 		merge m = s->merges[k];
 		if (m.r1 >= t->nrows)
@@ -642,6 +644,11 @@ static xf_table_err fill_merges(sheet_state *s)
 			m.c2 = s->b.lim->max_cols - 1;
 		if (m.r2 >= t->nrows)
 			m.r2 = t->nrows - 1;
+		size_t area =
+		    (size_t)(m.r2 - m.r1 + 1) * (size_t)(m.c2 - m.c1 + 1);
+		if (area > budget)
+			return XF_TABLE_TOO_BIG;
+		budget -= area;
 		for (int i = m.r1; i <= m.r2; i++) {
 			xf_table_row *row = &t->rows[i];
 			if (row->n <= m.c2) {

@@ -268,13 +268,12 @@ static int mark_duplicates(xf_ctx *c, xf_member_row *rows, int n,
 			refs[m++] =
 			    (idn_ref){rows[i].in.id_number, rows[i].row, i};
 	qsort(refs, (size_t)m, sizeof *refs, by_idn);
+	int first = 0; /* the first row of the current run of one number */
 	for (int k = 1; k < m; k++) {
-		int first = k - 1;
-		while (first > 0 &&
-		       strcmp(refs[first - 1].idn, refs[k].idn) == 0)
-			first--;
-		if (strcmp(refs[first].idn, refs[k].idn) != 0)
+		if (strcmp(refs[first].idn, refs[k].idn) != 0) {
+			first = k;
 			continue;
+		}
 		const char *msg = xf_arena_printf(
 		    c->a, "身份证号码与第 %d 行重复", refs[first].row);
 		rows[refs[k].i].bad = 1;

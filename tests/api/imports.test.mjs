@@ -297,6 +297,24 @@ test('a formula cell gives its cached value, never evaluated', async () => {
 	assert.ok((await memberNames(b1)).has(p.姓名), 'the cached value, not "xy"');
 });
 
+test('a roster with a merged title row above its header and a merged organization column', async () => {
+	const a = person(b1.name);
+	const b = person(b1.name, { 手机号码: '123' });
+	const col = (i) => String.fromCharCode(65 + i);
+	const inline = (ref, v) => (v === '' ? '' : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+	const row = (r, vals) => `<row r="${r}">${vals.map((v, i) => inline(`${col(i)}${r}`, v)).join('')}</row>`;
+	const vals = (p, org) => HEADER.map((h) => (h === '所属党组织' ? org : p[h] ?? ''));
+	const sheet = '<worksheet><sheetData>' + row(1, ['党员名册']) + row(2, HEADER) +
+		row(3, vals(a, b1.name)) + row(4, vals(b, '')) +
+		'</sheetData><mergeCells count="2"><mergeCell ref="A1:K1"/><mergeCell ref="E3:E4"/></mergeCells></worksheet>';
+	const xlsx = makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' },
+		{ name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+	const dry = expectStatus(await upload(admin, 'members', xlsx, { dry: true, filename: 'm.xlsx' }), 200, srv);
+	assert.equal(dry.rows, 2);
+	assert.equal(dry.valid, 1);
+	assert.deepEqual(dry.errors.map((e) => [e.row, e.column, e.field]), [[4, '手机号码', 'phone']]);
+});
+
 test('the organization tree imports with parents from earlier rows, labels and paths', async () => {
 	const top = uniq('新党委');
 	const child = uniq('新支部');

@@ -307,6 +307,39 @@ static void test_xlsx_over_the_row_limit_is_refused(void **state)
 	                 XF_TABLE_TOO_MANY_ROWS);
 }
 
+static void test_xlsx_merged_ranges_are_bounded_by_the_table_size(void **state)
+{
+	(void)state;
+	char *rows = xf_arena_printf(&arena, "%s", "");
+	for (int i = 1; i <= 10; i++)
+		rows = xf_arena_printf(
+		    &arena,
+		    "%s<row r=\"%d\"><c r=\"A%d\" "
+		    "t=\"inlineStr\"><is><t>x</t></is></c></row>",
+		    rows, i, i);
+	const char *one = "<mergeCell ref=\"A1:J10\"/>";
+	part parts[] = {
+	    {"xl/workbook.xml", "<workbook/>"},
+	    {"xl/worksheets/sheet1.xml",
+	     xf_arena_printf(&arena,
+	                     "<worksheet><sheetData>%s</sheetData><mergeCells>"
+	                     "%s%s</mergeCells></worksheet>",
+	                     rows, one, one)}};
+	size_t len;
+	char *data = make_zip(parts, 2, &len);
+	xf_table_limits lim = xf_table_default_limits;
+	lim.max_rows = 10;
+	lim.max_cols = 10;
+	xf_table t;
+	/* two ranges of 100 cells where the table has 100 */
+	assert_int_equal(xf_xlsx_read(&arena, data, len, &lim, &t),
+	                 XF_TABLE_TOO_BIG);
+	lim.max_rows = 20;
+	assert_int_equal(xf_xlsx_read(&arena, data, len, &lim, &t),
+	                 XF_TABLE_OK);
+	assert_string_equal(xf_table_cell(&t, 9, 9), "x");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +368,9 @@ int main(void)
 	        test_xlsx_with_a_dtd_or_broken_xml_is_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        test_xlsx_over_the_row_limit_is_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_xlsx_merged_ranges_are_bounded_by_the_table_size, setup,
+	        teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
