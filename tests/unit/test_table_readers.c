@@ -2,7 +2,8 @@
  * test_table_readers.c - unit tests of the readers of uploaded tables:
  * CSV (base/csv.h: quotes, BOM, line ends, UTF-8 and GBK) and xlsx
  * (base/xlsx_read.h: shared and inline strings, formulas' cached values,
- * dates, gaps, merged cells, and the files it refuses).
+ * dates, gaps, merged cells, and the files it refuses; the exports of
+ * api/xlsx.h read back).
  */
 /* cmocka.h needs these before it, in this order. */
 // clang-format off
@@ -20,6 +21,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "api/xlsx.h"
 #include "base/csv.h"
 #include "base/xlsx_read.h"
 
@@ -340,6 +342,55 @@ static void test_xlsx_merged_ranges_are_bounded_by_the_table_size(void **state)
 	assert_string_equal(xf_table_cell(&t, 9, 9), "x");
 }
 
+/* ---- an export of the house (api/xlsx.h) read back -------------------- */
+
+static void export_row(void *arg, int i, xf_xlsx_cell *cells)
+{
+	(void)arg;
+	static const char *const names[] = {"张三", "李四"};
+	cells[0] = (xf_xlsx_cell){names[i], 0, -1};
+	cells[1] = (xf_xlsx_cell){NULL, 87.5 + i, 1};
+	cells[2] = (xf_xlsx_cell){"市直机关工委/第一党支部", 0, -1};
+}
+
+static void test_an_export_is_read_back_by_the_reader(void **state)
+{
+	(void)state;
+	static const char *const headers[] = {"姓名", "得分", "所属党组织"};
+	xf_xlsx_table table = {.sheet = "成绩",
+	                       .title = "2026年度述职评议结果",
+	                       .subtitle = "市直机关工委",
+	                       .headers = headers,
+	                       .ncols = 3,
+	                       .nrows = 2,
+	                       .row = export_row};
+	char path[] = "/tmp/xf-export-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	assert_non_null(wb);
+	assert_int_equal(xf_xlsx_table_write(wb, &table), 0);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xf_arena_alloc(&arena, 1 << 20);
+	size_t len = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	unlink(path);
+	xf_table t;
+	assert_int_equal(xf_xlsx_read(&arena, buf, len, NULL, &t), XF_TABLE_OK);
+	assert_int_equal(t.nrows, 5);
+	/* the title is merged over the table's width */
+	assert_string_equal(xf_table_cell(&t, 0, 0), "2026年度述职评议结果");
+	assert_string_equal(xf_table_cell(&t, 0, 2), "2026年度述职评议结果");
+	assert_string_equal(xf_table_cell(&t, 2, 1), "得分");
+	assert_string_equal(xf_table_cell(&t, 3, 0), "张三");
+	assert_string_equal(xf_table_cell(&t, 3, 1), "87.5");
+	assert_string_equal(xf_table_cell(&t, 4, 1), "88.5");
+	assert_string_equal(xf_table_cell(&t, 4, 2), "市直机关工委/第一党支部");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +422,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(
 	        test_xlsx_merged_ranges_are_bounded_by_the_table_size, setup,
 	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_an_export_is_read_back_by_the_reader, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
