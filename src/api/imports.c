@@ -111,6 +111,8 @@ static const column org_cols[] = {
     {"组织类型", "kind", 1, "党支部", NULL},
     {"层级", "level", 1, "市级", NULL},
     {"成立日期", "established_on", 0, "2020-01-01", "不填则为导入当天"},
+    {"片区", "cluster", 0, "",
+     "片区名称，须已在“片区联建”中建立；只有机关工委或管理员可以填写"},
 };
 #define N_ORG_COLS (int)(sizeof org_cols / sizeof org_cols[0])
 
@@ -582,6 +584,10 @@ void xf_h_import_orgs(xf_req *r)
 			                   : "";
 			if (!col->field) {
 				row->parent = trim(&r->arena, text);
+				continue;
+			}
+			if (strcmp(col->field, "cluster") == 0) {
+				row->cluster = trim(&r->arena, text);
 				continue;
 			}
 			xf_val v;

@@ -363,6 +363,35 @@ int xf_import_members(xf_ctx *c, xf_member_row *rows, int n, int dry_run,
 	          members_tx(c, rows, n, dry_run, res, cell_errors));
 }
 
+/* The cluster named name among cl[0..ncl): its id, or 0. */
+static int64_t cluster_named(const xf_cluster *cl, int ncl, const char *name)
+{
+	for (int i = 0; i < ncl; i++)
+		if (strcmp(cl[i].name, name) == 0)
+			return cl[i].id;
+	return 0;
+}
+
+/* Adds the organization o of row r to the cluster r names, if any. */
+static int join_cluster(xf_ctx *c, const xf_org_row *r, const xf_org *o,
+                        const xf_cluster *cl, int ncl, xf_import_result *res)
+{
+	if (!r->cluster || !*r->cluster)
+		return XF_OK;
+	int64_t id = cluster_named(cl, ncl, r->cluster);
+	if (!id) {
+		const char *m =
+		    xf_arena_printf(c->a, "片区“%s”不存在", r->cluster);
+		return xf_import_error_add(c->a, res, r->row, "cluster",
+		                           m ? m : "片区不存在") == 0
+		           ? XF_OK
+		           : xf_oom(c);
+	}
+	xf_cluster out;
+	int rc = xf_cluster_add_in_tx(c, id, o->id, &out);
+	return rc == XF_OK ? rc : row_failed(c, res, r->row, rc);
+}
+
 static int orgs_tx(xf_ctx *c, xf_org_row *rows, int n, int dry_run,
                    xf_import_result *res, int cell_errors)
 {
@@ -371,6 +400,15 @@ static int orgs_tx(xf_ctx *c, xf_org_row *rows, int n, int dry_run,
 	int rc = index_load(c, &ix);
 	if (rc != XF_OK)
 		return rc;
+	xf_cluster *cl = NULL;
+	int ncl = 0;
+	for (int i = 0; i < n; i++)
+		if (rows[i].cluster && *rows[i].cluster) {
+			rc = xf_store_cluster_list(c->db, c->a, &cl, &ncl);
+			if (rc != XF_DB_OK)
+				return xf_fail_db(c, rc);
+			break;
+		}
 	int created = 0;
 	for (int i = 0; i < n; i++) {
 		xf_org_row *r = &rows[i];
@@ -393,7 +431,9 @@ static int orgs_tx(xf_ctx *c, xf_org_row *rows, int n, int dry_run,
 		rc = xf_org_create_in_tx(c, &in, &o);
 		if (rc == XF_OK) {
 			created++;
-			if ((rc = index_add(c, &ix, &o)) != XF_OK)
+			if ((rc = index_add(c, &ix, &o)) != XF_OK ||
+			    (rc = join_cluster(c, r, &o, cl, ncl, res)) !=
+			        XF_OK)
 				return rc;
 		} else if ((rc = row_failed(c, res, r->row, rc)) != XF_OK) {
 			return rc;

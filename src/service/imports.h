@@ -46,12 +46,14 @@ typedef struct xf_member_row {
 	int bad;
 } xf_member_row;
 
-/* An organization row: the input (parent_id unset) and the parent as
- * written (NULL or "": a top-level organization). */
+/* An organization row: the input (parent_id unset), the parent as
+ * written (NULL or "": a top-level organization) and the name of a
+ * cluster (片区) to add it to (NULL or "": none). */
 typedef struct xf_org_row {
 	int row;
 	xf_org_input in;
 	const char *parent;
+	const char *cluster;
 	int bad;
 } xf_org_row;
 

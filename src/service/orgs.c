@@ -413,3 +413,9 @@ int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
 	return cluster_change(c, id, org_id, 0, out);
 }
+
+int xf_cluster_add_in_tx(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	int rc = cluster_writer(c);
+	return rc != XF_OK ? rc : cluster_change_tx(c, id, org_id, 1, out);
+}

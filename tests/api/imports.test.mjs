@@ -353,6 +353,23 @@ test('the organization tree imports with parents from earlier rows, labels and p
 	assert.equal(res.body.errors[2].message, '同一上级组织下已有同名组织');
 });
 
+test('an organization row may join a cluster (片区) by name', async () => {
+	const cluster = expectStatus(await admin.post('/api/clusters', { name: uniq('片区'), description: '联建' }), 201, srv);
+	const H = ['组织名称', '上级组织', '组织类型', '层级', '片区'];
+	const name = uniq('联建支部');
+	const rows = [{ 组织名称: name, 上级组织: unit.name, 组织类型: '党支部', 层级: '市级', 片区: cluster.name }];
+	expectStatus(await upload(committee, 'orgs', csv(rows, H)), 200, srv);
+	const got = expectStatus(await admin.get(`/api/clusters/${cluster.id}`), 200, srv);
+	assert.ok(got.orgs.some((o) => o.name === name), 'the new organization is in the cluster');
+	// an unknown cluster; a secretary may not maintain clusters
+	const bad = await upload(committee, 'orgs', csv([{ ...rows[0], 组织名称: uniq('甲'), 片区: '没有的片区' }], H), { dry: true });
+	assert.deepEqual(expectStatus(bad, 200, srv).errors.map((e) => [e.row, e.column, e.message]),
+		[[2, '片区', '片区“没有的片区”不存在']]);
+	const sec = await upload(secretary, 'orgs', csv([{ ...rows[0], 组织名称: uniq('乙'), 上级组织: b1.name, 组织类型: '党小组' }], H),
+		{ dry: true });
+	assert.equal(expectStatus(sec, 200, srv).errors[0].message, '只有机关工委或管理员可以维护片区');
+});
+
 test('bad files get a clear error and change nothing', async () => {
 	const one = csv([person(b1.name)]);
 	expectError(await admin.request('POST', '/api/import/members', undefined), 422, 'invalid_field', 'file', srv);
