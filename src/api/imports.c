@@ -433,14 +433,12 @@ static int by_row(const void *a, const void *b)
 {
 	const xf_import_error *x = a, *y = b;
 	if (x->row != y->row)
-		return x->row - y->row;
-	return x < y ? -1 : x > y;
+		return x->row < y->row ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static void sort_errors(xf_import_result *res)
 {
-	/* stable by the address tie-break only within one qsort call is not
-	 * guaranteed; the order within a row is of little weight */
 	if (res->nerrors > 1)
 		qsort(res->errors, (size_t)res->nerrors, sizeof *res->errors,
 		      by_row);

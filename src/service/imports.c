@@ -32,7 +32,9 @@ int xf_import_error_add(xf_arena *a, xf_import_result *res, int row,
 	const char *m = xf_arena_strdup(a, message ? message : "");
 	if (!m)
 		return -1;
-	res->errors[res->nerrors++] = (xf_import_error){row, field, m};
+	res->errors[res->nerrors] =
+	    (xf_import_error){row, field, m, res->nerrors};
+	res->nerrors++;
 	return 0;
 }
 

@@ -22,6 +22,7 @@ typedef struct xf_import_error {
 	int row;
 	const char *field;
 	const char *message;
+	int seq; /* the order it was found in */
 } xf_import_error;
 
 typedef struct xf_import_result {
