@@ -11,12 +11,12 @@
 # For comparing binaries (bench/ab.sh): XF_BENCH_BIN names the binary,
 # XF_BENCH_OUT the table's file (docs/benchmarks.md by default) and
 # XF_BENCH_PARTS which parts run ("sqlite-reads sqlite-assessment
-# sqlite-live sqlite-writes postgres").
+# sqlite-live sqlite-writes sqlite-import postgres").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${XF_BENCH_BIN:-$PWD/build/xianfeng}
 OUT=${XF_BENCH_OUT:-docs/benchmarks.md}
-PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes postgres} "
+PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes sqlite-import postgres} "
 part() { [[ $PARTS == *" $1 "* ]]; }
 DUR=8
 [ "${1:-}" = --quick ] && DUR=3
@@ -240,6 +240,26 @@ if part sqlite-writes; then
 	"$BIN" backup --db "sqlite:$DB" --out "$WORK/writes.db" >/dev/null
 	run_writes "sqlite, writes" "sqlite:$WORK/writes.db"
 	rm -f "$WORK/writes.db"*
+fi
+
+if part sqlite-import; then
+	# 10,000 roster rows imported (bench/import.mjs) into a fresh database
+	rm -f "$WORK/import.db"*
+	"$BIN" init --db "sqlite:$WORK/import.db" >/dev/null
+	"$BIN" user add --db "sqlite:$WORK/import.db" --username admin --password "$PW" --role admin >/dev/null
+	PORT=$(free_port)
+	"$BIN" serve --db "sqlite:$WORK/import.db" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-import.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	if IMPORT_OUT=$(node bench/import.mjs "http://127.0.0.1:$PORT" "$PW" 10000); then :; else
+		echo "bench: import benchmark failed: $IMPORT_OUT" >&2
+	fi
+	echo "sqlite import: $IMPORT_OUT"
+	IMPORT_DRY=$(json j.dry_run_s <<<"$IMPORT_OUT" 2>/dev/null || echo –)
+	IMPORT_COMMIT=$(json j.commit_s <<<"$IMPORT_OUT" 2>/dev/null || echo –)
+	ROWS+=("| sqlite, import | 10,000 roster rows (POST /api/import/members): dry run s / commit s | $IMPORT_DRY / $IMPORT_COMMIT | | | | target < 10 s each |")
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	rm -f "$WORK/import.db"*
 fi
 
 # ---- PostgreSQL ----------------------------------------------------------

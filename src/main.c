@@ -4,6 +4,7 @@
  * server; every other command is a tool of src/tools (tools.h).
  */
 #include "api/api.h"
+#include "api/imports.h"
 #include "http/server.h"
 #include "http/static.h"
 #include "http/webhook.h"
@@ -197,6 +198,8 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	xf_api_set_info(XF_VERSION, db_name);
+	if (xf_import_limits_from_env() != 0)
+		return 1;
 	xf_static_set_root(web_root);
 	/* Block the stop signals in every thread; wait for them here. */
 	sigset_t set;

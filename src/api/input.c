@@ -35,106 +35,107 @@ static int invalid(xf_req *r, const char *field, const char *label,
 	return -1;
 }
 
-int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
-                   const char *path)
+const char *xf_field_check(xf_arena *a, const xf_field *f, json_t *v,
+                           xf_val *out)
 {
-	const char *name = path ? path : f->name;
 	out->present = 1;
 	if (json_is_null(v)) {
 		/* null only where the field says so: a service never sees a
 		 * NULL it did not ask for */
 		if (!f->nullable)
-			return invalid(r, name, f->label, "不能为空");
+			return "不能为空";
 		out->is_null = 1;
-		return 0;
+		return NULL;
 	}
 	switch (f->type) {
 	case XF_F_STR:
 	case XF_F_DATE:
 	case XF_F_ENUM: {
 		if (!json_is_string(v))
-			return invalid(r, name, f->label, "应为文本");
+			return "应为文本";
 		const char *s = json_string_value(v);
 		size_t len = json_string_length(v);
 		if (strlen(s) != len || !xf_utf8_valid(s, len))
-			return invalid(r, name, f->label, "含有无效字符");
+			return "含有无效字符";
 		for (size_t k = 0; k < len; k++) {
 			unsigned char ch = (unsigned char)s[k];
 			if ((ch < 0x20 && ch != '\n' && ch != '\r' &&
 			     ch != '\t') ||
 			    ch == 0x7f)
-				return invalid(r, name, f->label,
-				               "含有控制字符");
+				return "含有控制字符";
 		}
 		if (f->type == XF_F_STR) {
 			size_t chars = xf_utf8_chars(s, len);
 			if ((int64_t)chars < f->min ||
 			    (f->min >= 1 && blank(s)))
-				return invalid(r, name, f->label,
-				               f->min <= 1 ? "不能为空"
-				                           : "太短");
+				return f->min <= 1 ? "不能为空" : "太短";
 			if ((int64_t)chars > f->max)
-				return invalid(r, name, f->label, "太长");
+				return "太长";
 		} else if (f->type == XF_F_DATE) {
 			xf_date d;
 			if (xf_date_parse(s, &d) != 0)
-				return invalid(r, name, f->label,
-				               "应为有效日期（YYYY-MM-DD）");
+				return "应为有效日期（YYYY-MM-DD）";
 		} else {
 			if (!xf_code_valid(f->codes, s))
-				return invalid(r, name, f->label,
-				               "取值不在允许范围内");
+				return "取值不在允许范围内";
 		}
-		out->s = xf_arena_strndup(&r->arena, s, len);
-		return out->s ? 0 : -1;
+		out->s = xf_arena_strndup(a, s, len);
+		return out->s ? NULL : "内存不足";
 	}
 	case XF_F_INT:
 	case XF_F_ID: {
 		int64_t min = f->type == XF_F_ID ? 1 : f->min;
 		int64_t max = f->type == XF_F_ID ? INT64_MAX / 2 : f->max;
 		if (!json_is_integer(v))
-			return invalid(r, name, f->label, "应为整数");
+			return "应为整数";
 		json_int_t i = json_integer_value(v);
 		if (i < min || i > max)
-			return invalid(r, name, f->label, "超出允许范围");
+			return "超出允许范围";
 		out->i = i;
-		return 0;
+		return NULL;
 	}
 	case XF_F_X10: {
 		if (!json_is_number(v))
-			return invalid(r, name, f->label, "应为数值");
+			return "应为数值";
 		double d = json_number_value(v) * 10.0;
 		double t = d < 0 ? -d : d;
 		if (!(t < 1e15)) /* NaN and huge values too */
-			return invalid(r, name, f->label, "超出允许范围");
+			return "超出允许范围";
 		if (t - (double)(int64_t)(t + 0.5) > 1e-6 ||
 		    (double)(int64_t)(t + 0.5) - t > 1e-6)
-			return invalid(r, name, f->label, "最多保留一位小数");
+			return "最多保留一位小数";
 		int64_t i = (int64_t)(d < 0 ? d - 0.5 : d + 0.5);
 		if (i < f->min || i > f->max)
-			return invalid(r, name, f->label, "超出允许范围");
+			return "超出允许范围";
 		out->i = i;
-		return 0;
+		return NULL;
 	}
 	case XF_F_BOOL:
 		if (!json_is_boolean(v))
-			return invalid(r, name, f->label, "应为布尔值");
+			return "应为布尔值";
 		out->i = json_is_true(v);
-		return 0;
+		return NULL;
 	case XF_F_ARRAY:
 		if (!json_is_array(v))
-			return invalid(r, name, f->label, "应为数组");
+			return "应为数组";
 		if ((int64_t)json_array_size(v) > f->max)
-			return invalid(r, name, f->label, "项目过多");
+			return "项目过多";
 		out->j = v;
-		return 0;
+		return NULL;
 	case XF_F_OBJECT:
 		if (!json_is_object(v))
-			return invalid(r, name, f->label, "应为对象");
+			return "应为对象";
 		out->j = v;
-		return 0;
+		return NULL;
 	}
-	return invalid(r, name, f->label, "不正确");
+	return "不正确";
+}
+
+int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
+                   const char *path)
+{
+	const char *what = xf_field_check(&r->arena, f, v, out);
+	return what ? invalid(r, path ? path : f->name, f->label, what) : 0;
 }
 
 int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,

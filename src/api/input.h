@@ -87,6 +87,13 @@ static inline const char *xf_val_str(const xf_val *v)
 #define XF_TAKE_INT(in, f, v)                                                  \
 	((in)->f = (v).is_null ? 0 : (v).i, (in)->has_##f = (v).present)
 
+/* Checks one JSON value v against field f into *out (strings copied
+ * into a): NULL when it passes, else what is wrong, the end of the
+ * message after the field's label ("不能为空", "取值不在允许范围内"),
+ * the words every input check answers with (xf_input_value; the
+ * imports use them for the cells of a file). */
+const char *xf_field_check(xf_arena *a, const xf_field *f, json_t *v,
+                           xf_val *out);
 /* Checks one JSON value against a field (used for nested objects). */
 int xf_input_value(xf_req *r, const xf_field *f, json_t *v, xf_val *out,
                    const char *path);

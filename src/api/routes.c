@@ -16,6 +16,7 @@
 #include "api/compliance.h"
 #include "api/duties.h"
 #include "api/honors.h"
+#include "api/imports.h"
 #include "api/inbox.h"
 #include "api/input.h"
 #include "api/leaderboards.h"
@@ -91,6 +92,15 @@ static const xf_route routes[] = {
     {"POST", "/api/members/{id}/transfer", xf_h_members_transfer,
      .auth = MANAGE, .body = &xf_members_transfer_body},
     {"GET", "/api/members/{id}/transfers", xf_h_members_transfers, .auth = ANY},
+
+    {"GET", "/api/import/templates/members.xlsx", xf_h_import_template_members,
+     .auth = MANAGE},
+    {"GET", "/api/import/templates/orgs.xlsx", xf_h_import_template_orgs,
+     .auth = MANAGE},
+    {"POST", "/api/import/members", xf_h_import_members, .auth = MANAGE,
+     .max_body = XF_IMPORT_MAX_BYTES},
+    {"POST", "/api/import/orgs", xf_h_import_orgs, .auth = MANAGE,
+     .max_body = XF_IMPORT_MAX_BYTES},
 
     {"GET", "/api/users", xf_h_users_list, .auth = OVERSEE,
      .query = &xf_users_list_query},

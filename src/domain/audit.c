@@ -23,6 +23,7 @@ const xf_code xf_audit_actions[] = {
     {"score", "评分"},
     {"review", "审核评定"},
     {"decide", "认定"},
+    {"import", "导入"},
     {NULL, NULL},
 };
 

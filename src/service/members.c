@@ -122,6 +122,11 @@ static int create_tx(xf_ctx *c, const xf_member_input *in, xf_member *m)
 	                   xf_snap_member(c->a, m));
 }
 
+int xf_member_create_in_tx(xf_ctx *c, const xf_member_input *in, xf_member *out)
+{
+	return create_tx(c, in, out);
+}
+
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out)
 {
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));

@@ -19,6 +19,9 @@ typedef struct xf_member_input {
 } xf_member_input;
 
 int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out);
+/* The same inside the caller's write transaction (the imports). */
+int xf_member_create_in_tx(xf_ctx *c, const xf_member_input *in,
+                           xf_member *out);
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out);
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *out);

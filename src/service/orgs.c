@@ -107,6 +107,11 @@ static int create_tx(xf_ctx *c, const xf_org_input *in, xf_org *o)
 	                   xf_snap_org(c->a, o));
 }
 
+int xf_org_create_in_tx(xf_ctx *c, const xf_org_input *in, xf_org *out)
+{
+	return create_tx(c, in, out);
+}
+
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out)
 {
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
@@ -407,4 +412,10 @@ int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
 	return cluster_change(c, id, org_id, 0, out);
+}
+
+int xf_cluster_add_in_tx(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
+{
+	int rc = cluster_writer(c);
+	return rc != XF_OK ? rc : cluster_change_tx(c, id, org_id, 1, out);
 }

@@ -22,6 +22,8 @@ typedef struct xf_org_input {
 } xf_org_input;
 
 int xf_org_create(xf_ctx *c, const xf_org_input *in, xf_org *out);
+/* The same inside the caller's write transaction (the imports). */
+int xf_org_create_in_tx(xf_ctx *c, const xf_org_input *in, xf_org *out);
 int xf_org_read(xf_ctx *c, int64_t id, xf_org *out);
 int xf_org_update(xf_ctx *c, int64_t id, const xf_org_input *in, xf_org *out);
 int xf_org_remove(xf_ctx *c, int64_t id);
@@ -38,5 +40,8 @@ int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out);
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n);
 int xf_cluster_add(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out);
 int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out);
+/* xf_cluster_add inside the caller's write transaction (the imports). */
+int xf_cluster_add_in_tx(xf_ctx *c, int64_t id, int64_t org_id,
+                         xf_cluster *out);
 
 #endif

@@ -33,6 +33,7 @@
  * sources: src/base/ src/model/ src/domain/ src/store/
  * sources: src/service/ src/http/ src/api/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
+ * libs: libzip expat
  */
 #include "api/bodies.h"
 #include "api/input.h"

@@ -119,6 +119,7 @@ export async function request(method, path, opts = {}) {
   const err = data && data.error ? data.error : {}
   const e = new ApiError(res.status, err.code || 'http_' + res.status,
     err.message || `请求失败（${res.status}）`, err.field)
+  e.body = data // the whole answer, for pages that read more than the error
   if (opts.own && opts.own.includes(e.code)) {
     // the page says it in its own words
   } else if (res.status === 401 && !opts.quiet401) {
