@@ -7,7 +7,7 @@
 #include <string.h>
 
 const xf_code xf_case_stages[] = {
-    {"open", "征集中"},     {"closed", "评审中"},  {"selected", "已评定"},
+    {"open", "征集中"},      {"closed", "评审中"},  {"selected", "已评定"},
     {"published", "公示中"}, {"decided", "已决定"}, {NULL, NULL},
 };
 

@@ -29,10 +29,8 @@
 #include "domain/codes.h"
 #include "domain/reviews.h"
 
-#define XF_CASE_MAX_CRITERIA 10
-#define XF_CASE_MAX_TIERS    5
-#define XF_CASE_MAX_PLACES   1000
-#define XF_CASE_MAX_REVIEWERS 50
+/* The most places a tier may have. */
+#define XF_CASE_MAX_PLACES 1000
 
 /* The stages of a call: open 征集中, closed 评审中 (submissions ended),
  * selected 已评定, published 公示中, decided 已决定. */
