@@ -24,8 +24,7 @@ static const xf_field call_fields[K_COUNT] = {
     {"deadline", XF_F_DATE, 1, 0, 0, 0, NULL, "截止日期"},
     {"criteria", XF_F_ARRAY, 1, 0, 0, XF_CASE_CRIT_MAX, NULL, "评分项"},
     {"tiers", XF_F_ARRAY, 1, 0, 0, XF_CASE_TIER_MAX, NULL, "等次"},
-    {"reviewer_ids", XF_F_ARRAY, 1, 0, 0, XF_CASE_REVIEW_MAX, NULL,
-     "评审专家"},
+    {"reviewer_ids", XF_F_ARRAY, 1, 0, 0, XF_CASE_REVIEW_MAX, NULL, "评审专家"},
 };
 const xf_body_table xf_case_calls_create_body = XF_BODY_TABLE(call_fields);
 
@@ -47,9 +46,9 @@ static int repeated(xf_req *r, const char *const *names, int i,
 {
 	for (int k = 0; k < i; k++)
 		if (strcmp(names[k], names[i]) == 0) {
-			xf_reply_error(r, 422, "invalid_field", message,
-			               xf_arena_printf(&r->arena, "%s[%d]",
-			                               field, i));
+			xf_reply_error(
+			    r, 422, "invalid_field", message,
+			    xf_arena_printf(&r->arena, "%s[%d]", field, i));
 			return 1;
 		}
 	return 0;
@@ -80,8 +79,8 @@ void xf_h_case_calls_create(xf_req *r)
 		    names[i], (int)cv[i * C_COUNT + C_MAX].i};
 	}
 	k->ncrit = n;
-	const xf_val *tv = xf_input_items(r, v[K_TIERS].j, "tiers",
-	                                  tier_fields, T_COUNT, &n);
+	const xf_val *tv =
+	    xf_input_items(r, v[K_TIERS].j, "tiers", tier_fields, T_COUNT, &n);
 	if (!tv)
 		return;
 	if (n < 1) {
@@ -93,8 +92,8 @@ void xf_h_case_calls_create(xf_req *r)
 		names[i] = tv[i * T_COUNT + T_NAME].s;
 		if (repeated(r, names, i, "tiers", "等次名称重复"))
 			return;
-		k->tiers[i] = (xf_case_tier){
-		    names[i], (int)tv[i * T_COUNT + T_PLACES].i};
+		k->tiers[i] =
+		    (xf_case_tier){names[i], (int)tv[i * T_COUNT + T_PLACES].i};
 	}
 	k->ntiers = n;
 	json_t *ids = v[K_REVIEWERS].j;
@@ -105,8 +104,8 @@ void xf_h_case_calls_create(xf_req *r)
 		return;
 	}
 	for (int i = 0; i < k->nreviewers; i++) {
-		static const xf_field id_field = {"reviewer_ids", XF_F_ID, 1,
-		                                  0, 0, 0, NULL, "评审专家"};
+		static const xf_field id_field = {
+		    "reviewer_ids", XF_F_ID, 1, 0, 0, 0, NULL, "评审专家"};
 		xf_val x;
 		char *at = xf_arena_printf(&r->arena, "reviewer_ids[%d]", i);
 		if (xf_input_value(r, &id_field, json_array_get(ids, (size_t)i),
@@ -152,8 +151,8 @@ void xf_h_case_calls_list(xf_req *r)
 	xf_case_call *ks;
 	int n;
 	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_case_call_list(&c, offset, limit, &ks, &n, &total)))
+	if (!xf_api_failed(
+	        r, &c, xf_case_call_list(&c, offset, limit, &ks, &n, &total)))
 		XF_PAGE_ANSWER(r, xf_case_call_json, ks, n, total);
 }
 
@@ -217,11 +216,10 @@ enum { S_TITLE, S_ORG, S_SUMMARY, S_TEXT, S_COUNT };
 	    {"org_id", XF_F_ID, org, 0, 0, 0, NULL, "报送组织"},               \
 	    {"summary", XF_F_STR, req, 0, 1, 1000, NULL, "案例摘要"},          \
 	{                                                                      \
-		"text", XF_F_STR, req, 0, 1, 50000, NULL, "案例全文"           \
+		"text", XF_F_STR, req, 0, 1, 50000, NULL, "案例全文"       \
 	}
 static const xf_field sub_fields[S_COUNT] = {SUB_FIELDS(1, 1)};
-const xf_body_table xf_case_submissions_create_body =
-    XF_BODY_TABLE(sub_fields);
+const xf_body_table xf_case_submissions_create_body = XF_BODY_TABLE(sub_fields);
 static const xf_field patch_fields[S_COUNT] = {SUB_FIELDS(0, 0)};
 const xf_body_table xf_case_submissions_patch_body =
     XF_BODY_TABLE(patch_fields);
@@ -264,7 +262,8 @@ void xf_h_case_submissions_patch(xf_req *r)
 	int64_t id;
 	if (v[S_ORG].present) {
 		xf_reply_error(r, 422, "invalid_field",
-		               "报送组织不能修改（请撤回后重新报送）", "org_id");
+		               "报送组织不能修改（请撤回后重新报送）",
+		               "org_id");
 		return;
 	}
 	xf_case_submission in = {.title = xf_val_str(&v[S_TITLE]),
@@ -297,7 +296,8 @@ void xf_h_case_calls_assignments(xf_req *r)
 	int n;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_api_failed(r, &c, xf_case_assignments(&c, id, &k, &s, &mine, &n)))
+	if (xf_api_failed(r, &c,
+	                  xf_case_assignments(&c, id, &k, &s, &mine, &n)))
 		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
@@ -452,8 +452,8 @@ void xf_h_cases_list(xf_req *r)
 	xf_case_submission *s;
 	int n;
 	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_case_library(&c, &f, offset, limit, &s, &n, &total)))
+	if (!xf_api_failed(
+	        r, &c, xf_case_library(&c, &f, offset, limit, &s, &n, &total)))
 		XF_PAGE_ANSWER(r, library_item, s, n, total);
 }
 

@@ -131,8 +131,7 @@ static const xf_jfield library_fields[] = {
     XF_JF(I64, xf_case_submission, "attachment_count", attachment_count),
 };
 
-void xf_case_library_json(xf_jw *w, const xf_case_submission *s,
-                          int with_text)
+void xf_case_library_json(xf_jw *w, const xf_case_submission *s, int with_text)
 {
 	xf_jw_obj(w);
 	XF_JW_FIELDS(w, s, library_fields);

@@ -10,8 +10,8 @@
 
 #include <stdint.h>
 
-#define XF_CASE_CRIT_MAX  10
-#define XF_CASE_TIER_MAX  5
+#define XF_CASE_CRIT_MAX   10
+#define XF_CASE_TIER_MAX   5
 #define XF_CASE_REVIEW_MAX 50
 
 typedef struct xf_case_criterion {
@@ -70,7 +70,6 @@ void xf_case_submission_json(xf_jw *w, const xf_case_submission *s,
 void xf_case_blind_json(xf_jw *w, const xf_case_submission *s,
                         const xf_case_call *call, const int *mine);
 /* A case of the library (decided and selected). */
-void xf_case_library_json(xf_jw *w, const xf_case_submission *s,
-                          int with_text);
+void xf_case_library_json(xf_jw *w, const xf_case_submission *s, int with_text);
 
 #endif

@@ -95,9 +95,10 @@ static int create_tx(xf_ctx *c, xf_case_call *k)
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有该组织的上级党委（党工委）或管理员可以发起案例征集",
-		               "org_id");
+		return xf_fail(
+		    c, XF_E_FORBIDDEN, "forbidden",
+		    "只有该组织的上级党委（党工委）或管理员可以发起案例征集",
+		    "org_id");
 	XF_SET_ORG(k, o);
 	k->org_level = o.level;
 	xf_date d;
@@ -107,8 +108,7 @@ static int create_tx(xf_ctx *c, xf_case_call *k)
 		return xf_invalid(c, "截止日期不能早于今天", "deadline");
 	k->year = d.y;
 	for (int i = 0; i < k->nreviewers; i++) {
-		const char *at =
-		    xf_arena_printf(c->a, "reviewer_ids[%d]", i);
+		const char *at = xf_arena_printf(c->a, "reviewer_ids[%d]", i);
 		for (int j = 0; j < i; j++)
 			if (k->reviewers[j] == k->reviewers[i])
 				return xf_invalid(c, "评审专家重复", at);
@@ -142,8 +142,8 @@ int xf_case_call_read(xf_ctx *c, int64_t id, xf_case_call_view *out)
 
 #define CALLS_SCANNED 1000
 
-static int list_tx(xf_ctx *c, int offset, int limit, xf_case_call **out,
-                   int *n, int64_t *total)
+static int list_tx(xf_ctx *c, int offset, int limit, xf_case_call **out, int *n,
+                   int64_t *total)
 {
 	xf_case_call *all;
 	int nall;
@@ -428,8 +428,8 @@ static int assignments_tx(xf_ctx *c, int64_t call_id, xf_case_call *call,
 	for (int i = 0; i < m * XF_CASE_CRIT_MAX; i++)
 		(*mine)[i] = -1;
 	my_scores ms = {all, m, c->user_id, *mine};
-	return xf_from_db(c,
-	                  xf_store_case_scores(c->db, call_id, on_my_score, &ms));
+	return xf_from_db(
+	    c, xf_store_case_scores(c->db, call_id, on_my_score, &ms));
 }
 
 int xf_case_assignments(xf_ctx *c, int64_t call_id, xf_case_call *call,
@@ -483,9 +483,9 @@ static int score_tx(xf_ctx *c, int64_t sub_id, const char *const *names,
 	}
 	for (int i = 0; i < k->ncrit; i++)
 		if (sc[i] < 0)
-			return xf_invalid(
-			    c, "每个评分项都须评分",
-			    xf_arena_printf(c->a, "scores.%s", k->crit[i].name));
+			return xf_invalid(c, "每个评分项都须评分",
+			                  xf_arena_printf(c->a, "scores.%s",
+			                                  k->crit[i].name));
 	int drc = xf_store_case_scores_put(c->db, sub_id, c->user_id, sc,
 	                                   k->ncrit, c->now);
 	return xf_audit_db(c, drc, "score", "case_submission", sub_id,
@@ -679,9 +679,9 @@ int xf_case_selection_rows_in_tx(xf_ctx *c, int64_t call_id, int64_t org_id,
 int xf_case_selection_published_in_tx(xf_ctx *c, int64_t call_id,
                                       int64_t notice_id)
 {
-	return xf_from_db(c, xf_store_case_call_stage(c->db, call_id,
-	                                              "published", notice_id,
-	                                              c->now));
+	return xf_from_db(c,
+	                  xf_store_case_call_stage(c->db, call_id, "published",
+	                                           notice_id, c->now));
 }
 
 static int decide_tx(xf_ctx *c, int64_t call_id, int early, xf_case_call *out)
@@ -698,15 +698,14 @@ static int decide_tx(xf_ctx *c, int64_t call_id, int early, xf_case_call *out)
 		               NULL);
 	xf_point_notice nt;
 	memset(&nt, 0, sizeof nt);
-	int drc =
-	    xf_store_point_notice_get(c->db, c->a, v.call.notice_id, &nt);
+	int drc = xf_store_point_notice_get(c->db, c->a, v.call.notice_id, &nt);
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
 	const char *today = xf_today(c);
 	if (!early && strcmp(today, nt.closes_on) <= 0)
-		return xf_fail(c, XF_E_CONFLICT, "notice_open",
-		               "公示期尚未结束（如确需提前决定，请注明提前决定）",
-		               NULL);
+		return xf_fail(
+		    c, XF_E_CONFLICT, "notice_open",
+		    "公示期尚未结束（如确需提前决定，请注明提前决定）", NULL);
 	xf_case_submission *s;
 	int ns;
 	drc = xf_store_case_subs(c->db, c->a, call_id, &s, &ns);
@@ -725,8 +724,8 @@ static int decide_tx(xf_ctx *c, int64_t call_id, int early, xf_case_call *out)
 		    .awarded_by = v.call.org_name,
 		    .awarded_on = today,
 		    .source = "case",
-		    .source_ref = xf_arena_printf(c->a, "case:%lld",
-		                                  (long long)s[i].id)};
+		    .source_ref =
+		        xf_arena_printf(c->a, "case:%lld", (long long)s[i].id)};
 		if (!h.source_ref)
 			return xf_oom(c);
 		rc = xf_honor_award_in_tx(c, &h);
@@ -757,9 +756,9 @@ int xf_case_library(xf_ctx *c, const xf_case_filter *f, int offset, int limit,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	XF_RETURN_READ_TX(c, xf_from_db(c, xf_store_case_library(
-	                                       c->db, c->a, f, offset, limit,
-	                                       out, n, total)));
+	XF_RETURN_READ_TX(
+	    c, xf_from_db(c, xf_store_case_library(c->db, c->a, f, offset,
+	                                           limit, out, n, total)));
 }
 
 static int library_read_tx(xf_ctx *c, int64_t id, xf_case_submission *out)

@@ -58,7 +58,7 @@ int xf_store_case_call_insert(xf_db *db, xf_case_call *c, int64_t now)
 }
 
 #define CALL_COLS                                                              \
-	"c.id, c.org_id, c.org_path, o.name, o.level, c.title, c.year, "      \
+	"c.id, c.org_id, c.org_path, o.name, o.level, c.title, c.year, "       \
 	"c.deadline, c.stage, COALESCE(c.notice_id, 0), "                      \
 	"(SELECT COUNT(*) FROM case_submissions s WHERE s.call_id = c.id), "   \
 	"COALESCE(c.created_by, 0), c.created_at, c.updated_at"
@@ -88,8 +88,8 @@ static void read_call(xf_arena *a, xf_stmt *st, void *item)
 	c->status = c->stage;
 }
 
-static const char sql_call_get[] = "SELECT " CALL_COLS CALL_FROM
-                                   " WHERE c.id = $1";
+static const char sql_call_get[] =
+    "SELECT " CALL_COLS CALL_FROM " WHERE c.id = $1";
 static const char sql_crits[] = "SELECT name, max_x10 FROM case_criteria "
                                 "WHERE call_id = $1 ORDER BY pos";
 static const char sql_tiers[] = "SELECT name, places FROM case_tiers "
@@ -131,8 +131,8 @@ int xf_store_case_call_get(xf_db *db, xf_arena *a, int64_t id,
 	return XF_DB_ROW;
 }
 
-static const char sql_calls[] = "SELECT " CALL_COLS CALL_FROM
-                                " ORDER BY c.id DESC LIMIT $1";
+static const char sql_calls[] =
+    "SELECT " CALL_COLS CALL_FROM " ORDER BY c.id DESC LIMIT $1";
 
 int xf_store_case_calls(xf_db *db, xf_arena *a, int cap, xf_case_call **out,
                         int *n)
@@ -239,8 +239,8 @@ static void read_sub(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, sub_cols, XF_NCOLS(sub_cols), item);
 }
 
-static const char sql_sub_get[] = "SELECT " SUB_COLS SUB_FROM
-                                  " WHERE s.id = $1";
+static const char sql_sub_get[] =
+    "SELECT " SUB_COLS SUB_FROM " WHERE s.id = $1";
 
 int xf_store_case_sub_get(xf_db *db, xf_arena *a, int64_t id,
                           xf_case_submission *out)
@@ -268,9 +268,9 @@ int xf_store_case_sub_delete(xf_db *db, int64_t id)
 	return xf_db_run_id(db, sql_sub_delete, id);
 }
 
-static const char sql_subs[] = "SELECT " SUB_COLS SUB_FROM
-                               " WHERE s.call_id = $1 ORDER BY s.id "
-                               "LIMIT 5000";
+static const char sql_subs[] =
+    "SELECT " SUB_COLS SUB_FROM " WHERE s.call_id = $1 ORDER BY s.id "
+    "LIMIT 5000";
 
 int xf_store_case_subs(xf_db *db, xf_arena *a, int64_t call_id,
                        xf_case_submission **out, int *n)
@@ -366,8 +366,9 @@ static void bind_lib(xf_stmt *st, const void *filter)
 	xf_db_bind_contains(st, 3, f->q);
 }
 
-static const xf_db_list lib_list = {sql_lib_count, sql_lib_list, bind_lib, 4,
-                                    sizeof(xf_case_submission), read_sub};
+static const xf_db_list lib_list = {
+    sql_lib_count, sql_lib_list, bind_lib, 4, sizeof(xf_case_submission),
+    read_sub};
 
 int xf_store_case_library(xf_db *db, xf_arena *a, const xf_case_filter *f,
                           int offset, int limit, xf_case_submission **out,
@@ -377,9 +378,9 @@ int xf_store_case_library(xf_db *db, xf_arena *a, const xf_case_filter *f,
 	                       total);
 }
 
-static const char sql_lib_get[] = "SELECT " SUB_COLS SUB_FROM
-                                  " WHERE c.stage = 'decided' AND s.tier IS "
-                                  "NOT NULL AND s.id = $1";
+static const char sql_lib_get[] =
+    "SELECT " SUB_COLS SUB_FROM " WHERE c.stage = 'decided' AND s.tier IS "
+    "NOT NULL AND s.id = $1";
 
 int xf_store_case_library_get(xf_db *db, xf_arena *a, int64_t id,
                               xf_case_submission *out)

@@ -30,9 +30,8 @@ static xf_judge_sheet sheet(int a, int b)
 static void score_of_five_reviewers_drops_highest_and_lowest(void **state)
 {
 	(void)state;
-	xf_judge_sheet s[] = {sheet(500, 300), sheet(600, 300),
-	                      sheet(700, 300), sheet(800, 300),
-	                      sheet(1000, 0)};
+	xf_judge_sheet s[] = {sheet(500, 300), sheet(600, 300), sheet(700, 300),
+	                      sheet(800, 300), sheet(1000, 0)};
 	/* criterion 1: 600, 700, 800 → 700; criterion 2: 300, 300, 300 */
 	assert_int_equal(xf_case_score(s, 5, 2), 1000);
 }
@@ -40,8 +39,8 @@ static void score_of_five_reviewers_drops_highest_and_lowest(void **state)
 static void score_of_fewer_reviewers_is_the_mean(void **state)
 {
 	(void)state;
-	xf_judge_sheet s[] = {sheet(500, 300), sheet(600, 300),
-	                      sheet(700, 300), sheet(1000, 0)};
+	xf_judge_sheet s[] = {sheet(500, 300), sheet(600, 300), sheet(700, 300),
+	                      sheet(1000, 0)};
 	/* (500 + 600 + 700 + 1000) / 4 = 700; (900) / 4 = 225 */
 	assert_int_equal(xf_case_score(s, 4, 2), 925);
 	assert_int_equal(xf_case_score(s, 1, 2), 800);
@@ -150,7 +149,8 @@ int main(void)
 	    cmocka_unit_test(tiers_fill_by_places),
 	    cmocka_unit_test(tie_group_fitting_a_tier_stays_in_it),
 	    cmocka_unit_test(tie_group_crossing_a_tier_edge_drops_whole),
-	    cmocka_unit_test(tie_group_larger_than_the_last_tier_is_not_selected),
+	    cmocka_unit_test(
+	        tie_group_larger_than_the_last_tier_is_not_selected),
 	    cmocka_unit_test(all_tied_in_one_tier),
 	    cmocka_unit_test(honor_level_and_grade),
 	};
