@@ -6,6 +6,7 @@
 #include "api/cases.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "api/page.h"
 #include "base/jw.h"
@@ -467,3 +468,10 @@ void xf_h_cases_get(xf_req *r)
 	if (!xf_api_failed(r, &c, xf_case_library_read(&c, id, &s)))
 		XF_ANSWER(r, 200, xf_case_library_json, &s, 1);
 }
+
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
+const xf_body xf_cases_bodies[] = {
+    XF_BODY("POST /api/case-calls", "criteria[]", crit_fields),
+    XF_BODY("POST /api/case-calls", "tiers[]", tier_fields),
+    {0},
+};

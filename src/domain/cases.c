@@ -11,6 +11,14 @@ const xf_code xf_case_stages[] = {
     {"published", "公示中"}, {"decided", "已决定"}, {NULL, NULL},
 };
 
+const char *xf_case_stage_on(const char *stage, const char *deadline,
+                             const char *today)
+{
+	if (strcmp(stage, "open") == 0 && strcmp(today, deadline) > 0)
+		return "closed";
+	return stage;
+}
+
 int xf_case_score(const xf_judge_sheet *s, int n, int ncrit)
 {
 	if (n <= 0)

@@ -36,6 +36,13 @@
  * selected 已评定, published 公示中, decided 已决定. */
 extern const xf_code xf_case_stages[];
 
+/* The stage of a call on today (YYYY-MM-DD) from its stored stage: an
+ * open call past its deadline (today later than the deadline, both
+ * dates in Asia/Shanghai) is closed; a deadline of today still takes
+ * submissions until the day ends. */
+const char *xf_case_stage_on(const char *stage, const char *deadline,
+                             const char *today);
+
 /* The score (x10) of one submission from n sheets over ncrit criteria;
  * -1 when n is 0. */
 int xf_case_score(const xf_judge_sheet *s, int n, int ncrit);

@@ -25,10 +25,7 @@ static const xf_record sub_rec = {"案例不存在",
 /* The call's stage on today: an open call past its deadline is closed. */
 static void set_status(xf_ctx *c, xf_case_call *k)
 {
-	k->status = k->stage;
-	if (strcmp(k->stage, "open") == 0 &&
-	    strcmp(xf_today(c), k->deadline) > 0)
-		k->status = "closed";
+	k->status = xf_case_stage_on(k->stage, k->deadline, xf_today(c));
 }
 
 static int is_reviewer(const xf_ctx *c, const xf_case_call *k)

@@ -127,6 +127,22 @@ static void all_tied_in_one_tier(void **state)
 	xf_case_tiers(ranks, 0, places, 1, tier);
 }
 
+static void deadline_ends_submissions_after_its_day(void **state)
+{
+	(void)state;
+	/* on the deadline itself (up to 23:59 in Shanghai) still open */
+	assert_string_equal(
+	    xf_case_stage_on("open", "2026-12-31", "2026-12-31"), "open");
+	assert_string_equal(
+	    xf_case_stage_on("open", "2026-12-31", "2027-01-01"), "closed");
+	assert_string_equal(
+	    xf_case_stage_on("open", "2026-12-31", "2026-06-01"), "open");
+	/* a later stage stays what it is */
+	assert_string_equal(
+	    xf_case_stage_on("selected", "2026-01-01", "2026-12-31"),
+	    "selected");
+}
+
 static void honor_level_and_grade(void **state)
 {
 	(void)state;
@@ -152,6 +168,7 @@ int main(void)
 	    cmocka_unit_test(
 	        tie_group_larger_than_the_last_tier_is_not_selected),
 	    cmocka_unit_test(all_tied_in_one_tier),
+	    cmocka_unit_test(deadline_ends_submissions_after_its_day),
 	    cmocka_unit_test(honor_level_and_grade),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
