@@ -159,6 +159,12 @@ test('the whole course: blind review, trimmed means, a tie at a tier\'s edge, å…
 		assert.equal(it.scored, false);
 	}
 	expectStatus(await judges[0].client.get(`/api/attachments/${file.id}`), 200, srv);
+	// nor does any other way in: the submissions themselves are not the reviewer's to read
+	expectError(await judges[0].client.get(`/api/case-submissions/${a.id}`), 404, 'not_found', undefined, srv);
+	assert.equal(expectStatus(await judges[0].client.get(`/api/case-calls/${k.id}/submissions`), 200, srv).items.length, 0);
+	const att = expectStatus(await judges[0].client.get(`/api/case-submissions/${a.id}/attachments`), 200, srv);
+	assert.equal(att.items.length, 1);
+	assert.ok(!JSON.stringify(att).includes(b1.name), 'blind: the files name no organization');
 	// the reviewer of b1 is not assigned b1's case and may not score it
 	const own = expectStatus(await secReviewer.client.get(`/api/case-calls/${k.id}/assignments`), 200, srv);
 	assert.deepEqual(own.items.map((i) => i.id).sort(), [b.id, c.id].sort());
