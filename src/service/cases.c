@@ -60,7 +60,8 @@ static int load_call(xf_ctx *c, int64_t id, xf_case_call_view *v)
 		set_status(c, &v->call);
 		v->committee = xf_committee_over(c, v->call.org_path, 0);
 		v->reviewer = is_reviewer(c, &v->call);
-		v->submitter = manages_within(c, v->call.org_path);
+		v->submitter = manages_within(c, v->call.org_path) ||
+		               xf_can_write(c, v->call.org_path);
 		if (v->committee || v->reviewer || v->submitter)
 			return XF_OK;
 	}
@@ -159,7 +160,7 @@ static int list_tx(xf_ctx *c, int offset, int limit, xf_case_call **out, int *n,
 		return xf_oom(c);
 	for (int i = 0; i < nall; i++) {
 		xf_case_call *k = &all[i];
-		int seen = xf_committee_over(c, k->org_path, 0) ||
+		int seen = xf_can_read(c, k->org_path) ||
 		           manages_within(c, k->org_path);
 		for (int j = 0; j < nmine && !seen; j++)
 			seen = mine[j] == k->id;
