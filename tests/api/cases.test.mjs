@@ -271,3 +271,7 @@ test('select before the close is refused; an unscored case is not ranked', async
 	assert.ok(expectList(await judges[0].client.get('/api/case-calls'), srv).items.some((x) => x.id === k.id));
 	assert.ok(!expectList(await com2.get('/api/case-calls'), srv).items.some((x) => x.id === k.id));
 });
+
+test('the server reported no undefined behaviour (sanitizer builds)', () => {
+	assert.doesNotMatch(srv.log(), /runtime error|AddressSanitizer/);
+});
