@@ -17,6 +17,7 @@ test('a case from submission to selection and the library', async () => {
   const url = server.url
   const sec = await watchedPage(browser)
   const com = await watchedPage(browser)
+  const judge = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
     const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
@@ -68,9 +69,25 @@ test('a case from submission to selection and the library', async () => {
       const r = await apiAs(url, `zj${i}`)
       const view = await r.get(`/api/case-calls/${call.id}/assignments`)
       assert.ok(!JSON.stringify(view).includes('统计局'), 'blind review')
-      await r.put(`/api/case-submissions/${mine.id}/scores`, { scores: { 创新性: 45, 实效性: 40 + i } })
+      if (i > 1) await r.put(`/api/case-submissions/${mine.id}/scores`, { scores: { 创新性: 45, 实效性: 40 + i } })
       await r.put(`/api/case-submissions/${other.id}/scores`, { scores: { 创新性: 30, 实效性: 30 } })
     }
+    // the first reviewer scores on its page, which names no organization
+    await login(judge.page, url, 'zj1')
+    await judge.page.goto(`${url}/cases/review?id=${call.id}`)
+    await judge.page.xfIdle()
+    const item = judge.page.locator('[data-test=case-assignments] .el-collapse-item', { hasText: '数据赋能党建' })
+    await item.locator('.el-collapse-item__header').click()
+    await item.getByText('数据一张图').waitFor()
+    assert.ok(!(await judge.page.content()).includes('统计局'), 'the reviewer\'s page is blind')
+    const inputs = item.locator('.el-input-number input')
+    await inputs.nth(0).fill('45')
+    await inputs.nth(1).fill('41')
+    await inputs.nth(1).press('Tab')
+    await item.getByRole('button', { name: '保存评分' }).click()
+    await judge.page.getByText('评分已保存').waitFor()
+    await item.locator('.el-tag', { hasText: '已评分' }).waitFor()
+    await screenshot(judge.page, 'case-review')
 
     // the committee ranks, publishes and decides on the call page
     const { page } = com
@@ -101,7 +118,7 @@ test('a case from submission to selection and the library', async () => {
     const honors = await jggw.get(`/api/honors?org=${b1.id}`)
     assert.equal(honors.items.filter((h) => h.source === 'case' && h.grade === '十佳').length, 1)
   } finally {
-    await closeAll(server, sec, com)
+    await closeAll(server, sec, com, judge)
   }
-  assertNoProblems({ "the secretary's": sec, "the committee's": com })
+  assertNoProblems({ "the secretary's": sec, "the committee's": com, "the reviewer's": judge })
 })

@@ -74,6 +74,13 @@ export const menuRoutes = [
     meta: { title: '荣誉与成果', icon: 'Trophy', group: '荣誉品牌', roles: OFFICERS } },
   { path: '/brands', name: 'brands', component: () => import('../views/honors/BrandsView.vue'),
     meta: { title: '党建品牌', icon: 'Flag', group: '荣誉品牌', roles: OFFICERS } },
+  // 述职评议 (review sessions): the sessions, the chair's console, the judge's phone page
+  { path: '/reviews', name: 'reviews', component: () => import('../views/reviews/ReviewsView.vue'),
+    meta: { title: '评议场次', icon: 'Microphone', group: '述职评议', roles: OFFICERS } },
+  { path: '/reviews/:id(\\d+)', name: 'review-chair', component: () => import('../views/reviews/ReviewChairView.vue'), props: true,
+    meta: { title: '主持评议', icon: 'Microphone', group: '述职评议', roles: OVERSEERS, hidden: true, menu: '/reviews' } },
+  { path: '/reviews/judge', name: 'review-judge', component: () => import('../views/reviews/ReviewJudgeView.vue'),
+    meta: { title: '评委打分', icon: 'EditPen', group: '述职评议', roles: [...OFFICERS, 'member', 'judge'] } },
   // 案例评选: calls, one call's page, the reviewer's blind scoring, the case library
   { path: '/cases/calls', name: 'case-calls', component: () => import('../views/cases/CaseCallsView.vue'),
     meta: { title: '案例征集', icon: 'Tickets', group: '案例评选', roles: [...OFFICERS, 'judge'] } },
@@ -83,13 +90,6 @@ export const menuRoutes = [
     meta: { title: '案例评审', icon: 'EditPen', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'], hidden: true, menu: '/cases/calls' } },
   { path: '/cases/library', name: 'case-library', component: () => import('../views/cases/CaseLibraryView.vue'),
     meta: { title: '案例库', icon: 'Notebook', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'] } },
-  // 述职评议 (review sessions): the sessions, the chair's console, the judge's phone page
-  { path: '/reviews', name: 'reviews', component: () => import('../views/reviews/ReviewsView.vue'),
-    meta: { title: '评议场次', icon: 'Microphone', group: '述职评议', roles: OFFICERS } },
-  { path: '/reviews/:id(\\d+)', name: 'review-chair', component: () => import('../views/reviews/ReviewChairView.vue'), props: true,
-    meta: { title: '主持评议', icon: 'Microphone', group: '述职评议', roles: OVERSEERS, hidden: true, menu: '/reviews' } },
-  { path: '/reviews/judge', name: 'review-judge', component: () => import('../views/reviews/ReviewJudgeView.vue'),
-    meta: { title: '评委打分', icon: 'EditPen', group: '述职评议', roles: [...OFFICERS, 'member', 'judge'] } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
