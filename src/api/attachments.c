@@ -16,6 +16,7 @@
 #include "domain/files.h"
 #include "model/attachment.h"
 #include "service/attachments.h"
+#include "service/cases.h"
 #include "service/honors.h"
 
 #include <string.h>
@@ -146,6 +147,16 @@ void xf_h_honor_attachments_upload(xf_req *r)
 void xf_h_honor_attachments_list(xf_req *r)
 {
 	list(r, &xf_honor_files);
+}
+
+void xf_h_case_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_case_files);
+}
+
+void xf_h_case_attachments_list(xf_req *r)
+{
+	list(r, &xf_case_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

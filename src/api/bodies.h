@@ -40,6 +40,7 @@ extern const xf_body xf_meetings_bodies[];
 extern const xf_body xf_plans_bodies[];
 extern const xf_body xf_schemes_bodies[];
 extern const xf_body xf_reviews_bodies[];
+extern const xf_body xf_cases_bodies[];
 extern const xf_body xf_tasks_bodies[];
 extern const xf_body xf_users_bodies[];
 

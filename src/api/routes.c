@@ -11,6 +11,7 @@
 #include "api/assessments.h"
 #include "api/attachments.h"
 #include "api/audit.h"
+#include "api/cases.h"
 #include "api/catalog.h"
 #include "api/cockpit.h"
 #include "api/compliance.h"
@@ -340,6 +341,43 @@ static const xf_route routes[] = {
      .auth = MANAGE},
     {"GET", "/api/duty-reports", xf_h_duty_report, .auth = ANY,
      .query = &xf_duty_report_query},
+
+    {"GET", "/api/case-calls", xf_h_case_calls_list, .auth = ANY,
+     .query = &xf_case_calls_list_query},
+    {"POST", "/api/case-calls", xf_h_case_calls_create, .auth = OVERSEE,
+     .body = &xf_case_calls_create_body},
+    {"GET", "/api/case-calls/{id}", xf_h_case_calls_get, .auth = ANY},
+    {"POST", "/api/case-calls/{id}/close", xf_h_case_calls_close,
+     .auth = OVERSEE},
+    {"GET", "/api/case-calls/{id}/submissions",
+     xf_h_case_calls_submissions_list, .auth = ANY},
+    {"POST", "/api/case-calls/{id}/submissions",
+     xf_h_case_calls_submissions_create, .auth = MANAGE,
+     .body = &xf_case_submissions_create_body},
+    {"GET", "/api/case-calls/{id}/assignments", xf_h_case_calls_assignments,
+     .auth = ANY},
+    {"POST", "/api/case-calls/{id}/select", xf_h_case_calls_select,
+     .auth = OVERSEE},
+    {"POST", "/api/case-calls/{id}/publish", xf_h_case_calls_publish,
+     .auth = OVERSEE, .body = &xf_case_calls_publish_body},
+    {"POST", "/api/case-calls/{id}/decide", xf_h_case_calls_decide,
+     .auth = OVERSEE, .body = &xf_case_calls_decide_body},
+    {"GET", "/api/case-submissions/{id}", xf_h_case_submissions_get,
+     .auth = ANY},
+    {"PATCH", "/api/case-submissions/{id}", xf_h_case_submissions_patch,
+     .auth = MANAGE, .body = &xf_case_submissions_patch_body},
+    {"DELETE", "/api/case-submissions/{id}", xf_h_case_submissions_delete,
+     .auth = MANAGE},
+    {"PUT", "/api/case-submissions/{id}/scores", xf_h_case_submissions_scores,
+     .auth = ANY, .body = &xf_case_submissions_scores_body},
+    {"GET", "/api/case-submissions/{id}/attachments",
+     xf_h_case_attachments_list, .auth = ANY},
+    {"POST", "/api/case-submissions/{id}/attachments",
+     xf_h_case_attachments_upload, .auth = MANAGE,
+     .max_body = XF_FILE_MAX_BYTES},
+    {"GET", "/api/cases", xf_h_cases_list, .auth = ANY,
+     .query = &xf_cases_list_query},
+    {"GET", "/api/cases/{id}", xf_h_cases_get, .auth = ANY},
 
     {"GET", "/api/honors", xf_h_honors_list, .auth = ANY,
      .query = &xf_honors_list_query},

@@ -30,8 +30,10 @@ const xf_code xf_star_rating_states[] = {{"self_assessed", "已自评"},
                                          {"decided", "已认定"},
                                          {NULL, NULL}};
 
-const xf_code xf_notice_subjects[] = {
-    {"points_board", "先锋榜"}, {"star_ratings", "星级评定"}, {NULL, NULL}};
+const xf_code xf_notice_subjects[] = {{"points_board", "先锋榜"},
+                                      {"star_ratings", "星级评定"},
+                                      {"case_selection", "案例评选"},
+                                      {NULL, NULL}};
 
 const xf_code xf_scheme_states[] = {{"draft", "草稿"},
                                     {"published", "已发布"},

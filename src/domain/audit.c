@@ -58,5 +58,7 @@ const xf_code xf_audit_entities[] = {
     {"honor", "荣誉成果"},
     {"brand", "党建品牌"},
     {"brand_review", "品牌年度评价"},
+    {"case_call", "案例征集"},
+    {"case_submission", "报送案例"},
     {NULL, NULL},
 };

@@ -6,6 +6,7 @@
 
 #include "domain/assessment.h"
 #include "domain/audit.h"
+#include "domain/cases.h"
 #include "domain/compliance.h"
 #include "domain/duties.h"
 #include "domain/honors.h"
@@ -59,6 +60,7 @@ const xf_catalogue xf_catalogues[] = {
     {"honor_grades", xf_honor_grades, NULL},
     {"honor_sources", xf_honor_sources, NULL},
     {"brand_grades", xf_brand_grades, NULL},
+    {"case_stages", xf_case_stages, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/jw.h"
+#include "service/cases.h"
 #include "service/honors.h"
 #include "store/meetings.h"
 
@@ -39,6 +40,7 @@ const xf_attachment_subject xf_meeting_files = {
 static const xf_attachment_subject *const subjects[] = {
     &xf_meeting_files,
     &xf_honor_files,
+    &xf_case_files,
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):

@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "domain/points.h"
+#include "service/cases.h"
 #include "service/leaderboards.h"
 #include "service/notify.h"
 #include "service/snapshot.h"
@@ -215,6 +216,61 @@ static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
 	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
 }
 
+/* The selected cases of a call (service/cases.h), frozen: name the
+ * case's title, org_name its organization, points its score x10. */
+static int publish_cases(xf_ctx *c, const xf_point_notice_input *in,
+                         const xf_org *o, const char *opens,
+                         xf_point_notice_full *out)
+{
+	xf_case_submission *s;
+	int n;
+	int rc = xf_case_selection_rows_in_tx(c, in->subject_id, o->id, &s, &n);
+	if (rc != XF_OK)
+		return rc;
+	if (n > XF_NOTICE_MAX_ROWS)
+		n = XF_NOTICE_MAX_ROWS;
+	xf_point_notice *nt = &out->n;
+	*nt = (xf_point_notice){
+	    .subject = "case_selection",
+	    .org_id = o->id,
+	    .org_path = o->path,
+	    .org_name = o->name,
+	    .period = xf_arena_printf(c->a, "%04d", s[0].year),
+	    .kind = "cases", /* rows of cases: name, org_id, org_name */
+	    .title = in->title ? in->title
+	                       : xf_arena_printf(c->a, "%s评选结果公示",
+	                                         s[0].call_title),
+	    .opens_on = opens,
+	    .closes_on = in->closes_on,
+	    .nrows = n,
+	    .created_by = c->user_id};
+	out->rows = xf_arena_calloc(c->a, (size_t)n, sizeof *out->rows);
+	if (!nt->period || !nt->title || !out->rows)
+		return xf_oom(c);
+	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
+	for (int i = 0; i < n && drc == XF_DB_OK; i++) {
+		out->rows[i] = (xf_point_notice_row){.pos = i + 1,
+		                                     .rank = s[i].rank,
+		                                     .org_id = s[i].org_id,
+		                                     .name = s[i].title,
+		                                     .org_name = s[i].org_name,
+		                                     .points = s[i].score_x10};
+		drc = xf_store_point_notice_row_insert(c->db, nt->id,
+		                                       &out->rows[i]);
+	}
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	out->nrows = n;
+	out->committee = 1;
+	rc = xf_case_selection_published_in_tx(c, in->subject_id, nt->id);
+	if (rc != XF_OK)
+		return rc;
+	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
+	                NULL,
+	                xf_snap_point_notice(
+	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+}
+
 static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
                       xf_point_notice_full *out)
 {
@@ -235,6 +291,8 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 		return rc;
 	if (in->subject && strcmp(in->subject, "star_ratings") == 0)
 		return publish_stars(c, in, &o, opens, out);
+	if (in->subject && strcmp(in->subject, "case_selection") == 0)
+		return publish_cases(c, in, &o, opens, out);
 	int orgs = strcmp(in->kind, "orgs") == 0;
 	int limit = in->limit > 0 ? in->limit : 100;
 	xf_board b;

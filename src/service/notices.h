@@ -25,8 +25,9 @@
 #define XF_NOTICE_MAX_ROWS 1000
 
 typedef struct xf_point_notice_input {
-	const char *subject; /* NULL or "points_board"; "star_ratings" */
+	const char *subject; /* NULL or "points_board"; "star_ratings", ... */
 	int year;            /* star_ratings: the year rated */
+	int64_t subject_id;  /* case_selection: the call (service/cases.h) */
 	int64_t org_id;
 	const char *period, *kind; /* kind: "members" or "orgs" */
 	const char *org_kind;      /* orgs: peers' kind (default "branch") */

@@ -439,9 +439,7 @@ int xf_review_presenter_close(xf_ctx *c, int64_t id, int64_t pid,
 	return XF_OK;
 }
 
-/* 1 if the user belongs to the organization at path: one of its grants
- * (judge grants aside) or its member record lies within it. */
-static int conflicted(xf_ctx *c, int64_t user_id, const char *path, int *rc)
+int xf_user_belongs_to(xf_ctx *c, int64_t user_id, const char *path, int *rc)
 {
 	*rc = XF_OK;
 	if (!path)
@@ -503,7 +501,7 @@ static int score_tx(xf_ctx *c, int64_t id, int64_t pid,
 		               closed ? "该述职人的评分已结束，不能再改"
 		                      : "该述职人尚未开始评分",
 		               NULL);
-	if (conflicted(c, c->user_id, p.org_path, &rc))
+	if (xf_user_belongs_to(c, c->user_id, p.org_path, &rc))
 		return xf_fail(c, XF_E_FORBIDDEN, "conflict_of_interest",
 		               "评委不能为本单位（本组织）的述职人评分", NULL);
 	if (rc != XF_OK)

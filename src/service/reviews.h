@@ -92,4 +92,12 @@ int xf_review_results(xf_ctx *c, int64_t id, xf_review_full *out,
 int xf_review_results_in_tx(xf_ctx *c, int64_t id, xf_review_full *out,
                             xf_review_row **rows, int *n);
 
+/*
+ * 1 if user user_id belongs to the organization at path (a conflict of
+ * interest when judging it): one of its grants (judge and admin grants
+ * aside) or its member record lies within it. A store failure sets *rc
+ * (else XF_OK) and answers 0. Inside the caller's transaction.
+ */
+int xf_user_belongs_to(xf_ctx *c, int64_t user_id, const char *path, int *rc);
+
 #endif

@@ -74,6 +74,16 @@ char *xf_snap_honor(xf_arena *a, const xf_honor *h)
 	SNAP(a, (xf_honor_json_open(&w, h), xf_jw_obj_end(&w)));
 }
 
+char *xf_snap_case_call(xf_arena *a, const xf_case_call *k)
+{
+	SNAP(a, xf_case_call_json(&w, k));
+}
+
+char *xf_snap_case_submission(xf_arena *a, const xf_case_submission *sub)
+{
+	SNAP(a, xf_case_submission_json(&w, sub, 1));
+}
+
 char *xf_snap_brand(xf_arena *a, const xf_brand *br)
 {
 	SNAP(a, (xf_brand_json_open(&w, br), xf_jw_obj_end(&w)));

@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/date.h"
 #include "model/assessment.h"
+#include "model/case.h"
 #include "model/duty.h"
 #include "model/honor.h"
 #include "model/meeting.h"
@@ -48,6 +49,8 @@ char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_honor(xf_arena *a, const xf_honor *h);
+char *xf_snap_case_call(xf_arena *a, const xf_case_call *k);
+char *xf_snap_case_submission(xf_arena *a, const xf_case_submission *sub);
 char *xf_snap_brand(xf_arena *a, const xf_brand *b);
 char *xf_snap_brand_review(xf_arena *a, const xf_brand_review *v);
 

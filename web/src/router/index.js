@@ -84,6 +84,15 @@ export const menuRoutes = [
   // 数据报表: the year's report (年度党建工作报告) as Word and PDF
   { path: '/reports/annual', name: 'annual-report', component: () => import('../views/reports/AnnualReportView.vue'),
     meta: { title: '年度报告', icon: 'Document', group: '数据报表', roles: OFFICERS } },
+  // 案例评选: calls, one call's page, the reviewer's blind scoring, the case library
+  { path: '/cases/calls', name: 'case-calls', component: () => import('../views/cases/CaseCallsView.vue'),
+    meta: { title: '案例征集', icon: 'Tickets', group: '案例评选', roles: [...OFFICERS, 'judge'] } },
+  { path: '/cases/calls/:id(\\d+)', name: 'case-call', component: () => import('../views/cases/CaseCallView.vue'), props: true,
+    meta: { title: '案例征集详情', icon: 'Tickets', group: '案例评选', roles: [...OFFICERS, 'judge'], hidden: true, menu: '/cases/calls' } },
+  { path: '/cases/review', name: 'case-review', component: () => import('../views/cases/CaseReviewView.vue'),
+    meta: { title: '案例评审', icon: 'EditPen', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'], hidden: true, menu: '/cases/calls' } },
+  { path: '/cases/library', name: 'case-library', component: () => import('../views/cases/CaseLibraryView.vue'),
+    meta: { title: '案例库', icon: 'Notebook', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'] } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
