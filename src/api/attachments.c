@@ -17,6 +17,7 @@
 #include "model/attachment.h"
 #include "service/attachments.h"
 #include "service/honors.h"
+#include "service/programs.h"
 
 #include <string.h>
 
@@ -146,6 +147,16 @@ void xf_h_honor_attachments_upload(xf_req *r)
 void xf_h_honor_attachments_list(xf_req *r)
 {
 	list(r, &xf_honor_files);
+}
+
+void xf_h_application_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_application_files);
+}
+
+void xf_h_application_attachments_list(xf_req *r)
+{
+	list(r, &xf_application_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

@@ -13,6 +13,8 @@ xf_api_handler xf_h_attachments_upload;
 xf_api_handler xf_h_attachments_list;
 xf_api_handler xf_h_honor_attachments_upload;
 xf_api_handler xf_h_honor_attachments_list;
+xf_api_handler xf_h_application_attachments_upload;
+xf_api_handler xf_h_application_attachments_list;
 xf_api_handler xf_h_attachments_get;
 xf_api_handler xf_h_attachments_delete;
 

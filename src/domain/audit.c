@@ -23,6 +23,8 @@ const xf_code xf_audit_actions[] = {
     {"score", "评分"},
     {"review", "审核评定"},
     {"decide", "认定"},
+    {"submit", "提交"},
+    {"withdraw", "撤回"},
     {NULL, NULL},
 };
 
@@ -57,5 +59,7 @@ const xf_code xf_audit_entities[] = {
     {"honor", "荣誉成果"},
     {"brand", "党建品牌"},
     {"brand_review", "品牌年度评价"},
+    {"program", "创建评选"},
+    {"program_application", "创建申报"},
     {NULL, NULL},
 };

@@ -12,6 +12,7 @@
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "domain/programs.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
@@ -58,6 +59,11 @@ const xf_catalogue xf_catalogues[] = {
     {"honor_grades", xf_honor_grades, NULL},
     {"honor_sources", xf_honor_sources, NULL},
     {"brand_grades", xf_brand_grades, NULL},
+    {"program_kinds", xf_program_kinds, NULL},
+    {"program_app_states", xf_program_app_states, NULL},
+    {"program_verdicts", xf_program_verdicts, NULL},
+    {"program_conclusions", xf_program_conclusions, NULL},
+    {"program_evidence_kinds", xf_program_evidence_kinds, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {NULL, NULL, NULL},

@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/jw.h"
 #include "service/honors.h"
+#include "service/programs.h"
 #include "store/meetings.h"
 
 #include <sodium.h>
@@ -39,6 +40,7 @@ const xf_attachment_subject xf_meeting_files = {
 static const xf_attachment_subject *const subjects[] = {
     &xf_meeting_files,
     &xf_honor_files,
+    &xf_application_files,
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):

@@ -2,7 +2,9 @@
  * notices.h (service) - publication (公示) of frozen rows and the
  * objections (异议) to them, one mechanism for every subject: the 先锋榜
  * (points_board: a period's board of members or organizations) and the
- * reviewed star ratings of a year (star_ratings, service/star_ratings.h).
+ * reviewed star ratings of a year (star_ratings, service/star_ratings.h),
+ * the candidates of a creation program (program_candidates,
+ * service/programs.h).
  *
  * A committee over an org (or admin) freezes a period's board of the org's
  * subtree as a notice with a window [opens_on, closes_on]; the rows are
@@ -32,7 +34,8 @@ typedef struct xf_point_notice_input {
 	const char *org_kind;      /* orgs: peers' kind (default "branch") */
 	const char *opens_on;      /* NULL: today */
 	const char *closes_on, *title;
-	int limit; /* rows frozen: 1..XF_NOTICE_MAX_ROWS (0: 100) */
+	int limit;          /* rows frozen: 1..XF_NOTICE_MAX_ROWS (0: 100) */
+	int64_t subject_id; /* program_candidates: the program */
 } xf_point_notice_input;
 
 typedef struct xf_point_notice_full {

@@ -21,6 +21,7 @@
 #include "model/plan.h"
 #include "model/point.h"
 #include "model/point_notice.h"
+#include "model/program.h"
 #include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
@@ -48,6 +49,8 @@ char *xf_snap_milestone(xf_arena *a, const xf_milestone *m, xf_date today);
 char *xf_snap_progress(xf_arena *a, const xf_progress *p);
 char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_honor(xf_arena *a, const xf_honor *h);
+char *xf_snap_program(xf_arena *a, const xf_program *p);
+char *xf_snap_program_application(xf_arena *a, const xf_program_application *v);
 char *xf_snap_brand(xf_arena *a, const xf_brand *b);
 char *xf_snap_brand_review(xf_arena *a, const xf_brand_review *v);
 
