@@ -6,6 +6,7 @@
 #include "api/programs.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "api/page.h"
 #include "base/jw.h"
@@ -442,3 +443,16 @@ void xf_h_program_apps_review(xf_req *r)
 	if (!xf_api_failed(r, &c, xf_program_app_review(&c, id, &in, &a)))
 		XF_ANSWER(r, 200, xf_program_application_json, &a);
 }
+
+/* The nested objects of this file's bodies, for the registry (bodies.h). */
+const xf_body xf_programs_bodies[] = {
+    XF_BODY("POST /api/programs", "criteria[]", criterion_fields),
+    XF_BODY("PUT /api/program-applications/{id}/items/{code}", "evidence[]",
+            evidence_fields),
+    /* each value of the object "items", keyed by criterion code */
+    XF_BODY("PUT /api/program-applications/{id}/review", "items",
+            verdict_fields),
+    XF_BODY("PUT /api/program-applications/{id}/review", "site_visit",
+            visit_fields),
+    {0},
+};

@@ -350,6 +350,9 @@ static const xf_route routes[] = {
      .body = &xf_brands_patch_body},
     {"DELETE", "/api/brands/{id}", xf_h_brands_delete, .auth = MANAGE},
 
+    {"PUT", "/api/brands/{id}/reviews/{year}", xf_h_brands_review,
+     .auth = OVERSEE, .body = &xf_brands_review_body},
+
     /* creation programs (创建评选) and their applications */
     {"GET", "/api/programs", xf_h_programs_list, .auth = ANY,
      .query = &xf_programs_list_query},
@@ -382,8 +385,6 @@ static const xf_route routes[] = {
     {"POST", "/api/program-applications/{id}/attachments",
      xf_h_application_attachments_upload, .auth = MANAGE,
      .max_body = XF_FILE_MAX_BYTES},
-    {"PUT", "/api/brands/{id}/reviews/{year}", xf_h_brands_review,
-     .auth = OVERSEE, .body = &xf_brands_review_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)
