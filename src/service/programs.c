@@ -756,6 +756,9 @@ int xf_program_candidates_freeze(xf_ctx *c, int64_t id, int64_t notice_id,
 		return XF_OK;
 	}
 	drc = xf_store_program_set_notice(c->db, id, notice_id, c->now);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_CONFLICT, "already_published",
+		               "候选名单已公示", NULL);
 	return xf_from_db(c, drc);
 }
 
@@ -843,6 +846,9 @@ static int decide_tx(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
 	}
 	char *before = xf_snap_program(c->a, p);
 	drc = xf_store_program_set_decided(c->db, id, c->now);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_CONFLICT, "already_decided",
+		               "本次创建评选已认定", NULL);
 	if (drc == XF_DB_OK)
 		drc = xf_store_program_get(c->db, c->a, id, p);
 	if (drc != XF_DB_ROW)

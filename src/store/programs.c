@@ -170,21 +170,25 @@ int xf_store_program_eligible(xf_db *db, xf_arena *a, int64_t id, int64_t **out,
 }
 
 static const char sql_set_notice[] =
-    "UPDATE programs SET notice_id = $2, updated_at = $3 WHERE id = $1";
+    "UPDATE programs SET notice_id = $2, updated_at = $3 WHERE id = $1 "
+    "AND notice_id IS NULL";
 
 int xf_store_program_set_notice(xf_db *db, int64_t id, int64_t notice_id,
                                 int64_t now)
 {
-	return xf_db_run(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
-	                             XF_INT(notice_id), XF_INT(now)));
+	int rc = xf_db_run(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
+	                               XF_INT(notice_id), XF_INT(now)));
+	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
 }
 
 static const char sql_set_decided[] =
-    "UPDATE programs SET decided_at = $2, updated_at = $2 WHERE id = $1";
+    "UPDATE programs SET decided_at = $2, updated_at = $2 WHERE id = $1 "
+    "AND decided_at IS NULL";
 
 int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now)
 {
-	return xf_db_run_ids(db, sql_set_decided, id, now);
+	int rc = xf_db_run_ids(db, sql_set_decided, id, now);
+	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
 }
 
 #define PROGRAM_WHERE                                                          \

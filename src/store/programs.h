@@ -31,7 +31,8 @@ int xf_store_program_criteria(xf_db *db, xf_arena *a, int64_t id,
 /* The eligible organizations of a program (at most 1000). */
 int xf_store_program_eligible(xf_db *db, xf_arena *a, int64_t id, int64_t **out,
                               int *n);
-/* Sets the candidates' notice / the time of the decision. */
+/* Sets the candidates' notice / the time of the decision, once:
+ * XF_DB_DONE when it was set already (a concurrent request won). */
 int xf_store_program_set_notice(xf_db *db, int64_t id, int64_t notice_id,
                                 int64_t now);
 int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now);
