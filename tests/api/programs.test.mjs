@@ -196,6 +196,10 @@ test('submitting needs every criterion self-assessed; then the items are frozen'
 	assert.ok(s.submitted_at);
 	expectError(await assess(sec1, app1, 2), 409, 'wrong_state', undefined, srv);
 	expectError(await sec1.post(`/api/program-applications/${app1.id}/submit`), 409, 'wrong_state', undefined, srv);
+	const late = await sec1.request('POST',
+		`/api/program-applications/${app1.id}/attachments?name=${encodeURIComponent('补充.png')}`, PNG,
+		{ headers: { 'Content-Type': 'image/png' } });
+	expectError(late, 409, 'wrong_state', undefined, srv);
 	const audit = expectList(await admin.get(`/api/audit?entity=program_application&entity_id=${app1.id}`), srv);
 	assert.ok(audit.items.some((a) => a.action === 'submit'));
 });
@@ -312,6 +316,8 @@ test('after the notice closes the committee decides: the award is one registry e
 	assert.equal(h.awarded_on, TODAY);
 	assert.equal(h.year, YEAR);
 	expectError(await com.post(`/api/programs/${p.id}/decide`, { awarded: [a.id] }), 409, 'already_decided', undefined, srv);
+	const audit = expectList(await admin.get(`/api/audit?entity=program&entity_id=${p.id}`), srv);
+	assert.ok(audit.items.some((x) => x.action === 'decide'));
 	assert.equal(expectList(await com.get(`/api/honors?org=${b1.id}`), srv).total, 1, 'the honor is written once');
 	assert.equal(expectList(await com.get(`/api/honors?org=${b2.id}`), srv).total, 0);
 });
