@@ -288,6 +288,18 @@ void xf_h_programs_decide(xf_req *r)
 		XF_ANSWER(r, 200, xf_program_json, &p);
 }
 
+/* DELETE /api/programs/{id}/decision: the decision withdrawn. */
+void xf_h_programs_undecide(xf_req *r)
+{
+	xf_ctx c;
+	xf_program p;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_program_undecide(&c, id, &p)))
+		XF_ANSWER(r, 200, xf_program_json, &p);
+}
+
 /* ---- applications ---------------------------------------------------------*/
 
 void xf_h_program_apps_get(xf_req *r)

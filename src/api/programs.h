@@ -22,6 +22,7 @@ xf_api_handler xf_h_programs_publish;
 extern const struct xf_body_table xf_programs_publish_body;
 xf_api_handler xf_h_programs_decide;
 extern const struct xf_body_table xf_programs_decide_body;
+xf_api_handler xf_h_programs_undecide;
 
 xf_api_handler xf_h_program_apps_list;
 extern const struct xf_query_table xf_program_apps_list_query;

@@ -367,6 +367,8 @@ static const xf_route routes[] = {
      .auth = OVERSEE, .body = &xf_programs_publish_body},
     {"POST", "/api/programs/{id}/decide", xf_h_programs_decide, .auth = OVERSEE,
      .body = &xf_programs_decide_body},
+    {"DELETE", "/api/programs/{id}/decision", xf_h_programs_undecide,
+     .auth = OVERSEE},
     {"GET", "/api/program-applications", xf_h_program_apps_list, .auth = ANY,
      .query = &xf_program_apps_list_query},
     {"GET", "/api/program-applications/{id}", xf_h_program_apps_get,

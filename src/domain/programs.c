@@ -76,6 +76,11 @@ int xf_program_transition(const char *state, xf_program_action action, int who,
 	case XF_PA_PASS:
 		to = is(state, "candidate") ? "not_awarded" : NULL;
 		break;
+	case XF_PA_UNDECIDE:
+		to = is(state, "awarded") || is(state, "not_awarded")
+		         ? "candidate"
+		         : NULL;
+		break;
 	}
 	if (!to)
 		return XF_PT_STATE;

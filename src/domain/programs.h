@@ -42,6 +42,7 @@ typedef enum {
 	XF_PA_PUBLISH,  /* reviewed -> candidate | rejected (by conclusion) */
 	XF_PA_AWARD,    /* candidate -> awarded */
 	XF_PA_PASS,     /* candidate -> not_awarded */
+	XF_PA_UNDECIDE, /* awarded | not_awarded -> candidate */
 } xf_program_action;
 
 /* Results of xf_program_transition. */

@@ -866,6 +866,61 @@ int xf_program_decide(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
 	XF_RETURN_WRITE_TX(c, decide_tx(c, id, awarded, n, out));
 }
 
+static int undecide_tx(xf_ctx *c, int64_t id, xf_program *p)
+{
+	int rc = load_program(c, id, XF_FOR_WRITE, p);
+	if (rc != XF_OK)
+		return rc;
+	char *before = xf_snap_program(c->a, p);
+	int drc = xf_store_program_clear_decided(c->db, id, c->now);
+	if (drc == XF_DB_DONE)
+		return xf_fail(c, XF_E_CONFLICT, "not_decided",
+		               "本次创建评选尚未认定", NULL);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	xf_ranges r = {.n = 1};
+	if (xf_subtree_range(c, p->org_path, &r.lo[0], &r.hi[0]) != 0)
+		return xf_oom(c);
+	xf_program_app_filter f = {.ranges = &r, .program_id = id};
+	xf_program_application *as;
+	int na;
+	int64_t total;
+	drc = xf_store_program_app_list(c->db, c->a, &f, 0, 1000, &as, &na,
+	                                &total);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < na; i++) {
+		int awarded = strcmp(as[i].state, "awarded") == 0;
+		if (!awarded && strcmp(as[i].state, "not_awarded") != 0)
+			continue;
+		char *was = xf_snap_program_application(c->a, &as[i]);
+		rc = step(c, &as[i], XF_PA_UNDECIDE, XF_PROGRAM_COMMITTEE);
+		as[i].decided_at = 0;
+		if (rc == XF_OK)
+			rc = save(c, &as[i], "withdraw", was);
+		if (rc == XF_OK && awarded)
+			rc = xf_honor_withdraw_in_tx(
+			    c, xf_arena_printf(c->a, "program:%lld:%lld",
+			                       (long long)p->id,
+			                       (long long)as[i].org_id));
+		if (rc != XF_OK)
+			return rc;
+	}
+	drc = xf_store_program_get(c->db, c->a, id, p);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	rc = load_details(c, p);
+	if (rc != XF_OK)
+		return rc;
+	return xf_audit(c, "withdraw", "program", id, p->org_path, before,
+	                xf_snap_program(c->a, p));
+}
+
+int xf_program_undecide(xf_ctx *c, int64_t id, xf_program *out)
+{
+	XF_RETURN_WRITE_TX(c, undecide_tx(c, id, out));
+}
+
 /* ---- files ----------------------------------------------------------------*/
 
 static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,

@@ -114,4 +114,9 @@ int xf_program_candidates_freeze(xf_ctx *c, int64_t id, int64_t notice_id,
 int xf_program_decide(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
                       xf_program *out);
 
+/* Withdraws the decision of program id: its awarded and not awarded
+ * applications are candidates again, the honors it wrote are deleted
+ * (xf_honor_withdraw_in_tx); the program may then be decided anew. */
+int xf_program_undecide(xf_ctx *c, int64_t id, xf_program *out);
+
 #endif

@@ -191,6 +191,16 @@ int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now)
 	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
 }
 
+static const char sql_clear_decided[] =
+    "UPDATE programs SET decided_at = NULL, updated_at = $2 WHERE id = $1 "
+    "AND decided_at IS NOT NULL";
+
+int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now)
+{
+	int rc = xf_db_run_ids(db, sql_clear_decided, id, now);
+	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+}
+
 #define PROGRAM_WHERE                                                          \
 	" WHERE (" XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6",   \
 	                         "7", "8") " OR substr(CAST($9 AS TEXT), 1, "  \

@@ -36,6 +36,8 @@ int xf_store_program_eligible(xf_db *db, xf_arena *a, int64_t id, int64_t **out,
 int xf_store_program_set_notice(xf_db *db, int64_t id, int64_t notice_id,
                                 int64_t now);
 int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now);
+/* Clears the decision; XF_DB_DONE when there was none. */
+int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now);
 
 /* What a list of programs is limited to. */
 typedef struct xf_program_filter {

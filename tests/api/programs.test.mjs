@@ -321,3 +321,31 @@ test('after the notice closes the committee decides: the award is one registry e
 	assert.equal(expectList(await com.get(`/api/honors?org=${b1.id}`), srv).total, 1, 'the honor is written once');
 	assert.equal(expectList(await com.get(`/api/honors?org=${b2.id}`), srv).total, 0);
 });
+
+test('a decision is withdrawn by its committee: the honor goes, the candidates are candidates again', async () => {
+	const p = expectStatus(await com.post('/api/programs', program({
+		kind: 'civil', title: uniq('文明机关创建'), eligible: [b1.id], criteria: [{ name: '文明创建', evidence: '活动记录' }],
+	})), 201, srv);
+	const a = expectStatus(await sec1.post(`/api/programs/${p.id}/applications`, { org_id: b1.id }), 201, srv);
+	expectStatus(await assess(sec1, a, 1), 200, srv);
+	expectStatus(await sec1.post(`/api/program-applications/${a.id}/submit`), 200, srv);
+	expectStatus(await put(com, `/api/program-applications/${a.id}/review`,
+		{ items: verdicts([['1', 'met']]), conclusion: 'candidate' }), 200, srv);
+	expectStatus(await com.post(`/api/programs/${p.id}/publish`, { opens_on: dayFromToday(-6), closes_on: dayFromToday(-1) }), 201, srv);
+	expectError(await com.del(`/api/programs/${p.id}/decision`), 409, 'not_decided', undefined, srv);
+	expectStatus(await com.post(`/api/programs/${p.id}/decide`, { awarded: [a.id] }), 200, srv);
+	const ref = `program:${p.id}:${b1.id}`;
+	const has = async () => expectList(await com.get(`/api/honors?org=${b1.id}&size=200`), srv).items.some((h) => h.source_ref === ref);
+	assert.ok(await has());
+	expectStatus(await sec1.del(`/api/programs/${p.id}/decision`), 403, srv);
+	expectError(await com2.del(`/api/programs/${p.id}/decision`), 404, 'not_found', undefined, srv);
+	const back = expectStatus(await com.del(`/api/programs/${p.id}/decision`), 200, srv);
+	assert.equal(back.decided_at, null);
+	assert.equal(back.awarded, 0);
+	assert.equal(expectStatus(await sec1.get(`/api/program-applications/${a.id}`), 200, srv).state, 'candidate');
+	assert.ok(!(await has()), 'the honor was withdrawn');
+	// decided anew: the honor is written again, once
+	expectStatus(await com.post(`/api/programs/${p.id}/decide`, { awarded: [a.id] }), 200, srv);
+	const again = expectList(await com.get(`/api/honors?org=${b1.id}&size=200`), srv).items.filter((h) => h.source_ref === ref);
+	assert.equal(again.length, 1);
+});

@@ -99,6 +99,13 @@ test('a branch applies on a phone; the committee reviews and decides on a deskto
     assert.equal(honors.total, 1)
     assert.equal(honors.items[0].title, `${year}年度模范机关`)
     assert.equal(honors.items[0].source, 'program')
+
+    // a decision made in error is withdrawn, with its honor
+    await page.locator('[data-test=program-undecide]').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click()
+    await page.getByText('认定已撤销').waitFor()
+    await page.locator('[data-test=program-apps] .el-table__row', { hasText: '候选公示' }).waitFor()
+    assert.equal((await com.get(`/api/honors?org=${branch.id}`)).total, 0)
   } finally {
     await closeAll(server, sec, boss)
   }

@@ -51,6 +51,18 @@ static void a_draft_is_submitted_then_reviewed_then_a_candidate(void **state)
 	                    "not_awarded");
 }
 
+static void a_withdrawn_decision_makes_candidates_again(void **state)
+{
+	(void)state;
+	assert_string_equal(next_of("awarded", XF_PA_UNDECIDE, COMMITTEE, NULL),
+	                    "candidate");
+	assert_string_equal(
+	    next_of("not_awarded", XF_PA_UNDECIDE, COMMITTEE, NULL),
+	    "candidate");
+	assert_null(next_of("candidate", XF_PA_UNDECIDE, COMMITTEE, NULL));
+	assert_null(next_of("awarded", XF_PA_UNDECIDE, APPLICANT, NULL));
+}
+
 static void each_side_does_only_its_own_steps(void **state)
 {
 	(void)state;
@@ -191,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(
 	        a_draft_is_submitted_then_reviewed_then_a_candidate),
+	    cmocka_unit_test(a_withdrawn_decision_makes_candidates_again),
 	    cmocka_unit_test(each_side_does_only_its_own_steps),
 	    cmocka_unit_test(withdrawal_only_before_review),
 	    cmocka_unit_test(steps_out_of_order_are_refused),

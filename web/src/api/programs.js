@@ -8,6 +8,7 @@ export const programApplications = (id, query) => http.get(`/api/programs/${id}/
 export const applyTo = (id, orgId) => http.post(`/api/programs/${id}/applications`, { org_id: orgId })
 export const publishCandidates = (id, body) => http.post(`/api/programs/${id}/publish`, body)
 export const decideProgram = (id, awarded) => http.post(`/api/programs/${id}/decide`, { awarded })
+export const undecideProgram = (id) => http.del(`/api/programs/${id}/decision`)
 
 export const listApplications = (query) => http.get('/api/program-applications', query)
 export const getApplication = (id) => http.get(`/api/program-applications/${id}`)
