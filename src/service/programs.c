@@ -220,10 +220,13 @@ static int list_tx(xf_ctx *c, int64_t org_id, int year, const char *kind,
 	if (rc != XF_OK)
 		return rc;
 	xf_program_filter f = {.ranges = &r, .year = year, .kind = kind};
-	/* the programs over the caller's own organization */
-	if (!org_id && c->scope && c->scope->n > 0 && !xf_is_admin(c))
-		f.within = c->scope->g[0].org_path;
-	if (r.n == 0 && !f.within)
+	/* the programs over the caller's own organizations */
+	int nw = 0;
+	for (int i = 0; !org_id && !xf_is_admin(c) && c->scope &&
+	                i < c->scope->n && nw < XF_PROGRAM_WITHIN;
+	     i++)
+		f.within[nw++] = c->scope->g[i].org_path;
+	if (r.n == 0 && nw == 0)
 		return XF_OK;
 	return xf_from_db(c, xf_store_program_list(c->db, c->a, &f, offset,
 	                                           limit, out, n, total));

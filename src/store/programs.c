@@ -201,30 +201,34 @@ int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now)
 	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
 }
 
+/* A program is over path $k when its org path is a prefix of it. */
+#define OVER(k)                                                                \
+	"substr(CAST($" k " AS TEXT), 1, length(p.org_path)) = p.org_path"
+#define PROGRAM_SCOPE                                                          \
+	XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6", "7", "8")
+#define PROGRAM_OVER                                                           \
+	OVER("9") " OR " OVER("10") " OR " OVER("11") " OR " OVER("12")
 #define PROGRAM_WHERE                                                          \
-	" WHERE (" XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6",   \
-	                         "7", "8") " OR substr(CAST($9 AS TEXT), 1, "  \
-	                                   "length(p.org_path)) = "            \
-	                                   "p.org_path) "                      \
-	                                   "AND ($10 = 0 OR p.year = $10) "    \
-	                                   "AND ($11 = '' OR p.kind = $11)"
+	" WHERE (" PROGRAM_SCOPE " OR " PROGRAM_OVER ") "                      \
+	"AND ($13 = 0 OR p.year = $13) AND ($14 = '' OR p.kind = $14)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM programs p" PROGRAM_WHERE;
 static const char sql_list[] =
     "SELECT " PROGRAM_COLS PROGRAM_FROM PROGRAM_WHERE
-    " ORDER BY p.year DESC, p.id DESC LIMIT $12 OFFSET $13";
+    " ORDER BY p.year DESC, p.id DESC LIMIT $15 OFFSET $16";
 
 static void bind_filter(xf_stmt *st, const void *filter)
 {
 	const xf_program_filter *f = filter;
 	xf_db_bind_ranges(st, 1, f->ranges);
-	xf_db_bind_str(st, 9, f->within ? f->within : "-");
-	xf_db_bind_int(st, 10, f->year);
-	xf_db_bind_str(st, 11, f->kind ? f->kind : "");
+	for (int i = 0; i < XF_PROGRAM_WITHIN; i++)
+		xf_db_bind_str(st, 9 + i, f->within[i] ? f->within[i] : "-");
+	xf_db_bind_int(st, 13, f->year);
+	xf_db_bind_str(st, 14, f->kind ? f->kind : "");
 }
 
 static const xf_db_list program_list = {
-    sql_count, sql_list, bind_filter, 12, sizeof(xf_program), read_program};
+    sql_count, sql_list, bind_filter, 15, sizeof(xf_program), read_program};
 
 int xf_store_program_list(xf_db *db, xf_arena *a, const xf_program_filter *f,
                           int offset, int limit, xf_program **out, int *n,

@@ -40,11 +40,13 @@ int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now);
 int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now);
 
 /* What a list of programs is limited to. */
+#define XF_PROGRAM_WITHIN 4
 typedef struct xf_program_filter {
 	const xf_ranges *ranges; /* programs of these subtrees, */
-	const char *within;      /* or over this path (NULL: none) */
-	int year;                /* 0: any */
-	const char *kind;        /* NULL: any */
+	/* or over one of these paths (NULL: none) */
+	const char *within[XF_PROGRAM_WITHIN];
+	int year;         /* 0: any */
+	const char *kind; /* NULL: any */
 } xf_program_filter;
 /* Programs matching f, newest year first; paged. */
 int xf_store_program_list(xf_db *db, xf_arena *a, const xf_program_filter *f,
