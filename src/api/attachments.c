@@ -18,6 +18,7 @@
 #include "service/attachments.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/programs.h"
 
 #include <string.h>
 
@@ -157,6 +158,16 @@ void xf_h_case_attachments_upload(xf_req *r)
 void xf_h_case_attachments_list(xf_req *r)
 {
 	list(r, &xf_case_files);
+}
+
+void xf_h_application_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_application_files);
+}
+
+void xf_h_application_attachments_list(xf_req *r)
+{
+	list(r, &xf_application_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

@@ -10,8 +10,9 @@
 #include <stdio.h>
 
 static const xf_body *const lists[] = {
-    xf_users_bodies, xf_meetings_bodies, xf_compliance_bodies, xf_tasks_bodies,
-    xf_plans_bodies, xf_schemes_bodies,  xf_reviews_bodies,    xf_cases_bodies,
+    xf_users_bodies,   xf_meetings_bodies, xf_compliance_bodies,
+    xf_tasks_bodies,   xf_plans_bodies,    xf_schemes_bodies,
+    xf_reviews_bodies, xf_cases_bodies,    xf_programs_bodies,
 };
 
 /* The routes with a body, as registry entries: made once. */

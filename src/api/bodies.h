@@ -38,6 +38,7 @@ const xf_body *xf_api_body(size_t i);
 extern const xf_body xf_compliance_bodies[];
 extern const xf_body xf_meetings_bodies[];
 extern const xf_body xf_plans_bodies[];
+extern const xf_body xf_programs_bodies[];
 extern const xf_body xf_schemes_bodies[];
 extern const xf_body xf_reviews_bodies[];
 extern const xf_body xf_cases_bodies[];

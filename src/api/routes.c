@@ -27,6 +27,7 @@
 #include "api/orgs.h"
 #include "api/plans.h"
 #include "api/points.h"
+#include "api/programs.h"
 #include "api/register.h"
 #include "api/reports.h"
 #include "api/reviews.h"
@@ -399,6 +400,7 @@ static const xf_route routes[] = {
     {"PATCH", "/api/brands/{id}", xf_h_brands_patch, .auth = MANAGE,
      .body = &xf_brands_patch_body},
     {"DELETE", "/api/brands/{id}", xf_h_brands_delete, .auth = MANAGE},
+
     {"PUT", "/api/brands/{id}/reviews/{year}", xf_h_brands_review,
      .auth = OVERSEE, .body = &xf_brands_review_body},
     /* generated reports: the year's report as PDF or Word */
@@ -433,6 +435,41 @@ static const xf_route routes[] = {
      .query = &xf_cockpit_query},
     {"GET", "/api/cockpit/events", xf_h_cockpit_events, .auth = ANY,
      .query = &xf_cockpit_query},
+
+    /* creation programs (创建评选) and their applications */
+    {"GET", "/api/programs", xf_h_programs_list, .auth = ANY,
+     .query = &xf_programs_list_query},
+    {"POST", "/api/programs", xf_h_programs_create, .auth = OVERSEE,
+     .body = &xf_programs_create_body},
+    {"GET", "/api/programs/{id}", xf_h_programs_get, .auth = ANY},
+    {"GET", "/api/programs/{id}/applications", xf_h_programs_applications,
+     .auth = ANY, .query = &xf_programs_applications_query},
+    {"POST", "/api/programs/{id}/applications", xf_h_programs_apply,
+     .auth = MANAGE, .body = &xf_programs_apply_body},
+    {"POST", "/api/programs/{id}/publish", xf_h_programs_publish,
+     .auth = OVERSEE, .body = &xf_programs_publish_body},
+    {"POST", "/api/programs/{id}/decide", xf_h_programs_decide, .auth = OVERSEE,
+     .body = &xf_programs_decide_body},
+    {"DELETE", "/api/programs/{id}/decision", xf_h_programs_undecide,
+     .auth = OVERSEE},
+    {"GET", "/api/program-applications", xf_h_program_apps_list, .auth = ANY,
+     .query = &xf_program_apps_list_query},
+    {"GET", "/api/program-applications/{id}", xf_h_program_apps_get,
+     .auth = ANY},
+    {"PUT", "/api/program-applications/{id}/items/{code}",
+     xf_h_program_apps_item, .auth = MANAGE,
+     .body = &xf_program_apps_item_body},
+    {"POST", "/api/program-applications/{id}/submit", xf_h_program_apps_submit,
+     .auth = MANAGE},
+    {"POST", "/api/program-applications/{id}/withdraw",
+     xf_h_program_apps_withdraw, .auth = MANAGE},
+    {"PUT", "/api/program-applications/{id}/review", xf_h_program_apps_review,
+     .auth = OVERSEE, .body = &xf_program_apps_review_body},
+    {"GET", "/api/program-applications/{id}/attachments",
+     xf_h_application_attachments_list, .auth = ANY},
+    {"POST", "/api/program-applications/{id}/attachments",
+     xf_h_application_attachments_upload, .auth = MANAGE,
+     .max_body = XF_FILE_MAX_BYTES},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -24,6 +24,8 @@ const xf_code xf_audit_actions[] = {
     {"review", "审核评定"},
     {"decide", "认定"},
     {"import", "导入"},
+    {"submit", "提交"},
+    {"withdraw", "撤回"},
     {NULL, NULL},
 };
 
@@ -60,5 +62,7 @@ const xf_code xf_audit_entities[] = {
     {"brand_review", "品牌年度评价"},
     {"case_call", "案例征集"},
     {"case_submission", "报送案例"},
+    {"program", "创建评选"},
+    {"program_application", "创建申报"},
     {NULL, NULL},
 };

@@ -14,6 +14,7 @@
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
+#include "domain/programs.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
@@ -61,6 +62,11 @@ const xf_catalogue xf_catalogues[] = {
     {"honor_sources", xf_honor_sources, NULL},
     {"brand_grades", xf_brand_grades, NULL},
     {"case_stages", xf_case_stages, NULL},
+    {"program_kinds", xf_program_kinds, NULL},
+    {"program_app_states", xf_program_app_states, NULL},
+    {"program_verdicts", xf_program_verdicts, NULL},
+    {"program_conclusions", xf_program_conclusions, NULL},
+    {"program_evidence_kinds", xf_program_evidence_kinds, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},

@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/programs.h"
 #include "store/meetings.h"
 
 #include <sodium.h>
@@ -41,6 +42,7 @@ static const xf_attachment_subject *const subjects[] = {
     &xf_meeting_files,
     &xf_honor_files,
     &xf_case_files,
+    &xf_application_files,
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):

@@ -11,6 +11,7 @@
 #include "service/cases.h"
 #include "service/leaderboards.h"
 #include "service/notify.h"
+#include "service/programs.h"
 #include "service/snapshot.h"
 #include "service/star_ratings.h"
 #include "store/members.h"
@@ -271,6 +272,64 @@ static int publish_cases(xf_ctx *c, const xf_point_notice_input *in,
 	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
 }
 
+/* The candidates of a creation program (in->subject_id), frozen: the
+ * reviewed applications concluded as candidates, in org order. */
+static int publish_programs(xf_ctx *c, const xf_point_notice_input *in,
+                            const xf_org *o, const char *opens,
+                            xf_point_notice_full *out)
+{
+	xf_program_application *as;
+	int n;
+	int rc = xf_program_candidates_freeze(c, in->subject_id, 0, &as, &n);
+	if (rc != XF_OK)
+		return rc;
+	if (n == 0)
+		return xf_fail(c, XF_E_CONFLICT, "nothing_to_publish",
+		               "没有评审列为候选的组织", NULL);
+	xf_point_notice *nt = &out->n;
+	*nt =
+	    (xf_point_notice){.subject = "program_candidates",
+	                      .org_id = o->id,
+	                      .org_path = o->path,
+	                      .org_name = o->name,
+	                      .period = xf_arena_printf(c->a, "%04d", in->year),
+	                      .kind = "orgs",
+	                      .title = in->title,
+	                      .opens_on = opens,
+	                      .closes_on = in->closes_on,
+	                      .nrows = n,
+	                      .created_by = c->user_id};
+	if (!nt->period)
+		return xf_oom(c);
+	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	out->rows = xf_arena_calloc(c->a, (size_t)n, sizeof *out->rows);
+	if (!out->rows)
+		return xf_oom(c);
+	for (int i = 0; i < n; i++) {
+		xf_point_notice_row *w = &out->rows[i];
+		*w = (xf_point_notice_row){.pos = i + 1,
+		                           .rank = i + 1,
+		                           .org_id = as[i].org_id,
+		                           .name = as[i].org_name,
+		                           .org_name = as[i].org_name};
+		drc = xf_store_point_notice_row_insert(c->db, nt->id, w);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	rc =
+	    xf_program_candidates_freeze(c, in->subject_id, nt->id, NULL, NULL);
+	if (rc != XF_OK)
+		return rc;
+	out->nrows = n;
+	out->committee = 1;
+	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
+	                NULL,
+	                xf_snap_point_notice(
+	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+}
+
 static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
                       xf_point_notice_full *out)
 {
@@ -293,6 +352,8 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 		return publish_stars(c, in, &o, opens, out);
 	if (in->subject && strcmp(in->subject, "case_selection") == 0)
 		return publish_cases(c, in, &o, opens, out);
+	if (in->subject && strcmp(in->subject, "program_candidates") == 0)
+		return publish_programs(c, in, &o, opens, out);
 	int orgs = strcmp(in->kind, "orgs") == 0;
 	int limit = in->limit > 0 ? in->limit : 100;
 	xf_board b;

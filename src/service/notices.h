@@ -2,7 +2,9 @@
  * notices.h (service) - publication (公示) of frozen rows and the
  * objections (异议) to them, one mechanism for every subject: the 先锋榜
  * (points_board: a period's board of members or organizations) and the
- * reviewed star ratings of a year (star_ratings, service/star_ratings.h).
+ * reviewed star ratings of a year (star_ratings, service/star_ratings.h),
+ * the candidates of a creation program (program_candidates,
+ * service/programs.h).
  *
  * A committee over an org (or admin) freezes a period's board of the org's
  * subtree as a notice with a window [opens_on, closes_on]; the rows are
@@ -27,7 +29,8 @@
 typedef struct xf_point_notice_input {
 	const char *subject; /* NULL or "points_board"; "star_ratings", ... */
 	int year;            /* star_ratings: the year rated */
-	int64_t subject_id;  /* case_selection: the call (service/cases.h) */
+	int64_t subject_id;  /* case_selection: the call (service/cases.h);
+	                      * program_candidates: the program */
 	int64_t org_id;
 	const char *period, *kind; /* kind: "members" or "orgs" */
 	const char *org_kind;      /* orgs: peers' kind (default "branch") */

@@ -46,6 +46,8 @@ SNAP_OF(point_claim)
 SNAP_OF(point_entry)
 SNAP_OF(point_objection)
 SNAP_OF(progress)
+SNAP_OF(program)
+SNAP_OF(program_application)
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {

@@ -22,6 +22,7 @@
 #include "model/plan.h"
 #include "model/point.h"
 #include "model/point_notice.h"
+#include "model/program.h"
 #include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
@@ -51,6 +52,8 @@ char *xf_snap_acceptance(xf_arena *a, const xf_acceptance *x, const xf_task *t);
 char *xf_snap_honor(xf_arena *a, const xf_honor *h);
 char *xf_snap_case_call(xf_arena *a, const xf_case_call *k);
 char *xf_snap_case_submission(xf_arena *a, const xf_case_submission *sub);
+char *xf_snap_program(xf_arena *a, const xf_program *p);
+char *xf_snap_program_application(xf_arena *a, const xf_program_application *v);
 char *xf_snap_brand(xf_arena *a, const xf_brand *b);
 char *xf_snap_brand_review(xf_arena *a, const xf_brand_review *v);
 

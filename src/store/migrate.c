@@ -32,6 +32,7 @@ static const char *const migrations[] = {
     xf_schema_v11, /* honors, brands; attachments of any subject */
     xf_schema_v12, /* points from records: rule record kinds, ledger groups */
     xf_schema_v13, /* case selection: calls, submissions, reviews */
+    xf_schema_v14, /* creation programs: criteria, applications, items */
 };
 
 int xf_schema_latest(void)

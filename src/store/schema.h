@@ -18,5 +18,6 @@ extern const char xf_schema_v10[];
 extern const char xf_schema_v11[];
 extern const char xf_schema_v12[];
 extern const char xf_schema_v13[];
+extern const char xf_schema_v14[];
 
 #endif

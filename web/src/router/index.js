@@ -74,6 +74,13 @@ export const menuRoutes = [
     meta: { title: '荣誉与成果', icon: 'Trophy', group: '荣誉品牌', roles: OFFICERS } },
   { path: '/brands', name: 'brands', component: () => import('../views/honors/BrandsView.vue'),
     meta: { title: '党建品牌', icon: 'Flag', group: '荣誉品牌', roles: OFFICERS } },
+  // 创建评选: creation programs, a program's applications and review, an organization's application
+  { path: '/programs', name: 'programs', component: () => import('../views/programs/ProgramsView.vue'),
+    meta: { title: '创建评选', icon: 'Medal', group: '创建评选', roles: OFFICERS } },
+  { path: '/programs/:id(\\d+)', name: 'program', component: () => import('../views/programs/ProgramView.vue'), props: true,
+    meta: { title: '创建评选', icon: 'Medal', group: '创建评选', roles: OFFICERS, hidden: true, menu: '/programs' } },
+  { path: '/program-applications/:id(\\d+)', name: 'program-application', component: () => import('../views/programs/ApplicationView.vue'),
+    props: true, meta: { title: '创建申报', icon: 'Medal', group: '创建评选', roles: OFFICERS, hidden: true, menu: '/programs' } },
   // 述职评议 (review sessions): the sessions, the chair's console, the judge's phone page
   { path: '/reviews', name: 'reviews', component: () => import('../views/reviews/ReviewsView.vue'),
     meta: { title: '评议场次', icon: 'Microphone', group: '述职评议', roles: OFFICERS } },
