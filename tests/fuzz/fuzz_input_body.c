@@ -31,9 +31,9 @@
  * handler or opens a database.
  *
  * sources: src/base/ src/model/ src/domain/ src/store/
- * sources: src/service/ src/http/ src/api/
+ * sources: src/service/ src/http/ src/api/ src/render/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
- * libs: libzip expat
+ * libs: libzip expat pangocairo
  */
 #include "api/bodies.h"
 #include "api/input.h"

@@ -21,9 +21,9 @@
  *     "message","field"}} with the parameter's name, and the status is 422.
  *
  * sources: src/base/ src/model/ src/domain/ src/store/
- * sources: src/service/ src/http/ src/api/
+ * sources: src/service/ src/http/ src/api/ src/render/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
- * libs: libzip expat
+ * libs: libzip expat pangocairo
  */
 #include "api/api.h"
 #include "api/input.h"

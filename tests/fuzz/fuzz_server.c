@@ -25,9 +25,9 @@
  * FUZZ_SERVER_SHOW=1 build/fuzz/fuzz_server FILE prints the answers.
  *
  * sources: src/base/ src/model/ src/domain/ src/store/
- * sources: src/service/ src/http/ src/api/
+ * sources: src/service/ src/http/ src/api/ src/render/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
- * libs: libzip expat
+ * libs: libzip expat pangocairo
  */
 #define _GNU_SOURCE /* memmem */
 
