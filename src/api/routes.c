@@ -7,6 +7,7 @@
  * lines (http/server.h: literal segments win over {x} ones); they are
  * grouped by resource, and docs/api.md's endpoint index follows them.
  */
+#include "api/activities.h"
 #include "api/api.h"
 #include "api/assessments.h"
 #include "api/attachments.h"
@@ -470,6 +471,22 @@ static const xf_route routes[] = {
     {"POST", "/api/program-applications/{id}/attachments",
      xf_h_application_attachments_upload, .auth = MANAGE,
      .max_body = XF_FILE_MAX_BYTES},
+    /* activities (机关文化、普惠服务) with sign-ups and a waiting list */
+    {"GET", "/api/activities", xf_h_activities_list, .auth = ANY,
+     .query = &xf_activities_list_query},
+    {"POST", "/api/activities", xf_h_activities_create, .auth = MANAGE,
+     .body = &xf_activities_create_body},
+    {"GET", "/api/activities/stats", xf_h_activities_stats, .auth = ANY,
+     .query = &xf_activities_stats_query},
+    {"GET", "/api/activities/{id}", xf_h_activities_get, .auth = ANY},
+    {"POST", "/api/activities/{id}/signups", xf_h_activities_sign_up,
+     .auth = ANY},
+    {"DELETE", "/api/activities/{id}/signups/me", xf_h_activities_cancel,
+     .auth = ANY},
+    {"GET", "/api/activities/{id}/signups", xf_h_activities_signups,
+     .auth = ANY},
+    {"PUT", "/api/activities/{id}/attendance", xf_h_activities_attendance,
+     .auth = MANAGE, .body = &xf_activities_attendance_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)

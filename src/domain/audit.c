@@ -64,5 +64,7 @@ const xf_code xf_audit_entities[] = {
     {"case_submission", "报送案例"},
     {"program", "创建评选"},
     {"program_application", "创建申报"},
+    {"activity", "机关文化活动"},
+    {"activity_signup", "活动报名"},
     {NULL, NULL},
 };

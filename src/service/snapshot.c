@@ -48,6 +48,8 @@ SNAP_OF(point_objection)
 SNAP_OF(progress)
 SNAP_OF(program)
 SNAP_OF(program_application)
+SNAP_OF(activity)
+SNAP_OF(activity_signup)
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {

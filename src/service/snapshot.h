@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/date.h"
+#include "model/activity.h"
 #include "model/assessment.h"
 #include "model/case.h"
 #include "model/duty.h"
@@ -67,5 +68,9 @@ char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e);
 char *xf_snap_scheme(xf_arena *a, const xf_scheme *s);
 char *xf_snap_star_rating(xf_arena *a, const xf_star_rating *r);
 char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
+
+/* An activity; a sign-up to it. */
+char *xf_snap_activity(xf_arena *a, const xf_activity *v);
+char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
 
 #endif

@@ -1,0 +1,230 @@
+/*
+ * activities.c (api) - /api/activities: activities with sign-ups and a
+ * waiting list (a member signs up for itself), attendance recorded by the
+ * organizer, lists (upcoming or past) and a year's counts.
+ */
+#include "api/activities.h"
+
+#include "api/api.h"
+#include "api/input.h"
+#include "api/page.h"
+#include "base/jw.h"
+#include "domain/activities.h"
+#include "model/activity.h"
+#include "service/activities.h"
+
+#include <jansson.h>
+#include <string.h>
+
+enum {
+	F_TITLE,
+	F_ORG,
+	F_STARTS,
+	F_PLACE,
+	F_CAPACITY,
+	F_CLOSES,
+	F_KIND,
+	F_DESC,
+	F_COUNT
+};
+static const xf_field create_fields[F_COUNT] = {
+    {"title", XF_F_STR, 1, 0, 1, 200, NULL, "活动名称"},
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "主办组织"},
+    {"starts_at", XF_F_STR, 1, 0, 1, 40, NULL, "活动时间"},
+    {"place", XF_F_STR, 1, 0, 1, 200, NULL, "活动地点"},
+    {"capacity", XF_F_INT, 1, 0, 1, XF_ACTIVITY_CAPACITY_MAX, NULL, "名额"},
+    {"signup_closes_at", XF_F_STR, 1, 0, 1, 40, NULL, "报名截止时间"},
+    {"kind", XF_F_ENUM, 0, 1, 0, 0, xf_activity_kinds, "活动类别"},
+    {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "活动说明"},
+};
+const xf_body_table xf_activities_create_body = XF_BODY_TABLE(create_fields);
+
+/* POST /api/activities: 201 with the activity. */
+void xf_h_activities_create(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	xf_activity_input in = {.title = v[F_TITLE].s,
+	                        .org_id = v[F_ORG].i,
+	                        .starts_at = v[F_STARTS].s,
+	                        .place = v[F_PLACE].s,
+	                        .capacity = (int)v[F_CAPACITY].i,
+	                        .signup_closes_at = v[F_CLOSES].s,
+	                        .kind = xf_val_str(&v[F_KIND]),
+	                        .description = xf_val_str(&v[F_DESC])};
+	xf_ctx c;
+	xf_activity a;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_activity_create(&c, &in, &a)))
+		XF_ANSWER(r, 201, xf_activity_json, &a);
+}
+
+void xf_h_activities_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_activity a;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_activity_read(&c, id, &a)))
+		XF_ANSWER(r, 200, xf_activity_json, &a);
+}
+
+/* GET /api/activities?org=&year=&upcoming=1&past=1 */
+enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_UPCOMING, L_PAST };
+static const xf_param list_params[] = {
+    XF_PARAM_PAGE,
+    XF_PARAM_SIZE,
+    XF_PARAM_ORG,
+    XF_PARAM_YEAR,
+    {.name = "upcoming", .type = XF_Q_BOOL},
+    {.name = "past", .type = XF_Q_BOOL},
+};
+const xf_query_table xf_activities_list_query = XF_QUERY_TABLE(list_params);
+
+void xf_h_activities_list(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	int offset, limit;
+	xf_ctx c;
+	xf_query_page(r, &offset, &limit);
+	if (q[L_UPCOMING].i && q[L_PAST].i) {
+		xf_reply_error(r, 422, "invalid_field",
+		               "upcoming 与 past 不能同时指定", "past");
+		return;
+	}
+	int when = q[L_UPCOMING].i ? 1 : q[L_PAST].i ? 2 : 0;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_activity *as;
+	int n;
+	int64_t total;
+	if (!xf_api_failed(r, &c,
+	                   xf_activity_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+	                                    when, offset, limit, &as, &n,
+	                                    &total)))
+		XF_PAGE_ANSWER(r, xf_activity_json, as, n, total);
+}
+
+/* GET /api/activities/stats?org=&year= (this year when absent) */
+enum { S_ORG, S_YEAR };
+static const xf_param stats_params[] = {
+    XF_PARAM_ORG,
+    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+};
+const xf_query_table xf_activities_stats_query = XF_QUERY_TABLE(stats_params);
+
+/* → {"year","activities","past","confirmed","waiting","attended",
+ * "by_kind":{"culture":n,…}} */
+void xf_h_activities_stats(xf_req *r)
+{
+	const xf_val *q = r->query_vals;
+	xf_ctx c;
+	xf_activity_stats s;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (xf_api_failed(
+	        r, &c,
+	        xf_activity_stats_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, &s)))
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kint(&w, "year", s.year);
+	xf_jw_kint(&w, "activities", s.activities);
+	xf_jw_kint(&w, "past", s.past);
+	xf_jw_kint(&w, "confirmed", s.confirmed);
+	xf_jw_kint(&w, "waiting", s.waiting);
+	xf_jw_kint(&w, "attended", s.attended);
+	xf_jw_key(&w, "by_kind");
+	xf_jw_obj(&w);
+	for (int k = 0; k < 8 && xf_activity_kinds[k].code; k++)
+		xf_jw_kint(&w, xf_activity_kinds[k].code, s.kind_counts[k]);
+	xf_jw_obj_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* POST /api/activities/{id}/signups: 201 with the caller's sign-up
+ * ({"status":"confirmed"|"waiting","position",…}). */
+void xf_h_activities_sign_up(xf_req *r)
+{
+	xf_ctx c;
+	xf_activity_signup s;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_activity_sign_up(&c, id, &s)))
+		XF_ANSWER(r, 201, xf_activity_signup_json, &s);
+}
+
+/* DELETE /api/activities/{id}/signups/me → {"ok":true,
+ * "promoted_member_id"} */
+void xf_h_activities_cancel(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id, promoted;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (xf_api_failed(r, &c, xf_activity_cancel(&c, id, &promoted)))
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kbool(&w, "ok", 1);
+	xf_jw_kid(&w, "promoted_member_id", promoted);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+/* GET /api/activities/{id}/signups → {"items":[…],"total"} */
+void xf_h_activities_signups(xf_req *r)
+{
+	xf_ctx c;
+	xf_activity_signup *s;
+	int n;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_activity_signups(&c, id, &s, &n)))
+		XF_PAGE_ANSWER(r, xf_activity_signup_json, s, n, n);
+}
+
+static const xf_field attendance_fields[] = {
+    {"member_ids", XF_F_ARRAY, 1, 0, 0, 2 * XF_ACTIVITY_CAPACITY_MAX, NULL,
+     "出席党员"},
+};
+const xf_body_table xf_activities_attendance_body =
+    XF_BODY_TABLE(attendance_fields);
+
+/* PUT /api/activities/{id}/attendance {"member_ids":[…]} → {"ok":true} */
+void xf_h_activities_attendance(xf_req *r)
+{
+	json_t *arr = r->body_vals[0].j;
+	int n = (int)json_array_size(arr);
+	int64_t *ids = xf_input_calloc(r, (size_t)n, sizeof *ids);
+	if (!ids)
+		return;
+	for (int i = 0; i < n; i++) {
+		static const xf_field id_field = {
+		    "member_ids", XF_F_ID, 1, 0, 0, 0, NULL, "出席党员"};
+		xf_val x;
+		char *at = xf_arena_printf(&r->arena, "member_ids[%d]", i);
+		if (xf_input_value(r, &id_field, json_array_get(arr, (size_t)i),
+		                   &x, at) != 0)
+			return;
+		for (int j = 0; j < i; j++)
+			if (ids[j] == x.i) {
+				xf_reply_error(r, 422, "invalid_field",
+				               "出席党员重复", at);
+				return;
+			}
+		ids[i] = x.i;
+	}
+	xf_ctx c;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_activity_attendance(&c, id, ids, n)))
+		xf_api_ok(r);
+}
