@@ -4,6 +4,7 @@
  */
 #include "domain/catalog.h"
 
+#include "domain/activities.h"
 #include "domain/assessment.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
@@ -70,5 +71,6 @@ const xf_catalogue xf_catalogues[] = {
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},
+    {"activity_kinds", xf_activity_kinds, NULL},
     {NULL, NULL, NULL},
 };
