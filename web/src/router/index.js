@@ -107,6 +107,9 @@ export const menuRoutes = [
   // the inbox (待办): opened from the header's bell
   { path: '/inbox', name: 'inbox', component: () => import('../views/inbox/InboxView.vue'),
     meta: { title: '待办事项', icon: 'Bell', roles: [...OFFICERS, 'member'], hidden: true } },
+  // 机关文化: activities with sign-ups; members sign up on their phones
+  { path: '/activities', name: 'activities', component: () => import('../views/activities/ActivitiesView.vue'),
+    meta: { title: '文化活动', icon: 'Tickets', group: '机关文化', roles: [...OFFICERS, 'member'] } },
 ]
 
 /** The first page the given role may open. */
