@@ -35,6 +35,7 @@
 #include "api/system.h"
 #include "api/tasks.h"
 #include "api/users.h"
+#include "api/visits.h"
 #include "domain/files.h"
 
 #include "service/auth.h"
@@ -470,6 +471,18 @@ static const xf_route routes[] = {
     {"POST", "/api/program-applications/{id}/attachments",
      xf_h_application_attachments_upload, .auth = MANAGE,
      .max_body = XF_FILE_MAX_BYTES},
+
+    /* 四必访: triggers, the due list, visit records, coverage */
+    {"POST", "/api/visits/triggers", xf_h_visit_triggers_create, .auth = MANAGE,
+     .body = &xf_visit_triggers_create_body},
+    {"GET", "/api/visits/due", xf_h_visits_due, .auth = MANAGE,
+     .query = &xf_visits_due_query},
+    {"POST", "/api/visits", xf_h_visits_create, .auth = MANAGE,
+     .body = &xf_visits_create_body},
+    {"GET", "/api/visits", xf_h_visits_list, .auth = MANAGE,
+     .query = &xf_visits_list_query},
+    {"GET", "/api/visits/coverage", xf_h_visits_coverage, .auth = MANAGE,
+     .query = &xf_visits_coverage_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -64,5 +64,7 @@ const xf_code xf_audit_entities[] = {
     {"case_submission", "报送案例"},
     {"program", "创建评选"},
     {"program_application", "创建申报"},
+    {"visit_trigger", "走访事由"},
+    {"visit", "走访记录"},
     {NULL, NULL},
 };

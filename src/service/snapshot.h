@@ -26,6 +26,7 @@
 #include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
+#include "model/visit.h"
 
 char *xf_snap_org(xf_arena *a, const xf_org *o);
 char *xf_snap_member(xf_arena *a, const xf_member *m);
@@ -67,5 +68,9 @@ char *xf_snap_duty_evidence(xf_arena *a, const xf_duty_evidence *e);
 char *xf_snap_scheme(xf_arena *a, const xf_scheme *s);
 char *xf_snap_star_rating(xf_arena *a, const xf_star_rating *r);
 char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
+
+/* 四必访: a trigger; a visit without its personal notes ("notes": null). */
+char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
+char *xf_snap_visit(xf_arena *a, const xf_visit *v);
 
 #endif
