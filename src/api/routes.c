@@ -472,7 +472,10 @@ static const xf_route routes[] = {
      xf_h_application_attachments_upload, .auth = MANAGE,
      .max_body = XF_FILE_MAX_BYTES},
 
-    /* 四必访: triggers, the due list, visit records, coverage */
+    /* 四必访: kinds, triggers, the due list, visit records, coverage */
+    {"GET", "/api/visits/kinds", xf_h_visit_kinds_list, .auth = MANAGE},
+    {"POST", "/api/visits/kinds", xf_h_visit_kinds_create, .auth = OVERSEE,
+     .body = &xf_visit_kinds_create_body},
     {"POST", "/api/visits/triggers", xf_h_visit_triggers_create, .auth = MANAGE,
      .body = &xf_visit_triggers_create_body},
     {"GET", "/api/visits/due", xf_h_visits_due, .auth = MANAGE,

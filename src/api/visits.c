@@ -12,10 +12,45 @@
 #include "model/visit.h"
 #include "service/visits.h"
 
+/* GET /api/visits/kinds: {"items":[{code, label, days, owed_by,
+ * builtin}]} */
+void xf_h_visit_kinds_list(xf_req *r)
+{
+	xf_ctx c;
+	xf_visit_kind *ks;
+	int n;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_visit_kind_list(&c, &ks, &n)))
+		XF_PAGE_ANSWER(r, xf_visit_kind_json, ks, n, n);
+}
+
+enum { K_CODE, K_LABEL, K_DAYS, K_OWNER };
+static const xf_field kind_fields[] = {
+    {"code", XF_F_STR, 1, 0, 1, 32, NULL, "代码"},
+    {"label", XF_F_STR, 1, 0, 1, 20, NULL, "名称"},
+    {"days", XF_F_INT, 1, 0, 1, XF_VISIT_DAYS_MAX, NULL, "走访期限（天）"},
+    {"owed_by", XF_F_ENUM, 1, 0, 0, 0, xf_visit_owners, "责任人"},
+};
+const xf_body_table xf_visit_kinds_create_body = XF_BODY_TABLE(kind_fields);
+
+/* POST /api/visits/kinds: 201 with the kind (admin). */
+void xf_h_visit_kinds_create(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	xf_ctx c;
+	xf_visit_kind k = {v[K_CODE].s, v[K_LABEL].s, (int)v[K_DAYS].i,
+	                   v[K_OWNER].s, 0};
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_visit_kind_create(&c, &k)))
+		XF_ANSWER(r, 201, xf_visit_kind_json, &k);
+}
+
 enum { T_MEMBER, T_KIND, T_OCCURRED };
 static const xf_field trigger_fields[] = {
     {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_visit_kinds, "走访事由"},
+    {"kind", XF_F_STR, 1, 0, 1, 32, NULL, "走访事由"},
     {"occurred_on", XF_F_DATE, 1, 0, 0, 0, NULL, "发生日期"},
 };
 const xf_body_table xf_visit_triggers_create_body =

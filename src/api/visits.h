@@ -9,6 +9,9 @@
 
 #include "api/handler.h"
 
+xf_api_handler xf_h_visit_kinds_list;
+xf_api_handler xf_h_visit_kinds_create;
+extern const struct xf_body_table xf_visit_kinds_create_body;
 xf_api_handler xf_h_visit_triggers_create;
 extern const struct xf_body_table xf_visit_triggers_create_body;
 xf_api_handler xf_h_visits_due;

@@ -66,5 +66,6 @@ const xf_code xf_audit_entities[] = {
     {"program_application", "创建申报"},
     {"visit_trigger", "走访事由"},
     {"visit", "走访记录"},
+    {"visit_kind", "走访事由类别"},
     {NULL, NULL},
 };

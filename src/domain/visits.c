@@ -36,6 +36,20 @@ const xf_visit_rule *xf_visit_rule_of(const char *kind)
 	return NULL;
 }
 
+int xf_visit_kind_code_ok(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	if (n < 2 || n > 32 || code[0] < 'a' || code[0] > 'z')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = code[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '_'))
+			return 0;
+	}
+	return xf_visit_rule_of(code) == NULL;
+}
+
 xf_date xf_visit_due_on(xf_date occurred_on, int days)
 {
 	return xf_date_from_days(xf_date_days(occurred_on) + days);

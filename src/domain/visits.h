@@ -30,6 +30,11 @@ typedef struct xf_visit_rule {
 /* The rule of kind, or NULL when kind is not a code of xf_visit_kinds. */
 const xf_visit_rule *xf_visit_rule_of(const char *kind);
 
+/* Kinds the admin keeps: a code of 2 to 32 of [a-z0-9_] starting with a
+ * letter, not a built-in code; days from 1 to 90. */
+int xf_visit_kind_code_ok(const char *code);
+#define XF_VISIT_DAYS_MAX 90
+
 /* The day a visit is due: occurred_on plus days. */
 xf_date xf_visit_due_on(xf_date occurred_on, int days);
 /* Days from today to due_on: 0 on the day, negative when overdue. */

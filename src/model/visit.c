@@ -79,3 +79,18 @@ void xf_visit_coverage_json(xf_jw *w, const xf_visit_coverage_row *k)
 	XF_JW_FIELDS(w, k, coverage_fields);
 	xf_jw_obj_end(w);
 }
+
+static const xf_jfield kind_fields[] = {
+    XF_JF(STR, xf_visit_kind, "code", code),
+    XF_JF(STR, xf_visit_kind, "label", label),
+    XF_JF(INT, xf_visit_kind, "days", days),
+    XF_JF(STR, xf_visit_kind, "owed_by", owed_by),
+    XF_JF(BOOL, xf_visit_kind, "builtin", builtin),
+};
+
+void xf_visit_kind_json(xf_jw *w, const xf_visit_kind *k)
+{
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, k, kind_fields);
+	xf_jw_obj_end(w);
+}

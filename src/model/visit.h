@@ -54,6 +54,15 @@ typedef struct xf_visit_coverage_row {
 	int64_t coverage;
 } xf_visit_coverage_row;
 
+/* A kind of trigger: built in (domain/visits.c) or kept by the admin. */
+typedef struct xf_visit_kind {
+	const char *code, *label;
+	int days;
+	const char *owed_by;
+	int builtin;
+} xf_visit_kind;
+
+void xf_visit_kind_json(xf_jw *w, const xf_visit_kind *k);
 void xf_visit_trigger_json(xf_jw *w, const xf_visit_trigger *t);
 /* notes_shown 0 writes "notes": null and "notes_hidden": true. */
 void xf_visit_json(xf_jw *w, const xf_visit *v, int notes_shown);

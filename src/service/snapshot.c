@@ -163,3 +163,8 @@ char *xf_snap_visit(xf_arena *a, const xf_visit *v)
 {
 	SNAP(a, xf_visit_json(&w, v, 0));
 }
+
+char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k)
+{
+	SNAP(a, xf_visit_kind_json(&w, k));
+}

@@ -72,5 +72,6 @@ char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
 /* 四必访: a trigger; a visit without its personal notes ("notes": null). */
 char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
 char *xf_snap_visit(xf_arena *a, const xf_visit *v);
+char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
 
 #endif

@@ -23,13 +23,79 @@ static void fill_days_left(xf_ctx *c, xf_visit_trigger *t)
 		t->days_left = xf_visit_days_left(due, xf_date_today(c->now));
 }
 
+static int kinds_tx(xf_ctx *c, xf_visit_kind **out, int *n)
+{
+	xf_visit_kind *kept;
+	int nk;
+	int drc = xf_store_visit_kind_list(c->db, c->a, &kept, &nk);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	int nb = (int)xf_code_count(xf_visit_kinds);
+	*out = xf_arena_calloc(c->a, (size_t)(nb + nk) + 1, sizeof **out);
+	if (!*out)
+		return xf_oom(c);
+	for (int i = 0; i < nb; i++) {
+		const xf_visit_rule *r =
+		    xf_visit_rule_of(xf_visit_kinds[i].code);
+		(*out)[i] = (xf_visit_kind){xf_visit_kinds[i].code,
+		                            xf_visit_kinds[i].label, r->days,
+		                            r->owner, 1};
+	}
+	for (int i = 0; i < nk; i++)
+		(*out)[nb + i] = kept[i];
+	*n = nb + nk;
+	return XF_OK;
+}
+
+int xf_visit_kind_list(xf_ctx *c, xf_visit_kind **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	XF_RETURN_READ_TX(c, kinds_tx(c, out, n));
+}
+
+static int kind_create_tx(xf_ctx *c, const xf_visit_kind *k)
+{
+	if (!xf_is_admin(c))
+		return xf_forbidden(c, "只有管理员可以维护走访事由");
+	if (!xf_visit_kind_code_ok(k->code))
+		return xf_invalid(c,
+		                  "代码应为 2 至 32 位小写字母、数字或下划线，"
+		                  "以字母开头，且不与内置事由重复",
+		                  "code");
+	for (int i = 0; xf_visit_kinds[i].code; i++)
+		if (strcmp(xf_visit_kinds[i].label, k->label) == 0)
+			return xf_fail(c, XF_E_CONFLICT, "duplicate_kind",
+			               "已有同名走访事由", "label");
+	int drc = xf_store_visit_kind_insert(c->db, k, c->user_id, c->now);
+	if (drc == XF_DB_UNIQUE)
+		return xf_fail(c, XF_E_CONFLICT, "duplicate_kind",
+		               "已有相同代码或名称的走访事由", "code");
+	return xf_audit_db(c, drc, "create", "visit_kind", 0, NULL, NULL,
+	                   xf_snap_visit_kind(c->a, k));
+}
+
+int xf_visit_kind_create(xf_ctx *c, const xf_visit_kind *k)
+{
+	XF_RETURN_WRITE_TX(c, kind_create_tx(c, k));
+}
+
 static int trigger_tx(xf_ctx *c, int64_t member_id, const char *kind,
                       const char *occurred_on, xf_visit_trigger *t)
 {
 	memset(t, 0, sizeof *t);
+	xf_visit_rule kept;
 	const xf_visit_rule *rule = xf_visit_rule_of(kind);
-	if (!rule)
-		return xf_invalid(c, "走访事由不在可选范围内", "kind");
+	if (!rule) {
+		xf_visit_kind k;
+		int krc = xf_store_visit_kind_get(c->db, c->a, kind, &k);
+		if (krc == XF_DB_DONE)
+			return xf_invalid(c, "走访事由不在可选范围内", "kind");
+		if (krc != XF_DB_ROW)
+			return xf_fail_db(c, krc);
+		kept = (xf_visit_rule){k.code, k.days, k.owed_by};
+		rule = &kept;
+	}
 	xf_member m;
 	memset(&m, 0, sizeof m);
 	int drc = xf_store_member_get(c->db, c->a, member_id, &m);

@@ -17,6 +17,12 @@
 #include "service/ctx.h"
 #include "store/visits.h"
 
+/* The kinds: the built-in ones, then those the admin keeps. */
+int xf_visit_kind_list(xf_ctx *c, xf_visit_kind **out, int *n);
+/* Adds a kind (admin only: 403 otherwise); 409 duplicate_kind when its
+ * code or label is taken. */
+int xf_visit_kind_create(xf_ctx *c, const xf_visit_kind *k);
+
 int xf_visit_trigger_create(xf_ctx *c, int64_t member_id, const char *kind,
                             const char *occurred_on, xf_visit_trigger *out);
 /* Owed visits of org_id's subtree (0: the caller's scope), earliest due

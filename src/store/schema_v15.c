@@ -6,6 +6,8 @@
  *   row so a subtree's triggers are one range scan.
  * - visits: the record that settles one trigger (at most one): visitor,
  *   day, personal notes, help given, and whether it was in time.
+ * - visit_kinds: the kinds the admin keeps beside the built-in ones
+ *   (domain/visits.c), each with its deadline and the role owing it.
  */
 #include "store/schema.h"
 
@@ -31,4 +33,11 @@ const char xf_schema_v15[] =
     " notes TEXT,"
     " help_given TEXT,"
     " on_time INTEGER NOT NULL,"
+    " created_at BIGINT NOT NULL);"
+    "CREATE TABLE visit_kinds ("
+    " code TEXT{C} PRIMARY KEY,"
+    " label TEXT NOT NULL UNIQUE,"
+    " days INTEGER NOT NULL,"
+    " owed_by TEXT NOT NULL,"
+    " created_by BIGINT,"
     " created_at BIGINT NOT NULL);";

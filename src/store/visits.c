@@ -236,3 +236,53 @@ int xf_store_visit_coverage(xf_db *db, xf_arena *a, const xf_ranges *r,
 	xf_db_bind_int(st, 12, cap);
 	return xf_db_rows(st, a, cap, sizeof **out, read_coverage, out, n);
 }
+
+static const char sql_kind_insert[] =
+    "INSERT INTO visit_kinds (code, label, days, owed_by, created_by, "
+    "created_at) VALUES ($3, $4, $5, $6, $1, $2)";
+
+static const xf_db_col kind_cols[] = {
+    XF_COL(STR, xf_visit_kind, code),
+    XF_COL(STR, xf_visit_kind, label),
+    XF_COL(INT, xf_visit_kind, days),
+    XF_COL(STR, xf_visit_kind, owed_by),
+};
+
+int xf_store_visit_kind_insert(xf_db *db, const xf_visit_kind *k,
+                               int64_t created_by, int64_t now)
+{
+	xf_stmt *st =
+	    XF_DB_BOUND(db, sql_kind_insert, XF_INT(created_by), XF_INT(now));
+	if (!st)
+		return XF_DB_ERROR;
+	xf_db_bind_cols(st, 3, kind_cols, XF_NCOLS(kind_cols), k);
+	return xf_db_run(st);
+}
+
+static void read_kind(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_db_read_cols(a, st, kind_cols, XF_NCOLS(kind_cols), item);
+}
+
+static const char sql_kind_get[] =
+    "SELECT code, label, days, owed_by FROM visit_kinds WHERE code = $1";
+
+int xf_store_visit_kind_get(xf_db *db, xf_arena *a, const char *code,
+                            xf_visit_kind *out)
+{
+	xf_stmt *st = XF_DB_BOUND(db, sql_kind_get, XF_STR(code));
+	return xf_db_row(st, a, read_kind, out);
+}
+
+static const char sql_kind_list[] =
+    "SELECT code, label, days, owed_by FROM visit_kinds ORDER BY label "
+    "LIMIT 200";
+
+int xf_store_visit_kind_list(xf_db *db, xf_arena *a, xf_visit_kind **out,
+                             int *n)
+{
+	xf_stmt *st = xf_db_stmt(db, sql_kind_list);
+	if (!st)
+		return XF_DB_ERROR;
+	return xf_db_rows(st, a, 200, sizeof **out, read_kind, out, n);
+}

@@ -45,4 +45,13 @@ int xf_store_visit_coverage(xf_db *db, xf_arena *a, const xf_ranges *r,
                             const char *today, int cap,
                             xf_visit_coverage_row **out, int *n);
 
+/* The kinds the admin keeps (visit_kinds), by label; at most 200. */
+int xf_store_visit_kind_insert(xf_db *db, const xf_visit_kind *k,
+                               int64_t created_by, int64_t now);
+/* XF_DB_ROW with *out, or XF_DB_DONE. */
+int xf_store_visit_kind_get(xf_db *db, xf_arena *a, const char *code,
+                            xf_visit_kind *out);
+int xf_store_visit_kind_list(xf_db *db, xf_arena *a, xf_visit_kind **out,
+                             int *n);
+
 #endif

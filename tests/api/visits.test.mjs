@@ -169,3 +169,32 @@ test('coverage per organization: owed, done, on time, overdue and open', async (
 	assert.equal(own.total.coverage, 33.33);
 	expectError(await com.get(`/api/visits/coverage?year=abc`), 422, 'invalid_field', 'year', srv);
 });
+
+test('the admin keeps more kinds with their deadline; others may not; a kept kind owes its visit', async () => {
+	const kinds = expectList(await sec1.get('/api/visits/kinds'), srv);
+	assert.ok(kinds.items.some((k) => k.code === 'illness' && k.days === 7 && k.builtin === true));
+	const k = expectStatus(await admin.post('/api/visits/kinds', {
+		code: 'retired_ill', label: '离退休患病', days: 10, owed_by: 'committee',
+	}), 201, srv);
+	assert.deepEqual(k, { code: 'retired_ill', label: '离退休患病', days: 10, owed_by: 'committee', builtin: false });
+	const all = expectList(await sec1.get('/api/visits/kinds'), srv);
+	assert.ok(all.items.some((x) => x.code === 'retired_ill' && x.builtin === false));
+	const audit = expectList(await admin.get('/api/audit?entity=visit_kind'), srv);
+	assert.equal(audit.items[0].action, 'create');
+	expectError(await com.post('/api/visits/kinds', { code: 'other2', label: '其他二', days: 5, owed_by: 'secretary' }),
+		403, 'forbidden', undefined, srv);
+	expectError(await admin.post('/api/visits/kinds', { code: 'retired_ill', label: '另一个', days: 5, owed_by: 'secretary' }),
+		409, 'duplicate_kind', 'code', srv);
+	expectError(await admin.post('/api/visits/kinds', { code: 'x2', label: '生病住院', days: 5, owed_by: 'secretary' }),
+		409, 'duplicate_kind', 'label', srv);
+	for (const [fields, field] of [
+		[{ code: 'illness' }, 'code'], [{ code: 'Bad-Code' }, 'code'], [{ days: 0 }, 'days'],
+		[{ days: 91 }, 'days'], [{ owed_by: 'member' }, 'owed_by'], [{ label: '' }, 'label'],
+	]) {
+		expectError(await admin.post('/api/visits/kinds', { code: 'new_kind', label: '新事由', days: 5, owed_by: 'secretary', ...fields }),
+			422, 'invalid_field', field, srv);
+	}
+	const t = expectStatus(await trigger(sec1, { member_id: m1.id, kind: 'retired_ill', occurred_on: TODAY }), 201, srv);
+	assert.equal(t.due_on, dayFromToday(10));
+	assert.equal(t.owed_by, 'committee');
+});

@@ -42,6 +42,19 @@ static void every_kind_has_a_deadline_and_an_owner(void **state)
 	assert_null(xf_visit_rule_of(NULL));
 }
 
+static void kept_kinds_have_plain_new_codes(void **state)
+{
+	(void)state;
+	assert_true(xf_visit_kind_code_ok("retired_ill"));
+	assert_true(xf_visit_kind_code_ok("k2"));
+	assert_false(xf_visit_kind_code_ok("illness")); /* built in */
+	assert_false(xf_visit_kind_code_ok("Retired"));
+	assert_false(xf_visit_kind_code_ok("2k"));
+	assert_false(xf_visit_kind_code_ok("a"));
+	assert_false(xf_visit_kind_code_ok("a-b"));
+	assert_false(xf_visit_kind_code_ok(NULL));
+}
+
 static void due_date_crosses_months_and_years(void **state)
 {
 	(void)state;
@@ -84,6 +97,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_kind_has_a_deadline_and_an_owner),
+	    cmocka_unit_test(kept_kinds_have_plain_new_codes),
 	    cmocka_unit_test(due_date_crosses_months_and_years),
 	    cmocka_unit_test(days_left_is_negative_when_overdue),
 	    cmocka_unit_test(on_time_includes_the_due_day),
