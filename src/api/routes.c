@@ -36,6 +36,7 @@
 #include "api/system.h"
 #include "api/tasks.h"
 #include "api/users.h"
+#include "api/visits.h"
 #include "domain/files.h"
 
 #include "service/auth.h"
@@ -487,6 +488,21 @@ static const xf_route routes[] = {
      .auth = ANY},
     {"PUT", "/api/activities/{id}/attendance", xf_h_activities_attendance,
      .auth = MANAGE, .body = &xf_activities_attendance_body},
+
+    /* 四必访: kinds, triggers, the due list, visit records, coverage */
+    {"GET", "/api/visits/kinds", xf_h_visit_kinds_list, .auth = MANAGE},
+    {"POST", "/api/visits/kinds", xf_h_visit_kinds_create, .auth = OVERSEE,
+     .body = &xf_visit_kinds_create_body},
+    {"POST", "/api/visits/triggers", xf_h_visit_triggers_create, .auth = MANAGE,
+     .body = &xf_visit_triggers_create_body},
+    {"GET", "/api/visits/due", xf_h_visits_due, .auth = MANAGE,
+     .query = &xf_visits_due_query},
+    {"POST", "/api/visits", xf_h_visits_create, .auth = MANAGE,
+     .body = &xf_visits_create_body},
+    {"GET", "/api/visits", xf_h_visits_list, .auth = MANAGE,
+     .query = &xf_visits_list_query},
+    {"GET", "/api/visits/coverage", xf_h_visits_coverage, .auth = MANAGE,
+     .query = &xf_visits_coverage_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

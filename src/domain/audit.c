@@ -66,5 +66,8 @@ const xf_code xf_audit_entities[] = {
     {"program_application", "创建申报"},
     {"activity", "机关文化活动"},
     {"activity_signup", "活动报名"},
+    {"visit_trigger", "走访事由"},
+    {"visit", "走访记录"},
+    {"visit_kind", "走访事由类别"},
     {NULL, NULL},
 };

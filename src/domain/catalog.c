@@ -19,6 +19,7 @@
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
+#include "domain/visits.h"
 
 #include <stddef.h>
 
@@ -68,6 +69,8 @@ const xf_catalogue xf_catalogues[] = {
     {"program_verdicts", xf_program_verdicts, NULL},
     {"program_conclusions", xf_program_conclusions, NULL},
     {"program_evidence_kinds", xf_program_evidence_kinds, NULL},
+    {"visit_kinds", xf_visit_kinds, NULL},
+    {"visit_owners", xf_visit_owners, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},

@@ -155,3 +155,18 @@ char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc)
 {
 	SNAP(a, xf_assessment_score_json(&w, sc));
 }
+
+char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t)
+{
+	SNAP(a, xf_visit_trigger_json(&w, t));
+}
+
+char *xf_snap_visit(xf_arena *a, const xf_visit *v)
+{
+	SNAP(a, xf_visit_json(&w, v, 0));
+}
+
+char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k)
+{
+	SNAP(a, xf_visit_kind_json(&w, k));
+}

@@ -27,6 +27,7 @@
 #include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
+#include "model/visit.h"
 
 char *xf_snap_org(xf_arena *a, const xf_org *o);
 char *xf_snap_member(xf_arena *a, const xf_member *m);
@@ -72,5 +73,9 @@ char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
 /* An activity; a sign-up to it. */
 char *xf_snap_activity(xf_arena *a, const xf_activity *v);
 char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
+/* 四必访: a trigger; a visit without its personal notes ("notes": null). */
+char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
+char *xf_snap_visit(xf_arena *a, const xf_visit *v);
+char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
 
 #endif

@@ -34,6 +34,7 @@ static const char *const migrations[] = {
     xf_schema_v13, /* case selection: calls, submissions, reviews */
     xf_schema_v14, /* creation programs: criteria, applications, items */
     xf_schema_v15, /* activities: sign-ups, waiting list, attendance */
+    xf_schema_v16, /* 四必访: visit triggers and visits */
 };
 
 int xf_schema_latest(void)

@@ -20,5 +20,6 @@ extern const char xf_schema_v12[];
 extern const char xf_schema_v13[];
 extern const char xf_schema_v14[];
 extern const char xf_schema_v15[];
+extern const char xf_schema_v16[];
 
 #endif

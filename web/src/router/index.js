@@ -100,6 +100,9 @@ export const menuRoutes = [
     meta: { title: '案例评审', icon: 'EditPen', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'], hidden: true, menu: '/cases/calls' } },
   { path: '/cases/library', name: 'case-library', component: () => import('../views/cases/CaseLibraryView.vue'),
     meta: { title: '案例库', icon: 'Notebook', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'] } },
+  // 关心关爱: 四必访, the visits owed with days left, their records and coverage
+  { path: '/visits', name: 'visits', component: () => import('../views/visits/VisitsView.vue'),
+    meta: { title: '四必访', icon: 'User', group: '关心关爱', roles: OFFICERS } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
