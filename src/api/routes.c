@@ -16,6 +16,7 @@
 #include "api/cockpit.h"
 #include "api/compliance.h"
 #include "api/duties.h"
+#include "api/guide.h"
 #include "api/honors.h"
 #include "api/imports.h"
 #include "api/inbox.h"
@@ -470,6 +471,20 @@ static const xf_route routes[] = {
     {"POST", "/api/program-applications/{id}/attachments",
      xf_h_application_attachments_upload, .auth = MANAGE,
      .max_body = XF_FILE_MAX_BYTES},
+    /* the practice guide (实务指南): read by every user, written by the
+     * admin and the committee */
+    {"GET", "/api/guide/articles", xf_h_guide_list, .auth = ANY,
+     .query = &xf_guide_list_query},
+    {"POST", "/api/guide/articles", xf_h_guide_create, .auth = OVERSEE,
+     .body = &xf_guide_create_body},
+    {"GET", "/api/guide/articles/{id}", xf_h_guide_get, .auth = ANY},
+    {"PATCH", "/api/guide/articles/{id}", xf_h_guide_patch, .auth = OVERSEE,
+     .body = &xf_guide_patch_body},
+    {"DELETE", "/api/guide/articles/{id}", xf_h_guide_delete, .auth = OVERSEE},
+    {"GET", "/api/guide/articles/{id}/versions", xf_h_guide_versions,
+     .auth = ANY},
+    {"GET", "/api/guide/search", xf_h_guide_search, .auth = ANY,
+     .query = &xf_guide_search_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -64,5 +64,6 @@ const xf_code xf_audit_entities[] = {
     {"case_submission", "报送案例"},
     {"program", "创建评选"},
     {"program_application", "创建申报"},
+    {"guide_article", "实务指南"},
     {NULL, NULL},
 };

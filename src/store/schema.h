@@ -19,5 +19,6 @@ extern const char xf_schema_v11[];
 extern const char xf_schema_v12[];
 extern const char xf_schema_v13[];
 extern const char xf_schema_v14[];
+extern const char xf_schema_v15[];
 
 #endif
