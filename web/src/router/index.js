@@ -100,6 +100,9 @@ export const menuRoutes = [
     meta: { title: '案例评审', icon: 'EditPen', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'], hidden: true, menu: '/cases/calls' } },
   { path: '/cases/library', name: 'case-library', component: () => import('../views/cases/CaseLibraryView.vue'),
     meta: { title: '案例库', icon: 'Notebook', group: '案例评选', roles: [...OFFICERS, 'member', 'judge'] } },
+  // 实务指南: the city-wide practice guide, read by every user
+  { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
+    meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
