@@ -3,9 +3,24 @@
  */
 #include "service/guide.h"
 
-#include "base/utf8.h"
+#include "base/buf.h"
+#include "domain/guide.h"
 
 #include <string.h>
+
+/* The audit's picture of an article: its JSON form without the body (the
+ * bodies are kept in the versions). */
+static const char *snap(xf_ctx *c, const xf_guide_article *g)
+{
+	xf_buf b;
+	xf_buf_init(&b, 1 << 16);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_guide_article_json(&w, g, 0);
+	const char *s = b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
+	xf_buf_free(&b);
+	return s;
+}
 
 static int load(xf_ctx *c, int64_t id, xf_guide_article *g)
 {
@@ -29,7 +44,8 @@ static int create_tx(xf_ctx *c, const xf_guide_input *in, xf_guide_article *g)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	g->editor_name = c->username;
-	return xf_audit(c, "create", "guide_article", g->id, NULL, NULL, NULL);
+	return xf_audit(c, "create", "guide_article", g->id, NULL, NULL,
+	                snap(c, g));
 }
 
 int xf_guide_create(xf_ctx *c, const xf_guide_input *in, xf_guide_article *out)
@@ -43,6 +59,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_guide_input *in,
 	int rc = load(c, id, g);
 	if (rc != XF_OK)
 		return rc;
+	const char *before = snap(c, g);
 	XF_TAKE(g, in, title);
 	XF_TAKE(g, in, body);
 	XF_TAKE(g, in, tags);
@@ -51,7 +68,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_guide_input *in,
 	g->editor_name = c->username;
 	g->updated_at = c->now;
 	return xf_audit_db(c, xf_store_guide_update(c->db, g), "update",
-	                   "guide_article", id, NULL, NULL, NULL);
+	                   "guide_article", id, NULL, before, snap(c, g));
 }
 
 int xf_guide_update(xf_ctx *c, int64_t id, const xf_guide_input *in,
@@ -67,7 +84,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit_db(c, xf_store_guide_delete(c->db, id), "delete",
-	                   "guide_article", id, NULL, NULL, NULL);
+	                   "guide_article", id, NULL, snap(c, &g), NULL);
 }
 
 int xf_guide_remove(xf_ctx *c, int64_t id)
@@ -112,21 +129,12 @@ int xf_guide_search(xf_ctx *c, const char *q, xf_guide_article **out, int *n)
 	*out = NULL;
 	*n = 0;
 	const char *terms[XF_GUIDE_TERMS_MAX];
-	int nterms = 0;
 	char *copy = xf_arena_strdup(c->a, q ? q : "");
 	if (!copy)
 		return xf_oom(c);
-	for (char *p = copy; *p;) {
-		while (*p == ' ' || *p == '\t')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		if (nterms == XF_GUIDE_TERMS_MAX)
-			return xf_invalid(c, "关键词最多 5 个", "q");
-		terms[nterms++] = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-	}
+	int nterms = xf_guide_terms(copy, terms, XF_GUIDE_TERMS_MAX);
+	if (nterms < 0)
+		return xf_invalid(c, "关键词最多 5 个", "q");
 	if (nterms == 0)
 		return xf_invalid(c, "请输入搜索关键词", "q");
 	XF_RETURN_READ_TX(

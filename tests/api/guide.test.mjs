@@ -37,6 +37,7 @@ test('a committee writes an article; every user reads it, audited', async () => 
 	}
 	const audit = expectList(await admin.get(`/api/audit?entity=guide_article&entity_id=${a.id}`), srv);
 	assert.equal(audit.items[0].action, 'create');
+	assert.match(JSON.stringify(audit.items[0]), /如何召开支部委员会/);
 });
 
 test('a member or a secretary may read but not write: 403, nothing written', async () => {
@@ -87,6 +88,8 @@ test('several terms must all be found; title matches rank before body matches', 
 	const both = ids(await search(memberUser, '主题党日 志愿服务'));
 	assert.ok(both.includes(inBody.id));
 	assert.ok(!both.includes(inTitle.id) && !both.includes(other.id));
+	// the full-width space of Chinese input methods separates terms too
+	assert.deepEqual(ids(await search(memberUser, '主题党日\u3000志愿服务')), both);
 	const mixed = ids(await search(memberUser, '主题党日 书记'));
 	assert.deepEqual(mixed, [inTitle.id]);
 });
@@ -136,6 +139,7 @@ test('bad input is refused with 422 naming the field, nothing written', async ()
 	expectError(await memberUser.get('/api/guide/search'), 422, 'invalid_field', 'q', srv);
 	expectError(await memberUser.get(`/api/guide/search?q=${encodeURIComponent('支'.repeat(51))}`), 422, 'invalid_field', 'q', srv);
 	expectError(await memberUser.get(`/api/guide/search?q=${encodeURIComponent('   ')}`), 422, 'invalid_field', 'q', srv);
+	expectError(await memberUser.get(`/api/guide/search?q=${encodeURIComponent('\u3000')}`), 422, 'invalid_field', 'q', srv);
 	expectError(await memberUser.get(`/api/guide/search?q=${encodeURIComponent('一二 三四 五六 七八 九十 百千')}`), 422, 'invalid_field', 'q', srv);
 	const bad = [
 		[{ title: '', body: '正文' }, 'title'],
