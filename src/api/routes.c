@@ -17,6 +17,7 @@
 #include "api/cockpit.h"
 #include "api/compliance.h"
 #include "api/duties.h"
+#include "api/guide.h"
 #include "api/honors.h"
 #include "api/imports.h"
 #include "api/inbox.h"
@@ -503,6 +504,20 @@ static const xf_route routes[] = {
      .query = &xf_visits_list_query},
     {"GET", "/api/visits/coverage", xf_h_visits_coverage, .auth = MANAGE,
      .query = &xf_visits_coverage_query},
+    /* the practice guide (实务指南): read by every user, written by the
+     * admin and the committee */
+    {"GET", "/api/guide/articles", xf_h_guide_list, .auth = ANY,
+     .query = &xf_guide_list_query},
+    {"POST", "/api/guide/articles", xf_h_guide_create, .auth = OVERSEE,
+     .body = &xf_guide_create_body},
+    {"GET", "/api/guide/articles/{id}", xf_h_guide_get, .auth = ANY},
+    {"PATCH", "/api/guide/articles/{id}", xf_h_guide_patch, .auth = OVERSEE,
+     .body = &xf_guide_patch_body},
+    {"DELETE", "/api/guide/articles/{id}", xf_h_guide_delete, .auth = OVERSEE},
+    {"GET", "/api/guide/articles/{id}/versions", xf_h_guide_versions,
+     .auth = ANY},
+    {"GET", "/api/guide/search", xf_h_guide_search, .auth = ANY,
+     .query = &xf_guide_search_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -69,5 +69,6 @@ const xf_code xf_audit_entities[] = {
     {"visit_trigger", "走访事由"},
     {"visit", "走访记录"},
     {"visit_kind", "走访事由类别"},
+    {"guide_article", "实务指南"},
     {NULL, NULL},
 };

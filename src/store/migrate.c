@@ -6,7 +6,8 @@
  * collation (materialized paths are compared as bytes for range scans) and
  * {B} with its byte string type (BLOB, bytea). What stands between {PG}
  * and {/PG} runs on PostgreSQL only (e.g. moving an identity on after
- * rows were copied with their ids).
+ * rows were copied with their ids); what stands between {SQ} and {/SQ}
+ * runs on SQLite only (e.g. an FTS5 virtual table).
  */
 #include "store/migrate.h"
 
@@ -35,6 +36,7 @@ static const char *const migrations[] = {
     xf_schema_v14, /* creation programs: criteria, applications, items */
     xf_schema_v15, /* activities: sign-ups, waiting list, attendance */
     xf_schema_v16, /* 四必访: visit triggers and visits */
+    xf_schema_v17, /* practice guide: versioned articles, full-text search */
 };
 
 int xf_schema_latest(void)
@@ -59,7 +61,8 @@ int xf_schema_version(xf_db *db)
 	return xf_db_value(st, &v) == XF_DB_OK ? (int)v : -1;
 }
 
-/* Expands {ID}, {C}, {B} and {PG}...{/PG} for the connection's driver. */
+/* Expands {ID}, {C}, {B}, {PG}...{/PG} and {SQ}...{/SQ} for the connection's
+ * driver. */
 static int expand(xf_db *db, const char *ddl, xf_buf *out)
 {
 	const char *id = db->drv->id_type, *coll = db->drv->collate_c;
@@ -79,6 +82,13 @@ static int expand(xf_db *db, const char *ddl, xf_buf *out)
 			if (!end)
 				return -1;
 			if (strcmp(db->drv->name, "postgres") == 0)
+				xf_buf_add(out, p + 4, (size_t)(end - p - 4));
+			p = end + 4;
+		} else if (strncmp(p, "{SQ}", 4) == 0) {
+			const char *end = strstr(p, "{/SQ}");
+			if (!end)
+				return -1;
+			if (strcmp(db->drv->name, "sqlite") == 0)
 				xf_buf_add(out, p + 4, (size_t)(end - p - 4));
 			p = end + 4;
 		} else {

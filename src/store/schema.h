@@ -21,5 +21,6 @@ extern const char xf_schema_v13[];
 extern const char xf_schema_v14[];
 extern const char xf_schema_v15[];
 extern const char xf_schema_v16[];
+extern const char xf_schema_v17[];
 
 #endif

@@ -103,6 +103,9 @@ export const menuRoutes = [
   // 关心关爱: 四必访, the visits owed with days left, their records and coverage
   { path: '/visits', name: 'visits', component: () => import('../views/visits/VisitsView.vue'),
     meta: { title: '四必访', icon: 'User', group: '关心关爱', roles: OFFICERS } },
+  // 实务指南: the city-wide practice guide, read by every user
+  { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
+    meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'),
     meta: { title: '用户与权限', icon: 'Lock', group: '系统管理', roles: OVERSEERS } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'),
