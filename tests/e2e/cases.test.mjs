@@ -102,6 +102,8 @@ test('a case from submission to selection and the library', async () => {
     await screenshot(page, 'case-selected')
     await page.locator('[data-test=case-publish]').click()
     await page.getByText('评选结果已公示').waitFor()
+    // the page reloads the call after publishing: let it finish first
+    await page.xfIdle()
     // the 公示 lists the selected cases with their scores
     await page.goto(`${url}/points/notices`)
     await page.xfIdle()
@@ -110,12 +112,14 @@ test('a case from submission to selection and the library', async () => {
     await rows.locator('.el-table__row', { hasText: '数据赋能党建' }).filter({ hasText: '88' }).waitFor()
     await rows.locator('.el-table__row', { hasText: '预算绩效' }).filter({ hasText: '60' }).waitFor()
     await screenshot(page, 'case-notice')
+    await page.xfIdle()
     await page.goto(`${url}/cases/calls/${call.id}`)
     await page.xfIdle()
     await page.locator('[data-test=case-decide-early]').click()
     await page.locator('.el-message-box').getByRole('button', { name: '认定' }).click()
     await page.getByText('入选案例已记入荣誉').waitFor()
     await page.locator('[data-test=case-stage]', { hasText: '已决定' }).waitFor()
+    await page.xfIdle()
 
     // the library shows it, with its tier and full text
     await page.goto(`${url}/cases/library`)
