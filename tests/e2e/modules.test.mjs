@@ -116,6 +116,8 @@ test('a member claims points on a phone, the secretary approves (the second capp
     await login(page, url, 'dangyuan')
     await page.goto(`${url}/points/me`)
     await page.xfIdle()
+    // the total shows "—" until its answer is drawn: wait for the figure
+    await page.waitForFunction(() => document.querySelector('[data-test=my-total]')?.innerText.trim() !== '—')
     assert.equal((await page.locator('[data-test=my-total]').innerText()).trim(), '0')
     for (const what of ['社区垃圾分类宣传', '敬老院志愿服务']) {
       await page.locator('[data-test=claim-open]').click()
