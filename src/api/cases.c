@@ -327,34 +327,12 @@ void xf_h_case_submissions_scores(xf_req *r)
 	int64_t id;
 	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
-	json_t *obj = r->body_vals[SC_SCORES].j;
-	int n = (int)json_object_size(obj);
-	if (n < 1 || n > XF_CASE_CRIT_MAX) {
-		xf_reply_error(r, 422, "invalid_field", "评分须有 1 到 10 项",
-		               "scores");
-		return;
-	}
 	const char *names[XF_CASE_CRIT_MAX];
 	int vals[XF_CASE_CRIT_MAX];
-	int i = 0;
-	const char *key;
-	json_t *val;
-	json_object_foreach(obj, key, val)
-	{
-		static const xf_field f = {"scores", XF_F_X10, 1,    0,
-		                           0,        10000,    NULL, "分数"};
-		xf_val x;
-		if (!xf_utf8_valid(key, strlen(key)) || strlen(key) > 120) {
-			xf_reply_error(r, 422, "invalid_field",
-			               "评分项名称不正确", "scores");
-			return;
-		}
-		char *at = xf_arena_printf(&r->arena, "scores.%s", key);
-		if (xf_input_value(r, &f, val, &x, at) != 0)
-			return;
-		names[i] = key;
-		vals[i++] = (int)x.i;
-	}
+	int n = xf_input_scores(r, r->body_vals[SC_SCORES].j, "scores",
+	                        XF_CASE_CRIT_MAX, names, vals);
+	if (n < 0)
+		return;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;

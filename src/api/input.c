@@ -550,3 +550,36 @@ int xf_api_failed(xf_req *r, const xf_ctx *c, int rc)
 	xf_api_fail(r, c);
 	return 1;
 }
+
+int xf_input_scores(xf_req *r, json_t *obj, const char *field, int max,
+                    const char **names, int *vals_x10)
+{
+	static const xf_field f = {"scores", XF_F_X10, 1,    0,
+	                           0,        10000,    NULL, "分数"};
+	int n = (int)json_object_size(obj);
+	if (n < 1 || n > max) {
+		xf_reply_error(
+		    r, 422, "invalid_field",
+		    xf_arena_printf(&r->arena, "评分须有 1 到 %d 项", max),
+		    field);
+		return -1;
+	}
+	int i = 0;
+	const char *key;
+	json_t *val;
+	json_object_foreach(obj, key, val)
+	{
+		xf_val x;
+		if (!xf_utf8_valid(key, strlen(key)) || strlen(key) > 120) {
+			xf_reply_error(r, 422, "invalid_field",
+			               "评分项名称不正确", field);
+			return -1;
+		}
+		char *at = xf_arena_printf(&r->arena, "%s.%s", field, key);
+		if (xf_input_value(r, &f, val, &x, at) != 0)
+			return -1;
+		names[i] = key;
+		vals_x10[i++] = (int)x.i;
+	}
+	return n;
+}

@@ -110,6 +110,14 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
  */
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
                              const xf_field *fields, size_t nf, int *n);
+/*
+ * A judge's scores, {"<criterion>": 0.0–1000.0 with one decimal, ...}:
+ * 1 to max (≤ 10) criteria named by valid UTF-8 of at most 120 bytes.
+ * Fills names[] (borrowed from obj) and vals_x10[] and returns their
+ * count; -1 with the 422 answer written. field names the body member.
+ */
+int xf_input_scores(xf_req *r, json_t *obj, const char *field, int max,
+                    const char **names, int *vals_x10);
 /* n zeroed elements of size bytes, and a zeroed one after them, in r's
  * arena; NULL with a 500 answer when memory runs out. */
 void *xf_input_calloc(xf_req *r, size_t n, size_t size);

@@ -7,9 +7,8 @@
 // points) after each commit, and nothing of another subtree.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { startWithTree, clientsFor, membersOf, pointRule, award } from './fixtures.mjs';
-import { expectStatus, expectError, uniq, todayShanghai, dayFromToday, thisYear, startServer, DB_KIND } from './harness.mjs';
+import { expectStatus, expectError, uniq, todayShanghai, dayFromToday, thisYear, startServer, openEvents, DB_KIND } from './harness.mjs';
 
 let srv;
 let admin;
@@ -170,50 +169,14 @@ test('the caller\'s top by default; the screen role reads its subtree; other sub
 	assert.equal(anon.status, 401);
 });
 
-/** Opens the cockpit's event stream of org as client; events arrive in
- * .events, next(name) resolves with the next event of that name. */
-function openEvents(client, org, on = srv) {
-	const events = [];
-	const waiters = [];
-	let buf = '';
-	const req = http.get(`${on.url}/api/cockpit/events?org=${org.id}`, { headers: client.authHeaders('GET') });
-	const ready = new Promise((resolve, reject) => {
-		req.on('response', (res) => {
-			assert.equal(res.statusCode, 200);
-			assert.match(res.headers['content-type'], /^text\/event-stream/);
-			res.setEncoding('utf8');
-			res.on('data', (chunk) => {
-				buf += chunk;
-				let i;
-				while ((i = buf.indexOf('\n\n')) >= 0) {
-					const frame = buf.slice(0, i);
-					buf = buf.slice(i + 2);
-					const ev = Object.fromEntries(frame.split('\n').filter((l) => /^(id|event|data):/.test(l))
-						.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
-					if (!ev.event) { resolve(); continue; } // the opening retry line
-					ev.data = JSON.parse(ev.data);
-					events.push(ev);
-					for (const w of waiters.splice(0)) w();
-				}
-			});
-		});
-		req.on('error', reject);
-	});
-	const next = (name) => new Promise((resolve) => {
-		const seen = events.length;
-		const check = () => {
-			const e = events.slice(seen).find((x) => x.event === name);
-			if (e) resolve(e); else waiters.push(check);
-		};
-		check();
-	});
-	return { ready, events, next, close: () => req.destroy() };
-}
+/** Opens the cockpit's event stream of org as client (on server `on`). */
+const cockpitEvents = (client, org, on = srv) =>
+	openEvents(client, `${on.url}/api/cockpit/events?org=${org.id}`);
 
 test('live events: meetings, tasks and points of the subtree reach its walls after the commit, nothing of another subtree', async () => {
-	const wall = openEvents(screen, dist);
-	const branchWall = openEvents(com, b2);
-	const otherWall = openEvents(com2, dist2);
+	const wall = cockpitEvents(screen, dist);
+	const branchWall = cockpitEvents(com, b2);
+	const otherWall = cockpitEvents(com2, dist2);
 	await Promise.all([wall.ready, branchWall.ready, otherWall.ready]);
 
 	// a meeting of b1: the district's wall hears it, b2's does not
@@ -269,9 +232,9 @@ test('one commit that writes several organizations reaches each wall once, also 
 	const other = DB_KIND === 'postgres' ? await startServer({ attach: true, db: srv.db }) : srv;
 	try {
 		const t = expectStatus(await com.post('/api/tasks', task(dist)), 201, srv);
-		const wall = openEvents(screen, dist, other);
-		const w1 = openEvents(com, b1, other);
-		const w2 = openEvents(com, b2, other);
+		const wall = cockpitEvents(screen, dist, other);
+		const w1 = cockpitEvents(com, b1, other);
+		const w2 = cockpitEvents(com, b2, other);
 		await Promise.all([wall.ready, w1.ready, w2.ready]);
 		const [e, e1, e2] = [wall.next('tasks'), w1.next('tasks'), w2.next('tasks')];
 		// the cascade writes a task in b1 and one in b2 in one transaction

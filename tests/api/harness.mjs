@@ -472,3 +472,44 @@ export async function createUserAndLogin(admin, server, { username, roles, membe
 	const client = await server.login(name, password);
 	return { user, client, password, username: name };
 }
+
+/** Opens an SSE stream (a full URL) as client; events arrive in .events,
+ * next(name) resolves with the next event of that name; ready resolves
+ * once the stream's opening line arrived. */
+export function openEvents(client, url) {
+	const events = [];
+	const waiters = [];
+	let buf = '';
+	const req = http.get(url, { headers: client.authHeaders('GET') });
+	const ready = new Promise((resolve, reject) => {
+		req.on('response', (res) => {
+			assert.equal(res.statusCode, 200);
+			assert.match(res.headers['content-type'], /^text\/event-stream/);
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => {
+				buf += chunk;
+				let i;
+				while ((i = buf.indexOf('\n\n')) >= 0) {
+					const frame = buf.slice(0, i);
+					buf = buf.slice(i + 2);
+					const ev = Object.fromEntries(frame.split('\n').filter((l) => /^(id|event|data):/.test(l))
+						.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+					if (!ev.event) { resolve(); continue; } // the opening retry line
+					ev.data = JSON.parse(ev.data);
+					events.push(ev);
+					for (const w of waiters.splice(0)) w();
+				}
+			});
+		});
+		req.on('error', reject);
+	});
+	const next = (name) => new Promise((resolve) => {
+		const seen = events.length;
+		const check = () => {
+			const e = events.slice(seen).find((x) => x.event === name);
+			if (e) resolve(e); else waiters.push(check);
+		};
+		check();
+	});
+	return { ready, events, next, close: () => req.destroy() };
+}

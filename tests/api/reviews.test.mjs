@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin, createMember, startServer, DB_KIND } from './harness.mjs';
+import { expectStatus, expectError, expectList, todayShanghai, createUserAndLogin, createMember, startServer, openEvents, DB_KIND } from './harness.mjs';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 
@@ -124,45 +124,9 @@ test('results: trimmed mean, ties share a rank, grades', async () => {
 });
 
 /** Opens the session's event stream as client (on server `on`, default
- * the test's); events arrive in .events, next(name) resolves with the next
- * event of that name. */
-function openEvents(client, id, on = srv) {
-	const events = [];
-	const waiters = [];
-	let buf = '';
-	const req = http.get(`${on.url}/api/reviews/${id}/events`, { headers: client.authHeaders('GET') });
-	const ready = new Promise((resolve, reject) => {
-		req.on('response', (res) => {
-			assert.equal(res.statusCode, 200);
-			assert.match(res.headers['content-type'], /^text\/event-stream/);
-			res.setEncoding('utf8');
-			res.on('data', (chunk) => {
-				buf += chunk;
-				let i;
-				while ((i = buf.indexOf('\n\n')) >= 0) {
-					const frame = buf.slice(0, i);
-					buf = buf.slice(i + 2);
-					const ev = Object.fromEntries(frame.split('\n').filter((l) => /^(id|event|data):/.test(l))
-						.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
-					if (!ev.event) { resolve(); continue; } // the opening retry line
-					ev.data = JSON.parse(ev.data);
-					events.push(ev);
-					for (const w of waiters.splice(0)) w();
-				}
-			});
-		});
-		req.on('error', reject);
-	});
-	const next = (name) => new Promise((resolve) => {
-		const seen = events.length;
-		const check = () => {
-			const e = events.slice(seen).find((x) => x.event === name);
-			if (e) resolve(e); else waiters.push(check);
-		};
-		check();
-	});
-	return { ready, events, next, close: () => req.destroy() };
-}
+ * the test's). */
+const sessionEvents = (client, id, on = srv) =>
+	openEvents(client, `${on.url}/api/reviews/${id}/events`);
 
 test('live events: the wall sees opens, counts and the ranking, never a judge\'s scores', async () => {
 	const body = {
@@ -172,7 +136,7 @@ test('live events: the wall sees opens, counts and the ranking, never a judge\'s
 	const live = expectStatus(await committee.post('/api/reviews', body), 201, srv);
 	expectStatus(await committee.post(`/api/reviews/${live.id}/judges`, { user_ids: [judges[0].user.id, judges[1].user.id] }), 200, srv);
 	expectError(await committee2.get(`/api/reviews/${live.id}/events`), 404, 'not_found');
-	const wall = openEvents(committee, live.id);
+	const wall = sessionEvents(committee, live.id);
 	await wall.ready;
 	const [p] = live.presenters;
 	const opened = wall.next('open');
@@ -315,7 +279,7 @@ test('two servers on one PostgreSQL: a score written through one reaches a wall 
 		const rv = expectStatus(await committee.post('/api/reviews', body), 201, srv);
 		expectStatus(await committee.post(`/api/reviews/${rv.id}/judges`, { user_ids: [judges[4].user.id] }), 200, srv);
 		// the wall on the second server, with the same session token
-		const wall = openEvents(committee, rv.id, srv2);
+		const wall = sessionEvents(committee, rv.id, srv2);
 		await wall.ready;
 		const opened = wall.next('open');
 		const [p] = rv.presenters;
