@@ -24,6 +24,7 @@
 #include "service/imports.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,40 +80,66 @@ static const xf_param dry_run_param = {.name = "dry_run", .type = XF_Q_BOOL};
  * required, an example and a note for 填写说明. */
 typedef struct column {
 	const char *header;
-	const char *field;
+	const char *field; /* the create route's field, or the error's name */
 	int required;
 	const char *example;
 	const char *note;
+	int raw;        /* the trimmed text, not a field: at text_at */
+	size_t text_at; /* raw: offset of a const char * in the row */
+	size_t str_at;  /* a field: offset of the input's value, */
+	size_t has_at;  /* and of its has_ flag, in the row */
+	int has_if_set; /* has_ only when a value was given */
 } column;
 
+/* A member column filling in.F; an organization column filling in.F. */
+#define MEMBER_COL(h, f, req, ex, note)                                        \
+	{                                                                      \
+		h, #f, req, ex, note, 0, 0, offsetof(xf_member_row, in.f),     \
+		    offsetof(xf_member_row, in.has_##f), 0                     \
+	}
+#define ORG_COL(h, f, req, ex, note, if_set)                                   \
+	{                                                                      \
+		h, #f, req, ex, note, 0, 0, offsetof(xf_org_row, in.f),        \
+		    offsetof(xf_org_row, in.has_##f), if_set                   \
+	}
+/* A column whose trimmed text the row keeps at member M of type T. */
+#define RAW_COL(h, field, req, ex, note, T, m)                                 \
+	{                                                                      \
+		h, field, req, ex, note, 1, offsetof(T, m), 0, 0, 0            \
+	}
+
 static const column member_cols[] = {
-    {"姓名", "name", 1, "（示例）张三", "示例行以“（示例）”开头，导入时跳过"},
-    {"性别", "gender", 1, "男", NULL},
-    {"身份证号码", "id_number", 1, "110101199003071234",
-     "18 位，末位 X 可大写或小写；请设为文本格式"},
-    {"手机号码", "phone", 1, "13800138000", "11 位大陆手机号"},
-    {"所属党组织", NULL, 1, "某机关党委/第一党支部",
-     "组织名称（在您的管理范围内唯一时），或用“/”连接的上级路径"},
-    {"党员状态", "status", 1, "正式党员", NULL},
-    {"入党日期", "joined_on", 1, "2010-07-01",
-     "日期格式如 2010-07-01、2010/7/1 或 2010年7月1日"},
-    {"转正日期", "full_on", 0, "2011-07-01", "预备党员可不填"},
-    {"民族", "ethnicity", 0, "汉族", NULL},
-    {"学历", "education", 0, "大学本科", NULL},
-    {"职务", "position", 0, "科员", NULL},
+    MEMBER_COL("姓名", name, 1, "（示例）张三",
+               "示例行以“（示例）”开头，导入时跳过"),
+    MEMBER_COL("性别", gender, 1, "男", NULL),
+    MEMBER_COL("身份证号码", id_number, 1, "110101199003071234",
+               "18 位，末位 X 可大写或小写；请设为文本格式"),
+    MEMBER_COL("手机号码", phone, 1, "13800138000", "11 位大陆手机号"),
+    RAW_COL("所属党组织", "org_id", 1, "某机关党委/第一党支部",
+            "组织名称（在您的管理范围内唯一时），或用“/”连接的上级路径",
+            xf_member_row, org),
+    MEMBER_COL("党员状态", status, 1, "正式党员", NULL),
+    MEMBER_COL("入党日期", joined_on, 1, "2010-07-01",
+               "日期格式如 2010-07-01、2010/7/1 或 2010年7月1日"),
+    MEMBER_COL("转正日期", full_on, 0, "2011-07-01", "预备党员可不填"),
+    MEMBER_COL("民族", ethnicity, 0, "汉族", NULL),
+    MEMBER_COL("学历", education, 0, "大学本科", NULL),
+    MEMBER_COL("职务", position, 0, "科员", NULL),
 };
 #define N_MEMBER_COLS (int)(sizeof member_cols / sizeof member_cols[0])
 
 static const column org_cols[] = {
-    {"组织名称", "name", 1, "（示例）第一党支部",
-     "示例行以“（示例）”开头，导入时跳过"},
-    {"上级组织", NULL, 0, "某机关党委",
-     "上级组织名称或用“/”连接的路径；可以是本文件中前面各行新建的组织"},
-    {"组织类型", "kind", 1, "党支部", NULL},
-    {"层级", "level", 1, "市级", NULL},
-    {"成立日期", "established_on", 0, "2020-01-01", "不填则为导入当天"},
-    {"片区", "cluster", 0, "",
-     "片区名称，须已在“片区联建”中建立；只有机关工委或管理员可以填写"},
+    ORG_COL("组织名称", name, 1, "（示例）第一党支部",
+            "示例行以“（示例）”开头，导入时跳过", 0),
+    RAW_COL("上级组织", "parent_id", 0, "某机关党委",
+            "上级组织名称或用“/”连接的路径；可以是本文件中前面各行新建的组织",
+            xf_org_row, parent),
+    ORG_COL("组织类型", kind, 1, "党支部", NULL, 0),
+    ORG_COL("层级", level, 1, "市级", NULL, 0),
+    ORG_COL("成立日期", established_on, 0, "2020-01-01", "不填则为导入当天", 1),
+    RAW_COL("片区", "cluster", 0, "",
+            "片区名称，须已在“片区联建”中建立；只有机关工委或管理员可以填写",
+            xf_org_row, cluster),
 };
 #define N_ORG_COLS (int)(sizeof org_cols / sizeof org_cols[0])
 
@@ -410,10 +437,7 @@ static void answer(xf_req *r, int status, const xf_ctx *c, int dry_run,
 		const xf_import_error *e = &res->errors[k];
 		const char *header = NULL;
 		for (int j = 0; j < ncols && e->field; j++) {
-			const char *f = cols[j].field         ? cols[j].field
-			                : cols == member_cols ? "org_id"
-			                                      : "parent_id";
-			if (strcmp(f, e->field) == 0)
+			if (strcmp(cols[j].field, e->field) == 0)
 				header = cols[j].header;
 		}
 		xf_jw_obj(&w);
@@ -487,6 +511,36 @@ static int example_row(xf_req *r, const import_job *job, int i)
 	return s && strncmp(s, "（示例）", strlen("（示例）")) == 0;
 }
 
+/* Reads row i of the file into row (an xf_member_row or xf_org_row,
+ * by the columns' offsets): raw columns' trimmed text, and each field
+ * checked by the create route's table; *bad set by a failed check. */
+static void read_cells(xf_req *r, import_job *job, const xf_body_table *body,
+                       const column *cols, int ncols, int i, char *row,
+                       int rownum, int *bad)
+{
+	for (int k = 0; k < ncols; k++) {
+		const column *col = &cols[k];
+		const char *text = job->at[k] >= 0
+		                       ? xf_table_cell(&job->t, i, job->at[k])
+		                       : "";
+		if (col->raw) {
+			*(const char **)(void *)(row + col->text_at) =
+			    trim(&r->arena, text);
+			continue;
+		}
+		xf_val v;
+		if (cell_value(r, body, col, text, rownum, &job->res, &v) !=
+		    0) {
+			*bad = 1;
+			continue;
+		}
+		const char *str = v.present ? v.s : NULL;
+		*(const char **)(void *)(row + col->str_at) = str;
+		*(int *)(void *)(row + col->has_at) =
+		    col->has_if_set ? str != NULL : 1;
+	}
+}
+
 /* POST /api/import/members[?dry_run=1]: multipart field "file" (or the
  * file as the body). */
 void xf_h_import_members(xf_req *r)
@@ -508,44 +562,8 @@ void xf_h_import_members(xf_req *r)
 			continue;
 		xf_member_row *row = &rows[n++];
 		row->row = i + 1;
-		for (int k = 0; k < N_MEMBER_COLS; k++) {
-			const column *col = &member_cols[k];
-			const char *text =
-			    job.at[k] >= 0 ? xf_table_cell(&job.t, i, job.at[k])
-			                   : "";
-			if (!col->field) {
-				row->org = trim(&r->arena, text);
-				continue;
-			}
-			xf_val v;
-			if (cell_value(r, body, col, text, row->row, &job.res,
-			               &v) != 0) {
-				row->bad = 1;
-				continue;
-			}
-			const char *s = v.present ? v.s : NULL;
-			xf_member_input *in = &row->in;
-			if (strcmp(col->field, "name") == 0)
-				in->name = s, in->has_name = 1;
-			else if (strcmp(col->field, "gender") == 0)
-				in->gender = s, in->has_gender = 1;
-			else if (strcmp(col->field, "id_number") == 0)
-				in->id_number = s, in->has_id_number = 1;
-			else if (strcmp(col->field, "phone") == 0)
-				in->phone = s, in->has_phone = 1;
-			else if (strcmp(col->field, "status") == 0)
-				in->status = s, in->has_status = 1;
-			else if (strcmp(col->field, "joined_on") == 0)
-				in->joined_on = s, in->has_joined_on = 1;
-			else if (strcmp(col->field, "full_on") == 0)
-				in->full_on = s, in->has_full_on = 1;
-			else if (strcmp(col->field, "ethnicity") == 0)
-				in->ethnicity = s, in->has_ethnicity = 1;
-			else if (strcmp(col->field, "education") == 0)
-				in->education = s, in->has_education = 1;
-			else if (strcmp(col->field, "position") == 0)
-				in->position = s, in->has_position = 1;
-		}
+		read_cells(r, &job, body, member_cols, N_MEMBER_COLS, i,
+		           (char *)row, row->row, &row->bad);
 		if (!row->bad && (!row->org || !*row->org)) {
 			row->bad = 1;
 			xf_import_error_add(&r->arena, &job.res, row->row,
@@ -575,37 +593,8 @@ void xf_h_import_orgs(xf_req *r)
 			continue;
 		xf_org_row *row = &rows[n++];
 		row->row = i + 1;
-		for (int k = 0; k < N_ORG_COLS; k++) {
-			const column *col = &org_cols[k];
-			const char *text =
-			    job.at[k] >= 0 ? xf_table_cell(&job.t, i, job.at[k])
-			                   : "";
-			if (!col->field) {
-				row->parent = trim(&r->arena, text);
-				continue;
-			}
-			if (strcmp(col->field, "cluster") == 0) {
-				row->cluster = trim(&r->arena, text);
-				continue;
-			}
-			xf_val v;
-			if (cell_value(r, body, col, text, row->row, &job.res,
-			               &v) != 0) {
-				row->bad = 1;
-				continue;
-			}
-			const char *s = v.present ? v.s : NULL;
-			xf_org_input *in = &row->in;
-			if (strcmp(col->field, "name") == 0)
-				in->name = s, in->has_name = 1;
-			else if (strcmp(col->field, "kind") == 0)
-				in->kind = s, in->has_kind = 1;
-			else if (strcmp(col->field, "level") == 0)
-				in->level = s, in->has_level = 1;
-			else if (strcmp(col->field, "established_on") == 0)
-				in->established_on = s,
-				in->has_established_on = s != NULL;
-		}
+		read_cells(r, &job, body, org_cols, N_ORG_COLS, i, (char *)row,
+		           row->row, &row->bad);
 	}
 	int rc = xf_import_orgs(&c, rows, n, job.dry_run, &job.res);
 	end(r, &c, &job, rc, org_cols, N_ORG_COLS);
