@@ -1,8 +1,8 @@
 /*
  * annual_report_points.c (service) - the 先锋榜 section of the year's
  * report: the top rows of the year's member board and branch board of
- * the subtree, read through service/leaderboards.h (a file of its own
- * because that header and service/compliance.h both define xf_board).
+ * the subtree, read through service/leaderboards.h; one section of the
+ * report per file beside annual_report.c.
  */
 #include "service/annual_report.h"
 #include "service/leaderboards.h"

@@ -240,7 +240,7 @@ int xf_point_rule_load_for(xf_ctx *c, int64_t rule_id, const char *kind,
 	return XF_OK;
 }
 
-static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
+static int award_tx(xf_ctx *c, const xf_point_award_input *in,
                     xf_point_result *res)
 {
 	xf_point_subject s = {0};
@@ -271,22 +271,18 @@ static int award_tx(xf_ctx *c, const xf_point_award_input *in, int record,
 	}
 	if (rc != XF_OK)
 		return rc;
-	if (!record) {
-		const xf_point_version *v = &r.versions[r.nversions - 1];
-		if (s.member_id
-		        ? !xf_point_may_award(c, v->approver_role, s.org_path)
-		        : !xf_committee_over(c, s.org_path, 1))
-			return xf_forbidden(c, "无权为其记分");
-		if (in->occurred_on && !xf_committee_over(c, s.org_path, 0))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "只有机关工委可以补记以往日期的积分",
-			               "occurred_on");
-	}
-	if (!record && r.versions[r.nversions - 1].record_kind)
+	const xf_point_version *v = &r.versions[r.nversions - 1];
+	if (s.member_id ? !xf_point_may_award(c, v->approver_role, s.org_path)
+	                : !xf_committee_over(c, s.org_path, 1))
+		return xf_forbidden(c, "无权为其记分");
+	if (in->occurred_on && !xf_committee_over(c, s.org_path, 0))
+		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
+		               "只有机关工委可以补记以往日期的积分",
+		               "occurred_on");
+	if (v->record_kind)
 		return xf_invalid(c, "该规则按记录自动记分，不能直接认定",
 		                  "rule_id");
-	return xf_point_write_entry(c, &r, &s, date,
-	                            record ? "record" : "award", in->reason, 0,
+	return xf_point_write_entry(c, &r, &s, date, "award", in->reason, 0,
 	                            in->record_ref, NULL, res);
 }
 
@@ -300,18 +296,8 @@ int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
 	                  ? in->org_id
 	                  : xf_store_point_write_org(c->db, XF_POINT_KEY_MEMBER,
 	                                             in->member_id);
-	XF_TOTALS_TX(c, key, rc, award_tx(c, in, 0, res));
+	XF_TOTALS_TX(c, key, rc, award_tx(c, in, res));
 	return rc;
-}
-
-int xf_point_record_in_tx(xf_ctx *c, const xf_point_award_input *in,
-                          xf_point_result *res)
-{
-	if (!in->record_ref || !*in->record_ref)
-		return xf_invalid(c, "自动积分应指明来源记录", "record_ref");
-	if (!in->member_id == !in->org_id)
-		return xf_invalid(c, "应指定党员或组织之一", "member_id");
-	return award_tx(c, in, 1, res);
 }
 
 /* ---- reversals ----------------------------------------------------------*/

@@ -34,13 +34,6 @@ typedef struct xf_point_award_input {
 /* A direct award by an authorized role. */
 int xf_point_award(xf_ctx *c, const xf_point_award_input *in,
                    xf_point_result *res);
-/*
- * An automatic entry from a verified record of another module, inside the
- * caller's open write transaction (no scope check beyond the caller's;
- * record_ref required, e.g. "meeting:42"). Same caps, floors and vetoes.
- */
-int xf_point_record_in_tx(xf_ctx *c, const xf_point_award_input *in,
-                          xf_point_result *res);
 int xf_point_reverse(xf_ctx *c, int64_t entry_id, const char *reason,
                      xf_point_result *res);
 int xf_point_entry_read(xf_ctx *c, int64_t id, xf_point_entry *out);
