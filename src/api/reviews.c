@@ -79,6 +79,23 @@ static void answer_full(xf_req *r, int status, const xf_review_full *f)
 	for (int i = 0; i < f->npresenters; i++)
 		xf_review_presenter_json(&w, &f->presenters[i]);
 	xf_jw_arr_end(&w);
+	if (f->my_x10) { /* {"<presenter id>": {"<criterion>": score}} */
+		xf_jw_key(&w, "my_scores");
+		xf_jw_obj(&w);
+		for (int i = 0; i < f->npresenters; i++) {
+			char pid[24];
+			snprintf(pid, sizeof pid, "%lld",
+			         (long long)f->presenters[i].id);
+			xf_jw_key(&w, pid);
+			xf_jw_obj(&w);
+			for (int k = 0; k < f->r.ncrit; k++)
+				if (f->my_x10[i][k] >= 0)
+					xf_jw_kx10(&w, f->r.crit[k].name,
+					           f->my_x10[i][k]);
+			xf_jw_obj_end(&w);
+		}
+		xf_jw_obj_end(&w);
+	}
 	if (f->judges) {
 		xf_jw_key(&w, "judges");
 		xf_jw_arr(&w);

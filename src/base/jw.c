@@ -152,6 +152,23 @@ void xf_jw_x100(xf_jw *w, int64_t v)
 	xf_buf_add(w->b, frac, sizeof frac);
 }
 
+void xf_jw_x10(xf_jw *w, int64_t v)
+{
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char frac[2] = {'.', (char)('0' + a % 10)};
+	sep(w);
+	if (v < 0)
+		xf_buf_addc(w->b, '-');
+	xf_buf_addi(w->b, (int64_t)(a / 10));
+	xf_buf_add(w->b, frac, sizeof frac);
+}
+
+void xf_jw_kx10(xf_jw *w, const char *k, int64_t v)
+{
+	xf_jw_key(w, k);
+	xf_jw_x10(w, v);
+}
+
 void xf_jw_raw(xf_jw *w, const char *json)
 {
 	if (!json || !*json) {

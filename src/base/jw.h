@@ -38,6 +38,9 @@ void xf_jw_null(xf_jw *w);
 /* A number given in hundredths, with two decimals: 1235 as 12.35, -50 as
  * -0.50 (averages of points). */
 void xf_jw_x100(xf_jw *w, int64_t v);
+/* A number given in tenths, with one decimal: 875 as 87.5 (scores). */
+void xf_jw_x10(xf_jw *w, int64_t v);
+void xf_jw_kx10(xf_jw *w, const char *k, int64_t v);
 /* Writes already-serialized JSON as a value (e.g. a stored snapshot). */
 void xf_jw_raw(xf_jw *w, const char *json);
 

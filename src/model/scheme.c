@@ -11,21 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void xf_jw_x10(xf_jw *w, int64_t v)
-{
-	char b[32];
-	int64_t a = v < 0 ? -v : v;
-	snprintf(b, sizeof b, "%s%lld.%d", v < 0 ? "-" : "",
-	         (long long)(a / 10), (int)(a % 10));
-	xf_jw_raw(w, b);
-}
-
-void xf_jw_kx10(xf_jw *w, const char *k, int64_t v)
-{
-	xf_jw_key(w, k);
-	xf_jw_x10(w, v);
-}
-
 static void num(xf_jw *w, double v)
 {
 	char b[40];

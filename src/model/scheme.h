@@ -79,9 +79,6 @@ void xf_scheme_json_open(xf_jw *w, const xf_scheme *s);
  * source_title are their Chinese names. */
 void xf_indicator_json_open(xf_jw *w, const xf_indicator *d,
                             const char *kind_title, const char *source_title);
-/* Points in tenths as a JSON number with one decimal (87.5). */
-void xf_jw_x10(xf_jw *w, int64_t v);
-void xf_jw_kx10(xf_jw *w, const char *k, int64_t v);
 
 /* Mappings as stored: "linear:60:100", "steps:60=40,80=80" (min=points
  * in tenths), "rank:desc" or "rank:asc"; NULL for none. xf_mapping_text writes

@@ -57,7 +57,39 @@ static int still_open(xf_ctx *c, const xf_review *r)
 	               "评议活动已结束，结果不再改变", NULL);
 }
 
-/* The presenters, and the judges for the chair. */
+typedef struct mine_arg {
+	int64_t judge_id;
+	int *x10;
+} mine_arg;
+
+static void take_mine(void *arg, int64_t judge_id, int crit, int score_x10)
+{
+	mine_arg *m = arg;
+	if (judge_id == m->judge_id && crit >= 0 &&
+	    crit < XF_REVIEW_MAX_CRITERIA)
+		m->x10[crit] = score_x10;
+}
+
+/* A judge's own scores of every presenter, so that a reloaded scoring
+ * sheet shows what was submitted. */
+static int fill_mine(xf_ctx *c, xf_review_full *f)
+{
+	f->my_x10 = xf_arena_calloc(c->a, (size_t)f->npresenters + 1,
+	                            sizeof *f->my_x10);
+	if (!f->my_x10)
+		return xf_fail_db(c, XF_DB_ERROR);
+	int drc = XF_DB_OK;
+	for (int i = 0; i < f->npresenters && drc == XF_DB_OK; i++) {
+		for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
+			f->my_x10[i][k] = -1;
+		mine_arg m = {f->my_judge_id, f->my_x10[i]};
+		drc = xf_store_scores_of(c->db, f->presenters[i].id, take_mine,
+		                         &m);
+	}
+	return xf_from_db(c, drc);
+}
+
+/* The presenters, the judges for the chair, a judge's own scores. */
 static int fill(xf_ctx *c, xf_review_full *f)
 {
 	int drc = xf_store_presenters(c->db, c->a, f->r.id, &f->presenters,
@@ -65,7 +97,9 @@ static int fill(xf_ctx *c, xf_review_full *f)
 	if (drc == XF_DB_OK && f->chair)
 		drc = xf_store_judges(c->db, c->a, f->r.id, &f->judges,
 		                      &f->njudges);
-	return xf_from_db(c, drc);
+	if (drc != XF_DB_OK)
+		return xf_from_db(c, drc);
+	return f->my_judge_id ? fill_mine(c, f) : XF_OK;
 }
 
 static int create_tx(xf_ctx *c, const xf_review_input *in, xf_review_full *f)

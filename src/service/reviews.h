@@ -49,6 +49,9 @@ typedef struct xf_review_full {
 	int njudges;
 	int chair;           /* the reader chairs the session */
 	int64_t my_judge_id; /* the reader's judge id, 0: not a judge */
+	/* a judge's own scores, per presenter (as presenters[]) and
+	 * criterion, -1 where not scored; NULL for anyone else */
+	int (*my_x10)[XF_REVIEW_MAX_CRITERIA];
 } xf_review_full;
 
 int xf_review_create(xf_ctx *c, const xf_review_input *in, xf_review_full *out);

@@ -93,6 +93,11 @@ test('scores only while a presenter is open, within bounds, never for one\'s own
 	}
 	const live = expectStatus(await committee.get(`/api/reviews/${review.id}`), 200, srv);
 	assert.equal(live.presenters[0].scored_by, 5, 'how many judges scored, not what');
+	assert.equal(live.my_scores, undefined, 'the chair reads no judge\'s scores');
+	// a judge reads back its own last scores (a reloaded sheet), no one else's
+	const mine = expectStatus(await j.get(`/api/reviews/${review.id}`), 200, srv);
+	assert.deepEqual(mine.my_scores[p1.id], { 工作成效: 50, 创新亮点: 30 });
+	assert.deepEqual(mine.my_scores[p2.id], {});
 	const before = expectStatus(await committee.get(`/api/reviews/${review.id}/results`), 200, srv);
 	assert.deepEqual(before.items, [], 'no result before the close');
 	expectStatus(await committee.post(`/api/reviews/${review.id}/presenters/${p1.id}/close`, { rectification: '加强理论学习' }), 200, srv);
