@@ -146,9 +146,10 @@ export async function watchedPage(browser, { width = 1440, height = 900 } = {}) 
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
   page.on('requestfailed', (r) => {
-    // The browser drops its own favicon fetch, and an event stream, when a
-    // page goes away.
-    if ((new URL(r.url()).pathname === '/favicon.svg' || stream(r)) && r.failure()?.errorText === 'net::ERR_ABORTED') return
+    // The browser drops a read still in flight (its favicon, an event
+    // stream, a page's GETs) when the page goes away: the user moved on, it
+    // is not an error of the app. A write cut off still counts.
+    if (r.method() === 'GET' && r.failure()?.errorText === 'net::ERR_ABORTED') return
     problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`)
   })
   page.on('response', (r) => {
