@@ -59,16 +59,8 @@ void xf_h_activities_create(xf_req *r)
 		XF_ANSWER(r, 201, xf_activity_json, &a);
 }
 
-void xf_h_activities_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_activity a;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_activity_read(&c, id, &a)))
-		XF_ANSWER(r, 200, xf_activity_json, &a);
-}
+XF_ID_HANDLER(xf_h_activities_get, xf_activity a, xf_activity_read(&c, id, &a),
+              XF_ANSWER(r, 200, xf_activity_json, &a))
 
 /* GET /api/activities?org=&year=&upcoming=1&past=1 */
 enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_UPCOMING, L_PAST };
@@ -147,16 +139,9 @@ void xf_h_activities_stats(xf_req *r)
 
 /* POST /api/activities/{id}/signups: 201 with the caller's sign-up
  * ({"status":"confirmed"|"waiting","position",…}). */
-void xf_h_activities_sign_up(xf_req *r)
-{
-	xf_ctx c;
-	xf_activity_signup s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_activity_sign_up(&c, id, &s)))
-		XF_ANSWER(r, 201, xf_activity_signup_json, &s);
-}
+XF_ID_HANDLER(xf_h_activities_sign_up, xf_activity_signup s,
+              xf_activity_sign_up(&c, id, &s),
+              XF_ANSWER(r, 201, xf_activity_signup_json, &s))
 
 /* DELETE /api/activities/{id}/signups/me → {"ok":true,
  * "promoted_member_id"} */

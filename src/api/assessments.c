@@ -308,27 +308,13 @@ void xf_h_star_ratings_review(xf_req *r)
 		XF_ANSWER(r, 200, xf_star_rating_json, &s);
 }
 
-void xf_h_star_ratings_decide(xf_req *r)
-{
-	xf_ctx c;
-	xf_star_rating s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_star_rating_decide(&c, id, &s)))
-		XF_ANSWER(r, 200, xf_star_rating_json, &s);
-}
+XF_ID_HANDLER(xf_h_star_ratings_decide, xf_star_rating s,
+              xf_star_rating_decide(&c, id, &s),
+              XF_ANSWER(r, 200, xf_star_rating_json, &s))
 
-void xf_h_star_ratings_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_star_rating s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_star_rating_get(&c, id, &s)))
-		XF_ANSWER(r, 200, xf_star_rating_json, &s);
-}
+XF_ID_HANDLER(xf_h_star_ratings_get, xf_star_rating s,
+              xf_star_rating_get(&c, id, &s),
+              XF_ANSWER(r, 200, xf_star_rating_json, &s))
 
 /* ?page=&size=&org=&year=&state= */
 enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_STATE };
@@ -344,25 +330,10 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_star_ratings_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_star_ratings_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_star_rating *items;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
-	                            q[L_STATE].present ? q[L_STATE].s : NULL,
-	                            offset, limit, &items, &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_star_rating_json, items, n, total);
-}
+XF_LIST_HANDLER(xf_h_star_ratings_list, xf_star_rating, xf_star_rating_json,
+                xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+                                    q[L_STATE].present ? q[L_STATE].s : NULL,
+                                    XF_LIST_OUT))
 
 /* ?org=&year= */
 enum { M_ORG, M_YEAR };

@@ -200,12 +200,4 @@ void xf_h_attachments_get(xf_req *r)
 }
 
 /* DELETE /api/attachments/{id}. */
-void xf_h_attachments_delete(xf_req *r)
-{
-	int64_t id;
-	xf_ctx c;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_attachment_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_attachments_delete, xf_attachment_remove(&c, id))

@@ -103,15 +103,7 @@ void xf_h_brands_get(xf_req *r)
 		answer_brand(r, 200, &c, id);
 }
 
-void xf_h_brands_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_brand_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_brands_delete, xf_brand_remove(&c, id))
 
 /* GET /api/brands?org= */
 enum { L_PAGE, L_SIZE, L_ORG };
@@ -122,21 +114,8 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_brands_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_brands_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_brand *bs;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_brand_list(&c, r->query_vals[L_ORG].i, offset,
-	                                 limit, &bs, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_brand_json, bs, n, total);
-}
+XF_LIST_HANDLER(xf_h_brands_list, xf_brand, xf_brand_json,
+                xf_brand_list(&c, q[L_ORG].i, XF_LIST_OUT))
 
 static const xf_field review_fields[] = {
     {"grade", XF_F_ENUM, 1, 0, 0, 0, xf_brand_grades, "评价等次"},

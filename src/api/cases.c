@@ -157,27 +157,12 @@ void xf_h_case_calls_list(xf_req *r)
 		XF_PAGE_ANSWER(r, xf_case_call_json, ks, n, total);
 }
 
-void xf_h_case_calls_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_case_call_view v;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_call_read(&c, id, &v)))
-		answer_view(r, 200, &v);
-}
+XF_ID_HANDLER(xf_h_case_calls_get, xf_case_call_view v,
+              xf_case_call_read(&c, id, &v), answer_view(r, 200, &v))
 
-void xf_h_case_calls_close(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_case_call k;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_call_close(&c, id, &k)))
-		XF_ANSWER(r, 200, xf_case_call_json, &k);
-}
+XF_ID_HANDLER(xf_h_case_calls_close, xf_case_call k,
+              xf_case_call_close(&c, id, &k),
+              XF_ANSWER(r, 200, xf_case_call_json, &k))
 
 /* {"call": ..., "items": [...]}: the call and its submissions. */
 static void answer_subs(xf_req *r, const xf_case_call_view *v,
@@ -245,16 +230,8 @@ void xf_h_case_calls_submissions_create(xf_req *r)
 		answer_sub(r, 201, &s);
 }
 
-void xf_h_case_submissions_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_case_submission s;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_sub_read(&c, id, &s)))
-		answer_sub(r, 200, &s);
-}
+XF_ID_HANDLER(xf_h_case_submissions_get, xf_case_submission s,
+              xf_case_sub_read(&c, id, &s), answer_sub(r, 200, &s))
 
 void xf_h_case_submissions_patch(xf_req *r)
 {
@@ -277,15 +254,7 @@ void xf_h_case_submissions_patch(xf_req *r)
 		answer_sub(r, 200, &s);
 }
 
-void xf_h_case_submissions_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_sub_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_case_submissions_delete, xf_case_sub_remove(&c, id))
 
 void xf_h_case_calls_assignments(xf_req *r)
 {
@@ -436,16 +405,9 @@ void xf_h_cases_list(xf_req *r)
 		XF_PAGE_ANSWER(r, library_item, s, n, total);
 }
 
-void xf_h_cases_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_case_submission s;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_library_read(&c, id, &s)))
-		XF_ANSWER(r, 200, xf_case_library_json, &s, 1);
-}
+XF_ID_HANDLER(xf_h_cases_get, xf_case_submission s,
+              xf_case_library_read(&c, id, &s),
+              XF_ANSWER(r, 200, xf_case_library_json, &s, 1))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_cases_bodies[] = {

@@ -104,26 +104,10 @@ void xf_h_duties_patch(xf_req *r)
 		answer_duty(r, 200, &d);
 }
 
-void xf_h_duties_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_duty d;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_duty_read(&c, id, &d)))
-		answer_duty(r, 200, &d);
-}
+XF_ID_HANDLER(xf_h_duties_get, xf_duty d, xf_duty_read(&c, id, &d),
+              answer_duty(r, 200, &d))
 
-void xf_h_duties_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_duty_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_duties_delete, xf_duty_remove(&c, id))
 
 /* GET /api/duties(.xlsx)?org=&year=&level=&post=&applicable=1 */
 enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
@@ -476,12 +460,4 @@ void xf_h_duty_assignments_xlsx(xf_req *r)
 	xf_xlsx_table_reply(r, &t, "三级五岗岗位分配.xlsx");
 }
 
-void xf_h_duty_assignments_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_duty_unassign(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_duty_assignments_delete, xf_duty_unassign(&c, id))

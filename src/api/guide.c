@@ -98,26 +98,10 @@ void xf_h_guide_patch(xf_req *r)
 		XF_ANSWER(r, 200, write_full, &g);
 }
 
-void xf_h_guide_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_guide_article g;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_guide_read(&c, id, &g)))
-		XF_ANSWER(r, 200, write_full, &g);
-}
+XF_ID_HANDLER(xf_h_guide_get, xf_guide_article g, xf_guide_read(&c, id, &g),
+              XF_ANSWER(r, 200, write_full, &g))
 
-void xf_h_guide_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_guide_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_guide_delete, xf_guide_remove(&c, id))
 
 /* GET /api/guide/articles/{id}/versions: {"items":[..],"total"}. */
 void xf_h_guide_versions(xf_req *r)
@@ -144,21 +128,8 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_guide_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_guide_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_guide_article *gs;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_guide_list(&c, xf_val_str(&r->query_vals[L_TAG]),
-	                                 offset, limit, &gs, &n, &total)))
-		XF_PAGE_ANSWER(r, write_brief, gs, n, total);
-}
+XF_LIST_HANDLER(xf_h_guide_list, xf_guide_article, write_brief,
+                xf_guide_list(&c, xf_val_str(&q[L_TAG]), XF_LIST_OUT))
 
 /* GET /api/guide/search?q=: the articles ranked by match (at most 50),
  * {"items":[..],"total"}. */

@@ -9,8 +9,59 @@
 #ifndef XF_API_HANDLER_H
 #define XF_API_HANDLER_H
 
+#include "api/input.h"
+#include "api/page.h"
 #include "http/server.h"
 
 typedef void xf_api_handler(xf_req *r);
+
+/*
+ * The two shapes most handlers have, each written once.
+ *
+ * XF_ID_HANDLER: the record of the path's id: the caller's context c and
+ * id, declarations decl, one service call, and its answer when the call
+ * succeeded (the error answer otherwise):
+ *
+ *   XF_ID_HANDLER(xf_h_activities_get, xf_activity a,
+ *                 xf_activity_read(&c, id, &a),
+ *                 XF_ANSWER(r, 200, xf_activity_json, &a))
+ */
+#define XF_ID_HANDLER(name, decl, call, answer)                                \
+	void name(xf_req *r)                                                   \
+	{                                                                      \
+		xf_ctx c;                                                      \
+		int64_t id;                                                    \
+		decl;                                                          \
+		if (xf_api_ctx_id(r, &c, &id) == 0 &&                          \
+		    !xf_api_failed(r, &c, call))                               \
+			answer;                                                \
+	}
+/* The same answering {"ok":true}: XF_ID_OK_HANDLER(name, call). */
+#define XF_ID_OK_HANDLER(name, call)                                           \
+	XF_ID_HANDLER(name, (void)0, call, xf_api_ok(r))
+
+/*
+ * XF_LIST_HANDLER: a page of a list. The call may use the context c, the
+ * checked query values q[], and XF_LIST_OUT for the page asked and its
+ * answer (offset, limit, &items, &n, &total: items of type T); the
+ * answer is {"items","total"}, each item written by write(w, &item):
+ *
+ *   XF_LIST_HANDLER(xf_h_brands_list, xf_brand, xf_brand_json,
+ *                   xf_brand_list(&c, q[L_ORG].i, XF_LIST_OUT))
+ */
+#define XF_LIST_OUT offset, limit, &items, &n, &total
+#define XF_LIST_HANDLER(name, T, write, call)                                  \
+	void name(xf_req *r)                                                   \
+	{                                                                      \
+		const xf_val *q = r->query_vals;                               \
+		xf_ctx c;                                                      \
+		int offset, limit, n;                                          \
+		int64_t total;                                                 \
+		T *items;                                                      \
+		(void)q;                                                       \
+		xf_query_page(r, &offset, &limit);                             \
+		if (xf_api_ctx(r, &c) == 0 && !xf_api_failed(r, &c, call))     \
+			XF_PAGE_ANSWER(r, write, items, n, total);             \
+	}
 
 #endif

@@ -93,26 +93,10 @@ void xf_h_honors_patch(xf_req *r)
 		XF_ANSWER(r, 200, xf_honor_json, &h);
 }
 
-void xf_h_honors_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_honor h;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_honor_read(&c, id, &h)))
-		XF_ANSWER(r, 200, xf_honor_json, &h);
-}
+XF_ID_HANDLER(xf_h_honors_get, xf_honor h, xf_honor_read(&c, id, &h),
+              XF_ANSWER(r, 200, xf_honor_json, &h))
 
-void xf_h_honors_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_honor_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_honors_delete, xf_honor_remove(&c, id))
 
 /* GET /api/honors?org=&year=&category=&level=&grade=&member=&brand= */
 enum {

@@ -160,15 +160,7 @@ void xf_h_meetings_get(xf_req *r)
 		answer_meeting(r, 200, &m, ms, n);
 }
 
-void xf_h_meetings_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_meeting_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_meetings_delete, xf_meeting_remove(&c, id))
 
 /* ?page=&size=&org=&kind=&period=&subtree= (the .xlsx: all pages) */
 enum { ML_PAGE, ML_SIZE, ML_ORG, ML_KIND, ML_PERIOD, ML_SUBTREE };
@@ -426,15 +418,7 @@ void xf_h_measures_patch(xf_req *r)
 		XF_ANSWER(r, 200, xf_measure_json, &m);
 }
 
-void xf_h_measures_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_measure_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_measures_delete, xf_measure_remove(&c, id))
 
 /* ?page=&size=&org= */
 enum { OL_PAGE, OL_SIZE, OL_ORG };

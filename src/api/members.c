@@ -104,26 +104,10 @@ void xf_h_members_patch(xf_req *r)
 		answer_member(r, 200, &c, &m);
 }
 
-void xf_h_members_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_member m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_member_read(&c, id, &m)))
-		answer_member(r, 200, &c, &m);
-}
+XF_ID_HANDLER(xf_h_members_get, xf_member m, xf_member_read(&c, id, &m),
+              answer_member(r, 200, &c, &m))
 
-void xf_h_members_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_member_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_members_delete, xf_member_remove(&c, id))
 
 /* ?page=&size=&org=&q=&status=&subtree=&sort= (the .xlsx: all pages) */
 static const char *const sorts[] = {"name", "joined_on", "-joined_on", NULL};

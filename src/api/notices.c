@@ -149,16 +149,8 @@ void xf_h_notices_create(xf_req *r)
 		answer_notice(r, &c, 201, &f);
 }
 
-void xf_h_point_notices_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_point_notice_full f;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_point_notice_read(&c, id, &f)))
-		answer_notice(r, &c, 200, &f);
-}
+XF_ID_HANDLER(xf_h_point_notices_get, xf_point_notice_full f,
+              xf_point_notice_read(&c, id, &f), answer_notice(r, &c, 200, &f))
 
 /* ?page=&size=&org= */
 enum { Q_PAGE, Q_SIZE, Q_ORG };

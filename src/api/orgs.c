@@ -92,26 +92,10 @@ void xf_h_orgs_patch(xf_req *r)
 		XF_ANSWER(r, 200, xf_org_json, &o);
 }
 
-void xf_h_orgs_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_org o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_org_read(&c, id, &o)))
-		XF_ANSWER(r, 200, xf_org_json, &o);
-}
+XF_ID_HANDLER(xf_h_orgs_get, xf_org o, xf_org_read(&c, id, &o),
+              XF_ANSWER(r, 200, xf_org_json, &o))
 
-void xf_h_orgs_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_org_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_orgs_delete, xf_org_remove(&c, id))
 
 static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
 {
@@ -271,16 +255,8 @@ void xf_h_clusters_list(xf_req *r)
 	xf_page_end(r, &w, n);
 }
 
-void xf_h_clusters_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_read(&c, id, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID_HANDLER(xf_h_clusters_get, xf_cluster cl, xf_cluster_read(&c, id, &cl),
+              XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
 static const xf_field cluster_org_fields[] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},

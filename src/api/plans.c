@@ -176,15 +176,7 @@ void xf_h_plans_patch(xf_req *r)
 }
 
 /* DELETE /api/plans/{id}: 200 {"ok":true}; 409 while tasks carry it. */
-void xf_h_plans_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_plan_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_plans_delete, xf_plan_remove(&c, id))
 
 void xf_h_plans_get(xf_req *r)
 {

@@ -123,16 +123,9 @@ void xf_h_point_rules_patch(xf_req *r)
 		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
 }
 
-void xf_h_point_rules_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_point_rule rule;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_point_rule_read(&c, id, &rule)))
-		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
-}
+XF_ID_HANDLER(xf_h_point_rules_get, xf_point_rule rule,
+              xf_point_rule_read(&c, id, &rule),
+              XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1))
 
 /* ?kind=&on=&category= */
 enum { RL_KIND, RL_ON, RL_CATEGORY };
@@ -308,16 +301,9 @@ void xf_h_claims_create(xf_req *r)
 		XF_ANSWER(r, 201, xf_point_claim_json, &cl);
 }
 
-void xf_h_claims_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_point_claim cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_point_claim_read(&c, id, &cl)))
-		XF_ANSWER(r, 200, xf_point_claim_json, &cl);
-}
+XF_ID_HANDLER(xf_h_claims_get, xf_point_claim cl,
+              xf_point_claim_read(&c, id, &cl),
+              XF_ANSWER(r, 200, xf_point_claim_json, &cl))
 
 /* {"id","points","capped","floored","veto","message","entry":{...}} */
 static void answer_result(xf_jw *w, const xf_point_result *res)

@@ -142,34 +142,12 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_programs_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_programs_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_program *ps;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_program_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
-	                                   xf_val_str(&q[L_KIND]), offset,
-	                                   limit, &ps, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_program_json, ps, n, total);
-}
+XF_LIST_HANDLER(xf_h_programs_list, xf_program, xf_program_json,
+                xf_program_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+                                xf_val_str(&q[L_KIND]), XF_LIST_OUT))
 
-void xf_h_programs_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_program p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_read(&c, id, &p)))
-		XF_ANSWER(r, 200, xf_program_json, &p);
-}
+XF_ID_HANDLER(xf_h_programs_get, xf_program p, xf_program_read(&c, id, &p),
+              XF_ANSWER(r, 200, xf_program_json, &p))
 
 /* POST /api/programs/{id}/applications {"org_id"} */
 static const xf_field apply_fields[] = {
@@ -177,17 +155,9 @@ static const xf_field apply_fields[] = {
 };
 const xf_body_table xf_programs_apply_body = XF_BODY_TABLE(apply_fields);
 
-void xf_h_programs_apply(xf_req *r)
-{
-	xf_ctx c;
-	xf_program_application a;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_program_apply(&c, id, r->body_vals[0].i, &a)))
-		XF_ANSWER(r, 201, xf_program_application_json, &a);
-}
+XF_ID_HANDLER(xf_h_programs_apply, xf_program_application a,
+              xf_program_apply(&c, id, r->body_vals[0].i, &a),
+              XF_ANSWER(r, 201, xf_program_application_json, &a))
 
 /* GET /api/programs/{id}/applications?state= and
  * GET /api/program-applications?program=&org=&state= */
@@ -289,29 +259,15 @@ void xf_h_programs_decide(xf_req *r)
 }
 
 /* DELETE /api/programs/{id}/decision: the decision withdrawn. */
-void xf_h_programs_undecide(xf_req *r)
-{
-	xf_ctx c;
-	xf_program p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_undecide(&c, id, &p)))
-		XF_ANSWER(r, 200, xf_program_json, &p);
-}
+XF_ID_HANDLER(xf_h_programs_undecide, xf_program p,
+              xf_program_undecide(&c, id, &p),
+              XF_ANSWER(r, 200, xf_program_json, &p))
 
 /* ---- applications ---------------------------------------------------------*/
 
-void xf_h_program_apps_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_program_application a;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_app_read(&c, id, &a)))
-		XF_ANSWER(r, 200, xf_program_application_json, &a);
-}
+XF_ID_HANDLER(xf_h_program_apps_get, xf_program_application a,
+              xf_program_app_read(&c, id, &a),
+              XF_ANSWER(r, 200, xf_program_application_json, &a))
 
 /* PUT /api/program-applications/{id}/items/{code}
  * {"self_assessment","evidence":[{"kind","ref"?,"url"?,"text"?}]} */
@@ -363,27 +319,13 @@ void xf_h_program_apps_item(xf_req *r)
 		XF_ANSWER(r, 200, xf_program_application_json, &a);
 }
 
-void xf_h_program_apps_submit(xf_req *r)
-{
-	xf_ctx c;
-	xf_program_application a;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_app_submit(&c, id, &a)))
-		XF_ANSWER(r, 200, xf_program_application_json, &a);
-}
+XF_ID_HANDLER(xf_h_program_apps_submit, xf_program_application a,
+              xf_program_app_submit(&c, id, &a),
+              XF_ANSWER(r, 200, xf_program_application_json, &a))
 
-void xf_h_program_apps_withdraw(xf_req *r)
-{
-	xf_ctx c;
-	xf_program_application a;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_app_withdraw(&c, id, &a)))
-		XF_ANSWER(r, 200, xf_program_application_json, &a);
-}
+XF_ID_HANDLER(xf_h_program_apps_withdraw, xf_program_application a,
+              xf_program_app_withdraw(&c, id, &a),
+              XF_ANSWER(r, 200, xf_program_application_json, &a))
 
 /* PUT /api/program-applications/{id}/review {"items":{"<code>":{"verdict",
  * "note"}},"site_visit":{"date","notes"}?,"notes"?,"conclusion"} */

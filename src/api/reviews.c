@@ -173,16 +173,8 @@ void xf_h_reviews_create(xf_req *r)
 		answer_full(r, 201, &f);
 }
 
-void xf_h_reviews_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_review_full f;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_review_read(&c, id, &f)))
-		answer_full(r, 200, &f);
-}
+XF_ID_HANDLER(xf_h_reviews_get, xf_review_full f, xf_review_read(&c, id, &f),
+              answer_full(r, 200, &f))
 
 enum { L_PAGE, L_SIZE };
 static const xf_param list_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
@@ -341,16 +333,8 @@ void xf_h_reviews_scores_put(xf_req *r)
 		xf_api_ok(r);
 }
 
-void xf_h_reviews_close(xf_req *r)
-{
-	xf_ctx c;
-	xf_review_full f;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_review_close(&c, id, &f)))
-		answer_full(r, 200, &f);
-}
+XF_ID_HANDLER(xf_h_reviews_close, xf_review_full f, xf_review_close(&c, id, &f),
+              answer_full(r, 200, &f))
 
 /* The results of the session in the path; 0, or -1 with the answer
  * written. */

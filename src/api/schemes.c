@@ -309,26 +309,10 @@ void xf_h_schemes_patch(xf_req *r)
 		answer(r, 200, &s);
 }
 
-void xf_h_schemes_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_scheme s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_scheme_get(&c, id, &s)))
-		answer(r, 200, &s);
-}
+XF_ID_HANDLER(xf_h_schemes_get, xf_scheme s, xf_scheme_get(&c, id, &s),
+              answer(r, 200, &s))
 
-void xf_h_schemes_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_scheme_delete(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_schemes_delete, xf_scheme_delete(&c, id))
 
 enum { B_FROM, B_COUNT };
 static const xf_field publish_fields[B_COUNT] = {
@@ -350,16 +334,8 @@ void xf_h_schemes_publish(xf_req *r)
 		answer(r, 200, &s);
 }
 
-void xf_h_schemes_versions_create(xf_req *r)
-{
-	xf_ctx c;
-	xf_scheme s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_scheme_new_version(&c, id, &s)))
-		answer(r, 201, &s);
-}
+XF_ID_HANDLER(xf_h_schemes_versions_create, xf_scheme s,
+              xf_scheme_new_version(&c, id, &s), answer(r, 201, &s))
 
 void xf_h_schemes_templates(xf_req *r)
 {

@@ -212,15 +212,7 @@ void xf_h_tasks_patch(xf_req *r)
 		answer_full(r, 200, &c, id);
 }
 
-void xf_h_tasks_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_task_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_tasks_delete, xf_task_remove(&c, id))
 
 static const xf_field cascade_fields[] = {
     {"org_ids", XF_F_ARRAY, 1, 0, 0, XF_TASK_MAX_CASCADE, NULL, "下达组织"},

@@ -105,16 +105,8 @@ void xf_h_users_patch(xf_req *r)
 		XF_ANSWER(r, 200, xf_user_json, &u);
 }
 
-void xf_h_users_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_user u;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_read(&c, id, &u)))
-		XF_ANSWER(r, 200, xf_user_json, &u);
-}
+XF_ID_HANDLER(xf_h_users_get, xf_user u, xf_user_read(&c, id, &u),
+              XF_ANSWER(r, 200, xf_user_json, &u))
 
 /* ?page=&size=&q= */
 enum { Q_PAGE, Q_SIZE, Q_Q };

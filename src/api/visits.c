@@ -80,21 +80,8 @@ static const xf_param due_params[] = {
 };
 const xf_query_table xf_visits_due_query = XF_QUERY_TABLE(due_params);
 
-void xf_h_visits_due(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_visit_trigger *ts;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_visit_due_list(&c, r->query_vals[D_ORG].i, offset,
-	                                     limit, &ts, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_visit_trigger_json, ts, n, total);
-}
+XF_LIST_HANDLER(xf_h_visits_due, xf_visit_trigger, xf_visit_trigger_json,
+                xf_visit_due_list(&c, q[D_ORG].i, XF_LIST_OUT))
 
 enum { V_TRIGGER, V_ON, V_NOTES, V_HELP };
 static const xf_field visit_fields[] = {
