@@ -18,9 +18,10 @@ const TODAY = todayShanghai();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** Today plus months (the day clamped to the month's end) plus days. */
-function at(months, days = 0) {
-	const [y, m, d] = TODAY.split('-').map(Number);
+/** day (YYYY-MM-DD) plus months (the day clamped to the month's end, as
+ * the server counts) plus days. */
+function plus(day, months, days = 0) {
+	const [y, m, d] = day.split('-').map(Number);
 	const total = y * 12 + (m - 1) + months;
 	const ty = Math.floor(total / 12);
 	const tm = total % 12;
@@ -28,6 +29,8 @@ function at(months, days = 0) {
 	const base = Date.UTC(ty, tm, Math.min(d, last));
 	return new Date(base + days * 86400000).toISOString().slice(0, 10);
 }
+/** Today plus months plus days. */
+const at = (months, days = 0) => plus(TODAY, months, days);
 
 before(async () => {
 	({ srv, admin, dist, b1, b2, b3 } = await startWithTree({
@@ -155,7 +158,8 @@ test('the rules refuse a step out of order, before its earliest date, or after t
 	await ok(sec1, r, { step: 'activist_filed', done_on: at(-35, 5) });
 	await ok(sec1, r, { step: 'mentors', done_on: at(-35, 5) });
 	// the culture lasts a year
-	e = expectError(await step(sec1, r, { step: 'culture', done_on: at(-23, -1), assessments: 2, reports: 4 }), 422, 'rule', 'done_on', srv);
+	// a day short of the year from the activist's day
+	e = expectError(await step(sec1, r, { step: 'culture', done_on: plus(at(-35), 12, -1), assessments: 2, reports: 4 }), 422, 'rule', 'done_on', srv);
 	assert.match(e.message, /满一年/);
 	e = expectError(await step(sec1, r, { step: 'culture', done_on: at(-23), assessments: 2, reports: 3 }), 422, 'rule', 'reports', srv);
 	assert.match(e.message, /思想汇报/);
@@ -222,7 +226,7 @@ test('from application to 预备党员 and 正式党员: the member record follo
 	assert.ok(full.timeline.every((l) => l.state === 'done'));
 	const m2 = expectStatus(await sec1.get(`/api/members/${probationary.member_id}`), 200, srv);
 	assert.equal(m2.status, 'full');
-	assert.equal(m2.full_on, at(-7));
+	assert.equal(m2.full_on, plus(at(-19), 12));
 	const list = expectList(await sec1.get(`/api/recruits?org=${b1.id}&stage=full`), srv);
 	assert.ok(list.items.some((x) => x.id === r.id));
 	assert.ok(list.items.every((x) => x.stage === 'full'));
@@ -235,13 +239,14 @@ test('the 预备期 may be extended once by 6 to 12 months', async () => {
 	const ext = await ok(sec1, r, { step: 'conversion_approval', done_on: at(-6, 10), extend_months: 6 });
 	assert.equal(ext.stage, 'probationary');
 	assert.equal(ext.next_step, 'conversion_apply');
-	assert.equal(ext.due_on, at(-1));
-	expectError(await step(sec1, r, { step: 'conversion_apply', done_on: at(-1, -1) }), 422, 'rule', 'done_on', srv);
-	await ok(sec1, r, { step: 'conversion_apply', done_on: at(-1) });
-	await ok(sec1, r, { step: 'conversion_vote', done_on: at(-1, 2), ...vote });
-	const e = expectError(await step(sec1, r, { step: 'conversion_approval', done_on: at(-1, 4), extend_months: 6 }), 422, 'rule', 'extend_months', srv);
+	const end = plus(at(-19), 18);
+	assert.equal(ext.due_on, end);
+	expectError(await step(sec1, r, { step: 'conversion_apply', done_on: plus(end, 0, -1) }), 422, 'rule', 'done_on', srv);
+	await ok(sec1, r, { step: 'conversion_apply', done_on: end });
+	await ok(sec1, r, { step: 'conversion_vote', done_on: plus(end, 0, 2), ...vote });
+	const e = expectError(await step(sec1, r, { step: 'conversion_approval', done_on: plus(end, 0, 4), extend_months: 6 }), 422, 'rule', 'extend_months', srv);
 	assert.match(e.message, /只能延长一次/);
-	const full = await ok(sec1, r, { step: 'conversion_approval', done_on: at(-1, 4) });
+	const full = await ok(sec1, r, { step: 'conversion_approval', done_on: plus(end, 0, 4) });
 	assert.equal(full.stage, 'full');
 });
 
