@@ -19,6 +19,7 @@
 #include "service/cases.h"
 #include "service/honors.h"
 #include "service/programs.h"
+#include "service/recruits.h"
 
 #include <string.h>
 
@@ -148,6 +149,16 @@ void xf_h_honor_attachments_upload(xf_req *r)
 void xf_h_honor_attachments_list(xf_req *r)
 {
 	list(r, &xf_honor_files);
+}
+
+void xf_h_recruit_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_recruit_files);
+}
+
+void xf_h_recruit_attachments_list(xf_req *r)
+{
+	list(r, &xf_recruit_files);
 }
 
 void xf_h_case_attachments_upload(xf_req *r)

@@ -30,6 +30,7 @@
 #include "api/plans.h"
 #include "api/points.h"
 #include "api/programs.h"
+#include "api/recruits.h"
 #include "api/register.h"
 #include "api/reports.h"
 #include "api/reviews.h"
@@ -504,6 +505,20 @@ static const xf_route routes[] = {
      .query = &xf_visits_list_query},
     {"GET", "/api/visits/coverage", xf_h_visits_coverage, .auth = MANAGE,
      .query = &xf_visits_coverage_query},
+    /* 发展党员: recruits, their steps, the due list, their files */
+    {"POST", "/api/recruits", xf_h_recruits_create, .auth = MANAGE,
+     .body = &xf_recruits_create_body},
+    {"GET", "/api/recruits", xf_h_recruits_list, .auth = MANAGE,
+     .query = &xf_recruits_list_query},
+    {"GET", "/api/recruits/due", xf_h_recruits_due, .auth = MANAGE,
+     .query = &xf_recruits_due_query},
+    {"GET", "/api/recruits/{id}", xf_h_recruits_get, .auth = MANAGE},
+    {"POST", "/api/recruits/{id}/steps", xf_h_recruit_steps_create,
+     .auth = MANAGE, .body = &xf_recruit_steps_create_body},
+    {"GET", "/api/recruits/{id}/attachments", xf_h_recruit_attachments_list,
+     .auth = MANAGE},
+    {"POST", "/api/recruits/{id}/attachments", xf_h_recruit_attachments_upload,
+     .auth = MANAGE, .max_body = XF_FILE_MAX_BYTES},
     /* the practice guide (实务指南): read by every user, written by the
      * admin and the committee */
     {"GET", "/api/guide/articles", xf_h_guide_list, .auth = ANY,

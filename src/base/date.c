@@ -329,3 +329,13 @@ int xf_period_contains(xf_period p, xf_date d)
 	return xf_date_cmp(xf_period_first(p), d) <= 0 &&
 	       xf_date_cmp(d, xf_period_last(p)) <= 0;
 }
+
+xf_date xf_date_add_months(xf_date d, int n)
+{
+	int m = d.y * 12 + (d.m - 1) + n;
+	xf_date r = {m / 12, m % 12 + 1, d.d};
+	int last = xf_date_month_days(r.y, r.m);
+	if (r.d > last)
+		r.d = last;
+	return r;
+}

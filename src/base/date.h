@@ -40,6 +40,10 @@ xf_date xf_date_from_days(int64_t days);
 xf_date xf_date_today(int64_t unix_seconds);
 /* Returns -1, 0 or 1 as a is before, equal to or after b. */
 int xf_date_cmp(xf_date a, xf_date b);
+/* d plus n months (n may be negative), the day clamped to the end of the
+ * target month: 2024-01-31 + 1 month is 2024-02-29, 2024-02-29 + 12
+ * months is 2025-02-28. */
+xf_date xf_date_add_months(xf_date d, int n);
 /* Writes e.g. "2024-07-01T08:00:00+08:00" (Asia/Shanghai) and a NUL;
  * times outside years 1..9999 are clamped. */
 void xf_time_iso(int64_t unix_seconds, char out[32]);

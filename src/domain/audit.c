@@ -70,5 +70,7 @@ const xf_code xf_audit_entities[] = {
     {"visit", "走访记录"},
     {"visit_kind", "走访事由类别"},
     {"guide_article", "实务指南"},
+    {"recruit", "发展党员对象"},
+    {"recruit_step", "发展党员步骤"},
     {NULL, NULL},
 };

@@ -16,6 +16,7 @@
 #include "domain/orgs.h"
 #include "domain/points.h"
 #include "domain/programs.h"
+#include "domain/recruit.h"
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
@@ -71,6 +72,9 @@ const xf_catalogue xf_catalogues[] = {
     {"program_evidence_kinds", xf_program_evidence_kinds, NULL},
     {"visit_kinds", xf_visit_kinds, NULL},
     {"visit_owners", xf_visit_owners, NULL},
+    {"recruit_stages", xf_recruit_stages, NULL},
+    {"recruit_steps", xf_recruit_steps, NULL},
+    {"recruit_phases", xf_recruit_phases, NULL},
     {"audit_actions", xf_audit_actions, NULL},
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},

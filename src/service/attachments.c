@@ -9,6 +9,7 @@
 #include "service/cases.h"
 #include "service/honors.h"
 #include "service/programs.h"
+#include "service/recruits.h"
 #include "store/meetings.h"
 
 #include <sodium.h>
@@ -43,6 +44,8 @@ static const xf_attachment_subject *const subjects[] = {
     &xf_honor_files,
     &xf_case_files,
     &xf_application_files,
+    // 发展党员: the person's file
+    &xf_recruit_files,
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):

@@ -170,6 +170,12 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
 	                   before, xf_snap_member(c->a, m));
 }
 
+int xf_member_update_in_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
+                           xf_member *out)
+{
+	return update_tx(c, id, in, out);
+}
+
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *out)
 {

@@ -23,6 +23,9 @@ int xf_member_create(xf_ctx *c, const xf_member_input *in, xf_member *out);
 int xf_member_create_in_tx(xf_ctx *c, const xf_member_input *in,
                            xf_member *out);
 int xf_member_read(xf_ctx *c, int64_t id, xf_member *out);
+/* The same inside the caller's write transaction (发展党员's conversion). */
+int xf_member_update_in_tx(xf_ctx *c, int64_t id, const xf_member_input *in,
+                           xf_member *out);
 int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
                      xf_member *out);
 int xf_member_remove(xf_ctx *c, int64_t id);

@@ -170,3 +170,13 @@ char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k)
 {
 	SNAP(a, xf_visit_kind_json(&w, k));
 }
+
+char *xf_snap_recruit(xf_arena *a, const xf_recruit *r)
+{
+	SNAP(a, xf_recruit_json(&w, r, 0));
+}
+
+char *xf_snap_recruit_entry(xf_arena *a, const xf_recruit_entry *e)
+{
+	SNAP(a, xf_recruit_entry_json(&w, e));
+}

@@ -24,6 +24,7 @@
 #include "model/point.h"
 #include "model/point_notice.h"
 #include "model/program.h"
+#include "model/recruit.h"
 #include "model/scheme.h"
 #include "model/task.h"
 #include "model/user.h"
@@ -77,5 +78,8 @@ char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
 char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
 char *xf_snap_visit(xf_arena *a, const xf_visit *v);
 char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
+/* 发展党员: a recruit (personal data masked), a recorded step. */
+char *xf_snap_recruit(xf_arena *a, const xf_recruit *r);
+char *xf_snap_recruit_entry(xf_arena *a, const xf_recruit_entry *e);
 
 #endif

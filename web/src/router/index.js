@@ -103,6 +103,11 @@ export const menuRoutes = [
   // 关心关爱: 四必访, the visits owed with days left, their records and coverage
   { path: '/visits', name: 'visits', component: () => import('../views/visits/VisitsView.vue'),
     meta: { title: '四必访', icon: 'User', group: '关心关爱', roles: OFFICERS } },
+  // 发展党员: the people in the procedure by stage, what is due, one person's 25 steps
+  { path: '/recruits', name: 'recruits', component: () => import('../views/recruits/RecruitsView.vue'),
+    meta: { title: '发展党员', icon: 'Stamp', group: '党员发展', roles: OFFICERS } },
+  { path: '/recruits/:id(\\d+)', name: 'recruit', component: () => import('../views/recruits/RecruitView.vue'), props: true,
+    meta: { title: '发展党员详情', icon: 'Stamp', group: '党员发展', roles: OFFICERS, hidden: true, menu: '/recruits' } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
