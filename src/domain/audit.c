@@ -70,5 +70,7 @@ const xf_code xf_audit_entities[] = {
     {"visit", "走访记录"},
     {"visit_kind", "走访事由类别"},
     {"guide_article", "实务指南"},
+    {"dues_base", "党费基数"},
+    {"dues_payment", "党费缴纳"},
     {NULL, NULL},
 };

@@ -15,6 +15,7 @@
 #include "model/activity.h"
 #include "model/assessment.h"
 #include "model/case.h"
+#include "model/dues.h"
 #include "model/duty.h"
 #include "model/honor.h"
 #include "model/meeting.h"
@@ -77,5 +78,8 @@ char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
 char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
 char *xf_snap_visit(xf_arena *a, const xf_visit *v);
 char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
+/* 党费: a base; the months of one payment (an array). */
+char *xf_snap_dues_base(xf_arena *a, const xf_dues_base *base);
+char *xf_snap_dues_payments(xf_arena *a, const xf_dues_payment *p, int n);
 
 #endif
