@@ -103,6 +103,9 @@ export const menuRoutes = [
   // 关心关爱: 四必访, the visits owed with days left, their records and coverage
   { path: '/visits', name: 'visits', component: () => import('../views/visits/VisitsView.vue'),
     meta: { title: '四必访', icon: 'User', group: '关心关爱', roles: OFFICERS } },
+  // 党费: the year's grid of dues paid, the unpaid list, totals per organization
+  { path: '/dues', name: 'dues', component: () => import('../views/dues/DuesView.vue'),
+    meta: { title: '党费收缴', icon: 'Postcard', roles: OFFICERS } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
