@@ -16,6 +16,7 @@
 #include "api/catalog.h"
 #include "api/cockpit.h"
 #include "api/compliance.h"
+#include "api/dues.h"
 #include "api/duties.h"
 #include "api/guide.h"
 #include "api/honors.h"
@@ -533,6 +534,24 @@ static const xf_route routes[] = {
      .auth = ANY},
     {"GET", "/api/guide/search", xf_h_guide_search, .auth = ANY,
      .query = &xf_guide_search_query},
+    /* 党费: bases, payments, the grid, the unpaid list, totals; a member's
+     * own year */
+    {"PUT", "/api/dues/base", xf_h_dues_base_put, .auth = MANAGE,
+     .body = &xf_dues_base_body},
+    {"POST", "/api/dues/payments", xf_h_dues_pay, .auth = MANAGE,
+     .body = &xf_dues_pay_body},
+    {"GET", "/api/dues", xf_h_dues_grid, .auth = MANAGE,
+     .query = &xf_dues_grid_query},
+    {"GET", "/api/dues.xlsx", xf_h_dues_grid_xlsx, .auth = MANAGE,
+     .query = &xf_dues_grid_query},
+    {"GET", "/api/dues/unpaid", xf_h_dues_unpaid, .auth = MANAGE,
+     .query = &xf_dues_unpaid_query},
+    {"GET", "/api/dues/totals", xf_h_dues_totals, .auth = MANAGE,
+     .query = &xf_dues_totals_query},
+    {"GET", "/api/dues/totals.xlsx", xf_h_dues_totals_xlsx, .auth = MANAGE,
+     .query = &xf_dues_totals_query},
+    {"GET", "/api/me/dues", xf_h_dues_mine, .auth = ANY,
+     .query = &xf_dues_mine_query},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -72,5 +72,7 @@ const xf_code xf_audit_entities[] = {
     {"guide_article", "实务指南"},
     {"recruit", "发展党员对象"},
     {"recruit_step", "发展党员步骤"},
+    {"dues_base", "党费基数"},
+    {"dues_payment", "党费缴纳"},
     {NULL, NULL},
 };

@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 #include "domain/cases.h"
 #include "domain/compliance.h"
+#include "domain/dues.h"
 #include "domain/duties.h"
 #include "domain/honors.h"
 #include "domain/inbox.h"
@@ -79,5 +80,6 @@ const xf_catalogue xf_catalogues[] = {
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},
     {"activity_kinds", xf_activity_kinds, NULL},
+    {"dues_categories", xf_dues_categories, NULL},
     {NULL, NULL, NULL},
 };

@@ -180,3 +180,21 @@ char *xf_snap_recruit_entry(xf_arena *a, const xf_recruit_entry *e)
 {
 	SNAP(a, xf_recruit_entry_json(&w, e));
 }
+
+char *xf_snap_dues_base(xf_arena *a, const xf_dues_base *base)
+{
+	SNAP(a, xf_dues_base_json(&w, base));
+}
+
+static void dues_payments_json(xf_jw *w, const xf_dues_payment *p, int n)
+{
+	xf_jw_arr(w);
+	for (int i = 0; i < n; i++)
+		xf_dues_payment_json(w, &p[i]);
+	xf_jw_arr_end(w);
+}
+
+char *xf_snap_dues_payments(xf_arena *a, const xf_dues_payment *p, int n)
+{
+	SNAP(a, dues_payments_json(&w, p, n));
+}

@@ -15,6 +15,7 @@
 #include "model/activity.h"
 #include "model/assessment.h"
 #include "model/case.h"
+#include "model/dues.h"
 #include "model/duty.h"
 #include "model/honor.h"
 #include "model/meeting.h"
@@ -81,5 +82,8 @@ char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
 /* 发展党员: a recruit (personal data masked), a recorded step. */
 char *xf_snap_recruit(xf_arena *a, const xf_recruit *r);
 char *xf_snap_recruit_entry(xf_arena *a, const xf_recruit_entry *e);
+/* 党费: a base; the months of one payment (an array). */
+char *xf_snap_dues_base(xf_arena *a, const xf_dues_base *base);
+char *xf_snap_dues_payments(xf_arena *a, const xf_dues_payment *p, int n);
 
 #endif

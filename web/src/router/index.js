@@ -108,6 +108,9 @@ export const menuRoutes = [
     meta: { title: '发展党员', icon: 'Stamp', group: '党员发展', roles: OFFICERS } },
   { path: '/recruits/:id(\\d+)', name: 'recruit', component: () => import('../views/recruits/RecruitView.vue'), props: true,
     meta: { title: '发展党员详情', icon: 'Stamp', group: '党员发展', roles: OFFICERS, hidden: true, menu: '/recruits' } },
+  // 党费: the year's grid of dues paid, the unpaid list, totals per organization
+  { path: '/dues', name: 'dues', component: () => import('../views/dues/DuesView.vue'),
+    meta: { title: '党费收缴', icon: 'Postcard', group: '党员发展', roles: OFFICERS } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },

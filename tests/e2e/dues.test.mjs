@@ -1,0 +1,85 @@
+// Browser test of the 党费收缴 page: a branch secretary sets a member's base
+// of this year by typing the income in 元 (3000.01 元 → 30.00 元 a month at
+// 1%), pays November and December in the payment dialog (the amount shown
+// is 60.00 元), and sees both months ticked in the grid and the totals
+// tab count them; the member sees the months on 我的信息. Fails on console
+// errors, failed requests or unannounced HTTP errors; leaves screenshots
+// in tests/e2e/screenshots/.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber,
+  shanghaiToday } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { if (browser) await browser.close() })
+
+test('a secretary sets a base in 元, pays two months and sees them in the grid; the member sees them', async () => {
+  const server = await startServer('empty')
+  const url = server.url
+  const sec = await watchedPage(browser)
+  const mem = await watchedPage(browser)
+  const [year] = shanghaiToday()
+  try {
+    const admin = await apiAs(url, 'admin')
+    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
+    const branch = await admin.post('/api/orgs', { name: '市财政局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
+    const m1 = await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'),
+      phone: '13800138000', status: 'full', joined_on: '2010-07-01', org_id: branch.id })
+    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
+      roles: [{ role: 'secretary', org_id: branch.id }] })
+    await admin.post('/api/users', { username: 'zhangsan', password: PASSWORD, display_name: '张三',
+      roles: [{ role: 'member', org_id: branch.id }], member_id: m1.id })
+
+    const { page } = sec
+    await login(page, url, 'zbsj')
+    await page.goto(`${url}/dues`)
+    await page.xfIdle()
+    const grid = page.locator('[data-test=dues-grid]')
+    const row = grid.locator('.el-table__row', { hasText: '张三' })
+    await row.waitFor()
+
+    await row.locator('[data-test=base-edit]').click()
+    const bform = page.locator('[data-test=base-form]')
+    await bform.waitFor()
+    await bform.locator('input[name=income]').fill('3000.01')
+    await page.locator('[data-test=base-save]').click()
+    await page.getByText('每月应缴 30.00 元').waitFor()
+    await row.locator('[data-test=monthly]', { hasText: '30.00' }).waitFor()
+
+    await row.locator('[data-test=pay-new]').click()
+    const pform = page.locator('[data-test=pay-form]')
+    await pform.waitFor()
+    // exactly November and December
+    const boxes = pform.locator('[data-test=pay-months] .el-checkbox')
+    const n = await boxes.count()
+    assert.equal(n, 12)
+    for (let i = 0; i < n; i++) {
+      const box = boxes.nth(i)
+      const want = i >= 10
+      const on = (await box.getAttribute('class')).includes('is-checked')
+      if (on !== want) await box.click()
+    }
+    await pform.locator('[data-test=pay-amount]', { hasText: '60.00 元' }).waitFor()
+    await pform.locator('input[name=payer]').fill('李四')
+    await page.locator('[data-test=pay-save]').click()
+    await page.getByText('已登记 2 个月党费，共 60.00 元').waitFor()
+    await row.locator('[data-test=month-11]', { hasText: '✓' }).waitFor()
+    await row.locator('[data-test=month-12]', { hasText: '✓' }).waitFor()
+    await screenshot(page, 'dues-grid')
+
+    await page.locator('.el-tabs__item', { hasText: '收缴统计' }).click()
+    await page.locator('[data-test=dues-totals] .el-table__row', { hasText: '财政局' }).locator('td', { hasText: '60.00' }).first().waitFor()
+    const t = await admin.get(`/api/dues/totals?org=${branch.id}&year=${year}`)
+    assert.equal(t.total.paid_fen, 6000)
+
+    await login(mem.page, url, 'zhangsan')
+    await mem.page.goto(`${url}/me`)
+    await mem.page.xfIdle()
+    await mem.page.locator('[data-test=my-dues] .month.paid', { hasText: '12月' }).waitFor()
+    await screenshot(mem.page, 'dues-mine')
+  } finally {
+    await closeAll(server, sec, mem)
+  }
+  assertNoProblems({ "the secretary's": sec, "the member's": mem })
+})
