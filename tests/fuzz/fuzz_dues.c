@@ -70,8 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fail("flat amount", cat);
 		if (bp > 0 && fen > income / 50 + 1)
 			fail("amount above 2%", cat);
-		if (income > 0 &&
-		    xf_dues_monthly_fen(cat, income - 1) > fen)
+		if (income > 0 && xf_dues_monthly_fen(cat, income - 1) > fen)
 			fail("amount decreases with income", cat);
 	}
 	free(s);
