@@ -45,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	/* round trip */
 	char plain[XF_SEAL_MAX_PLAIN + 1];
-	size_t n = strlen(s) < XF_SEAL_MAX_PLAIN ? strlen(s) : XF_SEAL_MAX_PLAIN;
+	size_t n =
+	    strlen(s) < XF_SEAL_MAX_PLAIN ? strlen(s) : XF_SEAL_MAX_PLAIN;
 	memcpy(plain, s, n);
 	plain[n] = '\0';
 	char sealed[XF_SEAL_MAX];

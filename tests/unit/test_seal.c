@@ -100,9 +100,9 @@ static void test_clear_values_are_reported_as_clear(void **state)
 	xf_seal_key k;
 	key(&k, hex1);
 	char p[XF_SEAL_MAX_PLAIN + 1] = "untouched";
-	assert_int_equal(xf_seal_open(&k, XF_SEAL_ID_NUMBER,
-	                              "330201199003071234", p),
-	                 XF_SEAL_CLEAR);
+	assert_int_equal(
+	    xf_seal_open(&k, XF_SEAL_ID_NUMBER, "330201199003071234", p),
+	    XF_SEAL_CLEAR);
 	assert_string_equal(p, "untouched");
 	assert_false(xf_seal_is_sealed("330201199003071234", NULL));
 }
@@ -150,8 +150,8 @@ static void test_keys_parse_from_hex_and_base64_only(void **state)
 	key(&a, hex1);
 	/* the same 32 bytes in base64, with a newline as a file has */
 	assert_int_equal(
-	    xf_seal_key_parse(
-	        &b, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n"),
+	    xf_seal_key_parse(&b,
+	                      "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n"),
 	    0);
 	assert_string_equal(a.kid, b.kid);
 	assert_memory_equal(a.seal, b.seal, sizeof a.seal);
