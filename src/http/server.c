@@ -510,8 +510,8 @@ static void dispatch(server *s, xf_req *r)
 	if (r->status == 0 || r->out.failed) {
 		xf_reply_error(r, 500, "internal", "服务器内部错误", NULL);
 	}
-	if (!is_get || r->no_store)
-		s->writes++; /* an answer with an effect (no_store) wrote too */
+	if (!is_get)
+		s->writes++;
 	else if (key && r->status == 200 && !r->static_body && !r->no_store &&
 	         !r->extra_headers && r->content_type &&
 	         strncmp(r->content_type, "application/json", 16) == 0)
