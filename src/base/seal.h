@@ -8,7 +8,8 @@
  *   "xf1:" KEYID ":" BASE64
  * KEYID is 8 hex digits derived from the key (so rotation and the server's
  * start can tell which key sealed a value without trying it), BASE64 is
- * URL-safe without padding, of nonce (24 random bytes) || ciphertext || tag.
+ * URL-safe without padding, of nonce (24 bytes: 16 random per thread and
+ * a counter) || ciphertext || tag.
  * The kind of value (XF_SEAL_ID_NUMBER, XF_SEAL_PHONE) is the associated
  * data: a sealed phone does not open as an ID number.
  *
