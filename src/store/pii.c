@@ -140,5 +140,5 @@ int xf_store_pii_compact(xf_db *db)
 {
 	return xf_db_exec(db, strcmp(xf_db_name(db), "postgres") == 0
 	                          ? "VACUUM FULL members, audit"
-	                          : "VACUUM");
+	                          : "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -38,7 +38,8 @@ int xf_store_pii_reseal(xf_db *db, xf_arena *a, const xf_seal_key *from,
  * After a data step or a rotation, outside any transaction: rewrites the
  * tables so that the old row versions (clear values, or values sealed
  * with the old key) do not stay in free pages or dead tuples: VACUUM on
- * SQLite, VACUUM FULL of members and audit on PostgreSQL.
+ * SQLite, then a checkpoint that empties the WAL (its old frames held
+ * them too); VACUUM FULL of members and audit on PostgreSQL.
  */
 int xf_store_pii_compact(xf_db *db);
 

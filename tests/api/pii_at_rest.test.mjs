@@ -198,6 +198,46 @@ test('init creates a missing key file (mode 0600); serve refuses to start withou
 	assert.match(open.stderr, /chmod 600/);
 });
 
+/** Runs SQL on the test database behind the server's back (an older version's rows). */
+function rawSql(db, statement) {
+	const [cmd, args] = db.startsWith('postgres:')
+		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qc', statement]]
+		: ['sqlite3', [db.slice('sqlite:'.length), statement]];
+	return new Promise((resolve, reject) => {
+		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
+			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
+			else resolve(stdout);
+		});
+	});
+}
+
+test('init seals rows an older version stored in clear, and masks them in their audit snapshots', async () => {
+	const m = await createMember(admin, { org_id: b1.id }, srv);
+	// as migration 18 finds a row of before: clear values, no blind index,
+	// and an audit snapshot holding them
+	await rawSql(srv.db, `UPDATE members SET id_number = '${m.id_number}', phone = '${m.phone}', ` +
+		`id_number_bi = NULL WHERE id = ${m.id}`);
+	await rawSql(srv.db, `UPDATE audit SET after_json = '{"id_number":"${m.id_number}","phone":"${m.phone}"}' ` +
+		`WHERE entity = 'member' AND entity_id = ${m.id} AND action = 'create'`);
+	const refused = await run(['serve', '--db', srv.db, '--listen', '127.0.0.1:1']);
+	assert.equal(refused.code, 1);
+	assert.match(refused.stderr, /still in clear/);
+	const r = await run(['init', '--db', srv.db]);
+	assert.equal(r.code, 0, r.stderr);
+	assert.match(r.stderr, /sealed the ID numbers and phones of 1 members/);
+	assert.ok(!(await storedText(srv.db)).includes(m.id_number), 'the clear ID number is still stored');
+	const got = expectStatus(await admin.get(`/api/members/${m.id}`), 200, srv);
+	assert.equal(got.id_number, m.id_number);
+	assert.equal(got.phone, m.phone);
+	const a = expectList(await admin.get(`/api/audit?entity=member&entity_id=${m.id}&action=create`), srv);
+	assert.deepEqual(a.items[0].after, { id_number: maskId(m.id_number), phone: maskPhone(m.phone) });
+	// the blind index of the sealed row finds it
+	expectError(await admin.post('/api/members', {
+		name: '重复', gender: m.gender, id_number: m.id_number, phone: makePhone(), org_id: b1.id,
+		status: 'full', joined_on: '2010-07-01',
+	}), 409, 'id_number_taken', 'id_number', srv);
+});
+
 test('keys rotate re-seals every value: the old key opens nothing, the new one serves, lookups work', async () => {
 	const m = await createMember(admin, { org_id: b1.id }, srv);
 	const k1 = path.join(tmp, 'k1.key');
