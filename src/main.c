@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 #include "api/imports.h"
+#include "base/seal.h"
 #include "http/server.h"
 #include "http/static.h"
 #include "http/webhook.h"
@@ -177,6 +178,20 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	int v = xf_schema_version(db);
 	const char *db_name = xf_db_name(db);
+	/* personal data is sealed: no key, no server (docs/security.md) */
+	if (!xf_seal_current()) {
+		fprintf(stderr,
+		        "xianfeng: 缺少数据密钥 / no data key: set "
+		        "XF_DATA_KEY_FILE or XF_DATA_KEY, or run 'xianfeng "
+		        "init' to create %s\n",
+		        XF_DATA_KEY_DEFAULT);
+		xf_db_close(db);
+		return 1;
+	}
+	if (v == xf_schema_latest() && xf_cli_pii_check(db, 0) != 0) {
+		xf_db_close(db);
+		return 1;
+	}
 	xf_db_close(db);
 	if (v > xf_schema_latest()) {
 		fprintf(stderr,
@@ -253,6 +268,7 @@ static const command commands[] = {
     {"points", "verify point totals against the ledger", xf_cmd_points},
     {"backup", "copy a SQLite database while serving", xf_cmd_backup},
     {"restore", "bring a backup back", xf_cmd_restore},
+    {"keys", "new data keys; rotate the key of personal data", xf_cmd_keys},
     /* the benchmark's bare insert loops (bench/run.sh), not for users */
     {"bench-insert", NULL, xf_cmd_bench_insert},
 };

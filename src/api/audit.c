@@ -53,6 +53,9 @@ void xf_h_audit_list(xf_req *r)
 	int n;
 	int64_t total;
 	xf_query_page(r, &offset, &limit);
+	/* never cached: reads write to it too (read_pii) without emptying
+	 * the answer cache */
+	r->no_store = 1;
 	if (load_list(r, &c, offset, limit, &rows, &n, &total) != 0)
 		return;
 	xf_jw w;

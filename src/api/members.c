@@ -72,6 +72,18 @@ static void to_input(const xf_val *v, xf_member_input *in)
 		((char *)in->id_number)[17] = 'X';
 }
 
+/* Before an answer shows members[0..n) to the caller: when any of them
+ * is shown unmasked, the read is audited (xf_member_pii_shown) and the
+ * answer is kept out of the answer cache, so that every such read leaves
+ * its record. 0, or -1 with the error answered (nothing is shown). */
+static int pii_shown(xf_req *r, xf_ctx *c, const xf_member *ms, int n,
+                     const char *via)
+{
+	for (int i = 0; i < n && !r->no_store; i++)
+		r->no_store = xf_member_full_pii(c, &ms[i]);
+	return xf_api_failed(r, c, xf_member_pii_shown(c, ms, n, via)) ? -1 : 0;
+}
+
 static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 {
 	XF_ANSWER(r, status, xf_member_json, m, xf_member_full_pii(c, m));
@@ -104,8 +116,17 @@ void xf_h_members_patch(xf_req *r)
 		answer_member(r, 200, &c, &m);
 }
 
-XF_ID_HANDLER(xf_h_members_get, xf_member m, xf_member_read(&c, id, &m),
-              answer_member(r, 200, &c, &m))
+void xf_h_members_get(xf_req *r)
+{
+	xf_ctx c;
+	xf_member m;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_member_read(&c, id, &m)) &&
+	    pii_shown(r, &c, &m, 1, "detail") == 0)
+		answer_member(r, 200, &c, &m);
+}
 
 XF_ID_OK_HANDLER(xf_h_members_delete, xf_member_remove(&c, id))
 
@@ -150,7 +171,8 @@ void xf_h_members_list(xf_req *r)
 	xf_ctx c;
 	xf_member_page p;
 	xf_query_page(r, &offset, &limit);
-	if (load_list(r, &c, offset, limit, &p) != 0)
+	if (load_list(r, &c, offset, limit, &p) != 0 ||
+	    pii_shown(r, &c, p.items, p.n, "list") != 0)
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -210,7 +232,8 @@ void xf_h_members_xlsx(xf_req *r)
 	xf_ctx c;
 	xf_member_page p;
 	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &p) != 0 ||
-	    xf_xlsx_rows_fit(r, p.total) != 0)
+	    xf_xlsx_rows_fit(r, p.total) != 0 ||
+	    pii_shown(r, &c, p.items, p.n, "export") != 0)
 		return;
 	static const char *const heads[] = {
 	    "序号",     "姓名",     "性别",     "身份证号码", "出生日期",

@@ -26,6 +26,7 @@ const xf_code xf_audit_actions[] = {
     {"import", "导入"},
     {"submit", "提交"},
     {"withdraw", "撤回"},
+    {"read_pii", "查看完整个人信息"},
     {NULL, NULL},
 };
 

@@ -512,7 +512,7 @@ static void dispatch(server *s, xf_req *r)
 	}
 	if (!is_get)
 		s->writes++;
-	else if (key && r->status == 200 && !r->static_body &&
+	else if (key && r->status == 200 && !r->static_body && !r->no_store &&
 	         !r->extra_headers && r->content_type &&
 	         strncmp(r->content_type, "application/json", 16) == 0)
 		/* only JSON: a hit is answered as JSON, without extra

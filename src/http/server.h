@@ -77,6 +77,9 @@ struct xf_req {
 	const char *set_cookie;
 	const void *static_body; /* if set, sent instead of out (not copied) */
 	void *cache_ref;         /* the cache entry static_body belongs to */
+	int no_store; /* set by a handler: never cache this answer (reading
+	                 it has an effect, e.g. an audited read, or it shows
+	                 such effects, e.g. the audit list) */
 	size_t static_len;
 	void *extra_headers; /* list kept by the server */
 	void *stream;        /* an event stream to send instead (http/sse.c) */

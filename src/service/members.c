@@ -3,7 +3,9 @@
  */
 #include "service/members.h"
 
+#include "base/buf.h"
 #include "base/date.h"
+#include "base/jw.h"
 #include "base/phone.h"
 #include "domain/idnum.h"
 #include "service/snapshot.h"
@@ -14,6 +16,70 @@
 int xf_member_full_pii(const xf_ctx *c, const xf_member *m)
 {
 	return !c->scope || xf_scope_sees_pii(c->scope, m->org_path);
+}
+
+/* The longest path ("/1/5/") that every one of paths[0..n) starts with,
+ * in a. */
+static const char *common_path(xf_arena *a, const xf_member *ms, int n)
+{
+	const char *p = ms[0].org_path;
+	size_t len = strlen(p);
+	for (int i = 1; i < n && len; i++) {
+		size_t k = 0;
+		while (k < len && ms[i].org_path[k] == p[k])
+			k++;
+		len = k;
+	}
+	while (len && p[len - 1] != '/')
+		len--;
+	return xf_arena_strndup(a, p, len);
+}
+
+static int pii_audit(xf_ctx *c, const xf_member *ms, int n, const char *via)
+{
+	enum { MAX_IDS = 1000 };
+	int shown = 0, first = -1;
+	xf_buf b;
+	xf_buf_init(&b, 1 << 16);
+	xf_jw w;
+	xf_jw_init(&w, &b);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "via", via);
+	xf_jw_key(&w, "ids");
+	xf_jw_arr(&w);
+	for (int i = 0; i < n; i++) {
+		if (!xf_member_full_pii(c, &ms[i]))
+			continue;
+		if (first < 0)
+			first = i;
+		if (shown++ < MAX_IDS)
+			xf_jw_int(&w, ms[i].id);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "count", shown);
+	xf_jw_obj_end(&w);
+	const char *after =
+	    b.failed ? NULL : xf_arena_strndup(c->a, b.data, b.len);
+	xf_buf_free(&b);
+	if (!shown)
+		return XF_OK;
+	if (!after)
+		return xf_oom(c);
+	const char *path =
+	    shown == 1 ? ms[first].org_path : common_path(c->a, ms, n);
+	return xf_audit(c, "read_pii", "member", shown == 1 ? ms[first].id : 0,
+	                path, NULL, after);
+}
+
+int xf_member_pii_shown(xf_ctx *c, const xf_member *members, int n,
+                        const char *via)
+{
+	int seen = 0;
+	for (int i = 0; i < n && !seen; i++)
+		seen = xf_member_full_pii(c, &members[i]);
+	if (!seen)
+		return XF_OK;
+	XF_RETURN_WRITE_TX(c, pii_audit(c, members, n, via));
 }
 
 static int readable(const xf_ctx *c, const xf_member *m)

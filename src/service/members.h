@@ -38,5 +38,17 @@ int xf_member_transfer(xf_ctx *c, int64_t id, int64_t to_org,
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n);
 /* Whether the caller sees the member's ID number and phone unmasked. */
 int xf_member_full_pii(const xf_ctx *c, const xf_member *m);
+/*
+ * Records, in a small write transaction of its own after the read, that
+ * the caller is about to be shown the personal data of members[0..n)
+ * unmasked (those of them xf_member_full_pii grants): one audit row
+ * `read_pii` of entity member; for one member its id, for several their
+ * count and ids (at most 1000 named) under the organizations' common
+ * path. via names the answer ("detail", "list", "export"). XF_OK when
+ * nothing is shown unmasked; an answer must not be sent unless this
+ * returned XF_OK.
+ */
+int xf_member_pii_shown(xf_ctx *c, const xf_member *members, int n,
+                        const char *via);
 
 #endif

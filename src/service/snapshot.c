@@ -53,7 +53,7 @@ SNAP_OF(activity_signup)
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {
-	SNAP(a, xf_member_json(&w, m, 1));
+	SNAP(a, xf_member_json(&w, m, 0)); /* masked: no clear PII at rest */
 }
 
 char *xf_snap_meeting(xf_arena *a, const xf_meeting *m)

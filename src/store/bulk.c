@@ -55,7 +55,11 @@ int xf_bulk_members_begin(xf_db *db, xf_loader **out)
 
 int xf_bulk_member(xf_loader *l, const xf_member *m, int64_t now)
 {
-	xf_load_cols(l, xf_member_write_cols, XF_MEMBER_NWRITE, m);
+	xf_member_sealed s; /* sealed as single inserts are (members.c) */
+	int rc = xf_member_seal(xf_seal_current(), m, &s);
+	if (rc != XF_DB_OK)
+		return rc;
+	xf_load_cols(l, xf_member_write_cols, XF_MEMBER_NWRITE, &s);
 	return xf_load_row_at(l, now);
 }
 

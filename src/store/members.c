@@ -1,8 +1,13 @@
 /*
  * members.c - SQL of party members and transfers. Member rows carry their
- * organization's path so a subtree list is one index range scan.
+ * organization's path so a subtree list is one index range scan. ID
+ * numbers and phones are sealed here on the way in and opened on the way
+ * out (base/seal.h): no layer above sees the stored form, and no SQL
+ * sorts, filters or compares them except the ID number's blind index.
  */
 #include "store/members.h"
+
+#include <string.h>
 
 #define MEMBER_COLS                                                            \
 	"m.id, m.org_id, m.org_path, o.name, m.name, m.gender, m.id_number, "  \
@@ -20,9 +25,36 @@ static const xf_db_col member_cols[] = {
     XF_COL(OPT, xf_member, full_on),
 };
 
+const char *xf_member_unseal(xf_arena *a, xf_seal_kind kind, const char *v)
+{
+	char plain[XF_SEAL_MAX_PLAIN + 1];
+	int rc = xf_seal_open(xf_seal_current(), kind, v, plain);
+	if (rc == XF_SEAL_CLEAR)
+		return v;
+	const char *out = xf_arena_strdup(a, rc == XF_SEAL_OK ? plain : "");
+	memset(plain, 0, sizeof plain);
+	return out ? out : "";
+}
+
 static void read_member(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_member *m = item;
 	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
+	m->id_number = xf_member_unseal(a, XF_SEAL_ID_NUMBER, m->id_number);
+	if (m->phone)
+		m->phone = xf_member_unseal(a, XF_SEAL_PHONE, m->phone);
+}
+
+int xf_member_seal(const xf_seal_key *k, const xf_member *m,
+                   xf_member_sealed *s)
+{
+	s->m = *m;
+	s->m.id_number = xf_seal(k, XF_SEAL_ID_NUMBER, m->id_number, s->idn);
+	s->m.phone = xf_seal(k, XF_SEAL_PHONE, m->phone, s->phone);
+	s->id_number_bi = xf_seal_index(k, m->id_number, s->bi);
+	if (!s->m.id_number || !s->id_number_bi || (m->phone && !s->m.phone))
+		return XF_DB_ERROR;
+	return XF_DB_OK;
 }
 
 static const char sql_get[] =
@@ -34,40 +66,55 @@ int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
 	return xf_db_get(db, sql_get, id, a, read_member, out);
 }
 
+#define W(K, f) XF_COL(K, xf_member_sealed, m.f)
 const xf_db_col xf_member_write_cols[XF_MEMBER_NWRITE] = {
-    XF_COL(I64, xf_member, org_id),    XF_COL(STR, xf_member, org_path),
-    XF_COL(STR, xf_member, name),      XF_COL(STR, xf_member, gender),
-    XF_COL(STR, xf_member, id_number), XF_COL(STR, xf_member, birth_date),
-    XF_COL(STR, xf_member, phone),     XF_COL(STR, xf_member, ethnicity),
-    XF_COL(STR, xf_member, education), XF_COL(STR, xf_member, position),
-    XF_COL(STR, xf_member, status),    XF_COL(STR, xf_member, joined_on),
-    XF_COL(STR, xf_member, full_on),
+    W(I64, org_id),    W(STR, org_path),
+    W(STR, name),      W(STR, gender),
+    W(STR, id_number), W(STR, birth_date),
+    W(STR, phone),     W(STR, ethnicity),
+    W(STR, education), W(STR, position),
+    W(STR, status),    W(STR, joined_on),
+    W(STR, full_on),   XF_COL(STR, xf_member_sealed, id_number_bi),
 };
+#undef W
 
 static const char sql_insert[] =
     "INSERT INTO members (" XF_MEMBER_WRITE_SQL ", created_at, updated_at) "
-    "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1, "
-    "$1) RETURNING id";
+    "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+    "$1, $1) RETURNING id";
 
 int xf_store_member_insert(xf_db *db, xf_member *m, int64_t now)
 {
+	xf_member_sealed s;
+	int rc = xf_member_seal(xf_seal_current(), m, &s);
+	if (rc != XF_DB_OK)
+		return rc;
 	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
-	return xf_db_insert(st, &m->id);
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, &s);
+	rc = xf_db_insert(st, &m->id);
+	memset(&s, 0, sizeof s);
+	return rc;
 }
 
 static const char sql_update[] =
     "UPDATE members SET org_id = $2, org_path = $3, name = $4, "
     "gender = $5, id_number = $6, birth_date = $7, phone = $8, "
     "ethnicity = $9, education = $10, position = $11, status = $12, "
-    "joined_on = $13, full_on = $14, updated_at = $15 WHERE id = $1";
+    "joined_on = $13, full_on = $14, id_number_bi = $15, updated_at = $16 "
+    "WHERE id = $1";
 
 int xf_store_member_update(xf_db *db, const xf_member *m, int64_t now)
 {
+	xf_member_sealed s;
+	int rc = xf_member_seal(xf_seal_current(), m, &s);
+	if (rc != XF_DB_OK)
+		return rc;
 	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(m->id));
-	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, m);
-	xf_db_bind_int(st, 15, now);
-	return xf_db_run(st);
+	xf_db_bind_cols(st, 2, xf_member_write_cols, XF_MEMBER_NWRITE, &s);
+	xf_db_bind_int(st, 16, now);
+	rc = xf_db_run(st);
+	memset(&s, 0, sizeof s);
+	return rc;
 }
 
 static const char sql_delete[] = "DELETE FROM members WHERE id = $1";
@@ -78,12 +125,14 @@ int xf_store_member_delete(xf_db *db, int64_t id)
 }
 
 static const char sql_by_idnum[] =
-    "SELECT id FROM members WHERE id_number = $1";
+    "SELECT id FROM members WHERE id_number_bi = $1";
 
 int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 {
-	return xf_db_value(XF_DB_BOUND(db, sql_by_idnum, XF_STR(id_number)),
-	                   id);
+	char bi[XF_SEAL_INDEX_LEN];
+	if (!xf_seal_index(xf_seal_current(), id_number, bi))
+		return XF_DB_ERROR;
+	return xf_db_value(XF_DB_BOUND(db, sql_by_idnum, XF_STR(bi)), id);
 }
 
 /* The ranges, bounded by their outer limits ($12, $13) so that the

@@ -2,13 +2,16 @@
  * recruits.c - SQL of 发展党员: recruits and their recorded steps.
  */
 #include "store/recruits.h"
+#include "store/members.h"
+
+#include <string.h>
 
 static const char sql_insert[] =
     "INSERT INTO recruits (org_id, org_path, name, gender, id_number, "
     "birth_date, phone, stage, next_step, due_step, due_on, due_deadline, "
-    "member_id, created_by, created_at, updated_at) "
+    "member_id, created_by, id_number_bi, created_at, updated_at) "
     "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-    "$1, $1) RETURNING id";
+    "$16, $1, $1) RETURNING id";
 
 static const xf_db_col write_cols[] = {
     XF_COL(I64, xf_recruit, org_id),    XF_COL(STR, xf_recruit, org_path),
@@ -20,13 +23,26 @@ static const xf_db_col write_cols[] = {
     XF_COL(ID, xf_recruit, member_id),  XF_COL(ID, xf_recruit, created_by),
 };
 
+/* The ID number and phone are stored sealed, the ID number unique by its
+ * blind index, as members' (store/members.c, base/seal.h). */
 int xf_store_recruit_insert(xf_db *db, xf_recruit *r, int64_t now)
 {
+	const xf_seal_key *k = xf_seal_current();
+	char idn[XF_SEAL_MAX], phone[XF_SEAL_MAX], bi[XF_SEAL_INDEX_LEN];
+	xf_recruit s = *r;
+	s.id_number = xf_seal(k, XF_SEAL_ID_NUMBER, r->id_number, idn);
+	s.phone = xf_seal(k, XF_SEAL_PHONE, r->phone, phone);
+	if (!s.id_number || (r->phone && !s.phone) ||
+	    !xf_seal_index(k, r->id_number, bi))
+		return XF_DB_ERROR;
 	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, write_cols, XF_NCOLS(write_cols), r);
+	xf_db_bind_cols(st, 2, write_cols, XF_NCOLS(write_cols), &s);
+	xf_db_bind_str(st, 16, bi);
 	int rc = xf_db_insert(st, &r->id);
+	memset(idn, 0, sizeof idn);
+	memset(phone, 0, sizeof phone);
 	if (rc == XF_DB_OK)
 		r->created_at = r->updated_at = now;
 	return rc;
@@ -53,7 +69,10 @@ static const xf_db_col cols[] = {
 
 static void read_recruit(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_recruit *r = item;
 	xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);
+	r->id_number = xf_member_unseal(a, XF_SEAL_ID_NUMBER, r->id_number);
+	r->phone = xf_member_unseal(a, XF_SEAL_PHONE, r->phone);
 }
 
 static const char sql_get[] = "SELECT " COLS FROM " WHERE r.id = $1";

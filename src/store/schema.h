@@ -24,5 +24,6 @@ extern const char xf_schema_v16[];
 extern const char xf_schema_v17[];
 extern const char xf_schema_v18[];
 extern const char xf_schema_v19[];
+extern const char xf_schema_v20[];
 
 #endif

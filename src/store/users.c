@@ -3,6 +3,8 @@
  */
 #include "store/users.h"
 
+#include "store/members.h"
+
 #include <string.h>
 
 #define USER_COLS                                                              \
@@ -290,7 +292,10 @@ static const xf_db_col staff_cols[] = {
 
 static void read_staff(xf_arena *a, xf_stmt *st, void *item)
 {
+	xf_staff_over *s = item;
 	xf_db_read_cols(a, st, staff_cols, XF_NCOLS(staff_cols), item);
+	if (s->phone) /* sealed in the member row (store/members.c) */
+		s->phone = xf_member_unseal(a, XF_SEAL_PHONE, s->phone);
 }
 
 int xf_store_user_staff_over(xf_db *db, xf_arena *a, const char *path, int max,

@@ -1,13 +1,19 @@
 /*
  * cli.c - what the commands share (see tools.h): their usage errors, all
- * worded alike, and opening the database with the reason printed.
+ * worded alike, opening the database with the reason printed, and the
+ * data key that seals personal data (base/seal.h) with its checks.
  */
 #include "tools/tools.h"
 
+#include "base/seal.h"
 #include "store/migrate.h"
+#include "store/pii.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+
+static xf_seal_key data_key; /* the process's, once loaded */
 
 int xf_cli_usage_error(const char *cmd, const char *what)
 {
@@ -37,5 +43,81 @@ xf_db *xf_cli_open_db(const char *url, int migrate)
 		xf_db_close(db);
 		return NULL;
 	}
+	if (xf_cli_data_key(0) < 0 ||
+	    (migrate && xf_cli_pii_check(db, 1) != 0)) {
+		xf_db_close(db);
+		return NULL;
+	}
 	return db;
+}
+
+int xf_cli_data_key(int create)
+{
+	if (data_key.set)
+		return 0;
+	char err[512];
+	int created = 0;
+	int rc = xf_seal_key_load(&data_key, create, &created, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, "xianfeng: %s\n", err);
+		return -1;
+	}
+	if (rc == 0)
+		xf_seal_set_current(&data_key);
+	if (created)
+		fprintf(stderr,
+		        "xianfeng: created the data key %s (mode 0600); keep "
+		        "a copy apart from the database and its backups\n",
+		        xf_seal_key_source());
+	return rc;
+}
+
+int xf_cli_pii_check(xf_db *db, int seal)
+{
+	int64_t clear = 0, n = 0;
+	char kid[XF_SEAL_KID_LEN];
+	const xf_seal_key *k = xf_seal_current();
+	if (xf_store_pii_status(db, &clear, kid) != XF_DB_OK) {
+		fprintf(stderr, "xianfeng: cannot read members: %s\n",
+		        xf_db_errmsg(db));
+		return -1;
+	}
+	if (*kid && (!k || strcmp(kid, k->kid) != 0)) {
+		fprintf(
+		    stderr,
+		    "xianfeng: 数据密钥不匹配 / the data key %s (key id %s) "
+		    "does not open this database's personal data, sealed "
+		    "with key id %s\n",
+		    k ? xf_seal_key_source() : "(none)", k ? k->kid : "-", kid);
+		return -1;
+	}
+	if (!clear)
+		return 0;
+	if (!seal || !k) {
+		fprintf(stderr,
+		        "xianfeng: %lld members' ID numbers and phones are "
+		        "still in clear; run 'xianfeng init' with the data key "
+		        "to seal them\n",
+		        (long long)clear);
+		return seal ? 0 : -1;
+	}
+	xf_arena a;
+	xf_arena_init(&a, 0);
+	int rc = xf_db_begin(db);
+	if (rc == XF_DB_OK)
+		rc = xf_store_pii_reseal(db, &a, NULL, k, &n);
+	rc = xf_db_end(db, rc);
+	xf_arena_reset(&a);
+	if (rc == XF_DB_OK)
+		rc = xf_store_pii_compact(db);
+	if (rc != XF_DB_OK) {
+		fprintf(stderr, "xianfeng: cannot seal personal data: %s\n",
+		        xf_db_errmsg(db));
+		return -1;
+	}
+	fprintf(stderr,
+	        "xianfeng: sealed the ID numbers and phones of %lld "
+	        "members\n",
+	        (long long)n);
+	return 0;
 }

@@ -1,9 +1,12 @@
 /*
  * init.c - `xianfeng init`: creates the schema of a new database or
- * migrates an older one to the latest version (idempotent).
+ * migrates an older one to the latest version (idempotent), creating the
+ * data key file when none is configured and sealing personal data that an
+ * older version stored in clear (cli.c).
  */
 #include "tools/tools.h"
 
+#include "base/seal.h"
 #include "store/migrate.h"
 
 #include <getopt.h>
@@ -20,7 +23,11 @@ int xf_cmd_init(int argc, char **argv)
 			db_url = optarg;
 		else if (ch == 'h') {
 			printf("usage: xianfeng init [--db DB]\n"
-			       "Creates or migrates the schema (idempotent).\n"
+			       "Creates or migrates the schema (idempotent) "
+			       "and seals personal data still in clear.\n"
+			       "The data key: XF_DATA_KEY, else the file "
+			       "XF_DATA_KEY_FILE (default " XF_DATA_KEY_DEFAULT
+			       ", created when missing).\n"
 			       "DB is sqlite:PATH (default %s) or "
 			       "postgres:CONNINFO.\n",
 			       XF_DEFAULT_DB);
@@ -30,6 +37,8 @@ int xf_cmd_init(int argc, char **argv)
 	}
 	if (optind < argc)
 		return xf_cli_usage_error("init", "unexpected argument");
+	if (xf_cli_data_key(1) < 0) /* the demo's key, made if missing */
+		return 1;
 	xf_db *db = xf_cli_open_db(db_url, 1);
 	if (!db)
 		return 1;

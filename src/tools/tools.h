@@ -19,8 +19,18 @@ int xf_cli_usage_error(const char *cmd, const char *what);
 /* The usage error for the option getopt_long() just refused. */
 int xf_cli_bad_option(const char *cmd, char **argv);
 /* Opens the database at url, migrated to the latest schema if migrate is
- * set; NULL after printing why. The caller closes it. */
+ * set (then also sealing personal data still in clear, when the data key
+ * is there); NULL after printing why. Loads the data key when there is
+ * one (xf_cli_data_key). The caller closes it. */
 xf_db *xf_cli_open_db(const char *url, int migrate);
+/* Loads the data key of the environment (base/seal.h), creating its file
+ * when create and it is missing, and makes it the process's current key.
+ * 0, 1 when there is none, -1 after printing why. */
+int xf_cli_data_key(int create);
+/* Checks the database's personal data against the current key: sealed
+ * with another key fails; values in clear are sealed when seal (and a
+ * key is there), else fail. 0, or -1 after printing why. */
+int xf_cli_pii_check(xf_db *db, int seal);
 
 int xf_cmd_init(int argc, char **argv);         /* init.c */
 int xf_cmd_user(int argc, char **argv);         /* user.c */
@@ -29,5 +39,6 @@ int xf_cmd_points(int argc, char **argv);       /* points_verify.c */
 int xf_cmd_backup(int argc, char **argv);       /* backup.c */
 int xf_cmd_restore(int argc, char **argv);      /* backup.c */
 int xf_cmd_bench_insert(int argc, char **argv); /* bench_insert.c */
+int xf_cmd_keys(int argc, char **argv);         /* keys.c */
 
 #endif

@@ -31,6 +31,12 @@ export const XF_BIN = process.env.XF_BIN
 	: path.join(REPO_ROOT, 'build', 'xianfeng');
 export const ADMIN_PASSWORD = 'Admin-pass-2024!';
 export const DB_KIND = process.env.XF_TEST_PG ? 'postgres' : 'sqlite';
+// The data key that seals personal data (docs/security.md): one random key
+// per test process, inherited by every command and server it starts, unless
+// the caller set one.
+if (!process.env.XF_DATA_KEY && !process.env.XF_DATA_KEY_FILE) {
+	process.env.XF_DATA_KEY = (await import('node:crypto')).randomBytes(32).toString('hex');
+}
 
 const REQUEST_TIMEOUT_MS = 20000;
 const START_TIMEOUT_MS = 10000;

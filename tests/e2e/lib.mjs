@@ -18,6 +18,10 @@ export { serverNow }
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(here, '../..')
 export const XF_BIN = process.env.XF_BIN || path.join(ROOT, 'build/xianfeng')
+// the data key that seals personal data: one random key per test process
+if (!process.env.XF_DATA_KEY && !process.env.XF_DATA_KEY_FILE) {
+  process.env.XF_DATA_KEY = (await import('node:crypto')).randomBytes(32).toString('hex')
+}
 export const WEB_ROOT = process.env.XF_WEB_ROOT || path.join(ROOT, 'web/dist')
 export const SHOTS = path.join(here, 'screenshots')
 export const PASSWORD = 'e2e-pass-12345'
