@@ -25,9 +25,9 @@ int xf_store_pii_status(xf_db *db, int64_t *clear, char kid[XF_SEAL_KID_LEN]);
 
 /*
  * Re-seals members' and recruits' ID numbers and phones with key to and
- * recomputes the blind index. from NULL: only the rows in clear are sealed (the data step
- * of `init`; their audit snapshots get the masked values instead of the
- * clear ones). from set: every row, each value opened with from (the
+ * recomputes the blind index. from NULL: only the rows in clear are sealed (the
+ * data step of `init`; their audit snapshots get the masked values instead of
+ * the clear ones). from set: every row, each value opened with from (the
  * rotation); a value that does not open with from fails the whole call
  * (XF_DB_ERROR). *n: the rows written. a holds each batch's rows.
  */
