@@ -253,6 +253,7 @@ static const command commands[] = {
     {"points", "verify point totals against the ledger", xf_cmd_points},
     {"backup", "copy a SQLite database while serving", xf_cmd_backup},
     {"restore", "bring a backup back", xf_cmd_restore},
+    {"audit", "verify the audit log's hash chain", xf_cmd_audit},
     /* the benchmark's bare insert loops (bench/run.sh), not for users */
     {"bench-insert", NULL, xf_cmd_bench_insert},
 };
