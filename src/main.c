@@ -221,6 +221,10 @@ static int cmd_serve(int argc, char **argv)
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
 	    .quiet = quiet,
+	    /* XF_HSTS=1: every request arrives through the TLS proxy
+	     * (deploy/nginx/xianfeng.conf), so browsers may be told to
+	     * come back over HTTPS only */
+	    .hsts = getenv("XF_HSTS") && strcmp(getenv("XF_HSTS"), "1") == 0,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
 	void *srv = xf_http_start(&cfg);
