@@ -25,11 +25,12 @@ int xf_cmd_audit(int argc, char **argv)
 		help |= strcmp(argv[i], "--help") == 0;
 	if (help || argc < 2 || strcmp(argv[1], "verify") != 0) {
 		if (help) {
-			printf("usage: xianfeng audit verify [--db DB]\n"
-			       "Checks the audit log's hash chain: prints OK "
-			       "and the number of records, or the first record "
-			       "that was edited, removed, reordered or inserted "
-			       "(exit 1).\n");
+			printf(
+			    "usage: xianfeng audit verify [--db DB]\n"
+			    "Checks the audit log's hash chain: prints OK "
+			    "and the number of records, or the first record "
+			    "that was edited, removed, reordered or inserted "
+			    "(exit 1).\n");
 			return 0;
 		}
 		return xf_cli_usage_error("audit", "unknown subcommand");
