@@ -19,8 +19,7 @@
 static void test_han_names_pass(void **state)
 {
 	(void)state;
-	assert_true_for(xf_person_name_ok(str), "张三", "欧阳修", "李",
-	                "王〇");
+	assert_true_for(xf_person_name_ok(str), "张三", "欧阳修", "李", "王〇");
 }
 
 static void test_rare_characters_of_extension_a_and_b_pass(void **state)
@@ -56,8 +55,8 @@ static void test_a_spreadsheet_formula_is_refused(void **state)
 {
 	(void)state;
 	assert_false_for(xf_person_name_ok(str),
-	                 "=HYPERLINK(\"http://x.example\",\"点我\")",
-	                 "=1+1", "+张三", "-张三", "@张三", "<b>张三</b>");
+	                 "=HYPERLINK(\"http://x.example\",\"点我\")", "=1+1",
+	                 "+张三", "-张三", "@张三", "<b>张三</b>");
 }
 
 static void test_dots_and_spaces_out_of_place_are_refused(void **state)
