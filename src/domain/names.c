@@ -3,12 +3,14 @@
  */
 #include "domain/names.h"
 
+#include "base/utf8.h"
+
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
-/* Decodes the code point at *p and moves past it; -1 for bytes that are
- * not well-formed UTF-8 (they never reach here from the API, which
- * validates its input, but the rule does not rely on it). */
+/* Decodes the code point at *p (well-formed UTF-8, checked before) and
+ * moves past it; -1 for a byte that starts no sequence. */
 static int32_t next_cp(const unsigned char **p)
 {
 	const unsigned char *s = *p;
@@ -61,8 +63,8 @@ static int is_dot(int32_t c)
 
 int xf_person_name_ok(const char *s)
 {
-	if (!s || !*s)
-		return 0;
+	if (!s || !*s || !xf_utf8_valid(s, strlen(s)))
+		return 0; /* also no overlong form passes for a Han character */
 	const unsigned char *p = (const unsigned char *)s;
 	int32_t prev = 0; /* 0: at the start */
 	int n = 0;
