@@ -236,6 +236,10 @@ static int cmd_serve(int argc, char **argv)
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
 	    .quiet = quiet,
+	    /* XF_HSTS=1: every request arrives through the TLS proxy
+	     * (deploy/nginx/xianfeng.conf), so browsers may be told to
+	     * come back over HTTPS only */
+	    .hsts = getenv("XF_HSTS") && strcmp(getenv("XF_HSTS"), "1") == 0,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
 	void *srv = xf_http_start(&cfg);
@@ -269,6 +273,7 @@ static const command commands[] = {
     {"backup", "copy a SQLite database while serving", xf_cmd_backup},
     {"restore", "bring a backup back", xf_cmd_restore},
     {"keys", "new data keys; rotate the key of personal data", xf_cmd_keys},
+    {"audit", "verify the audit log's hash chain", xf_cmd_audit},
     /* the benchmark's bare insert loops (bench/run.sh), not for users */
     {"bench-insert", NULL, xf_cmd_bench_insert},
 };

@@ -42,4 +42,18 @@ int xf_etag_matches(const char *if_none_match, const char *etag);
  * Returns 0, or -1 when the buffer failed. */
 int xf_cache_key_add(xf_buf *b, const char *s);
 
+/* A response header: name and value (static strings). */
+typedef struct xf_header {
+	const char *name, *value;
+} xf_header;
+
+/*
+ * The security headers every answer carries (docs/security.md, "HTTP
+ * headers and TLS"): Content-Security-Policy (no inline script, no
+ * framing), X-Frame-Options, Referrer-Policy, Permissions-Policy,
+ * X-Content-Type-Options, Cross-Origin-Opener-Policy; with hsts set also
+ * Strict-Transport-Security. A static array ending with {NULL, NULL}.
+ */
+const xf_header *xf_security_headers(int hsts);
+
 #endif

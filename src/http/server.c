@@ -521,7 +521,8 @@ static void dispatch(server *s, xf_req *r)
 		             r->out.len, r->user);
 }
 
-static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
+static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
+                                   xf_req *r)
 {
 	struct MHD_Response *resp;
 	if (r->stream) {
@@ -549,7 +550,9 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)
 		MHD_add_response_header(resp, "Content-Type", r->content_type);
 	if (strncmp(r->url, "/api/", 5) == 0)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	for (const xf_header *h = xf_security_headers(s->cfg.hsts); h->name;
+	     h++)
+		MHD_add_response_header(resp, h->name, h->value);
 	if (r->set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	for (hdr *h = r->extra_headers; h; h = h->next)
@@ -601,7 +604,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		return MHD_NO;
 	}
 	dispatch(s, r);
-	return send_answer(c, r);
+	return send_answer(s, c, r);
 }
 
 static void log_line(xf_req *r)

@@ -114,6 +114,7 @@ typedef struct xf_http_config {
 	int (*fallback)(xf_req *r);
 	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
+	int hsts; /* send Strict-Transport-Security (served behind TLS) */
 } xf_http_config;
 
 /*

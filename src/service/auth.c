@@ -4,6 +4,8 @@
  */
 #include "service/auth.h"
 
+#include "domain/names.h"
+
 #include "service/session_cache.h"
 #include "service/snapshot.h"
 #include "store/members.h"
@@ -261,9 +263,20 @@ static int check_username(xf_ctx *c, const char *u)
 	return XF_OK;
 }
 
+/* A display name given follows the name rule of people (domain/names.h);
+ * none given: the username stands for it. */
+static int check_display_name(xf_ctx *c, const char *name)
+{
+	if (name && *name && !xf_person_name_ok(name))
+		return xf_invalid(c, XF_PERSON_NAME_RULE, "display_name");
+	return XF_OK;
+}
+
 static int create_tx(xf_ctx *c, const xf_user_input *in, xf_user *u)
 {
 	int rc = check_username(c, in->username);
+	if (rc == XF_OK)
+		rc = check_display_name(c, in->display_name);
 	if (rc == XF_OK)
 		rc = check_roles(c, in->roles, in->nroles);
 	if (rc == XF_OK)
@@ -349,8 +362,12 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_user_input *in, xf_user *u)
 			return rc;
 		u->member_id = in->member_id;
 	}
-	if (in->has_display_name && in->display_name && *in->display_name)
+	if (in->has_display_name && in->display_name && *in->display_name) {
+		rc = check_display_name(c, in->display_name);
+		if (rc != XF_OK)
+			return rc;
 		u->display_name = in->display_name;
+	}
 	if (in->has_disabled) {
 		revoke |= in->disabled && !u->disabled;
 		u->disabled = in->disabled;

@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "base/phone.h"
 #include "domain/idnum.h"
+#include "domain/names.h"
 #include "service/snapshot.h"
 #include "store/orgs.h"
 
@@ -116,6 +117,8 @@ static int target_org(xf_ctx *c, int64_t org_id, const char *field, xf_org *o)
 /* Checks a merged member record against the roster rules. */
 static int check_member(xf_ctx *c, xf_member *m)
 {
+	if (!xf_person_name_ok(m->name))
+		return xf_invalid(c, XF_PERSON_NAME_RULE, "name");
 	xf_date birth;
 	int male = 0;
 	int e = xf_idnum_check(m->id_number, &birth, &male);

@@ -45,7 +45,7 @@ int xf_member_seal(const xf_seal_key *k, const xf_member *m,
                    xf_member_sealed *s);
 /* Opens a stored ID number or phone (kind) into a, in place: the clear
  * value, or "" when it does not open (a value stored in clear before
- * migration 18 is kept). */
+ * migration 20 is kept). */
 const char *xf_member_unseal(xf_arena *a, xf_seal_kind kind, const char *v);
 
 /* The columns a member row is written with, in this order, by insert,

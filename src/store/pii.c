@@ -67,11 +67,13 @@ static const pii_table tables[] = {
      "WHERE id = $1",
      "recruit"},
 };
-/* the row's audit snapshots: the clear value replaced by its mask */
+/* the row's audit snapshots: the clear value replaced by its mask, in the
+ * records an older version wrote (not chained yet: chained records are
+ * append-only, and were written masked) */
 static const char sql_scrub[] =
     "UPDATE audit SET before_json = replace(before_json, $2, $3), "
     "after_json = replace(after_json, $2, $3) "
-    "WHERE entity = $4 AND entity_id = $1";
+    "WHERE entity = $4 AND entity_id = $1 AND hash IS NULL";
 
 /* Opens v (kind) with from into out; v itself when from is NULL (a
  * value in clear). NULL when it does not open. */

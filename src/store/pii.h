@@ -1,7 +1,7 @@
 /*
  * pii.h - personal data at rest, the whole table at once: the start check
  * (are there values in clear, which key sealed the others), the data step
- * that seals rows written in clear before migration 18, and the rotation
+ * that seals rows written in clear before migration 20, and the rotation
  * that re-seals every value under a new key. Single values are sealed and
  * opened by store/members.c.
  *

@@ -25,5 +25,6 @@ extern const char xf_schema_v17[];
 extern const char xf_schema_v18[];
 extern const char xf_schema_v19[];
 extern const char xf_schema_v20[];
+extern const char xf_schema_v21[];
 
 #endif

@@ -5,7 +5,8 @@
  *
  * A command takes the arguments from its own name on (argv[0] is the
  * command) and returns the exit status: 0 done, 1 failed, 2 usage error
- * (points verify: 1 when totals differ, 2 when it could not check).
+ * (points verify: 1 when totals differ, 2 when it could not check; audit
+ * verify: 1 when the chain is broken, 2 when it could not check).
  */
 #ifndef XF_TOOLS_TOOLS_H
 #define XF_TOOLS_TOOLS_H
@@ -40,5 +41,6 @@ int xf_cmd_backup(int argc, char **argv);       /* backup.c */
 int xf_cmd_restore(int argc, char **argv);      /* backup.c */
 int xf_cmd_bench_insert(int argc, char **argv); /* bench_insert.c */
 int xf_cmd_keys(int argc, char **argv);         /* keys.c */
+int xf_cmd_audit(int argc, char **argv);        /* audit_verify.c */
 
 #endif

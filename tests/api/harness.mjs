@@ -47,10 +47,13 @@ const agent = new http.Agent({ keepAlive: false });
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let uniqCounter = 0;
-/** A short unique suffix for names within one test process. */
+// n in letters only (a..z as base-26 digits): names of people take no digits
+// (the name rule, docs/security.md).
+const letters = (n) => n.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[d]);
+/** A short unique suffix for names within one test process (letters only). */
 export function uniq(prefix = '') {
 	uniqCounter += 1;
-	return `${prefix}${process.pid.toString(36)}${uniqCounter}`;
+	return `${prefix}${letters(process.pid)}${letters(uniqCounter)}`;
 }
 
 // The server's clock (XF_CLOCK, libfaketime): tests build every date from it.
@@ -471,7 +474,7 @@ export async function createMember(client, fields, server) {
 export async function createUserAndLogin(admin, server, { username, roles, member_id,
 	display_name, password = 'User-pass-2024' } = {}) {
 	const name = username ?? uniq('u');
-	const body = { username: name, password, display_name: display_name ?? `用户${name}`, roles };
+	const body = { username: name, password, display_name: display_name ?? `用户${name.replace(/[^A-Za-z]/g, "")}`, roles };
 	if (member_id !== undefined) body.member_id = member_id;
 	const res = await admin.post('/api/users', body);
 	const user = expectStatus(res, 201, server);

@@ -31,6 +31,9 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
+// i with its digits as letters (0 a, 1 b, ...): names of people take no digits.
+const L = (i) => String(i).replace(/\d/g, (d) => 'abcdefghij'[d]);
+
 function valid(fields = {}) {
 	const gender = fields.gender ?? 'male';
 	return {
@@ -197,10 +200,10 @@ test('the member list filters by org, subtree, name and status, and pages', asyn
 	const tag = uniq('林');
 	const direct = [];
 	for (let i = 0; i < 15; i++) {
-		direct.push(await createMember(admin, { org_id: p.id, name: `${tag}甲${i}`, status: i < 5 ? 'probationary' : 'full' }, srv));
+		direct.push(await createMember(admin, { org_id: p.id, name: `${tag}甲${L(i)}`, status: i < 5 ? 'probationary' : 'full' }, srv));
 	}
 	const below = [];
-	for (let i = 0; i < 10; i++) below.push(await createMember(admin, { org_id: c.id, name: `${tag}乙${i}` }, srv));
+	for (let i = 0; i < 10; i++) below.push(await createMember(admin, { org_id: c.id, name: `${tag}乙${L(i)}` }, srv));
 	const ids = (xs) => xs.map((m) => m.id).sort((a, b) => a - b);
 
 	const onlyP = expectList(await admin.get(`/api/members?org=${p.id}&size=200`), srv);
@@ -223,8 +226,8 @@ test('the member list filters by org, subtree, name and status, and pages', asyn
 	const q = expectList(await admin.get(`/api/members?q=${encodeURIComponent(`${tag}乙`)}&size=200`), srv);
 	assert.equal(q.total, 10);
 	assert.deepEqual(ids(q.items), ids(below));
-	const q1 = expectList(await admin.get(`/api/members?q=${encodeURIComponent(`${tag}甲1`)}&org=${p.id}`), srv);
-	assert.deepEqual(q1.items.map((m) => m.name).sort(), [`${tag}甲1`, `${tag}甲10`, `${tag}甲11`, `${tag}甲12`, `${tag}甲13`, `${tag}甲14`].sort());
+	const q1 = expectList(await admin.get(`/api/members?q=${encodeURIComponent(`${tag}甲b`)}&org=${p.id}`), srv);
+	assert.deepEqual(q1.items.map((m) => m.name).sort(), [`${tag}甲b`, `${tag}甲ba`, `${tag}甲bb`, `${tag}甲bc`, `${tag}甲bd`, `${tag}甲be`].sort());
 	// LIKE wildcards in q are literal characters, and quotes are harmless.
 	for (const lit of ['%', '_', `${tag}%`, `${tag}_`, "' OR '1'='1", '"; DROP TABLE members; --', '\\']) {
 		const r = expectList(await admin.get(`/api/members?org=${p.id}&subtree=1&q=${encodeURIComponent(lit)}`), srv);

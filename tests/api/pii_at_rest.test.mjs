@@ -227,8 +227,10 @@ test('init seals rows an older version stored in clear, and masks them in their 
 	// and an audit snapshot holding them
 	await rawSql(srv.db, `UPDATE members SET id_number = '${m.id_number}', phone = '${m.phone}', ` +
 		`id_number_bi = NULL WHERE id = ${m.id}`);
-	await rawSql(srv.db, `UPDATE audit SET after_json = '{"id_number":"${m.id_number}","phone":"${m.phone}"}' ` +
-		`WHERE entity = 'member' AND entity_id = ${m.id} AND action = 'create'`);
+	// the audit record an older version wrote, before the chain: unchained
+	// (the chained ones are append-only), holding the clear values
+	await rawSql(srv.db, `INSERT INTO audit (at, action, entity, entity_id, after_json) VALUES (1, 'create', 'member', ${m.id}, ` +
+		`'{"id_number":"${m.id_number}","phone":"${m.phone}"}')`);
 	const refused = await run(['serve', '--db', srv.db, '--listen', '127.0.0.1:1']);
 	assert.equal(refused.code, 1);
 	assert.match(refused.stderr, /still in clear/);
@@ -240,7 +242,11 @@ test('init seals rows an older version stored in clear, and masks them in their 
 	assert.equal(got.id_number, m.id_number);
 	assert.equal(got.phone, m.phone);
 	const a = expectList(await admin.get(`/api/audit?entity=member&entity_id=${m.id}&action=create`), srv);
-	assert.deepEqual(a.items[0].after, { id_number: maskId(m.id_number), phone: maskPhone(m.phone) });
+	const legacy = a.items.find((x) => x.after && Object.keys(x.after).length === 2);
+	assert.deepEqual(legacy.after, { id_number: maskId(m.id_number), phone: maskPhone(m.phone) });
+	// then chained: the log verifies whole
+	const v = await run(['audit', 'verify', '--db', srv.db]);
+	assert.equal(v.code, 0, v.stdout + v.stderr);
 	// the blind index of the sealed row finds it
 	expectError(await admin.post('/api/members', {
 		name: '重复', gender: m.gender, id_number: m.id_number, phone: makePhone(), org_id: b1.id,

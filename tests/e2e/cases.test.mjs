@@ -31,7 +31,7 @@ test('a case from submission to selection and the library', async () => {
       roles: [{ role: 'secretary', org_id: b2.id }] })
     const reviewers = []
     for (let i = 1; i <= 5; i++) {
-      const u = await admin.post('/api/users', { username: `zj${i}`, password: PASSWORD, display_name: `专家${i}`,
+      const u = await admin.post('/api/users', { username: `zj${i}`, password: PASSWORD, display_name: `专家${"甲乙丙丁戊"[i - 1]}`,
         roles: [{ role: 'judge', org_id: root.id }] })
       reviewers.push(u)
     }

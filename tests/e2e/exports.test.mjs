@@ -35,7 +35,7 @@ test('list pages export what they show: filters, scope and masking as on the pag
       established_on: '2010-01-01' })
     const ids = [idNumber('33020119850101001'), idNumber('33020119900202003')]
     for (const [i, id] of ids.entries()) {
-      await admin.post('/api/members', { name: `党员${i + 1}`, gender: 'male', id_number: id, phone: `1380000000${i}`,
+      await admin.post('/api/members', { name: `党员${"甲乙"[i]}`, gender: 'male', id_number: id, phone: `1380000000${i}`,
         org_id: branch.id, status: 'full', joined_on: '2010-07-01' })
     }
     await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关党委',
