@@ -26,6 +26,9 @@ const xf_code xf_audit_actions[] = {
     {"import", "导入"},
     {"submit", "提交"},
     {"withdraw", "撤回"},
+    {"revoke", "注销会话"},
+    {"unlock", "解除锁定"},
+    {"totp", "启用动态验证码"},
     {NULL, NULL},
 };
 
