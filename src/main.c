@@ -96,7 +96,7 @@ static int auth_setup(long threads)
 	if (env_int("XF_SESSION_IDLE_MIN", 1, 24 * 60, &idle_min) != 0 ||
 	    env_int("XF_SESSION_IDLE_SEC", 1, 24 * 3600, &s.idle_seconds) !=
 	        0 ||
-	    env_int("XF_SESSION_MAX_SEC", 60, 30 * 86400, &s.max_seconds) !=
+	    env_int("XF_SESSION_MAX_SEC", 1, 30 * 86400, &s.max_seconds) !=
 	        0 ||
 	    env_int("XF_LOGIN_MAX_FAILURES", 1, 1000, &s.max_failures) != 0 ||
 	    env_int("XF_LOGIN_LOCK_SEC", 1, 86400, &s.failure_window) != 0 ||

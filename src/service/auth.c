@@ -387,10 +387,11 @@ int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
 		    xf_store_session_touch(c->db, live.id, c->now) ==
 		        XF_DB_OK)
 			live.last_seen = c->now;
-		/* the cache must not outlive the idle time either */
-		int64_t end = live.last_seen + idle < live.expires_at
-		                  ? live.last_seen + idle
-		                  : live.expires_at;
+		/* the cache answers until the next move is due, never past
+		 * the session's end: it must not keep a dead session alive */
+		int64_t end = live.last_seen + (every > 0 ? every : 1);
+		if (end > live.expires_at)
+			end = live.expires_at;
 		xf_session_cache_put(h, epoch, end, user, *csrf);
 	}
 	xf_scope_init(scope, user->id, user->member_id);
