@@ -96,16 +96,15 @@ static int auth_setup(long threads)
 	if (env_int("XF_SESSION_IDLE_MIN", 1, 24 * 60, &idle_min) != 0 ||
 	    env_int("XF_SESSION_IDLE_SEC", 1, 24 * 3600, &s.idle_seconds) !=
 	        0 ||
-	    env_int("XF_SESSION_MAX_SEC", 1, 30 * 86400, &s.max_seconds) !=
-	        0 ||
+	    env_int("XF_SESSION_MAX_SEC", 1, 30 * 86400, &s.max_seconds) != 0 ||
 	    env_int("XF_LOGIN_MAX_FAILURES", 1, 1000, &s.max_failures) != 0 ||
 	    env_int("XF_LOGIN_LOCK_SEC", 1, 86400, &s.failure_window) != 0 ||
 	    env_int("XF_LOGIN_BUDGET", 1, 100000, &s.budget) != 0 ||
 	    env_int("XF_LOGIN_BUDGET_SEC", 1, 86400, &s.budget_window) != 0 ||
-	    env_int("XF_PASSWORD_MIN_LENGTH", 6, 128,
-	            &s.password.min_length) != 0 ||
-	    env_int("XF_PASSWORD_MIN_CLASSES", 1, 4,
-	            &s.password.min_classes) != 0)
+	    env_int("XF_PASSWORD_MIN_LENGTH", 6, 128, &s.password.min_length) !=
+	        0 ||
+	    env_int("XF_PASSWORD_MIN_CLASSES", 1, 4, &s.password.min_classes) !=
+	        0)
 		return -1;
 	if (idle_min && !s.idle_seconds)
 		s.idle_seconds = idle_min * 60;

@@ -67,7 +67,8 @@ const char *xf_password_rule_message(int failure)
 	case XF_PW_TOO_SHORT:
 		return "密码长度不足";
 	case XF_PW_FEW_CLASSES:
-		return "密码须包含大写字母、小写字母、数字、其他符号中的多类字符";
+		return "密码须包含大写字母、小写字母、数字、其他符号中的多类字"
+		       "符";
 	case XF_PW_IS_USERNAME:
 		return "密码不能与用户名相同";
 	case XF_PW_COMMON:

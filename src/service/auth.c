@@ -214,8 +214,8 @@ static int otp_check(xf_ctx *c, int64_t user_id, const char *otp, int *ok)
 	if (k != 10)
 		return XF_OK;
 	int64_t used = 0;
-	int drc = xf_store_recovery_code_use(c->db, user_id, sha256_hex(c, norm),
-	                                     c->now, &used);
+	int drc = xf_store_recovery_code_use(
+	    c->db, user_id, sha256_hex(c, norm), c->now, &used);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	*ok = used == 1;
@@ -257,8 +257,8 @@ int xf_login(xf_ctx *c, const xf_login_input *in, const char **token,
 {
 	*retry_after = 0;
 	/* 0. the address's budget: refused before any work */
-	if (!xf_login_budget_check(c->client_addr ? c->client_addr : "",
-	                           c->now, retry_after))
+	if (!xf_login_budget_check(c->client_addr ? c->client_addr : "", c->now,
+	                           retry_after))
 		return xf_fail(c, XF_E_THROTTLED, "too_many_requests",
 		               "登录尝试过于频繁，请稍后再试", NULL);
 	/* 1. read: the failures of this username from this address */
@@ -270,13 +270,13 @@ int xf_login(xf_ctx *c, const xf_login_input *in, const char **token,
 		return rc;
 	if (fails >= settings.max_failures) {
 		*retry_after = settings.failure_window;
-		return xf_fail(c, XF_E_THROTTLED, "too_many_attempts",
-		               xf_arena_printf(c->a,
-		                               "登录失败次数过多，请%d分钟后再试"
-		                               "或联系管理员解锁",
-		                               (settings.failure_window + 59) /
-		                                   60),
-		               NULL);
+		return xf_fail(
+		    c, XF_E_THROTTLED, "too_many_attempts",
+		    xf_arena_printf(c->a,
+		                    "登录失败次数过多，请%d分钟后再试"
+		                    "或联系管理员解锁",
+		                    (settings.failure_window + 59) / 60),
+		    NULL);
 	}
 	/* 2. verify outside any transaction, in the bounded pool (argon2id
 	 * is slow on purpose); a missing user costs the same as a wrong
@@ -333,8 +333,8 @@ int xf_session_open_in_tx(xf_ctx *c, const xf_user *user, const char **token,
 	}
 	int drc = xf_store_session_insert(
 	    c->db, token_hash(c, *token), user->id, *csrf, c->now,
-	    c->now + settings.max_seconds,
-	    c->client_addr ? c->client_addr : "", ua);
+	    c->now + settings.max_seconds, c->client_addr ? c->client_addr : "",
+	    ua);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	c->user_id = user->id;
@@ -384,8 +384,7 @@ int xf_session_resolve(xf_ctx *c, const char *token, uint64_t epoch,
 		 * move only shortens the session. */
 		int64_t every = idle / 4 < 60 ? idle / 4 : 60;
 		if (c->now - live.last_seen >= (every > 0 ? every : 1) &&
-		    xf_store_session_touch(c->db, live.id, c->now) ==
-		        XF_DB_OK)
+		    xf_store_session_touch(c->db, live.id, c->now) == XF_DB_OK)
 			live.last_seen = c->now;
 		/* the cache answers until the next move is due, never past
 		 * the session's end: it must not keep a dead session alive */
@@ -651,8 +650,7 @@ int xf_user_list(xf_ctx *c, const char *q, int offset, int limit, xf_user **out,
 
 /* ---- sessions of a user, the unlock -------------------------------------- */
 
-int xf_my_sessions(xf_ctx *c, const char *token, xf_session_info **out,
-                   int *n)
+int xf_my_sessions(xf_ctx *c, const char *token, xf_session_info **out, int *n)
 {
 	*n = 0;
 	const char *h = token ? token_hash(c, token) : "";
@@ -699,9 +697,9 @@ static int sessions_end_tx(xf_ctx *c, int64_t id)
 	int rc = managed_user(c, id, &u);
 	if (rc != XF_OK)
 		return rc;
-	return xf_audit_db(c, xf_store_session_delete_user(c->db, id),
-	                   "revoke", "user", id,
-	                   u.nroles ? u.roles[0].org_path : NULL, NULL, NULL);
+	return xf_audit_db(c, xf_store_session_delete_user(c->db, id), "revoke",
+	                   "user", id, u.nroles ? u.roles[0].org_path : NULL,
+	                   NULL, NULL);
 }
 
 int xf_user_sessions_end(xf_ctx *c, int64_t user_id)

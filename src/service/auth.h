@@ -45,8 +45,7 @@ int xf_logout(xf_ctx *c, const char *token);
  * given); ending one of them (404 if it is not the caller's); an admin or
  * whoever administers the user ends all of a user's sessions; the same
  * unlocks a user locked by failed logins. */
-int xf_my_sessions(xf_ctx *c, const char *token, xf_session_info **out,
-                   int *n);
+int xf_my_sessions(xf_ctx *c, const char *token, xf_session_info **out, int *n);
 int xf_my_session_end(xf_ctx *c, int64_t id);
 int xf_user_sessions_end(xf_ctx *c, int64_t user_id);
 int xf_user_unlock(xf_ctx *c, int64_t user_id);

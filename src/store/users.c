@@ -93,8 +93,7 @@ static const char sql_insert[] =
 static const xf_db_col user_insert_cols[] = {
     XF_COL(STR, xf_user, username),      XF_COL(STR, xf_user, display_name),
     XF_COL(STR, xf_user, password_hash), XF_COL(ID, xf_user, member_id),
-    XF_COL(INT, xf_user, disabled),
-    XF_COL(INT, xf_user, totp_enabled),
+    XF_COL(INT, xf_user, disabled),      XF_COL(INT, xf_user, totp_enabled),
 };
 
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
@@ -303,9 +302,9 @@ int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 int xf_store_session_delete_id(xf_db *db, int64_t id, int64_t user_id,
                                int64_t *deleted)
 {
-	return xf_db_value(XF_DB_BOUND(db, sql_sess_del_id, XF_INT(id),
-	                               XF_INT(user_id)),
-	                   deleted);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_sess_del_id, XF_INT(id), XF_INT(user_id)),
+	    deleted);
 }
 
 static const char sql_fail_count[] =
@@ -414,7 +413,8 @@ int xf_store_recovery_code_add(xf_db *db, int64_t user_id,
 }
 
 int xf_store_recovery_code_use(xf_db *db, int64_t user_id,
-                               const char *code_hash, int64_t now, int64_t *used)
+                               const char *code_hash, int64_t now,
+                               int64_t *used)
 {
 	return xf_db_value(XF_DB_BOUND(db, sql_rc_use, XF_INT(user_id),
 	                               XF_STR(code_hash), XF_INT(now)),
