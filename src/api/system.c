@@ -6,6 +6,7 @@
 
 #include "api/input.h"
 #include "api/page.h"
+#include "api/qr.h"
 #include "base/date.h"
 #include "base/jw.h"
 #include "model/user.h"
@@ -159,7 +160,7 @@ void xf_h_me_session_end(xf_req *r)
 }
 
 /* POST /api/me/totp: a new secret, its otpauth URL (and the URL as a QR
- * code's SVG), and the recovery codes, shown this once. */
+ * code's SVG, qr_svg), and the recovery codes, shown this once. */
 void xf_h_me_totp(xf_req *r)
 {
 	xf_ctx c;
@@ -173,6 +174,14 @@ void xf_h_me_totp(xf_req *r)
 	xf_jw_obj(&w);
 	xf_jw_kstr(&w, "secret", t.secret);
 	xf_jw_kstr(&w, "otpauth_url", t.otpauth_url);
+	/* the URL as a QR code for the phone's authenticator app */
+	xf_buf svg;
+	xf_buf_init(&svg, 1u << 20);
+	if (xf_qr_svg(&svg, t.otpauth_url) == 0 && svg.data) {
+		xf_jw_key(&w, "qr_svg");
+		xf_jw_strn(&w, svg.data, svg.len);
+	}
+	xf_buf_free(&svg);
 	xf_jw_key(&w, "recovery_codes");
 	xf_jw_arr(&w);
 	for (int i = 0; i < t.ncodes; i++)

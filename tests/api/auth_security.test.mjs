@@ -309,6 +309,7 @@ test('TOTP: set up, confirmed with a code, then asked at login; codes are single
 		setup.otpauth_url);
 	assert.equal(setup.recovery_codes.length, 10);
 	assert.equal(new Set(setup.recovery_codes).size, 10);
+	assert.match(setup.qr_svg, /^<\?xml|^<svg/);
 	// not on until confirmed
 	expectStatus(await login(srv, { username, password }, from), 200, srv);
 	expectError(await client.post('/api/me/totp/confirm', { code: '12345' }), 422, 'invalid_field', 'code', srv);
