@@ -37,10 +37,11 @@ test('a committee sees and ends its sessions, turns on 动态验证码 and logs 
   const server = await startServer('empty')
   const url = server.url
   const w = await watchedPage(browser)
+  const adm = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
     const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
+    const jggw = await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
       roles: [{ role: 'committee', org_id: root.id }] })
     await apiAs(url, 'jggw') // a second session, elsewhere
 
@@ -87,8 +88,24 @@ test('a committee sees and ends its sessions, turns on 动态验证码 and logs 
     await page.locator('[data-test=user-menu]').waitFor()
     await page.xfIdle(800)
     await screenshot(page, 'login-with-otp')
-    assertNoProblems({ "the committee's": w })
+
+    // the admin, in 用户与权限: 更多 → 解除锁定, 强制下线 (the committee's page
+    // then goes back to the login)
+    const ap = adm.page
+    await login(ap, url, 'admin')
+    await ap.goto(`${url}/users`)
+    await ap.xfIdle()
+    await ap.locator(`[data-test=more-${jggw.id}]`).click()
+    await ap.locator(`[data-test=unlock-${jggw.id}]`).click()
+    await ap.getByText('已解除「jggw」的登录锁定').waitFor()
+    await ap.locator(`[data-test=more-${jggw.id}]`).click()
+    await ap.locator(`[data-test=end-sessions-${jggw.id}]`).click()
+    await ap.getByText('「jggw」已全部下线').waitFor()
+    w.expect('GET', '/api/', 401)
+    await page.goto(`${url}/me/security`)
+    await page.locator('input[name=username]').waitFor()
+    assertNoProblems({ "the committee's": w, "the admin's": adm })
   } finally {
-    await closeAll(server, w)
+    await closeAll(server, w, adm)
   }
 })
