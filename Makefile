@@ -7,7 +7,7 @@
 
 CC       ?= cc
 PKGS     := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode \
-            libzip expat pangocairo
+            libzip expat pangocairo liboath
 SANITIZE ?=
 BUILD    ?= build
 
@@ -46,6 +46,10 @@ $(BUILD)/obj/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
 	@echo CC $<
 	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# The list of common passwords the password rule refuses (domain/password.h).
+src/domain/common_passwords.c: data/common-passwords.txt scripts/gen-common-passwords.sh
+	scripts/gen-common-passwords.sh $< $@
 
 $(BUILD)/libxf.a: $(LIB_OBJ)
 	rm -f $@

@@ -8,7 +8,8 @@ set -eu
 
 RUN_PKGS="gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libpq-dev libsodium-dev libxlsxwriter-dev libqrencode-dev libzip-dev libexpat1-dev
-libpango1.0-dev libcairo2-dev fonts-noto-cjk nodejs ca-certificates"
+libpango1.0-dev libcairo2-dev fonts-noto-cjk nodejs ca-certificates
+liboath-dev"
 TEST_PKGS="libcmocka-dev sqlite3 postgresql-15 chromium clang poppler-utils
 libreoffice-calc-nogui libclang-rt-14-dev nginx-light"
 

@@ -66,6 +66,58 @@ static int env_ms(const char *name, long dflt, long max, long *out)
 	return 0;
 }
 
+/* An integer setting from the environment in [min, max]; unset or empty
+ * leaves *out as it is. 0, or -1 after saying what is wrong. */
+static int env_int(const char *name, long min, long max, int *out)
+{
+	const char *v = getenv(name);
+	char *end;
+	if (!v || !*v)
+		return 0;
+	long n = strtol(v, &end, 10);
+	if (*end || n < min || n > max) {
+		fprintf(stderr, "xianfeng: %s takes %ld..%ld\n", name, min,
+		        max);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+/*
+ * Accounts and sessions from the environment (docs/security.md): idle
+ * timeout and lifetime of sessions, the login throttle and budget, the
+ * password rule; the hashing pool from the number of threads, so that
+ * logins never hold every thread. 0, or -1.
+ */
+static int auth_setup(long threads)
+{
+	xf_auth_settings s = {0};
+	int idle_min = 0;
+	if (env_int("XF_SESSION_IDLE_MIN", 1, 24 * 60, &idle_min) != 0 ||
+	    env_int("XF_SESSION_IDLE_SEC", 1, 24 * 3600, &s.idle_seconds) !=
+	        0 ||
+	    env_int("XF_SESSION_MAX_SEC", 1, 30 * 86400, &s.max_seconds) != 0 ||
+	    env_int("XF_LOGIN_MAX_FAILURES", 1, 1000, &s.max_failures) != 0 ||
+	    env_int("XF_LOGIN_LOCK_SEC", 1, 86400, &s.failure_window) != 0 ||
+	    env_int("XF_LOGIN_BUDGET", 1, 100000, &s.budget) != 0 ||
+	    env_int("XF_LOGIN_BUDGET_SEC", 1, 86400, &s.budget_window) != 0 ||
+	    env_int("XF_PASSWORD_MIN_LENGTH", 6, 128, &s.password.min_length) !=
+	        0 ||
+	    env_int("XF_PASSWORD_MIN_CLASSES", 1, 4, &s.password.min_classes) !=
+	        0)
+		return -1;
+	if (idle_min && !s.idle_seconds)
+		s.idle_seconds = idle_min * 60;
+	s.hash_workers = threads > 1 ? (int)threads / 2 : 1;
+	s.hash_waiters = (int)threads - s.hash_workers - 1;
+	if (env_int("XF_HASH_WORKERS", 1, 256, &s.hash_workers) != 0 ||
+	    env_int("XF_HASH_WAITERS", 0, 1024, &s.hash_waiters) != 0)
+		return -1;
+	xf_auth_configure(&s);
+	return 0;
+}
+
 static int notify_setup(void)
 {
 	const char *url = getenv("XF_WEBHOOK_URL");
@@ -207,6 +259,8 @@ static int cmd_serve(int argc, char **argv)
 		        v, xf_schema_latest(), db_url);
 		return 1;
 	}
+	if (auth_setup(threads) != 0)
+		return 1;
 	if (xf_auth_init() != 0 || xf_svc_init(db_url) != 0 ||
 	    xf_live_start(db_url) != 0) {
 		fprintf(stderr, "xianfeng: cannot initialise\n");
@@ -240,6 +294,8 @@ static int cmd_serve(int argc, char **argv)
 	     * (deploy/nginx/xianfeng.conf), so browsers may be told to
 	     * come back over HTTPS only */
 	    .hsts = getenv("XF_HSTS") && strcmp(getenv("XF_HSTS"), "1") == 0,
+	    /* reverse proxies whose X-Forwarded-For names the client */
+	    .trusted_proxies = getenv("XF_TRUSTED_PROXY"),
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);
 	void *srv = xf_http_start(&cfg);

@@ -503,6 +503,8 @@ int xf_api_ctx(xf_req *r, xf_ctx *c)
 	xf_ctx_init(c, db, &r->arena, r->principal, r->user);
 	if (r->now)
 		c->now = r->now; /* the time the defaults of the query used */
+	c->client_addr = r->client_addr;
+	c->user_agent = xf_req_header(r, "User-Agent");
 	return 0;
 }
 

@@ -65,6 +65,15 @@ static const xf_route routes[] = {
     {"POST", "/api/me/password", xf_h_me_password, .auth = ANY,
      .body = &xf_me_password_body},
     {"GET", "/api/catalog", xf_h_catalog, .auth = ANY},
+    /* accounts and sessions (等保): own sessions, TOTP, unlock */
+    {"GET", "/api/me/sessions", xf_h_me_sessions, .auth = ANY},
+    {"DELETE", "/api/me/sessions/{id}", xf_h_me_session_end, .auth = ANY},
+    {"POST", "/api/me/totp", xf_h_me_totp, .auth = OVERSEE},
+    {"POST", "/api/me/totp/confirm", xf_h_me_totp_confirm, .auth = OVERSEE,
+     .body = &xf_me_totp_confirm_body},
+    {"DELETE", "/api/users/{id}/sessions", xf_h_users_sessions_end,
+     .auth = OVERSEE},
+    {"POST", "/api/users/{id}/unlock", xf_h_users_unlock, .auth = OVERSEE},
 
     {"GET", "/api/orgs", xf_h_orgs_list, .auth = ANY,
      .query = &xf_orgs_list_query},

@@ -5,6 +5,8 @@
 #include "api/api.h"
 
 #include "api/input.h"
+#include "api/page.h"
+#include "api/qr.h"
 #include "base/date.h"
 #include "base/jw.h"
 #include "model/user.h"
@@ -47,6 +49,7 @@ void xf_h_health(xf_req *r)
 static const xf_field login_fields[] = {
     {"username", XF_F_STR, 1, 0, 1, 64, NULL, "用户名"},
     {"password", XF_F_STR, 1, 0, 1, 128, NULL, "密码"},
+    {"otp", XF_F_STR, 0, 1, 0, 32, NULL, "动态验证码"},
 };
 const xf_body_table xf_login_body = XF_BODY_TABLE(login_fields);
 
@@ -55,7 +58,7 @@ void xf_api_set_session(xf_req *r, const char *token)
 	r->set_cookie = xf_arena_printf(
 	    &r->arena,
 	    "xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-	    token, XF_SESSION_SECONDS);
+	    token, xf_auth_settings_now()->max_seconds);
 }
 
 void xf_h_login(xf_req *r)
@@ -66,8 +69,15 @@ void xf_h_login(xf_req *r)
 		return;
 	xf_user u;
 	const char *token, *csrf;
-	if (xf_api_failed(r, &c,
-	                  xf_login(&c, v[0].s, v[1].s, &token, &csrf, &u)))
+	int retry_after = 0;
+	xf_login_input in = {v[0].s, v[1].s, v[2].s};
+	int rc = xf_login(&c, &in, &token, &csrf, &u, &retry_after);
+	if (rc == XF_E_THROTTLED || rc == XF_E_BUSY)
+		xf_reply_header(
+		    r, "Retry-After",
+		    xf_arena_printf(&r->arena, "%d",
+		                    retry_after > 0 ? retry_after : 1));
+	if (xf_api_failed(r, &c, rc))
 		return;
 	r->user = u.username;
 	xf_api_set_session(r, token);
@@ -97,7 +107,7 @@ void xf_h_logout(xf_req *r)
 
 static const xf_field password_fields[] = {
     {"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
-    {"new_password", XF_F_STR, 1, 0, 8, 128, NULL, "新密码"},
+    {"new_password", XF_F_STR, 1, 0, 1, 128, NULL, "新密码"},
 };
 const xf_body_table xf_me_password_body = XF_BODY_TABLE(password_fields);
 
@@ -123,4 +133,76 @@ void xf_h_me(xf_req *r)
 	xf_jw_kstr(&w, "csrf", p->csrf);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
+}
+
+/* GET /api/me/sessions: the caller's live sessions, the current marked. */
+void xf_h_me_sessions(xf_req *r)
+{
+	xf_principal *p = r->principal;
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_session_info *s;
+	int n;
+	if (!xf_api_failed(r, &c, xf_my_sessions(&c, p->token, &s, &n)))
+		XF_PAGE_ANSWER(r, xf_session_info_json, s, n, n);
+}
+
+/* DELETE /api/me/sessions/{id}: the caller ends one of its sessions. */
+void xf_h_me_session_end(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_my_session_end(&c, id)))
+		xf_api_ok(r);
+}
+
+/* POST /api/me/totp: a new secret, its otpauth URL (and the URL as a QR
+ * code's SVG, qr_svg), and the recovery codes, shown this once. */
+void xf_h_me_totp(xf_req *r)
+{
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	xf_totp_setup t;
+	if (xf_api_failed(r, &c, xf_totp_begin(&c, &t)))
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	xf_jw_kstr(&w, "secret", t.secret);
+	xf_jw_kstr(&w, "otpauth_url", t.otpauth_url);
+	/* the URL as a QR code for the phone's authenticator app */
+	xf_buf svg;
+	xf_buf_init(&svg, 1u << 20);
+	if (xf_qr_svg(&svg, t.otpauth_url) == 0 && svg.data) {
+		xf_jw_key(&w, "qr_svg");
+		xf_jw_strn(&w, svg.data, svg.len);
+	}
+	xf_buf_free(&svg);
+	xf_jw_key(&w, "recovery_codes");
+	xf_jw_arr(&w);
+	for (int i = 0; i < t.ncodes; i++)
+		xf_jw_str(&w, t.recovery_codes[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 201);
+}
+
+static const xf_field totp_confirm_fields[] = {
+    {"code", XF_F_STR, 1, 0, 6, 6, NULL, "动态验证码"},
+};
+const xf_body_table xf_me_totp_confirm_body =
+    XF_BODY_TABLE(totp_confirm_fields);
+
+/* POST /api/me/totp/confirm {"code"}: turns the second factor on. */
+void xf_h_me_totp_confirm(xf_req *r)
+{
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_totp_confirm(&c, r->body_vals[0].s)))
+		xf_api_ok(r);
 }

@@ -15,5 +15,10 @@ xf_api_handler xf_h_logout;
 xf_api_handler xf_h_me;
 xf_api_handler xf_h_me_password;
 extern const struct xf_body_table xf_me_password_body;
+xf_api_handler xf_h_me_sessions;
+xf_api_handler xf_h_me_session_end;
+xf_api_handler xf_h_me_totp;
+xf_api_handler xf_h_me_totp_confirm;
+extern const struct xf_body_table xf_me_totp_confirm_body;
 
 #endif

@@ -30,7 +30,7 @@ enum {
 #define USER_FIELDS(req)                                                         \
 	{                                                                        \
 		{"username", XF_F_STR, req, 0, 2, 64, NULL, "用户名"},           \
-		    {"password", XF_F_STR, req, 0, 8, 128, NULL, "密码"},        \
+		    {"password", XF_F_STR, req, 0, 1, 128, NULL, "密码"},        \
 		    {"display_name", XF_F_STR, 0, 1, 0, 50, NULL, "姓名"},       \
 		    {"member_id", XF_F_ID, 0, 1, 0, 0, NULL, "关联党员"},        \
 		    {"disabled", XF_F_BOOL, 0, 0, 0, 0, NULL, "停用"},           \
@@ -131,6 +131,28 @@ void xf_h_users_list(xf_req *r)
 	                  xf_user_list(&c, q, offset, limit, &u, &n, &total)))
 		return;
 	XF_PAGE_ANSWER(r, xf_user_json, u, n, total);
+}
+
+/* DELETE /api/users/{id}/sessions: every session of the user ends. */
+void xf_h_users_sessions_end(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_user_sessions_end(&c, id)))
+		xf_api_ok(r);
+}
+
+/* POST /api/users/{id}/unlock: failed logins of the user are forgotten. */
+void xf_h_users_unlock(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_user_unlock(&c, id)))
+		xf_api_ok(r);
 }
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

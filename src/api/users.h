@@ -16,4 +16,7 @@ xf_api_handler xf_h_users_get;
 xf_api_handler xf_h_users_patch;
 extern const struct xf_body_table xf_users_patch_body;
 
+xf_api_handler xf_h_users_sessions_end;
+xf_api_handler xf_h_users_unlock;
+
 #endif

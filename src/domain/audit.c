@@ -27,6 +27,9 @@ const xf_code xf_audit_actions[] = {
     {"submit", "提交"},
     {"withdraw", "撤回"},
     {"read_pii", "查看完整个人信息"},
+    {"revoke", "注销会话"},
+    {"unlock", "解除锁定"},
+    {"totp", "启用动态验证码"},
     {NULL, NULL},
 };
 

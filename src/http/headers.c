@@ -6,6 +6,8 @@
  */
 #include "http/headers.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <strings.h>
 
@@ -195,4 +197,57 @@ static const xf_header tls_headers[] = {
 const xf_header *xf_security_headers(int hsts)
 {
 	return hsts ? tls_headers : plain_headers;
+}
+
+/* 1 if the n bytes at s are one of the addresses listed in trusted. */
+static int listed(const char *trusted, const char *s, size_t n)
+{
+	const char *p = trusted;
+	while (p && *p) {
+		p += strspn(p, ", \t");
+		size_t len = strcspn(p, ", \t");
+		if (len && len == n && memcmp(p, s, n) == 0)
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+/* 1 if the n bytes at s are a well-formed IPv4 or IPv6 address. */
+static int is_addr(const char *s, size_t n)
+{
+	char tmp[64];
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	return inet_pton(AF_INET, tmp, bin) == 1 ||
+	       inet_pton(AF_INET6, tmp, bin) == 1;
+}
+
+const char *xf_client_addr_pick(const char *peer, const char *forwarded,
+                                const char *trusted, char *out, size_t n)
+{
+	const char *pick = peer ? peer : "";
+	size_t len = strlen(pick);
+	if (forwarded && listed(trusted, pick, len)) {
+		const char *last = strrchr(forwarded, ',');
+		last = last ? last + 1 : forwarded;
+		last += strspn(last, " \t");
+		size_t l = strcspn(last, " \t");
+		if (last[l] == 0 || last[l + strspn(last + l, " \t")] == 0) {
+			if (is_addr(last, l)) {
+				pick = last;
+				len = l;
+			}
+		}
+	}
+	if (len >= n)
+		len = n ? n - 1 : 0;
+	if (n) {
+		memcpy(out, pick, len);
+		out[len] = 0;
+	}
+	return out;
 }

@@ -55,5 +55,14 @@ typedef struct xf_header {
  * Strict-Transport-Security. A static array ending with {NULL, NULL}.
  */
 const xf_header *xf_security_headers(int hsts);
+/*
+ * The client's address as text into out (n bytes, at least 46): peer (the
+ * socket's address, as text) unless peer is one of trusted (a list of
+ * addresses separated by commas or spaces; NULL or "" trusts none) and
+ * forwarded (X-Forwarded-For) ends in a well-formed IPv4 or IPv6 address:
+ * then that last hop, the address the trusted proxy saw. Returns out.
+ */
+const char *xf_client_addr_pick(const char *peer, const char *forwarded,
+                                const char *trusted, char *out, size_t n);
 
 #endif

@@ -562,6 +562,28 @@ static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
 	return ret;
 }
 
+/* The client's address of a new request (see xf_client_addr_pick), in
+ * its arena; "" when it cannot be told. */
+static const char *client_addr(const server *s, xf_req *r)
+{
+	char peer[INET6_ADDRSTRLEN] = "";
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+	    r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+		          peer, sizeof peer);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+		          &((const struct sockaddr_in6 *)sa)->sin6_addr, peer,
+		          sizeof peer);
+	char out[INET6_ADDRSTRLEN];
+	xf_client_addr_pick(peer, xf_req_header(r, "X-Forwarded-For"),
+	                    s->cfg.trusted_proxies, out, sizeof out);
+	const char *a = xf_arena_strdup(&r->arena, out);
+	return a ? a : "";
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -583,6 +605,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		r->conn = c;
 		r->method = method;
 		r->url = xf_arena_strdup(&r->arena, url);
+		r->client_addr = client_addr(s, r);
 		if (r->url)
 			find_route(s, r);
 		r->body.cap = body_cap(&s->cfg, r);

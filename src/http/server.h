@@ -62,6 +62,9 @@ struct xf_req {
 	int body_too_large;
 	uint64_t epoch; /* write requests answered before this one arrived */
 	int64_t now;    /* Unix time when the request arrived */
+	/* the client's address (text): the socket's peer, or the last hop of
+	 * X-Forwarded-For when the peer is a trusted proxy */
+	const char *client_addr;
 	/* set by the authenticator */
 	void *principal;  /* opaque to http; NULL when anonymous */
 	unsigned roles;   /* bitmask (1u << role) */
@@ -115,6 +118,9 @@ typedef struct xf_http_config {
 	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
 	int hsts; /* send Strict-Transport-Security (served behind TLS) */
+	/* addresses of reverse proxies whose X-Forwarded-For is believed
+	 * (separated by commas or spaces); NULL: none */
+	const char *trusted_proxies;
 } xf_http_config;
 
 /*

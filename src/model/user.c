@@ -11,6 +11,17 @@ static const xf_jfield user_fields[] = {
     XF_JF(STR, xf_user, "display_name", display_name),
     XF_JF(ID, xf_user, "member_id", member_id),
     XF_JF(BOOL, xf_user, "disabled", disabled),
+    XF_JF(BOOL, xf_user, "totp_enabled", totp_enabled),
+};
+
+static const xf_jfield session_fields[] = {
+    XF_JF(I64, xf_session_info, "id", id),
+    XF_JF(TIME, xf_session_info, "created_at", created_at),
+    XF_JF(TIME, xf_session_info, "last_seen", last_seen),
+    XF_JF(TIME, xf_session_info, "expires_at", expires_at),
+    XF_JF(STR, xf_session_info, "addr", addr),
+    XF_JF(STR, xf_session_info, "user_agent", user_agent),
+    XF_JF(BOOL, xf_session_info, "current", current),
 };
 
 void xf_user_json_open(xf_jw *w, const xf_user *u)
@@ -34,5 +45,12 @@ void xf_user_json_open(xf_jw *w, const xf_user *u)
 void xf_user_json(xf_jw *w, const xf_user *u)
 {
 	xf_user_json_open(w, u);
+	xf_jw_obj_end(w);
+}
+
+void xf_session_info_json(xf_jw *w, const xf_session_info *s)
+{
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, s, session_fields);
 	xf_jw_obj_end(w);
 }

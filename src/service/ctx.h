@@ -36,6 +36,9 @@ typedef struct xf_ctx {
 	int64_t user_id;
 	const char *username;
 	int64_t now; /* unix seconds */
+	/* the request's client address and user agent (NULL outside a
+	 * request): kept with the sessions it opens */
+	const char *client_addr, *user_agent;
 	int tx_rows; /* set by XF_TOTALS_TX: its transactions begin so */
 	struct xf_live_note *live; /* changes to publish after the commit
 	                              (service/live.h), in a */

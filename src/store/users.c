@@ -9,7 +9,7 @@
 
 #define USER_COLS                                                              \
 	"u.id, COALESCE(u.member_id, 0), u.username, u.display_name, "         \
-	"u.password_hash, u.disabled"
+	"u.password_hash, u.disabled, u.totp_enabled"
 
 static const xf_db_col user_cols[] = {
     XF_COL(I64, xf_user, id),
@@ -18,6 +18,7 @@ static const xf_db_col user_cols[] = {
     XF_COL(STR, xf_user, display_name),
     XF_COL(STR, xf_user, password_hash),
     XF_COL(INT, xf_user, disabled),
+    XF_COL(INT, xf_user, totp_enabled),
 };
 
 static void read_user(xf_arena *a, xf_stmt *st, void *item)
@@ -94,7 +95,7 @@ static const char sql_insert[] =
 static const xf_db_col user_insert_cols[] = {
     XF_COL(STR, xf_user, username),      XF_COL(STR, xf_user, display_name),
     XF_COL(STR, xf_user, password_hash), XF_COL(ID, xf_user, member_id),
-    XF_COL(INT, xf_user, disabled),
+    XF_COL(INT, xf_user, disabled),      XF_COL(INT, xf_user, totp_enabled),
 };
 
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
@@ -120,6 +121,7 @@ static const xf_db_col user_update_cols[] = {
     XF_COL(STR, xf_user, password_hash),
     XF_COL(ID, xf_user, member_id),
     XF_COL(INT, xf_user, disabled),
+    XF_COL(INT, xf_user, totp_enabled),
 };
 
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
@@ -195,52 +197,99 @@ int xf_store_user_list(xf_db *db, xf_arena *a, const char *lo, const char *hi,
 }
 
 static const char sql_sess_insert[] =
-    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
-    "expires_at) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, "
+    "expires_at, addr, user_agent) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)";
 
 int xf_store_session_insert(xf_db *db, const char *token_hash, int64_t user_id,
-                            const char *csrf, int64_t now, int64_t expires)
+                            const char *csrf, int64_t now, int64_t expires,
+                            const char *addr, const char *user_agent)
 {
 	return xf_db_run(XF_DB_BOUND(db, sql_sess_insert, XF_STR(token_hash),
 	                             XF_INT(user_id), XF_STR(csrf), XF_INT(now),
-	                             XF_INT(expires)));
+	                             XF_INT(expires), XF_STR(addr),
+	                             XF_STR(user_agent)));
 }
 
 static const char sql_sess_get[] =
-    "SELECT " USER_COLS ", s.csrf, s.expires_at FROM sessions s JOIN users u "
-    "ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 "
+    "SELECT " USER_COLS ", s.csrf, s.expires_at, s.id, s.last_seen "
+    "FROM sessions s JOIN users u ON u.id = s.user_id "
+    "WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3 "
     "AND u.disabled = 0";
 
-/* Where a session row goes: its user, CSRF token and expiry. */
+/* Where a session row goes: its user, CSRF token and times. */
 typedef struct session_row {
 	xf_user *user;
 	const char **csrf;
-	int64_t *expires_at;
+	xf_session_live *live;
 } session_row;
 
 static void read_session(xf_arena *a, xf_stmt *st, void *item)
 {
 	session_row *s = item;
+	int n = XF_NCOLS(user_cols);
 	read_user(a, st, s->user);
-	*s->csrf = xf_db_dup(a, st, 6);
-	*s->expires_at = xf_db_int(st, 7);
+	*s->csrf = xf_db_dup(a, st, n);
+	s->live->expires_at = xf_db_int(st, n + 1);
+	s->live->id = xf_db_int(st, n + 2);
+	s->live->last_seen = xf_db_int(st, n + 3);
 }
 
 int xf_store_session_get(xf_db *db, xf_arena *a, const char *token_hash,
-                         int64_t now, xf_user *user, const char **csrf,
-                         int64_t *expires_at)
+                         int64_t now, int64_t seen_after, xf_user *user,
+                         const char **csrf, xf_session_live *live)
 {
-	xf_stmt *st =
-	    XF_DB_BOUND(db, sql_sess_get, XF_STR(token_hash), XF_INT(now));
+	xf_stmt *st = XF_DB_BOUND(db, sql_sess_get, XF_STR(token_hash),
+	                          XF_INT(now), XF_INT(seen_after));
 	if (!st)
 		return XF_DB_ERROR;
-	session_row row = {user, csrf, expires_at};
+	session_row row = {user, csrf, live};
 	return get_one(db, a, st, read_session, &row, user);
+}
+
+static const char sql_sess_touch[] =
+    "UPDATE sessions SET last_seen = $2 WHERE id = $1 AND last_seen < $2";
+
+int xf_store_session_touch(xf_db *db, int64_t id, int64_t now)
+{
+	return xf_db_run_ids(db, sql_sess_touch, id, now);
+}
+
+static const char sql_sess_list[] =
+    "SELECT id, created_at, last_seen, expires_at, addr, user_agent, "
+    "CASE WHEN token_hash = $4 THEN 1 ELSE 0 END "
+    "FROM sessions WHERE user_id = $1 AND expires_at > $2 "
+    "AND last_seen > $3 ORDER BY last_seen DESC, id DESC LIMIT 200";
+
+static const xf_db_col session_cols[] = {
+    XF_COL(I64, xf_session_info, id),
+    XF_COL(I64, xf_session_info, created_at),
+    XF_COL(I64, xf_session_info, last_seen),
+    XF_COL(I64, xf_session_info, expires_at),
+    XF_COL(STR, xf_session_info, addr),
+    XF_COL(STR, xf_session_info, user_agent),
+    XF_COL(INT, xf_session_info, current),
+};
+
+static void read_session_info(xf_arena *a, xf_stmt *st, void *item)
+{
+	xf_db_read_cols(a, st, session_cols, XF_NCOLS(session_cols), item);
+}
+
+int xf_store_session_list(xf_db *db, xf_arena *a, int64_t user_id, int64_t now,
+                          int64_t seen_after, const char *current_hash,
+                          xf_session_info **out, int *n)
+{
+	return xf_db_rows(XF_DB_BOUND(db, sql_sess_list, XF_INT(user_id),
+	                              XF_INT(now), XF_INT(seen_after),
+	                              XF_STR(current_hash)),
+	                  a, 200, sizeof **out, read_session_info, out, n);
 }
 
 static const char sql_sess_del[] = "DELETE FROM sessions WHERE token_hash = $1";
 static const char sql_sess_del_user[] =
     "DELETE FROM sessions WHERE user_id = $1";
+static const char sql_sess_del_id[] =
+    "DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id";
 
 int xf_store_session_delete(xf_db *db, const char *token_hash)
 {
@@ -252,23 +301,126 @@ int xf_store_session_delete_user(xf_db *db, int64_t user_id)
 	return xf_db_run_id(db, sql_sess_del_user, user_id);
 }
 
-static const char sql_fail_count[] =
-    "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at > $2";
-static const char sql_fail_add[] =
-    "INSERT INTO login_failures (username, at) VALUES ($1, $2)";
-
-int xf_store_login_failures(xf_db *db, const char *username, int64_t since,
-                            int64_t *n)
+int xf_store_session_delete_id(xf_db *db, int64_t id, int64_t user_id,
+                               int64_t *deleted)
 {
 	return xf_db_value(
-	    XF_DB_BOUND(db, sql_fail_count, XF_STR(username), XF_INT(since)),
-	    n);
+	    XF_DB_BOUND(db, sql_sess_del_id, XF_INT(id), XF_INT(user_id)),
+	    deleted);
 }
 
-int xf_store_login_failure_add(xf_db *db, const char *username, int64_t now)
+static const char sql_fail_count[] =
+    "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND addr = $2 "
+    "AND at > $3";
+static const char sql_fail_add[] =
+    "INSERT INTO login_failures (username, addr, at) VALUES ($1, $2, $3)";
+static const char sql_fail_clear[] =
+    "DELETE FROM login_failures WHERE username = $1";
+
+int xf_store_login_failures(xf_db *db, const char *username, const char *addr,
+                            int64_t since, int64_t *n)
+{
+	return xf_db_value(XF_DB_BOUND(db, sql_fail_count, XF_STR(username),
+	                               XF_STR(addr), XF_INT(since)),
+	                   n);
+}
+
+int xf_store_login_failure_add(xf_db *db, const char *username,
+                               const char *addr, int64_t now)
+{
+	return xf_db_run(XF_DB_BOUND(db, sql_fail_add, XF_STR(username),
+	                             XF_STR(addr), XF_INT(now)));
+}
+
+int xf_store_login_failures_clear(xf_db *db, const char *username)
+{
+	return xf_db_run(XF_DB_BOUND(db, sql_fail_clear, XF_STR(username)));
+}
+
+/* ---- the second factor (TOTP) and its recovery codes ------------------- */
+
+static const char sql_totp_get[] =
+    "SELECT COALESCE(totp_secret, ''), totp_last_step FROM users "
+    "WHERE id = $1";
+
+typedef struct totp_row {
+	const char **secret;
+	int64_t *last_step;
+} totp_row;
+
+static void read_totp(xf_arena *a, xf_stmt *st, void *item)
+{
+	totp_row *t = item;
+	*t->secret = xf_db_dup(a, st, 0);
+	*t->last_step = xf_db_int(st, 1);
+}
+
+int xf_store_totp_get(xf_db *db, xf_arena *a, int64_t user_id,
+                      const char **secret, int64_t *last_step)
+{
+	totp_row row = {secret, last_step};
+	return xf_db_get(db, sql_totp_get, user_id, a, read_totp, &row);
+}
+
+static const char sql_totp_set[] =
+    "UPDATE users SET totp_secret = $2, totp_enabled = 0, "
+    "totp_last_step = 0 WHERE id = $1";
+static const char sql_totp_on[] =
+    "UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1";
+static const char sql_totp_step[] =
+    "UPDATE users SET totp_last_step = $2 WHERE id = $1";
+static const char sql_totp_off[] =
+    "UPDATE users SET totp_secret = NULL, totp_enabled = 0, "
+    "totp_last_step = 0 WHERE id = $1";
+
+int xf_store_totp_set(xf_db *db, int64_t user_id, const char *secret)
 {
 	return xf_db_run(
-	    XF_DB_BOUND(db, sql_fail_add, XF_STR(username), XF_INT(now)));
+	    XF_DB_BOUND(db, sql_totp_set, XF_INT(user_id), XF_STR(secret)));
+}
+
+int xf_store_totp_enable(xf_db *db, int64_t user_id, int64_t step)
+{
+	return xf_db_run_ids(db, sql_totp_on, user_id, step);
+}
+
+int xf_store_totp_step(xf_db *db, int64_t user_id, int64_t step)
+{
+	return xf_db_run_ids(db, sql_totp_step, user_id, step);
+}
+
+int xf_store_totp_disable(xf_db *db, int64_t user_id)
+{
+	return xf_db_run_id(db, sql_totp_off, user_id);
+}
+
+static const char sql_rc_clear[] =
+    "DELETE FROM recovery_codes WHERE user_id = $1";
+static const char sql_rc_add[] =
+    "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)";
+static const char sql_rc_use[] =
+    "UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 "
+    "AND code_hash = $2 AND used_at IS NULL RETURNING 1";
+
+int xf_store_recovery_codes_clear(xf_db *db, int64_t user_id)
+{
+	return xf_db_run_id(db, sql_rc_clear, user_id);
+}
+
+int xf_store_recovery_code_add(xf_db *db, int64_t user_id,
+                               const char *code_hash)
+{
+	return xf_db_run(
+	    XF_DB_BOUND(db, sql_rc_add, XF_INT(user_id), XF_STR(code_hash)));
+}
+
+int xf_store_recovery_code_use(xf_db *db, int64_t user_id,
+                               const char *code_hash, int64_t now,
+                               int64_t *used)
+{
+	return xf_db_value(XF_DB_BOUND(db, sql_rc_use, XF_INT(user_id),
+	                               XF_STR(code_hash), XF_INT(now)),
+	                   used);
 }
 
 /* ---- who answers for an organization (outside channels) ----------------- */

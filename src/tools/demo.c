@@ -356,6 +356,12 @@ static void random_password(char *out, size_t n)
 	size_t len = n > 17 ? 16 : n - 1;
 	for (size_t i = 0; i < len; i++)
 		out[i] = abc[randombytes_uniform(sizeof abc - 1)];
+	/* the password rule asks for three classes: one of each */
+	if (len >= 3) {
+		out[0] = abc[randombytes_uniform(23)];      /* lower case */
+		out[1] = abc[23 + randombytes_uniform(24)]; /* upper case */
+		out[2] = abc[47 + randombytes_uniform(8)];  /* digit */
+	}
 	out[len] = '\0';
 }
 

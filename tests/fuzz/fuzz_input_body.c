@@ -33,7 +33,7 @@
  * sources: src/base/ src/model/ src/domain/ src/store/
  * sources: src/service/ src/http/ src/api/ src/render/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
- * libs: libzip expat pangocairo
+ * libs: libzip expat pangocairo liboath
  */
 #include "api/bodies.h"
 #include "api/input.h"

@@ -27,7 +27,7 @@
  * sources: src/base/ src/model/ src/domain/ src/store/
  * sources: src/service/ src/http/ src/api/ src/render/
  * libs: libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter libqrencode
- * libs: libzip expat pangocairo
+ * libs: libzip expat pangocairo liboath
  */
 #define _GNU_SOURCE /* memmem */
 
@@ -148,7 +148,8 @@ static void add_account(xf_db *db, const account *a)
 	if (xf_store_user_insert(db, &u, now) != XF_DB_OK)
 		fail("cannot insert a user");
 	if (xf_store_session_insert(db, hex, u.id, a->csrf, now,
-	                            now + 10 * 365 * 86400) != XF_DB_OK)
+	                            now + 10 * 365 * 86400, "127.0.0.1",
+	                            "fuzz") != XF_DB_OK)
 		fail("cannot insert a session");
 }
 

@@ -124,6 +124,9 @@ export const menuRoutes = [
   // 机关文化: activities with sign-ups; members sign up on their phones
   { path: '/activities', name: 'activities', component: () => import('../views/activities/ActivitiesView.vue'),
     meta: { title: '文化活动', icon: 'Tickets', group: '机关文化', roles: [...OFFICERS, 'member'] } },
+  // 我的安全: own sessions and the second factor; opened from the user menu
+  { path: '/me/security', name: 'my-security', component: () => import('../views/profile/MySecurityView.vue'),
+    meta: { title: '我的安全', icon: 'Lock', roles: [...OFFICERS, 'member', 'judge'], hidden: true } },
 ]
 
 /** The first page the given role may open. */

@@ -26,8 +26,8 @@ export const useSessionStore = defineStore('session', () => {
     localStorage.setItem(SIGNED_IN, '1')
   }
 
-  async function login(username, password) {
-    const res = await auth.login(username, password)
+  async function login(username, password, otp) {
+    const res = await auth.login(username, password, otp)
     localStorage.removeItem(CURRENT)
     accept(res.user, res.csrf)
     return res.user
