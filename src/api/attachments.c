@@ -18,6 +18,7 @@
 #include "service/attachments.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/joint_projects.h"
 #include "service/programs.h"
 
 #include <string.h>
@@ -208,4 +209,14 @@ void xf_h_attachments_delete(xf_req *r)
 		return;
 	if (!xf_api_failed(r, &c, xf_attachment_remove(&c, id)))
 		xf_api_ok(r);
+}
+
+void xf_h_joint_project_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_joint_project_files);
+}
+
+void xf_h_joint_project_attachments_list(xf_req *r)
+{
+	list(r, &xf_joint_project_files);
 }

@@ -271,17 +271,6 @@ void xf_h_clusters_list(xf_req *r)
 	xf_page_end(r, &w, n);
 }
 
-void xf_h_clusters_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_read(&c, id, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
-
 static const xf_field cluster_org_fields[] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
 };
