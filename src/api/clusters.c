@@ -101,7 +101,7 @@ void xf_h_clusters_get(xf_req *r)
 }
 
 static const xf_field put_fields[] = {
-    {"name", XF_F_STR, 0, 0, 1, 50, NULL, "片区名称"},
+    {"name", XF_F_STR, 0, 0, 1, 100, NULL, "片区名称"},
     {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "片区简介"},
 };
 const xf_body_table xf_clusters_put_body = XF_BODY_TABLE(put_fields);
