@@ -60,9 +60,9 @@ void xf_h_clusters_get(xf_req *r)
 	xf_cluster_page p;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (xf_api_failed(r, &c,
-	                  xf_cluster_page_read(&c, id,
-	                                       (int)r->query_vals[0].i, &p)))
+	if (xf_api_failed(
+	        r, &c,
+	        xf_cluster_page_read(&c, id, (int)r->query_vals[0].i, &p)))
 		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
@@ -116,9 +116,8 @@ void xf_h_clusters_put(xf_req *r)
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
 	const char *desc = v[1].present ? (v[1].is_null ? "" : v[1].s) : NULL;
-	if (!xf_api_failed(r, &c,
-	                   xf_cluster_update(&c, id, xf_val_str(&v[0]), desc,
-	                                     &cl)))
+	if (!xf_api_failed(
+	        r, &c, xf_cluster_update(&c, id, xf_val_str(&v[0]), desc, &cl)))
 		XF_ANSWER(r, 200, xf_cluster_json, &cl);
 }
 
@@ -149,9 +148,9 @@ void xf_h_clusters_lead(xf_req *r)
 		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
 		return;
 	}
-	if (xf_api_failed(r, &c,
-	                  xf_cluster_lead_put(&c, id, (int)year,
-	                                      r->body_vals[0].i, &l)))
+	if (xf_api_failed(
+	        r, &c,
+	        xf_cluster_lead_put(&c, id, (int)year, r->body_vals[0].i, &l)))
 		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);

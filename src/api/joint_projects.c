@@ -38,15 +38,15 @@ enum {
 	{"title", XF_F_STR, req, 0, 1, 200, NULL, "项目名称"},                 \
 	    {"goals", XF_F_STR, 0, 1, 0, 5000, NULL, "项目目标"},              \
 	    {"outcomes", XF_F_STR, 0, 1, 0, 5000, NULL, "项目成果"},           \
-	    {"status", XF_F_ENUM, 0, 0, 0, 0, xf_joint_project_statuses,       \
+	    {"status",  XF_F_ENUM, 0, 0, 0, 0, xf_joint_project_statuses,      \
 	     "项目状态"},                                                      \
 	    {"year", XF_F_INT, 0, 0, 2000, 2200, NULL, "项目年度"},            \
 	    {"cluster_id", XF_F_ID, 0, 1, 0, 0, NULL, "所属片区"},             \
-	    {"partner_ids", XF_F_ARRAY, 0, 1, 0, XF_JP_MAX_PARTNERS, NULL,     \
-	     "共建单位"},                                                      \
+	    {"partner_ids",      XF_F_ARRAY, 0,         1, 0,                  \
+	     XF_JP_MAX_PARTNERS, NULL,       "共建单位"},                      \
 	{                                                                      \
 		"tag_ids", XF_F_ARRAY, 0, 1, 0, XF_JP_MAX_TAGS, NULL,          \
-		    "中心工作标签"                                             \
+		    "中心工作标签"                                       \
 	}
 
 static const xf_field create_fields[J_COUNT] = {
@@ -101,8 +101,8 @@ static int jp_body(xf_req *r, int create, xf_jp_input *in)
 	int64_t *ids;
 	in->has_partner_ids = v[J_PARTNERS].present;
 	in->has_tag_ids = v[J_TAGS].present;
-	if (id_list(r, v[J_PARTNERS].j, &f[J_PARTNERS], &ids,
-	            &in->npartners) != 0)
+	if (id_list(r, v[J_PARTNERS].j, &f[J_PARTNERS], &ids, &in->npartners) !=
+	    0)
 		return -1;
 	in->partner_ids = ids;
 	if (id_list(r, v[J_TAGS].j, &f[J_TAGS], &ids, &in->ntags) != 0)
@@ -198,11 +198,13 @@ static const xf_param list_params[] = {
     {.name = "cluster", .type = XF_Q_ID, .label = "片区"},
     {.name = "tag", .type = XF_Q_ID, .label = "中心工作标签"},
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_INT, .min = 2000, .max = 2200,
+    {.name = "year",
+     .type = XF_Q_INT,
+     .min = 2000,
+     .max = 2200,
      .label = "项目年度"},
 };
-const xf_query_table xf_joint_projects_list_query =
-    XF_QUERY_TABLE(list_params);
+const xf_query_table xf_joint_projects_list_query = XF_QUERY_TABLE(list_params);
 
 typedef struct jp_list {
 	xf_joint_project *items;
@@ -219,9 +221,9 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, jp_list *l)
 	                  .tag_id = q[L_TAG].i,
 	                  .org_id = q[L_ORG].i,
 	                  .year = q[L_YEAR].present ? (int)q[L_YEAR].i : 0};
-	if (xf_api_failed(r, c,
-	                  xf_jp_list(c, &f, offset, limit, &l->items, &l->n,
-	                             &l->total)))
+	if (xf_api_failed(
+	        r, c,
+	        xf_jp_list(c, &f, offset, limit, &l->items, &l->n, &l->total)))
 		return -1;
 	return 0;
 }
@@ -296,7 +298,7 @@ void xf_h_joint_projects_xlsx(xf_req *r)
 	    "序号",     "年度",     "项目名称", "牵头单位",
 	    "共建单位", "所属片区", "中心工作", "状态",
 	    "项目目标", "项目成果", "年度评价", "进度（%）"};
-	static const double widths[] = {6, 8, 30, 24, 36, 12,
+	static const double widths[] = {6,  8,  30, 24, 36, 12,
 	                                20, 10, 40, 40, 10, 10};
 	const char *org = xf_xlsx_org_name(&c, q[L_ORG].i);
 	const char *year = q[L_YEAR].present ? q[L_YEAR].s : NULL;
@@ -308,9 +310,10 @@ void xf_h_joint_projects_xlsx(xf_req *r)
 			if (l.items[i].tags[k].id == q[L_TAG].i)
 				tag = l.items[i].tags[k].name;
 	}
-	const char *const filters[] = {
-	    "组织", org ? org : XF_XLSX_ALL_ORGS, "片区", cluster,
-	    "中心工作", tag, "年度", year};
+	const char *const filters[] = {"组织",     org ? org : XF_XLSX_ALL_ORGS,
+	                               "片区",     cluster,
+	                               "中心工作", tag,
+	                               "年度",     year};
 	jp_sheet s = {&l, &r->arena};
 	xf_xlsx_table t = {.sheet = "联建项目",
 	                   .title = "党建联建项目",
@@ -369,7 +372,7 @@ void xf_h_cw_tags_list(xf_req *r)
 #define TAG_FIELDS(req)                                                        \
 	{"name", XF_F_STR, req, 0, 1, 40, NULL, "标签名称"},                   \
 	{                                                                      \
-		"sort", XF_F_INT, 0, 0, 0, 9999, NULL, "排序"                  \
+		"sort", XF_F_INT, 0, 0, 0, 9999, NULL, "排序"                \
 	}
 static const xf_field tag_create_fields[] = {TAG_FIELDS(1)};
 const xf_body_table xf_cw_tags_create_body = XF_BODY_TABLE(tag_create_fields);

@@ -5,7 +5,7 @@
 #include "domain/joint_projects.h"
 
 const xf_code xf_joint_project_statuses[] = {
-    {"planned", "筹备中"}, {"active", "推进中"},   {"done", "已完成"},
+    {"planned", "筹备中"},   {"active", "推进中"}, {"done", "已完成"},
     {"suspended", "已中止"}, {NULL, NULL},
 };
 

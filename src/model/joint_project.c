@@ -40,8 +40,7 @@ void xf_joint_project_json_open(xf_jw *w, const xf_joint_project *p)
 {
 	xf_jw_obj(w);
 	XF_JW_FIELDS(w, p, project_fields);
-	XF_JW_RECORDS(w, "partners", p->partners, p->npartners,
-	              partner_fields);
+	XF_JW_RECORDS(w, "partners", p->partners, p->npartners, partner_fields);
 	XF_JW_RECORDS(w, "tags", p->tags, p->ntags, tag_brief_fields);
 }
 

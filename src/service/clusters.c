@@ -38,8 +38,8 @@ static int update_tx(xf_ctx *c, int64_t id, const char *name, const char *desc,
 	                xf_snap_cluster(c->a, cl));
 }
 
-int xf_cluster_update(xf_ctx *c, int64_t id, const char *name,
-                      const char *desc, xf_cluster *out)
+int xf_cluster_update(xf_ctx *c, int64_t id, const char *name, const char *desc,
+                      xf_cluster *out)
 {
 	int rc = xf_cluster_writer(c);
 	if (rc != XF_OK)
@@ -58,12 +58,11 @@ static int delete_tx(xf_ctx *c, int64_t id)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	if (n > 0)
-		return xf_fail(
-		    c, XF_E_CONFLICT, "cluster_in_use",
-		    xf_arena_printf(c->a,
-		                    "该片区仍有 %lld 个联建项目，不能删除",
-		                    (long long)n),
-		    NULL);
+		return xf_fail(c, XF_E_CONFLICT, "cluster_in_use",
+		               xf_arena_printf(
+		                   c->a, "该片区仍有 %lld 个联建项目，不能删除",
+		                   (long long)n),
+		               NULL);
 	return xf_audit_db(c, xf_store_cluster_delete(c->db, id), "delete",
 	                   "cluster", id, NULL, xf_snap_cluster(c->a, &cl),
 	                   NULL);
@@ -93,14 +92,13 @@ static int lead_tx(xf_ctx *c, xf_cluster_lead *l)
 	if (!o)
 		return xf_invalid(c, "牵头单位应为本片区的成员组织", "org_id");
 	l->org_name = o->name;
-	char *snap = xf_arena_printf(
-	    c->a, "{\"year\":%d,\"org_id\":%lld}", l->year, (long long)l->org_id);
-	return xf_audit_db(c,
-	                   xf_store_cluster_lead_put(c->db, l->cluster_id,
-	                                             l->year, l->org_id,
-	                                             c->user_id, c->now),
-	                   "update", "cluster_lead", l->cluster_id, NULL, NULL,
-	                   snap);
+	char *snap = xf_arena_printf(c->a, "{\"year\":%d,\"org_id\":%lld}",
+	                             l->year, (long long)l->org_id);
+	return xf_audit_db(
+	    c,
+	    xf_store_cluster_lead_put(c->db, l->cluster_id, l->year, l->org_id,
+	                              c->user_id, c->now),
+	    "update", "cluster_lead", l->cluster_id, NULL, NULL, snap);
 }
 
 int xf_cluster_lead_put(xf_ctx *c, int64_t id, int year, int64_t org_id,
@@ -120,8 +118,8 @@ static int page_tx(xf_ctx *c, int64_t id, xf_cluster_page *pg)
 	int rc = xf_cluster_load(c, id, &pg->cl);
 	if (rc != XF_OK)
 		return rc;
-	return xf_from_db(c, xf_store_cluster_leads(c->db, c->a, id,
-	                                            &pg->leads, &pg->nleads));
+	return xf_from_db(c, xf_store_cluster_leads(c->db, c->a, id, &pg->leads,
+	                                            &pg->nleads));
 }
 
 /* The roll-up of member o from its boards, each read as the board's own

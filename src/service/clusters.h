@@ -19,8 +19,8 @@
 #include "service/ctx.h"
 #include "store/clusters.h"
 
-int xf_cluster_update(xf_ctx *c, int64_t id, const char *name,
-                      const char *desc, xf_cluster *out);
+int xf_cluster_update(xf_ctx *c, int64_t id, const char *name, const char *desc,
+                      xf_cluster *out);
 int xf_cluster_delete(xf_ctx *c, int64_t id);
 /* Sets the lead of a year (2000 .. next year): one of the members. */
 int xf_cluster_lead_put(xf_ctx *c, int64_t id, int year, int64_t org_id,
@@ -37,7 +37,7 @@ typedef struct xf_cluster_rollup {
 typedef struct xf_cluster_page {
 	xf_cluster cl;
 	int year;
-	char quarter[12]; /* the compliance period */
+	char quarter[12];       /* the compliance period */
 	xf_cluster_lead *leads; /* latest year first */
 	int nleads;
 	xf_joint_project *projects; /* those the caller may read */
@@ -51,7 +51,6 @@ typedef struct xf_cluster_page {
 } xf_cluster_page;
 
 /* The page of cluster id for year (0: this year). */
-int xf_cluster_page_read(xf_ctx *c, int64_t id, int year,
-                         xf_cluster_page *out);
+int xf_cluster_page_read(xf_ctx *c, int64_t id, int year, xf_cluster_page *out);
 
 #endif

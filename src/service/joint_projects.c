@@ -36,7 +36,8 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_joint_project *p)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "联建项目不存在",
 		               NULL);
 	if (mode == XF_FOR_WRITE && !xf_can_write(c, p->org_path))
-		return xf_forbidden(c, "只有牵头单位或其上级党组织可以修改联建项目");
+		return xf_forbidden(
+		    c, "只有牵头单位或其上级党组织可以修改联建项目");
 	return XF_OK;
 }
 
@@ -58,8 +59,8 @@ static int load_partners(xf_ctx *c, int64_t lead_id, const xf_jp_input *in,
 		                  "partner_ids");
 	if (bad == -2)
 		return xf_invalid(c, "共建单位重复", "partner_ids");
-	xf_jp_org *orgs = xf_arena_calloc(c->a, (size_t)in->npartners + 1,
-	                                  sizeof *orgs);
+	xf_jp_org *orgs =
+	    xf_arena_calloc(c->a, (size_t)in->npartners + 1, sizeof *orgs);
 	if (!orgs)
 		return xf_oom(c);
 	for (int i = 0; i < in->npartners; i++) {
@@ -237,8 +238,8 @@ static int read_tx(xf_ctx *c, int64_t id, xf_jp_page *pg)
 	if (rc != XF_OK)
 		return rc;
 	pg->may_write = xf_can_write(c, pg->p.org_path);
-	int drc = xf_store_jp_reviews(c->db, c->a, id, &pg->reviews,
-	                              &pg->nreviews);
+	int drc =
+	    xf_store_jp_reviews(c->db, c->a, id, &pg->reviews, &pg->nreviews);
 	if (drc != XF_DB_OK || !pg->p.task_id)
 		return xf_from_db(c, drc);
 	/* the task is shown with the project to whoever reads the project */
@@ -249,9 +250,8 @@ static int read_tx(xf_ctx *c, int64_t id, xf_jp_page *pg)
 	}
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc);
-	return xf_from_db(c, xf_store_milestone_list(c->db, c->a,
-	                                             pg->p.task_id, &pg->ms,
-	                                             &pg->nms));
+	return xf_from_db(c, xf_store_milestone_list(c->db, c->a, pg->p.task_id,
+	                                             &pg->ms, &pg->nms));
 }
 
 int xf_jp_read(xf_ctx *c, int64_t id, xf_jp_page *out)
@@ -268,8 +268,8 @@ static int list_tx(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
 		return XF_OK;
 	xf_jp_filter g = *f;
 	g.ranges = &r;
-	return xf_from_db(c, xf_store_jp_list(c->db, c->a, &g, offset, limit,
-	                                      out, n, total));
+	return xf_from_db(
+	    c, xf_store_jp_list(c->db, c->a, &g, offset, limit, out, n, total));
 }
 
 int xf_jp_list(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
@@ -332,8 +332,9 @@ const xf_attachment_subject xf_joint_project_files = {
 
 static int tag_writer(xf_ctx *c)
 {
-	return xf_is_admin(c) ? XF_OK
-	                      : xf_forbidden(c, "只有管理员可以维护中心工作标签");
+	return xf_is_admin(c)
+	           ? XF_OK
+	           : xf_forbidden(c, "只有管理员可以维护中心工作标签");
 }
 
 static int tag_written(xf_ctx *c, int drc)
@@ -355,8 +356,8 @@ static int tag_load(xf_ctx *c, int64_t id, xf_cw_tag *t)
 
 int xf_cw_tag_list(xf_ctx *c, xf_cw_tag **out, int *n)
 {
-	XF_RETURN_READ_TX(c, xf_from_db(c, xf_store_cw_tags(c->db, c->a, out,
-	                                                    n)));
+	XF_RETURN_READ_TX(c,
+	                  xf_from_db(c, xf_store_cw_tags(c->db, c->a, out, n)));
 }
 
 static int tag_create_tx(xf_ctx *c, xf_cw_tag *t)
@@ -423,8 +424,8 @@ static int tag_remove_tx(xf_ctx *c, int64_t id)
 		return xf_fail(c, XF_E_CONFLICT, "tag_in_use",
 		               "仍有联建项目使用该标签，不能删除", NULL);
 	return xf_audit_db(c, xf_store_cw_tag_delete(c->db, id), "delete",
-	                   "central_work_tag", id, NULL, xf_snap_cw_tag(c->a, &t),
-	                   NULL);
+	                   "central_work_tag", id, NULL,
+	                   xf_snap_cw_tag(c->a, &t), NULL);
 }
 
 int xf_cw_tag_remove(xf_ctx *c, int64_t id)

@@ -37,9 +37,8 @@ static const char sql_lead_put[] =
 int xf_store_cluster_lead_put(xf_db *db, int64_t id, int year, int64_t org_id,
                               int64_t by, int64_t now)
 {
-	return xf_db_run(XF_DB_BOUND(db, sql_lead_put, XF_INT(id),
-	                             XF_INT(year), XF_INT(org_id), XF_ID(by),
-	                             XF_INT(now)));
+	return xf_db_run(XF_DB_BOUND(db, sql_lead_put, XF_INT(id), XF_INT(year),
+	                             XF_INT(org_id), XF_ID(by), XF_INT(now)));
 }
 
 static const xf_db_col lead_cols[] = {

@@ -134,12 +134,12 @@ static const char sql_update[] =
 
 int xf_store_jp_update(xf_db *db, const xf_joint_project *p, int64_t now)
 {
-	return xf_db_run(XF_DB_BOUND(
-	    db, sql_update, XF_INT(p->id), XF_STR(p->title),
-	    XF_ID(p->cluster_id), XF_INT(p->year),
-	    XF_STR(p->goals ? p->goals : ""),
-	    XF_STR(p->outcomes ? p->outcomes : ""), XF_STR(p->status),
-	    XF_INT(now)));
+	return xf_db_run(XF_DB_BOUND(db, sql_update, XF_INT(p->id),
+	                             XF_STR(p->title), XF_ID(p->cluster_id),
+	                             XF_INT(p->year),
+	                             XF_STR(p->goals ? p->goals : ""),
+	                             XF_STR(p->outcomes ? p->outcomes : ""),
+	                             XF_STR(p->status), XF_INT(now)));
 }
 
 static const char sql_set_task[] =
@@ -197,24 +197,28 @@ int xf_store_jp_delete(xf_db *db, int64_t id)
 /* $1..$8 the ranges (lead or partner within them), $9 cluster, $10 tag,
  * $11 org (lead or partner), $12 year; 0 for any. */
 #define LIST_WHERE                                                             \
-	" WHERE (" XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6",   \
-	                         "7", "8") " OR EXISTS (SELECT 1 FROM "        \
-	                                   "joint_project_orgs r WHERE "       \
-	                                   "r.project_id = p.id AND "          \
-	XF_RANGES_SQL("r.org_path", "1", "2", "3", "4", "5", "6", "7", "8")    \
-	"))"                                                                   \
-	" AND ($9 = 0 OR p.cluster_id = $9)"                                   \
-	" AND ($10 = 0 OR EXISTS (SELECT 1 FROM joint_project_tags g WHERE "   \
-	"g.project_id = p.id AND g.tag_id = $10))"                             \
-	" AND ($11 = 0 OR p.org_id = $11 OR EXISTS (SELECT 1 FROM "            \
-	"joint_project_orgs q WHERE q.project_id = p.id AND q.org_id = $11))"  \
-	" AND ($12 = 0 OR p.year = $12)"
+	" WHERE (" XF_RANGES_SQL(                                              \
+	    "p.org_path", "1", "2", "3", "4", "5", "6", "7",                   \
+	    "8") " OR EXISTS (SELECT 1 FROM "                                  \
+	         "joint_project_orgs r WHERE "                                 \
+	         "r.project_id = p.id AND " XF_RANGES_SQL(                     \
+	             "r.org_path", "1", "2", "3", "4", "5", "6", "7",          \
+	             "8") "))"                                                 \
+	                  " AND ($9 = 0 OR p.cluster_id = $9)"                 \
+	                  " AND ($10 = 0 OR EXISTS (SELECT 1 FROM "            \
+	                  "joint_project_tags g WHERE "                        \
+	                  "g.project_id = p.id AND g.tag_id = $10))"           \
+	                  " AND ($11 = 0 OR p.org_id = $11 OR EXISTS (SELECT " \
+	                  "1 FROM "                                            \
+	                  "joint_project_orgs q WHERE q.project_id = p.id "    \
+	                  "AND q.org_id = $11))"                               \
+	                  " AND ($12 = 0 OR p.year = $12)"
 
 static const char sql_count[] =
     "SELECT COUNT(*) FROM joint_projects p" LIST_WHERE;
-static const char sql_list[] = "SELECT " JP_COLS JP_FROM LIST_WHERE
-                               " ORDER BY p.year DESC, p.title, p.id "
-                               "LIMIT $13 OFFSET $14";
+static const char sql_list[] =
+    "SELECT " JP_COLS JP_FROM LIST_WHERE " ORDER BY p.year DESC, p.title, p.id "
+    "LIMIT $13 OFFSET $14";
 
 static void bind_filter(xf_stmt *st, const void *filter)
 {
@@ -226,16 +230,14 @@ static void bind_filter(xf_stmt *st, const void *filter)
 	xf_db_bind_int(st, 12, f->year);
 }
 
-static const xf_db_list jp_list = {sql_count,   sql_list,
-                                   bind_filter, 13,
-                                   sizeof(xf_joint_project), read_jp};
+static const xf_db_list jp_list = {
+    sql_count, sql_list, bind_filter, 13, sizeof(xf_joint_project), read_jp};
 
-int xf_store_jp_list(xf_db *db, xf_arena *a, const xf_jp_filter *f,
-                     int offset, int limit, xf_joint_project **out, int *n,
-                     int64_t *total)
+int xf_store_jp_list(xf_db *db, xf_arena *a, const xf_jp_filter *f, int offset,
+                     int limit, xf_joint_project **out, int *n, int64_t *total)
 {
-	int rc = xf_db_list_page(db, &jp_list, f, limit, offset, a, out, n,
-	                         total);
+	int rc =
+	    xf_db_list_page(db, &jp_list, f, limit, offset, a, out, n, total);
 	for (int i = 0; i < *n && rc == XF_DB_OK; i++)
 		rc = read_links(db, a, &(*out)[i]);
 	return rc;
@@ -246,8 +248,8 @@ static const char sql_count_cluster[] =
 
 int xf_store_jp_count_cluster(xf_db *db, int64_t cluster_id, int64_t *n)
 {
-	return xf_db_value(XF_DB_BOUND(db, sql_count_cluster, XF_INT(cluster_id)),
-	                   n);
+	return xf_db_value(
+	    XF_DB_BOUND(db, sql_count_cluster, XF_INT(cluster_id)), n);
 }
 
 static const char sql_review_put[] =
@@ -321,9 +323,9 @@ static void read_tag(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, tag_cols, XF_NCOLS(tag_cols), item);
 }
 
-static const char sql_tag_list[] = "SELECT " TAG_COLS
-                                   " FROM central_work_tags g "
-                                   "ORDER BY g.sort, g.name LIMIT 500";
+static const char sql_tag_list[] =
+    "SELECT " TAG_COLS " FROM central_work_tags g "
+    "ORDER BY g.sort, g.name LIMIT 500";
 static const char sql_tag_get[] =
     "SELECT " TAG_COLS " FROM central_work_tags g WHERE g.id = $1";
 

@@ -38,9 +38,8 @@ typedef struct xf_jp_filter {
 } xf_jp_filter;
 /* Projects of the filter, the latest year first, then by title; paged;
  * each with its partners and tags. */
-int xf_store_jp_list(xf_db *db, xf_arena *a, const xf_jp_filter *f,
-                     int offset, int limit, xf_joint_project **out, int *n,
-                     int64_t *total);
+int xf_store_jp_list(xf_db *db, xf_arena *a, const xf_jp_filter *f, int offset,
+                     int limit, xf_joint_project **out, int *n, int64_t *total);
 /* How many projects name the cluster. */
 int xf_store_jp_count_cluster(xf_db *db, int64_t cluster_id, int64_t *n);
 
