@@ -159,7 +159,9 @@ static int create_tx(xf_ctx *c, const xf_jp_input *in, xf_joint_project *p)
 	int drc = xf_store_jp_insert(c->db, p, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	if ((rc = write_links(c, p->id, in, partners)) != XF_OK)
+	xf_jp_input all = *in; /* a new project has the lists it names */
+	all.has_partner_ids = all.has_tag_ids = 1;
+	if ((rc = write_links(c, p->id, &all, partners)) != XF_OK)
 		return rc;
 	drc = xf_store_jp_get(c->db, c->a, p->id, p);
 	if (drc != XF_DB_ROW)

@@ -344,6 +344,7 @@ static int fill_leads(xf_ctx *c, xf_cluster *cl, int n)
 
 int xf_cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
 {
+	memset(out, 0, sizeof *out);
 	int rc = xf_store_cluster_get(c->db, c->a, id, out);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "片区不存在",
