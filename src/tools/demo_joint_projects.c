@@ -27,8 +27,8 @@ static const char *const descriptions[] = {
 };
 
 static const char *const titles[] = {
-    "红色物业联建共治",   "营商环境“党建+服务”攻坚", "数字化改革先锋攻关",
-    "山海协作结对帮扶",   "民生实事党员志愿服务",
+    "红色物业联建共治", "营商环境“党建+服务”攻坚", "数字化改革先锋攻关",
+    "山海协作结对帮扶", "民生实事党员志愿服务",
 };
 
 static const char *day(xf_ctx *c, int y, int m, int d)
