@@ -18,6 +18,7 @@
 #include "service/attachments.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/joint_projects.h"
 #include "service/programs.h"
 #include "service/recruits.h"
 
@@ -212,3 +213,13 @@ void xf_h_attachments_get(xf_req *r)
 
 /* DELETE /api/attachments/{id}. */
 XF_ID_OK_HANDLER(xf_h_attachments_delete, xf_attachment_remove(&c, id))
+
+void xf_h_joint_project_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_joint_project_files);
+}
+
+void xf_h_joint_project_attachments_list(xf_req *r)
+{
+	list(r, &xf_joint_project_files);
+}

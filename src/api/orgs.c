@@ -255,9 +255,6 @@ void xf_h_clusters_list(xf_req *r)
 	xf_page_end(r, &w, n);
 }
 
-XF_ID_HANDLER(xf_h_clusters_get, xf_cluster cl, xf_cluster_read(&c, id, &cl),
-              XF_ANSWER(r, 200, xf_cluster_json, &cl))
-
 static const xf_field cluster_org_fields[] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"},
 };

@@ -24,7 +24,6 @@ xf_api_handler xf_h_clusters_create;
 extern const struct xf_body_table xf_clusters_create_body;
 xf_api_handler xf_h_clusters_list;
 extern const struct xf_query_table xf_clusters_list_query;
-xf_api_handler xf_h_clusters_get;
 xf_api_handler xf_h_clusters_add_org;
 extern const struct xf_body_table xf_clusters_add_org_body;
 xf_api_handler xf_h_clusters_remove_org;

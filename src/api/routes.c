@@ -14,6 +14,7 @@
 #include "api/audit.h"
 #include "api/cases.h"
 #include "api/catalog.h"
+#include "api/clusters.h"
 #include "api/cockpit.h"
 #include "api/compliance.h"
 #include "api/dues.h"
@@ -23,6 +24,7 @@
 #include "api/imports.h"
 #include "api/inbox.h"
 #include "api/input.h"
+#include "api/joint_projects.h"
 #include "api/leaderboards.h"
 #include "api/meetings.h"
 #include "api/members.h"
@@ -91,7 +93,8 @@ static const xf_route routes[] = {
      .query = &xf_clusters_list_query},
     {"POST", "/api/clusters", xf_h_clusters_create, .auth = OVERSEE,
      .body = &xf_clusters_create_body},
-    {"GET", "/api/clusters/{id}", xf_h_clusters_get, .auth = ANY},
+    {"GET", "/api/clusters/{id}", xf_h_clusters_get, .auth = ANY,
+     .query = &xf_clusters_get_query},
     {"POST", "/api/clusters/{id}/orgs", xf_h_clusters_add_org, .auth = OVERSEE,
      .body = &xf_clusters_add_org_body},
     {"DELETE", "/api/clusters/{id}/orgs/{org}", xf_h_clusters_remove_org,
@@ -561,6 +564,39 @@ static const xf_route routes[] = {
      .query = &xf_dues_totals_query},
     {"GET", "/api/me/dues", xf_h_dues_mine, .auth = ANY,
      .query = &xf_dues_mine_query},
+    /* clusters that work (片区: name, lead by year) and joint projects
+     * (党建联建项目) with the central-work tags the admin keeps */
+    {"PUT", "/api/clusters/{id}", xf_h_clusters_put, .auth = OVERSEE,
+     .body = &xf_clusters_put_body},
+    {"DELETE", "/api/clusters/{id}", xf_h_clusters_delete, .auth = OVERSEE},
+    {"PUT", "/api/clusters/{id}/leads/{year}", xf_h_clusters_lead,
+     .auth = OVERSEE, .body = &xf_clusters_lead_body},
+    {"GET", "/api/joint-projects", xf_h_joint_projects_list, .auth = ANY,
+     .query = &xf_joint_projects_list_query},
+    {"GET", "/api/joint-projects.xlsx", xf_h_joint_projects_xlsx, .auth = ANY,
+     .query = &xf_joint_projects_list_query},
+    {"POST", "/api/joint-projects", xf_h_joint_projects_create, .auth = MANAGE,
+     .body = &xf_joint_projects_create_body},
+    {"GET", "/api/joint-projects/{id}", xf_h_joint_projects_get, .auth = ANY},
+    {"PATCH", "/api/joint-projects/{id}", xf_h_joint_projects_patch,
+     .auth = MANAGE, .body = &xf_joint_projects_patch_body},
+    {"DELETE", "/api/joint-projects/{id}", xf_h_joint_projects_delete,
+     .auth = MANAGE},
+    {"PUT", "/api/joint-projects/{id}/reviews/{year}",
+     xf_h_joint_projects_review, .auth = OVERSEE,
+     .body = &xf_joint_projects_review_body},
+    {"GET", "/api/joint-projects/{id}/attachments",
+     xf_h_joint_project_attachments_list, .auth = ANY},
+    {"POST", "/api/joint-projects/{id}/attachments",
+     xf_h_joint_project_attachments_upload, .auth = MANAGE,
+     .max_body = XF_FILE_MAX_BYTES},
+    {"GET", "/api/central-work-tags", xf_h_cw_tags_list, .auth = ANY},
+    {"POST", "/api/central-work-tags", xf_h_cw_tags_create,
+     .auth = XF_ROLE_BIT(XF_ROLE_ADMIN), .body = &xf_cw_tags_create_body},
+    {"PATCH", "/api/central-work-tags/{id}", xf_h_cw_tags_patch,
+     .auth = XF_ROLE_BIT(XF_ROLE_ADMIN), .body = &xf_cw_tags_patch_body},
+    {"DELETE", "/api/central-work-tags/{id}", xf_h_cw_tags_delete,
+     .auth = XF_ROLE_BIT(XF_ROLE_ADMIN)},
 };
 
 const xf_route *xf_api_routes(size_t *n)

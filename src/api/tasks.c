@@ -133,18 +133,29 @@ static int task_body(xf_req *r, int patch, xf_task_input *in)
 		               "时间节点请通过时间节点接口修改", "milestones");
 		return -1;
 	}
-	int n;
-	const xf_val *mv = xf_input_items(r, v[F_MS].j, "milestones",
-	                                  ms_create_fields, M_COUNT, &n);
+	return xf_input_milestones(r, v[F_MS].j, &in->milestones,
+	                           &in->nmilestones);
+}
+
+int xf_input_milestones(xf_req *r, json_t *arr, const xf_milestone_input **out,
+                        int *n)
+{
+	const xf_val *mv =
+	    xf_input_items(r, arr, "milestones", ms_create_fields, M_COUNT, n);
 	xf_milestone_input *ms =
-	    mv ? xf_input_calloc(r, (size_t)n, sizeof *ms) : NULL;
+	    mv ? xf_input_calloc(r, (size_t)*n, sizeof *ms) : NULL;
 	if (!ms)
 		return -1;
-	for (int i = 0; i < n; i++, mv += M_COUNT)
+	for (int i = 0; i < *n; i++, mv += M_COUNT)
 		to_milestone(mv, &ms[i]);
-	in->milestones = ms;
-	in->nmilestones = n;
+	*out = ms;
 	return 0;
+}
+
+void xf_api_task_json_open(xf_jw *w, const xf_task *t, xf_date today,
+                           const xf_milestone *ms, int nms)
+{
+	task_open(w, t, today, ms, nms);
 }
 
 static void answer_task(xf_req *r, int status, const xf_ctx *c,

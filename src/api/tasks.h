@@ -8,6 +8,10 @@
 #define XF_API_TASKS_H
 
 #include "api/handler.h"
+#include "base/date.h"
+#include "base/jw.h"
+#include "model/task.h"
+#include "service/milestones.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -54,5 +58,15 @@ extern const struct xf_query_table xf_tasks_board_query;
  */
 int xf_input_cascade_org_ids(xf_req *r, json_t *arr, int64_t **ids, int *n)
     __attribute__((warn_unused_result));
+
+/* The "milestones" array of a body that makes a task (a task, a joint
+ * project), each checked against the milestone table: 0 with *out (*n
+ * of them) in r's arena, or -1 with the error answer written. */
+int xf_input_milestones(xf_req *r, json_t *arr, const xf_milestone_input **out,
+                        int *n) __attribute__((warn_unused_result));
+/* A task as its routes show it on day today, with its milestones; the
+ * object left open for more keys. */
+void xf_api_task_json_open(xf_jw *w, const xf_task *t, xf_date today,
+                           const xf_milestone *ms, int nms);
 
 #endif

@@ -36,6 +36,10 @@ const xf_code xf_audit_actions[] = {
 const xf_code xf_audit_entities[] = {
     {"org", "党组织"},
     {"cluster", "片区"},
+    {"cluster_lead", "片区牵头单位"},
+    {"joint_project", "联建项目"},
+    {"joint_project_review", "联建项目年度评价"},
+    {"central_work_tag", "中心工作标签"},
     {"member", "党员"},
     {"user", "用户"},
     {"meeting", "会议"},

@@ -13,6 +13,7 @@
 #include "domain/duties.h"
 #include "domain/honors.h"
 #include "domain/inbox.h"
+#include "domain/joint_projects.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -81,5 +82,6 @@ const xf_catalogue xf_catalogues[] = {
     {"inbox_kinds", xf_inbox_kinds, NULL},
     {"activity_kinds", xf_activity_kinds, NULL},
     {"dues_categories", xf_dues_categories, NULL},
+    {"joint_project_statuses", xf_joint_project_statuses, NULL},
     {NULL, NULL, NULL},
 };

@@ -54,12 +54,19 @@ void xf_org_json(xf_jw *w, const xf_org *o)
 
 void xf_cluster_json(xf_jw *w, const xf_cluster *c)
 {
+	xf_cluster_json_open(w, c);
+	xf_jw_obj_end(w);
+}
+
+void xf_cluster_json_open(xf_jw *w, const xf_cluster *c)
+{
 	xf_jw_obj(w);
 	xf_jw_kint(w, "id", c->id);
 	xf_jw_kstr(w, "name", c->name);
 	xf_jw_kstr(w, "description", c->description);
+	xf_jw_kid(w, "lead_org_id", c->lead_org_id);
+	xf_jw_kstr(w, "lead_org_name", c->lead_org_name);
 	XF_JW_RECORDS(w, "orgs", c->orgs, c->norgs, cluster_org_fields);
-	xf_jw_obj_end(w);
 }
 
 void xf_org_ref_json(xf_jw *w, int64_t id, const char *name)

@@ -32,6 +32,10 @@ typedef struct xf_cluster {
 	const char *name, *description;
 	xf_org *orgs;
 	int norgs;
+	/* its lead of lead_year (this year), 0 and NULL when none is set */
+	int64_t lead_org_id;
+	const char *lead_org_name;
+	int lead_year;
 } xf_cluster;
 
 /*
@@ -44,7 +48,10 @@ void xf_org_json(xf_jw *w, const xf_org *o);
 /* The org a record belongs to, as two keys of its open object: org_id and
  * org_name. */
 void xf_org_ref_json(xf_jw *w, int64_t id, const char *name);
-/* A cluster with its orgs, each as {id, name, kind, path}. */
+/* A cluster with its orgs, each as {id, name, kind, path}, and its lead
+ * of this year (lead_org_id, lead_org_name: null when none). */
 void xf_cluster_json(xf_jw *w, const xf_cluster *c);
+/* The same, the object left open for more keys. */
+void xf_cluster_json_open(xf_jw *w, const xf_cluster *c);
 
 #endif

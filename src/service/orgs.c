@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "service/snapshot.h"
+#include "store/clusters.h"
 
 #include <string.h>
 
@@ -314,7 +315,7 @@ int xf_org_tree(xf_ctx *c, int64_t id, xf_org_page *out)
 
 /* ---- clusters ---------------------------------------------------------- */
 
-static int cluster_writer(xf_ctx *c)
+int xf_cluster_writer(xf_ctx *c)
 {
 	if (!c->scope || xf_scope_is_admin(c->scope) ||
 	    xf_scope_has_role(c->scope, XF_ROLE_COMMITTEE))
@@ -322,13 +323,39 @@ static int cluster_writer(xf_ctx *c)
 	return xf_forbidden(c, "只有机关工委或管理员可以维护片区");
 }
 
-static int cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
+/* Fills the lead of this year of the n clusters cl. */
+static int fill_leads(xf_ctx *c, xf_cluster *cl, int n)
 {
+	xf_cluster_lead *l;
+	int nl;
+	int year = xf_date_today(c->now).y;
+	int rc = xf_store_cluster_leads_of_year(c->db, c->a, year, &l, &nl);
+	if (rc != XF_DB_OK)
+		return xf_fail_db(c, rc);
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < nl; k++)
+			if (l[k].cluster_id == cl[i].id) {
+				cl[i].lead_org_id = l[k].org_id;
+				cl[i].lead_org_name = l[k].org_name;
+				cl[i].lead_year = year;
+			}
+	return XF_OK;
+}
+
+int xf_cluster_load(xf_ctx *c, int64_t id, xf_cluster *out)
+{
+	memset(out, 0, sizeof *out);
 	int rc = xf_store_cluster_get(c->db, c->a, id, out);
 	if (rc == XF_DB_DONE)
 		return xf_fail(c, XF_E_NOT_FOUND, "not_found", "片区不存在",
 		               NULL);
-	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
+	return rc == XF_DB_ROW ? fill_leads(c, out, 1) : xf_fail_db(c, rc);
+}
+
+static int cluster_list_tx(xf_ctx *c, xf_cluster **out, int *n)
+{
+	int rc = xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n));
+	return rc == XF_OK ? fill_leads(c, *out, *n) : rc;
 }
 
 static int cluster_create_tx(xf_ctx *c, const char *name, const char *desc,
@@ -341,7 +368,7 @@ static int cluster_create_tx(xf_ctx *c, const char *name, const char *desc,
 		               "name");
 	if (rc != XF_DB_OK)
 		return xf_fail_db(c, rc);
-	int r = cluster_load(c, id, out);
+	int r = xf_cluster_load(c, id, out);
 	if (r != XF_OK)
 		return r;
 	return xf_audit(c, "create", "cluster", id, NULL, NULL,
@@ -351,7 +378,7 @@ static int cluster_create_tx(xf_ctx *c, const char *name, const char *desc,
 int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
                       xf_cluster *out)
 {
-	int rc = cluster_writer(c);
+	int rc = xf_cluster_writer(c);
 	if (rc != XF_OK)
 		return rc;
 	XF_WRITE_TX(c, rc, cluster_create_tx(c, name, desc, out));
@@ -360,20 +387,19 @@ int xf_cluster_create(xf_ctx *c, const char *name, const char *desc,
 
 int xf_cluster_read(xf_ctx *c, int64_t id, xf_cluster *out)
 {
-	XF_RETURN_READ_TX(c, cluster_load(c, id, out));
+	XF_RETURN_READ_TX(c, xf_cluster_load(c, id, out));
 }
 
 int xf_cluster_list(xf_ctx *c, xf_cluster **out, int *n)
 {
-	XF_RETURN_READ_TX(
-	    c, xf_from_db(c, xf_store_cluster_list(c->db, c->a, out, n)));
+	XF_RETURN_READ_TX(c, cluster_list_tx(c, out, n));
 }
 
 static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
                              xf_cluster *out)
 {
 	xf_cluster before;
-	int rc = cluster_load(c, id, &before);
+	int rc = xf_cluster_load(c, id, &before);
 	if (rc != XF_OK)
 		return rc;
 	xf_org o;
@@ -386,7 +412,7 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 	              : xf_store_cluster_remove_org(c->db, id, org_id);
 	if (drc != XF_DB_OK && drc != XF_DB_UNIQUE)
 		return xf_fail_db(c, drc);
-	rc = cluster_load(c, id, out);
+	rc = xf_cluster_load(c, id, out);
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit(c, "update", "cluster", id, NULL,
@@ -398,7 +424,7 @@ static int cluster_change_tx(xf_ctx *c, int64_t id, int64_t org_id, int add,
 static int cluster_change(xf_ctx *c, int64_t id, int64_t org_id, int add,
                           xf_cluster *out)
 {
-	int rc = cluster_writer(c);
+	int rc = xf_cluster_writer(c);
 	if (rc != XF_OK)
 		return rc;
 	XF_RETURN_WRITE_TX(c, cluster_change_tx(c, id, org_id, add, out));
@@ -416,6 +442,6 @@ int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 
 int xf_cluster_add_in_tx(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out)
 {
-	int rc = cluster_writer(c);
+	int rc = xf_cluster_writer(c);
 	return rc != XF_OK ? rc : cluster_change_tx(c, id, org_id, 1, out);
 }

@@ -43,5 +43,11 @@ int xf_cluster_remove(xf_ctx *c, int64_t id, int64_t org_id, xf_cluster *out);
 /* xf_cluster_add inside the caller's write transaction (the imports). */
 int xf_cluster_add_in_tx(xf_ctx *c, int64_t id, int64_t org_id,
                          xf_cluster *out);
+/* XF_OK when the caller may change clusters (committee or admin), else
+ * 403 (service/clusters.c shares it). */
+int xf_cluster_writer(xf_ctx *c);
+/* Loads a cluster with its lead of this year in the current transaction:
+ * 404 when there is none. */
+int xf_cluster_load(xf_ctx *c, int64_t id, xf_cluster *out);
 
 #endif

@@ -18,6 +18,7 @@
 #include "model/dues.h"
 #include "model/duty.h"
 #include "model/honor.h"
+#include "model/joint_project.h"
 #include "model/meeting.h"
 #include "model/member.h"
 #include "model/org.h"
@@ -35,6 +36,9 @@ char *xf_snap_org(xf_arena *a, const xf_org *o);
 char *xf_snap_member(xf_arena *a, const xf_member *m);
 char *xf_snap_user(xf_arena *a, const xf_user *u);
 char *xf_snap_cluster(xf_arena *a, const xf_cluster *c);
+char *xf_snap_joint_project(xf_arena *a, const xf_joint_project *p);
+char *xf_snap_cw_tag(xf_arena *a, const xf_cw_tag *t);
+char *xf_snap_jp_review(xf_arena *a, const xf_jp_review *v);
 
 char *xf_snap_meeting(xf_arena *a, const xf_meeting *m);
 char *xf_snap_measure(xf_arena *a, const xf_measure *m);

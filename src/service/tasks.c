@@ -348,7 +348,7 @@ int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in, xf_task *out)
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
+int xf_task_remove_tx(xf_ctx *c, int64_t id)
 {
 	xf_task t;
 	int rc = xf_task_load_for(c, id, XF_FOR_WRITE, &t);
@@ -374,7 +374,7 @@ static int remove_tx(xf_ctx *c, int64_t id)
 
 int xf_task_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	XF_RETURN_WRITE_TX(c, xf_task_remove_tx(c, id));
 }
 
 /* ---- cascade ------------------------------------------------------------*/

@@ -53,6 +53,8 @@ int xf_task_update(xf_ctx *c, int64_t id, const xf_task_input *in,
                    xf_task *out);
 /* Deletes a task without children (409 otherwise). */
 int xf_task_remove(xf_ctx *c, int64_t id);
+/* The same inside the caller's write transaction (joint projects). */
+int xf_task_remove_tx(xf_ctx *c, int64_t id);
 /* Cascades task id to orgs (each strictly below the task's org): one
  * child task per org with a copy of the milestones. */
 int xf_task_cascade(xf_ctx *c, int64_t id, const int64_t *org_ids, int n,

@@ -42,6 +42,7 @@ static const char *const migrations[] = {
     xf_schema_v20, /* personal data sealed; ID numbers unique by blind index */
     xf_schema_v21, /* audit log as a hash chain, append-only */
     xf_schema_v22, /* sessions: idle timeout, throttle by address, TOTP */
+    xf_schema_v23, /* cluster leads, joint projects, central-work tags */
 };
 
 int xf_schema_latest(void)

@@ -27,5 +27,6 @@ extern const char xf_schema_v19[];
 extern const char xf_schema_v20[];
 extern const char xf_schema_v21[];
 extern const char xf_schema_v22[];
+extern const char xf_schema_v23[];
 
 #endif

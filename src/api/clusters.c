@@ -1,0 +1,161 @@
+/*
+ * clusters.c (api) - a cluster's page (members, leads, joint projects,
+ * activities, the roll-up of its members' boards), renaming, deletion
+ * and the lead of a year.
+ */
+#include "api/clusters.h"
+
+#include "api/api.h"
+#include "api/compliance.h"
+#include "api/input.h"
+#include "api/page.h"
+#include "base/jw.h"
+#include "model/fields.h"
+#include "service/clusters.h"
+
+/* ?year= of the page (default this year) */
+static const xf_param get_params[] = {XF_PARAM_YEAR};
+const xf_query_table xf_clusters_get_query = XF_QUERY_TABLE(get_params);
+
+static const xf_jfield lead_fields[] = {
+    XF_JF(INT, xf_cluster_lead, "year", year),
+    XF_JF(I64, xf_cluster_lead, "org_id", org_id),
+    XF_JF(STR, xf_cluster_lead, "org_name", org_name),
+};
+
+/* The keys of one roll-up (a member's or the total). */
+static void rollup_json(xf_jw *w, const xf_cluster_rollup *r)
+{
+	if (r->org) {
+		xf_jw_kint(w, "org_id", r->org->id);
+		xf_jw_kstr(w, "org_name", r->org->name);
+		xf_jw_kstr(w, "org_kind", r->org->kind);
+	}
+	xf_jw_key(w, "compliance");
+	xf_jw_obj(w);
+	xf_compliance_sum_json(w, &r->compliance);
+	xf_jw_obj_end(w);
+	xf_jw_key(w, "tasks");
+	xf_jw_obj(w);
+	xf_jw_kint(w, "tasks", r->tasks);
+	xf_jw_kint(w, "done", r->done);
+	xf_jw_kint(w, "on_time", r->on_time);
+	xf_jw_kint(w, "overdue", r->overdue);
+	xf_jw_obj_end(w);
+	xf_jw_key(w, "points");
+	xf_jw_obj(w);
+	xf_jw_kint(w, "points", r->points);
+	xf_jw_kint(w, "headcount", r->headcount);
+	xf_jw_kint(w, "org_points", r->org_points);
+	xf_jw_key(w, "average");
+	xf_jw_x100(w, r->average_x100);
+	xf_jw_obj_end(w);
+}
+
+/* GET /api/clusters/{id}?year=: the cluster's page. */
+void xf_h_clusters_get(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	xf_cluster_page p;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (xf_api_failed(
+	        r, &c,
+	        xf_cluster_page_read(&c, id, (int)r->query_vals[0].i, &p)))
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_cluster_json_open(&w, &p.cl);
+	xf_jw_kint(&w, "year", p.year);
+	xf_jw_kstr(&w, "quarter", p.quarter);
+	XF_JW_RECORDS(&w, "leads", p.leads, p.nleads, lead_fields);
+	xf_jw_key(&w, "projects");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.nprojects; i++)
+		xf_joint_project_json(&w, &p.projects[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_kint(&w, "project_total", p.project_total);
+	xf_jw_key(&w, "activities");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.nactivities; i++)
+		xf_activity_json(&w, &p.activities[i]);
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "rollup");
+	xf_jw_obj(&w);
+	xf_jw_key(&w, "rows");
+	xf_jw_arr(&w);
+	for (int i = 0; i < p.nrows; i++) {
+		xf_jw_obj(&w);
+		rollup_json(&w, &p.rows[i]);
+		xf_jw_obj_end(&w);
+	}
+	xf_jw_arr_end(&w);
+	xf_jw_key(&w, "total");
+	xf_jw_obj(&w);
+	rollup_json(&w, &p.total);
+	xf_jw_obj_end(&w);
+	xf_jw_obj_end(&w);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
+
+static const xf_field put_fields[] = {
+    {"name", XF_F_STR, 0, 0, 1, 100, NULL, "片区名称"},
+    {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "片区简介"},
+};
+const xf_body_table xf_clusters_put_body = XF_BODY_TABLE(put_fields);
+
+/* PUT /api/clusters/{id} {"name","description"}: the cluster. */
+void xf_h_clusters_put(xf_req *r)
+{
+	const xf_val *v = r->body_vals;
+	xf_ctx c;
+	int64_t id;
+	xf_cluster cl;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	const char *desc = v[1].present ? (v[1].is_null ? "" : v[1].s) : NULL;
+	if (!xf_api_failed(
+	        r, &c, xf_cluster_update(&c, id, xf_val_str(&v[0]), desc, &cl)))
+		XF_ANSWER(r, 200, xf_cluster_json, &cl);
+}
+
+void xf_h_clusters_delete(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (!xf_api_failed(r, &c, xf_cluster_delete(&c, id)))
+		xf_api_ok(r);
+}
+
+static const xf_field lead_body[] = {
+    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "牵头单位"},
+};
+const xf_body_table xf_clusters_lead_body = XF_BODY_TABLE(lead_body);
+
+/* PUT /api/clusters/{id}/leads/{year} {"org_id"}: the lead. */
+void xf_h_clusters_lead(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id, year;
+	xf_cluster_lead l;
+	if (xf_api_ctx_id(r, &c, &id) != 0)
+		return;
+	if (xf_parse_id(r->param[1], 9999, &year) != 0) {
+		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
+		return;
+	}
+	if (xf_api_failed(
+	        r, &c,
+	        xf_cluster_lead_put(&c, id, (int)year, r->body_vals[0].i, &l)))
+		return;
+	xf_jw w;
+	xf_jw_init(&w, &r->out);
+	xf_jw_obj(&w);
+	XF_JW_FIELDS(&w, &l, lead_fields);
+	xf_jw_obj_end(&w);
+	xf_reply_json(r, 200);
+}
