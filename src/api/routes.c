@@ -36,6 +36,7 @@
 #include "api/schemes.h"
 #include "api/system.h"
 #include "api/tasks.h"
+#include "api/terms.h"
 #include "api/users.h"
 #include "api/visits.h"
 #include "domain/files.h"
@@ -518,6 +519,15 @@ static const xf_route routes[] = {
      .auth = ANY},
     {"GET", "/api/guide/search", xf_h_guide_search, .auth = ANY,
      .query = &xf_guide_search_query},
+    /* 换届: elections of committees, their approval, the board */
+    {"POST", "/api/orgs/{id}/terms", xf_h_org_terms_create, .auth = MANAGE,
+     .body = &xf_org_terms_create_body},
+    {"GET", "/api/orgs/{id}/terms", xf_h_org_terms_list, .auth = ANY},
+    {"GET", "/api/terms/due", xf_h_terms_due, .auth = MANAGE,
+     .query = &xf_terms_due_query},
+    {"GET", "/api/terms/{id}", xf_h_terms_get, .auth = ANY},
+    {"POST", "/api/terms/{id}/approve", xf_h_terms_approve, .auth = MANAGE,
+     .body = &xf_terms_approve_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)

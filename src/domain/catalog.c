@@ -19,6 +19,8 @@
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
+#include "domain/terms.h"
+#include "domain/transfers.h"
 #include "domain/visits.h"
 
 #include <stddef.h>
@@ -75,5 +77,9 @@ const xf_catalogue xf_catalogues[] = {
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},
     {"activity_kinds", xf_activity_kinds, NULL},
+    {"term_positions", xf_term_positions, NULL},
+    {"term_states", xf_term_states, NULL},
+    {"transfer_kinds", xf_transfer_kinds, NULL},
+    {"transfer_states", xf_transfer_states, NULL},
     {NULL, NULL, NULL},
 };

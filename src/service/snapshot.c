@@ -170,3 +170,8 @@ char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k)
 {
 	SNAP(a, xf_visit_kind_json(&w, k));
 }
+
+char *xf_snap_term(xf_arena *a, const xf_term *t)
+{
+	SNAP(a, xf_term_json(&w, t));
+}

@@ -26,6 +26,7 @@
 #include "model/program.h"
 #include "model/scheme.h"
 #include "model/task.h"
+#include "model/term.h"
 #include "model/user.h"
 #include "model/visit.h"
 
@@ -77,5 +78,7 @@ char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
 char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
 char *xf_snap_visit(xf_arena *a, const xf_visit *v);
 char *xf_snap_visit_kind(xf_arena *a, const xf_visit_kind *k);
+/* 换届: a term with its positions. */
+char *xf_snap_term(xf_arena *a, const xf_term *t);
 
 #endif
