@@ -72,8 +72,7 @@ static int check_positions(xf_ctx *c, const xf_org *o, const xf_term *in,
 	return XF_OK;
 }
 
-static int create_tx(xf_ctx *c, int64_t org_id, const xf_term *in,
-                     xf_term *t)
+static int create_tx(xf_ctx *c, int64_t org_id, const xf_term *in, xf_term *t)
 {
 	memset(t, 0, sizeof *t);
 	xf_org o;
@@ -134,18 +133,44 @@ static int create_tx(xf_ctx *c, int64_t org_id, const xf_term *in,
 	t->npositions = in->npositions;
 	if (!t->ends_on)
 		return xf_oom(c);
-	fill_countdown(c, t);
 	drc = xf_store_term_insert(c->db, t, c->now);
 	if (drc == XF_DB_UNIQUE)
 		return xf_invalid(c, "同一党员只能担任一个职务", "positions");
+	if (drc == XF_DB_OK) /* the positions as they read back: 书记 first */
+		drc = xf_store_term_positions(c->db, c->a, t);
+	fill_countdown(c, t);
 	return xf_audit_db(c, drc, "create", "term", t->id, t->org_path, NULL,
 	                   xf_snap_term(c->a, t));
 }
 
-int xf_term_create(xf_ctx *c, int64_t org_id, const xf_term *in,
-                   xf_term *out)
+int xf_term_create(xf_ctx *c, int64_t org_id, const xf_term *in, xf_term *out)
 {
 	XF_RETURN_WRITE_TX(c, create_tx(c, org_id, in, out));
+}
+
+/* 1 if the caller may read the committee of the organization at path:
+ * whoever reads the organization, and its own party members (a member
+ * grant in its subtree): who sits on one's committee is no secret. */
+static int may_read(const xf_ctx *c, const char *path)
+{
+	if (xf_can_read(c, path))
+		return 1;
+	for (int i = 0; i < c->scope->n; i++) {
+		const xf_grant *g = &c->scope->g[i];
+		if (g->role == XF_ROLE_MEMBER &&
+		    xf_path_within(g->org_path, path))
+			return 1;
+	}
+	return 0;
+}
+
+/* xf_loaded for a read of the committee of an organization (may_read). */
+static int loaded_for_read(xf_ctx *c, int found, const char *path,
+                           const xf_record *r)
+{
+	if (found == XF_DB_ROW && may_read(c, path))
+		return XF_OK;
+	return xf_loaded(c, found, path, XF_FOR_READ, r);
 }
 
 /* Loads term id (404 out of read scope) with its positions and
@@ -154,8 +179,8 @@ static int load(xf_ctx *c, int64_t id, xf_term *t)
 {
 	memset(t, 0, sizeof *t);
 	int found = xf_store_term_get(c->db, c->a, id, t);
-	int rc = xf_loaded(c, found, found == XF_DB_ROW ? t->org_path : NULL,
-	                   XF_FOR_READ, &term_rec);
+	int rc = loaded_for_read(
+	    c, found, found == XF_DB_ROW ? t->org_path : NULL, &term_rec);
 	if (rc != XF_OK)
 		return rc;
 	rc = xf_from_db(c, xf_store_term_positions(c->db, c->a, t));
@@ -207,8 +232,7 @@ static int approve_tx(xf_ctx *c, int64_t id, const char *approved_on,
 	if (xf_date_cmp(day, elected) < 0)
 		return xf_invalid(c, "批复日期不能早于选举日期", "approved_on");
 	char *before = xf_snap_term(c->a, t);
-	drc = xf_store_term_approve(c->db, t->id, by, approved_on,
-	                            approval_no);
+	drc = xf_store_term_approve(c->db, t->id, by, approved_on, approval_no);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	rc = load(c, id, t);
@@ -233,8 +257,8 @@ static int history_tx(xf_ctx *c, int64_t org_id, xf_term **out, int *n)
 {
 	xf_org o;
 	int found = xf_store_org_get(c->db, c->a, org_id, &o);
-	int rc = xf_loaded(c, found, found == XF_DB_ROW ? o.path : NULL,
-	                   XF_FOR_READ, &org_rec);
+	int rc = loaded_for_read(c, found, found == XF_DB_ROW ? o.path : NULL,
+	                         &org_rec);
 	if (rc != XF_OK)
 		return rc;
 	rc = xf_from_db(c, xf_store_term_history(c->db, c->a, org_id,
@@ -263,10 +287,10 @@ static int board_tx(xf_ctx *c, int64_t org_id, int due_only, int offset,
 		return rc;
 	char due_by[11] = "";
 	if (due_only)
-		xf_date_format(
-		    xf_term_remind_horizon(xf_date_today(c->now)), due_by);
-	rc = xf_from_db(c, xf_store_term_board(c->db, c->a, &r, due_by,
-	                                       offset, limit, out, n, total));
+		xf_date_format(xf_term_remind_horizon(xf_date_today(c->now)),
+		               due_by);
+	rc = xf_from_db(c, xf_store_term_board(c->db, c->a, &r, due_by, offset,
+	                                       limit, out, n, total));
 	for (int i = 0; rc == XF_OK && i < *n; i++)
 		fill_countdown(c, &(*out)[i]);
 	return rc;
@@ -278,6 +302,6 @@ int xf_term_board(xf_ctx *c, int64_t org_id, int due_only, int offset,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	XF_RETURN_READ_TX(c, board_tx(c, org_id, due_only, offset, limit, out,
-	                              n, total));
+	XF_RETURN_READ_TX(
+	    c, board_tx(c, org_id, due_only, offset, limit, out, n, total));
 }
