@@ -19,8 +19,7 @@ static const xf_field create_fields[] = {
     {"years", XF_F_INT, 0, 1, 3, 5, NULL, "任期（年）"},
     {"entitled", XF_F_INT, 1, 0, 1, 100000, NULL, "应到会人数"},
     {"present", XF_F_INT, 1, 0, 1, 100000, NULL, "实到会人数"},
-    {"positions", XF_F_ARRAY, 1, 0, 0, XF_TERM_POSITIONS_MAX, NULL,
-     "当选人"},
+    {"positions", XF_F_ARRAY, 1, 0, 0, XF_TERM_POSITIONS_MAX, NULL, "当选人"},
 };
 const xf_body_table xf_org_terms_create_body = XF_BODY_TABLE(create_fields);
 
@@ -105,9 +104,9 @@ void xf_h_terms_approve(xf_req *r)
 	xf_term t;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_term_approve(&c, id, v[A_ON].s,
-	                                   xf_val_str(&v[A_NO]), &t)))
+	if (!xf_api_failed(
+	        r, &c,
+	        xf_term_approve(&c, id, v[A_ON].s, xf_val_str(&v[A_NO]), &t)))
 		XF_ANSWER(r, 200, xf_term_json, &t);
 }
 

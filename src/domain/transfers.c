@@ -16,9 +16,12 @@ const xf_code xf_transfer_kinds[] = {
 };
 
 const xf_code xf_transfer_states[] = {
-    {"applied", "申请"},        {"out_approved", "转出方已审批"},
-    {"in_approved", "转入方已审批"}, {"arrived", "已到达"},
-    {"returned", "已退回"},     {NULL, NULL},
+    {"applied", "申请"},
+    {"out_approved", "转出方已审批"},
+    {"in_approved", "转入方已审批"},
+    {"arrived", "已到达"},
+    {"returned", "已退回"},
+    {NULL, NULL},
 };
 
 /* One row per open state of a kind: the side that acts, the state an

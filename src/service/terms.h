@@ -26,8 +26,7 @@
 /* Records an election of org_id's committee: in->elected_on, years (0:
  * the kind's), entitled, present and positions are read; *out is the
  * term recorded, pending approval. */
-int xf_term_create(xf_ctx *c, int64_t org_id, const xf_term *in,
-                   xf_term *out);
+int xf_term_create(xf_ctx *c, int64_t org_id, const xf_term *in, xf_term *out);
 /* The higher committee approves term id on approved_on with its reply's
  * number (may be NULL). */
 int xf_term_approve(xf_ctx *c, int64_t id, const char *approved_on,

@@ -134,8 +134,7 @@ static const char sql_history[] =
 int xf_store_term_history(xf_db *db, xf_arena *a, int64_t org_id, int cap,
                           xf_term **out, int *n)
 {
-	xf_stmt *st =
-	    XF_DB_BOUND(db, sql_history, XF_INT(org_id), XF_INT(cap));
+	xf_stmt *st = XF_DB_BOUND(db, sql_history, XF_INT(org_id), XF_INT(cap));
 	if (!st)
 		return XF_DB_ERROR;
 	return xf_db_rows(st, a, cap, sizeof **out, read_term, out, n);
@@ -183,8 +182,8 @@ static void bind_board(xf_stmt *st, const void *filter)
 	xf_db_bind_str(st, 9, f->due_by ? f->due_by : "");
 }
 
-static const xf_db_list board_list = {sql_board_count, sql_board, bind_board,
-                                      10, sizeof(xf_term), read_term};
+static const xf_db_list board_list = {
+    sql_board_count, sql_board, bind_board, 10, sizeof(xf_term), read_term};
 
 int xf_store_term_board(xf_db *db, xf_arena *a, const xf_ranges *r,
                         const char *due_by, int offset, int limit,

@@ -98,8 +98,7 @@ static void the_board_horizon_agrees_with_the_reminder_day(void **state)
 		xf_date today = day(todays[i]);
 		xf_date h = xf_term_remind_horizon(today);
 		for (int k = -40; k <= 40; k++) {
-			xf_date end =
-			    xf_date_from_days(xf_date_days(h) + k);
+			xf_date end = xf_date_from_days(xf_date_days(h) + k);
 			assert_int_equal(xf_term_reminder_due(end, today),
 			                 k <= 0);
 		}
@@ -121,8 +120,8 @@ static void a_term_is_overdue_from_the_day_after_its_end(void **state)
 	assert_true(xf_term_overdue(e3, day("2027-01-01")));
 }
 
-static void an_election_needs_four_fifths_present_and_half_the_votes(
-    void **state)
+static void
+an_election_needs_four_fifths_present_and_half_the_votes(void **state)
 {
 	(void)state;
 	assert_true(xf_term_quorum_ok(41, 50));
@@ -146,8 +145,7 @@ int main(void)
 	        months_move_to_the_last_day_when_the_day_is_missing),
 	    cmocka_unit_test(
 	        the_reminder_is_due_exactly_six_months_before_the_end),
-	    cmocka_unit_test(
-	        the_board_horizon_agrees_with_the_reminder_day),
+	    cmocka_unit_test(the_board_horizon_agrees_with_the_reminder_day),
 	    cmocka_unit_test(a_term_is_overdue_from_the_day_after_its_end),
 	    cmocka_unit_test(
 	        an_election_needs_four_fifths_present_and_half_the_votes),

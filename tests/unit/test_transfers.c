@@ -71,10 +71,10 @@ static void out_and_in_need_only_the_inside_side(void **state)
 static void open_transfers_may_be_returned_closed_ones_not(void **state)
 {
 	(void)state;
-	assert_string_equal(xf_transfer_next("in_tree", "applied", XF_TR_REJECT),
-	                    "returned");
-	assert_string_equal(xf_transfer_next("out", "out_approved", XF_TR_REJECT),
-	                    "returned");
+	assert_string_equal(
+	    xf_transfer_next("in_tree", "applied", XF_TR_REJECT), "returned");
+	assert_string_equal(
+	    xf_transfer_next("out", "out_approved", XF_TR_REJECT), "returned");
 	assert_string_equal(xf_transfer_next("in", "in_approved", XF_TR_REJECT),
 	                    "returned");
 	for (int a = XF_TR_APPROVE; a <= XF_TR_ARRIVE; a++) {
