@@ -37,6 +37,7 @@
 #include "api/system.h"
 #include "api/tasks.h"
 #include "api/terms.h"
+#include "api/transfers.h"
 #include "api/users.h"
 #include "api/visits.h"
 #include "domain/files.h"
@@ -528,6 +529,18 @@ static const xf_route routes[] = {
     {"GET", "/api/terms/{id}", xf_h_terms_get, .auth = ANY},
     {"POST", "/api/terms/{id}/approve", xf_h_terms_approve, .auth = MANAGE,
      .body = &xf_terms_approve_body},
+    /* 组织关系转接: transfers within the tree, out and in, their steps */
+    {"POST", "/api/transfers", xf_h_transfers_create, .auth = MANAGE,
+     .body = &xf_transfers_create_body},
+    {"GET", "/api/transfers", xf_h_transfers_list, .auth = MANAGE,
+     .query = &xf_transfers_list_query},
+    {"GET", "/api/transfers/{id}", xf_h_transfers_get, .auth = MANAGE},
+    {"POST", "/api/transfers/{id}/approve", xf_h_transfers_approve,
+     .auth = MANAGE, .body = &xf_transfers_step_body},
+    {"POST", "/api/transfers/{id}/reject", xf_h_transfers_reject,
+     .auth = MANAGE, .body = &xf_transfers_step_body},
+    {"POST", "/api/transfers/{id}/arrive", xf_h_transfers_arrive,
+     .auth = MANAGE, .body = &xf_transfers_arrive_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)

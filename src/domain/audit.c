@@ -71,5 +71,6 @@ const xf_code xf_audit_entities[] = {
     {"visit_kind", "走访事由类别"},
     {"guide_article", "实务指南"},
     {"term", "换届选举"},
+    {"transfer", "组织关系转接"},
     {NULL, NULL},
 };

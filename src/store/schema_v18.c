@@ -8,6 +8,15 @@
  *   row so a subtree's terms are one range scan.
  * - term_positions: the members elected and their positions (书记,
  *   副书记, 委员) with the votes each received.
+ * - transfers: 组织关系转接 as a workflow (domain/transfers.h): within the
+ *   tree, out to an organization outside the platform, in from outside;
+ *   each side's organization and path (NULL for the outside one, named in
+ *   outside_from / outside_to), the letter of introduction (number, day of
+ *   issue, deadline), the state, the person (for a transfer in: the
+ *   fields the member is created with on arrival).
+ * - members.left_on: the day a member transferred out of the platform
+ *   arrived elsewhere; such a member leaves the roster (the row and its
+ *   history stay).
  */
 #include "store/schema.h"
 
@@ -36,4 +45,30 @@ const char xf_schema_v18[] =
     " member_name TEXT NOT NULL,"
     " position TEXT NOT NULL,"
     " votes INTEGER,"
-    " UNIQUE (term_id, member_id));";
+    " UNIQUE (term_id, member_id));"
+    "CREATE TABLE transfers ("
+    " id {ID},"
+    " kind TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " member_id BIGINT,"
+    " person_name TEXT NOT NULL,"
+    " gender TEXT, id_number TEXT, phone TEXT, status TEXT, joined_on TEXT,"
+    " from_org_id BIGINT REFERENCES orgs(id),"
+    " from_path TEXT{C},"
+    " outside_from TEXT,"
+    " to_org_id BIGINT REFERENCES orgs(id),"
+    " to_path TEXT{C},"
+    " outside_to TEXT,"
+    " letter_no TEXT NOT NULL,"
+    " issued_on TEXT NOT NULL,"
+    " deadline_on TEXT NOT NULL,"
+    " reason TEXT,"
+    " arrived_on TEXT,"
+    " note TEXT,"
+    " created_by BIGINT,"
+    " created_at BIGINT NOT NULL,"
+    " updated_at BIGINT NOT NULL);"
+    "CREATE INDEX transfers_from ON transfers(from_path);"
+    "CREATE INDEX transfers_to ON transfers(to_path);"
+    "CREATE INDEX transfers_member ON transfers(member_id);"
+    "ALTER TABLE members ADD COLUMN left_on TEXT;";
