@@ -83,7 +83,9 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "state", .type = XF_Q_ENUM, .codes = xf_transfer_states,
+    {.name = "state",
+     .type = XF_Q_ENUM,
+     .codes = xf_transfer_states,
      .label = "状态"},
     {.name = "overdue", .type = XF_Q_BOOL},
 };
@@ -132,7 +134,8 @@ static void step(xf_req *r, xf_transfer_action action, const char *day,
 	xf_org_transfer t;
 	if (xf_api_ctx_id(r, &c, &id) != 0)
 		return;
-	if (!xf_api_failed(r, &c, xf_transfer_act(&c, id, action, day, note, &t)))
+	if (!xf_api_failed(r, &c,
+	                   xf_transfer_act(&c, id, action, day, note, &t)))
 		XF_ANSWER(r, 200, xf_org_transfer_json, &t);
 }
 

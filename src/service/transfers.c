@@ -83,13 +83,13 @@ static int create_tx(xf_ctx *c, const xf_org_transfer *in, xf_org_transfer *t)
 		t->person_name = m.name;
 		t->from_org_id = m.org_id;
 		t->from_path = m.org_path;
-		t->gender = t->id_number = t->phone = t->status =
-		    t->joined_on = NULL;
+		t->gender = t->id_number = t->phone = t->status = t->joined_on =
+		    NULL;
 		t->outside_from = NULL;
 	}
 	if (strcmp(in->kind, "out") == 0) {
-		rc = need_text(c, in->outside_to, "请填写转入的系统外党组织名称",
-		               "outside_org");
+		rc = need_text(c, in->outside_to,
+		               "请填写转入的系统外党组织名称", "outside_org");
 		t->outside_from = NULL;
 	} else {
 		xf_org o;
@@ -98,10 +98,11 @@ static int create_tx(xf_ctx *c, const xf_org_transfer *in, xf_org_transfer *t)
 			rc = xf_invalid(c, "转入组织与当前组织相同",
 			                "to_org_id");
 		if (rc == XF_OK && is_in && !xf_can_write(c, o.path))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "只有转入组织的书记、上级党委或管理员可以"
-			               "登记转入",
-			               "to_org_id");
+			return xf_fail(
+			    c, XF_E_FORBIDDEN, "forbidden",
+			    "只有转入组织的书记、上级党委或管理员可以"
+			    "登记转入",
+			    "to_org_id");
 		/* within the tree, any organization of the platform may
 		 * receive: its side approves the next step */
 		t->to_org_id = o.id;
@@ -119,10 +120,11 @@ static int create_tx(xf_ctx *c, const xf_org_transfer *in, xf_org_transfer *t)
 		if (rc == XF_OK &&
 		    (!in->gender || !in->id_number || !in->phone ||
 		     !in->status || !in->joined_on))
-			rc = xf_invalid(c,
-			                "转入党员须填写性别、身份证号码、手机号码、"
-			                "党员类别和入党日期",
-			                "person");
+			rc = xf_invalid(
+			    c,
+			    "转入党员须填写性别、身份证号码、手机号码、"
+			    "党员类别和入党日期",
+			    "person");
 		if (rc != XF_OK)
 			return rc;
 		t->member_id = 0;
@@ -316,8 +318,8 @@ int xf_transfer_list(xf_ctx *c, int64_t org_id, const char *state,
 	                             limit, out, n, total));
 }
 
-int xf_transfer_history_rows(xf_ctx *c, int64_t member_id,
-                             xf_transfer **items, int *n)
+int xf_transfer_history_rows(xf_ctx *c, int64_t member_id, xf_transfer **items,
+                             int *n)
 {
 	xf_org_transfer *ts;
 	int nt;
@@ -327,8 +329,8 @@ int xf_transfer_history_rows(xf_ctx *c, int64_t member_id,
 		return xf_fail_db(c, drc);
 	if (!nt)
 		return XF_OK;
-	xf_transfer *all = xf_arena_calloc(c->a, (size_t)(*n + nt) + 1,
-	                                   sizeof *all);
+	xf_transfer *all =
+	    xf_arena_calloc(c->a, (size_t)(*n + nt) + 1, sizeof *all);
 	if (!all)
 		return xf_oom(c);
 	for (int i = 0; i < nt; i++) {
@@ -339,8 +341,8 @@ int xf_transfer_history_rows(xf_ctx *c, int64_t member_id,
 		    .to_org_id = t->to_org_id,
 		    .user_id = t->created_by,
 		    .at = t->created_at,
-		    .from_org_name = t->from_org_name ? t->from_org_name
-		                                      : t->outside_from,
+		    .from_org_name =
+		        t->from_org_name ? t->from_org_name : t->outside_from,
 		    .to_org_name =
 		        t->to_org_name ? t->to_org_name : t->outside_to,
 		    .reason = t->reason ? t->reason : "",

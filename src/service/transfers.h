@@ -40,7 +40,7 @@ int xf_transfer_list(xf_ctx *c, int64_t org_id, const char *state,
                      xf_org_transfer **out, int *n, int64_t *total);
 /* The workflow transfers of a member as rows of its history
  * (xf_transfer), appended to *items (n of them, in c->a). */
-int xf_transfer_history_rows(xf_ctx *c, int64_t member_id,
-                             xf_transfer **items, int *n);
+int xf_transfer_history_rows(xf_ctx *c, int64_t member_id, xf_transfer **items,
+                             int *n);
 
 #endif

@@ -137,10 +137,11 @@ static void bind_list(xf_stmt *st, const void *filter)
 }
 
 #define LIST_WHERE                                                             \
-	" WHERE (" XF_RANGES_SQL("t.from_path", "1", "2", "3", "4", "5", "6",  \
-	                         "7", "8") " OR " XF_RANGES_SQL(               \
-	    "t.to_path", "1", "2", "3", "4", "5", "6", "7",                    \
-	    "8") ") AND ($9 = '' OR t.state = $9)"
+	" WHERE (" XF_RANGES_SQL(                                              \
+	    "t.from_path", "1", "2", "3", "4", "5", "6", "7",                  \
+	    "8") " OR " XF_RANGES_SQL("t.to_path", "1", "2", "3", "4", "5",    \
+	                              "6", "7",                                \
+	                              "8") ") AND ($9 = '' OR t.state = $9)"
 #define OVERDUE_WHERE                                                          \
 	" AND ($10 = '' OR (t.deadline_on < $10 AND t.state NOT IN "           \
 	"('arrived', 'returned')))"
@@ -151,9 +152,8 @@ static const char sql_list[] =
     "SELECT " COLS FROM LIST_WHERE OVERDUE_WHERE
     " ORDER BY t.deadline_on, t.id LIMIT $11 OFFSET $12";
 
-static const xf_db_list list = {sql_count,      sql_list,
-                                bind_list,      11,
-                                sizeof(xf_org_transfer), read_transfer};
+static const xf_db_list list = {
+    sql_count, sql_list, bind_list, 11, sizeof(xf_org_transfer), read_transfer};
 
 int xf_store_transfer_case_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                 const char *state, const char *overdue_before,
@@ -167,9 +167,8 @@ int xf_store_transfer_case_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 static const char sql_of_member[] =
     "SELECT " COLS FROM " WHERE t.member_id = $1 ORDER BY t.id DESC LIMIT 200";
 
-int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a,
-                                     int64_t member_id, xf_org_transfer **out,
-                                     int *n)
+int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a, int64_t member_id,
+                                     xf_org_transfer **out, int *n)
 {
 	return xf_db_rows(XF_DB_BOUND(db, sql_of_member, XF_INT(member_id)), a,
 	                  200, sizeof **out, read_transfer, out, n);

@@ -35,9 +35,8 @@ int xf_store_transfer_case_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                                 int offset, int limit, xf_org_transfer **out,
                                 int *n, int64_t *total);
 /* The transfers of member_id, the latest first; at most 200. */
-int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a,
-                                     int64_t member_id, xf_org_transfer **out,
-                                     int *n);
+int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a, int64_t member_id,
+                                     xf_org_transfer **out, int *n);
 /* The member left the roster on day (a transfer out arrived). */
 int xf_store_member_leave(xf_db *db, int64_t member_id, const char *day,
                           int64_t now);
