@@ -103,6 +103,11 @@ export const menuRoutes = [
   // 关心关爱: 四必访, the visits owed with days left, their records and coverage
   { path: '/visits', name: 'visits', component: () => import('../views/visits/VisitsView.vue'),
     meta: { title: '四必访', icon: 'User', group: '关心关爱', roles: OFFICERS } },
+  // 换届 and 组织关系转接: terms of committees, transfers of party relations
+  { path: '/terms', name: 'terms', component: () => import('../views/terms/TermsView.vue'),
+    meta: { title: '换届管理', icon: 'Flag', group: '组织管理', roles: OFFICERS } },
+  { path: '/transfers', name: 'transfers', component: () => import('../views/transfers/TransfersView.vue'),
+    meta: { title: '组织关系转接', icon: 'Connection', group: '组织管理', roles: OFFICERS } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
