@@ -214,6 +214,18 @@ test('the committee\'s board: organizations without a term first, then by end; d
 	expectError(await memberUser.get('/api/terms/due'), 403, 'forbidden', undefined, srv);
 });
 
+test('the inbox of the committee and of the branch secretary carries the reminder; another district\'s does not', async () => {
+	const box = expectStatus(await com.get('/api/inbox'), 200, srv);
+	const item = box.items.find((x) => x.kind === 'terms_due');
+	assert.ok(item, 'terms_due in the committee\'s inbox');
+	assert.equal(item.link, '/terms');
+	assert.match(item.title, /换届提醒：\d+个组织应筹备换届，[1-9]\d*个逾期未换届/);
+	const mine = expectStatus(await sec1.get('/api/inbox'), 200, srv);
+	assert.ok(mine.items.some((x) => x.kind === 'terms_due'));
+	const other = expectStatus(await sec3.get('/api/inbox'), 200, srv);
+	assert.ok(!other.items.some((x) => x.kind === 'terms_due'));
+});
+
 test('the history lists an organization\'s terms, the latest first, readable by its members', async () => {
 	const t2 = expectStatus(await elect(sec1, b1, branchBody(TODAY)), 201, srv);
 	const h = expectList(await memberUser.get(`/api/orgs/${b1.id}/terms`), srv);

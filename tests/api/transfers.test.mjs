@@ -85,6 +85,13 @@ test('out of the platform: overdue past the letter\'s 3 months; on arrival the m
 	const over = expectList(await com.get(`/api/transfers?org=${dist.id}&overdue=1`), srv);
 	assert.ok(over.items.some((x) => x.id === t.id));
 	for (const x of over.items) assert.equal(x.overdue, true);
+	const box = expectStatus(await sec1.get('/api/inbox'), 200, srv);
+	const alert = box.items.find((x) => x.kind === 'transfers_overdue');
+	assert.ok(alert, 'the overdue transfer is in the sending secretary\'s inbox');
+	assert.equal(alert.link, '/transfers');
+	assert.equal(alert.due_on, t.deadline_on);
+	const other = expectStatus(await sec3.get('/api/inbox'), 200, srv);
+	assert.ok(!other.items.some((x) => x.kind === 'transfers_overdue'));
 	t = expectStatus(await step(sec1, t, 'approve'), 200, srv);
 	assert.equal(t.state, 'out_approved');
 	t = expectStatus(await step(sec1, t, 'arrive'), 200, srv);
@@ -96,6 +103,8 @@ test('out of the platform: overdue past the letter\'s 3 months; on arrival the m
 	expectFields(h.items[0], { kind: 'out', state: 'arrived', to_org_name: '外省某厅机关党委' });
 	const still = expectList(await com.get(`/api/transfers?org=${dist.id}&overdue=1`), srv);
 	assert.ok(!still.items.some((x) => x.id === t.id), 'an arrived transfer is no longer overdue');
+	const after = expectStatus(await sec1.get('/api/inbox'), 200, srv);
+	assert.ok(!after.items.some((x) => x.kind === 'transfers_overdue'));
 });
 
 test('into the platform: the receiving side approves and the member is created on arrival', async () => {
