@@ -72,7 +72,14 @@ static int create_tx(xf_ctx *c, const xf_org_transfer *in, xf_org_transfer *t)
 			               "只有转出党员所在组织的书记、上级党委或"
 			               "管理员可以办理转出",
 			               "member_id");
-		int64_t open = 0;
+		int64_t left = 0, open = 0;
+		drc = xf_store_member_has_left(c->db, m.id, &left);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+		if (left)
+			return xf_fail(c, XF_E_CONFLICT, "member_left",
+			               "该党员已转出，不在党员名册中",
+			               "member_id");
 		drc = xf_store_transfer_case_open(c->db, m.id, &open);
 		if (drc != XF_DB_OK)
 			return xf_fail_db(c, drc);

@@ -183,3 +183,12 @@ int xf_store_member_leave(xf_db *db, int64_t member_id, const char *day,
 	return xf_db_run(XF_DB_BOUND(db, sql_leave, XF_INT(member_id),
 	                             XF_STR(day), XF_INT(now)));
 }
+
+static const char sql_has_left[] =
+    "SELECT COUNT(*) FROM members WHERE id = $1 AND left_on IS NOT NULL";
+
+int xf_store_member_has_left(xf_db *db, int64_t member_id, int64_t *left)
+{
+	return xf_db_value(XF_DB_BOUND(db, sql_has_left, XF_INT(member_id)),
+	                   left);
+}

@@ -37,6 +37,8 @@ int xf_store_transfer_case_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 /* The transfers of member_id, the latest first; at most 200. */
 int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a, int64_t member_id,
                                      xf_org_transfer **out, int *n);
+/* *left 1 if member_id left the roster (a transfer out arrived). */
+int xf_store_member_has_left(xf_db *db, int64_t member_id, int64_t *left);
 /* The member left the roster on day (a transfer out arrived). */
 int xf_store_member_leave(xf_db *db, int64_t member_id, const char *day,
                           int64_t now);

@@ -101,6 +101,8 @@ test('out of the platform: overdue past the letter\'s 3 months; on arrival the m
 	expectStatus(await admin.get(`/api/members/${m2.id}`), 200, srv);
 	const h = expectList(await admin.get(`/api/members/${m2.id}/transfers`), srv);
 	expectFields(h.items[0], { kind: 'out', state: 'arrived', to_org_name: '外省某厅机关党委' });
+	const e = expectError(await create(sec1, { kind: 'in_tree', member_id: m2.id, to_org_id: b2.id }), 409, 'member_left', 'member_id', srv);
+	assert.match(e.message, /已转出/);
 	const still = expectList(await com.get(`/api/transfers?org=${dist.id}&overdue=1`), srv);
 	assert.ok(!still.items.some((x) => x.id === t.id), 'an arrived transfer is no longer overdue');
 	const after = expectStatus(await sec1.get('/api/inbox'), 200, srv);
