@@ -6,6 +6,7 @@
 #include "api/terms.h"
 
 #include "api/api.h"
+#include "api/bodies.h"
 #include "api/input.h"
 #include "api/page.h"
 #include "base/jw.h"
@@ -136,3 +137,8 @@ void xf_h_terms_due(xf_req *r)
 	                                 offset, limit, &ts, &n, &total)))
 		XF_PAGE_ANSWER(r, xf_term_json, ts, n, total);
 }
+
+const xf_body xf_terms_bodies[] = {
+    XF_BODY("POST /api/orgs/{id}/terms", "positions[]", position_fields),
+    {0},
+};
