@@ -13,6 +13,7 @@ static const xf_body *const lists[] = {
     xf_users_bodies,   xf_meetings_bodies, xf_compliance_bodies,
     xf_tasks_bodies,   xf_plans_bodies,    xf_schemes_bodies,
     xf_reviews_bodies, xf_cases_bodies,    xf_programs_bodies,
+    xf_terms_bodies,
 };
 
 /* The routes with a body, as registry entries: made once. */

@@ -40,6 +40,8 @@
 #include "api/schemes.h"
 #include "api/system.h"
 #include "api/tasks.h"
+#include "api/terms.h"
+#include "api/transfers.h"
 #include "api/users.h"
 #include "api/visits.h"
 #include "domain/files.h"
@@ -597,6 +599,27 @@ static const xf_route routes[] = {
      .auth = XF_ROLE_BIT(XF_ROLE_ADMIN), .body = &xf_cw_tags_patch_body},
     {"DELETE", "/api/central-work-tags/{id}", xf_h_cw_tags_delete,
      .auth = XF_ROLE_BIT(XF_ROLE_ADMIN)},
+    /* 换届: elections of committees, their approval, the board */
+    {"POST", "/api/orgs/{id}/terms", xf_h_org_terms_create, .auth = MANAGE,
+     .body = &xf_org_terms_create_body},
+    {"GET", "/api/orgs/{id}/terms", xf_h_org_terms_list, .auth = ANY},
+    {"GET", "/api/terms/due", xf_h_terms_due, .auth = MANAGE,
+     .query = &xf_terms_due_query},
+    {"GET", "/api/terms/{id}", xf_h_terms_get, .auth = ANY},
+    {"POST", "/api/terms/{id}/approve", xf_h_terms_approve, .auth = MANAGE,
+     .body = &xf_terms_approve_body},
+    /* 组织关系转接: transfers within the tree, out and in, their steps */
+    {"POST", "/api/transfers", xf_h_transfers_create, .auth = MANAGE,
+     .body = &xf_transfers_create_body},
+    {"GET", "/api/transfers", xf_h_transfers_list, .auth = MANAGE,
+     .query = &xf_transfers_list_query},
+    {"GET", "/api/transfers/{id}", xf_h_transfers_get, .auth = MANAGE},
+    {"POST", "/api/transfers/{id}/approve", xf_h_transfers_approve,
+     .auth = MANAGE, .body = &xf_transfers_step_body},
+    {"POST", "/api/transfers/{id}/reject", xf_h_transfers_reject,
+     .auth = MANAGE, .body = &xf_transfers_step_body},
+    {"POST", "/api/transfers/{id}/arrive", xf_h_transfers_arrive,
+     .auth = MANAGE, .body = &xf_transfers_arrive_body},
 };
 
 const xf_route *xf_api_routes(size_t *n)

@@ -82,5 +82,7 @@ const xf_code xf_audit_entities[] = {
     {"recruit_step", "发展党员步骤"},
     {"dues_base", "党费基数"},
     {"dues_payment", "党费缴纳"},
+    {"term", "换届选举"},
+    {"transfer", "组织关系转接"},
     {NULL, NULL},
 };

@@ -22,6 +22,8 @@
 #include "domain/reviews.h"
 #include "domain/scope.h"
 #include "domain/tasks.h"
+#include "domain/terms.h"
+#include "domain/transfers.h"
 #include "domain/visits.h"
 
 #include <stddef.h>
@@ -83,5 +85,9 @@ const xf_catalogue xf_catalogues[] = {
     {"activity_kinds", xf_activity_kinds, NULL},
     {"dues_categories", xf_dues_categories, NULL},
     {"joint_project_statuses", xf_joint_project_statuses, NULL},
+    {"term_positions", xf_term_positions, NULL},
+    {"term_states", xf_term_states, NULL},
+    {"transfer_kinds", xf_transfer_kinds, NULL},
+    {"transfer_states", xf_transfer_states, NULL},
     {NULL, NULL, NULL},
 };

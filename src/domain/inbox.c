@@ -16,6 +16,8 @@ const xf_code xf_inbox_kinds[] = {
     {"notice_open", "公示中"},
     {"claim", "待审核申报"},
     {"claim_decided", "申报结果"},
+    {"terms_due", "换届提醒"},
+    {"transfers_overdue", "转接超期"},
     {NULL, NULL},
 };
 

@@ -57,6 +57,11 @@ static const xf_jfield transfer_fields[] = {
     XF_JF(STR, xf_transfer, "reason", reason),
     XF_JF(TIME, xf_transfer, "at", at),
     XF_JF(ID, xf_transfer, "user_id", user_id),
+    XF_JF(STR, xf_transfer, "kind", kind),
+    XF_JF(STR, xf_transfer, "state", state),
+    XF_JF(STR, xf_transfer, "letter_no", letter_no),
+    XF_JF(STR, xf_transfer, "deadline_on", deadline_on),
+    XF_JF(STR, xf_transfer, "arrived_on", arrived_on),
 };
 
 void xf_transfer_json(xf_jw *w, const xf_transfer *t)

@@ -21,9 +21,17 @@ typedef struct xf_member {
 	const char *status, *joined_on, *full_on;     /* full_on or NULL */
 } xf_member;
 
+/* A row of a member's transfer history: a move within the tree made by
+ * POST /api/members/{id}/transfer (kind in_tree, state arrived), or a
+ * transfer of the workflow (model/transfer.h), whose outside
+ * organization is named in from_org_name or to_org_name (id 0). */
 typedef struct xf_transfer {
 	int64_t id, from_org_id, to_org_id, user_id, at;
 	const char *from_org_name, *to_org_name, *reason;
+	const char *kind, *state; /* xf_transfer_kinds, xf_transfer_states */
+	const char *letter_no;    /* NULL for a direct move */
+	const char *deadline_on;  /* NULL for a direct move */
+	const char *arrived_on;   /* NULL for a direct move or while open */
 } xf_transfer;
 
 /*

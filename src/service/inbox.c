@@ -10,6 +10,8 @@
 #include "service/orgs.h"
 #include "service/point_claims.h"
 #include "service/tasks.h"
+#include "service/terms.h"
+#include "service/transfers.h"
 #include "store/members.h"
 
 #include <stdlib.h>
@@ -218,6 +220,59 @@ static int tasks_summary(gather *g, int64_t org_id)
 	return XF_OK;
 }
 
+/* ---- terms due and transfers overdue ------------------------------------ */
+
+/* One item for the terms of org_id's subtree (0: the caller's scope)
+ * whose election is to be prepared (6 months before the end) or overdue,
+ * one for the transfers past their letter's deadline: computed on every
+ * read, so each shows once while it lasts. */
+static int terms_transfers(gather *g, int64_t org_id)
+{
+	xf_ctx *c = g->c;
+	xf_term *ts;
+	int n, overdue = 0, soon = 0;
+	int64_t total;
+	const char *first = NULL;
+	int rc = xf_term_board(c, org_id, 1, 0, 200, &ts, &n, &total);
+	for (int i = 0; rc == XF_OK && i < n; i++) {
+		if (!ts[i].id)
+			continue;
+		overdue += ts[i].overdue;
+		soon += !ts[i].overdue;
+		if (!first || strcmp(ts[i].ends_on, first) < 0)
+			first = ts[i].ends_on;
+	}
+	if (rc == XF_OK && overdue + soon) {
+		xf_inbox_item *it = add(g, "terms_due", org_id);
+		if (!it)
+			return xf_oom(c);
+		set_due_text(g, it, first);
+		it->title = xf_arena_printf(
+		    c->a, "换届提醒：%d个组织应筹备换届，%d个逾期未换届", soon,
+		    overdue);
+		it->link = "/terms";
+		it->ref =
+		    xf_arena_printf(c->a, "terms:%lld", (long long)org_id);
+	}
+	xf_org_transfer *tr;
+	if (rc == XF_OK)
+		rc = xf_transfer_list(c, org_id, NULL, 1, 0, 200, &tr, &n,
+		                      &total);
+	if (rc == XF_OK && n) {
+		xf_inbox_item *it = add(g, "transfers_overdue", org_id);
+		if (!it)
+			return xf_oom(c);
+		set_due_text(g, it, tr[0].deadline_on);
+		it->title = xf_arena_printf(
+		    c->a, "组织关系转接超期：%lld笔超过介绍信有效期未到达",
+		    (long long)total);
+		it->link = "/transfers";
+		it->ref =
+		    xf_arena_printf(c->a, "transfers:%lld", (long long)org_id);
+	}
+	return rc;
+}
+
 /* ---- claims and objections ---------------------------------------------- */
 
 static int claims_to_approve(gather *g)
@@ -378,8 +433,11 @@ static int gather_all(gather *g)
 	for (int i = 0; s && rc == XF_OK && i < s->n; i++) {
 		const xf_grant *gr = &s->g[i];
 		if (gr->role == XF_ROLE_ADMIN) {
-			if (!whole++)
+			if (!whole++) {
 				rc = summaries_of_roots(g);
+				if (rc == XF_OK)
+					rc = terms_transfers(g, 0);
+			}
 			continue;
 		}
 		if ((gr->role != XF_ROLE_COMMITTEE &&
@@ -387,6 +445,9 @@ static int gather_all(gather *g)
 		    covered(s, i))
 			continue;
 		staff = 1;
+		rc = terms_transfers(g, gr->org_id);
+		if (rc != XF_OK)
+			break;
 		if (gr->role == XF_ROLE_COMMITTEE) {
 			rc = meetings_summary(g, gr->org_id);
 			if (rc == XF_OK)

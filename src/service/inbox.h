@@ -10,6 +10,10 @@
  *              the organizations owing meetings, one for the tasks due;
  *   staff      pending claims it may approve (point_claims.h) and notices
  *              with open objections it may answer (notices.h);
+ *   staff      (committee, secretary, admin) one item for the terms of
+ *              its subtree to prepare (6 months before the end) or
+ *              overdue, one for the transfers past their letter's
+ *              deadline (terms.h, transfers.h);
  *   member     its own claims decided in the last XF_INBOX_DAYS days and
  *              the notices over it open for objections.
  * Items are sorted by xf_inbox_cmp (domain/inbox.h).

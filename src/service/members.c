@@ -10,6 +10,7 @@
 #include "domain/idnum.h"
 #include "domain/names.h"
 #include "service/snapshot.h"
+#include "service/transfers.h"
 #include "store/orgs.h"
 
 #include <string.h>
@@ -352,7 +353,13 @@ static int transfers_read(xf_ctx *c, int64_t id, xf_transfer **out, int *n)
 	int rc = load(c, id, XF_FOR_READ, &m);
 	if (rc != XF_OK)
 		return rc;
-	return xf_from_db(c, xf_store_transfer_list(c->db, c->a, id, out, n));
+	rc = xf_from_db(c, xf_store_transfer_list(c->db, c->a, id, out, n));
+	for (int i = 0; rc == XF_OK && i < *n; i++) {
+		(*out)[i].kind = "in_tree";
+		(*out)[i].state = "arrived";
+	}
+	/* the transfers of the workflow (service/transfers.h) first */
+	return rc == XF_OK ? xf_transfer_history_rows(c, id, out, n) : rc;
 }
 
 int xf_member_transfers(xf_ctx *c, int64_t id, xf_transfer **out, int *n)

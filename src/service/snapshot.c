@@ -201,3 +201,8 @@ char *xf_snap_dues_payments(xf_arena *a, const xf_dues_payment *p, int n)
 {
 	SNAP(a, dues_payments_json(&w, p, n));
 }
+
+char *xf_snap_term(xf_arena *a, const xf_term *t)
+{
+	SNAP(a, xf_term_json(&w, t));
+}

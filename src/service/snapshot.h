@@ -29,6 +29,7 @@
 #include "model/recruit.h"
 #include "model/scheme.h"
 #include "model/task.h"
+#include "model/term.h"
 #include "model/user.h"
 #include "model/visit.h"
 
@@ -89,5 +90,7 @@ char *xf_snap_recruit_entry(xf_arena *a, const xf_recruit_entry *e);
 /* 党费: a base; the months of one payment (an array). */
 char *xf_snap_dues_base(xf_arena *a, const xf_dues_base *base);
 char *xf_snap_dues_payments(xf_arena *a, const xf_dues_payment *p, int n);
+/* 换届: a term with its positions. */
+char *xf_snap_term(xf_arena *a, const xf_term *t);
 
 #endif

@@ -143,7 +143,7 @@ int xf_store_member_by_idnum(xf_db *db, const char *id_number, int64_t *id)
 	    "m.org_path", "1", "2", "3", "4", "5", "6", "7",                   \
 	    "8") " AND ($9 = 0 OR m.org_id = $9) "                             \
 	         "AND ($10 = '%%' OR m.name LIKE $10 ESCAPE '\\') "            \
-	         "AND ($11 = '' OR m.status = $11)"
+	         "AND ($11 = '' OR m.status = $11) AND m.left_on IS NULL"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM members m" LIST_WHERE;
 #define LIST_SQL(order)                                                        \

@@ -43,6 +43,7 @@ static const char *const migrations[] = {
     xf_schema_v21, /* audit log as a hash chain, append-only */
     xf_schema_v22, /* sessions: idle timeout, throttle by address, TOTP */
     xf_schema_v23, /* cluster leads, joint projects, central-work tags */
+    xf_schema_v24, /* 换届: terms of committees and their positions */
 };
 
 int xf_schema_latest(void)

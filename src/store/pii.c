@@ -47,7 +47,8 @@ static void read_row(xf_arena *a, xf_stmt *st, void *item)
 #define BATCH 500
 /* The tables holding sealed values, each as its batches, its write and
  * the audit entity whose snapshots a data step scrubs. Recruits (发展党员)
- * were sealed from their first row: only a rotation finds them. */
+ * and transfers were sealed from their first row: only a rotation finds
+ * them. */
 typedef struct pii_table {
 	const char *all, *clear, *put, *entity;
 } pii_table;
@@ -66,6 +67,15 @@ static const pii_table tables[] = {
      "UPDATE recruits SET id_number = $2, phone = $3, id_number_bi = $4 "
      "WHERE id = $1",
      "recruit"},
+    /* a transfer in from outside, until arrival: no blind index ($4
+     * only checked), never stored in clear */
+    {"SELECT id, id_number, phone FROM transfers WHERE id > $1 "
+     "AND id_number IS NOT NULL ORDER BY id LIMIT $2",
+     "SELECT id, id_number, phone FROM transfers WHERE id > $1 AND 1 = 0 "
+     "ORDER BY id LIMIT $2",
+     "UPDATE transfers SET id_number = $2, phone = $3 WHERE id = $1 "
+     "AND $4 <> ''",
+     "transfer"},
 };
 /* the row's audit snapshots: the clear value replaced by its mask, in the
  * records an older version wrote (not chained yet: chained records are
@@ -166,7 +176,8 @@ int xf_store_pii_reseal(xf_db *db, xf_arena *a, const xf_seal_key *from,
 
 int xf_store_pii_compact(xf_db *db)
 {
-	return xf_db_exec(db, strcmp(xf_db_name(db), "postgres") == 0
-	                          ? "VACUUM FULL members, recruits, audit"
-	                          : "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)");
+	return xf_db_exec(
+	    db, strcmp(xf_db_name(db), "postgres") == 0
+	            ? "VACUUM FULL members, recruits, transfers, audit"
+	            : "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)");
 }

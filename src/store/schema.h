@@ -28,5 +28,6 @@ extern const char xf_schema_v20[];
 extern const char xf_schema_v21[];
 extern const char xf_schema_v22[];
 extern const char xf_schema_v23[];
+extern const char xf_schema_v24[];
 
 #endif

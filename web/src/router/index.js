@@ -118,6 +118,11 @@ export const menuRoutes = [
   // 党费: the year's grid of dues paid, the unpaid list, totals per organization
   { path: '/dues', name: 'dues', component: () => import('../views/dues/DuesView.vue'),
     meta: { title: '党费收缴', icon: 'Postcard', group: '党员发展', roles: OFFICERS } },
+  // 换届 and 组织关系转接: terms of committees, transfers of party relations
+  { path: '/terms', name: 'terms', component: () => import('../views/terms/TermsView.vue'),
+    meta: { title: '换届管理', icon: 'Flag', group: '组织管理', roles: OFFICERS } },
+  { path: '/transfers', name: 'transfers', component: () => import('../views/transfers/TransfersView.vue'),
+    meta: { title: '组织关系转接', icon: 'Connection', group: '组织管理', roles: OFFICERS } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },
