@@ -220,6 +220,8 @@ static int cmd_serve(int argc, char **argv)
 	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
+	    .cache_shared = xf_api_cache_shared,
+	    .cache_scope = xf_api_cache_scope,
 	    .quiet = quiet,
 	};
 	cfg.routes = xf_api_routes(&cfg.nroutes);

@@ -111,6 +111,17 @@ typedef struct xf_http_config {
 	int (*fallback)(xf_req *r);
 	int quiet;          /* no request log lines */
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
+	/*
+	 * Sharing of cached answers (both NULL: each answer is kept for the
+	 * credential that asked and dropped by any write). cache_shared: 1
+	 * when answers of route may be shared by callers of one scope; for
+	 * those, the caller is authenticated before the cache is looked at
+	 * and cache_scope appends the caller's scope to key and returns the
+	 * organization path the answer is anchored at (http/cache.h), or
+	 * NULL to keep this answer per credential after all.
+	 */
+	int (*cache_shared)(const xf_route *route);
+	const char *(*cache_scope)(xf_req *r, xf_buf *key);
 } xf_http_config;
 
 /*

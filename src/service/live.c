@@ -6,6 +6,7 @@
  */
 #include "service/live.h"
 
+#include "base/changes.h"
 #include "base/events.h"
 
 #include <pthread.h>
@@ -113,6 +114,105 @@ static const struct {
 
 static const char *const board_names[] = {"compliance", "tasks", "points"};
 
+/* The audited entities whose writes change only answers about the
+ * organizations on their record's path and below it (http/cache.h): the
+ * records of organizational life, tasks and points. A write of any other
+ * entity may change anything (users, roles, organizations, settings). */
+static const char *const confined_entities[] = {
+    "meeting",     "meeting_rules", "measure",
+    "point_entry", "point_claim",   "task",
+    "milestone",   "task_progress", "task_acceptance",
+};
+
+/* The channel and event of the answer cache's changes between servers:
+ * data "*" (everything) or the paths changed, separated by ','. */
+#define CACHE_CHANNEL "xf:cache"
+#define CACHE_EVENT   "change"
+
+static void note_changed(xf_ctx *c, const char *entity, const char *path)
+{
+	int confined = 0;
+	for (size_t i = 0;
+	     i < sizeof confined_entities / sizeof *confined_entities; i++)
+		if (strcmp(confined_entities[i], entity) == 0)
+			confined = 1;
+	if (!confined || !path || path[0] != '/' || strchr(path, ',')) {
+		c->changed_all = 1;
+		return;
+	}
+	for (struct xf_live_note *n = c->changed; n; n = n->next)
+		if (strcmp(n->path, path) == 0)
+			return;
+	struct xf_live_note *n = xf_arena_calloc(c->a, 1, sizeof *n);
+	if (!n || !(n->path = xf_arena_strdup(c->a, path))) {
+		c->changed_all = 1;
+		return;
+	}
+	n->next = c->changed;
+	c->changed = n;
+}
+
+#define CHANGED_MAX 64
+
+/* After a commit: hands what it changed to this server's answer cache
+ * and adds it to the notification for the others (b). A commit without
+ * audited records hands nothing: the server drops its answers after any
+ * such write request itself. */
+static void publish_changed(xf_ctx *c, struct batch *b)
+{
+	struct xf_live_note *changed = c->changed;
+	int all = c->changed_all;
+	c->changed = NULL;
+	c->changed_all = 0;
+	if (!changed && !all)
+		return;
+	const char *paths[CHANGED_MAX];
+	int n = 0;
+	char data[NOTIFY_MAX / 2];
+	size_t len = 0;
+	for (struct xf_live_note *p = changed; p && !all; p = p->next) {
+		size_t pl = strlen(p->path);
+		if (n == CHANGED_MAX || len + pl + 2 > sizeof data) {
+			all = 1;
+			break;
+		}
+		if (len)
+			data[len++] = ',';
+		memcpy(data + len, p->path, pl);
+		len += pl;
+		paths[n++] = p->path;
+	}
+	if (all) {
+		xf_changes_publish(NULL, -1);
+		batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, "*");
+		return;
+	}
+	data[len] = '\0';
+	xf_changes_publish(paths, n);
+	batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, data);
+}
+
+/* A change another server published: handed to this server's cache. */
+static void changed_elsewhere(char *data)
+{
+	if (strcmp(data, "*") == 0) {
+		xf_changes_publish(NULL, -1);
+		return;
+	}
+	const char *paths[CHANGED_MAX];
+	int n = 0;
+	char *save = NULL;
+	for (char *p = strtok_r(data, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
+		if (n == CHANGED_MAX || p[0] != '/') {
+			xf_changes_publish(NULL, -1);
+			return;
+		}
+		paths[n++] = p;
+	}
+	xf_changes_publish(paths, n);
+}
+
 void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
 {
 	if (!path || path[0] != '/')
@@ -133,6 +233,7 @@ void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
 
 void xf_live_touch_entity(xf_ctx *c, const char *entity, const char *path)
 {
+	note_changed(c, entity, path);
 	for (size_t i = 0; i < sizeof entity_boards / sizeof *entity_boards;
 	     i++)
 		if (strcmp(entity_boards[i].entity, entity) == 0) {
@@ -144,6 +245,8 @@ void xf_live_touch_entity(xf_ctx *c, const char *entity, const char *path)
 void xf_live_drop(xf_ctx *c)
 {
 	c->live = NULL;
+	c->changed = NULL;
+	c->changed_all = 0;
 }
 
 void xf_live_channel(int64_t org_id, char out[32])
@@ -185,11 +288,10 @@ void xf_live_flush(xf_ctx *c)
 	unsigned boards[SENT_MAX];
 	int nsent = 0;
 	struct xf_live_note *notes = c->live;
-	if (!notes)
-		return;
 	c->live = NULL;
 	static _Thread_local batch b;
 	b.len = 0;
+	publish_changed(c, &b);
 	for (struct xf_live_note *n = notes; n; n = n->next) {
 		int64_t ids[DEPTH_MAX];
 		int nids = path_ids(n->path, ids);
@@ -233,8 +335,12 @@ static void on_notify(void *arg, const char *payload)
 		char *channel = strtok_r(NULL, "\t", &save);
 		char *event = strtok_r(NULL, "\t", &save);
 		char *data = save && *save ? save : NULL;
-		if (from && channel && event && data &&
-		    strcmp(from, origin) != 0)
+		if (!from || !channel || !event || !data ||
+		    strcmp(from, origin) == 0)
+			continue;
+		if (strcmp(channel, CACHE_CHANNEL) == 0)
+			changed_elsewhere(data);
+		else
 			publish_here(channel, event, data);
 	}
 	free(p);
