@@ -14,33 +14,40 @@
 
 #include "api/input.h"
 #include "base/buf.h"
+#include "base/changes.h"
 #include "service/orgs.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* The routes whose answers are the same for every caller with the same
- * roles, given an org the caller holds a role at: reviewed one by one
- * (none reads the caller's user or member id when the org is given). */
-static const char *const shared_routes[] = {
-    "/api/members",
-    "/api/orgs/{id}/tree",
-    "/api/orgs/{id}/children",
-    "/api/leaderboards/members",
-    "/api/leaderboards/orgs",
-    "/api/compliance/board",
-    "/api/tasks/board",
+ * roles, given an org the caller reads through them: reviewed one by one
+ * (none reads the caller's user or member id when the org is given),
+ * with the kinds of confined records each reads (the member list and the
+ * tree read none: only organizations and members, whose writes change
+ * everything). */
+static const struct {
+	const char *pattern;
+	unsigned kinds;
+} shared_routes[] = {
+    {"/api/members", 0},
+    {"/api/orgs/{id}/tree", 0},
+    {"/api/orgs/{id}/children", 0},
+    {"/api/leaderboards/members", XF_CHANGE_POINTS},
+    {"/api/leaderboards/orgs", XF_CHANGE_POINTS},
+    {"/api/compliance/board", XF_CHANGE_COMPLIANCE},
+    {"/api/tasks/board", XF_CHANGE_TASKS},
 };
 
 int xf_api_cache_shared(const xf_route *route)
 {
 	if (strcmp(route->method, "GET") != 0)
-		return 0;
+		return -1;
 	for (size_t i = 0; i < sizeof shared_routes / sizeof *shared_routes;
 	     i++)
-		if (strcmp(route->pattern, shared_routes[i]) == 0)
-			return 1;
-	return 0;
+		if (strcmp(route->pattern, shared_routes[i].pattern) == 0)
+			return (int)shared_routes[i].kinds;
+	return -1;
 }
 
 /* A positive decimal id without sign or leading zeros; 0 otherwise. */

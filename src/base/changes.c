@@ -13,14 +13,14 @@ void xf_changes_listen(xf_changes_fn fn)
 	listener = fn;
 }
 
-void xf_changes_publish(const char *const *paths, int n)
+void xf_changes_publish(const char *const *paths, const unsigned *kinds, int n)
 {
 	if (n < 0)
 		everything++;
 	else
 		confined++;
 	if (listener)
-		listener(paths, n);
+		listener(paths, kinds, n);
 }
 
 void xf_changes_reset(void)

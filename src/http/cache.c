@@ -18,6 +18,7 @@
 typedef struct entry {
 	struct entry *next;
 	char *key, *body, *user, *anchor; /* anchor: NULL for none */
+	unsigned kinds; /* of the records it reads (with an anchor) */
 	size_t len;
 	int64_t born_ms;
 	_Atomic int refs; /* the table's, plus one per answer being sent */
@@ -34,6 +35,7 @@ static _Atomic uint64_t generation;
 static uint64_t everything_gen, forgotten_gen;
 static struct {
 	uint64_t gen;
+	unsigned kinds;
 	char path[PATH_MAX_];
 } recent[RECENT];
 static unsigned recent_next;
@@ -140,21 +142,23 @@ void *xf_cache_get(const char *key, const char **body, size_t *len, char *user,
 	return hit;
 }
 
-/* Caller holds mu. Whether a change heard after gen concerns anchor. */
-static int changed_since(uint64_t gen, const char *anchor)
+/* Caller holds mu. Whether a change heard after gen concerns an answer
+ * anchored at anchor that reads kinds. */
+static int changed_since(uint64_t gen, const char *anchor, unsigned kinds)
 {
 	if (gen == generation)
 		return 0;
 	if (!anchor || gen < everything_gen || gen < forgotten_gen)
 		return 1;
 	for (unsigned i = 0; i < RECENT; i++)
-		if (recent[i].gen > gen && related(anchor, recent[i].path))
+		if (recent[i].gen > gen && (recent[i].kinds & kinds) &&
+		    related(anchor, recent[i].path))
 			return 1;
 	return 0;
 }
 
-void xf_cache_put(const char *key, const char *anchor, uint64_t gen,
-                  const char *body, size_t len, const char *user)
+void xf_cache_put(const char *key, const char *anchor, unsigned kinds,
+                  uint64_t gen, const char *body, size_t len, const char *user)
 {
 	if (!max_bytes || len > max_bytes / 8)
 		return;
@@ -171,12 +175,13 @@ void xf_cache_put(const char *key, const char *anchor, uint64_t gen,
 	}
 	memcpy(e->body, body, len);
 	e->len = len;
+	e->kinds = kinds;
 	e->born_ms = now_ms();
 	e->refs = 1;
 	size_t size = entry_size(e);
 	unsigned h = hash(key);
 	pthread_mutex_lock(&mu);
-	if (changed_since(gen, anchor)) {
+	if (changed_since(gen, anchor, kinds)) {
 		pthread_mutex_unlock(&mu);
 		free_entry(e);
 		return;
@@ -199,18 +204,20 @@ void xf_cache_put(const char *key, const char *anchor, uint64_t gen,
 	pthread_mutex_unlock(&mu);
 }
 
-/* Caller holds mu. Whether a change of paths[0..n) drops e. */
-static int stale(const entry *e, const char *const *paths, int n)
+/* Caller holds mu. Whether a change of paths[0..n) with kinds[0..n)
+ * drops e. */
+static int stale(const entry *e, const char *const *paths,
+                 const unsigned *kinds, int n)
 {
 	if (!e->anchor)
 		return 1;
 	for (int i = 0; i < n; i++)
-		if (related(e->anchor, paths[i]))
+		if ((kinds[i] & e->kinds) && related(e->anchor, paths[i]))
 			return 1;
 	return 0;
 }
 
-void xf_cache_invalidate(const char *const *paths, int n)
+void xf_cache_invalidate(const char *const *paths, const unsigned *kinds, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (!paths[i] || strlen(paths[i]) >= PATH_MAX_)
@@ -228,12 +235,13 @@ void xf_cache_invalidate(const char *const *paths, int n)
 		if (recent[slot].gen > forgotten_gen)
 			forgotten_gen = recent[slot].gen;
 		recent[slot].gen = gen;
+		recent[slot].kinds = kinds[i];
 		memcpy(recent[slot].path, paths[i], strlen(paths[i]) + 1);
 	}
 	for (int b = 0; b < BUCKETS; b++) {
 		for (entry **p = &table[b]; *p;) {
 			entry *e = *p;
-			if (stale(e, paths, n)) {
+			if (stale(e, paths, kinds, n)) {
 				*p = e->next;
 				bytes -= entry_size(e);
 				xf_cache_release(e);

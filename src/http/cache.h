@@ -6,8 +6,10 @@
  *
  * - an entry made with an anchor (an organization path: the answer reads
  *   only records of that organization's subtree and of the organizations
- *   above it) is dropped by a change confined to paths when one of them
- *   is on the anchor's path or below it, and by a change of everything;
+ *   above it) and the kinds of records it reads (XF_CHANGE_*,
+ *   base/changes.h) is dropped by a change confined to paths when one of
+ *   them is on the anchor's path or below it with a kind it reads, and
+ *   by a change of everything;
  * - an entry without an anchor is dropped by any change.
  *
  * Changes come from this server's commits and, on PostgreSQL, from the
@@ -42,14 +44,15 @@ void *xf_cache_get(const char *key, const char **body, size_t *len, char *user,
                    size_t n);
 void xf_cache_release(void *ref);
 /* Stores a body under key (both copied), computed from data read after
- * xf_cache_generation() returned gen, with its anchor (copied; NULL: none).
- * Not stored when a change heard since gen concerns it: the answer may
- * already be stale. */
-void xf_cache_put(const char *key, const char *anchor, uint64_t gen,
-                  const char *body, size_t len, const char *user);
-/* A change: paths[0..n) (organization paths "/1/5/"), or everything when
- * n < 0. Drops the entries it makes stale (see above). The signature of
- * an xf_changes_fn (base/changes.h). */
-void xf_cache_invalidate(const char *const *paths, int n);
+ * xf_cache_generation() returned gen, with its anchor (copied; NULL: none)
+ * and the kinds of records it reads. Not stored when a change heard since
+ * gen concerns it: the answer may already be stale. */
+void xf_cache_put(const char *key, const char *anchor, unsigned kinds,
+                  uint64_t gen, const char *body, size_t len, const char *user);
+/* A change: paths[0..n) (organization paths "/1/5/") with the kinds of
+ * records written at each, or everything when n < 0. Drops the entries it
+ * makes stale (see above). An xf_changes_fn (base/changes.h). */
+void xf_cache_invalidate(const char *const *paths, const unsigned *kinds,
+                         int n);
 
 #endif

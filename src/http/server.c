@@ -539,6 +539,7 @@ static void dispatch(server *s, xf_req *r)
 	int is_get = strcmp(r->method, "GET") == 0;
 	char *key = NULL;
 	const char *anchor = NULL;
+	unsigned anchor_kinds = 0;
 	int authorized = 0;
 	/* read before any data is: a change heard after it keeps this
 	 * answer out of the cache */
@@ -546,13 +547,16 @@ static void dispatch(server *s, xf_req *r)
 	r->epoch = s->writes;
 	xf_changes_reset();
 	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC) {
-		if (cfg->cache_shared && cfg->cache_scope &&
-		    cfg->cache_shared(route)) {
+		int kinds = cfg->cache_shared && cfg->cache_scope
+		                ? cfg->cache_shared(route)
+		                : -1;
+		if (kinds >= 0) {
 			/* the key names the caller's scope: known first */
 			if (authorize(cfg, r, route) != 0)
 				return;
 			authorized = 1;
 			key = scope_key(cfg, r, &anchor);
+			anchor_kinds = (unsigned)kinds;
 		}
 		if (!key)
 			key = cache_key(r);
@@ -574,15 +578,16 @@ static void dispatch(server *s, xf_req *r)
 		 * other drops every answer and every resolved session */
 		if (!xf_changes_only_confined()) {
 			s->writes++;
-			xf_cache_invalidate(NULL, -1);
+			xf_cache_invalidate(NULL, NULL, -1);
 		}
 	} else if (key && r->status == 200 && !r->static_body &&
 	           !r->extra_headers && r->content_type &&
 	           strncmp(r->content_type, "application/json", 16) == 0)
 		/* only JSON: a hit is answered as JSON, without extra
 		 * headers (files are neither) */
-		xf_cache_put(key, anchor, gen, r->out.data ? r->out.data : "",
-		             r->out.len, r->user);
+		xf_cache_put(key, anchor, anchor_kinds, gen,
+		             r->out.data ? r->out.data : "", r->out.len,
+		             r->user);
 }
 
 static enum MHD_Result send_answer(struct MHD_Connection *c, xf_req *r)

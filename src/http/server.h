@@ -113,8 +113,9 @@ typedef struct xf_http_config {
 	size_t cache_bytes; /* answer cache for GET /api/ (0: none) */
 	/*
 	 * Sharing of cached answers (both NULL: each answer is kept for the
-	 * credential that asked and dropped by any write). cache_shared: 1
-	 * when answers of route may be shared by callers of one scope; for
+	 * credential that asked and dropped by any write). cache_shared: -1
+	 * unless answers of route may be shared by callers of one scope, else
+	 * the kinds of records they read (XF_CHANGE_*, base/changes.h); for
 	 * those, the caller is authenticated before the cache is looked at
 	 * and cache_scope appends the caller's scope to key and returns the
 	 * organization path the answer is anchored at (http/cache.h), or

@@ -118,36 +118,49 @@ static const char *const board_names[] = {"compliance", "tasks", "points"};
  * organizations on their record's path and below it (http/cache.h): the
  * records of organizational life, tasks and points. A write of any other
  * entity may change anything (users, roles, organizations, settings). */
-static const char *const confined_entities[] = {
-    "meeting",     "meeting_rules", "measure",
-    "point_entry", "point_claim",   "task",
-    "milestone",   "task_progress", "task_acceptance",
+static const struct {
+	const char *entity;
+	unsigned kinds; /* XF_CHANGE_* */
+} confined_entities[] = {
+    {"meeting", XF_CHANGE_COMPLIANCE},
+    {"meeting_rules", XF_CHANGE_COMPLIANCE},
+    {"measure", XF_CHANGE_COMPLIANCE},
+    {"point_entry", XF_CHANGE_POINTS},
+    {"point_claim", XF_CHANGE_POINTS},
+    {"task", XF_CHANGE_TASKS},
+    {"milestone", XF_CHANGE_TASKS},
+    {"task_progress", XF_CHANGE_TASKS},
+    {"task_acceptance", XF_CHANGE_TASKS},
 };
 
 /* The channel and event of the answer cache's changes between servers:
- * data "*" (everything) or the paths changed, separated by ','. */
+ * data "*" (everything) or "kinds:path" of each path changed (the kinds
+ * in decimal), separated by ','. */
 #define CACHE_CHANNEL "xf:cache"
 #define CACHE_EVENT   "change"
 
 static void note_changed(xf_ctx *c, const char *entity, const char *path)
 {
-	int confined = 0;
+	unsigned kinds = 0;
 	for (size_t i = 0;
 	     i < sizeof confined_entities / sizeof *confined_entities; i++)
-		if (strcmp(confined_entities[i], entity) == 0)
-			confined = 1;
-	if (!confined || !path || path[0] != '/' || strchr(path, ',')) {
+		if (strcmp(confined_entities[i].entity, entity) == 0)
+			kinds = confined_entities[i].kinds;
+	if (!kinds || !path || path[0] != '/' || strchr(path, ',')) {
 		c->changed_all = 1;
 		return;
 	}
 	for (struct xf_live_note *n = c->changed; n; n = n->next)
-		if (strcmp(n->path, path) == 0)
+		if (strcmp(n->path, path) == 0) {
+			n->boards |= kinds;
 			return;
+		}
 	struct xf_live_note *n = xf_arena_calloc(c->a, 1, sizeof *n);
 	if (!n || !(n->path = xf_arena_strdup(c->a, path))) {
 		c->changed_all = 1;
 		return;
 	}
+	n->boards = kinds;
 	n->next = c->changed;
 	c->changed = n;
 }
@@ -167,50 +180,58 @@ static void publish_changed(xf_ctx *c, struct batch *b)
 	if (!changed && !all)
 		return;
 	const char *paths[CHANGED_MAX];
+	unsigned kinds[CHANGED_MAX];
 	int n = 0;
 	char data[NOTIFY_MAX / 2];
 	size_t len = 0;
 	for (struct xf_live_note *p = changed; p && !all; p = p->next) {
-		size_t pl = strlen(p->path);
-		if (n == CHANGED_MAX || len + pl + 2 > sizeof data) {
+		char item[XF_PATH_MAX + 16];
+		int il = snprintf(item, sizeof item, "%s%u:%s", len ? "," : "",
+		                  p->boards, p->path);
+		if (n == CHANGED_MAX || il < 0 || (size_t)il >= sizeof item ||
+		    len + (size_t)il + 1 > sizeof data) {
 			all = 1;
 			break;
 		}
-		if (len)
-			data[len++] = ',';
-		memcpy(data + len, p->path, pl);
-		len += pl;
-		paths[n++] = p->path;
+		memcpy(data + len, item, (size_t)il);
+		len += (size_t)il;
+		paths[n] = p->path;
+		kinds[n++] = p->boards;
 	}
 	if (all) {
-		xf_changes_publish(NULL, -1);
+		xf_changes_publish(NULL, NULL, -1);
 		batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, "*");
 		return;
 	}
 	data[len] = '\0';
-	xf_changes_publish(paths, n);
+	xf_changes_publish(paths, kinds, n);
 	batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, data);
 }
 
 /* A change another server published: handed to this server's cache. */
 static void changed_elsewhere(char *data)
 {
-	if (strcmp(data, "*") == 0) {
-		xf_changes_publish(NULL, -1);
-		return;
-	}
 	const char *paths[CHANGED_MAX];
+	unsigned kinds[CHANGED_MAX];
 	int n = 0;
 	char *save = NULL;
 	for (char *p = strtok_r(data, ",", &save); p;
 	     p = strtok_r(NULL, ",", &save)) {
-		if (n == CHANGED_MAX || p[0] != '/') {
-			xf_changes_publish(NULL, -1);
+		char *colon = strchr(p, ':');
+		unsigned k = 0;
+		for (const char *d = p; colon && d < colon; d++)
+			k = *d >= '0' && *d <= '9'
+			        ? k * 10 + (unsigned)(*d - '0')
+			        : 0;
+		if (n == CHANGED_MAX || !colon || colon[1] != '/' || !k) {
+			/* "*", or anything else: everything */
+			xf_changes_publish(NULL, NULL, -1);
 			return;
 		}
-		paths[n++] = p;
+		paths[n] = colon + 1;
+		kinds[n++] = k;
 	}
-	xf_changes_publish(paths, n);
+	xf_changes_publish(paths, kinds, n);
 }
 
 void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
