@@ -4,7 +4,7 @@
 // member and a secretary of one branch, a committee and a secretary of one
 // branch: personal data), a write is read back at once by every scope it
 // concerns, and on PostgreSQL two servers on one database read each
-// other's writes at once.
+// other's writes as soon as the commit's notification arrives.
 //
 // The property checked throughout: an answer given while the cache holds
 // other callers' answers equals the one computed afresh, after a write
@@ -12,6 +12,7 @@
 // paths of records).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import {
 	startServer, expectStatus, createUserAndLogin, createOrg, maskPhone, uniq, DB_KIND, todayShanghai,
 } from './harness.mjs';
@@ -133,14 +134,60 @@ test('a write is read back at once by every scope it concerns, and leaves the ot
 	assert.deepEqual(cDafter, await fresh(U.com.client, cb(T.dist)));
 });
 
+/**
+ * The live events of org's subtree on server `on` (GET /api/cockpit/events):
+ * {ready, next(name), close()}. On PostgreSQL another server's commit
+ * reaches this one as one notification whose first line drops the cached
+ * answers it concerns and whose next lines are these events: once an event
+ * of a write is read, so is the write.
+ */
+function openEvents(client, org, on) {
+	const events = [];
+	const waiters = [];
+	let buf = '';
+	const req = http.get(`${on.url}/api/cockpit/events?org=${org.id}`, { headers: client.authHeaders('GET') });
+	const ready = new Promise((resolve, reject) => {
+		req.on('response', (res) => {
+			assert.equal(res.statusCode, 200);
+			res.setEncoding('utf8');
+			res.on('data', (chunk) => {
+				buf += chunk;
+				let i;
+				while ((i = buf.indexOf('\n\n')) >= 0) {
+					const frame = buf.slice(0, i);
+					buf = buf.slice(i + 2);
+					const ev = frame.split('\n').find((l) => l.startsWith('event:'));
+					if (!ev) { resolve(); continue; } // the opening retry line
+					events.push(ev.slice(6).trim());
+					for (const w of waiters.splice(0)) w();
+				}
+			});
+		});
+		req.on('error', reject);
+	});
+	const next = (name) => new Promise((resolve) => {
+		const seen = events.length;
+		const check = () => {
+			if (events.slice(seen).includes(name)) resolve(); else waiters.push(check);
+		};
+		check();
+	});
+	return { ready, next, close: () => req.destroy() };
+}
+
 if (DB_KIND === 'postgres') {
-	test('two servers on one PostgreSQL read each other\'s writes at once', async () => {
+	test('two servers on one PostgreSQL read each other\'s writes once the commit\'s notification arrives', async () => {
 		const other = await startServer({ attach: true, db: T.srv.db });
+		const walls = [];
 		try {
 			const lb = `/api/leaderboards/members?org=${T.b1.id}&period=${YEAR}&limit=50`;
 			const points = (b) => b.items.find((x) => x.member_id === T.m1.id)?.points ?? 0;
 			const s1o = await other.login(U.s1.username, U.s1.password);
 			const como = await other.login(U.com.username, U.com.password);
+			const there = openEvents(como, T.dist, other);
+			const here = openEvents(U.com.client, T.dist, T.srv);
+			walls.push(there, here);
+			await Promise.all([there.ready, here.ready]);
 			// kept on both servers
 			const here0 = await get(U.s1.client, lb);
 			await get(U.s1.client, lb);
@@ -148,21 +195,30 @@ if (DB_KIND === 'postgres') {
 			await get(s1o, lb);
 			assert.deepEqual(there0, here0);
 			// written here, read there
+			let heard = there.next('points');
 			expectStatus(await award(U.com.client, T.m1, T.rule), 201, T.srv);
+			await heard;
 			assert.equal(points((await get(s1o, lb)).body), points(here0.body) + 5);
 			// written there, read here
+			heard = here.next('points');
 			expectStatus(await award(como, T.m1, T.rule), 201, other);
+			await heard;
 			assert.equal(points((await get(U.s1.client, lb)).body), points(here0.body) + 10);
 			assert.equal(points((await get(s1o, lb)).body), points(here0.body) + 10);
-			// a change of everything (an organization) travels too
+			// a change of everything (an organization) travels too; the
+			// award after it is the marker (notifications keep their order)
 			const tree = `/api/orgs/${T.dist.id}/tree`;
 			const t0 = await get(como, tree);
 			await get(como, tree);
 			const o = await createOrg(T.admin, { name: uniq('新支部'), parent_id: T.dist.id }, T.srv);
+			heard = there.next('points');
+			expectStatus(await award(U.com.client, T.m1, T.rule), 201, T.srv);
+			await heard;
 			const t1 = await get(como, tree);
 			assert.notDeepEqual(t1, t0);
 			assert.ok(JSON.stringify(t1.body).includes(o.name));
 		} finally {
+			for (const w of walls) w.close();
 			await other.stop();
 		}
 	});
