@@ -103,12 +103,7 @@ static int notify_setup(void)
 static int cmd_serve(int argc, char **argv)
 {
 	const char *db_url = XF_DEFAULT_DB, *listen = "127.0.0.1:8080";
-	/* Eight worker threads a core (at most 64): a thread computing an
-	 * uncached board holds every connection it serves, so with one a
-	 * core the cache hits of the others waited behind it (issue 17,
-	 * docs/benchmarks.md: 4x the requests under writes on 2 cores). */
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	long threads = cores < 1 ? 8 : cores > 8 ? 64 : 8 * cores;
+	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	long max_body = 1 << 20;
 	int quiet = 0;
 	long cache_mb = 64;
