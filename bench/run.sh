@@ -11,12 +11,13 @@
 # For comparing binaries (bench/ab.sh): XF_BENCH_BIN names the binary,
 # XF_BENCH_OUT the table's file (docs/benchmarks.md by default) and
 # XF_BENCH_PARTS which parts run ("sqlite-reads sqlite-assessment
-# sqlite-live sqlite-writes sqlite-import postgres").
+# sqlite-live sqlite-writes sqlite-mixed sqlite-import postgres
+# postgres-mixed").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${XF_BENCH_BIN:-$PWD/build/xianfeng}
 OUT=${XF_BENCH_OUT:-docs/benchmarks.md}
-PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes sqlite-import postgres} "
+PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes sqlite-mixed sqlite-import postgres postgres-mixed} "
 part() { [[ $PARTS == *" $1 "* ]]; }
 DUR=8
 [ "${1:-}" = --quick ] && DUR=3
@@ -183,6 +184,78 @@ run_live() {
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
 
+# ---- mixed load (issue 17) -----------------------------------------------
+# wrk_row DB NAME CEIL OUT: a row from wrk's output OUT, its ratio to CEIL
+wrk_row() {
+	local db=$1 name=$2 ceil=$3 out=$4 rps p50 p99 non2xx errors ratio
+	rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+	p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+	non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+	errors=$(awk '/Socket errors/ {print $0}' <<<"$out")
+	[ -z "$non2xx" ] && non2xx=0
+	[ -z "$ceil" ] && ceil=$rps
+	ratio=$(awk -v a="$rps" -v b="$ceil" 'BEGIN { printf "%.2f", a / b }')
+	ROWS+=("| $db | $name | ${rps%.*} | $p50 | $p99 | $ratio | $non2xx${errors:+ ($errors)} |")
+	printf '%-20s %-34s %9s req/s  p50 %-8s p99 %-8s ratio %s  non-2xx %s\n' "$db" "$name" "${rps%.*}" "$p50" "$p99" "$ratio" "$non2xx"
+}
+
+# run_mixed NAME URL: on URL (a copy: it adds users and writes), the bare
+# libmicrohttpd ceiling (bench/bare.c, built here), the app's /api/health,
+# then bench/mixed.mjs's 80+ users reading their own pages at $CONN
+# connections, read-only and with a steady 30 writes/s alongside; then
+# each page of a district committee alone without the answer cache.
+run_mixed() {
+	local db=$1 url=$2 out ceil wout
+	cc -O2 -o "$WORK/bare" bench/bare.c $(pkg-config --cflags --libs libmicrohttpd)
+	PORT=$(free_port)
+	"$WORK/bare" "$PORT" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/" 2>&1)
+	ceil=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	wrk_row "$db" "ceiling: bare libmicrohttpd handler" "$ceil" "$out"
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$db-mixed.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/api/health" 2>&1)
+	wrk_row "$db" "the app's /api/health" "$ceil" "$out"
+	if ! out=$(node bench/mixed.mjs setup "http://127.0.0.1:$PORT" "$PW" "$WORK"); then
+		echo "bench: mixed setup failed on $db: $out" >&2
+		kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+		return
+	fi
+	local users
+	users=$(json j.users <<<"$out")
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency -s "$WORK/mixed.lua" "http://127.0.0.1:$PORT/" 2>&1)
+	wrk_row "$db" "mixed: $users users' own pages, read-only" "$ceil" "$out"
+	node bench/mixed.mjs write "http://127.0.0.1:$PORT" "$PW" $((DUR + 2)) 30 >"$WORK/mixed-writes.json" &
+	local wpid=$!
+	sleep 1
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency -s "$WORK/mixed.lua" "http://127.0.0.1:$PORT/" 2>&1)
+	wait "$wpid" || true
+	wout=$(cat "$WORK/mixed-writes.json")
+	echo "$db mixed writer: $wout"
+	wrk_row "$db" "mixed: $users users' own pages with $(json j.per_s <<<"$wout" 2>/dev/null || echo ?) writes/s ($(json j.errors <<<"$wout" 2>/dev/null || echo ?) write errors)" "$ceil" "$out"
+	local rss
+	rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+	ROWS+=("| $db | peak RSS of the server (mixed load) | $((rss / 1024)) MB | | | | |")
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	# each page alone, uncached (the sessions are in the database)
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet --cache-mb 0 2>"$WORK/server-$db-uncached.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	local name p token
+	while IFS=$'\t' read -r name p token; do
+		out=$(wrk -t2 -c$CONN -d${DUR}s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT$p" 2>&1)
+		wrk_row "$db, no cache" "a district's $name alone" "$ceil" "$out"
+	done <"$WORK/pages.tsv"
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
 # ---- SQLite --------------------------------------------------------------
 DB=$WORK/city.db
 GEN_LINE=""
@@ -242,6 +315,13 @@ if part sqlite-writes; then
 	rm -f "$WORK/writes.db"*
 fi
 
+if part sqlite-mixed; then
+	rm -f "$WORK/mixed.db"*
+	"$BIN" backup --db "sqlite:$DB" --out "$WORK/mixed.db" >/dev/null
+	run_mixed "sqlite, mixed" "sqlite:$WORK/mixed.db"
+	rm -f "$WORK/mixed.db"*
+fi
+
 if part sqlite-import; then
 	# 10,000 roster rows imported (bench/import.mjs) into a fresh database
 	rm -f "$WORK/import.db"*
@@ -263,7 +343,7 @@ if part sqlite-import; then
 fi
 
 # ---- PostgreSQL ----------------------------------------------------------
-if part postgres && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+if { part postgres || part postgres-mixed; } && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
 	PG_DIR=$(mktemp -d)
 	rmdir "$PG_DIR"
 	conn=$(scripts/pg-test.sh start "$PG_DIR")
@@ -280,11 +360,14 @@ if part postgres && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
 	t1=$(date +%s.%N)
 	PG_VERIFY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 	echo "points verify (postgres): $PG_VERIFY in $PG_VERIFY_S s"
-	run_db "postgres, cache" "postgres:$conn" 64
-	run_db "postgres, no cache" "postgres:$conn" 0
-	run_writes "postgres, writes" "postgres:$conn"
-	run_assessment "postgres, assessment" "postgres:$conn"
-	run_live "postgres, live" "postgres:$conn"
+	if part postgres; then
+		run_db "postgres, cache" "postgres:$conn" 64
+		run_db "postgres, no cache" "postgres:$conn" 0
+		run_writes "postgres, writes" "postgres:$conn"
+		run_assessment "postgres, assessment" "postgres:$conn"
+		run_live "postgres, live" "postgres:$conn"
+	fi
+	if part postgres-mixed; then run_mixed "postgres, mixed" "postgres:$conn"; fi
 fi
 
 {

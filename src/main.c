@@ -289,6 +289,8 @@ static int cmd_serve(int argc, char **argv)
 	    .validate = xf_api_validate,
 	    .fallback = xf_static_serve,
 	    .cache_bytes = (size_t)cache_mb << 20,
+	    .cache_shared = xf_api_cache_shared,
+	    .cache_scope = xf_api_cache_scope,
 	    .quiet = quiet,
 	    /* XF_HSTS=1: every request arrives through the TLS proxy
 	     * (deploy/nginx/xianfeng.conf), so browsers may be told to

@@ -34,6 +34,16 @@ int xf_api_authenticate(xf_req *r, const xf_route *route);
  * it wrote.
  */
 int xf_api_validate(xf_req *r, const xf_route *route);
+/*
+ * The answer cache's sharing (xf_http_config.cache_shared and
+ * cache_scope, api/cache_scope.c): -1 unless answers of route may be
+ * shared by callers with the same roles, else the kinds of records they
+ * read (XF_CHANGE_*, base/changes.h); and, once the caller is known, its role
+ * set appended to key and the path of the organization the answer is
+ * anchored at (r's arena), or NULL when this answer is not shared.
+ */
+int xf_api_cache_shared(const xf_route *route);
+const char *xf_api_cache_scope(xf_req *r, xf_buf *key);
 /* Sets the version string reported by /api/health and the db name. */
 void xf_api_set_info(const char *version, const char *db_name);
 

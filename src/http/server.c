@@ -5,6 +5,7 @@
  */
 #include "http/server.h"
 
+#include "base/changes.h"
 #include "base/jw.h"
 #include "http/cache.h"
 #include "http/headers.h"
@@ -28,8 +29,9 @@ typedef struct server {
 	xf_http_config cfg;
 	xf_route_index *index; /* cfg.routes, sorted for lookup */
 	_Atomic int in_flight; /* requests begun and not yet completed */
-	/* bumped after every request that may write: cached answers made
-	 * before it are stale */
+	/* bumped after every request that may write, except those whose
+	 * every commit named the organizations it changed: sessions resolved
+	 * before it are stale (the answer cache is emptied with it) */
 	_Atomic uint64_t writes;
 } server;
 
@@ -441,6 +443,72 @@ static size_t body_cap(const xf_http_config *cfg, xf_req *r)
 	return cfg->max_body;
 }
 
+/* Authenticates the caller and checks the route's roles; 0, or the
+ * status of the error answer written. */
+static int authorize(const xf_http_config *cfg, xf_req *r,
+                     const xf_route *route)
+{
+	int rc;
+	if (cfg->authenticate && (rc = cfg->authenticate(r, route)) != 0)
+		return rc;
+	if (route->auth == XF_AUTH_PUBLIC)
+		return 0;
+	if (!r->principal) {
+		xf_reply_error(r, 401, "unauthorized", "请先登录", NULL);
+		return 401;
+	}
+	if (route->auth != XF_AUTH_USER && !(route->auth & r->roles)) {
+		xf_reply_error(r, 403, "forbidden", "没有权限执行此操作", NULL);
+		return 403;
+	}
+	return 0;
+}
+
+/* The key of an answer shared by the callers of one scope: the scope
+ * cache_scope writes, then the URL, query and day as cache_key; NULL when
+ * the answer is not shared (its anchor in *anchor otherwise). */
+static char *scope_key(const xf_http_config *cfg, xf_req *r,
+                       const char **anchor)
+{
+	xf_buf b;
+	xf_buf_init(&b, 4096);
+	xf_buf_adds(&b, "scope\n");
+	*anchor = cfg->cache_scope(r, &b);
+	if (!*anchor) {
+		xf_buf_free(&b);
+		return NULL;
+	}
+	xf_buf_addc(&b, '\n');
+	xf_cache_key_add(&b, r->url);
+	xf_buf_addc(&b, '?');
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &b);
+	xf_buf_addc(&b, '\n');
+	xf_buf_addi(&b, (r->now + 8 * 3600) / 86400);
+	char *key =
+	    b.failed ? NULL : xf_arena_strndup(&r->arena, b.data, b.len);
+	xf_buf_free(&b);
+	return key;
+}
+
+/* Answers r from the cache entry of key, if there is one: 1, else 0. */
+static int answer_cached(xf_req *r, const char *key)
+{
+	char user[128];
+	const char *body;
+	size_t len;
+	void *ref = xf_cache_get(key, &body, &len, user, sizeof user);
+	if (!ref)
+		return 0;
+	/* sent from the entry itself, without a copy */
+	r->cache_ref = ref;
+	r->static_body = body;
+	r->static_len = len;
+	if (!r->user)
+		r->user = xf_arena_strdup(&r->arena, user);
+	xf_reply_json(r, 200);
+	return 1;
+}
+
 static void dispatch(server *s, xf_req *r)
 {
 	const xf_http_config *cfg = &s->cfg;
@@ -470,39 +538,33 @@ static void dispatch(server *s, xf_req *r)
 	}
 	int is_get = strcmp(r->method, "GET") == 0;
 	char *key = NULL;
-	uint64_t version = s->writes;
-	r->epoch = version;
-	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC &&
-	    (key = cache_key(r)) != NULL) {
-		char user[128];
-		const char *body;
-		size_t len;
-		void *ref =
-		    xf_cache_get(key, version, &body, &len, user, sizeof user);
-		if (ref) {
-			/* sent from the entry itself, without a copy */
-			r->cache_ref = ref;
-			r->static_body = body;
-			r->static_len = len;
-			r->user = xf_arena_strdup(&r->arena, user);
-			xf_reply_json(r, 200);
-			return;
+	const char *anchor = NULL;
+	unsigned anchor_kinds = 0;
+	int authorized = 0;
+	/* read before any data is: a change heard after it keeps this
+	 * answer out of the cache */
+	uint64_t gen = xf_cache_generation();
+	r->epoch = s->writes;
+	xf_changes_reset();
+	if (is_get && cfg->cache_bytes && route->auth != XF_AUTH_PUBLIC) {
+		int kinds = cfg->cache_shared && cfg->cache_scope
+		                ? cfg->cache_shared(route)
+		                : -1;
+		if (kinds >= 0) {
+			/* the key names the caller's scope: known first */
+			if (authorize(cfg, r, route) != 0)
+				return;
+			authorized = 1;
+			key = scope_key(cfg, r, &anchor);
+			anchor_kinds = (unsigned)kinds;
 		}
+		if (!key)
+			key = cache_key(r);
+		if (key && answer_cached(r, key))
+			return;
 	}
-	if (cfg->authenticate && cfg->authenticate(r, route) != 0)
+	if (!authorized && authorize(cfg, r, route) != 0)
 		return;
-	if (route->auth != XF_AUTH_PUBLIC) {
-		if (!r->principal) {
-			xf_reply_error(r, 401, "unauthorized", "请先登录",
-			               NULL);
-			return;
-		}
-		if (route->auth != XF_AUTH_USER && !(route->auth & r->roles)) {
-			xf_reply_error(r, 403, "forbidden",
-			               "没有权限执行此操作", NULL);
-			return;
-		}
-	}
 	if (cfg->validate && cfg->validate(r, route) != 0)
 		return;
 	r->status = 0;
@@ -510,15 +572,22 @@ static void dispatch(server *s, xf_req *r)
 	if (r->status == 0 || r->out.failed) {
 		xf_reply_error(r, 500, "internal", "服务器内部错误", NULL);
 	}
-	if (!is_get)
-		s->writes++;
-	else if (key && r->status == 200 && !r->static_body && !r->no_store &&
-	         !r->extra_headers && r->content_type &&
-	         strncmp(r->content_type, "application/json", 16) == 0)
+	if (!is_get) {
+		/* a write whose every commit named the organizations it
+		 * changed dropped what they concern (base/changes.h); any
+		 * other drops every answer and every resolved session */
+		if (!xf_changes_only_confined()) {
+			s->writes++;
+			xf_cache_invalidate(NULL, NULL, -1);
+		}
+	} else if (key && r->status == 200 && !r->static_body && !r->no_store &&
+	           !r->extra_headers && r->content_type &&
+	           strncmp(r->content_type, "application/json", 16) == 0)
 		/* only JSON: a hit is answered as JSON, without extra
 		 * headers (files are neither) */
-		xf_cache_put(key, version, r->out.data ? r->out.data : "",
-		             r->out.len, r->user);
+		xf_cache_put(key, anchor, anchor_kinds, gen,
+		             r->out.data ? r->out.data : "", r->out.len,
+		             r->user);
 }
 
 static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
@@ -696,7 +765,13 @@ void *xf_http_start(const xf_http_config *cfg)
 		free(s);
 		return NULL;
 	}
-	xf_cache_configure(cfg->cache_bytes, 2000);
+	/* an entry lives until a change concerns it (this server's commits
+	 * and, on PostgreSQL, the others' audited ones through NOTIFY); the
+	 * guard against a change never heard of: 2 s for an answer kept per
+	 * credential (any write of another server), a minute for a shared
+	 * one (only audited writes of records of organizations change it) */
+	xf_cache_configure(cfg->cache_bytes, 2000, 60000);
+	xf_changes_listen(cfg->cache_bytes ? xf_cache_invalidate : NULL);
 	if (cfg->threads == 0) {
 		/* driven by the caller (tests, fuzzing): same limits */
 		s->d = MHD_start_daemon(

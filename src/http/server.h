@@ -121,6 +121,18 @@ typedef struct xf_http_config {
 	/* addresses of reverse proxies whose X-Forwarded-For is believed
 	 * (separated by commas or spaces); NULL: none */
 	const char *trusted_proxies;
+	/*
+	 * Sharing of cached answers (both NULL: each answer is kept for the
+	 * credential that asked and dropped by any write). cache_shared: -1
+	 * unless answers of route may be shared by callers of one scope, else
+	 * the kinds of records they read (XF_CHANGE_*, base/changes.h); for
+	 * those, the caller is authenticated before the cache is looked at
+	 * and cache_scope appends the caller's scope to key and returns the
+	 * organization path the answer is anchored at (http/cache.h), or
+	 * NULL to keep this answer per credential after all.
+	 */
+	int (*cache_shared)(const xf_route *route);
+	const char *(*cache_scope)(xf_req *r, xf_buf *key);
 } xf_http_config;
 
 /*

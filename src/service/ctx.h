@@ -42,6 +42,12 @@ typedef struct xf_ctx {
 	int tx_rows; /* set by XF_TOTALS_TX: its transactions begin so */
 	struct xf_live_note *live; /* changes to publish after the commit
 	                              (service/live.h), in a */
+	/* what the open write transaction changed, for the answers kept
+	 * from before it (live.c, base/changes.h): the organization paths
+	 * of its audited records (in a), or changed_all when one is not
+	 * known to be confined to its organization's path */
+	struct xf_live_note *changed;
+	int changed_all;
 	struct {
 		int kind;
 		const char *code, *message, *field;

@@ -6,6 +6,7 @@
  */
 #include "service/live.h"
 
+#include "base/changes.h"
 #include "base/events.h"
 
 #include <pthread.h>
@@ -113,6 +114,126 @@ static const struct {
 
 static const char *const board_names[] = {"compliance", "tasks", "points"};
 
+/* The audited entities whose writes change only answers about the
+ * organizations on their record's path and below it (http/cache.h): the
+ * records of organizational life, tasks and points. A write of any other
+ * entity may change anything (users, roles, organizations, settings). */
+static const struct {
+	const char *entity;
+	unsigned kinds; /* XF_CHANGE_* */
+} confined_entities[] = {
+    {"meeting", XF_CHANGE_COMPLIANCE},
+    {"meeting_rules", XF_CHANGE_COMPLIANCE},
+    {"measure", XF_CHANGE_COMPLIANCE},
+    {"point_entry", XF_CHANGE_POINTS},
+    {"point_claim", XF_CHANGE_POINTS},
+    {"task", XF_CHANGE_TASKS},
+    {"milestone", XF_CHANGE_TASKS},
+    {"task_progress", XF_CHANGE_TASKS},
+    {"task_acceptance", XF_CHANGE_TASKS},
+};
+
+/* The channel and event of the answer cache's changes between servers:
+ * data "*" (everything) or "kinds:path" of each path changed (the kinds
+ * in decimal), separated by ','. */
+#define CACHE_CHANNEL "xf:cache"
+#define CACHE_EVENT   "change"
+
+static void note_changed(xf_ctx *c, const char *entity, const char *path)
+{
+	unsigned kinds = 0;
+	for (size_t i = 0;
+	     i < sizeof confined_entities / sizeof *confined_entities; i++)
+		if (strcmp(confined_entities[i].entity, entity) == 0)
+			kinds = confined_entities[i].kinds;
+	if (!kinds || !path || path[0] != '/' || strchr(path, ',')) {
+		c->changed_all = 1;
+		return;
+	}
+	for (struct xf_live_note *n = c->changed; n; n = n->next)
+		if (strcmp(n->path, path) == 0) {
+			n->boards |= kinds;
+			return;
+		}
+	struct xf_live_note *n = xf_arena_calloc(c->a, 1, sizeof *n);
+	if (!n || !(n->path = xf_arena_strdup(c->a, path))) {
+		c->changed_all = 1;
+		return;
+	}
+	n->boards = kinds;
+	n->next = c->changed;
+	c->changed = n;
+}
+
+#define CHANGED_MAX 64
+
+/* After a commit: hands what it changed to this server's answer cache
+ * and adds it to the notification for the others (b). A commit without
+ * audited records hands nothing: the server drops its answers after any
+ * such write request itself. */
+static void publish_changed(xf_ctx *c, struct batch *b)
+{
+	struct xf_live_note *changed = c->changed;
+	int all = c->changed_all;
+	c->changed = NULL;
+	c->changed_all = 0;
+	if (!changed && !all)
+		return;
+	const char *paths[CHANGED_MAX];
+	unsigned kinds[CHANGED_MAX];
+	int n = 0;
+	char data[NOTIFY_MAX / 2];
+	size_t len = 0;
+	for (struct xf_live_note *p = changed; p && !all; p = p->next) {
+		char item[XF_PATH_MAX + 16];
+		int il = snprintf(item, sizeof item, "%s%u:%s", len ? "," : "",
+		                  p->boards, p->path);
+		if (n == CHANGED_MAX || il < 0 || (size_t)il >= sizeof item ||
+		    len + (size_t)il + 1 > sizeof data) {
+			all = 1;
+			break;
+		}
+		memcpy(data + len, item, (size_t)il);
+		len += (size_t)il;
+		paths[n] = p->path;
+		kinds[n++] = p->boards;
+	}
+	if (all) {
+		xf_changes_publish(NULL, NULL, -1);
+		batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, "*");
+		return;
+	}
+	data[len] = '\0';
+	xf_changes_publish(paths, kinds, n);
+	batch_add(c, b, CACHE_CHANNEL, CACHE_EVENT, data);
+}
+
+/* A change another server published: handed to this server's cache. */
+static void changed_elsewhere(char *data)
+{
+	const char *paths[CHANGED_MAX];
+	unsigned kinds[CHANGED_MAX];
+	int n = 0;
+	char *save = NULL;
+	for (char *p = strtok_r(data, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(p, ':');
+		unsigned k = 0;
+		for (const char *d = p; colon && d < colon; d++)
+			k = *d >= '0' && *d <= '9'
+			        ? k * 10 + (unsigned)(*d - '0')
+			        : 0;
+		if (n == CHANGED_MAX || !colon || colon[1] != '/' || !k) {
+			/* "*", or anything else: everything */
+			xf_changes_publish(NULL, NULL, -1);
+			return;
+		}
+		paths[n] = colon + 1;
+		kinds[n++] = k;
+	}
+	xf_changes_publish(paths, kinds, n);
+}
+
 void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
 {
 	if (!path || path[0] != '/')
@@ -133,6 +254,7 @@ void xf_live_touch(xf_ctx *c, xf_live_board board, const char *path)
 
 void xf_live_touch_entity(xf_ctx *c, const char *entity, const char *path)
 {
+	note_changed(c, entity, path);
 	for (size_t i = 0; i < sizeof entity_boards / sizeof *entity_boards;
 	     i++)
 		if (strcmp(entity_boards[i].entity, entity) == 0) {
@@ -144,6 +266,8 @@ void xf_live_touch_entity(xf_ctx *c, const char *entity, const char *path)
 void xf_live_drop(xf_ctx *c)
 {
 	c->live = NULL;
+	c->changed = NULL;
+	c->changed_all = 0;
 }
 
 void xf_live_channel(int64_t org_id, char out[32])
@@ -185,11 +309,10 @@ void xf_live_flush(xf_ctx *c)
 	unsigned boards[SENT_MAX];
 	int nsent = 0;
 	struct xf_live_note *notes = c->live;
-	if (!notes)
-		return;
 	c->live = NULL;
 	static _Thread_local batch b;
 	b.len = 0;
+	publish_changed(c, &b);
 	for (struct xf_live_note *n = notes; n; n = n->next) {
 		int64_t ids[DEPTH_MAX];
 		int nids = path_ids(n->path, ids);
@@ -233,8 +356,12 @@ static void on_notify(void *arg, const char *payload)
 		char *channel = strtok_r(NULL, "\t", &save);
 		char *event = strtok_r(NULL, "\t", &save);
 		char *data = save && *save ? save : NULL;
-		if (from && channel && event && data &&
-		    strcmp(from, origin) != 0)
+		if (!from || !channel || !event || !data ||
+		    strcmp(from, origin) == 0)
+			continue;
+		if (strcmp(channel, CACHE_CHANNEL) == 0)
+			changed_elsewhere(data);
+		else
 			publish_here(channel, event, data);
 	}
 	free(p);

@@ -115,9 +115,12 @@ int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
 	return xf_db_get(db, sql_entry_get, id, a, read_entry, out);
 }
 
+/* "+l.reverses_id": not by the index of reverses_id, which SQLite would
+ * otherwise take for "IS NULL" (every entry but the reversals: the whole
+ * ledger, seconds at city scale), but by the group's. */
 static const char sql_group_entries[] =
     "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.record_group = $1 AND "
-    "l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM point_ledger x "
+    "+l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM point_ledger x "
     "WHERE x.reverses_id = l.id) ORDER BY l.id LIMIT $2";
 
 int xf_store_point_group_entries(xf_db *db, xf_arena *a, const char *group,
