@@ -18,6 +18,7 @@
 #include "service/attachments.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/lectures.h"
 #include "service/programs.h"
 
 #include <string.h>
@@ -168,6 +169,16 @@ void xf_h_application_attachments_upload(xf_req *r)
 void xf_h_application_attachments_list(xf_req *r)
 {
 	list(r, &xf_application_files);
+}
+
+void xf_h_lecture_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_lecture_files);
+}
+
+void xf_h_lecture_attachments_list(xf_req *r)
+{
+	list(r, &xf_lecture_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

@@ -23,6 +23,7 @@
 #include "api/inbox.h"
 #include "api/input.h"
 #include "api/leaderboards.h"
+#include "api/lectures.h"
 #include "api/meetings.h"
 #include "api/members.h"
 #include "api/notices.h"
@@ -382,6 +383,19 @@ static const xf_route routes[] = {
     {"GET", "/api/cases", xf_h_cases_list, .auth = ANY,
      .query = &xf_cases_list_query},
     {"GET", "/api/cases/{id}", xf_h_cases_get, .auth = ANY},
+
+    {"GET", "/api/lectures", xf_h_lectures_list, .auth = ANY,
+     .query = &xf_lectures_list_query},
+    {"POST", "/api/lectures", xf_h_lectures_create, .auth = MANAGE,
+     .body = &xf_lectures_create_body},
+    {"GET", "/api/lectures/{id}", xf_h_lectures_get, .auth = ANY},
+    {"PATCH", "/api/lectures/{id}", xf_h_lectures_patch, .auth = MANAGE,
+     .body = &xf_lectures_patch_body},
+    {"DELETE", "/api/lectures/{id}", xf_h_lectures_delete, .auth = MANAGE},
+    {"GET", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_list,
+     .auth = ANY},
+    {"POST", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_upload,
+     .auth = MANAGE, .max_body = XF_FILE_MAX_BYTES},
 
     {"GET", "/api/honors", xf_h_honors_list, .auth = ANY,
      .query = &xf_honors_list_query},

@@ -70,5 +70,6 @@ const xf_code xf_audit_entities[] = {
     {"visit", "走访记录"},
     {"visit_kind", "走访事由类别"},
     {"guide_article", "实务指南"},
+    {"lecture", "党课"},
     {NULL, NULL},
 };

@@ -12,6 +12,7 @@
 #include "domain/duties.h"
 #include "domain/honors.h"
 #include "domain/inbox.h"
+#include "domain/lectures.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -75,5 +76,6 @@ const xf_catalogue xf_catalogues[] = {
     {"audit_entities", xf_audit_entities, NULL},
     {"inbox_kinds", xf_inbox_kinds, NULL},
     {"activity_kinds", xf_activity_kinds, NULL},
+    {"lecture_kinds", xf_lecture_kinds, NULL},
     {NULL, NULL, NULL},
 };

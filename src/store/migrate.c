@@ -37,6 +37,7 @@ static const char *const migrations[] = {
     xf_schema_v15, /* activities: sign-ups, waiting list, attendance */
     xf_schema_v16, /* 四必访: visit triggers and visits */
     xf_schema_v17, /* practice guide: versioned articles, full-text search */
+    xf_schema_v18, /* lecture library; special campaigns */
 };
 
 int xf_schema_latest(void)

@@ -22,5 +22,6 @@ extern const char xf_schema_v14[];
 extern const char xf_schema_v15[];
 extern const char xf_schema_v16[];
 extern const char xf_schema_v17[];
+extern const char xf_schema_v18[];
 
 #endif
