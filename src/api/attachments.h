@@ -19,6 +19,8 @@ xf_api_handler xf_h_application_attachments_upload;
 xf_api_handler xf_h_application_attachments_list;
 xf_api_handler xf_h_lecture_attachments_upload;
 xf_api_handler xf_h_lecture_attachments_list;
+xf_api_handler xf_h_campaign_report_attachments_upload;
+xf_api_handler xf_h_campaign_report_attachments_list;
 xf_api_handler xf_h_attachments_get;
 xf_api_handler xf_h_attachments_delete;
 

@@ -12,6 +12,7 @@
 #include "api/assessments.h"
 #include "api/attachments.h"
 #include "api/audit.h"
+#include "api/campaigns.h"
 #include "api/cases.h"
 #include "api/catalog.h"
 #include "api/cockpit.h"
@@ -396,6 +397,23 @@ static const xf_route routes[] = {
      .auth = ANY},
     {"POST", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_upload,
      .auth = MANAGE, .max_body = XF_FILE_MAX_BYTES},
+    {"GET", "/api/campaigns", xf_h_campaigns_list, .auth = ANY,
+     .query = &xf_campaigns_list_query},
+    {"POST", "/api/campaigns", xf_h_campaigns_create, .auth = OVERSEE,
+     .body = &xf_campaigns_create_body},
+    {"GET", "/api/campaigns/{id}", xf_h_campaigns_get, .auth = ANY},
+    {"POST", "/api/campaigns/{id}/reports", xf_h_campaigns_report,
+     .auth = MANAGE, .body = &xf_campaigns_report_body},
+    {"PUT", "/api/campaigns/{id}/reports/{rid}/rating", xf_h_campaigns_rate,
+     .auth = OVERSEE, .body = &xf_campaigns_rate_body},
+    {"GET", "/api/campaigns/{id}/ranking", xf_h_campaigns_ranking, .auth = ANY},
+    {"POST", "/api/campaigns/{id}/close", xf_h_campaigns_close, .auth = OVERSEE,
+     .body = &xf_campaigns_close_body},
+    {"GET", "/api/campaign-reports/{id}/attachments",
+     xf_h_campaign_report_attachments_list, .auth = ANY},
+    {"POST", "/api/campaign-reports/{id}/attachments",
+     xf_h_campaign_report_attachments_upload, .auth = MANAGE,
+     .max_body = XF_FILE_MAX_BYTES},
 
     {"GET", "/api/honors", xf_h_honors_list, .auth = ANY,
      .query = &xf_honors_list_query},

@@ -71,5 +71,7 @@ const xf_code xf_audit_entities[] = {
     {"visit_kind", "走访事由类别"},
     {"guide_article", "实务指南"},
     {"lecture", "党课"},
+    {"campaign", "专项行动"},
+    {"campaign_report", "专项行动报送"},
     {NULL, NULL},
 };

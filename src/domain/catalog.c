@@ -7,6 +7,7 @@
 #include "domain/activities.h"
 #include "domain/assessment.h"
 #include "domain/audit.h"
+#include "domain/campaigns.h"
 #include "domain/cases.h"
 #include "domain/compliance.h"
 #include "domain/duties.h"
@@ -77,5 +78,7 @@ const xf_catalogue xf_catalogues[] = {
     {"inbox_kinds", xf_inbox_kinds, NULL},
     {"activity_kinds", xf_activity_kinds, NULL},
     {"lecture_kinds", xf_lecture_kinds, NULL},
+    {"campaign_statuses", xf_campaign_statuses, NULL},
+    {"campaign_item_kinds", xf_campaign_item_kinds, NULL},
     {NULL, NULL, NULL},
 };

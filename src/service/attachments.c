@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/jw.h"
+#include "service/campaigns.h"
 #include "service/cases.h"
 #include "service/honors.h"
 #include "service/lectures.h"
@@ -40,8 +41,9 @@ const xf_attachment_subject xf_meeting_files = {
 
 /* The subjects that take attachments, by the code stored with a row. */
 static const xf_attachment_subject *const subjects[] = {
-    &xf_meeting_files,     &xf_honor_files,   &xf_case_files,
-    &xf_application_files, &xf_lecture_files, /* service/lectures.h */
+    &xf_meeting_files,         &xf_honor_files,   &xf_case_files,
+    &xf_application_files,     &xf_lecture_files, /* service/lectures.h */
+    &xf_campaign_report_files,
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):
