@@ -12,8 +12,17 @@
 
 #include <string.h>
 
-enum { K_ORG, K_PARENT, K_TITLE, K_GOALS, K_START, K_END, K_ITEMS, K_PARTS,
-       K_COUNT };
+enum {
+	K_ORG,
+	K_PARENT,
+	K_TITLE,
+	K_GOALS,
+	K_START,
+	K_END,
+	K_ITEMS,
+	K_PARTS,
+	K_COUNT
+};
 static const xf_field create_fields[K_COUNT] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "发起组织"},
     {"parent_id", XF_F_ID, 0, 1, 0, 0, NULL, "上级专项行动"},
@@ -124,7 +133,9 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "status", .type = XF_Q_ENUM, .codes = xf_campaign_statuses,
+    {.name = "status",
+     .type = XF_Q_ENUM,
+     .codes = xf_campaign_statuses,
      .label = "状态"},
 };
 const xf_query_table xf_campaigns_list_query = XF_QUERY_TABLE(list_params);
@@ -168,9 +179,8 @@ void xf_h_campaigns_rate(xf_req *r)
 		return;
 	}
 	if (!xf_api_failed(r, &c,
-	                   xf_campaign_report_rate(&c, id, rid,
-	                                           (int)r->body_vals[0].i,
-	                                           &rep)))
+	                   xf_campaign_report_rate(
+	                       &c, id, rid, (int)r->body_vals[0].i, &rep)))
 		XF_ANSWER(r, 200, xf_campaign_report_json, &rep);
 }
 

@@ -20,7 +20,7 @@ enum { L_TITLE, L_SPEAKER, L_GIVEN, L_KIND, L_SUMMARY, L_ORG, L_COUNT };
 	    {"given_on", XF_F_DATE, req, 0, 0, 0, NULL, "授课日期"},           \
 	    {"kind", XF_F_ENUM, req, 0, 0, 0, xf_lecture_kinds, "党课类型"},   \
 	{                                                                      \
-		"summary", XF_F_STR, 0, 1, 0, 5000, NULL, "内容简介"           \
+		"summary", XF_F_STR, 0, 1, 0, 5000, NULL, "内容简介"       \
 	}
 
 static const xf_field create_fields[L_COUNT] = {
@@ -55,8 +55,8 @@ void xf_h_lectures_create(xf_req *r)
 		XF_ANSWER(r, 201, xf_lecture_json, &l);
 }
 
-XF_ID_HANDLER(xf_h_lectures_patch, xf_lecture_input in;
-              xf_lecture l; lecture_input(r->body_vals, 0, &in),
+XF_ID_HANDLER(xf_h_lectures_patch, xf_lecture_input in; xf_lecture l;
+              lecture_input(r->body_vals, 0, &in),
               xf_lecture_update(&c, id, &in, &l),
               XF_ANSWER(r, 200, xf_lecture_json, &l))
 
@@ -71,7 +71,9 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "kind", .type = XF_Q_ENUM, .codes = xf_lecture_kinds,
+    {.name = "kind",
+     .type = XF_Q_ENUM,
+     .codes = xf_lecture_kinds,
      .label = "党课类型"},
     XF_PARAM_YEAR,
     {.name = "q", .type = XF_Q_STR, .max = 50, .label = "关键词"},

@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-static const xf_record campaign = {"专项行动不存在",
-                                   "无权管理该专项行动", NULL};
+static const xf_record campaign = {"专项行动不存在", "无权管理该专项行动",
+                                   NULL};
 
 /* The audit snapshot of any entity through its JSON writer. */
 #define SNAP_WITH(a, out, call)                                                \
@@ -22,8 +22,7 @@ static const xf_record campaign = {"专项行动不存在",
 		xf_jw w;                                                       \
 		xf_jw_init(&w, &b_);                                           \
 		call;                                                          \
-		out = b_.failed ? NULL                                         \
-		                : xf_arena_strndup(a, b_.data, b_.len);        \
+		out = b_.failed ? NULL : xf_arena_strndup(a, b_.data, b_.len); \
 		xf_buf_free(&b_);                                              \
 	} while (0)
 
@@ -90,8 +89,8 @@ static int check_parent(xf_ctx *c, int64_t parent_id, const xf_org *o)
 	                          : XF_OK;
 	if (rc != XF_OK)
 		return rc;
-	if (drc == XF_DB_DONE || p.org_id == o->id ||
-	    strcmp(o->path, lo) < 0 || strcmp(o->path, hi) >= 0)
+	if (drc == XF_DB_DONE || p.org_id == o->id || strcmp(o->path, lo) < 0 ||
+	    strcmp(o->path, hi) >= 0)
 		return xf_invalid(c, "上级专项行动不存在或不属于上级组织",
 		                  "parent_id");
 	if (strcmp(p.status, "open") != 0)
@@ -128,7 +127,8 @@ static int create_tx(xf_ctx *c, const xf_campaign_input *in, xf_campaign *v)
 		return rc;
 	if (!xf_committee_over(c, o.path, 0))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "专项行动由该组织的党委（党工委）发起", "org_id");
+		               "专项行动由该组织的党委（党工委）发起",
+		               "org_id");
 	if (strcmp(in->starts_on, in->ends_on) > 0)
 		return xf_invalid(c, "结束日期不能早于开始日期", "ends_on");
 	if (in->nitems < 1)
@@ -158,8 +158,8 @@ static int create_tx(xf_ctx *c, const xf_campaign_input *in, xf_campaign *v)
 		return rc;
 	if (in->nparts)
 		rc = add_parts(c, in, &o, lo, hi, v->id);
-	else if ((drc = xf_store_campaign_parts_branches(c->db, v->id, o.id,
-	                                                  lo, hi)) != XF_DB_OK)
+	else if ((drc = xf_store_campaign_parts_branches(c->db, v->id, o.id, lo,
+	                                                 hi)) != XF_DB_OK)
 		rc = xf_fail_db(c, drc);
 	if (rc != XF_OK)
 		return rc;
@@ -172,8 +172,7 @@ static int create_tx(xf_ctx *c, const xf_campaign_input *in, xf_campaign *v)
 	                snap_campaign(c->a, v));
 }
 
-int xf_campaign_create(xf_ctx *c, const xf_campaign_input *in,
-                       xf_campaign *out)
+int xf_campaign_create(xf_ctx *c, const xf_campaign_input *in, xf_campaign *out)
 {
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
@@ -183,8 +182,8 @@ static int read_tx(xf_ctx *c, int64_t id, xf_campaign_page *p)
 	int rc = load(c, id, XF_FOR_READ, &p->campaign, &p->manager);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_campaign_items(c->db, c->a, id, &p->items,
-	                                  &p->nitems);
+	int drc =
+	    xf_store_campaign_items(c->db, c->a, id, &p->items, &p->nitems);
 	if (drc == XF_DB_OK)
 		drc = xf_store_campaign_parts(c->db, c->a, id, &p->parts,
 		                              &p->nparts);
@@ -228,15 +227,14 @@ static int list_tx(xf_ctx *c, int64_t org_id, const char *status, int offset,
 	                                            limit, out, n, total));
 }
 
-int xf_campaign_list(xf_ctx *c, int64_t org_id, const char *status,
-                     int offset, int limit, xf_campaign **out, int *n,
-                     int64_t *total)
+int xf_campaign_list(xf_ctx *c, int64_t org_id, const char *status, int offset,
+                     int limit, xf_campaign **out, int *n, int64_t *total)
 {
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, org_id, status, offset, limit, out, n,
-	                             total));
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, status, offset, limit, out, n, total));
 }
 
 static int report_tx(xf_ctx *c, int64_t id, xf_campaign_report *v)
@@ -321,8 +319,8 @@ static int rate_tx(xf_ctx *c, int64_t id, int64_t report_id, int rating,
 		drc = xf_store_campaign_report_get(c->db, c->a, report_id, v);
 	if (drc != XF_DB_ROW)
 		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "campaign_report", report_id,
-	                v->org_path, before, snap_report(c->a, v));
+	return xf_audit(c, "update", "campaign_report", report_id, v->org_path,
+	                before, snap_report(c->a, v));
 }
 
 int xf_campaign_report_rate(xf_ctx *c, int64_t id, int64_t report_id,
@@ -358,8 +356,7 @@ int xf_campaign_ranking(xf_ctx *c, int64_t id, xf_campaign *k,
 	XF_RETURN_READ_TX(c, ranking_tx(c, id, k, out, n));
 }
 
-static int close_tx(xf_ctx *c, int64_t id, const char *summary,
-                    xf_campaign *v)
+static int close_tx(xf_ctx *c, int64_t id, const char *summary, xf_campaign *v)
 {
 	int manager;
 	int rc = load(c, id, XF_FOR_WRITE, v, &manager);
@@ -386,8 +383,8 @@ int xf_campaign_close(xf_ctx *c, int64_t id, const char *summary,
 
 /* A report as a subject of attachments: read as its campaign's reports
  * are, written by whoever may report for its organization while open. */
-static int load_report_subject(xf_ctx *c, int64_t id, int mode,
-                               int64_t *org_id, const char **org_path)
+static int load_report_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
+                               const char **org_path)
 {
 	xf_campaign_report v;
 	memset(&v, 0, sizeof v);

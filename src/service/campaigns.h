@@ -60,9 +60,8 @@ int xf_campaign_read(xf_ctx *c, int64_t id, xf_campaign_page *out);
 
 /* Campaigns launched in, or with participants in, org_id's subtree (0:
  * the caller's scope), of that status (NULL: any); paged. */
-int xf_campaign_list(xf_ctx *c, int64_t org_id, const char *status,
-                     int offset, int limit, xf_campaign **out, int *n,
-                     int64_t *total);
+int xf_campaign_list(xf_ctx *c, int64_t org_id, const char *status, int offset,
+                     int limit, xf_campaign **out, int *n, int64_t *total);
 
 /* A participant's report of an item (a second one replaces the text and
  * clears the rating); 409 campaign_closed once closed. */

@@ -4,14 +4,13 @@
  */
 #include "service/lectures.h"
 
+#include "base/buf.h"
 #include "base/date.h"
 #include "base/jw.h"
-#include "base/buf.h"
 
 #include <string.h>
 
-static const xf_record lecture = {"党课不存在", "无权修改该组织的党课",
-                                  NULL};
+static const xf_record lecture = {"党课不存在", "无权修改该组织的党课", NULL};
 
 static int load(xf_ctx *c, int64_t id, int mode, xf_lecture *l)
 {
@@ -160,6 +159,6 @@ int xf_lecture_list(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, org_id, f, offset, limit, out, n,
-	                             total));
+	XF_RETURN_READ_TX(c,
+	                  list_tx(c, org_id, f, offset, limit, out, n, total));
 }

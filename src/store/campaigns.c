@@ -43,8 +43,7 @@ int xf_store_campaign_item_insert(xf_db *db, xf_campaign_item *v)
 	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, item_insert_cols, XF_NCOLS(item_insert_cols),
-	                v);
+	xf_db_bind_cols(st, 1, item_insert_cols, XF_NCOLS(item_insert_cols), v);
 	return xf_db_insert(st, &v->id);
 }
 
@@ -114,8 +113,7 @@ static void read_campaign(xf_arena *a, xf_stmt *st, void *item)
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
 
-int xf_store_campaign_get(xf_db *db, xf_arena *a, int64_t id,
-                          xf_campaign *out)
+int xf_store_campaign_get(xf_db *db, xf_arena *a, int64_t id, xf_campaign *out)
 {
 	return xf_db_get(db, sql_get, id, a, read_campaign, out);
 }
@@ -127,19 +125,20 @@ static const char sql_close[] =
 int xf_store_campaign_close(xf_db *db, int64_t id, const char *summary,
                             int64_t now)
 {
-	return xf_db_run(XF_DB_BOUND(db, sql_close, XF_INT(id),
-	                             XF_STR(summary), XF_INT(now)));
+	return xf_db_run(XF_DB_BOUND(db, sql_close, XF_INT(id), XF_STR(summary),
+	                             XF_INT(now)));
 }
 
 #define LIST_WHERE                                                             \
-	" WHERE (" XF_RANGES_SQL("v.org_path", "1", "2", "3", "4", "5", "6",   \
-	                         "7", "8") " OR EXISTS (SELECT 1 FROM "        \
-	                                   "campaign_participants p WHERE "    \
-	                                   "p.campaign_id = v.id AND "         \
-	    XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6", "7",     \
-	                  "8") ")) AND ($9 = 0 OR v.org_id = $9) AND ($10 = 0 " \
-	                       "OR v.parent_id = $10) AND ($11 = '' OR "       \
-	                       "v.status = $11)"
+	" WHERE (" XF_RANGES_SQL(                                              \
+	    "v.org_path", "1", "2", "3", "4", "5", "6", "7",                   \
+	    "8") " OR EXISTS (SELECT 1 FROM "                                  \
+	         "campaign_participants p WHERE "                              \
+	         "p.campaign_id = v.id AND " XF_RANGES_SQL(                    \
+	             "p.org_path", "1", "2", "3", "4", "5", "6", "7",          \
+	             "8") ")) AND ($9 = 0 OR v.org_id = $9) AND ($10 = 0 "     \
+	                  "OR v.parent_id = $10) AND ($11 = '' OR "            \
+	                  "v.status = $11)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM campaigns v" LIST_WHERE;
 static const char sql_list[] =
@@ -182,9 +181,9 @@ static void read_item(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
 }
 
-static const char sql_items[] = "SELECT " ITEM_COLS
-                                " FROM campaign_items i WHERE "
-                                "i.campaign_id = $1 ORDER BY i.pos LIMIT 100";
+static const char sql_items[] =
+    "SELECT " ITEM_COLS " FROM campaign_items i WHERE "
+    "i.campaign_id = $1 ORDER BY i.pos LIMIT 100";
 
 int xf_store_campaign_items(xf_db *db, xf_arena *a, int64_t campaign_id,
                             xf_campaign_item **out, int *n)
@@ -200,9 +199,9 @@ static const char sql_item_get[] =
 int xf_store_campaign_item_get(xf_db *db, xf_arena *a, int64_t campaign_id,
                                int64_t item_id, xf_campaign_item *out)
 {
-	return xf_db_row(XF_DB_BOUND(db, sql_item_get, XF_INT(campaign_id),
-	                             XF_INT(item_id)),
-	                 a, read_item, out);
+	return xf_db_row(
+	    XF_DB_BOUND(db, sql_item_get, XF_INT(campaign_id), XF_INT(item_id)),
+	    a, read_item, out);
 }
 
 static const char sql_parts[] =
@@ -254,9 +253,9 @@ int xf_store_campaign_part_get(xf_db *db, xf_arena *a, int64_t campaign_id,
                                int64_t org_id, const char **org_path)
 {
 	path_row row = {NULL};
-	int rc = xf_db_row(XF_DB_BOUND(db, sql_part_get, XF_INT(campaign_id),
-	                               XF_INT(org_id)),
-	                   a, read_path, &row);
+	int rc = xf_db_row(
+	    XF_DB_BOUND(db, sql_part_get, XF_INT(campaign_id), XF_INT(org_id)),
+	    a, read_path, &row);
 	*org_path = row.path;
 	return rc;
 }
@@ -333,8 +332,8 @@ static const char sql_report_rate[] =
     "UPDATE campaign_reports SET rating = $2, rated_by = $3, rated_at = $4 "
     "WHERE id = $1";
 
-int xf_store_campaign_report_rate(xf_db *db, int64_t id, int rating,
-                                  int64_t by, int64_t now)
+int xf_store_campaign_report_rate(xf_db *db, int64_t id, int rating, int64_t by,
+                                  int64_t now)
 {
 	return xf_db_run(XF_DB_BOUND(db, sql_report_rate, XF_INT(id),
 	                             XF_INT(rating), XF_ID(by), XF_INT(now)));

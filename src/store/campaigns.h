@@ -24,8 +24,7 @@ int xf_store_campaign_part_add(xf_db *db, int64_t campaign_id, int64_t org_id,
 int xf_store_campaign_parts_branches(xf_db *db, int64_t campaign_id,
                                      int64_t owner_id, const char *lo,
                                      const char *hi);
-int xf_store_campaign_get(xf_db *db, xf_arena *a, int64_t id,
-                          xf_campaign *out);
+int xf_store_campaign_get(xf_db *db, xf_arena *a, int64_t id, xf_campaign *out);
 /* Sets status closed, the summary and the time. */
 int xf_store_campaign_close(xf_db *db, int64_t id, const char *summary,
                             int64_t now);
@@ -61,8 +60,8 @@ int xf_store_campaign_item_get(xf_db *db, xf_arena *a, int64_t campaign_id,
 int xf_store_campaign_report_put(xf_db *db, xf_campaign_report *v);
 int xf_store_campaign_report_get(xf_db *db, xf_arena *a, int64_t id,
                                  xf_campaign_report *out);
-int xf_store_campaign_report_rate(xf_db *db, int64_t id, int rating,
-                                  int64_t by, int64_t now);
+int xf_store_campaign_report_rate(xf_db *db, int64_t id, int rating, int64_t by,
+                                  int64_t now);
 /* The reports of a campaign, by organization path then item (at most
  * 5000). */
 int xf_store_campaign_reports(xf_db *db, xf_arena *a, int64_t campaign_id,
