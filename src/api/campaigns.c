@@ -6,6 +6,7 @@
 #include "api/campaigns.h"
 
 #include "api/api.h"
+#include "api/xlsx.h"
 #include "domain/campaigns.h"
 #include "model/campaign.h"
 #include "service/campaigns.h"
@@ -207,6 +208,54 @@ static void ranking_json(xf_jw *w, const ranking *k)
 XF_ID_HANDLER(xf_h_campaigns_ranking, ranking k,
               xf_campaign_ranking(&c, id, &k.campaign, &k.parts, &k.n),
               XF_ANSWER(r, 200, ranking_json, &k))
+
+/* A row of the ranking sheet. */
+static void ranking_cells(void *arg, int i, xf_xlsx_cell *cells)
+{
+	const ranking *k = arg;
+	const xf_campaign_part *p = &k->parts[i];
+	cells[0] = (xf_xlsx_cell){NULL, p->rank, 0};
+	cells[1] = (xf_xlsx_cell){p->org_name, 0, -1};
+	cells[2] = (xf_xlsx_cell){NULL, (double)p->reported, 0};
+	cells[3] = (xf_xlsx_cell){NULL, (double)k->campaign.item_count, 0};
+	cells[4] = (xf_xlsx_cell){NULL, (double)p->rated, 0};
+	cells[5] = p->rated
+	               ? (xf_xlsx_cell){NULL, p->rating_avg_x100 / 100.0, 2}
+	               : (xf_xlsx_cell){"", 0, -1};
+}
+
+/* GET /api/campaigns/{id}/ranking.xlsx: the ranking as a sheet. */
+void xf_h_campaigns_ranking_xlsx(xf_req *r)
+{
+	xf_ctx c;
+	int64_t id;
+	ranking k;
+	if (xf_api_ctx_id(r, &c, &id) != 0 ||
+	    xf_api_failed(
+	        r, &c,
+	        xf_campaign_ranking(&c, id, &k.campaign, &k.parts, &k.n)))
+		return;
+	static const char *const heads[] = {
+	    "名次", "组织", "已报送事项", "事项总数", "已评分事项", "平均评分"};
+	static const double widths[] = {6, 30, 12, 10, 12, 10};
+	const char *title =
+	    xf_arena_printf(&r->arena, "%s 排名", k.campaign.title);
+	const char *sub = xf_arena_printf(
+	    &r->arena, "%s：%s 至 %s（按已报送事项数、平均评分排序）",
+	    k.campaign.org_name, k.campaign.starts_on, k.campaign.ends_on);
+	xf_xlsx_table t = {.sheet = "排名",
+	                   .title = title,
+	                   .subtitle = sub,
+	                   .headers = heads,
+	                   .widths = widths,
+	                   .ncols = 6,
+	                   .nrows = k.n,
+	                   .row = ranking_cells,
+	                   .arg = &k};
+	xf_xlsx_reply(
+	    r, xf_arena_printf(&r->arena, "%s排名.xlsx", k.campaign.title),
+	    "专项行动排名.xlsx", "专项行动排名", xf_xlsx_table_write, &t);
+}
 
 static const xf_field close_fields[] = {
     {"summary", XF_F_STR, 1, 0, 1, 10000, NULL, "行动总结"},

@@ -18,6 +18,7 @@ extern const struct xf_body_table xf_campaigns_report_body;
 xf_api_handler xf_h_campaigns_rate;
 extern const struct xf_body_table xf_campaigns_rate_body;
 xf_api_handler xf_h_campaigns_ranking;
+xf_api_handler xf_h_campaigns_ranking_xlsx;
 xf_api_handler xf_h_campaigns_close;
 extern const struct xf_body_table xf_campaigns_close_body;
 

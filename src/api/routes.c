@@ -407,6 +407,8 @@ static const xf_route routes[] = {
     {"PUT", "/api/campaigns/{id}/reports/{rid}/rating", xf_h_campaigns_rate,
      .auth = OVERSEE, .body = &xf_campaigns_rate_body},
     {"GET", "/api/campaigns/{id}/ranking", xf_h_campaigns_ranking, .auth = ANY},
+    {"GET", "/api/campaigns/{id}/ranking.xlsx", xf_h_campaigns_ranking_xlsx,
+     .auth = ANY},
     {"POST", "/api/campaigns/{id}/close", xf_h_campaigns_close, .auth = OVERSEE,
      .body = &xf_campaigns_close_body},
     {"GET", "/api/campaign-reports/{id}/attachments",

@@ -10,6 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithTree, clientsFor } from './fixtures.mjs';
+import { readZip, xlsxCells } from './zip.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday,
 } from './harness.mjs';
@@ -134,6 +135,14 @@ test('participants report their items; the committee rates; progress and ranking
 	rank = expectStatus(await com.get(`/api/campaigns/${k.id}/ranking`), 200, srv);
 	assert.deepEqual(rank.items.map((p) => [p.org_id, p.rank, p.reported]), [[b2.id, 1, 3], [b1.id, 2, 2]]);
 	expectError(await com2.get(`/api/campaigns/${k.id}/ranking`), 404, 'not_found', undefined, srv);
+	// the same in Excel
+	const res = await com.get(`/api/campaigns/${k.id}/ranking.xlsx`);
+	assert.equal(res.status, 200);
+	const { out } = xlsxCells(readZip(res.raw));
+	assert.equal(out.A1, `${k.title} 排名`);
+	const row = Object.keys(out).find((ref) => /^B\d+$/.test(ref) && out[ref] === b2.name).slice(1);
+	assert.deepEqual([out[`A${row}`], out[`C${row}`], out[`D${row}`]], [1, 3, 3]);
+	expectError(await com2.get(`/api/campaigns/${k.id}/ranking.xlsx`), 404, 'not_found', undefined, srv);
 });
 
 test('evidence files hang on a report: added by its branch, read by the committee, hidden from others', async () => {
