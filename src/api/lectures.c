@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "domain/lectures.h"
+#include "model/case.h"
 #include "model/lecture.h"
 #include "service/lectures.h"
 
@@ -95,3 +96,13 @@ static int list_of(xf_ctx *c, const xf_val *q, int offset, int limit,
 
 XF_LIST_HANDLER(xf_h_lectures_list, xf_lecture, xf_lecture_json,
                 list_of(&c, q, XF_LIST_OUT))
+
+static const xf_field nominate_fields[] = {
+    {"call_id", XF_F_ID, 1, 0, 0, 0, NULL, "案例征集"},
+};
+const xf_body_table xf_lectures_nominate_body = XF_BODY_TABLE(nominate_fields);
+
+/* POST /api/lectures/{id}/nominate {"call_id"}: 201 with the submission. */
+XF_ID_HANDLER(xf_h_lectures_nominate, xf_case_submission s,
+              xf_lecture_nominate(&c, id, r->body_vals[0].i, &s),
+              XF_ANSWER(r, 201, xf_case_submission_json, &s, 1))

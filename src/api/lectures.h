@@ -16,5 +16,7 @@ xf_api_handler xf_h_lectures_get;
 xf_api_handler xf_h_lectures_patch;
 extern const struct xf_body_table xf_lectures_patch_body;
 xf_api_handler xf_h_lectures_delete;
+xf_api_handler xf_h_lectures_nominate;
+extern const struct xf_body_table xf_lectures_nominate_body;
 
 #endif

@@ -393,6 +393,8 @@ static const xf_route routes[] = {
     {"PATCH", "/api/lectures/{id}", xf_h_lectures_patch, .auth = MANAGE,
      .body = &xf_lectures_patch_body},
     {"DELETE", "/api/lectures/{id}", xf_h_lectures_delete, .auth = MANAGE},
+    {"POST", "/api/lectures/{id}/nominate", xf_h_lectures_nominate,
+     .auth = MANAGE, .body = &xf_lectures_nominate_body},
     {"GET", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_list,
      .auth = ANY},
     {"POST", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_upload,

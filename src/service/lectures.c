@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/jw.h"
+#include "service/cases.h"
 
 #include <string.h>
 
@@ -161,4 +162,22 @@ int xf_lecture_list(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
 	*total = 0;
 	XF_RETURN_READ_TX(c,
 	                  list_tx(c, org_id, f, offset, limit, out, n, total));
+}
+
+int xf_lecture_nominate(xf_ctx *c, int64_t id, int64_t call_id,
+                        xf_case_submission *out)
+{
+	xf_lecture l;
+	int rc = xf_lecture_read(c, id, &l);
+	if (rc != XF_OK)
+		return rc;
+	memset(out, 0, sizeof *out);
+	out->org_id = l.org_id;
+	out->title = l.title;
+	out->summary = xf_arena_printf(c->a, "%s · %s · %s", l.kind, l.speaker,
+	                               l.given_on);
+	out->text = l.summary && *l.summary ? l.summary : out->summary;
+	if (!out->summary)
+		return xf_fail(c, XF_E_INTERNAL, "internal", "内存不足", NULL);
+	return xf_case_sub_create(c, call_id, out);
 }

@@ -12,6 +12,7 @@
 
 #include "service/attachments.h"
 #include "service/ctx.h"
+#include "store/cases.h"
 #include "store/lectures.h"
 
 /* A lecture's slides and videos: 20 files each; added by whoever may
@@ -36,5 +37,16 @@ int xf_lecture_read(xf_ctx *c, int64_t id, xf_lecture *out);
 int xf_lecture_list(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
                     int offset, int limit, xf_lecture **out, int *n,
                     int64_t *total);
+
+/*
+ * Nominates a lecture into a case-selection call (案例征集, service/cases.h)
+ * for the selection of the year's best: a submission of the lecture's
+ * organization, titled as the lecture, its summary "类型 · 授课人 · 日期",
+ * its text the lecture's summary. The call's rules apply (its scope, open
+ * for submissions, written by whoever manages the organization); out is
+ * the submission. The submission keeps no reference to the lecture.
+ */
+int xf_lecture_nominate(xf_ctx *c, int64_t id, int64_t call_id,
+                        xf_case_submission *out);
 
 #endif

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
-	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday,
+	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, createUserAndLogin,
 } from './harness.mjs';
 
 let srv, admin, dist, dist2, b1, b2, b3;
@@ -122,4 +122,25 @@ test('slides hang on the lecture: uploaded by its managers, read in scope, delet
 	expectError(await com.get(`/api/lectures/${l.id}`), 404, 'not_found', undefined, srv);
 	const audit = expectList(await admin.get(`/api/audit?entity=lecture&entity_id=${l.id}`), srv);
 	assert.equal(audit.items[0].action, 'delete');
+});
+
+test('a lecture is nominated into a case-selection call for the year\'s best; the call\'s rules apply', async () => {
+	const judge = await createUserAndLogin(admin, srv, { roles: [{ role: 'judge', org_id: dist.id }] });
+	const call = expectStatus(await com.post('/api/case-calls', {
+		title: uniq('年度优秀党课评选'), org_id: dist.id, deadline: dayFromToday(10),
+		criteria: [{ name: '思想性', max: 50 }, { name: '感染力', max: 50 }], tiers: [{ name: '十佳', places: 1 }],
+		reviewer_ids: [judge.user.id],
+	}), 201, srv);
+	const l = expectStatus(await sec1.post('/api/lectures', lecture({ kind: '思政课', speaker: '赵老师' })), 201, srv);
+	const sub = expectStatus(await sec1.post(`/api/lectures/${l.id}/nominate`, { call_id: call.id }), 201, srv);
+	assert.equal(sub.title, l.title);
+	assert.equal(sub.org_id, b1.id);
+	assert.equal(sub.summary, `思政课 · 赵老师 · ${TODAY}`);
+	const subs = expectStatus(await com.get(`/api/case-calls/${call.id}/submissions`), 200, srv);
+	assert.ok(JSON.stringify(subs).includes(l.title));
+	// another branch may not nominate it; a call out of reach is refused; a lecture out of scope is hidden
+	expectError(await sec2.post(`/api/lectures/${l.id}/nominate`, { call_id: call.id }), 404, 'not_found', undefined, srv);
+	const far = expectStatus(await com2.post('/api/lectures', lecture({ org_id: b3.id })), 201, srv);
+	expectError(await com2.post(`/api/lectures/${far.id}/nominate`, { call_id: call.id }), 404, 'not_found', undefined, srv);
+	expectError(await sec1.post(`/api/lectures/${l.id}/nominate`, {}), 422, 'invalid_field', 'call_id', srv);
 });
