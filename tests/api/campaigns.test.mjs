@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 import {
-	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday,
+	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, openEvents,
 } from './harness.mjs';
 
 let srv, admin, city, dist, dist2, b1, b2, b3;
@@ -202,4 +202,26 @@ test('a campaign closes with a summary; later reports and ratings are refused', 
 	assert.ok(ids(await com.get('/api/campaigns?status=closed&size=200')).includes(k.id));
 	assert.ok(!ids(await com.get('/api/campaigns?status=open&size=200')).includes(k.id));
 	expectError(await com.get('/api/campaigns?status=done'), 422, 'invalid_field', 'status', srv);
+});
+
+test('live: reports, ratings and the close reach the committee\'s stream (cockpit events, "campaigns"), nothing another district\'s', async () => {
+	const k = expectStatus(await com.post('/api/campaigns', campaign()), 201, srv);
+	const wall = openEvents(com, `${srv.url}/api/cockpit/events?org=${dist.id}`);
+	const other = openEvents(com2, `${srv.url}/api/cockpit/events?org=${dist2.id}`);
+	try {
+		await Promise.all([wall.ready, other.ready]);
+		let ev = wall.next('campaigns');
+		const rep = expectStatus(await sec1.post(`/api/campaigns/${k.id}/reports`, { org_id: b1.id, item_id: k.items[0].id, text: '已完成' }), 201, srv);
+		assert.deepEqual((await ev).data, { org_id: b1.id });
+		ev = wall.next('campaigns');
+		expectStatus(await com.request('PUT', `/api/campaigns/${k.id}/reports/${rep.id}/rating`, { rating: 4 }), 200, srv);
+		assert.deepEqual((await ev).data, { org_id: b1.id });
+		ev = wall.next('campaigns');
+		expectStatus(await com.post(`/api/campaigns/${k.id}/close`, { summary: '完成' }), 200, srv);
+		assert.deepEqual((await ev).data, { org_id: dist.id });
+		assert.ok(!other.events.some((e) => e.event === 'campaigns'));
+	} finally {
+		wall.close();
+		other.close();
+	}
 });
