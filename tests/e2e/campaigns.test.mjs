@@ -1,7 +1,8 @@
 // Browser test of 专项行动 and 党课库: a committee launches a campaign
 // (through the API), a branch secretary reports an item on the campaign
 // page; the committee rates it, sees the ranking and closes the campaign
-// with a summary. The secretary also records a lecture in the library.
+// with a summary. The secretary also records a lecture in the library and
+// nominates it into a case-selection call.
 // Fails on console errors, failed requests or unannounced HTTP errors;
 // leaves screenshots in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test'
@@ -34,6 +35,12 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
       items: [{ title: '亮身份', kind: '亮' }, { title: '比作风', kind: '比' }],
     })
     assert.equal(k.participant_count, 2)
+    const judge = await admin.post('/api/users', { username: 'pw1', password: PASSWORD, display_name: '评委',
+      roles: [{ role: 'judge', org_id: root.id }] })
+    const call = await jggw.post('/api/case-calls', {
+      title: '年度优秀党课评选', org_id: root.id, deadline: today, criteria: [{ name: '思想性', max: 100 }],
+      tiers: [{ name: '十佳', places: 1 }], reviewer_ids: [judge.id],
+    })
 
     // the secretary reports its item
     let page = sec.page
@@ -54,7 +61,14 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
     await page.locator('input[name=speaker]').fill('王书记')
     await page.locator('[data-test=lecture-save]').click()
     await page.getByText('党课已登记').waitFor()
-    await page.locator('[data-test=lectures] tr', { hasText: '学习党章微党课' }).waitFor()
+    const row = page.locator('[data-test=lectures] tr', { hasText: '学习党章微党课' })
+    await row.waitFor()
+    // and nominates it for the year's best
+    await row.locator('[data-test=lecture-nominate]').click()
+    await page.locator('[data-test=lecture-nominate-save]').click()
+    await page.getByText('已推荐到案例征集').waitFor()
+    const subs = await jggw.get(`/api/case-calls/${call.id}/submissions`)
+    assert.equal(subs.items[0].title, '学习党章微党课')
 
     // the committee rates, sees the ranking, closes
     page = com.page

@@ -7,3 +7,5 @@ export const getLecture = (id) => http.get(`/api/lectures/${id}`)
 export const createLecture = (body) => http.post('/api/lectures', body)
 export const updateLecture = (id, body) => http.patch(`/api/lectures/${id}`, body)
 export const deleteLecture = (id) => http.del(`/api/lectures/${id}`)
+// a lecture into a case-selection call (案例征集) for the year's best
+export const nominateLecture = (id, callId) => http.post(`/api/lectures/${id}/nominate`, { call_id: callId })
