@@ -109,14 +109,21 @@ test('slides hang on the lecture: uploaded by its managers, read in scope, delet
 	assert.equal(a.subject, 'lecture');
 	assert.equal(a.subject_id, l.id);
 	expectError(await up(sec2), 403, 'forbidden', undefined, srv);
+	// a short video as MP4; QuickTime is refused
+	const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(12)]);
+	const video = (body, type) => sec1.request('POST', `/api/lectures/${l.id}/attachments?name=${encodeURIComponent('微党课.mp4')}`, body,
+		{ headers: { 'Content-Type': type } });
+	assert.equal(expectStatus(await video(MP4, 'video/mp4'), 201, srv).type, 'video/mp4');
+	const MOV = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypqt  '), Buffer.alloc(12)]);
+	expectError(await video(MOV, 'video/mp4'), 422, 'type_mismatch', undefined, srv);
 	expectError(await up(com2), 403, 'forbidden', undefined, srv);
 	const list = expectStatus(await com.get(`/api/lectures/${l.id}/attachments`), 200, srv);
-	assert.equal(list.items.length, 1);
+	assert.equal(list.items.length, 2);
 	const file = await com.get(a.url);
 	assert.equal(file.status, 200);
 	assert.ok(file.raw.equals(PDF));
 	expectError(await com2.get(a.url), 404, 'not_found', undefined, srv);
-	assert.equal(expectStatus(await sec1.get(`/api/lectures/${l.id}`), 200, srv).attachment_count, 1);
+	assert.equal(expectStatus(await sec1.get(`/api/lectures/${l.id}`), 200, srv).attachment_count, 2);
 	expectStatus(await sec1.del(`/api/lectures/${l.id}`), 200, srv);
 	expectError(await com.get(a.url), 404, 'not_found', undefined, srv);
 	expectError(await com.get(`/api/lectures/${l.id}`), 404, 'not_found', undefined, srv);
