@@ -16,9 +16,11 @@
 #include "domain/files.h"
 #include "model/attachment.h"
 #include "service/attachments.h"
+#include "service/campaigns.h"
 #include "service/cases.h"
 #include "service/honors.h"
 #include "service/joint_projects.h"
+#include "service/lectures.h"
 #include "service/programs.h"
 #include "service/recruits.h"
 
@@ -180,6 +182,26 @@ void xf_h_application_attachments_upload(xf_req *r)
 void xf_h_application_attachments_list(xf_req *r)
 {
 	list(r, &xf_application_files);
+}
+
+void xf_h_lecture_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_lecture_files);
+}
+
+void xf_h_lecture_attachments_list(xf_req *r)
+{
+	list(r, &xf_lecture_files);
+}
+
+void xf_h_campaign_report_attachments_upload(xf_req *r)
+{
+	upload(r, &xf_campaign_report_files);
+}
+
+void xf_h_campaign_report_attachments_list(xf_req *r)
+{
+	list(r, &xf_campaign_report_files);
 }
 
 /* GET /api/attachments/{id}: the file itself. */

@@ -21,6 +21,10 @@ xf_api_handler xf_h_recruit_attachments_upload;
 xf_api_handler xf_h_recruit_attachments_list;
 xf_api_handler xf_h_joint_project_attachments_upload;
 xf_api_handler xf_h_joint_project_attachments_list;
+xf_api_handler xf_h_lecture_attachments_upload;
+xf_api_handler xf_h_lecture_attachments_list;
+xf_api_handler xf_h_campaign_report_attachments_upload;
+xf_api_handler xf_h_campaign_report_attachments_list;
 xf_api_handler xf_h_attachments_get;
 xf_api_handler xf_h_attachments_delete;
 

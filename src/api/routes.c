@@ -12,6 +12,7 @@
 #include "api/assessments.h"
 #include "api/attachments.h"
 #include "api/audit.h"
+#include "api/campaigns.h"
 #include "api/cases.h"
 #include "api/catalog.h"
 #include "api/clusters.h"
@@ -26,6 +27,7 @@
 #include "api/input.h"
 #include "api/joint_projects.h"
 #include "api/leaderboards.h"
+#include "api/lectures.h"
 #include "api/meetings.h"
 #include "api/members.h"
 #include "api/notices.h"
@@ -398,6 +400,40 @@ static const xf_route routes[] = {
     {"GET", "/api/cases", xf_h_cases_list, .auth = ANY,
      .query = &xf_cases_list_query},
     {"GET", "/api/cases/{id}", xf_h_cases_get, .auth = ANY},
+
+    {"GET", "/api/lectures", xf_h_lectures_list, .auth = ANY,
+     .query = &xf_lectures_list_query},
+    {"POST", "/api/lectures", xf_h_lectures_create, .auth = MANAGE,
+     .body = &xf_lectures_create_body},
+    {"GET", "/api/lectures/{id}", xf_h_lectures_get, .auth = ANY},
+    {"PATCH", "/api/lectures/{id}", xf_h_lectures_patch, .auth = MANAGE,
+     .body = &xf_lectures_patch_body},
+    {"DELETE", "/api/lectures/{id}", xf_h_lectures_delete, .auth = MANAGE},
+    {"POST", "/api/lectures/{id}/nominate", xf_h_lectures_nominate,
+     .auth = MANAGE, .body = &xf_lectures_nominate_body},
+    {"GET", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_list,
+     .auth = ANY},
+    {"POST", "/api/lectures/{id}/attachments", xf_h_lecture_attachments_upload,
+     .auth = MANAGE, .max_body = XF_FILE_MAX_BYTES},
+    {"GET", "/api/campaigns", xf_h_campaigns_list, .auth = ANY,
+     .query = &xf_campaigns_list_query},
+    {"POST", "/api/campaigns", xf_h_campaigns_create, .auth = OVERSEE,
+     .body = &xf_campaigns_create_body},
+    {"GET", "/api/campaigns/{id}", xf_h_campaigns_get, .auth = ANY},
+    {"POST", "/api/campaigns/{id}/reports", xf_h_campaigns_report,
+     .auth = MANAGE, .body = &xf_campaigns_report_body},
+    {"PUT", "/api/campaigns/{id}/reports/{rid}/rating", xf_h_campaigns_rate,
+     .auth = OVERSEE, .body = &xf_campaigns_rate_body},
+    {"GET", "/api/campaigns/{id}/ranking", xf_h_campaigns_ranking, .auth = ANY},
+    {"GET", "/api/campaigns/{id}/ranking.xlsx", xf_h_campaigns_ranking_xlsx,
+     .auth = ANY},
+    {"POST", "/api/campaigns/{id}/close", xf_h_campaigns_close, .auth = OVERSEE,
+     .body = &xf_campaigns_close_body},
+    {"GET", "/api/campaign-reports/{id}/attachments",
+     xf_h_campaign_report_attachments_list, .auth = ANY},
+    {"POST", "/api/campaign-reports/{id}/attachments",
+     xf_h_campaign_report_attachments_upload, .auth = MANAGE,
+     .max_body = XF_FILE_MAX_BYTES},
 
     {"GET", "/api/honors", xf_h_honors_list, .auth = ANY,
      .query = &xf_honors_list_query},

@@ -84,5 +84,8 @@ const xf_code xf_audit_entities[] = {
     {"dues_payment", "党费缴纳"},
     {"term", "换届选举"},
     {"transfer", "组织关系转接"},
+    {"lecture", "党课"},
+    {"campaign", "专项行动"},
+    {"campaign_report", "专项行动报送"},
     {NULL, NULL},
 };

@@ -7,6 +7,7 @@
 #include "domain/activities.h"
 #include "domain/assessment.h"
 #include "domain/audit.h"
+#include "domain/campaigns.h"
 #include "domain/cases.h"
 #include "domain/compliance.h"
 #include "domain/dues.h"
@@ -14,6 +15,7 @@
 #include "domain/honors.h"
 #include "domain/inbox.h"
 #include "domain/joint_projects.h"
+#include "domain/lectures.h"
 #include "domain/members.h"
 #include "domain/orgs.h"
 #include "domain/points.h"
@@ -89,5 +91,8 @@ const xf_catalogue xf_catalogues[] = {
     {"term_states", xf_term_states, NULL},
     {"transfer_kinds", xf_transfer_kinds, NULL},
     {"transfer_states", xf_transfer_states, NULL},
+    {"lecture_kinds", xf_lecture_kinds, NULL},
+    {"campaign_statuses", xf_campaign_statuses, NULL},
+    {"campaign_item_kinds", xf_campaign_item_kinds, NULL},
     {NULL, NULL, NULL},
 };

@@ -32,6 +32,7 @@ enum {
 	K_OFD,
 	K_OLE, /* Compound File: .doc or .xls, not told apart here */
 	K_ZIP, /* another ZIP */
+	K_MP4, /* ISO base media of an MP4 brand (lecture videos) */
 };
 
 static const struct {
@@ -50,6 +51,7 @@ static const struct {
     {"application/ofd", K_OFD, 0},
     {"application/msword", K_OLE, 0},
     {"application/vnd.ms-excel", K_OLE, 0},
+    {"video/mp4", K_MP4, 1},
 };
 #define NTYPES (sizeof types / sizeof types[0])
 
@@ -65,6 +67,7 @@ const char *const xf_file_types[] = {
     "application/ofd",
     "application/msword",
     "application/vnd.ms-excel",
+    "video/mp4",
     NULL,
 };
 
@@ -138,6 +141,19 @@ static int zip_kind(const unsigned char *p, size_t n)
 	return K_ZIP;
 }
 
+/* Whether the major brand of an ISO base media file (the 4 bytes after
+ * "ftyp") is one of MP4 video; QuickTime ("qt  ") and others are not. */
+static int mp4_brand(const unsigned char *b)
+{
+	static const char brands[][5] = {"isom", "iso2", "iso4", "iso5",
+	                                 "iso6", "mp41", "mp42", "avc1",
+	                                 "M4V ", "dash"};
+	for (size_t i = 0; i < sizeof brands / sizeof brands[0]; i++)
+		if (memcmp(b, brands[i], 4) == 0)
+			return 1;
+	return 0;
+}
+
 static int sniff(const unsigned char *p, size_t n)
 {
 	static const unsigned char png[8] = {0x89, 'P',  'N',  'G',
@@ -158,6 +174,8 @@ static int sniff(const unsigned char *p, size_t n)
 		return K_PDF;
 	if (n >= 8 && memcmp(p, ole, 8) == 0)
 		return K_OLE;
+	if (n >= 12 && memcmp(p + 4, "ftyp", 4) == 0)
+		return mp4_brand(p + 8) ? K_MP4 : K_NONE;
 	return zip_kind(p, n);
 }
 

@@ -6,8 +6,11 @@
 
 #include "base/buf.h"
 #include "base/jw.h"
+#include "service/campaigns.h"
 #include "service/cases.h"
 #include "service/honors.h"
+#include "service/joint_projects.h"
+#include "service/lectures.h"
 #include "service/programs.h"
 #include "service/recruits.h"
 #include "store/meetings.h"
@@ -40,12 +43,12 @@ const xf_attachment_subject xf_meeting_files = {
 
 /* The subjects that take attachments, by the code stored with a row. */
 static const xf_attachment_subject *const subjects[] = {
-    &xf_meeting_files,
-    &xf_honor_files,
-    &xf_case_files,
-    &xf_application_files,
-    // 发展党员: the person's file
-    &xf_recruit_files,
+    &xf_meeting_files,         &xf_honor_files,   &xf_case_files,
+    &xf_application_files,     &xf_recruit_files, /* 发展党员: the person's file
+                                                   */
+    &xf_joint_project_files,                      /* service/joint_projects.h */
+    &xf_lecture_files,                            /* service/lectures.h */
+    &xf_campaign_report_files,                    /* service/campaigns.h */
 };
 
 /* Loads an attachment to read it or to delete it (mode, as xf_loaded):

@@ -106,13 +106,19 @@ static const struct {
 	const char *entity;
 	xf_live_board board;
 } entity_boards[] = {
-    {"meeting", XF_LIVE_COMPLIANCE},  {"meeting_rules", XF_LIVE_COMPLIANCE},
-    {"task", XF_LIVE_TASKS},          {"milestone", XF_LIVE_TASKS},
-    {"task_progress", XF_LIVE_TASKS}, {"task_acceptance", XF_LIVE_TASKS},
+    {"meeting", XF_LIVE_COMPLIANCE},
+    {"meeting_rules", XF_LIVE_COMPLIANCE},
+    {"task", XF_LIVE_TASKS},
+    {"milestone", XF_LIVE_TASKS},
+    {"task_progress", XF_LIVE_TASKS},
+    {"task_acceptance", XF_LIVE_TASKS},
     {"point_entry", XF_LIVE_POINTS},
+    {"campaign", XF_LIVE_CAMPAIGNS},
+    {"campaign_report", XF_LIVE_CAMPAIGNS},
 };
 
-static const char *const board_names[] = {"compliance", "tasks", "points"};
+static const char *const board_names[] = {"compliance", "tasks", "points",
+                                          "campaigns"};
 
 /* The audited entities whose writes change only answers about the
  * organizations on their record's path and below it (http/cache.h): the
@@ -324,7 +330,9 @@ void xf_live_flush(xf_ctx *c)
 		for (int i = 0; i < nids; i++) {
 			char ch[32];
 			xf_live_channel(ids[i], ch);
-			for (int bi = 0; bi < 3; bi++) {
+			for (int bi = 0; bi < (int)(sizeof board_names /
+			                            sizeof *board_names);
+			     bi++) {
 				unsigned bit = 1u << bi;
 				if (!(n->boards & bit) ||
 				    sent_before(orgs, boards, nsent, ids[i],

@@ -29,6 +29,7 @@ typedef enum {
 	XF_LIVE_COMPLIANCE = 1,
 	XF_LIVE_TASKS = 2,
 	XF_LIVE_POINTS = 4,
+	XF_LIVE_CAMPAIGNS = 8, /* reports, ratings, the close of 专项行动 */
 } xf_live_board;
 
 /* Notes, in the open write transaction, that it changes board at the

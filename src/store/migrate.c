@@ -44,6 +44,7 @@ static const char *const migrations[] = {
     xf_schema_v22, /* sessions: idle timeout, throttle by address, TOTP */
     xf_schema_v23, /* cluster leads, joint projects, central-work tags */
     xf_schema_v24, /* 换届: terms of committees and their positions */
+    xf_schema_v25, /* lecture library; special campaigns */
 };
 
 int xf_schema_latest(void)

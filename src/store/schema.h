@@ -29,5 +29,6 @@ extern const char xf_schema_v21[];
 extern const char xf_schema_v22[];
 extern const char xf_schema_v23[];
 extern const char xf_schema_v24[];
+extern const char xf_schema_v25[];
 
 #endif

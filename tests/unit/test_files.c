@@ -70,6 +70,16 @@ static void test_images_and_pdf_are_recognized_by_their_magic(void **state)
 	    xf_file_type(NULL, (const unsigned char *)"%PDF-1.7", 8, &t),
 	    XF_FILE_OK);
 	assert_string_equal(t, "application/pdf");
+	/* an MP4 video (a lecture's) by its ftyp box; QuickTime is not */
+	static const unsigned char mp4[16] = {
+	    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+	assert_int_equal(xf_file_type(NULL, mp4, sizeof mp4, &t), XF_FILE_OK);
+	assert_string_equal(t, "video/mp4");
+	unsigned char mov[16];
+	memcpy(mov, mp4, sizeof mov);
+	memcpy(mov + 8, "qt  ", 4);
+	assert_int_equal(xf_file_type("video/mp4", mov, sizeof mov, &t),
+	                 XF_FILE_MISMATCH);
 }
 
 static void test_declared_type_must_match_the_bytes(void **state)

@@ -123,6 +123,13 @@ export const menuRoutes = [
     meta: { title: '换届管理', icon: 'Flag', group: '组织管理', roles: OFFICERS } },
   { path: '/transfers', name: 'transfers', component: () => import('../views/transfers/TransfersView.vue'),
     meta: { title: '组织关系转接', icon: 'Connection', group: '组织管理', roles: OFFICERS } },
+  // 党课库 and 专项行动: the lecture library; campaigns, a campaign's page
+  { path: '/lectures', name: 'lectures', component: () => import('../views/lectures/LecturesView.vue'),
+    meta: { title: '党课库', icon: 'Notebook', group: '学习教育', roles: OFFICERS } },
+  { path: '/campaigns', name: 'campaigns', component: () => import('../views/campaigns/CampaignsView.vue'),
+    meta: { title: '专项行动', icon: 'Flag', group: '学习教育', roles: OFFICERS } },
+  { path: '/campaigns/:id(\\d+)', name: 'campaign', component: () => import('../views/campaigns/CampaignView.vue'), props: true,
+    meta: { title: '专项行动', icon: 'Flag', group: '学习教育', roles: OFFICERS, hidden: true, menu: '/campaigns' } },
   // 实务指南: the city-wide practice guide, read by every user
   { path: '/guide', name: 'guide', component: () => import('../views/guide/GuideView.vue'),
     meta: { title: '实务指南', icon: 'Notebook', roles: [...OFFICERS, 'member', 'judge'] } },

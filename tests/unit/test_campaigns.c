@@ -1,0 +1,82 @@
+/*
+ * test_campaigns.c - unit tests of special campaigns' rules
+ * (domain/campaigns.h): rating averages and the ranking — the most items
+ * reported first, then the best average, ties sharing a rank, the
+ * organization path breaking the order of equals.
+ */
+/* cmocka.h needs these before it, in this order. */
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+
+#include "domain/campaigns.h"
+
+#include <string.h>
+
+static void averages(void **state)
+{
+	(void)state;
+	xf_campaign_part p[3] = {
+	    {.rated = 2, .rating_sum = 9},
+	    {.rated = 3, .rating_sum = 13},
+	    {.rated = 0, .rating_sum = 0},
+	};
+	xf_campaign_averages(p, 3);
+	assert_int_equal(p[0].rating_avg_x100, 450);
+	assert_int_equal(p[1].rating_avg_x100, 433);
+	assert_int_equal(p[2].rating_avg_x100, 0);
+}
+
+static void ranking(void **state)
+{
+	(void)state;
+	xf_campaign_part p[5] = {
+	    {.org_id = 1,
+	     .org_path = "/1/",
+	     .reported = 2,
+	     .rated = 2,
+	     .rating_sum = 10},
+	    {.org_id = 2,
+	     .org_path = "/2/",
+	     .reported = 3,
+	     .rated = 1,
+	     .rating_sum = 1},
+	    {.org_id = 3,
+	     .org_path = "/3/",
+	     .reported = 2,
+	     .rated = 2,
+	     .rating_sum = 10},
+	    {.org_id = 4,
+	     .org_path = "/0/",
+	     .reported = 2,
+	     .rated = 2,
+	     .rating_sum = 8},
+	    {.org_id = 5, .org_path = "/5/", .reported = 0},
+	};
+	int64_t scores[5];
+	int ranks[5];
+	xf_campaign_averages(p, 5);
+	xf_campaign_rank(p, 5, scores, ranks);
+	/* 3 items beat any rating; equal items and average share rank 2,
+	 * in path order; a lower average comes after them */
+	const int64_t ids[5] = {2, 1, 3, 4, 5};
+	const int want[5] = {1, 2, 2, 4, 5};
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(p[i].org_id, ids[i]);
+		assert_int_equal(p[i].rank, want[i]);
+	}
+	xf_campaign_rank(p, 0, scores, ranks); /* nothing to rank */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(averages),
+	    cmocka_unit_test(ranking),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
