@@ -70,7 +70,7 @@ int xf_bulk_members_end(xf_loader *l, int64_t *rows)
 
 static const char sql_recount[] =
     "UPDATE orgs SET member_count = (SELECT COUNT(*) FROM members m "
-    "WHERE m.org_id = orgs.id)";
+    "WHERE m.org_id = orgs.id AND m.left_on IS NULL)";
 
 int xf_bulk_recount(xf_db *db)
 {

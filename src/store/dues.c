@@ -76,8 +76,9 @@ int xf_store_dues_payment_insert(xf_db *db, const xf_dues_payment *p,
 /* Members within the ranges ($1 to $8), one of them only when $9 is not
  * 0; the year at $10. */
 #define ROW_WHERE                                                              \
-	" WHERE " XF_RANGES_SQL("m.org_path", "1", "2", "3", "4", "5", "6",    \
-	                        "7", "8") " AND ($9 = 0 OR m.id = $9)"
+	" WHERE " XF_RANGES_SQL(                                               \
+	    "m.org_path", "1", "2", "3", "4", "5", "6", "7",                   \
+	    "8") " AND ($9 = 0 OR m.id = $9) AND m.left_on IS NULL"
 
 static const char sql_rows_count[] = "SELECT COUNT(*) FROM members m" ROW_WHERE;
 static const char sql_rows[] =

@@ -12,7 +12,8 @@ static const char sql_board_members[] =
     "SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "
     "FROM (SELECT member_id, org_id, points, vetoed FROM "
     "point_member_totals WHERE period = $1 AND org_path >= $2 AND "
-    "org_path < $3 ORDER BY points DESC, member_id LIMIT $4) t "
+    "org_path < $3 AND member_id NOT IN (SELECT id FROM members WHERE "
+    "left_on IS NOT NULL) ORDER BY points DESC, member_id LIMIT $4) t "
     "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
     "ORDER BY t.points DESC, t.member_id";
 

@@ -297,7 +297,7 @@ static const char sql_roster[] =
     "SELECT m.id, m.name, m.org_id, o.name, NULL, m.org_path "
     "FROM members m JOIN orgs o ON o.id = m.org_id "
     "WHERE m.org_path >= $2 AND m.org_path < $3 AND m.joined_on <= $4 "
-    "AND NOT EXISTS (SELECT 1 FROM meeting_attendance a "
+    "AND m.left_on IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_attendance a "
     "WHERE a.meeting_id = $1 AND a.member_id = m.id) "
     "ORDER BY 6, 1 LIMIT $5";
 

@@ -255,7 +255,7 @@ static const char sql_stats_level[] =
     "GROUP BY level ORDER BY level";
 static const char sql_stats_status[] =
     "SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
-    "AND org_path < $2 GROUP BY status ORDER BY status";
+    "AND org_path < $2 AND left_on IS NULL GROUP BY status ORDER BY status";
 
 static void read_count(xf_arena *a, xf_stmt *st, void *item)
 {

@@ -61,7 +61,8 @@ int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
 static const char sql_members[] =
     "SELECT m.id, m.org_id, m.name, o.name FROM members m "
     "JOIN orgs o ON o.id = m.org_id "
-    "WHERE (m.org_path >= $1 AND m.org_path < $2 AND m.joined_on <= $4) "
+    "WHERE (m.org_path >= $1 AND m.org_path < $2 AND m.joined_on <= $4 "
+    "AND m.left_on IS NULL) "
     "OR m.id IN (SELECT a.member_id FROM meeting_attendance a "
     "JOIN meetings mt ON mt.id = a.meeting_id WHERE " IN_RANGE ") "
     "ORDER BY m.org_path, m.id LIMIT $5";

@@ -98,6 +98,14 @@ test('out of the platform: overdue past the letter\'s 3 months; on arrival the m
 	expectFields(t, { state: 'arrived', arrived_on: TODAY, overdue: false });
 	const roster = expectList(await admin.get(`/api/members?org=${b1.id}&size=200`), srv);
 	assert.ok(!roster.items.some((x) => x.id === m2.id), 'left the roster');
+	// nor on the branch's boards, its figures, a meeting's roll or its dues
+	const board = expectList(await admin.get(`/api/leaderboards/members?org=${b1.id}`), srv);
+	assert.ok(!board.items.some((x) => x.member_id === m2.id), 'left the 先锋榜');
+	const stats = expectStatus(await admin.get(`/api/orgs/${b1.id}/stats`), 200, srv);
+	const all = expectList(await admin.get(`/api/members?org=${b1.id}&subtree=1&size=1`), srv);
+	assert.equal(stats.members, all.total, 'the figures count the roster only');
+	const dues = expectStatus(await admin.get(`/api/dues?org=${b1.id}`), 200, srv);
+	assert.ok(!dues.items.some((x) => x.member_id === m2.id), 'owes no dues here');
 	expectStatus(await admin.get(`/api/members/${m2.id}`), 200, srv);
 	const h = expectList(await admin.get(`/api/members/${m2.id}/transfers`), srv);
 	expectFields(h.items[0], { kind: 'out', state: 'arrived', to_org_name: '外省某厅机关党委' });
