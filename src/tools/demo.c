@@ -14,6 +14,7 @@
 #include "service/orgs.h"
 #include "tools/demo_duties.h"
 #include "tools/demo_joint_projects.h"
+#include "tools/demo_life.h"
 #include "tools/demo_meetings.h"
 #include "tools/demo_points.h"
 #include "tools/demo_tasks.h"
@@ -338,6 +339,7 @@ static int demo_load(xf_db *db, const char *password, char *err, size_t errlen)
 	    {"tasks", xf_demo_tasks},
 	    {"duties", xf_demo_duties},
 	    {"joint_projects", xf_demo_joint_projects},
+	    {"life", xf_demo_life},
 	};
 	for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++)
 		if (modules[i].add(&dc) != 0) {

@@ -5,6 +5,8 @@ import path from 'node:path'
 import { ROOT, PASSWORD, startServer, launch, watchedPage, login, apiAs, shanghaiToday } from './lib.mjs'
 
 const OUT = path.join(ROOT, 'screenshots')
+// XF_SHOTS=recruits,dues: only these pages (all of them when unset)
+const only = process.env.XF_SHOTS ? process.env.XF_SHOTS.split(',') : null
 mkdirSync(OUT, { recursive: true })
 
 const server = await startServer('demo')
@@ -104,6 +106,16 @@ try {
     ['qxj', 'secretary-members', '/members'],
     ['qxj', 'forbidden', '/users'],
     ['dangyuan', 'member-me', '/me'],
+    ['admin', 'cluster', '/clusters/1'],
+    ['admin', 'joint-projects', '/joint-projects'],
+    ['admin', 'joint-project', '/joint-projects/1'],
+    ['qxj', 'recruits', '/recruits'],
+    ['qxj', 'dues', '/dues'],
+    ['jggw', 'terms', '/terms'],
+    ['jggw', 'transfers', '/transfers'],
+    ['jggw', 'lectures', '/lectures'],
+    ['jggw', 'campaigns', '/campaigns'],
+    ['admin', 'my-security', '/me/security'],
   ]
   for (const width of [1440, 390]) {
     const tag = width === 390 ? 'mobile' : 'desktop'
@@ -119,7 +131,7 @@ try {
       await login(w.page, server.url, who)
       await w.page.xfIdle(1000) // let the landing page finish before leaving it
       for (const [user, name, url] of pages) {
-        if (user !== who) continue
+        if (user !== who || (only && !only.includes(name))) continue
         await w.page.goto(server.url + url)
         await w.page.xfIdle()
         await w.page.waitForTimeout(400)
