@@ -39,7 +39,11 @@
 #define XF_DATA_KEY_FILE_ENV "XF_DATA_KEY_FILE"
 #define XF_DATA_KEY_DEFAULT  "data/xianfeng.key"
 
-typedef enum { XF_SEAL_ID_NUMBER = 1, XF_SEAL_PHONE = 2 } xf_seal_kind;
+typedef enum {
+	XF_SEAL_ID_NUMBER = 1,
+	XF_SEAL_PHONE = 2,
+	XF_SEAL_TOTP = 3, /* a user's second-factor secret */
+} xf_seal_kind;
 
 typedef struct xf_seal_key {
 	unsigned char seal[32];  /* AEAD key */

@@ -51,6 +51,7 @@ static void read_row(xf_arena *a, xf_stmt *st, void *item)
  * them. */
 typedef struct pii_table {
 	const char *all, *clear, *put, *entity;
+	xf_seal_kind kind; /* of the first value (the second is a phone) */
 } pii_table;
 static const pii_table tables[] = {
     {"SELECT id, id_number, phone FROM members WHERE id > $1 "
@@ -59,14 +60,14 @@ static const pii_table tables[] = {
      "AND id_number_bi IS NULL ORDER BY id LIMIT $2",
      "UPDATE members SET id_number = $2, phone = $3, id_number_bi = $4 "
      "WHERE id = $1",
-     "member"},
+     "member", XF_SEAL_ID_NUMBER},
     {"SELECT id, id_number, phone FROM recruits WHERE id > $1 "
      "ORDER BY id LIMIT $2",
      "SELECT id, id_number, phone FROM recruits WHERE id > $1 "
      "AND id_number_bi IS NULL ORDER BY id LIMIT $2",
      "UPDATE recruits SET id_number = $2, phone = $3, id_number_bi = $4 "
      "WHERE id = $1",
-     "recruit"},
+     "recruit", XF_SEAL_ID_NUMBER},
     /* a transfer in from outside, until arrival: no blind index ($4
      * only checked), never stored in clear */
     {"SELECT id, id_number, phone FROM transfers WHERE id > $1 "
@@ -75,7 +76,15 @@ static const pii_table tables[] = {
      "ORDER BY id LIMIT $2",
      "UPDATE transfers SET id_number = $2, phone = $3 WHERE id = $1 "
      "AND $4 <> ''",
-     "transfer"},
+     "transfer", XF_SEAL_ID_NUMBER},
+    /* users' second-factor secrets (no phone; $3 and $4 only checked) */
+    {"SELECT id, totp_secret, NULL FROM users WHERE id > $1 "
+     "AND totp_secret IS NOT NULL ORDER BY id LIMIT $2",
+     "SELECT id, totp_secret, NULL FROM users WHERE id > $1 AND 1 = 0 "
+     "ORDER BY id LIMIT $2",
+     "UPDATE users SET totp_secret = $2 WHERE id = $1 "
+     "AND COALESCE($3, '') = COALESCE($3, '') AND $4 <> ''",
+     "user", XF_SEAL_TOTP},
 };
 /* the row's audit snapshots: the clear value replaced by its mask, in the
  * records an older version wrote (not chained yet: chained records are
@@ -116,12 +125,12 @@ static int reseal_row(xf_db *db, const pii_table *t, const xf_seal_key *from,
 {
 	char idp[XF_SEAL_MAX_PLAIN + 1], php[XF_SEAL_MAX_PLAIN + 1];
 	char ids[XF_SEAL_MAX], phs[XF_SEAL_MAX], bi[XF_SEAL_INDEX_LEN];
-	const char *idn = opened(from, XF_SEAL_ID_NUMBER, r->id_number, idp);
+	const char *idn = opened(from, t->kind, r->id_number, idp);
 	const char *phone =
 	    r->phone ? opened(from, XF_SEAL_PHONE, r->phone, php) : NULL;
 	if (!idn || (r->phone && !phone))
 		return XF_DB_ERROR;
-	const char *sid = xf_seal(to, XF_SEAL_ID_NUMBER, idn, ids);
+	const char *sid = xf_seal(to, t->kind, idn, ids);
 	const char *sph = xf_seal(to, XF_SEAL_PHONE, phone, phs);
 	const char *sbi = xf_seal_index(to, idn, bi);
 	int rc = XF_DB_ERROR;
@@ -178,6 +187,6 @@ int xf_store_pii_compact(xf_db *db)
 {
 	return xf_db_exec(
 	    db, strcmp(xf_db_name(db), "postgres") == 0
-	            ? "VACUUM FULL members, recruits, transfers, audit"
+	            ? "VACUUM FULL members, recruits, transfers, users, audit"
 	            : "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -24,8 +24,9 @@
 int xf_store_pii_status(xf_db *db, int64_t *clear, char kid[XF_SEAL_KID_LEN]);
 
 /*
- * Re-seals members' and recruits' ID numbers and phones with key to and
- * recomputes the blind index. from NULL: only the rows in clear are sealed (the
+ * Re-seals every sealed value with key to (members', recruits' and
+ * transfers' ID numbers and phones, users' TOTP secrets) and recomputes
+ * the blind index. from NULL: only the rows in clear are sealed (the
  * data step of `init`; their audit snapshots get the masked values instead of
  * the clear ones). from set: every row, each value opened with from (the
  * rotation); a value that does not open with from fails the whole call

@@ -351,7 +351,7 @@ typedef struct totp_row {
 static void read_totp(xf_arena *a, xf_stmt *st, void *item)
 {
 	totp_row *t = item;
-	*t->secret = xf_db_dup(a, st, 0);
+	*t->secret = xf_member_unseal(a, XF_SEAL_TOTP, xf_db_dup(a, st, 0));
 	*t->last_step = xf_db_int(st, 1);
 }
 
@@ -373,10 +373,17 @@ static const char sql_totp_off[] =
     "UPDATE users SET totp_secret = NULL, totp_enabled = 0, "
     "totp_last_step = 0 WHERE id = $1";
 
+/* The secret is stored sealed, as personal data (base/seal.h): a copy of
+ * the database does not give anyone the second factor. */
 int xf_store_totp_set(xf_db *db, int64_t user_id, const char *secret)
 {
-	return xf_db_run(
-	    XF_DB_BOUND(db, sql_totp_set, XF_INT(user_id), XF_STR(secret)));
+	char sealed[XF_SEAL_MAX];
+	if (!xf_seal(xf_seal_current(), XF_SEAL_TOTP, secret, sealed))
+		return XF_DB_ERROR;
+	int rc = xf_db_run(
+	    XF_DB_BOUND(db, sql_totp_set, XF_INT(user_id), XF_STR(sealed)));
+	memset(sealed, 0, sizeof sealed);
+	return rc;
 }
 
 int xf_store_totp_enable(xf_db *db, int64_t user_id, int64_t step)

@@ -67,8 +67,8 @@ static int term(const xf_demo_city *city, int64_t org, int i)
 		return -1;
 	if (i % 5 == 4) /* some wait for the higher committee */
 		return 0;
-	return xf_term_approve(c, t.id, fmt(c, xf_date_from_days(
-	                                       xf_date_days(on) + 20)),
+	return xf_term_approve(c, t.id,
+	                       fmt(c, xf_date_from_days(xf_date_days(on) + 20)),
 	                       "组复〔批〕号", &t) == XF_OK
 	           ? 0
 	           : -1;
@@ -86,9 +86,9 @@ static int dues(const xf_demo_city *city, int64_t branch)
 	for (int i = 0; i < p.n; i++) {
 		xf_dues_base b;
 		int64_t income = 260000 + xf_demo_pick(city, 900000);
-		int rc = xf_dues_base_set(c, p.items[i].id, today.y,
-		                          i % 9 == 8 ? "retired" : NULL,
-		                          income, &b);
+		int rc =
+		    xf_dues_base_set(c, p.items[i].id, today.y,
+		                     i % 9 == 8 ? "retired" : NULL, income, &b);
 		if (rc != XF_OK)
 			return -1;
 		int paid_to = today.m - 1 - (i % 7 == 6 ? 2 : 0);
@@ -121,7 +121,8 @@ static int recruits(const xf_demo_city *city, int64_t branch, int k)
 		                 1 + xf_demo_pick(city, 28)};
 		char idn[19], phone[12];
 		xf_idnum_make("330203", birth,
-		              xf_demo_pick(city, 400) * 2 + (male ? 1 : 0), idn);
+		              xf_demo_pick(city, 400) * 2 + (male ? 1 : 0),
+		              idn);
 		snprintf(phone, sizeof phone, "139%08d",
 		         xf_demo_pick(city, 100000000));
 		xf_date applied = days_before(today, j ? 10 : 45);
@@ -139,8 +140,8 @@ static int recruits(const xf_demo_city *city, int64_t branch, int k)
 			return -1;
 		if (j)
 			continue;
-		xf_recruit_entry e = {.step = "talk",
-		                      .done_on = fmt(c, days_before(today, 30))};
+		xf_recruit_entry e = {
+		    .step = "talk", .done_on = fmt(c, days_before(today, 30))};
 		if (xf_recruit_record(c, d.r.id, &e, &d) != XF_OK)
 			return -1;
 	}

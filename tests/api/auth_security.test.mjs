@@ -7,10 +7,10 @@
 // clock.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
+import { execFile } from 'node:child_process';
 import {
 	ADMIN_PASSWORD, CHINESE, Client, createOrg, createUserAndLogin, expectError, expectStatus,
-	rawRequest, serverNow, sleep, startServer, uniq,
+	rawRequest, serverNow, sleep, startServer, totp, uniq,
 } from './harness.mjs';
 
 let srv; // trusts 127.0.0.1 as a proxy; a budget of 8 failed logins per address
@@ -270,37 +270,25 @@ test('a session ends at its lifetime even while in use', async () => {
 
 // ---- the second factor (TOTP) -----------------------------------------------
 
-function base32Decode(s) {
-	const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = 0;
-	let value = 0;
-	const out = [];
-	for (const ch of s.replace(/=+$/, '')) {
-		value = (value << 5) | abc.indexOf(ch);
-		bits += 5;
-		if (bits >= 8) {
-			out.push((value >>> (bits - 8)) & 0xff);
-			bits -= 8;
-		}
-	}
-	return Buffer.from(out);
-}
-
-/** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a base32 secret at ms. */
-function totp(secret, ms) {
-	const counter = Buffer.alloc(8);
-	counter.writeBigUInt64BE(BigInt(Math.floor(ms / 1000 / 30)));
-	const h = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-	const o = h[h.length - 1] & 0xf;
-	const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
-	return String(n % 1000000).padStart(6, '0');
-}
-
 test('totp() computes RFC 6238\'s own test vector', () => {
 	// RFC 6238 appendix B, SHA-1 secret "12345678901234567890", T = 59 s: 94287082 (8 digits)
 	const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 	assert.equal(totp(secret, 59 * 1000), '287082');
 });
+
+/** The users' stored TOTP secrets, as they are in the rows. */
+function storedTotpSecrets(db) {
+	const sql = 'SELECT totp_secret FROM users WHERE totp_secret IS NOT NULL';
+	const [cmd, args] = db.startsWith('postgres:')
+		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qAtc', sql]]
+		: ['sqlite3', [db.slice('sqlite:'.length), sql]];
+	return new Promise((resolve, reject) => {
+		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
+			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
+			else resolve(stdout);
+		});
+	});
+}
 
 test('TOTP: set up, confirmed with a code, then asked at login; codes are single use, and so are recovery codes', async () => {
 	const { username, password, client } = await newUser([{ role: 'admin' }]);
@@ -312,6 +300,11 @@ test('TOTP: set up, confirmed with a code, then asked at login; codes are single
 	assert.equal(setup.recovery_codes.length, 10);
 	assert.equal(new Set(setup.recovery_codes).size, 10);
 	assert.match(setup.qr_svg, /^<\?xml|^<svg/);
+	// the secret is stored sealed, as personal data: the database's copy
+	// does not give the second factor away
+	const stored = await storedTotpSecrets(srv.db);
+	assert.ok(stored.length > 0 && !stored.includes(setup.secret), 'the TOTP secret is stored in clear');
+	assert.match(stored, /xf1:[0-9a-f]{8}:/);
 	// not on until confirmed
 	expectStatus(await login(srv, { username, password }, from), 200, srv);
 	expectError(await client.post('/api/me/totp/confirm', { code: '12345' }), 422, 'invalid_field', 'code', srv);

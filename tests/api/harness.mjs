@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import http from 'node:http';
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { todayShanghai } from '../clock.mjs';
@@ -524,4 +525,31 @@ export function openEvents(client, url) {
 		check();
 	});
 	return { ready, events, next, close: () => req.destroy() };
+}
+
+function base32Decode(s) {
+	const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = 0;
+	let value = 0;
+	const out = [];
+	for (const ch of s.replace(/=+$/, '')) {
+		value = (value << 5) | abc.indexOf(ch);
+		bits += 5;
+		if (bits >= 8) {
+			out.push((value >>> (bits - 8)) & 0xff);
+			bits -= 8;
+		}
+	}
+	return Buffer.from(out);
+}
+
+/** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a base32 secret at ms
+ * (the tests compute second-factor codes themselves). */
+export function totp(secret, ms) {
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(Math.floor(ms / 1000 / 30)));
+	const h = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
+	const o = h[h.length - 1] & 0xf;
+	const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+	return String(n % 1000000).padStart(6, '0');
 }

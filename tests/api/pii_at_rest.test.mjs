@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
 	startServer, expectStatus, expectError, expectList, createMember, makeIdNumber, makePhone, maskId, maskPhone,
-	XF_BIN, DB_KIND, ADMIN_PASSWORD, todayShanghai,
+	XF_BIN, DB_KIND, ADMIN_PASSWORD, todayShanghai, totp, serverNow,
 } from './harness.mjs';
 
 let srv;
@@ -256,6 +256,8 @@ test('init seals rows an older version stored in clear, and masks them in their 
 
 test('keys rotate re-seals every value: the old key opens nothing, the new one serves, lookups work', async () => {
 	const m = await createMember(admin, { org_id: b1.id }, srv);
+	// a second factor being set up: its sealed secret rotates too
+	const setup = expectStatus(await admin.post('/api/me/totp'), 201, srv);
 	const k1 = path.join(tmp, 'k1.key');
 	const k2 = path.join(tmp, 'k2.key');
 	const k3 = path.join(tmp, 'k3.key');
@@ -293,6 +295,7 @@ test('keys rotate re-seals every value: the old key opens nothing, the new one s
 			name: '重复', gender: m.gender, id_number: m.id_number, phone: makePhone(), org_id: b1.id,
 			status: 'full', joined_on: '2010-07-01',
 		}), 409, 'id_number_taken', 'id_number', s2);
+		expectStatus(await admin2.post('/api/me/totp/confirm', { code: totp(setup.secret, serverNow()) }), 200, s2);
 		const fresh = await createMember(admin2, { org_id: b1.id }, s2);
 		assert.equal(expectStatus(await admin2.get(`/api/members/${fresh.id}`), 200, s2).id_number, fresh.id_number);
 	} finally {
