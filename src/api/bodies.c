@@ -10,14 +10,14 @@
 #include <stdio.h>
 
 static const xf_body *const lists[] = {
-    xf_users_bodies,   xf_meetings_bodies, xf_compliance_bodies,
-    xf_tasks_bodies,   xf_plans_bodies,    xf_schemes_bodies,
-    xf_reviews_bodies, xf_cases_bodies,    xf_programs_bodies,
-    xf_terms_bodies,
+    xf_users_bodies,   xf_meetings_bodies,  xf_compliance_bodies,
+    xf_tasks_bodies,   xf_plans_bodies,     xf_schemes_bodies,
+    xf_reviews_bodies, xf_cases_bodies,     xf_programs_bodies,
+    xf_terms_bodies,   xf_campaigns_bodies,
 };
 
 /* The routes with a body, as registry entries: made once. */
-#define MAX_ROUTE_BODIES 128
+#define MAX_ROUTE_BODIES 256
 static xf_body route_bodies[MAX_ROUTE_BODIES];
 static char route_names[MAX_ROUTE_BODIES][96];
 static size_t nroute_bodies;

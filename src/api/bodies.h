@@ -45,6 +45,7 @@ extern const xf_body xf_cases_bodies[];
 extern const xf_body xf_tasks_bodies[];
 extern const xf_body xf_users_bodies[];
 extern const xf_body xf_terms_bodies[];
+extern const xf_body xf_campaigns_bodies[];
 
 /* An entry of a list: route, where, and a static table of the file. */
 #define XF_BODY(route, at, t)                                                  \

@@ -4,6 +4,7 @@
  * served by api/attachments.c.
  */
 #include "api/campaigns.h"
+#include "api/bodies.h"
 
 #include "api/api.h"
 #include "api/xlsx.h"
@@ -42,6 +43,10 @@ static const xf_field item_fields[I_COUNT] = {
     {"title", XF_F_STR, 1, 0, 1, 100, NULL, "事项名称"},
     {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_campaign_item_kinds, "事项类别"},
     {"description", XF_F_STR, 0, 1, 0, 2000, NULL, "事项说明"},
+};
+const xf_body xf_campaigns_bodies[] = {
+    XF_BODY("POST /api/campaigns", "items[]", item_fields),
+    {0},
 };
 
 /* The input of a new campaign from the body; 0, or -1 with the answer
