@@ -1,6 +1,6 @@
 #!/bin/bash
 # bench/ab.sh - the read benchmark of two binaries in one run: the one built
-# from REV (default: the commit before the restructuring of issue 11) and
+# from REV (default: the commit before the restructuring) and
 # the working tree's. Each round measures both, old first then new, the
 # next round new first then old, so that a machine that slows down or
 # warms up over the run does not favour one side. Every ratio is against

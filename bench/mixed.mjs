@@ -1,4 +1,4 @@
-// mixed.mjs - the mixed-load part of `make bench` (issue 17): a day's
+// mixed.mjs - the mixed-load part of `make bench`: a day's
 // traffic instead of one user repeating one URL.
 //
 //   node bench/mixed.mjs setup URL PASSWORD DIR

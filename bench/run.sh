@@ -162,7 +162,7 @@ run_assessment() {
 # run_live NAME URL: serve URL (a copy: it writes) and run bench/reviews.mjs:
 # 200 outside judges score one presenter at once while 10 walls follow
 # the session's events; the time from a score's answer to its event on
-# every wall (issue 13: p95 <= 200 ms).
+# every wall (target: p95 <= 200 ms).
 run_live() {
 	DBNAME=$1
 	local url=$2 out
@@ -184,7 +184,7 @@ run_live() {
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
 
-# ---- mixed load (issue 17) -----------------------------------------------
+# ---- mixed load -----------------------------------------------------------
 # wrk_row DB NAME CEIL OUT: a row from wrk's output OUT, its ratio to CEIL
 wrk_row() {
 	local db=$1 name=$2 ceil=$3 out=$4 rps p50 p99 non2xx errors ratio
@@ -403,7 +403,7 @@ fi
 	echo "totals and two audit records); on a copy of the SQLite dataset."
 	echo
 	echo "\"assessment\": the five_star scheme published for the city's root; one uncached"
-	echo "request computes the index of every organization of the city (issue 12: under 2 s"
+	echo "request computes the index of every organization of the city (target: under 2 s"
 	echo "on SQLite); the ratio is to the plain reads of the same figures, the best of 3 each."
 	echo
 	echo "Targets (issue 7): reads ≥ 0.50 of the ceiling with p99 ≤ 50 ms on SQLite, ≥ 0.25 on PostgreSQL; peak RSS ≤ 200 MB; no errors."

@@ -1,5 +1,5 @@
 // cache_scope.test.mjs - the answer cache shared by callers of one scope
-// and kept across writes elsewhere (issue 17, http/cache.h): it never gives
+// and kept across writes elsewhere (http/cache.h): it never gives
 // one scope's answer to another (secretaries of different branches, a
 // member and a secretary of one branch, a committee and a secretary of one
 // branch: personal data), a write is read back at once by every scope it
