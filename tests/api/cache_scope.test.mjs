@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import {
-	startServer, expectStatus, createUserAndLogin, createOrg, maskPhone, uniq, DB_KIND, todayShanghai,
+	startServer, expectStatus, createUserAndLogin, createOrg, maskPhone, uniq, DB_KIND, todayShanghai, dayFromToday,
 } from './harness.mjs';
 import { startWithTree, membersOf, pointRule, award } from './fixtures.mjs';
 
@@ -23,7 +23,9 @@ let T;
 let U;
 
 before(async () => {
-	T = await startWithTree({ dist: 'city', b1: 'dist', b2: 'dist', dist2: 'city', c1: 'dist2' });
+	// organizations of long standing: every slot of the boards is theirs
+	T = await startWithTree({ dist: 'city', b1: 'dist', b2: 'dist', dist2: 'city', c1: 'dist2' },
+		{ established_on: dayFromToday(-400) });
 	const { srv, admin } = T;
 	[T.m1, T.m2, T.m3] = await membersOf(admin, srv, [T.b1, T.b2, T.c1]);
 	T.rule = await pointRule(admin, srv, { needs_approval: false, points: 5 });

@@ -63,18 +63,25 @@ http {
 `;
 }
 
+// openssl and nginx run on this machine's clock: only the app server's is
+// moved (XF_CLOCK puts libfaketime into the environment its children
+// inherit), and a certificate dated by a moved clock is not valid yet here.
+const realClock = { ...process.env };
+delete realClock.LD_PRELOAD;
+delete realClock.FAKETIME;
+
 before(async () => {
 	({ srv, admin } = await startWithAdmin({ env: { XF_HSTS: '1' } }));
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-nginx-'));
 	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
 		'-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-		'-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem')], { stdio: 'ignore' });
+		'-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem')], { stdio: 'ignore', env: realClock });
 	httpsPort = await freePort();
 	const plainPort = await freePort();
 	const appPort = new URL(srv.url).port;
 	fs.writeFileSync(path.join(tmp, 'nginx.conf'), nginxConfig(appPort, httpsPort, plainPort));
-	execFileSync(NGINX, ['-t', '-p', tmp, '-c', path.join(tmp, 'nginx.conf')], { stdio: 'pipe' });
-	nginx = spawn(NGINX, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(NGINX, ['-t', '-p', tmp, '-c', path.join(tmp, 'nginx.conf')], { stdio: 'pipe', env: realClock });
+	nginx = spawn(NGINX, ['-p', tmp, '-c', path.join(tmp, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'], env: realClock });
 	nginx.stderr.on('data', (d) => { nginxLog += d; });
 	for (let i = 0; i < 100; i++) {
 		try {
