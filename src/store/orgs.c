@@ -147,6 +147,7 @@ static const char *const repath_sql[] = {
     REPATH("duty_evidence"),
     REPATH("honors"),
     REPATH("brands"),
+    REPATH("task_tallies"),
 };
 
 int xf_store_org_move(xf_db *db, int64_t id, int64_t new_parent,

@@ -455,25 +455,23 @@ int xf_store_acceptance_get(xf_db *db, xf_arena *a, int64_t task_id,
 
 /* ---- tallies per organization -------------------------------------------*/
 
+/* The board's rows from the kept tallies (store/task_tallies.h,
+ * schema_v26.c): one row per organization of the year in the ranges,
+ * read by the index (year, org_path); overdue and due add up the
+ * organization's open tasks counted per day before today. */
 static const char sql_tally[] =
-    "SELECT t.org_id, o.name, o.path, COUNT(*), "
-    "SUM(CASE WHEN t.done_on IS NOT NULL THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN t.done_on IS NOT NULL AND t.done_on <= t.due_on "
-    "THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN t.done_on IS NULL AND t.due_next < $11 "
-    "THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN t.done_on IS NOT NULL OR t.due_on < $11 "
-    "THEN 1 ELSE 0 END), "
-    "COUNT(x.task_id), COALESCE(SUM(x.score), 0), SUM(t.percent), "
+    "SELECT k.org_id, o.name, o.path, k.tasks, k.done, k.on_time, "
+    "COALESCE((SELECT SUM(d.next_count) FROM task_open_days d "
+    "WHERE d.org_id = k.org_id AND d.year = k.year AND d.on_day < $11), 0), "
+    "k.done + COALESCE((SELECT SUM(d.due_count) FROM task_open_days d "
+    "WHERE d.org_id = k.org_id AND d.year = k.year AND d.on_day < $11), 0), "
+    "k.accepted, k.score_sum, k.percent_sum, "
     "COALESCE(o.parent_id, 0), po.name "
-    "FROM tasks t JOIN orgs o ON o.id = t.org_id "
+    "FROM task_tallies k JOIN orgs o ON o.id = k.org_id "
     "LEFT JOIN orgs po ON po.id = o.parent_id "
-    "LEFT JOIN task_acceptance x ON x.task_id = t.id "
-    "WHERE t.org_path >= $9 AND t.org_path < $10 AND " XF_RANGES_SQL(
-        "t.org_path", "1", "2", "3", "4", "5", "6", "7",
-        "8") " AND t.year = $12 "
-             "GROUP BY t.org_id, o.name, o.path, o.parent_id, po.name "
-             "ORDER BY o.path LIMIT $13";
+    "WHERE k.year = $12 AND k.org_path >= $9 AND k.org_path < $10 "
+    "AND " XF_RANGES_SQL("k.org_path", "1", "2", "3", "4", "5", "6", "7",
+                         "8") " AND k.tasks > 0 ORDER BY o.path LIMIT $13";
 
 static const xf_db_col tally_cols[] = {
     XF_COL(I64, xf_task_tally, org_id),

@@ -1,0 +1,111 @@
+/*
+ * tallies.c - `xianfeng tallies verify` and `xianfeng tallies rebuild`:
+ * every kind of kept tally (the aggregates the boards read instead of
+ * the history) recomputed from its source rows and compared, all in one
+ * read transaction; or rebuilt, all in one write transaction. Each kind
+ * is one line of the table below, its SQL in its store file.
+ */
+#include "tools/tools.h"
+#include "store/tallies.h"
+#include "store/task_tallies.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct tally {
+	const char *name;
+	xf_tally_check_fn check;
+	xf_tally_rebuild_fn rebuild;
+} tallies[] = {
+    /* one line per kind of kept tally */
+    {"tasks", xf_store_task_tallies_check, xf_store_task_tallies_rebuild},
+};
+#define NTALLIES (sizeof tallies / sizeof tallies[0])
+
+static void print_line(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+/* Runs every check in one read transaction. Returns the exit status:
+ * 0 all equal, 1 a difference, 2 a failure. */
+static int verify(xf_db *db)
+{
+	if (xf_db_begin_read(db) != XF_DB_OK) {
+		fprintf(stderr, "xianfeng tallies: %s\n", xf_db_errmsg(db));
+		return 2;
+	}
+	int status = 0;
+	for (size_t i = 0; i < NTALLIES; i++) {
+		int64_t checked = 0, diffs = 0;
+		int rc = tallies[i].check(db, print_line, NULL, &checked, &diffs);
+		if (rc != XF_DB_OK) {
+			fprintf(stderr, "xianfeng tallies verify: %s: %s\n",
+			        tallies[i].name, xf_db_errmsg(db));
+			status = 2;
+			break;
+		}
+		printf("%s: %" PRId64 " checked, %" PRId64 " differences\n",
+		       tallies[i].name, checked, diffs);
+		if (diffs && status == 0)
+			status = 1;
+	}
+	xf_db_rollback(db);
+	return status;
+}
+
+/* Rebuilds every tally in one write transaction. */
+static int rebuild(xf_db *db)
+{
+	int rc = xf_db_begin(db);
+	for (size_t i = 0; i < NTALLIES && rc == XF_DB_OK; i++) {
+		rc = tallies[i].rebuild(db);
+		if (rc != XF_DB_OK)
+			fprintf(stderr, "xianfeng tallies rebuild: %s: %s\n",
+			        tallies[i].name, xf_db_errmsg(db));
+		else
+			printf("%s: rebuilt\n", tallies[i].name);
+	}
+	rc = xf_db_end(db, rc);
+	return rc == XF_DB_OK ? 0 : 2;
+}
+
+int xf_cmd_tallies(int argc, char **argv)
+{
+	const char *db_url = XF_DEFAULT_DB;
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	                         strcmp(argv[1], "-h") == 0);
+	for (int i = 2; i < argc; i++)
+		help |= strcmp(argv[i], "--help") == 0;
+	if (help) {
+		printf("usage: xianfeng tallies verify|rebuild [--db DB]\n"
+		       "verify: recomputes every kept tally from its source "
+		       "rows and reports every difference (exit 1 if any).\n"
+		       "rebuild: recomputes and replaces them all.\n");
+		return 0;
+	}
+	if (argc < 2 || (strcmp(argv[1], "verify") != 0 &&
+	                 strcmp(argv[1], "rebuild") != 0))
+		return xf_cli_usage_error("tallies", "unknown subcommand");
+	int ch;
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd')
+			db_url = optarg;
+		else
+			return xf_cli_bad_option("tallies", argv);
+	}
+	if (optind < argc)
+		return xf_cli_usage_error("tallies", "unexpected argument");
+	xf_db *db = xf_cli_open_db(db_url, 1);
+	if (!db)
+		return 2;
+	int status = strcmp(argv[1], "verify") == 0 ? verify(db) : rebuild(db);
+	xf_db_close(db);
+	return status;
+}
