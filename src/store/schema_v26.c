@@ -35,8 +35,8 @@
 	"on_time, accepted, score_sum, percent_sum) "                          \
 	"SELECT " R ".org_id, " R ".year, " R ".org_path, " S ", " S           \
 	" * (CASE WHEN " R ".done_on IS NOT NULL THEN 1 ELSE 0 END), " S       \
-	" * (CASE WHEN " R ".done_on IS NOT NULL AND " R                       \
-	".done_on <= " R ".due_on THEN 1 ELSE 0 END), " S                      \
+	" * (CASE WHEN " R ".done_on IS NOT NULL AND " R ".done_on <= " R      \
+	".due_on THEN 1 ELSE 0 END), " S                                       \
 	" * (SELECT COUNT(*) FROM task_acceptance x WHERE x.task_id = " R      \
 	".id), " S " * COALESCE((SELECT x.score FROM task_acceptance x "       \
 	"WHERE x.task_id = " R ".id), 0), " S " * " R ".percent WHERE 1 = 1 "  \
@@ -73,44 +73,52 @@
 #define TASK_TALLY_COLS "org_id, year, done_on, due_on, due_next, percent"
 
 /* SQLite: one trigger per event, the statements inline. */
+// clang-format off
 #define SQLITE_TRIGGERS                                                        \
-	"CREATE TRIGGER task_tally_insert AFTER INSERT ON tasks "              \
-	"BEGIN " TALLY_ADD("NEW", "1") " END;"                                 \
+	"CREATE TRIGGER task_tally_insert AFTER INSERT ON tasks BEGIN "        \
+	    TALLY_ADD("NEW", "1") " END;"                                      \
 	"CREATE TRIGGER task_tally_update AFTER UPDATE OF " TASK_TALLY_COLS    \
-	" ON tasks BEGIN " TALLY_ADD("OLD", "-1") TALLY_ADD("NEW", "1") " END;" \
-	"CREATE TRIGGER task_tally_delete BEFORE DELETE ON tasks "             \
-	"BEGIN " TALLY_ADD("OLD", "-1") " END;"                                \
-	"CREATE TRIGGER task_tally_acc_insert AFTER INSERT ON task_acceptance " \
-	"BEGIN " ACCEPTANCE_ADD("NEW", "1") " END;"                            \
-	"CREATE TRIGGER task_tally_acc_update AFTER UPDATE OF task_id, score " \
-	"ON task_acceptance "                                                  \
-	"BEGIN " ACCEPTANCE_ADD("OLD", "-1") ACCEPTANCE_ADD("NEW", "1") " END;" \
-	"CREATE TRIGGER task_tally_acc_delete AFTER DELETE ON task_acceptance " \
-	"BEGIN " ACCEPTANCE_ADD("OLD", "-1") " END;"
+	    " ON tasks BEGIN " TALLY_ADD("OLD", "-1") TALLY_ADD("NEW", "1")   \
+	    " END;"                                                            \
+	"CREATE TRIGGER task_tally_delete BEFORE DELETE ON tasks BEGIN "       \
+	    TALLY_ADD("OLD", "-1") " END;"                                     \
+	"CREATE TRIGGER task_tally_acc_insert AFTER INSERT ON task_acceptance" \
+	    " BEGIN " ACCEPTANCE_ADD("NEW", "1") " END;"                       \
+	"CREATE TRIGGER task_tally_acc_update AFTER UPDATE OF task_id, score"  \
+	    " ON task_acceptance BEGIN " ACCEPTANCE_ADD("OLD", "-1")           \
+	    ACCEPTANCE_ADD("NEW", "1") " END;"                                 \
+	"CREATE TRIGGER task_tally_acc_delete AFTER DELETE ON task_acceptance" \
+	    " BEGIN " ACCEPTANCE_ADD("OLD", "-1") " END;"
 
 /* PostgreSQL: plpgsql functions; the task's row goes to
- * task_tally_apply as a record of type tasks. */
+ * task_tally_apply as a record of type tasks. The delete trigger runs
+ * before the row goes (RETURN OLD lets it go). */
 #define PG_TRIGGERS                                                            \
 	"CREATE FUNCTION task_tally_apply(r tasks, s integer) RETURNS void "   \
-	"LANGUAGE plpgsql AS $$ BEGIN " TALLY_ADD("r", "s") " END $$;"         \
+	    "LANGUAGE plpgsql AS $$ BEGIN " TALLY_ADD("r", "s") " END $$;"     \
 	"CREATE FUNCTION task_tally_task() RETURNS trigger LANGUAGE plpgsql "  \
-	"AS $$ BEGIN "                                                         \
-	"IF TG_OP <> 'INSERT' THEN PERFORM task_tally_apply(OLD, -1); END IF;" \
-	"IF TG_OP <> 'DELETE' THEN PERFORM task_tally_apply(NEW, 1); END IF;"  \
-	"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NULL; END $$;"    \
+	    "AS $$ BEGIN "                                                     \
+	    "IF TG_OP <> 'INSERT' THEN PERFORM task_tally_apply(OLD, -1); "    \
+	    "END IF; "                                                         \
+	    "IF TG_OP <> 'DELETE' THEN PERFORM task_tally_apply(NEW, 1); "     \
+	    "END IF; "                                                         \
+	    "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NULL; END $$;"\
 	"CREATE TRIGGER task_tally_write AFTER INSERT OR UPDATE OF "           \
-	TASK_TALLY_COLS " ON tasks FOR EACH ROW "                              \
-	"EXECUTE FUNCTION task_tally_task();"                                  \
+	    TASK_TALLY_COLS " ON tasks FOR EACH ROW "                          \
+	    "EXECUTE FUNCTION task_tally_task();"                              \
 	"CREATE TRIGGER task_tally_delete BEFORE DELETE ON tasks "             \
-	"FOR EACH ROW EXECUTE FUNCTION task_tally_task();"                     \
+	    "FOR EACH ROW EXECUTE FUNCTION task_tally_task();"                 \
 	"CREATE FUNCTION task_tally_acceptance() RETURNS trigger "             \
-	"LANGUAGE plpgsql AS $$ BEGIN "                                        \
-	"IF TG_OP <> 'INSERT' THEN " ACCEPTANCE_ADD("OLD", "-1") " END IF;"    \
-	"IF TG_OP <> 'DELETE' THEN " ACCEPTANCE_ADD("NEW", "1") " END IF;"     \
-	"RETURN NULL; END $$;"                                                 \
+	    "LANGUAGE plpgsql AS $$ BEGIN "                                    \
+	    "IF TG_OP <> 'INSERT' THEN " ACCEPTANCE_ADD("OLD", "-1")           \
+	    " END IF; "                                                        \
+	    "IF TG_OP <> 'DELETE' THEN " ACCEPTANCE_ADD("NEW", "1")            \
+	    " END IF; "                                                        \
+	    "RETURN NULL; END $$;"                                             \
 	"CREATE TRIGGER task_tally_acceptance AFTER INSERT OR DELETE OR "      \
-	"UPDATE OF task_id, score ON task_acceptance FOR EACH ROW "            \
-	"EXECUTE FUNCTION task_tally_acceptance();"
+	    "UPDATE OF task_id, score ON task_acceptance FOR EACH ROW "        \
+	    "EXECUTE FUNCTION task_tally_acceptance();"
+// clang-format on
 
 const char xf_schema_v26[] =
     "CREATE TABLE task_tallies ("
@@ -127,8 +135,7 @@ const char xf_schema_v26[] =
     " year INTEGER NOT NULL,"
     " on_day TEXT NOT NULL,"
     " next_count INTEGER NOT NULL, due_count INTEGER NOT NULL,"
-    " PRIMARY KEY (org_id, year, on_day));"
-    XF_TASK_TALLIES_FILL_SQL ";"
-    XF_TASK_OPEN_DAYS_FILL_SQL ";"
+    " PRIMARY KEY (org_id, year, on_day));" XF_TASK_TALLIES_FILL_SQL
+    ";" XF_TASK_OPEN_DAYS_FILL_SQL ";"
     "{SQ}" SQLITE_TRIGGERS "{/SQ}"
     "{PG}" PG_TRIGGERS "{/PG}";

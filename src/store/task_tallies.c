@@ -56,7 +56,8 @@ static void compare(xf_stmt *st, int kept, int fresh, int n,
 {
 	char line[512];
 	for (int i = 0; i < n; i++) {
-		int64_t k = xf_db_int(st, kept + i), f = xf_db_int(st, fresh + i);
+		int64_t k = xf_db_int(st, kept + i),
+		        f = xf_db_int(st, fresh + i);
 		if (k == f)
 			continue;
 		snprintf(line, sizeof line,

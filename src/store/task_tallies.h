@@ -37,7 +37,8 @@
 
 #define XF_TASK_TALLIES_FILL_SQL                                               \
 	"INSERT INTO task_tallies (org_id, year, org_path, tasks, done, "      \
-	"on_time, accepted, score_sum, percent_sum) " XF_TASK_TALLIES_FRESH_SQL
+	"on_time, accepted, score_sum, "                                       \
+	"percent_sum) " XF_TASK_TALLIES_FRESH_SQL
 #define XF_TASK_OPEN_DAYS_FILL_SQL                                             \
 	"INSERT INTO task_open_days (org_id, year, on_day, next_count, "       \
 	"due_count) " XF_TASK_OPEN_DAYS_FRESH_SQL

@@ -5,9 +5,9 @@
  * read transaction; or rebuilt, all in one write transaction. Each kind
  * is one line of the table below, its SQL in its store file.
  */
-#include "tools/tools.h"
 #include "store/tallies.h"
 #include "store/task_tallies.h"
+#include "tools/tools.h"
 
 #include <getopt.h>
 #include <inttypes.h>
@@ -41,7 +41,8 @@ static int verify(xf_db *db)
 	int status = 0;
 	for (size_t i = 0; i < NTALLIES; i++) {
 		int64_t checked = 0, diffs = 0;
-		int rc = tallies[i].check(db, print_line, NULL, &checked, &diffs);
+		int rc =
+		    tallies[i].check(db, print_line, NULL, &checked, &diffs);
 		if (rc != XF_DB_OK) {
 			fprintf(stderr, "xianfeng tallies verify: %s: %s\n",
 			        tallies[i].name, xf_db_errmsg(db));
@@ -89,8 +90,8 @@ int xf_cmd_tallies(int argc, char **argv)
 		       "rebuild: recomputes and replaces them all.\n");
 		return 0;
 	}
-	if (argc < 2 || (strcmp(argv[1], "verify") != 0 &&
-	                 strcmp(argv[1], "rebuild") != 0))
+	if (argc < 2 ||
+	    (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "rebuild") != 0))
 		return xf_cli_usage_error("tallies", "unknown subcommand");
 	int ch;
 	optind = 2;
