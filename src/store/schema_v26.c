@@ -15,7 +15,9 @@
  *   is. A board sums the rows before today of each organization; rows
  *   that fall to zero are deleted, so an organization has at most one
  *   row per distinct due day of its open tasks (a handful), and done
- *   tasks cost nothing.
+ *   tasks cost nothing. A tally whose tasks are all deleted is deleted
+ *   too (no foreign key to orgs: an organization with no task left can
+ *   be deleted; verify finds a stray row).
  * Both are kept by triggers in the writing transaction, whatever the
  * path (the API, imports, the demo city, the bulk loader, deletes):
  * a task contributes its row with sign -1 before a change and +1 after
@@ -58,7 +60,9 @@
 	"ON CONFLICT (org_id, year, on_day) DO UPDATE SET "                    \
 	"due_count = task_open_days.due_count + excluded.due_count;"           \
 	"DELETE FROM task_open_days WHERE org_id = " R ".org_id AND year = " R \
-	".year AND next_count = 0 AND due_count = 0;"
+	".year AND next_count = 0 AND due_count = 0;"                          \
+	"DELETE FROM task_tallies WHERE org_id = " R ".org_id AND year = " R   \
+	".year AND tasks = 0;"
 
 /* Adds the acceptance row R with sign S to its task's tally. */
 #define ACCEPTANCE_ADD(R, S)                                                   \
@@ -122,7 +126,7 @@
 
 const char xf_schema_v26[] =
     "CREATE TABLE task_tallies ("
-    " org_id BIGINT NOT NULL REFERENCES orgs(id),"
+    " org_id BIGINT NOT NULL,"
     " year INTEGER NOT NULL,"
     " org_path TEXT{C} NOT NULL,"
     " tasks BIGINT NOT NULL, done BIGINT NOT NULL, on_time BIGINT NOT NULL,"

@@ -210,3 +210,19 @@ test('tallies verify names a tally broken on purpose and exits 1; rebuild mends 
 	const again = await runTallies(srv.db);
 	assert.equal(again.code, 0, again.stdout + again.stderr);
 });
+
+test('an organization whose tasks are all deleted leaves no tally and can be deleted', async () => {
+	const o = expectStatus(await admin.post('/api/orgs', { name: uniq('临时支部'), kind: 'branch', level: 'county', parent_id: dist.id }), 201, srv);
+	const t = expectStatus(await com.post('/api/tasks', {
+		org_id: o.id, title: uniq('任务'), start_on: dayFromToday(-5), due_on: dayFromToday(5), milestones: [],
+	}), 201, srv);
+	const b = expectStatus(await com.get(`/api/tasks/board?org=${o.id}&year=${t.year}`), 200, srv);
+	assert.deepEqual(b.items.map((i) => [i.org_id, i.tasks]), [[o.id, 1]]);
+	assert.ok((await com.request('DELETE', `/api/tasks/${t.id}`)).status < 300);
+	const empty = expectStatus(await com.get(`/api/tasks/board?org=${o.id}&year=${t.year}`), 200, srv);
+	assert.deepEqual(empty.items, []);
+	const gone = await admin.request('DELETE', `/api/orgs/${o.id}`);
+	assert.ok(gone.status < 300, gone.text);
+	const v = await runTallies(srv.db);
+	assert.equal(v.code, 0, v.stdout + v.stderr);
+});
