@@ -1,8 +1,8 @@
 /*
- * meeting_tallies.c - the read, the check and the rebuild of the compliance board's
- * kept tally, meeting_tallies (schema v26): the same GROUP BY of meetings
- * as the migration's fill, compared row by row with what the triggers
- * kept; and the board's read of the tally.
+ * meeting_tallies.c - the compliance board's kept tally, meeting_tallies
+ * (schema v26, kept by triggers on meetings): the board's read of it, and
+ * its check and rebuild from the same GROUP BY of meetings as the
+ * migration's fill, compared row by row with what the triggers kept.
  */
 #include "store/meeting_tallies.h"
 
@@ -76,7 +76,8 @@ int xf_store_meeting_tallies_check(xf_db *db, xf_tally_diff_fn fn, void *arg,
 		return XF_DB_ERROR;
 	char line[256];
 	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		const char *month = xf_db_text(st, 1), *kind = xf_db_text(st, 2);
+		const char *month = xf_db_text(st, 1),
+		           *kind = xf_db_text(st, 2);
 		snprintf(line, sizeof line,
 		         "compliance: org %" PRId64 " month %s kind %s: kept "
 		         "on_time %" PRId64 " late %" PRId64 " no_ft %" PRId64
@@ -95,8 +96,7 @@ int xf_store_meeting_tallies_check(xf_db *db, xf_tally_diff_fn fn, void *arg,
 static const char sql_clear[] = "DELETE FROM meeting_tallies";
 static const char sql_fill[] =
     "INSERT INTO meeting_tallies (org_id, month, kind, on_time, late, no_ft) "
-    "SELECT org_id, month, kind, on_time, late, no_ft FROM (" RECOUNT_SQL
-    ") r";
+    "SELECT org_id, month, kind, on_time, late, no_ft FROM (" RECOUNT_SQL ") r";
 
 int xf_store_meeting_tallies_rebuild(xf_db *db)
 {

@@ -3,9 +3,11 @@
  * - meeting_tallies: per organization, meeting kind and month ('YYYY-MM'
  *   of counts_on) the meetings counted on time (late = 0), late, and of
  *   them those without a first topic (has_ft = 0) - what the supervision
- *   board sums (store/meetings.c, xf_store_meeting_tally). Keyed by
+ *   board sums (xf_store_meeting_tally, store/meeting_tallies.c). Keyed by
  *   org_id, so moving an organization changes nothing here; rows that
- *   fall to zero are deleted.
+ *   fall to zero are deleted. On SQLite WITHOUT ROWID: the rows live in
+ *   the primary key's order, so a subtree's board reads each org's months
+ *   as one range (half the time of the meetings' covering index).
  * - triggers keep it in the transaction of every write of meetings
  *   (insert, delete, update of org_id/kind/counts_on/late/has_ft), on
  *   every path: use cases, imports, the bulk loader's COPY, the demo.
@@ -39,7 +41,7 @@ const char xf_schema_v26[] =
     " on_time INTEGER NOT NULL,"
     " late INTEGER NOT NULL,"
     " no_ft INTEGER NOT NULL,"
-    " PRIMARY KEY (org_id, month, kind));"
+    " PRIMARY KEY (org_id, month, kind)){SQ} WITHOUT ROWID{/SQ};"
     "INSERT INTO meeting_tallies (org_id, month, kind, on_time, late, no_ft)"
     " SELECT org_id, substr(counts_on, 1, 7), kind,"
     " SUM(CASE WHEN late = 0 THEN 1 ELSE 0 END),"

@@ -7,7 +7,9 @@
  * any differs, 2 when it could not check.
  */
 #include "tools/tools.h"
+
 #include "store/tallies.h"
+
 #include "store/meeting_tallies.h"
 
 #include <getopt.h>
@@ -39,8 +41,8 @@ static int verify(xf_db *db)
 	int status = 0;
 	for (size_t i = 0; i < NTALLIES; i++) {
 		int64_t checked = 0, diffs = 0;
-		int rc = tallies[i].check(db, print_line, NULL, &checked,
-		                          &diffs);
+		int rc =
+		    tallies[i].check(db, print_line, NULL, &checked, &diffs);
 		if (rc != XF_DB_OK) {
 			fprintf(stderr, "xianfeng tallies verify: %s: %s\n",
 			        tallies[i].name, xf_db_errmsg(db));
