@@ -1,15 +1,16 @@
 /*
  * compliance.c (service) - compliance reports and the supervision board.
  *
- * One read transaction: the subtree's organizations (path order), one
- * GROUP BY (org, kind, month) of its meetings over the slots the period
- * evaluates, then the domain rules per organization. Memory: the tallies
- * are gathered in a malloc'ed array freed before returning; everything
- * returned lives in c->a.
+ * One read transaction: the subtree's organizations (path order), the
+ * kept tally (org, kind, month) of their meetings over the slots the
+ * period evaluates (store/meeting_tallies.h), then the domain rules per
+ * organization. Memory: the tallies are gathered in a malloc'ed array
+ * freed before returning; everything returned lives in c->a.
  */
 #include "service/compliance.h"
 
 #include "service/meetings.h"
+#include "store/meeting_tallies.h"
 #include "store/meetings.h"
 
 #include <stdlib.h>

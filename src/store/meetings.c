@@ -1,8 +1,8 @@
 /*
- * meetings.c - SQL of meetings, measures, attendance, talks, the
- * compliance aggregates and the meeting rules. Meeting rows carry their
- * organization's path and the day they count for, so that the board is
- * one GROUP BY over an index range (schema_v2.c).
+ * meetings.c - SQL of meetings, measures, attendance, talks and the
+ * meeting rules. Meeting rows carry their organization's path and the day
+ * they count for (schema_v2.c); the compliance board reads their kept
+ * tally (store/meeting_tallies.c).
  */
 #include "store/meetings.h"
 
@@ -455,40 +455,6 @@ int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 	xf_db_scoped f = {r, {member_id}, 1};
 	return xf_db_list_page(db, &talk_list, &f, limit, offset, a, out, n,
 	                       total);
-}
-
-/* ---- aggregates ------------------------------------------------------------
- */
-
-static const char sql_tally[] = XF_SQL_PLAN_PER_CALL
-    "SELECT m.org_id, m.kind, m.counts_on, m.late, m.has_ft FROM orgs o "
-    "JOIN meetings m ON m.org_id = o.id "
-    "AND m.counts_on >= $3 AND m.counts_on <= $4 "
-    "WHERE o.path >= $1 AND o.path < $2 "
-    "ORDER BY o.path, m.counts_on";
-
-int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
-                           const char *from, const char *to, xf_tally_fn fn,
-                           void *arg)
-{
-	xf_stmt *st = XF_DB_BOUND(db, sql_tally, XF_STR(lo), XF_STR(hi),
-	                          XF_STR(from), XF_STR(to));
-	if (!st)
-		return XF_DB_ERROR;
-	int rc;
-	char month[8];
-	while ((rc = xf_db_step(st)) == XF_DB_ROW) {
-		const char *day = xf_db_text(st, 2);
-		size_t n = day ? strnlen(day, 7) : 0;
-		memcpy(month, day, n);
-		month[n] = '\0';
-		int late = xf_db_int(st, 3) != 0;
-		if (fn(arg, xf_db_int(st, 0), xf_db_text(st, 1), month, !late,
-		       late, xf_db_int(st, 4) == 0) != 0)
-			break;
-	}
-	xf_db_reset(st);
-	return xf_db_done(rc);
 }
 
 /* ---- rules --------------------------------------------------------------- */

@@ -109,23 +109,6 @@ int xf_store_talk_list(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t member_id, int offset, int limit, xf_talk **out,
                        int *n, int64_t *total);
 
-/* ---- aggregates for compliance ------------------------------------------ */
-
-/*
- * Calls fn for the meetings in [lo, hi) that count on a day in [from, to],
- * in org order (all of an org's rows together) and, within an org, in
- * month order: month is "YYYY-MM", on_time and late count the meetings,
- * no_ft those without a first topic. The rows of one (org, kind, month)
- * may come in several calls, to be summed by the caller. The subtree's
- * orgs in path order, each with an index range of its meetings in the
- * period (meetings_org_counts): no sort.
- */
-typedef int (*xf_tally_fn)(void *arg, int64_t org_id, const char *kind,
-                           const char *month, int on_time, int late, int no_ft);
-int xf_store_meeting_tally(xf_db *db, const char *lo, const char *hi,
-                           const char *from, const char *to, xf_tally_fn fn,
-                           void *arg);
-
 /* ---- configured rules --------------------------------------------------- */
 
 typedef struct xf_meeting_rule {

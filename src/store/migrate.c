@@ -46,6 +46,7 @@ static const char *const migrations[] = {
     xf_schema_v24, /* 换届: terms of committees and their positions */
     xf_schema_v25, /* lecture library; special campaigns */
     xf_schema_v26, /* kept tallies of the 晒绩 board */
+    xf_schema_v27, /* kept tally of meetings for the compliance board */
 };
 
 int xf_schema_latest(void)

@@ -6,6 +6,7 @@
  * is one line of the table below, its SQL in its store file.
  */
 #include "store/tallies.h"
+#include "store/meeting_tallies.h"
 #include "store/task_tallies.h"
 #include "tools/tools.h"
 
@@ -21,6 +22,8 @@ static const struct tally {
 } tallies[] = {
     /* one line per kind of kept tally */
     {"tasks", xf_store_task_tallies_check, xf_store_task_tallies_rebuild},
+    {"compliance", xf_store_meeting_tallies_check,
+     xf_store_meeting_tallies_rebuild},
 };
 #define NTALLIES (sizeof tallies / sizeof tallies[0])
 
