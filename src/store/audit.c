@@ -173,10 +173,7 @@ static const xf_db_col row_cols[] = {
     XF_COL(OPT, xf_audit_row, after_json),
 };
 
-static void read_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, row_cols, XF_NCOLS(row_cols), item);
-}
+XF_DB_READER(read_row, row_cols);
 
 static const xf_db_list audit_list = {
     sql_count, sql_list, bind_filter, 7, sizeof(xf_audit_row), read_row};
@@ -248,10 +245,7 @@ static const xf_db_col walk_cols[] = {
     XF_COL(STR, xf_audit_row, hash),
 };
 
-static void read_walk(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, walk_cols, XF_NCOLS(walk_cols), item);
-}
+XF_DB_READER(read_walk, walk_cols);
 
 static void verdict(xf_audit_verdict *v, int64_t id, int64_t seq,
                     const char *what)

@@ -43,10 +43,7 @@ static const xf_db_col brand_cols[] = {
     XF_COL(I64, xf_brand, created_at),  XF_COL(I64, xf_brand, updated_at),
 };
 
-static void read_brand(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, brand_cols, XF_NCOLS(brand_cols), item);
-}
+XF_DB_READER(read_brand, brand_cols);
 
 static const char sql_get[] =
     "SELECT " BRAND_COLS BRAND_FROM " WHERE b.id = $1";
@@ -143,10 +140,7 @@ static const xf_db_col review_cols[] = {
     XF_COL(OPT, xf_brand_review, reviewer_name),
 };
 
-static void read_review(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, review_cols, XF_NCOLS(review_cols), item);
-}
+XF_DB_READER(read_review, review_cols);
 
 int xf_store_brand_reviews(xf_db *db, xf_arena *a, int64_t brand_id,
                            xf_brand_review **out, int *n)

@@ -105,10 +105,7 @@ static const xf_db_col campaign_cols[] = {
     XF_COL(I64, xf_campaign, updated_at),
 };
 
-static void read_campaign(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, campaign_cols, XF_NCOLS(campaign_cols), item);
-}
+XF_DB_READER(read_campaign, campaign_cols);
 
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
@@ -176,10 +173,7 @@ static const xf_db_col item_cols[] = {
     XF_COL(OPT, xf_campaign_item, description),
 };
 
-static void read_item(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
-}
+XF_DB_READER(read_item, item_cols);
 
 static const char sql_items[] =
     "SELECT " ITEM_COLS " FROM campaign_items i WHERE "
@@ -222,10 +216,7 @@ static const xf_db_col part_cols[] = {
     XF_COL(I64, xf_campaign_part, rating_sum),
 };
 
-static void read_part(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, part_cols, XF_NCOLS(part_cols), item);
-}
+XF_DB_READER(read_part, part_cols);
 
 int xf_store_campaign_parts(xf_db *db, xf_arena *a, int64_t campaign_id,
                             xf_campaign_part **out, int *n)
@@ -244,10 +235,7 @@ typedef struct path_row {
 
 static const xf_db_col path_cols[] = {XF_COL(STR, path_row, path)};
 
-static void read_path(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, path_cols, XF_NCOLS(path_cols), item);
-}
+XF_DB_READER(read_path, path_cols);
 
 int xf_store_campaign_part_get(xf_db *db, xf_arena *a, int64_t campaign_id,
                                int64_t org_id, const char **org_path)
@@ -314,10 +302,7 @@ static const xf_db_col report_cols[] = {
     XF_COL(I64, xf_campaign_report, attachment_count),
 };
 
-static void read_report(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, report_cols, XF_NCOLS(report_cols), item);
-}
+XF_DB_READER(read_report, report_cols);
 
 static const char sql_report_get[] =
     "SELECT " REPORT_COLS REPORT_FROM " WHERE r.id = $1";

@@ -68,10 +68,7 @@ static const xf_db_col jp_cols[] = {
     XF_COL(I64, xf_joint_project, updated_at),
 };
 
-static void read_jp(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, jp_cols, XF_NCOLS(jp_cols), item);
-}
+XF_DB_READER(read_jp, jp_cols);
 
 static const char sql_partners[] =
     "SELECT jo.org_id, o.name, jo.org_path FROM joint_project_orgs jo "
@@ -84,10 +81,7 @@ static const xf_db_col partner_cols[] = {
     XF_COL(STR, xf_jp_org, org_path),
 };
 
-static void read_partner(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, partner_cols, XF_NCOLS(partner_cols), item);
-}
+XF_DB_READER(read_partner, partner_cols);
 
 static const char sql_tags[] =
     "SELECT g.id, g.name, g.sort FROM joint_project_tags jt "
@@ -100,10 +94,7 @@ static const xf_db_col tag_brief_cols[] = {
     XF_COL(INT, xf_cw_tag, sort),
 };
 
-static void read_tag_brief(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, tag_brief_cols, XF_NCOLS(tag_brief_cols), item);
-}
+XF_DB_READER(read_tag_brief, tag_brief_cols);
 
 /* Reads the partners and tags of p. */
 static int read_links(xf_db *db, xf_arena *a, xf_joint_project *p)
@@ -293,10 +284,7 @@ static const xf_db_col review_cols[] = {
     XF_COL(OPT, xf_jp_review, reviewer_name),
 };
 
-static void read_review(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, review_cols, XF_NCOLS(review_cols), item);
-}
+XF_DB_READER(read_review, review_cols);
 
 int xf_store_jp_reviews(xf_db *db, xf_arena *a, int64_t id, xf_jp_review **out,
                         int *n)
@@ -318,10 +306,7 @@ static const xf_db_col tag_cols[] = {
     XF_COL(I64, xf_cw_tag, project_count),
 };
 
-static void read_tag(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, tag_cols, XF_NCOLS(tag_cols), item);
-}
+XF_DB_READER(read_tag, tag_cols);
 
 static const char sql_tag_list[] =
     "SELECT " TAG_COLS " FROM central_work_tags g "

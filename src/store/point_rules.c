@@ -116,10 +116,7 @@ static const xf_db_col rule_row_cols[] = {
     XF_COL(OPT, rule_row, version.record_qualifier),
 };
 
-static void read_rule_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, rule_row_cols, XF_NCOLS(rule_row_cols), item);
-}
+XF_DB_READER(read_rule_row, rule_row_cols);
 
 static const char sql_rule_get[] =
     "SELECT " RULE_COLS ", " VERSION_COLS

@@ -101,10 +101,7 @@ static const xf_db_col program_cols[] = {
     XF_COL(I64, xf_program, awarded),
 };
 
-static void read_program(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, program_cols, XF_NCOLS(program_cols), item);
-}
+XF_DB_READER(read_program, program_cols);
 
 static const char sql_get[] =
     "SELECT " PROGRAM_COLS PROGRAM_FROM " WHERE p.id = $1";
@@ -126,10 +123,7 @@ static const xf_db_col criterion_cols[] = {
     XF_COL(INT, xf_program_criterion, required),
 };
 
-static void read_criterion(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, criterion_cols, XF_NCOLS(criterion_cols), item);
-}
+XF_DB_READER(read_criterion, criterion_cols);
 
 int xf_store_program_criteria(xf_db *db, xf_arena *a, int64_t id,
                               xf_program_criterion **out, int *n)
@@ -306,10 +300,7 @@ static const xf_db_col app_cols[] = {
     XF_COL(I64, xf_program_application, attachment_count),
 };
 
-static void read_app(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, app_cols, XF_NCOLS(app_cols), item);
-}
+XF_DB_READER(read_app, app_cols);
 
 static const char sql_app_get[] =
     "SELECT " APP_COLS APP_FROM " WHERE a.id = $1";
@@ -367,10 +358,7 @@ static const xf_db_col item_cols[] = {
     XF_COL(OPT, xf_program_item, note),
 };
 
-static void read_item(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
-}
+XF_DB_READER(read_item, item_cols);
 
 int xf_store_program_app_items(xf_db *db, xf_arena *a, int64_t app_id,
                                int64_t program_id, xf_program_item **out,

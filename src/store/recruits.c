@@ -170,10 +170,7 @@ static const xf_db_col step_cols[] = {
     XF_COL(I64, xf_recruit_entry, created_at),
 };
 
-static void read_step(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, step_cols, XF_NCOLS(step_cols), item);
-}
+XF_DB_READER(read_step, step_cols);
 
 int xf_store_recruit_steps(xf_db *db, xf_arena *a, int64_t recruit_id,
                            xf_recruit_entry **out, int *n)
