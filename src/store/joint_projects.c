@@ -4,6 +4,8 @@
  */
 #include "store/joint_projects.h"
 
+#include "store/year_reviews.h"
+
 #include <string.h>
 
 static const char sql_insert[] =
@@ -250,22 +252,9 @@ static const char sql_review_put[] =
     "notes = excluded.notes, reviewed_by = excluded.reviewed_by, "
     "reviewed_at = excluded.reviewed_at";
 
-static const xf_db_col review_put_cols[] = {
-    XF_COL(I64, xf_jp_review, project_id),
-    XF_COL(INT, xf_jp_review, year),
-    XF_COL(STR, xf_jp_review, grade),
-    XF_COL(OPT, xf_jp_review, notes),
-    XF_COL(ID, xf_jp_review, reviewed_by),
-    XF_COL(I64, xf_jp_review, reviewed_at),
-};
-
 int xf_store_jp_review_put(xf_db *db, const xf_jp_review *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_review_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, review_put_cols, XF_NCOLS(review_put_cols), v);
-	return xf_db_run(st);
+	return xf_store_year_review_put(db, sql_review_put, v);
 }
 
 static const char sql_reviews[] =
@@ -274,23 +263,10 @@ static const char sql_reviews[] =
     "FROM joint_project_reviews v LEFT JOIN users u ON u.id = v.reviewed_by "
     "WHERE v.project_id = $1 ORDER BY v.year DESC LIMIT 100";
 
-static const xf_db_col review_cols[] = {
-    XF_COL(I64, xf_jp_review, project_id),
-    XF_COL(INT, xf_jp_review, year),
-    XF_COL(STR, xf_jp_review, grade),
-    XF_COL(OPT, xf_jp_review, notes),
-    XF_COL(I64, xf_jp_review, reviewed_by),
-    XF_COL(I64, xf_jp_review, reviewed_at),
-    XF_COL(OPT, xf_jp_review, reviewer_name),
-};
-
-XF_DB_READER(read_review, review_cols);
-
 int xf_store_jp_reviews(xf_db *db, xf_arena *a, int64_t id, xf_jp_review **out,
                         int *n)
 {
-	return xf_db_rows(XF_DB_BOUND(db, sql_reviews, XF_INT(id)), a, 100,
-	                  sizeof **out, read_review, out, n);
+	return xf_store_year_reviews(db, a, sql_reviews, id, out, n);
 }
 
 /* ---- central-work tags ------------------------------------------------- */
