@@ -30,20 +30,24 @@ static const char sql_item_insert[] =
     "INSERT INTO campaign_items (campaign_id, pos, title, kind, description) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
 
-static const xf_db_col item_insert_cols[] = {
+/* An item's columns; an insert binds them from campaign_id on. */
+static const xf_db_col item_cols[] = {
+    XF_COL(I64, xf_campaign_item, id),
     XF_COL(I64, xf_campaign_item, campaign_id),
     XF_COL(INT, xf_campaign_item, pos),
     XF_COL(STR, xf_campaign_item, title),
     XF_COL(STR, xf_campaign_item, kind),
     XF_COL(OPT, xf_campaign_item, description),
 };
+#define ITEM_WRITE_FROM 1
+#define ITEM_NWRITE     5
 
 int xf_store_campaign_item_insert(xf_db *db, xf_campaign_item *v)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, item_insert_cols, XF_NCOLS(item_insert_cols), v);
+	xf_db_bind_cols(st, 1, item_cols + ITEM_WRITE_FROM, ITEM_NWRITE, v);
 	return xf_db_insert(st, &v->id);
 }
 
@@ -163,15 +167,6 @@ int xf_store_campaign_list(xf_db *db, xf_arena *a, const xf_campaign_filter *f,
 }
 
 #define ITEM_COLS "i.id, i.campaign_id, i.pos, i.title, i.kind, i.description"
-
-static const xf_db_col item_cols[] = {
-    XF_COL(I64, xf_campaign_item, id),
-    XF_COL(I64, xf_campaign_item, campaign_id),
-    XF_COL(INT, xf_campaign_item, pos),
-    XF_COL(STR, xf_campaign_item, title),
-    XF_COL(STR, xf_campaign_item, kind),
-    XF_COL(OPT, xf_campaign_item, description),
-};
 
 XF_DB_READER(read_item, item_cols);
 

@@ -289,9 +289,9 @@ static const xf_db_col app_cols[] = {
     XF_COL(OPT, xf_program_application, review_notes),
     XF_COL(OPT, xf_program_application, visit_date),
     XF_COL(OPT, xf_program_application, visit_notes),
-    XF_COL(I64, xf_program_application, submitted_at),
-    XF_COL(I64, xf_program_application, reviewed_at),
-    XF_COL(I64, xf_program_application, decided_at),
+    XF_COL(ID, xf_program_application, submitted_at),
+    XF_COL(ID, xf_program_application, reviewed_at),
+    XF_COL(ID, xf_program_application, decided_at),
     XF_COL(I64, xf_program_application, created_by),
     XF_COL(I64, xf_program_application, created_at),
     XF_COL(I64, xf_program_application, updated_at),
@@ -317,16 +317,10 @@ static const char sql_app_update[] =
     "submitted_at = $7, reviewed_at = $8, decided_at = $9, updated_at = $10 "
     "WHERE id = $1";
 
-static const xf_db_col app_update_cols[] = {
-    XF_COL(STR, xf_program_application, state),
-    XF_COL(OPT, xf_program_application, conclusion),
-    XF_COL(OPT, xf_program_application, review_notes),
-    XF_COL(OPT, xf_program_application, visit_date),
-    XF_COL(OPT, xf_program_application, visit_notes),
-    XF_COL(ID, xf_program_application, submitted_at),
-    XF_COL(ID, xf_program_application, reviewed_at),
-    XF_COL(ID, xf_program_application, decided_at),
-};
+/* An update binds app_cols from state to decided_at (times as NULL for
+ * 0). */
+#define APP_WRITE_FROM 7
+#define APP_NWRITE     8
 
 int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
                                 int64_t now)
@@ -334,7 +328,7 @@ int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
 	xf_stmt *st = XF_DB_BOUND(db, sql_app_update, XF_INT(a->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, app_update_cols, XF_NCOLS(app_update_cols), a);
+	xf_db_bind_cols(st, 2, app_cols + APP_WRITE_FROM, APP_NWRITE, a);
 	xf_db_bind_int(st, 10, now);
 	return xf_db_run(st);
 }
