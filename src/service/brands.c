@@ -42,12 +42,10 @@ static int written(xf_ctx *c, int drc)
 static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织创建党建品牌", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织创建党建品牌", "org_id");
 	if ((rc = check_year(c, in->started_year)) != XF_OK)
 		return rc;
 	memset(b, 0, sizeof *b);

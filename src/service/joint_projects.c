@@ -120,12 +120,10 @@ static int write_links(xf_ctx *c, int64_t id, const xf_jp_input *in,
 static int create_tx(xf_ctx *c, const xf_jp_input *in, xf_joint_project *p)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织创建联建项目", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织创建联建项目", "org_id");
 	int year = in->has_year ? in->year : xf_date_today(c->now).y;
 	xf_jp_org *partners = NULL;
 	if ((rc = check_year(c, year)) != XF_OK ||
