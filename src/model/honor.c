@@ -72,18 +72,9 @@ void xf_brand_json(xf_jw *w, const xf_brand *b)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield review_fields[] = {
-    XF_JF(I64, xf_brand_review, "brand_id", brand_id),
-    XF_JF(INT, xf_brand_review, "year", year),
-    XF_JF(STR, xf_brand_review, "grade", grade),
-    XF_JF(STR, xf_brand_review, "notes", notes),
-    XF_JF(ID, xf_brand_review, "reviewed_by", reviewed_by),
-    XF_JF(STR, xf_brand_review, "reviewer_name", reviewer_name),
-    XF_JF(TIME, xf_brand_review, "reviewed_at", reviewed_at),
-};
-
 void xf_brand_review_json_open(xf_jw *w, const xf_brand_review *v)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS(w, v, review_fields);
+	xf_jw_kint(w, "brand_id", v->subject_id);
+	xf_year_review_fields(w, v);
 }

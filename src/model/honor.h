@@ -11,6 +11,7 @@
 #define XF_MODEL_HONOR_H
 
 #include "base/jw.h"
+#include "model/year_review.h"
 
 #include <stdint.h>
 
@@ -44,14 +45,8 @@ typedef struct xf_brand {
 	int64_t created_by, created_at, updated_at;
 } xf_brand;
 
-typedef struct xf_brand_review {
-	int64_t brand_id;
-	int year;
-	const char *grade;
-	const char *notes; /* or NULL */
-	int64_t reviewed_by, reviewed_at;
-	const char *reviewer_name; /* username, or NULL */
-} xf_brand_review;
+/* A brand's yearly review: subject_id is the brand's id. */
+typedef xf_year_review xf_brand_review;
 
 /* The JSON forms, each object left open for more keys. */
 void xf_honor_json_open(xf_jw *w, const xf_honor *h);

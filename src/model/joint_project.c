@@ -50,19 +50,10 @@ void xf_joint_project_json(xf_jw *w, const xf_joint_project *p)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield review_fields[] = {
-    XF_JF(INT, xf_jp_review, "year", year),
-    XF_JF(STR, xf_jp_review, "grade", grade),
-    XF_JF(STR, xf_jp_review, "notes", notes),
-    XF_JF(ID, xf_jp_review, "reviewed_by", reviewed_by),
-    XF_JF(STR, xf_jp_review, "reviewer_name", reviewer_name),
-    XF_JF(TIME, xf_jp_review, "reviewed_at", reviewed_at),
-};
-
 void xf_jp_review_json(xf_jw *w, const xf_jp_review *v)
 {
 	xf_jw_obj(w);
-	XF_JW_FIELDS(w, v, review_fields);
+	xf_year_review_fields(w, v);
 	xf_jw_obj_end(w);
 }
 

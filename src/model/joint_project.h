@@ -8,6 +8,7 @@
 #define XF_MODEL_JOINT_PROJECT_H
 
 #include "base/jw.h"
+#include "model/year_review.h"
 
 #include <stdint.h>
 
@@ -45,14 +46,8 @@ typedef struct xf_joint_project {
 	int ntags;
 } xf_joint_project;
 
-typedef struct xf_jp_review {
-	int64_t project_id;
-	int year;
-	const char *grade;
-	const char *notes; /* or NULL */
-	int64_t reviewed_by, reviewed_at;
-	const char *reviewer_name; /* or NULL */
-} xf_jp_review;
+/* A project's yearly review: subject_id is the project's id. */
+typedef xf_year_review xf_jp_review;
 
 /* The JSON forms; _open leaves the object open for more keys. */
 void xf_joint_project_json_open(xf_jw *w, const xf_joint_project *p);

@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "domain/honors.h"
 #include "service/snapshot.h"
+#include "service/year_reviews.h"
 
 #include <string.h>
 
@@ -41,12 +42,10 @@ static int written(xf_ctx *c, int drc)
 static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织创建党建品牌", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织创建党建品牌", "org_id");
 	if ((rc = check_year(c, in->started_year)) != XF_OK)
 		return rc;
 	memset(b, 0, sizeof *b);
@@ -159,33 +158,29 @@ int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
 	XF_RETURN_READ_TX(c, list_tx(c, org_id, offset, limit, out, n, total));
 }
 
-static int review_tx(xf_ctx *c, int64_t id, xf_brand_review *v)
+/* A brand is reviewed from the year it started. */
+static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
+                         int *first_year)
 {
 	xf_brand b;
 	int rc = load(c, id, XF_FOR_READ, &b);
-	if (rc != XF_OK)
-		return rc;
-	if (!xf_committee_over(c, b.org_path, 1))
-		return xf_forbidden(c, "品牌年度评价由上级党委（党工委）作出");
-	xf_date today = xf_date_today(c->now);
-	if (v->year < b.started_year || v->year > today.y)
-		return xf_invalid(c, "评价年度应在品牌创建年份至今年之间",
-		                  "year");
-	v->brand_id = id;
-	v->reviewed_by = c->user_id;
-	v->reviewed_at = c->now;
-	v->reviewer_name = c->username;
-	return xf_audit_db(c, xf_store_brand_review_put(c->db, v), "update",
-	                   "brand_review", id, b.org_path, NULL,
-	                   xf_snap_brand_review(c->a, v));
+	*org_path = b.org_path;
+	*first_year = b.started_year;
+	return rc;
 }
+
+static const xf_year_review_kind brand_reviews = {
+    load_reviewed,
+    xf_store_brand_review_put,
+    xf_snap_brand_review,
+    "brand_review",
+    "品牌年度评价由上级党委（党工委）作出",
+    "评价年度应在品牌创建年份至今年之间",
+};
 
 int xf_brand_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
                         const char *notes, xf_brand_review *out)
 {
-	memset(out, 0, sizeof *out);
-	out->year = year;
-	out->grade = grade;
-	out->notes = notes;
-	XF_RETURN_WRITE_TX(c, review_tx(c, id, out));
+	return xf_year_review_put(c, &brand_reviews, id, year, grade, notes,
+	                          out);
 }

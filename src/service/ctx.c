@@ -323,6 +323,15 @@ int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
 	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
 }
 
+int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
+                     const char *forbidden, xf_org *o)
+{
+	int rc = xf_org_named(c, id, missing, "org_id", o);
+	if (rc != XF_OK || xf_can_write(c, o->path))
+		return rc;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "org_id");
+}
+
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)
 {
 	r->n = 0;

@@ -234,6 +234,11 @@ int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
  * The caller then checks its rights over o->path. */
 int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
                  xf_org *o);
+/* The organization that the input field org_id names, for a record the
+ * caller writes there: as xf_org_named (missing at "org_id"), then 403
+ * forbidden at "org_id" when the caller may not write under its path. */
+int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
+                     const char *forbidden, xf_org *o);
 
 /* The subtrees a list is limited to: everything ("/" to "0") for admin,
  * else the union of the caller's readable grants (nested ones merged, the

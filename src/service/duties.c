@@ -17,21 +17,6 @@
 
 #include <string.h>
 
-static int forbidden(xf_ctx *c, const char *msg, const char *field)
-{
-	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", msg, field);
-}
-
-/* Loads the organization in->org_id for a write: 422 when absent, 403
- * when out of the caller's scope. */
-static int org_for_write(xf_ctx *c, int64_t id, xf_org *o, const char *msg)
-{
-	int rc = xf_org_named(c, id, "组织不存在", "org_id", o);
-	if (rc != XF_OK)
-		return rc;
-	return xf_can_write(c, o->path) ? XF_OK : forbidden(c, msg, "org_id");
-}
-
 static const xf_record duty = {"责任清单事项不存在", "无权修改该组织的责任清单",
                                NULL};
 /* The org a list is limited to. */
@@ -59,7 +44,8 @@ static int load_list_org(xf_ctx *c, int64_t id, xf_org *o)
 static int create_tx(xf_ctx *c, const xf_duty_input *in, xf_duty *d)
 {
 	xf_org o;
-	int rc = org_for_write(c, in->org_id, &o, "无权为该组织制定责任清单");
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织制定责任清单", &o);
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_duty_level_valid(in->level))
@@ -177,7 +163,8 @@ int xf_duty_list(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
 static int copy_tx(xf_ctx *c, int64_t org_id, int from, int to, int64_t *copied)
 {
 	xf_org o;
-	int rc = org_for_write(c, org_id, &o, "无权为该组织制定责任清单");
+	int rc = xf_org_for_write(c, org_id, "组织不存在",
+	                          "无权为该组织制定责任清单", &o);
 	if (rc != XF_OK)
 		return rc;
 	xf_duty *cur;
@@ -226,7 +213,8 @@ static int assign_tx(xf_ctx *c, const xf_duty_assign_input *in,
                      xf_duty_assignment *as)
 {
 	xf_org o;
-	int rc = org_for_write(c, in->org_id, &o, "无权为该组织设置岗位人员");
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织设置岗位人员", &o);
 	if (rc != XF_OK)
 		return rc;
 	if (!xf_duty_level_valid(o.kind))

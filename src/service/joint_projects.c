@@ -8,6 +8,7 @@
 #include "domain/joint_projects.h"
 #include "service/snapshot.h"
 #include "service/tasks.h"
+#include "service/year_reviews.h"
 #include "store/orgs.h"
 
 #include <string.h>
@@ -119,12 +120,10 @@ static int write_links(xf_ctx *c, int64_t id, const xf_jp_input *in,
 static int create_tx(xf_ctx *c, const xf_jp_input *in, xf_joint_project *p)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织创建联建项目", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织创建联建项目", "org_id");
 	int year = in->has_year ? in->year : xf_date_today(c->now).y;
 	xf_jp_org *partners = NULL;
 	if ((rc = check_year(c, year)) != XF_OK ||
@@ -283,35 +282,31 @@ int xf_jp_list(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
 	XF_RETURN_READ_TX(c, list_tx(c, f, offset, limit, out, n, total));
 }
 
-static int review_tx(xf_ctx *c, int64_t id, xf_jp_review *v)
+/* A project is reviewed from its year on. */
+static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
+                         int *first_year)
 {
 	xf_joint_project p;
 	int rc = load(c, id, XF_FOR_READ, &p);
-	if (rc != XF_OK)
-		return rc;
-	if (!xf_committee_over(c, p.org_path, 1))
-		return xf_forbidden(c,
-		                    "联建项目年度评价由牵头单位的上级党委作出");
-	xf_date today = xf_date_today(c->now);
-	if (v->year < p.year || v->year > today.y)
-		return xf_invalid(c, "评价年度应在项目年度至今年之间", "year");
-	v->project_id = id;
-	v->reviewed_by = c->user_id;
-	v->reviewed_at = c->now;
-	v->reviewer_name = c->username;
-	return xf_audit_db(c, xf_store_jp_review_put(c->db, v), "update",
-	                   "joint_project_review", id, p.org_path, NULL,
-	                   xf_snap_jp_review(c->a, v));
+	*org_path = p.org_path;
+	*first_year = p.year;
+	return rc;
 }
+
+static const xf_year_review_kind project_reviews = {
+    load_reviewed,
+    xf_store_jp_review_put,
+    xf_snap_jp_review,
+    "joint_project_review",
+    "联建项目年度评价由牵头单位的上级党委作出",
+    "评价年度应在项目年度至今年之间",
+};
 
 int xf_jp_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
                      const char *notes, xf_jp_review *out)
 {
-	memset(out, 0, sizeof *out);
-	out->year = year;
-	out->grade = grade;
-	out->notes = notes;
-	XF_RETURN_WRITE_TX(c, review_tx(c, id, out));
+	return xf_year_review_put(c, &project_reviews, id, year, grade, notes,
+	                          out);
 }
 
 static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,

@@ -61,12 +61,10 @@ static int check_day(xf_ctx *c, const char *given_on)
 static int create_tx(xf_ctx *c, const xf_lecture_input *in, xf_lecture *l)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_write(c, in->org_id, "组织不存在",
+	                          "无权为该组织登记党课", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织登记党课", "org_id");
 	if ((rc = check_day(c, in->given_on)) != XF_OK)
 		return rc;
 	memset(l, 0, sizeof *l);

@@ -60,13 +60,8 @@ int xf_meetings_scope_org(xf_ctx *c, int64_t org_id, const char *field,
 /* Loads the org of a meeting; it must exist (422) and be writable (403). */
 static int target_org(xf_ctx *c, int64_t org_id, xf_org *o)
 {
-	int rc = xf_org_named(c, org_id, "所属组织不存在", "org_id", o);
-	if (rc != XF_OK)
-		return rc;
-	if (!xf_can_write(c, o->path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "无权为该组织记录会议", "org_id");
-	return XF_OK;
+	return xf_org_for_write(c, org_id, "所属组织不存在",
+	                        "无权为该组织记录会议", o);
 }
 
 /* Applies the given fields of in to m and checks the merged record;

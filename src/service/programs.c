@@ -416,6 +416,17 @@ static int program_of(xf_ctx *c, const xf_program_application *a, xf_program *p)
 	           : xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
 }
 
+/* Loads application id for who (as load_app) with its items and its
+ * program p. */
+static int load_app_program(xf_ctx *c, int64_t id, int who,
+                            xf_program_application *a, xf_program *p)
+{
+	int rc = load_app(c, id, who, a);
+	if (rc == XF_OK)
+		rc = with_items(c, a);
+	return rc == XF_OK ? program_of(c, a, p) : rc;
+}
+
 /* Checks evidence i: a record the caller may read (its title is kept
  * with the link), a web link, or a text. */
 static int check_evidence(xf_ctx *c, int i, const xf_program_evidence *e,
@@ -498,11 +509,7 @@ static int assess_tx(xf_ctx *c, int64_t id, const char *code, const char *self,
                      xf_program_application *a)
 {
 	xf_program p;
-	int rc = load_app(c, id, XF_PROGRAM_APPLICANT, a);
-	if (rc == XF_OK)
-		rc = with_items(c, a);
-	if (rc == XF_OK)
-		rc = program_of(c, a, &p);
+	int rc = load_app_program(c, id, XF_PROGRAM_APPLICANT, a, &p);
 	if (rc != XF_OK)
 		return rc;
 	if (!item_of(a, code))
@@ -560,18 +567,26 @@ static int save(xf_ctx *c, xf_program_application *a, const char *action,
 	                before, xf_snap_program_application(c->a, a));
 }
 
+/* The start of step s by who on application id: loads it (as
+ * load_app_program), keeps its snapshot in *before and takes the step. */
+static int load_app_step(xf_ctx *c, int64_t id, xf_program_action s, int who,
+                         xf_program_application *a, xf_program *p,
+                         char **before)
+{
+	*before = NULL;
+	int rc = load_app_program(c, id, who, a, p);
+	if (rc != XF_OK)
+		return rc;
+	*before = xf_snap_program_application(c->a, a);
+	return step(c, a, s, who);
+}
+
 static int submit_tx(xf_ctx *c, int64_t id, xf_program_application *a)
 {
 	xf_program p;
-	int rc = load_app(c, id, XF_PROGRAM_APPLICANT, a);
-	if (rc == XF_OK)
-		rc = with_items(c, a);
-	if (rc == XF_OK)
-		rc = program_of(c, a, &p);
-	if (rc != XF_OK)
-		return rc;
-	char *before = xf_snap_program_application(c->a, a);
-	rc = step(c, a, XF_PA_SUBMIT, XF_PROGRAM_APPLICANT);
+	char *before;
+	int rc = load_app_step(c, id, XF_PA_SUBMIT, XF_PROGRAM_APPLICANT, a, &p,
+	                       &before);
 	if (rc == XF_OK)
 		rc = check_window(c, &p);
 	if (rc != XF_OK)
@@ -614,15 +629,9 @@ static int review_tx(xf_ctx *c, int64_t id, const xf_program_review_input *in,
                      xf_program_application *a)
 {
 	xf_program p;
-	int rc = load_app(c, id, XF_PROGRAM_COMMITTEE, a);
-	if (rc == XF_OK)
-		rc = with_items(c, a);
-	if (rc == XF_OK)
-		rc = program_of(c, a, &p);
-	if (rc != XF_OK)
-		return rc;
-	char *before = xf_snap_program_application(c->a, a);
-	rc = step(c, a, XF_PA_REVIEW, XF_PROGRAM_COMMITTEE);
+	char *before;
+	int rc = load_app_step(c, id, XF_PA_REVIEW, XF_PROGRAM_COMMITTEE, a, &p,
+	                       &before);
 	if (rc != XF_OK)
 		return rc;
 	if (p.notice_id)
@@ -765,6 +774,38 @@ int xf_program_candidates_freeze(xf_ctx *c, int64_t id, int64_t notice_id,
 	return xf_from_db(c, drc);
 }
 
+/* The end of a change of program p: drc is the store's answer to its
+ * write; reads p again with its details and audits action from before. */
+static int changed(xf_ctx *c, int drc, xf_program *p, const char *action,
+                   const char *before)
+{
+	int64_t id = p->id;
+	if (drc == XF_DB_OK)
+		drc = xf_store_program_get(c->db, c->a, id, p);
+	if (drc != XF_DB_ROW)
+		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
+	int rc = load_details(c, p);
+	if (rc != XF_OK)
+		return rc;
+	return xf_audit(c, action, "program", id, p->org_path, before,
+	                xf_snap_program(c->a, p));
+}
+
+/* The applications to program p (loaded) from its organization's
+ * subtree, in state (NULL: any), at most 1000: *as in c->a. */
+static int program_apps(xf_ctx *c, const xf_program *p, const char *state,
+                        xf_program_application **as, int *na)
+{
+	xf_ranges r = {.n = 1};
+	if (xf_subtree_range(c, p->org_path, &r.lo[0], &r.hi[0]) != 0)
+		return xf_oom(c);
+	xf_program_app_filter f = {
+	    .ranges = &r, .program_id = p->id, .state = state};
+	int64_t total;
+	return xf_from_db(c, xf_store_program_app_list(c->db, c->a, &f, 0, 1000,
+	                                               as, na, &total));
+}
+
 static int decide_tx(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
                      xf_program *p)
 {
@@ -793,18 +834,10 @@ static int decide_tx(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
 	if (may == 2)
 		return xf_fail(c, XF_E_CONFLICT, "objection_open",
 		               "公示中尚有未答复的异议，答复后才能认定", NULL);
-	xf_ranges r = {.n = 1};
-	if (xf_subtree_range(c, p->org_path, &r.lo[0], &r.hi[0]) != 0)
-		return xf_oom(c);
-	xf_program_app_filter f = {
-	    .ranges = &r, .program_id = id, .state = "candidate"};
 	xf_program_application *as;
 	int na;
-	int64_t total;
-	drc = xf_store_program_app_list(c->db, c->a, &f, 0, 1000, &as, &na,
-	                                &total);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
+	if ((rc = program_apps(c, p, "candidate", &as, &na)) != XF_OK)
+		return rc;
 	for (int j = 0; j < n; j++) {
 		int found = 0;
 		for (int i = 0; i < na; i++)
@@ -852,15 +885,7 @@ static int decide_tx(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
 	if (drc == XF_DB_DONE)
 		return xf_fail(c, XF_E_CONFLICT, "already_decided",
 		               "本次创建评选已认定", NULL);
-	if (drc == XF_DB_OK)
-		drc = xf_store_program_get(c->db, c->a, id, p);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	rc = load_details(c, p);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "decide", "program", id, p->org_path, before,
-	                xf_snap_program(c->a, p));
+	return changed(c, drc, p, "decide", before);
 }
 
 int xf_program_decide(xf_ctx *c, int64_t id, const int64_t *awarded, int n,
@@ -881,17 +906,10 @@ static int undecide_tx(xf_ctx *c, int64_t id, xf_program *p)
 		               "本次创建评选尚未认定", NULL);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	xf_ranges r = {.n = 1};
-	if (xf_subtree_range(c, p->org_path, &r.lo[0], &r.hi[0]) != 0)
-		return xf_oom(c);
-	xf_program_app_filter f = {.ranges = &r, .program_id = id};
 	xf_program_application *as;
 	int na;
-	int64_t total;
-	drc = xf_store_program_app_list(c->db, c->a, &f, 0, 1000, &as, &na,
-	                                &total);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
+	if ((rc = program_apps(c, p, NULL, &as, &na)) != XF_OK)
+		return rc;
 	for (int i = 0; i < na; i++) {
 		int awarded = strcmp(as[i].state, "awarded") == 0;
 		if (!awarded && strcmp(as[i].state, "not_awarded") != 0)
@@ -909,14 +927,7 @@ static int undecide_tx(xf_ctx *c, int64_t id, xf_program *p)
 		if (rc != XF_OK)
 			return rc;
 	}
-	drc = xf_store_program_get(c->db, c->a, id, p);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	rc = load_details(c, p);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "withdraw", "program", id, p->org_path, before,
-	                xf_snap_program(c->a, p));
+	return changed(c, XF_DB_OK, p, "withdraw", before);
 }
 
 int xf_program_undecide(xf_ctx *c, int64_t id, xf_program *out)

@@ -82,10 +82,7 @@ static const xf_db_col activity_cols[] = {
     XF_COL(I64, xf_activity, updated_at),
 };
 
-static void read_activity(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, activity_cols, XF_NCOLS(activity_cols), item);
-}
+XF_DB_READER(read_activity, activity_cols);
 
 static const char sql_get[] =
     "SELECT " ACTIVITY_COLS ACTIVITY_FROM " WHERE a.id = $2";
@@ -171,10 +168,7 @@ static const xf_db_col kind_cols[] = {
     XF_COL(I64, kind_row, waiting), XF_COL(I64, kind_row, attended),
 };
 
-static void read_kind(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, kind_cols, XF_NCOLS(kind_cols), item);
-}
+XF_DB_READER(read_kind, kind_cols);
 
 int xf_store_activity_stats(xf_db *db, xf_arena *a, const xf_activity_filter *f,
                             xf_activity_stats *s)
@@ -220,10 +214,7 @@ static const xf_db_col signup_cols[] = {
     XF_COL(I64, xf_activity_signup, signed_up_at),
 };
 
-static void read_signup(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, signup_cols, XF_NCOLS(signup_cols), item);
-}
+XF_DB_READER(read_signup, signup_cols);
 
 static const char sql_find[] = "SELECT " SIGNUP_COLS SIGNUP_FROM
                                " WHERE s.activity_id = $1 AND s.member_id = $2";

@@ -35,10 +35,7 @@ int xf_store_score_put(xf_db *db, const xf_assessment_score *s)
 	return xf_db_run(st);
 }
 
-static void read_score(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, score_cols, XF_NCOLS(score_cols), item);
-}
+XF_DB_READER(read_score, score_cols);
 
 static const char sql_scores[] =
     "SELECT s.org_id, s.year, s.code, s.org_path, s.points_x10, s.reason, "

@@ -94,41 +94,28 @@ static const xf_db_col attachment_cols[] = {
     XF_COL(STR, xf_attachment, name),
     XF_COL(STR, xf_attachment, type),
     XF_COL(I64, xf_attachment, size),
-    XF_COL(I64, xf_attachment, uploaded_by),
+    XF_COL(ID, xf_attachment, uploaded_by),
     XF_COL(I64, xf_attachment, uploaded_at),
     XF_COL(OPT, xf_attachment, uploaded_by_name),
 };
 
-static void read_attachment(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, attachment_cols, XF_NCOLS(attachment_cols),
-	                item);
-}
+XF_DB_READER(read_attachment, attachment_cols);
 
 static const char sql_att_insert[] =
     "INSERT INTO attachments (subject, subject_id, org_id, org_path, "
     "blob_hash, name, type, size, uploaded_by, uploaded_at) VALUES ($1, $2, "
     "$3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 
-static const xf_db_col attachment_insert_cols[] = {
-    XF_COL(STR, xf_attachment, subject),
-    XF_COL(I64, xf_attachment, subject_id),
-    XF_COL(I64, xf_attachment, org_id),
-    XF_COL(STR, xf_attachment, org_path),
-    XF_COL(STR, xf_attachment, hash),
-    XF_COL(STR, xf_attachment, name),
-    XF_COL(STR, xf_attachment, type),
-    XF_COL(I64, xf_attachment, size),
-    XF_COL(ID, xf_attachment, uploaded_by),
-};
+/* An insert binds attachment_cols from subject to uploaded_by. */
+#define ATT_WRITE_FROM 1
+#define ATT_NWRITE     9
 
 int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_att_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, attachment_insert_cols,
-	                XF_NCOLS(attachment_insert_cols), t);
+	xf_db_bind_cols(st, 1, attachment_cols + ATT_WRITE_FROM, ATT_NWRITE, t);
 	xf_db_bind_int(st, 10, now);
 	int rc = xf_db_insert(st, &t->id);
 	if (rc == XF_DB_OK)

@@ -160,6 +160,8 @@ static void bind_filter(xf_stmt *st, const void *filter)
 	xf_db_bind_int(st, 6, f->user_id);
 }
 
+/* The columns of an audit row: a list reads the first ROW_NCOLS, the
+ * chain's walk all of them. */
 static const xf_db_col row_cols[] = {
     XF_COL(I64, xf_audit_row, id),
     XF_COL(I64, xf_audit_row, at),
@@ -171,11 +173,15 @@ static const xf_db_col row_cols[] = {
     XF_COL(STR, xf_audit_row, org_path),
     XF_COL(OPT, xf_audit_row, before_json),
     XF_COL(OPT, xf_audit_row, after_json),
+    XF_COL(I64, xf_audit_row, seq),
+    XF_COL(STR, xf_audit_row, prev_hash),
+    XF_COL(STR, xf_audit_row, hash),
 };
+#define ROW_NCOLS 10
 
 static void read_row(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_db_read_cols(a, st, row_cols, XF_NCOLS(row_cols), item);
+	xf_db_read_cols(a, st, row_cols, ROW_NCOLS, item);
 }
 
 static const xf_db_list audit_list = {
@@ -232,26 +238,7 @@ static const char sql_walk[] =
 static const char sql_at_seq[] =
     "SELECT id FROM audit WHERE seq = $1 AND id <> $2 ORDER BY id LIMIT 1";
 
-static const xf_db_col walk_cols[] = {
-    XF_COL(I64, xf_audit_row, id),
-    XF_COL(I64, xf_audit_row, at),
-    XF_COL(I64, xf_audit_row, user_id),
-    XF_COL(I64, xf_audit_row, entity_id),
-    XF_COL(STR, xf_audit_row, username),
-    XF_COL(STR, xf_audit_row, action),
-    XF_COL(STR, xf_audit_row, entity),
-    XF_COL(STR, xf_audit_row, org_path),
-    XF_COL(OPT, xf_audit_row, before_json),
-    XF_COL(OPT, xf_audit_row, after_json),
-    XF_COL(I64, xf_audit_row, seq),
-    XF_COL(STR, xf_audit_row, prev_hash),
-    XF_COL(STR, xf_audit_row, hash),
-};
-
-static void read_walk(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, walk_cols, XF_NCOLS(walk_cols), item);
-}
+XF_DB_READER(read_walk, row_cols);
 
 static void verdict(xf_audit_verdict *v, int64_t id, int64_t seq,
                     const char *what)

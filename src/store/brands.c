@@ -3,6 +3,8 @@
  */
 #include "store/brands.h"
 
+#include "store/year_reviews.h"
+
 static const char sql_insert[] =
     "INSERT INTO brands (org_id, org_path, name, slogan, description, "
     "started_year, created_by, created_at, updated_at) VALUES ($2, $3, $4, "
@@ -43,10 +45,7 @@ static const xf_db_col brand_cols[] = {
     XF_COL(I64, xf_brand, created_at),  XF_COL(I64, xf_brand, updated_at),
 };
 
-static void read_brand(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, brand_cols, XF_NCOLS(brand_cols), item);
-}
+XF_DB_READER(read_brand, brand_cols);
 
 static const char sql_get[] =
     "SELECT " BRAND_COLS BRAND_FROM " WHERE b.id = $1";
@@ -109,22 +108,9 @@ static const char sql_review_put[] =
     "year) DO UPDATE SET grade = excluded.grade, notes = excluded.notes, "
     "reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at";
 
-static const xf_db_col review_put_cols[] = {
-    XF_COL(I64, xf_brand_review, brand_id),
-    XF_COL(INT, xf_brand_review, year),
-    XF_COL(STR, xf_brand_review, grade),
-    XF_COL(OPT, xf_brand_review, notes),
-    XF_COL(ID, xf_brand_review, reviewed_by),
-    XF_COL(I64, xf_brand_review, reviewed_at),
-};
-
 int xf_store_brand_review_put(xf_db *db, const xf_brand_review *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_review_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, review_put_cols, XF_NCOLS(review_put_cols), v);
-	return xf_db_run(st);
+	return xf_store_year_review_put(db, sql_review_put, v);
 }
 
 static const char sql_reviews[] =
@@ -133,24 +119,8 @@ static const char sql_reviews[] =
     "FROM brand_reviews v LEFT JOIN users u ON u.id = v.reviewed_by "
     "WHERE v.brand_id = $1 ORDER BY v.year DESC LIMIT 100";
 
-static const xf_db_col review_cols[] = {
-    XF_COL(I64, xf_brand_review, brand_id),
-    XF_COL(INT, xf_brand_review, year),
-    XF_COL(STR, xf_brand_review, grade),
-    XF_COL(OPT, xf_brand_review, notes),
-    XF_COL(I64, xf_brand_review, reviewed_by),
-    XF_COL(I64, xf_brand_review, reviewed_at),
-    XF_COL(OPT, xf_brand_review, reviewer_name),
-};
-
-static void read_review(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, review_cols, XF_NCOLS(review_cols), item);
-}
-
 int xf_store_brand_reviews(xf_db *db, xf_arena *a, int64_t brand_id,
                            xf_brand_review **out, int *n)
 {
-	return xf_db_rows(XF_DB_BOUND(db, sql_reviews, XF_INT(brand_id)), a,
-	                  100, sizeof **out, read_review, out, n);
+	return xf_store_year_reviews(db, a, sql_reviews, brand_id, out, n);
 }

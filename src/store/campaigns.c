@@ -30,20 +30,24 @@ static const char sql_item_insert[] =
     "INSERT INTO campaign_items (campaign_id, pos, title, kind, description) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
 
-static const xf_db_col item_insert_cols[] = {
+/* An item's columns; an insert binds them from campaign_id on. */
+static const xf_db_col item_cols[] = {
+    XF_COL(I64, xf_campaign_item, id),
     XF_COL(I64, xf_campaign_item, campaign_id),
     XF_COL(INT, xf_campaign_item, pos),
     XF_COL(STR, xf_campaign_item, title),
     XF_COL(STR, xf_campaign_item, kind),
     XF_COL(OPT, xf_campaign_item, description),
 };
+#define ITEM_WRITE_FROM 1
+#define ITEM_NWRITE     5
 
 int xf_store_campaign_item_insert(xf_db *db, xf_campaign_item *v)
 {
 	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, item_insert_cols, XF_NCOLS(item_insert_cols), v);
+	xf_db_bind_cols(st, 1, item_cols + ITEM_WRITE_FROM, ITEM_NWRITE, v);
 	return xf_db_insert(st, &v->id);
 }
 
@@ -105,10 +109,7 @@ static const xf_db_col campaign_cols[] = {
     XF_COL(I64, xf_campaign, updated_at),
 };
 
-static void read_campaign(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, campaign_cols, XF_NCOLS(campaign_cols), item);
-}
+XF_DB_READER(read_campaign, campaign_cols);
 
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
@@ -167,19 +168,7 @@ int xf_store_campaign_list(xf_db *db, xf_arena *a, const xf_campaign_filter *f,
 
 #define ITEM_COLS "i.id, i.campaign_id, i.pos, i.title, i.kind, i.description"
 
-static const xf_db_col item_cols[] = {
-    XF_COL(I64, xf_campaign_item, id),
-    XF_COL(I64, xf_campaign_item, campaign_id),
-    XF_COL(INT, xf_campaign_item, pos),
-    XF_COL(STR, xf_campaign_item, title),
-    XF_COL(STR, xf_campaign_item, kind),
-    XF_COL(OPT, xf_campaign_item, description),
-};
-
-static void read_item(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
-}
+XF_DB_READER(read_item, item_cols);
 
 static const char sql_items[] =
     "SELECT " ITEM_COLS " FROM campaign_items i WHERE "
@@ -222,10 +211,7 @@ static const xf_db_col part_cols[] = {
     XF_COL(I64, xf_campaign_part, rating_sum),
 };
 
-static void read_part(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, part_cols, XF_NCOLS(part_cols), item);
-}
+XF_DB_READER(read_part, part_cols);
 
 int xf_store_campaign_parts(xf_db *db, xf_arena *a, int64_t campaign_id,
                             xf_campaign_part **out, int *n)
@@ -244,10 +230,7 @@ typedef struct path_row {
 
 static const xf_db_col path_cols[] = {XF_COL(STR, path_row, path)};
 
-static void read_path(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, path_cols, XF_NCOLS(path_cols), item);
-}
+XF_DB_READER(read_path, path_cols);
 
 int xf_store_campaign_part_get(xf_db *db, xf_arena *a, int64_t campaign_id,
                                int64_t org_id, const char **org_path)
@@ -314,10 +297,7 @@ static const xf_db_col report_cols[] = {
     XF_COL(I64, xf_campaign_report, attachment_count),
 };
 
-static void read_report(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, report_cols, XF_NCOLS(report_cols), item);
-}
+XF_DB_READER(read_report, report_cols);
 
 static const char sql_report_get[] =
     "SELECT " REPORT_COLS REPORT_FROM " WHERE r.id = $1";

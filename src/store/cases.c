@@ -234,10 +234,7 @@ static const xf_db_col sub_cols[] = {
     XF_COL(INT, xf_case_submission, year),
 };
 
-static void read_sub(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, sub_cols, XF_NCOLS(sub_cols), item);
-}
+XF_DB_READER(read_sub, sub_cols);
 
 static const char sql_sub_get[] =
     "SELECT " SUB_COLS SUB_FROM " WHERE s.id = $1";

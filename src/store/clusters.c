@@ -48,10 +48,7 @@ static const xf_db_col lead_cols[] = {
     XF_COL(STR, xf_cluster_lead, org_name),
 };
 
-static void read_lead(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, lead_cols, XF_NCOLS(lead_cols), item);
-}
+XF_DB_READER(read_lead, lead_cols);
 
 static const char sql_leads[] =
     "SELECT l.cluster_id, l.year, l.org_id, o.name FROM cluster_leads l "

@@ -369,6 +369,15 @@ typedef struct xf_db_col {
  * named by cols[0..n), copying text into the arena. */
 void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
                      void *item);
+/* Defines fn, a row reader (xf_row_fn) that reads the whole column table
+ * cols (an array) with xf_db_read_cols: XF_DB_READER(read_brand,
+ * brand_cols); at file scope. */
+#define XF_DB_READER(fn, cols)                                                 \
+	static void fn(xf_arena *a, xf_stmt *st, void *item)                   \
+	{                                                                      \
+		xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);            \
+	}                                                                      \
+	_Static_assert(XF_NCOLS(cols) > 0, "a reader reads columns")
 /* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
  * Text is copied by the driver. */
 void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,

@@ -13,10 +13,7 @@ static const xf_db_col base_cols[] = {
     XF_COL(I64, xf_dues_base, set_at),
 };
 
-static void read_base(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, base_cols, XF_NCOLS(base_cols), item);
-}
+XF_DB_READER(read_base, base_cols);
 
 static const char sql_base_get[] =
     "SELECT member_id, year, category, income_fen, monthly_fen, "
@@ -103,10 +100,7 @@ static const xf_db_col row_cols[] = {
     XF_COL(I64, xf_dues_row, paid_fen),
 };
 
-static void read_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, row_cols, XF_NCOLS(row_cols), item);
-}
+XF_DB_READER(read_row, row_cols);
 
 int xf_store_dues_rows(xf_db *db, xf_arena *a, const xf_ranges *r,
                        int64_t member_id, int year, int offset, int limit,

@@ -49,10 +49,7 @@ static const xf_db_col duty_cols[] = {
     XF_COL(STR, xf_duty, title),      XF_COL(OPT, xf_duty, content),
 };
 
-static void read_duty(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, duty_cols, XF_NCOLS(duty_cols), item);
-}
+XF_DB_READER(read_duty, duty_cols);
 
 static const char sql_get[] =
     "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
@@ -223,10 +220,7 @@ static const xf_db_col as_cols[] = {
     XF_COL(I64, xf_duty_assignment, evidence_count),
 };
 
-static void read_as(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, as_cols, XF_NCOLS(as_cols), item);
-}
+XF_DB_READER(read_as, as_cols);
 
 static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 
@@ -321,10 +315,7 @@ static const xf_db_col ev_cols[] = {
     XF_COL(STR, xf_duty_evidence, done_on),
 };
 
-static void read_ev(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, ev_cols, XF_NCOLS(ev_cols), item);
-}
+XF_DB_READER(read_ev, ev_cols);
 
 static const char sql_ev_get[] =
     "SELECT " EV_COLS " FROM duty_evidence WHERE id = $1";
@@ -370,10 +361,7 @@ static const xf_db_col ref_cols[] = {
     XF_COL(I64, xf_duty_ref, member_id),
 };
 
-static void read_ref(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, ref_cols, XF_NCOLS(ref_cols), item);
-}
+XF_DB_READER(read_ref, ref_cols);
 
 int xf_store_duty_ref(xf_db *db, xf_arena *a, const char *kind, int64_t ref_id,
                       xf_duty_ref *out)

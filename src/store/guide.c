@@ -45,10 +45,7 @@ static void read_article(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, article_cols, NCOLS_ARTICLE, item);
 }
 
-static void read_hit(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, article_cols, XF_NCOLS(article_cols), item);
-}
+XF_DB_READER(read_hit, article_cols);
 
 static const char sql_insert[] =
     "INSERT INTO guide_articles (version, title, body, tags, edited_by, "

@@ -65,10 +65,7 @@ static const xf_db_col honor_cols[] = {
     XF_COL(I64, xf_honor, updated_at),
 };
 
-static void read_honor(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, honor_cols, XF_NCOLS(honor_cols), item);
-}
+XF_DB_READER(read_honor, honor_cols);
 
 static const char sql_get[] =
     "SELECT " HONOR_COLS HONOR_FROM " WHERE h.id = $1";
@@ -162,10 +159,7 @@ static const xf_db_col count_cols[] = {
     XF_COL(I64, xf_honor_count, count),
 };
 
-static void read_count(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, count_cols, XF_NCOLS(count_cols), item);
-}
+XF_DB_READER(read_count, count_cols);
 
 int xf_store_honor_counts(xf_db *db, xf_arena *a, const xf_honor_filter *f,
                           xf_honor_count **out, int *n)
@@ -191,10 +185,7 @@ static const xf_db_col org_count_cols[] = {
     XF_COL(I64, org_count, count),
 };
 
-static void read_org_count(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, org_count_cols, XF_NCOLS(org_count_cols), item);
-}
+XF_DB_READER(read_org_count, org_count_cols);
 
 int xf_store_honor_counts_by_org(xf_db *db, xf_arena *a, const xf_ranges *r,
                                  int year, int cap, int64_t **ids,

@@ -4,6 +4,8 @@
  */
 #include "store/joint_projects.h"
 
+#include "store/year_reviews.h"
+
 #include <string.h>
 
 static const char sql_insert[] =
@@ -68,10 +70,7 @@ static const xf_db_col jp_cols[] = {
     XF_COL(I64, xf_joint_project, updated_at),
 };
 
-static void read_jp(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, jp_cols, XF_NCOLS(jp_cols), item);
-}
+XF_DB_READER(read_jp, jp_cols);
 
 static const char sql_partners[] =
     "SELECT jo.org_id, o.name, jo.org_path FROM joint_project_orgs jo "
@@ -84,10 +83,7 @@ static const xf_db_col partner_cols[] = {
     XF_COL(STR, xf_jp_org, org_path),
 };
 
-static void read_partner(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, partner_cols, XF_NCOLS(partner_cols), item);
-}
+XF_DB_READER(read_partner, partner_cols);
 
 static const char sql_tags[] =
     "SELECT g.id, g.name, g.sort FROM joint_project_tags jt "
@@ -100,10 +96,7 @@ static const xf_db_col tag_brief_cols[] = {
     XF_COL(INT, xf_cw_tag, sort),
 };
 
-static void read_tag_brief(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, tag_brief_cols, XF_NCOLS(tag_brief_cols), item);
-}
+XF_DB_READER(read_tag_brief, tag_brief_cols);
 
 /* Reads the partners and tags of p. */
 static int read_links(xf_db *db, xf_arena *a, xf_joint_project *p)
@@ -259,22 +252,9 @@ static const char sql_review_put[] =
     "notes = excluded.notes, reviewed_by = excluded.reviewed_by, "
     "reviewed_at = excluded.reviewed_at";
 
-static const xf_db_col review_put_cols[] = {
-    XF_COL(I64, xf_jp_review, project_id),
-    XF_COL(INT, xf_jp_review, year),
-    XF_COL(STR, xf_jp_review, grade),
-    XF_COL(OPT, xf_jp_review, notes),
-    XF_COL(ID, xf_jp_review, reviewed_by),
-    XF_COL(I64, xf_jp_review, reviewed_at),
-};
-
 int xf_store_jp_review_put(xf_db *db, const xf_jp_review *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_review_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, review_put_cols, XF_NCOLS(review_put_cols), v);
-	return xf_db_run(st);
+	return xf_store_year_review_put(db, sql_review_put, v);
 }
 
 static const char sql_reviews[] =
@@ -283,26 +263,10 @@ static const char sql_reviews[] =
     "FROM joint_project_reviews v LEFT JOIN users u ON u.id = v.reviewed_by "
     "WHERE v.project_id = $1 ORDER BY v.year DESC LIMIT 100";
 
-static const xf_db_col review_cols[] = {
-    XF_COL(I64, xf_jp_review, project_id),
-    XF_COL(INT, xf_jp_review, year),
-    XF_COL(STR, xf_jp_review, grade),
-    XF_COL(OPT, xf_jp_review, notes),
-    XF_COL(I64, xf_jp_review, reviewed_by),
-    XF_COL(I64, xf_jp_review, reviewed_at),
-    XF_COL(OPT, xf_jp_review, reviewer_name),
-};
-
-static void read_review(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, review_cols, XF_NCOLS(review_cols), item);
-}
-
 int xf_store_jp_reviews(xf_db *db, xf_arena *a, int64_t id, xf_jp_review **out,
                         int *n)
 {
-	return xf_db_rows(XF_DB_BOUND(db, sql_reviews, XF_INT(id)), a, 100,
-	                  sizeof **out, read_review, out, n);
+	return xf_store_year_reviews(db, a, sql_reviews, id, out, n);
 }
 
 /* ---- central-work tags ------------------------------------------------- */
@@ -318,10 +282,7 @@ static const xf_db_col tag_cols[] = {
     XF_COL(I64, xf_cw_tag, project_count),
 };
 
-static void read_tag(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, tag_cols, XF_NCOLS(tag_cols), item);
-}
+XF_DB_READER(read_tag, tag_cols);
 
 static const char sql_tag_list[] =
     "SELECT " TAG_COLS " FROM central_work_tags g "

@@ -26,10 +26,7 @@ static const xf_db_col board_row_cols[] = {
     XF_COL(INT, xf_point_board_row, vetoed),
 };
 
-static void read_board_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, board_row_cols, XF_NCOLS(board_row_cols), item);
-}
+XF_DB_READER(read_board_row, board_row_cols);
 
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int limit,
@@ -124,10 +121,7 @@ static const xf_db_col org_row_cols[] = {
     XF_COL(I64, xf_point_org_row, org_points),
 };
 
-static void read_org_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, org_row_cols, XF_NCOLS(org_row_cols), item);
-}
+XF_DB_READER(read_org_row, org_row_cols);
 
 int xf_store_point_org_subtree(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *period, int max,

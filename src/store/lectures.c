@@ -51,10 +51,7 @@ static const xf_db_col lecture_cols[] = {
     XF_COL(I64, xf_lecture, updated_at),
 };
 
-static void read_lecture(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, lecture_cols, XF_NCOLS(lecture_cols), item);
-}
+XF_DB_READER(read_lecture, lecture_cols);
 
 static const char sql_get[] =
     "SELECT " LECTURE_COLS LECTURE_FROM " WHERE l.id = $1";

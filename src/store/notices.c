@@ -18,23 +18,15 @@ static const char sql_notice_insert[] =
 
 int xf_store_point_notice_insert(xf_db *db, xf_point_notice *n, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notice_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, n->org_id);
-	xf_db_bind_str(st, 2, n->org_path);
-	xf_db_bind_str(st, 3, n->period);
-	xf_db_bind_str(st, 4, n->kind);
-	xf_db_bind_str(st, 5, n->org_kind);
-	xf_db_bind_str(st, 6, n->title);
-	xf_db_bind_str(st, 7, n->opens_on);
-	xf_db_bind_str(st, 8, n->closes_on);
-	xf_db_bind_int(st, 9, n->base);
-	xf_db_bind_int(st, 10, n->nrows);
-	xf_db_bind_id(st, 11, n->created_by);
-	xf_db_bind_int(st, 12, now);
-	xf_db_bind_str(st, 13, n->subject ? n->subject : "points_board");
-	int rc = xf_db_insert(st, &n->id);
+	const char *subject = n->subject ? n->subject : "points_board";
+	int rc = xf_db_insert(
+	    XF_DB_BOUND(db, sql_notice_insert, XF_INT(n->org_id),
+	                XF_STR(n->org_path), XF_STR(n->period), XF_STR(n->kind),
+	                XF_STR(n->org_kind), XF_STR(n->title),
+	                XF_STR(n->opens_on), XF_STR(n->closes_on),
+	                XF_INT(n->base), XF_INT(n->nrows), XF_ID(n->created_by),
+	                XF_INT(now), XF_STR(subject)),
+	    &n->id);
 	if (rc == XF_DB_OK)
 		n->created_at = now;
 	return rc;
@@ -45,6 +37,22 @@ static const char sql_row_insert[] =
     "org_id, name, org_name, points, headcount, average_x100, vetoed, "
     "stars) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
+/* The row's columns, read in this order and bound from $2 on (all but
+ * stars, bound as NULL for 0). */
+static const xf_db_col row_cols[] = {
+    XF_COL(INT, xf_point_notice_row, pos),
+    XF_COL(INT, xf_point_notice_row, rank),
+    XF_COL(ID, xf_point_notice_row, member_id),
+    XF_COL(I64, xf_point_notice_row, org_id),
+    XF_COL(TXT, xf_point_notice_row, name),
+    XF_COL(TXT, xf_point_notice_row, org_name),
+    XF_COL(I64, xf_point_notice_row, points),
+    XF_COL(I64, xf_point_notice_row, headcount),
+    XF_COL(I64, xf_point_notice_row, average_x100),
+    XF_COL(INT, xf_point_notice_row, vetoed),
+    XF_COL(INT, xf_point_notice_row, stars),
+};
+
 int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
                                      const xf_point_notice_row *r)
 {
@@ -52,20 +60,8 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 	if (!st)
 		return XF_DB_ERROR;
 	xf_db_bind_int(st, 1, notice_id);
-	xf_db_bind_int(st, 2, r->pos);
-	xf_db_bind_int(st, 3, r->rank);
-	xf_db_bind_id(st, 4, r->member_id);
-	xf_db_bind_int(st, 5, r->org_id);
-	xf_db_bind_str(st, 6, r->name ? r->name : "");
-	xf_db_bind_str(st, 7, r->org_name ? r->org_name : "");
-	xf_db_bind_int(st, 8, r->points);
-	xf_db_bind_int(st, 9, r->headcount);
-	xf_db_bind_int(st, 10, r->average_x100);
-	xf_db_bind_int(st, 11, r->vetoed);
-	if (r->stars)
-		xf_db_bind_int(st, 12, r->stars);
-	else
-		xf_db_bind_null(st, 12);
+	xf_db_bind_cols(st, 2, row_cols, XF_NCOLS(row_cols) - 1, r);
+	xf_db_bind_id(st, 12, r->stars);
 	return xf_db_run(st);
 }
 
@@ -79,27 +75,32 @@ int xf_store_point_notice_row_insert(xf_db *db, int64_t notice_id,
 #define NOTICE_NCOLS 17
 #define NOTICE_FROM  " FROM point_notices n JOIN orgs o ON o.id = n.org_id"
 
+static const xf_db_col notice_cols[] = {
+    XF_COL(I64, xf_point_notice, id),
+    XF_COL(I64, xf_point_notice, org_id),
+    XF_COL(STR, xf_point_notice, org_path),
+    XF_COL(STR, xf_point_notice, org_name),
+    XF_COL(STR, xf_point_notice, period),
+    XF_COL(STR, xf_point_notice, kind),
+    XF_COL(OPT, xf_point_notice, org_kind),
+    XF_COL(STR, xf_point_notice, title),
+    XF_COL(STR, xf_point_notice, opens_on),
+    XF_COL(STR, xf_point_notice, closes_on),
+    XF_COL(I64, xf_point_notice, base),
+    XF_COL(INT, xf_point_notice, nrows),
+    XF_COL(ID, xf_point_notice, created_by),
+    XF_COL(I64, xf_point_notice, created_at),
+    XF_COL(I64, xf_point_notice, objections),
+    XF_COL(I64, xf_point_notice, open_objections),
+    XF_COL(STR, xf_point_notice, subject),
+};
+
+_Static_assert(XF_NCOLS(notice_cols) == NOTICE_NCOLS, "NOTICE_COLS");
+
 static void read_notice(xf_arena *a, xf_stmt *st, void *item)
 {
-	xf_point_notice *n = item;
-	memset(n, 0, sizeof *n);
-	n->id = xf_db_int(st, 0);
-	n->org_id = xf_db_int(st, 1);
-	n->org_path = xf_db_dup(a, st, 2);
-	n->org_name = xf_db_dup(a, st, 3);
-	n->period = xf_db_dup(a, st, 4);
-	n->kind = xf_db_dup(a, st, 5);
-	n->org_kind = xf_db_opt(a, st, 6);
-	n->title = xf_db_dup(a, st, 7);
-	n->opens_on = xf_db_dup(a, st, 8);
-	n->closes_on = xf_db_dup(a, st, 9);
-	n->base = xf_db_int(st, 10);
-	n->nrows = (int)xf_db_int(st, 11);
-	n->created_by = xf_db_int(st, 12);
-	n->created_at = xf_db_int(st, 13);
-	n->objections = xf_db_int(st, 14);
-	n->open_objections = xf_db_int(st, 15);
-	n->subject = xf_db_dup(a, st, 16);
+	memset(item, 0, sizeof(xf_point_notice));
+	xf_db_read_cols(a, st, notice_cols, NOTICE_NCOLS, item);
 }
 
 static const char sql_notice_get[] =
@@ -117,31 +118,14 @@ static const char sql_notice_rows[] =
     "point_notice_rows "
     "WHERE notice_id = $1 ORDER BY pos LIMIT $2";
 
-static void read_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_point_notice_row *r = item;
-	r->pos = (int)xf_db_int(st, 0);
-	r->rank = (int)xf_db_int(st, 1);
-	r->member_id = xf_db_int(st, 2);
-	r->org_id = xf_db_int(st, 3);
-	r->name = xf_db_dup(a, st, 4);
-	r->org_name = xf_db_dup(a, st, 5);
-	r->points = xf_db_int(st, 6);
-	r->headcount = xf_db_int(st, 7);
-	r->average_x100 = xf_db_int(st, 8);
-	r->vetoed = (int)xf_db_int(st, 9);
-	r->stars = (int)xf_db_int(st, 10);
-}
+XF_DB_READER(read_row, row_cols);
 
 int xf_store_point_notice_rows(xf_db *db, xf_arena *a, int64_t id, int max,
                                xf_point_notice_row **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notice_rows);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, id);
-	xf_db_bind_int(st, 2, max);
-	return xf_db_rows(st, a, max, sizeof **out, read_row, out, n);
+	return xf_db_rows(
+	    XF_DB_BOUND(db, sql_notice_rows, XF_INT(id), XF_INT(max)), a, max,
+	    sizeof **out, read_row, out, n);
 }
 
 #define NOTICE_WHERE                                                           \
@@ -188,14 +172,10 @@ int xf_store_point_notices_over(xf_db *db, xf_arena *a, const char *path,
                                 int64_t member_id, const char *today, int limit,
                                 xf_point_notice **out, int *n)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_notices_over);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_str(st, 1, path);
-	xf_db_bind_int(st, 2, member_id);
-	xf_db_bind_str(st, 3, today);
-	xf_db_bind_int(st, 4, limit);
-	return xf_db_rows(st, a, limit, sizeof **out, read_notice_over, out, n);
+	return xf_db_rows(XF_DB_BOUND(db, sql_notices_over, XF_STR(path),
+	                              XF_INT(member_id), XF_STR(today),
+	                              XF_INT(limit)),
+	                  a, limit, sizeof **out, read_notice_over, out, n);
 }
 
 /* ---- objections ---------------------------------------------------------*/
@@ -208,16 +188,11 @@ static const char sql_objection_insert[] =
 int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,
                                     int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_objection_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, o->notice_id);
-	xf_db_bind_int(st, 2, o->member_id);
-	xf_db_bind_str(st, 3, o->org_path);
-	xf_db_bind_id(st, 4, o->user_id);
-	xf_db_bind_str(st, 5, o->text);
-	xf_db_bind_int(st, 6, now);
-	int rc = xf_db_insert(st, &o->id);
+	int rc = xf_db_insert(
+	    XF_DB_BOUND(db, sql_objection_insert, XF_INT(o->notice_id),
+	                XF_INT(o->member_id), XF_STR(o->org_path),
+	                XF_ID(o->user_id), XF_STR(o->text), XF_INT(now)),
+	    &o->id);
 	if (rc == XF_DB_OK) {
 		o->status = "open";
 		o->created_at = now;
@@ -233,23 +208,23 @@ int xf_store_point_objection_insert(xf_db *db, xf_point_objection *o,
 	" FROM point_objections x JOIN members m ON m.id = x.member_id "       \
 	"JOIN point_notices n ON n.id = x.notice_id"
 
-static void read_objection(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_point_objection *o = item;
-	o->id = xf_db_int(st, 0);
-	o->notice_id = xf_db_int(st, 1);
-	o->member_id = xf_db_int(st, 2);
-	o->user_id = xf_db_int(st, 3);
-	o->org_path = xf_db_dup(a, st, 4);
-	o->member_name = xf_db_dup(a, st, 5);
-	o->text = xf_db_dup(a, st, 6);
-	o->status = xf_db_dup(a, st, 7);
-	o->answer = xf_db_opt(a, st, 8);
-	o->answered_by = xf_db_int(st, 9);
-	o->answered_at = xf_db_int(st, 10);
-	o->created_at = xf_db_int(st, 11);
-	o->notice_path = xf_db_dup(a, st, 12);
-}
+static const xf_db_col objection_cols[] = {
+    XF_COL(I64, xf_point_objection, id),
+    XF_COL(I64, xf_point_objection, notice_id),
+    XF_COL(I64, xf_point_objection, member_id),
+    XF_COL(ID, xf_point_objection, user_id),
+    XF_COL(STR, xf_point_objection, org_path),
+    XF_COL(STR, xf_point_objection, member_name),
+    XF_COL(STR, xf_point_objection, text),
+    XF_COL(STR, xf_point_objection, status),
+    XF_COL(OPT, xf_point_objection, answer),
+    XF_COL(ID, xf_point_objection, answered_by),
+    XF_COL(I64, xf_point_objection, answered_at),
+    XF_COL(I64, xf_point_objection, created_at),
+    XF_COL(STR, xf_point_objection, notice_path),
+};
+
+XF_DB_READER(read_objection, objection_cols);
 
 static const char sql_objection_get[] =
     "SELECT " OBJ_COLS OBJ_FROM " WHERE x.id = $1";
@@ -266,15 +241,9 @@ static const char sql_objection_answer[] =
 
 int xf_store_point_objection_answer(xf_db *db, const xf_point_objection *o)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_objection_answer);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_int(st, 1, o->id);
-	xf_db_bind_str(st, 2, o->status);
-	xf_db_bind_str(st, 3, o->answer);
-	xf_db_bind_id(st, 4, o->answered_by);
-	xf_db_bind_int(st, 5, o->answered_at);
-	int rc = xf_db_run(st);
+	int rc = xf_db_run(XF_DB_BOUND(
+	    db, sql_objection_answer, XF_INT(o->id), XF_STR(o->status),
+	    XF_STR(o->answer), XF_ID(o->answered_by), XF_INT(o->answered_at)));
 	if (rc != XF_DB_OK)
 		return rc;
 	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;

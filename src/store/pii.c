@@ -39,10 +39,7 @@ static const xf_db_col row_cols[] = {
     XF_COL(OPT, pii_row, phone),
 };
 
-static void read_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, row_cols, XF_NCOLS(row_cols), item);
-}
+XF_DB_READER(read_row, row_cols);
 
 #define BATCH 500
 /* The tables holding sealed values, each as its batches, its write and

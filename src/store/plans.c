@@ -39,10 +39,7 @@ static const xf_db_col plan_cols[] = {
     XF_COL(I64, xf_plan, task_count),
 };
 
-static void read_plan(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, plan_cols, XF_NCOLS(plan_cols), item);
-}
+XF_DB_READER(read_plan, plan_cols);
 
 static const char sql_get[] =
     "SELECT " PLAN_COLS " FROM plans p JOIN orgs o ON o.id = p.org_id "
@@ -127,10 +124,7 @@ static const xf_db_col item_cols[] = {
     XF_COL(I64, xf_plan_item, task_id),
 };
 
-static void read_item(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
-}
+XF_DB_READER(read_item, item_cols);
 
 int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
                         xf_plan_item **out, int *n)

@@ -116,10 +116,7 @@ static const xf_db_col rule_row_cols[] = {
     XF_COL(OPT, rule_row, version.record_qualifier),
 };
 
-static void read_rule_row(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, rule_row_cols, XF_NCOLS(rule_row_cols), item);
-}
+XF_DB_READER(read_rule_row, rule_row_cols);
 
 static const char sql_rule_get[] =
     "SELECT " RULE_COLS ", " VERSION_COLS
@@ -151,6 +148,26 @@ int xf_store_point_rule_get(xf_db *db, xf_arena *a, int64_t id,
 	return XF_DB_ROW;
 }
 
+/* Reads up to max rows of st (a rule's columns, then its version's) as
+ * rules each with the one version in force: *out in a. */
+static int rules_in_force(xf_stmt *st, xf_arena *a, int max,
+                          xf_point_rule **out, int *n)
+{
+	rule_row *rows;
+	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
+	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
+	if (rc != XF_DB_OK || !*out)
+		return rc != XF_DB_OK ? rc : XF_DB_ERROR;
+	for (int i = 0; i < *n; i++) {
+		xf_point_rule *r = &(*out)[i];
+		*r = rows[i].rule;
+		r->versions = &rows[i].version;
+		r->nversions = 1;
+		r->shown = &rows[i].version;
+	}
+	return XF_DB_OK;
+}
+
 static const char sql_rules_on[] =
     "SELECT " RULE_COLS ", " VERSION_COLS
     " FROM point_rule_versions v JOIN point_rules r ON r.id = v.rule_id "
@@ -165,21 +182,7 @@ int xf_store_point_rules_on(xf_db *db, xf_arena *a, const char *kind,
 	xf_stmt *st =
 	    XF_DB_BOUND(db, sql_rules_on, XF_STR(kind), XF_STR(date),
 	                XF_STR(category ? category : ""), XF_INT(max));
-	if (!st)
-		return XF_DB_ERROR;
-	rule_row *rows;
-	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
-	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
-	if (rc != XF_DB_OK || !*out)
-		return rc != XF_DB_OK ? rc : XF_DB_ERROR;
-	for (int i = 0; i < *n; i++) {
-		xf_point_rule *r = &(*out)[i];
-		*r = rows[i].rule;
-		r->versions = &rows[i].version;
-		r->nversions = 1;
-		r->shown = &rows[i].version;
-	}
-	return XF_DB_OK;
+	return rules_in_force(st, a, max, out, n);
 }
 
 static const char sql_record_rules_on[] =
@@ -196,21 +199,7 @@ int xf_store_point_record_rules_on(xf_db *db, xf_arena *a, const char *kind,
 	xf_stmt *st =
 	    XF_DB_BOUND(db, sql_record_rules_on, XF_STR(kind),
 	                XF_STR(record_kind), XF_STR(date), XF_INT(max));
-	if (!st)
-		return XF_DB_ERROR;
-	rule_row *rows;
-	int rc = xf_db_rows(st, a, max, sizeof *rows, read_rule_row, &rows, n);
-	*out = xf_arena_alloc(a, (size_t)(*n > 0 ? *n : 1) * sizeof **out);
-	if (rc != XF_DB_OK || !*out)
-		return rc != XF_DB_OK ? rc : XF_DB_ERROR;
-	for (int i = 0; i < *n; i++) {
-		xf_point_rule *r = &(*out)[i];
-		*r = rows[i].rule;
-		r->versions = &rows[i].version;
-		r->nversions = 1;
-		r->shown = &rows[i].version;
-	}
-	return XF_DB_OK;
+	return rules_in_force(st, a, max, out, n);
 }
 
 /* ---- settings -----------------------------------------------------------*/

@@ -101,10 +101,7 @@ static const xf_db_col entry_cols[] = {
     XF_COL(INT, xf_point_entry, version),
 };
 
-static void read_entry(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, entry_cols, XF_NCOLS(entry_cols), item);
-}
+XF_DB_READER(read_entry, entry_cols);
 
 static const char sql_entry_get[] =
     "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.id = $1";

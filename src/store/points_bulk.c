@@ -21,10 +21,7 @@ static const xf_db_col member_cols[] = {
     XF_COL(STR, xf_point_bulk_member, org_path),
 };
 
-static void read_member(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
-}
+XF_DB_READER(read_member, member_cols);
 
 int xf_store_point_bulk_members(xf_db *db, xf_arena *a,
                                 xf_point_bulk_member **out, int64_t *n)

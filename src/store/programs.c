@@ -101,10 +101,7 @@ static const xf_db_col program_cols[] = {
     XF_COL(I64, xf_program, awarded),
 };
 
-static void read_program(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, program_cols, XF_NCOLS(program_cols), item);
-}
+XF_DB_READER(read_program, program_cols);
 
 static const char sql_get[] =
     "SELECT " PROGRAM_COLS PROGRAM_FROM " WHERE p.id = $1";
@@ -126,10 +123,7 @@ static const xf_db_col criterion_cols[] = {
     XF_COL(INT, xf_program_criterion, required),
 };
 
-static void read_criterion(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, criterion_cols, XF_NCOLS(criterion_cols), item);
-}
+XF_DB_READER(read_criterion, criterion_cols);
 
 int xf_store_program_criteria(xf_db *db, xf_arena *a, int64_t id,
                               xf_program_criterion **out, int *n)
@@ -295,9 +289,9 @@ static const xf_db_col app_cols[] = {
     XF_COL(OPT, xf_program_application, review_notes),
     XF_COL(OPT, xf_program_application, visit_date),
     XF_COL(OPT, xf_program_application, visit_notes),
-    XF_COL(I64, xf_program_application, submitted_at),
-    XF_COL(I64, xf_program_application, reviewed_at),
-    XF_COL(I64, xf_program_application, decided_at),
+    XF_COL(ID, xf_program_application, submitted_at),
+    XF_COL(ID, xf_program_application, reviewed_at),
+    XF_COL(ID, xf_program_application, decided_at),
     XF_COL(I64, xf_program_application, created_by),
     XF_COL(I64, xf_program_application, created_at),
     XF_COL(I64, xf_program_application, updated_at),
@@ -306,10 +300,7 @@ static const xf_db_col app_cols[] = {
     XF_COL(I64, xf_program_application, attachment_count),
 };
 
-static void read_app(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, app_cols, XF_NCOLS(app_cols), item);
-}
+XF_DB_READER(read_app, app_cols);
 
 static const char sql_app_get[] =
     "SELECT " APP_COLS APP_FROM " WHERE a.id = $1";
@@ -326,16 +317,10 @@ static const char sql_app_update[] =
     "submitted_at = $7, reviewed_at = $8, decided_at = $9, updated_at = $10 "
     "WHERE id = $1";
 
-static const xf_db_col app_update_cols[] = {
-    XF_COL(STR, xf_program_application, state),
-    XF_COL(OPT, xf_program_application, conclusion),
-    XF_COL(OPT, xf_program_application, review_notes),
-    XF_COL(OPT, xf_program_application, visit_date),
-    XF_COL(OPT, xf_program_application, visit_notes),
-    XF_COL(ID, xf_program_application, submitted_at),
-    XF_COL(ID, xf_program_application, reviewed_at),
-    XF_COL(ID, xf_program_application, decided_at),
-};
+/* An update binds app_cols from state to decided_at (times as NULL for
+ * 0). */
+#define APP_WRITE_FROM 7
+#define APP_NWRITE     8
 
 int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
                                 int64_t now)
@@ -343,7 +328,7 @@ int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
 	xf_stmt *st = XF_DB_BOUND(db, sql_app_update, XF_INT(a->id));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, app_update_cols, XF_NCOLS(app_update_cols), a);
+	xf_db_bind_cols(st, 2, app_cols + APP_WRITE_FROM, APP_NWRITE, a);
 	xf_db_bind_int(st, 10, now);
 	return xf_db_run(st);
 }
@@ -367,10 +352,7 @@ static const xf_db_col item_cols[] = {
     XF_COL(OPT, xf_program_item, note),
 };
 
-static void read_item(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, item_cols, XF_NCOLS(item_cols), item);
-}
+XF_DB_READER(read_item, item_cols);
 
 int xf_store_program_app_items(xf_db *db, xf_arena *a, int64_t app_id,
                                int64_t program_id, xf_program_item **out,

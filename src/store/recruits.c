@@ -165,15 +165,12 @@ static const xf_db_col step_cols[] = {
     XF_COL(INT, xf_recruit_entry, yes),
     XF_COL(INT, xf_recruit_entry, extend_months),
     XF_COL(OPT, xf_recruit_entry, note),
-    XF_COL(I64, xf_recruit_entry, created_by),
+    XF_COL(ID, xf_recruit_entry, created_by),
     XF_COL(OPT, xf_recruit_entry, created_by_name),
     XF_COL(I64, xf_recruit_entry, created_at),
 };
 
-static void read_step(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, step_cols, XF_NCOLS(step_cols), item);
-}
+XF_DB_READER(read_step, step_cols);
 
 int xf_store_recruit_steps(xf_db *db, xf_arena *a, int64_t recruit_id,
                            xf_recruit_entry **out, int *n)
@@ -193,30 +190,16 @@ static const char sql_step_insert[] =
     "VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
     "$1) RETURNING id";
 
-/* step_cols from recruit_id to note, and created_by */
-static const xf_db_col step_write_cols[] = {
-    XF_COL(I64, xf_recruit_entry, recruit_id),
-    XF_COL(STR, xf_recruit_entry, step),
-    XF_COL(STR, xf_recruit_entry, done_on),
-    XF_COL(INT, xf_recruit_entry, assessments),
-    XF_COL(INT, xf_recruit_entry, reports),
-    XF_COL(INT, xf_recruit_entry, training_days),
-    XF_COL(INT, xf_recruit_entry, training_hours),
-    XF_COL(INT, xf_recruit_entry, members),
-    XF_COL(INT, xf_recruit_entry, absent),
-    XF_COL(INT, xf_recruit_entry, present),
-    XF_COL(INT, xf_recruit_entry, yes),
-    XF_COL(INT, xf_recruit_entry, extend_months),
-    XF_COL(OPT, xf_recruit_entry, note),
-    XF_COL(ID, xf_recruit_entry, created_by),
-};
+/* An insert binds step_cols from recruit_id to created_by, from $2 on. */
+#define STEP_WRITE_FROM 1
+#define STEP_NWRITE     14
 
 int xf_store_recruit_step_insert(xf_db *db, xf_recruit_entry *e, int64_t now)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_step_insert, XF_INT(now));
 	if (!st)
 		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, step_write_cols, XF_NCOLS(step_write_cols), e);
+	xf_db_bind_cols(st, 2, step_cols + STEP_WRITE_FROM, STEP_NWRITE, e);
 	int rc = xf_db_insert(st, &e->id);
 	if (rc == XF_DB_OK)
 		e->created_at = now;

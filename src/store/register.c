@@ -45,10 +45,7 @@ static const xf_db_col meeting_cols[] = {
     XF_COL(STR, xf_reg_meeting, topic), XF_COL(STR, xf_reg_meeting, org_name),
 };
 
-static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
-}
+XF_DB_READER(read_meeting, meeting_cols);
 
 int xf_store_register_meetings(xf_db *db, xf_arena *a, const char *lo,
                                const char *hi, const char *from, const char *to,
@@ -74,10 +71,7 @@ static const xf_db_col member_cols[] = {
     XF_COL(STR, xf_reg_member, org_name),
 };
 
-static void read_member(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, member_cols, XF_NCOLS(member_cols), item);
-}
+XF_DB_READER(read_member, member_cols);
 
 int xf_store_register_members(xf_db *db, xf_arena *a, const char *lo,
                               const char *hi, const char *from, const char *to,

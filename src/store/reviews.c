@@ -218,10 +218,7 @@ static const xf_db_col presenter_cols[] = {
     XF_COL(INT, xf_review_presenter, scored_by),
 };
 
-static void read_presenter(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, presenter_cols, XF_NCOLS(presenter_cols), item);
-}
+XF_DB_READER(read_presenter, presenter_cols);
 
 static const char sql_p_get[] =
     "SELECT " PRESENTER_COLS " FROM review_presenters p LEFT JOIN orgs o ON "
@@ -291,10 +288,7 @@ static const xf_db_col judge_cols[] = {
     XF_COL(I64, xf_review_judge, used_at),
 };
 
-static void read_judge(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, judge_cols, XF_NCOLS(judge_cols), item);
-}
+XF_DB_READER(read_judge, judge_cols);
 
 static const char sql_j_list[] =
     "SELECT " JUDGE_COLS " FROM review_judges j JOIN users u ON u.id = "

@@ -76,10 +76,7 @@ static const xf_db_col term_cols[] = {
     XF_COL(I64, xf_term, created_at),
 };
 
-static void read_term(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, term_cols, XF_NCOLS(term_cols), item);
-}
+XF_DB_READER(read_term, term_cols);
 
 static const char sql_get[] =
     "SELECT " TERM_COLS " FROM org_terms t JOIN orgs o ON o.id = t.org_id "
@@ -96,10 +93,7 @@ static const char sql_positions[] =
     "WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 ELSE 2 END, id "
     "LIMIT 100";
 
-static void read_position(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, position_cols, XF_NCOLS(position_cols), item);
-}
+XF_DB_READER(read_position, position_cols);
 
 int xf_store_term_positions(xf_db *db, xf_arena *a, xf_term *t)
 {

@@ -40,10 +40,7 @@ static const xf_db_col role_cols[] = {
     XF_COL(STR, xf_user_role, org_path),
 };
 
-static void read_role(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, role_cols, XF_NCOLS(role_cols), item);
-}
+XF_DB_READER(read_role, role_cols);
 
 static int load_roles(xf_db *db, xf_arena *a, xf_user *u)
 {
@@ -270,10 +267,7 @@ static const xf_db_col session_cols[] = {
     XF_COL(INT, xf_session_info, current),
 };
 
-static void read_session_info(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, session_cols, XF_NCOLS(session_cols), item);
-}
+XF_DB_READER(read_session_info, session_cols);
 
 int xf_store_session_list(xf_db *db, xf_arena *a, int64_t user_id, int64_t now,
                           int64_t seen_after, const char *current_hash,

@@ -59,10 +59,7 @@ static const xf_db_col trigger_cols[] = {
     XF_COL(I64, xf_visit_trigger, created_at),
 };
 
-static void read_trigger(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, trigger_cols, XF_NCOLS(trigger_cols), item);
-}
+XF_DB_READER(read_trigger, trigger_cols);
 
 static const char sql_trigger_get[] =
     "SELECT " TRIGGER_COLS TRIGGER_FROM " WHERE t.id = $1";
@@ -141,10 +138,7 @@ static const xf_db_col visit_cols[] = {
     XF_COL(I64, xf_visit, created_at),
 };
 
-static void read_visit(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, visit_cols, XF_NCOLS(visit_cols), item);
-}
+XF_DB_READER(read_visit, visit_cols);
 
 static const char sql_visit_get[] =
     "SELECT " VISIT_COLS VISIT_FROM " WHERE v.id = $1";
@@ -216,10 +210,7 @@ static const xf_db_col coverage_cols[] = {
     XF_COL(I64, xf_visit_coverage_row, overdue_open),
 };
 
-static void read_coverage(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, coverage_cols, XF_NCOLS(coverage_cols), item);
-}
+XF_DB_READER(read_coverage, coverage_cols);
 
 int xf_store_visit_coverage(xf_db *db, xf_arena *a, const xf_ranges *r,
                             const char *first, const char *last,
@@ -259,10 +250,7 @@ int xf_store_visit_kind_insert(xf_db *db, const xf_visit_kind *k,
 	return xf_db_run(st);
 }
 
-static void read_kind(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, kind_cols, XF_NCOLS(kind_cols), item);
-}
+XF_DB_READER(read_kind, kind_cols);
 
 static const char sql_kind_get[] =
     "SELECT code, label, days, owed_by FROM visit_kinds WHERE code = $1";
