@@ -52,13 +52,15 @@ async function setup(dir) {
 	const branches = await all('/api/orgs?kind=branch', admin);
 	const step = Math.max(1, Math.floor(branches.length / 72));
 	const chosen = branches.filter((_, i) => i % step === 0).slice(0, 72);
+	// display names of letters only (no digits: the rule of 姓名)
+	const letters = (i) => (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 	const accounts = [
 		...committees.map((o, i) => ({ username: `bench_c${i}_${stamp}`, role: 'committee', org: o.id })),
 		...chosen.map((o, i) => ({ username: `bench_s${i}_${stamp}`, role: 'secretary', org: o.id })),
 	];
 	for (const a of accounts)
 		await ok(req('POST', '/api/users', {
-			username: a.username, password: PW, display_name: a.username,
+			username: a.username, password: PW, display_name: `基准测试${letters(accounts.indexOf(a))}`,
 			roles: [{ role: a.role, org_id: a.org }],
 		}, admin), 201);
 	const root = (await ok(req('GET', '/api/orgs?roots=1', null, admin))).items[0].id;
