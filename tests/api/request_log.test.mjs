@@ -7,8 +7,14 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, rawRequest, expectStatus, uniq, sleep } from './harness.mjs';
 
+// the first server owns the database (stopped last); the others attach to it
 const servers = [];
-after(async () => { for (const s of servers) if (!s.exited()) await s.stop(); });
+after(async () => { for (const s of servers.reverse()) if (!s.exited()) await s.stop(); });
+const another = async () => {
+	const srv = await startServer({ db: servers[0].db, attach: true });
+	servers.push(srv);
+	return srv;
+};
 
 const BURST = 600;
 
@@ -51,12 +57,10 @@ test('every request of a burst has its log line, once', async () => {
 	// the writer runs apart: wait (no timing assertion) until all are there
 	for (let i = 0; i < 200 && linesOf(srv.log(), tag).size < BURST; i++) await sleep(50);
 	expectAll(linesOf(srv.log(), tag));
-	await srv.stop();
 });
 
 test('stopped (SIGTERM) right after a burst, the server writes every line before it exits', async () => {
-	const srv = await startServer();
-	servers.push(srv);
+	const srv = await another();
 	const tag = uniq('term');
 	await burst(srv, tag);
 	await srv.stop(); // SIGTERM at once; resolves when the process has exited
@@ -66,8 +70,7 @@ test('stopped (SIGTERM) right after a burst, the server writes every line before
 });
 
 test('answers sent again unchanged keep their body and every header', async () => {
-	const srv = await startServer();
-	servers.push(srv);
+	const srv = await another();
 	const c = srv.client();
 	for (let i = 0; i < 20; i++) {
 		// alternating and repeated answers of the same request threads
