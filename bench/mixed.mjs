@@ -26,7 +26,15 @@ import { client } from './client.mjs';
 
 const [MODE, URL_ARG, PW, ...rest] = process.argv.slice(2);
 const { req, ok, agent } = client(URL_ARG, 16);
-const login = async (username) => (await ok(req('POST', '/api/auth/login', { username, password: PW }))).token;
+// a login refused as busy (503: a server saturated by the load) is tried
+// again, up to 20 times
+async function login(username) {
+	for (let i = 0; ; i++) {
+		const res = await req('POST', '/api/auth/login', { username, password: PW });
+		if (res.status !== 503 || i === 20) return (await ok(res)).token;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
 
 // The year and quarter of today in Shanghai, as the server counts them.
 function today() {
