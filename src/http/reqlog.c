@@ -21,9 +21,9 @@ static pthread_cond_t has_room = PTHREAD_COND_INITIALIZER; /* appenders' */
 static struct {
 	int fd;
 	size_t cap;
-	char *fill;  /* lines appended, not yet taken by the writer */
-	size_t len;  /* bytes in fill */
-	char *spare; /* the buffer the writer writes (or wrote last) */
+	char *fill;   /* lines appended, not yet taken by the writer */
+	size_t len;   /* bytes in fill */
+	char *spare;  /* the buffer the writer writes (or wrote last) */
 	int running;  /* a writer thread was started and not stopped */
 	int stopping; /* the writer ends once fill is empty */
 	int idle;     /* the writer waits on has_data */

@@ -23,15 +23,15 @@
 #include <unistd.h>
 
 #define THREADS 4
-#define LINES 5000
+#define LINES   5000
 
 static void *appender(void *arg)
 {
 	int t = (int)(intptr_t)arg;
 	char line[64];
 	for (int i = 0; i < LINES; i++) {
-		int n = snprintf(line, sizeof line, "{\"t\":%d,\"i\":%d}\n", t,
-		                 i);
+		int n =
+		    snprintf(line, sizeof line, "{\"t\":%d,\"i\":%d}\n", t, i);
 		xf_reqlog_append(line, (size_t)n);
 	}
 	return NULL;
@@ -75,9 +75,9 @@ static void burst(size_t cap)
 	assert_int_equal(xf_reqlog_start(fileno(f), cap), 0);
 	pthread_t th[THREADS];
 	for (int t = 0; t < THREADS; t++)
-		assert_int_equal(pthread_create(&th[t], NULL, appender,
-		                                 (void *)(intptr_t)t),
-		                 0);
+		assert_int_equal(
+		    pthread_create(&th[t], NULL, appender, (void *)(intptr_t)t),
+		    0);
 	for (int t = 0; t < THREADS; t++)
 		pthread_join(th[t], NULL);
 	/* stopped right after the burst: nothing may be left behind */
@@ -131,7 +131,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_line_of_a_burst_is_written_by_the_stop),
-	    cmocka_unit_test(a_small_buffer_makes_appenders_wait_not_lose_lines),
+	    cmocka_unit_test(
+	        a_small_buffer_makes_appenders_wait_not_lose_lines),
 	    cmocka_unit_test(long_lines_and_lines_after_the_stop_are_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
