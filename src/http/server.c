@@ -652,6 +652,7 @@ typedef struct reuse {
 	const char *type; /* compared by content */
 	size_t len;
 	char body[REUSE_MAX];
+	xf_buf log; /* the thread's log line, its memory kept between lines */
 } reuse;
 
 static pthread_key_t reuse_key;
@@ -662,6 +663,8 @@ static void reuse_free(void *p)
 	reuse *u = p;
 	if (u && u->resp)
 		MHD_destroy_response(u->resp);
+	if (u)
+		xf_buf_free(&u->log);
 	free(u);
 }
 
@@ -678,10 +681,12 @@ static reuse *reuse_slot(void)
 	if (reuse_key == (pthread_key_t)-1)
 		return NULL;
 	reuse *u = pthread_getspecific(reuse_key);
-	if (!u && (u = calloc(1, sizeof *u)) != NULL &&
-	    pthread_setspecific(reuse_key, u) != 0) {
-		free(u);
-		u = NULL;
+	if (!u && (u = calloc(1, sizeof *u)) != NULL) {
+		xf_buf_init(&u->log, 8192);
+		if (pthread_setspecific(reuse_key, u) != 0) {
+			free(u);
+			u = NULL;
+		}
 	}
 	return u;
 }
@@ -839,12 +844,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	return send_answer(s, c, r);
 }
 
-static void log_line(xf_req *r)
+static void log_line(const server *s, xf_req *r)
 {
-	xf_buf b;
-	xf_buf_init(&b, 8192);
+	/* a request thread's line goes to its own buffer, kept between
+	 * lines (no allocation per line); without request threads (tests,
+	 * fuzzing) to one of its own */
+	xf_buf own;
+	xf_buf_init(&own, 8192);
+	reuse *u = s->cfg.threads > 0 ? reuse_slot() : NULL;
+	xf_buf *b = u ? &u->log : &own;
+	xf_buf_clear(b);
 	xf_jw w;
-	xf_jw_init(&w, &b);
+	xf_jw_init(&w, b);
 	/* the second's timestamp, formatted once per thread and second */
 	static _Thread_local time_t ts_at = -1;
 	static _Thread_local char ts[32];
@@ -867,10 +878,10 @@ static void log_line(xf_req *r)
 	xf_jw_kint(&w, "us", us);
 	xf_jw_kstr(&w, "user", r->user);
 	xf_jw_obj_end(&w);
-	xf_buf_addc(&b, '\n');
-	if (!b.failed)
-		xf_reqlog_append(b.data, b.len);
-	xf_buf_free(&b);
+	xf_buf_addc(b, '\n');
+	if (!b->failed)
+		xf_reqlog_append(b->data, b->len);
+	xf_buf_free(&own);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -883,7 +894,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (!r)
 		return;
 	if (!s->cfg.quiet && r->status)
-		log_line(r);
+		log_line(s, r);
 	if (r->cleanup)
 		r->cleanup(r->cleanup_arg);
 	if (r->cache_ref)
