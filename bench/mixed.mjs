@@ -26,7 +26,15 @@ import { client } from './client.mjs';
 
 const [MODE, URL_ARG, PW, ...rest] = process.argv.slice(2);
 const { req, ok, agent } = client(URL_ARG, 16);
-const login = async (username) => (await ok(req('POST', '/api/auth/login', { username, password: PW }))).token;
+// a login refused as busy (503: a server saturated by the load) is tried
+// again, up to 20 times
+async function login(username) {
+	for (let i = 0; ; i++) {
+		const res = await req('POST', '/api/auth/login', { username, password: PW });
+		if (res.status !== 503 || i === 20) return (await ok(res)).token;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
 
 // The year and quarter of today in Shanghai, as the server counts them.
 function today() {
@@ -52,13 +60,15 @@ async function setup(dir) {
 	const branches = await all('/api/orgs?kind=branch', admin);
 	const step = Math.max(1, Math.floor(branches.length / 72));
 	const chosen = branches.filter((_, i) => i % step === 0).slice(0, 72);
+	// display names of letters only (no digits: the rule of 姓名)
+	const letters = (i) => (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 	const accounts = [
 		...committees.map((o, i) => ({ username: `bench_c${i}_${stamp}`, role: 'committee', org: o.id })),
 		...chosen.map((o, i) => ({ username: `bench_s${i}_${stamp}`, role: 'secretary', org: o.id })),
 	];
 	for (const a of accounts)
 		await ok(req('POST', '/api/users', {
-			username: a.username, password: PW, display_name: a.username,
+			username: a.username, password: PW, display_name: `基准测试${letters(accounts.indexOf(a))}`,
 			roles: [{ role: a.role, org_id: a.org }],
 		}, admin), 201);
 	const root = (await ok(req('GET', '/api/orgs?roots=1', null, admin))).items[0].id;

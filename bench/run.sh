@@ -12,12 +12,12 @@
 # XF_BENCH_OUT the table's file (docs/benchmarks.md by default) and
 # XF_BENCH_PARTS which parts run ("sqlite-reads sqlite-assessment
 # sqlite-live sqlite-writes sqlite-mixed sqlite-import postgres
-# postgres-mixed").
+# postgres-mixed postgres-two").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${XF_BENCH_BIN:-$PWD/build/xianfeng}
 OUT=${XF_BENCH_OUT:-docs/benchmarks.md}
-PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes sqlite-mixed sqlite-import postgres postgres-mixed} "
+PARTS=" ${XF_BENCH_PARTS:-sqlite-reads sqlite-assessment sqlite-live sqlite-writes sqlite-mixed sqlite-import postgres postgres-mixed postgres-two} "
 part() { [[ $PARTS == *" $1 "* ]]; }
 DUR=8
 [ "${1:-}" = --quick ] && DUR=3
@@ -35,7 +35,7 @@ ROWS=()
 PG_DIR=""
 SERVER_PID=""
 cleanup() {
-	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+	[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null || true
 	[ -n "$PG_DIR" ] && scripts/pg-test.sh stop "$PG_DIR" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -200,28 +200,44 @@ wrk_row() {
 	printf '%-20s %-34s %9s req/s  p50 %-8s p99 %-8s ratio %s  non-2xx %s\n' "$db" "$name" "${rps%.*}" "$p50" "$p99" "$ratio" "$non2xx"
 }
 
-# run_mixed NAME URL: on URL (a copy: it adds users and writes), the bare
-# libmicrohttpd ceiling (bench/bare.c, built here), the app's /api/health,
-# then bench/mixed.mjs's 80+ users reading their own pages at $CONN
-# connections, read-only and with a steady 30 writes/s alongside; then
-# each page of a district committee alone without the answer cache.
-run_mixed() {
-	local db=$1 url=$2 out ceil wout
+# bare_ceiling DB: builds and measures the bare libmicrohttpd handler
+# (bench/bare.c); its rate in CEIL_BARE and a row.
+bare_ceiling() {
+	local out
 	cc -O2 -o "$WORK/bare" bench/bare.c $(pkg-config --cflags --libs libmicrohttpd)
 	PORT=$(free_port)
 	"$WORK/bare" "$PORT" &
 	SERVER_PID=$!
 	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
 	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/" 2>&1)
-	ceil=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-	wrk_row "$db" "ceiling: bare libmicrohttpd handler" "$ceil" "$out"
+	CEIL_BARE=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	wrk_row "$1" "ceiling: bare libmicrohttpd handler" "$CEIL_BARE" "$out"
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
+# run_mixed NAME URL: on URL (a copy: it adds users and writes), the bare
+# libmicrohttpd ceiling (bench/bare.c, built here), the app's /api/health
+# (with its request log on, written to a file as in production, and with
+# --quiet), then bench/mixed.mjs's 80+ users reading their own pages at
+# $CONN connections, read-only and with a steady 30 writes/s alongside;
+# then each page of a district committee alone without the answer cache.
+run_mixed() {
+	local db=$1 url=$2 out ceil wout
+	bare_ceiling "$db"
+	ceil=$CEIL_BARE
 	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$db-mixed.log" &
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$db-quiet.log" &
 	SERVER_PID=$!
 	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
 	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/api/health" 2>&1)
-	wrk_row "$db" "the app's /api/health" "$ceil" "$out"
+	wrk_row "$db" "the app's /api/health, --quiet (no request log)" "$ceil" "$out"
+	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT 2>"$WORK/server-$db-mixed.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/api/health" 2>&1)
+	wrk_row "$db" "the app's /api/health, request log to a file" "$ceil" "$out"
 	if ! out=$(node bench/mixed.mjs setup "http://127.0.0.1:$PORT" "$PW" "$WORK"); then
 		echo "bench: mixed setup failed on $db: $out" >&2
 		kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
@@ -254,6 +270,67 @@ run_mixed() {
 		wrk_row "$db, no cache" "a district's $name alone" "$ceil" "$out"
 	done <"$WORK/pages.tsv"
 	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+}
+
+# run_two NAME URL: two app servers on one PostgreSQL (URL; it adds users
+# and writes): the bare ceiling, then the mixed load (bench/mixed.mjs's
+# users, $CONN connections) with 30 writes/s through the first server
+# against the first alone, then against both at once ($CONN connections
+# each, the writes still through the first); the rate of both together
+# as a ratio to the bare ceiling and to the one server's rate.
+run_two() {
+	local db=$1 url=$2 out one wout pa pb pida pidb oa ob
+	bare_ceiling "$db"
+	pa=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$pa 2>"$WORK/server-$db-a.log" &
+	pida=$!
+	pb=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$pb 2>"$WORK/server-$db-b.log" &
+	pidb=$!
+	SERVER_PID="$pida $pidb"
+	for p in "$pa" "$pb"; do
+		for _ in $(seq 100); do curl -sf "http://127.0.0.1:$p/api/health" >/dev/null && break; sleep 0.1; done
+	done
+	if ! out=$(node bench/mixed.mjs setup "http://127.0.0.1:$pa" "$PW" "$WORK"); then
+		echo "bench: mixed setup failed on $db: $out" >&2
+		kill $pida $pidb; wait $pida $pidb 2>/dev/null || true; SERVER_PID=""
+		return
+	fi
+	local users
+	users=$(json j.users <<<"$out")
+	node bench/mixed.mjs write "http://127.0.0.1:$pa" "$PW" $((DUR + 2)) 30 >"$WORK/two-writes-1.json" &
+	local wpid=$!
+	sleep 1
+	out=$(wrk -t2 -c$CONN -d${DUR}s --latency -s "$WORK/mixed.lua" "http://127.0.0.1:$pa/" 2>&1)
+	wait "$wpid" || true
+	wout=$(cat "$WORK/two-writes-1.json")
+	one=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	wrk_row "$db" "one server: $users users' own pages with $(json j.per_s <<<"$wout" 2>/dev/null || echo ?) writes/s ($(json j.errors <<<"$wout" 2>/dev/null || echo ?) write errors)" "$CEIL_BARE" "$out"
+	node bench/mixed.mjs write "http://127.0.0.1:$pa" "$PW" $((DUR + 2)) 30 >"$WORK/two-writes-2.json" &
+	wpid=$!
+	sleep 1
+	wrk -t1 -c$CONN -d${DUR}s --latency -s "$WORK/mixed.lua" "http://127.0.0.1:$pa/" >"$WORK/two-a.txt" 2>&1 &
+	local wa=$!
+	wrk -t1 -c$CONN -d${DUR}s --latency -s "$WORK/mixed.lua" "http://127.0.0.1:$pb/" >"$WORK/two-b.txt" 2>&1 &
+	local wb=$!
+	wait "$wa" "$wb" || true
+	wait "$wpid" || true
+	wout=$(cat "$WORK/two-writes-2.json")
+	oa=$(cat "$WORK/two-a.txt")
+	ob=$(cat "$WORK/two-b.txt")
+	wrk_row "$db" "both servers: the first's share" "$CEIL_BARE" "$oa"
+	wrk_row "$db" "both servers: the second's share" "$CEIL_BARE" "$ob"
+	local ra rb sum non2xx
+	ra=$(awk '/^Requests\/sec/ {print $2}' <<<"$oa")
+	rb=$(awk '/^Requests\/sec/ {print $2}' <<<"$ob")
+	non2xx=$(awk '/Non-2xx/ {s += $5} END {print s + 0}' "$WORK/two-a.txt" "$WORK/two-b.txt")
+	sum=$(awk -v a="$ra" -v b="$rb" 'BEGIN { printf "%.0f", a + b }')
+	local rc ro
+	rc=$(awk -v a="$sum" -v b="$CEIL_BARE" 'BEGIN { printf "%.2f", a / b }')
+	ro=$(awk -v a="$sum" -v b="$one" 'BEGIN { printf "%.2f", a / b }')
+	ROWS+=("| $db | both servers together, $(json j.per_s <<<"$wout" 2>/dev/null || echo ?) writes/s through the first ($(json j.errors <<<"$wout" 2>/dev/null || echo ?) write errors) | $sum | | | $rc (${ro}× one server) | $non2xx |")
+	echo "$db both servers together: $sum req/s, ratio $rc, ${ro}x one server, non-2xx $non2xx"
+	kill $pida $pidb; wait $pida $pidb 2>/dev/null || true; SERVER_PID=""
 }
 
 # ---- SQLite --------------------------------------------------------------
@@ -343,7 +420,7 @@ if part sqlite-import; then
 fi
 
 # ---- PostgreSQL ----------------------------------------------------------
-if { part postgres || part postgres-mixed; } && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+if { part postgres || part postgres-mixed || part postgres-two; } && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
 	PG_DIR=$(mktemp -d)
 	rmdir "$PG_DIR"
 	conn=$(scripts/pg-test.sh start "$PG_DIR")
@@ -368,6 +445,7 @@ if { part postgres || part postgres-mixed; } && [ -x /usr/lib/postgresql/15/bin/
 		run_live "postgres, live" "postgres:$conn"
 	fi
 	if part postgres-mixed; then run_mixed "postgres, mixed" "postgres:$conn"; fi
+	if part postgres-two; then run_two "postgres, two servers" "postgres:$conn"; fi
 fi
 
 {
@@ -375,8 +453,10 @@ fi
 	echo
 	echo "Measured by \`make bench\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), wrk -t2 -c$CONN -d${DUR}s on loopback."
-	echo "Ratios are against the ceiling of the same run: the same binary answering"
-	echo "\`/api/health\` (a fixed body, no database). Dataset: \`demo --scale city --seed 7\`."
+	echo "Ratios are against the ceiling of the same run: in the \"mixed\" and \"two servers\""
+	echo "parts (and their uncached pages), a bare libmicrohttpd handler (bench/bare.c);"
+	echo "elsewhere the same binary answering \`/api/health\` (a fixed body, no database)."
+	echo "Dataset: \`demo --scale city --seed 7\`."
 	echo
 	if [ -n "$GEN_LINE" ]; then
 		echo "- generator on SQLite: $GEN_LINE. Bare SQLite prepared-insert loop of the same"

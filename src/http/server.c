@@ -1,7 +1,7 @@
 /*
  * server.c - libmicrohttpd glue: request contexts, body limits, the route
  * index and its lookup, role checks, the validator's turn, error answers
- * and the request log line.
+ * and the request log line (written by reqlog.c's background thread).
  */
 #include "http/server.h"
 
@@ -9,15 +9,18 @@
 #include "base/jw.h"
 #include "http/cache.h"
 #include "http/headers.h"
+#include "http/reqlog.h"
 #include "http/sse.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef struct hdr {
 	const char *name, *value;
@@ -33,6 +36,7 @@ typedef struct server {
 	 * every commit named the organizations it changed: sessions resolved
 	 * before it are stale (the answer cache is emptied with it) */
 	_Atomic uint64_t writes;
+	int log_thread; /* this server started the request log's writer */
 } server;
 
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind,
@@ -215,7 +219,19 @@ typedef struct route_key {
 struct xf_route_index {
 	route_key *keys; /* sorted by cmp_keys */
 	size_t n;
+	/* the routes without {x}, by pattern then method (cmp_literal): a
+	 * path equal to one of them is that route, no walk needed */
+	const xf_route **lit;
+	size_t nlit;
 };
+
+static int cmp_literal(const void *pa, const void *pb)
+{
+	const xf_route *a = *(const xf_route *const *)pa;
+	const xf_route *b = *(const xf_route *const *)pb;
+	int c = strcmp(a->pattern, b->pattern);
+	return c ? c : strcmp(a->method, b->method);
+}
 
 /* Literal segments in byte order (a prefix first), all before {x}. */
 static int cmp_segment(const segment *a, const segment *b)
@@ -296,6 +312,15 @@ xf_route_index *xf_route_index_new(const xf_route *routes, size_t n, char *err,
 		}
 	}
 	qsort(ix->keys, n, sizeof *ix->keys, cmp_keys);
+	if (!(ix->lit = calloc(n ? n : 1, sizeof *ix->lit))) {
+		snprintf(err, errlen, "out of memory");
+		xf_route_index_free(ix);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(routes[i].pattern, '{'))
+			ix->lit[ix->nlit++] = &routes[i];
+	qsort(ix->lit, ix->nlit, sizeof *ix->lit, cmp_literal);
 	for (size_t i = 1; i < n; i++) {
 		if (cmp_keys(&ix->keys[i - 1], &ix->keys[i]) == 0) {
 			snprintf(err, errlen, "two routes %s %s and %s",
@@ -314,6 +339,7 @@ void xf_route_index_free(xf_route_index *ix)
 	if (!ix)
 		return;
 	free(ix->keys);
+	free(ix->lit);
 	free(ix);
 }
 
@@ -398,6 +424,25 @@ const xf_route *xf_route_find(const xf_route_index *ix, xf_req *r,
 	*path_matched = 0;
 	if (*url != '/')
 		return NULL;
+	/* a path without {x} of the method: the walk would find the same,
+	 * literal segments going before {x} at every level */
+	size_t lo = 0, hi = ix->nlit;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const xf_route *m = ix->lit[mid];
+		int c = strcmp(m->pattern, url);
+		if (c == 0)
+			c = strcmp(m->method, method);
+		if (c == 0) {
+			*path_matched = 1;
+			r->nparam = 0;
+			return m;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	while (*url == '/') {
 		url++;
 		if (q.nseg == XF_MAX_SEGMENTS)
@@ -590,10 +635,92 @@ static void dispatch(server *s, xf_req *r)
 		             r->user);
 }
 
+/*
+ * The last small answer each request thread built, kept to be queued
+ * again (MHD counts the connections a response is queued on) when the
+ * next answer of that thread is the same: status, type, API or not and
+ * every byte of the body (the health check, {"ok":true}, a 401 or 404),
+ * without building it and its eight headers again. Only answers without
+ * a cookie, extra headers, a stream or a cache entry are kept; the
+ * thread's last one is released when the thread ends.
+ */
+#define REUSE_MAX 512
+typedef struct reuse {
+	struct MHD_Response *resp;
+	unsigned status;
+	int is_api;
+	const char *type; /* compared by content */
+	size_t len;
+	char body[REUSE_MAX];
+	xf_buf log; /* the thread's log line, its memory kept between lines */
+} reuse;
+
+static pthread_key_t reuse_key;
+static pthread_once_t reuse_once = PTHREAD_ONCE_INIT;
+
+static void reuse_free(void *p)
+{
+	reuse *u = p;
+	if (u && u->resp)
+		MHD_destroy_response(u->resp);
+	if (u)
+		xf_buf_free(&u->log);
+	free(u);
+}
+
+static void reuse_init(void)
+{
+	if (pthread_key_create(&reuse_key, reuse_free) != 0)
+		reuse_key = (pthread_key_t)-1;
+}
+
+/* The thread's kept answer; NULL when there is none to keep. */
+static reuse *reuse_slot(void)
+{
+	pthread_once(&reuse_once, reuse_init);
+	if (reuse_key == (pthread_key_t)-1)
+		return NULL;
+	reuse *u = pthread_getspecific(reuse_key);
+	if (!u && (u = calloc(1, sizeof *u)) != NULL) {
+		xf_buf_init(&u->log, 8192);
+		if (pthread_setspecific(reuse_key, u) != 0) {
+			free(u);
+			u = NULL;
+		}
+	}
+	return u;
+}
+
 static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
                                    xf_req *r)
 {
 	struct MHD_Response *resp;
+	int is_api = strncmp(r->url, "/api/", 5) == 0;
+	/* a small answer of its own bytes, with the usual headers only */
+	reuse *u = NULL;
+	if (!r->stream && !r->cache_ref && !r->set_cookie &&
+	    !r->extra_headers && r->content_type && s->cfg.threads > 0) {
+		const char *body =
+		    r->static_body ? r->static_body : r->out.data;
+		size_t len = r->static_body ? r->static_len : r->out.len;
+		if (len <= REUSE_MAX && (u = reuse_slot()) != NULL) {
+			if (u->resp && u->status == (unsigned)r->status &&
+			    u->is_api == is_api && u->len == len &&
+			    strcmp(u->type, r->content_type) == 0 &&
+			    (len == 0 || memcmp(u->body, body, len) == 0))
+				return MHD_queue_response(c, u->status,
+				                          u->resp);
+			if (u->resp)
+				MHD_destroy_response(u->resp);
+			u->resp = NULL;
+			u->status = (unsigned)r->status;
+			u->is_api = is_api;
+			u->len = len;
+			if (len)
+				memcpy(u->body, body, len);
+			u->type = NULL;
+		}
+	}
 	if (r->stream) {
 		resp = xf_sse_response(r);
 		if (!resp)
@@ -617,7 +744,7 @@ static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
 		return MHD_NO;
 	if (r->content_type)
 		MHD_add_response_header(resp, "Content-Type", r->content_type);
-	if (strncmp(r->url, "/api/", 5) == 0)
+	if (is_api)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
 	for (const xf_header *h = xf_security_headers(s->cfg.hsts); h->name;
 	     h++)
@@ -627,7 +754,12 @@ static enum MHD_Result send_answer(const server *s, struct MHD_Connection *c,
 	for (hdr *h = r->extra_headers; h; h = h->next)
 		MHD_add_response_header(resp, h->name, h->value);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);
-	MHD_destroy_response(resp);
+	/* kept for the thread's next answer, with its own copy of the type */
+	if (u && ret == MHD_YES &&
+	    (u->type = MHD_get_response_header(resp, "Content-Type")) != NULL)
+		u->resp = resp;
+	else
+		MHD_destroy_response(resp);
 	return ret;
 }
 
@@ -639,10 +771,23 @@ static const char *client_addr(const server *s, xf_req *r)
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
 	    r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-	if (sa && sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
-		          peer, sizeof peer);
-	else if (sa && sa->sa_family == AF_INET6)
+	if (sa && sa->sa_family == AF_INET) {
+		/* inet_ntop's dotted quad, without its sprintf */
+		const unsigned char *b =
+		    (const unsigned char *)&((const struct sockaddr_in *)sa)
+		        ->sin_addr;
+		char *p = peer;
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				*p++ = '.';
+			if (b[i] >= 100)
+				*p++ = (char)('0' + b[i] / 100);
+			if (b[i] >= 10)
+				*p++ = (char)('0' + b[i] / 10 % 10);
+			*p++ = (char)('0' + b[i] % 10);
+		}
+		*p = 0;
+	} else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6,
 		          &((const struct sockaddr_in6 *)sa)->sin6_addr, peer,
 		          sizeof peer);
@@ -699,17 +844,28 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	return send_answer(s, c, r);
 }
 
-static void log_line(xf_req *r)
+static void log_line(const server *s, xf_req *r)
 {
-	xf_buf b;
-	xf_buf_init(&b, 8192);
+	/* a request thread's line goes to its own buffer, kept between
+	 * lines (no allocation per line); without request threads (tests,
+	 * fuzzing) to one of its own */
+	xf_buf own;
+	xf_buf_init(&own, 8192);
+	reuse *u = s->cfg.threads > 0 ? reuse_slot() : NULL;
+	xf_buf *b = u ? &u->log : &own;
+	xf_buf_clear(b);
 	xf_jw w;
-	xf_jw_init(&w, &b);
-	char ts[32];
+	xf_jw_init(&w, b);
+	/* the second's timestamp, formatted once per thread and second */
+	static _Thread_local time_t ts_at = -1;
+	static _Thread_local char ts[32];
 	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (now != ts_at) {
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		ts_at = now;
+	}
 	int64_t us = (xf_now_ns() - r->t0_ns) / 1000;
 	xf_jw_obj(&w);
 	xf_jw_kstr(&w, "ts", ts);
@@ -722,10 +878,10 @@ static void log_line(xf_req *r)
 	xf_jw_kint(&w, "us", us);
 	xf_jw_kstr(&w, "user", r->user);
 	xf_jw_obj_end(&w);
-	xf_buf_addc(&b, '\n');
-	if (!b.failed)
-		fwrite(b.data, 1, b.len, stderr);
-	xf_buf_free(&b);
+	xf_buf_addc(b, '\n');
+	if (!b->failed)
+		xf_reqlog_append(b->data, b->len);
+	xf_buf_free(&own);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -738,7 +894,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (!r)
 		return;
 	if (!s->cfg.quiet && r->status)
-		log_line(r);
+		log_line(s, r);
 	if (r->cleanup)
 		r->cleanup(r->cleanup_arg);
 	if (r->cache_ref)
@@ -815,6 +971,10 @@ void *xf_http_start(const xf_http_config *cfg)
 		free(s);
 		return NULL;
 	}
+	/* request threads hand their log lines to a writer thread (1 MiB
+	 * buffered at most); without it they write them themselves */
+	if (!cfg->quiet && xf_reqlog_start(STDERR_FILENO, 1u << 20) == 0)
+		s->log_thread = 1;
 	return s;
 }
 
@@ -854,6 +1014,8 @@ void xf_http_stop(void *srv)
 		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(s->d);
+	if (s->log_thread)
+		xf_reqlog_stop(); /* every line of every request, written */
 	xf_route_index_free(s->index);
 	free(s);
 }

@@ -22,6 +22,7 @@
  *
  * sources: src/api/input.c src/http/server.c src/http/cache.c
  * sources: src/http/headers.c src/http/sse.c src/base/events.c
+ * sources: src/http/reqlog.c
  * sources: src/base/arena.c src/base/changes.c
  * sources: src/base/buf.c src/base/jw.c src/base/utf8.c src/base/date.c
  * sources: src/service/ctx.c src/service/live.c src/store/audit.c
