@@ -142,20 +142,8 @@ static void answer_view(xf_req *r, int status, const xf_case_call_view *v)
 static const xf_param calls_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
 const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(calls_params);
 
-void xf_h_case_calls_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_case_call *ks;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(
-	        r, &c, xf_case_call_list(&c, offset, limit, &ks, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_case_call_json, ks, n, total);
-}
+XF_LIST_HANDLER(xf_h_case_calls_list, xf_case_call, xf_case_call_json,
+                xf_case_call_list(&c, XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_case_calls_get, xf_case_call_view v,
               xf_case_call_read(&c, id, &v), answer_view(r, 200, &v))
@@ -386,24 +374,13 @@ static void library_item(xf_jw *w, const xf_case_submission *s)
 	xf_case_library_json(w, s, 0);
 }
 
-void xf_h_cases_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_case_filter f = {.year = (int)q[L_YEAR].i,
-	                    .tier = xf_val_str(&q[L_TIER]),
-	                    .q = xf_val_str(&q[L_Q])};
-	xf_case_submission *s;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(
-	        r, &c, xf_case_library(&c, &f, offset, limit, &s, &n, &total)))
-		XF_PAGE_ANSWER(r, library_item, s, n, total);
-}
+XF_LIST_HANDLER(xf_h_cases_list, xf_case_submission, library_item,
+                xf_case_library(&c,
+                                &(xf_case_filter){
+                                    .year = (int)q[L_YEAR].i,
+                                    .tier = xf_val_str(&q[L_TIER]),
+                                    .q = xf_val_str(&q[L_Q])},
+                                XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_cases_get, xf_case_submission s,
               xf_case_library_read(&c, id, &s),

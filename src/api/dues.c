@@ -194,19 +194,11 @@ void xf_h_dues_grid_xlsx(xf_req *r)
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", year};
 	grid_sheet g = {rows};
-	xf_xlsx_table t = {
-	    .sheet = "党费缴纳",
-	    .title = xf_arena_printf(&r->arena, "%s%s年度党费缴纳情况",
-	                             org ? org : "", year),
-	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	    .headers = heads,
-	    .widths = widths,
-	    .ncols = 19,
-	    .nrows = n,
-	    .row = grid_cells,
-	    .arg = &g,
-	};
-	xf_xlsx_table_reply(r, &t, "dues.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党费缴纳", heads, widths, "dues.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "年度党费缴纳情况"),
+	                   filters, 2, n, grid_cells, &g);
 }
 
 /* GET /api/dues/unpaid?org=&year=&page=&size= → {"year","items":[row…],
@@ -326,19 +318,11 @@ void xf_h_dues_totals_xlsx(xf_req *r)
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", year};
 	totals_sheet g = {rows, n ? rows[0].depth : 0, &r->arena};
-	xf_xlsx_table t = {
-	    .sheet = "党费统计",
-	    .title = xf_arena_printf(&r->arena, "%s%s年度党费收缴统计",
-	                             org ? org : "", year),
-	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	    .headers = heads,
-	    .widths = widths,
-	    .ncols = 8,
-	    .nrows = n,
-	    .row = totals_cells,
-	    .arg = &g,
-	};
-	xf_xlsx_table_reply(r, &t, "dues-totals.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党费统计", heads, widths, "dues-totals.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "年度党费收缴统计"),
+	                   filters, 2, n, totals_cells, &g);
 }
 
 /* ?year= of a member's own dues */

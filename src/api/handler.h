@@ -64,4 +64,23 @@ typedef void xf_api_handler(xf_req *r);
 			XF_PAGE_ANSWER(r, write, items, n, total);             \
 	}
 
+/*
+ * XF_ID_ITEMS_HANDLER: every item of a list under the path's id, without
+ * pages. The call may use c, id and XF_ITEMS_OUT (&items, &n: items of
+ * type T); the answer is {"items","total"} with total n, each item
+ * written by write(w, &item):
+ *
+ *   XF_ID_ITEMS_HANDLER(xf_h_org_terms_list, xf_term, xf_term_json,
+ *                       xf_term_history(&c, id, XF_ITEMS_OUT))
+ */
+#define XF_ITEMS_OUT &l_.items, &l_.n
+#define XF_ID_ITEMS_HANDLER(name, T, write, call)                              \
+	XF_ID_HANDLER(                                                         \
+	    name,                                                              \
+	    struct {                                                           \
+		    T *items;                                                  \
+		    int n;                                                     \
+	    } l_,                                                              \
+	    call, XF_PAGE_ANSWER(r, write, l_.items, l_.n, l_.n))
+
 #endif

@@ -248,17 +248,11 @@ void xf_h_meetings_xlsx(xf_req *r)
 	                       : NULL,
 	    "期间",
 	    q[ML_PERIOD].s};
-	xf_xlsx_table t = {.sheet = "会议记录",
-	                   .title = xf_arena_printf(
-	                       &r->arena, "%s组织生活会议记录", org ? org : ""),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 12,
-	                   .nrows = p.n,
-	                   .row = meeting_cells,
-	                   .arg = &p};
-	xf_xlsx_table_reply(r, &t, "会议记录.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("会议记录", heads, widths, "会议记录.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, NULL, "组织生活会议记录"),
+	                   filters, 4, p.n, meeting_cells, &p);
 }
 
 /* ---- attendance ------------------------------------------------------------
@@ -521,22 +515,8 @@ static const xf_param talk_list_params[] = {
 };
 const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
 
-void xf_h_talks_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit, n;
-	int64_t total;
-	xf_ctx c;
-	xf_talk *t;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset,
-	                               limit, &t, &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_talk_json, t, n, total);
-}
+XF_LIST_HANDLER(xf_h_talks_list, xf_talk, xf_talk_json,
+                xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_meetings_bodies[] = {

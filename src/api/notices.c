@@ -193,19 +193,11 @@ static const xf_field objection_fields[] = {
 const xf_body_table xf_point_objections_create_body =
     XF_BODY_TABLE(objection_fields);
 
-void xf_h_point_objections_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_objection o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_point_objection_create(
-	                       &c, id, v[1].present ? v[1].i : 0, v[0].s, &o)))
-		XF_ANSWER(r, 201, xf_point_objection_json, &o);
-}
+XF_ID_HANDLER(xf_h_point_objections_create, const xf_val *v = r->body_vals;
+              xf_point_objection o,
+              xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0,
+                                        v[0].s, &o),
+              XF_ANSWER(r, 201, xf_point_objection_json, &o))
 
 static const xf_field answer_fields[] = {
     {"answer", XF_F_STR, 1, 0, 1, 1000, NULL, "答复"},

@@ -261,17 +261,9 @@ static const xf_field cluster_org_fields[] = {
 const xf_body_table xf_clusters_add_org_body =
     XF_BODY_TABLE(cluster_org_fields);
 
-void xf_h_clusters_add_org(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_add(&c, id, v[0].i, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID_HANDLER(xf_h_clusters_add_org, const xf_val *v = r->body_vals;
+              xf_cluster cl, xf_cluster_add(&c, id, v[0].i, &cl),
+              XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
 void xf_h_clusters_remove_org(xf_req *r)
 {

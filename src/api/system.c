@@ -149,15 +149,7 @@ void xf_h_me_sessions(xf_req *r)
 }
 
 /* DELETE /api/me/sessions/{id}: the caller ends one of its sessions. */
-void xf_h_me_session_end(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_my_session_end(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_me_session_end, xf_my_session_end(&c, id))
 
 /* POST /api/me/totp: a new secret, its otpauth URL (and the URL as a QR
  * code's SVG, qr_svg), and the recovery codes, shown this once. */
