@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/input.h"
+#include "api/notices.h"
 #include "api/page.h"
 #include "base/jw.h"
 #include "base/utf8.h"
@@ -318,26 +319,11 @@ static const xf_field publish_fields[P_COUNT] = {
 };
 const xf_body_table xf_case_calls_publish_body = XF_BODY_TABLE(publish_fields);
 
-void xf_h_case_calls_publish(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_point_notice_full f;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_case_publish(&c, id, xf_val_str(&v[P_OPENS]),
-	                                  v[P_CLOSES].s,
-	                                  xf_val_str(&v[P_TITLE]), &f)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_notice_json(
-	    &w, &f.n, xf_point_notice_state(&f.n, xf_point_notice_today(&c)), 0,
-	    f.rows, f.nrows);
-	xf_reply_json(r, 201);
-}
+XF_ID_HANDLER(xf_h_case_calls_publish, const xf_val *v = r->body_vals;
+              xf_point_notice_full f,
+              xf_case_publish(&c, id, xf_val_str(&v[P_OPENS]), v[P_CLOSES].s,
+                              xf_val_str(&v[P_TITLE]), &f),
+              xf_api_notice_answer(r, &c, 201, &f))
 
 enum { D_EARLY, D_COUNT };
 static const xf_field decide_fields[D_COUNT] = {

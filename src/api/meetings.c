@@ -376,41 +376,28 @@ static const xf_field measure_patch_fields[M_COUNT] = MEASURE_FIELDS(0);
 const xf_body_table xf_measures_patch_body =
     XF_BODY_TABLE(measure_patch_fields);
 
-static void measure_input(const xf_val *v, xf_measure_input *in)
+/* The measure of the request's body in *in (zeroed first); returns in. */
+static const xf_measure_input *measure_input(const xf_req *r,
+                                             xf_measure_input *in)
 {
+	const xf_val *v = r->body_vals;
+	*in = (xf_measure_input){0};
 	XF_TAKE_STR(in, title, v[M_TITLE]);
 	XF_TAKE_STR(in, owner, v[M_OWNER]);
 	XF_TAKE_STR(in, due_on, v[M_DUE]);
 	XF_TAKE_STR(in, done_on, v[M_DONE]);
+	return in;
 }
 
-void xf_h_measures_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_measure_input in = {0};
-	xf_ctx c;
-	xf_measure m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	measure_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_measure_create(&c, id, &in, &m)))
-		XF_ANSWER(r, 201, xf_measure_json, &m);
-}
+XF_ID_HANDLER(xf_h_measures_create, xf_measure_input in;
+              xf_measure m,
+              xf_measure_create(&c, id, measure_input(r, &in), &m),
+              XF_ANSWER(r, 201, xf_measure_json, &m))
 
-void xf_h_measures_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_measure_input in = {0};
-	xf_ctx c;
-	xf_measure m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	measure_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_measure_update(&c, id, &in, &m)))
-		XF_ANSWER(r, 200, xf_measure_json, &m);
-}
+XF_ID_HANDLER(xf_h_measures_patch, xf_measure_input in;
+              xf_measure m,
+              xf_measure_update(&c, id, measure_input(r, &in), &m),
+              XF_ANSWER(r, 200, xf_measure_json, &m))
 
 XF_ID_OK_HANDLER(xf_h_measures_delete, xf_measure_remove(&c, id))
 

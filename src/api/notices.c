@@ -41,7 +41,7 @@ static const xf_field notice_fields[N_COUNT] = {
 };
 const xf_body_table xf_point_notices_create_body = XF_BODY_TABLE(notice_fields);
 
-static void answer_notice(xf_req *r, xf_ctx *c, int status,
+void xf_api_notice_answer(xf_req *r, xf_ctx *c, int status,
                           const xf_point_notice_full *f)
 {
 	xf_jw w;
@@ -81,7 +81,7 @@ void xf_h_point_notices_create(xf_req *r)
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL,
 	    .limit = v[N_LIMIT].present ? (int)v[N_LIMIT].i : 0};
 	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
-		answer_notice(r, &c, 201, &f);
+		xf_api_notice_answer(r, &c, 201, &f);
 }
 
 /* POST /api/notices: 公示 of any subject, {"subject":"points_board", the
@@ -146,11 +146,12 @@ void xf_h_notices_create(xf_req *r)
 	    .closes_on = v[N_CLOSES].s,
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL};
 	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
-		answer_notice(r, &c, 201, &f);
+		xf_api_notice_answer(r, &c, 201, &f);
 }
 
 XF_ID_HANDLER(xf_h_point_notices_get, xf_point_notice_full f,
-              xf_point_notice_read(&c, id, &f), answer_notice(r, &c, 200, &f))
+              xf_point_notice_read(&c, id, &f),
+              xf_api_notice_answer(r, &c, 200, &f))
 
 /* ?page=&size=&org= */
 enum { Q_PAGE, Q_SIZE, Q_ORG };
