@@ -172,17 +172,25 @@ static void answer_subs(xf_req *r, const xf_case_call_view *v,
 	xf_reply_json(r, 200);
 }
 
-void xf_h_case_calls_submissions_list(xf_req *r)
+/* Answers the call of the path's id with the submissions get(c, id, ...)
+ * gives: the list, or the selection. */
+static void subs_of(xf_req *r,
+                    int (*get)(xf_ctx *c, int64_t call_id, xf_case_call_view *v,
+                               xf_case_submission **out, int *n))
 {
 	xf_ctx c;
 	int64_t id;
 	xf_case_call_view v;
 	xf_case_submission *s;
 	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_subs_list(&c, id, &v, &s, &n)))
+	if (xf_api_ctx_id(r, &c, &id) == 0 &&
+	    !xf_api_failed(r, &c, get(&c, id, &v, &s, &n)))
 		answer_subs(r, &v, s, n);
+}
+
+void xf_h_case_calls_submissions_list(xf_req *r)
+{
+	subs_of(r, xf_case_subs_list);
 }
 
 enum { S_TITLE, S_ORG, S_SUMMARY, S_TEXT, S_COUNT };
@@ -300,15 +308,7 @@ void xf_h_case_submissions_scores(xf_req *r)
 
 void xf_h_case_calls_select(xf_req *r)
 {
-	xf_ctx c;
-	int64_t id;
-	xf_case_call_view v;
-	xf_case_submission *s;
-	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_select(&c, id, &v, &s, &n)))
-		answer_subs(r, &v, s, n);
+	subs_of(r, xf_case_select);
 }
 
 enum { P_OPENS, P_CLOSES, P_TITLE, P_COUNT };

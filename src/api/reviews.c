@@ -400,13 +400,8 @@ void xf_h_reviews_join(xf_req *r)
 		xf_api_fail(r, &c);
 		return;
 	}
-	r->user = j.username;
-	xf_api_set_session(r, token);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "token", token);
-	xf_jw_kstr(&w, "csrf", csrf);
+	xf_api_session_begin(r, &w, j.username, token, csrf);
 	xf_jw_kint(&w, "review_id", j.review_id);
 	xf_jw_kint(&w, "judge_id", j.id);
 	xf_jw_obj_end(&w);
