@@ -357,15 +357,8 @@ static void answer_rules(xf_req *r, const xf_compliance_rules *ru)
 	xf_reply_json(r, 200);
 }
 
-void xf_h_compliance_rules_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_compliance_rules ru;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_compliance_rules_get(&c, &ru)))
-		answer_rules(r, &ru);
-}
+XF_CTX_HANDLER(xf_h_compliance_rules_get, xf_compliance_rules ru,
+               xf_compliance_rules_get(&c, &ru), answer_rules(r, &ru))
 
 static const xf_field rules_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, 100, NULL, "会议规则"},

@@ -26,19 +26,11 @@ const xf_body_table xf_dues_base_body = XF_BODY_TABLE(base_fields);
 
 /* PUT /api/dues/base {"member_id","year","income_fen"[,"category"]} →
  * the base with its monthly_fen */
-void xf_h_dues_base_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_dues_base b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_dues_base_set(&c, v[B_MEMBER].i, (int)v[B_YEAR].i,
-	                                    xf_val_str(&v[B_CATEGORY]),
-	                                    v[B_INCOME].i, &b)))
-		XF_ANSWER(r, 200, xf_dues_base_json, &b);
-}
+XF_CTX_HANDLER(xf_h_dues_base_put, const xf_val *v = r->body_vals;
+               xf_dues_base b,
+               xf_dues_base_set(&c, v[B_MEMBER].i, (int)v[B_YEAR].i,
+                                xf_val_str(&v[B_CATEGORY]), v[B_INCOME].i, &b),
+               XF_ANSWER(r, 200, xf_dues_base_json, &b))
 
 enum { P_MEMBER, P_MONTHS, P_AMOUNT, P_PAID_ON, P_PAYER };
 static const xf_field pay_fields[] = {
@@ -332,13 +324,6 @@ static const xf_param mine_params[] = {
 const xf_query_table xf_dues_mine_query = XF_QUERY_TABLE(mine_params);
 
 /* GET /api/me/dues?year= → the caller's row (as in the grid) */
-void xf_h_dues_mine(xf_req *r)
-{
-	xf_ctx c;
-	xf_dues_row row;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_dues_mine(&c, (int)r->query_vals[0].i, &row)))
-		XF_ANSWER(r, 200, xf_dues_row_json, &row);
-}
+XF_CTX_HANDLER(xf_h_dues_mine, xf_dues_row row,
+               xf_dues_mine(&c, (int)r->query_vals[0].i, &row),
+               XF_ANSWER(r, 200, xf_dues_row_json, &row))

@@ -341,16 +341,8 @@ void xf_h_joint_projects_review(xf_req *r)
 
 /* ---- central-work tags -------------------------------------------------- */
 
-void xf_h_cw_tags_list(xf_req *r)
-{
-	xf_ctx c;
-	xf_cw_tag *t;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cw_tag_list(&c, &t, &n)))
-		XF_PAGE_ANSWER(r, xf_cw_tag_json, t, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_cw_tags_list, xf_cw_tag, xf_cw_tag_json,
+                 xf_cw_tag_list(&c, XF_ITEMS_OUT))
 
 #define TAG_FIELDS(req)                                                        \
 	{"name", XF_F_STR, req, 0, 1, 40, NULL, "标签名称"},                   \
@@ -362,17 +354,9 @@ const xf_body_table xf_cw_tags_create_body = XF_BODY_TABLE(tag_create_fields);
 static const xf_field tag_patch_fields[] = {TAG_FIELDS(0)};
 const xf_body_table xf_cw_tags_patch_body = XF_BODY_TABLE(tag_patch_fields);
 
-void xf_h_cw_tags_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cw_tag t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_cw_tag_create(&c, v[0].s, (int)v[1].i, &t)))
-		XF_ANSWER(r, 201, xf_cw_tag_json, &t);
-}
+XF_CTX_HANDLER(xf_h_cw_tags_create, const xf_val *v = r->body_vals;
+               xf_cw_tag t, xf_cw_tag_create(&c, v[0].s, (int)v[1].i, &t),
+               XF_ANSWER(r, 201, xf_cw_tag_json, &t))
 
 XF_ID_HANDLER(xf_h_cw_tags_patch, const xf_val *v = r->body_vals;
               xf_cw_tag t,

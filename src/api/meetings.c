@@ -460,17 +460,8 @@ static void talk_due_json(xf_jw *w, const xf_talk_due *d)
 static const xf_param due_params[] = {XF_PARAM_ORG};
 const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
 
-void xf_h_talks_due(xf_req *r)
-{
-	xf_ctx c;
-	xf_talk_due *d;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_talks_due(&c, r->query_vals[0].i, &d, &n)))
-		return;
-	XF_PAGE_ANSWER(r, talk_due_json, d, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_talks_due, xf_talk_due, talk_due_json,
+                 xf_talks_due(&c, r->query_vals[0].i, XF_ITEMS_OUT))
 
 static const xf_field talk_fields[] = {
     {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
@@ -479,18 +470,9 @@ static const xf_field talk_fields[] = {
 };
 const xf_body_table xf_talks_create_body = XF_BODY_TABLE(talk_fields);
 
-void xf_h_talks_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_talk t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t)))
-		return;
-	XF_ANSWER(r, 201, xf_talk_json, &t);
-}
+XF_CTX_HANDLER(xf_h_talks_create, const xf_val *v = r->body_vals;
+               xf_talk t, xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t),
+               XF_ANSWER(r, 201, xf_talk_json, &t))
 
 /* ?page=&size=&org=&member= */
 enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };

@@ -219,17 +219,9 @@ static const xf_field settings_fields[] = {
 };
 const xf_body_table xf_point_settings_put_body = XF_BODY_TABLE(settings_fields);
 
-void xf_h_point_settings_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_point_settings_write(&c, v[0].s, (int)v[1].i,
-	                                           v[2].i, v[3].i)))
-		answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i);
-}
+XF_CTX_HANDLER(xf_h_point_settings_put, const xf_val *v = r->body_vals,
+               xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i),
+               answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i))
 
 /* ---- claims -------------------------------------------------------------*/
 

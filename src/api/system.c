@@ -101,15 +101,8 @@ void xf_h_login(xf_req *r)
 	xf_reply_json(r, 200);
 }
 
-void xf_h_logout(xf_req *r)
-{
-	xf_principal *p = r->principal;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_logout(&c, p->token)))
-		ok_signed_out(r);
-}
+XF_CTX_HANDLER(xf_h_logout, xf_principal *p = r->principal,
+               xf_logout(&c, p->token), ok_signed_out(r))
 
 static const xf_field password_fields[] = {
     {"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
@@ -117,15 +110,8 @@ static const xf_field password_fields[] = {
 };
 const xf_body_table xf_me_password_body = XF_BODY_TABLE(password_fields);
 
-void xf_h_me_password(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_change_password(&c, v[0].s, v[1].s)))
-		ok_signed_out(r);
-}
+XF_CTX_HANDLER(xf_h_me_password, const xf_val *v = r->body_vals,
+               xf_user_change_password(&c, v[0].s, v[1].s), ok_signed_out(r))
 
 void xf_h_me(xf_req *r)
 {
@@ -193,11 +179,4 @@ const xf_body_table xf_me_totp_confirm_body =
     XF_BODY_TABLE(totp_confirm_fields);
 
 /* POST /api/me/totp/confirm {"code"}: turns the second factor on. */
-void xf_h_me_totp_confirm(xf_req *r)
-{
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_totp_confirm(&c, r->body_vals[0].s)))
-		xf_api_ok(r);
-}
+XF_CTX_OK_HANDLER(xf_h_me_totp_confirm, xf_totp_confirm(&c, r->body_vals[0].s))
