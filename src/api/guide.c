@@ -134,14 +134,5 @@ static const xf_param search_params[] = {
 };
 const xf_query_table xf_guide_search_query = XF_QUERY_TABLE(search_params);
 
-void xf_h_guide_search(xf_req *r)
-{
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_guide_article *gs;
-	int n;
-	if (!xf_api_failed(r, &c,
-	                   xf_guide_search(&c, r->query_vals[0].s, &gs, &n)))
-		XF_PAGE_ANSWER(r, write_brief, gs, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_guide_search, xf_guide_article, write_brief,
+                 xf_guide_search(&c, r->query_vals[0].s, XF_ITEMS_OUT))
