@@ -163,17 +163,9 @@ void xf_h_activities_cancel(xf_req *r)
 }
 
 /* GET /api/activities/{id}/signups → {"items":[…],"total"} */
-void xf_h_activities_signups(xf_req *r)
-{
-	xf_ctx c;
-	xf_activity_signup *s;
-	int n;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_activity_signups(&c, id, &s, &n)))
-		XF_PAGE_ANSWER(r, xf_activity_signup_json, s, n, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_activities_signups, xf_activity_signup,
+                    xf_activity_signup_json,
+                    xf_activity_signups(&c, id, XF_ITEMS_OUT))
 
 static const xf_field attendance_fields[] = {
     {"member_ids", XF_F_ARRAY, 1, 0, 0, 2 * XF_ACTIVITY_CAPACITY_MAX, NULL,

@@ -7,6 +7,7 @@
 #ifndef XF_API_H
 #define XF_API_H
 
+#include "base/jw.h"
 #include "domain/scope.h"
 #include "http/server.h"
 #include "model/user.h"
@@ -49,7 +50,11 @@ void xf_api_set_info(const char *version, const char *db_name);
 
 /* Shared answer helpers */
 void xf_api_ok(xf_req *r); /* {"ok":true} */
-/* Sets the session cookie of a new session (login, a judge's code). */
-void xf_api_set_session(xf_req *r, const char *token);
+/* Begins the answer of a new session (login, a judge's code): the caller
+ * is user, the session cookie carries token, and w holds the opened
+ * answer object with its "token" and "csrf"; the handler writes its
+ * other members, ends the object and replies. */
+void xf_api_session_begin(xf_req *r, xf_jw *w, const char *user,
+                          const char *token, const char *csrf);
 
 #endif

@@ -143,14 +143,8 @@ void xf_h_audit_xlsx(xf_req *r)
 	    "用户编号",
 	    uid};
 	audit_rows x = {r, rows};
-	xf_xlsx_table t = {.sheet = "操作日志",
-	                   .title = "操作日志",
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 7,
-	                   .nrows = n,
-	                   .row = audit_cells,
-	                   .arg = &x};
-	xf_xlsx_table_reply(r, &t, "操作日志.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("操作日志", heads, widths, "操作日志.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet, "操作日志", filters, 5, n,
+	                   audit_cells, &x);
 }

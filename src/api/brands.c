@@ -128,16 +128,13 @@ void xf_h_brands_review(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	int64_t id, year;
+	int64_t id;
+	int year;
 	xf_brand_review out;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
+	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
 		return;
-	if (xf_parse_id(r->param[1], 9999, &year) != 0) {
-		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
-		return;
-	}
 	if (!xf_api_failed(r, &c,
-	                   xf_brand_review_put(&c, id, (int)year, v[0].s,
+	                   xf_brand_review_put(&c, id, year, v[0].s,
 	                                       xf_val_str(&v[1]), &out)))
 		answer_brand(r, 200, &c, id);
 }

@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/input.h"
+#include "api/notices.h"
 #include "api/page.h"
 #include "base/jw.h"
 #include "base/utf8.h"
@@ -142,20 +143,8 @@ static void answer_view(xf_req *r, int status, const xf_case_call_view *v)
 static const xf_param calls_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
 const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(calls_params);
 
-void xf_h_case_calls_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_case_call *ks;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(
-	        r, &c, xf_case_call_list(&c, offset, limit, &ks, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_case_call_json, ks, n, total);
-}
+XF_LIST_HANDLER(xf_h_case_calls_list, xf_case_call, xf_case_call_json,
+                xf_case_call_list(&c, XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_case_calls_get, xf_case_call_view v,
               xf_case_call_read(&c, id, &v), answer_view(r, 200, &v))
@@ -183,17 +172,25 @@ static void answer_subs(xf_req *r, const xf_case_call_view *v,
 	xf_reply_json(r, 200);
 }
 
-void xf_h_case_calls_submissions_list(xf_req *r)
+/* Answers the call of the path's id with the submissions get(c, id, ...)
+ * gives: the list, or the selection. */
+static void subs_of(xf_req *r,
+                    int (*get)(xf_ctx *c, int64_t call_id, xf_case_call_view *v,
+                               xf_case_submission **out, int *n))
 {
 	xf_ctx c;
 	int64_t id;
 	xf_case_call_view v;
 	xf_case_submission *s;
 	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_subs_list(&c, id, &v, &s, &n)))
+	if (xf_api_ctx_id(r, &c, &id) == 0 &&
+	    !xf_api_failed(r, &c, get(&c, id, &v, &s, &n)))
 		answer_subs(r, &v, s, n);
+}
+
+void xf_h_case_calls_submissions_list(xf_req *r)
+{
+	subs_of(r, xf_case_subs_list);
 }
 
 enum { S_TITLE, S_ORG, S_SUMMARY, S_TEXT, S_COUNT };
@@ -311,15 +308,7 @@ void xf_h_case_submissions_scores(xf_req *r)
 
 void xf_h_case_calls_select(xf_req *r)
 {
-	xf_ctx c;
-	int64_t id;
-	xf_case_call_view v;
-	xf_case_submission *s;
-	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_select(&c, id, &v, &s, &n)))
-		answer_subs(r, &v, s, n);
+	subs_of(r, xf_case_select);
 }
 
 enum { P_OPENS, P_CLOSES, P_TITLE, P_COUNT };
@@ -330,26 +319,11 @@ static const xf_field publish_fields[P_COUNT] = {
 };
 const xf_body_table xf_case_calls_publish_body = XF_BODY_TABLE(publish_fields);
 
-void xf_h_case_calls_publish(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_point_notice_full f;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_case_publish(&c, id, xf_val_str(&v[P_OPENS]),
-	                                  v[P_CLOSES].s,
-	                                  xf_val_str(&v[P_TITLE]), &f)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_notice_json(
-	    &w, &f.n, xf_point_notice_state(&f.n, xf_point_notice_today(&c)), 0,
-	    f.rows, f.nrows);
-	xf_reply_json(r, 201);
-}
+XF_ID_HANDLER(xf_h_case_calls_publish, const xf_val *v = r->body_vals;
+              xf_point_notice_full f,
+              xf_case_publish(&c, id, xf_val_str(&v[P_OPENS]), v[P_CLOSES].s,
+                              xf_val_str(&v[P_TITLE]), &f),
+              xf_api_notice_answer(r, &c, 201, &f))
 
 enum { D_EARLY, D_COUNT };
 static const xf_field decide_fields[D_COUNT] = {
@@ -386,24 +360,13 @@ static void library_item(xf_jw *w, const xf_case_submission *s)
 	xf_case_library_json(w, s, 0);
 }
 
-void xf_h_cases_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_case_filter f = {.year = (int)q[L_YEAR].i,
-	                    .tier = xf_val_str(&q[L_TIER]),
-	                    .q = xf_val_str(&q[L_Q])};
-	xf_case_submission *s;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(
-	        r, &c, xf_case_library(&c, &f, offset, limit, &s, &n, &total)))
-		XF_PAGE_ANSWER(r, library_item, s, n, total);
-}
+XF_LIST_HANDLER(xf_h_cases_list, xf_case_submission, library_item,
+                xf_case_library(&c,
+                                &(xf_case_filter){
+                                    .year = (int)q[L_YEAR].i,
+                                    .tier = xf_val_str(&q[L_TIER]),
+                                    .q = xf_val_str(&q[L_Q])},
+                                XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_cases_get, xf_case_submission s,
               xf_case_library_read(&c, id, &s),

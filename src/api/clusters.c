@@ -121,15 +121,7 @@ void xf_h_clusters_put(xf_req *r)
 		XF_ANSWER(r, 200, xf_cluster_json, &cl);
 }
 
-void xf_h_clusters_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_delete(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_clusters_delete, xf_cluster_delete(&c, id))
 
 static const xf_field lead_body[] = {
     {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "牵头单位"},
@@ -140,17 +132,14 @@ const xf_body_table xf_clusters_lead_body = XF_BODY_TABLE(lead_body);
 void xf_h_clusters_lead(xf_req *r)
 {
 	xf_ctx c;
-	int64_t id, year;
+	int64_t id;
+	int year;
 	xf_cluster_lead l;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
+	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
 		return;
-	if (xf_parse_id(r->param[1], 9999, &year) != 0) {
-		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
-		return;
-	}
 	if (xf_api_failed(
 	        r, &c,
-	        xf_cluster_lead_put(&c, id, (int)year, r->body_vals[0].i, &l)))
+	        xf_cluster_lead_put(&c, id, year, r->body_vals[0].i, &l)))
 		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);

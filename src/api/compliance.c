@@ -136,18 +136,26 @@ void xf_compliance_sum_json(xf_jw *w, const xf_compliance_sum *s)
 	xf_api_rate(w, "first_topic_rate", s->ft_recorded, s->ft_meetings);
 }
 
+/* The board of the query's organization and period in *b, its period as
+ * text in p; 0, or -1 with the answer written. */
+static int load_board(xf_req *r, xf_ctx *c, xf_supervision *b, char p[12])
+{
+	if (xf_api_ctx(r, c) != 0 ||
+	    xf_api_failed(r, c,
+	                  xf_compliance_board(c, r->query_vals[Q_ORG].i,
+	                                      r->query_vals[Q_PERIOD].s, b)))
+		return -1;
+	xf_period_format(b->report.period, p);
+	return 0;
+}
+
 void xf_h_compliance_board(xf_req *r)
 {
 	xf_ctx c;
 	xf_supervision b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_compliance_board(&c, r->query_vals[Q_ORG].i,
-	                                      r->query_vals[Q_PERIOD].s, &b)))
-		return;
 	char p[12];
-	xf_period_format(b.report.period, p);
+	if (load_board(r, &c, &b, p) != 0)
+		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
@@ -266,14 +274,9 @@ void xf_h_compliance_board_xlsx(xf_req *r)
 {
 	xf_ctx c;
 	xf_supervision b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_compliance_board(&c, r->query_vals[Q_ORG].i,
-	                                      r->query_vals[Q_PERIOD].s, &b)))
-		return;
 	char p[12];
-	xf_period_format(b.report.period, p);
+	if (load_board(r, &c, &b, p) != 0)
+		return;
 	static const char *const heads[] = {"组织",
 	                                    "类型",
 	                                    "组织数",
@@ -354,15 +357,8 @@ static void answer_rules(xf_req *r, const xf_compliance_rules *ru)
 	xf_reply_json(r, 200);
 }
 
-void xf_h_compliance_rules_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_compliance_rules ru;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_compliance_rules_get(&c, &ru)))
-		answer_rules(r, &ru);
-}
+XF_CTX_HANDLER(xf_h_compliance_rules_get, xf_compliance_rules ru,
+               xf_compliance_rules_get(&c, &ru), answer_rules(r, &ru))
 
 static const xf_field rules_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, 100, NULL, "会议规则"},

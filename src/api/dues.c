@@ -26,19 +26,11 @@ const xf_body_table xf_dues_base_body = XF_BODY_TABLE(base_fields);
 
 /* PUT /api/dues/base {"member_id","year","income_fen"[,"category"]} →
  * the base with its monthly_fen */
-void xf_h_dues_base_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_dues_base b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_dues_base_set(&c, v[B_MEMBER].i, (int)v[B_YEAR].i,
-	                                    xf_val_str(&v[B_CATEGORY]),
-	                                    v[B_INCOME].i, &b)))
-		XF_ANSWER(r, 200, xf_dues_base_json, &b);
-}
+XF_CTX_HANDLER(xf_h_dues_base_put, const xf_val *v = r->body_vals;
+               xf_dues_base b,
+               xf_dues_base_set(&c, v[B_MEMBER].i, (int)v[B_YEAR].i,
+                                xf_val_str(&v[B_CATEGORY]), v[B_INCOME].i, &b),
+               XF_ANSWER(r, 200, xf_dues_base_json, &b))
 
 enum { P_MEMBER, P_MONTHS, P_AMOUNT, P_PAID_ON, P_PAYER };
 static const xf_field pay_fields[] = {
@@ -194,19 +186,11 @@ void xf_h_dues_grid_xlsx(xf_req *r)
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", year};
 	grid_sheet g = {rows};
-	xf_xlsx_table t = {
-	    .sheet = "党费缴纳",
-	    .title = xf_arena_printf(&r->arena, "%s%s年度党费缴纳情况",
-	                             org ? org : "", year),
-	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	    .headers = heads,
-	    .widths = widths,
-	    .ncols = 19,
-	    .nrows = n,
-	    .row = grid_cells,
-	    .arg = &g,
-	};
-	xf_xlsx_table_reply(r, &t, "dues.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党费缴纳", heads, widths, "dues.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "年度党费缴纳情况"),
+	                   filters, 2, n, grid_cells, &g);
 }
 
 /* GET /api/dues/unpaid?org=&year=&page=&size= → {"year","items":[row…],
@@ -326,19 +310,11 @@ void xf_h_dues_totals_xlsx(xf_req *r)
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", year};
 	totals_sheet g = {rows, n ? rows[0].depth : 0, &r->arena};
-	xf_xlsx_table t = {
-	    .sheet = "党费统计",
-	    .title = xf_arena_printf(&r->arena, "%s%s年度党费收缴统计",
-	                             org ? org : "", year),
-	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	    .headers = heads,
-	    .widths = widths,
-	    .ncols = 8,
-	    .nrows = n,
-	    .row = totals_cells,
-	    .arg = &g,
-	};
-	xf_xlsx_table_reply(r, &t, "dues-totals.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党费统计", heads, widths, "dues-totals.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "年度党费收缴统计"),
+	                   filters, 2, n, totals_cells, &g);
 }
 
 /* ?year= of a member's own dues */
@@ -348,13 +324,6 @@ static const xf_param mine_params[] = {
 const xf_query_table xf_dues_mine_query = XF_QUERY_TABLE(mine_params);
 
 /* GET /api/me/dues?year= → the caller's row (as in the grid) */
-void xf_h_dues_mine(xf_req *r)
-{
-	xf_ctx c;
-	xf_dues_row row;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_dues_mine(&c, (int)r->query_vals[0].i, &row)))
-		XF_ANSWER(r, 200, xf_dues_row_json, &row);
-}
+XF_CTX_HANDLER(xf_h_dues_mine, xf_dues_row row,
+               xf_dues_mine(&c, (int)r->query_vals[0].i, &row),
+               XF_ANSWER(r, 200, xf_dues_row_json, &row))

@@ -194,27 +194,18 @@ void xf_h_duties_xlsx(xf_req *r)
 	    "序号", "年度", "层级", "岗位", "职责事项", "具体内容", "制定组织"};
 	static const double widths[] = {6, 8, 14, 16, 30, 50, 24};
 	const char *org = xf_xlsx_org_name(&c, v[DL_ORG].i);
-	char year[8] = "";
-	if (v[DL_YEAR].present)
-		snprintf(year, sizeof year, "%d", (int)v[DL_YEAR].i);
+	const char *year = xf_xlsx_year(r, &v[DL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org,
 	    "年度", year,
 	    "层级", v[DL_LEVEL].s ? xf_duty_level_title(v[DL_LEVEL].s) : NULL,
 	    "岗位", v[DL_POST].s ? xf_duty_post_title(v[DL_POST].s) : NULL,
 	    "范围", v[DL_APPLICABLE].i ? "适用于本组织层级的事项" : NULL};
-	xf_xlsx_table t = {.sheet = "责任清单",
-	                   .title = xf_arena_printf(&r->arena,
-	                                            "%s%s三级五岗责任清单",
-	                                            org ? org : "", year),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 7,
-	                   .nrows = n,
-	                   .row = duty_cells,
-	                   .arg = ds};
-	xf_xlsx_table_reply(r, &t, "三级五岗责任清单.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("责任清单", heads, widths, "三级五岗责任清单.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "三级五岗责任清单"),
+	                   filters, 5, n, duty_cells, ds);
 }
 
 enum { C_ORG, C_FROM, C_TO, C_COUNT };
@@ -439,25 +430,16 @@ void xf_h_duty_assignments_xlsx(xf_req *r)
 	                                    "岗位", "姓名", "履职记录"};
 	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
 	const char *org = xf_xlsx_org_name(&c, q[AL_ORG].i);
-	char year[8] = "";
-	if (q[AL_YEAR].present)
-		snprintf(year, sizeof year, "%d", (int)q[AL_YEAR].i);
+	const char *year = xf_xlsx_year(r, &q[AL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org ? org : XF_XLSX_ALL_ORGS,
 	    "范围", q[AL_SUBTREE].i ? "含下级组织" : NULL,
 	    "年度", year};
-	xf_xlsx_table t = {.sheet = "岗位分配",
-	                   .title = xf_arena_printf(&r->arena,
-	                                            "%s%s三级五岗岗位分配",
-	                                            org ? org : "", year),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 3),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 7,
-	                   .nrows = n,
-	                   .row = assignment_cells,
-	                   .arg = as};
-	xf_xlsx_table_reply(r, &t, "三级五岗岗位分配.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("岗位分配", heads, widths, "三级五岗岗位分配.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "三级五岗岗位分配"),
+	                   filters, 3, n, assignment_cells, as);
 }
 
 XF_ID_OK_HANDLER(xf_h_duty_assignments_delete, xf_duty_unassign(&c, id))

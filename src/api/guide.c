@@ -104,17 +104,8 @@ XF_ID_HANDLER(xf_h_guide_get, xf_guide_article g, xf_guide_read(&c, id, &g),
 XF_ID_OK_HANDLER(xf_h_guide_delete, xf_guide_remove(&c, id))
 
 /* GET /api/guide/articles/{id}/versions: {"items":[..],"total"}. */
-void xf_h_guide_versions(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_guide_article *gs;
-	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_guide_versions(&c, id, &gs, &n)))
-		XF_PAGE_ANSWER(r, write_full, gs, n, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_guide_versions, xf_guide_article, write_full,
+                    xf_guide_versions(&c, id, XF_ITEMS_OUT))
 
 /* GET /api/guide/articles?tag=&page=&size= */
 enum { L_PAGE, L_SIZE, L_TAG };
@@ -143,14 +134,5 @@ static const xf_param search_params[] = {
 };
 const xf_query_table xf_guide_search_query = XF_QUERY_TABLE(search_params);
 
-void xf_h_guide_search(xf_req *r)
-{
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_guide_article *gs;
-	int n;
-	if (!xf_api_failed(r, &c,
-	                   xf_guide_search(&c, r->query_vals[0].s, &gs, &n)))
-		XF_PAGE_ANSWER(r, write_brief, gs, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_guide_search, xf_guide_article, write_brief,
+                 xf_guide_search(&c, r->query_vals[0].s, XF_ITEMS_OUT))

@@ -27,18 +27,29 @@ typedef void xf_api_handler(xf_req *r);
  *                 XF_ANSWER(r, 200, xf_activity_json, &a))
  */
 #define XF_ID_HANDLER(name, decl, call, answer)                                \
-	void name(xf_req *r)                                                   \
-	{                                                                      \
-		xf_ctx c;                                                      \
-		int64_t id;                                                    \
-		decl;                                                          \
-		if (xf_api_ctx_id(r, &c, &id) == 0 &&                          \
-		    !xf_api_failed(r, &c, call))                               \
-			answer;                                                \
-	}
+	XF_HANDLER_(name, int64_t id, xf_api_ctx_id(r, &c, &id), decl, call,   \
+	            answer)
 /* The same answering {"ok":true}: XF_ID_OK_HANDLER(name, call). */
 #define XF_ID_OK_HANDLER(name, call)                                           \
 	XF_ID_HANDLER(name, (void)0, call, xf_api_ok(r))
+
+/* XF_CTX_HANDLER, XF_CTX_OK_HANDLER: the same for a route without a path
+ * id (the call may use c only). */
+#define XF_CTX_HANDLER(name, decl, call, answer)                               \
+	XF_HANDLER_(name, (void)0, xf_api_ctx(r, &c), decl, call, answer)
+#define XF_CTX_OK_HANDLER(name, call)                                          \
+	XF_CTX_HANDLER(name, (void)0, call, xf_api_ok(r))
+
+/* Their one body: ids declares the path's ids, ctx reads them and c. */
+#define XF_HANDLER_(name, ids, ctx, decl, call, answer)                        \
+	void name(xf_req *r)                                                   \
+	{                                                                      \
+		xf_ctx c;                                                      \
+		ids;                                                           \
+		decl;                                                          \
+		if ((ctx) == 0 && !xf_api_failed(r, &c, call))                 \
+			answer;                                                \
+	}
 
 /*
  * XF_LIST_HANDLER: a page of a list. The call may use the context c, the
@@ -63,5 +74,28 @@ typedef void xf_api_handler(xf_req *r);
 		if (xf_api_ctx(r, &c) == 0 && !xf_api_failed(r, &c, call))     \
 			XF_PAGE_ANSWER(r, write, items, n, total);             \
 	}
+
+/*
+ * XF_ID_ITEMS_HANDLER: every item of a list under the path's id, without
+ * pages. The call may use c, id and XF_ITEMS_OUT (&items, &n: items of
+ * type T); the answer is {"items","total"} with total n, each item
+ * written by write(w, &item):
+ *
+ *   XF_ID_ITEMS_HANDLER(xf_h_org_terms_list, xf_term, xf_term_json,
+ *                       xf_term_history(&c, id, XF_ITEMS_OUT))
+ *
+ * XF_ITEMS_HANDLER: the same without a path id.
+ */
+#define XF_ITEMS_OUT &l_.items, &l_.n
+#define XF_ITEMS_DECL_(T)                                                      \
+	struct {                                                               \
+		T *items;                                                      \
+		int n;                                                         \
+	} l_
+#define XF_ITEMS_ANSWER_(write) XF_PAGE_ANSWER(r, write, l_.items, l_.n, l_.n)
+#define XF_ID_ITEMS_HANDLER(name, T, write, call)                              \
+	XF_ID_HANDLER(name, XF_ITEMS_DECL_(T), call, XF_ITEMS_ANSWER_(write))
+#define XF_ITEMS_HANDLER(name, T, write, call)                                 \
+	XF_CTX_HANDLER(name, XF_ITEMS_DECL_(T), call, XF_ITEMS_ANSWER_(write))
 
 #endif

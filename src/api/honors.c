@@ -132,28 +132,16 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_honors_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_honors_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_honor_filter f = {.year = (int)q[L_YEAR].i,
-	                     .category = xf_val_str(&q[L_CAT]),
-	                     .level = xf_val_str(&q[L_LEVEL]),
-	                     .grade = xf_val_str(&q[L_GRADE]),
-	                     .member_id = q[L_MEMBER].i,
-	                     .brand_id = q[L_BRAND].i};
-	xf_honor *hs;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_honor_list(&c, q[L_ORG].i, &f, offset, limit, &hs,
-	                                 &n, &total)))
-		XF_PAGE_ANSWER(r, xf_honor_json, hs, n, total);
-}
+XF_LIST_HANDLER(xf_h_honors_list, xf_honor, xf_honor_json,
+                xf_honor_list(&c, q[L_ORG].i,
+                              &(xf_honor_filter){
+                                  .year = (int)q[L_YEAR].i,
+                                  .category = xf_val_str(&q[L_CAT]),
+                                  .level = xf_val_str(&q[L_LEVEL]),
+                                  .grade = xf_val_str(&q[L_GRADE]),
+                                  .member_id = q[L_MEMBER].i,
+                                  .brand_id = q[L_BRAND].i},
+                              XF_LIST_OUT))
 
 /* ?org=&year= (this year when absent) */
 enum { S_ORG, S_YEAR };

@@ -9,18 +9,26 @@
 #include "api/input.h"
 #include "service/inbox.h"
 
+/* Reads the caller's inbox into *in and opens the answer's object in w;
+ * 0, or -1 with the answer written. */
+static int inbox_begin(xf_req *r, xf_inbox *in, xf_jw *w)
+{
+	xf_ctx c;
+	if (xf_api_ctx(r, &c) != 0 ||
+	    xf_api_failed(r, &c, xf_inbox_read(&c, in)))
+		return -1;
+	xf_jw_init(w, &r->out);
+	xf_jw_obj(w);
+	return 0;
+}
+
 /* GET /api/inbox */
 void xf_h_inbox(xf_req *r)
 {
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
 	xf_inbox in;
-	if (xf_api_failed(r, &c, xf_inbox_read(&c, &in)))
-		return;
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
+	if (inbox_begin(r, &in, &w) != 0)
+		return;
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < in.n; i++)
@@ -35,15 +43,10 @@ void xf_h_inbox(xf_req *r)
 /* GET /api/inbox/count */
 void xf_h_inbox_count(xf_req *r)
 {
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
 	xf_inbox in;
-	if (xf_api_failed(r, &c, xf_inbox_read(&c, &in)))
-		return;
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
+	if (inbox_begin(r, &in, &w) != 0)
+		return;
 	xf_jw_kint(&w, "count", in.n);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);

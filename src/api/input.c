@@ -515,6 +515,19 @@ int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id)
 	return xf_api_ctx(r, c);
 }
 
+int xf_api_ctx_id_year(xf_req *r, xf_ctx *c, int64_t *id, int *year)
+{
+	int64_t y;
+	if (xf_api_ctx_id(r, c, id) != 0)
+		return -1;
+	if (xf_parse_id(r->param[1], 9999, &y) != 0) {
+		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
+		return -1;
+	}
+	*year = (int)y;
+	return 0;
+}
+
 int xf_api_status(int kind)
 {
 	switch (kind) {

@@ -232,6 +232,9 @@ int xf_api_ctx(xf_req *r, xf_ctx *c);
  * (404 when it is not one), in *id. Returns 0, or -1 with the answer
  * written. */
 int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id);
+/* The same for /api/x/{id}/.../{year}: then the year of the second path
+ * parameter (404 "年度不正确" when it is not one), in *year. */
+int xf_api_ctx_id_year(xf_req *r, xf_ctx *c, int64_t *id, int *year);
 /* The HTTP status that answers an error kind of the service (XF_E_*);
  * 500 for any other value. */
 int xf_api_status(int kind);

@@ -178,15 +178,7 @@ void xf_h_joint_projects_get(xf_req *r)
 		answer_project(r, 200, &c, id);
 }
 
-void xf_h_joint_projects_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_jp_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_joint_projects_delete, xf_jp_remove(&c, id))
 
 /* ---- lists ------------------------------------------------------------- */
 
@@ -315,16 +307,10 @@ void xf_h_joint_projects_xlsx(xf_req *r)
 	                               "中心工作", tag,
 	                               "年度",     year};
 	jp_sheet s = {&l, &r->arena};
-	xf_xlsx_table t = {.sheet = "联建项目",
-	                   .title = "党建联建项目",
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 12,
-	                   .nrows = l.n,
-	                   .row = project_cells,
-	                   .arg = &s};
-	xf_xlsx_table_reply(r, &t, "联建项目.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("联建项目", heads, widths, "联建项目.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet, "党建联建项目", filters, 4, l.n,
+	                   project_cells, &s);
 }
 
 /* ---- yearly review ------------------------------------------------------ */
@@ -342,32 +328,21 @@ void xf_h_joint_projects_review(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	xf_ctx c;
-	int64_t id, year;
+	int64_t id;
+	int year;
 	xf_jp_review out;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
+	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
 		return;
-	if (xf_parse_id(r->param[1], 9999, &year) != 0) {
-		xf_reply_error(r, 404, "not_found", "年度不正确", NULL);
-		return;
-	}
 	if (!xf_api_failed(r, &c,
-	                   xf_jp_review_put(&c, id, (int)year, v[0].s,
+	                   xf_jp_review_put(&c, id, year, v[0].s,
 	                                    xf_val_str(&v[1]), &out)))
 		answer_project(r, 200, &c, id);
 }
 
 /* ---- central-work tags -------------------------------------------------- */
 
-void xf_h_cw_tags_list(xf_req *r)
-{
-	xf_ctx c;
-	xf_cw_tag *t;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cw_tag_list(&c, &t, &n)))
-		XF_PAGE_ANSWER(r, xf_cw_tag_json, t, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_cw_tags_list, xf_cw_tag, xf_cw_tag_json,
+                 xf_cw_tag_list(&c, XF_ITEMS_OUT))
 
 #define TAG_FIELDS(req)                                                        \
 	{"name", XF_F_STR, req, 0, 1, 40, NULL, "标签名称"},                   \
@@ -379,38 +354,14 @@ const xf_body_table xf_cw_tags_create_body = XF_BODY_TABLE(tag_create_fields);
 static const xf_field tag_patch_fields[] = {TAG_FIELDS(0)};
 const xf_body_table xf_cw_tags_patch_body = XF_BODY_TABLE(tag_patch_fields);
 
-void xf_h_cw_tags_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cw_tag t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_cw_tag_create(&c, v[0].s, (int)v[1].i, &t)))
-		XF_ANSWER(r, 201, xf_cw_tag_json, &t);
-}
+XF_CTX_HANDLER(xf_h_cw_tags_create, const xf_val *v = r->body_vals;
+               xf_cw_tag t, xf_cw_tag_create(&c, v[0].s, (int)v[1].i, &t),
+               XF_ANSWER(r, 201, xf_cw_tag_json, &t))
 
-void xf_h_cw_tags_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cw_tag t;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_cw_tag_update(&c, id, xf_val_str(&v[0]),
-	                                    v[1].present, (int)v[1].i, &t)))
-		XF_ANSWER(r, 200, xf_cw_tag_json, &t);
-}
+XF_ID_HANDLER(xf_h_cw_tags_patch, const xf_val *v = r->body_vals;
+              xf_cw_tag t,
+              xf_cw_tag_update(&c, id, xf_val_str(&v[0]), v[1].present,
+                               (int)v[1].i, &t),
+              XF_ANSWER(r, 200, xf_cw_tag_json, &t))
 
-void xf_h_cw_tags_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cw_tag_remove(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_cw_tags_delete, xf_cw_tag_remove(&c, id))

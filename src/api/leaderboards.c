@@ -243,17 +243,12 @@ void xf_h_leaderboard_members_xlsx(xf_req *r)
 	static const double widths[] = {6, 12, 24, 24, 10, 10, 10};
 	const char *const filters[] = {"组织", b.org.name, "期间", b.period};
 	board_rows x = {.b = &b};
-	xf_xlsx_table t = {.sheet = "党员先锋榜",
-	                   .title = xf_arena_printf(&r->arena, "%s%s党员先锋榜",
-	                                            b.org.name, b.period),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 7,
-	                   .nrows = b.n,
-	                   .row = member_cells,
-	                   .arg = &x};
-	xf_xlsx_table_reply(r, &t, "党员先锋榜.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党员先锋榜", heads, widths, "党员先锋榜.xlsx");
+	xf_xlsx_list_reply(
+	    r, c.now, &sheet,
+	    xf_arena_printf(&r->arena, "%s%s党员先锋榜", b.org.name, b.period),
+	    filters, 2, b.n, member_cells, &x);
 }
 
 /* GET /api/leaderboards/orgs.xlsx?org=&period=&kind=&by=: the 先锋榜 of
@@ -285,18 +280,13 @@ void xf_h_leaderboard_orgs_xlsx(xf_req *r)
 	    "排序依据",
 	    strcmp(by, "org_points") == 0 ? "组织积分" : "人均积分"};
 	board_rows x = {.b = &b};
-	xf_xlsx_table t = {.sheet = "组织先锋榜",
-	                   .title = xf_arena_printf(
-	                       &r->arena, "%s%s%s先锋榜", b.org.name, b.period,
-	                       xf_code_label(xf_org_kinds, kind)),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 9,
-	                   .nrows = b.n,
-	                   .row = org_cells,
-	                   .arg = &x};
-	xf_xlsx_table_reply(r, &t, "组织先锋榜.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("组织先锋榜", heads, widths, "组织先锋榜.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_arena_printf(&r->arena, "%s%s%s先锋榜",
+	                                   b.org.name, b.period,
+	                                   xf_code_label(xf_org_kinds, kind)),
+	                   filters, 4, b.n, org_cells, &x);
 }
 
 static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,

@@ -248,17 +248,11 @@ void xf_h_meetings_xlsx(xf_req *r)
 	                       : NULL,
 	    "期间",
 	    q[ML_PERIOD].s};
-	xf_xlsx_table t = {.sheet = "会议记录",
-	                   .title = xf_arena_printf(
-	                       &r->arena, "%s组织生活会议记录", org ? org : ""),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 12,
-	                   .nrows = p.n,
-	                   .row = meeting_cells,
-	                   .arg = &p};
-	xf_xlsx_table_reply(r, &t, "会议记录.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("会议记录", heads, widths, "会议记录.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, NULL, "组织生活会议记录"),
+	                   filters, 4, p.n, meeting_cells, &p);
 }
 
 /* ---- attendance ------------------------------------------------------------
@@ -382,41 +376,28 @@ static const xf_field measure_patch_fields[M_COUNT] = MEASURE_FIELDS(0);
 const xf_body_table xf_measures_patch_body =
     XF_BODY_TABLE(measure_patch_fields);
 
-static void measure_input(const xf_val *v, xf_measure_input *in)
+/* The measure of the request's body in *in (zeroed first); returns in. */
+static const xf_measure_input *measure_input(const xf_req *r,
+                                             xf_measure_input *in)
 {
+	const xf_val *v = r->body_vals;
+	*in = (xf_measure_input){0};
 	XF_TAKE_STR(in, title, v[M_TITLE]);
 	XF_TAKE_STR(in, owner, v[M_OWNER]);
 	XF_TAKE_STR(in, due_on, v[M_DUE]);
 	XF_TAKE_STR(in, done_on, v[M_DONE]);
+	return in;
 }
 
-void xf_h_measures_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_measure_input in = {0};
-	xf_ctx c;
-	xf_measure m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	measure_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_measure_create(&c, id, &in, &m)))
-		XF_ANSWER(r, 201, xf_measure_json, &m);
-}
+XF_ID_HANDLER(xf_h_measures_create, xf_measure_input in;
+              xf_measure m,
+              xf_measure_create(&c, id, measure_input(r, &in), &m),
+              XF_ANSWER(r, 201, xf_measure_json, &m))
 
-void xf_h_measures_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_measure_input in = {0};
-	xf_ctx c;
-	xf_measure m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	measure_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_measure_update(&c, id, &in, &m)))
-		XF_ANSWER(r, 200, xf_measure_json, &m);
-}
+XF_ID_HANDLER(xf_h_measures_patch, xf_measure_input in;
+              xf_measure m,
+              xf_measure_update(&c, id, measure_input(r, &in), &m),
+              XF_ANSWER(r, 200, xf_measure_json, &m))
 
 XF_ID_OK_HANDLER(xf_h_measures_delete, xf_measure_remove(&c, id))
 
@@ -479,17 +460,8 @@ static void talk_due_json(xf_jw *w, const xf_talk_due *d)
 static const xf_param due_params[] = {XF_PARAM_ORG};
 const xf_query_table xf_talks_due_query = XF_QUERY_TABLE(due_params);
 
-void xf_h_talks_due(xf_req *r)
-{
-	xf_ctx c;
-	xf_talk_due *d;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_talks_due(&c, r->query_vals[0].i, &d, &n)))
-		return;
-	XF_PAGE_ANSWER(r, talk_due_json, d, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_talks_due, xf_talk_due, talk_due_json,
+                 xf_talks_due(&c, r->query_vals[0].i, XF_ITEMS_OUT))
 
 static const xf_field talk_fields[] = {
     {"member_id", XF_F_ID, 1, 0, 0, 0, NULL, "党员"},
@@ -498,18 +470,9 @@ static const xf_field talk_fields[] = {
 };
 const xf_body_table xf_talks_create_body = XF_BODY_TABLE(talk_fields);
 
-void xf_h_talks_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_talk t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t)))
-		return;
-	XF_ANSWER(r, 201, xf_talk_json, &t);
-}
+XF_CTX_HANDLER(xf_h_talks_create, const xf_val *v = r->body_vals;
+               xf_talk t, xf_talk_create(&c, v[0].i, v[1].s, v[2].s, &t),
+               XF_ANSWER(r, 201, xf_talk_json, &t))
 
 /* ?page=&size=&org=&member= */
 enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
@@ -521,22 +484,8 @@ static const xf_param talk_list_params[] = {
 };
 const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
 
-void xf_h_talks_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit, n;
-	int64_t total;
-	xf_ctx c;
-	xf_talk *t;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, offset,
-	                               limit, &t, &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_talk_json, t, n, total);
-}
+XF_LIST_HANDLER(xf_h_talks_list, xf_talk, xf_talk_json,
+                xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_meetings_bodies[] = {

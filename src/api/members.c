@@ -254,17 +254,11 @@ void xf_h_members_xlsx(xf_req *r)
 	    "关键字",
 	    q[ML_Q].s};
 	roster x = {.p = &p, .c = &c};
-	xf_xlsx_table t = {
-	    .sheet = "党员名册",
-	    .title = xf_arena_printf(&r->arena, "%s党员名册", org ? org : ""),
-	    .subtitle = xf_xlsx_subtitle(r, c.now, filters, 4),
-	    .headers = heads,
-	    .widths = widths,
-	    .ncols = 13,
-	    .nrows = p.n,
-	    .row = roster_cells,
-	    .arg = &x};
-	xf_xlsx_table_reply(r, &t, "党员名册.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("党员名册", heads, widths, "党员名册.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, NULL, "党员名册"), filters, 4,
+	                   p.n, roster_cells, &x);
 }
 
 static const xf_field transfer_fields[] = {
@@ -273,28 +267,9 @@ static const xf_field transfer_fields[] = {
 };
 const xf_body_table xf_members_transfer_body = XF_BODY_TABLE(transfer_fields);
 
-void xf_h_members_transfer(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_member m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_member_transfer(&c, id, v[0].i, v[1].s, &m)))
-		answer_member(r, 200, &c, &m);
-}
+XF_ID_HANDLER(xf_h_members_transfer, const xf_val *v = r->body_vals;
+              xf_member m, xf_member_transfer(&c, id, v[0].i, v[1].s, &m),
+              answer_member(r, 200, &c, &m))
 
-void xf_h_members_transfers(xf_req *r)
-{
-	xf_ctx c;
-	xf_transfer *t;
-	int n;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_member_transfers(&c, id, &t, &n)))
-		return;
-	XF_PAGE_ANSWER(r, xf_transfer_json, t, n, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_members_transfers, xf_transfer, xf_transfer_json,
+                    xf_member_transfers(&c, id, XF_ITEMS_OUT))

@@ -41,7 +41,7 @@ static const xf_field notice_fields[N_COUNT] = {
 };
 const xf_body_table xf_point_notices_create_body = XF_BODY_TABLE(notice_fields);
 
-static void answer_notice(xf_req *r, xf_ctx *c, int status,
+void xf_api_notice_answer(xf_req *r, xf_ctx *c, int status,
                           const xf_point_notice_full *f)
 {
 	xf_jw w;
@@ -81,7 +81,7 @@ void xf_h_point_notices_create(xf_req *r)
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL,
 	    .limit = v[N_LIMIT].present ? (int)v[N_LIMIT].i : 0};
 	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
-		answer_notice(r, &c, 201, &f);
+		xf_api_notice_answer(r, &c, 201, &f);
 }
 
 /* POST /api/notices: 公示 of any subject, {"subject":"points_board", the
@@ -146,11 +146,12 @@ void xf_h_notices_create(xf_req *r)
 	    .closes_on = v[N_CLOSES].s,
 	    .title = v[N_TITLE].present ? v[N_TITLE].s : NULL};
 	if (!xf_api_failed(r, &c, xf_point_notice_publish(&c, &in, &f)))
-		answer_notice(r, &c, 201, &f);
+		xf_api_notice_answer(r, &c, 201, &f);
 }
 
 XF_ID_HANDLER(xf_h_point_notices_get, xf_point_notice_full f,
-              xf_point_notice_read(&c, id, &f), answer_notice(r, &c, 200, &f))
+              xf_point_notice_read(&c, id, &f),
+              xf_api_notice_answer(r, &c, 200, &f))
 
 /* ?page=&size=&org= */
 enum { Q_PAGE, Q_SIZE, Q_ORG };
@@ -193,19 +194,11 @@ static const xf_field objection_fields[] = {
 const xf_body_table xf_point_objections_create_body =
     XF_BODY_TABLE(objection_fields);
 
-void xf_h_point_objections_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_objection o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_point_objection_create(
-	                       &c, id, v[1].present ? v[1].i : 0, v[0].s, &o)))
-		XF_ANSWER(r, 201, xf_point_objection_json, &o);
-}
+XF_ID_HANDLER(xf_h_point_objections_create, const xf_val *v = r->body_vals;
+              xf_point_objection o,
+              xf_point_objection_create(&c, id, v[1].present ? v[1].i : 0,
+                                        v[0].s, &o),
+              XF_ANSWER(r, 201, xf_point_objection_json, &o))
 
 static const xf_field answer_fields[] = {
     {"answer", XF_F_STR, 1, 0, 1, 1000, NULL, "答复"},

@@ -7,6 +7,12 @@
 #define XF_API_NOTICES_H
 
 #include "api/handler.h"
+#include "service/notices.h"
+
+/* Answers status with notice f (its state today for c's caller, its rows):
+ * the answer of every route that publishes a 公示. */
+void xf_api_notice_answer(xf_req *r, xf_ctx *c, int status,
+                          const xf_point_notice_full *f);
 
 /* publication (公示) and objections (异议): notices.c */
 xf_api_handler xf_h_point_notices_list;

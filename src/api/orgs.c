@@ -223,16 +223,9 @@ static const xf_field cluster_fields[] = {
 };
 const xf_body_table xf_clusters_create_body = XF_BODY_TABLE(cluster_fields);
 
-void xf_h_clusters_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cluster cl;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_create(&c, v[0].s, v[1].s, &cl)))
-		XF_ANSWER(r, 201, xf_cluster_json, &cl);
-}
+XF_CTX_HANDLER(xf_h_clusters_create, const xf_val *v = r->body_vals;
+               xf_cluster cl, xf_cluster_create(&c, v[0].s, v[1].s, &cl),
+               XF_ANSWER(r, 201, xf_cluster_json, &cl))
 
 /* ?page=&size= */
 static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
@@ -261,17 +254,9 @@ static const xf_field cluster_org_fields[] = {
 const xf_body_table xf_clusters_add_org_body =
     XF_BODY_TABLE(cluster_org_fields);
 
-void xf_h_clusters_add_org(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_add(&c, id, v[0].i, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID_HANDLER(xf_h_clusters_add_org, const xf_val *v = r->body_vals;
+              xf_cluster cl, xf_cluster_add(&c, id, v[0].i, &cl),
+              XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
 void xf_h_clusters_remove_org(xf_req *r)
 {

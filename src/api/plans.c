@@ -194,30 +194,16 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_plans_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_plans_list(xf_req *r)
+/* An item of the list: the plan's own fields. */
+static void plan_item(xf_jw *w, const xf_plan *p)
 {
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_plan *ps;
-	int n;
-	int64_t total;
-	if (xf_api_failed(r, &c,
-	                  xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
-	                               (int)q[PL_YEAR].i, offset, limit, &ps,
-	                               &n, &total)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_plan_json_open(&w, &ps[i]);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	xf_plan_json_open(w, p);
+	xf_jw_obj_end(w);
 }
+
+XF_LIST_HANDLER(xf_h_plans_list, xf_plan, plan_item,
+                xf_plan_list(&c, q[PL_ORG].i, (int)q[PL_SUBTREE].i,
+                             (int)q[PL_YEAR].i, XF_LIST_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_plans_bodies[] = {

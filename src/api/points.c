@@ -219,17 +219,9 @@ static const xf_field settings_fields[] = {
 };
 const xf_body_table xf_point_settings_put_body = XF_BODY_TABLE(settings_fields);
 
-void xf_h_point_settings_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_point_settings_write(&c, v[0].s, (int)v[1].i,
-	                                           v[2].i, v[3].i)))
-		answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i);
-}
+XF_CTX_HANDLER(xf_h_point_settings_put, const xf_val *v = r->body_vals,
+               xf_point_settings_write(&c, v[0].s, (int)v[1].i, v[2].i, v[3].i),
+               answer_settings(r, v[0].s, v[1].i, v[2].i, v[3].i))
 
 /* ---- claims -------------------------------------------------------------*/
 
@@ -354,17 +346,9 @@ static const xf_field reason_fields[] = {
 const xf_body_table xf_claims_reject_body = XF_BODY_TABLE(reason_fields);
 const xf_body_table xf_ledger_reverse_body = XF_BODY_TABLE(reason_fields);
 
-void xf_h_claims_reject(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_claim cl;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_point_claim_reject(&c, id, v[0].s, &cl)))
-		XF_ANSWER(r, 200, xf_point_claim_json, &cl);
-}
+XF_ID_HANDLER(xf_h_claims_reject, const xf_val *v = r->body_vals;
+              xf_point_claim cl, xf_point_claim_reject(&c, id, v[0].s, &cl),
+              XF_ANSWER(r, 200, xf_point_claim_json, &cl))
 
 /* ?page=&size=&org=&status= */
 enum { CL_PAGE, CL_SIZE, CL_ORG, CL_STATUS };
@@ -379,24 +363,9 @@ static const xf_param claim_list_params[] = {
 };
 const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
 
-void xf_h_claims_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_point_claim *items = NULL;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s,
-	                                      offset, limit, &items, &n,
-	                                      &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_point_claim_json, items, n, total);
-}
+XF_LIST_HANDLER(xf_h_claims_list, xf_point_claim, xf_point_claim_json,
+                xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s,
+                                    XF_LIST_OUT))
 
 /* ---- ledger -------------------------------------------------------------*/
 
@@ -443,29 +412,13 @@ void xf_h_ledger_create(xf_req *r)
 		answer_entry_result(r, 201, &res);
 }
 
-void xf_h_ledger_reverse(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_result res;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_point_reverse(&c, id, v[0].s, &res)))
-		answer_entry_result(r, 201, &res);
-}
+XF_ID_HANDLER(xf_h_ledger_reverse, const xf_val *v = r->body_vals;
+              xf_point_result res, xf_point_reverse(&c, id, v[0].s, &res),
+              answer_entry_result(r, 201, &res))
 
-void xf_h_ledger_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_point_entry e;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_point_entry_read(&c, id, &e)))
-		return;
-	XF_ANSWER(r, 200, xf_point_entry_json, &e);
-}
+XF_ID_HANDLER(xf_h_ledger_get, xf_point_entry e,
+              xf_point_entry_read(&c, id, &e),
+              XF_ANSWER(r, 200, xf_point_entry_json, &e))
 
 /* ?page=&size=&org=&member_id=&period= */
 enum { LL_PAGE, LL_SIZE, LL_ORG, LL_MEMBER, LL_PERIOD };
@@ -476,21 +429,6 @@ static const xf_param ledger_list_params[] = {
 };
 const xf_query_table xf_ledger_list_query = XF_QUERY_TABLE(ledger_list_params);
 
-void xf_h_ledger_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_point_entry *items = NULL;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i,
-	                                      q[LL_PERIOD].s, offset, limit,
-	                                      &items, &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_point_entry_json, items, n, total);
-}
+XF_LIST_HANDLER(xf_h_ledger_list, xf_point_entry, xf_point_entry_json,
+                xf_point_entry_list(&c, q[LL_MEMBER].i, q[LL_ORG].i,
+                                    q[LL_PERIOD].s, XF_LIST_OUT))

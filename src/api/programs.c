@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/bodies.h"
 #include "api/input.h"
+#include "api/notices.h"
 #include "api/page.h"
 #include "base/jw.h"
 #include "domain/programs.h"
@@ -216,26 +217,12 @@ static const xf_field publish_fields[] = {
 const xf_body_table xf_programs_publish_body =
     XF_OPTIONAL_BODY_TABLE(publish_fields);
 
-void xf_h_programs_publish(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_notice_full f;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_program_publish(&c, id, xf_val_str(&v[U_OPENS]),
-	                                     xf_val_str(&v[U_CLOSES]),
-	                                     xf_val_str(&v[U_TITLE]), &f)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_point_notice_json(
-	    &w, &f.n, xf_point_notice_state(&f.n, xf_point_notice_today(&c)), 0,
-	    f.rows, f.nrows);
-	xf_reply_json(r, 201);
-}
+XF_ID_HANDLER(xf_h_programs_publish, const xf_val *v = r->body_vals;
+              xf_point_notice_full f,
+              xf_program_publish(&c, id, xf_val_str(&v[U_OPENS]),
+                                 xf_val_str(&v[U_CLOSES]),
+                                 xf_val_str(&v[U_TITLE]), &f),
+              xf_api_notice_answer(r, &c, 201, &f))
 
 /* POST /api/programs/{id}/decide {"awarded":[application ids]} */
 static const xf_field decide_fields[] = {

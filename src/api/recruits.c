@@ -66,16 +66,8 @@ void xf_h_recruits_create(xf_req *r)
 }
 
 /* GET /api/recruits/{id} */
-void xf_h_recruits_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_recruit_detail d;
-	if (!xf_api_failed(r, &c, xf_recruit_read(&c, id, &d)))
-		XF_ANSWER(r, 200, detail_json, &d);
-}
+XF_ID_HANDLER(xf_h_recruits_get, xf_recruit_detail d,
+              xf_recruit_read(&c, id, &d), XF_ANSWER(r, 200, detail_json, &d))
 
 enum {
 	S_STEP,

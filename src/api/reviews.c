@@ -180,27 +180,15 @@ enum { L_PAGE, L_SIZE };
 static const xf_param list_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
 const xf_query_table xf_reviews_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_reviews_list(xf_req *r)
+/* An item of the list: the review's own fields. */
+static void review_item(xf_jw *w, const xf_review *v)
 {
-	int offset, limit;
-	xf_ctx c;
-	xf_review *items;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c, xf_review_list(&c, offset, limit, &items, &n, &total)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_review_json_open(&w, &items[i]);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	xf_review_json_open(w, v);
+	xf_jw_obj_end(w);
 }
+
+XF_LIST_HANDLER(xf_h_reviews_list, xf_review, review_item,
+                xf_review_list(&c, XF_LIST_OUT))
 
 enum { J_USERS, J_WEIGHT, J_ROLE, J_CODES, J_COUNT };
 static const xf_field judge_fields[J_COUNT] = {
@@ -412,13 +400,8 @@ void xf_h_reviews_join(xf_req *r)
 		xf_api_fail(r, &c);
 		return;
 	}
-	r->user = j.username;
-	xf_api_set_session(r, token);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "token", token);
-	xf_jw_kstr(&w, "csrf", csrf);
+	xf_api_session_begin(r, &w, j.username, token, csrf);
 	xf_jw_kint(&w, "review_id", j.review_id);
 	xf_jw_kint(&w, "judge_id", j.id);
 	xf_jw_obj_end(&w);

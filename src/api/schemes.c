@@ -355,29 +355,15 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_schemes_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_schemes_list(xf_req *r)
+/* An item of the list: the scheme's own fields. */
+static void scheme_item(xf_jw *w, const xf_scheme *s)
 {
-	int offset, limit;
-	xf_ctx c;
-	xf_scheme *items;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_scheme_list(&c, r->query_vals[Q_ORG].i,
-	                                 (int)r->query_vals[Q_YEAR].i, offset,
-	                                 limit, &items, &n, &total)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_scheme_json_open(&w, &items[i]);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	xf_scheme_json_open(w, s);
+	xf_jw_obj_end(w);
 }
+
+XF_LIST_HANDLER(xf_h_schemes_list, xf_scheme, scheme_item,
+                xf_scheme_list(&c, q[Q_ORG].i, (int)q[Q_YEAR].i, XF_LIST_OUT))
 
 /* ?org=&year=: the published schemes over an organization. */
 enum { A_ORG, A_YEAR };

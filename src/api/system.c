@@ -53,12 +53,26 @@ static const xf_field login_fields[] = {
 };
 const xf_body_table xf_login_body = XF_BODY_TABLE(login_fields);
 
-void xf_api_set_session(xf_req *r, const char *token)
+void xf_api_session_begin(xf_req *r, xf_jw *w, const char *user,
+                          const char *token, const char *csrf)
 {
+	r->user = user;
 	r->set_cookie = xf_arena_printf(
 	    &r->arena,
 	    "xf_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
 	    token, xf_auth_settings_now()->max_seconds);
+	xf_jw_init(w, &r->out);
+	xf_jw_obj(w);
+	xf_jw_kstr(w, "token", token);
+	xf_jw_kstr(w, "csrf", csrf);
+}
+
+/* Answers {"ok":true} with the session cookie cleared. */
+static void ok_signed_out(xf_req *r)
+{
+	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
+	                "Max-Age=0";
+	xf_api_ok(r);
 }
 
 void xf_h_login(xf_req *r)
@@ -79,31 +93,16 @@ void xf_h_login(xf_req *r)
 		                    retry_after > 0 ? retry_after : 1));
 	if (xf_api_failed(r, &c, rc))
 		return;
-	r->user = u.username;
-	xf_api_set_session(r, token);
 	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "token", token);
-	xf_jw_kstr(&w, "csrf", csrf);
+	xf_api_session_begin(r, &w, u.username, token, csrf);
 	xf_jw_key(&w, "user");
 	xf_user_json(&w, &u);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
 
-void xf_h_logout(xf_req *r)
-{
-	xf_principal *p = r->principal;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_logout(&c, p->token)))
-		return;
-	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
-	                "Max-Age=0";
-	xf_api_ok(r);
-}
+XF_CTX_HANDLER(xf_h_logout, xf_principal *p = r->principal,
+               xf_logout(&c, p->token), ok_signed_out(r))
 
 static const xf_field password_fields[] = {
     {"old_password", XF_F_STR, 1, 0, 1, 128, NULL, "原密码"},
@@ -111,18 +110,8 @@ static const xf_field password_fields[] = {
 };
 const xf_body_table xf_me_password_body = XF_BODY_TABLE(password_fields);
 
-void xf_h_me_password(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_user_change_password(&c, v[0].s, v[1].s)))
-		return;
-	r->set_cookie = "xf_session=; Path=/; HttpOnly; SameSite=Strict; "
-	                "Max-Age=0";
-	xf_api_ok(r);
-}
+XF_CTX_HANDLER(xf_h_me_password, const xf_val *v = r->body_vals,
+               xf_user_change_password(&c, v[0].s, v[1].s), ok_signed_out(r))
 
 void xf_h_me(xf_req *r)
 {
@@ -149,15 +138,7 @@ void xf_h_me_sessions(xf_req *r)
 }
 
 /* DELETE /api/me/sessions/{id}: the caller ends one of its sessions. */
-void xf_h_me_session_end(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_my_session_end(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_me_session_end, xf_my_session_end(&c, id))
 
 /* POST /api/me/totp: a new secret, its otpauth URL (and the URL as a QR
  * code's SVG, qr_svg), and the recovery codes, shown this once. */
@@ -198,11 +179,4 @@ const xf_body_table xf_me_totp_confirm_body =
     XF_BODY_TABLE(totp_confirm_fields);
 
 /* POST /api/me/totp/confirm {"code"}: turns the second factor on. */
-void xf_h_me_totp_confirm(xf_req *r)
-{
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_totp_confirm(&c, r->body_vals[0].s)))
-		xf_api_ok(r);
-}
+XF_CTX_OK_HANDLER(xf_h_me_totp_confirm, xf_totp_confirm(&c, r->body_vals[0].s))

@@ -389,18 +389,8 @@ void xf_h_tasks_report(xf_req *r)
 	xf_reply_json(r, 201);
 }
 
-void xf_h_tasks_reports(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_progress *p;
-	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_task_reports(&c, id, &p, &n)))
-		return;
-	XF_PAGE_ANSWER(r, xf_progress_json, p, n, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_tasks_reports, xf_progress, xf_progress_json,
+                    xf_task_reports(&c, id, XF_ITEMS_OUT))
 
 /* ---- milestones ---------------------------------------------------------*/
 
@@ -582,9 +572,7 @@ void xf_h_tasks_xlsx(xf_req *r)
 	    "截止日期", "进度%",    "状态",     "完成日期", "下一节点日期"};
 	static const double widths[] = {6, 32, 24, 10, 12, 12, 8, 10, 12, 14};
 	const char *org = xf_xlsx_org_name(&c, v[TL_ORG].i);
-	char year[8] = "";
-	if (v[TL_YEAR].present)
-		snprintf(year, sizeof year, "%d", (int)v[TL_YEAR].i);
+	const char *year = xf_xlsx_year(r, &v[TL_YEAR]);
 	const char *const filters[] = {
 	    "组织",
 	    org ? org : XF_XLSX_ALL_ORGS,
@@ -599,18 +587,11 @@ void xf_h_tasks_xlsx(xf_req *r)
 	    "关键字",
 	    v[TL_Q].s};
 	task_rows x = {.p = &p, .today = today_of(&c)};
-	xf_xlsx_table t = {.sheet = "挂图作战任务",
-	                   .title = xf_arena_printf(&r->arena,
-	                                            "%s%s挂图作战任务清单",
-	                                            org ? org : "", year),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 5),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 10,
-	                   .nrows = p.page.n,
-	                   .row = task_cells,
-	                   .arg = &x};
-	xf_xlsx_table_reply(r, &t, "挂图作战任务.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("挂图作战任务", heads, widths, "挂图作战任务.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, year, "挂图作战任务清单"),
+	                   filters, 5, p.page.n, task_cells, &x);
 }
 
 /* GET /api/tasks/reminders?org=&subtree=&days=N */
@@ -818,18 +799,11 @@ void xf_h_tasks_board_xlsx(xf_req *r)
 	snprintf(y, sizeof y, "%d", year);
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", y};
-	xf_xlsx_table t = {.sheet = "晒绩榜",
-	                   .title = xf_arena_printf(&r->arena,
-	                                            "%s%d年度挂图作战晒绩榜",
-	                                            org ? org : "", year),
-	                   .subtitle = xf_xlsx_subtitle(r, c.now, filters, 2),
-	                   .headers = heads,
-	                   .widths = widths,
-	                   .ncols = 10,
-	                   .nrows = n,
-	                   .row = rank_cells,
-	                   .arg = k};
-	xf_xlsx_table_reply(r, &t, "晒绩榜.xlsx");
+	static const xf_xlsx_sheet sheet =
+	    XF_XLSX_SHEET("晒绩榜", heads, widths, "晒绩榜.xlsx");
+	xf_xlsx_list_reply(r, c.now, &sheet,
+	                   xf_xlsx_title(r, org, y, "年度挂图作战晒绩榜"),
+	                   filters, 2, n, rank_cells, k);
 }
 
 static const xf_field accept_fields[] = {

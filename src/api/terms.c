@@ -65,29 +65,12 @@ void xf_h_org_terms_create(xf_req *r)
 }
 
 /* GET /api/orgs/{id}/terms: {"items":[term…],"total":N}, latest first. */
-void xf_h_org_terms_list(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_term *ts;
-	int n;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_term_history(&c, id, &ts, &n)))
-		XF_PAGE_ANSWER(r, xf_term_json, ts, n, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_org_terms_list, xf_term, xf_term_json,
+                    xf_term_history(&c, id, XF_ITEMS_OUT))
 
 /* GET /api/terms/{id}: the term with its positions. */
-void xf_h_terms_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_term t;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_term_read(&c, id, &t)))
-		XF_ANSWER(r, 200, xf_term_json, &t);
-}
+XF_ID_HANDLER(xf_h_terms_get, xf_term t, xf_term_read(&c, id, &t),
+              XF_ANSWER(r, 200, xf_term_json, &t))
 
 enum { A_ON, A_NO };
 static const xf_field approve_fields[] = {
@@ -121,22 +104,8 @@ static const xf_param due_params[] = {
 };
 const xf_query_table xf_terms_due_query = XF_QUERY_TABLE(due_params);
 
-void xf_h_terms_due(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_term *ts;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_term_board(&c, q[D_ORG].i, (int)q[D_DUE].i,
-	                                 offset, limit, &ts, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_term_json, ts, n, total);
-}
+XF_LIST_HANDLER(xf_h_terms_due, xf_term, xf_term_json,
+                xf_term_board(&c, q[D_ORG].i, (int)q[D_DUE].i, XF_LIST_OUT))
 
 const xf_body xf_terms_bodies[] = {
     XF_BODY("POST /api/orgs/{id}/terms", "positions[]", position_fields),

@@ -91,35 +91,13 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_transfers_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_transfers_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_org_transfer *ts;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_transfer_list(&c, q[L_ORG].i,
-	                                    xf_val_str(&q[L_STATE]),
-	                                    (int)q[L_OVERDUE].i, offset, limit,
-	                                    &ts, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_org_transfer_json, ts, n, total);
-}
+XF_LIST_HANDLER(xf_h_transfers_list, xf_org_transfer, xf_org_transfer_json,
+                xf_transfer_list(&c, q[L_ORG].i, xf_val_str(&q[L_STATE]),
+                                 (int)q[L_OVERDUE].i, XF_LIST_OUT))
 
-void xf_h_transfers_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	xf_org_transfer t;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_transfer_read(&c, id, &t)))
-		XF_ANSWER(r, 200, xf_org_transfer_json, &t);
-}
+XF_ID_HANDLER(xf_h_transfers_get, xf_org_transfer t,
+              xf_transfer_read(&c, id, &t),
+              XF_ANSWER(r, 200, xf_org_transfer_json, &t))
 
 static const xf_field step_fields[] = {
     {"note", XF_F_STR, 0, 1, 0, 200, NULL, "意见"},

@@ -117,43 +117,14 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_users_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_users_list(xf_req *r)
-{
-	int offset, limit, n;
-	int64_t total;
-	const char *q = r->query_vals[Q_Q].s;
-	xf_ctx c;
-	xf_user *u;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_user_list(&c, q, offset, limit, &u, &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_user_json, u, n, total);
-}
+XF_LIST_HANDLER(xf_h_users_list, xf_user, xf_user_json,
+                xf_user_list(&c, q[Q_Q].s, XF_LIST_OUT))
 
 /* DELETE /api/users/{id}/sessions: every session of the user ends. */
-void xf_h_users_sessions_end(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_sessions_end(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_users_sessions_end, xf_user_sessions_end(&c, id))
 
 /* POST /api/users/{id}/unlock: failed logins of the user are forgotten. */
-void xf_h_users_unlock(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_unlock(&c, id)))
-		xf_api_ok(r);
-}
+XF_ID_OK_HANDLER(xf_h_users_unlock, xf_user_unlock(&c, id))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_users_bodies[] = {

@@ -14,16 +14,8 @@
 
 /* GET /api/visits/kinds: {"items":[{code, label, days, owed_by,
  * builtin}]} */
-void xf_h_visit_kinds_list(xf_req *r)
-{
-	xf_ctx c;
-	xf_visit_kind *ks;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_visit_kind_list(&c, &ks, &n)))
-		XF_PAGE_ANSWER(r, xf_visit_kind_json, ks, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_visit_kinds_list, xf_visit_kind, xf_visit_kind_json,
+                 xf_visit_kind_list(&c, XF_ITEMS_OUT))
 
 enum { K_CODE, K_LABEL, K_DAYS, K_OWNER };
 static const xf_field kind_fields[] = {
@@ -57,19 +49,11 @@ const xf_body_table xf_visit_triggers_create_body =
     XF_BODY_TABLE(trigger_fields);
 
 /* POST /api/visits/triggers: 201 with the trigger and its due_on. */
-void xf_h_visit_triggers_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_visit_trigger t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_visit_trigger_create(&c, v[T_MEMBER].i,
-	                                           v[T_KIND].s, v[T_OCCURRED].s,
-	                                           &t)))
-		XF_ANSWER(r, 201, xf_visit_trigger_json, &t);
-}
+XF_CTX_HANDLER(xf_h_visit_triggers_create, const xf_val *v = r->body_vals;
+               xf_visit_trigger t,
+               xf_visit_trigger_create(&c, v[T_MEMBER].i, v[T_KIND].s,
+                                       v[T_OCCURRED].s, &t),
+               XF_ANSWER(r, 201, xf_visit_trigger_json, &t))
 
 /* GET /api/visits/due?org=&page=&size= */
 enum { D_PAGE, D_SIZE, D_ORG };
@@ -94,20 +78,13 @@ const xf_body_table xf_visits_create_body = XF_BODY_TABLE(visit_fields);
 
 /* POST /api/visits: 201 with the visit record (the visitor sees the
  * notes). */
-void xf_h_visits_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_visit out;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_visit_create(&c, v[V_TRIGGER].i, v[V_ON].s,
-	                                  xf_val_str(&v[V_NOTES]),
-	                                  xf_val_str(&v[V_HELP]), &out)))
-		return;
-	XF_ANSWER(r, 201, xf_visit_json, &out, xf_visit_notes_shown(&c, &out));
-}
+XF_CTX_HANDLER(xf_h_visits_create, const xf_val *v = r->body_vals;
+               xf_visit out,
+               xf_visit_create(&c, v[V_TRIGGER].i, v[V_ON].s,
+                               xf_val_str(&v[V_NOTES]), xf_val_str(&v[V_HELP]),
+                               &out),
+               XF_ANSWER(r, 201, xf_visit_json, &out,
+                         xf_visit_notes_shown(&c, &out)))
 
 /* GET /api/visits?org=&year=&page=&size= */
 enum { L_PAGE, L_SIZE, L_ORG, L_YEAR };

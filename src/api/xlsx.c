@@ -271,9 +271,41 @@ const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id)
 	return o.name;
 }
 
+const char *xf_xlsx_title(xf_req *r, const char *org, const char *year,
+                          const char *what)
+{
+	return xf_arena_printf(&r->arena, "%s%s%s", org ? org : "",
+	                       year ? year : "", what);
+}
+
+const char *xf_xlsx_year(xf_req *r, const xf_val *year)
+{
+	return year->present ? xf_arena_printf(&r->arena, "%d", (int)year->i)
+	                     : "";
+}
+
 void xf_xlsx_table_reply(xf_req *r, const xf_xlsx_table *t,
                          const char *fallback)
 {
 	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", t->title),
 	                   fallback, t->sheet, xf_xlsx_table_write, (void *)t);
+}
+
+void xf_xlsx_list_reply(xf_req *r, int64_t now, const xf_xlsx_sheet *s,
+                        const char *title, const char *const *filters,
+                        int nfilters, int nrows,
+                        void (*row)(void *arg, int i, xf_xlsx_cell *cells),
+                        void *arg)
+{
+	xf_xlsx_table t = {.sheet = s->sheet,
+	                   .title = title,
+	                   .subtitle =
+	                       xf_xlsx_subtitle(r, now, filters, nfilters),
+	                   .headers = s->headers,
+	                   .widths = s->widths,
+	                   .ncols = s->ncols,
+	                   .nrows = nrows,
+	                   .row = row,
+	                   .arg = arg};
+	xf_xlsx_table_reply(r, &t, s->fallback);
 }

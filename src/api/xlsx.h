@@ -13,6 +13,7 @@
 #ifndef XF_API_XLSX_H
 #define XF_API_XLSX_H
 
+#include "api/input.h"
 #include "http/server.h"
 #include "service/ctx.h"
 
@@ -96,11 +97,51 @@ const char *xf_xlsx_subtitle(xf_req *r, int64_t now, const char *const *pairs,
  * title of an export; NULL for 0 or one it may not read. */
 const char *xf_xlsx_org_name(xf_ctx *c, int64_t org_id);
 
+/* The title of an export: the name of the organization filtered on (or
+ * NULL), the year filtered on (or NULL) and what the list is, run
+ * together ("某党委2026年度党费缴纳情况"), in r's arena. */
+const char *xf_xlsx_title(xf_req *r, const char *org, const char *year,
+                          const char *what);
+
+/* The text of an optional ?year= of a list for an export's subtitle and
+ * title: "" when absent. In r's arena. */
+const char *xf_xlsx_year(xf_req *r, const xf_val *year);
+
 /* Answers table t as a workbook of one sheet named after t->title
  * ("<title>.xlsx"; fallback when the title makes no file name), written
  * row by row (xf_xlsx_reply_rows). */
 void xf_xlsx_table_reply(xf_req *r, const xf_xlsx_table *t,
                          const char *fallback);
+
+/*
+ * An export of a list, one static descriptor per export: its sheet name,
+ * the file name when its title makes none, and its columns (headers and
+ * widths, as many widths as headers):
+ *
+ *   static const xf_xlsx_sheet sheet =
+ *       XF_XLSX_SHEET("会议记录", heads, widths, "会议记录.xlsx");
+ */
+typedef struct xf_xlsx_sheet {
+	const char *sheet, *fallback;
+	const char *const *headers;
+	const double *widths;
+	int ncols;
+} xf_xlsx_sheet;
+#define XF_XLSX_SHEET(sheet, heads, widths, fallback)                          \
+	{                                                                      \
+		sheet, fallback, heads, widths,                                \
+		    (int)(sizeof heads / sizeof heads[0])                      \
+	}
+
+/* Answers the nrows rows of a list, row(arg, i, cells) each, as the table
+ * of s titled title (in memory the caller keeps), with the subtitle of
+ * the nfilters (label, value) pairs of filters at now
+ * (xf_xlsx_subtitle): xf_xlsx_table_reply. */
+void xf_xlsx_list_reply(xf_req *r, int64_t now, const xf_xlsx_sheet *s,
+                        const char *title, const char *const *filters,
+                        int nfilters, int nrows,
+                        void (*row)(void *arg, int i, xf_xlsx_cell *cells),
+                        void *arg);
 
 /* "YYYY-MM-DD HH:MM:SS" in Asia/Shanghai at t (unix seconds), in r's
  * arena: how exports show a time. */
