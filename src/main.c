@@ -332,6 +332,7 @@ static const command commands[] = {
     {"restore", "bring a backup back", xf_cmd_restore},
     {"keys", "new data keys; rotate the key of personal data", xf_cmd_keys},
     {"audit", "verify the audit log's hash chain", xf_cmd_audit},
+    {"tallies", "verify or rebuild the kept tallies", xf_cmd_tallies},
     /* the benchmark's bare insert loops (bench/run.sh), not for users */
     {"bench-insert", NULL, xf_cmd_bench_insert},
 };

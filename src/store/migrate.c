@@ -45,6 +45,7 @@ static const char *const migrations[] = {
     xf_schema_v23, /* cluster leads, joint projects, central-work tags */
     xf_schema_v24, /* 换届: terms of committees and their positions */
     xf_schema_v25, /* lecture library; special campaigns */
+    xf_schema_v26, /* kept subtree counts (org_counts) and their triggers */
 };
 
 int xf_schema_latest(void)

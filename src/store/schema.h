@@ -30,5 +30,6 @@ extern const char xf_schema_v22[];
 extern const char xf_schema_v23[];
 extern const char xf_schema_v24[];
 extern const char xf_schema_v25[];
+extern const char xf_schema_v26[];
 
 #endif

@@ -42,5 +42,6 @@ int xf_cmd_restore(int argc, char **argv);      /* backup.c */
 int xf_cmd_bench_insert(int argc, char **argv); /* bench_insert.c */
 int xf_cmd_keys(int argc, char **argv);         /* keys.c */
 int xf_cmd_audit(int argc, char **argv);        /* audit_verify.c */
+int xf_cmd_tallies(int argc, char **argv);      /* tallies.c */
 
 #endif
