@@ -27,7 +27,8 @@
 	                                "d.level, SUM(CASE WHEN d.parent_id "  \
 	                                "= a.id THEN 1 ELSE 0 END), COUNT(*) " \
 	                                "FROM orgs a JOIN orgs d ON " RANGE(   \
-	                                    "d.path") " GROUP BY a.id, d.level"
+	                                    "d.path") " GROUP BY a.id, "       \
+	                                              "d.level"
 
 /* Kept and recounted side by side; a kept row of zeros equals no row. */
 static const char sql_diff[] =

@@ -40,10 +40,53 @@
 #define SQ_ADD(p, direct_id, dim, item, n)                                     \
 	" INSERT INTO org_counts (org_id, dim, item, direct, subtree)"         \
 	" SELECT value, " dim ", " item ", CASE WHEN value = " direct_id       \
-	" THEN " n " ELSE 0 END, " n " FROM " SQ_IDS(p) " WHERE 1"             \
-	" ON CONFLICT (org_id, dim, item) DO UPDATE SET"                       \
-	" direct = direct + excluded.direct,"                                  \
-	" subtree = subtree + excluded.subtree;"
+	" THEN " n " ELSE 0 END, " n                                           \
+	" FROM " SQ_IDS(p) " WHERE 1"                                          \
+	                   " ON CONFLICT (org_id, dim, item) DO UPDATE SET"    \
+	                   " direct = direct + excluded.direct,"               \
+	                   " subtree = subtree + excluded.subtree;"
+
+/* The SQLite triggers. */
+#define SQ_MEMBER_CHANGED                                                      \
+	"(NEW.org_path IS NOT OLD.org_path OR NEW.org_id IS NOT OLD.org_id "   \
+	"OR NEW.status IS NOT OLD.status)"
+#define SQ_MEMBER_INS                                                          \
+	"CREATE TRIGGER org_counts_member_ins AFTER INSERT ON members "        \
+	"WHEN NEW.left_on IS NULL BEGIN" SQ_ADD("NEW.org_path", "NEW.org_id",  \
+	                                        "'status'", "NEW.status",      \
+	                                        "1") " END;"
+#define SQ_MEMBER_DEL                                                          \
+	"CREATE TRIGGER org_counts_member_del AFTER DELETE ON members "        \
+	"WHEN OLD.left_on IS NULL BEGIN" SQ_ADD("OLD.org_path", "OLD.org_id",  \
+	                                        "'status'", "OLD.status",      \
+	                                        "-1") " END;"
+#define SQ_MEMBER_OLD                                                          \
+	"CREATE TRIGGER org_counts_member_old AFTER UPDATE ON members "        \
+	"WHEN OLD.left_on IS NULL AND (NEW.left_on IS NOT NULL "               \
+	"OR " SQ_MEMBER_CHANGED                                                \
+	") BEGIN" SQ_ADD("OLD.org_path", "OLD.org_id", "'status'",             \
+	                 "OLD.status", "-1") " END;"
+#define SQ_MEMBER_NEW                                                          \
+	"CREATE TRIGGER org_counts_member_new AFTER UPDATE ON members "        \
+	"WHEN NEW.left_on IS NULL AND (OLD.left_on IS NOT NULL "               \
+	"OR " SQ_MEMBER_CHANGED                                                \
+	") BEGIN" SQ_ADD("NEW.org_path", "NEW.org_id", "'status'",             \
+	                 "NEW.status", "1") " END;"
+#define SQ_ORG(row, n)                                                         \
+	SQ_ADD(row ".path", row ".parent_id", "'kind'", row ".kind", n)        \
+	SQ_ADD(row ".path", row ".parent_id", "'level'", row ".level", n)
+#define SQ_ORG_INS                                                             \
+	"CREATE TRIGGER org_counts_org_ins AFTER INSERT ON orgs "              \
+	"BEGIN" SQ_ORG("NEW", "1") " END;"
+#define SQ_ORG_DEL                                                             \
+	"CREATE TRIGGER org_counts_org_del AFTER DELETE ON orgs "              \
+	"BEGIN" SQ_ORG("OLD", "-1") " DELETE FROM org_counts "                 \
+	                            "WHERE org_id = OLD.id; END;"
+#define SQ_ORG_UPD                                                             \
+	"CREATE TRIGGER org_counts_org_upd AFTER UPDATE ON orgs "              \
+	"WHEN NEW.path IS NOT OLD.path OR NEW.parent_id IS NOT OLD.parent_id " \
+	"OR NEW.kind IS NOT OLD.kind OR NEW.level IS NOT OLD.level "           \
+	"BEGIN" SQ_ORG("OLD", "-1") SQ_ORG("NEW", "1") " END;"
 
 const char xf_schema_v26[] =
     "CREATE TABLE org_counts ("
@@ -53,48 +96,8 @@ const char xf_schema_v26[] =
     " direct BIGINT NOT NULL,"
     " subtree BIGINT NOT NULL,"
     " PRIMARY KEY (org_id, dim, item));" ORG_COUNTS_FILL
-    /* SQLite */
-    "{SQ}CREATE TRIGGER org_counts_member_ins AFTER INSERT ON members"
-    " WHEN NEW.left_on IS NULL BEGIN" SQ_ADD("NEW.org_path", "NEW.org_id",
-                                             "'status'", "NEW.status",
-                                             "1") " END;"
-    "CREATE TRIGGER org_counts_member_del AFTER DELETE ON members"
-    " WHEN OLD.left_on IS NULL BEGIN" SQ_ADD("OLD.org_path", "OLD.org_id",
-                                             "'status'", "OLD.status",
-                                             "-1") " END;"
-    "CREATE TRIGGER org_counts_member_old AFTER UPDATE ON members"
-    " WHEN OLD.left_on IS NULL AND (NEW.left_on IS NOT NULL"
-    " OR NEW.org_path IS NOT OLD.org_path OR NEW.org_id IS NOT OLD.org_id"
-    " OR NEW.status IS NOT OLD.status) BEGIN" SQ_ADD("OLD.org_path",
-                                                     "OLD.org_id", "'status'",
-                                                     "OLD.status",
-                                                     "-1") " END;"
-    "CREATE TRIGGER org_counts_member_new AFTER UPDATE ON members"
-    " WHEN NEW.left_on IS NULL AND (OLD.left_on IS NOT NULL"
-    " OR NEW.org_path IS NOT OLD.org_path OR NEW.org_id IS NOT OLD.org_id"
-    " OR NEW.status IS NOT OLD.status) BEGIN" SQ_ADD("NEW.org_path",
-                                                     "NEW.org_id", "'status'",
-                                                     "NEW.status",
-                                                     "1") " END;"
-    "CREATE TRIGGER org_counts_org_ins AFTER INSERT ON orgs BEGIN" SQ_ADD(
-        "NEW.path", "NEW.parent_id", "'kind'", "NEW.kind",
-        "1") SQ_ADD("NEW.path", "NEW.parent_id", "'level'", "NEW.level",
-                    "1") " END;"
-    "CREATE TRIGGER org_counts_org_del AFTER DELETE ON orgs BEGIN" SQ_ADD(
-        "OLD.path", "OLD.parent_id", "'kind'", "OLD.kind",
-        "-1") SQ_ADD("OLD.path", "OLD.parent_id", "'level'", "OLD.level",
-                     "-1") " DELETE FROM org_counts WHERE org_id = OLD.id;"
-                           " END;"
-    "CREATE TRIGGER org_counts_org_upd AFTER UPDATE ON orgs"
-    " WHEN NEW.path IS NOT OLD.path OR NEW.parent_id IS NOT OLD.parent_id"
-    " OR NEW.kind IS NOT OLD.kind OR NEW.level IS NOT OLD.level"
-    " BEGIN" SQ_ADD("OLD.path", "OLD.parent_id", "'kind'", "OLD.kind",
-                    "-1") SQ_ADD("OLD.path", "OLD.parent_id", "'level'",
-                                 "OLD.level",
-                                 "-1") SQ_ADD("NEW.path", "NEW.parent_id",
-                                              "'kind'", "NEW.kind", "1")
-        SQ_ADD("NEW.path", "NEW.parent_id", "'level'", "NEW.level",
-               "1") " END;{/SQ}"
+    "{SQ}" SQ_MEMBER_INS SQ_MEMBER_DEL SQ_MEMBER_OLD SQ_MEMBER_NEW SQ_ORG_INS
+        SQ_ORG_DEL SQ_ORG_UPD "{/SQ}"
     /* PostgreSQL */
     "{PG}CREATE FUNCTION org_counts_add(p TEXT, direct_id BIGINT,"
     " d TEXT, i TEXT, n BIGINT) RETURNS void LANGUAGE sql AS $$"

@@ -4,7 +4,9 @@
  * in one read transaction, or rebuilt from them in one write transaction.
  */
 #include "tools/tools.h"
+
 #include "store/tallies.h"
+
 #include "store/org_counts.h"
 
 #include <getopt.h>
@@ -39,8 +41,8 @@ static int verify(xf_db *db)
 	int64_t all = 0;
 	for (size_t i = 0; i < NTALLIES; i++) {
 		int64_t checked = 0, diffs = 0;
-		int rc = tallies[i].check(db, print_line, NULL, &checked,
-		                          &diffs);
+		int rc =
+		    tallies[i].check(db, print_line, NULL, &checked, &diffs);
 		if (rc != XF_DB_OK) {
 			fprintf(stderr, "xianfeng tallies verify: %s: %s\n",
 			        tallies[i].name, xf_db_errmsg(db));
