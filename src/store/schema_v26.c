@@ -7,8 +7,10 @@
  *   organizations, subtree = the organizations of its subtree, itself
  *   included. Kept by triggers on members and orgs, which add a row's
  *   contribution to every organization on its path (the ids of a
- *   materialized path) and take the old one away; an org's temporary
- *   path ("#new-...") counts for nothing. Filled here from the rows.
+ *   materialized path) and take the old one away (SQLite: per row;
+ *   PostgreSQL: per statement, over its transition tables, so that a
+ *   COPY updates each row of org_counts once); an org's temporary path
+ *   ("#new-...") counts for nothing. Filled here from the rows.
  */
 #include "store/schema.h"
 
@@ -88,6 +90,74 @@
 	"OR NEW.kind IS NOT OLD.kind OR NEW.level IS NOT OLD.level "           \
 	"BEGIN" SQ_ORG("OLD", "-1") SQ_ORG("NEW", "1") " END;"
 
+/* PostgreSQL: statement triggers over the transition tables, so that a
+ * COPY or a move's UPDATE adds up its rows once per ancestor. rows
+ * selects (direct_id, path, n) and the dims' items. */
+#define PG_UPSERT                                                              \
+	" ON CONFLICT (org_id, dim, item) DO UPDATE SET"                       \
+	" direct = org_counts.direct + excluded.direct,"                       \
+	" subtree = org_counts.subtree + excluded.subtree;"
+#define PG_ADD(dims, rows)                                                     \
+	" INSERT INTO org_counts (org_id, dim, item, direct, subtree)"         \
+	" SELECT a, d.dim, d.item,"                                            \
+	" SUM(CASE WHEN a = r.direct_id THEN r.n ELSE 0 END), SUM(r.n)"        \
+	" FROM (" rows ") r, LATERAL (VALUES " dims ") d(dim, item),"          \
+	" unnest(org_counts_ids(r.path)) a GROUP BY a, d.dim, d.item"          \
+	" HAVING SUM(r.n) <> 0 OR SUM(CASE WHEN a = r.direct_id THEN r.n"      \
+	" ELSE 0 END) <> 0 ORDER BY 1, 2, 3" PG_UPSERT
+#define PG_MEMBER_ROWS(t, n)                                                   \
+	"SELECT org_id AS direct_id, org_path AS path, status, " n " AS n "    \
+	"FROM " t " WHERE left_on IS NULL"
+#define PG_MEMBER_DIMS "('status', r.status)"
+#define PG_ORG_ROWS(t, n)                                                      \
+	"SELECT parent_id AS direct_id, path, kind, level, " n " AS n FROM " t
+#define PG_ORG_DIMS "('kind', r.kind), ('level', r.level)"
+#define PG_FN(name, body)                                                      \
+	"CREATE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$"    \
+	" BEGIN" body " RETURN NULL; END $$;"
+#define PG_TRIGGER(name, event, tables, table)                                 \
+	"CREATE TRIGGER " name " AFTER " event " ON " table                    \
+	" REFERENCING " tables " FOR EACH STATEMENT EXECUTE FUNCTION " name    \
+	"();"
+
+#define PG_IDS                                                                 \
+	"CREATE FUNCTION org_counts_ids(p TEXT) RETURNS BIGINT[] "             \
+	"LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN p LIKE '/%' "           \
+	"THEN string_to_array(trim(both '/' from p), '/')::BIGINT[] "          \
+	"ELSE '{}'::BIGINT[] END $$;"
+#define PG_MEMBERS_OLD PG_MEMBER_ROWS("old_rows", "-1")
+#define PG_MEMBERS_NEW PG_MEMBER_ROWS("new_rows", "1")
+#define PG_ORGS_OLD    PG_ORG_ROWS("old_rows", "-1")
+#define PG_ORGS_NEW    PG_ORG_ROWS("new_rows", "1")
+#define PG_OLD         "OLD TABLE AS old_rows"
+#define PG_NEW         "NEW TABLE AS new_rows"
+#define PG_MEMBERS_INS                                                         \
+	PG_FN("org_counts_members_ins",                                        \
+	      PG_ADD(PG_MEMBER_DIMS, PG_MEMBERS_NEW))                          \
+	PG_TRIGGER("org_counts_members_ins", "INSERT", PG_NEW, "members")
+#define PG_MEMBERS_DEL                                                         \
+	PG_FN("org_counts_members_del",                                        \
+	      PG_ADD(PG_MEMBER_DIMS, PG_MEMBERS_OLD))                          \
+	PG_TRIGGER("org_counts_members_del", "DELETE", PG_OLD, "members")
+#define PG_MEMBERS_UPD                                                         \
+	PG_FN("org_counts_members_upd", PG_ADD(PG_MEMBER_DIMS, PG_MEMBERS_OLD  \
+	                                       " UNION ALL " PG_MEMBERS_NEW))  \
+	PG_TRIGGER("org_counts_members_upd", "UPDATE", PG_OLD " " PG_NEW,      \
+	           "members")
+#define PG_ORGS_INS                                                            \
+	PG_FN("org_counts_orgs_ins", PG_ADD(PG_ORG_DIMS, PG_ORGS_NEW))         \
+	PG_TRIGGER("org_counts_orgs_ins", "INSERT", PG_NEW, "orgs")
+#define PG_ORGS_DEL                                                            \
+	PG_FN("org_counts_orgs_del",                                           \
+	      PG_ADD(PG_ORG_DIMS, PG_ORGS_OLD) " DELETE FROM org_counts "      \
+	                                       "WHERE org_id IN (SELECT id "   \
+	                                       "FROM old_rows);")              \
+	PG_TRIGGER("org_counts_orgs_del", "DELETE", PG_OLD, "orgs")
+#define PG_ORGS_UPD                                                            \
+	PG_FN("org_counts_orgs_upd",                                           \
+	      PG_ADD(PG_ORG_DIMS, PG_ORGS_OLD " UNION ALL " PG_ORGS_NEW))      \
+	PG_TRIGGER("org_counts_orgs_upd", "UPDATE", PG_OLD " " PG_NEW, "orgs")
+
 const char xf_schema_v26[] =
     "CREATE TABLE org_counts ("
     " org_id BIGINT NOT NULL,"
@@ -98,46 +168,5 @@ const char xf_schema_v26[] =
     " PRIMARY KEY (org_id, dim, item));" ORG_COUNTS_FILL
     "{SQ}" SQ_MEMBER_INS SQ_MEMBER_DEL SQ_MEMBER_OLD SQ_MEMBER_NEW SQ_ORG_INS
         SQ_ORG_DEL SQ_ORG_UPD "{/SQ}"
-    /* PostgreSQL */
-    "{PG}CREATE FUNCTION org_counts_add(p TEXT, direct_id BIGINT,"
-    " d TEXT, i TEXT, n BIGINT) RETURNS void LANGUAGE sql AS $$"
-    " INSERT INTO org_counts (org_id, dim, item, direct, subtree)"
-    " SELECT a, d, i, CASE WHEN a = direct_id THEN n ELSE 0 END, n"
-    " FROM unnest(CASE WHEN p LIKE '/%'"
-    " THEN string_to_array(trim(both '/' from p), '/')::BIGINT[]"
-    " ELSE '{}'::BIGINT[] END) a"
-    " ON CONFLICT (org_id, dim, item) DO UPDATE SET"
-    " direct = org_counts.direct + excluded.direct,"
-    " subtree = org_counts.subtree + excluded.subtree $$;"
-    "CREATE FUNCTION org_counts_member() RETURNS trigger"
-    " LANGUAGE plpgsql AS $$ BEGIN"
-    " IF TG_OP = 'UPDATE' AND NEW.org_path = OLD.org_path"
-    " AND NEW.org_id = OLD.org_id AND NEW.status = OLD.status"
-    " AND (NEW.left_on IS NULL) = (OLD.left_on IS NULL) THEN"
-    " RETURN NULL; END IF;"
-    " IF TG_OP <> 'INSERT' AND OLD.left_on IS NULL THEN"
-    " PERFORM org_counts_add(OLD.org_path, OLD.org_id, 'status',"
-    " OLD.status, -1); END IF;"
-    " IF TG_OP <> 'DELETE' AND NEW.left_on IS NULL THEN"
-    " PERFORM org_counts_add(NEW.org_path, NEW.org_id, 'status',"
-    " NEW.status, 1); END IF;"
-    " RETURN NULL; END $$;"
-    "CREATE TRIGGER org_counts_member AFTER INSERT OR DELETE OR UPDATE"
-    " ON members FOR EACH ROW EXECUTE FUNCTION org_counts_member();"
-    "CREATE FUNCTION org_counts_org() RETURNS trigger"
-    " LANGUAGE plpgsql AS $$ BEGIN"
-    " IF TG_OP = 'UPDATE' AND NEW.path = OLD.path"
-    " AND NEW.parent_id IS NOT DISTINCT FROM OLD.parent_id"
-    " AND NEW.kind = OLD.kind AND NEW.level = OLD.level THEN"
-    " RETURN NULL; END IF;"
-    " IF TG_OP <> 'INSERT' THEN"
-    " PERFORM org_counts_add(OLD.path, OLD.parent_id, 'kind', OLD.kind, -1);"
-    " PERFORM org_counts_add(OLD.path, OLD.parent_id, 'level', OLD.level,"
-    " -1); END IF;"
-    " IF TG_OP = 'DELETE' THEN"
-    " DELETE FROM org_counts WHERE org_id = OLD.id; RETURN NULL; END IF;"
-    " PERFORM org_counts_add(NEW.path, NEW.parent_id, 'kind', NEW.kind, 1);"
-    " PERFORM org_counts_add(NEW.path, NEW.parent_id, 'level', NEW.level, 1);"
-    " RETURN NULL; END $$;"
-    "CREATE TRIGGER org_counts_org AFTER INSERT OR DELETE OR UPDATE"
-    " ON orgs FOR EACH ROW EXECUTE FUNCTION org_counts_org();{/PG}";
+    "{PG}" PG_IDS PG_MEMBERS_INS PG_MEMBERS_DEL PG_MEMBERS_UPD PG_ORGS_INS
+        PG_ORGS_DEL PG_ORGS_UPD "{/PG}";
