@@ -260,11 +260,11 @@ static int load_subtree(xf_ctx *c, int64_t id, const char **lo, const char **hi)
 
 static int count_read(xf_ctx *c, int64_t id, xf_org_stats *out)
 {
-	const char *lo, *hi;
-	int rc = load_subtree(c, id, &lo, &hi);
+	xf_org o;
+	int rc = load(c, id, XF_FOR_READ, &o);
 	if (rc != XF_OK)
 		return rc;
-	return xf_from_db(c, xf_store_org_stats(c->db, c->a, lo, hi, out));
+	return xf_from_db(c, xf_store_org_stats(c->db, c->a, id, out));
 }
 
 int xf_org_count(xf_ctx *c, int64_t id, xf_org_stats *out)

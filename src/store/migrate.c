@@ -47,6 +47,7 @@ static const char *const migrations[] = {
     xf_schema_v25, /* lecture library; special campaigns */
     xf_schema_v26, /* kept tallies of the 晒绩 board */
     xf_schema_v27, /* kept tally of meetings for the compliance board */
+    xf_schema_v28, /* kept subtree counts (org_counts) and their triggers */
 };
 
 int xf_schema_latest(void)

@@ -12,7 +12,8 @@
 	"o.id, o.parent_id, o.name, o.kind, o.level, o.path, o.depth, "        \
 	"o.established_on, o.project, o.starts_on, o.ends_on, o.closed_on, "   \
 	"o.member_count, "                                                     \
-	"(SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id)"
+	"(SELECT CAST(COALESCE(SUM(c.direct), 0) AS BIGINT) FROM "             \
+	"org_counts c WHERE c.org_id = o.id AND c.dim = 'kind')"
 
 static const xf_db_col org_cols[] = {
     XF_COL(I64, xf_org, id),           XF_COL(I64, xf_org, parent_id),
@@ -182,8 +183,10 @@ int xf_store_org_delete(xf_db *db, int64_t id)
 	return xf_db_run_id(db, sql_delete, id);
 }
 
+/* The kept count (org_counts: children by kind). */
 static const char sql_count_children[] =
-    "SELECT COUNT(*) FROM orgs WHERE parent_id = $1";
+    "SELECT CAST(COALESCE(SUM(direct), 0) AS BIGINT) FROM org_counts "
+    "WHERE org_id = $1 AND dim = 'kind'";
 
 int xf_store_org_count_children(xf_db *db, int64_t id, int64_t *n)
 {
@@ -248,15 +251,10 @@ int xf_store_org_list(xf_db *db, xf_arena *a, const xf_ranges *ranges,
 	                       &out->items, &out->n, &out->total);
 }
 
-static const char sql_stats_kind[] =
-    "SELECT kind, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
-    "GROUP BY kind ORDER BY kind";
-static const char sql_stats_level[] =
-    "SELECT level, COUNT(*) FROM orgs WHERE path >= $1 AND path < $2 "
-    "GROUP BY level ORDER BY level";
-static const char sql_stats_status[] =
-    "SELECT status, COUNT(*) FROM members WHERE org_path >= $1 "
-    "AND org_path < $2 AND left_on IS NULL GROUP BY status ORDER BY status";
+/* The kept subtree counts (org_counts) of one dim of an org. */
+static const char sql_stats[] =
+    "SELECT item, subtree FROM org_counts WHERE org_id = $1 AND dim = $2 "
+    "AND subtree > 0 ORDER BY item";
 
 static void read_count(xf_arena *a, xf_stmt *st, void *item)
 {
@@ -265,11 +263,11 @@ static void read_count(xf_arena *a, xf_stmt *st, void *item)
 	c->n = xf_db_int(st, 1);
 }
 
-static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
-                  const char *hi, xf_count **out, int *n, int64_t *sum)
+static int counts(xf_db *db, xf_arena *a, int64_t id, const char *dim,
+                  xf_count **out, int *n, int64_t *sum)
 {
 	*sum = 0;
-	xf_stmt *st = XF_DB_BOUND(db, sql, XF_STR(lo), XF_STR(hi));
+	xf_stmt *st = XF_DB_BOUND(db, sql_stats, XF_INT(id), XF_STR(dim));
 	if (!st)
 		return XF_DB_ERROR;
 	int rc = xf_db_rows(st, a, 16, sizeof **out, read_count, out, n);
@@ -278,30 +276,25 @@ static int counts(xf_db *db, xf_arena *a, const char *sql, const char *lo,
 	return rc;
 }
 
-int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-                       xf_org_stats *out)
+int xf_store_org_stats(xf_db *db, xf_arena *a, int64_t id, xf_org_stats *out)
 {
 	int64_t ignore;
-	int rc = counts(db, a, sql_stats_kind, lo, hi, &out->by_kind,
-	                &out->nkind, &out->orgs);
+	int rc =
+	    counts(db, a, id, "kind", &out->by_kind, &out->nkind, &out->orgs);
 	if (rc == XF_DB_OK)
-		rc = counts(db, a, sql_stats_level, lo, hi, &out->by_level,
-		            &out->nlevel, &ignore);
+		rc = counts(db, a, id, "level", &out->by_level, &out->nlevel,
+		            &ignore);
 	if (rc == XF_DB_OK)
-		rc = counts(db, a, sql_stats_status, lo, hi, &out->by_status,
-		            &out->nstatus, &out->members);
+		rc = counts(db, a, id, "status", &out->by_status, &out->nstatus,
+		            &out->members);
 	return rc;
 }
 
-/* Each child joined with the rows of its subtree: the range [path,
- * path with its last '/' made '0') of the path index, as in
- * xf_subtree_range. Grouped by the child's primary key, so its other
- * columns may be selected on PostgreSQL too. */
+/* Each child with its subtree's members from its kept org_counts. */
 static const char sql_children[] =
-    "SELECT " ORG_COLS ", SUM(d.member_count) FROM orgs o "
-    "JOIN orgs d ON d.path >= o.path "
-    "AND d.path < substr(o.path, 1, length(o.path) - 1) || '0' "
-    "WHERE o.parent_id = $1 GROUP BY o.id ORDER BY o.name LIMIT 5000";
+    "SELECT " ORG_COLS ", (SELECT CAST(COALESCE(SUM(s.subtree), 0) AS "
+    "BIGINT) FROM org_counts s WHERE s.org_id = o.id AND s.dim = 'status') "
+    "FROM orgs o WHERE o.parent_id = $1 ORDER BY o.name LIMIT 5000";
 
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out)
 {

@@ -62,11 +62,11 @@ typedef struct xf_org_stats {
 	int nkind, nlevel, nstatus;
 	int64_t orgs, members;
 } xf_org_stats;
-int xf_store_org_stats(xf_db *db, xf_arena *a, const char *lo, const char *hi,
-                       xf_org_stats *out);
-/* The direct children by name, each with subtree_member_count summed
- * from the kept counts of its subtree (one grouped query, a range scan
- * of the path index per child). */
+/* The counts of the subtree of org id, read from its kept org_counts
+ * (store/org_counts.h). */
+int xf_store_org_stats(xf_db *db, xf_arena *a, int64_t id, xf_org_stats *out);
+/* The direct children by name, each with subtree_member_count read from
+ * its kept org_counts. */
 int xf_store_org_children(xf_db *db, xf_arena *a, int64_t id, xf_org_page *out);
 /* The whole subtree in path order (at most max rows). */
 int xf_store_org_subtree(xf_db *db, xf_arena *a, const char *lo, const char *hi,

@@ -7,6 +7,7 @@
  */
 #include "store/tallies.h"
 #include "store/meeting_tallies.h"
+#include "store/org_counts.h"
 #include "store/task_tallies.h"
 #include "tools/tools.h"
 
@@ -24,6 +25,7 @@ static const struct tally {
     {"tasks", xf_store_task_tallies_check, xf_store_task_tallies_rebuild},
     {"compliance", xf_store_meeting_tallies_check,
      xf_store_meeting_tallies_rebuild},
+    {"org_counts", xf_store_org_counts_check, xf_store_org_counts_rebuild},
 };
 #define NTALLIES (sizeof tallies / sizeof tallies[0])
 
