@@ -3,13 +3,11 @@
 // a second member lands on the waiting list and sees its place; the first
 // cancels and the second moves up. Fails on console errors, failed requests
 // or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** The server's now plus h hours, as ISO 8601 with +08:00. */
 function isoIn(h) {

@@ -4,16 +4,14 @@
 // organization (pdftotext; the .docx's document.xml). Fails on console
 // errors, failed requests or unannounced HTTP errors, and leaves a
 // screenshot in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 import { readZip } from '../api/zip.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee downloads the year\'s report as PDF and Word', async () => {
   const server = await startServer('empty')

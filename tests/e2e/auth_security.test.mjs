@@ -5,14 +5,12 @@
 // logs in again: the page asks for the code once the password held. Fails on
 // console errors, failed requests or unannounced HTTP errors; leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import crypto from 'node:crypto'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a base32 secret at ms. */
 function totp(secret, ms) {

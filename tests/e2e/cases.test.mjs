@@ -4,13 +4,11 @@
 // publishes them, decides early, and the case library shows the selected
 // case with its tier and full text. Fails on console errors, failed
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a case from submission to selection and the library', async () => {
   const server = await startServer('empty')

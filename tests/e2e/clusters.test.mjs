@@ -5,13 +5,11 @@
 // project is then in the list filtered by the cluster. Each test fails on
 // console errors, failed requests or unannounced HTTP errors, and leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee opens a cluster, sees its projects and roll-up, and creates a project there', async () => {
   const server = await startServer('demo')

@@ -5,14 +5,12 @@
 // tab count them; the member sees the months on 我的信息. Fails on console
 // errors, failed requests or unannounced HTTP errors; leaves screenshots
 // in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems,
+import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems,
   shanghaiToday } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a secretary sets a base in 元, pays two months and sees them in the grid; the member sees them', async () => {
   const server = await startServer('empty')

@@ -4,15 +4,13 @@
 // numbers masked as on its page; the audit page exports its rows. Each file
 // is read back (tests/api/xlsx_sheet.mjs). Fails on console errors, failed
 // requests or unannounced HTTP errors.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { startServer, launch, watchedPage, login, apiAs, serverNow, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, login, apiAs, serverNow, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { sheetOf } from '../api/xlsx_sheet.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** Clicks the page's 导出Excel and reads the file it saves: {name, sheet}. */
 async function exported(page) {

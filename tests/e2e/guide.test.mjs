@@ -3,13 +3,11 @@
 // sees it marked in the result and the body, reads the kept versions and has
 // no editor. Fails on console errors, failed requests or unannounced HTTP
 // errors; leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee writes an article with two versions; a member finds it by a two-character word', async () => {
   const server = await startServer('empty')

@@ -4,14 +4,12 @@
 // list); on 组织架构 the same dialog imports a group under the branch.
 // Fails on console errors, failed requests or unannounced HTTP errors, and
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 const HEADER = '姓名,性别,身份证号码,手机号码,所属党组织,党员状态,入党日期'
 

@@ -3,14 +3,12 @@
 // milestone due in 3 days and a member's claim grouped by kind, and a click
 // on the claim opens the claims page. Fails on console errors, failed
 // requests or unannounced HTTP errors; leaves screenshots.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 const day = dayFromToday
 

@@ -3,6 +3,7 @@
 // built web UI (web/dist), and Debian's Chromium driven by playwright-core.
 // Every page is watched: a console error, an uncaught exception, a failed
 // request or an HTTP error the test did not announce fails the test.
+import { after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, existsSync, openSync } from 'node:fs'
@@ -112,6 +113,14 @@ function spawnHelp() {
 export async function launch() {
   return chromium.launch({ executablePath: process.env.XF_CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
     env: envWithoutClock() })
+}
+
+/** The browser of a test file, launched now (a top-level await in the file)
+ * and closed after the file's tests (a node:test hook). */
+export async function launchForFile() {
+  const browser = await launch()
+  after(async () => { await browser.close() })
+  return browser
 }
 
 /**

@@ -6,9 +6,9 @@
 // and at the approval the person is a 预备党员 with a member record. Dates
 // come from the server's today. Fails on console errors, failed requests or
 // unannounced HTTP errors; leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 /** The server's today plus months (the day clamped to the month's end) plus days. */
@@ -124,6 +124,4 @@ test('a secretary takes one applicant from the application to 预备党员', asy
   assertNoProblems({ "the secretary's": sec })
 })
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()

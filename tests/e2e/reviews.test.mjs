@@ -9,14 +9,12 @@
 // Excel table. Fails on console errors,
 // failed requests or unannounced HTTP errors, and leaves screenshots in
 // tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, loginTo, apiAs, pickOrg, closeAll, assertNoProblems } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, pickOrg, closeAll, assertNoProblems } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')

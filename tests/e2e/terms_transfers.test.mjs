@@ -5,14 +5,12 @@
 // red (已超期), is approved and its arrival recorded. Fails on console
 // errors, failed requests or unannounced HTTP errors; leaves screenshots in
 // tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { dayFromToday, addMonths } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee secretary keeps the terms board and handles a transfer out', async () => {
   const server = await startServer('empty')

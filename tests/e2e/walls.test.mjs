@@ -9,9 +9,9 @@
 // compliance; a branch secretary's cockpit shows its branch on a phone.
 // Fails on console errors, failed requests or unannounced HTTP
 // errors, and leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 const TODAY = todayShanghai()
@@ -22,9 +22,7 @@ function day(n) {
   return d.toISOString().slice(0, 10)
 }
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
