@@ -44,6 +44,20 @@ export function dayFromToday(n) {
 	return d.toISOString().slice(0, 10);
 }
 
+/** ymd (YYYY-MM-DD) moved by k months; a missing day becomes the month's
+ * last (08-31 - 6 = 02-28). */
+export function addMonths(ymd, k) {
+	const pad = (n) => String(n).padStart(2, '0');
+	const [y0, m0, d] = ymd.split('-').map(Number);
+	const t = y0 * 12 + (m0 - 1) + k;
+	const y = Math.floor(t / 12), m = (t % 12) + 1;
+	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return `${y}-${pad(m)}-${pad(Math.min(d, last))}`;
+}
+
+/** The days from b to a (both YYYY-MM-DD; negative when a is before b). */
+export const daysFrom = (a, b) => Math.round((Date.parse(a) - Date.parse(b)) / 86400000);
+
 /** The server's current year, as a number. */
 export function thisYear() {
 	return Number(todayShanghai().slice(0, 4));

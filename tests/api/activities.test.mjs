@@ -6,7 +6,7 @@
 // organizer; lists (upcoming, past, by year) and a year's counts; scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import { expectStatus, expectError, expectList, uniq, serverNow, ISO_TIME_0800 } from './harness.mjs';
 
 let srv, admin, city, dist, dist2, b1, b2, b3;
@@ -23,9 +23,7 @@ function yearIn(h) {
 }
 
 before(async () => {
-	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	({ com, com2, sec1, sec2 } = await clientsFor(admin, srv, {
 		com: ['committee', dist], com2: ['committee', dist2], sec1: ['secretary', b1], sec2: ['secretary', b2],
 	}));

@@ -7,9 +7,9 @@
 // library that every logged-in user reads city-wide.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import {
-	expectStatus, expectError, expectList, uniq, createUserAndLogin, todayShanghai, dayFromToday,
+	expectStatus, expectError, expectList, uniq, createUserAndLogin, todayShanghai, dayFromToday, PNG,
 } from './harness.mjs';
 
 let srv, admin, dist, b1, b2, b3;
@@ -17,13 +17,9 @@ let com, com2, sec1, sec2, sec3, farMember;
 const judges = [];
 let secReviewer; // the secretary of b1, also a reviewer of the call
 const TODAY = todayShanghai();
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
-	+ '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 before(async () => {
-	({ srv, admin, dist, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, dist, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	const { dist2 } = await (async () => ({ dist2: { id: b3.parent_id } }))();
 	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, {
 		com: ['committee', dist], com2: ['committee', dist2], sec1: ['secretary', b1],

@@ -7,7 +7,7 @@
 // members the caller may read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor, membersOf, pointRule, award } from './fixtures.mjs';
+import { startWithTree, clientsFor, membersOf, pointRule, award, TWO_DISTRICTS } from './fixtures.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, CHINESE,
 } from './harness.mjs';
@@ -18,9 +18,7 @@ const TODAY = todayShanghai();
 const YEAR = Number(TODAY.slice(0, 4));
 
 before(async () => {
-	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	({ com, sec1, sec3 } = await clientsFor(admin, srv, {
 		com: ['committee', dist], sec1: ['secretary', b1], sec3: ['secretary', b3],
 	}));

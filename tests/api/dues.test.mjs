@@ -9,7 +9,7 @@
 // organization tree; a member reads their own year.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import { createMember, expectStatus, expectError, expectList, todayShanghai, thisYear } from './harness.mjs';
 import { sheetOf } from './xlsx_sheet.mjs';
 
@@ -22,9 +22,7 @@ const MONTH = Number(TODAY.slice(5, 7));
 const ym = (y, m) => `${y}-${String(m).padStart(2, '0')}`;
 
 before(async () => {
-	({ srv, admin, dist, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, dist, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	[m1, m2, m3] = await membersOf(admin, srv, [b1, b2, b3]);
 	// admitted today as 预备党员: owes nothing before next month
 	newcomer = await createMember(admin, { org_id: b1.id, status: 'probationary', joined_on: TODAY }, srv);

@@ -31,6 +31,10 @@ export async function startWithAdmin(options) {
 	return { srv, admin: await srv.login('admin', ADMIN_PASSWORD) };
 }
 
+/** The tree most suites start from: two districts under the city, two
+ * branches in the first and one in the second. */
+export const TWO_DISTRICTS = { dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2' };
+
 /**
  * Starts a server, logs admin in and builds organizations under `city`
  * (市直机关工委, created first, without a parent), in the order given:

@@ -58,7 +58,10 @@ export function uniq(prefix = '') {
 }
 
 // The server's clock (XF_CLOCK, libfaketime): tests build every date from it.
-export { CLOCK_OFFSET_S, serverNow, todayShanghai, dayFromToday, thisYear } from '../clock.mjs';
+export { CLOCK_OFFSET_S, serverNow, todayShanghai, dayFromToday, thisYear, addMonths, daysFrom } from '../clock.mjs';
+/** A 1×1 PNG, for uploads. */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
+	+ '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 export const CHINESE = /[\u4e00-\u9fa5]/;
 export const ISO_TIME_0800 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?\+08:00$/;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,9 +8,9 @@
 // everyone else is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor } from './fixtures.mjs';
+import { startWithTree, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import {
-	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, CHINESE,
+	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, CHINESE, PNG,
 } from './harness.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 
@@ -18,13 +18,9 @@ let srv, admin, city, dist, dist2, b1, b2, b3;
 let com, com2, sec1, sec2, sec3, cluster, tags;
 const TODAY = todayShanghai();
 const YEAR = Number(TODAY.slice(0, 4));
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
-	+ '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 before(async () => {
-	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, {
 		com: ['committee', dist], com2: ['committee', dist2],
 		sec1: ['secretary', b1], sec2: ['secretary', b2], sec3: ['secretary', b3],

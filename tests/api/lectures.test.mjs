@@ -4,7 +4,7 @@
 // through the one attachment mechanism; no view counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor } from './fixtures.mjs';
+import { startWithTree, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, createUserAndLogin,
 } from './harness.mjs';
@@ -16,9 +16,7 @@ const YEAR = Number(TODAY.slice(0, 4));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 before(async () => {
-	({ srv, admin, dist, dist2, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	({ com, com2, sec1, sec2 } = await clientsFor(admin, srv, {
 		com: ['committee', dist], com2: ['committee', dist2],
 		sec1: ['secretary', b1], sec2: ['secretary', b2],

@@ -7,7 +7,7 @@
 // Every date is built from the server's today, going back up to three years.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor, membersOf } from './fixtures.mjs';
+import { startWithTree, clientsFor, membersOf, TWO_DISTRICTS } from './fixtures.mjs';
 import {
 	expectStatus, expectError, expectList, todayShanghai, makeIdNumber, makePhone, maskId, uniq,
 } from './harness.mjs';
@@ -33,9 +33,7 @@ function plus(day, months, days = 0) {
 const at = (months, days = 0) => plus(TODAY, months, days);
 
 before(async () => {
-	({ srv, admin, dist, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, dist, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	const [m1] = await membersOf(admin, srv, [b1]);
 	({ com, sec1, sec3, memberUser } = await clientsFor(admin, srv, {
 		com: ['committee', dist], sec1: ['secretary', b1], sec3: ['secretary', b3],

@@ -8,19 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
-import { expectStatus, expectError, expectList, dayFromToday, todayShanghai } from './harness.mjs';
+import { expectStatus, expectError, expectList, dayFromToday, todayShanghai, addMonths, daysFrom } from './harness.mjs';
 
 const TODAY = todayShanghai();
-const pad = (n) => String(n).padStart(2, '0');
-/** ymd moved by k months; a missing day becomes the month's last (08-31 - 6 = 02-28). */
-function addMonths(ymd, k) {
-	const [y0, m0, d] = ymd.split('-').map(Number);
-	const t = y0 * 12 + (m0 - 1) + k;
-	const y = Math.floor(t / 12), m = (t % 12) + 1;
-	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-	return `${y}-${pad(m)}-${pad(Math.min(d, last))}`;
-}
-const daysFrom = (a, b) => Math.round((Date.parse(a) - Date.parse(b)) / 86400000);
 
 let srv, admin, dist, dist2, unit, b1, b2, b3, b4, b5, g1;
 let com, sec1, secU, sec3, memberUser, m1, m1b, m1c, mu, m3, m5;

@@ -9,19 +9,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
 import {
-	expectStatus, expectError, expectList, dayFromToday, todayShanghai, makeIdNumber, makePhone, uniq,
+	expectStatus, expectError, expectList, dayFromToday, todayShanghai, addMonths, daysFrom, makeIdNumber, makePhone, uniq,
 } from './harness.mjs';
 
 const TODAY = todayShanghai();
-const pad = (n) => String(n).padStart(2, '0');
-function addMonths(ymd, k) {
-	const [y0, m0, d] = ymd.split('-').map(Number);
-	const t = y0 * 12 + (m0 - 1) + k;
-	const y = Math.floor(t / 12), m = (t % 12) + 1;
-	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-	return `${y}-${pad(m)}-${pad(Math.min(d, last))}`;
-}
-const daysFrom = (a, b) => Math.round((Date.parse(a) - Date.parse(b)) / 86400000);
 
 let srv, admin, dist, unit, b1, b2, b3;
 let com, sec1, sec2, sec3, memberUser, m1, m2, m4, m3;

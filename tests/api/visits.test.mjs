@@ -6,7 +6,7 @@
 // coverage per organization; scope on the organization tree.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, membersOf, clientsFor } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
 import { expectStatus, expectError, expectList, dayFromToday, todayShanghai } from './harness.mjs';
 
 let srv, admin, dist, b1, b2, b3;
@@ -14,9 +14,7 @@ let com, sec1, sec1b, sec2, sec3, memberUser, m1, m2, m3;
 const TODAY = todayShanghai();
 
 before(async () => {
-	({ srv, admin, dist, b1, b2, b3 } = await startWithTree({
-		dist: 'city', dist2: 'city', b1: 'dist', b2: 'dist', b3: 'dist2',
-	}));
+	({ srv, admin, dist, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	[m1, m2, m3] = await membersOf(admin, srv, [b1, b2, b3]);
 	({ com, sec1, sec1b, sec2, sec3, memberUser } = await clientsFor(admin, srv, {
 		com: ['committee', dist], sec1: ['secretary', b1], sec1b: ['secretary', b1],

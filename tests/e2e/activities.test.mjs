@@ -3,13 +3,11 @@
 // a second member lands on the waiting list and sees its place; the first
 // cancels and the second moves up. Fails on console errors, failed requests
 // or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber, serverNow } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** The server's now plus h hours, as ISO 8601 with +08:00. */
 function isoIn(h) {
@@ -23,24 +21,20 @@ test('on a phone, members sign up; the waiting one moves up when a place is free
   const one = await watchedPage(browser, { width: 390, height: 844 })
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const branch = await admin.org('市统计局第一党支部', 'branch', root)
     const users = [['zs', '张三', '33020119800101001'], ['ls', '李四', '33020119810202003']]
     const members = []
     for (const [username, name, id17] of users) {
-      const m = await admin.post('/api/members', { org_id: branch.id, name, gender: 'male', id_number: idNumber(id17),
-        phone: '13800000000', status: 'full', joined_on: '2010-07-01' })
-      await admin.post('/api/users', { username, password: PASSWORD, display_name: name, member_id: m.id,
-        roles: [{ role: 'member', org_id: branch.id }] })
+      const m = await admin.member(branch, name, id17, '13800000000', '2010-07-01')
+      await admin.user(username, name, 'member', branch, { member_id: m.id })
       members.push(m)
     }
     const a = await admin.post('/api/activities', { title: '机关职工书画展', org_id: root.id, kind: 'culture',
       starts_at: isoIn(72), signup_closes_at: isoIn(48), place: '市民中心三楼', capacity: 1 })
     const ls = await apiAs(url, 'ls')
     const { page } = one
-    await login(page, url, 'zs')
-    await page.goto(`${url}/activities`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zs', '/activities')
     const card = page.locator('[data-test=activity]', { hasText: '机关职工书画展' })
     await card.waitFor()
     await card.locator('[data-test=activity-join]').click()

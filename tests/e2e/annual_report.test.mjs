@@ -4,16 +4,14 @@
 // organization (pdftotext; the .docx's document.xml). Fails on console
 // errors, failed requests or unannounced HTTP errors, and leaves a
 // screenshot in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, idNumber, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 import { readZip } from '../api/zip.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee downloads the year\'s report as PDF and Word', async () => {
   const server = await startServer('empty')
@@ -21,12 +19,10 @@ test('a committee downloads the year\'s report as PDF and Word', async () => {
   const w = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'), phone: '13800138000',
-      status: 'full', joined_on: '2010-07-01', org_id: branch.id })
-    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-      roles: [{ role: 'committee', org_id: root.id }] })
+    const root = await admin.org('中共市气象局党组', 'party_committee')
+    const branch = await admin.org('第一党支部', 'branch', root)
+    await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
+    await admin.user('jggw', '机关工委', 'committee', root)
     const year = String(shanghaiToday()[0])
 
     const { page } = w

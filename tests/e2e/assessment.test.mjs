@@ -7,14 +7,12 @@
 // decision, and the figure of the city counts it. Each step fails on
 // console errors, failed requests or unannounced HTTP errors, and leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { SHOTS, startServer, launch, watchedPage, screenshot, login, pickOrg, apiAs } from './lib.mjs'
+import { SHOTS, startServer, launchForFile, watchedPage, screenshot, login, pickOrg, apiAs } from './lib.mjs'
 import { dayFromToday, thisYear } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** Types a date into the Element Plus date picker of a form item. */
 async function fillDate(scope, value) {

@@ -3,13 +3,11 @@
 // server's message), uploads a photo (listed, with a working download link),
 // and deletes it. Fails on console errors, failed requests or unannounced
 // HTTP errors, and leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, serverNow, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, serverNow, closeAll, assertNoProblems } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
@@ -20,17 +18,14 @@ test('a secretary uploads, downloads and deletes meeting attachments', async () 
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
+    const root = await admin.org('中共市气象局党组', 'party_committee')
+    const branch = await admin.org('第一党支部', 'branch', root)
+    await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
     const m = await admin.post('/api/meetings', { org_id: branch.id, kind: 'theme_day',
       held_at: new Date(serverNow() - 3600e3).toISOString(), topic: '参观革命纪念馆主题党日' })
 
     const { page } = sec
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/meetings/${m.id}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', `/meetings/${m.id}`)
     const box = page.locator('[data-test=attachments]')
     await box.getByText('暂无附件').waitFor()
 

@@ -5,14 +5,12 @@
 // logs in again: the page asks for the code once the password held. Fails on
 // console errors, failed requests or unannounced HTTP errors; leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import crypto from 'node:crypto'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** The RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) of a base32 secret at ms. */
 function totp(secret, ms) {
@@ -40,9 +38,8 @@ test('a committee sees and ends its sessions, turns on 动态验证码 and logs 
   const adm = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const jggw = await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-      roles: [{ role: 'committee', org_id: root.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const jggw = await admin.user('jggw', '机关工委', 'committee', root)
     await apiAs(url, 'jggw') // a second session, elsewhere
 
     const page = w.page
@@ -92,9 +89,7 @@ test('a committee sees and ends its sessions, turns on 动态验证码 and logs 
     // the admin, in 用户与权限: 更多 → 解除锁定, 强制下线 (the committee's page
     // then goes back to the login)
     const ap = adm.page
-    await login(ap, url, 'admin')
-    await ap.goto(`${url}/users`)
-    await ap.xfIdle()
+    await loginTo(ap, url, 'admin', '/users')
     await ap.locator(`[data-test=more-${jggw.id}]`).click()
     await ap.locator(`[data-test=unlock-${jggw.id}]`).click()
     await ap.getByText('已解除「jggw」的登录锁定').waitFor()

@@ -5,14 +5,12 @@
 // nominates it into a case-selection call.
 // Fails on console errors, failed requests or unannounced HTTP errors;
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a secretary reports a campaign item; the committee rates, ranks and closes; a lecture is recorded', async () => {
   const server = await startServer('empty')
@@ -22,21 +20,18 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
   try {
     const today = todayShanghai()
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const b1 = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/orgs', { name: '市统计局第二党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-      roles: [{ role: 'committee', org_id: root.id }] })
-    await admin.post('/api/users', { username: 'sj1', password: PASSWORD, display_name: '一支部书记',
-      roles: [{ role: 'secretary', org_id: b1.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const b1 = await admin.org('市统计局第一党支部', 'branch', root)
+    await admin.org('市统计局第二党支部', 'branch', root)
+    await admin.user('jggw', '机关工委', 'committee', root)
+    await admin.user('sj1', '一支部书记', 'secretary', b1)
     const jggw = await apiAs(url, 'jggw')
     const k = await jggw.post('/api/campaigns', {
       org_id: root.id, title: '亮身份比作风专项行动', goals: '党员亮身份，支部比作风', starts_on: today, ends_on: today,
       items: [{ title: '亮身份', kind: '亮' }, { title: '比作风', kind: '比' }],
     })
     assert.equal(k.participant_count, 2)
-    const judge = await admin.post('/api/users', { username: 'pw1', password: PASSWORD, display_name: '评委',
-      roles: [{ role: 'judge', org_id: root.id }] })
+    const judge = await admin.user('pw1', '评委', 'judge', root)
     const call = await jggw.post('/api/case-calls', {
       title: '年度优秀党课评选', org_id: root.id, deadline: today, criteria: [{ name: '思想性', max: 100 }],
       tiers: [{ name: '十佳', places: 1 }], reviewer_ids: [judge.id],
@@ -44,9 +39,7 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
 
     // the secretary reports its item
     let page = sec.page
-    await login(page, url, 'sj1')
-    await page.goto(`${url}/campaigns/${k.id}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'sj1', `/campaigns/${k.id}`)
     await page.locator('[data-test=campaign-progress] tr', { hasText: '第一党支部' }).locator('[data-test=campaign-report]').click()
     await page.locator('textarea[name=text]').fill('全体党员佩戴党员徽章上岗')
     await page.locator('[data-test=campaign-report-save]').click()
@@ -72,9 +65,7 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
 
     // the committee rates, sees the ranking, closes
     page = com.page
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/campaigns/${k.id}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', `/campaigns/${k.id}`)
     await page.getByRole('tab', { name: '报送 1' }).click()
     await page.locator('[data-test=campaign-reports] .el-rate__item').nth(3).click()
     await page.getByText('评分已保存').waitFor()

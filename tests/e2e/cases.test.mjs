@@ -4,13 +4,11 @@
 // publishes them, decides early, and the case library shows the selected
 // case with its tier and full text. Fails on console errors, failed
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a case from submission to selection and the library', async () => {
   const server = await startServer('empty')
@@ -20,19 +18,15 @@ test('a case from submission to selection and the library', async () => {
   const judge = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const b1 = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    const b2 = await admin.post('/api/orgs', { name: '市财政局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-      roles: [{ role: 'committee', org_id: root.id }] })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-      roles: [{ role: 'secretary', org_id: b1.id }] })
-    await admin.post('/api/users', { username: 'czsj', password: PASSWORD, display_name: '财政支部书记',
-      roles: [{ role: 'secretary', org_id: b2.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const b1 = await admin.org('市统计局第一党支部', 'branch', root)
+    const b2 = await admin.org('市财政局第一党支部', 'branch', root)
+    await admin.user('jggw', '机关工委', 'committee', root)
+    await admin.user('zbsj', '支部书记', 'secretary', b1)
+    await admin.user('czsj', '财政支部书记', 'secretary', b2)
     const reviewers = []
     for (let i = 1; i <= 5; i++) {
-      const u = await admin.post('/api/users', { username: `zj${i}`, password: PASSWORD, display_name: `专家${"甲乙丙丁戊"[i - 1]}`,
-        roles: [{ role: 'judge', org_id: root.id }] })
+      const u = await admin.user(`zj${i}`, `专家${"甲乙丙丁戊"[i - 1]}`, 'judge', root)
       reviewers.push(u)
     }
     const [y, m, d] = shanghaiToday()
@@ -91,9 +85,7 @@ test('a case from submission to selection and the library', async () => {
 
     // the committee ranks, publishes and decides on the call page
     const { page } = com
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/cases/calls/${call.id}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', `/cases/calls/${call.id}`)
     await page.locator('[data-test=case-select]').click()
     await page.getByText('已按排名评定等次').waitFor()
     const top = page.locator('[data-test=case-submissions] .el-table__row').first()

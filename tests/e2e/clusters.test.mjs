@@ -5,13 +5,11 @@
 // project is then in the list filtered by the cluster. Each test fails on
 // console errors, failed requests or unannounced HTTP errors, and leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee opens a cluster, sees its projects and roll-up, and creates a project there', async () => {
   const server = await startServer('demo')
@@ -25,9 +23,7 @@ test('a committee opens a cluster, sees its projects and roll-up, and creates a 
     const page0 = await admin.get(`/api/clusters/${first.id}`)
     assert.ok(page0.projects.length >= 1, 'the demo gives the cluster a project')
     const { page } = com
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/clusters`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', '/clusters')
     await page.locator(`[data-cluster="${first.id}"]`).click()
     await page.locator('[data-test=cluster-lead]', { hasText: first.lead_org_name }).waitFor()
     await page.locator('[data-test=cluster-projects] .el-table__row', { hasText: page0.projects[0].title }).waitFor()

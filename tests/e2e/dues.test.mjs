@@ -5,14 +5,12 @@
 // tab count them; the member sees the months on 我的信息. Fails on console
 // errors, failed requests or unannounced HTTP errors; leaves screenshots
 // in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber,
+import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems,
   shanghaiToday } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a secretary sets a base in 元, pays two months and sees them in the grid; the member sees them', async () => {
   const server = await startServer('empty')
@@ -22,19 +20,14 @@ test('a secretary sets a base in 元, pays two months and sees them in the grid;
   const [year] = shanghaiToday()
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '市财政局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    const m1 = await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'),
-      phone: '13800138000', status: 'full', joined_on: '2010-07-01', org_id: branch.id })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
-    await admin.post('/api/users', { username: 'zhangsan', password: PASSWORD, display_name: '张三',
-      roles: [{ role: 'member', org_id: branch.id }], member_id: m1.id })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const branch = await admin.org('市财政局第一党支部', 'branch', root)
+    const m1 = await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
+    await admin.user('zbsj', '支部书记', 'secretary', branch)
+    await admin.user('zhangsan', '张三', 'member', branch, { member_id: m1.id })
 
     const { page } = sec
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/dues`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', '/dues')
     const grid = page.locator('[data-test=dues-grid]')
     const row = grid.locator('.el-table__row', { hasText: '张三' })
     await row.waitFor()

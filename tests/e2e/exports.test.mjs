@@ -4,15 +4,13 @@
 // numbers masked as on its page; the audit page exports its rows. Each file
 // is read back (tests/api/xlsx_sheet.mjs). Fails on console errors, failed
 // requests or unannounced HTTP errors.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { PASSWORD, startServer, launch, watchedPage, login, apiAs, serverNow, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, login, apiAs, serverNow, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { sheetOf } from '../api/xlsx_sheet.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** Clicks the page's 导出Excel and reads the file it saves: {name, sheet}. */
 async function exported(page) {
@@ -29,19 +27,15 @@ test('list pages export what they show: filters, scope and masking as on the pag
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null,
-      established_on: '2010-01-01' })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id,
-      established_on: '2010-01-01' })
+    const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
+    const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
     const ids = [idNumber('33020119850101001'), idNumber('33020119900202003')]
     for (const [i, id] of ids.entries()) {
       await admin.post('/api/members', { name: `党员${"甲乙"[i]}`, gender: 'male', id_number: id, phone: `1380000000${i}`,
         org_id: branch.id, status: 'full', joined_on: '2010-07-01' })
     }
-    await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关党委',
-      roles: [{ role: 'committee', org_id: root.id }] })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
+    await admin.user('jggw', '机关党委', 'committee', root)
+    await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
     const held = new Date(serverNow() - 86400e3).toISOString()
     await admin.post('/api/meetings', { org_id: branch.id, kind: 'theme_day', held_at: held, topic: '=主题党日' })
     await admin.post('/api/meetings', { org_id: branch.id, kind: 'party_lecture', held_at: held, topic: '党课', lecturer: '书记' })

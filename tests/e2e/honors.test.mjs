@@ -4,25 +4,21 @@
 // branch's brand, grades its year and sees the grade on the card. Each test
 // fails on console errors, failed requests or unannounced HTTP errors, and
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
   + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
-  const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-  const branch = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-    roles: [{ role: 'committee', org_id: root.id }] })
-  await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-    roles: [{ role: 'secretary', org_id: branch.id }] })
+  const root = await admin.org('市直机关工委', 'work_committee')
+  const branch = await admin.org('市统计局第一党支部', 'branch', root)
+  await admin.user('jggw', '机关工委', 'committee', root)
+  await admin.user('zbsj', '支部书记', 'secretary', branch)
   return { admin, root, branch }
 }
 
@@ -40,9 +36,7 @@ test('a committee registers an honor, reads the year\'s counts and attaches the 
         year: y, awarded_by: '省直机关工委', awarded_on: today, org_id: branch.id })
     }
     const { page } = com
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/honors`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', '/honors')
     await page.locator('[data-test=honor-summary]', { hasText: '二等奖2个' }).waitFor()
     await page.locator('[data-test=honor-new]').click()
     const form = page.locator('[data-test=honor-form]')
@@ -84,9 +78,7 @@ test('on a phone, a committee grades a branch\'s brand for the year', async () =
     const sec = await apiAs(url, 'zbsj')
     const b = await sec.post('/api/brands', { org_id: branch.id, name: '数据先锋', slogan: '让数据说话，为发展服务', started_year: y - 1 })
     const { page } = com
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/brands`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', '/brands')
     const card = page.locator(`[data-test=brands] [data-brand="${b.id}"]`)
     await card.waitFor()
     await screenshot(page, 'brands-phone')

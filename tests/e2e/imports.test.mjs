@@ -4,14 +4,12 @@
 // list); on 组织架构 the same dialog imports a group under the branch.
 // Fails on console errors, failed requests or unannounced HTTP errors, and
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 const HEADER = '姓名,性别,身份证号码,手机号码,所属党组织,党员状态,入党日期'
 
@@ -21,10 +19,9 @@ test('a secretary checks and imports a roster and an organization from files', a
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市统计局党组', kind: 'party_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'tjsj', password: PASSWORD, display_name: '第一党支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
+    const root = await admin.org('中共市统计局党组', 'party_committee')
+    const branch = await admin.org('统计局第一党支部', 'branch', root)
+    await admin.user('tjsj', '第一党支部书记', 'secretary', branch)
     const joined = dayFromToday(-2000)
     const good = [
       `导入甲,男,${idNumber('33020119800101001')},13800000001,${branch.name},正式党员,${joined}`,
@@ -32,9 +29,7 @@ test('a secretary checks and imports a roster and an organization from files', a
     ]
 
     const { page } = sec
-    await login(page, url, 'tjsj')
-    await page.goto(`${url}/members`)
-    await page.xfIdle()
+    await loginTo(page, url, 'tjsj', '/members')
     await page.locator('[data-test=member-import]').click()
     const dlg = page.locator('[data-test=import-dialog]')
     await dlg.waitFor()

@@ -3,19 +3,14 @@
 // milestone due in 3 days and a member's claim grouped by kind, and a click
 // on the claim opens the claims page. Fails on console errors, failed
 // requests or unannounced HTTP errors; leaves screenshots.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
-/** Today in Asia/Shanghai moved by n days, as YYYY-MM-DD. */
-function day(n) {
-  const [y, m, d] = shanghaiToday()
-  return new Date(Date.UTC(y, m - 1, d) + n * 86400000).toISOString().slice(0, 10)
-}
+const day = dayFromToday
 
 test('a secretary on a phone opens the inbox from the bell and drills into a claim', async () => {
   const server = await startServer('empty')
@@ -23,14 +18,11 @@ test('a secretary on a phone opens the inbox from the bell and drills into a cla
   const sec = await watchedPage(browser, { width: 390, height: 844 })
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null, established_on: '2015-01-01' })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id, established_on: '2015-01-01' })
-    const member = await admin.post('/api/members', { org_id: branch.id, name: '张三', gender: 'male',
-      id_number: idNumber('33020119800101001'), phone: '13800000000', status: 'full', joined_on: '2010-07-01' })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
-    await admin.post('/api/users', { username: 'zs', password: PASSWORD, display_name: '张三',
-      member_id: member.id, roles: [{ role: 'member', org_id: branch.id }] })
+    const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2015-01-01' })
+    const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2015-01-01' })
+    const member = await admin.member(branch, '张三', '33020119800101001', '13800000000', '2010-07-01')
+    await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
+    await admin.user('zs', '张三', 'member', branch, { member_id: member.id })
     await admin.post('/api/tasks', { org_id: branch.id, title: '学习贯彻任务', start_on: day(-10), due_on: day(40),
       milestones: [{ title: '方案制定', due_on: day(3) }, { title: '总结', due_on: day(40) }] })
     const rule = await admin.post('/api/point-rules', { category: '履职尽责', item: '完成重点任务', points: 5,

@@ -3,6 +3,7 @@
 // built web UI (web/dist), and Debian's Chromium driven by playwright-core.
 // Every page is watched: a console error, an uncaught exception, a failed
 // request or an HTTP error the test did not announce fails the test.
+import { after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, existsSync, openSync } from 'node:fs'
@@ -114,6 +115,14 @@ export async function launch() {
     env: envWithoutClock() })
 }
 
+/** The browser of a test file, launched now (a top-level await in the file)
+ * and closed after the file's tests (a node:test hook). */
+export async function launchForFile() {
+  const browser = await launch()
+  after(async () => { await browser.close() })
+  return browser
+}
+
 /**
  * A page that records every problem. expect(method, pathPrefix, status)
  * announces one HTTP error the test provokes on purpose.
@@ -202,6 +211,14 @@ export async function login(page, url, username, password = PASSWORD) {
   await page.xfIdle(800)
 }
 
+/** Logs in as username and opens the page at path (e.g. '/visits'), its
+ * requests done. */
+export async function loginTo(page, url, username, path) {
+  await login(page, url, username)
+  await page.goto(`${url}${path}`)
+  await page.xfIdle()
+}
+
 /** Picks an option of an Element Plus select by typing into it. */
 export async function pickOrg(page, scope, text) {
   const input = scope.locator('.el-select input').first()
@@ -212,7 +229,17 @@ export async function pickOrg(page, scope, text) {
   await opt.click()
 }
 
-/** A bearer-token client of the API for setting up what a test needs. */
+/**
+ * A bearer-token client of the API for setting up what a test needs: get,
+ * post, patch and put, and short-hands for the records most tests start
+ * from (extra adds or overrides fields of the body):
+ *   org(name, kind, parent, extra): an organization at city level under
+ *     parent (a record; null for a root);
+ *   user(username, display_name, role, org, extra): an account with the
+ *     tests' PASSWORD and one role in org;
+ *   member(org, name, first17, phone, joined_on, extra): a male full member
+ *     whose ID number is first17 with its check character.
+ */
 export async function apiAs(url, username, password = PASSWORD) {
   const t = await (await fetch(`${url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) })).json()
   if (!t.token) throw new Error(`login ${username} failed: ${JSON.stringify(t)}`)
@@ -229,6 +256,12 @@ export async function apiAs(url, username, password = PASSWORD) {
     post: (p, b) => call('POST', p, b ?? {}),
     patch: (p, b) => call('PATCH', p, b),
     put: (p, b) => call('PUT', p, b),
+    org: (name, kind, parent = null, extra = {}) =>
+      call('POST', '/api/orgs', { name, kind, level: 'city', parent_id: parent ? parent.id : null, ...extra }),
+    user: (username, display_name, role, org, extra = {}) =>
+      call('POST', '/api/users', { username, password: PASSWORD, display_name, roles: [{ role, org_id: org.id }], ...extra }),
+    member: (org, name, first17, phone, joined_on, extra = {}) => call('POST', '/api/members', {
+      name, gender: 'male', id_number: idNumber(first17), phone, status: 'full', joined_on, org_id: org.id, ...extra }),
   }
 }
 

@@ -4,13 +4,11 @@
 // approves (the second approval is capped) and the 先锋榜 changes. Each test
 // fails on console errors, failed requests or unannounced HTTP errors, and
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, idNumber, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 const pad = (n) => String(n).padStart(2, '0')
 
@@ -30,8 +28,7 @@ test('a secretary records a meeting with attendance on a phone and the quarterly
       established_on: `${py}-${pad(pm)}-01` })
     const names = ['程红旗', '万向阳', '龚建华']
     for (let i = 0; i < names.length; i++) {
-      await admin.post('/api/members', { name: names[i], gender: 'male', id_number: idNumber(`33020119800101${pad(i * 2 + 1)}1`),
-        phone: `1381234560${i}`, org_id: group.id, status: 'full', joined_on: '2005-07-01' })
+      await admin.member(group, names[i], `33020119800101${pad(i * 2 + 1)}1`, `1381234560${i}`, '2005-07-01')
     }
 
     // The committee sees the group red on the board of the quarter.
@@ -100,22 +97,18 @@ test('a member claims points on a phone, the secretary approves (the second capp
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'qxj', password: PASSWORD, display_name: '气象局党务干部',
-      roles: [{ role: 'secretary', org_id: root.id }] })
+    const root = await admin.org('中共市气象局党组', 'party_committee')
+    const branch = await admin.org('第一党支部', 'branch', root)
+    await admin.user('qxj', '气象局党务干部', 'secretary', root)
     await admin.post('/api/point-rules', { category: '志愿服务', item: '参加社区志愿服务', description: '经社区认定的志愿服务',
       points: 2, cap: 3, cap_period: 'year' })
-    const m = await admin.post('/api/members', { name: '张志强', gender: 'male', id_number: idNumber('33020119850312451'),
-      phone: '13857412345', org_id: branch.id, status: 'full', joined_on: '2010-07-01', full_on: '2011-07-01' })
+    const m = await admin.member(branch, '张志强', '33020119850312451', '13857412345', '2010-07-01', { full_on: '2011-07-01' })
     await admin.post('/api/users', { username: 'dangyuan', password: PASSWORD, display_name: m.name, member_id: m.id,
       roles: [{ role: 'member', org_id: m.org_id }] })
 
     // The member claims twice.
     const { page } = mem
-    await login(page, url, 'dangyuan')
-    await page.goto(`${url}/points/me`)
-    await page.xfIdle()
+    await loginTo(page, url, 'dangyuan', '/points/me')
     // the total shows "—" until its answer is drawn: wait for the figure
     await page.waitForFunction(() => document.querySelector('[data-test=my-total]')?.innerText.trim() !== '—')
     assert.equal((await page.locator('[data-test=my-total]').innerText()).trim(), '0')

@@ -5,13 +5,11 @@
 // approver picked; a 党课's attendance recorded through the API then gives
 // the member its entry. Fails on console errors, failed
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, watchedPage, screenshot, login, apiAs, idNumber, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** Picks the option with text of the select at locator sel. */
 async function pick(page, sel, text) {
@@ -27,17 +25,12 @@ test('an admin adds a rule that scores 党课 attendance by itself, and attendan
   const w = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city',
-      parent_id: null, established_on: '2010-01-01' })
-    const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id,
-      established_on: '2010-01-01' })
-    const member = await admin.post('/api/members', { name: '程红旗', gender: 'male', id_number: idNumber('33020119800101011'),
-      phone: '13812345600', org_id: branch.id, status: 'full', joined_on: '2005-07-01' })
+    const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
+    const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
+    const member = await admin.member(branch, '程红旗', '33020119800101011', '13812345600', '2005-07-01')
 
     const { page } = w
-    await login(page, url, 'admin')
-    await page.goto(`${url}/points/rules`)
-    await page.xfIdle()
+    await loginTo(page, url, 'admin', '/points/rules')
     await page.locator('[data-test=rule-add]').click()
     const dlg = page.locator('.el-dialog:visible')
     await dlg.locator('.el-form-item', { hasText: '项目' }).locator('input').fill('参加党课')

@@ -5,28 +5,21 @@
 // has closed, decides — the branch then holds the honor in the registry.
 // Each test fails on console errors, failed requests or unannounced HTTP
 // errors, and leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
-function day(n) {
-  const [y, m, d] = shanghaiToday()
-  const t = new Date(Date.UTC(y, m - 1, d + n))
-  return t.toISOString().slice(0, 10)
-}
+const day = dayFromToday
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
-  const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-  const branch = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-    roles: [{ role: 'committee', org_id: root.id }] })
-  await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-    roles: [{ role: 'secretary', org_id: branch.id }] })
+  const root = await admin.org('市直机关工委', 'work_committee')
+  const branch = await admin.org('市统计局第一党支部', 'branch', root)
+  await admin.user('jggw', '机关工委', 'committee', root)
+  await admin.user('zbsj', '支部书记', 'secretary', branch)
   const com = await apiAs(url, 'jggw')
   const [y] = shanghaiToday()
   const program = await com.post('/api/programs', {
@@ -47,9 +40,7 @@ test('a branch applies on a phone; the committee reviews and decides on a deskto
 
     // the branch, on its phone
     let page = sec.page
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/programs`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', '/programs')
     await page.locator('[data-test=programs] .el-table__row', { hasText: '模范机关创建' }).click()
     await page.locator('[data-test=program-apply]').click()
     await page.getByText('已申报，请逐条填写自评').waitFor()
@@ -73,9 +64,7 @@ test('a branch applies on a phone; the committee reviews and decides on a deskto
 
     // the committee, at its desk: the review
     page = boss.page
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/programs/${program.id}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', `/programs/${program.id}`)
     const row = page.locator('[data-test=program-apps] .el-table__row', { hasText: branch.name })
     await row.locator('[data-test=app-review]').click()
     await page.locator('[data-test=review-form]').waitFor()

@@ -6,9 +6,9 @@
 // and at the approval the person is a 预备党员 with a member record. Dates
 // come from the server's today. Fails on console errors, failed requests or
 // unannounced HTTP errors; leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 /** The server's today plus months (the day clamped to the month's end) plus days. */
@@ -48,15 +48,12 @@ test('a secretary takes one applicant from the application to 预备党员', asy
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const branch = await admin.org('市统计局第一党支部', 'branch', root)
+    await admin.user('zbsj', '支部书记', 'secretary', branch)
 
     const { page } = sec
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/recruits`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', '/recruits')
     await page.locator('[data-test=recruit-new]').click()
     const form = page.locator('[data-test=recruit-form]')
     await form.waitFor()
@@ -127,6 +124,4 @@ test('a secretary takes one applicant from the application to 预备党员', asy
   assertNoProblems({ "the secretary's": sec })
 })
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()

@@ -9,26 +9,22 @@
 // Excel table. Fails on console errors,
 // failed requests or unannounced HTTP errors, and leaves screenshots in
 // tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, pickOrg, closeAll, assertNoProblems } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, pickOrg, closeAll, assertNoProblems } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
-  const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
-  const b1 = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-  const b2 = await admin.post('/api/orgs', { name: '第二党支部', kind: 'branch', level: 'city', parent_id: root.id })
-  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-    roles: [{ role: 'committee', org_id: root.id }] })
+  const root = await admin.org('中共市气象局党组', 'party_committee')
+  const b1 = await admin.org('第一党支部', 'branch', root)
+  const b2 = await admin.org('第二党支部', 'branch', root)
+  await admin.user('jggw', '机关工委', 'committee', root)
   // a judge with the judge role only, and one who is also the secretary of
   // the second branch (a judge grant alone makes nobody a branch's own)
-  await admin.post('/api/users', { username: 'pw1', password: PASSWORD, display_name: '评委甲',
-    roles: [{ role: 'judge', org_id: root.id }] })
+  await admin.user('pw1', '评委甲', 'judge', root)
   await admin.post('/api/users', { username: 'pw2', password: PASSWORD, display_name: '评委乙',
     roles: [{ role: 'judge', org_id: root.id }, { role: 'secretary', org_id: b2.id }] })
   return { admin, root, b1, b2 }
@@ -54,9 +50,7 @@ test('a committee chairs a review session, judges score on phones, the wall rank
   try {
     await city(url)
     const { page } = chair
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/reviews`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', '/reviews')
 
     // create: 2 criteria (the defaults 工作实绩 60 and 述职表现 40), 2 presenters
     await page.locator('[data-test=review-new]').click()

@@ -6,28 +6,21 @@
 // Each test fails on console
 // errors, failed requests or unannounced HTTP errors, and leaves
 // screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
-/** Today in Asia/Shanghai moved by n days, as YYYY-MM-DD. */
-function day(n) {
-  const [y, m, d] = shanghaiToday()
-  return new Date(Date.UTC(y, m - 1, d) + n * 86400000).toISOString().slice(0, 10)
-}
+const day = dayFromToday
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
-  const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null })
-  const branch = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-  await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '第一党支部书记',
-    roles: [{ role: 'secretary', org_id: branch.id }] })
-  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委',
-    roles: [{ role: 'committee', org_id: root.id }] })
+  const root = await admin.org('中共市气象局党组', 'party_committee')
+  const branch = await admin.org('第一党支部', 'branch', root)
+  await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
+  await admin.user('jggw', '机关工委', 'committee', root)
   return { admin, root, branch }
 }
 
@@ -51,9 +44,7 @@ test('a secretary reports progress on a phone and the task chart changes', async
       milestones: [{ title: '征求意见', due_on: day(-2) }, { title: '召开组织生活会', due_on: day(15) }] })
 
     const { page } = sec
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/tasks?year=`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', '/tasks?year=')
     await barIs(page, t1.id, 'red', 0)
     await barIs(page, t2.id, 'red', 0)
     await screenshot(page, 'tasks-before-phone')
@@ -103,9 +94,7 @@ test('a committee gives out a task with a milestone and cascades it to a branch'
     await city(url)
     const { page } = com
     const [y] = shanghaiToday()
-    await login(page, url, 'jggw')
-    await page.goto(`${url}/tasks?year=${y}`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jggw', `/tasks?year=${y}`)
     await page.getByText('没有符合条件的任务').waitFor()
 
     await page.locator('[data-test=task-new]').click()

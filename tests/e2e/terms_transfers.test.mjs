@@ -5,23 +5,12 @@
 // red (已超期), is approved and its arrival recorded. Fails on console
 // errors, failed requests or unannounced HTTP errors; leaves screenshots in
 // tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
-import { dayFromToday } from '../clock.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { dayFromToday, addMonths } from '../clock.mjs'
 
-const pad = (n) => String(n).padStart(2, '0')
-function addMonths(ymd, k) {
-  const [y0, m0, d] = ymd.split('-').map(Number)
-  const t = y0 * 12 + (m0 - 1) + k
-  const y = Math.floor(t / 12), m = (t % 12) + 1
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return `${y}-${pad(m)}-${pad(Math.min(d, last))}`
-}
-
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a committee secretary keeps the terms board and handles a transfer out', async () => {
   const server = await startServer('empty')
@@ -29,16 +18,13 @@ test('a committee secretary keeps the terms board and handles a transfer out', a
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const unit = await admin.post('/api/orgs', { name: '市统计局机关党委', kind: 'organ_committee', level: 'city', parent_id: root.id })
-    const b1 = await admin.post('/api/orgs', { name: '统计局第一党支部', kind: 'branch', level: 'city', parent_id: unit.id })
-    const b2 = await admin.post('/api/orgs', { name: '统计局第二党支部', kind: 'branch', level: 'city', parent_id: unit.id })
-    const m1 = await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'),
-      phone: '13800138000', status: 'full', joined_on: '2010-07-01', org_id: b1.id })
-    await admin.post('/api/members', { name: '李四', gender: 'male', id_number: idNumber('33020119860412453'),
-      phone: '13800138001', status: 'full', joined_on: '2011-07-01', org_id: b2.id })
-    await admin.post('/api/users', { username: 'jgdw', password: PASSWORD, display_name: '机关党委书记',
-      roles: [{ role: 'secretary', org_id: unit.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const unit = await admin.org('市统计局机关党委', 'organ_committee', root)
+    const b1 = await admin.org('统计局第一党支部', 'branch', unit)
+    const b2 = await admin.org('统计局第二党支部', 'branch', unit)
+    const m1 = await admin.member(b1, '张三', '33020119850312451', '13800138000', '2010-07-01')
+    await admin.member(b2, '李四', '33020119860412453', '13800138001', '2011-07-01')
+    await admin.user('jgdw', '机关党委书记', 'secretary', unit)
     // b1's term ended ten days ago
     await admin.post(`/api/orgs/${b1.id}/terms`, { elected_on: addMonths(dayFromToday(-10), -36), entitled: 10, present: 9,
       positions: [{ member_id: m1.id, position: 'secretary', votes: 9 }] })
@@ -47,9 +33,7 @@ test('a committee secretary keeps the terms board and handles a transfer out', a
       letter_no: '介字18号', issued_on: dayFromToday(-100) })
 
     const { page } = sec
-    await login(page, url, 'jgdw')
-    await page.goto(`${url}/terms`)
-    await page.xfIdle()
+    await loginTo(page, url, 'jgdw', '/terms')
     const board = page.locator('[data-test=terms-board]')
     await board.locator('.el-table__row', { hasText: '统计局第一党支部' }).locator('.overdue', { hasText: '逾期' }).waitFor()
     const row2 = board.locator('.el-table__row', { hasText: '统计局第二党支部' })

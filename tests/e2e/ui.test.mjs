@@ -2,13 +2,11 @@
 // a fresh database per test. Each test fails on any console error, failed
 // request or HTTP error it did not provoke on purpose, and leaves a
 // screenshot of its last page in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, pickOrg, idNumber, closeAll, assertNoProblems } from './lib.mjs'
+import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, pickOrg, idNumber, closeAll, assertNoProblems } from './lib.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 /** Runs body with a server and a watched page; always screenshots and cleans up. */
 async function withPage(name, seed, body, viewport) {

@@ -4,14 +4,12 @@
 // and it leaves the due list for the records, and the coverage tab counts
 // it. Fails on console errors, failed requests or unannounced HTTP errors;
 // leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 test('a secretary records a trigger, sees the overdue one in red and records the visit', async () => {
   const server = await startServer('empty')
@@ -19,21 +17,16 @@ test('a secretary records a trigger, sees the overdue one in red and records the
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.post('/api/orgs', { name: '市直机关工委', kind: 'work_committee', level: 'city', parent_id: null })
-    const branch = await admin.post('/api/orgs', { name: '市统计局第一党支部', kind: 'branch', level: 'city', parent_id: root.id })
-    const m1 = await admin.post('/api/members', { name: '张三', gender: 'male', id_number: idNumber('33020119850312451'),
-      phone: '13800138000', status: 'full', joined_on: '2010-07-01', org_id: branch.id })
-    await admin.post('/api/members', { name: '李四', gender: 'male', id_number: idNumber('33020119860412453'),
-      phone: '13800138001', status: 'full', joined_on: '2011-07-01', org_id: branch.id })
-    await admin.post('/api/users', { username: 'zbsj', password: PASSWORD, display_name: '支部书记',
-      roles: [{ role: 'secretary', org_id: branch.id }] })
+    const root = await admin.org('市直机关工委', 'work_committee')
+    const branch = await admin.org('市统计局第一党支部', 'branch', root)
+    const m1 = await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
+    await admin.member(branch, '李四', '33020119860412453', '13800138001', '2011-07-01')
+    await admin.user('zbsj', '支部书记', 'secretary', branch)
     // one already overdue: 重大变故 ten days ago (due in 3 days)
     await admin.post('/api/visits/triggers', { member_id: m1.id, kind: 'major_event', occurred_on: dayFromToday(-10) })
 
     const { page } = sec
-    await login(page, url, 'zbsj')
-    await page.goto(`${url}/visits`)
-    await page.xfIdle()
+    await loginTo(page, url, 'zbsj', '/visits')
     const due = page.locator('[data-test=visits-due]')
     await due.locator('.el-table__row', { hasText: '张三' }).locator('.overdue', { hasText: '超期 7 天' }).waitFor()
 

@@ -9,9 +9,9 @@
 // compliance; a branch secretary's cockpit shows its branch on a phone.
 // Fails on console errors, failed requests or unannounced HTTP
 // errors, and leaves screenshots in tests/e2e/screenshots/.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launch, watchedPage, screenshot, login, apiAs, idNumber, closeAll, assertNoProblems } from './lib.mjs'
+import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 const TODAY = todayShanghai()
@@ -22,21 +22,17 @@ function day(n) {
   return d.toISOString().slice(0, 10)
 }
 
-let browser
-before(async () => { browser = await launch() })
-after(async () => { if (browser) await browser.close() })
+const browser = await launchForFile()
 
 async function city(url) {
   const admin = await apiAs(url, 'admin')
-  const root = await admin.post('/api/orgs', { name: '中共市气象局党组', kind: 'party_committee', level: 'city', parent_id: null,
-    established_on: '2010-01-01' })
-  const b1 = await admin.post('/api/orgs', { name: '第一党支部', kind: 'branch', level: 'city', parent_id: root.id, established_on: '2010-01-01' })
-  const b2 = await admin.post('/api/orgs', { name: '第二党支部', kind: 'branch', level: 'city', parent_id: root.id, established_on: '2010-01-01' })
-  await admin.post('/api/users', { username: 'jggw', password: PASSWORD, display_name: '机关工委', roles: [{ role: 'committee', org_id: root.id }] })
-  await admin.post('/api/users', { username: 'dp', password: PASSWORD, display_name: '大屏', roles: [{ role: 'screen', org_id: root.id }] })
-  await admin.post('/api/users', { username: 'sj', password: PASSWORD, display_name: '支部书记', roles: [{ role: 'secretary', org_id: b1.id }] })
-  const m = await admin.post('/api/members', { name: '张志强', gender: 'male', id_number: idNumber('33020119850312451'),
-    phone: '13857412345', org_id: b1.id, status: 'full', joined_on: '2010-07-01', full_on: '2011-07-01' })
+  const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
+  const b1 = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
+  const b2 = await admin.org('第二党支部', 'branch', root, { established_on: '2010-01-01' })
+  await admin.user('jggw', '机关工委', 'committee', root)
+  await admin.user('dp', '大屏', 'screen', root)
+  await admin.user('sj', '支部书记', 'secretary', b1)
+  const m = await admin.member(b1, '张志强', '33020119850312451', '13857412345', '2010-07-01', { full_on: '2011-07-01' })
   const rule = await admin.post('/api/point-rules', { category: '履职尽责', item: '完成重点任务', points: 5, cap: null,
     cap_period: 'year', needs_approval: false, valid_from: '2024-01-01' })
   return { admin, com: await apiAs(url, 'jggw'), root, b1, b2, m, rule }

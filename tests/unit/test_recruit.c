@@ -14,16 +14,10 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "dates.h"
 #include "domain/recruit.h"
 
 #include <string.h>
-
-static xf_date day(const char *s)
-{
-	xf_date d;
-	assert_int_equal(xf_date_parse(s, &d), 0);
-	return d;
-}
 
 /* A file being built: records appended in order. */
 typedef struct file {
@@ -42,7 +36,7 @@ static xf_recruit_rec rec(int step, const char *on)
 	xf_recruit_rec r;
 	memset(&r, 0, sizeof r);
 	r.step = step;
-	r.on = day(on);
+	r.on = test_day(on);
 	if (step == XF_RS_VOTE || step == XF_RS_CONV_VOTE) {
 		r.members = 10;
 		r.present = 8;
@@ -63,7 +57,7 @@ static const char *TODAY = "2030-01-01";
 static const char *try_rec(file *x, xf_recruit_rec r)
 {
 	static xf_recruit_verdict v;
-	if (xf_recruit_check(&x->f, &r, day(TODAY), &v) != 0)
+	if (xf_recruit_check(&x->f, &r, test_day(TODAY), &v) != 0)
 		return v.rule;
 	return NULL;
 }
@@ -115,15 +109,15 @@ static void add_months_clamps_to_the_end_of_the_month(void **state)
 {
 	(void)state;
 	char s[11];
-	xf_date_format(xf_date_add_months(day("2024-02-29"), 12), s);
+	xf_date_format(xf_date_add_months(test_day("2024-02-29"), 12), s);
 	assert_string_equal(s, "2025-02-28");
-	xf_date_format(xf_date_add_months(day("2024-01-31"), 1), s);
+	xf_date_format(xf_date_add_months(test_day("2024-01-31"), 1), s);
 	assert_string_equal(s, "2024-02-29");
-	xf_date_format(xf_date_add_months(day("2024-11-30"), 3), s);
+	xf_date_format(xf_date_add_months(test_day("2024-11-30"), 3), s);
 	assert_string_equal(s, "2025-02-28");
-	xf_date_format(xf_date_add_months(day("2024-03-31"), -1), s);
+	xf_date_format(xf_date_add_months(test_day("2024-03-31"), -1), s);
 	assert_string_equal(s, "2024-02-29");
-	xf_date_format(xf_date_add_months(day("2024-12-15"), 1), s);
+	xf_date_format(xf_date_add_months(test_day("2024-12-15"), 1), s);
 	assert_string_equal(s, "2025-01-15");
 }
 
@@ -148,7 +142,7 @@ static void an_applicant_must_be_eighteen(void **state)
 	(void)state;
 	file x;
 	init(&x);
-	x.f.birth = day("2006-03-15");
+	x.f.birth = test_day("2006-03-15");
 	assert_string_equal(try_rec(&x, rec(XF_RS_APPLY, "2024-03-14")),
 	                    "under_age");
 	assert_null(try_rec(&x, rec(XF_RS_APPLY, "2024-03-15")));
@@ -179,13 +173,13 @@ static void the_talk_is_due_one_month_after_the_application(void **state)
 	init(&x);
 	add_at(&x, XF_RS_APPLY, "2024-01-31");
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2024-02-29"), &d);
+	xf_recruit_next(&x.f, test_day("2024-02-29"), &d);
 	assert_int_equal(d.next, XF_RS_TALK);
 	assert_int_equal(d.due_step, XF_RS_TALK);
 	assert_true(d.deadline);
 	assert_int_equal(d.days_left, 0);
 	assert_false(d.overdue);
-	xf_recruit_next(&x.f, day("2024-03-01"), &d);
+	xf_recruit_next(&x.f, test_day("2024-03-01"), &d);
 	assert_int_equal(d.days_left, -1);
 	assert_true(d.overdue);
 	/* late is flagged, not refused */
@@ -206,7 +200,7 @@ static void the_culture_lasts_exactly_one_year(void **state)
 	                    "too_early");
 	assert_null(try_rec(&x, rec(XF_RS_CULTURE, "2025-02-28")));
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2024-12-28"), &d);
+	xf_recruit_next(&x.f, test_day("2024-12-28"), &d);
 	assert_int_equal(d.next, XF_RS_CULTURE);
 	assert_false(d.deadline);
 	assert_int_equal(d.due_on.y, 2025);
@@ -235,7 +229,7 @@ static void the_culture_counts_assessments_and_reports(void **state)
 	r.reports = 4;
 	assert_null(try_rec(&x, r));
 	/* 18 months: 3 assessments and 6 reports */
-	r.on = day("2025-09-01");
+	r.on = test_day("2025-09-01");
 	assert_string_equal(try_rec(&x, r), "assessments");
 	r.assessments = 3;
 	assert_string_equal(try_rec(&x, r), "reports");
@@ -314,11 +308,11 @@ static void the_branch_meeting_is_due_a_month_after_the_pre_review(void **s)
 	add_at(&x, XF_RS_PRE_REVIEW, "2025-05-31");
 	add_at(&x, XF_RS_FORM, "2025-06-05");
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2025-06-30"), &d);
+	xf_recruit_next(&x.f, test_day("2025-06-30"), &d);
 	assert_int_equal(d.next, XF_RS_VOTE);
 	assert_int_equal(d.due_step, XF_RS_VOTE);
 	assert_int_equal(d.days_left, 0);
-	xf_recruit_next(&x.f, day("2025-07-01"), &d);
+	xf_recruit_next(&x.f, test_day("2025-07-01"), &d);
 	assert_true(d.overdue);
 	xf_recruit_rec r = rec(XF_RS_VOTE, "2025-06-20");
 	r.present = 5;
@@ -344,7 +338,7 @@ static void approval_within_three_months_else_revote_or_restart(void **s)
 	assert_string_equal(try_rec(&x, rec(XF_RS_APPROVAL, "2025-11-16")),
 	                    "restart_needed");
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2025-08-16"), &d);
+	xf_recruit_next(&x.f, test_day("2025-08-16"), &d);
 	assert_int_equal(d.due_step, XF_RS_APPROVAL);
 	assert_true(d.overdue);
 	/* a re-vote makes the talk before it stale */
@@ -371,7 +365,7 @@ static void the_probation_lasts_one_year_and_may_be_extended_once(void **s)
 	assert_string_equal(try_rec(&x, rec(XF_RS_CONV_APPLY, "2026-05-31")),
 	                    "too_early");
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2026-05-01"), &d);
+	xf_recruit_next(&x.f, test_day("2026-05-01"), &d);
 	assert_int_equal(d.next, XF_RS_CONV_APPLY);
 	assert_int_equal(d.days_left, 31);
 	add_at(&x, XF_RS_CONV_APPLY, "2026-06-01");
@@ -385,8 +379,8 @@ static void the_probation_lasts_one_year_and_may_be_extended_once(void **s)
 	add(&x, r);
 	assert_int_equal(xf_recruit_stage(&x.f), 3);
 	xf_date end = xf_recruit_probation_end(&x.f);
-	assert_int_equal(xf_date_cmp(end, day("2026-12-01")), 0);
-	xf_recruit_next(&x.f, day("2026-07-01"), &d);
+	assert_int_equal(xf_date_cmp(end, test_day("2026-12-01")), 0);
+	xf_recruit_next(&x.f, test_day("2026-07-01"), &d);
 	assert_int_equal(d.next, XF_RS_CONV_APPLY);
 	assert_string_equal(try_rec(&x, rec(XF_RS_CONV_APPLY, "2026-11-30")),
 	                    "too_early");
@@ -401,7 +395,7 @@ static void the_probation_lasts_one_year_and_may_be_extended_once(void **s)
 	add(&x, r);
 	assert_int_equal(xf_recruit_stage(&x.f), 4);
 	add_at(&x, XF_RS_ARCHIVE, "2026-12-20");
-	xf_recruit_next(&x.f, day("2027-01-01"), &d);
+	xf_recruit_next(&x.f, test_day("2027-01-01"), &d);
 	assert_int_equal(d.next, -1);
 	assert_false(d.overdue);
 }
@@ -418,7 +412,7 @@ static void stages_follow_the_steps(void **s)
 	add_at(&x, XF_RS_ACTIVIST, "2024-02-29");
 	assert_int_equal(xf_recruit_stage(&x.f), 1);
 	xf_recruit_due d;
-	xf_recruit_next(&x.f, day("2024-03-01"), &d);
+	xf_recruit_next(&x.f, test_day("2024-03-01"), &d);
 	assert_int_equal(d.next, XF_RS_ACTIVIST_FILED);
 	assert_true(d.allowed[XF_RS_MENTORS]);
 	assert_false(d.allowed[XF_RS_CULTURE]);

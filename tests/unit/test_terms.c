@@ -13,21 +13,8 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "dates.h"
 #include "domain/terms.h"
-
-static xf_date day(const char *s)
-{
-	xf_date d;
-	assert_int_equal(xf_date_parse(s, &d), 0);
-	return d;
-}
-
-static void assert_day(xf_date d, const char *want)
-{
-	char s[11];
-	xf_date_format(d, s);
-	assert_string_equal(s, want);
-}
 
 static void committees_serve_five_years_branches_three(void **state)
 {
@@ -52,50 +39,58 @@ static void committees_serve_five_years_branches_three(void **state)
 static void a_term_ends_exactly_three_or_five_years_later(void **state)
 {
 	(void)state;
-	assert_day(xf_term_ends_on(day("2023-12-07"), 3), "2026-12-07");
-	assert_day(xf_term_ends_on(day("2021-12-07"), 5), "2026-12-07");
-	assert_day(xf_term_ends_on(day("2025-01-01"), 3), "2028-01-01");
+	assert_day(xf_term_ends_on(test_day("2023-12-07"), 3), "2026-12-07");
+	assert_day(xf_term_ends_on(test_day("2021-12-07"), 5), "2026-12-07");
+	assert_day(xf_term_ends_on(test_day("2025-01-01"), 3), "2028-01-01");
 	/* a leap day ends on the last day of February */
-	assert_day(xf_term_ends_on(day("2024-02-29"), 3), "2027-02-28");
-	assert_day(xf_term_ends_on(day("2024-02-29"), 5), "2029-02-28");
-	assert_day(xf_term_ends_on(day("2023-02-28"), 5), "2028-02-28");
+	assert_day(xf_term_ends_on(test_day("2024-02-29"), 3), "2027-02-28");
+	assert_day(xf_term_ends_on(test_day("2024-02-29"), 5), "2029-02-28");
+	assert_day(xf_term_ends_on(test_day("2023-02-28"), 5), "2028-02-28");
 }
 
 static void months_move_to_the_last_day_when_the_day_is_missing(void **state)
 {
 	(void)state;
-	assert_day(xf_term_add_months(day("2026-08-31"), -6), "2026-02-28");
-	assert_day(xf_term_add_months(day("2027-08-31"), -6), "2027-02-28");
-	assert_day(xf_term_add_months(day("2028-08-31"), -6), "2028-02-29");
-	assert_day(xf_term_add_months(day("2026-11-30"), 3), "2027-02-28");
-	assert_day(xf_term_add_months(day("2026-12-07"), 3), "2027-03-07");
-	assert_day(xf_term_add_months(day("2026-03-07"), -3), "2025-12-07");
-	assert_day(xf_term_add_months(day("2026-01-15"), -1), "2025-12-15");
+	assert_day(xf_term_add_months(test_day("2026-08-31"), -6),
+	           "2026-02-28");
+	assert_day(xf_term_add_months(test_day("2027-08-31"), -6),
+	           "2027-02-28");
+	assert_day(xf_term_add_months(test_day("2028-08-31"), -6),
+	           "2028-02-29");
+	assert_day(xf_term_add_months(test_day("2026-11-30"), 3), "2027-02-28");
+	assert_day(xf_term_add_months(test_day("2026-12-07"), 3), "2027-03-07");
+	assert_day(xf_term_add_months(test_day("2026-03-07"), -3),
+	           "2025-12-07");
+	assert_day(xf_term_add_months(test_day("2026-01-15"), -1),
+	           "2025-12-15");
 }
 
 static void the_reminder_is_due_exactly_six_months_before_the_end(void **state)
 {
 	(void)state;
-	xf_date end = day("2027-06-07");
+	xf_date end = test_day("2027-06-07");
 	assert_day(xf_term_reminder_on(end), "2026-12-07");
-	assert_false(xf_term_reminder_due(end, day("2026-12-06")));
-	assert_true(xf_term_reminder_due(end, day("2026-12-07")));
-	assert_true(xf_term_reminder_due(end, day("2027-06-07")));
-	assert_true(xf_term_reminder_due(end, day("2027-09-01")));
-	assert_day(xf_term_reminder_on(day("2027-08-31")), "2027-02-28");
+	assert_false(xf_term_reminder_due(end, test_day("2026-12-06")));
+	assert_true(xf_term_reminder_due(end, test_day("2026-12-07")));
+	assert_true(xf_term_reminder_due(end, test_day("2027-06-07")));
+	assert_true(xf_term_reminder_due(end, test_day("2027-09-01")));
+	assert_day(xf_term_reminder_on(test_day("2027-08-31")), "2027-02-28");
 }
 
 static void the_board_horizon_agrees_with_the_reminder_day(void **state)
 {
 	(void)state;
-	assert_day(xf_term_remind_horizon(day("2026-12-07")), "2027-06-07");
-	assert_day(xf_term_remind_horizon(day("2027-02-28")), "2027-08-31");
-	assert_day(xf_term_remind_horizon(day("2026-12-31")), "2027-06-30");
+	assert_day(xf_term_remind_horizon(test_day("2026-12-07")),
+	           "2027-06-07");
+	assert_day(xf_term_remind_horizon(test_day("2027-02-28")),
+	           "2027-08-31");
+	assert_day(xf_term_remind_horizon(test_day("2026-12-31")),
+	           "2027-06-30");
 	/* every end near the horizon: due exactly when on or before it */
 	const char *todays[] = {"2026-12-07", "2027-02-28", "2028-02-28",
 	                        "2028-02-29", "2026-08-31", "2026-12-31"};
 	for (size_t i = 0; i < sizeof todays / sizeof todays[0]; i++) {
-		xf_date today = day(todays[i]);
+		xf_date today = test_day(todays[i]);
 		xf_date h = xf_term_remind_horizon(today);
 		for (int k = -40; k <= 40; k++) {
 			xf_date end = xf_date_from_days(xf_date_days(h) + k);
@@ -108,16 +103,16 @@ static void the_board_horizon_agrees_with_the_reminder_day(void **state)
 static void a_term_is_overdue_from_the_day_after_its_end(void **state)
 {
 	(void)state;
-	xf_date end = day("2026-12-07");
-	assert_int_equal(xf_term_days_left(end, day("2026-12-01")), 6);
-	assert_int_equal(xf_term_days_left(end, day("2026-12-07")), 0);
-	assert_int_equal(xf_term_days_left(end, day("2027-01-07")), -31);
-	assert_false(xf_term_overdue(end, day("2026-12-07")));
-	assert_true(xf_term_overdue(end, day("2026-12-08")));
+	xf_date end = test_day("2026-12-07");
+	assert_int_equal(xf_term_days_left(end, test_day("2026-12-01")), 6);
+	assert_int_equal(xf_term_days_left(end, test_day("2026-12-07")), 0);
+	assert_int_equal(xf_term_days_left(end, test_day("2027-01-07")), -31);
+	assert_false(xf_term_overdue(end, test_day("2026-12-07")));
+	assert_true(xf_term_overdue(end, test_day("2026-12-08")));
 	/* across the year: 3 years exactly then one day more */
-	xf_date e3 = xf_term_ends_on(day("2023-12-31"), 3);
-	assert_false(xf_term_overdue(e3, day("2026-12-31")));
-	assert_true(xf_term_overdue(e3, day("2027-01-01")));
+	xf_date e3 = xf_term_ends_on(test_day("2023-12-31"), 3);
+	assert_false(xf_term_overdue(e3, test_day("2026-12-31")));
+	assert_true(xf_term_overdue(e3, test_day("2027-01-01")));
 }
 
 static void

@@ -12,23 +12,10 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "dates.h"
 #include "domain/transfers.h"
 
 #include <string.h>
-
-static xf_date day(const char *s)
-{
-	xf_date d;
-	assert_int_equal(xf_date_parse(s, &d), 0);
-	return d;
-}
-
-static void assert_day(xf_date d, const char *want)
-{
-	char s[11];
-	xf_date_format(d, s);
-	assert_string_equal(s, want);
-}
 
 static void in_tree_needs_both_sides_then_arrives(void **state)
 {
@@ -94,17 +81,20 @@ static void open_transfers_may_be_returned_closed_ones_not(void **state)
 static void the_letter_is_valid_exactly_three_months(void **state)
 {
 	(void)state;
-	assert_day(xf_transfer_deadline(day("2026-12-07")), "2027-03-07");
-	assert_day(xf_transfer_deadline(day("2026-11-30")), "2027-02-28");
-	assert_day(xf_transfer_deadline(day("2027-11-30")), "2028-02-29");
-	assert_day(xf_transfer_deadline(day("2026-10-31")), "2027-01-31");
-	xf_date dl = xf_transfer_deadline(day("2026-09-07"));
-	assert_int_equal(xf_transfer_days_left(dl, day("2026-12-07")), 0);
-	assert_false(xf_transfer_overdue("applied", dl, day("2026-12-07")));
-	assert_true(xf_transfer_overdue("applied", dl, day("2026-12-08")));
-	assert_int_equal(xf_transfer_days_left(dl, day("2026-12-08")), -1);
-	assert_false(xf_transfer_overdue("arrived", dl, day("2027-12-08")));
-	assert_false(xf_transfer_overdue("returned", dl, day("2027-12-08")));
+	assert_day(xf_transfer_deadline(test_day("2026-12-07")), "2027-03-07");
+	assert_day(xf_transfer_deadline(test_day("2026-11-30")), "2027-02-28");
+	assert_day(xf_transfer_deadline(test_day("2027-11-30")), "2028-02-29");
+	assert_day(xf_transfer_deadline(test_day("2026-10-31")), "2027-01-31");
+	xf_date dl = xf_transfer_deadline(test_day("2026-09-07"));
+	assert_int_equal(xf_transfer_days_left(dl, test_day("2026-12-07")), 0);
+	assert_false(
+	    xf_transfer_overdue("applied", dl, test_day("2026-12-07")));
+	assert_true(xf_transfer_overdue("applied", dl, test_day("2026-12-08")));
+	assert_int_equal(xf_transfer_days_left(dl, test_day("2026-12-08")), -1);
+	assert_false(
+	    xf_transfer_overdue("arrived", dl, test_day("2027-12-08")));
+	assert_false(
+	    xf_transfer_overdue("returned", dl, test_day("2027-12-08")));
 }
 
 int main(void)

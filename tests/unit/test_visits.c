@@ -12,16 +12,10 @@
 #include <cmocka.h>
 // clang-format on
 
+#include "dates.h"
 #include "domain/visits.h"
 
 #include <string.h>
-
-static xf_date day(const char *s)
-{
-	xf_date d;
-	assert_int_equal(xf_date_parse(s, &d), 0);
-	return d;
-}
 
 static void every_kind_has_a_deadline_and_an_owner(void **state)
 {
@@ -59,9 +53,9 @@ static void due_date_crosses_months_and_years(void **state)
 {
 	(void)state;
 	char s[11];
-	xf_date_format(xf_visit_due_on(day("2025-12-29"), 7), s);
+	xf_date_format(xf_visit_due_on(test_day("2025-12-29"), 7), s);
 	assert_string_equal(s, "2026-01-05");
-	xf_date_format(xf_visit_due_on(day("2024-02-27"), 3), s);
+	xf_date_format(xf_visit_due_on(test_day("2024-02-27"), 3), s);
 	assert_string_equal(s, "2024-03-01");
 }
 
@@ -69,19 +63,25 @@ static void days_left_is_negative_when_overdue(void **state)
 {
 	(void)state;
 	assert_int_equal(
-	    xf_visit_days_left(day("2026-01-05"), day("2025-12-30")), 6);
+	    xf_visit_days_left(test_day("2026-01-05"), test_day("2025-12-30")),
+	    6);
 	assert_int_equal(
-	    xf_visit_days_left(day("2026-01-05"), day("2026-01-05")), 0);
+	    xf_visit_days_left(test_day("2026-01-05"), test_day("2026-01-05")),
+	    0);
 	assert_int_equal(
-	    xf_visit_days_left(day("2026-01-05"), day("2026-01-12")), -7);
+	    xf_visit_days_left(test_day("2026-01-05"), test_day("2026-01-12")),
+	    -7);
 }
 
 static void on_time_includes_the_due_day(void **state)
 {
 	(void)state;
-	assert_true(xf_visit_on_time(day("2026-01-05"), day("2026-01-05")));
-	assert_true(xf_visit_on_time(day("2026-01-01"), day("2026-01-05")));
-	assert_false(xf_visit_on_time(day("2026-01-06"), day("2026-01-05")));
+	assert_true(
+	    xf_visit_on_time(test_day("2026-01-05"), test_day("2026-01-05")));
+	assert_true(
+	    xf_visit_on_time(test_day("2026-01-01"), test_day("2026-01-05")));
+	assert_false(
+	    xf_visit_on_time(test_day("2026-01-06"), test_day("2026-01-05")));
 }
 
 static void coverage_is_on_time_per_owed_in_hundredths(void **state)
