@@ -11,6 +11,8 @@ import assert from 'node:assert/strict'
 import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
+const browser = await launchForFile()
+
 /** The server's today plus months (the day clamped to the month's end) plus days. */
 function at(months, days = 0) {
   const [y, m, d] = todayShanghai().split('-').map(Number)
@@ -124,4 +126,3 @@ test('a secretary takes one applicant from the application to 预备党员', asy
   assertNoProblems({ "the secretary's": sec })
 })
 
-const browser = await launchForFile()
