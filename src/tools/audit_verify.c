@@ -10,41 +10,23 @@
 #include "store/audit.h"
 #include "store/migrate.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 int xf_cmd_audit(int argc, char **argv)
 {
-	const char *db_url = XF_DEFAULT_DB;
-	static const struct option opts[] = {
-	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	                         strcmp(argv[1], "-h") == 0);
-	for (int i = 2; i < argc; i++)
-		help |= strcmp(argv[i], "--help") == 0;
-	if (help || argc < 2 || strcmp(argv[1], "verify") != 0) {
-		if (help) {
-			printf(
-			    "usage: xianfeng audit verify [--db DB]\n"
-			    "Checks the audit log's hash chain: prints OK "
-			    "and the number of records, or the first record "
-			    "that was edited, removed, reordered or inserted "
-			    "(exit 1).\n");
-			return 0;
-		}
-		return xf_cli_usage_error("audit", "unknown subcommand");
-	}
-	int ch;
-	optind = 2;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'd')
-			db_url = optarg;
-		else
-			return xf_cli_bad_option("audit", argv);
-	}
-	if (optind < argc)
-		return xf_cli_usage_error("audit", "unexpected argument");
+	static const char *const subs[] = {"verify", NULL};
+	const char *db_url;
+	int which;
+	int st = xf_cli_sub_db(
+	    argc, argv, "audit", subs,
+	    "usage: xianfeng audit verify [--db DB]\n"
+	    "Checks the audit log's hash chain: prints OK and the number of "
+	    "records, or the first record that was edited, removed, "
+	    "reordered or inserted (exit 1).\n",
+	    &which, &db_url);
+	if (st >= 0)
+		return st;
 	xf_db *db = xf_cli_open_db(db_url, 0);
 	if (!db)
 		return 2;

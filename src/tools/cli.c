@@ -31,6 +31,40 @@ int xf_cli_bad_option(const char *cmd, char **argv)
 	return xf_cli_usage_error(cmd, msg);
 }
 
+int xf_cli_sub_db(int argc, char **argv, const char *cmd,
+                  const char *const *subs, const char *usage, int *sub,
+                  const char **db_url)
+{
+	static const struct option opts[] = {
+	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	                         strcmp(argv[1], "-h") == 0);
+	for (int i = 2; i < argc; i++)
+		help |= strcmp(argv[i], "--help") == 0;
+	if (help) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	*sub = -1;
+	for (int i = 0; argc >= 2 && subs[i]; i++)
+		if (strcmp(argv[1], subs[i]) == 0)
+			*sub = i;
+	if (*sub < 0)
+		return xf_cli_usage_error(cmd, "unknown subcommand");
+	*db_url = XF_DEFAULT_DB;
+	int ch;
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd')
+			*db_url = optarg;
+		else
+			return xf_cli_bad_option(cmd, argv);
+	}
+	if (optind < argc)
+		return xf_cli_usage_error(cmd, "unexpected argument");
+	return -1;
+}
+
 xf_db *xf_cli_open_db(const char *url, int migrate)
 {
 	char err[512];

@@ -11,7 +11,6 @@
 #include "service/ctx.h"
 #include "store/points_recount.h"
 
-#include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,33 +257,17 @@ static void print_line(void *arg, const char *line)
 /* `points verify`: the command around points_verify(). */
 int xf_cmd_points(int argc, char **argv)
 {
-	const char *db_url = XF_DEFAULT_DB;
-	static const struct option opts[] = {
-	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	                         strcmp(argv[1], "-h") == 0);
-	for (int i = 2; i < argc; i++)
-		help |= strcmp(argv[i], "--help") == 0;
-	if (help || argc < 2 || strcmp(argv[1], "verify") != 0) {
-		if (help) {
-			printf("usage: xianfeng points verify [--db DB]\n"
-			       "Recomputes all point totals from the ledger "
-			       "and reports every difference (exit 1 if "
-			       "any).\n");
-			return 0;
-		}
-		return xf_cli_usage_error("points", "unknown subcommand");
-	}
-	int ch;
-	optind = 2;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'd')
-			db_url = optarg;
-		else
-			return xf_cli_bad_option("points", argv);
-	}
-	if (optind < argc)
-		return xf_cli_usage_error("points", "unexpected argument");
+	static const char *const subs[] = {"verify", NULL};
+	const char *db_url;
+	int which;
+	int st = xf_cli_sub_db(argc, argv, "points", subs,
+	                       "usage: xianfeng points verify [--db DB]\n"
+	                       "Recomputes all point totals from the ledger "
+	                       "and reports every difference (exit 1 if "
+	                       "any).\n",
+	                       &which, &db_url);
+	if (st >= 0)
+		return st;
 	xf_db *db = xf_cli_open_db(db_url, 1);
 	if (!db)
 		return 1;

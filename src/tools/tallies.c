@@ -11,7 +11,6 @@
 #include "store/task_tallies.h"
 #include "tools/tools.h"
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -81,37 +80,22 @@ static int rebuild(xf_db *db)
 
 int xf_cmd_tallies(int argc, char **argv)
 {
-	const char *db_url = XF_DEFAULT_DB;
-	static const struct option opts[] = {
-	    {"db", 1, NULL, 'd'}, {"help", 0, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	                         strcmp(argv[1], "-h") == 0);
-	for (int i = 2; i < argc; i++)
-		help |= strcmp(argv[i], "--help") == 0;
-	if (help) {
-		printf("usage: xianfeng tallies verify|rebuild [--db DB]\n"
-		       "verify: recomputes every kept tally from its source "
-		       "rows and reports every difference (exit 1 if any).\n"
-		       "rebuild: recomputes and replaces them all.\n");
-		return 0;
-	}
-	if (argc < 2 ||
-	    (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "rebuild") != 0))
-		return xf_cli_usage_error("tallies", "unknown subcommand");
-	int ch;
-	optind = 2;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'd')
-			db_url = optarg;
-		else
-			return xf_cli_bad_option("tallies", argv);
-	}
-	if (optind < argc)
-		return xf_cli_usage_error("tallies", "unexpected argument");
+	static const char *const subs[] = {"verify", "rebuild", NULL};
+	const char *db_url;
+	int which;
+	int st = xf_cli_sub_db(
+	    argc, argv, "tallies", subs,
+	    "usage: xianfeng tallies verify|rebuild [--db DB]\n"
+	    "verify: recomputes every kept tally from its source rows and "
+	    "reports every difference (exit 1 if any).\n"
+	    "rebuild: recomputes and replaces them all.\n",
+	    &which, &db_url);
+	if (st >= 0)
+		return st;
 	xf_db *db = xf_cli_open_db(db_url, 1);
 	if (!db)
 		return 2;
-	int status = strcmp(argv[1], "verify") == 0 ? verify(db) : rebuild(db);
+	int status = which == 0 ? verify(db) : rebuild(db);
 	xf_db_close(db);
 	return status;
 }

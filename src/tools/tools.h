@@ -19,6 +19,13 @@
 int xf_cli_usage_error(const char *cmd, const char *what);
 /* The usage error for the option getopt_long() just refused. */
 int xf_cli_bad_option(const char *cmd, char **argv);
+/* Reads `xianfeng CMD SUB [--db DB]`, SUB one of the NULL-ended subs.
+ * Returns -1 to go on, with *sub the index of SUB and *db_url the
+ * database (XF_DEFAULT_DB unless --db); otherwise the exit status: 0
+ * after printing usage for --help or -h, 2 after a usage error. */
+int xf_cli_sub_db(int argc, char **argv, const char *cmd,
+                  const char *const *subs, const char *usage, int *sub,
+                  const char **db_url);
 /* Opens the database at url, migrated to the latest schema if migrate is
  * set (then also sealing personal data still in clear, when the data key
  * is there); NULL after printing why. Loads the data key when there is
