@@ -45,6 +45,33 @@ const agent = new http.Agent({ keepAlive: false });
 
 // ---- small utilities -------------------------------------------------------
 
+/** Runs a program: {code, stdout, stderr}; code -1 when it ended without an exit status (killed, not found). */
+export function runProgram(file, args, { env, timeout = 60000 } = {}) {
+	const options = { timeout, maxBuffer: 64 << 20, ...(env ? { env: { ...process.env, ...env } } : {}) };
+	return new Promise((resolve) => {
+		execFile(file, args, options, (err, stdout, stderr) => {
+			resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+		});
+	});
+}
+
+const PSQL = path.join(process.env.PG_BIN || '/usr/lib/postgresql/15/bin', 'psql');
+
+/** Runs SQL on a test database (sqlite:FILE or postgres:CONNINFO) behind the server's back,
+ * with sqlite3 or psql -Atq (unaligned rows, one a line): {code, stdout, stderr}. */
+export function runSql(db, statement) {
+	return db.startsWith('postgres:')
+		? runProgram(PSQL, [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-Atq', '-c', statement])
+		: runProgram('sqlite3', [db.slice('sqlite:'.length), statement]);
+}
+
+/** runSql that must succeed (it throws with the tool's message otherwise): the output, trimmed. */
+export async function rawSql(db, statement) {
+	const r = await runSql(db, statement);
+	if (r.code !== 0) throw new Error(`${statement}\n${r.stderr}`);
+	return r.stdout.trim();
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let uniqCounter = 0;

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startWithTree, clientsFor } from './fixtures.mjs';
 import {
 	startServer, expectStatus, expectError, expectList, createMember, makeIdNumber, makePhone, maskId, maskPhone,
-	XF_BIN, DB_KIND, ADMIN_PASSWORD, todayShanghai, totp, serverNow,
+	XF_BIN, DB_KIND, ADMIN_PASSWORD, todayShanghai, totp, serverNow, rawSql
 } from './harness.mjs';
 
 let srv;
@@ -208,18 +208,6 @@ test('init creates a missing key file (mode 0600); serve refuses to start withou
 	assert.match(open.stderr, /chmod 600/);
 });
 
-/** Runs SQL on the test database behind the server's back (an older version's rows). */
-function rawSql(db, statement) {
-	const [cmd, args] = db.startsWith('postgres:')
-		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qc', statement]]
-		: ['sqlite3', [db.slice('sqlite:'.length), statement]];
-	return new Promise((resolve, reject) => {
-		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
-			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
-			else resolve(stdout);
-		});
-	});
-}
 
 test('init seals rows an older version stored in clear, and masks them in their audit snapshots', async () => {
 	const m = await createMember(admin, { org_id: b1.id }, srv);

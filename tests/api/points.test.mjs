@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
 	startServer, XF_BIN, expectStatus, expectError, expectList, createOrg, createMember, uniq,
-	todayShanghai, Client,
+	todayShanghai, Client, rawSql
 } from './harness.mjs';
 import { startWithTree, membersOf, clientsFor, pointRule, award } from './fixtures.mjs';
 
@@ -392,19 +392,6 @@ test('after a random mix of writes, points verify finds the totals equal to the 
 	assert.doesNotMatch(v.stdout, / 0 totals checked/);
 });
 
-// Runs SQL straight on the test database, behind the server's back, to
-// damage the kept totals the way a bug or a hand edit would.
-function rawSql(db, statement) {
-	const [cmd, args] = db.startsWith('postgres:')
-		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qc', statement]]
-		: ['sqlite3', [db.slice('sqlite:'.length), statement]];
-	return new Promise((resolve, reject) => {
-		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
-			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
-			else resolve(stdout);
-		});
-	});
-}
 
 test('points verify reports a damaged member total, org total and a stray total, and nothing else', async () => {
 	const r = await rule(admin, { item: uniq('核对项'), points: 2 });

@@ -8,14 +8,11 @@
 // server's back is named by verify (exit 1) until `tallies rebuild`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { startWithTree } from './fixtures.mjs';
 import {
-	XF_BIN, DB_KIND, expectStatus, createOrg, uniq, todayShanghai, dayFromToday, thisYear,
+	XF_BIN, expectStatus, createOrg, uniq, todayShanghai, dayFromToday, thisYear, runProgram, runSql
 } from './harness.mjs';
 
-const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin';
 const EST = `${thisYear() - 3}-01-01`;
 const FT = { title: '学习习近平总书记重要讲话精神', source: '求是' };
 const KINDS = ['branch_committee', 'theme_day', 'branch_congress', 'party_lecture'];
@@ -42,21 +39,13 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
-function run(file, args) {
-	return new Promise((resolve) => {
-		execFile(file, args, { timeout: 60000 }, (err, stdout, stderr) => {
-			resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-		});
-	});
-}
+const run = runProgram;
 
 const tallies = (what) => run(XF_BIN, ['tallies', what, '--db', srv.db]);
 
 /** Runs SQL on the server's database behind its back; its output rows. */
 async function sql(q) {
-	const r = DB_KIND === 'postgres'
-		? await run(path.join(PG_BIN, 'psql'), [srv.db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-Atq', '-c', q])
-		: await run('sqlite3', [srv.db.slice('sqlite:'.length), q]);
+	const r = await runSql(srv.db, q);
 	assert.equal(r.code, 0, `${q}\n${r.stderr}`);
 	return r.stdout.split('\n').filter((l) => l !== '');
 }

@@ -8,14 +8,11 @@
 // rebuild` mends it. Dates come from the server's today.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { startWithTree } from './fixtures.mjs';
 import {
-	XF_BIN, DB_KIND, expectStatus, createOrg, createMember, uniq, todayShanghai, dayFromToday,
+	XF_BIN, expectStatus, createOrg, createMember, uniq, todayShanghai, dayFromToday, runProgram, runSql
 } from './harness.mjs';
 
-const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin';
 const TODAY = todayShanghai();
 
 let srv, admin;
@@ -25,20 +22,12 @@ const members = new Map();
 /** The kinds of write that were done. */
 const done = new Set();
 
-function run(file, args) {
-	return new Promise((resolve) => {
-		execFile(file, args, { timeout: 60000 }, (err, stdout, stderr) => {
-			resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-		});
-	});
-}
+const run = runProgram;
 const tallies = (what) => run(XF_BIN, ['tallies', what, '--db', srv.db]);
 
 /** Runs SQL on the server's database behind its back. */
 async function sqlOk(q) {
-	const r = DB_KIND === 'postgres'
-		? await run(path.join(PG_BIN, 'psql'), [srv.db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-Atq', '-c', q])
-		: await run('sqlite3', [srv.db.slice('sqlite:'.length), q]);
+	const r = await runSql(srv.db, q);
 	assert.equal(r.code, 0, `${q}\n${r.stderr}`);
 	return r.stdout.trim();
 }

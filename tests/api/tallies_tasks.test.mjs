@@ -7,9 +7,8 @@
 // broken on purpose behind the server's back is found and named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { startWithTree, clientsFor } from './fixtures.mjs';
-import { XF_BIN, expectStatus, listAll, uniq, todayShanghai } from './harness.mjs';
+import { XF_BIN, expectStatus, listAll, uniq, todayShanghai, runProgram, rawSql } from './harness.mjs';
 import { dayFromToday } from '../clock.mjs';
 
 let srv, admin, city, dist, dist2, b1, b2, c1;
@@ -27,26 +26,8 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
-function runTallies(db, sub = 'verify') {
-	return new Promise((resolve) => {
-		execFile(XF_BIN, ['tallies', sub, '--db', db], { timeout: 60000 }, (err, stdout, stderr) => {
-			resolve({ code: err ? err.code : 0, stdout, stderr });
-		});
-	});
-}
+const runTallies = (db, sub = 'verify') => runProgram(XF_BIN, ['tallies', sub, '--db', db]);
 
-// Runs SQL straight on the test database, behind the server's back.
-function rawSql(db, statement) {
-	const [cmd, args] = db.startsWith('postgres:')
-		? ['psql', [db.slice('postgres:'.length), '-v', 'ON_ERROR_STOP=1', '-qc', statement]]
-		: ['sqlite3', [db.slice('sqlite:'.length), statement]];
-	return new Promise((resolve, reject) => {
-		execFile(cmd, args, { timeout: 60000 }, (err, stdout, stderr) => {
-			if (err) reject(new Error(`${cmd}: ${stderr || err.message}`));
-			else resolve(stdout);
-		});
-	});
-}
 
 /** day d (YYYY-MM-DD) plus n days. */
 function plus(d, n) {
