@@ -18,8 +18,8 @@ test('a secretary uploads, downloads and deletes meeting attachments', async () 
   const sec = await watchedPage(browser)
   try {
     const admin = await apiAs(url, 'admin')
-    const root = await admin.org('中共市气象局党组', 'party_committee')
-    const branch = await admin.org('第一党支部', 'branch', root)
+    const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
+    const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
     await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
     const m = await admin.post('/api/meetings', { org_id: branch.id, kind: 'theme_day',
       held_at: new Date(serverNow() - 3600e3).toISOString(), topic: '参观革命纪念馆主题党日' })
