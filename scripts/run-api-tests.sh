@@ -5,6 +5,7 @@
 #   scripts/run-api-tests.sh [FILE...]    default: every tests/api/*.test.mjs
 #
 # Environment:
+#   XF_API_JOBS  how many runs go at once (default 2)
 #   XF_BIN       the server binary (default build/xianfeng; run make first)
 #   XF_API_DBS   which backends, default "sqlite postgres"
 #   PG_BIN       PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
@@ -19,8 +20,8 @@
 # the end), and for isolation one freshly created database per test file
 # (t_1, t_2, ...), passed to the tests as XF_TEST_PG.
 #
-# The node test runner's TAP output is shown as it comes, with its summary
-# lines (# pass N, # fail N); the script ends with one line per backend:
+# The node test runner's TAP output is shown with its summary lines (# pass N,
+# # fail N); the script ends with one line per run:
 #   api (sqlite): N passed, N failed
 # and exits non-zero if any run failed.
 set -u
@@ -40,123 +41,115 @@ fi
 [ -x "$XF_BIN" ] || { echo "run-api-tests: $XF_BIN is missing: run make first" >&2; exit 2; }
 command -v node >/dev/null || { echo "run-api-tests: node is not installed" >&2; exit 2; }
 
-out=$(mktemp "${TMPDIR:-/tmp}/xf-api.XXXXXX") || exit 2
-pgdir=""
+# Every run (SQLite, PostgreSQL, SQLite at each clock) writes its TAP output
+# to its own file; up to XF_API_JOBS (default 2) runs go at once, since a run
+# waits on its servers more than it computes. With one run its output is
+# shown as it comes; with several, each is shown whole, in order, when done.
+work=$(mktemp -d "${TMPDIR:-/tmp}/xf-api.XXXXXX") || exit 2
 # shellcheck disable=SC2317 # called through trap
 cleanup() {
-	rm -f "$out"
-	if [ -n "$pgdir" ]; then
-		scripts/pg-test.sh stop "$pgdir" || echo "run-api-tests: could not stop PostgreSQL in $pgdir" >&2
-		pgdir=""
+	jobs -pr | xargs -r kill 2>/dev/null
+	wait
+	# the PostgreSQL run records its server's directory while it runs
+	if [ -s "$work/pgdir" ]; then
+		scripts/pg-test.sh stop "$(cat "$work/pgdir")" || echo "run-api-tests: could not stop PostgreSQL" >&2
 	fi
+	rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-status=0
-summaries=()
-
-# Sums the numbers of the TAP summary lines "# pass N" / "# fail N" in $out.
+# Sums the numbers of the TAP summary lines "# pass N" / "# fail N" in FILE.
 tap_count() {
-	awk -v k="$1" '$1 == "#" && $2 == k && $3 ~ /^[0-9]+$/ { s += $3 } END { print s + 0 }' "$out"
+	awk -v k="$1" '$1 == "#" && $2 == k && $3 ~ /^[0-9]+$/ { s += $3 } END { print s + 0 }' "$2"
 }
 
-# summarize LABEL: adds the summary line of the run in $out (with
-# $failed_runs) and sets status on failure.
-summarize() {
-	local pass fail
-	pass=$(tap_count pass)
-	fail=$(tap_count fail)
-	if [ "$failed_runs" -ne 0 ] && [ "$fail" -eq 0 ]; then
-		fail=1 # node failed without a test failing (e.g. a crash before the summary)
+# run_sqlite OUT [CLOCK]: every file in one node run on SQLite, the servers'
+# clock at CLOCK if given; returns node's exit status.
+# shellcheck disable=SC2317 # called through the table of runs below
+run_sqlite() {
+	local clock=()
+	[ -n "${2:-}" ] && clock=("XF_CLOCK=$2")
+	env -u XF_TEST_PG "${clock[@]}" "${NODE_TEST[@]}" "${files[@]}" >>"$1" 2>&1
+}
+
+# run_postgres OUT: a throwaway PostgreSQL server and, for isolation, one
+# freshly created database per test file (t_1, t_2, ...) passed as XF_TEST_PG.
+# shellcheck disable=SC2317 # called through the table of runs below
+run_postgres() {
+	local pgdir conninfo conn n=0 rc=0 f
+	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/xf-pg.XXXXXX") || return 2
+	echo "$pgdir" >"$work/pgdir"
+	if ! conninfo=$(scripts/pg-test.sh start "$pgdir" 2>>"$1"); then
+		echo "run-api-tests: could not start PostgreSQL" >>"$1"
+		rm -rf "$pgdir"
+		return 1
 	fi
-	[ "$failed_runs" -eq 0 ] && [ "$fail" -eq 0 ] || status=1
-	summaries+=("api ($1): $pass passed, $fail failed")
-}
-
-# run_tests ENV_ASSIGNMENT... -- FILE...: runs node --test, appending the
-# output to $out and showing it; returns node's exit status.
-run_tests() {
-	local env=()
-	while [ "$1" != "--" ]; do env+=("$1"); shift; done
-	shift
-	env "${env[@]}" "${NODE_TEST[@]}" "$@" 2>&1 | tee -a "$out"
-	return "${PIPESTATUS[0]}"
-}
-
-for db in $DBS; do
-	: >"$out"
-	failed_runs=0
-	case $db in
-	sqlite)
-		echo "== API tests on SQLite"
-		run_tests -u XF_TEST_PG -- "${files[@]}" || failed_runs=1
-		;;
-	postgres)
-		echo "== API tests on PostgreSQL"
-		pgdir=$(mktemp -d "${TMPDIR:-/tmp}/xf-pg.XXXXXX") || exit 2
-		if ! conninfo=$(scripts/pg-test.sh start "$pgdir"); then
-			echo "run-api-tests: could not start PostgreSQL" >&2
-			rm -rf "$pgdir"
-			pgdir=""
-			status=1
-			summaries+=("api (postgres): not run, PostgreSQL did not start")
+	conn=$(printf '%s\n' "$conninfo" | sed -E 's/(^| )dbname=[^ ]*//')
+	for f in "${files[@]}"; do
+		n=$((n + 1))
+		if ! "$PG_BIN/psql" "$conninfo" -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE t_$n" >/dev/null 2>>"$1"; then
+			echo "run-api-tests: CREATE DATABASE t_$n failed" >>"$1"
+			rc=1
 			continue
 		fi
-		n=0
-		for f in "${files[@]}"; do
-			n=$((n + 1))
-			dbname="t_$n"
-			if ! "$PG_BIN/psql" "$conninfo" -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $dbname" >/dev/null; then
-				echo "run-api-tests: CREATE DATABASE $dbname failed" >&2
-				failed_runs=1
-				echo "# fail 1" >>"$out"
-				continue
-			fi
-			# Same conninfo, other database.
-			conn=$(printf '%s\n' "$conninfo" | sed -E 's/(^| )dbname=[^ ]*//')
-			conn="$conn dbname=$dbname"
-			echo "-- $f (database $dbname)"
-			run_tests "XF_TEST_PG=$conn" -- "$f" || failed_runs=1
-		done
-		scripts/pg-test.sh stop "$pgdir" || echo "run-api-tests: could not stop PostgreSQL" >&2
-		pgdir=""
-		;;
+		echo "-- $f (database t_$n)" >>"$1"
+		XF_TEST_PG="$conn dbname=t_$n" "${NODE_TEST[@]}" "$f" >>"$1" 2>&1 || rc=1
+	done
+	: >"$work/pgdir"
+	scripts/pg-test.sh stop "$pgdir" 2>>"$1" || echo "run-api-tests: could not stop PostgreSQL" >>"$1"
+	return "$rc"
+}
+
+labels=()
+cmds=()
+for db in $DBS; do
+	case $db in
+	sqlite) labels+=("sqlite"); cmds+=("run_sqlite") ;;
+	postgres) labels+=("postgres"); cmds+=("run_postgres") ;;
 	*)
 		echo "run-api-tests: unknown backend $db (use sqlite or postgres)" >&2
 		exit 2
 		;;
 	esac
-	summarize "$db"
 done
-
-# The clock runs go two at a time (each file has its own server and
-# database; a run waits on its servers more than it computes); each run's
-# output is shown whole when it ends.
 CLOCKS=${XF_API_CLOCKS:-}
 [ "$CLOCKS" = edges ] && CLOCKS=$(scripts/clock-edges.sh)
-JOBS=${XF_API_CLOCK_JOBS:-2}
-n=0
 for clock in $CLOCKS; do
-	n=$((n + 1))
-	while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
-	(
-		env -u XF_TEST_PG "XF_CLOCK=$clock" "${NODE_TEST[@]}" "${files[@]}" >"$out.$n" 2>&1
-		echo $? >"$out.$n.rc"
-	) &
-done
-wait
-n=0
-for clock in $CLOCKS; do
-	n=$((n + 1))
-	echo "== API tests on SQLite, the clock at $clock"
-	cat "$out.$n"
-	cp "$out.$n" "$out"
-	failed_runs=$(cat "$out.$n.rc" 2>/dev/null || echo 1)
-	[ "$failed_runs" -eq 0 ] || failed_runs=1
-	rm -f "$out.$n" "$out.$n.rc"
-	summarize "sqlite, clock $clock"
+	labels+=("sqlite, clock $clock")
+	cmds+=("run_sqlite@$clock")
 done
 
+JOBS=${XF_API_JOBS:-2}
+[ "${#cmds[@]}" -gt 1 ] || JOBS=1
+for i in "${!cmds[@]}"; do
+	while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+	: >"$work/$i.out"
+	(
+		cmd=${cmds[$i]}
+		"${cmd%@*}" "$work/$i.out" "$([ "$cmd" != "${cmd#*@}" ] && echo "${cmd#*@}")"
+		echo $? >"$work/$i.rc"
+	) &
+	[ "$JOBS" -eq 1 ] && tail -n +1 -f --pid=$! "$work/$i.out"
+done
+wait
+
+status=0
+summaries=()
+for i in "${!cmds[@]}"; do
+	f="$work/$i.out"
+	if [ "$JOBS" -ne 1 ]; then
+		echo "== API tests: ${labels[$i]}"
+		cat "$f"
+	fi
+	pass=$(tap_count pass "$f")
+	fail=$(tap_count fail "$f")
+	rc=$(cat "$work/$i.rc" 2>/dev/null || echo 1)
+	if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		fail=1 # node failed without a test failing (e.g. a crash before the summary)
+	fi
+	[ "$rc" -eq 0 ] && [ "$fail" -eq 0 ] || status=1
+	summaries+=("api (${labels[$i]}): $pass passed, $fail failed")
+done
 for s in "${summaries[@]}"; do echo "$s"; done
 exit $status
