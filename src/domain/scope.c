@@ -176,6 +176,14 @@ int64_t xf_path_id(const char *path)
 	return path_walk(path, NULL, &self) < 0 ? -1 : self;
 }
 
+int64_t xf_path_root_id(const char *path)
+{
+	int64_t self, root = 0;
+	return path_walk(path, NULL, &self) < 0 ? -1
+	       : read_id(path + 1, &root)       ? root
+	                                        : -1;
+}
+
 /* ---- scope ---------------------------------------------------------------*/
 
 void xf_scope_init(xf_scope *s, int64_t user_id, int64_t member_id)

@@ -83,6 +83,8 @@ int xf_path_depth(const char *path);
 int64_t xf_path_parent_id(const char *path);
 /* Id of the node itself (the last one), -1 for a bad path. */
 int64_t xf_path_id(const char *path);
+/* Id of the root of the node's tree (the first one), -1 for a bad path. */
+int64_t xf_path_root_id(const char *path);
 
 /* ---- scope ---------------------------------------------------------------*/
 

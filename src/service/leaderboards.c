@@ -10,6 +10,7 @@
 #include "domain/points.h"
 #include "service/notices.h"
 #include "store/members.h"
+#include "store/org_counts.h"
 #include "store/point_rules.h"
 #include "store/points.h"
 
@@ -140,15 +141,30 @@ static int first_below(const int64_t *th, int n, int64_t p)
 /*
  * Sets prev_rank of every board item found in the previous period: 1 +
  * the subtree's members with more points then. One pass over the period's
- * rows: each is looked up among the board's members (by id) and counted
- * against the board's distinct previous scores (highest first), so the
- * cost grows with the rows times the log of the board's size.
+ * rows with at least the items' least previous score: each is looked up
+ * among the board's members (by id) and counted against the board's
+ * distinct previous scores (highest first), so the cost grows with those
+ * rows times the log of the board's size.
  */
 static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 {
+	/* Only rows with at least the least previous score of the board's
+	 * members can be above one of them: the scan reads just those. */
+	int64_t *ids = xf_arena_calloc(c->a, (size_t)b->n, sizeof *ids);
+	if (!ids)
+		return xf_oom(c);
+	for (int i = 0; i < b->n; i++)
+		ids[i] = b->items[i].id;
+	int64_t least = 0, found_n = 0;
+	int drc = xf_store_point_board_least(c->db, b->prev_period, lo, hi, ids,
+	                                     b->n, &least, &found_n);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	if (!found_n)
+		return XF_OK;
 	prev_set s = {.a = c->a};
-	int drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
-	                                    prev_row, &s);
+	drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi, least,
+	                                prev_row, &s);
 	if (s.failed)
 		return xf_oom(c);
 	if (drc != XF_DB_OK)
@@ -232,11 +248,17 @@ static int members_read(xf_ctx *c, int64_t org_id, const char *period,
 	if (p.kind == XF_PERIOD_YEAR)
 		drc = xf_store_point_settings_get(c->db, "member", p.year,
 		                                  &b->base, &floor);
+	int64_t members = 0, all = 0, root = xf_path_root_id(b->org.path);
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_subtree_members(c->db, b->org.id, &members);
+	if (drc == XF_DB_OK)
+		drc = xf_store_org_subtree_members(c->db, root, &all);
+	int wide = members * XF_BOARD_WIDE_SHARE >= all;
 	xf_point_board_row *rows;
 	int n = 0;
 	if (drc == XF_DB_OK)
 		drc = xf_store_point_board_members(c->db, c->a, b->period, lo,
-		                                   hi, limit, &rows, &n);
+		                                   hi, wide, limit, &rows, &n);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	b->items =

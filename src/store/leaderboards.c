@@ -8,14 +8,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char sql_board_members[] =
-    "SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "
-    "FROM (SELECT member_id, org_id, points, vetoed FROM "
-    "point_member_totals WHERE period = $1 AND org_path >= $2 AND "
-    "org_path < $3 AND member_id NOT IN (SELECT id FROM members WHERE "
-    "left_on IS NOT NULL) ORDER BY points DESC, member_id LIMIT $4) t "
-    "JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = t.org_id "
-    "ORDER BY t.points DESC, t.member_id";
+/*
+ * The subtree condition on the kept totals, in two forms. Narrow: on
+ * org_path itself, so the planner reads the subtree's range of the index
+ * (period, org_path, ...) and sorts it. Wide: on an expression of
+ * org_path, which no index holds, so the planner walks the ranking index
+ * (period, points, ...) from the top and drops the rows of other
+ * subtrees; for a subtree holding a large part of the city that stops
+ * after a few rows per board row instead of sorting the subtree.
+ */
+#define IN_NARROW "org_path >= $2 AND org_path < $3"
+#define IN_WIDE   "org_path || '' >= $2 AND org_path || '' < $3"
+#define BOARD_MEMBERS(in)                                                      \
+	"SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "    \
+	"FROM (SELECT member_id, org_id, points, vetoed FROM "                 \
+	"point_member_totals WHERE period = $1 AND " in " AND NOT EXISTS "     \
+	"(SELECT 1 FROM members x WHERE x.id = member_id AND x.left_on IS "    \
+	"NOT NULL) ORDER BY points DESC, member_id LIMIT $4) t "               \
+	"JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = "          \
+	"t.org_id ORDER BY t.points DESC, t.member_id"
+static const char *const sql_board_members[2] = {BOARD_MEMBERS(IN_NARROW),
+                                                 BOARD_MEMBERS(IN_WIDE)};
 
 static const xf_db_col board_row_cols[] = {
     XF_COL(I64, xf_point_board_row, member_id),
@@ -29,24 +42,29 @@ static const xf_db_col board_row_cols[] = {
 XF_DB_READER(read_board_row, board_row_cols);
 
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
-                                 const char *lo, const char *hi, int limit,
-                                 xf_point_board_row **out, int *n)
+                                 const char *lo, const char *hi, int wide,
+                                 int limit, xf_point_board_row **out, int *n)
 {
-	return xf_db_rows(XF_DB_BOUND(db, sql_board_members, XF_STR(period),
-	                              XF_STR(lo), XF_STR(hi), XF_INT(limit)),
+	return xf_db_rows(XF_DB_BOUND(db, sql_board_members[wide != 0],
+	                              XF_STR(period), XF_STR(lo), XF_STR(hi),
+	                              XF_INT(limit)),
 	                  a, limit, sizeof **out, read_board_row, out, n);
 }
 
+/* Always the subtree's range of its covering index: the ranking index
+ * holds no org_path, so a wide scan would read every row's table entry. */
 static const char sql_board_scan[] =
     "SELECT member_id, points FROM point_member_totals WHERE period = $1 "
-    "AND org_path >= $2 AND org_path < $3";
+    "AND " IN_NARROW " AND points >= $4";
 
-int xf_store_point_board_scan(
-    xf_db *db, const char *period, const char *lo, const char *hi,
-    int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg)
+int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
+                              const char *hi, int64_t least,
+                              int (*fn)(void *arg, int64_t member_id,
+                                        int64_t points),
+                              void *arg)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_board_scan, XF_STR(period),
-	                          XF_STR(lo), XF_STR(hi));
+	                          XF_STR(lo), XF_STR(hi), XF_INT(least));
 	if (!st)
 		return XF_DB_ERROR;
 	int rc;
@@ -55,6 +73,40 @@ int xf_store_point_board_scan(
 			break;
 	xf_db_reset(st);
 	return xf_db_done(rc);
+}
+
+#define LEAST_MAX 50
+/* Ids are bound to all LEAST_MAX slots; unused ones get 0, no member's. */
+static const char sql_board_least[] =
+    "SELECT MIN(points), COUNT(*) FROM point_member_totals WHERE period = "
+    "$1 AND org_path >= $2 AND org_path < $3 AND member_id IN ("
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, "
+    "$31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, "
+    "$44, $45, $46, $47, $48, $49, $50, $51, $52, $53)";
+
+int xf_store_point_board_least(xf_db *db, const char *period, const char *lo,
+                               const char *hi, const int64_t *ids, int n,
+                               int64_t *least, int64_t *found)
+{
+	*found = 0;
+	for (int from = 0; from < n; from += LEAST_MAX) {
+		xf_stmt *st = XF_DB_BOUND(db, sql_board_least, XF_STR(period),
+		                          XF_STR(lo), XF_STR(hi));
+		if (!st)
+			return XF_DB_ERROR;
+		for (int j = 0; j < LEAST_MAX; j++)
+			xf_db_bind_int(st, j + 4,
+			               from + j < n ? ids[from + j] : 0);
+		int64_t v[2];
+		int rc = xf_db_ints(st, v, 2);
+		if (rc != XF_DB_OK)
+			return rc;
+		if (v[1] && (!*found || v[0] < *least))
+			*least = v[0];
+		*found += v[1];
+	}
+	return XF_DB_OK;
 }
 
 static const char sql_count_above[] =

@@ -20,16 +20,32 @@ typedef struct xf_point_board_row {
 	int vetoed;
 } xf_point_board_row;
 
+/*
+ * A subtree is "wide" when it holds at least 1/XF_BOARD_WIDE_SHARE of
+ * the members of its tree: walking the period's ranking from the top and
+ * dropping other subtrees' rows then reads about XF_BOARD_WIDE_SHARE rows
+ * per board row, less than sorting the subtree's own rows. The service
+ * decides from the kept member counts (store/org_counts.h).
+ */
+#define XF_BOARD_WIDE_SHARE 16
 /* Members with totals of the period within [lo, hi), best first. */
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
-                                 const char *lo, const char *hi, int limit,
-                                 xf_point_board_row **out, int *n);
-/* Calls fn for each (member, points) of the period within [lo, hi), in
- * no particular order (one range scan of the subtree index), until fn
- * returns nonzero. */
-int xf_store_point_board_scan(
-    xf_db *db, const char *period, const char *lo, const char *hi,
-    int (*fn)(void *arg, int64_t member_id, int64_t points), void *arg);
+                                 const char *lo, const char *hi, int wide,
+                                 int limit, xf_point_board_row **out, int *n);
+/* Calls fn for each (member, points) of the period within [lo, hi) with
+ * at least least points, in no particular order, until fn returns
+ * nonzero. */
+int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
+                              const char *hi, int64_t least,
+                              int (*fn)(void *arg, int64_t member_id,
+                                        int64_t points),
+                              void *arg);
+/* Of the members ids[0..n) (distinct), those with totals of
+ * the period within [lo, hi): *found, and the least of their points in
+ * *least (set only when *found > 0). */
+int xf_store_point_board_least(xf_db *db, const char *period, const char *lo,
+                               const char *hi, const int64_t *ids, int n,
+                               int64_t *least, int64_t *found);
 /* Members of the period within [lo, hi) with more points than points. */
 int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
                                const char *hi, int64_t points, int64_t *n);

@@ -77,3 +77,12 @@ int xf_store_org_counts_rebuild(xf_db *db)
 	int rc = xf_db_run(xf_db_stmt(db, sql_clear));
 	return rc == XF_DB_OK ? xf_db_run(xf_db_stmt(db, sql_fill)) : rc;
 }
+
+static const char sql_subtree_members[] =
+    "SELECT CAST(COALESCE(SUM(subtree), 0) AS BIGINT) FROM org_counts "
+    "WHERE org_id = $1 AND dim = 'status'";
+
+int xf_store_org_subtree_members(xf_db *db, int64_t id, int64_t *n)
+{
+	return xf_db_value(XF_DB_BOUND(db, sql_subtree_members, XF_INT(id)), n);
+}

@@ -16,5 +16,8 @@ int xf_store_org_counts_check(xf_db *db, xf_tally_diff_fn fn, void *arg,
                               int64_t *checked, int64_t *diffs);
 /* xf_tally_rebuild_fn of org_counts: all rows recounted. */
 int xf_store_org_counts_rebuild(xf_db *db);
+/* The members of org id's subtree not transferred out (0 for an unknown
+ * org), from its kept counts: one indexed read. */
+int xf_store_org_subtree_members(xf_db *db, int64_t id, int64_t *n);
 
 #endif

@@ -135,6 +135,10 @@ static void test_parent_id_of_a_root_is_0(void **state)
 	assert_int_equal(xf_path_id("/1/"), 1);
 	assert_int_equal(xf_path_id("/9223372036854775807/"), INT64_MAX);
 	assert_int_equal(xf_path_id(""), -1);
+	assert_int_equal(xf_path_root_id("/1/5/23/"), 1);
+	assert_int_equal(xf_path_root_id("/42/"), 42);
+	assert_int_equal(xf_path_root_id("/1/x/"), -1);
+	assert_int_equal(xf_path_root_id(""), -1);
 }
 
 static void test_child_path_appends_the_id(void **state)
