@@ -33,5 +33,6 @@ extern const char xf_schema_v25[];
 extern const char xf_schema_v26[];
 extern const char xf_schema_v27[];
 extern const char xf_schema_v28[];
+extern const char xf_schema_v29[];
 
 #endif
