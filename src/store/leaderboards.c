@@ -10,16 +10,20 @@
 
 /*
  * The subtree condition on the kept totals, in two forms. Narrow: on
- * org_path itself, so the planner reads the subtree's range of the index
- * (period, org_path, ...) and sorts it. Wide: on an expression of
- * org_path, which no index holds, so the planner walks the ranking index
- * (period, points, ...) from the top and drops the rows of other
- * subtrees; for a subtree holding a large part of the city that stops
- * after a few rows per board row instead of sorting the subtree.
+ * org_path itself, so SQLite reads the subtree's range of the index
+ * (period, org_path, ...) and sorts it. Wide (SQLite only): on an
+ * expression of org_path, which no index holds, so SQLite walks the
+ * ranking index (period, points, ...) from the top and drops the rows of
+ * other subtrees; for a subtree holding a large part of the tree that
+ * stops after a few rows per board row instead of sorting the subtree.
+ * PostgreSQL gets the narrow form planned for the bound range at each
+ * call: its statistics already choose the walk for a wide range, and the
+ * expression would hide the range from them.
  */
 #define IN_NARROW "org_path >= $2 AND org_path < $3"
 #define IN_WIDE   "org_path || '' >= $2 AND org_path || '' < $3"
 #define BOARD_MEMBERS(in)                                                      \
+	XF_SQL_PLAN_PER_CALL                                                   \
 	"SELECT t.member_id, t.org_id, t.points, m.name, o.name, t.vetoed "    \
 	"FROM (SELECT member_id, org_id, points, vetoed FROM "                 \
 	"point_member_totals WHERE period = $1 AND " in " AND NOT EXISTS "     \
@@ -45,6 +49,7 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int wide,
                                  int limit, xf_point_board_row **out, int *n)
 {
+	wide = wide && db->drv->kind == XF_DB_SQLITE;
 	return xf_db_rows(XF_DB_BOUND(db, sql_board_members[wide != 0],
 	                              XF_STR(period), XF_STR(lo), XF_STR(hi),
 	                              XF_INT(limit)),

@@ -24,7 +24,8 @@ typedef struct xf_point_board_row {
  * A subtree is "wide" when it holds at least 1/XF_BOARD_WIDE_SHARE of
  * the members of its tree: walking the period's ranking from the top and
  * dropping other subtrees' rows then reads about XF_BOARD_WIDE_SHARE rows
- * per board row, less than sorting the subtree's own rows. The service
+ * per board row, less than sorting the subtree's own rows (SQLite; on
+ * PostgreSQL the planner chooses by the bound range). The service
  * decides from the kept member counts (store/org_counts.h).
  */
 #define XF_BOARD_WIDE_SHARE 16

@@ -48,7 +48,7 @@ static const char *const migrations[] = {
     xf_schema_v26, /* kept tallies of the 晒绩 board */
     xf_schema_v27, /* kept tally of meetings for the compliance board */
     xf_schema_v28, /* kept subtree counts (org_counts) and their triggers */
-    xf_schema_v29, /* task_open_days: an index holding the day counts */
+    xf_schema_v29, /* indexes of uncached boards (open task days, left) */
 };
 
 int xf_schema_latest(void)
