@@ -5,7 +5,7 @@
 #   scripts/run-api-tests.sh [FILE...]    default: every tests/api/*.test.mjs
 #
 # Environment:
-#   XF_API_JOBS  how many runs go at once (default 2)
+#   XF_API_JOBS  how many clock runs go at once (default 2)
 #   XF_BIN       the server binary (default build/xianfeng; run make first)
 #   XF_API_DBS   which backends, default "sqlite postgres"
 #   PG_BIN       PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
@@ -42,9 +42,7 @@ fi
 command -v node >/dev/null || { echo "run-api-tests: node is not installed" >&2; exit 2; }
 
 # Every run (SQLite, PostgreSQL, SQLite at each clock) writes its TAP output
-# to its own file; up to XF_API_JOBS (default 2) runs go at once, since a run
-# waits on its servers more than it computes. With one run its output is
-# shown as it comes; with several, each is shown whole, in order, when done.
+# to its own file.
 work=$(mktemp -d "${TMPDIR:-/tmp}/xf-api.XXXXXX") || exit 2
 # shellcheck disable=SC2317 # called through trap
 cleanup() {
@@ -120,17 +118,30 @@ for clock in $CLOCKS; do
 	cmds+=("run_sqlite@$clock")
 done
 
+# The runs on SQLite and PostgreSQL go one after the other, their output
+# shown as it comes; the clock runs then go XF_API_JOBS at a time, each
+# shown whole when all are done.
 JOBS=${XF_API_JOBS:-2}
-[ "${#cmds[@]}" -gt 1 ] || JOBS=1
+streamed=()
 for i in "${!cmds[@]}"; do
-	while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+	cmd=${cmds[$i]}
+	clock=""
+	[ "$cmd" != "${cmd#*@}" ] && clock=${cmd#*@}
+	if [ -z "$clock" ]; then
+		wait
+	else
+		while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+	fi
 	: >"$work/$i.out"
 	(
-		cmd=${cmds[$i]}
-		"${cmd%@*}" "$work/$i.out" "$([ "$cmd" != "${cmd#*@}" ] && echo "${cmd#*@}")"
+		"${cmd%@*}" "$work/$i.out" "$clock"
 		echo $? >"$work/$i.rc"
 	) &
-	[ "$JOBS" -eq 1 ] && tail -n +1 -f --pid=$! "$work/$i.out"
+	if [ -z "$clock" ]; then
+		echo "== API tests: ${labels[$i]}"
+		tail -n +1 -f --pid=$! "$work/$i.out"
+		streamed[i]=1
+	fi
 done
 wait
 
@@ -138,7 +149,7 @@ status=0
 summaries=()
 for i in "${!cmds[@]}"; do
 	f="$work/$i.out"
-	if [ "$JOBS" -ne 1 ]; then
+	if [ -z "${streamed[i]:-}" ]; then
 		echo "== API tests: ${labels[$i]}"
 		cat "$f"
 	fi

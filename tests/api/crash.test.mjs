@@ -87,7 +87,10 @@ test('a SIGKILL in the middle of writes loses no answered write and leaves nothi
 		}
 	};
 	const workers = Array.from({ length: 8 }, (_, w) => worker(_, w));
+	// killed once writes of both kinds are flowing (at least 0.7 s in,
+	// longer on a loaded machine), at the latest after a minute
 	await sleep(700);
+	for (let t = 0; t < 600 && (answered.length <= 10 || entries.length <= 10); t++) await sleep(100);
 	first.proc.kill('SIGKILL');
 	stop = true;
 	await Promise.all(workers);

@@ -107,7 +107,7 @@ async function freePort() {
 
 function runCli(args, env = {}) {
 	return new Promise((resolve, reject) => {
-		execFile(XF_BIN, args, { env: { ...process.env, ...env }, timeout: 60000 },
+		execFile(XF_BIN, args, { env: { ...process.env, ...env }, timeout: 300000 },
 			(err, stdout, stderr) => {
 				if (err) {
 					reject(new Error(`xianfeng ${args.join(' ')} failed (${err.code ?? err.signal}):\n` +
