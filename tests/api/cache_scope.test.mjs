@@ -12,9 +12,9 @@
 // paths of records).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import {
 	startServer, expectStatus, createUserAndLogin, createOrg, maskPhone, uniq, DB_KIND, todayShanghai, dayFromToday,
+	openEvents,
 } from './harness.mjs';
 import { startWithTree, membersOf, pointRule, award } from './fixtures.mjs';
 
@@ -138,44 +138,12 @@ test('a write is read back at once by every scope it concerns, and leaves the ot
 
 /**
  * The live events of org's subtree on server `on` (GET /api/cockpit/events):
- * {ready, next(name), close()}. On PostgreSQL another server's commit
+ * {ready, next(name), close()} (harness openEvents). On PostgreSQL another server's commit
  * reaches this one as one notification whose first line drops the cached
  * answers it concerns and whose next lines are these events: once an event
  * of a write is read, so is the write.
  */
-function openEvents(client, org, on) {
-	const events = [];
-	const waiters = [];
-	let buf = '';
-	const req = http.get(`${on.url}/api/cockpit/events?org=${org.id}`, { headers: client.authHeaders('GET') });
-	const ready = new Promise((resolve, reject) => {
-		req.on('response', (res) => {
-			assert.equal(res.statusCode, 200);
-			res.setEncoding('utf8');
-			res.on('data', (chunk) => {
-				buf += chunk;
-				let i;
-				while ((i = buf.indexOf('\n\n')) >= 0) {
-					const frame = buf.slice(0, i);
-					buf = buf.slice(i + 2);
-					const ev = frame.split('\n').find((l) => l.startsWith('event:'));
-					if (!ev) { resolve(); continue; } // the opening retry line
-					events.push(ev.slice(6).trim());
-					for (const w of waiters.splice(0)) w();
-				}
-			});
-		});
-		req.on('error', reject);
-	});
-	const next = (name) => new Promise((resolve) => {
-		const seen = events.length;
-		const check = () => {
-			if (events.slice(seen).includes(name)) resolve(); else waiters.push(check);
-		};
-		check();
-	});
-	return { ready, next, close: () => req.destroy() };
-}
+const cockpitEvents = (client, org, on) => openEvents(client, `${on.url}/api/cockpit/events?org=${org.id}`);
 
 if (DB_KIND === 'postgres') {
 	test('two servers on one PostgreSQL read each other\'s writes once the commit\'s notification arrives', async () => {
@@ -186,8 +154,8 @@ if (DB_KIND === 'postgres') {
 			const points = (b) => b.items.find((x) => x.member_id === T.m1.id)?.points ?? 0;
 			const s1o = await other.login(U.s1.username, U.s1.password);
 			const como = await other.login(U.com.username, U.com.password);
-			const there = openEvents(como, T.dist, other);
-			const here = openEvents(U.com.client, T.dist, T.srv);
+			const there = cockpitEvents(como, T.dist, other);
+			const here = cockpitEvents(U.com.client, T.dist, T.srv);
 			walls.push(there, here);
 			await Promise.all([there.ready, here.ready]);
 			// kept on both servers

@@ -9,7 +9,7 @@
 // others see nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
+import { startWithTree, clientsFor, officersOf, TWO_DISTRICTS } from './fixtures.mjs';
 import { readZip, xlsxCells } from './zip.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, openEvents,
@@ -23,8 +23,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 before(async () => {
 	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
 	({ cityCom, com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, {
-		cityCom: ['committee', city], com: ['committee', dist], com2: ['committee', dist2],
-		sec1: ['secretary', b1], sec2: ['secretary', b2], sec3: ['secretary', b3],
+		cityCom: ['committee', city], ...officersOf({ dist, dist2, b1, b2, b3 }),
 	}));
 });
 after(async () => { await srv?.stop(); });

@@ -80,6 +80,14 @@ export async function clientsFor(admin, srv, users) {
 	return out;
 }
 
+/** The officers of a TWO_DISTRICTS tree t for clientsFor: com and com2,
+ * committees of dist and dist2; sec1, sec2 and sec3, secretaries of b1, b2
+ * and b3. */
+export const officersOf = (t) => ({
+	com: ['committee', t.dist], com2: ['committee', t.dist2],
+	sec1: ['secretary', t.b1], sec2: ['secretary', t.b2], sec3: ['secretary', t.b3],
+});
+
 /** A point rule (履职尽责, 5 points, needing approval) made by client; asserts 201. */
 export async function pointRule(client, srv, fields = {}) {
 	const body = { category: '履职尽责', item: uniq('完成重点任务'), points: 5, cap: null, cap_period: 'year',

@@ -8,7 +8,7 @@
 // everyone else is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
+import { startWithTree, clientsFor, officersOf, TWO_DISTRICTS } from './fixtures.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, CHINESE, PNG,
 } from './harness.mjs';
@@ -21,10 +21,7 @@ const YEAR = Number(TODAY.slice(0, 4));
 
 before(async () => {
 	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
-	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, {
-		com: ['committee', dist], com2: ['committee', dist2],
-		sec1: ['secretary', b1], sec2: ['secretary', b2], sec3: ['secretary', b3],
-	}));
+	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, officersOf({ dist, dist2, b1, b2, b3 })));
 	cluster = expectStatus(await admin.post('/api/clusters', { name: uniq('联建片区'), description: '测试片区' }), 201, srv);
 	tags = expectList(await admin.get('/api/central-work-tags'), srv).items;
 });

@@ -8,7 +8,7 @@
 // out of scope, 403 to act without the right.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithTree, membersOf, clientsFor, TWO_DISTRICTS } from './fixtures.mjs';
+import { startWithTree, membersOf, clientsFor, officersOf, TWO_DISTRICTS } from './fixtures.mjs';
 import {
 	expectStatus, expectError, expectList, uniq, todayShanghai, dayFromToday, CHINESE, PNG,
 } from './harness.mjs';
@@ -21,10 +21,7 @@ const YEAR = Number(TODAY.slice(0, 4));
 
 before(async () => {
 	({ srv, admin, city, dist, dist2, b1, b2, b3 } = await startWithTree(TWO_DISTRICTS));
-	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, {
-		com: ['committee', dist], com2: ['committee', dist2],
-		sec1: ['secretary', b1], sec2: ['secretary', b2], sec3: ['secretary', b3],
-	}));
+	({ com, com2, sec1, sec2, sec3 } = await clientsFor(admin, srv, officersOf({ dist, dist2, b1, b2, b3 })));
 	[m1] = await membersOf(admin, srv, [b1]);
 	({ me1 } = await clientsFor(admin, srv, { me1: ['member', b1, m1] }));
 });

@@ -5,7 +5,7 @@
 // or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, serverNow } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, apiAs, serverNow, PHONE } from './lib.mjs'
 
 const browser = await launchForFile()
 
@@ -16,11 +16,7 @@ function isoIn(h) {
 }
 
 test('on a phone, members sign up; the waiting one moves up when a place is freed', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const one = await watchedPage(browser, { width: 390, height: 844 })
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { one: ["the member's", PHONE] } }, async ({ url, admin, one }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const branch = await admin.org('市统计局第一党支部', 'branch', root)
     const users = [['zs', '张三', '33020119800101001'], ['ls', '李四', '33020119810202003']]
@@ -59,8 +55,5 @@ test('on a phone, members sign up; the waiting one moves up when a place is free
     await screenshot(page, 'activity-waiting-phone')
     const wide = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(wide <= 392, `page is ${wide}px wide`)
-  } finally {
-    await closeAll(server, one)
-  }
-  assertNoProblems({ "the member's": one })
+  })
 })

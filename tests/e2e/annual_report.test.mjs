@@ -8,17 +8,13 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, login, shanghaiToday } from './lib.mjs'
 import { readZip } from '../api/zip.mjs'
 
 const browser = await launchForFile()
 
 test('a committee downloads the year\'s report as PDF and Word', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const w = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { w: "the committee's" } }, async ({ url, admin, w }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee')
     const branch = await admin.org('第一党支部', 'branch', root)
     await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
@@ -42,8 +38,5 @@ test('a committee downloads the year\'s report as PDF and Word', async () => {
     assert.equal(docx.suggestedFilename(), `${year}年度党建工作报告-${root.name}.docx`)
     const xml = readZip(readFileSync(await docx.path())).get('word/document.xml').toString('utf8')
     assert.ok(xml.includes(`${root.name}共有党组织2个，党员1名`))
-    assertNoProblems([w])
-  } finally {
-    await closeAll(server, w)
-  }
+  })
 })

@@ -5,7 +5,7 @@
 // HTTP errors, and leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, serverNow, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, serverNow } from './lib.mjs'
 
 const browser = await launchForFile()
 
@@ -13,11 +13,7 @@ const browser = await launchForFile()
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 test('a secretary uploads, downloads and deletes meeting attachments', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's" } }, async ({ url, admin, sec }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
     const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
     await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
@@ -59,8 +55,5 @@ test('a secretary uploads, downloads and deletes meeting attachments', async () 
     await box.getByText('暂无附件').waitFor()
     const left = await admin.get(`/api/meetings/${m.id}/attachments`)
     assert.equal(left.total, 0)
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })

@@ -7,19 +7,14 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, apiAs } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 const browser = await launchForFile()
 
 test('a secretary reports a campaign item; the committee rates, ranks and closes; a lecture is recorded', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser)
-  const sec = await watchedPage(browser)
-  try {
+  await browserTest(browser, { pages: { com: "the committee's", sec: "the secretary's" } }, async ({ url, admin, com, sec }) => {
     const today = todayShanghai()
-    const admin = await apiAs(url, 'admin')
     const root = await admin.org('市直机关工委', 'work_committee')
     const b1 = await admin.org('市统计局第一党支部', 'branch', root)
     await admin.org('市统计局第二党支部', 'branch', root)
@@ -79,8 +74,5 @@ test('a secretary reports a campaign item; the committee rates, ranks and closes
     await page.locator('[data-test=campaign-summary]', { hasText: '各支部按要求完成亮比事项' }).waitFor()
     await page.locator('[data-test=campaign-state]', { hasText: '已结束' }).waitFor()
     await screenshot(page, 'campaign-closed')
-  } finally {
-    await closeAll(server, com, sec)
-  }
-  assertNoProblems({ "the committee's": com, "the secretary's": sec })
+  })
 })

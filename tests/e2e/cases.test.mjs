@@ -6,18 +6,12 @@
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, login, loginTo, apiAs, shanghaiToday, pickOrg } from './lib.mjs'
 
 const browser = await launchForFile()
 
 test('a case from submission to selection and the library', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  const com = await watchedPage(browser)
-  const judge = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's", com: "the committee's", judge: "the reviewer's" } }, async ({ url, admin, sec, com, judge }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const b1 = await admin.org('市统计局第一党支部', 'branch', root)
     const b2 = await admin.org('市财政局第一党支部', 'branch', root)
@@ -123,8 +117,5 @@ test('a case from submission to selection and the library', async () => {
     await page.locator('[data-test=case-text]', { hasText: '数据一张图' }).waitFor()
     const honors = await jggw.get(`/api/honors?org=${b1.id}`)
     assert.equal(honors.items.filter((h) => h.source === 'case' && h.grade === '十佳').length, 1)
-  } finally {
-    await closeAll(server, sec, com, judge)
-  }
-  assertNoProblems({ "the secretary's": sec, "the committee's": com, "the reviewer's": judge })
+  })
 })

@@ -7,16 +7,12 @@
 // screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, pickOrg } from './lib.mjs'
 
 const browser = await launchForFile()
 
 test('a committee opens a cluster, sees its projects and roll-up, and creates a project there', async () => {
-  const server = await startServer('demo')
-  const url = server.url
-  const com = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { seed: 'demo', pages: { com: "the committee's" } }, async ({ url, admin, com }) => {
     const clusters = (await admin.get('/api/clusters?size=50')).items
     const first = clusters.find((c) => c.name === '第一片区')
     assert.ok(first.lead_org_name, 'the demo gives the cluster a lead')
@@ -64,8 +60,5 @@ test('a committee opens a cluster, sees its projects and roll-up, and creates a 
     await page.goto(`${url}/joint-projects?cluster=${first.id}`)
     await page.locator('[data-test=projects] .el-table__row', { hasText: '片区党建联盟共建项目' }).waitFor()
     await page.xfIdle()
-  } finally {
-    await closeAll(server, com)
-  }
-  assertNoProblems({ "the committee's": com })
+  })
 })

@@ -7,19 +7,13 @@
 // in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, closeAll, assertNoProblems,
-  shanghaiToday } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, login, loginTo, shanghaiToday } from './lib.mjs'
 
 const browser = await launchForFile()
 
 test('a secretary sets a base in 元, pays two months and sees them in the grid; the member sees them', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  const mem = await watchedPage(browser)
-  const [year] = shanghaiToday()
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's", mem: "the member's" } }, async ({ url, admin, sec, mem }) => {
+    const [year] = shanghaiToday()
     const root = await admin.org('市直机关工委', 'work_committee')
     const branch = await admin.org('市财政局第一党支部', 'branch', root)
     const m1 = await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
@@ -71,8 +65,5 @@ test('a secretary sets a base in 元, pays two months and sees them in the grid;
     await mem.page.xfIdle()
     await mem.page.locator('[data-test=my-dues] .month.paid', { hasText: '12月' }).waitFor()
     await screenshot(mem.page, 'dues-mine')
-  } finally {
-    await closeAll(server, sec, mem)
-  }
-  assertNoProblems({ "the secretary's": sec, "the member's": mem })
+  })
 })

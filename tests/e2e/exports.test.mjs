@@ -7,7 +7,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { startServer, launchForFile, watchedPage, login, apiAs, serverNow, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { launchForFile, browserTest, login, serverNow, idNumber } from './lib.mjs'
 import { sheetOf } from '../api/xlsx_sheet.mjs'
 
 const browser = await launchForFile()
@@ -21,12 +21,7 @@ async function exported(page) {
 }
 
 test('list pages export what they show: filters, scope and masking as on the page', async () => {
-  const server = await startServer('admin')
-  const url = server.url
-  const com = await watchedPage(browser)
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { seed: 'admin', pages: { com: "the committee's", sec: "the secretary's" } }, async ({ url, admin, com, sec }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
     const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
     const ids = [idNumber('33020119850101001'), idNumber('33020119900202003')]
@@ -80,8 +75,5 @@ test('list pages export what they show: filters, scope and masking as on the pag
     assert.equal(masked.length, 2)
     for (const r of masked) assert.match(r[3], /^\d{4}\*{10}[\dX]{4}$/)
     assert.ok(masked.some((r) => r[3] === shown))
-  } finally {
-    await closeAll(server, com, sec)
-  }
-  assertNoProblems({ "the committee's": com, "the secretary's": sec })
+  })
 })

@@ -5,17 +5,12 @@
 // errors; leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, PHONE } from './lib.mjs'
 
 const browser = await launchForFile()
 
 test('a committee writes an article with two versions; a member finds it by a two-character word', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser)
-  const mem = await watchedPage(browser, { width: 390, height: 844 })
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { com: "the committee's", mem: ["the member's", PHONE] } }, async ({ url, admin, com, mem }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const branch = await admin.org('市统计局第一党支部', 'branch', root)
     const member = await admin.member(branch, '张三', '33020119800101001', '13800000000', '2010-07-01')
@@ -51,8 +46,5 @@ test('a committee writes an article with two versions; a member finds it by a tw
     await page.locator('[data-test=guide-versions] .el-collapse-item', { hasText: '第 1 版' }).waitFor()
     assert.equal(await page.locator('[data-test=guide-versions] .el-collapse-item').count(), 2)
     await screenshot(page, 'guide-member-search')
-  } finally {
-    await closeAll(server, com, mem)
-  }
-  assertNoProblems({ "the committee's": com, "the member's": mem })
+  })
 })

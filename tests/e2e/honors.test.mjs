@@ -6,28 +6,16 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems, pickOrg } from './lib.mjs'
+import { launchForFile, browserTest, committeeAndBranch, screenshot, loginTo, apiAs, shanghaiToday, pickOrg, PHONE } from './lib.mjs'
 
 const browser = await launchForFile()
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
   + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
 
-async function city(url) {
-  const admin = await apiAs(url, 'admin')
-  const root = await admin.org('市直机关工委', 'work_committee')
-  const branch = await admin.org('市统计局第一党支部', 'branch', root)
-  await admin.user('jggw', '机关工委', 'committee', root)
-  await admin.user('zbsj', '支部书记', 'secretary', branch)
-  return { admin, root, branch }
-}
-
 test('a committee registers an honor, reads the year\'s counts and attaches the certificate', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser)
-  try {
-    const { admin, branch } = await city(url)
+  await browserTest(browser, { pages: { com: "the committee's" } }, async ({ url, admin, com }) => {
+    const { branch } = await committeeAndBranch(admin)
     const [y, m, d] = shanghaiToday()
     const today = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
     // two second prizes already in the registry
@@ -62,18 +50,12 @@ test('a committee registers an honor, reads the year\'s counts and attaches the 
     const list = await admin.get(`/api/honors?org=${branch.id}&grade=一等奖`)
     assert.equal(list.total, 1)
     assert.equal(list.items[0].attachment_count, 1)
-  } finally {
-    await closeAll(server, com)
-  }
-  assertNoProblems({ "the committee's": com })
+  })
 })
 
 test('on a phone, a committee grades a branch\'s brand for the year', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser, { width: 390, height: 844 })
-  try {
-    const { branch } = await city(url)
+  await browserTest(browser, { pages: { com: ["the committee's", PHONE] } }, async ({ url, admin, com }) => {
+    const { branch } = await committeeAndBranch(admin)
     const [y] = shanghaiToday()
     const sec = await apiAs(url, 'zbsj')
     const b = await sec.post('/api/brands', { org_id: branch.id, name: '数据先锋', slogan: '让数据说话，为发展服务', started_year: y - 1 })
@@ -97,8 +79,5 @@ test('on a phone, a committee grades a branch\'s brand for the year', async () =
     // the page fits the phone: nothing wider than the screen
     const wide = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(wide <= 392, `page is ${wide}px wide`)
-  } finally {
-    await closeAll(server, com)
-  }
-  assertNoProblems({ "the committee's": com })
+  })
 })

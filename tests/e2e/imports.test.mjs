@@ -6,7 +6,7 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, idNumber } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
 const browser = await launchForFile()
@@ -14,11 +14,7 @@ const browser = await launchForFile()
 const HEADER = '姓名,性别,身份证号码,手机号码,所属党组织,党员状态,入党日期'
 
 test('a secretary checks and imports a roster and an organization from files', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's" } }, async ({ url, admin, sec }) => {
     const root = await admin.org('中共市统计局党组', 'party_committee')
     const branch = await admin.org('统计局第一党支部', 'branch', root)
     await admin.user('tjsj', '第一党支部书记', 'secretary', branch)
@@ -71,8 +67,5 @@ test('a secretary checks and imports a roster and an organization from files', a
     assert.deepEqual(kids.items.map((o) => o.name), ['第一党小组'])
     await page.xfIdle()
     await screenshot(page, 'import-orgs')
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })

@@ -5,7 +5,7 @@
 // requests or unannounced HTTP errors; leaves screenshots.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, login, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, login, apiAs, PHONE } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
 const browser = await launchForFile()
@@ -13,11 +13,7 @@ const browser = await launchForFile()
 const day = dayFromToday
 
 test('a secretary on a phone opens the inbox from the bell and drills into a claim', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser, { width: 390, height: 844 })
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: ["the secretary's", PHONE] } }, async ({ url, admin, sec }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2015-01-01' })
     const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2015-01-01' })
     const member = await admin.member(branch, '张三', '33020119800101001', '13800000000', '2010-07-01')
@@ -52,8 +48,5 @@ test('a secretary on a phone opens the inbox from the bell and drills into a cla
     await page.locator('[data-test=inbox-item]', { hasText: '张三' }).click()
     await page.waitForURL(new RegExp(`/points/claims\\?claim=${claim.id}$`))
     await page.xfIdle()
-    assertNoProblems({ "the secretary's": sec })
-  } finally {
-    await closeAll(server, sec)
-  }
+  })
 })

@@ -195,6 +195,36 @@ export function assertNoProblems(pages) {
   }
 }
 
+/** The viewport of a phone, for watched pages of the tests that use one. */
+export const PHONE = { width: 390, height: 844 }
+
+/**
+ * One browser test from its start to its end: starts a server (seed:
+ * 'empty' unless said), opens a watched page for each entry of pages,
+ * named by whose page it is ({ sec: "the secretary's" }, or with a
+ * viewport { mem: ["the member's", PHONE] }), logs an API client in as
+ * admin, and runs body({ server, url, admin, ...the pages by their keys }).
+ * Then closes the pages and the server, whatever body did, and fails the
+ * test if a page recorded a problem.
+ */
+export async function browserTest(browser, { seed = 'empty', pages }, body) {
+  const server = await startServer(seed)
+  const watched = {}
+  const whose = {}
+  try {
+    for (const [key, spec] of Object.entries(pages)) {
+      const [name, viewport] = Array.isArray(spec) ? spec : [spec]
+      watched[key] = await watchedPage(browser, viewport)
+      whose[name] = watched[key]
+    }
+    const admin = await apiAs(server.url, 'admin')
+    await body({ server, url: server.url, admin, ...watched })
+  } finally {
+    await closeAll(server, ...Object.values(watched))
+  }
+  assertNoProblems(whose)
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
@@ -263,6 +293,22 @@ export async function apiAs(url, username, password = PASSWORD) {
     member: (org, name, first17, phone, joined_on, extra = {}) => call('POST', '/api/members', {
       name, gender: 'male', id_number: idNumber(first17), phone, status: 'full', joined_on, org_id: org.id, ...extra }),
   }
+}
+
+/**
+ * The small city most tests start from, made through the admin client
+ * admin: a root organization (root: [name, kind]) with a branch below it
+ * (branch: its name), the committee account jggw (机关工委) on the root
+ * and the secretary account zbsj (secretary: its display name) on the
+ * branch. Returns { root, branch }.
+ */
+export async function committeeAndBranch(admin, { root = ['市直机关工委', 'work_committee'], branch = '市统计局第一党支部',
+  secretary = '支部书记' } = {}) {
+  const r = await admin.org(root[0], root[1])
+  const b = await admin.org(branch, 'branch', r)
+  await admin.user('jggw', '机关工委', 'committee', r)
+  await admin.user('zbsj', secretary, 'secretary', b)
+  return { root: r, branch: b }
 }
 
 /** A citizen ID number with its GB 11643 check character. */

@@ -6,18 +6,14 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { PASSWORD, launchForFile, browserTest, screenshot, login, loginTo, apiAs, shanghaiToday, PHONE } from './lib.mjs'
 
 const browser = await launchForFile()
 
 const pad = (n) => String(n).padStart(2, '0')
 
 test('a secretary records a meeting with attendance on a phone and the quarterly board changes colour', async () => {
-  const server = await startServer('demo')
-  const url = server.url
-  const sec = await watchedPage(browser, { width: 390, height: 844 })
-  const com = await watchedPage(browser)
-  try {
+  await browserTest(browser, { seed: 'demo', pages: { sec: ["the secretary's", PHONE], com: "the committee's" } }, async ({ url, sec, com }) => {
     // A 党小组 set up on the 1st of last month owes one 党小组会, in last month.
     const [y, m] = shanghaiToday()
     const py = m === 1 ? y - 1 : y
@@ -82,21 +78,13 @@ test('a secretary records a meeting with attendance on a phone and the quarterly
     assert.ok(['green', 'due'].includes(after), `status after the meeting: ${after}`)
     await com.page.xfIdle()
     await screenshot(com.page, 'compliance-after')
-  } finally {
-    await closeAll(server, sec, com)
-  }
-  assertNoProblems({ "the secretary's": sec, "the committee's": com })
+  })
 })
 
 test('a member claims points on a phone, the secretary approves (the second capped) and the 先锋榜 changes', async () => {
   // An empty platform with just what the test needs, so that no other
   // claims or points (the demo city has a history of both) are in the way.
-  const server = await startServer('empty')
-  const url = server.url
-  const mem = await watchedPage(browser, { width: 390, height: 844 })
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { mem: ["the member's", PHONE], sec: "the secretary's" } }, async ({ url, admin, mem, sec }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee')
     const branch = await admin.org('第一党支部', 'branch', root)
     await admin.user('qxj', '气象局党务干部', 'secretary', root)
@@ -158,8 +146,5 @@ test('a member claims points on a phone, the secretary approves (the second capp
     assert.equal((await page.locator('[data-test=my-total]').innerText()).trim(), '3')
     await page.xfIdle()
     await screenshot(page, 'my-points-phone')
-  } finally {
-    await closeAll(server, mem, sec)
-  }
-  assertNoProblems({ "the member's": mem, "the secretary's": sec })
+  })
 })

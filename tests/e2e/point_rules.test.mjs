@@ -7,7 +7,7 @@
 // requests or unannounced HTTP errors; screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, shanghaiToday } from './lib.mjs'
 
 const browser = await launchForFile()
 
@@ -20,11 +20,7 @@ async function pick(page, sel, text) {
 }
 
 test('an admin adds a rule that scores 党课 attendance by itself, and attendance scores it', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const w = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { w: "the admin's" } }, async ({ url, admin, w }) => {
     const root = await admin.org('中共市气象局党组', 'party_committee', null, { established_on: '2010-01-01' })
     const branch = await admin.org('第一党支部', 'branch', root, { established_on: '2010-01-01' })
     const member = await admin.member(branch, '程红旗', '33020119800101011', '13812345600', '2005-07-01')
@@ -64,8 +60,5 @@ test('an admin adds a rule that scores 党课 attendance by itself, and attendan
     assert.equal(led.items.length, 1)
     assert.equal(led.items[0].source, 'record')
     assert.equal(led.items[0].record_ref, `attendance:${mt.id}:${member.id}`)
-    assertNoProblems([w])
-  } finally {
-    await closeAll(server, w)
-  }
+  })
 })

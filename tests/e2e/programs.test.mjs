@@ -7,19 +7,15 @@
 // errors, and leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, committeeAndBranch, screenshot, loginTo, apiAs, shanghaiToday, PHONE } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
 const browser = await launchForFile()
 
 const day = dayFromToday
 
-async function city(url) {
-  const admin = await apiAs(url, 'admin')
-  const root = await admin.org('市直机关工委', 'work_committee')
-  const branch = await admin.org('市统计局第一党支部', 'branch', root)
-  await admin.user('jggw', '机关工委', 'committee', root)
-  await admin.user('zbsj', '支部书记', 'secretary', branch)
+async function city(url, admin) {
+  const { root, branch } = await committeeAndBranch(admin)
   const com = await apiAs(url, 'jggw')
   const [y] = shanghaiToday()
   const program = await com.post('/api/programs', {
@@ -27,16 +23,12 @@ async function city(url) {
     criteria: [{ name: '理论学习扎实', evidence: '第一议题学习记录' }, { name: '组织生活规范', evidence: '三会一课会议记录' }],
     applications_open: day(-1), applications_close: day(10), review_by: day(20),
   })
-  return { admin, com, root, branch, program, year: y }
+  return { com, root, branch, program, year: y }
 }
 
 test('a branch applies on a phone; the committee reviews and decides on a desktop', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser, { width: 390, height: 844 })
-  const boss = await watchedPage(browser)
-  try {
-    const { com, branch, program, year } = await city(url)
+  await browserTest(browser, { pages: { sec: ["the branch's", PHONE], boss: "the committee's" } }, async ({ url, admin, sec, boss }) => {
+    const { com, branch, program, year } = await city(url, admin)
 
     // the branch, on its phone
     let page = sec.page
@@ -95,8 +87,5 @@ test('a branch applies on a phone; the committee reviews and decides on a deskto
     await page.getByText('认定已撤销').waitFor()
     await page.locator('[data-test=program-apps] .el-table__row', { hasText: '候选公示' }).waitFor()
     assert.equal((await com.get(`/api/honors?org=${branch.id}`)).total, 0)
-  } finally {
-    await closeAll(server, sec, boss)
-  }
-  assertNoProblems({ "the branch's": sec, "the committee's": boss })
+  })
 })

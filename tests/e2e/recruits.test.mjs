@@ -8,7 +8,7 @@
 // unannounced HTTP errors; leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems, idNumber } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo, idNumber } from './lib.mjs'
 import { todayShanghai } from '../clock.mjs'
 
 const browser = await launchForFile()
@@ -45,11 +45,7 @@ const PATH = [
 ]
 
 test('a secretary takes one applicant from the application to 预备党员', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's" } }, async ({ url, admin, sec }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const branch = await admin.org('市统计局第一党支部', 'branch', root)
     await admin.user('zbsj', '支部书记', 'secretary', branch)
@@ -120,9 +116,6 @@ test('a secretary takes one applicant from the application to 预备党员', asy
     assert.ok(m)
     assert.equal(m.status, 'probationary')
     assert.equal(m.joined_on, at(-14))
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })
 

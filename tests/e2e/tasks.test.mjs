@@ -8,21 +8,15 @@
 // screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, login, loginTo, apiAs, shanghaiToday, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, committeeAndBranch, screenshot, login, loginTo, apiAs, shanghaiToday, PHONE } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
 const browser = await launchForFile()
 
 const day = dayFromToday
 
-async function city(url) {
-  const admin = await apiAs(url, 'admin')
-  const root = await admin.org('中共市气象局党组', 'party_committee')
-  const branch = await admin.org('第一党支部', 'branch', root)
-  await admin.user('zbsj', '第一党支部书记', 'secretary', branch)
-  await admin.user('jggw', '机关工委', 'committee', root)
-  return { admin, root, branch }
-}
+const city = (admin) => committeeAndBranch(admin, { root: ['中共市气象局党组', 'party_committee'], branch: '第一党支部',
+  secretary: '第一党支部书记' })
 
 const bar = (page, id) => page.locator(`[data-test=gantt-rows] li[data-task="${id}"]`)
 async function barIs(page, id, status, percent) {
@@ -31,11 +25,8 @@ async function barIs(page, id, status, percent) {
 }
 
 test('a secretary reports progress on a phone and the task chart changes', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser, { width: 390, height: 844 })
-  try {
-    const { admin, branch } = await city(url)
+  await browserTest(browser, { pages: { sec: ["the secretary's", PHONE] } }, async ({ url, admin, sec }) => {
+    const { branch } = await city(admin)
     // Overdue without milestones: red at 0%.
     const t1 = await admin.post('/api/tasks', { org_id: branch.id, title: '开展主题党日活动', owner: '王书记',
       start_on: day(-30), due_on: day(-1) })
@@ -80,18 +71,12 @@ test('a secretary reports progress on a phone and the task chart changes', async
     assert.ok(overflow <= 0, `task page is ${overflow}px wider than the phone`)
     await page.xfIdle()
     await screenshot(page, 'tasks-after-phone')
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })
 
 test('a committee gives out a task with a milestone and cascades it to a branch', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser)
-  try {
-    await city(url)
+  await browserTest(browser, { pages: { com: "the committee's" } }, async ({ url, admin, com }) => {
+    await city(admin)
     const { page } = com
     const [y] = shanghaiToday()
     await loginTo(page, url, 'jggw', `/tasks?year=${y}`)
@@ -133,18 +118,12 @@ test('a committee gives out a task with a milestone and cascades it to a branch'
     await page.xfIdle()
     assert.equal(await page.locator('[data-test=gantt-rows] li', { hasText: '党支部标准化规范化建设' }).count(), 2)
     await screenshot(page, 'task-cascaded')
-  } finally {
-    await closeAll(server, com)
-  }
-  assertNoProblems({ "the committee's": com })
+  })
 })
 
 test('a committee edits a year plan and deletes an empty one; a plan with tasks stays and the page says why', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const com = await watchedPage(browser)
-  try {
-    const { root, branch } = await city(url)
+  await browserTest(browser, { pages: { com: "the committee's" } }, async ({ url, admin, com }) => {
+    const { root, branch } = await city(admin)
     const api = await apiAs(url, 'jggw')
     const year = Number(day(0).slice(0, 4))
     const full = await api.post('/api/plans', { org_id: root.id, year, title: '党建工作要点（征求意见稿）',
@@ -202,8 +181,5 @@ test('a committee edits a year plan and deletes an empty one; a plan with tasks 
     await row(empty.title).waitFor({ state: 'detached' })
     const left = await api.get('/api/plans')
     assert.deepEqual(left.items.map((p) => p.id), [full.id])
-  } finally {
-    await closeAll(server, com)
-  }
-  assertNoProblems({ "the committee's": com })
+  })
 })

@@ -7,17 +7,13 @@
 // tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo } from './lib.mjs'
 import { dayFromToday, addMonths } from '../clock.mjs'
 
 const browser = await launchForFile()
 
 test('a committee secretary keeps the terms board and handles a transfer out', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's" } }, async ({ url, admin, sec }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const unit = await admin.org('市统计局机关党委', 'organ_committee', root)
     const b1 = await admin.org('统计局第一党支部', 'branch', unit)
@@ -69,8 +65,5 @@ test('a committee secretary keeps the terms board and handles a transfer out', a
     await tr.getByText('已到达').waitFor()
     const all = await admin.get(`/api/transfers?org=${unit.id}`)
     assert.equal(all.items[0].state, 'arrived')
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })

@@ -6,17 +6,13 @@
 // leaves screenshots in tests/e2e/screenshots/.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchForFile, watchedPage, screenshot, loginTo, apiAs, closeAll, assertNoProblems } from './lib.mjs'
+import { launchForFile, browserTest, screenshot, loginTo } from './lib.mjs'
 import { dayFromToday } from '../clock.mjs'
 
 const browser = await launchForFile()
 
 test('a secretary records a trigger, sees the overdue one in red and records the visit', async () => {
-  const server = await startServer('empty')
-  const url = server.url
-  const sec = await watchedPage(browser)
-  try {
-    const admin = await apiAs(url, 'admin')
+  await browserTest(browser, { pages: { sec: "the secretary's" } }, async ({ url, admin, sec }) => {
     const root = await admin.org('市直机关工委', 'work_committee')
     const branch = await admin.org('市统计局第一党支部', 'branch', root)
     const m1 = await admin.member(branch, '张三', '33020119850312451', '13800138000', '2010-07-01')
@@ -60,8 +56,5 @@ test('a secretary records a trigger, sees the overdue one in red and records the
     const list = await admin.get(`/api/visits?org=${branch.id}`)
     assert.equal(list.total, 1)
     assert.equal(list.items[0].help_given, '送慰问金')
-  } finally {
-    await closeAll(server, sec)
-  }
-  assertNoProblems({ "the secretary's": sec })
+  })
 })

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db.h"
 
@@ -29,6 +30,46 @@
 	} while (0)
 #define assert_true_for(expr, ...)  XF_EACH_(true, expr, __VA_ARGS__)
 #define assert_false_for(expr, ...) XF_EACH_(false, expr, __VA_ARGS__)
+
+/* assert_int_map(EXPR, {"a", 1}, {"b", 2}, ...): EXPR, written in terms of
+ * the string `str`, gives the number paired with each string (NULL
+ * allowed), one check per pair, in order; a failure names the expression,
+ * the string, what it gave and what it should have. assert_string_map is
+ * the same for an EXPR that gives a string. */
+#define assert_int_map(expr, ...)                                              \
+	do {                                                                   \
+		const struct {                                                 \
+			const char *in;                                        \
+			long long want;                                        \
+		} xf_map_[] = {__VA_ARGS__};                                   \
+		for (size_t xf_i_ = 0;                                         \
+		     xf_i_ < sizeof xf_map_ / sizeof xf_map_[0]; xf_i_++) {    \
+			const char *str = xf_map_[xf_i_].in;                   \
+			long long xf_got_ = (long long)(expr);                 \
+			if (xf_got_ != xf_map_[xf_i_].want)                    \
+				fail_msg("%s is %lld for \"%s\", not %lld",    \
+				         #expr, xf_got_, str ? str : "(NULL)", \
+				         xf_map_[xf_i_].want);                 \
+		}                                                              \
+	} while (0)
+#define assert_string_map(expr, ...)                                           \
+	do {                                                                   \
+		const struct {                                                 \
+			const char *in;                                        \
+			const char *want;                                      \
+		} xf_map_[] = {__VA_ARGS__};                                   \
+		for (size_t xf_i_ = 0;                                         \
+		     xf_i_ < sizeof xf_map_ / sizeof xf_map_[0]; xf_i_++) {    \
+			const char *str = xf_map_[xf_i_].in;                   \
+			const char *xf_got_ = (expr);                          \
+			if (!xf_got_ || strcmp(xf_got_, xf_map_[xf_i_].want))  \
+				fail_msg(                                      \
+				    "%s is \"%s\" for \"%s\", not \"%s\"",     \
+				    #expr, xf_got_ ? xf_got_ : "(NULL)",       \
+				    str ? str : "(NULL)",                      \
+				    xf_map_[xf_i_].want);                      \
+		}                                                              \
+	} while (0)
 
 /* A fresh temp directory from a mkdtemp template ("/tmp/xf-x.XXXXXX",
  * rewritten in place) and the URL "sqlite:<dir>/t.db" of a database in it.

@@ -15,16 +15,13 @@
 
 #include "domain/cases.h"
 #include "domain/points.h"
+#include "fixture.h"
+#include "judge_sheet.h"
 
 /* A reviewer's sheet with scores a and b (x10). */
 static xf_judge_sheet sheet(int a, int b)
 {
-	xf_judge_sheet s = {.weight = 1};
-	for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
-		s.score_x10[k] = -1;
-	s.score_x10[0] = a;
-	s.score_x10[1] = b;
-	return s;
+	return xf_test_sheet(1, a, b);
 }
 
 static void score_of_five_reviewers_drops_highest_and_lowest(void **state)
@@ -146,12 +143,10 @@ static void deadline_ends_submissions_after_its_day(void **state)
 static void honor_level_and_grade(void **state)
 {
 	(void)state;
-	assert_string_equal(xf_case_honor_level("city"), "市级");
-	assert_string_equal(xf_case_honor_level("county"), "县级");
-	assert_string_equal(xf_case_honor_level("township"), "县级");
-	assert_string_equal(xf_case_honor_grade("十佳"), "十佳");
-	assert_string_equal(xf_case_honor_grade("百优"), "百优");
-	assert_string_equal(xf_case_honor_grade("优秀案例"), "优秀");
+	assert_string_map(xf_case_honor_level(str), {"city", "市级"},
+	                  {"county", "县级"}, {"township", "县级"});
+	assert_string_map(xf_case_honor_grade(str), {"十佳", "十佳"},
+	                  {"百优", "百优"}, {"优秀案例", "优秀"});
 	assert_string_equal(xf_code_label(xf_case_stages, "closed"), "评审中");
 }
 

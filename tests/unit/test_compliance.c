@@ -255,16 +255,15 @@ static int february_required(const char *est)
 static void test_february_half_depends_on_leap_year(void **state)
 {
 	(void)state;
-	/* 2024 is a leap year: February has 29 days, 15th..29th is 15 days */
-	assert_int_equal(february_required("2024-02-15"), 1);
-	assert_int_equal(february_required("2024-02-16"), 0);
-	/* 2023: 28 days, the 15th leaves 14 days, exactly half */
-	assert_int_equal(february_required("2023-02-15"), 1);
-	assert_int_equal(february_required("2023-02-16"), 0);
-	/* 1900 and 2100 are not leap years, 2000 is */
-	assert_int_equal(february_required("2000-02-15"), 1);
-	assert_int_equal(february_required("2000-02-16"), 0);
-	assert_int_equal(february_required("2100-02-15"), 1);
+	assert_int_map(
+	    february_required(str),
+	    /* 2024 is a leap year: February has 29 days, 15th..29th
+	     * is 15 days */
+	    {"2024-02-15", 1}, {"2024-02-16", 0},
+	    /* 2023: 28 days, the 15th leaves 14 days, exactly half */
+	    {"2023-02-15", 1}, {"2023-02-16", 0},
+	    /* 1900 and 2100 are not leap years, 2000 is */
+	    {"2000-02-15", 1}, {"2000-02-16", 0}, {"2100-02-15", 1});
 }
 
 static void test_closed_temp_branch_owes_nothing_after_closing(void **state)
@@ -496,16 +495,13 @@ static void test_bad_times_are_refused(void **state)
 static void test_attendance_statuses_and_register_marks(void **state)
 {
 	(void)state;
-	assert_true(xf_attendance_status_valid("present"));
-	assert_true(xf_attendance_status_valid("personal_leave"));
-	assert_false(xf_attendance_status_valid("leave"));
-	assert_false(xf_attendance_status_valid(NULL));
-	assert_string_equal(xf_attendance_mark("present"), "√");
-	assert_string_equal(xf_attendance_mark("late"), "#");
-	assert_string_equal(xf_attendance_mark("sick_leave"), "○");
-	assert_string_equal(xf_attendance_mark("official_leave"), "★");
-	assert_string_equal(xf_attendance_mark("personal_leave"), "△");
-	assert_string_equal(xf_attendance_mark("absent"), "×");
+	assert_true_for(xf_attendance_status_valid(str), "present",
+	                "personal_leave");
+	assert_false_for(xf_attendance_status_valid(str), "leave", NULL);
+	assert_string_map(xf_attendance_mark(str), {"present", "√"},
+	                  {"late", "#"}, {"sick_leave", "○"},
+	                  {"official_leave", "★"}, {"personal_leave", "△"},
+	                  {"absent", "×"});
 }
 
 static void

@@ -13,22 +13,19 @@
 // clang-format on
 
 #include "domain/honors.h"
+#include "fixture.h"
 
 #include <string.h>
 
 static void holders(void **state)
 {
 	(void)state;
-	assert_true(xf_honor_category_personal("先进个人"));
-	assert_true(xf_honor_category_personal("调研成果"));
-	assert_false(xf_honor_category_personal("先进集体"));
-	assert_false(xf_honor_category_personal("品牌"));
-	assert_false(xf_honor_category_personal("金奖"));
-	assert_false(xf_honor_category_personal(NULL));
-	assert_true(xf_honor_category_collective("先进集体"));
-	assert_true(xf_honor_category_collective("案例"));
-	assert_false(xf_honor_category_collective("先进个人"));
-	assert_false(xf_honor_category_collective(NULL));
+	assert_true_for(xf_honor_category_personal(str), "先进个人",
+	                "调研成果");
+	assert_false_for(xf_honor_category_personal(str), "先进集体", "品牌",
+	                 "金奖", NULL);
+	assert_true_for(xf_honor_category_collective(str), "先进集体", "案例");
+	assert_false_for(xf_honor_category_collective(str), "先进个人", NULL);
 	/* every table fits the counts' 16 slots */
 	assert_true(xf_code_count(xf_honor_categories) <= 16);
 	assert_true(xf_code_count(xf_honor_levels) <= 16);

@@ -355,11 +355,8 @@ static void test_a_rule_matches_its_kind_and_qualifier(void **state)
 static void test_present_and_late_attend_leave_and_absence_do_not(void **state)
 {
 	(void)state;
-	assert_true(xf_points_attended("present"));
-	assert_true(xf_points_attended("late"));
-	assert_false(xf_points_attended("absent"));
-	assert_false(xf_points_attended("sick_leave"));
-	assert_false(xf_points_attended(NULL));
+	assert_true_for(xf_points_attended(str), "present", "late");
+	assert_false_for(xf_points_attended(str), "absent", "sick_leave", NULL);
 }
 
 static void test_milestone_on_time_is_done_by_its_due_date(void **state)

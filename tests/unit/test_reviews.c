@@ -14,16 +14,12 @@
 // clang-format on
 
 #include "domain/reviews.h"
+#include "judge_sheet.h"
 
 /* A sheet of weight w with scores a and b (x10; -1 empty). */
 static xf_judge_sheet sheet(int w, int a, int b)
 {
-	xf_judge_sheet s = {.weight = w};
-	for (int k = 0; k < XF_REVIEW_MAX_CRITERIA; k++)
-		s.score_x10[k] = -1;
-	s.score_x10[0] = a;
-	s.score_x10[1] = b;
-	return s;
+	return xf_test_sheet(w, a, b);
 }
 
 static void mean_weighted(void **state)

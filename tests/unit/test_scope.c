@@ -37,11 +37,8 @@ static void test_role_names_round_trip(void **state)
 static void test_unknown_role_names_parse_as_0(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_role_parse("Admin"), 0);
-	assert_int_equal(xf_role_parse("admin "), 0);
-	assert_int_equal(xf_role_parse("root"), 0);
-	assert_int_equal(xf_role_parse(""), 0);
-	assert_int_equal(xf_role_parse(NULL), 0);
+	assert_int_map(xf_role_parse(str), {"Admin", 0}, {"admin ", 0},
+	               {"root", 0}, {"", 0}, {NULL, 0});
 	assert_string_equal(xf_role_name(0), "");
 	assert_string_equal(xf_role_name(7), "");
 	assert_string_equal(xf_role_name(-1), "");
@@ -114,31 +111,21 @@ static void test_path_must_be_shorter_than_path_max(void **state)
 static void test_path_depth_counts_levels_below_the_root(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_path_depth("/1/"), 0);
-	assert_int_equal(xf_path_depth("/1/5/"), 1);
-	assert_int_equal(xf_path_depth("/1/5/23/"), 2);
-	assert_int_equal(xf_path_depth("/1/5/23/7/"), 3);
-	assert_int_equal(xf_path_depth("/1/5"), -1);
-	assert_int_equal(xf_path_depth(NULL), -1);
+	assert_int_map(xf_path_depth(str), {"/1/", 0}, {"/1/5/", 1},
+	               {"/1/5/23/", 2}, {"/1/5/23/7/", 3}, {"/1/5", -1},
+	               {NULL, -1});
 }
 
 static void test_parent_id_of_a_root_is_0(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_path_parent_id("/1/"), 0);
-	assert_int_equal(xf_path_parent_id("/42/"), 0);
-	assert_int_equal(xf_path_parent_id("/1/5/"), 1);
-	assert_int_equal(xf_path_parent_id("/1/5/23/"), 5);
-	assert_int_equal(xf_path_parent_id("/1/500/23000/"), 500);
-	assert_int_equal(xf_path_parent_id("/1/x/"), -1);
-	assert_int_equal(xf_path_id("/1/5/23/"), 23);
-	assert_int_equal(xf_path_id("/1/"), 1);
-	assert_int_equal(xf_path_id("/9223372036854775807/"), INT64_MAX);
-	assert_int_equal(xf_path_id(""), -1);
-	assert_int_equal(xf_path_root_id("/1/5/23/"), 1);
-	assert_int_equal(xf_path_root_id("/42/"), 42);
-	assert_int_equal(xf_path_root_id("/1/x/"), -1);
-	assert_int_equal(xf_path_root_id(""), -1);
+	assert_int_map(xf_path_parent_id(str), {"/1/", 0}, {"/42/", 0},
+	               {"/1/5/", 1}, {"/1/5/23/", 5}, {"/1/500/23000/", 500},
+	               {"/1/x/", -1});
+	assert_int_map(xf_path_id(str), {"/1/5/23/", 23}, {"/1/", 1},
+	               {"/9223372036854775807/", INT64_MAX}, {"", -1});
+	assert_int_map(xf_path_root_id(str), {"/1/5/23/", 1}, {"/42/", 42},
+	               {"/1/x/", -1}, {"", -1});
 }
 
 static void test_child_path_appends_the_id(void **state)

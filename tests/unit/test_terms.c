@@ -15,18 +15,15 @@
 
 #include "dates.h"
 #include "domain/terms.h"
+#include "fixture.h"
 
 static void committees_serve_five_years_branches_three(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_term_years_of("party_committee"), 5);
-	assert_int_equal(xf_term_years_of("organ_committee"), 5);
-	assert_int_equal(xf_term_years_of("general_branch"), 5);
-	assert_int_equal(xf_term_years_of("branch"), 3);
-	assert_int_equal(xf_term_years_of("work_committee"), 0);
-	assert_int_equal(xf_term_years_of("temp_branch"), 0);
-	assert_int_equal(xf_term_years_of("group"), 0);
-	assert_int_equal(xf_term_years_of(NULL), 0);
+	assert_int_map(xf_term_years_of(str), {"party_committee", 5},
+	               {"organ_committee", 5}, {"general_branch", 5},
+	               {"branch", 3}, {"work_committee", 0}, {"temp_branch", 0},
+	               {"group", 0}, {NULL, 0});
 	assert_true(xf_term_years_ok(3));
 	assert_true(xf_term_years_ok(5));
 	assert_false(xf_term_years_ok(4));

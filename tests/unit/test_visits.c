@@ -14,6 +14,7 @@
 
 #include "dates.h"
 #include "domain/visits.h"
+#include "fixture.h"
 
 #include <string.h>
 
@@ -39,14 +40,9 @@ static void every_kind_has_a_deadline_and_an_owner(void **state)
 static void kept_kinds_have_plain_new_codes(void **state)
 {
 	(void)state;
-	assert_true(xf_visit_kind_code_ok("retired_ill"));
-	assert_true(xf_visit_kind_code_ok("k2"));
-	assert_false(xf_visit_kind_code_ok("illness")); /* built in */
-	assert_false(xf_visit_kind_code_ok("Retired"));
-	assert_false(xf_visit_kind_code_ok("2k"));
-	assert_false(xf_visit_kind_code_ok("a"));
-	assert_false(xf_visit_kind_code_ok("a-b"));
-	assert_false(xf_visit_kind_code_ok(NULL));
+	assert_true_for(xf_visit_kind_code_ok(str), "retired_ill", "k2");
+	assert_false_for(xf_visit_kind_code_ok(str), "illness" /* built in */,
+	                 "Retired", "2k", "a", "a-b", NULL);
 }
 
 static void due_date_crosses_months_and_years(void **state)
