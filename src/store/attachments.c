@@ -126,11 +126,8 @@ int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 static const char sql_att_get[] =
     "SELECT " ATT_COLS ATT_FROM " WHERE at.id = $1";
 
-int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
-                            xf_attachment *out)
-{
-	return xf_db_get(db, sql_att_get, id, a, read_attachment, out);
-}
+XF_DB_GETTER(xf_store_attachment_get, xf_attachment, sql_att_get,
+             read_attachment);
 
 static const char sql_att_delete[] = "DELETE FROM attachments WHERE id = $1";
 

@@ -603,6 +603,20 @@ void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
 	}
 }
 
+int xf_db_run_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                   const void *item)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	return xf_db_run(st);
+}
+
+int xf_db_insert_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                      const void *item, int64_t *id)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	return xf_db_insert(st, id);
+}
+
 xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n)
 {
 	xf_stmt *st = xf_db_stmt(db, sql);

@@ -378,10 +378,30 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
 		xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);            \
 	}                                                                      \
 	_Static_assert(XF_NCOLS(cols) > 0, "a reader reads columns")
+/* Defines fn, the store function that reads one record by its key with
+ * xf_db_get: int fn(xf_db *db, xf_arena *a, int64_t id, T *out), sql its
+ * static statement ($1 the key), read its row reader (XF_DB_READER);
+ * declared in the resource's header, returns as xf_db_get. At file scope:
+ * XF_DB_GETTER(xf_store_brand_get, xf_brand, sql_get, read_brand); */
+#define XF_DB_GETTER(fn, T, sql, read)                                         \
+	int fn(xf_db *db, xf_arena *a, int64_t id, T *out)                     \
+	{                                                                      \
+		return xf_db_get(db, sql, id, a, read, out);                   \
+	}                                                                      \
+	_Static_assert(sizeof(T) > 0, "a getter reads a record")
 /* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
  * Text is copied by the driver. */
 void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
                      const void *item);
+/* A write of a row from a column table: binds cols[0..n) of item as
+ * xf_db_bind_cols does from $idx on (what comes before idx is bound
+ * already), then steps st: xf_db_run_cols as xf_db_run does,
+ * xf_db_insert_cols as xf_db_insert does (setting *id). Given NULL (the
+ * statement failed) each returns XF_DB_ERROR. */
+int xf_db_run_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                   const void *item);
+int xf_db_insert_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                      const void *item, int64_t *id);
 /*
  * One parameter of XF_DB_BOUND: XF_INT(v), XF_ID(v) (SQL NULL for 0) or
  * XF_STR(s) (SQL NULL for NULL), bound as the column kinds above.

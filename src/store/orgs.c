@@ -42,10 +42,7 @@ static void read_org_members(xf_arena *a, xf_stmt *st, void *item)
 
 static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
 
-int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_org, out);
-}
+XF_DB_GETTER(xf_store_org_get, xf_org, sql_get, read_org);
 
 const xf_db_col xf_org_write_cols[XF_ORG_NWRITE] = {
     XF_COL(ID, xf_org, parent_id),       XF_COL(STR, xf_org, name),

@@ -78,11 +78,8 @@ static void read_claim(xf_arena *a, xf_stmt *st, void *item)
 static const char sql_claim_get[] =
     "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = $1";
 
-int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
-                             xf_point_claim *out)
-{
-	return xf_db_get(db, sql_claim_get, id, a, read_claim, out);
-}
+XF_DB_GETTER(xf_store_point_claim_get, xf_point_claim, sql_claim_get,
+             read_claim);
 
 static const char sql_claim_decide[] =
     "UPDATE point_claims SET status = $2, decided_by = $3, decided_at = "

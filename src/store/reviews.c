@@ -227,11 +227,8 @@ static const char sql_p_list[] =
     "SELECT " PRESENTER_COLS " FROM review_presenters p LEFT JOIN orgs o ON "
     "o.id = p.org_id WHERE p.review_id = $1 ORDER BY p.pos";
 
-int xf_store_presenter_get(xf_db *db, xf_arena *a, int64_t id,
-                           xf_review_presenter *out)
-{
-	return xf_db_get(db, sql_p_get, id, a, read_presenter, out);
-}
+XF_DB_GETTER(xf_store_presenter_get, xf_review_presenter, sql_p_get,
+             read_presenter);
 
 int xf_store_presenters(xf_db *db, xf_arena *a, int64_t review_id,
                         xf_review_presenter **out, int *n)
