@@ -122,13 +122,11 @@ static int add_parts(xf_ctx *c, const xf_campaign_input *in, const xf_org *o,
 static int create_tx(xf_ctx *c, const xf_campaign_input *in, xf_campaign *v)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc =
+	    xf_org_for_committee(c, in->org_id, "组织不存在",
+	                         "专项行动由该组织的党委（党工委）发起", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "专项行动由该组织的党委（党工委）发起",
-		               "org_id");
 	if (strcmp(in->starts_on, in->ends_on) > 0)
 		return xf_invalid(c, "结束日期不能早于开始日期", "ends_on");
 	if (in->nitems < 1)

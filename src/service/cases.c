@@ -89,14 +89,11 @@ static int closed_for_submissions(xf_ctx *c)
 static int create_tx(xf_ctx *c, xf_case_call *k)
 {
 	xf_org o;
-	int rc = xf_org_named(c, k->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_committee(
+	    c, k->org_id, "组织不存在",
+	    "只有该组织的上级党委（党工委）或管理员可以发起案例征集", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(
-		    c, XF_E_FORBIDDEN, "forbidden",
-		    "只有该组织的上级党委（党工委）或管理员可以发起案例征集",
-		    "org_id");
 	XF_SET_ORG(k, o);
 	k->org_level = o.level;
 	xf_date d;

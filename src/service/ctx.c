@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 
 #include "store/audit.h"
+#include "store/members.h"
 #include "store/orgs.h"
 
 #include <assert.h>
@@ -330,6 +331,34 @@ int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
 	if (rc != XF_OK || xf_can_write(c, o->path))
 		return rc;
 	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "org_id");
+}
+
+int xf_org_for_committee(xf_ctx *c, int64_t id, const char *missing,
+                         const char *forbidden, xf_org *o)
+{
+	int rc = xf_org_named(c, id, missing, "org_id", o);
+	if (rc != XF_OK || xf_committee_over(c, o->path, 0))
+		return rc;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "org_id");
+}
+
+int xf_member_named(xf_ctx *c, int64_t id, xf_member *m)
+{
+	memset(m, 0, sizeof *m);
+	int drc = xf_store_member_get(c->db, c->a, id, m);
+	if (drc == XF_DB_DONE ||
+	    (drc == XF_DB_ROW && !xf_can_read(c, m->org_path)))
+		return xf_invalid(c, "党员不存在", "member_id");
+	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_member_for_write(xf_ctx *c, int64_t id, const char *forbidden,
+                        xf_member *m)
+{
+	int rc = xf_member_named(c, id, m);
+	if (rc != XF_OK || xf_can_write(c, m->org_path))
+		return rc;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "member_id");
 }
 
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)

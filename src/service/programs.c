@@ -103,13 +103,11 @@ static int is_number_code(const char *s)
 static int create_tx(xf_ctx *c, const xf_program_input *in, xf_program *p)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_committee(
+	    c, in->org_id, "组织不存在",
+	    "只有党委（工委）或管理员可以发起创建评选", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有党委（工委）或管理员可以发起创建评选",
-		               "org_id");
 	memset(p, 0, sizeof *p);
 	p->org_id = o.id;
 	p->org_path = o.path;
