@@ -247,6 +247,15 @@ int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
 	return xf_audit(c, action, entity, entity_id, org_path, before, after);
 }
 
+int xf_audit_found(xf_ctx *c, int found, const char *action, const char *entity,
+                   int64_t entity_id, const char *org_path, const char *before,
+                   const char *after)
+{
+	if (found != XF_DB_ROW)
+		return xf_fail_db(c, found == XF_DB_DONE ? XF_DB_ERROR : found);
+	return xf_audit(c, action, entity, entity_id, org_path, before, after);
+}
+
 int xf_is_admin(const xf_ctx *c)
 {
 	return !c->scope || xf_scope_is_admin(c->scope);

@@ -214,6 +214,12 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
                 int64_t entity_id, const char *org_path, const char *before,
                 const char *after);
+/* The end of a write that read its record again: found is that read's
+ * answer (XF_DB_ROW; a record gone meanwhile is an internal error) or the
+ * write's failure, as xf_fail_db; else the audit row of xf_audit. */
+int xf_audit_found(xf_ctx *c, int found, const char *action, const char *entity,
+                   int64_t entity_id, const char *org_path, const char *before,
+                   const char *after);
 
 /* Caller rights (the command line, with scope NULL, may do anything). */
 int xf_can_read(const xf_ctx *c, const char *path);

@@ -208,10 +208,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
 	int drc = xf_store_honor_update(c->db, h, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_honor_get(c->db, c->a, id, h);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "honor", id, h->org_path, before,
-	                xf_snap_honor(c->a, h));
+	return xf_audit_found(c, drc, "update", "honor", id, h->org_path,
+	                      before, xf_snap_honor(c->a, h));
 }
 
 int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,

@@ -105,10 +105,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	int drc = xf_store_lecture_update(c->db, l, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_lecture_get(c->db, c->a, id, l);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "lecture", id, l->org_path, before,
-	                snap(c->a, l));
+	return xf_audit_found(c, drc, "update", "lecture", id, l->org_path,
+	                      before, snap(c->a, l));
 }
 
 int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,

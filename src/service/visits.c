@@ -190,10 +190,8 @@ static int visit_tx(xf_ctx *c, int64_t trigger_id, const char *visited_on,
 		               "该走访事项已登记走访", "trigger_id");
 	if (drc == XF_DB_OK)
 		drc = xf_store_visit_get(c->db, c->a, v->id, v);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "visit", v->id, v->org_path, NULL,
-	                xf_snap_visit(c->a, v));
+	return xf_audit_found(c, drc, "create", "visit", v->id, v->org_path,
+	                      NULL, xf_snap_visit(c->a, v));
 }
 
 int xf_visit_create(xf_ctx *c, int64_t trigger_id, const char *visited_on,
