@@ -315,6 +315,10 @@ int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error (XF_DB_ERROR for NULL). */
 int xf_db_run(xf_stmt *st);
+/* xf_db_run for a write of one row by its key and a guard on its state
+ * (UPDATE ... WHERE id = $1 AND ...): XF_DB_DONE when it changed no row
+ * (the guard did not hold) or more than one. */
+int xf_db_run_one(xf_stmt *st);
 /* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
  * xf_db_get reads its first row as xf_db_row does (a record by its key);
  * xf_db_run_id runs it as xf_db_run does (a delete by key). */
@@ -402,6 +406,12 @@ int xf_db_run_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
                    const void *item);
 int xf_db_insert_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
                       const void *item, int64_t *id);
+/* The same with the write's time, now, bound after the columns, as
+ * $(idx + n) (its created_at or updated_at). */
+int xf_db_run_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                       const void *item, int64_t now);
+int xf_db_insert_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                          const void *item, int64_t now, int64_t *id);
 /*
  * One parameter of XF_DB_BOUND: XF_INT(v), XF_ID(v) (SQL NULL for 0) or
  * XF_STR(s) (SQL NULL for NULL), bound as the column kinds above.

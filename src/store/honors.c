@@ -90,12 +90,8 @@ static const xf_db_col update_cols[] = {HONOR_WRITE_COLS};
 
 int xf_store_honor_update(xf_db *db, const xf_honor *h, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(h->id));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, update_cols, XF_NCOLS(update_cols), h);
-	xf_db_bind_int(st, 14, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(XF_DB_BOUND(db, sql_update, XF_INT(h->id)), 2,
+	                          update_cols, XF_NCOLS(update_cols), h, now);
 }
 
 static const char sql_delete[] = "DELETE FROM honors WHERE id = $1";

@@ -233,11 +233,9 @@ static const xf_db_col measure_update_cols[] = {
 
 int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	xf_db_bind_cols(st, 1, measure_update_cols,
-	                XF_NCOLS(measure_update_cols), m);
-	xf_db_bind_int(st, 6, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_ms_update), 1,
+	                          measure_update_cols,
+	                          XF_NCOLS(measure_update_cols), m, now);
 }
 
 static const char sql_ms_delete[] =
@@ -385,12 +383,9 @@ static const xf_db_col talk_insert_cols[] = {
 
 int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_talk_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, talk_insert_cols, XF_NCOLS(talk_insert_cols), t);
-	xf_db_bind_int(st, 7, now);
-	int rc = xf_db_insert(st, &t->id);
+	int rc = xf_db_insert_cols_now(
+	    xf_db_stmt(db, sql_talk_insert), 1, talk_insert_cols,
+	    XF_NCOLS(talk_insert_cols), t, now, &t->id);
 	if (rc == XF_DB_OK)
 		t->created_at = now;
 	return rc;

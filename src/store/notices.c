@@ -235,12 +235,9 @@ static const char sql_objection_answer[] =
 
 int xf_store_point_objection_answer(xf_db *db, const xf_point_objection *o)
 {
-	int rc = xf_db_run(XF_DB_BOUND(
+	return xf_db_run_one(XF_DB_BOUND(
 	    db, sql_objection_answer, XF_INT(o->id), XF_STR(o->status),
 	    XF_STR(o->answer), XF_ID(o->answered_by), XF_INT(o->answered_at)));
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
 }
 
 #define OBJ_WHERE " WHERE x.notice_id = $1 AND ($2 = 0 OR x.member_id = $2)"

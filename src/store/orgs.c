@@ -107,10 +107,9 @@ static const xf_db_col org_update_cols[] = {
 
 int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	xf_db_bind_cols(st, 1, org_update_cols, XF_NCOLS(org_update_cols), o);
-	xf_db_bind_int(st, 10, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_update), 1,
+	                          org_update_cols, XF_NCOLS(org_update_cols), o,
+	                          now);
 }
 
 static const char sql_move_parent[] =

@@ -106,10 +106,7 @@ int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
 		xf_db_bind_int(st, 7, c->points);
 	else
 		xf_db_bind_null(st, 7);
-	int rc = xf_db_run(st);
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+	return xf_db_run_one(st);
 }
 
 #define CLAIM_WHERE                                                            \

@@ -165,9 +165,8 @@ static const char sql_set_notice[] =
 int xf_store_program_set_notice(xf_db *db, int64_t id, int64_t notice_id,
                                 int64_t now)
 {
-	int rc = xf_db_run(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
-	                               XF_INT(notice_id), XF_INT(now)));
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
+	                                 XF_INT(notice_id), XF_INT(now)));
 }
 
 static const char sql_set_decided[] =
@@ -176,8 +175,8 @@ static const char sql_set_decided[] =
 
 int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run_ids(db, sql_set_decided, id, now);
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_set_decided, XF_INT(id), XF_INT(now)));
 }
 
 static const char sql_clear_decided[] =
@@ -186,8 +185,8 @@ static const char sql_clear_decided[] =
 
 int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run_ids(db, sql_clear_decided, id, now);
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_clear_decided, XF_INT(id), XF_INT(now)));
 }
 
 /* A program is over path $k when its org path is a prefix of it. */
@@ -315,12 +314,9 @@ static const char sql_app_update[] =
 int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
                                 int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_app_update, XF_INT(a->id));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, app_cols + APP_WRITE_FROM, APP_NWRITE, a);
-	xf_db_bind_int(st, 10, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(
+	    XF_DB_BOUND(db, sql_app_update, XF_INT(a->id)), 2,
+	    app_cols + APP_WRITE_FROM, APP_NWRITE, a, now);
 }
 
 static const char sql_items[] =

@@ -330,10 +330,8 @@ int xf_store_judge_by_code(xf_db *db, xf_arena *a, const char *code,
 
 int xf_store_judge_use(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run(XF_DB_BOUND(db, sql_j_use, XF_INT(id), XF_INT(now)));
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_j_use, XF_INT(id), XF_INT(now)));
 }
 
 /* ---- scores ------------------------------------------------------------- */

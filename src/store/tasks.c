@@ -108,10 +108,9 @@ static const xf_db_col task_update_cols[] = {
 
 int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	xf_db_bind_cols(st, 1, task_update_cols, XF_NCOLS(task_update_cols), t);
-	xf_db_bind_int(st, 9, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_update), 1,
+	                          task_update_cols, XF_NCOLS(task_update_cols),
+	                          t, now);
 }
 
 static const char sql_set_roll[] =
@@ -127,11 +126,9 @@ static const xf_db_col task_set_roll_cols[] = {
 
 int xf_store_task_set_roll(xf_db *db, const xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_set_roll);
-	xf_db_bind_cols(st, 1, task_set_roll_cols, XF_NCOLS(task_set_roll_cols),
-	                t);
-	xf_db_bind_int(st, 8, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_set_roll), 1,
+	                          task_set_roll_cols,
+	                          XF_NCOLS(task_set_roll_cols), t, now);
 }
 
 static const char sql_set_reported[] =
@@ -283,11 +280,9 @@ static const xf_db_col milestone_update_cols[] = {
 
 int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	xf_db_bind_cols(st, 1, milestone_update_cols,
-	                XF_NCOLS(milestone_update_cols), m);
-	xf_db_bind_int(st, 7, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_ms_update), 1,
+	                          milestone_update_cols,
+	                          XF_NCOLS(milestone_update_cols), m, now);
 }
 
 static const char sql_ms_delete[] = "DELETE FROM milestones WHERE id = $1";
