@@ -333,6 +333,14 @@ int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
 	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
 }
 
+int xf_org_readable(xf_ctx *c, int64_t id, xf_org *o)
+{
+	int rc = xf_org_named(c, id, "组织不存在", "org_id", o);
+	if (rc != XF_OK || xf_can_read(c, o->path))
+		return rc;
+	return xf_invalid(c, "组织不存在", "org_id");
+}
+
 int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
                      const char *forbidden, xf_org *o)
 {

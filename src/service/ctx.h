@@ -252,6 +252,10 @@ int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
  * The caller then checks its rights over o->path. */
 int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
                  xf_org *o);
+/* The organization that the input field org_id names, one the caller may
+ * read: as xf_org_named, with 422 "组织不存在" at "org_id" also when it is
+ * out of the caller's read scope. */
+int xf_org_readable(xf_ctx *c, int64_t id, xf_org *o);
 /* The organization that the input field org_id names, for a record the
  * caller writes there: as xf_org_named (missing at "org_id"), then 403
  * forbidden at "org_id" when the caller may not write under its path. */
