@@ -73,11 +73,9 @@ static int create_tx(xf_ctx *c, const xf_activity_input *in, xf_activity *a)
 {
 	memset(a, 0, sizeof *a);
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_readable(c, in->org_id, &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_read(c, o.path))
-		return xf_invalid(c, "组织不存在", "org_id");
 	if (!xf_can_write(c, o.path))
 		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
 		               activity.forbidden, "org_id");
@@ -170,6 +168,19 @@ int xf_activity_stats_read(xf_ctx *c, int64_t org_id, int year,
 	XF_RETURN_READ_TX(c, stats_tx(c, org_id, year, out));
 }
 
+/* The confirmed and the waiting sign-ups of activity id. */
+static int signup_counts(xf_ctx *c, int64_t id, int64_t *confirmed,
+                         int64_t *waiting)
+{
+	*confirmed = *waiting = 0;
+	int drc =
+	    xf_store_signup_count(c->db, id, XF_SIGNUP_CONFIRMED, confirmed);
+	if (drc == XF_DB_OK)
+		drc = xf_store_signup_count(c->db, id, XF_SIGNUP_WAITING,
+		                            waiting);
+	return xf_from_db(c, drc);
+}
+
 static int sign_up_tx(xf_ctx *c, int64_t id, xf_activity_signup *s)
 {
 	xf_activity a;
@@ -203,13 +214,10 @@ static int sign_up_tx(xf_ctx *c, int64_t id, xf_activity_signup *s)
 		               "您已报名该活动", NULL);
 	if (drc != XF_DB_DONE)
 		return xf_fail_db(c, drc);
-	int64_t confirmed = 0, waiting = 0;
-	drc = xf_store_signup_count(c->db, id, XF_SIGNUP_CONFIRMED, &confirmed);
-	if (drc == XF_DB_OK)
-		drc = xf_store_signup_count(c->db, id, XF_SIGNUP_WAITING,
-		                            &waiting);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
+	int64_t confirmed, waiting;
+	rc = signup_counts(c, id, &confirmed, &waiting);
+	if (rc != XF_OK)
+		return rc;
 	s->activity_id = id;
 	s->member_id = m.id;
 	s->member_name = m.name;
@@ -258,13 +266,10 @@ static int cancel_tx(xf_ctx *c, int64_t id, int64_t *promoted)
 	                 xf_snap_activity_signup(c->a, &s), NULL);
 	if (rc != XF_OK)
 		return rc;
-	int64_t confirmed = 0, waiting = 0;
-	drc = xf_store_signup_count(c->db, id, XF_SIGNUP_CONFIRMED, &confirmed);
-	if (drc == XF_DB_OK)
-		drc = xf_store_signup_count(c->db, id, XF_SIGNUP_WAITING,
-		                            &waiting);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
+	int64_t confirmed, waiting;
+	rc = signup_counts(c, id, &confirmed, &waiting);
+	if (rc != XF_OK)
+		return rc;
 	int64_t up = xf_activity_promotions(confirmed, a.capacity, waiting);
 	for (int64_t i = 0; i < up; i++) {
 		xf_activity_signup w;

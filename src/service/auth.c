@@ -9,7 +9,6 @@
 #include "service/login_guard.h"
 #include "service/session_cache.h"
 #include "service/snapshot.h"
-#include "store/members.h"
 #include "store/orgs.h"
 
 #include <liboath/oath.h>
@@ -462,11 +461,7 @@ static int check_member_link(xf_ctx *c, int64_t member_id)
 	if (!member_id)
 		return XF_OK;
 	xf_member m;
-	int rc = xf_store_member_get(c->db, c->a, member_id, &m);
-	if (rc == XF_DB_DONE || (rc == XF_DB_ROW && c->scope &&
-	                         !xf_scope_can_read_org(c->scope, m.org_path)))
-		return xf_invalid(c, "党员不存在", "member_id");
-	return rc == XF_DB_ROW ? XF_OK : xf_fail_db(c, rc);
+	return xf_member_named(c, member_id, &m);
 }
 
 static int check_username(xf_ctx *c, const char *u)

@@ -84,10 +84,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
 	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) != XF_OK)
 		return rc;
 	int drc = xf_store_brand_get(c->db, c->a, id, b);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "brand", id, b->org_path, before,
-	                xf_snap_brand(c->a, b));
+	return xf_audit_found(c, drc, "update", "brand", id, b->org_path,
+	                      before, xf_snap_brand(c->a, b));
 }
 
 int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,

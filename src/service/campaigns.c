@@ -122,13 +122,11 @@ static int add_parts(xf_ctx *c, const xf_campaign_input *in, const xf_org *o,
 static int create_tx(xf_ctx *c, const xf_campaign_input *in, xf_campaign *v)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc =
+	    xf_org_for_committee(c, in->org_id, "组织不存在",
+	                         "专项行动由该组织的党委（党工委）发起", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "专项行动由该组织的党委（党工委）发起",
-		               "org_id");
 	if (strcmp(in->starts_on, in->ends_on) > 0)
 		return xf_invalid(c, "结束日期不能早于开始日期", "ends_on");
 	if (in->nitems < 1)
@@ -269,10 +267,8 @@ static int report_tx(xf_ctx *c, int64_t id, xf_campaign_report *v)
 	drc = xf_store_campaign_report_put(c->db, v);
 	if (drc == XF_DB_OK)
 		drc = xf_store_campaign_report_get(c->db, c->a, v->id, v);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "campaign_report", v->id, v->org_path,
-	                NULL, snap_report(c->a, v));
+	return xf_audit_found(c, drc, "create", "campaign_report", v->id,
+	                      v->org_path, NULL, snap_report(c->a, v));
 }
 
 int xf_campaign_report_put(xf_ctx *c, int64_t id, int64_t org_id,
@@ -317,10 +313,8 @@ static int rate_tx(xf_ctx *c, int64_t id, int64_t report_id, int rating,
 	                                        c->user_id, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_campaign_report_get(c->db, c->a, report_id, v);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "campaign_report", report_id, v->org_path,
-	                before, snap_report(c->a, v));
+	return xf_audit_found(c, drc, "update", "campaign_report", report_id,
+	                      v->org_path, before, snap_report(c->a, v));
 }
 
 int xf_campaign_report_rate(xf_ctx *c, int64_t id, int64_t report_id,
@@ -369,10 +363,8 @@ static int close_tx(xf_ctx *c, int64_t id, const char *summary, xf_campaign *v)
 	int drc = xf_store_campaign_close(c->db, id, summary, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_campaign_get(c->db, c->a, id, v);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "campaign", id, v->org_path, before,
-	                snap_campaign(c->a, v));
+	return xf_audit_found(c, drc, "update", "campaign", id, v->org_path,
+	                      before, snap_campaign(c->a, v));
 }
 
 int xf_campaign_close(xf_ctx *c, int64_t id, const char *summary,

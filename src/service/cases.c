@@ -89,14 +89,11 @@ static int closed_for_submissions(xf_ctx *c)
 static int create_tx(xf_ctx *c, xf_case_call *k)
 {
 	xf_org o;
-	int rc = xf_org_named(c, k->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_committee(
+	    c, k->org_id, "组织不存在",
+	    "只有该组织的上级党委（党工委）或管理员可以发起案例征集", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(
-		    c, XF_E_FORBIDDEN, "forbidden",
-		    "只有该组织的上级党委（党工委）或管理员可以发起案例征集",
-		    "org_id");
 	XF_SET_ORG(k, o);
 	k->org_level = o.level;
 	xf_date d;
@@ -233,10 +230,9 @@ static int sub_create_tx(xf_ctx *c, int64_t call_id, xf_case_submission *s)
 	int drc = xf_store_case_sub_insert(c->db, s, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_case_sub_get(c->db, c->a, s->id, s);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "case_submission", s->id, s->org_path,
-	                NULL, xf_snap_case_submission(c->a, s));
+	return xf_audit_found(c, drc, "create", "case_submission", s->id,
+	                      s->org_path, NULL,
+	                      xf_snap_case_submission(c->a, s));
 }
 
 int xf_case_sub_create(xf_ctx *c, int64_t call_id, xf_case_submission *in)
@@ -285,10 +281,9 @@ static int sub_update_tx(xf_ctx *c, int64_t id, const xf_case_submission *in,
 	int drc = xf_store_case_sub_update(c->db, s, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_case_sub_get(c->db, c->a, id, s);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "case_submission", id, s->org_path, before,
-	                xf_snap_case_submission(c->a, s));
+	return xf_audit_found(c, drc, "update", "case_submission", id,
+	                      s->org_path, before,
+	                      xf_snap_case_submission(c->a, s));
 }
 
 int xf_case_sub_update(xf_ctx *c, int64_t id, const xf_case_submission *in,

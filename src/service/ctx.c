@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 
 #include "store/audit.h"
+#include "store/members.h"
 #include "store/orgs.h"
 
 #include <assert.h>
@@ -246,6 +247,15 @@ int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
 	return xf_audit(c, action, entity, entity_id, org_path, before, after);
 }
 
+int xf_audit_found(xf_ctx *c, int found, const char *action, const char *entity,
+                   int64_t entity_id, const char *org_path, const char *before,
+                   const char *after)
+{
+	if (found != XF_DB_ROW)
+		return xf_fail_db(c, found == XF_DB_DONE ? XF_DB_ERROR : found);
+	return xf_audit(c, action, entity, entity_id, org_path, before, after);
+}
+
 int xf_is_admin(const xf_ctx *c)
 {
 	return !c->scope || xf_scope_is_admin(c->scope);
@@ -323,6 +333,14 @@ int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
 	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
 }
 
+int xf_org_readable(xf_ctx *c, int64_t id, xf_org *o)
+{
+	int rc = xf_org_named(c, id, "组织不存在", "org_id", o);
+	if (rc != XF_OK || xf_can_read(c, o->path))
+		return rc;
+	return xf_invalid(c, "组织不存在", "org_id");
+}
+
 int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
                      const char *forbidden, xf_org *o)
 {
@@ -330,6 +348,34 @@ int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
 	if (rc != XF_OK || xf_can_write(c, o->path))
 		return rc;
 	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "org_id");
+}
+
+int xf_org_for_committee(xf_ctx *c, int64_t id, const char *missing,
+                         const char *forbidden, xf_org *o)
+{
+	int rc = xf_org_named(c, id, missing, "org_id", o);
+	if (rc != XF_OK || xf_committee_over(c, o->path, 0))
+		return rc;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "org_id");
+}
+
+int xf_member_named(xf_ctx *c, int64_t id, xf_member *m)
+{
+	memset(m, 0, sizeof *m);
+	int drc = xf_store_member_get(c->db, c->a, id, m);
+	if (drc == XF_DB_DONE ||
+	    (drc == XF_DB_ROW && !xf_can_read(c, m->org_path)))
+		return xf_invalid(c, "党员不存在", "member_id");
+	return drc == XF_DB_ROW ? XF_OK : xf_fail_db(c, drc);
+}
+
+int xf_member_for_write(xf_ctx *c, int64_t id, const char *forbidden,
+                        xf_member *m)
+{
+	int rc = xf_member_named(c, id, m);
+	if (rc != XF_OK || xf_can_write(c, m->org_path))
+		return rc;
+	return xf_fail(c, XF_E_FORBIDDEN, "forbidden", forbidden, "member_id");
 }
 
 int xf_list_scope(xf_ctx *c, int64_t org_id, const char *field, xf_ranges *r)

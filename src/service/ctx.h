@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "domain/scope.h"
+#include "model/member.h"
 #include "model/org.h"
 #include "store/db.h"
 
@@ -144,6 +145,17 @@ int xf_from_db(xf_ctx *c, int db_rc);
 		(rec)->org_name = (o).name;                                    \
 	} while (0)
 
+/* A record about member m (an xf_member): its member_id, member_name
+ * and the member's org_id, org_path and org_name. */
+#define XF_SET_MEMBER(rec, m)                                                  \
+	do {                                                                   \
+		(rec)->member_id = (m).id;                                     \
+		(rec)->member_name = (m).name;                                 \
+		(rec)->org_id = (m).org_id;                                    \
+		(rec)->org_path = (m).org_path;                                \
+		(rec)->org_name = (m).org_name;                                \
+	} while (0)
+
 /*
  * The same, for writes of point entries, which update kept totals that
  * many writers share (an organization's, a member's year):
@@ -202,6 +214,12 @@ int xf_audit(xf_ctx *c, const char *action, const char *entity,
 int xf_audit_db(xf_ctx *c, int db_rc, const char *action, const char *entity,
                 int64_t entity_id, const char *org_path, const char *before,
                 const char *after);
+/* The end of a write that read its record again: found is that read's
+ * answer (XF_DB_ROW; a record gone meanwhile is an internal error) or the
+ * write's failure, as xf_fail_db; else the audit row of xf_audit. */
+int xf_audit_found(xf_ctx *c, int found, const char *action, const char *entity,
+                   int64_t entity_id, const char *org_path, const char *before,
+                   const char *after);
 
 /* Caller rights (the command line, with scope NULL, may do anything). */
 int xf_can_read(const xf_ctx *c, const char *path);
@@ -234,11 +252,29 @@ int xf_loaded(xf_ctx *c, int found, const char *path, int mode,
  * The caller then checks its rights over o->path. */
 int xf_org_named(xf_ctx *c, int64_t id, const char *missing, const char *field,
                  xf_org *o);
+/* The organization that the input field org_id names, one the caller may
+ * read: as xf_org_named, with 422 "组织不存在" at "org_id" also when it is
+ * out of the caller's read scope. */
+int xf_org_readable(xf_ctx *c, int64_t id, xf_org *o);
 /* The organization that the input field org_id names, for a record the
  * caller writes there: as xf_org_named (missing at "org_id"), then 403
  * forbidden at "org_id" when the caller may not write under its path. */
 int xf_org_for_write(xf_ctx *c, int64_t id, const char *missing,
                      const char *forbidden, xf_org *o);
+/* The same for a record only a committee over the organization (or an
+ * admin) may start there (xf_committee_over, not strictly): 403 forbidden
+ * at "org_id" for anyone else. */
+int xf_org_for_committee(xf_ctx *c, int64_t id, const char *missing,
+                         const char *forbidden, xf_org *o);
+/* The member that the input field member_id names, one the caller may
+ * read: XF_OK, or 422 "党员不存在" at member_id when there is none or it
+ * is out of the caller's read scope, or a store failure. m is zeroed
+ * first; what it points to lives in c->a. */
+int xf_member_named(xf_ctx *c, int64_t id, xf_member *m);
+/* As xf_member_named, then 403 forbidden at member_id when the caller may
+ * not write under the member's organization. */
+int xf_member_for_write(xf_ctx *c, int64_t id, const char *forbidden,
+                        xf_member *m);
 
 /* The subtrees a list is limited to: everything ("/" to "0") for admin,
  * else the union of the caller's readable grants (nested ones merged, the

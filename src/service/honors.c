@@ -61,21 +61,13 @@ static int set_holder(xf_ctx *c, const xf_honor_input *in, xf_honor *h)
 		org_id = 0;
 	if (member_id) {
 		xf_member m;
-		memset(&m, 0, sizeof m);
-		int drc = xf_store_member_get(c->db, c->a, member_id, &m);
-		if (drc == XF_DB_DONE ||
-		    (drc == XF_DB_ROW && !xf_can_read(c, m.org_path)))
-			return xf_invalid(c, "党员不存在", "member_id");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
+		int rc = xf_member_named(c, member_id, &m);
+		if (rc != XF_OK)
+			return rc;
 		if (org_id && org_id != m.org_id)
 			return xf_invalid(c, "该党员不属于所填组织",
 			                  "member_id");
-		h->member_id = m.id;
-		h->member_name = m.name;
-		h->org_id = m.org_id;
-		h->org_path = m.org_path;
-		h->org_name = m.org_name;
+		XF_SET_MEMBER(h, m);
 		return XF_OK;
 	}
 	if (!org_id)
@@ -216,10 +208,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
 	int drc = xf_store_honor_update(c->db, h, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_honor_get(c->db, c->a, id, h);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "honor", id, h->org_path, before,
-	                xf_snap_honor(c->a, h));
+	return xf_audit_found(c, drc, "update", "honor", id, h->org_path,
+	                      before, xf_snap_honor(c->a, h));
 }
 
 int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,

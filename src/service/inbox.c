@@ -48,6 +48,12 @@ static xf_inbox_item *add(gather *g, const char *kind, int64_t org_id)
 	return it;
 }
 
+/* prefix and then id, in the arena: an item's link or ref. */
+static const char *with_id(gather *g, const char *prefix, int64_t id)
+{
+	return xf_arena_printf(g->c->a, "%s%lld", prefix, (long long)id);
+}
+
 static const char *day_text(gather *g, xf_date d)
 {
 	char *s = xf_arena_alloc(g->c->a, 11);
@@ -97,9 +103,8 @@ static int meetings_detail(gather *g, int64_t org_id,
 				it->title =
 				    xf_arena_printf(c->a, "%s：%s逾期未开",
 				                    ci->org->name, what);
-				it->link = xf_arena_printf(
-				    c->a, "/compliance?org=%lld",
-				    (long long)ci->org->id);
+				it->link =
+				    with_id(g, "/compliance?org=", ci->org->id);
 				it->ref = xf_arena_printf(
 				    c->a, "org:%lld:%s", (long long)ci->org->id,
 				    xf_meeting_kind_name(k));
@@ -115,9 +120,8 @@ static int meetings_detail(gather *g, int64_t org_id,
 				it->title = xf_arena_printf(
 				    c->a, "%s：%s应召开%s", ci->org->name,
 				    slot_word(freq), what);
-				it->link = xf_arena_printf(
-				    c->a, "/compliance?org=%lld",
-				    (long long)ci->org->id);
+				it->link =
+				    with_id(g, "/compliance?org=", ci->org->id);
 				it->ref = xf_arena_printf(
 				    c->a, "org:%lld:%s", (long long)ci->org->id,
 				    xf_meeting_kind_name(k));
@@ -153,9 +157,8 @@ static int meetings_summary(gather *g, int64_t org_id)
 	it->title =
 	    xf_arena_printf(c->a, "%s：本期%d个组织会议未达标（%d个已逾期）",
 	                    rep.root ? rep.root->name : "", owing, red);
-	it->link =
-	    xf_arena_printf(c->a, "/compliance?org=%lld", (long long)root);
-	it->ref = xf_arena_printf(c->a, "org:%lld", (long long)root);
+	it->link = with_id(g, "/compliance?org=", root);
+	it->ref = with_id(g, "org:", root);
 	return XF_OK;
 }
 
@@ -181,13 +184,10 @@ static int tasks_detail(gather *g, int64_t org_id)
 		                          x->milestone->title, x->task->title)
 		        : xf_arena_printf(c->a, "%s：任务「%s」到期",
 		                          x->task->org_name, x->task->title);
-		it->link = xf_arena_printf(c->a, "/tasks?task=%lld",
-		                           (long long)x->task->id);
+		it->link = with_id(g, "/tasks?task=", x->task->id);
 		it->ref = x->milestone
-		              ? xf_arena_printf(c->a, "milestone:%lld",
-		                                (long long)x->milestone->id)
-		              : xf_arena_printf(c->a, "task:%lld",
-		                                (long long)x->task->id);
+		              ? with_id(g, "milestone:", x->milestone->id)
+		              : with_id(g, "task:", x->task->id);
 	}
 	return rc;
 }
@@ -213,10 +213,9 @@ static int tasks_summary(gather *g, int64_t org_id)
 	it->title =
 	    xf_arena_printf(c->a, "任务预警：%d项%d天内到期，%d项已逾期",
 	                    rm.n - overdue, XF_INBOX_DAYS, overdue);
-	it->link = org_id ? xf_arena_printf(c->a, "/tasks/reminders?org=%lld",
-	                                    (long long)org_id)
+	it->link = org_id ? with_id(g, "/tasks/reminders?org=", org_id)
 	                  : "/tasks/reminders";
-	it->ref = xf_arena_printf(c->a, "org:%lld", (long long)org_id);
+	it->ref = with_id(g, "org:", org_id);
 	return XF_OK;
 }
 
@@ -251,8 +250,7 @@ static int terms_transfers(gather *g, int64_t org_id)
 		    c->a, "换届提醒：%d个组织应筹备换届，%d个逾期未换届", soon,
 		    overdue);
 		it->link = "/terms";
-		it->ref =
-		    xf_arena_printf(c->a, "terms:%lld", (long long)org_id);
+		it->ref = with_id(g, "terms:", org_id);
 	}
 	xf_org_transfer *tr;
 	if (rc == XF_OK)
@@ -267,8 +265,7 @@ static int terms_transfers(gather *g, int64_t org_id)
 		    c->a, "组织关系转接超期：%lld笔超过介绍信有效期未到达",
 		    (long long)total);
 		it->link = "/transfers";
-		it->ref =
-		    xf_arena_printf(c->a, "transfers:%lld", (long long)org_id);
+		it->ref = with_id(g, "transfers:", org_id);
 	}
 	return rc;
 }
@@ -287,10 +284,8 @@ static int claims_to_approve(gather *g)
 			return xf_oom(c);
 		it->title = xf_arena_printf(c->a, "待审核积分申报：%s · %s",
 		                            cl[i].member_name, cl[i].item);
-		it->link = xf_arena_printf(c->a, "/points/claims?claim=%lld",
-		                           (long long)cl[i].id);
-		it->ref =
-		    xf_arena_printf(c->a, "claim:%lld", (long long)cl[i].id);
+		it->link = with_id(g, "/points/claims?claim=", cl[i].id);
+		it->ref = with_id(g, "claim:", cl[i].id);
 	}
 	return rc;
 }
@@ -313,10 +308,8 @@ static int objections_to_answer(gather *g)
 		it->title = xf_arena_printf(
 		    c->a, "公示「%s」有%lld条异议待答复", ns[i].title,
 		    (long long)ns[i].open_objections);
-		it->link = xf_arena_printf(c->a, "/points/notices?id=%lld",
-		                           (long long)ns[i].id);
-		it->ref =
-		    xf_arena_printf(c->a, "notice:%lld", (long long)ns[i].id);
+		it->link = with_id(g, "/points/notices?id=", ns[i].id);
+		it->ref = with_id(g, "notice:", ns[i].id);
 	}
 	return rc;
 }
@@ -339,8 +332,7 @@ static int claims_decided(gather *g)
 		    xf_arena_printf(c->a, "积分申报%s：%s",
 		                    ok ? "已通过" : "未通过", cl[i].item);
 		it->link = "/points/me";
-		it->ref =
-		    xf_arena_printf(c->a, "claim:%lld", (long long)cl[i].id);
+		it->ref = with_id(g, "claim:", cl[i].id);
 	}
 	return rc;
 }
@@ -380,10 +372,8 @@ static int notices_open(gather *g)
 		it->title =
 		    xf_arena_printf(c->a, "公示中：%s（如有异议请于%s前提出）",
 		                    n->title, n->closes_on);
-		it->link = xf_arena_printf(c->a, "/points/notices?id=%lld",
-		                           (long long)n->id);
-		it->ref =
-		    xf_arena_printf(c->a, "notice:%lld", (long long)n->id);
+		it->link = with_id(g, "/points/notices?id=", n->id);
+		it->ref = with_id(g, "notice:", n->id);
 	}
 	return rc;
 }

@@ -163,10 +163,9 @@ static int create_tx(xf_ctx *c, const xf_jp_input *in, xf_joint_project *p)
 	if ((rc = write_links(c, p->id, &all, partners)) != XF_OK)
 		return rc;
 	drc = xf_store_jp_get(c->db, c->a, p->id, p);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "joint_project", p->id, p->org_path, NULL,
-	                xf_snap_joint_project(c->a, p));
+	return xf_audit_found(c, drc, "create", "joint_project", p->id,
+	                      p->org_path, NULL,
+	                      xf_snap_joint_project(c->a, p));
 }
 
 int xf_jp_create(xf_ctx *c, const xf_jp_input *in, xf_joint_project *out)
@@ -201,10 +200,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
 	if ((rc = write_links(c, id, in, partners)) != XF_OK)
 		return rc;
 	drc = xf_store_jp_get(c->db, c->a, id, p);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "joint_project", id, p->org_path, before,
-	                xf_snap_joint_project(c->a, p));
+	return xf_audit_found(c, drc, "update", "joint_project", id,
+	                      p->org_path, before,
+	                      xf_snap_joint_project(c->a, p));
 }
 
 int xf_jp_update(xf_ctx *c, int64_t id, const xf_jp_input *in,

@@ -4,10 +4,9 @@
  */
 #include "service/lectures.h"
 
-#include "base/buf.h"
 #include "base/date.h"
-#include "base/jw.h"
 #include "service/cases.h"
+#include "service/snapshot.h"
 
 #include <string.h>
 
@@ -35,19 +34,6 @@ static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 
 const xf_attachment_subject xf_lecture_files = {
     "lecture", 20, "每次党课最多上传 20 个课件或视频", load_subject};
-
-/* The audit snapshot of a lecture. */
-static char *snap(xf_arena *a, const xf_lecture *l)
-{
-	xf_buf b;
-	xf_buf_init(&b, 1 << 16);
-	xf_jw w;
-	xf_jw_init(&w, &b);
-	xf_lecture_json(&w, l);
-	char *s = b.failed ? NULL : xf_arena_strndup(a, b.data, b.len);
-	xf_buf_free(&b);
-	return s;
-}
 
 /* A lecture is given by today (the library keeps what was given). */
 static int check_day(xf_ctx *c, const char *given_on)
@@ -80,7 +66,7 @@ static int create_tx(xf_ctx *c, const xf_lecture_input *in, xf_lecture *l)
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	return xf_audit(c, "create", "lecture", l->id, l->org_path, NULL,
-	                snap(c->a, l));
+	                xf_snap_lecture(c->a, l));
 }
 
 int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
@@ -94,7 +80,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	int rc = load(c, id, XF_FOR_WRITE, l);
 	if (rc != XF_OK)
 		return rc;
-	const char *before = snap(c->a, l);
+	const char *before = xf_snap_lecture(c->a, l);
 	XF_TAKE(l, in, title);
 	XF_TAKE(l, in, speaker);
 	XF_TAKE(l, in, given_on);
@@ -105,10 +91,8 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	int drc = xf_store_lecture_update(c->db, l, c->now);
 	if (drc == XF_DB_OK)
 		drc = xf_store_lecture_get(c->db, c->a, id, l);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "update", "lecture", id, l->org_path, before,
-	                snap(c->a, l));
+	return xf_audit_found(c, drc, "update", "lecture", id, l->org_path,
+	                      before, xf_snap_lecture(c->a, l));
 }
 
 int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,
@@ -124,7 +108,8 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (rc != XF_OK)
 		return rc;
 	return xf_audit_db(c, xf_store_lecture_delete(c->db, id), "delete",
-	                   "lecture", id, l.org_path, snap(c->a, &l), NULL);
+	                   "lecture", id, l.org_path, xf_snap_lecture(c->a, &l),
+	                   NULL);
 }
 
 int xf_lecture_remove(xf_ctx *c, int64_t id)

@@ -108,6 +108,52 @@ static int check_window(xf_ctx *c, const char *opens_on, const char *closes_on)
 	return XF_OK;
 }
 
+/* Starts the notice of subject that o publishes from the input: its
+ * organization, kind of rows, title (NULL when the input has none),
+ * window and n rows; the rest is zero. */
+static void notice_head(xf_ctx *c, xf_point_notice *nt, const char *subject,
+                        const char *kind, const xf_org *o,
+                        const xf_point_notice_input *in, const char *opens,
+                        int n)
+{
+	*nt = (xf_point_notice){.subject = subject,
+	                        .org_id = o->id,
+	                        .org_path = o->path,
+	                        .org_name = o->name,
+	                        .kind = kind,
+	                        .title = in->title,
+	                        .opens_on = opens,
+	                        .closes_on = in->closes_on,
+	                        .nrows = n,
+	                        .created_by = c->user_id};
+}
+
+/* Writes the n rows of out->rows with the notice out->n, and sets
+ * out->nrows. */
+static int rows_insert(xf_ctx *c, xf_point_notice_full *out, int n)
+{
+	for (int i = 0; i < n; i++) {
+		int drc = xf_store_point_notice_row_insert(c->db, out->n.id,
+		                                           &out->rows[i]);
+		if (drc != XF_DB_OK)
+			return xf_fail_db(c, drc);
+	}
+	out->nrows = n;
+	return XF_OK;
+}
+
+/* The end of a publication: its publisher answers objections, and the
+ * audit row of the notice. */
+static int published(xf_ctx *c, xf_point_notice_full *out)
+{
+	const xf_point_notice *nt = &out->n;
+	out->committee = 1;
+	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
+	                NULL,
+	                xf_snap_point_notice(
+	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+}
+
 /* Copies the board's rows into the notice. */
 static int freeze(xf_ctx *c, const xf_board *b, int orgs,
                   xf_point_notice_full *out)
@@ -135,12 +181,8 @@ static int freeze(xf_ctx *c, const xf_board *b, int orgs,
 			r->name = it->name;
 			r->org_name = it->org_name;
 		}
-		int drc = xf_store_point_notice_row_insert(c->db, out->n.id, r);
-		if (drc != XF_DB_OK)
-			return xf_fail_db(c, drc);
 	}
-	out->nrows = b->n;
-	return XF_OK;
+	return rows_insert(c, out, b->n);
 }
 
 /* The reviewed star ratings of o's subtree of a year, frozen. */
@@ -159,20 +201,11 @@ static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
 	if (n > XF_NOTICE_MAX_ROWS)
 		n = XF_NOTICE_MAX_ROWS;
 	xf_point_notice *nt = &out->n;
-	*nt = (xf_point_notice){
-	    .subject = "star_ratings",
-	    .org_id = o->id,
-	    .org_path = o->path,
-	    .org_name = o->name,
-	    .period = xf_arena_printf(c->a, "%04d", in->year),
-	    .kind = "orgs",
-	    .title = in->title ? in->title
-	                       : xf_arena_printf(c->a, "%s%d年度星级评定公示",
-	                                         o->name, in->year),
-	    .opens_on = opens,
-	    .closes_on = in->closes_on,
-	    .nrows = n,
-	    .created_by = c->user_id};
+	notice_head(c, nt, "star_ratings", "orgs", o, in, opens, n);
+	nt->period = xf_arena_printf(c->a, "%04d", in->year);
+	if (!nt->title)
+		nt->title = xf_arena_printf(c->a, "%s%d年度星级评定公示",
+		                            o->name, in->year);
 	if (!nt->period || !nt->title)
 		return xf_oom(c);
 	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
@@ -205,16 +238,9 @@ static int publish_stars(xf_ctx *c, const xf_point_notice_input *in,
 		    .org_name = parents[i].name ? parents[i].name : "",
 		    .points = r[i].score_x10,
 		    .stars = r[i].reviewed_stars};
-		drc = xf_store_point_notice_row_insert(c->db, nt->id, w);
-		if (drc != XF_DB_OK)
-			return xf_fail_db(c, drc);
 	}
-	out->nrows = n;
-	out->committee = 1;
-	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
-	                NULL,
-	                xf_snap_point_notice(
-	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+	rc = rows_insert(c, out, n);
+	return rc == XF_OK ? published(c, out) : rc;
 }
 
 /* The selected cases of a call (service/cases.h), frozen: name the
@@ -231,45 +257,30 @@ static int publish_cases(xf_ctx *c, const xf_point_notice_input *in,
 	if (n > XF_NOTICE_MAX_ROWS)
 		n = XF_NOTICE_MAX_ROWS;
 	xf_point_notice *nt = &out->n;
-	*nt = (xf_point_notice){
-	    .subject = "case_selection",
-	    .org_id = o->id,
-	    .org_path = o->path,
-	    .org_name = o->name,
-	    .period = xf_arena_printf(c->a, "%04d", s[0].year),
-	    .kind = "cases", /* rows of cases: name, org_id, org_name */
-	    .title = in->title ? in->title
-	                       : xf_arena_printf(c->a, "%s评选结果公示",
-	                                         s[0].call_title),
-	    .opens_on = opens,
-	    .closes_on = in->closes_on,
-	    .nrows = n,
-	    .created_by = c->user_id};
+	/* rows of cases: name, org_id, org_name */
+	notice_head(c, nt, "case_selection", "cases", o, in, opens, n);
+	nt->period = xf_arena_printf(c->a, "%04d", s[0].year);
+	if (!nt->title)
+		nt->title =
+		    xf_arena_printf(c->a, "%s评选结果公示", s[0].call_title);
 	out->rows = xf_arena_calloc(c->a, (size_t)n, sizeof *out->rows);
 	if (!nt->period || !nt->title || !out->rows)
 		return xf_oom(c);
 	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
-	for (int i = 0; i < n && drc == XF_DB_OK; i++) {
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
+	for (int i = 0; i < n; i++)
 		out->rows[i] = (xf_point_notice_row){.pos = i + 1,
 		                                     .rank = s[i].rank,
 		                                     .org_id = s[i].org_id,
 		                                     .name = s[i].title,
 		                                     .org_name = s[i].org_name,
 		                                     .points = s[i].score_x10};
-		drc = xf_store_point_notice_row_insert(c->db, nt->id,
-		                                       &out->rows[i]);
-	}
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	out->nrows = n;
-	out->committee = 1;
-	rc = xf_case_selection_published_in_tx(c, in->subject_id, nt->id);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
-	                NULL,
-	                xf_snap_point_notice(
-	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+	rc = rows_insert(c, out, n);
+	if (rc == XF_OK)
+		rc = xf_case_selection_published_in_tx(c, in->subject_id,
+		                                       nt->id);
+	return rc == XF_OK ? published(c, out) : rc;
 }
 
 /* The candidates of a creation program (in->subject_id), frozen: the
@@ -287,18 +298,8 @@ static int publish_programs(xf_ctx *c, const xf_point_notice_input *in,
 		return xf_fail(c, XF_E_CONFLICT, "nothing_to_publish",
 		               "没有评审列为候选的组织", NULL);
 	xf_point_notice *nt = &out->n;
-	*nt =
-	    (xf_point_notice){.subject = "program_candidates",
-	                      .org_id = o->id,
-	                      .org_path = o->path,
-	                      .org_name = o->name,
-	                      .period = xf_arena_printf(c->a, "%04d", in->year),
-	                      .kind = "orgs",
-	                      .title = in->title,
-	                      .opens_on = opens,
-	                      .closes_on = in->closes_on,
-	                      .nrows = n,
-	                      .created_by = c->user_id};
+	notice_head(c, nt, "program_candidates", "orgs", o, in, opens, n);
+	nt->period = xf_arena_printf(c->a, "%04d", in->year);
 	if (!nt->period)
 		return xf_oom(c);
 	int drc = xf_store_point_notice_insert(c->db, nt, c->now);
@@ -314,20 +315,12 @@ static int publish_programs(xf_ctx *c, const xf_point_notice_input *in,
 		                           .org_id = as[i].org_id,
 		                           .name = as[i].org_name,
 		                           .org_name = as[i].org_name};
-		drc = xf_store_point_notice_row_insert(c->db, nt->id, w);
-		if (drc != XF_DB_OK)
-			return xf_fail_db(c, drc);
 	}
-	rc =
-	    xf_program_candidates_freeze(c, in->subject_id, nt->id, NULL, NULL);
-	if (rc != XF_OK)
-		return rc;
-	out->nrows = n;
-	out->committee = 1;
-	return xf_audit(c, "publish", "point_notice", nt->id, nt->org_path,
-	                NULL,
-	                xf_snap_point_notice(
-	                    c->a, nt, xf_point_notice_state(nt, xf_today(c))));
+	rc = rows_insert(c, out, n);
+	if (rc == XF_OK)
+		rc = xf_program_candidates_freeze(c, in->subject_id, nt->id,
+		                                  NULL, NULL);
+	return rc == XF_OK ? published(c, out) : rc;
 }
 
 static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
@@ -366,38 +359,24 @@ static int publish_tx(xf_ctx *c, const xf_point_notice_input *in,
 	if (rc != XF_OK)
 		return rc;
 	xf_point_notice *n = &out->n;
-	n->subject = "points_board";
-	n->org_id = o.id;
-	n->org_path = o.path;
-	n->org_name = o.name;
+	notice_head(c, n, "points_board", orgs ? "orgs" : "members", &o, in,
+	            opens, b.n);
 	n->period = xf_arena_strdup(c->a, b.period);
-	n->kind = orgs ? "orgs" : "members";
 	n->org_kind = orgs ? (in->org_kind ? in->org_kind : "branch") : NULL;
-	n->title = in->title;
 	if (!n->title) {
 		char t[512];
 		snprintf(t, sizeof t, "%s%s%s先锋榜公示", o.name, b.period,
 		         orgs ? "组织" : "党员");
 		n->title = xf_arena_strdup(c->a, t);
 	}
-	n->opens_on = opens;
-	n->closes_on = in->closes_on;
 	n->base = b.base;
-	n->nrows = b.n;
-	n->created_by = c->user_id;
 	if (!n->period || !n->title)
 		return xf_oom(c);
 	drc = xf_store_point_notice_insert(c->db, n, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	rc = freeze(c, &b, orgs, out);
-	if (rc != XF_OK)
-		return rc;
-	out->committee = 1;
-	return xf_audit(
-	    c, "publish", "point_notice", n->id, n->org_path, NULL,
-	    xf_snap_point_notice(
-	        c->a, n, xf_point_notice_state(n, xf_point_notice_today(c))));
+	return rc == XF_OK ? published(c, out) : rc;
 }
 
 int xf_point_notice_publish(xf_ctx *c, const xf_point_notice_input *in,

@@ -99,10 +99,8 @@ static int claim_create_tx(xf_ctx *c, const xf_point_claim_input *in,
 			return rc;
 	}
 	drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "point_claim", id, cl->org_path, NULL,
-	                xf_snap_point_claim(c->a, cl));
+	return xf_audit_found(c, drc, "create", "point_claim", id, cl->org_path,
+	                      NULL, xf_snap_point_claim(c->a, cl));
 }
 
 int xf_point_claim_create(xf_ctx *c, const xf_point_claim_input *in,
@@ -172,10 +170,9 @@ static int approve_tx(xf_ctx *c, int64_t id, const char *reason,
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "approve", "point_claim", id, cl->org_path, before,
-	                xf_snap_point_claim(c->a, cl));
+	return xf_audit_found(c, drc, "approve", "point_claim", id,
+	                      cl->org_path, before,
+	                      xf_snap_point_claim(c->a, cl));
 }
 
 int xf_point_claim_approve(xf_ctx *c, int64_t id, const char *reason,
@@ -199,10 +196,8 @@ static int reject_tx(xf_ctx *c, int64_t id, const char *reason,
 	if (rc != XF_OK)
 		return rc;
 	int drc = xf_store_point_claim_get(c->db, c->a, id, cl);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "reject", "point_claim", id, cl->org_path, before,
-	                xf_snap_point_claim(c->a, cl));
+	return xf_audit_found(c, drc, "reject", "point_claim", id, cl->org_path,
+	                      before, xf_snap_point_claim(c->a, cl));
 }
 
 int xf_point_claim_reject(xf_ctx *c, int64_t id, const char *reason,

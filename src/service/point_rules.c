@@ -98,13 +98,10 @@ static int rule_create_tx(xf_ctx *c, const xf_point_rule_input *in,
 	r->kind = in->kind ? in->kind : "member";
 	if (in->org_id) {
 		xf_org o;
-		int rc =
-		    xf_org_named(c, in->org_id, "发布组织不存在", "org_id", &o);
+		int rc = xf_org_for_committee(c, in->org_id, "发布组织不存在",
+		                              "无权为该组织制定积分规则", &o);
 		if (rc != XF_OK)
 			return rc;
-		if (!xf_committee_over(c, o.path, 0))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "无权为该组织制定积分规则", "org_id");
 		XF_SET_ORG(r, o);
 	} else if (!xf_is_admin(c)) {
 		const xf_grant *g = xf_committee_grant(c);

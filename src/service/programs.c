@@ -103,13 +103,11 @@ static int is_number_code(const char *s)
 static int create_tx(xf_ctx *c, const xf_program_input *in, xf_program *p)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_for_committee(
+	    c, in->org_id, "组织不存在",
+	    "只有党委（工委）或管理员可以发起创建评选", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_committee_over(c, o.path, 0))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只有党委（工委）或管理员可以发起创建评选",
-		               "org_id");
 	memset(p, 0, sizeof *p);
 	p->org_id = o.id;
 	p->org_path = o.path;
@@ -267,12 +265,9 @@ static int apply_tx(xf_ctx *c, int64_t id, int64_t org_id,
 	if (rc != XF_OK)
 		return rc;
 	xf_org o;
-	rc = xf_org_named(c, org_id, "组织不存在", "org_id", &o);
+	rc = xf_org_for_write(c, org_id, "组织不存在", "只能为本组织申报", &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_write(c, o.path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               "只能为本组织申报", "org_id");
 	if (!eligible(&p, &o))
 		return xf_fail(c, XF_E_INVALID, "not_eligible",
 		               "该组织不在本次创建评选的申报范围内", "org_id");
@@ -283,9 +278,7 @@ static int apply_tx(xf_ctx *c, int64_t id, int64_t org_id,
 	a->program_id = p.id;
 	a->program_title = p.title;
 	a->program_path = p.org_path;
-	a->org_id = o.id;
-	a->org_path = o.path;
-	a->org_name = o.name;
+	XF_SET_ORG(a, o);
 	a->state = "draft";
 	a->created_by = c->user_id;
 	a->items_total = p.ncriteria;

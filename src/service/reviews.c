@@ -105,11 +105,9 @@ static int fill(xf_ctx *c, xf_review_full *f)
 static int create_tx(xf_ctx *c, const xf_review_input *in, xf_review_full *f)
 {
 	xf_org o;
-	int rc = xf_org_named(c, in->org_id, "组织不存在", "org_id", &o);
+	int rc = xf_org_readable(c, in->org_id, &o);
 	if (rc != XF_OK)
 		return rc;
-	if (!xf_can_read(c, o.path))
-		return xf_invalid(c, "组织不存在", "org_id");
 	if (!xf_committee_over(c, o.path, 0))
 		return xf_forbidden(c,
 		                    "只有本级或上级党委（工委）可以组织评议");

@@ -250,12 +250,9 @@ static int build(xf_ctx *c, const xf_scheme_input *in, const xf_org *o,
 static int create_tx(xf_ctx *c, const xf_scheme_input *in, xf_scheme *out)
 {
 	xf_org o;
-	int drc = xf_store_org_get(c->db, c->a, in->org_id, &o);
-	if (drc == XF_DB_DONE || (drc == XF_DB_ROW && !xf_can_read(c, o.path)))
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	int rc = may_write(c, o.path);
+	int rc = xf_org_readable(c, in->org_id, &o);
+	if (rc == XF_OK)
+		rc = may_write(c, o.path);
 	if (rc != XF_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
@@ -264,7 +261,7 @@ static int create_tx(xf_ctx *c, const xf_scheme_input *in, xf_scheme *out)
 		return rc;
 	out->version = 1;
 	out->created_by = c->user_id;
-	drc = xf_store_scheme_insert(c->db, out, c->now);
+	int drc = xf_store_scheme_insert(c->db, out, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	out->lineage_id = out->id;

@@ -53,6 +53,7 @@ SNAP_OF(program)
 SNAP_OF(program_application)
 SNAP_OF(activity)
 SNAP_OF(activity_signup)
+SNAP_OF(lecture)
 
 char *xf_snap_member(xf_arena *a, const xf_member *m)
 {

@@ -19,6 +19,7 @@
 #include "model/duty.h"
 #include "model/honor.h"
 #include "model/joint_project.h"
+#include "model/lecture.h"
 #include "model/meeting.h"
 #include "model/member.h"
 #include "model/org.h"
@@ -80,6 +81,8 @@ char *xf_snap_assessment_score(xf_arena *a, const xf_assessment_score *sc);
 /* An activity; a sign-up to it. */
 char *xf_snap_activity(xf_arena *a, const xf_activity *v);
 char *xf_snap_activity_signup(xf_arena *a, const xf_activity_signup *v);
+/* A lecture (党课). */
+char *xf_snap_lecture(xf_arena *a, const xf_lecture *v);
 /* 四必访: a trigger; a visit without its personal notes ("notes": null). */
 char *xf_snap_visit_trigger(xf_arena *a, const xf_visit_trigger *t);
 char *xf_snap_visit(xf_arena *a, const xf_visit *v);

@@ -45,16 +45,13 @@ static int create_tx(xf_ctx *c, int64_t org_id, int year, int claimed,
                      xf_star_rating *out)
 {
 	xf_org o;
-	int found = xf_store_org_get(c->db, c->a, org_id, &o);
-	if (found == XF_DB_DONE ||
-	    (found == XF_DB_ROW && !xf_can_read(c, o.path)))
-		return xf_invalid(c, "组织不存在", "org_id");
-	if (found != XF_DB_ROW)
-		return xf_fail_db(c, found);
+	int rc = xf_org_readable(c, org_id, &o);
+	if (rc != XF_OK)
+		return rc;
 	if (!xf_can_write(c, o.path))
 		return xf_forbidden(c, "无权为该组织申报星级");
 	xf_star_rating prev;
-	found = xf_store_star_rating_of(c->db, c->a, org_id, year, &prev);
+	int found = xf_store_star_rating_of(c->db, c->a, org_id, year, &prev);
 	if (found == XF_DB_ROW)
 		return xf_fail(c, XF_E_CONFLICT, "exists",
 		               "该组织本年度已申报星级评定", NULL);
@@ -62,7 +59,7 @@ static int create_tx(xf_ctx *c, int64_t org_id, int year, int claimed,
 		return xf_fail_db(c, found);
 	xf_assessment x;
 	int has;
-	int rc = xf_assessment_of_in_tx(c, &o, year, &x, &has);
+	rc = xf_assessment_of_in_tx(c, &o, year, &x, &has);
 	if (rc != XF_OK)
 		return rc;
 	if (!has)

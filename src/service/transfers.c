@@ -60,20 +60,15 @@ static int create_tx(xf_ctx *c, const xf_org_transfer *in, xf_org_transfer *t)
 		if (!in->member_id)
 			return xf_invalid(c, "请选择转出的党员", "member_id");
 		xf_member m;
-		memset(&m, 0, sizeof m);
-		int drc = xf_store_member_get(c->db, c->a, in->member_id, &m);
-		if (drc == XF_DB_DONE ||
-		    (drc == XF_DB_ROW && !xf_can_read(c, m.org_path)))
-			return xf_invalid(c, "党员不存在", "member_id");
-		if (drc != XF_DB_ROW)
-			return xf_fail_db(c, drc);
-		if (!xf_can_write(c, m.org_path))
-			return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-			               "只有转出党员所在组织的书记、上级党委或"
-			               "管理员可以办理转出",
-			               "member_id");
+		rc =
+		    xf_member_for_write(c, in->member_id,
+		                        "只有转出党员所在组织的书记、上级党委或"
+		                        "管理员可以办理转出",
+		                        &m);
+		if (rc != XF_OK)
+			return rc;
 		int64_t left = 0, open = 0;
-		drc = xf_store_member_has_left(c->db, m.id, &left);
+		int drc = xf_store_member_has_left(c->db, m.id, &left);
 		if (drc != XF_DB_OK)
 			return xf_fail_db(c, drc);
 		if (left)

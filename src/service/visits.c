@@ -97,16 +97,9 @@ static int trigger_tx(xf_ctx *c, int64_t member_id, const char *kind,
 		rule = &kept;
 	}
 	xf_member m;
-	memset(&m, 0, sizeof m);
-	int drc = xf_store_member_get(c->db, c->a, member_id, &m);
-	if (drc == XF_DB_DONE ||
-	    (drc == XF_DB_ROW && !xf_can_read(c, m.org_path)))
-		return xf_invalid(c, "党员不存在", "member_id");
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc);
-	if (!xf_can_write(c, m.org_path))
-		return xf_fail(c, XF_E_FORBIDDEN, "forbidden",
-		               trigger_rec.forbidden, "member_id");
+	int rc = xf_member_for_write(c, member_id, trigger_rec.forbidden, &m);
+	if (rc != XF_OK)
+		return rc;
 	xf_date occ;
 	if (xf_date_parse(occurred_on, &occ) != 0)
 		return xf_invalid(c, "日期格式应为 YYYY-MM-DD", "occurred_on");
@@ -114,11 +107,7 @@ static int trigger_tx(xf_ctx *c, int64_t member_id, const char *kind,
 		return xf_invalid(c, "发生日期不能晚于今天", "occurred_on");
 	char due[11];
 	xf_date_format(xf_visit_due_on(occ, rule->days), due);
-	t->member_id = m.id;
-	t->member_name = m.name;
-	t->org_id = m.org_id;
-	t->org_path = m.org_path;
-	t->org_name = m.org_name;
+	XF_SET_MEMBER(t, m);
 	t->kind = rule->kind;
 	t->occurred_on = occurred_on;
 	t->due_on = xf_arena_strdup(c->a, due);
@@ -127,7 +116,7 @@ static int trigger_tx(xf_ctx *c, int64_t member_id, const char *kind,
 	if (!t->due_on)
 		return xf_oom(c);
 	fill_days_left(c, t);
-	drc = xf_store_visit_trigger_insert(c->db, t, c->now);
+	int drc = xf_store_visit_trigger_insert(c->db, t, c->now);
 	return xf_audit_db(c, drc, "create", "visit_trigger", t->id,
 	                   t->org_path, NULL, xf_snap_visit_trigger(c->a, t));
 }
@@ -201,10 +190,8 @@ static int visit_tx(xf_ctx *c, int64_t trigger_id, const char *visited_on,
 		               "该走访事项已登记走访", "trigger_id");
 	if (drc == XF_DB_OK)
 		drc = xf_store_visit_get(c->db, c->a, v->id, v);
-	if (drc != XF_DB_ROW)
-		return xf_fail_db(c, drc == XF_DB_DONE ? XF_DB_ERROR : drc);
-	return xf_audit(c, "create", "visit", v->id, v->org_path, NULL,
-	                xf_snap_visit(c->a, v));
+	return xf_audit_found(c, drc, "create", "visit", v->id, v->org_path,
+	                      NULL, xf_snap_visit(c->a, v));
 }
 
 int xf_visit_create(xf_ctx *c, int64_t trigger_id, const char *visited_on,

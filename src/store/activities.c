@@ -29,11 +29,9 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_activity_insert(xf_db *db, xf_activity *a, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), a);
-	int rc = xf_db_insert(st, &a->id);
+	int rc =
+	    xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                      insert_cols, XF_NCOLS(insert_cols), a, &a->id);
 	if (rc == XF_DB_OK)
 		a->created_at = a->updated_at = now;
 	return rc;

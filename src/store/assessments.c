@@ -30,9 +30,8 @@ static const char sql_score_put[] =
 
 int xf_store_score_put(xf_db *db, const xf_assessment_score *s)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_score_put);
-	xf_db_bind_cols(st, 1, score_cols, XF_NCOLS(score_cols) - 1, s);
-	return xf_db_run(st);
+	return xf_db_run_cols(xf_db_stmt(db, sql_score_put), 1, score_cols,
+	                      XF_NCOLS(score_cols) - 1, s);
 }
 
 XF_DB_READER(read_score, score_cols);
@@ -118,11 +117,8 @@ static const char sql_rating_get[] =
     "SELECT " RATING_COLS " FROM star_ratings r JOIN orgs o ON o.id = "
     "r.org_id WHERE r.id = $1";
 
-int xf_store_star_rating_get(xf_db *db, xf_arena *a, int64_t id,
-                             xf_star_rating *out)
-{
-	return xf_db_get(db, sql_rating_get, id, a, read_rating, out);
-}
+XF_DB_GETTER(xf_store_star_rating_get, xf_star_rating, sql_rating_get,
+             read_rating);
 
 static const char sql_rating_of[] =
     "SELECT " RATING_COLS " FROM star_ratings r JOIN orgs o ON o.id = "

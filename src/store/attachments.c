@@ -112,12 +112,9 @@ static const char sql_att_insert[] =
 
 int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_att_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, attachment_cols + ATT_WRITE_FROM, ATT_NWRITE, t);
-	xf_db_bind_int(st, 10, now);
-	int rc = xf_db_insert(st, &t->id);
+	int rc = xf_db_insert_cols_now(xf_db_stmt(db, sql_att_insert), 1,
+	                               attachment_cols + ATT_WRITE_FROM,
+	                               ATT_NWRITE, t, now, &t->id);
 	if (rc == XF_DB_OK)
 		t->uploaded_at = now;
 	return rc;
@@ -126,11 +123,8 @@ int xf_store_attachment_insert(xf_db *db, xf_attachment *t, int64_t now)
 static const char sql_att_get[] =
     "SELECT " ATT_COLS ATT_FROM " WHERE at.id = $1";
 
-int xf_store_attachment_get(xf_db *db, xf_arena *a, int64_t id,
-                            xf_attachment *out)
-{
-	return xf_db_get(db, sql_att_get, id, a, read_attachment, out);
-}
+XF_DB_GETTER(xf_store_attachment_get, xf_attachment, sql_att_get,
+             read_attachment);
 
 static const char sql_att_delete[] = "DELETE FROM attachments WHERE id = $1";
 

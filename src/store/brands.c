@@ -19,11 +19,8 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_brand_insert(xf_db *db, xf_brand *b, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), b);
-	return xf_db_insert(st, &b->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         insert_cols, XF_NCOLS(insert_cols), b, &b->id);
 }
 
 #define BRAND_COLS                                                             \
@@ -50,10 +47,7 @@ XF_DB_READER(read_brand, brand_cols);
 static const char sql_get[] =
     "SELECT " BRAND_COLS BRAND_FROM " WHERE b.id = $1";
 
-int xf_store_brand_get(xf_db *db, xf_arena *a, int64_t id, xf_brand *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_brand, out);
-}
+XF_DB_GETTER(xf_store_brand_get, xf_brand, sql_get, read_brand);
 
 static const char sql_update[] =
     "UPDATE brands SET name = $2, slogan = $3, description = $4, "

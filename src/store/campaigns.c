@@ -19,11 +19,8 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_campaign_insert(xf_db *db, xf_campaign *v, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), v);
-	return xf_db_insert(st, &v->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         insert_cols, XF_NCOLS(insert_cols), v, &v->id);
 }
 
 static const char sql_item_insert[] =
@@ -44,11 +41,9 @@ static const xf_db_col item_cols[] = {
 
 int xf_store_campaign_item_insert(xf_db *db, xf_campaign_item *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, item_cols + ITEM_WRITE_FROM, ITEM_NWRITE, v);
-	return xf_db_insert(st, &v->id);
+	return xf_db_insert_cols(xf_db_stmt(db, sql_item_insert), 1,
+	                         item_cols + ITEM_WRITE_FROM, ITEM_NWRITE, v,
+	                         &v->id);
 }
 
 static const char sql_part_add[] =
@@ -114,10 +109,7 @@ XF_DB_READER(read_campaign, campaign_cols);
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
 
-int xf_store_campaign_get(xf_db *db, xf_arena *a, int64_t id, xf_campaign *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_campaign, out);
-}
+XF_DB_GETTER(xf_store_campaign_get, xf_campaign, sql_get, read_campaign);
 
 static const char sql_close[] =
     "UPDATE campaigns SET status = 'closed', summary = $2, closed_at = $3, "
@@ -263,11 +255,9 @@ static const xf_db_col report_put_cols[] = {
 
 int xf_store_campaign_report_put(xf_db *db, xf_campaign_report *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_report_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, report_put_cols, XF_NCOLS(report_put_cols), v);
-	return xf_db_insert(st, &v->id);
+	return xf_db_insert_cols(xf_db_stmt(db, sql_report_put), 1,
+	                         report_put_cols, XF_NCOLS(report_put_cols), v,
+	                         &v->id);
 }
 
 #define REPORT_COLS                                                            \
@@ -302,11 +292,8 @@ XF_DB_READER(read_report, report_cols);
 static const char sql_report_get[] =
     "SELECT " REPORT_COLS REPORT_FROM " WHERE r.id = $1";
 
-int xf_store_campaign_report_get(xf_db *db, xf_arena *a, int64_t id,
-                                 xf_campaign_report *out)
-{
-	return xf_db_get(db, sql_report_get, id, a, read_report, out);
-}
+XF_DB_GETTER(xf_store_campaign_report_get, xf_campaign_report, sql_report_get,
+             read_report);
 
 static const char sql_report_rate[] =
     "UPDATE campaign_reports SET rating = $2, rated_by = $3, rated_at = $4 "

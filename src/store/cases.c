@@ -28,31 +28,27 @@ static const xf_db_col call_write_cols[] = {
 
 int xf_store_case_call_insert(xf_db *db, xf_case_call *c, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_call_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, call_write_cols, XF_NCOLS(call_write_cols), c);
-	int rc = xf_db_insert(st, &c->id);
+	int rc = xf_db_insert_cols(
+	    XF_DB_BOUND(db, sql_call_insert, XF_INT(now)), 2, call_write_cols,
+	    XF_NCOLS(call_write_cols), c, &c->id);
 	if (rc != XF_DB_OK)
 		return rc;
 	c->created_at = c->updated_at = now;
 	c->stage = c->status = "open";
 	for (int i = 0; i < c->ncrit && rc == XF_DB_OK; i++) {
-		st = XF_DB_BOUND(db, sql_crit_insert, XF_INT(c->id), XF_INT(i),
-		                 XF_STR(c->crit[i].name),
-		                 XF_INT(c->crit[i].max_x10));
-		rc = st ? xf_db_run(st) : XF_DB_ERROR;
+		rc = xf_db_run(XF_DB_BOUND(db, sql_crit_insert, XF_INT(c->id),
+		                           XF_INT(i), XF_STR(c->crit[i].name),
+		                           XF_INT(c->crit[i].max_x10)));
 	}
 	for (int i = 0; i < c->ntiers && rc == XF_DB_OK; i++) {
-		st = XF_DB_BOUND(db, sql_tier_insert, XF_INT(c->id), XF_INT(i),
-		                 XF_STR(c->tiers[i].name),
-		                 XF_INT(c->tiers[i].places));
-		rc = st ? xf_db_run(st) : XF_DB_ERROR;
+		rc = xf_db_run(XF_DB_BOUND(db, sql_tier_insert, XF_INT(c->id),
+		                           XF_INT(i), XF_STR(c->tiers[i].name),
+		                           XF_INT(c->tiers[i].places)));
 	}
 	for (int i = 0; i < c->nreviewers && rc == XF_DB_OK; i++) {
-		st = XF_DB_BOUND(db, sql_reviewer_insert, XF_INT(c->id),
-		                 XF_INT(c->reviewers[i]));
-		rc = st ? xf_db_run(st) : XF_DB_ERROR;
+		rc = xf_db_run(XF_DB_BOUND(db, sql_reviewer_insert,
+		                           XF_INT(c->id),
+		                           XF_INT(c->reviewers[i])));
 	}
 	return rc;
 }
@@ -188,11 +184,9 @@ static const xf_db_col sub_write_cols[] = {
 
 int xf_store_case_sub_insert(xf_db *db, xf_case_submission *s, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_sub_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, sub_write_cols, XF_NCOLS(sub_write_cols), s);
-	int rc = xf_db_insert(st, &s->id);
+	int rc = xf_db_insert_cols(XF_DB_BOUND(db, sql_sub_insert, XF_INT(now)),
+	                           2, sub_write_cols, XF_NCOLS(sub_write_cols),
+	                           s, &s->id);
 	if (rc == XF_DB_OK)
 		s->created_at = s->updated_at = now;
 	return rc;
@@ -239,11 +233,7 @@ XF_DB_READER(read_sub, sub_cols);
 static const char sql_sub_get[] =
     "SELECT " SUB_COLS SUB_FROM " WHERE s.id = $1";
 
-int xf_store_case_sub_get(xf_db *db, xf_arena *a, int64_t id,
-                          xf_case_submission *out)
-{
-	return xf_db_get(db, sql_sub_get, id, a, read_sub, out);
-}
+XF_DB_GETTER(xf_store_case_sub_get, xf_case_submission, sql_sub_get, read_sub);
 
 static const char sql_sub_update[] =
     "UPDATE case_submissions SET title = $2, summary = $3, body = $4, "
@@ -379,8 +369,5 @@ static const char sql_lib_get[] =
     "SELECT " SUB_COLS SUB_FROM " WHERE c.stage = 'decided' AND s.tier IS "
     "NOT NULL AND s.id = $1";
 
-int xf_store_case_library_get(xf_db *db, xf_arena *a, int64_t id,
-                              xf_case_submission *out)
-{
-	return xf_db_get(db, sql_lib_get, id, a, read_sub, out);
-}
+XF_DB_GETTER(xf_store_case_library_get, xf_case_submission, sql_lib_get,
+             read_sub);

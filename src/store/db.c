@@ -349,6 +349,13 @@ int xf_db_run(xf_stmt *st)
 	return xf_db_done(rc);
 }
 
+int xf_db_run_one(xf_stmt *st)
+{
+	xf_db *db = st ? st->db : NULL;
+	int rc = xf_db_run(st);
+	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+}
+
 const char *xf_db_dup(xf_arena *a, xf_stmt *st, int col)
 {
 	return xf_arena_strdup(a, xf_db_text(st, col));
@@ -601,6 +608,36 @@ void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
 			break;
 		}
 	}
+}
+
+int xf_db_run_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                   const void *item)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	return xf_db_run(st);
+}
+
+int xf_db_insert_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                      const void *item, int64_t *id)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	return xf_db_insert(st, id);
+}
+
+int xf_db_run_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                       const void *item, int64_t now)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	xf_db_bind_int(st, idx + n, now);
+	return xf_db_run(st);
+}
+
+int xf_db_insert_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                          const void *item, int64_t now, int64_t *id)
+{
+	xf_db_bind_cols(st, idx, cols, n, item);
+	xf_db_bind_int(st, idx + n, now);
+	return xf_db_insert(st, id);
 }
 
 xf_stmt *xf_db_bound(xf_db *db, const char *sql, const xf_db_arg *args, int n)

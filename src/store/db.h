@@ -315,6 +315,10 @@ int xf_db_done(int step_rc);
 /* Steps a statement that returns no rows we need, then resets it;
  * XF_DB_OK on success, else the error (XF_DB_ERROR for NULL). */
 int xf_db_run(xf_stmt *st);
+/* xf_db_run for a write of one row by its key and a guard on its state
+ * (UPDATE ... WHERE id = $1 AND ...): XF_DB_DONE when it changed no row
+ * (the guard did not hold) or more than one. */
+int xf_db_run_one(xf_stmt *st);
 /* The statement of sql (static, as for xf_db_stmt) with $1 bound to id:
  * xf_db_get reads its first row as xf_db_row does (a record by its key);
  * xf_db_run_id runs it as xf_db_run does (a delete by key). */
@@ -378,10 +382,36 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
 		xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);            \
 	}                                                                      \
 	_Static_assert(XF_NCOLS(cols) > 0, "a reader reads columns")
+/* Defines fn, the store function that reads one record by its key with
+ * xf_db_get: int fn(xf_db *db, xf_arena *a, int64_t id, T *out), sql its
+ * static statement ($1 the key), read its row reader (XF_DB_READER);
+ * declared in the resource's header, returns as xf_db_get. At file scope:
+ * XF_DB_GETTER(xf_store_brand_get, xf_brand, sql_get, read_brand); */
+#define XF_DB_GETTER(fn, T, sql, read)                                         \
+	int fn(xf_db *db, xf_arena *a, int64_t id, T *out)                     \
+	{                                                                      \
+		return xf_db_get(db, sql, id, a, read, out);                   \
+	}                                                                      \
+	_Static_assert(sizeof(T) > 0, "a getter reads a record")
 /* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
  * Text is copied by the driver. */
 void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
                      const void *item);
+/* A write of a row from a column table: binds cols[0..n) of item as
+ * xf_db_bind_cols does from $idx on (what comes before idx is bound
+ * already), then steps st: xf_db_run_cols as xf_db_run does,
+ * xf_db_insert_cols as xf_db_insert does (setting *id). Given NULL (the
+ * statement failed) each returns XF_DB_ERROR. */
+int xf_db_run_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                   const void *item);
+int xf_db_insert_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                      const void *item, int64_t *id);
+/* The same with the write's time, now, bound after the columns, as
+ * $(idx + n) (its created_at or updated_at). */
+int xf_db_run_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                       const void *item, int64_t now);
+int xf_db_insert_cols_now(xf_stmt *st, int idx, const xf_db_col *cols, int n,
+                          const void *item, int64_t now, int64_t *id);
 /*
  * One parameter of XF_DB_BOUND: XF_INT(v), XF_ID(v) (SQL NULL for 0) or
  * XF_STR(s) (SQL NULL for NULL), bound as the column kinds above.

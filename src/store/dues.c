@@ -38,11 +38,8 @@ static const char sql_base_put[] =
 
 int xf_store_dues_base_put(xf_db *db, const xf_dues_base *b)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_base_put);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, base_cols, XF_NCOLS(base_cols), b);
-	return xf_db_run(st);
+	return xf_db_run_cols(xf_db_stmt(db, sql_base_put), 1, base_cols,
+	                      XF_NCOLS(base_cols), b);
 }
 
 static const char sql_payment_insert[] =
@@ -63,11 +60,8 @@ static const xf_db_col payment_cols[] = {
 int xf_store_dues_payment_insert(xf_db *db, const xf_dues_payment *p,
                                  int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_payment_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, payment_cols, XF_NCOLS(payment_cols), p);
-	return xf_db_run(st);
+	return xf_db_run_cols(XF_DB_BOUND(db, sql_payment_insert, XF_INT(now)),
+	                      2, payment_cols, XF_NCOLS(payment_cols), p);
 }
 
 /* Members within the ranges ($1 to $8), one of them only when $9 is not

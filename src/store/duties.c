@@ -25,12 +25,10 @@ static const xf_db_col duty_insert_cols[] = {
 
 int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, duty_insert_cols, XF_NCOLS(duty_insert_cols), d);
 	d->created_at = d->updated_at = now;
-	return xf_db_insert(st, &d->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         duty_insert_cols, XF_NCOLS(duty_insert_cols),
+	                         d, &d->id);
 }
 
 #define DUTY_COLS                                                              \
@@ -55,10 +53,7 @@ static const char sql_get[] =
     "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
     "WHERE d.id = $1";
 
-int xf_store_duty_get(xf_db *db, xf_arena *a, int64_t id, xf_duty *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_duty, out);
-}
+XF_DB_GETTER(xf_store_duty_get, xf_duty, sql_get, read_duty);
 
 static const char sql_update[] =
     "UPDATE duties SET title = $2, content = $3, seq = $4, updated_at = $5 "
@@ -191,10 +186,9 @@ static const xf_db_col duty_assignment_insert_cols[] = {
 
 int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_as_insert);
-	xf_db_bind_cols(st, 1, duty_assignment_insert_cols,
-	                XF_NCOLS(duty_assignment_insert_cols), as);
-	return xf_db_insert(st, &as->id);
+	return xf_db_insert_cols(
+	    xf_db_stmt(db, sql_as_insert), 1, duty_assignment_insert_cols,
+	    XF_NCOLS(duty_assignment_insert_cols), as, &as->id);
 }
 
 #define AS_COLS                                                                \
@@ -224,11 +218,8 @@ XF_DB_READER(read_as, as_cols);
 
 static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 
-int xf_store_duty_assignment_get(xf_db *db, xf_arena *a, int64_t id,
-                                 xf_duty_assignment *out)
-{
-	return xf_db_get(db, sql_as_get, id, a, read_as, out);
-}
+XF_DB_GETTER(xf_store_duty_assignment_get, xf_duty_assignment, sql_as_get,
+             read_as);
 
 static const char sql_as_delete[] =
     "DELETE FROM duty_assignments WHERE id = $1";
@@ -290,10 +281,9 @@ static const xf_db_col duty_evidence_insert_cols[] = {
 
 int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ev_insert);
-	xf_db_bind_cols(st, 1, duty_evidence_insert_cols,
-	                XF_NCOLS(duty_evidence_insert_cols), e);
-	return xf_db_insert(st, &e->id);
+	return xf_db_insert_cols(
+	    xf_db_stmt(db, sql_ev_insert), 1, duty_evidence_insert_cols,
+	    XF_NCOLS(duty_evidence_insert_cols), e, &e->id);
 }
 
 #define EV_COLS                                                                \
@@ -320,11 +310,7 @@ XF_DB_READER(read_ev, ev_cols);
 static const char sql_ev_get[] =
     "SELECT " EV_COLS " FROM duty_evidence WHERE id = $1";
 
-int xf_store_duty_evidence_get(xf_db *db, xf_arena *a, int64_t id,
-                               xf_duty_evidence *out)
-{
-	return xf_db_get(db, sql_ev_get, id, a, read_ev, out);
-}
+XF_DB_GETTER(xf_store_duty_evidence_get, xf_duty_evidence, sql_ev_get, read_ev);
 
 static const char sql_ev_delete[] = "DELETE FROM duty_evidence WHERE id = $1";
 

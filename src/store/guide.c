@@ -123,11 +123,7 @@ int xf_store_guide_update(xf_db *db, const xf_guide_article *g)
 static const char sql_get[] =
     "SELECT " ARTICLE_COLS ARTICLE_FROM " WHERE g.id = $1";
 
-int xf_store_guide_get(xf_db *db, xf_arena *a, int64_t id,
-                       xf_guide_article *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_article, out);
-}
+XF_DB_GETTER(xf_store_guide_get, xf_guide_article, sql_get, read_article);
 
 static const char sql_delete_versions[] =
     "DELETE FROM guide_versions WHERE article_id = $1";

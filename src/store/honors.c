@@ -30,11 +30,9 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_honor_insert(xf_db *db, xf_honor *h, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), h);
-	int rc = xf_db_insert(st, &h->id);
+	int rc =
+	    xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                      insert_cols, XF_NCOLS(insert_cols), h, &h->id);
 	if (rc == XF_DB_OK)
 		h->created_at = h->updated_at = now;
 	return rc;
@@ -70,10 +68,7 @@ XF_DB_READER(read_honor, honor_cols);
 static const char sql_get[] =
     "SELECT " HONOR_COLS HONOR_FROM " WHERE h.id = $1";
 
-int xf_store_honor_get(xf_db *db, xf_arena *a, int64_t id, xf_honor *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_honor, out);
-}
+XF_DB_GETTER(xf_store_honor_get, xf_honor, sql_get, read_honor);
 
 static const char sql_by_source[] =
     "SELECT " HONOR_COLS HONOR_FROM " WHERE h.source_ref = $1";
@@ -95,12 +90,8 @@ static const xf_db_col update_cols[] = {HONOR_WRITE_COLS};
 
 int xf_store_honor_update(xf_db *db, const xf_honor *h, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_update, XF_INT(h->id));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, update_cols, XF_NCOLS(update_cols), h);
-	xf_db_bind_int(st, 14, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(XF_DB_BOUND(db, sql_update, XF_INT(h->id)), 2,
+	                          update_cols, XF_NCOLS(update_cols), h, now);
 }
 
 static const char sql_delete[] = "DELETE FROM honors WHERE id = $1";

@@ -29,11 +29,8 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_jp_insert(xf_db *db, xf_joint_project *p, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), p);
-	return xf_db_insert(st, &p->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         insert_cols, XF_NCOLS(insert_cols), p, &p->id);
 }
 
 #define JP_COLS                                                                \
@@ -296,10 +293,7 @@ int xf_store_cw_tags(xf_db *db, xf_arena *a, xf_cw_tag **out, int *n)
 	                  read_tag, out, n);
 }
 
-int xf_store_cw_tag_get(xf_db *db, xf_arena *a, int64_t id, xf_cw_tag *out)
-{
-	return xf_db_get(db, sql_tag_get, id, a, read_tag, out);
-}
+XF_DB_GETTER(xf_store_cw_tag_get, xf_cw_tag, sql_tag_get, read_tag);
 
 static const char sql_tag_insert[] =
     "INSERT INTO central_work_tags (name, sort, created_at) "

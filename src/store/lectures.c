@@ -21,11 +21,8 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_lecture_insert(xf_db *db, xf_lecture *l, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), l);
-	return xf_db_insert(st, &l->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         insert_cols, XF_NCOLS(insert_cols), l, &l->id);
 }
 
 #define LECTURE_COLS                                                           \
@@ -56,10 +53,7 @@ XF_DB_READER(read_lecture, lecture_cols);
 static const char sql_get[] =
     "SELECT " LECTURE_COLS LECTURE_FROM " WHERE l.id = $1";
 
-int xf_store_lecture_get(xf_db *db, xf_arena *a, int64_t id, xf_lecture *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_lecture, out);
-}
+XF_DB_GETTER(xf_store_lecture_get, xf_lecture, sql_get, read_lecture);
 
 static const char sql_update[] =
     "UPDATE lectures SET title = $2, speaker = $3, given_on = $4, kind = $5, "

@@ -54,10 +54,7 @@ static const char sql_get[] =
     "SELECT " MEETING_COLS " FROM meetings mt JOIN orgs o ON o.id = "
     "mt.org_id WHERE mt.id = $1";
 
-int xf_store_meeting_get(xf_db *db, xf_arena *a, int64_t id, xf_meeting *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_meeting, out);
-}
+XF_DB_GETTER(xf_store_meeting_get, xf_meeting, sql_get, read_meeting);
 
 const xf_db_col xf_meeting_write_cols[XF_MEETING_NWRITE] = {
     XF_COL(I64, xf_meeting, org_id),
@@ -204,10 +201,7 @@ static void read_measure(xf_arena *a, xf_stmt *st, void *item)
 static const char sql_ms_get[] =
     "SELECT " MEASURE_COLS " FROM meeting_measures WHERE id = $1";
 
-int xf_store_measure_get(xf_db *db, xf_arena *a, int64_t id, xf_measure *out)
-{
-	return xf_db_get(db, sql_ms_get, id, a, read_measure, out);
-}
+XF_DB_GETTER(xf_store_measure_get, xf_measure, sql_ms_get, read_measure);
 
 static const char sql_ms_insert[] =
     "INSERT INTO meeting_measures (meeting_id, org_path, title, owner, "
@@ -222,10 +216,9 @@ static const xf_db_col measure_insert_cols[] = {
 
 int xf_store_measure_insert(xf_db *db, xf_measure *m, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
-	xf_db_bind_cols(st, 2, measure_insert_cols,
-	                XF_NCOLS(measure_insert_cols), m);
-	return xf_db_insert(st, &m->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_ms_insert, XF_INT(now)), 2,
+	                         measure_insert_cols,
+	                         XF_NCOLS(measure_insert_cols), m, &m->id);
 }
 
 static const char sql_ms_update[] =
@@ -240,11 +233,9 @@ static const xf_db_col measure_update_cols[] = {
 
 int xf_store_measure_update(xf_db *db, const xf_measure *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	xf_db_bind_cols(st, 1, measure_update_cols,
-	                XF_NCOLS(measure_update_cols), m);
-	xf_db_bind_int(st, 6, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_ms_update), 1,
+	                          measure_update_cols,
+	                          XF_NCOLS(measure_update_cols), m, now);
 }
 
 static const char sql_ms_delete[] =
@@ -392,12 +383,9 @@ static const xf_db_col talk_insert_cols[] = {
 
 int xf_store_talk_insert(xf_db *db, xf_talk *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_talk_insert);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, talk_insert_cols, XF_NCOLS(talk_insert_cols), t);
-	xf_db_bind_int(st, 7, now);
-	int rc = xf_db_insert(st, &t->id);
+	int rc = xf_db_insert_cols_now(
+	    xf_db_stmt(db, sql_talk_insert), 1, talk_insert_cols,
+	    XF_NCOLS(talk_insert_cols), t, now, &t->id);
 	if (rc == XF_DB_OK)
 		t->created_at = now;
 	return rc;

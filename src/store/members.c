@@ -61,10 +61,7 @@ static const char sql_get[] =
     "SELECT " MEMBER_COLS " FROM members m JOIN orgs o ON o.id = m.org_id "
     "WHERE m.id = $1";
 
-int xf_store_member_get(xf_db *db, xf_arena *a, int64_t id, xf_member *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_member, out);
-}
+XF_DB_GETTER(xf_store_member_get, xf_member, sql_get, read_member);
 
 #define W(K, f) XF_COL(K, xf_member_sealed, m.f)
 const xf_db_col xf_member_write_cols[XF_MEMBER_NWRITE] = {

@@ -106,11 +106,8 @@ static void read_notice(xf_arena *a, xf_stmt *st, void *item)
 static const char sql_notice_get[] =
     "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = $1";
 
-int xf_store_point_notice_get(xf_db *db, xf_arena *a, int64_t id,
-                              xf_point_notice *out)
-{
-	return xf_db_get(db, sql_notice_get, id, a, read_notice, out);
-}
+XF_DB_GETTER(xf_store_point_notice_get, xf_point_notice, sql_notice_get,
+             read_notice);
 
 static const char sql_notice_rows[] =
     "SELECT pos, rank_no, COALESCE(member_id, 0), org_id, name, org_name, "
@@ -229,11 +226,8 @@ XF_DB_READER(read_objection, objection_cols);
 static const char sql_objection_get[] =
     "SELECT " OBJ_COLS OBJ_FROM " WHERE x.id = $1";
 
-int xf_store_point_objection_get(xf_db *db, xf_arena *a, int64_t id,
-                                 xf_point_objection *out)
-{
-	return xf_db_get(db, sql_objection_get, id, a, read_objection, out);
-}
+XF_DB_GETTER(xf_store_point_objection_get, xf_point_objection,
+             sql_objection_get, read_objection);
 
 static const char sql_objection_answer[] =
     "UPDATE point_objections SET status = $2, answer = $3, answered_by = "
@@ -241,12 +235,9 @@ static const char sql_objection_answer[] =
 
 int xf_store_point_objection_answer(xf_db *db, const xf_point_objection *o)
 {
-	int rc = xf_db_run(XF_DB_BOUND(
+	return xf_db_run_one(XF_DB_BOUND(
 	    db, sql_objection_answer, XF_INT(o->id), XF_STR(o->status),
 	    XF_STR(o->answer), XF_ID(o->answered_by), XF_INT(o->answered_at)));
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
 }
 
 #define OBJ_WHERE " WHERE x.notice_id = $1 AND ($2 = 0 OR x.member_id = $2)"

@@ -42,10 +42,7 @@ static void read_org_members(xf_arena *a, xf_stmt *st, void *item)
 
 static const char sql_get[] = "SELECT " ORG_COLS " FROM orgs o WHERE o.id = $1";
 
-int xf_store_org_get(xf_db *db, xf_arena *a, int64_t id, xf_org *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_org, out);
-}
+XF_DB_GETTER(xf_store_org_get, xf_org, sql_get, read_org);
 
 const xf_db_col xf_org_write_cols[XF_ORG_NWRITE] = {
     XF_COL(ID, xf_org, parent_id),       XF_COL(STR, xf_org, name),
@@ -110,10 +107,9 @@ static const xf_db_col org_update_cols[] = {
 
 int xf_store_org_update(xf_db *db, const xf_org *o, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	xf_db_bind_cols(st, 1, org_update_cols, XF_NCOLS(org_update_cols), o);
-	xf_db_bind_int(st, 10, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_update), 1,
+	                          org_update_cols, XF_NCOLS(org_update_cols), o,
+	                          now);
 }
 
 static const char sql_move_parent[] =

@@ -19,9 +19,9 @@ static const xf_db_col plan_insert_cols[] = {
 
 int xf_store_plan_insert(xf_db *db, xf_plan *p, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	xf_db_bind_cols(st, 2, plan_insert_cols, XF_NCOLS(plan_insert_cols), p);
-	return xf_db_insert(st, &p->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         plan_insert_cols, XF_NCOLS(plan_insert_cols),
+	                         p, &p->id);
 }
 
 #define PLAN_COLS                                                              \
@@ -45,10 +45,7 @@ static const char sql_get[] =
     "SELECT " PLAN_COLS " FROM plans p JOIN orgs o ON o.id = p.org_id "
     "WHERE p.id = $1";
 
-int xf_store_plan_get(xf_db *db, xf_arena *a, int64_t id, xf_plan *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_plan, out);
-}
+XF_DB_GETTER(xf_store_plan_get, xf_plan, sql_get, read_plan);
 
 static const char sql_update[] =
     "UPDATE plans SET title = $2, year = $3, updated_at = $4 WHERE id = $1";
@@ -99,10 +96,9 @@ static const xf_db_col plan_item_insert_cols[] = {
 
 int xf_store_plan_item_insert(xf_db *db, xf_plan_item *it)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_item_insert);
-	xf_db_bind_cols(st, 1, plan_item_insert_cols,
-	                XF_NCOLS(plan_item_insert_cols), it);
-	return xf_db_insert(st, &it->id);
+	return xf_db_insert_cols(xf_db_stmt(db, sql_item_insert), 1,
+	                         plan_item_insert_cols,
+	                         XF_NCOLS(plan_item_insert_cols), it, &it->id);
 }
 
 static const char sql_items[] =

@@ -78,11 +78,8 @@ static void read_claim(xf_arena *a, xf_stmt *st, void *item)
 static const char sql_claim_get[] =
     "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = $1";
 
-int xf_store_point_claim_get(xf_db *db, xf_arena *a, int64_t id,
-                             xf_point_claim *out)
-{
-	return xf_db_get(db, sql_claim_get, id, a, read_claim, out);
-}
+XF_DB_GETTER(xf_store_point_claim_get, xf_point_claim, sql_claim_get,
+             read_claim);
 
 static const char sql_claim_decide[] =
     "UPDATE point_claims SET status = $2, decided_by = $3, decided_at = "
@@ -109,10 +106,7 @@ int xf_store_point_claim_decide(xf_db *db, const xf_point_claim *c)
 		xf_db_bind_int(st, 7, c->points);
 	else
 		xf_db_bind_null(st, 7);
-	int rc = xf_db_run(st);
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+	return xf_db_run_one(st);
 }
 
 #define CLAIM_WHERE                                                            \

@@ -106,11 +106,8 @@ XF_DB_READER(read_entry, entry_cols);
 static const char sql_entry_get[] =
     "SELECT " ENTRY_COLS ENTRY_FROM " WHERE l.id = $1";
 
-int xf_store_point_entry_get(xf_db *db, xf_arena *a, int64_t id,
-                             xf_point_entry *out)
-{
-	return xf_db_get(db, sql_entry_get, id, a, read_entry, out);
-}
+XF_DB_GETTER(xf_store_point_entry_get, xf_point_entry, sql_entry_get,
+             read_entry);
 
 /* "+l.reverses_id": not by the index of reverses_id, which SQLite would
  * otherwise take for "IS NULL" (every entry but the reversals: the whole
@@ -273,13 +270,10 @@ static const xf_db_col point_member_total_add_cols[] = {
 int xf_store_point_member_total_add(xf_db *db, const xf_point_entry *e,
                                     const char *period)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_member_total_add,
-	                          XF_INT(e->member_id), XF_STR(period));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 3, point_member_total_add_cols,
-	                XF_NCOLS(point_member_total_add_cols), e);
-	return xf_db_run(st);
+	return xf_db_run_cols(XF_DB_BOUND(db, sql_member_total_add,
+	                                  XF_INT(e->member_id), XF_STR(period)),
+	                      3, point_member_total_add_cols,
+	                      XF_NCOLS(point_member_total_add_cols), e);
 }
 
 static const char sql_org_total_add[] =

@@ -28,11 +28,9 @@ static const xf_db_col insert_cols[] = {
 
 int xf_store_program_insert(xf_db *db, xf_program *p, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, insert_cols, XF_NCOLS(insert_cols), p);
-	int rc = xf_db_insert(st, &p->id);
+	int rc =
+	    xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                      insert_cols, XF_NCOLS(insert_cols), p, &p->id);
 	if (rc == XF_DB_OK)
 		p->created_at = p->updated_at = now;
 	return rc;
@@ -106,10 +104,7 @@ XF_DB_READER(read_program, program_cols);
 static const char sql_get[] =
     "SELECT " PROGRAM_COLS PROGRAM_FROM " WHERE p.id = $1";
 
-int xf_store_program_get(xf_db *db, xf_arena *a, int64_t id, xf_program *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_program, out);
-}
+XF_DB_GETTER(xf_store_program_get, xf_program, sql_get, read_program);
 
 static const char sql_criteria[] =
     "SELECT code, name, evidence, COALESCE(max_score, 0), required "
@@ -170,9 +165,8 @@ static const char sql_set_notice[] =
 int xf_store_program_set_notice(xf_db *db, int64_t id, int64_t notice_id,
                                 int64_t now)
 {
-	int rc = xf_db_run(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
-	                               XF_INT(notice_id), XF_INT(now)));
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(XF_DB_BOUND(db, sql_set_notice, XF_INT(id),
+	                                 XF_INT(notice_id), XF_INT(now)));
 }
 
 static const char sql_set_decided[] =
@@ -181,8 +175,8 @@ static const char sql_set_decided[] =
 
 int xf_store_program_set_decided(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run_ids(db, sql_set_decided, id, now);
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_set_decided, XF_INT(id), XF_INT(now)));
 }
 
 static const char sql_clear_decided[] =
@@ -191,8 +185,8 @@ static const char sql_clear_decided[] =
 
 int xf_store_program_clear_decided(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run_ids(db, sql_clear_decided, id, now);
-	return rc == XF_DB_OK && xf_db_changes(db) != 1 ? XF_DB_DONE : rc;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_clear_decided, XF_INT(id), XF_INT(now)));
 }
 
 /* A program is over path $k when its org path is a prefix of it. */
@@ -250,11 +244,9 @@ static const xf_db_col app_insert_cols[] = {
 int xf_store_program_app_insert(xf_db *db, xf_program_application *a,
                                 int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_app_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, app_insert_cols, XF_NCOLS(app_insert_cols), a);
-	int rc = xf_db_insert(st, &a->id);
+	int rc = xf_db_insert_cols(XF_DB_BOUND(db, sql_app_insert, XF_INT(now)),
+	                           2, app_insert_cols,
+	                           XF_NCOLS(app_insert_cols), a, &a->id);
 	if (rc == XF_DB_OK)
 		a->created_at = a->updated_at = now;
 	return rc;
@@ -305,11 +297,8 @@ XF_DB_READER(read_app, app_cols);
 static const char sql_app_get[] =
     "SELECT " APP_COLS APP_FROM " WHERE a.id = $1";
 
-int xf_store_program_app_get(xf_db *db, xf_arena *a, int64_t id,
-                             xf_program_application *out)
-{
-	return xf_db_get(db, sql_app_get, id, a, read_app, out);
-}
+XF_DB_GETTER(xf_store_program_app_get, xf_program_application, sql_app_get,
+             read_app);
 
 static const char sql_app_update[] =
     "UPDATE program_applications SET state = $2, conclusion = $3, "
@@ -325,12 +314,9 @@ static const char sql_app_update[] =
 int xf_store_program_app_update(xf_db *db, const xf_program_application *a,
                                 int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_app_update, XF_INT(a->id));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, app_cols + APP_WRITE_FROM, APP_NWRITE, a);
-	xf_db_bind_int(st, 10, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(
+	    XF_DB_BOUND(db, sql_app_update, XF_INT(a->id)), 2,
+	    app_cols + APP_WRITE_FROM, APP_NWRITE, a, now);
 }
 
 static const char sql_items[] =

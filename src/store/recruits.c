@@ -77,10 +77,7 @@ static void read_recruit(xf_arena *a, xf_stmt *st, void *item)
 
 static const char sql_get[] = "SELECT " COLS FROM " WHERE r.id = $1";
 
-int xf_store_recruit_get(xf_db *db, xf_arena *a, int64_t id, xf_recruit *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_recruit, out);
-}
+XF_DB_GETTER(xf_store_recruit_get, xf_recruit, sql_get, read_recruit);
 
 static const char sql_update_state[] =
     "UPDATE recruits SET stage = $3, next_step = $4, due_step = $5, "
@@ -196,11 +193,9 @@ static const char sql_step_insert[] =
 
 int xf_store_recruit_step_insert(xf_db *db, xf_recruit_entry *e, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_step_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, step_cols + STEP_WRITE_FROM, STEP_NWRITE, e);
-	int rc = xf_db_insert(st, &e->id);
+	int rc = xf_db_insert_cols(
+	    XF_DB_BOUND(db, sql_step_insert, XF_INT(now)), 2,
+	    step_cols + STEP_WRITE_FROM, STEP_NWRITE, e, &e->id);
 	if (rc == XF_DB_OK)
 		e->created_at = now;
 	return rc;

@@ -227,11 +227,8 @@ static const char sql_p_list[] =
     "SELECT " PRESENTER_COLS " FROM review_presenters p LEFT JOIN orgs o ON "
     "o.id = p.org_id WHERE p.review_id = $1 ORDER BY p.pos";
 
-int xf_store_presenter_get(xf_db *db, xf_arena *a, int64_t id,
-                           xf_review_presenter *out)
-{
-	return xf_db_get(db, sql_p_get, id, a, read_presenter, out);
-}
+XF_DB_GETTER(xf_store_presenter_get, xf_review_presenter, sql_p_get,
+             read_presenter);
 
 int xf_store_presenters(xf_db *db, xf_arena *a, int64_t review_id,
                         xf_review_presenter **out, int *n)
@@ -333,10 +330,8 @@ int xf_store_judge_by_code(xf_db *db, xf_arena *a, const char *code,
 
 int xf_store_judge_use(xf_db *db, int64_t id, int64_t now)
 {
-	int rc = xf_db_run(XF_DB_BOUND(db, sql_j_use, XF_INT(id), XF_INT(now)));
-	if (rc != XF_DB_OK)
-		return rc;
-	return xf_db_changes(db) == 1 ? XF_DB_OK : XF_DB_DONE;
+	return xf_db_run_one(
+	    XF_DB_BOUND(db, sql_j_use, XF_INT(id), XF_INT(now)));
 }
 
 /* ---- scores ------------------------------------------------------------- */

@@ -71,10 +71,7 @@ static void read_task(xf_arena *a, xf_stmt *st, void *item)
 
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
-int xf_store_task_get(xf_db *db, xf_arena *a, int64_t id, xf_task *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_task, out);
-}
+XF_DB_GETTER(xf_store_task_get, xf_task, sql_get, read_task);
 
 static const char sql_insert[] =
     "INSERT INTO tasks (" XF_TASK_WRITE_SQL ", created_at, updated_at) "
@@ -93,9 +90,8 @@ const xf_db_col xf_task_write_cols[XF_TASK_NWRITE] = {
 
 int xf_store_task_insert(xf_db *db, xf_task *t, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	xf_db_bind_cols(st, 2, xf_task_write_cols, XF_TASK_NWRITE, t);
-	return xf_db_insert(st, &t->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                         xf_task_write_cols, XF_TASK_NWRITE, t, &t->id);
 }
 
 static const char sql_update[] =
@@ -112,10 +108,9 @@ static const xf_db_col task_update_cols[] = {
 
 int xf_store_task_update(xf_db *db, const xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_update);
-	xf_db_bind_cols(st, 1, task_update_cols, XF_NCOLS(task_update_cols), t);
-	xf_db_bind_int(st, 9, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_update), 1,
+	                          task_update_cols, XF_NCOLS(task_update_cols),
+	                          t, now);
 }
 
 static const char sql_set_roll[] =
@@ -131,11 +126,9 @@ static const xf_db_col task_set_roll_cols[] = {
 
 int xf_store_task_set_roll(xf_db *db, const xf_task *t, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_set_roll);
-	xf_db_bind_cols(st, 1, task_set_roll_cols, XF_NCOLS(task_set_roll_cols),
-	                t);
-	xf_db_bind_int(st, 8, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_set_roll), 1,
+	                          task_set_roll_cols,
+	                          XF_NCOLS(task_set_roll_cols), t, now);
 }
 
 static const char sql_set_reported[] =
@@ -270,9 +263,9 @@ const xf_db_col xf_milestone_write_cols[XF_MILESTONE_NWRITE] = {
 
 int xf_store_milestone_insert(xf_db *db, xf_milestone *m, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_ms_insert, XF_INT(now));
-	xf_db_bind_cols(st, 2, xf_milestone_write_cols, XF_MILESTONE_NWRITE, m);
-	return xf_db_insert(st, &m->id);
+	return xf_db_insert_cols(XF_DB_BOUND(db, sql_ms_insert, XF_INT(now)), 2,
+	                         xf_milestone_write_cols, XF_MILESTONE_NWRITE,
+	                         m, &m->id);
 }
 
 static const char sql_ms_update[] =
@@ -287,11 +280,9 @@ static const xf_db_col milestone_update_cols[] = {
 
 int xf_store_milestone_update(xf_db *db, const xf_milestone *m, int64_t now)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_ms_update);
-	xf_db_bind_cols(st, 1, milestone_update_cols,
-	                XF_NCOLS(milestone_update_cols), m);
-	xf_db_bind_int(st, 7, now);
-	return xf_db_run(st);
+	return xf_db_run_cols_now(xf_db_stmt(db, sql_ms_update), 1,
+	                          milestone_update_cols,
+	                          XF_NCOLS(milestone_update_cols), m, now);
 }
 
 static const char sql_ms_delete[] = "DELETE FROM milestones WHERE id = $1";
@@ -366,10 +357,9 @@ static const xf_db_col progress_insert_cols[] = {
 
 int xf_store_progress_insert(xf_db *db, xf_progress *p)
 {
-	xf_stmt *st = xf_db_stmt(db, sql_pr_insert);
-	xf_db_bind_cols(st, 1, progress_insert_cols,
-	                XF_NCOLS(progress_insert_cols), p);
-	return xf_db_insert(st, &p->id);
+	return xf_db_insert_cols(xf_db_stmt(db, sql_pr_insert), 1,
+	                         progress_insert_cols,
+	                         XF_NCOLS(progress_insert_cols), p, &p->id);
 }
 
 static const char sql_pr_list[] =
@@ -422,10 +412,9 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 	int rc = xf_db_run_id(db, sql_acc_del, x->task_id);
 	if (rc != XF_DB_OK)
 		return rc;
-	xf_stmt *st = xf_db_stmt(db, sql_acc_ins);
-	xf_db_bind_cols(st, 1, acceptance_put_cols,
-	                XF_NCOLS(acceptance_put_cols), x);
-	return xf_db_run(st);
+	return xf_db_run_cols(xf_db_stmt(db, sql_acc_ins), 1,
+	                      acceptance_put_cols,
+	                      XF_NCOLS(acceptance_put_cols), x);
 }
 
 static const char sql_acc_get[] =

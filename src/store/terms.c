@@ -30,21 +30,15 @@ static const xf_db_col position_cols[] = {
 
 int xf_store_term_insert(xf_db *db, xf_term *t, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, write_cols, XF_NCOLS(write_cols), t);
-	int rc = xf_db_insert(st, &t->id);
+	int rc = xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                           write_cols, XF_NCOLS(write_cols), t, &t->id);
 	if (rc != XF_DB_OK)
 		return rc;
 	t->created_at = now;
 	for (int i = 0; rc == XF_DB_OK && i < t->npositions; i++) {
-		st = XF_DB_BOUND(db, sql_position_insert, XF_INT(t->id));
-		if (!st)
-			return XF_DB_ERROR;
-		xf_db_bind_cols(st, 2, position_cols, XF_NCOLS(position_cols),
-		                &t->positions[i]);
-		rc = xf_db_run(st);
+		rc = xf_db_run_cols(
+		    XF_DB_BOUND(db, sql_position_insert, XF_INT(t->id)), 2,
+		    position_cols, XF_NCOLS(position_cols), &t->positions[i]);
 	}
 	return rc;
 }
@@ -82,10 +76,7 @@ static const char sql_get[] =
     "SELECT " TERM_COLS " FROM org_terms t JOIN orgs o ON o.id = t.org_id "
     "LEFT JOIN orgs p ON p.id = t.approved_by_org WHERE t.id = $1";
 
-int xf_store_term_get(xf_db *db, xf_arena *a, int64_t id, xf_term *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_term, out);
-}
+XF_DB_GETTER(xf_store_term_get, xf_term, sql_get, read_term);
 
 static const char sql_positions[] =
     "SELECT member_id, member_name, position, COALESCE(votes, 0) "

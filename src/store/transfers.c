@@ -49,11 +49,9 @@ int xf_store_transfer_case_insert(xf_db *db, xf_org_transfer *t, int64_t now)
 	s.phone = xf_seal(k, XF_SEAL_PHONE, t->phone, phone);
 	if ((t->id_number && !s.id_number) || (t->phone && !s.phone))
 		return XF_DB_ERROR;
-	xf_stmt *st = XF_DB_BOUND(db, sql_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, write_cols, XF_NCOLS(write_cols), &s);
-	int rc = xf_db_insert(st, &t->id);
+	int rc =
+	    xf_db_insert_cols(XF_DB_BOUND(db, sql_insert, XF_INT(now)), 2,
+	                      write_cols, XF_NCOLS(write_cols), &s, &t->id);
 	memset(idn, 0, sizeof idn);
 	memset(phone, 0, sizeof phone);
 	if (rc == XF_DB_OK)
@@ -115,11 +113,8 @@ static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
 
 static const char sql_get[] = "SELECT " COLS FROM " WHERE t.id = $1";
 
-int xf_store_transfer_case_get(xf_db *db, xf_arena *a, int64_t id,
-                               xf_org_transfer *out)
-{
-	return xf_db_get(db, sql_get, id, a, read_transfer, out);
-}
+XF_DB_GETTER(xf_store_transfer_case_get, xf_org_transfer, sql_get,
+             read_transfer);
 
 static const char sql_move[] =
     "UPDATE transfers SET state = $2, arrived_on = $3, note = $4, "

@@ -23,12 +23,9 @@ static const xf_db_col trigger_write_cols[] = {
 
 int xf_store_visit_trigger_insert(xf_db *db, xf_visit_trigger *t, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_trigger_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, trigger_write_cols, XF_NCOLS(trigger_write_cols),
-	                t);
-	int rc = xf_db_insert(st, &t->id);
+	int rc = xf_db_insert_cols(
+	    XF_DB_BOUND(db, sql_trigger_insert, XF_INT(now)), 2,
+	    trigger_write_cols, XF_NCOLS(trigger_write_cols), t, &t->id);
 	if (rc == XF_DB_OK)
 		t->created_at = now;
 	return rc;
@@ -64,11 +61,8 @@ XF_DB_READER(read_trigger, trigger_cols);
 static const char sql_trigger_get[] =
     "SELECT " TRIGGER_COLS TRIGGER_FROM " WHERE t.id = $1";
 
-int xf_store_visit_trigger_get(xf_db *db, xf_arena *a, int64_t id,
-                               xf_visit_trigger *out)
-{
-	return xf_db_get(db, sql_trigger_get, id, a, read_trigger, out);
-}
+XF_DB_GETTER(xf_store_visit_trigger_get, xf_visit_trigger, sql_trigger_get,
+             read_trigger);
 
 #define DUE_WHERE                                                              \
 	" WHERE v.id IS NULL AND " XF_RANGES_SQL("t.org_path", "1", "2", "3",  \
@@ -106,11 +100,9 @@ static const xf_db_col visit_write_cols[] = {
 
 int xf_store_visit_insert(xf_db *db, xf_visit *v, int64_t now)
 {
-	xf_stmt *st = XF_DB_BOUND(db, sql_visit_insert, XF_INT(now));
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 2, visit_write_cols, XF_NCOLS(visit_write_cols), v);
-	int rc = xf_db_insert(st, &v->id);
+	int rc = xf_db_insert_cols(
+	    XF_DB_BOUND(db, sql_visit_insert, XF_INT(now)), 2, visit_write_cols,
+	    XF_NCOLS(visit_write_cols), v, &v->id);
 	if (rc == XF_DB_OK)
 		v->created_at = now;
 	return rc;
@@ -143,10 +135,7 @@ XF_DB_READER(read_visit, visit_cols);
 static const char sql_visit_get[] =
     "SELECT " VISIT_COLS VISIT_FROM " WHERE v.id = $1";
 
-int xf_store_visit_get(xf_db *db, xf_arena *a, int64_t id, xf_visit *out)
-{
-	return xf_db_get(db, sql_visit_get, id, a, read_visit, out);
-}
+XF_DB_GETTER(xf_store_visit_get, xf_visit, sql_visit_get, read_visit);
 
 /* The filter of a list of visits: ranges from $1, days at $9 and $10. */
 typedef struct visit_filter {

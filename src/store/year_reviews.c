@@ -23,11 +23,7 @@ static const xf_db_col review_cols[] = {
 int xf_store_year_review_put(xf_db *db, const char *sql,
                              const xf_year_review *v)
 {
-	xf_stmt *st = xf_db_stmt(db, sql);
-	if (!st)
-		return XF_DB_ERROR;
-	xf_db_bind_cols(st, 1, review_cols, NPUT, v);
-	return xf_db_run(st);
+	return xf_db_run_cols(xf_db_stmt(db, sql), 1, review_cols, NPUT, v);
 }
 
 XF_DB_READER(read_review, review_cols);
