@@ -92,7 +92,7 @@ static const char sql_insert[] =
 static const xf_db_col user_insert_cols[] = {
     XF_COL(STR, xf_user, username),      XF_COL(STR, xf_user, display_name),
     XF_COL(STR, xf_user, password_hash), XF_COL(ID, xf_user, member_id),
-    XF_COL(INT, xf_user, disabled),      XF_COL(INT, xf_user, totp_enabled),
+    XF_COL(INT, xf_user, disabled),
 };
 
 int xf_store_user_insert(xf_db *db, xf_user *u, int64_t now)
@@ -118,7 +118,6 @@ static const xf_db_col user_update_cols[] = {
     XF_COL(STR, xf_user, password_hash),
     XF_COL(ID, xf_user, member_id),
     XF_COL(INT, xf_user, disabled),
-    XF_COL(INT, xf_user, totp_enabled),
 };
 
 int xf_store_user_update(xf_db *db, const xf_user *u, int64_t now)
