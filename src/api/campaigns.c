@@ -67,17 +67,10 @@ static int campaign_input(xf_req *r, xf_campaign_input *in)
 	}
 	in->nitems = n;
 	json_t *ids = v[K_PARTS].present ? v[K_PARTS].j : NULL;
-	in->nparts = (int)json_array_size(ids);
-	for (int i = 0; i < in->nparts; i++) {
-		static const xf_field id_field = {
-		    "participants", XF_F_ID, 1, 0, 0, 0, NULL, "参加组织"};
-		xf_val x;
-		char *at = xf_arena_printf(&r->arena, "participants[%d]", i);
-		if (xf_input_value(r, &id_field, json_array_get(ids, (size_t)i),
-		                   &x, at) != 0)
-			return -1;
-		in->parts[i] = x.i;
-	}
+	in->nparts =
+	    xf_input_ids(r, ids, "participants", "参加组织", in->parts);
+	if (in->nparts < 0)
+		return -1;
 	in->org_id = v[K_ORG].i;
 	in->parent_id = v[K_PARENT].present ? v[K_PARENT].i : 0;
 	in->title = v[K_TITLE].s;
@@ -139,10 +132,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "status",
-     .type = XF_Q_ENUM,
-     .codes = xf_campaign_statuses,
-     .label = "状态"},
+    XF_PARAM_CODE("status", xf_campaign_statuses, "状态"),
 };
 const xf_query_table xf_campaigns_list_query = XF_QUERY_TABLE(list_params);
 

@@ -88,7 +88,7 @@ static const xf_param grid_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_grid_query = XF_QUERY_TABLE(grid_params);
 const xf_query_table xf_dues_unpaid_query = XF_QUERY_TABLE(grid_params);
@@ -226,7 +226,7 @@ void xf_h_dues_unpaid(xf_req *r)
 enum { T_ORG, T_YEAR };
 static const xf_param totals_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_totals_query = XF_QUERY_TABLE(totals_params);
 
@@ -319,7 +319,7 @@ void xf_h_dues_totals_xlsx(xf_req *r)
 
 /* ?year= of a member's own dues */
 static const xf_param mine_params[] = {
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_mine_query = XF_QUERY_TABLE(mine_params);
 

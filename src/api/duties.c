@@ -62,23 +62,20 @@ static const xf_field duty_fields[D_COUNT] = {
 const xf_body_table xf_duties_create_body = XF_BODY_TABLE(duty_fields);
 
 /* POST /api/duties: 201 with the item. */
-void xf_h_duties_create(xf_req *r)
+/* The item of a checked create body v. */
+static xf_duty_input duty_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_duty_input in = {.org_id = v[D_ORG].i,
-	                    .year = (int)v[D_YEAR].i,
-	                    .level = v[D_LEVEL].s,
-	                    .post = v[D_POST].s,
-	                    .title = v[D_TITLE].s,
-	                    .content = xf_val_str(&v[D_CONTENT]),
-	                    .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
-	xf_duty d;
-	if (!xf_api_failed(r, &c, xf_duty_create(&c, &in, &d)))
-		answer_duty(r, 201, &d);
+	return (xf_duty_input){.org_id = v[D_ORG].i,
+	                       .year = (int)v[D_YEAR].i,
+	                       .level = v[D_LEVEL].s,
+	                       .post = v[D_POST].s,
+	                       .title = v[D_TITLE].s,
+	                       .content = xf_val_str(&v[D_CONTENT]),
+	                       .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
 }
+
+XF_CTX_HANDLER(xf_h_duties_create, xf_duty_input in = duty_input(r->body_vals);
+               xf_duty d, xf_duty_create(&c, &in, &d), answer_duty(r, 201, &d))
 
 enum { U_TITLE, U_CONTENT, U_SEQ, U_COUNT };
 static const xf_field patch_fields[U_COUNT] = {
@@ -88,21 +85,12 @@ static const xf_field patch_fields[U_COUNT] = {
 };
 const xf_body_table xf_duties_patch_body = XF_BODY_TABLE(patch_fields);
 
-void xf_h_duties_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_input in = {0};
-	XF_TAKE_STR(&in, title, v[U_TITLE]);
-	XF_TAKE_STR(&in, content, v[U_CONTENT]);
-	XF_TAKE_INT(&in, seq, v[U_SEQ]);
-	xf_duty d;
-	if (!xf_api_failed(r, &c, xf_duty_update(&c, id, &in, &d)))
-		answer_duty(r, 200, &d);
-}
+XF_ID_HANDLER(xf_h_duties_patch, const xf_val *v = r->body_vals;
+              xf_duty_input in = {0}; xf_duty d;
+              XF_TAKE_STR(&in, title, v[U_TITLE]);
+              XF_TAKE_STR(&in, content, v[U_CONTENT]);
+              XF_TAKE_INT(&in, seq, v[U_SEQ]), xf_duty_update(&c, id, &in, &d),
+              answer_duty(r, 200, &d))
 
 XF_ID_HANDLER(xf_h_duties_get, xf_duty d, xf_duty_read(&c, id, &d),
               answer_duty(r, 200, &d))
@@ -116,14 +104,8 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
     XF_PARAM_YEAR,
-    {.name = "level",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_kinds,
-     .label = "层级"},
-    {.name = "post",
-     .type = XF_Q_ENUM,
-     .codes = xf_duty_posts,
-     .label = "岗位"},
+    XF_PARAM_CODE("level", xf_org_kinds, "层级"),
+    XF_PARAM_CODE("post", xf_duty_posts, "岗位"),
     {.name = "applicable", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
@@ -247,26 +229,23 @@ const xf_body_table xf_duty_evidence_create_body =
     XF_BODY_TABLE(evidence_fields);
 
 /* POST /api/duties/{id}/evidence: 201 with the evidence. */
-void xf_h_duty_evidence_create(xf_req *r)
+/* The evidence of a checked body v. */
+static xf_duty_evidence_input evidence_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_evidence_input in = {
+	return (xf_duty_evidence_input){
 	    .assignment_id = v[E_AS].i,
 	    .kind = v[E_KIND].s,
 	    .ref_id = v[E_REF].present && !v[E_REF].is_null ? v[E_REF].i : 0,
 	    .title = xf_val_str(&v[E_TITLE]),
 	    .note = xf_val_str(&v[E_NOTE]),
 	    .on = xf_val_str(&v[E_ON])};
-	xf_duty_evidence e;
-	if (xf_api_failed(r, &c, xf_duty_evidence_add(&c, id, &in, &e)))
-		return;
-	XF_ANSWER(r, 201, xf_duty_evidence_json, &e,
-	          xf_duty_evidence_title(e.kind));
 }
+
+XF_ID_HANDLER(xf_h_duty_evidence_create,
+              xf_duty_evidence_input in = evidence_input(r->body_vals);
+              xf_duty_evidence e, xf_duty_evidence_add(&c, id, &in, &e),
+              XF_ANSWER(r, 201, xf_duty_evidence_json, &e,
+                        xf_duty_evidence_title(e.kind)))
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
 static const xf_param evidence_list_params[] = {
@@ -296,16 +275,8 @@ void xf_h_duty_evidence_list(xf_req *r)
 	xf_page_end(r, &w, n);
 }
 
-void xf_h_duty_evidence_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id, eid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &eid) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_duty_evidence_remove(&c, id, eid)))
-		xf_api_ok(r);
-}
+XF_ID2_OK_HANDLER(xf_h_duty_evidence_delete,
+                  xf_duty_evidence_remove(&c, id, id2))
 
 /* ---- post holders ------------------------------------------------------- */
 

@@ -65,32 +65,13 @@ static void answer_page(xf_req *r, const xf_org_page *p)
 	XF_PAGE_ANSWER(r, xf_org_json, p->items, p->n, p->total);
 }
 
-void xf_h_orgs_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_org_input in = {0};
-	xf_ctx c;
-	xf_org o;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_org_create(&c, &in, &o)))
-		XF_ANSWER(r, 201, xf_org_json, &o);
-}
+XF_CTX_HANDLER(xf_h_orgs_create, xf_org_input in = {0}; xf_org o;
+               to_input(r->body_vals, &in), xf_org_create(&c, &in, &o),
+               XF_ANSWER(r, 201, xf_org_json, &o))
 
-void xf_h_orgs_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_org_input in = {0};
-	xf_ctx c;
-	xf_org o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_org_update(&c, id, &in, &o)))
-		XF_ANSWER(r, 200, xf_org_json, &o);
-}
+XF_ID_HANDLER(xf_h_orgs_patch, xf_org_input in = {0}; xf_org o;
+              to_input(r->body_vals, &in), xf_org_update(&c, id, &in, &o),
+              XF_ANSWER(r, 200, xf_org_json, &o))
 
 XF_ID_HANDLER(xf_h_orgs_get, xf_org o, xf_org_read(&c, id, &o),
               XF_ANSWER(r, 200, xf_org_json, &o))
@@ -134,14 +115,8 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     {.name = "q", .type = XF_Q_STR, .max = 100},
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_kinds,
-     .label = "组织类型"},
-    {.name = "level",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_levels,
-     .label = "层级"},
+    XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
+    XF_PARAM_CODE("level", xf_org_levels, "层级"),
     {.name = "roots", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_orgs_list_query = XF_QUERY_TABLE(list_params);
@@ -198,22 +173,15 @@ static void tree_node(xf_jw *w, const xf_org_page *p, int *i)
 	xf_jw_obj_end(w);
 }
 
-void xf_h_orgs_tree(xf_req *r)
+static void tree_json(xf_jw *w, const xf_org_page *p)
 {
-	xf_ctx c;
-	xf_org_page p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_tree(&c, id, &p)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
 	int i = 0;
-	if (p.n > 0)
-		tree_node(&w, &p, &i);
-	xf_reply_json(r, 200);
+	if (p->n > 0)
+		tree_node(w, p, &i);
 }
+
+XF_ID_HANDLER(xf_h_orgs_tree, xf_org_page p, xf_org_tree(&c, id, &p),
+              XF_ANSWER(r, 200, tree_json, &p))
 
 /* ---- clusters ---------------------------------------------------------- */
 
@@ -258,14 +226,6 @@ XF_ID_HANDLER(xf_h_clusters_add_org, const xf_val *v = r->body_vals;
               xf_cluster cl, xf_cluster_add(&c, id, v[0].i, &cl),
               XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
-void xf_h_clusters_remove_org(xf_req *r)
-{
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id, org;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &org) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_remove(&c, id, org, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID2_HANDLER(xf_h_clusters_remove_org, xf_cluster cl,
+               xf_cluster_remove(&c, id, id2, &cl),
+               XF_ANSWER(r, 200, xf_cluster_json, &cl))

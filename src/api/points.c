@@ -94,34 +94,20 @@ static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 	in->valid_from = v[R_FROM].present ? v[R_FROM].s : NULL;
 }
 
-void xf_h_point_rules_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_point_rule_input in = {0};
-	xf_ctx c;
-	xf_point_rule rule;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	to_rule_input(v, &in);
-	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
-	in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i : 0;
-	if (!xf_api_failed(r, &c, xf_point_rule_create(&c, &in, &rule)))
-		XF_ANSWER(r, 201, xf_point_rule_json, &rule, 1);
-}
+XF_CTX_HANDLER(xf_h_point_rules_create, const xf_val *v = r->body_vals;
+               xf_point_rule_input in = {0}; xf_point_rule rule;
+               to_rule_input(v, &in);
+               in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
+               in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i
+                                                                 : 0,
+               xf_point_rule_create(&c, &in, &rule),
+               XF_ANSWER(r, 201, xf_point_rule_json, &rule, 1))
 
-void xf_h_point_rules_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_point_rule_input in = {0};
-	xf_ctx c;
-	xf_point_rule rule;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	to_rule_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_point_rule_change(&c, id, &in, &rule)))
-		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
-}
+XF_ID_HANDLER(xf_h_point_rules_patch, xf_point_rule_input in = {0};
+              xf_point_rule rule;
+              to_rule_input(r->body_vals, &in),
+              xf_point_rule_change(&c, id, &in, &rule),
+              XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1))
 
 XF_ID_HANDLER(xf_h_point_rules_get, xf_point_rule rule,
               xf_point_rule_read(&c, id, &rule),
@@ -130,10 +116,7 @@ XF_ID_HANDLER(xf_h_point_rules_get, xf_point_rule rule,
 /* ?kind=&on=&category= */
 enum { RL_KIND, RL_ON, RL_CATEGORY };
 static const xf_param rule_list_params[] = {
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_point_subjects,
-     .label = "积分对象"},
+    XF_PARAM_CODE("kind", xf_point_subjects, "积分对象"),
     {.name = "on", .type = XF_Q_DATE, .label = "日期"},
     {.name = "category", .type = XF_Q_STR, .max = 20},
 };
@@ -315,30 +298,24 @@ static const xf_field approve_fields[] = {
 const xf_body_table xf_claims_approve_body =
     XF_OPTIONAL_BODY_TABLE(approve_fields);
 
-void xf_h_claims_approve(xf_req *r)
+/* {"id","status",the result res…,"claim"} of approved claim cl. */
+static void approved_json(xf_jw *w, const xf_point_claim *cl,
+                          const xf_point_result *res)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_claim cl;
-	xf_point_result res;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	const char *reason = xf_val_str(&v[0]);
-	if (xf_api_failed(r, &c,
-	                  xf_point_claim_approve(&c, id, reason, &cl, &res)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "id", cl.id);
-	xf_jw_kstr(&w, "status", cl.status);
-	answer_result(&w, &res);
-	xf_jw_key(&w, "claim");
-	xf_point_claim_json(&w, &cl);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", cl->id);
+	xf_jw_kstr(w, "status", cl->status);
+	answer_result(w, res);
+	xf_jw_key(w, "claim");
+	xf_point_claim_json(w, cl);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_claims_approve, xf_point_claim cl;
+              xf_point_result res,
+              xf_point_claim_approve(&c, id, xf_val_str(&r->body_vals[0]), &cl,
+                                     &res),
+              XF_ANSWER(r, 200, approved_json, &cl, &res))
 
 static const xf_field reason_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "理由"},
@@ -356,10 +333,7 @@ static const xf_param claim_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "status",
-     .type = XF_Q_ENUM,
-     .codes = xf_claim_statuses,
-     .label = "申报状态"},
+    XF_PARAM_CODE("status", xf_claim_statuses, "申报状态"),
 };
 const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
 

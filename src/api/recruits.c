@@ -157,10 +157,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "stage",
-     .type = XF_Q_ENUM,
-     .codes = xf_recruit_stages,
-     .label = "阶段"},
+    XF_PARAM_CODE("stage", xf_recruit_stages, "阶段"),
 };
 const xf_query_table xf_recruits_list_query = XF_QUERY_TABLE(list_params);
 

@@ -321,18 +321,9 @@ static const xf_field publish_fields[B_COUNT] = {
 const xf_body_table xf_schemes_publish_body =
     XF_OPTIONAL_BODY_TABLE(publish_fields);
 
-void xf_h_schemes_publish(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_scheme s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(
-	        r, &c, xf_scheme_publish(&c, id, xf_val_str(&v[B_FROM]), &s)))
-		answer(r, 200, &s);
-}
+XF_ID_HANDLER(xf_h_schemes_publish, xf_scheme s,
+              xf_scheme_publish(&c, id, xf_val_str(&r->body_vals[B_FROM]), &s),
+              answer(r, 200, &s))
 
 XF_ID_HANDLER(xf_h_schemes_versions_create, xf_scheme s,
               xf_scheme_new_version(&c, id, &s), answer(r, 201, &s))
@@ -369,7 +360,7 @@ XF_LIST_HANDLER(xf_h_schemes_list, xf_scheme, scheme_item,
 enum { A_ORG, A_YEAR };
 static const xf_param applicable_params[] = {
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_schemes_applicable_query =
     XF_QUERY_TABLE(applicable_params);

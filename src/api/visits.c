@@ -122,7 +122,7 @@ void xf_h_visits_list(xf_req *r)
 enum { C_ORG, C_YEAR };
 static const xf_param coverage_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_visits_coverage_query = XF_QUERY_TABLE(coverage_params);
 
