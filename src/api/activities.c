@@ -11,6 +11,7 @@
 #include "base/jw.h"
 #include "domain/activities.h"
 #include "model/activity.h"
+#include "model/fields.h"
 #include "service/activities.h"
 
 #include <jansson.h>
@@ -40,24 +41,23 @@ static const xf_field create_fields[F_COUNT] = {
 const xf_body_table xf_activities_create_body = XF_BODY_TABLE(create_fields);
 
 /* POST /api/activities: 201 with the activity. */
-void xf_h_activities_create(xf_req *r)
+/* The activity of a checked create body v. */
+static xf_activity_input activity_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_activity_input in = {.title = v[F_TITLE].s,
-	                        .org_id = v[F_ORG].i,
-	                        .starts_at = v[F_STARTS].s,
-	                        .place = v[F_PLACE].s,
-	                        .capacity = (int)v[F_CAPACITY].i,
-	                        .signup_closes_at = v[F_CLOSES].s,
-	                        .kind = xf_val_str(&v[F_KIND]),
-	                        .description = xf_val_str(&v[F_DESC])};
-	xf_ctx c;
-	xf_activity a;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_activity_create(&c, &in, &a)))
-		XF_ANSWER(r, 201, xf_activity_json, &a);
+	return (xf_activity_input){.title = v[F_TITLE].s,
+	                           .org_id = v[F_ORG].i,
+	                           .starts_at = v[F_STARTS].s,
+	                           .place = v[F_PLACE].s,
+	                           .capacity = (int)v[F_CAPACITY].i,
+	                           .signup_closes_at = v[F_CLOSES].s,
+	                           .kind = xf_val_str(&v[F_KIND]),
+	                           .description = xf_val_str(&v[F_DESC])};
 }
+
+XF_CTX_HANDLER(xf_h_activities_create,
+               xf_activity_input in = activity_input(r->body_vals);
+               xf_activity a, xf_activity_create(&c, &in, &a),
+               XF_ANSWER(r, 201, xf_activity_json, &a))
 
 XF_ID_HANDLER(xf_h_activities_get, xf_activity a, xf_activity_read(&c, id, &a),
               XF_ANSWER(r, 200, xf_activity_json, &a))
@@ -99,15 +99,19 @@ const xf_query_table xf_activities_stats_query = XF_QUERY_TABLE(stats_params);
 
 /* → {"year","activities","past","confirmed","waiting","attended",
  * "by_kind":{"culture":n,…}} */
+static const xf_jfield stats_fields[] = {
+    XF_JF(INT, xf_activity_stats, "year", year),
+    XF_JF(I64, xf_activity_stats, "activities", activities),
+    XF_JF(I64, xf_activity_stats, "past", past),
+    XF_JF(I64, xf_activity_stats, "confirmed", confirmed),
+    XF_JF(I64, xf_activity_stats, "waiting", waiting),
+    XF_JF(I64, xf_activity_stats, "attended", attended),
+};
+
 static void stats_json(xf_jw *w, const xf_activity_stats *s)
 {
 	xf_jw_obj(w);
-	xf_jw_kint(w, "year", s->year);
-	xf_jw_kint(w, "activities", s->activities);
-	xf_jw_kint(w, "past", s->past);
-	xf_jw_kint(w, "confirmed", s->confirmed);
-	xf_jw_kint(w, "waiting", s->waiting);
-	xf_jw_kint(w, "attended", s->attended);
+	XF_JW_FIELDS(w, s, stats_fields);
 	xf_jw_key(w, "by_kind");
 	xf_jw_obj(w);
 	for (int k = 0; k < 8 && xf_activity_kinds[k].code; k++)

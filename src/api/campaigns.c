@@ -110,18 +110,19 @@ static void page_json(xf_jw *w, const xf_campaign_page *p)
 }
 
 /* POST /api/campaigns: 201 with the campaign page. */
-void xf_h_campaigns_create(xf_req *r)
+/* Creates the campaign in, then reads its page. */
+static int create_read(xf_ctx *c, const xf_campaign_input *in,
+                       xf_campaign_page *p)
 {
-	xf_campaign_input *in = xf_input_calloc(r, 1, sizeof *in);
-	xf_ctx c;
 	xf_campaign v;
-	xf_campaign_page p;
-	if (!in || campaign_input(r, in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_campaign_create(&c, in, &v)) &&
-	    !xf_api_failed(r, &c, xf_campaign_read(&c, v.id, &p)))
-		XF_ANSWER(r, 201, page_json, &p);
+	int rc = xf_campaign_create(c, in, &v);
+	return rc != XF_OK ? rc : xf_campaign_read(c, v.id, p);
 }
+
+XF_READ_HANDLER(xf_h_campaigns_create,
+                xf_campaign_input *in = xf_input_calloc(r, 1, sizeof *in);
+                xf_campaign_page p, !in || campaign_input(r, in) != 0,
+                create_read(&c, in, &p), XF_ANSWER(r, 201, page_json, &p))
 
 XF_ID_HANDLER(xf_h_campaigns_get, xf_campaign_page p,
               xf_campaign_read(&c, id, &p), XF_ANSWER(r, 200, page_json, &p))

@@ -199,20 +199,11 @@ static const xf_field copy_fields[C_COUNT] = {
 const xf_body_table xf_duties_copy_body = XF_BODY_TABLE(copy_fields);
 
 /* POST /api/duties/copy: 201 with the target year's list. */
-void xf_h_duties_copy(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_duty *ds;
-	int n;
-	int64_t copied;
-	if (!xf_api_failed(r, &c,
-	                   xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i,
-	                                (int)v[C_TO].i, &ds, &n, &copied)))
-		answer_duties(r, 201, ds, n, n, copied);
-}
+XF_CTX_HANDLER(xf_h_duties_copy, const xf_val *v = r->body_vals; xf_duty * ds;
+               int n; int64_t copied,
+                      xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i,
+                                   (int)v[C_TO].i, &ds, &n, &copied),
+                      answer_duties(r, 201, ds, n, n, copied))
 
 /* ---- evidence ----------------------------------------------------------- */
 
@@ -229,6 +220,12 @@ const xf_body_table xf_duty_evidence_create_body =
     XF_BODY_TABLE(evidence_fields);
 
 /* POST /api/duties/{id}/evidence: 201 with the evidence. */
+/* Evidence e with the title of its kind. */
+static void evidence_json(xf_jw *w, const xf_duty_evidence *e)
+{
+	xf_duty_evidence_json(w, e, xf_duty_evidence_title(e->kind));
+}
+
 /* The evidence of a checked body v. */
 static xf_duty_evidence_input evidence_input(const xf_val *v)
 {
@@ -244,8 +241,7 @@ static xf_duty_evidence_input evidence_input(const xf_val *v)
 XF_ID_HANDLER(xf_h_duty_evidence_create,
               xf_duty_evidence_input in = evidence_input(r->body_vals);
               xf_duty_evidence e, xf_duty_evidence_add(&c, id, &in, &e),
-              XF_ANSWER(r, 201, xf_duty_evidence_json, &e,
-                        xf_duty_evidence_title(e.kind)))
+              XF_ANSWER(r, 201, evidence_json, &e))
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
 static const xf_param evidence_list_params[] = {
@@ -257,23 +253,9 @@ static const xf_param evidence_list_params[] = {
 const xf_query_table xf_duty_evidence_list_query =
     XF_QUERY_TABLE(evidence_list_params);
 
-void xf_h_duty_evidence_list(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id, as = r->query_vals[0].i;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_evidence *es;
-	int n;
-	if (xf_api_failed(r, &c, xf_duty_evidence_list(&c, id, as, &es, &n)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_duty_evidence_json(&w, &es[i],
-		                      xf_duty_evidence_title(es[i].kind));
-	xf_page_end(r, &w, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_duty_evidence_list, xf_duty_evidence, evidence_json,
+                    xf_duty_evidence_list(&c, id, r->query_vals[0].i,
+                                          XF_ITEMS_OUT))
 
 XF_ID2_OK_HANDLER(xf_h_duty_evidence_delete,
                   xf_duty_evidence_remove(&c, id, id2))

@@ -73,6 +73,11 @@ typedef void xf_api_handler(xf_req *r);
 	XF_HANDLER_(name, int64_t id,                                          \
 	            (read) != 0 || xf_api_ctx_id(r, &c, &id) != 0, decl, call, \
 	            answer)
+#define XF_ID2_READ_HANDLER(name, decl, read, call, answer)                    \
+	XF_HANDLER_(name, int64_t id;                                          \
+	            int64_t id2,                                               \
+	            (read) != 0 || xf_api_ctx_id2(r, &c, &id, &id2) != 0,      \
+	            decl, call, answer)
 
 /* Their one body: ids declares the path's ids, ctx reads them and c. */
 #define XF_HANDLER_(name, ids, ctx, decl, call, answer)                        \

@@ -125,21 +125,18 @@ XF_READ_HANDLER(xf_h_meetings_create, xf_meeting_input in = {0};
                 xf_meeting_create(&c, &in, &m),
                 answer_meeting(r, 201, &m, NULL, 0))
 
-void xf_h_meetings_patch(xf_req *r)
+/* Changes meeting id by in, then reads it back with its measures. */
+static int update_read(xf_ctx *c, int64_t id, const xf_meeting_input *in,
+                       xf_meeting *m, xf_measure **ms, int *n)
 {
-	xf_meeting_input in = {0};
-	xf_ctx c;
-	xf_meeting m;
-	xf_measure *ms;
-	int n;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || meeting_body(r, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_meeting_update(&c, id, &in, &m)) &&
-	    !xf_api_failed(r, &c, xf_meeting_read(&c, id, &m, &ms, &n)))
-		answer_meeting(r, 200, &m, ms, n);
+	int rc = xf_meeting_update(c, id, in, m);
+	return rc != XF_OK ? rc : xf_meeting_read(c, id, m, ms, n);
 }
+
+XF_ID_READ_HANDLER(xf_h_meetings_patch, xf_meeting_input in = {0}; xf_meeting m;
+                   xf_measure * ms; int n, meeting_body(r, &in),
+                                    update_read(&c, id, &in, &m, &ms, &n),
+                                    answer_meeting(r, 200, &m, ms, n))
 
 XF_ID_HANDLER(xf_h_meetings_get, xf_meeting m; xf_measure * ms;
               int n, xf_meeting_read(&c, id, &m, &ms, &n),

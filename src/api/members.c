@@ -97,17 +97,9 @@ XF_ID_HANDLER(xf_h_members_patch, xf_member_input in = {0}; xf_member m;
               to_input(r->body_vals, &in), xf_member_update(&c, id, &in, &m),
               answer_member(r, 200, &c, &m))
 
-void xf_h_members_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_member m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_member_read(&c, id, &m)) &&
-	    pii_shown(r, &c, &m, 1, "detail") == 0)
-		answer_member(r, 200, &c, &m);
-}
+XF_ID_HANDLER(xf_h_members_get, xf_member m, xf_member_read(&c, id, &m),
+              if (pii_shown(r, &c, &m, 1, "detail") == 0)
+                  answer_member(r, 200, &c, &m))
 
 XF_ID_OK_HANDLER(xf_h_members_delete, xf_member_remove(&c, id))
 

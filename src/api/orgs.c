@@ -87,27 +87,20 @@ static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
 	xf_jw_obj_end(w);
 }
 
-void xf_h_orgs_stats(xf_req *r)
+static void stats_json(xf_jw *w, const xf_org_stats *s, int64_t id)
 {
-	xf_ctx c;
-	xf_org_stats s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_count(&c, id, &s)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "org_id", id);
-	xf_jw_kint(&w, "orgs", s.orgs);
-	xf_jw_kint(&w, "members", s.members);
-	counts(&w, "orgs_by_kind", s.by_kind, s.nkind);
-	counts(&w, "orgs_by_level", s.by_level, s.nlevel);
-	counts(&w, "members_by_status", s.by_status, s.nstatus);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "org_id", id);
+	xf_jw_kint(w, "orgs", s->orgs);
+	xf_jw_kint(w, "members", s->members);
+	counts(w, "orgs_by_kind", s->by_kind, s->nkind);
+	counts(w, "orgs_by_level", s->by_level, s->nlevel);
+	counts(w, "members_by_status", s->by_status, s->nstatus);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_orgs_stats, xf_org_stats s, xf_org_count(&c, id, &s),
+              XF_ANSWER(r, 200, stats_json, &s, id))
 
 /* ?page=&size=&q=&kind=&level=&roots= */
 enum { OL_PAGE, OL_SIZE, OL_Q, OL_KIND, OL_LEVEL, OL_ROOTS };
@@ -121,43 +114,31 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_orgs_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_orgs_list(xf_req *r)
+/* The filter of the list's checked query q. */
+static xf_org_filter list_filter(const xf_val *q)
 {
-	const xf_val *q = r->query_vals;
-	xf_org_filter f = {.q = q[OL_Q].s,
-	                   .kind = q[OL_KIND].s,
-	                   .level = q[OL_LEVEL].s,
-	                   .roots = (int)q[OL_ROOTS].i};
-	xf_ctx c;
-	xf_org_page p;
-	xf_query_page(r, &f.offset, &f.limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_org_list(&c, &f, &p)))
-		answer_page(r, &p);
+	return (xf_org_filter){.q = q[OL_Q].s,
+	                       .kind = q[OL_KIND].s,
+	                       .level = q[OL_LEVEL].s,
+	                       .roots = (int)q[OL_ROOTS].i};
 }
+
+XF_CTX_HANDLER(xf_h_orgs_list, xf_org_filter f = list_filter(r->query_vals);
+               xf_org_page p; xf_query_page(r, &f.offset, &f.limit),
+                              xf_org_list(&c, &f, &p), answer_page(r, &p))
 
 /* GET /api/orgs/{id}/children: the direct children, each with the
  * members of its whole subtree (subtree_member_count). */
-void xf_h_orgs_children(xf_req *r)
+/* A child organization o with its subtree's member count. */
+static void child_json(xf_jw *w, const xf_org *o)
 {
-	xf_ctx c;
-	xf_org_page p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_children(&c, id, &p)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < p.n; i++) {
-		xf_org_json_open(&w, &p.items[i], 0);
-		xf_jw_kint(&w, "subtree_member_count",
-		           p.items[i].subtree_member_count);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, p.total);
+	xf_org_json_open(w, o, 0);
+	xf_jw_kint(w, "subtree_member_count", o->subtree_member_count);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_orgs_children, xf_org_page p, xf_org_children(&c, id, &p),
+              XF_PAGE_ANSWER(r, child_json, p.items, p.n, p.total))
 
 /* Writes items[*i] and, recursively, the nodes below it. */
 static void tree_node(xf_jw *w, const xf_org_page *p, int *i)

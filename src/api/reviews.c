@@ -268,25 +268,14 @@ static const xf_field score_fields[S_COUNT] = {
 };
 const xf_body_table xf_reviews_scores_body = XF_BODY_TABLE(score_fields);
 
-void xf_h_reviews_scores_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	int64_t id, pid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &pid) != 0)
-		return;
-	const char *names[XF_REVIEW_MAX_CRITERIA];
-	int vals[XF_REVIEW_MAX_CRITERIA];
-	int n = xf_input_scores(r, v[S_SCORES].j, "scores",
-	                        XF_REVIEW_MAX_CRITERIA, names, vals);
-	if (n < 0)
-		return;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_review_score(&c, id, pid, names, vals, n)))
-		xf_api_ok(r);
-}
+XF_ID2_READ_HANDLER(xf_h_reviews_scores_put,
+                    const char *names[XF_REVIEW_MAX_CRITERIA];
+                    int vals[XF_REVIEW_MAX_CRITERIA];
+                    int n,
+                    (n = xf_input_scores(r, r->body_vals[S_SCORES].j, "scores",
+                                         XF_REVIEW_MAX_CRITERIA, names, vals)) <
+                        0,
+                    xf_review_score(&c, id, id2, names, vals, n), xf_api_ok(r))
 
 XF_ID_HANDLER(xf_h_reviews_close, xf_review_full f, xf_review_close(&c, id, &f),
               answer_full(r, 200, &f))

@@ -365,24 +365,10 @@ static const xf_param applicable_params[] = {
 const xf_query_table xf_schemes_applicable_query =
     XF_QUERY_TABLE(applicable_params);
 
-void xf_h_schemes_applicable(xf_req *r)
-{
-	xf_ctx c;
-	xf_scheme *items;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
-	                                       (int)r->query_vals[A_YEAR].i,
-	                                       &items, &n)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_scheme_write(&w, &items[i]);
-	xf_page_end(r, &w, n);
-}
+XF_ITEMS_HANDLER(xf_h_schemes_applicable, xf_scheme, xf_scheme_write,
+                 xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
+                                      (int)r->query_vals[A_YEAR].i,
+                                      XF_ITEMS_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_schemes_bodies[] = {

@@ -125,17 +125,9 @@ void xf_h_me(xf_req *r)
 }
 
 /* GET /api/me/sessions: the caller's live sessions, the current marked. */
-void xf_h_me_sessions(xf_req *r)
-{
-	xf_principal *p = r->principal;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_session_info *s;
-	int n;
-	if (!xf_api_failed(r, &c, xf_my_sessions(&c, p->token, &s, &n)))
-		XF_PAGE_ANSWER(r, xf_session_info_json, s, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_me_sessions, xf_session_info, xf_session_info_json,
+                 xf_my_sessions(&c, ((xf_principal *)r->principal)->token,
+                                XF_ITEMS_OUT))
 
 /* DELETE /api/me/sessions/{id}: the caller ends one of its sessions. */
 XF_ID_OK_HANDLER(xf_h_me_session_end, xf_my_session_end(&c, id))
