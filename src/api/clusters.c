@@ -23,6 +23,20 @@ static const xf_jfield lead_fields[] = {
     XF_JF(STR, xf_cluster_lead, "org_name", org_name),
 };
 
+/* The tasks and the points of a roll-up, each an object. */
+static const xf_jfield rollup_tasks[] = {
+    XF_JF(I64, xf_cluster_rollup, "tasks", tasks),
+    XF_JF(I64, xf_cluster_rollup, "done", done),
+    XF_JF(I64, xf_cluster_rollup, "on_time", on_time),
+    XF_JF(I64, xf_cluster_rollup, "overdue", overdue),
+};
+static const xf_jfield rollup_points[] = {
+    XF_JF(I64, xf_cluster_rollup, "points", points),
+    XF_JF(I64, xf_cluster_rollup, "headcount", headcount),
+    XF_JF(I64, xf_cluster_rollup, "org_points", org_points),
+    XF_JF(X100, xf_cluster_rollup, "average", average_x100),
+};
+
 /* The keys of one roll-up (a member's or the total). */
 static void rollup_json(xf_jw *w, const xf_cluster_rollup *r)
 {
@@ -37,18 +51,11 @@ static void rollup_json(xf_jw *w, const xf_cluster_rollup *r)
 	xf_jw_obj_end(w);
 	xf_jw_key(w, "tasks");
 	xf_jw_obj(w);
-	xf_jw_kint(w, "tasks", r->tasks);
-	xf_jw_kint(w, "done", r->done);
-	xf_jw_kint(w, "on_time", r->on_time);
-	xf_jw_kint(w, "overdue", r->overdue);
+	XF_JW_FIELDS(w, r, rollup_tasks);
 	xf_jw_obj_end(w);
 	xf_jw_key(w, "points");
 	xf_jw_obj(w);
-	xf_jw_kint(w, "points", r->points);
-	xf_jw_kint(w, "headcount", r->headcount);
-	xf_jw_kint(w, "org_points", r->org_points);
-	xf_jw_key(w, "average");
-	xf_jw_x100(w, r->average_x100);
+	XF_JW_FIELDS(w, r, rollup_points);
 	xf_jw_obj_end(w);
 }
 
