@@ -316,43 +316,26 @@ static const xf_param assignment_list_params[] = {
 const xf_query_table xf_duty_assignments_list_query =
     XF_QUERY_TABLE(assignment_list_params);
 
-/* The assignments of the list's query from offset (at most limit); 0, or
- * -1 with the answer written. */
-static int load_assignments(xf_req *r, xf_ctx *c, int offset, int limit,
-                            xf_duty_assignment **as, int *n, int64_t *total)
+/* The assignments of the checked query q from offset (at most limit):
+ * the list's and its Excel twin's one call. */
+static int assignments(xf_ctx *c, const xf_val *q, int offset, int limit,
+                       xf_duty_assignment **as, int *n, int64_t *total)
 {
-	const xf_val *q = r->query_vals;
-	if (xf_api_ctx(r, c) != 0)
-		return -1;
-	return xf_api_failed(
-	           r, c,
-	           xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                                   (int)q[AL_YEAR].i, q[AL_MEMBER].i,
-	                                   offset, limit, as, n, total))
-	           ? -1
-	           : 0;
+	return xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                               (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	                               offset, limit, as, n, total);
 }
 
-void xf_h_duty_assignments_list(xf_req *r)
+/* Assignment a with the titles of its level and post. */
+static void assignment_json(xf_jw *w, const xf_duty_assignment *a)
 {
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	xf_duty_assignment *as;
-	int n;
-	int64_t total;
-	if (load_assignments(r, &c, offset, limit, &as, &n, &total) != 0)
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_duty_assignment_json_open(
-		    &w, &as[i], xf_duty_level_title(as[i].org_kind),
-		    xf_duty_post_title(as[i].post));
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	xf_duty_assignment_json_open(w, a, xf_duty_level_title(a->org_kind),
+	                             xf_duty_post_title(a->post));
+	xf_jw_obj_end(w);
 }
+
+XF_LIST_HANDLER(xf_h_duty_assignments_list, xf_duty_assignment, assignment_json,
+                assignments(&c, q, XF_LIST_OUT))
 
 static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
 {
@@ -366,23 +349,16 @@ static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[6] = (xf_xlsx_cell){NULL, (double)a->evidence_count, 0};
 }
 
-/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
- * rows of the list's query, in Excel. */
-void xf_h_duty_assignments_xlsx(xf_req *r)
+/* The assignments as[0..n) of total, of the checked query q, in Excel. */
+static void assignments_xlsx(xf_req *r, xf_ctx *c, const xf_val *q,
+                             const xf_duty_assignment *as, int n, int64_t total)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_duty_assignment *as;
-	int n;
-	int64_t total;
-	if (load_assignments(r, &c, 0, XF_XLSX_MAX_ROWS, &as, &n, &total) !=
-	        0 ||
-	    xf_xlsx_rows_fit(r, total) != 0)
+	if (xf_xlsx_rows_fit(r, total) != 0)
 		return;
 	static const char *const heads[] = {"序号", "年度", "组织",    "层级",
 	                                    "岗位", "姓名", "履职记录"};
 	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
-	const char *org = xf_xlsx_org_name(&c, q[AL_ORG].i);
+	const char *org = xf_xlsx_org_name(c, q[AL_ORG].i);
 	const char *year = xf_xlsx_year(r, &q[AL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org ? org : XF_XLSX_ALL_ORGS,
@@ -390,9 +366,17 @@ void xf_h_duty_assignments_xlsx(xf_req *r)
 	    "年度", year};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("岗位分配", heads, widths, "三级五岗岗位分配.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet,
+	xf_xlsx_list_reply(r, c->now, &sheet,
 	                   xf_xlsx_title(r, org, year, "三级五岗岗位分配"),
-	                   filters, 3, n, assignment_cells, as);
+	                   filters, 3, n, assignment_cells, (void *)as);
 }
+
+/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
+ * rows of the list's query, in Excel. */
+XF_CTX_HANDLER(xf_h_duty_assignments_xlsx, const xf_val *q = r->query_vals;
+               xf_duty_assignment * as; int n;
+               int64_t total,
+               assignments(&c, q, 0, XF_XLSX_MAX_ROWS, &as, &n, &total),
+               assignments_xlsx(r, &c, q, as, n, total))
 
 XF_ID_OK_HANDLER(xf_h_duty_assignments_delete, xf_duty_unassign(&c, id))

@@ -131,11 +131,13 @@ static void member_board_json(xf_jw *w, const xf_board *b)
 }
 
 /* The member board of the checked query q, at most limit rows. */
-#define MEMBER_BOARD(limit)                                                    \
-	xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s, limit, &b)
+static int member_board(xf_ctx *c, const xf_val *q, int limit, xf_board *b)
+{
+	return xf_board_members(c, q[MB_ORG].i, q[MB_PERIOD].s, limit, b);
+}
 
 XF_CTX_HANDLER(xf_h_leaderboard_members, const xf_val *q = r->query_vals;
-               xf_board b, MEMBER_BOARD((int)q[MB_LIMIT].i),
+               xf_board b, member_board(&c, q, (int)q[MB_LIMIT].i, &b),
                XF_ANSWER(r, 200, member_board_json, &b))
 
 const xf_jfield xf_board_org_fields[] = {
@@ -162,12 +164,14 @@ static void org_board_json(xf_jw *w, const xf_board *b, const char *kind,
 }
 
 /* The organization board of the checked query q, at most limit rows. */
-#define ORG_BOARD(limit)                                                       \
-	xf_board_orgs(&c, q[OB_ORG].i, q[OB_KIND].s, q[OB_PERIOD].s,           \
-	              q[OB_BY].s, limit, &b)
+static int org_board(xf_ctx *c, const xf_val *q, int limit, xf_board *b)
+{
+	return xf_board_orgs(c, q[OB_ORG].i, q[OB_KIND].s, q[OB_PERIOD].s,
+	                     q[OB_BY].s, limit, b);
+}
 
 XF_CTX_HANDLER(xf_h_leaderboard_orgs, const xf_val *q = r->query_vals;
-               xf_board b, ORG_BOARD((int)q[OB_LIMIT].i),
+               xf_board b, org_board(&c, q, (int)q[OB_LIMIT].i, &b),
                XF_ANSWER(r, 200, org_board_json, &b, q[OB_KIND].s, q[OB_BY].s))
 
 /* ---- the boards in Excel: the whole ranking ------------------------------ */
@@ -239,7 +243,7 @@ static void member_board_xlsx(xf_req *r, const xf_ctx *c, const xf_board *b)
 /* GET /api/leaderboards/members.xlsx?org=&period=: the 先锋榜 of members,
  * the whole ranking (the page's limit does not apply). */
 XF_CTX_HANDLER(xf_h_leaderboard_members_xlsx, const xf_val *q = r->query_vals;
-               xf_board b, MEMBER_BOARD(XF_XLSX_MAX_ROWS + 1),
+               xf_board b, member_board(&c, q, XF_XLSX_MAX_ROWS + 1, &b),
                member_board_xlsx(r, &c, &b))
 
 /* The organization board b of kind, ranked by by, in Excel. */
@@ -274,7 +278,7 @@ static void org_board_xlsx(xf_req *r, const xf_ctx *c, const xf_board *b,
 /* GET /api/leaderboards/orgs.xlsx?org=&period=&kind=&by=: the 先锋榜 of
  * organizations, the whole ranking. */
 XF_CTX_HANDLER(xf_h_leaderboard_orgs_xlsx, const xf_val *q = r->query_vals;
-               xf_board b, ORG_BOARD(XF_XLSX_MAX_ROWS + 1),
+               xf_board b, org_board(&c, q, XF_XLSX_MAX_ROWS + 1, &b),
                org_board_xlsx(r, &c, &b, q[OB_KIND].s, q[OB_BY].s))
 
 static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
