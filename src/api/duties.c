@@ -110,12 +110,11 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
 
-/* The duty items of the list's query from offset (at most limit); 0, or
- * -1 with the answer written. */
-static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
-                     int *n, int64_t *total)
+/* The duty items of the checked query v from offset (at most limit):
+ * the list's and its Excel twin's one call. */
+static int list(xf_ctx *c, const xf_val *v, int offset, int limit, xf_duty **ds,
+                int *n, int64_t *total)
 {
-	const xf_val *v = r->query_vals;
 	xf_duty_query q = {.org_id = v[DL_ORG].i,
 	                   .year = (int)v[DL_YEAR].i,
 	                   .level = v[DL_LEVEL].s,
@@ -123,30 +122,18 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
 	                   .applicable = (int)v[DL_APPLICABLE].i,
 	                   .offset = offset,
 	                   .limit = limit};
-	if (q.level && !xf_duty_level_valid(q.level)) {
-		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return -1;
-	}
-	if (q.applicable && !q.year) {
-		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
-		return -1;
-	}
-	if (xf_api_ctx(r, c) != 0)
-		return -1;
-	return xf_api_failed(r, c, xf_duty_list(c, &q, ds, n, total)) ? -1 : 0;
+	if (q.level && !xf_duty_level_valid(q.level))
+		return xf_invalid(c, "层级不正确", "level");
+	if (q.applicable && !q.year)
+		return xf_invalid(c, "请选择年度", "year");
+	return xf_duty_list(c, &q, ds, n, total);
 }
 
-void xf_h_duties_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_duty *ds;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (load_list(r, &c, offset, limit, &ds, &n, &total) == 0)
-		answer_duties(r, 200, ds, n, total, -1);
-}
+XF_CTX_HANDLER(xf_h_duties_list, int offset; int limit; xf_duty * ds; int n;
+               int64_t total;
+               xf_query_page(r, &offset, &limit),
+               list(&c, r->query_vals, offset, limit, &ds, &n, &total),
+               answer_duties(r, 200, ds, n, total, -1))
 
 static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
 {
@@ -160,22 +147,16 @@ static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[6] = (xf_xlsx_cell){d->org_name, 0, -1};
 }
 
-/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
- * in Excel. */
-void xf_h_duties_xlsx(xf_req *r)
+/* The duty items ds[0..n) of total, of the checked query v, in Excel. */
+static void duties_xlsx(xf_req *r, xf_ctx *c, const xf_val *v,
+                        const xf_duty *ds, int n, int64_t total)
 {
-	const xf_val *v = r->query_vals;
-	xf_ctx c;
-	xf_duty *ds;
-	int n;
-	int64_t total;
-	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total) != 0 ||
-	    xf_xlsx_rows_fit(r, total) != 0)
+	if (xf_xlsx_rows_fit(r, total) != 0)
 		return;
 	static const char *const heads[] = {
 	    "序号", "年度", "层级", "岗位", "职责事项", "具体内容", "制定组织"};
 	static const double widths[] = {6, 8, 14, 16, 30, 50, 24};
-	const char *org = xf_xlsx_org_name(&c, v[DL_ORG].i);
+	const char *org = xf_xlsx_org_name(c, v[DL_ORG].i);
 	const char *year = xf_xlsx_year(r, &v[DL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org,
@@ -185,10 +166,17 @@ void xf_h_duties_xlsx(xf_req *r)
 	    "范围", v[DL_APPLICABLE].i ? "适用于本组织层级的事项" : NULL};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("责任清单", heads, widths, "三级五岗责任清单.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet,
+	xf_xlsx_list_reply(r, c->now, &sheet,
 	                   xf_xlsx_title(r, org, year, "三级五岗责任清单"),
-	                   filters, 5, n, duty_cells, ds);
+	                   filters, 5, n, duty_cells, (void *)ds);
 }
+
+/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
+ * in Excel. */
+XF_CTX_HANDLER(xf_h_duties_xlsx, const xf_val *v = r->query_vals; xf_duty * ds;
+               int n;
+               int64_t total, list(&c, v, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total),
+               duties_xlsx(r, &c, v, ds, n, total))
 
 enum { C_ORG, C_FROM, C_TO, C_COUNT };
 static const xf_field copy_fields[C_COUNT] = {
