@@ -11,6 +11,7 @@
 #include "base/jw.h"
 #include "domain/activities.h"
 #include "model/activity.h"
+#include "model/fields.h"
 #include "service/activities.h"
 
 #include <jansson.h>
@@ -40,24 +41,23 @@ static const xf_field create_fields[F_COUNT] = {
 const xf_body_table xf_activities_create_body = XF_BODY_TABLE(create_fields);
 
 /* POST /api/activities: 201 with the activity. */
-void xf_h_activities_create(xf_req *r)
+/* The activity of a checked create body v. */
+static xf_activity_input activity_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_activity_input in = {.title = v[F_TITLE].s,
-	                        .org_id = v[F_ORG].i,
-	                        .starts_at = v[F_STARTS].s,
-	                        .place = v[F_PLACE].s,
-	                        .capacity = (int)v[F_CAPACITY].i,
-	                        .signup_closes_at = v[F_CLOSES].s,
-	                        .kind = xf_val_str(&v[F_KIND]),
-	                        .description = xf_val_str(&v[F_DESC])};
-	xf_ctx c;
-	xf_activity a;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_activity_create(&c, &in, &a)))
-		XF_ANSWER(r, 201, xf_activity_json, &a);
+	return (xf_activity_input){.title = v[F_TITLE].s,
+	                           .org_id = v[F_ORG].i,
+	                           .starts_at = v[F_STARTS].s,
+	                           .place = v[F_PLACE].s,
+	                           .capacity = (int)v[F_CAPACITY].i,
+	                           .signup_closes_at = v[F_CLOSES].s,
+	                           .kind = xf_val_str(&v[F_KIND]),
+	                           .description = xf_val_str(&v[F_DESC])};
 }
+
+XF_CTX_HANDLER(xf_h_activities_create,
+               xf_activity_input in = activity_input(r->body_vals);
+               xf_activity a, xf_activity_create(&c, &in, &a),
+               XF_ANSWER(r, 201, xf_activity_json, &a))
 
 XF_ID_HANDLER(xf_h_activities_get, xf_activity a, xf_activity_read(&c, id, &a),
               XF_ANSWER(r, 200, xf_activity_json, &a))
@@ -74,68 +74,56 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_activities_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_activities_list(xf_req *r)
+/* The page of the list's query q; upcoming and past together are
+ * refused. */
+static int list(xf_ctx *c, const xf_val *q, int offset, int limit,
+                xf_activity **as, int *n, int64_t *total)
 {
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (q[L_UPCOMING].i && q[L_PAST].i) {
-		xf_reply_error(r, 422, "invalid_field",
-		               "upcoming 与 past 不能同时指定", "past");
-		return;
-	}
+	if (q[L_UPCOMING].i && q[L_PAST].i)
+		return xf_invalid(c, "upcoming 与 past 不能同时指定", "past");
 	int when = q[L_UPCOMING].i ? 1 : q[L_PAST].i ? 2 : 0;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_activity *as;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_activity_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
-	                                    when, offset, limit, &as, &n,
-	                                    &total)))
-		XF_PAGE_ANSWER(r, xf_activity_json, as, n, total);
+	return xf_activity_list(c, q[L_ORG].i, (int)q[L_YEAR].i, when, offset,
+	                        limit, as, n, total);
 }
+
+XF_LIST_HANDLER(xf_h_activities_list, xf_activity, xf_activity_json,
+                list(&c, q, XF_LIST_OUT))
 
 /* GET /api/activities/stats?org=&year= (this year when absent) */
 enum { S_ORG, S_YEAR };
 static const xf_param stats_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_activities_stats_query = XF_QUERY_TABLE(stats_params);
 
 /* → {"year","activities","past","confirmed","waiting","attended",
  * "by_kind":{"culture":n,…}} */
-void xf_h_activities_stats(xf_req *r)
+static const xf_jfield stats_fields[] = {
+    XF_JF(INT, xf_activity_stats, "year", year),
+    XF_JF(I64, xf_activity_stats, "activities", activities),
+    XF_JF(I64, xf_activity_stats, "past", past),
+    XF_JF(I64, xf_activity_stats, "confirmed", confirmed),
+    XF_JF(I64, xf_activity_stats, "waiting", waiting),
+    XF_JF(I64, xf_activity_stats, "attended", attended),
+};
+
+static void stats_json(xf_jw *w, const xf_activity_stats *s)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_activity_stats s;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_activity_stats_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, &s)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "year", s.year);
-	xf_jw_kint(&w, "activities", s.activities);
-	xf_jw_kint(&w, "past", s.past);
-	xf_jw_kint(&w, "confirmed", s.confirmed);
-	xf_jw_kint(&w, "waiting", s.waiting);
-	xf_jw_kint(&w, "attended", s.attended);
-	xf_jw_key(&w, "by_kind");
-	xf_jw_obj(&w);
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, s, stats_fields);
+	xf_jw_key(w, "by_kind");
+	xf_jw_obj(w);
 	for (int k = 0; k < 8 && xf_activity_kinds[k].code; k++)
-		xf_jw_kint(&w, xf_activity_kinds[k].code, s.kind_counts[k]);
-	xf_jw_obj_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+		xf_jw_kint(w, xf_activity_kinds[k].code, s->kind_counts[k]);
+	xf_jw_obj_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_activities_stats, const xf_val *q = r->query_vals;
+               xf_activity_stats s,
+               xf_activity_stats_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, &s),
+               XF_ANSWER(r, 200, stats_json, &s))
 
 /* POST /api/activities/{id}/signups: 201 with the caller's sign-up
  * ({"status":"confirmed"|"waiting","position",…}). */
@@ -145,22 +133,17 @@ XF_ID_HANDLER(xf_h_activities_sign_up, xf_activity_signup s,
 
 /* DELETE /api/activities/{id}/signups/me → {"ok":true,
  * "promoted_member_id"} */
-void xf_h_activities_cancel(xf_req *r)
+static void cancel_json(xf_jw *w, const int64_t *promoted)
 {
-	xf_ctx c;
-	int64_t id, promoted;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_activity_cancel(&c, id, &promoted)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kbool(&w, "ok", 1);
-	xf_jw_kid(&w, "promoted_member_id", promoted);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	xf_jw_kbool(w, "ok", 1);
+	xf_jw_kid(w, "promoted_member_id", *promoted);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_activities_cancel, int64_t promoted,
+              xf_activity_cancel(&c, id, &promoted),
+              XF_ANSWER(r, 200, cancel_json, &promoted))
 
 /* GET /api/activities/{id}/signups → {"items":[…],"total"} */
 XF_ID_ITEMS_HANDLER(xf_h_activities_signups, xf_activity_signup,

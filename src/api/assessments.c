@@ -23,11 +23,8 @@
 enum { A_ORG, A_YEAR, A_KIND };
 static const xf_param board_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_kinds,
-     .label = "组织类型"},
+    XF_PARAM_YEAR_NOW,
+    XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
 };
 const xf_query_table xf_assessments_list_query = XF_QUERY_TABLE(board_params);
 
@@ -292,21 +289,12 @@ static const xf_field review_fields[V_COUNT] = {
 };
 const xf_body_table xf_star_ratings_review_body = XF_BODY_TABLE(review_fields);
 
-void xf_h_star_ratings_review(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_star_rating s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	const char *reason = xf_val_str(&v[V_REASON]);
-	const char *visit = xf_val_str(&v[V_VISIT]);
-	if (!xf_api_failed(r, &c,
-	                   xf_star_rating_review(&c, id, (int)v[V_STARS].i,
-	                                         reason, visit, &s)))
-		XF_ANSWER(r, 200, xf_star_rating_json, &s);
-}
+XF_ID_HANDLER(xf_h_star_ratings_review, const xf_val *v = r->body_vals;
+              xf_star_rating s,
+              xf_star_rating_review(&c, id, (int)v[V_STARS].i,
+                                    xf_val_str(&v[V_REASON]),
+                                    xf_val_str(&v[V_VISIT]), &s),
+              XF_ANSWER(r, 200, xf_star_rating_json, &s))
 
 XF_ID_HANDLER(xf_h_star_ratings_decide, xf_star_rating s,
               xf_star_rating_decide(&c, id, &s),
@@ -323,10 +311,7 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
     XF_PARAM_YEAR,
-    {.name = "state",
-     .type = XF_Q_ENUM,
-     .codes = xf_star_rating_states,
-     .label = "状态"},
+    XF_PARAM_CODE("state", xf_star_rating_states, "状态"),
 };
 const xf_query_table xf_star_ratings_list_query = XF_QUERY_TABLE(list_params);
 
@@ -339,7 +324,7 @@ XF_LIST_HANDLER(xf_h_star_ratings_list, xf_star_rating, xf_star_rating_json,
 enum { M_ORG, M_YEAR };
 static const xf_param summary_params[] = {
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_star_ratings_summary_query =
     XF_QUERY_TABLE(summary_params);
@@ -355,51 +340,46 @@ static void by_stars(xf_jw *w, const int *by)
 	xf_jw_obj_end(w);
 }
 
-void xf_h_star_ratings_summary(xf_req *r)
+/* {"org_id","org_name","year","orgs","by_stars","four_plus",
+ * "four_plus_share","by_child":[…],"items":[…]} of summary s. */
+static void summary_json(xf_jw *w, const xf_star_summary *s)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_star_summary s;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "org_id", s.org_id);
-	xf_jw_kstr(&w, "org_name", s.org_name);
-	xf_jw_kint(&w, "year", s.year);
-	xf_jw_kint(&w, "orgs", s.orgs);
-	by_stars(&w, s.by_stars);
-	xf_jw_kint(&w, "four_plus", s.four_plus);
-	xf_jw_kx10(&w, "four_plus_share", s.four_plus_share_x10);
-	xf_jw_key(&w, "by_child");
-	xf_jw_arr(&w);
-	for (int k = 0; k < s.nchildren; k++) {
-		const xf_star_child *ch = &s.children[k];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", ch->org_id);
-		xf_jw_kstr(&w, "org_name", ch->name);
-		xf_jw_kint(&w, "orgs", ch->orgs);
-		by_stars(&w, ch->by_stars);
-		xf_jw_kint(&w, "four_plus", ch->four_plus);
-		xf_jw_obj_end(&w);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "org_id", s->org_id);
+	xf_jw_kstr(w, "org_name", s->org_name);
+	xf_jw_kint(w, "year", s->year);
+	xf_jw_kint(w, "orgs", s->orgs);
+	by_stars(w, s->by_stars);
+	xf_jw_kint(w, "four_plus", s->four_plus);
+	xf_jw_kx10(w, "four_plus_share", s->four_plus_share_x10);
+	xf_jw_key(w, "by_child");
+	xf_jw_arr(w);
+	for (int k = 0; k < s->nchildren; k++) {
+		const xf_star_child *ch = &s->children[k];
+		xf_jw_obj(w);
+		xf_jw_kint(w, "org_id", ch->org_id);
+		xf_jw_kstr(w, "org_name", ch->name);
+		xf_jw_kint(w, "orgs", ch->orgs);
+		by_stars(w, ch->by_stars);
+		xf_jw_kint(w, "four_plus", ch->four_plus);
+		xf_jw_obj_end(w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
-	for (int i = 0; i < s.nitems; i++) {
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", s.items[i].org_id);
-		xf_jw_kstr(&w, "org_name", s.items[i].org_name);
-		xf_jw_kint(&w, "stars", s.items[i].decided_stars);
-		xf_jw_kid(&w, "child_id", s.child_of[i]);
-		xf_jw_obj_end(&w);
+	xf_jw_arr_end(w);
+	xf_jw_key(w, "items");
+	xf_jw_arr(w);
+	for (int i = 0; i < s->nitems; i++) {
+		xf_jw_obj(w);
+		xf_jw_kint(w, "org_id", s->items[i].org_id);
+		xf_jw_kstr(w, "org_name", s->items[i].org_name);
+		xf_jw_kint(w, "stars", s->items[i].decided_stars);
+		xf_jw_kid(w, "child_id", s->child_of[i]);
+		xf_jw_obj_end(w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_star_ratings_summary, const xf_val *q = r->query_vals;
+               xf_star_summary s,
+               xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s),
+               XF_ANSWER(r, 200, summary_json, &s))

@@ -27,58 +27,51 @@ static const xf_param list_params[] = {
 };
 const xf_query_table xf_audit_list_query = XF_QUERY_TABLE(list_params);
 
-/* The audit rows of the list's query from offset (at most limit); 0, or
- * -1 with the answer written. */
-static int load_list(xf_req *r, xf_ctx *c, int offset, int limit,
-                     xf_audit_row **rows, int *n, int64_t *total)
+/* The audit rows of the checked query q from offset (at most limit): the
+ * list's and its Excel twin's one call. */
+static int list(xf_ctx *c, const xf_val *q, int offset, int limit,
+                xf_audit_row **rows, int *n, int64_t *total)
 {
-	const xf_val *q = r->query_vals;
 	xf_audit_filter f = {.entity = q[Q_ENTITY].s,
 	                     .action = q[Q_ACTION].s,
 	                     .entity_id = q[Q_ENTITY_ID].i,
 	                     .user_id = q[Q_USER_ID].i,
 	                     .offset = offset,
 	                     .limit = limit};
-	if (xf_api_ctx(r, c) != 0)
-		return -1;
-	return xf_api_failed(r, c, xf_audit_list(c, &f, rows, n, total)) ? -1
-	                                                                 : 0;
+	return xf_audit_list(c, &f, rows, n, total);
 }
 
-void xf_h_audit_list(xf_req *r)
+/* The page of the list; never cached: reads write to the log too
+ * (read_pii) without emptying the answer cache. */
+static int uncached_page(xf_req *r, xf_ctx *c, const xf_val *q, int offset,
+                         int limit, xf_audit_row **rows, int *n, int64_t *total)
 {
-	int offset, limit;
-	xf_ctx c;
-	xf_audit_row *rows;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	/* never cached: reads write to it too (read_pii) without emptying
-	 * the answer cache */
 	r->no_store = 1;
-	if (load_list(r, &c, offset, limit, &rows, &n, &total) != 0)
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		char at[32];
-		xf_time_iso(rows[i].at, at);
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "id", rows[i].id);
-		xf_jw_kstr(&w, "at", at);
-		xf_jw_kid(&w, "user_id", rows[i].user_id);
-		xf_jw_kstr(&w, "username", rows[i].username);
-		xf_jw_kstr(&w, "action", rows[i].action);
-		xf_jw_kstr(&w, "entity", rows[i].entity);
-		xf_jw_kid(&w, "entity_id", rows[i].entity_id);
-		xf_jw_key(&w, "before");
-		xf_jw_raw(&w, rows[i].before_json);
-		xf_jw_key(&w, "after");
-		xf_jw_raw(&w, rows[i].after_json);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	return list(c, q, offset, limit, rows, n, total);
 }
+
+/* One audit row a. */
+static void row_json(xf_jw *w, const xf_audit_row *a)
+{
+	char at[32];
+	xf_time_iso(a->at, at);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", a->id);
+	xf_jw_kstr(w, "at", at);
+	xf_jw_kid(w, "user_id", a->user_id);
+	xf_jw_kstr(w, "username", a->username);
+	xf_jw_kstr(w, "action", a->action);
+	xf_jw_kstr(w, "entity", a->entity);
+	xf_jw_kid(w, "entity_id", a->entity_id);
+	xf_jw_key(w, "before");
+	xf_jw_raw(w, a->before_json);
+	xf_jw_key(w, "after");
+	xf_jw_raw(w, a->after_json);
+	xf_jw_obj_end(w);
+}
+
+XF_LIST_HANDLER(xf_h_audit_list, xf_audit_row, row_json,
+                uncached_page(r, &c, q, XF_LIST_OUT))
 
 typedef struct audit_rows {
 	xf_req *r;
@@ -108,17 +101,11 @@ static void audit_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[6] = (xf_xlsx_cell){a->after_json, 0, -1};
 }
 
-/* GET /api/audit.xlsx: the audit rows of the list's query (all pages),
- * newest first, in Excel. */
-void xf_h_audit_xlsx(xf_req *r)
+/* The audit rows[0..n) of total, of the checked query q, in Excel. */
+static void audit_xlsx(xf_req *r, const xf_ctx *c, const xf_val *q,
+                       const xf_audit_row *rows, int n, int64_t total)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_audit_row *rows;
-	int n;
-	int64_t total;
-	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &rows, &n, &total) != 0 ||
-	    xf_xlsx_rows_fit(r, total) != 0)
+	if (xf_xlsx_rows_fit(r, total) != 0)
 		return;
 	static const char *const heads[] = {"时间",     "操作人",   "操作",
 	                                    "对象类型", "对象编号", "变更前",
@@ -145,6 +132,14 @@ void xf_h_audit_xlsx(xf_req *r)
 	audit_rows x = {r, rows};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("操作日志", heads, widths, "操作日志.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet, "操作日志", filters, 5, n,
+	xf_xlsx_list_reply(r, c->now, &sheet, "操作日志", filters, 5, n,
 	                   audit_cells, &x);
 }
+
+/* GET /api/audit.xlsx: the audit rows of the list's query (all pages),
+ * newest first, in Excel. */
+XF_CTX_HANDLER(xf_h_audit_xlsx, const xf_val *q = r->query_vals;
+               xf_audit_row * rows; int n;
+               int64_t total,
+               list(&c, q, 0, XF_XLSX_MAX_ROWS, &rows, &n, &total),
+               audit_xlsx(r, &c, q, rows, n, total))

@@ -70,30 +70,13 @@ static void answer_brand(xf_req *r, int status, xf_ctx *c, int64_t id)
 }
 
 /* POST /api/brands: 201 with the brand. */
-void xf_h_brands_create(xf_req *r)
-{
-	xf_brand_input in;
-	xf_ctx c;
-	xf_brand b;
-	brand_input(r->body_vals, 1, &in);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_brand_create(&c, &in, &b)))
-		answer_brand(r, 201, &c, b.id);
-}
+XF_CTX_HANDLER(xf_h_brands_create, xf_brand_input in; xf_brand b;
+               brand_input(r->body_vals, 1, &in), xf_brand_create(&c, &in, &b),
+               answer_brand(r, 201, &c, b.id))
 
-void xf_h_brands_patch(xf_req *r)
-{
-	xf_brand_input in;
-	xf_ctx c;
-	xf_brand b;
-	int64_t id;
-	brand_input(r->body_vals, 0, &in);
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_brand_update(&c, id, &in, &b)))
-		answer_brand(r, 200, &c, id);
-}
+XF_ID_HANDLER(xf_h_brands_patch, xf_brand_input in; xf_brand b;
+              brand_input(r->body_vals, 0, &in),
+              xf_brand_update(&c, id, &in, &b), answer_brand(r, 200, &c, id))
 
 void xf_h_brands_get(xf_req *r)
 {
@@ -124,17 +107,8 @@ static const xf_field review_fields[] = {
 const xf_body_table xf_brands_review_body = XF_BODY_TABLE(review_fields);
 
 /* PUT /api/brands/{id}/reviews/{year} {"grade","notes"}: the brand. */
-void xf_h_brands_review(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	int year;
-	xf_brand_review out;
-	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_brand_review_put(&c, id, year, v[0].s,
-	                                       xf_val_str(&v[1]), &out)))
-		answer_brand(r, 200, &c, id);
-}
+XF_ID_YEAR_HANDLER(xf_h_brands_review, const xf_val *v = r->body_vals;
+                   xf_brand_review out,
+                   xf_brand_review_put(&c, id, year, v[0].s, xf_val_str(&v[1]),
+                                       &out),
+                   answer_brand(r, 200, &c, id))

@@ -67,17 +67,10 @@ static int campaign_input(xf_req *r, xf_campaign_input *in)
 	}
 	in->nitems = n;
 	json_t *ids = v[K_PARTS].present ? v[K_PARTS].j : NULL;
-	in->nparts = (int)json_array_size(ids);
-	for (int i = 0; i < in->nparts; i++) {
-		static const xf_field id_field = {
-		    "participants", XF_F_ID, 1, 0, 0, 0, NULL, "参加组织"};
-		xf_val x;
-		char *at = xf_arena_printf(&r->arena, "participants[%d]", i);
-		if (xf_input_value(r, &id_field, json_array_get(ids, (size_t)i),
-		                   &x, at) != 0)
-			return -1;
-		in->parts[i] = x.i;
-	}
+	in->nparts =
+	    xf_input_ids(r, ids, "participants", "参加组织", in->parts);
+	if (in->nparts < 0)
+		return -1;
 	in->org_id = v[K_ORG].i;
 	in->parent_id = v[K_PARENT].present ? v[K_PARENT].i : 0;
 	in->title = v[K_TITLE].s;
@@ -117,18 +110,19 @@ static void page_json(xf_jw *w, const xf_campaign_page *p)
 }
 
 /* POST /api/campaigns: 201 with the campaign page. */
-void xf_h_campaigns_create(xf_req *r)
+/* Creates the campaign in, then reads its page. */
+static int create_read(xf_ctx *c, const xf_campaign_input *in,
+                       xf_campaign_page *p)
 {
-	xf_campaign_input *in = xf_input_calloc(r, 1, sizeof *in);
-	xf_ctx c;
 	xf_campaign v;
-	xf_campaign_page p;
-	if (!in || campaign_input(r, in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_campaign_create(&c, in, &v)) &&
-	    !xf_api_failed(r, &c, xf_campaign_read(&c, v.id, &p)))
-		XF_ANSWER(r, 201, page_json, &p);
+	int rc = xf_campaign_create(c, in, &v);
+	return rc != XF_OK ? rc : xf_campaign_read(c, v.id, p);
 }
+
+XF_READ_HANDLER(xf_h_campaigns_create,
+                xf_campaign_input *in = xf_input_calloc(r, 1, sizeof *in);
+                xf_campaign_page p, !in || campaign_input(r, in) != 0,
+                create_read(&c, in, &p), XF_ANSWER(r, 201, page_json, &p))
 
 XF_ID_HANDLER(xf_h_campaigns_get, xf_campaign_page p,
               xf_campaign_read(&c, id, &p), XF_ANSWER(r, 200, page_json, &p))
@@ -139,10 +133,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "status",
-     .type = XF_Q_ENUM,
-     .codes = xf_campaign_statuses,
-     .label = "状态"},
+    XF_PARAM_CODE("status", xf_campaign_statuses, "状态"),
 };
 const xf_query_table xf_campaigns_list_query = XF_QUERY_TABLE(list_params);
 

@@ -105,16 +105,8 @@ void xf_h_case_calls_create(xf_req *r)
 		               "reviewer_ids");
 		return;
 	}
-	for (int i = 0; i < k->nreviewers; i++) {
-		static const xf_field id_field = {
-		    "reviewer_ids", XF_F_ID, 1, 0, 0, 0, NULL, "评审专家"};
-		xf_val x;
-		char *at = xf_arena_printf(&r->arena, "reviewer_ids[%d]", i);
-		if (xf_input_value(r, &id_field, json_array_get(ids, (size_t)i),
-		                   &x, at) != 0)
-			return;
-		k->reviewers[i] = x.i;
-	}
+	if (xf_input_ids(r, ids, "reviewer_ids", "评审专家", k->reviewers) < 0)
+		return;
 	k->title = v[K_TITLE].s;
 	k->org_id = v[K_ORG].i;
 	k->deadline = v[K_DEADLINE].s;
@@ -212,44 +204,41 @@ static void answer_sub(xf_req *r, int status, const xf_case_submission *s)
 	XF_ANSWER(r, status, xf_case_submission_json, s, 1);
 }
 
-void xf_h_case_calls_submissions_create(xf_req *r)
+/* The submission of a checked body v. */
+static xf_case_submission submission_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_case_submission s = {.title = v[S_TITLE].s,
-	                        .org_id = v[S_ORG].i,
-	                        .summary = v[S_SUMMARY].s,
-	                        .text = v[S_TEXT].s};
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_sub_create(&c, id, &s)))
-		answer_sub(r, 201, &s);
+	return (xf_case_submission){.title = v[S_TITLE].s,
+	                            .org_id = v[S_ORG].i,
+	                            .summary = v[S_SUMMARY].s,
+	                            .text = v[S_TEXT].s};
 }
+
+XF_ID_HANDLER(xf_h_case_calls_submissions_create,
+              xf_case_submission s = submission_input(r->body_vals),
+              xf_case_sub_create(&c, id, &s), answer_sub(r, 201, &s))
 
 XF_ID_HANDLER(xf_h_case_submissions_get, xf_case_submission s,
               xf_case_sub_read(&c, id, &s), answer_sub(r, 200, &s))
 
-void xf_h_case_submissions_patch(xf_req *r)
+/* The change of a checked body v (0), or -1 with the refusal written
+ * when it would move the submission to another organization. */
+static int change_input(xf_req *r, const xf_val *v, xf_case_submission *in)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
 	if (v[S_ORG].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "报送组织不能修改（请撤回后重新报送）",
 		               "org_id");
-		return;
+		return -1;
 	}
-	xf_case_submission in = {.title = xf_val_str(&v[S_TITLE]),
-	                         .summary = xf_val_str(&v[S_SUMMARY]),
-	                         .text = xf_val_str(&v[S_TEXT])},
-	                   s;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_sub_update(&c, id, &in, &s)))
-		answer_sub(r, 200, &s);
+	*in = (xf_case_submission){.title = xf_val_str(&v[S_TITLE]),
+	                           .summary = xf_val_str(&v[S_SUMMARY]),
+	                           .text = xf_val_str(&v[S_TEXT])};
+	return 0;
 }
+
+XF_ID_READ_HANDLER(xf_h_case_submissions_patch, xf_case_submission in;
+                   xf_case_submission s, change_input(r, r->body_vals, &in),
+                   xf_case_sub_update(&c, id, &in, &s), answer_sub(r, 200, &s))
 
 XF_ID_OK_HANDLER(xf_h_case_submissions_delete, xf_case_sub_remove(&c, id))
 
@@ -288,23 +277,13 @@ static const xf_field score_fields[SC_COUNT] = {
 const xf_body_table xf_case_submissions_scores_body =
     XF_BODY_TABLE(score_fields);
 
-void xf_h_case_submissions_scores(xf_req *r)
-{
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0)
-		return;
-	const char *names[XF_CASE_CRIT_MAX];
-	int vals[XF_CASE_CRIT_MAX];
-	int n = xf_input_scores(r, r->body_vals[SC_SCORES].j, "scores",
-	                        XF_CASE_CRIT_MAX, names, vals);
-	if (n < 0)
-		return;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_case_score_put(&c, id, names, vals, n)))
-		xf_api_ok(r);
-}
+XF_ID_READ_HANDLER(xf_h_case_submissions_scores,
+                   const char *names[XF_CASE_CRIT_MAX];
+                   int vals[XF_CASE_CRIT_MAX];
+                   int n,
+                   (n = xf_input_scores(r, r->body_vals[SC_SCORES].j, "scores",
+                                        XF_CASE_CRIT_MAX, names, vals)) < 0,
+                   xf_case_score_put(&c, id, names, vals, n), xf_api_ok(r))
 
 void xf_h_case_calls_select(xf_req *r)
 {
@@ -331,18 +310,13 @@ static const xf_field decide_fields[D_COUNT] = {
 };
 const xf_body_table xf_case_calls_decide_body = XF_BODY_TABLE(decide_fields);
 
-void xf_h_case_calls_decide(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_case_call k;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	int early = v[D_EARLY].present && !v[D_EARLY].is_null && v[D_EARLY].i;
-	if (!xf_api_failed(r, &c, xf_case_decide(&c, id, early, &k)))
-		XF_ANSWER(r, 200, xf_case_call_json, &k);
-}
+XF_ID_HANDLER(xf_h_case_calls_decide, const xf_val *v = r->body_vals;
+              xf_case_call k,
+              xf_case_decide(&c, id,
+                             v[D_EARLY].present && !v[D_EARLY].is_null &&
+                                 v[D_EARLY].i,
+                             &k),
+              XF_ANSWER(r, 200, xf_case_call_json, &k))
 
 /* GET /api/cases?year=&tier=&q= */
 enum { L_PAGE, L_SIZE, L_YEAR, L_TIER, L_Q };

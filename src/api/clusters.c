@@ -23,6 +23,20 @@ static const xf_jfield lead_fields[] = {
     XF_JF(STR, xf_cluster_lead, "org_name", org_name),
 };
 
+/* The tasks and the points of a roll-up, each an object. */
+static const xf_jfield rollup_tasks[] = {
+    XF_JF(I64, xf_cluster_rollup, "tasks", tasks),
+    XF_JF(I64, xf_cluster_rollup, "done", done),
+    XF_JF(I64, xf_cluster_rollup, "on_time", on_time),
+    XF_JF(I64, xf_cluster_rollup, "overdue", overdue),
+};
+static const xf_jfield rollup_points[] = {
+    XF_JF(I64, xf_cluster_rollup, "points", points),
+    XF_JF(I64, xf_cluster_rollup, "headcount", headcount),
+    XF_JF(I64, xf_cluster_rollup, "org_points", org_points),
+    XF_JF(X100, xf_cluster_rollup, "average", average_x100),
+};
+
 /* The keys of one roll-up (a member's or the total). */
 static void rollup_json(xf_jw *w, const xf_cluster_rollup *r)
 {
@@ -37,68 +51,53 @@ static void rollup_json(xf_jw *w, const xf_cluster_rollup *r)
 	xf_jw_obj_end(w);
 	xf_jw_key(w, "tasks");
 	xf_jw_obj(w);
-	xf_jw_kint(w, "tasks", r->tasks);
-	xf_jw_kint(w, "done", r->done);
-	xf_jw_kint(w, "on_time", r->on_time);
-	xf_jw_kint(w, "overdue", r->overdue);
+	XF_JW_FIELDS(w, r, rollup_tasks);
 	xf_jw_obj_end(w);
 	xf_jw_key(w, "points");
 	xf_jw_obj(w);
-	xf_jw_kint(w, "points", r->points);
-	xf_jw_kint(w, "headcount", r->headcount);
-	xf_jw_kint(w, "org_points", r->org_points);
-	xf_jw_key(w, "average");
-	xf_jw_x100(w, r->average_x100);
+	XF_JW_FIELDS(w, r, rollup_points);
 	xf_jw_obj_end(w);
 }
 
 /* GET /api/clusters/{id}?year=: the cluster's page. */
-void xf_h_clusters_get(xf_req *r)
+static void page_json(xf_jw *w, const xf_cluster_page *p)
 {
-	xf_ctx c;
-	int64_t id;
-	xf_cluster_page p;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_cluster_page_read(&c, id, (int)r->query_vals[0].i, &p)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_cluster_json_open(&w, &p.cl);
-	xf_jw_kint(&w, "year", p.year);
-	xf_jw_kstr(&w, "quarter", p.quarter);
-	XF_JW_RECORDS(&w, "leads", p.leads, p.nleads, lead_fields);
-	xf_jw_key(&w, "projects");
-	xf_jw_arr(&w);
-	for (int i = 0; i < p.nprojects; i++)
-		xf_joint_project_json(&w, &p.projects[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "project_total", p.project_total);
-	xf_jw_key(&w, "activities");
-	xf_jw_arr(&w);
-	for (int i = 0; i < p.nactivities; i++)
-		xf_activity_json(&w, &p.activities[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_key(&w, "rollup");
-	xf_jw_obj(&w);
-	xf_jw_key(&w, "rows");
-	xf_jw_arr(&w);
-	for (int i = 0; i < p.nrows; i++) {
-		xf_jw_obj(&w);
-		rollup_json(&w, &p.rows[i]);
-		xf_jw_obj_end(&w);
+	xf_cluster_json_open(w, &p->cl);
+	xf_jw_kint(w, "year", p->year);
+	xf_jw_kstr(w, "quarter", p->quarter);
+	XF_JW_RECORDS(w, "leads", p->leads, p->nleads, lead_fields);
+	xf_jw_key(w, "projects");
+	xf_jw_arr(w);
+	for (int i = 0; i < p->nprojects; i++)
+		xf_joint_project_json(w, &p->projects[i]);
+	xf_jw_arr_end(w);
+	xf_jw_kint(w, "project_total", p->project_total);
+	xf_jw_key(w, "activities");
+	xf_jw_arr(w);
+	for (int i = 0; i < p->nactivities; i++)
+		xf_activity_json(w, &p->activities[i]);
+	xf_jw_arr_end(w);
+	xf_jw_key(w, "rollup");
+	xf_jw_obj(w);
+	xf_jw_key(w, "rows");
+	xf_jw_arr(w);
+	for (int i = 0; i < p->nrows; i++) {
+		xf_jw_obj(w);
+		rollup_json(w, &p->rows[i]);
+		xf_jw_obj_end(w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_key(&w, "total");
-	xf_jw_obj(&w);
-	rollup_json(&w, &p.total);
-	xf_jw_obj_end(&w);
-	xf_jw_obj_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_arr_end(w);
+	xf_jw_key(w, "total");
+	xf_jw_obj(w);
+	rollup_json(w, &p->total);
+	xf_jw_obj_end(w);
+	xf_jw_obj_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_clusters_get, xf_cluster_page p,
+              xf_cluster_page_read(&c, id, (int)r->query_vals[0].i, &p),
+              XF_ANSWER(r, 200, page_json, &p))
 
 static const xf_field put_fields[] = {
     {"name", XF_F_STR, 0, 0, 1, 100, NULL, "片区名称"},
@@ -107,19 +106,13 @@ static const xf_field put_fields[] = {
 const xf_body_table xf_clusters_put_body = XF_BODY_TABLE(put_fields);
 
 /* PUT /api/clusters/{id} {"name","description"}: the cluster. */
-void xf_h_clusters_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_cluster cl;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	const char *desc = v[1].present ? (v[1].is_null ? "" : v[1].s) : NULL;
-	if (!xf_api_failed(
-	        r, &c, xf_cluster_update(&c, id, xf_val_str(&v[0]), desc, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID_HANDLER(xf_h_clusters_put, const xf_val *v = r->body_vals;
+              xf_cluster cl,
+              xf_cluster_update(&c, id, xf_val_str(&v[0]),
+                                v[1].present ? (v[1].is_null ? "" : v[1].s)
+                                             : NULL,
+                                &cl),
+              XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
 XF_ID_OK_HANDLER(xf_h_clusters_delete, xf_cluster_delete(&c, id))
 
@@ -129,22 +122,13 @@ static const xf_field lead_body[] = {
 const xf_body_table xf_clusters_lead_body = XF_BODY_TABLE(lead_body);
 
 /* PUT /api/clusters/{id}/leads/{year} {"org_id"}: the lead. */
-void xf_h_clusters_lead(xf_req *r)
+static void lead_json(xf_jw *w, const xf_cluster_lead *l)
 {
-	xf_ctx c;
-	int64_t id;
-	int year;
-	xf_cluster_lead l;
-	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c,
-	        xf_cluster_lead_put(&c, id, year, r->body_vals[0].i, &l)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	XF_JW_FIELDS(&w, &l, lead_fields);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	XF_JW_FIELDS(w, l, lead_fields);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_YEAR_HANDLER(xf_h_clusters_lead, xf_cluster_lead l,
+                   xf_cluster_lead_put(&c, id, year, r->body_vals[0].i, &l),
+                   XF_ANSWER(r, 200, lead_json, &l))

@@ -120,57 +120,45 @@ static void lagging_json(xf_req *r, xf_jw *w, const xf_cockpit *k,
 	xf_jw_obj_end(w);
 }
 
-void xf_h_cockpit(xf_req *r)
+/* The whole cockpit k; r's arena holds the links. */
+static void cockpit_json(xf_jw *w, const xf_cockpit *k, xf_req *r)
 {
-	xf_ctx c;
-	xf_cockpit k;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_cockpit_read(&c, r->query_vals[0].i, &k)))
-		return;
 	char q[12], y[12], today[11];
-	xf_period_format(k.quarter.report.period, q);
-	snprintf(y, sizeof y, "%d", k.year);
-	xf_date_format(k.quarter.report.today, today);
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	org_json(&w, k.org);
-	xf_jw_kstr(&w, "today", today);
-	xf_jw_kstr(&w, "quarter", q);
-	xf_jw_kint(&w, "year", k.year);
-	compliance_json(&w, &k, q);
-	xf_jw_key(&w, "first_topic");
-	xf_jw_obj(&w);
-	first_topic_json(&w, "quarter", q, &k.quarter.total);
-	first_topic_json(&w, "year", y, &k.year_total);
-	xf_jw_obj_end(&w);
-	tasks_json(&w, &k);
-	xf_jw_key(&w, "points");
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "period", k.members.period);
-	board_json(&w, "members", &k.members, xf_board_member_fields,
+	xf_period_format(k->quarter.report.period, q);
+	snprintf(y, sizeof y, "%d", k->year);
+	xf_date_format(k->quarter.report.today, today);
+	xf_jw_obj(w);
+	org_json(w, k->org);
+	xf_jw_kstr(w, "today", today);
+	xf_jw_kstr(w, "quarter", q);
+	xf_jw_kint(w, "year", k->year);
+	compliance_json(w, k, q);
+	xf_jw_key(w, "first_topic");
+	xf_jw_obj(w);
+	first_topic_json(w, "quarter", q, &k->quarter.total);
+	first_topic_json(w, "year", y, &k->year_total);
+	xf_jw_obj_end(w);
+	tasks_json(w, k);
+	xf_jw_key(w, "points");
+	xf_jw_obj(w);
+	xf_jw_kstr(w, "period", k->members.period);
+	board_json(w, "members", &k->members, xf_board_member_fields,
 	           xf_board_member_nfields);
-	board_json(&w, "branches", &k.branches, xf_board_org_fields,
+	board_json(w, "branches", &k->branches, xf_board_org_fields,
 	           xf_board_org_nfields);
-	xf_jw_obj_end(&w);
-	lagging_json(r, &w, &k, q);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj_end(w);
+	lagging_json(r, w, k, q);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_cockpit, xf_cockpit k,
+               xf_cockpit_read(&c, r->query_vals[0].i, &k),
+               XF_ANSWER(r, 200, cockpit_json, &k, r))
 
 /* GET /api/cockpit/events?org=: the events of the subtree's boards
  * (compliance, tasks, points; data {"org_id"} of the organization that
  * changed), for the walls; the stream of an organization in scope only. */
-void xf_h_cockpit_events(xf_req *r)
-{
-	xf_ctx c;
-	char ch[32];
-	int64_t org;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_cockpit_channel(&c, r->query_vals[0].i, ch, &org)))
-		return;
-	xf_reply_events(r, ch);
-}
+XF_CTX_HANDLER(xf_h_cockpit_events, char ch[32];
+               int64_t org,
+               xf_cockpit_channel(&c, r->query_vals[0].i, ch, &org),
+               xf_reply_events(r, ch))

@@ -255,18 +255,6 @@ static void lagging_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[3] = (xf_xlsx_cell){kind_titles(x->a, it->c.missing), 0, -1};
 }
 
-typedef struct board_book {
-	xf_xlsx_table sum, lagging;
-} board_book;
-
-static int board_write(lxw_workbook *wb, void *arg)
-{
-	board_book *k = arg;
-	if (xf_xlsx_table_sheet(wb, &k->sum) != 0)
-		return -1;
-	return xf_xlsx_table_sheet(wb, &k->lagging);
-}
-
 /* GET /api/compliance/board.xlsx?org=&period=: the board's rows (one per
  * child organization, and 本级) and its lagging organizations, a sheet
  * each. */
@@ -300,30 +288,31 @@ void xf_h_compliance_board_xlsx(xf_req *r)
 	const char *sub = xf_xlsx_subtitle(r, c.now, filters, 2);
 	const char *title = xf_arena_printf(&r->arena, "%s%s组织生活督导情况",
 	                                    b.report.root->name, p);
-	board_book k = {
-	    .sum = {.sheet = "督导汇总",
-	            .title = title,
-	            .subtitle = sub,
-	            .headers = heads,
-	            .widths = widths,
-	            .ncols = 14,
-	            .nrows = b.nrows,
-	            .row = board_cells,
-	            .arg = &b},
-	    .lagging = {.sheet = "缺项组织",
-	                .title = xf_arena_printf(&r->arena, "%s%s缺项组织名单",
-	                                         b.report.root->name, p),
-	                .subtitle = sub,
-	                .headers = lag_heads,
-	                .widths = lag_widths,
-	                .ncols = 4,
-	                .nrows = b.nlagging,
-	                .row = lagging_cells,
-	                .arg = &(lagging_rows){&b, &r->arena}},
+	const xf_xlsx_table k[] = {
+	    {.sheet = "督导汇总",
+	     .title = title,
+	     .subtitle = sub,
+	     .headers = heads,
+	     .widths = widths,
+	     .ncols = 14,
+	     .nrows = b.nrows,
+	     .row = board_cells,
+	     .arg = &b},
+	    {.sheet = "缺项组织",
+	     .title = xf_arena_printf(&r->arena, "%s%s缺项组织名单",
+	                              b.report.root->name, p),
+	     .subtitle = sub,
+	     .headers = lag_heads,
+	     .widths = lag_widths,
+	     .ncols = 4,
+	     .nrows = b.nlagging,
+	     .row = lagging_cells,
+	     .arg = &(lagging_rows){&b, &r->arena}},
+	    {0},
 	};
 	xf_xlsx_reply_rows(r, xf_arena_printf(&r->arena, "%s.xlsx", title),
-	                   "组织生活督导.xlsx", "组织生活督导", board_write,
-	                   &k);
+	                   "组织生活督导.xlsx", "组织生活督导",
+	                   xf_xlsx_tables_write, (void *)k);
 }
 
 /* ---- rules --------------------------------------------------------------- */

@@ -88,7 +88,7 @@ static const xf_param grid_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_grid_query = XF_QUERY_TABLE(grid_params);
 const xf_query_table xf_dues_unpaid_query = XF_QUERY_TABLE(grid_params);
@@ -106,6 +106,18 @@ static int load_grid(xf_req *r, xf_ctx *c, int offset, int limit,
 	return 0;
 }
 
+/* Starts the answer of a page of rows[0..n) of total in year: the items,
+ * the total and the year; the caller adds its keys and ends the object. */
+static void rows_begin(xf_req *r, xf_jw *w, const xf_dues_row *rows, int n,
+                       int64_t total, int64_t year)
+{
+	xf_page_begin(r, w);
+	for (int i = 0; i < n; i++)
+		xf_dues_row_json(w, &rows[i]);
+	xf_page_items_end(w, total);
+	xf_jw_kint(w, "year", year);
+}
+
 /* GET /api/dues?org=&year=&page=&size= → {"year","items":[row…],"total"} */
 void xf_h_dues_grid(xf_req *r)
 {
@@ -117,11 +129,7 @@ void xf_h_dues_grid(xf_req *r)
 	if (load_grid(r, &c, offset, limit, &rows, &n, &total) != 0)
 		return;
 	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_dues_row_json(&w, &rows[i]);
-	xf_page_items_end(&w, total);
-	xf_jw_kint(&w, "year", r->query_vals[G_YEAR].i);
+	rows_begin(r, &w, rows, n, total, r->query_vals[G_YEAR].i);
 	xf_jw_obj_end(&w);
 	xf_reply_json(r, 200);
 }
@@ -211,11 +219,7 @@ void xf_h_dues_unpaid(xf_req *r)
 	                                 &months)))
 		return;
 	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_dues_row_json(&w, &rows[i]);
-	xf_page_items_end(&w, total);
-	xf_jw_kint(&w, "year", q[G_YEAR].i);
+	rows_begin(r, &w, rows, n, total, q[G_YEAR].i);
 	xf_jw_kint(&w, "unpaid_fen", fen);
 	xf_jw_kint(&w, "unpaid_months", months);
 	xf_jw_obj_end(&w);
@@ -226,7 +230,7 @@ void xf_h_dues_unpaid(xf_req *r)
 enum { T_ORG, T_YEAR };
 static const xf_param totals_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_totals_query = XF_QUERY_TABLE(totals_params);
 
@@ -319,7 +323,7 @@ void xf_h_dues_totals_xlsx(xf_req *r)
 
 /* ?year= of a member's own dues */
 static const xf_param mine_params[] = {
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_mine_query = XF_QUERY_TABLE(mine_params);
 

@@ -62,23 +62,20 @@ static const xf_field duty_fields[D_COUNT] = {
 const xf_body_table xf_duties_create_body = XF_BODY_TABLE(duty_fields);
 
 /* POST /api/duties: 201 with the item. */
-void xf_h_duties_create(xf_req *r)
+/* The item of a checked create body v. */
+static xf_duty_input duty_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_duty_input in = {.org_id = v[D_ORG].i,
-	                    .year = (int)v[D_YEAR].i,
-	                    .level = v[D_LEVEL].s,
-	                    .post = v[D_POST].s,
-	                    .title = v[D_TITLE].s,
-	                    .content = xf_val_str(&v[D_CONTENT]),
-	                    .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
-	xf_duty d;
-	if (!xf_api_failed(r, &c, xf_duty_create(&c, &in, &d)))
-		answer_duty(r, 201, &d);
+	return (xf_duty_input){.org_id = v[D_ORG].i,
+	                       .year = (int)v[D_YEAR].i,
+	                       .level = v[D_LEVEL].s,
+	                       .post = v[D_POST].s,
+	                       .title = v[D_TITLE].s,
+	                       .content = xf_val_str(&v[D_CONTENT]),
+	                       .seq = v[D_SEQ].present ? (int)v[D_SEQ].i : 0};
 }
+
+XF_CTX_HANDLER(xf_h_duties_create, xf_duty_input in = duty_input(r->body_vals);
+               xf_duty d, xf_duty_create(&c, &in, &d), answer_duty(r, 201, &d))
 
 enum { U_TITLE, U_CONTENT, U_SEQ, U_COUNT };
 static const xf_field patch_fields[U_COUNT] = {
@@ -88,21 +85,12 @@ static const xf_field patch_fields[U_COUNT] = {
 };
 const xf_body_table xf_duties_patch_body = XF_BODY_TABLE(patch_fields);
 
-void xf_h_duties_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_input in = {0};
-	XF_TAKE_STR(&in, title, v[U_TITLE]);
-	XF_TAKE_STR(&in, content, v[U_CONTENT]);
-	XF_TAKE_INT(&in, seq, v[U_SEQ]);
-	xf_duty d;
-	if (!xf_api_failed(r, &c, xf_duty_update(&c, id, &in, &d)))
-		answer_duty(r, 200, &d);
-}
+XF_ID_HANDLER(xf_h_duties_patch, const xf_val *v = r->body_vals;
+              xf_duty_input in = {0}; xf_duty d;
+              XF_TAKE_STR(&in, title, v[U_TITLE]);
+              XF_TAKE_STR(&in, content, v[U_CONTENT]);
+              XF_TAKE_INT(&in, seq, v[U_SEQ]), xf_duty_update(&c, id, &in, &d),
+              answer_duty(r, 200, &d))
 
 XF_ID_HANDLER(xf_h_duties_get, xf_duty d, xf_duty_read(&c, id, &d),
               answer_duty(r, 200, &d))
@@ -116,24 +104,17 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
     XF_PARAM_YEAR,
-    {.name = "level",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_kinds,
-     .label = "层级"},
-    {.name = "post",
-     .type = XF_Q_ENUM,
-     .codes = xf_duty_posts,
-     .label = "岗位"},
+    XF_PARAM_CODE("level", xf_org_kinds, "层级"),
+    XF_PARAM_CODE("post", xf_duty_posts, "岗位"),
     {.name = "applicable", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_duties_list_query = XF_QUERY_TABLE(list_params);
 
-/* The duty items of the list's query from offset (at most limit); 0, or
- * -1 with the answer written. */
-static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
-                     int *n, int64_t *total)
+/* The duty items of the checked query v from offset (at most limit):
+ * the list's and its Excel twin's one call. */
+static int list(xf_ctx *c, const xf_val *v, int offset, int limit, xf_duty **ds,
+                int *n, int64_t *total)
 {
-	const xf_val *v = r->query_vals;
 	xf_duty_query q = {.org_id = v[DL_ORG].i,
 	                   .year = (int)v[DL_YEAR].i,
 	                   .level = v[DL_LEVEL].s,
@@ -141,30 +122,18 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, xf_duty **ds,
 	                   .applicable = (int)v[DL_APPLICABLE].i,
 	                   .offset = offset,
 	                   .limit = limit};
-	if (q.level && !xf_duty_level_valid(q.level)) {
-		xf_reply_error(r, 422, "invalid_field", "层级不正确", "level");
-		return -1;
-	}
-	if (q.applicable && !q.year) {
-		xf_reply_error(r, 422, "invalid_field", "请选择年度", "year");
-		return -1;
-	}
-	if (xf_api_ctx(r, c) != 0)
-		return -1;
-	return xf_api_failed(r, c, xf_duty_list(c, &q, ds, n, total)) ? -1 : 0;
+	if (q.level && !xf_duty_level_valid(q.level))
+		return xf_invalid(c, "层级不正确", "level");
+	if (q.applicable && !q.year)
+		return xf_invalid(c, "请选择年度", "year");
+	return xf_duty_list(c, &q, ds, n, total);
 }
 
-void xf_h_duties_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_duty *ds;
-	int n;
-	int64_t total;
-	xf_query_page(r, &offset, &limit);
-	if (load_list(r, &c, offset, limit, &ds, &n, &total) == 0)
-		answer_duties(r, 200, ds, n, total, -1);
-}
+XF_CTX_HANDLER(xf_h_duties_list, int offset; int limit; xf_duty * ds; int n;
+               int64_t total;
+               xf_query_page(r, &offset, &limit),
+               list(&c, r->query_vals, offset, limit, &ds, &n, &total),
+               answer_duties(r, 200, ds, n, total, -1))
 
 static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
 {
@@ -178,22 +147,16 @@ static void duty_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[6] = (xf_xlsx_cell){d->org_name, 0, -1};
 }
 
-/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
- * in Excel. */
-void xf_h_duties_xlsx(xf_req *r)
+/* The duty items ds[0..n) of total, of the checked query v, in Excel. */
+static void duties_xlsx(xf_req *r, xf_ctx *c, const xf_val *v,
+                        const xf_duty *ds, int n, int64_t total)
 {
-	const xf_val *v = r->query_vals;
-	xf_ctx c;
-	xf_duty *ds;
-	int n;
-	int64_t total;
-	if (load_list(r, &c, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total) != 0 ||
-	    xf_xlsx_rows_fit(r, total) != 0)
+	if (xf_xlsx_rows_fit(r, total) != 0)
 		return;
 	static const char *const heads[] = {
 	    "序号", "年度", "层级", "岗位", "职责事项", "具体内容", "制定组织"};
 	static const double widths[] = {6, 8, 14, 16, 30, 50, 24};
-	const char *org = xf_xlsx_org_name(&c, v[DL_ORG].i);
+	const char *org = xf_xlsx_org_name(c, v[DL_ORG].i);
 	const char *year = xf_xlsx_year(r, &v[DL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org,
@@ -203,10 +166,17 @@ void xf_h_duties_xlsx(xf_req *r)
 	    "范围", v[DL_APPLICABLE].i ? "适用于本组织层级的事项" : NULL};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("责任清单", heads, widths, "三级五岗责任清单.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet,
+	xf_xlsx_list_reply(r, c->now, &sheet,
 	                   xf_xlsx_title(r, org, year, "三级五岗责任清单"),
-	                   filters, 5, n, duty_cells, ds);
+	                   filters, 5, n, duty_cells, (void *)ds);
 }
+
+/* GET /api/duties.xlsx: the duty items of the list's query (all pages)
+ * in Excel. */
+XF_CTX_HANDLER(xf_h_duties_xlsx, const xf_val *v = r->query_vals; xf_duty * ds;
+               int n;
+               int64_t total, list(&c, v, 0, XF_XLSX_MAX_ROWS, &ds, &n, &total),
+               duties_xlsx(r, &c, v, ds, n, total))
 
 enum { C_ORG, C_FROM, C_TO, C_COUNT };
 static const xf_field copy_fields[C_COUNT] = {
@@ -217,20 +187,11 @@ static const xf_field copy_fields[C_COUNT] = {
 const xf_body_table xf_duties_copy_body = XF_BODY_TABLE(copy_fields);
 
 /* POST /api/duties/copy: 201 with the target year's list. */
-void xf_h_duties_copy(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_duty *ds;
-	int n;
-	int64_t copied;
-	if (!xf_api_failed(r, &c,
-	                   xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i,
-	                                (int)v[C_TO].i, &ds, &n, &copied)))
-		answer_duties(r, 201, ds, n, n, copied);
-}
+XF_CTX_HANDLER(xf_h_duties_copy, const xf_val *v = r->body_vals; xf_duty * ds;
+               int n; int64_t copied,
+                      xf_duty_copy(&c, v[C_ORG].i, (int)v[C_FROM].i,
+                                   (int)v[C_TO].i, &ds, &n, &copied),
+                      answer_duties(r, 201, ds, n, n, copied))
 
 /* ---- evidence ----------------------------------------------------------- */
 
@@ -247,26 +208,28 @@ const xf_body_table xf_duty_evidence_create_body =
     XF_BODY_TABLE(evidence_fields);
 
 /* POST /api/duties/{id}/evidence: 201 with the evidence. */
-void xf_h_duty_evidence_create(xf_req *r)
+/* Evidence e with the title of its kind. */
+static void evidence_json(xf_jw *w, const xf_duty_evidence *e)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_evidence_input in = {
+	xf_duty_evidence_json(w, e, xf_duty_evidence_title(e->kind));
+}
+
+/* The evidence of a checked body v. */
+static xf_duty_evidence_input evidence_input(const xf_val *v)
+{
+	return (xf_duty_evidence_input){
 	    .assignment_id = v[E_AS].i,
 	    .kind = v[E_KIND].s,
 	    .ref_id = v[E_REF].present && !v[E_REF].is_null ? v[E_REF].i : 0,
 	    .title = xf_val_str(&v[E_TITLE]),
 	    .note = xf_val_str(&v[E_NOTE]),
 	    .on = xf_val_str(&v[E_ON])};
-	xf_duty_evidence e;
-	if (xf_api_failed(r, &c, xf_duty_evidence_add(&c, id, &in, &e)))
-		return;
-	XF_ANSWER(r, 201, xf_duty_evidence_json, &e,
-	          xf_duty_evidence_title(e.kind));
 }
+
+XF_ID_HANDLER(xf_h_duty_evidence_create,
+              xf_duty_evidence_input in = evidence_input(r->body_vals);
+              xf_duty_evidence e, xf_duty_evidence_add(&c, id, &in, &e),
+              XF_ANSWER(r, 201, evidence_json, &e))
 
 /* GET /api/duties/{id}/evidence?assignment_id= */
 static const xf_param evidence_list_params[] = {
@@ -278,34 +241,12 @@ static const xf_param evidence_list_params[] = {
 const xf_query_table xf_duty_evidence_list_query =
     XF_QUERY_TABLE(evidence_list_params);
 
-void xf_h_duty_evidence_list(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id, as = r->query_vals[0].i;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_duty_evidence *es;
-	int n;
-	if (xf_api_failed(r, &c, xf_duty_evidence_list(&c, id, as, &es, &n)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_duty_evidence_json(&w, &es[i],
-		                      xf_duty_evidence_title(es[i].kind));
-	xf_page_end(r, &w, n);
-}
+XF_ID_ITEMS_HANDLER(xf_h_duty_evidence_list, xf_duty_evidence, evidence_json,
+                    xf_duty_evidence_list(&c, id, r->query_vals[0].i,
+                                          XF_ITEMS_OUT))
 
-void xf_h_duty_evidence_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id, eid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &eid) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_duty_evidence_remove(&c, id, eid)))
-		xf_api_ok(r);
-}
+XF_ID2_OK_HANDLER(xf_h_duty_evidence_delete,
+                  xf_duty_evidence_remove(&c, id, id2))
 
 /* ---- post holders ------------------------------------------------------- */
 
@@ -363,43 +304,26 @@ static const xf_param assignment_list_params[] = {
 const xf_query_table xf_duty_assignments_list_query =
     XF_QUERY_TABLE(assignment_list_params);
 
-/* The assignments of the list's query from offset (at most limit); 0, or
- * -1 with the answer written. */
-static int load_assignments(xf_req *r, xf_ctx *c, int offset, int limit,
-                            xf_duty_assignment **as, int *n, int64_t *total)
+/* The assignments of the checked query q from offset (at most limit):
+ * the list's and its Excel twin's one call. */
+static int assignments(xf_ctx *c, const xf_val *q, int offset, int limit,
+                       xf_duty_assignment **as, int *n, int64_t *total)
 {
-	const xf_val *q = r->query_vals;
-	if (xf_api_ctx(r, c) != 0)
-		return -1;
-	return xf_api_failed(
-	           r, c,
-	           xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                                   (int)q[AL_YEAR].i, q[AL_MEMBER].i,
-	                                   offset, limit, as, n, total))
-	           ? -1
-	           : 0;
+	return xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
+	                               (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	                               offset, limit, as, n, total);
 }
 
-void xf_h_duty_assignments_list(xf_req *r)
+/* Assignment a with the titles of its level and post. */
+static void assignment_json(xf_jw *w, const xf_duty_assignment *a)
 {
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	xf_duty_assignment *as;
-	int n;
-	int64_t total;
-	if (load_assignments(r, &c, offset, limit, &as, &n, &total) != 0)
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++) {
-		xf_duty_assignment_json_open(
-		    &w, &as[i], xf_duty_level_title(as[i].org_kind),
-		    xf_duty_post_title(as[i].post));
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, total);
+	xf_duty_assignment_json_open(w, a, xf_duty_level_title(a->org_kind),
+	                             xf_duty_post_title(a->post));
+	xf_jw_obj_end(w);
 }
+
+XF_LIST_HANDLER(xf_h_duty_assignments_list, xf_duty_assignment, assignment_json,
+                assignments(&c, q, XF_LIST_OUT))
 
 static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
 {
@@ -413,23 +337,16 @@ static void assignment_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[6] = (xf_xlsx_cell){NULL, (double)a->evidence_count, 0};
 }
 
-/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
- * rows of the list's query, in Excel. */
-void xf_h_duty_assignments_xlsx(xf_req *r)
+/* The assignments as[0..n) of total, of the checked query q, in Excel. */
+static void assignments_xlsx(xf_req *r, xf_ctx *c, const xf_val *q,
+                             const xf_duty_assignment *as, int n, int64_t total)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_duty_assignment *as;
-	int n;
-	int64_t total;
-	if (load_assignments(r, &c, 0, XF_XLSX_MAX_ROWS, &as, &n, &total) !=
-	        0 ||
-	    xf_xlsx_rows_fit(r, total) != 0)
+	if (xf_xlsx_rows_fit(r, total) != 0)
 		return;
 	static const char *const heads[] = {"序号", "年度", "组织",    "层级",
 	                                    "岗位", "姓名", "履职记录"};
 	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
-	const char *org = xf_xlsx_org_name(&c, q[AL_ORG].i);
+	const char *org = xf_xlsx_org_name(c, q[AL_ORG].i);
 	const char *year = xf_xlsx_year(r, &q[AL_YEAR]);
 	const char *const filters[] = {
 	    "组织", org ? org : XF_XLSX_ALL_ORGS,
@@ -437,9 +354,17 @@ void xf_h_duty_assignments_xlsx(xf_req *r)
 	    "年度", year};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("岗位分配", heads, widths, "三级五岗岗位分配.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet,
+	xf_xlsx_list_reply(r, c->now, &sheet,
 	                   xf_xlsx_title(r, org, year, "三级五岗岗位分配"),
-	                   filters, 3, n, assignment_cells, as);
+	                   filters, 3, n, assignment_cells, (void *)as);
 }
+
+/* GET /api/duty-assignments.xlsx: who holds which post (三级五岗), all
+ * rows of the list's query, in Excel. */
+XF_CTX_HANDLER(xf_h_duty_assignments_xlsx, const xf_val *q = r->query_vals;
+               xf_duty_assignment * as; int n;
+               int64_t total,
+               assignments(&c, q, 0, XF_XLSX_MAX_ROWS, &as, &n, &total),
+               assignments_xlsx(r, &c, q, as, n, total))
 
 XF_ID_OK_HANDLER(xf_h_duty_assignments_delete, xf_duty_unassign(&c, id))

@@ -73,30 +73,15 @@ static void write_brief(xf_jw *w, const xf_guide_article *g)
 }
 
 /* POST /api/guide/articles: 201 with the article. */
-void xf_h_guide_create(xf_req *r)
-{
-	xf_guide_input in;
-	xf_ctx c;
-	xf_guide_article g;
-	if (guide_input(r, r->body_vals, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_guide_create(&c, &in, &g)))
-		XF_ANSWER(r, 201, write_full, &g);
-}
+XF_READ_HANDLER(xf_h_guide_create, xf_guide_input in;
+                xf_guide_article g, guide_input(r, r->body_vals, &in),
+                xf_guide_create(&c, &in, &g), XF_ANSWER(r, 201, write_full, &g))
 
 /* PATCH /api/guide/articles/{id}: the new version. */
-void xf_h_guide_patch(xf_req *r)
-{
-	xf_guide_input in;
-	xf_ctx c;
-	xf_guide_article g;
-	int64_t id;
-	if (guide_input(r, r->body_vals, &in) != 0 ||
-	    xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_guide_update(&c, id, &in, &g)))
-		XF_ANSWER(r, 200, write_full, &g);
-}
+XF_ID_READ_HANDLER(xf_h_guide_patch, xf_guide_input in;
+                   xf_guide_article g, guide_input(r, r->body_vals, &in),
+                   xf_guide_update(&c, id, &in, &g),
+                   XF_ANSWER(r, 200, write_full, &g))
 
 XF_ID_HANDLER(xf_h_guide_get, xf_guide_article g, xf_guide_read(&c, id, &g),
               XF_ANSWER(r, 200, write_full, &g))

@@ -33,12 +33,51 @@ typedef void xf_api_handler(xf_req *r);
 #define XF_ID_OK_HANDLER(name, call)                                           \
 	XF_ID_HANDLER(name, (void)0, call, xf_api_ok(r))
 
+/* XF_ID2_HANDLER, XF_ID2_OK_HANDLER: the same for a route with two path
+ * ids, /api/x/{id}/.../{id2} (the call may use id and id2). */
+#define XF_ID2_HANDLER(name, decl, call, answer)                               \
+	XF_HANDLER_(name, int64_t id; int64_t id2,                             \
+	                              xf_api_ctx_id2(r, &c, &id, &id2), decl,  \
+	                              call, answer)
+#define XF_ID2_OK_HANDLER(name, call)                                          \
+	XF_ID2_HANDLER(name, (void)0, call, xf_api_ok(r))
+
+/* XF_ID_YEAR_HANDLER: the same for /api/x/{id}/.../{year} (the call may
+ * use id and year). */
+#define XF_ID_YEAR_HANDLER(name, decl, call, answer)                           \
+	XF_HANDLER_(name, int64_t id; int year,                                \
+	                              xf_api_ctx_id_year(r, &c, &id, &year),   \
+	                              decl, call, answer)
+
 /* XF_CTX_HANDLER, XF_CTX_OK_HANDLER: the same for a route without a path
  * id (the call may use c only). */
 #define XF_CTX_HANDLER(name, decl, call, answer)                               \
 	XF_HANDLER_(name, (void)0, xf_api_ctx(r, &c), decl, call, answer)
 #define XF_CTX_OK_HANDLER(name, call)                                          \
 	XF_CTX_HANDLER(name, (void)0, call, xf_api_ok(r))
+
+/*
+ * XF_READ_HANDLER, XF_ID_READ_HANDLER: the same with a step that reads
+ * the body first, read: an expression that is 0, or not 0 once it has
+ * written the refusal (the path's ids are checked before any handler
+ * runs, so reading the body first refuses nothing else):
+ *
+ *   XF_READ_HANDLER(xf_h_users_create, xf_user_input in = {0}; xf_user u,
+ *                   read_input(r, 0, &in), xf_user_create(&c, &in, &u),
+ *                   XF_ANSWER(r, 201, xf_user_json, &u))
+ */
+#define XF_READ_HANDLER(name, decl, read, call, answer)                        \
+	XF_HANDLER_(name, (void)0, (read) != 0 || xf_api_ctx(r, &c) != 0,      \
+	            decl, call, answer)
+#define XF_ID_READ_HANDLER(name, decl, read, call, answer)                     \
+	XF_HANDLER_(name, int64_t id,                                          \
+	            (read) != 0 || xf_api_ctx_id(r, &c, &id) != 0, decl, call, \
+	            answer)
+#define XF_ID2_READ_HANDLER(name, decl, read, call, answer)                    \
+	XF_HANDLER_(name, int64_t id;                                          \
+	            int64_t id2,                                               \
+	            (read) != 0 || xf_api_ctx_id2(r, &c, &id, &id2) != 0,      \
+	            decl, call, answer)
 
 /* Their one body: ids declares the path's ids, ctx reads them and c. */
 #define XF_HANDLER_(name, ids, ctx, decl, call, answer)                        \
@@ -62,6 +101,14 @@ typedef void xf_api_handler(xf_req *r);
  */
 #define XF_LIST_OUT offset, limit, &items, &n, &total
 #define XF_LIST_HANDLER(name, T, write, call)                                  \
+	XF_LIST_HANDLER_(name, (void)0, xf_api_ctx(r, &c), T, write, call)
+/* XF_ID_LIST_HANDLER: the same for a list under the path's id (the call
+ * may use id too). */
+#define XF_ID_LIST_HANDLER(name, T, write, call)                               \
+	XF_LIST_HANDLER_(name, int64_t id, xf_api_ctx_id(r, &c, &id), T,       \
+	                 write, call)
+/* Their one body, as XF_HANDLER_. */
+#define XF_LIST_HANDLER_(name, ids, ctx, T, write, call)                       \
 	void name(xf_req *r)                                                   \
 	{                                                                      \
 		const xf_val *q = r->query_vals;                               \
@@ -69,9 +116,10 @@ typedef void xf_api_handler(xf_req *r);
 		int offset, limit, n;                                          \
 		int64_t total;                                                 \
 		T *items;                                                      \
+		ids;                                                           \
 		(void)q;                                                       \
 		xf_query_page(r, &offset, &limit);                             \
-		if (xf_api_ctx(r, &c) == 0 && !xf_api_failed(r, &c, call))     \
+		if ((ctx) == 0 && !xf_api_failed(r, &c, call))                 \
 			XF_PAGE_ANSWER(r, write, items, n, total);             \
 	}
 

@@ -67,31 +67,14 @@ static void honor_input(const xf_val *v, xf_honor_input *in)
 }
 
 /* POST /api/honors: 201 with the entry. */
-void xf_h_honors_create(xf_req *r)
-{
-	xf_honor_input in;
-	xf_ctx c;
-	xf_honor h;
-	honor_input(r->body_vals, &in);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_honor_create(&c, &in, &h)))
-		XF_ANSWER(r, 201, xf_honor_json, &h);
-}
+XF_CTX_HANDLER(xf_h_honors_create, xf_honor_input in; xf_honor h;
+               honor_input(r->body_vals, &in), xf_honor_create(&c, &in, &h),
+               XF_ANSWER(r, 201, xf_honor_json, &h))
 
 /* PATCH /api/honors/{id}: 200 with the entry. */
-void xf_h_honors_patch(xf_req *r)
-{
-	xf_honor_input in;
-	xf_ctx c;
-	xf_honor h;
-	int64_t id;
-	honor_input(r->body_vals, &in);
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_honor_update(&c, id, &in, &h)))
-		XF_ANSWER(r, 200, xf_honor_json, &h);
-}
+XF_ID_HANDLER(xf_h_honors_patch, xf_honor_input in; xf_honor h;
+              honor_input(r->body_vals, &in), xf_honor_update(&c, id, &in, &h),
+              XF_ANSWER(r, 200, xf_honor_json, &h))
 
 XF_ID_HANDLER(xf_h_honors_get, xf_honor h, xf_honor_read(&c, id, &h),
               XF_ANSWER(r, 200, xf_honor_json, &h))
@@ -115,18 +98,9 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
     XF_PARAM_YEAR,
-    {.name = "category",
-     .type = XF_Q_ENUM,
-     .codes = xf_honor_categories,
-     .label = "类别"},
-    {.name = "level",
-     .type = XF_Q_ENUM,
-     .codes = xf_honor_levels,
-     .label = "级别"},
-    {.name = "grade",
-     .type = XF_Q_ENUM,
-     .codes = xf_honor_grades,
-     .label = "等次"},
+    XF_PARAM_CODE("category", xf_honor_categories, "类别"),
+    XF_PARAM_CODE("level", xf_honor_levels, "级别"),
+    XF_PARAM_CODE("grade", xf_honor_grades, "等次"),
     {.name = "member", .type = XF_Q_ID},
     {.name = "brand", .type = XF_Q_ID},
 };
@@ -147,7 +121,7 @@ XF_LIST_HANDLER(xf_h_honors_list, xf_honor, xf_honor_json,
 enum { S_ORG, S_YEAR };
 static const xf_param summary_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_honors_summary_query = XF_QUERY_TABLE(summary_params);
 
@@ -248,18 +222,6 @@ static void count_cells(void *arg, int i, xf_xlsx_cell *c)
 	c[2] = (xf_xlsx_cell){NULL, k->counts[j], 0};
 }
 
-typedef struct summary_book {
-	xf_xlsx_table counts, items;
-} summary_book;
-
-static int write_summary(lxw_workbook *wb, void *arg)
-{
-	summary_book *b = arg;
-	if (xf_xlsx_table_sheet(wb, &b->counts) != 0)
-		return -1;
-	return xf_xlsx_table_sheet(wb, &b->items);
-}
-
 /* GET /api/honors/summary.xlsx?org=&year=: the counts, then the list. */
 void xf_h_honors_summary_xlsx(xf_req *r)
 {
@@ -291,25 +253,26 @@ void xf_h_honors_summary_xlsx(xf_req *r)
 	const char *sub =
 	    xf_arena_printf(&r->arena, "共 %lld 项%s%s", (long long)s.total,
 	                    *grades ? "；" : "", grades);
-	summary_book b = {{.sheet = "统计",
-	                   .title = title,
-	                   .subtitle = sub,
-	                   .headers = count_heads,
-	                   .widths = count_widths,
-	                   .ncols = 3,
-	                   .nrows = cr.n,
-	                   .row = count_cells,
-	                   .arg = &cr},
-	                  {.sheet = "荣誉成果清单",
-	                   .title = title,
-	                   .subtitle = sub,
-	                   .headers = item_heads,
-	                   .widths = item_widths,
-	                   .ncols = 10,
-	                   .nrows = s.nitems,
-	                   .row = honor_cells,
-	                   .arg = &s}};
-	xf_xlsx_reply(r,
-	              xf_arena_printf(&r->arena, "%d年度荣誉与成果.xlsx", year),
-	              "荣誉与成果.xlsx", "荣誉与成果", write_summary, &b);
+	const xf_xlsx_table b[] = {{.sheet = "统计",
+	                            .title = title,
+	                            .subtitle = sub,
+	                            .headers = count_heads,
+	                            .widths = count_widths,
+	                            .ncols = 3,
+	                            .nrows = cr.n,
+	                            .row = count_cells,
+	                            .arg = &cr},
+	                           {.sheet = "荣誉成果清单",
+	                            .title = title,
+	                            .subtitle = sub,
+	                            .headers = item_heads,
+	                            .widths = item_widths,
+	                            .ncols = 10,
+	                            .nrows = s.nitems,
+	                            .row = honor_cells,
+	                            .arg = &s},
+	                           {0}};
+	xf_xlsx_reply(
+	    r, xf_arena_printf(&r->arena, "%d年度荣誉与成果.xlsx", year),
+	    "荣誉与成果.xlsx", "荣誉与成果", xf_xlsx_tables_write, (void *)b);
 }

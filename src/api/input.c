@@ -451,6 +451,22 @@ void *xf_input_calloc(xf_req *r, size_t n, size_t size)
 	return p;
 }
 
+int xf_input_ids(xf_req *r, json_t *arr, const char *name, const char *label,
+                 int64_t *ids)
+{
+	const xf_field f = {name, XF_F_ID, 1, 0, 0, 0, NULL, label};
+	int n = (int)json_array_size(arr); /* 0 for NULL */
+	for (int i = 0; i < n; i++) {
+		xf_val x;
+		char *path = xf_arena_printf(&r->arena, "%s[%d]", name, i);
+		if (xf_input_value(r, &f, json_array_get(arr, (size_t)i), &x,
+		                   path) != 0)
+			return -1;
+		ids[i] = x.i;
+	}
+	return n;
+}
+
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
                              const xf_field *fields, size_t nf, int *n)
 {
@@ -511,6 +527,13 @@ int xf_api_ctx(xf_req *r, xf_ctx *c)
 int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id)
 {
 	if (xf_input_path_id(r, 0, id) != 0)
+		return -1;
+	return xf_api_ctx(r, c);
+}
+
+int xf_api_ctx_id2(xf_req *r, xf_ctx *c, int64_t *id, int64_t *id2)
+{
+	if (xf_input_path_id(r, 0, id) != 0 || xf_input_path_id(r, 1, id2) != 0)
 		return -1;
 	return xf_api_ctx(r, c);
 }

@@ -111,6 +111,14 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
                              const xf_field *fields, size_t nf, int *n);
 /*
+ * The ids in array arr (NULL: none), each checked as a required id named
+ * label, at "name[i]" in a refusal, into ids[0..n): the caller made room
+ * for the array's length (its body table caps it). Returns n, or -1 with
+ * the 422 answer written.
+ */
+int xf_input_ids(xf_req *r, json_t *arr, const char *name, const char *label,
+                 int64_t *ids);
+/*
  * A judge's scores, {"<criterion>": 0.0–1000.0 with one decimal, ...}:
  * 1 to max (≤ 10) criteria named by valid UTF-8 of at most 120 bytes.
  * Fills names[] (borrowed from obj) and vals_x10[] and returns their
@@ -204,6 +212,18 @@ typedef struct xf_query_table {
 	{                                                                      \
 		.name = "year", .type = XF_Q_YEAR, .label = "年度"           \
 	}
+/* ?name= one of the codes of the code list codes (an xf_code table),
+ * named label in a refusal; no default. */
+#define XF_PARAM_CODE(n, list, l)                                              \
+	{                                                                      \
+		.name = n, .type = XF_Q_ENUM, .codes = list, .label = l        \
+	}
+/* ?year= that is this year when absent. */
+#define XF_PARAM_YEAR_NOW                                                      \
+	{                                                                      \
+		.name = "year", .type = XF_Q_YEAR, .label = "年度",            \
+		.now = XF_NOW_YEAR                                             \
+	}
 #define XF_PARAM_PERIOD                                                        \
 	{                                                                      \
 		.name = "period", .type = XF_Q_PERIOD, .label = "期间"       \
@@ -232,6 +252,9 @@ int xf_api_ctx(xf_req *r, xf_ctx *c);
  * (404 when it is not one), in *id. Returns 0, or -1 with the answer
  * written. */
 int xf_api_ctx_id(xf_req *r, xf_ctx *c, int64_t *id);
+/* The same for /api/x/{id}/.../{id2}: both path ids (404 when either
+ * is not one), in *id and *id2. */
+int xf_api_ctx_id2(xf_req *r, xf_ctx *c, int64_t *id, int64_t *id2);
 /* The same for /api/x/{id}/.../{year}: then the year of the second path
  * parameter (404 "年度不正确" when it is not one), in *year. */
 int xf_api_ctx_id_year(xf_req *r, xf_ctx *c, int64_t *id, int *year);

@@ -146,29 +146,15 @@ static void answer_project(xf_req *r, int status, xf_ctx *c, int64_t id)
 }
 
 /* POST /api/joint-projects: 201 with the project. */
-void xf_h_joint_projects_create(xf_req *r)
-{
-	xf_jp_input in;
-	xf_ctx c;
-	xf_joint_project p;
-	if (jp_body(r, 1, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_jp_create(&c, &in, &p)))
-		answer_project(r, 201, &c, p.id);
-}
+XF_READ_HANDLER(xf_h_joint_projects_create, xf_jp_input in;
+                xf_joint_project p, jp_body(r, 1, &in),
+                xf_jp_create(&c, &in, &p), answer_project(r, 201, &c, p.id))
 
 /* PATCH /api/joint-projects/{id}: the project. */
-void xf_h_joint_projects_patch(xf_req *r)
-{
-	xf_jp_input in;
-	xf_ctx c;
-	xf_joint_project p;
-	int64_t id;
-	if (jp_body(r, 0, &in) != 0 || xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_jp_update(&c, id, &in, &p)))
-		answer_project(r, 200, &c, id);
-}
+XF_ID_READ_HANDLER(xf_h_joint_projects_patch, xf_jp_input in;
+                   xf_joint_project p, jp_body(r, 0, &in),
+                   xf_jp_update(&c, id, &in, &p),
+                   answer_project(r, 200, &c, id))
 
 void xf_h_joint_projects_get(xf_req *r)
 {
@@ -324,20 +310,11 @@ const xf_body_table xf_joint_projects_review_body =
 
 /* PUT /api/joint-projects/{id}/reviews/{year} {"grade","notes"}: the
  * project. */
-void xf_h_joint_projects_review(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	int year;
-	xf_jp_review out;
-	if (xf_api_ctx_id_year(r, &c, &id, &year) != 0)
-		return;
-	if (!xf_api_failed(r, &c,
-	                   xf_jp_review_put(&c, id, year, v[0].s,
-	                                    xf_val_str(&v[1]), &out)))
-		answer_project(r, 200, &c, id);
-}
+XF_ID_YEAR_HANDLER(xf_h_joint_projects_review, const xf_val *v = r->body_vals;
+                   xf_jp_review out,
+                   xf_jp_review_put(&c, id, year, v[0].s, xf_val_str(&v[1]),
+                                    &out),
+                   answer_project(r, 200, &c, id))
 
 /* ---- central-work tags -------------------------------------------------- */
 

@@ -76,11 +76,10 @@ static void change(xf_jw *w, const xf_board_item *it)
 	}
 }
 
-/* Starts the answer of board b: its org and periods; the handler adds
+/* Starts the answer of board b: its org and periods; the writer adds
  * its own keys and ends it with board_end. */
-static void board_begin(xf_req *r, xf_jw *w, const xf_board *b)
+static void board_begin(xf_jw *w, const xf_board *b)
 {
-	xf_jw_init(w, &r->out);
 	xf_jw_obj(w);
 	xf_jw_key(w, "org");
 	xf_jw_obj(w);
@@ -94,8 +93,8 @@ static void board_begin(xf_req *r, xf_jw *w, const xf_board *b)
 
 /* Ends the answer of board b: its items, each with fields[0..n) and its
  * change of rank, and their total. */
-static void board_end(xf_req *r, xf_jw *w, const xf_board *b,
-                      const xf_jfield *fields, size_t n)
+static void board_end(xf_jw *w, const xf_board *b, const xf_jfield *fields,
+                      size_t n)
 {
 	xf_jw_key(w, "items");
 	xf_jw_arr(w);
@@ -108,7 +107,6 @@ static void board_end(xf_req *r, xf_jw *w, const xf_board *b,
 	xf_jw_arr_end(w);
 	xf_jw_kint(w, "total", b->n);
 	xf_jw_obj_end(w);
-	xf_reply_json(r, 200);
 }
 
 const xf_jfield xf_board_member_fields[] = {
@@ -124,23 +122,23 @@ const xf_jfield xf_board_member_fields[] = {
 };
 const size_t xf_board_member_nfields = XF_NFIELDS(xf_board_member_fields);
 
-void xf_h_leaderboard_members(xf_req *r)
+static void member_board_json(xf_jw *w, const xf_board *b)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_board b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
-	                                   (int)q[MB_LIMIT].i, &b)))
-		return;
-	xf_jw w;
-	board_begin(r, &w, &b);
-	xf_jw_kint(&w, "base", b.base);
-	board_end(r, &w, &b, xf_board_member_fields,
+	board_begin(w, b);
+	xf_jw_kint(w, "base", b->base);
+	board_end(w, b, xf_board_member_fields,
 	          XF_NFIELDS(xf_board_member_fields));
 }
+
+/* The member board of the checked query q, at most limit rows. */
+static int member_board(xf_ctx *c, const xf_val *q, int limit, xf_board *b)
+{
+	return xf_board_members(c, q[MB_ORG].i, q[MB_PERIOD].s, limit, b);
+}
+
+XF_CTX_HANDLER(xf_h_leaderboard_members, const xf_val *q = r->query_vals;
+               xf_board b, member_board(&c, q, (int)q[MB_LIMIT].i, &b),
+               XF_ANSWER(r, 200, member_board_json, &b))
 
 const xf_jfield xf_board_org_fields[] = {
     XF_JF(INT, xf_board_item, "rank", rank),
@@ -156,25 +154,25 @@ const xf_jfield xf_board_org_fields[] = {
 };
 const size_t xf_board_org_nfields = XF_NFIELDS(xf_board_org_fields);
 
-void xf_h_leaderboard_orgs(xf_req *r)
+static void org_board_json(xf_jw *w, const xf_board *b, const char *kind,
+                           const char *by)
 {
-	const xf_val *q = r->query_vals;
-	const char *kind = q[OB_KIND].s, *by = q[OB_BY].s;
-	xf_ctx c;
-	xf_board b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s,
-	                                by, (int)q[OB_LIMIT].i, &b)))
-		return;
-	xf_jw w;
-	board_begin(r, &w, &b);
-	xf_jw_kstr(&w, "kind", kind);
-	xf_jw_kstr(&w, "by", by);
-	board_end(r, &w, &b, xf_board_org_fields,
-	          XF_NFIELDS(xf_board_org_fields));
+	board_begin(w, b);
+	xf_jw_kstr(w, "kind", kind);
+	xf_jw_kstr(w, "by", by);
+	board_end(w, b, xf_board_org_fields, XF_NFIELDS(xf_board_org_fields));
 }
+
+/* The organization board of the checked query q, at most limit rows. */
+static int org_board(xf_ctx *c, const xf_val *q, int limit, xf_board *b)
+{
+	return xf_board_orgs(c, q[OB_ORG].i, q[OB_KIND].s, q[OB_PERIOD].s,
+	                     q[OB_BY].s, limit, b);
+}
+
+XF_CTX_HANDLER(xf_h_leaderboard_orgs, const xf_val *q = r->query_vals;
+               xf_board b, org_board(&c, q, (int)q[OB_LIMIT].i, &b),
+               XF_ANSWER(r, 200, org_board_json, &b, q[OB_KIND].s, q[OB_BY].s))
 
 /* ---- the boards in Excel: the whole ranking ------------------------------ */
 
@@ -223,48 +221,36 @@ static void org_cells(void *arg, int i, xf_xlsx_cell *cells)
 	cells[8] = (xf_xlsx_cell){change_text(it, x->change), 0, -1};
 }
 
-/* GET /api/leaderboards/members.xlsx?org=&period=: the 先锋榜 of members,
- * the whole ranking (the page's limit does not apply). */
-void xf_h_leaderboard_members_xlsx(xf_req *r)
+/* The member board b in Excel. */
+static void member_board_xlsx(xf_req *r, const xf_ctx *c, const xf_board *b)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_board b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_board_members(&c, q[MB_ORG].i, q[MB_PERIOD].s,
-	                                   XF_XLSX_MAX_ROWS + 1, &b)) ||
-	    xf_xlsx_rows_fit(r, b.n) != 0)
+	if (xf_xlsx_rows_fit(r, b->n) != 0)
 		return;
 	static const char *const heads[] = {"名次",     "姓名", "所在组织",
 	                                    "上级组织", "积分", "一票否决",
 	                                    "名次变化"};
 	static const double widths[] = {6, 12, 24, 24, 10, 10, 10};
-	const char *const filters[] = {"组织", b.org.name, "期间", b.period};
-	board_rows x = {.b = &b};
+	const char *const filters[] = {"组织", b->org.name, "期间", b->period};
+	board_rows x = {.b = b};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("党员先锋榜", heads, widths, "党员先锋榜.xlsx");
-	xf_xlsx_list_reply(
-	    r, c.now, &sheet,
-	    xf_arena_printf(&r->arena, "%s%s党员先锋榜", b.org.name, b.period),
-	    filters, 2, b.n, member_cells, &x);
+	xf_xlsx_list_reply(r, c->now, &sheet,
+	                   xf_arena_printf(&r->arena, "%s%s党员先锋榜",
+	                                   b->org.name, b->period),
+	                   filters, 2, b->n, member_cells, &x);
 }
 
-/* GET /api/leaderboards/orgs.xlsx?org=&period=&kind=&by=: the 先锋榜 of
- * organizations, the whole ranking. */
-void xf_h_leaderboard_orgs_xlsx(xf_req *r)
+/* GET /api/leaderboards/members.xlsx?org=&period=: the 先锋榜 of members,
+ * the whole ranking (the page's limit does not apply). */
+XF_CTX_HANDLER(xf_h_leaderboard_members_xlsx, const xf_val *q = r->query_vals;
+               xf_board b, member_board(&c, q, XF_XLSX_MAX_ROWS + 1, &b),
+               member_board_xlsx(r, &c, &b))
+
+/* The organization board b of kind, ranked by by, in Excel. */
+static void org_board_xlsx(xf_req *r, const xf_ctx *c, const xf_board *b,
+                           const char *kind, const char *by)
 {
-	const xf_val *q = r->query_vals;
-	const char *kind = q[OB_KIND].s, *by = q[OB_BY].s;
-	xf_ctx c;
-	xf_board b;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_board_orgs(&c, q[OB_ORG].i, kind, q[OB_PERIOD].s,
-	                                by, XF_XLSX_MAX_ROWS + 1, &b)) ||
-	    xf_xlsx_rows_fit(r, b.n) != 0)
+	if (xf_xlsx_rows_fit(r, b->n) != 0)
 		return;
 	static const char *const heads[] = {
 	    "名次",       "组织",     "上级组织", "党员积分", "党员人数",
@@ -272,22 +258,28 @@ void xf_h_leaderboard_orgs_xlsx(xf_req *r)
 	static const double widths[] = {6, 24, 24, 10, 10, 10, 10, 10, 10};
 	const char *const filters[] = {
 	    "组织",
-	    b.org.name,
+	    b->org.name,
 	    "期间",
-	    b.period,
+	    b->period,
 	    "组织类型",
 	    xf_code_label(xf_org_kinds, kind),
 	    "排序依据",
 	    strcmp(by, "org_points") == 0 ? "组织积分" : "人均积分"};
-	board_rows x = {.b = &b};
+	board_rows x = {.b = b};
 	static const xf_xlsx_sheet sheet =
 	    XF_XLSX_SHEET("组织先锋榜", heads, widths, "组织先锋榜.xlsx");
-	xf_xlsx_list_reply(r, c.now, &sheet,
+	xf_xlsx_list_reply(r, c->now, &sheet,
 	                   xf_arena_printf(&r->arena, "%s%s%s先锋榜",
-	                                   b.org.name, b.period,
+	                                   b->org.name, b->period,
 	                                   xf_code_label(xf_org_kinds, kind)),
-	                   filters, 4, b.n, org_cells, &x);
+	                   filters, 4, b->n, org_cells, &x);
 }
+
+/* GET /api/leaderboards/orgs.xlsx?org=&period=&kind=&by=: the 先锋榜 of
+ * organizations, the whole ranking. */
+XF_CTX_HANDLER(xf_h_leaderboard_orgs_xlsx, const xf_val *q = r->query_vals;
+               xf_board b, org_board(&c, q, XF_XLSX_MAX_ROWS + 1, &b),
+               org_board_xlsx(r, &c, &b, q[OB_KIND].s, q[OB_BY].s))
 
 static void rank_obj(xf_jw *w, const char *key, int64_t id, const char *name,
                      int64_t rank)
@@ -316,57 +308,52 @@ static const xf_param me_params[] = {
 };
 const xf_query_table xf_points_me_query = XF_QUERY_TABLE(me_params);
 
-void xf_h_points_me(xf_req *r)
+/* The caller's points page me; c for today's state of its notices. */
+static void me_json(xf_jw *w, const xf_points_me *me, xf_ctx *c)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	xf_points_me me;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(
-	        r, &c, xf_points_me_read(&c, q[M_YEAR].s, q[M_PERIOD].s, &me)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "member_id", me.member_id);
-	xf_jw_kstr(&w, "name", me.name);
-	xf_jw_kstr(&w, "year", me.year);
-	xf_jw_kint(&w, "base", me.base);
-	xf_jw_kint(&w, "points", me.points);
-	xf_jw_kint(&w, "total", me.total);
-	xf_jw_kbool(&w, "vetoed", me.vetoed);
-	xf_jw_kstr(&w, "period", me.period);
-	xf_jw_kint(&w, "period_points", me.period_points);
-	rank_obj(&w, "branch", me.org_id, me.org_name, me.rank_branch);
-	rank_obj(&w, "unit", me.unit.id, me.unit.name, me.rank_unit);
-	xf_jw_key(&w, "months");
-	xf_jw_arr(&w);
-	for (int i = 0; i < me.nperiods; i++) {
-		if (strlen(me.periods[i].period) != 7)
+	xf_jw_obj(w);
+	xf_jw_kint(w, "member_id", me->member_id);
+	xf_jw_kstr(w, "name", me->name);
+	xf_jw_kstr(w, "year", me->year);
+	xf_jw_kint(w, "base", me->base);
+	xf_jw_kint(w, "points", me->points);
+	xf_jw_kint(w, "total", me->total);
+	xf_jw_kbool(w, "vetoed", me->vetoed);
+	xf_jw_kstr(w, "period", me->period);
+	xf_jw_kint(w, "period_points", me->period_points);
+	rank_obj(w, "branch", me->org_id, me->org_name, me->rank_branch);
+	rank_obj(w, "unit", me->unit.id, me->unit.name, me->rank_unit);
+	xf_jw_key(w, "months");
+	xf_jw_arr(w);
+	for (int i = 0; i < me->nperiods; i++) {
+		if (strlen(me->periods[i].period) != 7)
 			continue; /* "2024-07" */
-		xf_jw_obj(&w);
-		xf_jw_kstr(&w, "period", me.periods[i].period);
-		xf_jw_kint(&w, "points", me.periods[i].points);
-		xf_jw_kint(&w, "entries", me.periods[i].entries);
-		xf_jw_obj_end(&w);
+		xf_jw_obj(w);
+		xf_jw_kstr(w, "period", me->periods[i].period);
+		xf_jw_kint(w, "points", me->periods[i].points);
+		xf_jw_kint(w, "entries", me->periods[i].entries);
+		xf_jw_obj_end(w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_key(&w, "entries");
-	xf_jw_arr(&w);
-	for (int i = 0; i < me.nentries; i++)
-		xf_point_entry_json(&w, &me.entries[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_kint(&w, "total_entries", me.total_entries);
-	xf_jw_key(&w, "notices");
-	xf_jw_arr(&w);
-	const char *today = xf_point_notice_today(&c);
-	for (int i = 0; i < me.nnotices; i++) {
-		const xf_point_notice *n = &me.notices[i];
-		xf_point_notice_json(&w, n, xf_point_notice_state(n, today), 1,
+	xf_jw_arr_end(w);
+	xf_jw_key(w, "entries");
+	xf_jw_arr(w);
+	for (int i = 0; i < me->nentries; i++)
+		xf_point_entry_json(w, &me->entries[i]);
+	xf_jw_arr_end(w);
+	xf_jw_kint(w, "total_entries", me->total_entries);
+	xf_jw_key(w, "notices");
+	xf_jw_arr(w);
+	const char *today = xf_point_notice_today(c);
+	for (int i = 0; i < me->nnotices; i++) {
+		const xf_point_notice *n = &me->notices[i];
+		xf_point_notice_json(w, n, xf_point_notice_state(n, today), 1,
 		                     NULL, 0);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_points_me, const xf_val *q = r->query_vals;
+               xf_points_me me,
+               xf_points_me_read(&c, q[M_YEAR].s, q[M_PERIOD].s, &me),
+               XF_ANSWER(r, 200, me_json, &me, &c))

@@ -45,16 +45,10 @@ static void lecture_input(const xf_val *v, int with_org, xf_lecture_input *in)
 }
 
 /* POST /api/lectures: 201 with the lecture. */
-void xf_h_lectures_create(xf_req *r)
-{
-	xf_lecture_input in;
-	xf_ctx c;
-	xf_lecture l;
-	lecture_input(r->body_vals, 1, &in);
-	if (xf_api_ctx(r, &c) == 0 &&
-	    !xf_api_failed(r, &c, xf_lecture_create(&c, &in, &l)))
-		XF_ANSWER(r, 201, xf_lecture_json, &l);
-}
+XF_CTX_HANDLER(xf_h_lectures_create, xf_lecture_input in; xf_lecture l;
+               lecture_input(r->body_vals, 1, &in),
+               xf_lecture_create(&c, &in, &l),
+               XF_ANSWER(r, 201, xf_lecture_json, &l))
 
 XF_ID_HANDLER(xf_h_lectures_patch, xf_lecture_input in; xf_lecture l;
               lecture_input(r->body_vals, 0, &in),
@@ -72,10 +66,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_lecture_kinds,
-     .label = "党课类型"},
+    XF_PARAM_CODE("kind", xf_lecture_kinds, "党课类型"),
     XF_PARAM_YEAR,
     {.name = "q", .type = XF_Q_STR, .max = 50, .label = "关键词"},
 };

@@ -120,45 +120,27 @@ static void answer_meeting(xf_req *r, int status, const xf_meeting *m,
 }
 
 /* POST /api/meetings: records a meeting; 201 with it. */
-void xf_h_meetings_create(xf_req *r)
+XF_READ_HANDLER(xf_h_meetings_create, xf_meeting_input in = {0};
+                xf_meeting m, meeting_body(r, &in),
+                xf_meeting_create(&c, &in, &m),
+                answer_meeting(r, 201, &m, NULL, 0))
+
+/* Changes meeting id by in, then reads it back with its measures. */
+static int update_read(xf_ctx *c, int64_t id, const xf_meeting_input *in,
+                       xf_meeting *m, xf_measure **ms, int *n)
 {
-	xf_meeting_input in = {0};
-	xf_ctx c;
-	xf_meeting m;
-	if (meeting_body(r, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_meeting_create(&c, &in, &m)))
-		answer_meeting(r, 201, &m, NULL, 0);
+	int rc = xf_meeting_update(c, id, in, m);
+	return rc != XF_OK ? rc : xf_meeting_read(c, id, m, ms, n);
 }
 
-void xf_h_meetings_patch(xf_req *r)
-{
-	xf_meeting_input in = {0};
-	xf_ctx c;
-	xf_meeting m;
-	xf_measure *ms;
-	int n;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || meeting_body(r, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_meeting_update(&c, id, &in, &m)) &&
-	    !xf_api_failed(r, &c, xf_meeting_read(&c, id, &m, &ms, &n)))
-		answer_meeting(r, 200, &m, ms, n);
-}
+XF_ID_READ_HANDLER(xf_h_meetings_patch, xf_meeting_input in = {0}; xf_meeting m;
+                   xf_measure * ms; int n, meeting_body(r, &in),
+                                    update_read(&c, id, &in, &m, &ms, &n),
+                                    answer_meeting(r, 200, &m, ms, n))
 
-void xf_h_meetings_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_meeting m;
-	xf_measure *ms;
-	int n;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_meeting_read(&c, id, &m, &ms, &n)))
-		answer_meeting(r, 200, &m, ms, n);
-}
+XF_ID_HANDLER(xf_h_meetings_get, xf_meeting m; xf_measure * ms;
+              int n, xf_meeting_read(&c, id, &m, &ms, &n),
+              answer_meeting(r, 200, &m, ms, n))
 
 XF_ID_OK_HANDLER(xf_h_meetings_delete, xf_meeting_remove(&c, id))
 
@@ -308,18 +290,9 @@ static void answer_register(xf_req *r, const xf_meeting *m,
 	xf_reply_json(r, 200);
 }
 
-void xf_h_meetings_attendance_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_meeting m;
-	xf_attendee *e;
-	int n;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_attendance_read(&c, id, &m, &e, &n)))
-		answer_register(r, &m, e, n);
-}
+XF_ID_HANDLER(xf_h_meetings_attendance_get, xf_meeting m; xf_attendee * e;
+              int n, xf_attendance_read(&c, id, &m, &e, &n),
+              answer_register(r, &m, e, n))
 
 static const xf_field attendance_fields[] = {
     {"items", XF_F_ARRAY, 1, 0, 0, XF_ATTENDANCE_MAX, NULL, "出席情况"},

@@ -89,44 +89,17 @@ static void answer_member(xf_req *r, int status, xf_ctx *c, const xf_member *m)
 	XF_ANSWER(r, status, xf_member_json, m, xf_member_full_pii(c, m));
 }
 
-void xf_h_members_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_member_input in = {0};
-	xf_ctx c;
-	xf_member m;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_member_create(&c, &in, &m)))
-		answer_member(r, 201, &c, &m);
-}
+XF_CTX_HANDLER(xf_h_members_create, xf_member_input in = {0}; xf_member m;
+               to_input(r->body_vals, &in), xf_member_create(&c, &in, &m),
+               answer_member(r, 201, &c, &m))
 
-void xf_h_members_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_member_input in = {0};
-	xf_ctx c;
-	xf_member m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_member_update(&c, id, &in, &m)))
-		answer_member(r, 200, &c, &m);
-}
+XF_ID_HANDLER(xf_h_members_patch, xf_member_input in = {0}; xf_member m;
+              to_input(r->body_vals, &in), xf_member_update(&c, id, &in, &m),
+              answer_member(r, 200, &c, &m))
 
-void xf_h_members_get(xf_req *r)
-{
-	xf_ctx c;
-	xf_member m;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_member_read(&c, id, &m)) &&
-	    pii_shown(r, &c, &m, 1, "detail") == 0)
-		answer_member(r, 200, &c, &m);
-}
+XF_ID_HANDLER(xf_h_members_get, xf_member m, xf_member_read(&c, id, &m),
+              if (pii_shown(r, &c, &m, 1, "detail") == 0)
+                  answer_member(r, 200, &c, &m))
 
 XF_ID_OK_HANDLER(xf_h_members_delete, xf_member_remove(&c, id))
 
@@ -138,10 +111,7 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
     {.name = "q", .type = XF_Q_STR, .max = 50},
-    {.name = "status",
-     .type = XF_Q_ENUM,
-     .codes = xf_member_statuses,
-     .label = "党员状态"},
+    XF_PARAM_CODE("status", xf_member_statuses, "党员状态"),
     XF_PARAM_SUBTREE,
     {.name = "sort", .type = XF_Q_ENUM, .enums = sorts, .label = "排序方式"},
 };

@@ -29,16 +29,23 @@ enum {
 	N_COUNT
 };
 
-static const xf_field notice_fields[N_COUNT] = {
-    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
-    {"period", XF_F_STR, 1, 0, 4, 12, NULL, "期间"},
-    {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_point_notice_kinds, "榜单类型"},
-    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},
-    {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
-    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
-    {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
-};
+/* The fields of a 公示 of a points board; the period and the board's
+ * kind are required when board is (not for a 公示 of another subject). */
+#define NOTICE_FIELDS(board)                                                   \
+	{"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},                     \
+	    {"period", XF_F_STR, board, 0, 4, 12, NULL, "期间"},               \
+	    {"kind",    XF_F_ENUM, board, 0, 0, 0, xf_point_notice_kinds,      \
+	     "榜单类型"},                                                      \
+	    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},     \
+	    {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},         \
+	    {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},        \
+	    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},               \
+	{                                                                      \
+		"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL,          \
+		    "公示条数"                                             \
+	}
+
+static const xf_field notice_fields[N_COUNT] = {NOTICE_FIELDS(1)};
 const xf_body_table xf_point_notices_create_body = XF_BODY_TABLE(notice_fields);
 
 void xf_api_notice_answer(xf_req *r, xf_ctx *c, int status,
@@ -89,14 +96,7 @@ void xf_h_point_notices_create(xf_req *r)
  * "year","opens_on"?,"closes_on","title"?}. */
 enum { G_SUBJECT = N_COUNT, G_YEAR, G_COUNT };
 static const xf_field any_notice_fields[G_COUNT] = {
-    {"org_id", XF_F_ID, 1, 0, 0, 0, NULL, "公示组织"},
-    {"period", XF_F_STR, 0, 0, 4, 12, NULL, "期间"},
-    {"kind", XF_F_ENUM, 0, 0, 0, 0, xf_point_notice_kinds, "榜单类型"},
-    {"org_kind", XF_F_ENUM, 0, 0, 0, 0, xf_org_kinds, "组织类型"},
-    {"opens_on", XF_F_DATE, 0, 0, 0, 0, NULL, "公示开始日期"},
-    {"closes_on", XF_F_DATE, 1, 0, 0, 0, NULL, "公示截止日期"},
-    {"title", XF_F_STR, 0, 0, 1, 200, NULL, "公示标题"},
-    {"limit", XF_F_INT, 0, 0, 1, XF_NOTICE_MAX_ROWS, NULL, "公示条数"},
+    NOTICE_FIELDS(0),
     {"subject", XF_F_ENUM, 1, 0, 0, 0, xf_notice_subjects, "公示事项"},
     {"year", XF_F_INT, 0, 0, 1900, 2200, NULL, "年度"},
 };
@@ -209,37 +209,16 @@ static const xf_field answer_fields[] = {
 const xf_body_table xf_point_objections_answer_body =
     XF_BODY_TABLE(answer_fields);
 
-void xf_h_point_objections_answer(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_objection o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(
-	        r, &c, xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o)))
-		XF_ANSWER(r, 200, xf_point_objection_json, &o);
-}
+XF_ID_HANDLER(xf_h_point_objections_answer, const xf_val *v = r->body_vals;
+              xf_point_objection o,
+              xf_point_objection_answer(&c, id, v[0].s, v[1].s, &o),
+              XF_ANSWER(r, 200, xf_point_objection_json, &o))
 
 /* ?page=&size= */
 static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
 const xf_query_table xf_point_objections_list_query =
     XF_QUERY_TABLE(page_params);
 
-void xf_h_point_objections_list(xf_req *r)
-{
-	int offset, limit;
-	xf_ctx c;
-	xf_point_objection *items;
-	int n;
-	int64_t total, id;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_point_objection_list(&c, id, offset, limit, &items,
-	                                          &n, &total)))
-		return;
-	XF_PAGE_ANSWER(r, xf_point_objection_json, items, n, total);
-}
+XF_ID_LIST_HANDLER(xf_h_point_objections_list, xf_point_objection,
+                   xf_point_objection_json,
+                   xf_point_objection_list(&c, id, XF_LIST_OUT))

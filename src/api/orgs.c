@@ -65,32 +65,13 @@ static void answer_page(xf_req *r, const xf_org_page *p)
 	XF_PAGE_ANSWER(r, xf_org_json, p->items, p->n, p->total);
 }
 
-void xf_h_orgs_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_org_input in = {0};
-	xf_ctx c;
-	xf_org o;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_org_create(&c, &in, &o)))
-		XF_ANSWER(r, 201, xf_org_json, &o);
-}
+XF_CTX_HANDLER(xf_h_orgs_create, xf_org_input in = {0}; xf_org o;
+               to_input(r->body_vals, &in), xf_org_create(&c, &in, &o),
+               XF_ANSWER(r, 201, xf_org_json, &o))
 
-void xf_h_orgs_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_org_input in = {0};
-	xf_ctx c;
-	xf_org o;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	to_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_org_update(&c, id, &in, &o)))
-		XF_ANSWER(r, 200, xf_org_json, &o);
-}
+XF_ID_HANDLER(xf_h_orgs_patch, xf_org_input in = {0}; xf_org o;
+              to_input(r->body_vals, &in), xf_org_update(&c, id, &in, &o),
+              XF_ANSWER(r, 200, xf_org_json, &o))
 
 XF_ID_HANDLER(xf_h_orgs_get, xf_org o, xf_org_read(&c, id, &o),
               XF_ANSWER(r, 200, xf_org_json, &o))
@@ -106,27 +87,20 @@ static void counts(xf_jw *w, const char *key, const xf_count *c, int n)
 	xf_jw_obj_end(w);
 }
 
-void xf_h_orgs_stats(xf_req *r)
+static void stats_json(xf_jw *w, const xf_org_stats *s, int64_t id)
 {
-	xf_ctx c;
-	xf_org_stats s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_count(&c, id, &s)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "org_id", id);
-	xf_jw_kint(&w, "orgs", s.orgs);
-	xf_jw_kint(&w, "members", s.members);
-	counts(&w, "orgs_by_kind", s.by_kind, s.nkind);
-	counts(&w, "orgs_by_level", s.by_level, s.nlevel);
-	counts(&w, "members_by_status", s.by_status, s.nstatus);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "org_id", id);
+	xf_jw_kint(w, "orgs", s->orgs);
+	xf_jw_kint(w, "members", s->members);
+	counts(w, "orgs_by_kind", s->by_kind, s->nkind);
+	counts(w, "orgs_by_level", s->by_level, s->nlevel);
+	counts(w, "members_by_status", s->by_status, s->nstatus);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_orgs_stats, xf_org_stats s, xf_org_count(&c, id, &s),
+              XF_ANSWER(r, 200, stats_json, &s, id))
 
 /* ?page=&size=&q=&kind=&level=&roots= */
 enum { OL_PAGE, OL_SIZE, OL_Q, OL_KIND, OL_LEVEL, OL_ROOTS };
@@ -134,55 +108,37 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     {.name = "q", .type = XF_Q_STR, .max = 100},
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_kinds,
-     .label = "组织类型"},
-    {.name = "level",
-     .type = XF_Q_ENUM,
-     .codes = xf_org_levels,
-     .label = "层级"},
+    XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
+    XF_PARAM_CODE("level", xf_org_levels, "层级"),
     {.name = "roots", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_orgs_list_query = XF_QUERY_TABLE(list_params);
 
-void xf_h_orgs_list(xf_req *r)
+/* The filter of the list's checked query q. */
+static xf_org_filter list_filter(const xf_val *q)
 {
-	const xf_val *q = r->query_vals;
-	xf_org_filter f = {.q = q[OL_Q].s,
-	                   .kind = q[OL_KIND].s,
-	                   .level = q[OL_LEVEL].s,
-	                   .roots = (int)q[OL_ROOTS].i};
-	xf_ctx c;
-	xf_org_page p;
-	xf_query_page(r, &f.offset, &f.limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_org_list(&c, &f, &p)))
-		answer_page(r, &p);
+	return (xf_org_filter){.q = q[OL_Q].s,
+	                       .kind = q[OL_KIND].s,
+	                       .level = q[OL_LEVEL].s,
+	                       .roots = (int)q[OL_ROOTS].i};
 }
+
+XF_CTX_HANDLER(xf_h_orgs_list, xf_org_filter f = list_filter(r->query_vals);
+               xf_org_page p; xf_query_page(r, &f.offset, &f.limit),
+                              xf_org_list(&c, &f, &p), answer_page(r, &p))
 
 /* GET /api/orgs/{id}/children: the direct children, each with the
  * members of its whole subtree (subtree_member_count). */
-void xf_h_orgs_children(xf_req *r)
+/* A child organization o with its subtree's member count. */
+static void child_json(xf_jw *w, const xf_org *o)
 {
-	xf_ctx c;
-	xf_org_page p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_children(&c, id, &p)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < p.n; i++) {
-		xf_org_json_open(&w, &p.items[i], 0);
-		xf_jw_kint(&w, "subtree_member_count",
-		           p.items[i].subtree_member_count);
-		xf_jw_obj_end(&w);
-	}
-	xf_page_end(r, &w, p.total);
+	xf_org_json_open(w, o, 0);
+	xf_jw_kint(w, "subtree_member_count", o->subtree_member_count);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_orgs_children, xf_org_page p, xf_org_children(&c, id, &p),
+              XF_PAGE_ANSWER(r, child_json, p.items, p.n, p.total))
 
 /* Writes items[*i] and, recursively, the nodes below it. */
 static void tree_node(xf_jw *w, const xf_org_page *p, int *i)
@@ -198,22 +154,15 @@ static void tree_node(xf_jw *w, const xf_org_page *p, int *i)
 	xf_jw_obj_end(w);
 }
 
-void xf_h_orgs_tree(xf_req *r)
+static void tree_json(xf_jw *w, const xf_org_page *p)
 {
-	xf_ctx c;
-	xf_org_page p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (xf_api_failed(r, &c, xf_org_tree(&c, id, &p)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
 	int i = 0;
-	if (p.n > 0)
-		tree_node(&w, &p, &i);
-	xf_reply_json(r, 200);
+	if (p->n > 0)
+		tree_node(w, p, &i);
 }
+
+XF_ID_HANDLER(xf_h_orgs_tree, xf_org_page p, xf_org_tree(&c, id, &p),
+              XF_ANSWER(r, 200, tree_json, &p))
 
 /* ---- clusters ---------------------------------------------------------- */
 
@@ -258,14 +207,6 @@ XF_ID_HANDLER(xf_h_clusters_add_org, const xf_val *v = r->body_vals;
               xf_cluster cl, xf_cluster_add(&c, id, v[0].i, &cl),
               XF_ANSWER(r, 200, xf_cluster_json, &cl))
 
-void xf_h_clusters_remove_org(xf_req *r)
-{
-	xf_ctx c;
-	xf_cluster cl;
-	int64_t id, org;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &org) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_cluster_remove(&c, id, org, &cl)))
-		XF_ANSWER(r, 200, xf_cluster_json, &cl);
-}
+XF_ID2_HANDLER(xf_h_clusters_remove_org, xf_cluster cl,
+               xf_cluster_remove(&c, id, id2, &cl),
+               XF_ANSWER(r, 200, xf_cluster_json, &cl))

@@ -137,20 +137,11 @@ static void answer_plan(xf_req *r, int status, xf_ctx *c, int64_t id)
 }
 
 /* POST /api/plans: 201 with the plan, each item with its task. */
-void xf_h_plans_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_plan_input in = {0};
-	xf_ctx c;
-	xf_plan p;
-	if (plan_items(r, v[P_ITEMS].j, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	in.org_id = v[P_ORG].i;
-	in.year = (int)v[P_YEAR].i;
-	in.title = v[P_TITLE].s;
-	if (!xf_api_failed(r, &c, xf_plan_create(&c, &in, &p)))
-		answer_plan(r, 201, &c, p.id);
-}
+XF_READ_HANDLER(xf_h_plans_create, const xf_val *v = r->body_vals;
+                xf_plan_input in = {0}; xf_plan p; in.org_id = v[P_ORG].i;
+                in.year = (int)v[P_YEAR].i;
+                in.title = v[P_TITLE].s, plan_items(r, v[P_ITEMS].j, &in),
+                xf_plan_create(&c, &in, &p), answer_plan(r, 201, &c, p.id))
 
 enum { U_TITLE, U_YEAR, U_COUNT };
 static const xf_field patch_fields[U_COUNT] = {
@@ -161,19 +152,10 @@ const xf_body_table xf_plans_patch_body = XF_BODY_TABLE(patch_fields);
 
 /* PATCH /api/plans/{id} {"title","year"}: 200 with the plan. The
  * organization and the items are not changed here (unknown fields). */
-void xf_h_plans_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_plan_patch in = {0};
-	XF_TAKE_STR(&in, title, v[U_TITLE]);
-	XF_TAKE_INT(&in, year, v[U_YEAR]);
-	if (!xf_api_failed(r, &c, xf_plan_update(&c, id, &in)))
-		answer_plan(r, 200, &c, id);
-}
+XF_ID_HANDLER(xf_h_plans_patch, const xf_val *v = r->body_vals;
+              xf_plan_patch in = {0}; XF_TAKE_STR(&in, title, v[U_TITLE]);
+              XF_TAKE_INT(&in, year, v[U_YEAR]), xf_plan_update(&c, id, &in),
+              answer_plan(r, 200, &c, id))
 
 /* DELETE /api/plans/{id}: 200 {"ok":true}; 409 while tasks carry it. */
 XF_ID_OK_HANDLER(xf_h_plans_delete, xf_plan_remove(&c, id))

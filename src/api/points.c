@@ -94,34 +94,20 @@ static void to_rule_input(const xf_val *v, xf_point_rule_input *in)
 	in->valid_from = v[R_FROM].present ? v[R_FROM].s : NULL;
 }
 
-void xf_h_point_rules_create(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_point_rule_input in = {0};
-	xf_ctx c;
-	xf_point_rule rule;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	to_rule_input(v, &in);
-	in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
-	in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i : 0;
-	if (!xf_api_failed(r, &c, xf_point_rule_create(&c, &in, &rule)))
-		XF_ANSWER(r, 201, xf_point_rule_json, &rule, 1);
-}
+XF_CTX_HANDLER(xf_h_point_rules_create, const xf_val *v = r->body_vals;
+               xf_point_rule_input in = {0}; xf_point_rule rule;
+               to_rule_input(v, &in);
+               in.kind = v[R_KIND].present ? v[R_KIND].s : NULL;
+               in.org_id = v[R_ORG].present && !v[R_ORG].is_null ? v[R_ORG].i
+                                                                 : 0,
+               xf_point_rule_create(&c, &in, &rule),
+               XF_ANSWER(r, 201, xf_point_rule_json, &rule, 1))
 
-void xf_h_point_rules_patch(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_point_rule_input in = {0};
-	xf_ctx c;
-	xf_point_rule rule;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	to_rule_input(v, &in);
-	if (!xf_api_failed(r, &c, xf_point_rule_change(&c, id, &in, &rule)))
-		XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1);
-}
+XF_ID_HANDLER(xf_h_point_rules_patch, xf_point_rule_input in = {0};
+              xf_point_rule rule;
+              to_rule_input(r->body_vals, &in),
+              xf_point_rule_change(&c, id, &in, &rule),
+              XF_ANSWER(r, 200, xf_point_rule_json, &rule, 1))
 
 XF_ID_HANDLER(xf_h_point_rules_get, xf_point_rule rule,
               xf_point_rule_read(&c, id, &rule),
@@ -130,10 +116,7 @@ XF_ID_HANDLER(xf_h_point_rules_get, xf_point_rule rule,
 /* ?kind=&on=&category= */
 enum { RL_KIND, RL_ON, RL_CATEGORY };
 static const xf_param rule_list_params[] = {
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_point_subjects,
-     .label = "积分对象"},
+    XF_PARAM_CODE("kind", xf_point_subjects, "积分对象"),
     {.name = "on", .type = XF_Q_DATE, .label = "日期"},
     {.name = "category", .type = XF_Q_STR, .max = 20},
 };
@@ -197,19 +180,12 @@ static const xf_param settings_params[] = {
 const xf_query_table xf_point_settings_get_query =
     XF_QUERY_TABLE(settings_params);
 
-void xf_h_point_settings_get(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	const char *kind = q[S_KIND].s;
-	int year = (int)q[S_YEAR].i;
-	xf_ctx c;
-	int64_t base, floor;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(
-	        r, &c, xf_point_settings_read(&c, kind, year, &base, &floor)))
-		answer_settings(r, kind, year, base, floor);
-}
+XF_CTX_HANDLER(xf_h_point_settings_get, const xf_val *q = r->query_vals;
+               const char *kind = q[S_KIND].s; int year = (int)q[S_YEAR].i;
+               int64_t base;
+               int64_t floor,
+               xf_point_settings_read(&c, kind, year, &base, &floor),
+               answer_settings(r, kind, year, base, floor))
 
 static const xf_field settings_fields[] = {
     {"kind", XF_F_ENUM, 1, 0, 0, 0, xf_point_subjects, "积分对象"},
@@ -269,29 +245,27 @@ int xf_input_claim_evidence(xf_req *r, json_t *arr, const char **json, int *n)
 	return 0;
 }
 
-void xf_h_claims_create(xf_req *r)
+/* Creates claim in, by default the caller's own (a caller who is no
+ * member names one). */
+static int create_claim(xf_ctx *c, xf_point_claim_input *in, xf_point_claim *cl,
+                        xf_point_result *res)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_claim cl;
-	xf_point_result res;
-	xf_point_claim_input in = {
-	    .member_id = v[0].i, .rule_id = v[1].i, .description = v[2].s};
-	if (xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence) !=
-	        0 ||
-	    xf_api_ctx(r, &c) != 0)
-		return;
-	if (!in.member_id) {
-		if (!c.scope || !c.scope->member_id) {
-			xf_reply_error(r, 422, "invalid_field", "党员为必填项",
-			               "member_id");
-			return;
-		}
-		in.member_id = c.scope->member_id;
+	if (!in->member_id) {
+		if (!c->scope || !c->scope->member_id)
+			return xf_invalid(c, "党员为必填项", "member_id");
+		in->member_id = c->scope->member_id;
 	}
-	if (!xf_api_failed(r, &c, xf_point_claim_create(&c, &in, &cl, &res)))
-		XF_ANSWER(r, 201, xf_point_claim_json, &cl);
+	return xf_point_claim_create(c, in, cl, res);
 }
+
+XF_READ_HANDLER(xf_h_claims_create, const xf_val *v = r->body_vals;
+                xf_point_claim cl; xf_point_result res;
+                xf_point_claim_input in = {0}; in.member_id = v[0].i;
+                in.rule_id = v[1].i;
+                in.description = v[2].s,
+                xf_input_claim_evidence(r, v[3].j, &in.evidence, &in.nevidence),
+                create_claim(&c, &in, &cl, &res),
+                XF_ANSWER(r, 201, xf_point_claim_json, &cl))
 
 XF_ID_HANDLER(xf_h_claims_get, xf_point_claim cl,
               xf_point_claim_read(&c, id, &cl),
@@ -315,30 +289,24 @@ static const xf_field approve_fields[] = {
 const xf_body_table xf_claims_approve_body =
     XF_OPTIONAL_BODY_TABLE(approve_fields);
 
-void xf_h_claims_approve(xf_req *r)
+/* {"id","status",the result res…,"claim"} of approved claim cl. */
+static void approved_json(xf_jw *w, const xf_point_claim *cl,
+                          const xf_point_result *res)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_claim cl;
-	xf_point_result res;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	const char *reason = xf_val_str(&v[0]);
-	if (xf_api_failed(r, &c,
-	                  xf_point_claim_approve(&c, id, reason, &cl, &res)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kint(&w, "id", cl.id);
-	xf_jw_kstr(&w, "status", cl.status);
-	answer_result(&w, &res);
-	xf_jw_key(&w, "claim");
-	xf_point_claim_json(&w, &cl);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_obj(w);
+	xf_jw_kint(w, "id", cl->id);
+	xf_jw_kstr(w, "status", cl->status);
+	answer_result(w, res);
+	xf_jw_key(w, "claim");
+	xf_point_claim_json(w, cl);
+	xf_jw_obj_end(w);
 }
+
+XF_ID_HANDLER(xf_h_claims_approve, xf_point_claim cl;
+              xf_point_result res,
+              xf_point_claim_approve(&c, id, xf_val_str(&r->body_vals[0]), &cl,
+                                     &res),
+              XF_ANSWER(r, 200, approved_json, &cl, &res))
 
 static const xf_field reason_fields[] = {
     {"reason", XF_F_STR, 1, 0, 1, 500, NULL, "理由"},
@@ -356,10 +324,7 @@ static const xf_param claim_list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "status",
-     .type = XF_Q_ENUM,
-     .codes = xf_claim_statuses,
-     .label = "申报状态"},
+    XF_PARAM_CODE("status", xf_claim_statuses, "申报状态"),
 };
 const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
 
@@ -390,27 +355,29 @@ static void answer_entry_result(xf_req *r, int status,
 	xf_reply_json(r, status);
 }
 
-void xf_h_ledger_create(xf_req *r)
+/* The award of a checked body v: a member's or an organization's (0),
+ * or -1 with the refusal written when it names both or neither. */
+static int award_input(xf_req *r, const xf_val *v, xf_point_award_input *in)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_point_result res;
 	if (!v[0].present == !v[1].present) {
 		xf_reply_error(r, 422, "invalid_field",
 		               "应指定党员（member_id）或组织（org_id）之一",
 		               "member_id");
-		return;
+		return -1;
 	}
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_point_award_input in = {.member_id = v[0].i,
+	*in =
+	    (xf_point_award_input){.member_id = v[0].i,
 	                           .org_id = v[1].i,
 	                           .rule_id = v[2].i,
 	                           .reason = v[3].s,
 	                           .occurred_on = v[4].present ? v[4].s : NULL};
-	if (!xf_api_failed(r, &c, xf_point_award(&c, &in, &res)))
-		answer_entry_result(r, 201, &res);
+	return 0;
 }
+
+XF_READ_HANDLER(xf_h_ledger_create, xf_point_award_input in;
+                xf_point_result res, award_input(r, r->body_vals, &in),
+                xf_point_award(&c, &in, &res),
+                answer_entry_result(r, 201, &res))
 
 XF_ID_HANDLER(xf_h_ledger_reverse, const xf_val *v = r->body_vals;
               xf_point_result res, xf_point_reverse(&c, id, v[0].s, &res),

@@ -59,26 +59,14 @@ static const xf_field criterion_fields[K_COUNT] = {
     {"required", XF_F_BOOL, 0, 0, 0, 0, NULL, "必备"},
 };
 
-static const xf_field id_field = {"id", XF_F_ID, 1, 0, 0, 0, NULL, "组织"};
-
-/* The ids of a checked array (each an id), in r's arena; -1 with the
+/* The organizations' ids of a checked array, in r's arena; -1 with the
  * answer written. */
 static int ids_of(xf_req *r, json_t *arr, const char *name, int64_t **out,
                   int *n)
 {
-	*n = arr ? (int)json_array_size(arr) : 0;
-	*out = xf_input_calloc(r, (size_t)*n, sizeof **out);
-	if (!*out)
-		return -1;
-	for (int i = 0; i < *n; i++) {
-		xf_val v;
-		char *path = xf_arena_printf(&r->arena, "%s[%d]", name, i);
-		if (xf_input_value(r, &id_field, json_array_get(arr, (size_t)i),
-		                   &v, path) != 0)
-			return -1;
-		(*out)[i] = v.i;
-	}
-	return 0;
+	*out = xf_input_calloc(r, json_array_size(arr), sizeof **out);
+	*n = *out ? xf_input_ids(r, arr, name, "组织", *out) : -1;
+	return *n < 0 ? -1 : 0;
 }
 
 void xf_h_programs_create(xf_req *r)
@@ -136,10 +124,7 @@ static const xf_param list_params[] = {
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
     XF_PARAM_YEAR,
-    {.name = "kind",
-     .type = XF_Q_ENUM,
-     .codes = xf_program_kinds,
-     .label = "类别"},
+    XF_PARAM_CODE("kind", xf_program_kinds, "类别"),
 };
 const xf_query_table xf_programs_list_query = XF_QUERY_TABLE(list_params);
 
@@ -166,46 +151,22 @@ enum { A_PAGE, A_SIZE, A_STATE, A_ORG, A_PROGRAM };
 static const xf_param app_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
-    {.name = "state",
-     .type = XF_Q_ENUM,
-     .codes = xf_program_app_states,
-     .label = "状态"},
+    XF_PARAM_CODE("state", xf_program_app_states, "状态"),
     XF_PARAM_ORG,
     {.name = "program", .type = XF_Q_ID},
 };
 const xf_query_table xf_program_apps_list_query = XF_QUERY_TABLE(app_params);
 const xf_query_table xf_programs_applications_query = {app_params, 3};
 
-static void list_apps(xf_req *r, int64_t program_id, int64_t org_id)
-{
-	const xf_val *q = r->query_vals;
-	int offset, limit;
-	xf_ctx c;
-	xf_query_page(r, &offset, &limit);
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_program_application *as;
-	int n;
-	int64_t total;
-	if (!xf_api_failed(r, &c,
-	                   xf_program_app_list(&c, program_id, org_id,
-	                                       xf_val_str(&q[A_STATE]), offset,
-	                                       limit, &as, &n, &total)))
-		XF_PAGE_ANSWER(r, xf_program_application_json, as, n, total);
-}
+XF_ID_LIST_HANDLER(xf_h_programs_applications, xf_program_application,
+                   xf_program_application_json,
+                   xf_program_app_list(&c, id, 0, xf_val_str(&q[A_STATE]),
+                                       XF_LIST_OUT))
 
-void xf_h_programs_applications(xf_req *r)
-{
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) == 0)
-		list_apps(r, id, 0);
-}
-
-void xf_h_program_apps_list(xf_req *r)
-{
-	const xf_val *q = r->query_vals;
-	list_apps(r, q[A_PROGRAM].i, q[A_ORG].i);
-}
+XF_LIST_HANDLER(xf_h_program_apps_list, xf_program_application,
+                xf_program_application_json,
+                xf_program_app_list(&c, q[A_PROGRAM].i, q[A_ORG].i,
+                                    xf_val_str(&q[A_STATE]), XF_LIST_OUT))
 
 /* POST /api/programs/{id}/publish {"opens_on"?,"closes_on"?,"title"?} */
 enum { U_OPENS, U_CLOSES, U_TITLE };

@@ -45,11 +45,10 @@ static const xf_field create_fields[] = {
 const xf_body_table xf_recruits_create_body = XF_BODY_TABLE(create_fields);
 
 /* POST /api/recruits: 201 with the recruit, its steps and timeline. */
-void xf_h_recruits_create(xf_req *r)
+/* The applicant of a checked create body v. */
+static xf_recruit_input recruit_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_recruit_input in = {
+	return (xf_recruit_input){
 	    .org_id = v[C_ORG].i,
 	    .name = v[C_NAME].s,
 	    .gender = v[C_GENDER].s,
@@ -58,12 +57,12 @@ void xf_h_recruits_create(xf_req *r)
 	    .applied_on = v[C_APPLIED].s,
 	    .note = xf_val_str(&v[C_NOTE]),
 	};
-	xf_recruit_detail d;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_recruit_create(&c, &in, &d)))
-		XF_ANSWER(r, 201, detail_json, &d);
 }
+
+XF_CTX_HANDLER(xf_h_recruits_create,
+               xf_recruit_input in = recruit_input(r->body_vals);
+               xf_recruit_detail d, xf_recruit_create(&c, &in, &d),
+               XF_ANSWER(r, 201, detail_json, &d))
 
 /* GET /api/recruits/{id} */
 XF_ID_HANDLER(xf_h_recruits_get, xf_recruit_detail d,
@@ -157,10 +156,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "stage",
-     .type = XF_Q_ENUM,
-     .codes = xf_recruit_stages,
-     .label = "阶段"},
+    XF_PARAM_CODE("stage", xf_recruit_stages, "阶段"),
 };
 const xf_query_table xf_recruits_list_query = XF_QUERY_TABLE(list_params);
 

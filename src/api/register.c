@@ -27,7 +27,7 @@
 enum { Q_ORG, Q_YEAR };
 static const xf_param register_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_attendance_register_query =
     XF_QUERY_TABLE(register_params);

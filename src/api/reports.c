@@ -23,7 +23,7 @@ static const char *const formats[] = {"pdf", "docx", NULL};
 enum { Q_ORG, Q_YEAR, Q_FORMAT };
 static const xf_param annual_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
     {.name = "format",
      .type = XF_Q_ENUM,
      .enums = formats,

@@ -227,23 +227,12 @@ void xf_h_reviews_judges_add(xf_req *r)
 			answer_full(r, 200, &f);
 		return;
 	}
-	int n = (int)json_array_size(v[J_USERS].j);
-	int64_t *ids = xf_arena_calloc(&r->arena, (size_t)n + 1, sizeof *ids);
-	if (!ids) {
-		xf_reply_error(r, 500, "internal", "内存不足", NULL);
+	int64_t *ids =
+	    xf_input_calloc(r, json_array_size(v[J_USERS].j), sizeof *ids);
+	int n =
+	    ids ? xf_input_ids(r, v[J_USERS].j, "user_ids", "评委", ids) : -1;
+	if (n < 0)
 		return;
-	}
-	static const xf_field user_field = {"user_ids", XF_F_ID, 1,    0,
-	                                    0,          0,       NULL, "评委"};
-	for (int i = 0; i < n; i++) {
-		xf_val u;
-		char *at = xf_arena_printf(&r->arena, "user_ids[%d]", i);
-		if (xf_input_value(r, &user_field,
-		                   json_array_get(v[J_USERS].j, (size_t)i), &u,
-		                   at) != 0)
-			return;
-		ids[i] = u.i;
-	}
 	xf_ctx c;
 	xf_review_full f;
 	if (xf_api_ctx(r, &c) != 0)
@@ -256,22 +245,9 @@ void xf_h_reviews_judges_add(xf_req *r)
 		answer_full(r, 200, &f);
 }
 
-static void answer_presenter(xf_req *r, const xf_review_presenter *p)
-{
-	XF_ANSWER(r, 200, xf_review_presenter_json, p);
-}
-
-void xf_h_reviews_presenter_open(xf_req *r)
-{
-	xf_ctx c;
-	xf_review_presenter p;
-	int64_t id, pid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_review_presenter_open(&c, id, pid, &p)))
-		answer_presenter(r, &p);
-}
+XF_ID2_HANDLER(xf_h_reviews_presenter_open, xf_review_presenter p,
+               xf_review_presenter_open(&c, id, id2, &p),
+               XF_ANSWER(r, 200, xf_review_presenter_json, &p))
 
 enum { K_RECT, K_COUNT };
 static const xf_field close_fields[K_COUNT] = {
@@ -280,20 +256,11 @@ static const xf_field close_fields[K_COUNT] = {
 const xf_body_table xf_reviews_presenter_close_body =
     XF_OPTIONAL_BODY_TABLE(close_fields);
 
-void xf_h_reviews_presenter_close(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_review_presenter p;
-	int64_t id, pid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &pid) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	const char *rect = xf_val_str(&v[K_RECT]);
-	if (!xf_api_failed(r, &c,
-	                   xf_review_presenter_close(&c, id, pid, rect, &p)))
-		answer_presenter(r, &p);
-}
+XF_ID2_HANDLER(xf_h_reviews_presenter_close, const xf_val *v = r->body_vals;
+               xf_review_presenter p,
+               xf_review_presenter_close(&c, id, id2, xf_val_str(&v[K_RECT]),
+                                         &p),
+               XF_ANSWER(r, 200, xf_review_presenter_json, &p))
 
 enum { S_SCORES, S_COUNT };
 static const xf_field score_fields[S_COUNT] = {
@@ -301,25 +268,14 @@ static const xf_field score_fields[S_COUNT] = {
 };
 const xf_body_table xf_reviews_scores_body = XF_BODY_TABLE(score_fields);
 
-void xf_h_reviews_scores_put(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	int64_t id, pid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &pid) != 0)
-		return;
-	const char *names[XF_REVIEW_MAX_CRITERIA];
-	int vals[XF_REVIEW_MAX_CRITERIA];
-	int n = xf_input_scores(r, v[S_SCORES].j, "scores",
-	                        XF_REVIEW_MAX_CRITERIA, names, vals);
-	if (n < 0)
-		return;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_review_score(&c, id, pid, names, vals, n)))
-		xf_api_ok(r);
-}
+XF_ID2_READ_HANDLER(xf_h_reviews_scores_put,
+                    const char *names[XF_REVIEW_MAX_CRITERIA];
+                    int vals[XF_REVIEW_MAX_CRITERIA];
+                    int n,
+                    (n = xf_input_scores(r, r->body_vals[S_SCORES].j, "scores",
+                                         XF_REVIEW_MAX_CRITERIA, names, vals)) <
+                        0,
+                    xf_review_score(&c, id, id2, names, vals, n), xf_api_ok(r))
 
 XF_ID_HANDLER(xf_h_reviews_close, xf_review_full f, xf_review_close(&c, id, &f),
               answer_full(r, 200, &f))

@@ -321,18 +321,9 @@ static const xf_field publish_fields[B_COUNT] = {
 const xf_body_table xf_schemes_publish_body =
     XF_OPTIONAL_BODY_TABLE(publish_fields);
 
-void xf_h_schemes_publish(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_scheme s;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(
-	        r, &c, xf_scheme_publish(&c, id, xf_val_str(&v[B_FROM]), &s)))
-		answer(r, 200, &s);
-}
+XF_ID_HANDLER(xf_h_schemes_publish, xf_scheme s,
+              xf_scheme_publish(&c, id, xf_val_str(&r->body_vals[B_FROM]), &s),
+              answer(r, 200, &s))
 
 XF_ID_HANDLER(xf_h_schemes_versions_create, xf_scheme s,
               xf_scheme_new_version(&c, id, &s), answer(r, 201, &s))
@@ -369,29 +360,15 @@ XF_LIST_HANDLER(xf_h_schemes_list, xf_scheme, scheme_item,
 enum { A_ORG, A_YEAR };
 static const xf_param applicable_params[] = {
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_schemes_applicable_query =
     XF_QUERY_TABLE(applicable_params);
 
-void xf_h_schemes_applicable(xf_req *r)
-{
-	xf_ctx c;
-	xf_scheme *items;
-	int n;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (xf_api_failed(r, &c,
-	                  xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
-	                                       (int)r->query_vals[A_YEAR].i,
-	                                       &items, &n)))
-		return;
-	xf_jw w;
-	xf_page_begin(r, &w);
-	for (int i = 0; i < n; i++)
-		xf_scheme_write(&w, &items[i]);
-	xf_page_end(r, &w, n);
-}
+XF_ITEMS_HANDLER(xf_h_schemes_applicable, xf_scheme, xf_scheme_write,
+                 xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
+                                      (int)r->query_vals[A_YEAR].i,
+                                      XF_ITEMS_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_schemes_bodies[] = {

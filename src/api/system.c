@@ -125,52 +125,39 @@ void xf_h_me(xf_req *r)
 }
 
 /* GET /api/me/sessions: the caller's live sessions, the current marked. */
-void xf_h_me_sessions(xf_req *r)
-{
-	xf_principal *p = r->principal;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_session_info *s;
-	int n;
-	if (!xf_api_failed(r, &c, xf_my_sessions(&c, p->token, &s, &n)))
-		XF_PAGE_ANSWER(r, xf_session_info_json, s, n, n);
-}
+XF_ITEMS_HANDLER(xf_h_me_sessions, xf_session_info, xf_session_info_json,
+                 xf_my_sessions(&c, ((xf_principal *)r->principal)->token,
+                                XF_ITEMS_OUT))
 
 /* DELETE /api/me/sessions/{id}: the caller ends one of its sessions. */
 XF_ID_OK_HANDLER(xf_h_me_session_end, xf_my_session_end(&c, id))
 
 /* POST /api/me/totp: a new secret, its otpauth URL (and the URL as a QR
  * code's SVG, qr_svg), and the recovery codes, shown this once. */
-void xf_h_me_totp(xf_req *r)
+/* {"secret","otpauth_url","qr_svg","recovery_codes"} of setup t. */
+static void totp_json(xf_jw *w, const xf_totp_setup *t)
 {
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_totp_setup t;
-	if (xf_api_failed(r, &c, xf_totp_begin(&c, &t)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "secret", t.secret);
-	xf_jw_kstr(&w, "otpauth_url", t.otpauth_url);
+	xf_jw_obj(w);
+	xf_jw_kstr(w, "secret", t->secret);
+	xf_jw_kstr(w, "otpauth_url", t->otpauth_url);
 	/* the URL as a QR code for the phone's authenticator app */
 	xf_buf svg;
 	xf_buf_init(&svg, 1u << 20);
-	if (xf_qr_svg(&svg, t.otpauth_url) == 0 && svg.data) {
-		xf_jw_key(&w, "qr_svg");
-		xf_jw_strn(&w, svg.data, svg.len);
+	if (xf_qr_svg(&svg, t->otpauth_url) == 0 && svg.data) {
+		xf_jw_key(w, "qr_svg");
+		xf_jw_strn(w, svg.data, svg.len);
 	}
 	xf_buf_free(&svg);
-	xf_jw_key(&w, "recovery_codes");
-	xf_jw_arr(&w);
-	for (int i = 0; i < t.ncodes; i++)
-		xf_jw_str(&w, t.recovery_codes[i]);
-	xf_jw_arr_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 201);
+	xf_jw_key(w, "recovery_codes");
+	xf_jw_arr(w);
+	for (int i = 0; i < t->ncodes; i++)
+		xf_jw_str(w, t->recovery_codes[i]);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_me_totp, xf_totp_setup t, xf_totp_begin(&c, &t),
+               XF_ANSWER(r, 201, totp_json, &t))
 
 static const xf_field totp_confirm_fields[] = {
     {"code", XF_F_STR, 1, 0, 6, 6, NULL, "动态验证码"},

@@ -190,16 +190,9 @@ static void answer_full(xf_req *r, int status, xf_ctx *c, int64_t id)
 }
 
 /* POST /api/tasks: a task with its milestones; 201 with it. */
-void xf_h_tasks_create(xf_req *r)
-{
-	xf_task_input in = {0};
-	xf_ctx c;
-	xf_task t;
-	if (task_body(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_task_create(&c, &in, &t)))
-		answer_full(r, 201, &c, t.id);
-}
+XF_READ_HANDLER(xf_h_tasks_create, xf_task_input in = {0};
+                xf_task t, task_body(r, 0, &in), xf_task_create(&c, &in, &t),
+                answer_full(r, 201, &c, t.id))
 
 void xf_h_tasks_get(xf_req *r)
 {
@@ -210,18 +203,9 @@ void xf_h_tasks_get(xf_req *r)
 	answer_full(r, 200, &c, id);
 }
 
-void xf_h_tasks_patch(xf_req *r)
-{
-	xf_task_input in = {0};
-	xf_ctx c;
-	xf_task t;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || task_body(r, 1, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_task_update(&c, id, &in, &t)))
-		answer_full(r, 200, &c, id);
-}
+XF_ID_READ_HANDLER(xf_h_tasks_patch, xf_task_input in = {0};
+                   xf_task t, task_body(r, 1, &in),
+                   xf_task_update(&c, id, &in, &t), answer_full(r, 200, &c, id))
 
 XF_ID_OK_HANDLER(xf_h_tasks_delete, xf_task_remove(&c, id))
 
@@ -404,18 +388,10 @@ static void answer_milestone(xf_req *r, int status, const xf_ctx *c,
 	xf_reply_json(r, status);
 }
 
-void xf_h_milestones_create(xf_req *r)
-{
-	xf_milestone_input in = {0};
-	xf_milestone m;
-	xf_ctx c;
-	int64_t id;
-	to_milestone(r->body_vals, &in);
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_milestone_add(&c, id, &in, &m)))
-		answer_milestone(r, 201, &c, &m);
-}
+XF_ID_HANDLER(xf_h_milestones_create, xf_milestone_input in = {0};
+              xf_milestone m; to_milestone(r->body_vals, &in),
+                              xf_milestone_add(&c, id, &in, &m),
+                              answer_milestone(r, 201, &c, &m))
 
 void xf_h_milestones_patch(xf_req *r)
 {
@@ -441,16 +417,7 @@ void xf_h_milestones_patch(xf_req *r)
 		answer_milestone(r, 200, &c, &m);
 }
 
-void xf_h_milestones_delete(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id, mid;
-	if (xf_input_path_id(r, 0, &id) != 0 ||
-	    xf_input_path_id(r, 1, &mid) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_milestone_remove(&c, id, mid)))
-		xf_api_ok(r);
-}
+XF_ID2_OK_HANDLER(xf_h_milestones_delete, xf_milestone_remove(&c, id, id2))
 
 /* ---- lists --------------------------------------------------------------*/
 
@@ -608,60 +575,54 @@ static const xf_param reminder_params[] = {
 };
 const xf_query_table xf_tasks_reminders_query = XF_QUERY_TABLE(reminder_params);
 
-void xf_h_tasks_reminders(xf_req *r)
+/* {"today","until","items":[…],"total","owners":[…]} of reminders rm. */
+static void reminders_json(xf_jw *w, const xf_reminders *rm)
 {
-	const xf_val *q = r->query_vals;
-	xf_ctx c;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	xf_reminders rm;
-	if (xf_api_failed(r, &c,
-	                  xf_task_reminders(&c, q[RM_ORG].i,
-	                                    (int)q[RM_SUBTREE].i,
-	                                    (int)q[RM_DAYS].i, &rm)))
-		return;
-	xf_jw w;
-	xf_jw_init(&w, &r->out);
-	xf_jw_obj(&w);
-	xf_jw_kstr(&w, "today", rm.today);
-	xf_jw_kstr(&w, "until", rm.until);
-	xf_jw_key(&w, "items");
-	xf_jw_arr(&w);
-	for (int i = 0; i < rm.n; i++) {
-		const xf_reminder *x = &rm.items[i];
-		xf_jw_obj(&w);
-		xf_jw_kstr(&w, "kind", x->milestone ? "milestone" : "task");
-		xf_jw_kint(&w, "task_id", x->task->id);
-		xf_jw_kstr(&w, "task_title", x->task->title);
-		xf_jw_kid(&w, "milestone_id",
+	xf_jw_obj(w);
+	xf_jw_kstr(w, "today", rm->today);
+	xf_jw_kstr(w, "until", rm->until);
+	xf_jw_key(w, "items");
+	xf_jw_arr(w);
+	for (int i = 0; i < rm->n; i++) {
+		const xf_reminder *x = &rm->items[i];
+		xf_jw_obj(w);
+		xf_jw_kstr(w, "kind", x->milestone ? "milestone" : "task");
+		xf_jw_kint(w, "task_id", x->task->id);
+		xf_jw_kstr(w, "task_title", x->task->title);
+		xf_jw_kid(w, "milestone_id",
 		          x->milestone ? x->milestone->id : 0);
-		xf_jw_kstr(&w, "title",
+		xf_jw_kstr(w, "title",
 		           x->milestone ? x->milestone->title : x->task->title);
-		xf_jw_kint(&w, "org_id", x->task->org_id);
-		xf_jw_kstr(&w, "org_name", x->task->org_name);
-		xf_jw_kstr(&w, "owner", x->task->owner);
-		xf_jw_kstr(&w, "due_on", x->due_on);
-		xf_jw_kstr(&w, "status", x->overdue ? "overdue" : "due_soon");
-		xf_jw_kint(&w, "days_left", x->days_left);
-		xf_jw_obj_end(&w);
+		xf_jw_kint(w, "org_id", x->task->org_id);
+		xf_jw_kstr(w, "org_name", x->task->org_name);
+		xf_jw_kstr(w, "owner", x->task->owner);
+		xf_jw_kstr(w, "due_on", x->due_on);
+		xf_jw_kstr(w, "status", x->overdue ? "overdue" : "due_soon");
+		xf_jw_kint(w, "days_left", x->days_left);
+		xf_jw_obj_end(w);
 	}
-	xf_page_items_end(&w, rm.n);
-	xf_jw_key(&w, "owners");
-	xf_jw_arr(&w);
-	for (int i = 0; i < rm.nowners; i++) {
-		const xf_reminder_owner *o = &rm.owners[i];
-		xf_jw_obj(&w);
-		xf_jw_kint(&w, "org_id", o->org_id);
-		xf_jw_kstr(&w, "org_name", o->org_name);
-		xf_jw_kstr(&w, "owner", o->owner);
-		xf_jw_kint(&w, "overdue", o->overdue);
-		xf_jw_kint(&w, "due_soon", o->due_soon);
-		xf_jw_obj_end(&w);
+	xf_page_items_end(w, rm->n);
+	xf_jw_key(w, "owners");
+	xf_jw_arr(w);
+	for (int i = 0; i < rm->nowners; i++) {
+		const xf_reminder_owner *o = &rm->owners[i];
+		xf_jw_obj(w);
+		xf_jw_kint(w, "org_id", o->org_id);
+		xf_jw_kstr(w, "org_name", o->org_name);
+		xf_jw_kstr(w, "owner", o->owner);
+		xf_jw_kint(w, "overdue", o->overdue);
+		xf_jw_kint(w, "due_soon", o->due_soon);
+		xf_jw_obj_end(w);
 	}
-	xf_jw_arr_end(&w);
-	xf_jw_obj_end(&w);
-	xf_reply_json(r, 200);
+	xf_jw_arr_end(w);
+	xf_jw_obj_end(w);
 }
+
+XF_CTX_HANDLER(xf_h_tasks_reminders, const xf_val *q = r->query_vals;
+               xf_reminders rm,
+               xf_task_reminders(&c, q[RM_ORG].i, (int)q[RM_SUBTREE].i,
+                                 (int)q[RM_DAYS].i, &rm),
+               XF_ANSWER(r, 200, reminders_json, &rm))
 
 /* Writes tenths as a JSON number ("87.5"), or null when negative. */
 static void tenths(xf_jw *w, const char *key, int v)
@@ -730,7 +691,7 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 enum { RK_ORG, RK_YEAR };
 static const xf_param rank_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
 
@@ -813,22 +774,13 @@ static const xf_field accept_fields[] = {
 const xf_body_table xf_tasks_accept_body = XF_BODY_TABLE(accept_fields);
 
 /* POST /api/tasks/{id}/acceptance {"score","comment"}: 201. */
-void xf_h_tasks_accept(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_acceptance x;
-	xf_task t;
-	if (xf_api_failed(r, &c,
-	                  xf_task_accept(&c, id, (int)v[0].i,
-	                                 v[1].is_null ? NULL : v[1].s, &x, &t)))
-		return;
-	XF_ANSWER(r, 201, xf_acceptance_json, &x, &t,
-	          t.done_on ? xf_task_done_on_time(&t) : 0);
-}
+XF_ID_HANDLER(xf_h_tasks_accept, const xf_val *v = r->body_vals;
+              xf_acceptance x;
+              xf_task t,
+              xf_task_accept(&c, id, (int)v[0].i, v[1].is_null ? NULL : v[1].s,
+                             &x, &t),
+              XF_ANSWER(r, 201, xf_acceptance_json, &x, &t,
+                        t.done_on ? xf_task_done_on_time(&t) : 0))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_tasks_bodies[] = {

@@ -80,19 +80,10 @@ static const xf_field approve_fields[] = {
 const xf_body_table xf_terms_approve_body = XF_BODY_TABLE(approve_fields);
 
 /* POST /api/terms/{id}/approve: 200 with the approved term. */
-void xf_h_terms_approve(xf_req *r)
-{
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	xf_term t;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(
-	        r, &c,
-	        xf_term_approve(&c, id, v[A_ON].s, xf_val_str(&v[A_NO]), &t)))
-		XF_ANSWER(r, 200, xf_term_json, &t);
-}
+XF_ID_HANDLER(xf_h_terms_approve, const xf_val *v = r->body_vals;
+              xf_term t,
+              xf_term_approve(&c, id, v[A_ON].s, xf_val_str(&v[A_NO]), &t),
+              XF_ANSWER(r, 200, xf_term_json, &t))
 
 /* GET /api/terms/due?org=&due=1&page=&size= */
 enum { D_PAGE, D_SIZE, D_ORG, D_DUE };

@@ -83,10 +83,7 @@ static const xf_param list_params[] = {
     XF_PARAM_PAGE,
     XF_PARAM_SIZE,
     XF_PARAM_ORG,
-    {.name = "state",
-     .type = XF_Q_ENUM,
-     .codes = xf_transfer_states,
-     .label = "状态"},
+    XF_PARAM_CODE("state", xf_transfer_states, "状态"),
     {.name = "overdue", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_transfers_list_query = XF_QUERY_TABLE(list_params);

@@ -81,29 +81,14 @@ static int read_input(xf_req *r, int patch, xf_user_input *in)
 	return 0;
 }
 
-void xf_h_users_create(xf_req *r)
-{
-	xf_user_input in = {0};
-	xf_ctx c;
-	xf_user u;
-	if (read_input(r, 0, &in) != 0 || xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_create(&c, &in, &u)))
-		XF_ANSWER(r, 201, xf_user_json, &u);
-}
+XF_READ_HANDLER(xf_h_users_create, xf_user_input in = {0};
+                xf_user u, read_input(r, 0, &in), xf_user_create(&c, &in, &u),
+                XF_ANSWER(r, 201, xf_user_json, &u))
 
-void xf_h_users_patch(xf_req *r)
-{
-	xf_user_input in = {0};
-	xf_ctx c;
-	xf_user u;
-	int64_t id;
-	if (xf_input_path_id(r, 0, &id) != 0 || read_input(r, 1, &in) != 0 ||
-	    xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_user_update(&c, id, &in, &u)))
-		XF_ANSWER(r, 200, xf_user_json, &u);
-}
+XF_ID_READ_HANDLER(xf_h_users_patch, xf_user_input in = {0};
+                   xf_user u, read_input(r, 1, &in),
+                   xf_user_update(&c, id, &in, &u),
+                   XF_ANSWER(r, 200, xf_user_json, &u))
 
 XF_ID_HANDLER(xf_h_users_get, xf_user u, xf_user_read(&c, id, &u),
               XF_ANSWER(r, 200, xf_user_json, &u))

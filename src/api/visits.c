@@ -27,17 +27,17 @@ static const xf_field kind_fields[] = {
 const xf_body_table xf_visit_kinds_create_body = XF_BODY_TABLE(kind_fields);
 
 /* POST /api/visits/kinds: 201 with the kind (admin). */
-void xf_h_visit_kinds_create(xf_req *r)
+/* The kind of a checked body v. */
+static xf_visit_kind kind_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	xf_visit_kind k = {v[K_CODE].s, v[K_LABEL].s, (int)v[K_DAYS].i,
-	                   v[K_OWNER].s, 0};
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_visit_kind_create(&c, &k)))
-		XF_ANSWER(r, 201, xf_visit_kind_json, &k);
+	return (xf_visit_kind){v[K_CODE].s, v[K_LABEL].s, (int)v[K_DAYS].i,
+	                       v[K_OWNER].s, 0};
 }
+
+XF_CTX_HANDLER(xf_h_visit_kinds_create,
+               xf_visit_kind k = kind_input(r->body_vals),
+               xf_visit_kind_create(&c, &k),
+               XF_ANSWER(r, 201, xf_visit_kind_json, &k))
 
 enum { T_MEMBER, T_KIND, T_OCCURRED };
 static const xf_field trigger_fields[] = {
@@ -122,7 +122,7 @@ void xf_h_visits_list(xf_req *r)
 enum { C_ORG, C_YEAR };
 static const xf_param coverage_params[] = {
     XF_PARAM_ORG,
-    {.name = "year", .type = XF_Q_YEAR, .label = "年度", .now = XF_NOW_YEAR},
+    XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_visits_coverage_query = XF_QUERY_TABLE(coverage_params);
 

@@ -225,6 +225,14 @@ int xf_xlsx_table_write(lxw_workbook *wb, void *table)
 	return xf_xlsx_table_sheet(wb, table);
 }
 
+int xf_xlsx_tables_write(lxw_workbook *wb, void *tables)
+{
+	for (const xf_xlsx_table *t = tables; t->sheet; t++)
+		if (xf_xlsx_table_sheet(wb, t) != 0)
+			return -1;
+	return 0;
+}
+
 int xf_xlsx_rows_fit(xf_req *r, int64_t total)
 {
 	if (total <= XF_XLSX_MAX_ROWS)

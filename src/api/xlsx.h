@@ -70,6 +70,9 @@ int xf_xlsx_table_sheet(lxw_workbook *wb, const xf_xlsx_table *t);
 /* The callback of xf_xlsx_reply for a workbook of one table (arg: an
  * xf_xlsx_table). */
 int xf_xlsx_table_write(lxw_workbook *wb, void *table);
+/* The callback for a workbook of a sheet per table (arg: an array of
+ * xf_xlsx_table ended by one whose sheet is NULL), in their order. */
+int xf_xlsx_tables_write(lxw_workbook *wb, void *tables);
 
 /* ---- exports of list pages -------------------------------------------- */
 
