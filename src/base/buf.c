@@ -57,7 +57,7 @@ static int grow(xf_buf *b, size_t extra)
 	return 0;
 }
 
-int xf_buf_add(xf_buf *b, const void *p, size_t n)
+int xf_buf_add_grow(xf_buf *b, const void *p, size_t n)
 {
 	if (grow(b, n) != 0)
 		return -1;
@@ -71,11 +71,6 @@ int xf_buf_add(xf_buf *b, const void *p, size_t n)
 int xf_buf_adds(xf_buf *b, const char *s)
 {
 	return xf_buf_add(b, s, strlen(s));
-}
-
-int xf_buf_addc(xf_buf *b, char c)
-{
-	return xf_buf_add(b, &c, 1);
 }
 
 int xf_buf_printf(xf_buf *b, const char *fmt, ...)
