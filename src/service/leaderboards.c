@@ -71,56 +71,10 @@ static int parse_period(xf_ctx *c, const char *s, xf_board *b, xf_period *p)
 	return XF_OK;
 }
 
-/* The previous period of the subtree, collected in one range scan; the
- * board's previous ranks are found by binary search (1 + those above). */
-typedef struct prev_set {
-	xf_arena *a;
-	int64_t *ids, *points;
-	size_t n, cap;
-	int failed;
-} prev_set;
-
-static int prev_row(void *arg, int64_t member_id, int64_t points)
-{
-	prev_set *s = arg;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 4096;
-		int64_t *ids = xf_arena_calloc(s->a, cap, sizeof(int64_t));
-		int64_t *pts = xf_arena_calloc(s->a, cap, sizeof(int64_t));
-		if (!ids || !pts) {
-			s->failed = 1;
-			return 1;
-		}
-		if (s->n) {
-			memcpy(ids, s->ids, s->n * sizeof(int64_t));
-			memcpy(pts, s->points, s->n * sizeof(int64_t));
-		}
-		s->ids = ids;
-		s->points = pts;
-		s->cap = cap;
-	}
-	s->ids[s->n] = member_id;
-	s->points[s->n] = points;
-	s->n++;
-	return 0;
-}
-
 static int cmp_desc(const void *pa, const void *pb)
 {
 	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
 	return (a < b) - (a > b);
-}
-
-typedef struct board_key {
-	int64_t id;
-	int idx;
-} board_key;
-
-static int cmp_board_key(const void *pa, const void *pb)
-{
-	int64_t a = ((const board_key *)pa)->id,
-	        b = ((const board_key *)pb)->id;
-	return (a > b) - (a < b);
 }
 
 /* Index of the first of th[0..n) (highest first) below p: the number of
@@ -138,59 +92,48 @@ static int first_below(const int64_t *th, int n, int64_t p)
 	return lo;
 }
 
+/* The board's distinct previous scores (highest first) and, per score,
+ * the rows of the previous period above it (counted at the first
+ * threshold a row is above, summed up after the scan). */
+typedef struct prev_count {
+	const int64_t *th;
+	int nt;
+	int64_t *above;
+} prev_count;
+
+static void count_row(void *arg, int64_t points)
+{
+	prev_count *pc = arg;
+	int j = first_below(pc->th, pc->nt, points);
+	if (j < pc->nt)
+		pc->above[j]++;
+}
+
 /*
- * Sets prev_rank of every board item found in the previous period: 1 +
- * the subtree's members with more points then. One pass over the period's
- * rows with at least the items' least previous score: each is looked up
- * among the board's members (by id) and counted against the board's
- * distinct previous scores (highest first), so the cost grows with those
- * rows times the log of the board's size.
+ * Sets prev_rank of every board item with a total in the previous period
+ * within the subtree: 1 + the subtree's members with more points then.
+ * The items' previous scores come by key; then one pass over the points
+ * of the period's rows with at least the least of those scores counts
+ * each row against the distinct scores (a binary search among at most
+ * the board's length), so the cost grows with those rows, not with the
+ * board.
  */
 static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 {
-	/* Only rows with at least the least previous score of the board's
-	 * members can be above one of them: the scan reads just those. */
-	int64_t *ids = xf_arena_calloc(c->a, (size_t)b->n, sizeof *ids);
-	if (!ids)
-		return xf_oom(c);
-	for (int i = 0; i < b->n; i++)
-		ids[i] = b->items[i].id;
-	int64_t least = 0, found_n = 0;
-	int drc = xf_store_point_board_least(c->db, b->prev_period, lo, hi, ids,
-	                                     b->n, &least, &found_n);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (!found_n)
-		return XF_OK;
-	prev_set s = {.a = c->a};
-	drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi, least,
-	                                prev_row, &s);
-	if (s.failed)
-		return xf_oom(c);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (!s.n)
-		return XF_OK;
 	size_t k = (size_t)b->n;
-	board_key *keys = xf_arena_calloc(c->a, k, sizeof *keys);
+	int64_t *ids = xf_arena_calloc(c->a, k, sizeof *ids);
 	int64_t *prev = xf_arena_calloc(c->a, k, sizeof *prev);
 	int64_t *th = xf_arena_calloc(c->a, k, sizeof *th);
 	int64_t *above = xf_arena_calloc(c->a, k + 1, sizeof *above);
 	char *found = xf_arena_calloc(c->a, k, 1);
-	if (!keys || !prev || !th || !above || !found)
+	if (!ids || !prev || !th || !above || !found)
 		return xf_oom(c);
 	for (size_t i = 0; i < k; i++)
-		keys[i] = (board_key){b->items[i].id, (int)i};
-	qsort(keys, k, sizeof *keys, cmp_board_key);
-	for (size_t i = 0; i < s.n; i++) {
-		board_key want = {s.ids[i], 0};
-		const board_key *f =
-		    bsearch(&want, keys, k, sizeof *keys, cmp_board_key);
-		if (f) {
-			prev[f->idx] = s.points[i];
-			found[f->idx] = 1;
-		}
-	}
+		ids[i] = b->items[i].id;
+	int drc = xf_store_point_board_prev(c->db, b->prev_period, lo, hi, ids,
+	                                    b->n, prev, found);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
 	int nt = 0;
 	for (size_t i = 0; i < k; i++)
 		if (found[i])
@@ -203,13 +146,12 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 		if (th[i] != th[d - 1])
 			th[d++] = th[i];
 	nt = d;
-	/* above[j]: rows above th[j]; a row above th[m] is above every
-	 * lower threshold, so count it at m and sum up */
-	for (size_t i = 0; i < s.n; i++) {
-		int j = first_below(th, nt, s.points[i]);
-		if (j < nt)
-			above[j]++;
-	}
+	/* only rows with at least the least score can be above one */
+	prev_count pc = {th, nt, above};
+	drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
+	                                th[nt - 1], count_row, &pc);
+	if (drc != XF_DB_OK)
+		return xf_fail_db(c, drc);
 	for (int j = 1; j < nt; j++)
 		above[j] += above[j - 1];
 	for (size_t i = 0; i < k; i++) {

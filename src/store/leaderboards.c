@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /*
  * The subtree condition on the kept totals, in two forms. Narrow: on
@@ -56,17 +57,14 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
 	                  a, limit, sizeof **out, read_board_row, out, n);
 }
 
-/* Always the subtree's range of its covering index: the ranking index
- * holds no org_path, so a wide scan would read every row's table entry. */
+/* The subtree's range of its covering index, points only. */
 static const char sql_board_scan[] =
-    "SELECT member_id, points FROM point_member_totals WHERE period = $1 "
+    "SELECT points FROM point_member_totals WHERE period = $1 "
     "AND " IN_NARROW " AND points >= $4";
 
 int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
                               const char *hi, int64_t least,
-                              int (*fn)(void *arg, int64_t member_id,
-                                        int64_t points),
-                              void *arg)
+                              void (*fn)(void *arg, int64_t points), void *arg)
 {
 	xf_stmt *st = XF_DB_BOUND(db, sql_board_scan, XF_STR(period),
 	                          XF_STR(lo), XF_STR(hi), XF_INT(least));
@@ -74,42 +72,46 @@ int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
 		return XF_DB_ERROR;
 	int rc;
 	while ((rc = xf_db_step(st)) == XF_DB_ROW)
-		if (fn(arg, xf_db_int(st, 0), xf_db_int(st, 1)))
-			break;
+		fn(arg, xf_db_int(st, 0));
 	xf_db_reset(st);
 	return xf_db_done(rc);
 }
 
-#define LEAST_MAX 50
-/* Ids are bound to all LEAST_MAX slots; unused ones get 0, no member's. */
-static const char sql_board_least[] =
-    "SELECT MIN(points), COUNT(*) FROM point_member_totals WHERE period = "
+#define PREV_MAX 50
+/* Ids are bound to all PREV_MAX slots; unused ones get 0, no member's. */
+static const char sql_board_prev[] =
+    "SELECT member_id, points FROM point_member_totals WHERE period = "
     "$1 AND org_path >= $2 AND org_path < $3 AND member_id IN ("
     "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
     "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, "
     "$31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, "
     "$44, $45, $46, $47, $48, $49, $50, $51, $52, $53)";
 
-int xf_store_point_board_least(xf_db *db, const char *period, const char *lo,
-                               const char *hi, const int64_t *ids, int n,
-                               int64_t *least, int64_t *found)
+int xf_store_point_board_prev(xf_db *db, const char *period, const char *lo,
+                              const char *hi, const int64_t *ids, int n,
+                              int64_t *points, char *found)
 {
-	*found = 0;
-	for (int from = 0; from < n; from += LEAST_MAX) {
-		xf_stmt *st = XF_DB_BOUND(db, sql_board_least, XF_STR(period),
+	memset(found, 0, (size_t)n);
+	for (int from = 0; from < n; from += PREV_MAX) {
+		int k = n - from < PREV_MAX ? n - from : PREV_MAX;
+		xf_stmt *st = XF_DB_BOUND(db, sql_board_prev, XF_STR(period),
 		                          XF_STR(lo), XF_STR(hi));
 		if (!st)
 			return XF_DB_ERROR;
-		for (int j = 0; j < LEAST_MAX; j++)
-			xf_db_bind_int(st, j + 4,
-			               from + j < n ? ids[from + j] : 0);
-		int64_t v[2];
-		int rc = xf_db_ints(st, v, 2);
-		if (rc != XF_DB_OK)
-			return rc;
-		if (v[1] && (!*found || v[0] < *least))
-			*least = v[0];
-		*found += v[1];
+		for (int j = 0; j < PREV_MAX; j++)
+			xf_db_bind_int(st, j + 4, j < k ? ids[from + j] : 0);
+		int rc;
+		while ((rc = xf_db_step(st)) == XF_DB_ROW) {
+			int64_t id = xf_db_int(st, 0);
+			for (int j = 0; j < k; j++)
+				if (ids[from + j] == id) {
+					points[from + j] = xf_db_int(st, 1);
+					found[from + j] = 1;
+				}
+		}
+		xf_db_reset(st);
+		if (rc != XF_DB_DONE)
+			return xf_db_done(rc);
 	}
 	return XF_DB_OK;
 }

@@ -33,20 +33,18 @@ typedef struct xf_point_board_row {
 int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
                                  const char *lo, const char *hi, int wide,
                                  int limit, xf_point_board_row **out, int *n);
-/* Calls fn for each (member, points) of the period within [lo, hi) with
- * at least least points, in no particular order, until fn returns
- * nonzero. */
+/* Calls fn with the points of each member of the period within [lo, hi)
+ * with at least least points, in no particular order (one range of the
+ * subtree index, which holds the points). */
 int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
                               const char *hi, int64_t least,
-                              int (*fn)(void *arg, int64_t member_id,
-                                        int64_t points),
-                              void *arg);
-/* Of the members ids[0..n) (distinct), those with totals of
- * the period within [lo, hi): *found, and the least of their points in
- * *least (set only when *found > 0). */
-int xf_store_point_board_least(xf_db *db, const char *period, const char *lo,
-                               const char *hi, const int64_t *ids, int n,
-                               int64_t *least, int64_t *found);
+                              void (*fn)(void *arg, int64_t points), void *arg);
+/* For each of the members ids[0..n) (distinct): found[i] = 1 and
+ * points[i] its points when it has a total of the period within [lo, hi),
+ * found[i] = 0 otherwise. */
+int xf_store_point_board_prev(xf_db *db, const char *period, const char *lo,
+                              const char *hi, const int64_t *ids, int n,
+                              int64_t *points, char *found);
 /* Members of the period within [lo, hi) with more points than points. */
 int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
                                const char *hi, int64_t points, int64_t *n);
