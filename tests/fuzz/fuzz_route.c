@@ -29,6 +29,7 @@
  * sources: src/store/db.c
  * sources: src/store/db_sqlite.c src/store/db_pgsql.c src/domain/scope.c
  * sources: src/domain/codes.c src/domain/audit.c src/store/orgs.c
+ * sources: src/store/members.c src/base/seal.c
  * libs: jansson libmicrohttpd sqlite3 libpq libsodium
  */
 #include "api/input.h"
