@@ -5,8 +5,10 @@
 #   scripts/run-api-tests.sh [FILE...]    default: every tests/api/*.test.mjs
 #
 # Environment:
-#   XF_API_JOBS  how many clock runs go at once (default 2)
+#   XF_API_JOBS  how many runs go at once (default 2)
 #   XF_BIN       the server binary (default build/xianfeng; run make first)
+#   XF_CLOCK_BIN the binary of the clock runs (default XF_BIN; make test
+#                under sanitizers gives a plain build: those runs test dates)
 #   XF_API_DBS   which backends, default "sqlite postgres"
 #   PG_BIN       PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 #   XF_API_CLOCKS  after those runs, one more SQLite run per clock, with the
@@ -28,6 +30,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 
 export XF_BIN=${XF_BIN:-$PWD/build/xianfeng}
+CLOCK_BIN=${XF_CLOCK_BIN:-$XF_BIN}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 DBS=${XF_API_DBS:-sqlite postgres}
 NODE_TEST=(node --test --test-concurrency=1 --test-reporter=tap --test-timeout=600000)
@@ -67,7 +70,7 @@ tap_count() {
 # shellcheck disable=SC2317 # called through the table of runs below
 run_sqlite() {
 	local clock=()
-	[ -n "${2:-}" ] && clock=("XF_CLOCK=$2")
+	[ -n "${2:-}" ] && clock=("XF_CLOCK=$2" "XF_BIN=$CLOCK_BIN")
 	env -u XF_TEST_PG "${clock[@]}" "${NODE_TEST[@]}" "${files[@]}" >>"$1" 2>&1
 }
 
@@ -118,30 +121,22 @@ for clock in $CLOCKS; do
 	cmds+=("run_sqlite@$clock")
 done
 
-# The runs on SQLite and PostgreSQL go one after the other, their output
-# shown as it comes; the clock runs then go XF_API_JOBS at a time, each
-# shown whole when all are done.
+# All runs go XF_API_JOBS at a time (each file of a run has its own server
+# and database, so runs share nothing); a line tells when each ends, and
+# their output is shown whole, run by run, when all are done.
 JOBS=${XF_API_JOBS:-2}
-streamed=()
 for i in "${!cmds[@]}"; do
 	cmd=${cmds[$i]}
 	clock=""
 	[ "$cmd" != "${cmd#*@}" ] && clock=${cmd#*@}
-	if [ -z "$clock" ]; then
-		wait
-	else
-		while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
-	fi
+	while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
 	: >"$work/$i.out"
+	echo "== API tests: ${labels[$i]} started"
 	(
 		"${cmd%@*}" "$work/$i.out" "$clock"
 		echo $? >"$work/$i.rc"
+		echo "== API tests: ${labels[$i]} ended: $(tap_count pass "$work/$i.out") passed, $(tap_count fail "$work/$i.out") failed"
 	) &
-	if [ -z "$clock" ]; then
-		echo "== API tests: ${labels[$i]}"
-		tail -n +1 -f --pid=$! "$work/$i.out"
-		streamed[i]=1
-	fi
 done
 wait
 
@@ -149,10 +144,8 @@ status=0
 summaries=()
 for i in "${!cmds[@]}"; do
 	f="$work/$i.out"
-	if [ -z "${streamed[i]:-}" ]; then
-		echo "== API tests: ${labels[$i]}"
-		cat "$f"
-	fi
+	echo "== API tests: ${labels[$i]}"
+	cat "$f"
 	pass=$(tap_count pass "$f")
 	fail=$(tap_count fail "$f")
 	rc=$(cat "$work/$i.rc" 2>/dev/null || echo 1)
