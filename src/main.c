@@ -17,6 +17,7 @@
 #include "tools/tools.h"
 
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -220,6 +221,12 @@ static int cmd_serve(int argc, char **argv)
 	}
 	if (optind < argc)
 		return xf_cli_usage_error("serve", "unexpected argument");
+	/* Requests' arenas and large answers come from the heap and stay there
+	 * for the next request: by default glibc maps and unmaps each block
+	 * over 128 KiB, a page fault per page every time (the city's tree of
+	 * 0.5 MB: 17 -> 3 ms CPU a request). Peak memory is unchanged. */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	char host[64];
 	unsigned short port;
 	if (parse_listen(listen, host, sizeof host, &port) != 0)

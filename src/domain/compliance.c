@@ -145,6 +145,14 @@ xf_date xf_compliance_range_first(xf_period p)
 	return xf_period_first(p);
 }
 
+xf_date xf_compliance_months_first(xf_period p)
+{
+	xf_date rf = xf_compliance_range_first(p);
+	xf_date qf = xf_period_first(
+	    xf_period_of(xf_period_first(p), XF_PERIOD_QUARTER));
+	return xf_date_cmp(qf, rf) > 0 ? qf : rf;
+}
+
 const char *xf_compliance_status_name(int status)
 {
 	/* The row of each status in xf_compliance_statuses. */

@@ -144,6 +144,13 @@ int xf_month_index(xf_date d);
  * from this day through the period's last day decide its compliance. */
 xf_date xf_compliance_range_first(xf_period p);
 
+/* The first day from which the period's slots need the meetings month by
+ * month (the first day of its quarter, or xf_compliance_range_first when
+ * that is later). The months from xf_compliance_range_first up to it
+ * belong to the year's slot only, so their sum is enough: the kept tally
+ * by year less the months read gives it. */
+xf_date xf_compliance_months_first(xf_period p);
+
 typedef enum {
 	XF_CS_GREEN = 0,
 	XF_CS_YELLOW,

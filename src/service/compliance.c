@@ -2,9 +2,10 @@
  * compliance.c (service) - compliance reports and the supervision board.
  *
  * One read transaction: the subtree's organizations (path order), the
- * kept tally (org, kind, month) of their meetings over the slots the
- * period evaluates (store/meeting_tallies.h), then the domain rules per
- * organization. Memory: the tallies are gathered in a malloc'ed array
+ * kept tallies of their meetings over the slots the period evaluates
+ * (store/meeting_tallies.h: by month from the period's quarter, by year
+ * when the year's slot ends in the period), then the domain rules per
+ * organization. Memory: the tallies are gathered in malloc'ed arrays
  * freed before returning; everything returned lives in c->a.
  */
 #include "service/compliance.h"
@@ -192,6 +193,111 @@ static int resolve_period(xf_ctx *c, const char *period, xf_period *p)
 	return XF_OK;
 }
 
+/* The year's rows given to on_tally as rows of one month. */
+typedef struct year_gather {
+	gather g;
+	char month[8]; /* "YYYY-MM" the year's rows stand at */
+} year_gather;
+
+static int on_year_tally(void *arg, int64_t org_id, const char *kind,
+                         const char *year, int on_time, int late, int no_ft)
+{
+	(void)year;
+	year_gather *y = arg;
+	return on_tally(&y->g, org_id, kind, y->month, on_time, late, no_ft);
+}
+
+/* Sorts the gathered rows by org index unless they came in that order
+ * (the subtree and the tallies are both read in path order). */
+static void sort_rows(gather *g)
+{
+	for (int i = 1; i < g->n; i++)
+		if (g->rows[i].idx < g->rows[i - 1].idx) {
+			qsort(g->rows, (size_t)g->n, sizeof *g->rows, cmp_row);
+			return;
+		}
+}
+
+/* The kept tallies of a subtree for a period: the months from
+ * xf_compliance_months_first through the period's end, and, when the
+ * year's slot begins before them, the year's totals; handed out org by
+ * org (tallies_of) as the months the domain rules read, the months
+ * before the first read summed into one row at the year's first month.
+ * Memory: malloc'ed, freed by tallies_free. */
+typedef struct tallies {
+	gather m, y;
+	int rm, ry;          /* next row of m and of y */
+	xf_meeting_tally *t; /* the current org's rows */
+} tallies;
+
+static void tallies_free(tallies *tl)
+{
+	free(tl->m.rows);
+	free(tl->y.rows);
+	free(tl->t);
+}
+
+static int read_tallies(xf_ctx *c, xf_period p, const char *lo, const char *hi,
+                        const org_key *keys, int nkeys, tallies *tl)
+{
+	memset(tl, 0, sizeof *tl);
+	xf_date first = xf_compliance_range_first(p),
+	        mfirst = xf_compliance_months_first(p);
+	char from[11], to[11];
+	xf_date_format(mfirst, from);
+	xf_date_format(xf_period_last(p), to);
+	tl->m = (gather){.keys = keys, .nkeys = nkeys};
+	int drc =
+	    xf_store_meeting_tally(c->db, lo, hi, from, to, on_tally, &tl->m);
+	if (drc == XF_DB_OK && xf_date_cmp(first, mfirst) < 0) {
+		year_gather yg = {.g = {.keys = keys, .nkeys = nkeys}};
+		xf_date_format(first, from);
+		memcpy(yg.month, from, 7);
+		drc = xf_store_meeting_year_tally(c->db, lo, hi, first.y,
+		                                  on_year_tally, &yg);
+		tl->y = yg.g;
+	}
+	if (drc == XF_DB_OK && (tl->m.failed || tl->y.failed))
+		drc = XF_DB_ERROR;
+	if (drc == XF_DB_OK) {
+		tl->t = malloc((size_t)(tl->m.n + tl->y.n + 1) * sizeof *tl->t);
+		if (!tl->t) {
+			tallies_free(tl);
+			return xf_oom(c);
+		}
+	}
+	if (drc != XF_DB_OK) {
+		tallies_free(tl);
+		return xf_fail_db(c, drc);
+	}
+	sort_rows(&tl->m);
+	sort_rows(&tl->y);
+	return XF_OK;
+}
+
+/* Fills tl->t with the rows of org index i (called with i ascending);
+ * returns their count. A year's row becomes the year's total less the
+ * months read of its kind, if anything is left. */
+static int tallies_of(tallies *tl, int i)
+{
+	int nt = 0;
+	while (tl->rm < tl->m.n && tl->m.rows[tl->rm].idx == i)
+		tl->t[nt++] = tl->m.rows[tl->rm++].t;
+	int months = nt;
+	for (; tl->ry < tl->y.n && tl->y.rows[tl->ry].idx == i; tl->ry++) {
+		xf_meeting_tally r = tl->y.rows[tl->ry].t;
+		for (int j = 0; j < months; j++)
+			if (tl->t[j].kind == r.kind) {
+				r.on_time -= tl->t[j].on_time;
+				r.late -= tl->t[j].late;
+				r.no_first_topic -= tl->t[j].no_first_topic;
+			}
+		if (r.on_time > 0 || r.late > 0)
+			tl->t[nt++] = r;
+	}
+	return nt;
+}
+
 int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
                         xf_compliance_report *out, xf_org_page *orgs)
 {
@@ -222,43 +328,25 @@ int xf_compliance_in_tx(xf_ctx *c, int64_t org_id, xf_period p,
 		keys[i] = (org_key){orgs->items[i].id, i};
 	qsort(keys, (size_t)orgs->n, sizeof *keys, cmp_key);
 
-	char from[11], to[11];
-	xf_date_format(xf_compliance_range_first(p), from);
-	xf_date_format(xf_period_last(p), to);
-	gather g = {.keys = keys, .nkeys = orgs->n};
-	drc = xf_store_meeting_tally(c->db, lo, hi, from, to, on_tally, &g);
-	if (drc == XF_DB_OK && g.failed)
-		drc = XF_DB_ERROR;
-	if (drc != XF_DB_OK) {
-		free(g.rows);
-		return xf_fail_db(c, drc);
-	}
-	if (g.n > 1)
-		qsort(g.rows, (size_t)g.n, sizeof *g.rows, cmp_row);
-	xf_meeting_tally *t = malloc((size_t)(g.n ? g.n : 1) * sizeof *t);
-	if (!t) {
-		free(g.rows);
-		return xf_oom(c);
-	}
-	int r = 0;
+	tallies tl;
+	rc = read_tallies(c, p, lo, hi, keys, orgs->n, &tl);
+	if (rc != XF_OK)
+		return rc;
 	out->n = 0;
 	for (int i = 0; i < orgs->n; i++) {
-		int nt = 0;
-		while (r < g.n && g.rows[r].idx == i)
-			t[nt++] = g.rows[r++].t;
+		int nt = tallies_of(&tl, i);
 		const xf_org *o = &orgs->items[i];
 		xf_org_life life;
 		xf_compliance cc;
 		if (xf_org_life_of(o->kind, o->established_on, o->starts_on,
 		                   o->ends_on, o->closed_on, &life) != 0 ||
-		    xf_compliance_eval(&rules, &life, p, out->today, t, nt,
+		    xf_compliance_eval(&rules, &life, p, out->today, tl.t, nt,
 		                       &cc) != 0 ||
 		    !cc.applies)
 			continue;
 		out->items[out->n++] = (xf_compliance_item){o, cc};
 	}
-	free(t);
-	free(g.rows);
+	tallies_free(&tl);
 	return XF_OK;
 }
 

@@ -49,6 +49,7 @@ static const char *const migrations[] = {
     xf_schema_v27, /* kept tally of meetings for the compliance board */
     xf_schema_v28, /* kept subtree counts (org_counts) and their triggers */
     xf_schema_v29, /* indexes of uncached boards (open task days, left) */
+    xf_schema_v30, /* the compliance board's kept tally by year */
 };
 
 int xf_schema_latest(void)

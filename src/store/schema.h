@@ -34,5 +34,6 @@ extern const char xf_schema_v26[];
 extern const char xf_schema_v27[];
 extern const char xf_schema_v28[];
 extern const char xf_schema_v29[];
+extern const char xf_schema_v30[];
 
 #endif

@@ -24,6 +24,8 @@ static const struct tally {
     {"tasks", xf_store_task_tallies_check, xf_store_task_tallies_rebuild},
     {"compliance", xf_store_meeting_tallies_check,
      xf_store_meeting_tallies_rebuild},
+    {"compliance_years", xf_store_meeting_year_tallies_check,
+     xf_store_meeting_year_tallies_rebuild},
     {"org_counts", xf_store_org_counts_check, xf_store_org_counts_rebuild},
 };
 #define NTALLIES (sizeof tallies / sizeof tallies[0])

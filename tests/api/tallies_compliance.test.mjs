@@ -1,10 +1,12 @@
-// The compliance board's kept tally (meeting_tallies, schema v26; docs/
-// architecture.md "Kept tallies"): after random meeting writes through the
+// The compliance board's kept tallies (meeting_tallies by month, schema
+// v27, and meeting_year_tallies by year, v30; docs/architecture.md "Kept
+// tallies"): after random meeting writes through the
 // API (create, update of day, kind and first topic, make-ups, delete,
 // moving an organization to another district), with days around month
 // edges built from the server's today, `xianfeng tallies verify` finds no
 // difference, the kept rows are the test's own count of what it wrote, and
-// the board's answer agrees with that count. A tally damaged behind the
+// the board's answer agrees with that count, also for the periods that end
+// a year (they read the year's totals). A tally damaged behind the
 // server's back is named by verify (exit 1) until `tallies rebuild`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +17,7 @@ import {
 
 const EST = `${thisYear() - 3}-01-01`;
 const FT = { title: '学习习近平总书记重要讲话精神', source: '求是' };
-const KINDS = ['branch_committee', 'theme_day', 'branch_congress', 'party_lecture'];
+const KINDS = ['branch_committee', 'theme_day', 'branch_congress', 'party_lecture', 'life_meeting'];
 const FT_KINDS = new Set(['committee_meeting', 'branch_committee', 'branch_congress', 'first_topic']);
 const MONTHLY = ['branch_committee', 'theme_day']; // a branch's monthly kinds (default rules)
 
@@ -65,11 +67,12 @@ function counted(m) {
 	return m.makeup ? { counts_on: monthEnd(m.makeup), late: true } : { counts_on: m.day, late: false };
 }
 
-/** The tally the test expects, keyed "org|month|kind". */
-function expectedTally() {
+/** The tally the test expects, keyed "org|month|kind" (len 7) or
+ * "org|year|kind" (len 4). */
+function expectedTally(len = 7) {
 	const t = new Map();
 	for (const m of meetings.values()) {
-		const key = `${m.org}|${ym(m.counts_on)}|${m.kind}`;
+		const key = `${m.org}|${m.counts_on.slice(0, len)}|${m.kind}`;
 		const row = t.get(key) || { on_time: 0, late: 0, no_ft: 0 };
 		if (m.late) row.late++; else row.on_time++;
 		if (!m.ft) row.no_ft++;
@@ -164,20 +167,24 @@ test('after random meeting writes, the kept tally equals the recount and the boa
 	}
 	const v = await tallies('verify');
 	assert.equal(v.code, 0, `${v.stdout}\n${v.stderr}`);
-	assert.match(v.stdout, /^compliance: \d+ checked, 0 differences$/m);
-	assert.doesNotMatch(v.stdout, /^compliance: 0 checked/m);
+	for (const name of ['compliance', 'compliance_years']) {
+		assert.match(v.stdout, new RegExp(`^${name}: \\d+ checked, 0 differences$`, 'm'));
+		assert.doesNotMatch(v.stdout, new RegExp(`^${name}: 0 checked`, 'm'));
+	}
 
-	// the kept rows of our branches, as the test counts them
+	// the kept rows of our branches, by month and by year, as the test counts them
 	const ids = branches.map((b) => b.id).join(',');
-	const kept = await sql(`SELECT org_id, month, kind, on_time, late, no_ft FROM meeting_tallies WHERE org_id IN (${ids}) ORDER BY org_id, month, kind`);
-	const want = expectedTally();
-	const keys = [...want.keys()].sort();
-	const got = new Map(kept.map((l) => {
-		const [org, month, kind, on, late, noft] = l.split('|');
-		return [`${org}|${month}|${kind}`, { on_time: Number(on), late: Number(late), no_ft: Number(noft) }];
-	}));
-	assert.deepEqual([...got.keys()].sort(), keys);
-	for (const k of keys) assert.deepEqual(got.get(k), want.get(k), k);
+	for (const [table, key, len] of [['meeting_tallies', 'month', 7], ['meeting_year_tallies', 'year', 4]]) {
+		const kept = await sql(`SELECT org_id, ${key}, kind, on_time, late, no_ft FROM ${table} WHERE org_id IN (${ids}) ORDER BY org_id, ${key}, kind`);
+		const want = expectedTally(len);
+		const keys = [...want.keys()].sort();
+		const got = new Map(kept.map((l) => {
+			const [org, k, kind, on, late, noft] = l.split('|');
+			return [`${org}|${k}|${kind}`, { on_time: Number(on), late: Number(late), no_ft: Number(noft) }];
+		}));
+		assert.deepEqual([...got.keys()].sort(), keys, table);
+		for (const k of keys) assert.deepEqual(got.get(k), want.get(k), `${table} ${k}`);
+	}
 
 	// the board of each district, month by month, against the same count
 	const months = new Set([ym(todayShanghai())]);
@@ -209,6 +216,35 @@ test('after random meeting writes, the kept tally equals the recount and the boa
 			}
 		}
 	}
+
+	// the periods that end a year (the fourth quarter, December) count the
+	// months before their quarter from the year's kept totals: their
+	// quarterly and yearly kinds against the same count
+	const today = todayShanghai();
+	const years = new Set([thisYear()]);
+	for (const m of meetings.values()) years.add(Number(m.counts_on.slice(0, 4)));
+	for (const y of [...years].sort()) {
+		const ended = `${y}-12-31` < today;
+		for (const period of [`${y}Q4`, `${y}-12`]) {
+			for (const d of [dist, dist2]) {
+				const res = expectStatus(await admin.get(`/api/compliance?org=${d.id}&period=${period}`), 200, srv);
+				const items = Object.fromEntries(res.items.map((x) => [x.org_id, x]));
+				for (const b of branches.filter((x) => parentOf.get(x.id) === d.id)) {
+					const it = items[b.id];
+					assert.ok(it, `branch ${b.id} on the board of ${d.id} for ${period}`);
+					for (const [kind, from] of [['branch_congress', `${y}-10`], ['party_lecture', `${y}-10`], ['life_meeting', `${y}-01`]]) {
+						const of = [...meetings.values()].filter((m) => m.org === b.id && m.kind === kind &&
+							ym(m.counts_on) >= from && ym(m.counts_on) <= `${y}-12`);
+						const onTime = of.some((m) => !m.late);
+						const where = `${b.id} ${period} ${kind}`;
+						assert.equal(it.late.includes(kind), of.length > 0 && !onTime, `${where} late`);
+						assert.equal(it.missing.includes(kind), of.length === 0 && ended, `${where} missing`);
+						assert.equal(it.pending.includes(kind), of.length === 0 && !ended, `${where} pending`);
+					}
+				}
+			}
+		}
+	}
 });
 
 test('a damaged tally is named by tallies verify until it is rebuilt', async () => {
@@ -236,13 +272,25 @@ test('a damaged tally is named by tallies verify until it is rebuilt', async () 
 	assert.equal(v.code, 1);
 	assert.match(v.stdout, new RegExp(`^compliance: org ${other.id} month 1999-01 kind theme_day: kept on_time 1 late 0 no_ft 0, recomputed on_time 0 late 0 no_ft 0$`, 'm'));
 	assert.match(v.stdout, /^compliance: \d+ checked, 2 differences$/m);
+	assert.match(v.stdout, /^compliance_years: \d+ checked, 0 differences$/m);
+
+	// the tally by year too
+	const [yrow] = await sql(`SELECT year, kind FROM meeting_year_tallies WHERE org_id = ${b.id} ORDER BY year, kind LIMIT 1`);
+	const [year, ykind] = yrow.split('|');
+	await sql(`UPDATE meeting_year_tallies SET on_time = on_time + 1 WHERE org_id = ${b.id} AND year = '${year}' AND kind = '${ykind}'`);
+	v = await tallies('verify');
+	assert.equal(v.code, 1);
+	assert.match(v.stdout, new RegExp(`^compliance_years: org ${b.id} year ${year} kind ${ykind}: kept on_time`, 'm'));
+	assert.match(v.stdout, /^compliance_years: \d+ checked, 1 differences$/m);
 
 	const r = await tallies('rebuild');
 	assert.equal(r.code, 0, r.stderr);
 	assert.match(r.stdout, /^compliance: rebuilt$/m);
+	assert.match(r.stdout, /^compliance_years: rebuilt$/m);
 	v = await tallies('verify');
 	assert.equal(v.code, 0, v.stdout);
 	assert.match(v.stdout, /^compliance: \d+ checked, 0 differences$/m);
+	assert.match(v.stdout, /^compliance_years: \d+ checked, 0 differences$/m);
 });
 
 test('tallies refuses an unknown subcommand', async () => {

@@ -163,6 +163,90 @@ static void test_range_first_covers_the_longest_slot(void **state)
 	assert_int_equal(xf_date_cmp(d, D(2024, 1, 1)), 0);
 }
 
+static void test_months_first_is_the_quarter_when_the_year_ends(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *period;
+		int m; /* month of the first day read month by month */
+	} cases[] = {{"2024Q4", 10}, {"2024-12", 10}, {"2024Q3", 7},
+	             {"2024-09", 7}, {"2024-08", 8},  {"2024", 1},
+	             {"2024Q1", 1},  {"2024-03", 1},  {"2024-11", 11}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		xf_date d = xf_compliance_months_first(P(cases[i].period));
+		assert_int_equal(xf_date_cmp(d, D(2024, cases[i].m, 1)), 0);
+	}
+}
+
+/* Every period of a year evaluates alike from the months one by one and
+ * from the months since xf_compliance_months_first with the ones before
+ * summed into one row at xf_compliance_range_first (what the board reads
+ * from the kept tally by year). */
+static void test_months_before_months_first_count_only_as_a_sum(void **state)
+{
+	(void)state;
+	xf_org_life b = life("branch", "2010-01-01", NULL);
+	xf_meeting_tally all[12 * XF_MK_COUNT];
+	int n = 0;
+	unsigned seed = 7;
+	for (int m = 1; m <= 12; m++)
+		for (int k = 0; k < XF_MK_COUNT; k++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 3 == 0)
+				continue; /* no meeting of k in month m */
+			xf_meeting_tally t =
+			    T(k, D(2024, m, 5), (seed >> 20) % 2);
+			t.late = (seed >> 24) % 2;
+			t.no_first_topic = (seed >> 26) % 2;
+			if (t.on_time + t.late > 0)
+				all[n++] = t;
+		}
+	char period[12];
+	for (int i = 0; i < 17; i++) {
+		if (i == 0)
+			snprintf(period, sizeof period, "2024");
+		else if (i <= 4)
+			snprintf(period, sizeof period, "2024Q%d", i);
+		else
+			snprintf(period, sizeof period, "2024-%02d", i - 4);
+		xf_period p = P(period);
+		xf_date to = xf_period_last(p);
+		int r0 = xf_month_index(xf_compliance_range_first(p));
+		int m0 = xf_month_index(xf_compliance_months_first(p));
+		int m1 = xf_month_index(to);
+		xf_meeting_tally cut[12 * XF_MK_COUNT + XF_MK_COUNT],
+		    full[12 * XF_MK_COUNT];
+		int nc = 0, nf = 0;
+		xf_meeting_tally sum[XF_MK_COUNT] = {0};
+		for (int j = 0; j < n; j++) {
+			if (all[j].month < r0 || all[j].month > m1)
+				continue;
+			full[nf++] = all[j];
+			if (all[j].month >= m0) {
+				cut[nc++] = all[j];
+				continue;
+			}
+			xf_meeting_tally *s = &sum[all[j].kind];
+			s->on_time += all[j].on_time;
+			s->late += all[j].late;
+			s->no_first_topic += all[j].no_first_topic;
+		}
+		for (int k = 0; k < XF_MK_COUNT; k++)
+			if (sum[k].on_time + sum[k].late > 0) {
+				sum[k].kind = k;
+				sum[k].month = r0;
+				cut[nc++] = sum[k];
+			}
+		xf_date todays[] = {D(2024, 2, 1), D(2024, 11, 20),
+		                    D(2025, 1, 9)};
+		for (int d = 0; d < 3; d++) {
+			xf_compliance a = eval(&b, period, todays[d], full, nf),
+			              c = eval(&b, period, todays[d], cut, nc);
+			assert_memory_equal(&a, &c, sizeof a);
+		}
+	}
+}
+
 static void
 test_group_owes_group_meetings_and_committee_its_meetings(void **state)
 {
@@ -529,6 +613,10 @@ int main(void)
 	    cmocka_unit_test(
 	        test_yearly_meetings_are_evaluated_in_q4_and_december),
 	    cmocka_unit_test(test_range_first_covers_the_longest_slot),
+	    cmocka_unit_test(
+	        test_months_first_is_the_quarter_when_the_year_ends),
+	    cmocka_unit_test(
+	        test_months_before_months_first_count_only_as_a_sum),
 	    cmocka_unit_test(
 	        test_group_owes_group_meetings_and_committee_its_meetings),
 	    cmocka_unit_test(test_unknown_org_kind_is_outside_the_rules),
