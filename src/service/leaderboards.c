@@ -146,10 +146,20 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 		if (th[i] != th[d - 1])
 			th[d++] = th[i];
 	nt = d;
-	/* only rows with at least the least score can be above one */
+	/* a subtree holding all of the period's rows (the city's board)
+	 * counts each band between two scores in the ranking index; else
+	 * only rows with at least the least score can be above one: scan
+	 * them in the subtree's range */
+	int all = 0;
+	drc = xf_store_point_board_all_within(c->db, b->prev_period, lo, hi,
+	                                      &all);
 	prev_count pc = {th, nt, above};
-	drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
-	                                th[nt - 1], count_row, &pc);
+	if (drc == XF_DB_OK && all)
+		drc = xf_store_point_board_bands(c->db, b->prev_period, th, nt,
+		                                 above);
+	else if (drc == XF_DB_OK)
+		drc = xf_store_point_board_scan(c->db, b->prev_period, lo, hi,
+		                                th[nt - 1], count_row, &pc);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	for (int j = 1; j < nt; j++)

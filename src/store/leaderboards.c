@@ -5,6 +5,7 @@
  */
 #include "store/leaderboards.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,39 @@ int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
 		fn(arg, xf_db_int(st, 0));
 	xf_db_reset(st);
 	return xf_db_done(rc);
+}
+
+static const char sql_board_outside[] =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM point_member_totals WHERE "
+    "period = $1 AND org_path < $2) OR EXISTS (SELECT 1 FROM "
+    "point_member_totals WHERE period = $1 AND org_path >= $3) THEN 1 "
+    "ELSE 0 END";
+
+int xf_store_point_board_all_within(xf_db *db, const char *period,
+                                    const char *lo, const char *hi, int *all)
+{
+	int64_t outside = 1;
+	int rc = xf_db_value(XF_DB_BOUND(db, sql_board_outside, XF_STR(period),
+	                                 XF_STR(lo), XF_STR(hi)),
+	                     &outside);
+	*all = rc == XF_DB_OK && !outside;
+	return rc;
+}
+
+static const char sql_board_band[] =
+    "SELECT COUNT(*) FROM point_member_totals WHERE period = $1 "
+    "AND points > $2 AND points <= $3";
+
+int xf_store_point_board_bands(xf_db *db, const char *period, const int64_t *th,
+                               int n, int64_t *above)
+{
+	int rc = XF_DB_OK;
+	for (int j = 0; j < n && rc == XF_DB_OK; j++)
+		rc = xf_db_value(XF_DB_BOUND(db, sql_board_band, XF_STR(period),
+		                             XF_INT(th[j]),
+		                             XF_INT(j ? th[j - 1] : INT64_MAX)),
+		                 &above[j]);
+	return rc;
 }
 
 #define PREV_MAX 50

@@ -39,6 +39,17 @@ int xf_store_point_board_members(xf_db *db, xf_arena *a, const char *period,
 int xf_store_point_board_scan(xf_db *db, const char *period, const char *lo,
                               const char *hi, int64_t least,
                               void (*fn)(void *arg, int64_t points), void *arg);
+/* *all = 1 when every member total of the period lies within [lo, hi)
+ * (two probes of the subtree index at the range's ends). */
+int xf_store_point_board_all_within(xf_db *db, const char *period,
+                                    const char *lo, const char *hi, int *all);
+/* above[j] = the members of the period with points in (th[j], th[j - 1]]
+ * (th[-1]: no bound) for the distinct scores th[0..n), highest first,
+ * counted in the ranking index (period, points): one range per score,
+ * each row counted once, whatever the subtree (the caller checked with
+ * xf_store_point_board_all_within that it holds all rows). */
+int xf_store_point_board_bands(xf_db *db, const char *period, const int64_t *th,
+                               int n, int64_t *above);
 /* For each of the members ids[0..n) (distinct): found[i] = 1 and
  * points[i] its points when it has a total of the period within [lo, hi),
  * found[i] = 0 otherwise. */
