@@ -118,7 +118,8 @@ static void count_row(void *arg, int64_t points)
  * the board's length), so the cost grows with those rows, not with the
  * board.
  */
-static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
+static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi,
+                      int64_t members)
 {
 	size_t k = (size_t)b->n;
 	int64_t *ids = xf_arena_calloc(c->a, k, sizeof *ids);
@@ -130,8 +131,11 @@ static int prev_ranks(xf_ctx *c, xf_board *b, const char *lo, const char *hi)
 		return xf_oom(c);
 	for (size_t i = 0; i < k; i++)
 		ids[i] = b->items[i].id;
-	int drc = xf_store_point_board_prev(c->db, b->prev_period, lo, hi, ids,
-	                                    b->n, prev, found);
+	/* an id looked up costs about as much as walking 10-20 rows of the
+	 * subtree's range */
+	int probe = members >= 10 * (int64_t)b->n;
+	int drc = xf_store_point_board_prev(c->db, b->prev_period, lo, hi,
+	                                    probe, ids, b->n, prev, found);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
 	int nt = 0;
@@ -234,7 +238,7 @@ static int members_read(xf_ctx *c, int64_t org_id, const char *period,
 		it->vetoed = rows[i].vetoed > 0;
 		it->points = it->vetoed ? 0 : rows[i].points + b->base;
 	}
-	return n > 0 ? prev_ranks(c, b, lo, hi) : XF_OK;
+	return n > 0 ? prev_ranks(c, b, lo, hi, members) : XF_OK;
 }
 
 /* Sets the parent organization of every row's org (the member's org on

@@ -112,24 +112,32 @@ int xf_store_point_board_bands(xf_db *db, const char *period, const int64_t *th,
 }
 
 #define PREV_MAX 50
-/* Ids are bound to all PREV_MAX slots; unused ones get 0, no member's. */
-static const char sql_board_prev[] =
-    "SELECT member_id, points FROM point_member_totals WHERE period = "
-    "$1 AND org_path >= $2 AND org_path < $3 AND member_id IN ("
-    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, "
-    "$31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, "
-    "$44, $45, $46, $47, $48, $49, $50, $51, $52, $53)";
+/* Ids are bound to all PREV_MAX slots; unused ones get 0, no member's.
+ * In two forms: walking the subtree's range of the subtree index and
+ * testing each row against the ids (cheap for a small subtree), or, for
+ * a large one, with the period compared as an expression, which no
+ * index holds, so that SQLite looks the ids up in an index led by
+ * member_id: 50 probes instead of the city's 97k rows (38 ms). */
+#define BOARD_PREV(period)                                                     \
+	"SELECT member_id, points FROM point_member_totals WHERE " period      \
+	" = $1 AND org_path >= $2 AND org_path < $3 AND member_id IN ("        \
+	"$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "     \
+	"$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, "    \
+	"$31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, "    \
+	"$44, $45, $46, $47, $48, $49, $50, $51, $52, $53)"
+static const char *const sql_board_prev[2] = {BOARD_PREV("period"),
+                                              BOARD_PREV("period || ''")};
 
 int xf_store_point_board_prev(xf_db *db, const char *period, const char *lo,
-                              const char *hi, const int64_t *ids, int n,
-                              int64_t *points, char *found)
+                              const char *hi, int probe, const int64_t *ids,
+                              int n, int64_t *points, char *found)
 {
 	memset(found, 0, (size_t)n);
 	for (int from = 0; from < n; from += PREV_MAX) {
 		int k = n - from < PREV_MAX ? n - from : PREV_MAX;
-		xf_stmt *st = XF_DB_BOUND(db, sql_board_prev, XF_STR(period),
-		                          XF_STR(lo), XF_STR(hi));
+		xf_stmt *st =
+		    XF_DB_BOUND(db, sql_board_prev[probe != 0], XF_STR(period),
+		                XF_STR(lo), XF_STR(hi));
 		if (!st)
 			return XF_DB_ERROR;
 		for (int j = 0; j < PREV_MAX; j++)

@@ -52,10 +52,11 @@ int xf_store_point_board_bands(xf_db *db, const char *period, const int64_t *th,
                                int n, int64_t *above);
 /* For each of the members ids[0..n) (distinct): found[i] = 1 and
  * points[i] its points when it has a total of the period within [lo, hi),
- * found[i] = 0 otherwise. */
+ * found[i] = 0 otherwise. probe: look each id up (a large subtree) instead
+ * of walking the subtree's rows. */
 int xf_store_point_board_prev(xf_db *db, const char *period, const char *lo,
-                              const char *hi, const int64_t *ids, int n,
-                              int64_t *points, char *found);
+                              const char *hi, int probe, const int64_t *ids,
+                              int n, int64_t *points, char *found);
 /* Members of the period within [lo, hi) with more points than points. */
 int xf_store_point_count_above(xf_db *db, const char *period, const char *lo,
                                const char *hi, int64_t points, int64_t *n);

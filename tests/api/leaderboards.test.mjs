@@ -67,11 +67,15 @@ test('the 先锋榜 of wide and narrow subtrees matches a recount after random a
 	for (const board of [city, dist, dist2, b1, b2, b3]) {
 		const within = (m) => pathOf(m.org).includes(board);
 		const want = recount(members, points, prevPoints, left, within);
-		for (const limit of [50, 5]) {
+		// limits 3 and 1: the previous scores of the board's members are
+		// looked up by id where the subtree has 10 members a row or more
+		// (the city, the second district), else read from the subtree's rows
+		for (const limit of [50, 5, 3, 1]) {
 			const got = expectList(await admin.get(`/api/leaderboards/members?org=${board.id}&period=${YEAR}&limit=${limit}`), srv);
 			assert.equal(got.previous_period, LAST);
 			assert.deepEqual(got.items.map((x) => ({ member_id: x.member_id, points: x.points, rank: x.rank, prev_rank: x.prev_rank })),
 				want.slice(0, limit), `board of ${board.name}, limit ${limit}`);
+			if (limit === 3 && board === city) assert.ok(want.slice(0, 3).some((x) => x.prev_rank !== null), 'a previous rank looked up by id');
 		}
 	}
 });
