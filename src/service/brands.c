@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "domain/honors.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "service/year_reviews.h"
 
@@ -13,12 +14,13 @@
 static const xf_record brand = {"党建品牌不存在", "无权修改该组织的党建品牌",
                                 NULL};
 
+XF_CRUD_FNS(brand_fns, xf_brand, xf_store_brand_get, xf_snap_brand);
+static const xf_crud brands = {XF_CRUD_OF(brand_fns, xf_brand, "brand"),
+                               .rec = &brand, .del = xf_store_brand_delete};
+
 static int load(xf_ctx *c, int64_t id, int mode, xf_brand *b)
 {
-	memset(b, 0, sizeof *b);
-	int found = xf_store_brand_get(c->db, c->a, id, b);
-	return xf_loaded(c, found, found == XF_DB_ROW ? b->org_path : NULL,
-	                 mode, &brand);
+	return xf_crud_load(c, &brands, id, mode, b);
 }
 
 static int check_year(xf_ctx *c, int year)
@@ -58,8 +60,7 @@ static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
 	b->created_at = b->updated_at = c->now;
 	if ((rc = written(c, xf_store_brand_insert(c->db, b, c->now))) != XF_OK)
 		return rc;
-	return xf_audit(c, "create", "brand", b->id, b->org_path, NULL,
-	                xf_snap_brand(c->a, b));
+	return xf_crud_created(c, &brands, XF_DB_OK, b);
 }
 
 int xf_brand_create(xf_ctx *c, const xf_brand_input *in, xf_brand *out)
@@ -83,9 +84,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
 		return rc;
 	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) != XF_OK)
 		return rc;
-	int drc = xf_store_brand_get(c->db, c->a, id, b);
-	return xf_audit_found(c, drc, "update", "brand", id, b->org_path,
-	                      before, xf_snap_brand(c->a, b));
+	return xf_crud_updated(c, &brands, XF_DB_OK, id, before, b);
 }
 
 int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,
@@ -94,20 +93,9 @@ int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_brand b;
-	int rc = load(c, id, XF_FOR_WRITE, &b);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit_db(c, xf_store_brand_delete(c->db, id), "delete",
-	                   "brand", id, b.org_path, xf_snap_brand(c->a, &b),
-	                   NULL);
-}
-
 int xf_brand_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &brands, id);
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_brand_page *p)

@@ -406,4 +406,4 @@ static int load_report_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 
 const xf_attachment_subject xf_campaign_report_files = {
     "campaign_report", 20, "每条报送最多上传 20 个佐证材料",
-    load_report_subject};
+    .load = load_report_subject};

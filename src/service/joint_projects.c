@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "domain/joint_projects.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "service/tasks.h"
 #include "service/year_reviews.h"
@@ -41,6 +42,25 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_joint_project *p)
 		    c, "只有牵头单位或其上级党组织可以修改联建项目");
 	return XF_OK;
 }
+
+static int load_any(xf_ctx *c, int64_t id, int mode, void *p)
+{
+	return load(c, id, mode, p);
+}
+
+/* A removed project takes its task on the chart with it. */
+static int after_delete(xf_ctx *c, int64_t id, const void *item)
+{
+	(void)id;
+	const xf_joint_project *p = item;
+	return p->task_id ? xf_task_remove_tx(c, p->task_id) : XF_OK;
+}
+
+XF_CRUD_FNS(project_fns, xf_joint_project, xf_store_jp_get,
+            xf_snap_joint_project);
+static const xf_crud projects = {
+    XF_CRUD_OF(project_fns, xf_joint_project, "joint_project"),
+    .del = xf_store_jp_delete, .load = load_any, .after_delete = after_delete};
 
 static int check_year(xf_ctx *c, int year)
 {
@@ -199,10 +219,7 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
 		return xf_fail_db(c, drc);
 	if ((rc = write_links(c, id, in, partners)) != XF_OK)
 		return rc;
-	drc = xf_store_jp_get(c->db, c->a, id, p);
-	return xf_audit_found(c, drc, "update", "joint_project", id,
-	                      p->org_path, before,
-	                      xf_snap_joint_project(c->a, p));
+	return xf_crud_updated(c, &projects, XF_DB_OK, id, before, p);
 }
 
 int xf_jp_update(xf_ctx *c, int64_t id, const xf_jp_input *in,
@@ -211,24 +228,9 @@ int xf_jp_update(xf_ctx *c, int64_t id, const xf_jp_input *in,
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_joint_project p;
-	int rc = load(c, id, XF_FOR_WRITE, &p);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_jp_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (p.task_id && (rc = xf_task_remove_tx(c, p.task_id)) != XF_OK)
-		return rc;
-	return xf_audit(c, "delete", "joint_project", id, p.org_path,
-	                xf_snap_joint_project(c->a, &p), NULL);
-}
-
 int xf_jp_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &projects, id);
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_jp_page *pg)
@@ -307,21 +309,9 @@ int xf_jp_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
 	                          out);
 }
 
-static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
-                        const char **org_path)
-{
-	xf_joint_project p;
-	int rc = load(c, id, mode, &p);
-	if (rc == XF_OK) {
-		*org_id = p.org_id;
-		*org_path = p.org_path;
-	}
-	return rc;
-}
-
 const xf_attachment_subject xf_joint_project_files = {
     "joint_project", 30, "每个联建项目最多上传 30 个成果佐证材料",
-    load_subject};
+    .crud = &projects};
 
 /* ---- central-work tags ------------------------------------------------- */
 

@@ -6,34 +6,20 @@
 
 #include "base/date.h"
 #include "service/cases.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 
 #include <string.h>
 
 static const xf_record lecture = {"党课不存在", "无权修改该组织的党课", NULL};
 
-static int load(xf_ctx *c, int64_t id, int mode, xf_lecture *l)
-{
-	memset(l, 0, sizeof *l);
-	int found = xf_store_lecture_get(c->db, c->a, id, l);
-	return xf_loaded(c, found, found == XF_DB_ROW ? l->org_path : NULL,
-	                 mode, &lecture);
-}
-
-static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
-                        const char **org_path)
-{
-	xf_lecture l;
-	int rc = load(c, id, mode, &l);
-	if (rc == XF_OK) {
-		*org_id = l.org_id;
-		*org_path = l.org_path;
-	}
-	return rc;
-}
+XF_CRUD_FNS(lecture_fns, xf_lecture, xf_store_lecture_get, xf_snap_lecture);
+static const xf_crud lectures = {XF_CRUD_OF(lecture_fns, xf_lecture, "lecture"),
+                                 .rec = &lecture,
+                                 .del = xf_store_lecture_delete};
 
 const xf_attachment_subject xf_lecture_files = {
-    "lecture", 20, "每次党课最多上传 20 个课件或视频", load_subject};
+    "lecture", 20, "每次党课最多上传 20 个课件或视频", .crud = &lectures};
 
 /* A lecture is given by today (the library keeps what was given). */
 static int check_day(xf_ctx *c, const char *given_on)
@@ -62,11 +48,8 @@ static int create_tx(xf_ctx *c, const xf_lecture_input *in, xf_lecture *l)
 	l->summary = in->summary;
 	l->created_by = c->user_id;
 	l->created_at = l->updated_at = c->now;
-	int drc = xf_store_lecture_insert(c->db, l, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "lecture", l->id, l->org_path, NULL,
-	                xf_snap_lecture(c->a, l));
+	return xf_crud_created(c, &lectures,
+	                       xf_store_lecture_insert(c->db, l, c->now), l);
 }
 
 int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
@@ -77,7 +60,7 @@ int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
 static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
                      xf_lecture *l)
 {
-	int rc = load(c, id, XF_FOR_WRITE, l);
+	int rc = xf_crud_load(c, &lectures, id, XF_FOR_WRITE, l);
 	if (rc != XF_OK)
 		return rc;
 	const char *before = xf_snap_lecture(c->a, l);
@@ -88,11 +71,9 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	XF_TAKE(l, in, summary);
 	if (in->has_given_on && (rc = check_day(c, l->given_on)) != XF_OK)
 		return rc;
-	int drc = xf_store_lecture_update(c->db, l, c->now);
-	if (drc == XF_DB_OK)
-		drc = xf_store_lecture_get(c->db, c->a, id, l);
-	return xf_audit_found(c, drc, "update", "lecture", id, l->org_path,
-	                      before, xf_snap_lecture(c->a, l));
+	return xf_crud_updated(c, &lectures,
+	                       xf_store_lecture_update(c->db, l, c->now), id,
+	                       before, l);
 }
 
 int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,
@@ -101,25 +82,14 @@ int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_lecture l;
-	int rc = load(c, id, XF_FOR_WRITE, &l);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit_db(c, xf_store_lecture_delete(c->db, id), "delete",
-	                   "lecture", id, l.org_path, xf_snap_lecture(c->a, &l),
-	                   NULL);
-}
-
 int xf_lecture_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &lectures, id);
 }
 
 int xf_lecture_read(xf_ctx *c, int64_t id, xf_lecture *out)
 {
-	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
+	return xf_crud_read(c, &lectures, id, out);
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
