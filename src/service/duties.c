@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
+#include "service/crud.h"
 #include "service/point_records.h"
 #include "service/snapshot.h"
 #include "store/orgs.h"
@@ -276,22 +277,28 @@ static int load_assignment(xf_ctx *c, int64_t id, int mode,
 	                 mode, &assignment);
 }
 
-static int unassign_tx(xf_ctx *c, int64_t id)
+static int load_any(xf_ctx *c, int64_t id, int mode, void *as)
 {
-	xf_duty_assignment as;
-	int rc = load_assignment(c, id, XF_FOR_WRITE, &as, NULL);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_duty_assignment_delete(c->db, id);
-	if (drc == XF_DB_OK && (rc = xf_point_records_of_duty_holder(c, id)))
-		return rc;
-	return xf_audit_db(c, drc, "delete", "duty_assignment", id, as.org_path,
-	                   xf_snap_duty_assignment(c->a, &as), NULL);
+	return load_assignment(c, id, mode, as, NULL);
 }
+
+/* A removed holder takes the points of its duty with it. */
+static int after_unassign(xf_ctx *c, int64_t id, const void *as)
+{
+	(void)as;
+	return xf_point_records_of_duty_holder(c, id);
+}
+
+XF_CRUD_FNS(assignment_fns, xf_duty_assignment, xf_store_duty_assignment_get,
+            xf_snap_duty_assignment);
+static const xf_crud assignments = {
+    XF_CRUD_OF(assignment_fns, xf_duty_assignment, "duty_assignment"),
+    .del = xf_store_duty_assignment_delete, .load = load_any,
+    .after_delete = after_unassign};
 
 int xf_duty_unassign(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, unassign_tx(c, id));
+	return xf_crud_remove(c, &assignments, id);
 }
 
 static int assignments_tx(xf_ctx *c, int64_t org_id, int subtree, int year,
