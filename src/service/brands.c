@@ -145,18 +145,9 @@ int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
 }
 
 /* A brand is reviewed from the year it started. */
-static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
-                         int *first_year)
-{
-	xf_brand b;
-	int rc = load(c, id, XF_FOR_READ, &b);
-	*org_path = b.org_path;
-	*first_year = b.started_year;
-	return rc;
-}
-
 static const xf_year_review_kind brand_reviews = {
-    load_reviewed,
+    &brands,
+    offsetof(xf_brand, started_year),
     xf_store_brand_review_put,
     xf_snap_brand_review,
     "brand_review",

@@ -16,16 +16,15 @@ const char *xf_crud_path(const xf_crud *k, const void *item)
 	return *(const char *const *)field(item, k->org_path_off);
 }
 
-int xf_crud_load(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
-                 void *item)
+int xf_crud_load(xf_ctx *c, const xf_crud *k, int64_t id, int mode, void *item)
 {
 	if (k->load)
 		return k->load(c, id, mode, item);
 	memset(item, 0, k->size);
 	int found = k->get(c->db, c->a, id, item);
 	return xf_loaded(c, found,
-	                 found == XF_DB_ROW ? xf_crud_path(k, item) : NULL, mode,
-	                 k->rec);
+	                 found == XF_DB_ROW ? xf_crud_path(k, item) : NULL,
+	                 mode, k->rec);
 }
 
 int xf_crud_read(xf_ctx *c, const xf_crud *k, int64_t id, void *out)
@@ -33,9 +32,8 @@ int xf_crud_read(xf_ctx *c, const xf_crud *k, int64_t id, void *out)
 	XF_RETURN_READ_TX(c, xf_crud_load(c, k, id, XF_FOR_READ, out));
 }
 
-/* Loads record id as xf_crud_load into *item, allocated in c->a. */
-static int load_new(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
-                    void **item)
+int xf_crud_load_new(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
+                     void **item)
 {
 	*item = xf_arena_alloc(c->a, k->size);
 	if (!*item)
@@ -47,7 +45,7 @@ int xf_crud_subject(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
                     int64_t *org_id, const char **org_path)
 {
 	void *item;
-	int rc = load_new(c, k, id, mode, &item);
+	int rc = xf_crud_load_new(c, k, id, mode, &item);
 	if (rc == XF_OK) {
 		*org_id = *(const int64_t *)field(item, k->org_id_off);
 		*org_path = xf_crud_path(k, item);
@@ -77,7 +75,7 @@ int xf_crud_updated(xf_ctx *c, const xf_crud *k, int db_rc, int64_t id,
 int xf_crud_remove_tx(xf_ctx *c, const xf_crud *k, int64_t id)
 {
 	void *item;
-	int rc = load_new(c, k, id, XF_FOR_WRITE, &item);
+	int rc = xf_crud_load_new(c, k, id, XF_FOR_WRITE, &item);
 	if (rc != XF_OK)
 		return rc;
 	if (k->before_delete && (rc = k->before_delete(c, id, item)) != XF_OK)

@@ -40,7 +40,7 @@ typedef struct xf_crud {
 /* Defines name_get and name_snap, the typed-erased getter and snapshot of
  * records of type T for an xf_crud (at file scope). */
 #define XF_CRUD_FNS(name, T, getter, snapper)                                  \
-	static int name##_get(xf_db *db, xf_arena *a, int64_t id, void *out)  \
+	static int name##_get(xf_db *db, xf_arena *a, int64_t id, void *out)   \
 	{                                                                      \
 		return getter(db, a, id, (T *)out);                            \
 	}                                                                      \
@@ -63,8 +63,10 @@ const char *xf_crud_path(const xf_crud *k, const void *item);
 /* Loads record id into item (zeroed first) to read it (XF_FOR_READ) or
  * to change it (XF_FOR_WRITE), as xf_loaded with k->rec (or k->load).
  * Returns XF_OK or the error recorded in c. */
-int xf_crud_load(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
-                 void *item);
+int xf_crud_load(xf_ctx *c, const xf_crud *k, int64_t id, int mode, void *item);
+/* As xf_crud_load into *item, a record allocated in c->a. */
+int xf_crud_load_new(xf_ctx *c, const xf_crud *k, int64_t id, int mode,
+                     void **item);
 /* The use case reading record id in a read transaction. */
 int xf_crud_read(xf_ctx *c, const xf_crud *k, int64_t id, void *out);
 /* As xf_crud_load, giving the record's organization: the load of an

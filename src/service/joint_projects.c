@@ -283,18 +283,9 @@ int xf_jp_list(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
 }
 
 /* A project is reviewed from its year on. */
-static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
-                         int *first_year)
-{
-	xf_joint_project p;
-	int rc = load(c, id, XF_FOR_READ, &p);
-	*org_path = p.org_path;
-	*first_year = p.year;
-	return rc;
-}
-
 static const xf_year_review_kind project_reviews = {
-    load_reviewed,
+    &projects,
+    offsetof(xf_joint_project, year),
     xf_store_jp_review_put,
     xf_snap_jp_review,
     "joint_project_review",
