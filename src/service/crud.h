@@ -51,12 +51,14 @@ typedef struct xf_crud {
 	_Static_assert(sizeof(T) > 0, "a record type")
 /* The fields of an xf_crud that XF_CRUD_FNS(name, T, …) and T give:
  * static const xf_crud brands = {XF_CRUD_OF(brand_fns, xf_brand,
- * "brand"), .rec = &brand, .del = xf_store_brand_delete}; */
-#define XF_CRUD_OF(name, T, entity_)                                           \
+ * "brand"), .rec = &brand, .del = xf_store_brand_delete};
+ * XF_CRUD_PATH_OF for a T without org_id (no xf_crud_subject then). */
+#define XF_CRUD_PATH_OF(name, T, entity_)                                      \
 	.entity = (entity_), .size = sizeof(T), .id_off = offsetof(T, id),     \
-	.org_id_off = offsetof(T, org_id),                                     \
 	.org_path_off = offsetof(T, org_path), .get = name##_get,              \
 	.snap = name##_snap
+#define XF_CRUD_OF(name, T, entity_)                                           \
+	XF_CRUD_PATH_OF(name, T, entity_), .org_id_off = offsetof(T, org_id)
 
 /* The organization path of item, a record of kind k. */
 const char *xf_crud_path(const xf_crud *k, const void *item);
