@@ -124,24 +124,20 @@ int xf_brand_read(xf_ctx *c, int64_t id, xf_brand_page *out)
 	XF_RETURN_READ_TX(c, read_tx(c, id, out));
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
-                   xf_brand **out, int *n, int64_t *total)
+/* The brands under the caller's ranges (no filter of their own). */
+static int brand_rows(xf_db *db, xf_arena *a, const xf_ranges *r,
+                      const void *filter, int offset, int limit, void *out,
+                      int *n, int64_t *total)
 {
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	return xf_from_db(c, xf_store_brand_list(c->db, c->a, &r, 0, offset,
-	                                         limit, out, n, total));
+	(void)filter;
+	return xf_store_brand_list(db, a, r, 0, offset, limit, out, n, total);
 }
 
 int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
                   xf_brand **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, org_id, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, brand_rows, NULL, offset, limit, out, n,
+	                    total);
 }
 
 /* A brand is reviewed from the year it started. */

@@ -72,6 +72,37 @@ int xf_crud_updated(xf_ctx *c, const xf_crud *k, int db_rc, int64_t id,
 	                      k->snap(c->a, item));
 }
 
+typedef struct list_args {
+	int64_t org_id;
+	xf_crud_rows rows;
+	const void *filter;
+	int offset, limit;
+	void *out;
+	int *n;
+	int64_t *total;
+} list_args;
+
+static int list_tx(xf_ctx *c, const list_args *x)
+{
+	xf_ranges r;
+	int rc = xf_list_scope(c, x->org_id, "org", &r);
+	if (rc != XF_OK || r.n == 0)
+		return rc;
+	return xf_from_db(c, x->rows(c->db, c->a, &r, x->filter, x->offset,
+	                             x->limit, x->out, x->n, x->total));
+}
+
+int xf_crud_list(xf_ctx *c, int64_t org_id, xf_crud_rows rows,
+                 const void *filter, int offset, int limit, void *out, int *n,
+                 int64_t *total)
+{
+	*(void **)out = NULL;
+	*n = 0;
+	*total = 0;
+	list_args x = {org_id, rows, filter, offset, limit, out, n, total};
+	XF_RETURN_READ_TX(c, list_tx(c, &x));
+}
+
 int xf_crud_remove_tx(xf_ctx *c, const xf_crud *k, int64_t id)
 {
 	void *item;

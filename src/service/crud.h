@@ -60,6 +60,35 @@ typedef struct xf_crud {
 #define XF_CRUD_OF(name, T, entity_)                                           \
 	XF_CRUD_PATH_OF(name, T, entity_), .org_id_off = offsetof(T, org_id)
 
+/* A page of a list under the caller's ranges r and the use case's
+ * filter: the store's list, typed-erased (XF_CRUD_ROWS defines one);
+ * out is a T ** as xf_db_rows takes it. */
+typedef int (*xf_crud_rows)(xf_db *db, xf_arena *a, const xf_ranges *r,
+                            const void *filter, int offset, int limit,
+                            void *out, int *n, int64_t *total);
+/* Defines name, an xf_crud_rows calling store_list(db, a, &g, offset,
+ * limit, out, n, total) with g a copy of the filter (of type F) whose
+ * field ranges is r (at file scope). */
+#define XF_CRUD_ROWS(name, F, T, store_list)                                   \
+	static int name(xf_db *db, xf_arena *a, const xf_ranges *r,            \
+	                const void *filter, int offset, int limit, void *out,  \
+	                int *n, int64_t *total)                                \
+	{                                                                      \
+		F g = *(const F *)filter;                                      \
+		g.ranges = r;                                                  \
+		return store_list(db, a, &g, offset, limit, (T **)out, n,      \
+		                  total);                                      \
+	}                                                                      \
+	_Static_assert(sizeof(F) > 0, "a list filter")
+
+/* The use case listing a page of records in a read transaction: those
+ * of the subtree of org_id, an organization the caller may read (else
+ * 404 at "org"), or without it of the caller's readable subtrees, read
+ * by rows with filter. *out (a T *), *n and *total are reset first;
+ * nothing in scope is an empty page. */
+int xf_crud_list(xf_ctx *c, int64_t org_id, xf_crud_rows rows,
+                 const void *filter, int offset, int limit, void *out, int *n,
+                 int64_t *total);
 /* The organization path of item, a record of kind k. */
 const char *xf_crud_path(const xf_crud *k, const void *item);
 /* Loads record id into item (zeroed first) to read it (XF_FOR_READ) or

@@ -233,28 +233,13 @@ int xf_honor_read(xf_ctx *c, int64_t id, xf_honor *out)
 	return xf_crud_read(c, &honors, id, out);
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
-                   int offset, int limit, xf_honor **out, int *n,
-                   int64_t *total)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	xf_honor_filter g = *f;
-	g.ranges = &r;
-	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &g, offset, limit,
-	                                         out, n, total));
-}
+XF_CRUD_ROWS(honor_rows, xf_honor_filter, xf_honor, xf_store_honor_list);
 
 int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
                   int offset, int limit, xf_honor **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c,
-	                  list_tx(c, org_id, f, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, honor_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 static int summary_tx(xf_ctx *c, int64_t org_id, int year, xf_honor_summary *s)

@@ -261,25 +261,13 @@ int xf_jp_read(xf_ctx *c, int64_t id, xf_jp_page *out)
 	XF_RETURN_READ_TX(c, read_tx(c, id, out));
 }
 
-static int list_tx(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
-                   xf_joint_project **out, int *n, int64_t *total)
-{
-	xf_ranges r;
-	if (xf_list_ranges(c, &r) == 0)
-		return XF_OK;
-	xf_jp_filter g = *f;
-	g.ranges = &r;
-	return xf_from_db(
-	    c, xf_store_jp_list(c->db, c->a, &g, offset, limit, out, n, total));
-}
+XF_CRUD_ROWS(project_rows, xf_jp_filter, xf_joint_project, xf_store_jp_list);
 
 int xf_jp_list(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
                xf_joint_project **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, f, offset, limit, out, n, total));
+	return xf_crud_list(c, 0, project_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 /* A project is reviewed from its year on. */

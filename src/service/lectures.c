@@ -92,29 +92,15 @@ int xf_lecture_read(xf_ctx *c, int64_t id, xf_lecture *out)
 	return xf_crud_read(c, &lectures, id, out);
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
-                   int offset, int limit, xf_lecture **out, int *n,
-                   int64_t *total)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	xf_lecture_filter scoped = *f;
-	scoped.ranges = &r;
-	return xf_from_db(c, xf_store_lecture_list(c->db, c->a, &scoped, offset,
-	                                           limit, out, n, total));
-}
+XF_CRUD_ROWS(lecture_rows, xf_lecture_filter, xf_lecture,
+             xf_store_lecture_list);
 
 int xf_lecture_list(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
                     int offset, int limit, xf_lecture **out, int *n,
                     int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c,
-	                  list_tx(c, org_id, f, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, lecture_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 int xf_lecture_nominate(xf_ctx *c, int64_t id, int64_t call_id,
