@@ -14,9 +14,12 @@
 static const xf_record brand = {"党建品牌不存在", "无权修改该组织的党建品牌",
                                 NULL};
 
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
 XF_CRUD_FNS(brand_fns, xf_brand, xf_store_brand_get, xf_snap_brand);
 static const xf_crud brands = {XF_CRUD_OF(brand_fns, xf_brand, "brand"),
-                               .rec = &brand, .del = xf_store_brand_delete};
+                               .rec = &brand, .del = xf_store_brand_delete,
+                               .change = change};
 
 static int load(xf_ctx *c, int64_t id, int mode, xf_brand *b)
 {
@@ -68,13 +71,12 @@ int xf_brand_create(xf_ctx *c, const xf_brand_input *in, xf_brand *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
-                     xf_brand *b)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, b);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_brand(c->a, b);
+	(void)id;
+	const xf_brand_input *in = input;
+	xf_brand *b = item;
+	int rc;
 	XF_TAKE(b, in, name);
 	XF_TAKE(b, in, slogan);
 	XF_TAKE(b, in, description);
@@ -82,15 +84,13 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
 	if (in->has_started_year &&
 	    (rc = check_year(c, b->started_year)) != XF_OK)
 		return rc;
-	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) != XF_OK)
-		return rc;
-	return xf_crud_updated(c, &brands, XF_DB_OK, id, before, b);
+	return written(c, xf_store_brand_update(c->db, b, c->now));
 }
 
 int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,
                     xf_brand *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+	return xf_crud_update(c, &brands, id, in, out);
 }
 
 int xf_brand_remove(xf_ctx *c, int64_t id)

@@ -72,6 +72,31 @@ int xf_crud_updated(xf_ctx *c, const xf_crud *k, int db_rc, int64_t id,
 	                      k->snap(c->a, item));
 }
 
+typedef struct update_args {
+	const xf_crud *k;
+	int64_t id;
+	const void *in;
+	void *out;
+} update_args;
+
+static int update_tx(xf_ctx *c, const update_args *x)
+{
+	int rc = xf_crud_load(c, x->k, x->id, XF_FOR_WRITE, x->out);
+	if (rc != XF_OK)
+		return rc;
+	const char *before = x->k->snap(c->a, x->out);
+	if ((rc = x->k->change(c, x->id, x->in, x->out)) != XF_OK)
+		return rc;
+	return xf_crud_updated(c, x->k, XF_DB_OK, x->id, before, x->out);
+}
+
+int xf_crud_update(xf_ctx *c, const xf_crud *k, int64_t id, const void *in,
+                   void *out)
+{
+	update_args x = {k, id, in, out};
+	XF_RETURN_WRITE_TX(c, update_tx(c, &x));
+}
+
 typedef struct list_args {
 	int64_t org_id;
 	xf_crud_rows rows;

@@ -35,6 +35,9 @@ typedef struct xf_crud {
 	int (*load)(xf_ctx *c, int64_t id, int mode, void *item);
 	int (*before_delete)(xf_ctx *c, int64_t id, const void *item);
 	int (*after_delete)(xf_ctx *c, int64_t id, const void *item);
+	/* For xf_crud_update: merges the input into the loaded record
+	 * item, checks it and writes it; XF_OK or the error recorded in c. */
+	int (*change)(xf_ctx *c, int64_t id, const void *in, void *item);
 } xf_crud;
 
 /* Defines name_get and name_snap, the typed-erased getter and snapshot of
@@ -112,6 +115,11 @@ int xf_crud_created(xf_ctx *c, const xf_crud *k, int db_rc, const void *item);
  * xf_audit_found with action "update", before and item's snapshot. */
 int xf_crud_updated(xf_ctx *c, const xf_crud *k, int db_rc, int64_t id,
                     const char *before, void *item);
+/* The use case changing record id by input in (k->change) in a write
+ * transaction: loaded for writing, changed, read again into out and
+ * audited "update" with its snapshots before and after. */
+int xf_crud_update(xf_ctx *c, const xf_crud *k, int64_t id, const void *in,
+                   void *out);
 /* The use case removing record id in a write transaction: loaded for
  * writing, before_delete, del, after_delete, then the audit row
  * "delete". */

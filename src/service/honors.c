@@ -49,10 +49,12 @@ static int before_delete(xf_ctx *c, int64_t id, const void *item)
 	    c, xf_store_attachment_delete_subject(c->db, "honor", id));
 }
 
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
 XF_CRUD_FNS(honor_fns, xf_honor, xf_store_honor_get, xf_snap_honor);
-static const xf_crud honors = {XF_CRUD_OF(honor_fns, xf_honor, "honor"),
-                               .del = xf_store_honor_delete, .load = load_any,
-                               .before_delete = before_delete};
+static const xf_crud honors = {
+    XF_CRUD_OF(honor_fns, xf_honor, "honor"), .del = xf_store_honor_delete,
+    .load = load_any, .before_delete = before_delete, .change = change};
 
 const xf_attachment_subject xf_honor_files = {
     "honor", 20, "每项荣誉最多上传 20 个佐证材料", .crud = &honors};
@@ -200,27 +202,24 @@ int xf_honor_withdraw_in_tx(xf_ctx *c, const char *source_ref)
 	                   xf_snap_honor(c->a, &h), NULL);
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
-                     xf_honor *h)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, h);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_honor(c->a, h);
+	(void)id;
+	const xf_honor_input *in = input;
+	xf_honor *h = item;
 	merge(h, in);
-	rc = set_holder(c, in, h);
+	int rc = set_holder(c, in, h);
 	if (rc == XF_OK)
 		rc = check(c, h);
 	if (rc != XF_OK)
 		return rc;
-	return xf_crud_updated(
-	    c, &honors, xf_store_honor_update(c->db, h, c->now), id, before, h);
+	return xf_from_db(c, xf_store_honor_update(c->db, h, c->now));
 }
 
 int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,
                     xf_honor *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+	return xf_crud_update(c, &honors, id, in, out);
 }
 
 int xf_honor_remove(xf_ctx *c, int64_t id)

@@ -56,11 +56,14 @@ static int after_delete(xf_ctx *c, int64_t id, const void *item)
 	return p->task_id ? xf_task_remove_tx(c, p->task_id) : XF_OK;
 }
 
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
 XF_CRUD_FNS(project_fns, xf_joint_project, xf_store_jp_get,
             xf_snap_joint_project);
 static const xf_crud projects = {
     XF_CRUD_OF(project_fns, xf_joint_project, "joint_project"),
-    .del = xf_store_jp_delete, .load = load_any, .after_delete = after_delete};
+    .del = xf_store_jp_delete, .load = load_any, .after_delete = after_delete,
+    .change = change};
 
 static int check_year(xf_ctx *c, int year)
 {
@@ -193,13 +196,11 @@ int xf_jp_create(xf_ctx *c, const xf_jp_input *in, xf_joint_project *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
-                     xf_joint_project *p)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, p);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_joint_project(c->a, p);
+	const xf_jp_input *in = input;
+	xf_joint_project *p = item;
+	int rc;
 	XF_TAKE(p, in, title);
 	XF_TAKE(p, in, goals);
 	XF_TAKE(p, in, outcomes);
@@ -217,15 +218,13 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
 	int drc = xf_store_jp_update(c->db, p, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	if ((rc = write_links(c, id, in, partners)) != XF_OK)
-		return rc;
-	return xf_crud_updated(c, &projects, XF_DB_OK, id, before, p);
+	return write_links(c, id, in, partners);
 }
 
 int xf_jp_update(xf_ctx *c, int64_t id, const xf_jp_input *in,
                  xf_joint_project *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+	return xf_crud_update(c, &projects, id, in, out);
 }
 
 int xf_jp_remove(xf_ctx *c, int64_t id)

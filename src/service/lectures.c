@@ -13,10 +13,12 @@
 
 static const xf_record lecture = {"党课不存在", "无权修改该组织的党课", NULL};
 
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
 XF_CRUD_FNS(lecture_fns, xf_lecture, xf_store_lecture_get, xf_snap_lecture);
-static const xf_crud lectures = {XF_CRUD_OF(lecture_fns, xf_lecture, "lecture"),
-                                 .rec = &lecture,
-                                 .del = xf_store_lecture_delete};
+static const xf_crud lectures = {
+    XF_CRUD_OF(lecture_fns, xf_lecture, "lecture"), .rec = &lecture,
+    .del = xf_store_lecture_delete, .change = change};
 
 const xf_attachment_subject xf_lecture_files = {
     "lecture", 20, "每次党课最多上传 20 个课件或视频", .crud = &lectures};
@@ -57,13 +59,12 @@ int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
-                     xf_lecture *l)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = xf_crud_load(c, &lectures, id, XF_FOR_WRITE, l);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_lecture(c->a, l);
+	(void)id;
+	const xf_lecture_input *in = input;
+	xf_lecture *l = item;
+	int rc;
 	XF_TAKE(l, in, title);
 	XF_TAKE(l, in, speaker);
 	XF_TAKE(l, in, given_on);
@@ -71,15 +72,13 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	XF_TAKE(l, in, summary);
 	if (in->has_given_on && (rc = check_day(c, l->given_on)) != XF_OK)
 		return rc;
-	return xf_crud_updated(c, &lectures,
-	                       xf_store_lecture_update(c->db, l, c->now), id,
-	                       before, l);
+	return xf_from_db(c, xf_store_lecture_update(c->db, l, c->now));
 }
 
 int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,
                       xf_lecture *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
+	return xf_crud_update(c, &lectures, id, in, out);
 }
 
 int xf_lecture_remove(xf_ctx *c, int64_t id)
