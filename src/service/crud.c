@@ -72,49 +72,34 @@ int xf_crud_updated(xf_ctx *c, const xf_crud *k, int db_rc, int64_t id,
 	                      k->snap(c->a, item));
 }
 
-typedef struct update_args {
-	const xf_crud *k;
-	int64_t id;
-	const void *in;
-	void *out;
-} update_args;
-
-static int update_tx(xf_ctx *c, const update_args *x)
+static int update_tx(xf_ctx *c, const xf_crud *k, int64_t id, const void *in,
+                     void *out)
 {
-	int rc = xf_crud_load(c, x->k, x->id, XF_FOR_WRITE, x->out);
+	int rc = xf_crud_load(c, k, id, XF_FOR_WRITE, out);
 	if (rc != XF_OK)
 		return rc;
-	const char *before = x->k->snap(c->a, x->out);
-	if ((rc = x->k->change(c, x->id, x->in, x->out)) != XF_OK)
+	const char *before = k->snap(c->a, out);
+	if ((rc = k->change(c, id, in, out)) != XF_OK)
 		return rc;
-	return xf_crud_updated(c, x->k, XF_DB_OK, x->id, before, x->out);
+	return xf_crud_updated(c, k, XF_DB_OK, id, before, out);
 }
 
 int xf_crud_update(xf_ctx *c, const xf_crud *k, int64_t id, const void *in,
                    void *out)
 {
-	update_args x = {k, id, in, out};
-	XF_RETURN_WRITE_TX(c, update_tx(c, &x));
+	XF_RETURN_WRITE_TX(c, update_tx(c, k, id, in, out));
 }
 
-typedef struct list_args {
-	int64_t org_id;
-	xf_crud_rows rows;
-	const void *filter;
-	int offset, limit;
-	void *out;
-	int *n;
-	int64_t *total;
-} list_args;
-
-static int list_tx(xf_ctx *c, const list_args *x)
+static int list_tx(xf_ctx *c, int64_t org_id, xf_crud_rows rows,
+                   const void *filter, int offset, int limit, void *out, int *n,
+                   int64_t *total)
 {
 	xf_ranges r;
-	int rc = xf_list_scope(c, x->org_id, "org", &r);
+	int rc = xf_list_scope(c, org_id, "org", &r);
 	if (rc != XF_OK || r.n == 0)
 		return rc;
-	return xf_from_db(c, x->rows(c->db, c->a, &r, x->filter, x->offset,
-	                             x->limit, x->out, x->n, x->total));
+	return xf_from_db(
+	    c, rows(c->db, c->a, &r, filter, offset, limit, out, n, total));
 }
 
 int xf_crud_list(xf_ctx *c, int64_t org_id, xf_crud_rows rows,
@@ -124,8 +109,8 @@ int xf_crud_list(xf_ctx *c, int64_t org_id, xf_crud_rows rows,
 	*(void **)out = NULL;
 	*n = 0;
 	*total = 0;
-	list_args x = {org_id, rows, filter, offset, limit, out, n, total};
-	XF_RETURN_READ_TX(c, list_tx(c, &x));
+	XF_RETURN_READ_TX(
+	    c, list_tx(c, org_id, rows, filter, offset, limit, out, n, total));
 }
 
 int xf_crud_remove_tx(xf_ctx *c, const xf_crud *k, int64_t id)
