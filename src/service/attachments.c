@@ -8,6 +8,7 @@
 #include "base/jw.h"
 #include "service/campaigns.h"
 #include "service/cases.h"
+#include "service/crud.h"
 #include "service/honors.h"
 #include "service/joint_projects.h"
 #include "service/lectures.h"
@@ -19,6 +20,15 @@
 #include <string.h>
 
 static const xf_record attachment = {"附件不存在", "无权删除该附件", NULL};
+
+/* Loads the record id of subject s (its load, or its record kind). */
+static int subject_load(xf_ctx *c, const xf_attachment_subject *s, int64_t id,
+                        int mode, int64_t *org_id, const char **org_path)
+{
+	if (s->crud)
+		return xf_crud_subject(c, s->crud, id, mode, org_id, org_path);
+	return s->load(c, id, mode, org_id, org_path);
+}
 
 /* Loads a meeting to read its attachments or to add one (mode, as
  * xf_loaded). */
@@ -39,7 +49,7 @@ static int load_meeting(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 }
 
 const xf_attachment_subject xf_meeting_files = {
-    "meeting", 100, "每次会议最多上传 100 个附件", load_meeting};
+    "meeting", 100, "每次会议最多上传 100 个附件", .load = load_meeting};
 
 /* The subjects that take attachments, by the code stored with a row. */
 static const xf_attachment_subject *const subjects[] = {
@@ -65,8 +75,8 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_attachment *t)
 			continue;
 		int64_t org_id;
 		const char *org_path;
-		rc = subjects[i]->load(c, t->subject_id, mode, &org_id,
-		                       &org_path);
+		rc = subject_load(c, subjects[i], t->subject_id, mode, &org_id,
+		                  &org_path);
 		/* a record out of reach hides its attachment as well */
 		if (rc == XF_E_NOT_FOUND)
 			return xf_loaded(c, XF_DB_DONE, NULL, mode,
@@ -112,7 +122,7 @@ static int add_tx(xf_ctx *c, const add_args *x)
 {
 	int64_t org_id;
 	const char *org_path;
-	int rc = x->s->load(c, x->id, XF_FOR_WRITE, &org_id, &org_path);
+	int rc = subject_load(c, x->s, x->id, XF_FOR_WRITE, &org_id, &org_path);
 	if (rc != XF_OK)
 		return rc;
 	int64_t count;
@@ -167,7 +177,7 @@ static int list_tx(xf_ctx *c, const xf_attachment_subject *s, int64_t id,
 {
 	int64_t org_id;
 	const char *org_path;
-	int rc = s->load(c, id, XF_FOR_READ, &org_id, &org_path);
+	int rc = subject_load(c, s, id, XF_FOR_READ, &org_id, &org_path);
 	if (rc != XF_OK)
 		return rc;
 	return xf_from_db(c, xf_store_attachment_list(c->db, c->a, s->code, id,

@@ -25,6 +25,8 @@ typedef struct xf_attachment_subject {
 	 * one (XF_FOR_WRITE), as xf_loaded; sets its organization. */
 	int (*load)(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 	            const char **org_path);
+	/* Instead of load, a record kind loaded as xf_crud_subject does. */
+	const struct xf_crud *crud;
 } xf_attachment_subject;
 
 /* Meetings: 100 files each; written by whoever may change the meeting. */

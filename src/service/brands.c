@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "domain/honors.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "service/year_reviews.h"
 
@@ -13,12 +14,16 @@
 static const xf_record brand = {"党建品牌不存在", "无权修改该组织的党建品牌",
                                 NULL};
 
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
+XF_CRUD_FNS(brand_fns, xf_brand, xf_store_brand_get, xf_snap_brand);
+static const xf_crud brands = {XF_CRUD_OF(brand_fns, xf_brand, "brand"),
+                               .rec = &brand, .del = xf_store_brand_delete,
+                               .change = change};
+
 static int load(xf_ctx *c, int64_t id, int mode, xf_brand *b)
 {
-	memset(b, 0, sizeof *b);
-	int found = xf_store_brand_get(c->db, c->a, id, b);
-	return xf_loaded(c, found, found == XF_DB_ROW ? b->org_path : NULL,
-	                 mode, &brand);
+	return xf_crud_load(c, &brands, id, mode, b);
 }
 
 static int check_year(xf_ctx *c, int year)
@@ -58,8 +63,7 @@ static int create_tx(xf_ctx *c, const xf_brand_input *in, xf_brand *b)
 	b->created_at = b->updated_at = c->now;
 	if ((rc = written(c, xf_store_brand_insert(c->db, b, c->now))) != XF_OK)
 		return rc;
-	return xf_audit(c, "create", "brand", b->id, b->org_path, NULL,
-	                xf_snap_brand(c->a, b));
+	return xf_crud_created(c, &brands, XF_DB_OK, b);
 }
 
 int xf_brand_create(xf_ctx *c, const xf_brand_input *in, xf_brand *out)
@@ -67,13 +71,12 @@ int xf_brand_create(xf_ctx *c, const xf_brand_input *in, xf_brand *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
-                     xf_brand *b)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, b);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_brand(c->a, b);
+	(void)id;
+	const xf_brand_input *in = input;
+	xf_brand *b = item;
+	int rc;
 	XF_TAKE(b, in, name);
 	XF_TAKE(b, in, slogan);
 	XF_TAKE(b, in, description);
@@ -81,33 +84,18 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_brand_input *in,
 	if (in->has_started_year &&
 	    (rc = check_year(c, b->started_year)) != XF_OK)
 		return rc;
-	if ((rc = written(c, xf_store_brand_update(c->db, b, c->now))) != XF_OK)
-		return rc;
-	int drc = xf_store_brand_get(c->db, c->a, id, b);
-	return xf_audit_found(c, drc, "update", "brand", id, b->org_path,
-	                      before, xf_snap_brand(c->a, b));
+	return written(c, xf_store_brand_update(c->db, b, c->now));
 }
 
 int xf_brand_update(xf_ctx *c, int64_t id, const xf_brand_input *in,
                     xf_brand *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
-}
-
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_brand b;
-	int rc = load(c, id, XF_FOR_WRITE, &b);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit_db(c, xf_store_brand_delete(c->db, id), "delete",
-	                   "brand", id, b.org_path, xf_snap_brand(c->a, &b),
-	                   NULL);
+	return xf_crud_update(c, &brands, id, in, out);
 }
 
 int xf_brand_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &brands, id);
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_brand_page *p)
@@ -136,39 +124,26 @@ int xf_brand_read(xf_ctx *c, int64_t id, xf_brand_page *out)
 	XF_RETURN_READ_TX(c, read_tx(c, id, out));
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, int offset, int limit,
-                   xf_brand **out, int *n, int64_t *total)
+/* The brands under the caller's ranges (no filter of their own). */
+static int brand_rows(xf_db *db, xf_arena *a, const xf_ranges *r,
+                      const void *filter, int offset, int limit, void *out,
+                      int *n, int64_t *total)
 {
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	return xf_from_db(c, xf_store_brand_list(c->db, c->a, &r, 0, offset,
-	                                         limit, out, n, total));
+	(void)filter;
+	return xf_store_brand_list(db, a, r, 0, offset, limit, out, n, total);
 }
 
 int xf_brand_list(xf_ctx *c, int64_t org_id, int offset, int limit,
                   xf_brand **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, org_id, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, brand_rows, NULL, offset, limit, out, n,
+	                    total);
 }
 
 /* A brand is reviewed from the year it started. */
-static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
-                         int *first_year)
-{
-	xf_brand b;
-	int rc = load(c, id, XF_FOR_READ, &b);
-	*org_path = b.org_path;
-	*first_year = b.started_year;
-	return rc;
-}
-
 static const xf_year_review_kind brand_reviews = {
-    load_reviewed,
+    &brands,
+    offsetof(xf_brand, started_year),
     xf_store_brand_review_put,
     xf_snap_brand_review,
     "brand_review",

@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "base/jw.h"
 #include "domain/campaigns.h"
+#include "service/crud.h"
 
 #include <string.h>
 
@@ -213,26 +214,15 @@ int xf_campaign_read(xf_ctx *c, int64_t id, xf_campaign_page *out)
 	XF_RETURN_READ_TX(c, read_tx(c, id, out));
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, const char *status, int offset,
-                   int limit, xf_campaign **out, int *n, int64_t *total)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	xf_campaign_filter f = {.ranges = &r, .status = status};
-	return xf_from_db(c, xf_store_campaign_list(c->db, c->a, &f, offset,
-	                                            limit, out, n, total));
-}
+XF_CRUD_ROWS(campaign_rows, xf_campaign_filter, xf_campaign,
+             xf_store_campaign_list);
 
 int xf_campaign_list(xf_ctx *c, int64_t org_id, const char *status, int offset,
                      int limit, xf_campaign **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(
-	    c, list_tx(c, org_id, status, offset, limit, out, n, total));
+	xf_campaign_filter f = {.status = status};
+	return xf_crud_list(c, org_id, campaign_rows, &f, offset, limit, out, n,
+	                    total);
 }
 
 static int report_tx(xf_ctx *c, int64_t id, xf_campaign_report *v)
@@ -406,4 +396,4 @@ static int load_report_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 
 const xf_attachment_subject xf_campaign_report_files = {
     "campaign_report", 20, "每条报送最多上传 20 个佐证材料",
-    load_report_subject};
+    .load = load_report_subject};

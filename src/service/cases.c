@@ -800,4 +800,4 @@ static int load_files(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 }
 
 const xf_attachment_subject xf_case_files = {
-    "case", 20, "每个案例最多上传 20 个附件", load_files};
+    "case", 20, "每个案例最多上传 20 个附件", .load = load_files};

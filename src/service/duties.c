@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "domain/duties.h"
+#include "service/crud.h"
 #include "service/point_records.h"
 #include "service/snapshot.h"
 #include "store/orgs.h"
@@ -109,12 +110,10 @@ int xf_duty_update(xf_ctx *c, int64_t id, const xf_duty_input *in, xf_duty *out)
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
+/* A duty with evidence kept is not removed. */
+static int before_remove(xf_ctx *c, int64_t id, const void *d)
 {
-	xf_duty d;
-	int rc = load_duty(c, id, XF_FOR_WRITE, &d);
-	if (rc != XF_OK)
-		return rc;
+	(void)d;
 	int64_t n;
 	int drc = xf_store_duty_evidence_count(c->db, id, &n);
 	if (drc != XF_DB_OK)
@@ -122,14 +121,17 @@ static int remove_tx(xf_ctx *c, int64_t id)
 	if (n > 0)
 		return xf_fail(c, XF_E_CONFLICT, "has_evidence",
 		               "该职责已有履职记录，不能删除", NULL);
-	drc = xf_store_duty_delete(c->db, id);
-	return xf_audit_db(c, drc, "delete", "duty", id, d.org_path,
-	                   xf_snap_duty(c->a, &d), NULL);
+	return XF_OK;
 }
+
+XF_CRUD_FNS(duty_fns, xf_duty, xf_store_duty_get, xf_snap_duty);
+static const xf_crud duties = {XF_CRUD_OF(duty_fns, xf_duty, "duty"),
+                               .rec = &duty, .del = xf_store_duty_delete,
+                               .before_delete = before_remove};
 
 int xf_duty_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &duties, id);
 }
 
 static int list_tx(xf_ctx *c, const xf_duty_query *q, xf_duty **out, int *n,
@@ -276,22 +278,28 @@ static int load_assignment(xf_ctx *c, int64_t id, int mode,
 	                 mode, &assignment);
 }
 
-static int unassign_tx(xf_ctx *c, int64_t id)
+static int load_any(xf_ctx *c, int64_t id, int mode, void *as)
 {
-	xf_duty_assignment as;
-	int rc = load_assignment(c, id, XF_FOR_WRITE, &as, NULL);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_duty_assignment_delete(c->db, id);
-	if (drc == XF_DB_OK && (rc = xf_point_records_of_duty_holder(c, id)))
-		return rc;
-	return xf_audit_db(c, drc, "delete", "duty_assignment", id, as.org_path,
-	                   xf_snap_duty_assignment(c->a, &as), NULL);
+	return load_assignment(c, id, mode, as, NULL);
 }
+
+/* A removed holder takes the points of its duty with it. */
+static int after_unassign(xf_ctx *c, int64_t id, const void *as)
+{
+	(void)as;
+	return xf_point_records_of_duty_holder(c, id);
+}
+
+XF_CRUD_FNS(assignment_fns, xf_duty_assignment, xf_store_duty_assignment_get,
+            xf_snap_duty_assignment);
+static const xf_crud assignments = {
+    XF_CRUD_OF(assignment_fns, xf_duty_assignment, "duty_assignment"),
+    .del = xf_store_duty_assignment_delete, .load = load_any,
+    .after_delete = after_unassign};
 
 int xf_duty_unassign(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, unassign_tx(c, id));
+	return xf_crud_remove(c, &assignments, id);
 }
 
 static int assignments_tx(xf_ctx *c, int64_t org_id, int subtree, int year,

@@ -7,6 +7,7 @@
 #include "service/honors.h"
 
 #include "base/date.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "store/attachments.h"
 #include "store/brands.h"
@@ -32,20 +33,31 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_honor *h)
 	                 XF_FOR_READ, &honor);
 }
 
-static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
-                        const char **org_path)
+static int load_any(xf_ctx *c, int64_t id, int mode, void *h)
 {
-	xf_honor h;
-	int rc = load(c, id, mode, &h);
-	if (rc == XF_OK) {
-		*org_id = h.org_id;
-		*org_path = h.org_path;
-	}
-	return rc;
+	return load(c, id, mode, h);
 }
 
+/* A removed honor is one entered by hand; its files go with it. */
+static int before_delete(xf_ctx *c, int64_t id, const void *item)
+{
+	const xf_honor *h = item;
+	if (strcmp(h->source, "manual") != 0)
+		return xf_fail(c, XF_E_CONFLICT, "honor_from_selection",
+		               "该荣誉由评选决定生成，请在评选中撤销", NULL);
+	return xf_from_db(
+	    c, xf_store_attachment_delete_subject(c->db, "honor", id));
+}
+
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
+XF_CRUD_FNS(honor_fns, xf_honor, xf_store_honor_get, xf_snap_honor);
+static const xf_crud honors = {
+    XF_CRUD_OF(honor_fns, xf_honor, "honor"), .del = xf_store_honor_delete,
+    .load = load_any, .before_delete = before_delete, .change = change};
+
 const xf_attachment_subject xf_honor_files = {
-    "honor", 20, "每项荣誉最多上传 20 个佐证材料", load_subject};
+    "honor", 20, "每项荣誉最多上传 20 个佐证材料", .crud = &honors};
 
 /* Fills the organization (and member) of h from the input's org_id and
  * member_id: a member's honor belongs to the member's organization. */
@@ -143,9 +155,8 @@ static int create_tx(xf_ctx *c, const xf_honor_input *in, xf_honor *h)
 		rc = check(c, h);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_honor_insert(c->db, h, c->now);
-	return xf_audit_db(c, drc, "create", "honor", h->id, h->org_path, NULL,
-	                   xf_snap_honor(c->a, h));
+	return xf_crud_created(c, &honors,
+	                       xf_store_honor_insert(c->db, h, c->now), h);
 }
 
 int xf_honor_create(xf_ctx *c, const xf_honor_input *in, xf_honor *out)
@@ -171,9 +182,8 @@ int xf_honor_award_in_tx(xf_ctx *c, xf_honor *h)
 	h->org_path = o.path;
 	h->org_name = o.name;
 	h->created_by = c->user_id;
-	drc = xf_store_honor_insert(c->db, h, c->now);
-	return xf_audit_db(c, drc, "create", "honor", h->id, h->org_path, NULL,
-	                   xf_snap_honor(c->a, h));
+	return xf_crud_created(c, &honors,
+	                       xf_store_honor_insert(c->db, h, c->now), h);
 }
 
 int xf_honor_withdraw_in_tx(xf_ctx *c, const char *source_ref)
@@ -192,80 +202,43 @@ int xf_honor_withdraw_in_tx(xf_ctx *c, const char *source_ref)
 	                   xf_snap_honor(c->a, &h), NULL);
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_honor_input *in,
-                     xf_honor *h)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, h);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_honor(c->a, h);
+	(void)id;
+	const xf_honor_input *in = input;
+	xf_honor *h = item;
 	merge(h, in);
-	rc = set_holder(c, in, h);
+	int rc = set_holder(c, in, h);
 	if (rc == XF_OK)
 		rc = check(c, h);
 	if (rc != XF_OK)
 		return rc;
-	int drc = xf_store_honor_update(c->db, h, c->now);
-	if (drc == XF_DB_OK)
-		drc = xf_store_honor_get(c->db, c->a, id, h);
-	return xf_audit_found(c, drc, "update", "honor", id, h->org_path,
-	                      before, xf_snap_honor(c->a, h));
+	return xf_from_db(c, xf_store_honor_update(c->db, h, c->now));
 }
 
 int xf_honor_update(xf_ctx *c, int64_t id, const xf_honor_input *in,
                     xf_honor *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
-}
-
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_honor h;
-	int rc = load(c, id, XF_FOR_WRITE, &h);
-	if (rc != XF_OK)
-		return rc;
-	if (strcmp(h.source, "manual") != 0)
-		return xf_fail(c, XF_E_CONFLICT, "honor_from_selection",
-		               "该荣誉由评选决定生成，请在评选中撤销", NULL);
-	int drc = xf_store_attachment_delete_subject(c->db, "honor", id);
-	if (drc == XF_DB_OK)
-		drc = xf_store_honor_delete(c->db, id);
-	return xf_audit_db(c, drc, "delete", "honor", id, h.org_path,
-	                   xf_snap_honor(c->a, &h), NULL);
+	return xf_crud_update(c, &honors, id, in, out);
 }
 
 int xf_honor_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &honors, id);
 }
 
 int xf_honor_read(xf_ctx *c, int64_t id, xf_honor *out)
 {
-	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
+	return xf_crud_read(c, &honors, id, out);
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
-                   int offset, int limit, xf_honor **out, int *n,
-                   int64_t *total)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	xf_honor_filter g = *f;
-	g.ranges = &r;
-	return xf_from_db(c, xf_store_honor_list(c->db, c->a, &g, offset, limit,
-	                                         out, n, total));
-}
+XF_CRUD_ROWS(honor_rows, xf_honor_filter, xf_honor, xf_store_honor_list);
 
 int xf_honor_list(xf_ctx *c, int64_t org_id, const xf_honor_filter *f,
                   int offset, int limit, xf_honor **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c,
-	                  list_tx(c, org_id, f, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, honor_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 static int summary_tx(xf_ctx *c, int64_t org_id, int year, xf_honor_summary *s)

@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "domain/joint_projects.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "service/tasks.h"
 #include "service/year_reviews.h"
@@ -41,6 +42,28 @@ static int load(xf_ctx *c, int64_t id, int mode, xf_joint_project *p)
 		    c, "只有牵头单位或其上级党组织可以修改联建项目");
 	return XF_OK;
 }
+
+static int load_any(xf_ctx *c, int64_t id, int mode, void *p)
+{
+	return load(c, id, mode, p);
+}
+
+/* A removed project takes its task on the chart with it. */
+static int after_delete(xf_ctx *c, int64_t id, const void *item)
+{
+	(void)id;
+	const xf_joint_project *p = item;
+	return p->task_id ? xf_task_remove_tx(c, p->task_id) : XF_OK;
+}
+
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
+
+XF_CRUD_FNS(project_fns, xf_joint_project, xf_store_jp_get,
+            xf_snap_joint_project);
+static const xf_crud projects = {
+    XF_CRUD_OF(project_fns, xf_joint_project, "joint_project"),
+    .del = xf_store_jp_delete, .load = load_any, .after_delete = after_delete,
+    .change = change};
 
 static int check_year(xf_ctx *c, int year)
 {
@@ -173,13 +196,11 @@ int xf_jp_create(xf_ctx *c, const xf_jp_input *in, xf_joint_project *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
-                     xf_joint_project *p)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, p);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_joint_project(c->a, p);
+	const xf_jp_input *in = input;
+	xf_joint_project *p = item;
+	int rc;
 	XF_TAKE(p, in, title);
 	XF_TAKE(p, in, goals);
 	XF_TAKE(p, in, outcomes);
@@ -197,38 +218,18 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_jp_input *in,
 	int drc = xf_store_jp_update(c->db, p, c->now);
 	if (drc != XF_DB_OK)
 		return xf_fail_db(c, drc);
-	if ((rc = write_links(c, id, in, partners)) != XF_OK)
-		return rc;
-	drc = xf_store_jp_get(c->db, c->a, id, p);
-	return xf_audit_found(c, drc, "update", "joint_project", id,
-	                      p->org_path, before,
-	                      xf_snap_joint_project(c->a, p));
+	return write_links(c, id, in, partners);
 }
 
 int xf_jp_update(xf_ctx *c, int64_t id, const xf_jp_input *in,
                  xf_joint_project *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
-}
-
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_joint_project p;
-	int rc = load(c, id, XF_FOR_WRITE, &p);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_jp_delete(c->db, id);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	if (p.task_id && (rc = xf_task_remove_tx(c, p.task_id)) != XF_OK)
-		return rc;
-	return xf_audit(c, "delete", "joint_project", id, p.org_path,
-	                xf_snap_joint_project(c->a, &p), NULL);
+	return xf_crud_update(c, &projects, id, in, out);
 }
 
 int xf_jp_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &projects, id);
 }
 
 static int read_tx(xf_ctx *c, int64_t id, xf_jp_page *pg)
@@ -259,40 +260,19 @@ int xf_jp_read(xf_ctx *c, int64_t id, xf_jp_page *out)
 	XF_RETURN_READ_TX(c, read_tx(c, id, out));
 }
 
-static int list_tx(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
-                   xf_joint_project **out, int *n, int64_t *total)
-{
-	xf_ranges r;
-	if (xf_list_ranges(c, &r) == 0)
-		return XF_OK;
-	xf_jp_filter g = *f;
-	g.ranges = &r;
-	return xf_from_db(
-	    c, xf_store_jp_list(c->db, c->a, &g, offset, limit, out, n, total));
-}
+XF_CRUD_ROWS(project_rows, xf_jp_filter, xf_joint_project, xf_store_jp_list);
 
 int xf_jp_list(xf_ctx *c, const xf_jp_filter *f, int offset, int limit,
                xf_joint_project **out, int *n, int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c, list_tx(c, f, offset, limit, out, n, total));
+	return xf_crud_list(c, 0, project_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 /* A project is reviewed from its year on. */
-static int load_reviewed(xf_ctx *c, int64_t id, const char **org_path,
-                         int *first_year)
-{
-	xf_joint_project p;
-	int rc = load(c, id, XF_FOR_READ, &p);
-	*org_path = p.org_path;
-	*first_year = p.year;
-	return rc;
-}
-
 static const xf_year_review_kind project_reviews = {
-    load_reviewed,
+    &projects,
+    offsetof(xf_joint_project, year),
     xf_store_jp_review_put,
     xf_snap_jp_review,
     "joint_project_review",
@@ -307,21 +287,9 @@ int xf_jp_review_put(xf_ctx *c, int64_t id, int year, const char *grade,
 	                          out);
 }
 
-static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
-                        const char **org_path)
-{
-	xf_joint_project p;
-	int rc = load(c, id, mode, &p);
-	if (rc == XF_OK) {
-		*org_id = p.org_id;
-		*org_path = p.org_path;
-	}
-	return rc;
-}
-
 const xf_attachment_subject xf_joint_project_files = {
     "joint_project", 30, "每个联建项目最多上传 30 个成果佐证材料",
-    load_subject};
+    .crud = &projects};
 
 /* ---- central-work tags ------------------------------------------------- */
 

@@ -6,34 +6,22 @@
 
 #include "base/date.h"
 #include "service/cases.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 
 #include <string.h>
 
 static const xf_record lecture = {"党课不存在", "无权修改该组织的党课", NULL};
 
-static int load(xf_ctx *c, int64_t id, int mode, xf_lecture *l)
-{
-	memset(l, 0, sizeof *l);
-	int found = xf_store_lecture_get(c->db, c->a, id, l);
-	return xf_loaded(c, found, found == XF_DB_ROW ? l->org_path : NULL,
-	                 mode, &lecture);
-}
+static int change(xf_ctx *c, int64_t id, const void *input, void *item);
 
-static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
-                        const char **org_path)
-{
-	xf_lecture l;
-	int rc = load(c, id, mode, &l);
-	if (rc == XF_OK) {
-		*org_id = l.org_id;
-		*org_path = l.org_path;
-	}
-	return rc;
-}
+XF_CRUD_FNS(lecture_fns, xf_lecture, xf_store_lecture_get, xf_snap_lecture);
+static const xf_crud lectures = {
+    XF_CRUD_OF(lecture_fns, xf_lecture, "lecture"), .rec = &lecture,
+    .del = xf_store_lecture_delete, .change = change};
 
 const xf_attachment_subject xf_lecture_files = {
-    "lecture", 20, "每次党课最多上传 20 个课件或视频", load_subject};
+    "lecture", 20, "每次党课最多上传 20 个课件或视频", .crud = &lectures};
 
 /* A lecture is given by today (the library keeps what was given). */
 static int check_day(xf_ctx *c, const char *given_on)
@@ -62,11 +50,8 @@ static int create_tx(xf_ctx *c, const xf_lecture_input *in, xf_lecture *l)
 	l->summary = in->summary;
 	l->created_by = c->user_id;
 	l->created_at = l->updated_at = c->now;
-	int drc = xf_store_lecture_insert(c->db, l, c->now);
-	if (drc != XF_DB_OK)
-		return xf_fail_db(c, drc);
-	return xf_audit(c, "create", "lecture", l->id, l->org_path, NULL,
-	                xf_snap_lecture(c->a, l));
+	return xf_crud_created(c, &lectures,
+	                       xf_store_lecture_insert(c->db, l, c->now), l);
 }
 
 int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
@@ -74,13 +59,12 @@ int xf_lecture_create(xf_ctx *c, const xf_lecture_input *in, xf_lecture *out)
 	XF_RETURN_WRITE_TX(c, create_tx(c, in, out));
 }
 
-static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
-                     xf_lecture *l)
+static int change(xf_ctx *c, int64_t id, const void *input, void *item)
 {
-	int rc = load(c, id, XF_FOR_WRITE, l);
-	if (rc != XF_OK)
-		return rc;
-	const char *before = xf_snap_lecture(c->a, l);
+	(void)id;
+	const xf_lecture_input *in = input;
+	xf_lecture *l = item;
+	int rc;
 	XF_TAKE(l, in, title);
 	XF_TAKE(l, in, speaker);
 	XF_TAKE(l, in, given_on);
@@ -88,63 +72,34 @@ static int update_tx(xf_ctx *c, int64_t id, const xf_lecture_input *in,
 	XF_TAKE(l, in, summary);
 	if (in->has_given_on && (rc = check_day(c, l->given_on)) != XF_OK)
 		return rc;
-	int drc = xf_store_lecture_update(c->db, l, c->now);
-	if (drc == XF_DB_OK)
-		drc = xf_store_lecture_get(c->db, c->a, id, l);
-	return xf_audit_found(c, drc, "update", "lecture", id, l->org_path,
-	                      before, xf_snap_lecture(c->a, l));
+	return xf_from_db(c, xf_store_lecture_update(c->db, l, c->now));
 }
 
 int xf_lecture_update(xf_ctx *c, int64_t id, const xf_lecture_input *in,
                       xf_lecture *out)
 {
-	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
-}
-
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_lecture l;
-	int rc = load(c, id, XF_FOR_WRITE, &l);
-	if (rc != XF_OK)
-		return rc;
-	return xf_audit_db(c, xf_store_lecture_delete(c->db, id), "delete",
-	                   "lecture", id, l.org_path, xf_snap_lecture(c->a, &l),
-	                   NULL);
+	return xf_crud_update(c, &lectures, id, in, out);
 }
 
 int xf_lecture_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &lectures, id);
 }
 
 int xf_lecture_read(xf_ctx *c, int64_t id, xf_lecture *out)
 {
-	XF_RETURN_READ_TX(c, load(c, id, XF_FOR_READ, out));
+	return xf_crud_read(c, &lectures, id, out);
 }
 
-static int list_tx(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
-                   int offset, int limit, xf_lecture **out, int *n,
-                   int64_t *total)
-{
-	xf_ranges r;
-	int rc = xf_list_scope(c, org_id, "org", &r);
-	if (rc != XF_OK || r.n == 0)
-		return rc;
-	xf_lecture_filter scoped = *f;
-	scoped.ranges = &r;
-	return xf_from_db(c, xf_store_lecture_list(c->db, c->a, &scoped, offset,
-	                                           limit, out, n, total));
-}
+XF_CRUD_ROWS(lecture_rows, xf_lecture_filter, xf_lecture,
+             xf_store_lecture_list);
 
 int xf_lecture_list(xf_ctx *c, int64_t org_id, const xf_lecture_filter *f,
                     int offset, int limit, xf_lecture **out, int *n,
                     int64_t *total)
 {
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	XF_RETURN_READ_TX(c,
-	                  list_tx(c, org_id, f, offset, limit, out, n, total));
+	return xf_crud_list(c, org_id, lecture_rows, f, offset, limit, out, n,
+	                    total);
 }
 
 int xf_lecture_nominate(xf_ctx *c, int64_t id, int64_t call_id,

@@ -5,6 +5,7 @@
 #include "service/measures.h"
 
 #include "base/date.h"
+#include "service/crud.h"
 #include "service/meetings.h"
 #include "service/snapshot.h"
 
@@ -65,13 +66,15 @@ int xf_measure_create(xf_ctx *c, int64_t meeting_id, const xf_measure_input *in,
 	XF_RETURN_WRITE_TX(c, measure_create_tx(c, meeting_id, in, out));
 }
 
+static const xf_record measure = {"落实举措不存在", "无权修改该落实举措", NULL};
+XF_CRUD_FNS(measure_fns, xf_measure, xf_store_measure_get, xf_snap_measure);
+static const xf_crud measures = {
+    XF_CRUD_PATH_OF(measure_fns, xf_measure, "measure"), .rec = &measure,
+    .del = xf_store_measure_delete};
+
 static int load_measure_writable(xf_ctx *c, int64_t id, xf_measure *m)
 {
-	int found = xf_store_measure_get(c->db, c->a, id, m);
-	static const xf_record measure = {"落实举措不存在",
-	                                  "无权修改该落实举措", NULL};
-	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
-	                 XF_FOR_WRITE, &measure);
+	return xf_crud_load(c, &measures, id, XF_FOR_WRITE, m);
 }
 
 static int measure_update_tx(xf_ctx *c, int64_t id, const xf_measure_input *in,
@@ -103,20 +106,9 @@ int xf_measure_update(xf_ctx *c, int64_t id, const xf_measure_input *in,
 	XF_RETURN_WRITE_TX(c, measure_update_tx(c, id, in, out));
 }
 
-static int measure_remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_measure m;
-	int rc = load_measure_writable(c, id, &m);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_measure_delete(c->db, id);
-	return xf_audit_db(c, drc, "delete", "measure", id, m.org_path,
-	                   xf_snap_measure(c->a, &m), NULL);
-}
-
 int xf_measure_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, measure_remove_tx(c, id));
+	return xf_crud_remove(c, &measures, id);
 }
 
 static int open_tx(xf_ctx *c, int64_t org_id, int offset, int limit,

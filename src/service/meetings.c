@@ -7,19 +7,31 @@
 
 #include "base/date.h"
 #include "domain/compliance.h"
+#include "service/crud.h"
 #include "service/point_records.h"
 #include "service/snapshot.h"
 
 #include <string.h>
 
 /* Loads a meeting to read it or to change it (mode, as xf_loaded). */
+static const xf_record meeting = {"会议记录不存在", "无权修改该组织的会议记录",
+                                  NULL};
+
+/* A removed meeting takes its points from records with it. */
+static int after_delete(xf_ctx *c, int64_t id, const void *m)
+{
+	(void)m;
+	return xf_point_records_of_meeting(c, id);
+}
+
+XF_CRUD_FNS(meeting_fns, xf_meeting, xf_store_meeting_get, xf_snap_meeting);
+static const xf_crud meetings = {
+    XF_CRUD_OF(meeting_fns, xf_meeting, "meeting"), .rec = &meeting,
+    .del = xf_store_meeting_delete, .after_delete = after_delete};
+
 int xf_meeting_load(xf_ctx *c, int64_t id, int mode, xf_meeting *m)
 {
-	int found = xf_store_meeting_get(c->db, c->a, id, m);
-	static const xf_record meeting = {"会议记录不存在",
-	                                  "无权修改该组织的会议记录", NULL};
-	return xf_loaded(c, found, found == XF_DB_ROW ? m->org_path : NULL,
-	                 mode, &meeting);
+	return xf_crud_load(c, &meetings, id, mode, m);
 }
 
 xf_meeting_facts xf_meeting_facts_of(const xf_meeting *m)
@@ -217,22 +229,9 @@ int xf_meeting_update(xf_ctx *c, int64_t id, const xf_meeting_input *in,
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
-{
-	xf_meeting m;
-	int rc = xf_meeting_load(c, id, XF_FOR_WRITE, &m);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_meeting_delete(c->db, id);
-	if (drc == XF_DB_OK && (rc = xf_point_records_of_meeting(c, id)))
-		return rc;
-	return xf_audit_db(c, drc, "delete", "meeting", id, m.org_path,
-	                   xf_snap_meeting(c->a, &m), NULL);
-}
-
 int xf_meeting_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &meetings, id);
 }
 
 static int list_tx(xf_ctx *c, int64_t org_id, int subtree, xf_meeting_filter *f,

@@ -9,6 +9,7 @@
 #include "base/phone.h"
 #include "domain/idnum.h"
 #include "domain/names.h"
+#include "service/crud.h"
 #include "service/snapshot.h"
 #include "service/transfers.h"
 #include "store/orgs.h"
@@ -252,22 +253,27 @@ int xf_member_update(xf_ctx *c, int64_t id, const xf_member_input *in,
 	XF_RETURN_WRITE_TX(c, update_tx(c, id, in, out));
 }
 
-static int remove_tx(xf_ctx *c, int64_t id)
+static int load_any(xf_ctx *c, int64_t id, int mode, void *m)
 {
-	xf_member m;
-	int rc = load(c, id, XF_FOR_WRITE, &m);
-	if (rc != XF_OK)
-		return rc;
-	int drc = xf_store_member_delete(c->db, id);
-	if (drc == XF_DB_OK)
-		drc = xf_store_org_add_members(c->db, m.org_id, -1);
-	return xf_audit_db(c, drc, "delete", "member", id, m.org_path,
-	                   xf_snap_member(c->a, &m), NULL);
+	return load(c, id, mode, m);
 }
+
+/* A removed member leaves its organization's count. */
+static int after_delete(xf_ctx *c, int64_t id, const void *item)
+{
+	(void)id;
+	const xf_member *m = item;
+	return xf_from_db(c, xf_store_org_add_members(c->db, m->org_id, -1));
+}
+
+XF_CRUD_FNS(member_fns, xf_member, xf_store_member_get, xf_snap_member);
+static const xf_crud members = {XF_CRUD_OF(member_fns, xf_member, "member"),
+                                .del = xf_store_member_delete, .load = load_any,
+                                .after_delete = after_delete};
 
 int xf_member_remove(xf_ctx *c, int64_t id)
 {
-	XF_RETURN_WRITE_TX(c, remove_tx(c, id));
+	return xf_crud_remove(c, &members, id);
 }
 
 /* The members of org_id (its subtree unless !subtree) or, without it, of

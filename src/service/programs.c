@@ -948,4 +948,5 @@ static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 }
 
 const xf_attachment_subject xf_application_files = {
-    "program_application", 30, "每份申报最多上传 30 个佐证材料", load_subject};
+    "program_application", 30, "每份申报最多上传 30 个佐证材料",
+    .load = load_subject};

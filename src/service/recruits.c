@@ -387,4 +387,4 @@ static int load_subject(xf_ctx *c, int64_t id, int mode, int64_t *org_id,
 }
 
 const xf_attachment_subject xf_recruit_files = {
-    "recruit", 100, "每名发展对象最多上传 100 个材料", load_subject};
+    "recruit", 100, "每名发展对象最多上传 100 个材料", .load = load_subject};

@@ -11,11 +11,12 @@
 static int put_tx(xf_ctx *c, const xf_year_review_kind *k, int64_t id,
                   xf_year_review *v)
 {
-	const char *org_path;
-	int first_year;
-	int rc = k->load(c, id, &org_path, &first_year);
+	void *rec;
+	int rc = xf_crud_load_new(c, k->crud, id, XF_FOR_READ, &rec);
 	if (rc != XF_OK)
 		return rc;
+	const char *org_path = xf_crud_path(k->crud, rec);
+	int first_year = *(const int *)((const char *)rec + k->first_year_off);
 	if (!xf_committee_over(c, org_path, 1))
 		return xf_forbidden(c, k->forbidden);
 	xf_date today = xf_date_today(c->now);

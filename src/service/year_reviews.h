@@ -10,14 +10,14 @@
 #define XF_SERVICE_YEAR_REVIEWS_H
 
 #include "model/year_review.h"
-#include "service/ctx.h"
+#include "service/crud.h"
 
 typedef struct xf_year_review_kind {
-	/* Loads the record id for reading (404 when missing or out of read
-	 * scope) in the current transaction: its organization's path and
-	 * the first year it may be reviewed for, both into c->a's care. */
-	int (*load)(xf_ctx *c, int64_t id, const char **org_path,
-	            int *first_year);
+	/* The kind of record reviewed, loaded for reading (404 when missing
+	 * or out of read scope), and the offset in it of the int field of
+	 * the first year it may be reviewed for. */
+	const xf_crud *crud;
+	size_t first_year_off;
 	int (*put)(xf_db *db, const xf_year_review *v); /* the store's upsert */
 	char *(*snap)(xf_arena *a, const xf_year_review *v); /* for the audit */
 	const char *entity;    /* the audit entity: "brand_review" */

@@ -166,12 +166,8 @@ static const char sql_items[] =
     "SELECT " ITEM_COLS " FROM campaign_items i WHERE "
     "i.campaign_id = $1 ORDER BY i.pos LIMIT 100";
 
-int xf_store_campaign_items(xf_db *db, xf_arena *a, int64_t campaign_id,
-                            xf_campaign_item **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_items, XF_INT(campaign_id)), a,
-	                  100, sizeof **out, read_item, out, n);
-}
+XF_DB_ROWS_OF(xf_store_campaign_items, xf_campaign_item, sql_items, read_item,
+              100);
 
 static const char sql_item_get[] =
     "SELECT " ITEM_COLS
@@ -205,12 +201,8 @@ static const xf_db_col part_cols[] = {
 
 XF_DB_READER(read_part, part_cols);
 
-int xf_store_campaign_parts(xf_db *db, xf_arena *a, int64_t campaign_id,
-                            xf_campaign_part **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_parts, XF_INT(campaign_id)), a,
-	                  5000, sizeof **out, read_part, out, n);
-}
+XF_DB_ROWS_OF(xf_store_campaign_parts, xf_campaign_part, sql_parts, read_part,
+              5000);
 
 static const char sql_part_get[] =
     "SELECT org_path FROM campaign_participants WHERE campaign_id = $1 AND "
@@ -310,9 +302,5 @@ static const char sql_reports[] =
     "SELECT " REPORT_COLS REPORT_FROM
     " WHERE r.campaign_id = $1 ORDER BY r.org_path, i.pos LIMIT 5000";
 
-int xf_store_campaign_reports(xf_db *db, xf_arena *a, int64_t campaign_id,
-                              xf_campaign_report **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_reports, XF_INT(campaign_id)), a,
-	                  5000, sizeof **out, read_report, out, n);
-}
+XF_DB_ROWS_OF(xf_store_campaign_reports, xf_campaign_report, sql_reports,
+              read_report, 5000);

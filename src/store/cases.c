@@ -259,12 +259,7 @@ static const char sql_subs[] =
     "SELECT " SUB_COLS SUB_FROM " WHERE s.call_id = $1 ORDER BY s.id "
     "LIMIT 5000";
 
-int xf_store_case_subs(xf_db *db, xf_arena *a, int64_t call_id,
-                       xf_case_submission **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_subs, XF_INT(call_id)), a, 5000,
-	                  sizeof **out, read_sub, out, n);
-}
+XF_DB_ROWS_OF(xf_store_case_subs, xf_case_submission, sql_subs, read_sub, 5000);
 
 static const char sql_sub_result[] =
     "UPDATE case_submissions SET score_x10 = $2, rank = $3, tier = $4 "

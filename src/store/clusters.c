@@ -55,12 +55,8 @@ static const char sql_leads[] =
     "JOIN orgs o ON o.id = l.org_id WHERE l.cluster_id = $1 "
     "ORDER BY l.year DESC LIMIT 100";
 
-int xf_store_cluster_leads(xf_db *db, xf_arena *a, int64_t id,
-                           xf_cluster_lead **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_leads, XF_INT(id)), a, 100,
-	                  sizeof **out, read_lead, out, n);
-}
+XF_DB_ROWS_OF(xf_store_cluster_leads, xf_cluster_lead, sql_leads, read_lead,
+              100);
 
 static const char sql_leads_year[] =
     "SELECT l.cluster_id, l.year, l.org_id, o.name FROM cluster_leads l "

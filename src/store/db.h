@@ -393,6 +393,19 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
 		return xf_db_get(db, sql, id, a, read, out);                   \
 	}                                                                      \
 	_Static_assert(sizeof(T) > 0, "a getter reads a record")
+/* Defines fn, the store function that reads the rows of one key with
+ * xf_db_rows: int fn(xf_db *db, xf_arena *a, int64_t id, T **out, int
+ * *n), sql its static statement ($1 the key), read its row reader, cap
+ * the most rows; declared in the resource's header, returns as
+ * xf_db_rows. At file scope: XF_DB_ROWS_OF(xf_store_plan_items,
+ * xf_plan_item, sql_items, read_item, 500); */
+#define XF_DB_ROWS_OF(fn, T, sql, read, cap)                                   \
+	int fn(xf_db *db, xf_arena *a, int64_t id, T **out, int *n)            \
+	{                                                                      \
+		return xf_db_rows(XF_DB_BOUND(db, sql, XF_INT(id)), a, cap,    \
+		                  sizeof **out, read, out, n);                 \
+	}                                                                      \
+	_Static_assert((cap) > 0, "a list reads rows")
 /* Binds the fields of item named by cols[0..n) as $idx .. $idx + n - 1.
  * Text is copied by the driver. */
 void xf_db_bind_cols(xf_stmt *st, int idx, const xf_db_col *cols, int n,

@@ -148,12 +148,8 @@ static const char sql_versions[] =
     "LEFT JOIN users u ON u.id = v.edited_by WHERE v.article_id = $1 "
     "ORDER BY v.version DESC LIMIT 200";
 
-int xf_store_guide_versions(xf_db *db, xf_arena *a, int64_t id,
-                            xf_guide_article **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_versions, XF_INT(id)), a, 200,
-	                  sizeof **out, read_article, out, n);
-}
+XF_DB_ROWS_OF(xf_store_guide_versions, xf_guide_article, sql_versions,
+              read_article, 200);
 
 #define LIST_WHERE                                                             \
 	" WHERE (CAST($1 AS TEXT) IS NULL OR g.id IN (SELECT t.article_id "    \

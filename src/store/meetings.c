@@ -250,12 +250,8 @@ static const char sql_ms_list[] =
     "SELECT " MEASURE_COLS " FROM meeting_measures WHERE meeting_id = $1 "
     "ORDER BY due_on, id LIMIT 500";
 
-int xf_store_measure_list(xf_db *db, xf_arena *a, int64_t meeting_id,
-                          xf_measure **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(meeting_id)), a,
-	                  500, sizeof **out, read_measure, out, n);
-}
+XF_DB_ROWS_OF(xf_store_measure_list, xf_measure, sql_ms_list, read_measure,
+              500);
 
 #define OPEN_WHERE                                                             \
 	" WHERE " XF_RANGES_SQL("org_path", "1", "2", "3", "4", "5", "6", "7", \

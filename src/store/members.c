@@ -248,9 +248,5 @@ static void read_transfer(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, transfer_cols, XF_NCOLS(transfer_cols), item);
 }
 
-int xf_store_transfer_list(xf_db *db, xf_arena *a, int64_t member_id,
-                           xf_transfer **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_tr_list, XF_INT(member_id)), a,
-	                  1000, sizeof **out, read_transfer, out, n);
-}
+XF_DB_ROWS_OF(xf_store_transfer_list, xf_transfer, sql_tr_list, read_transfer,
+              1000);

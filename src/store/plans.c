@@ -122,12 +122,7 @@ static const xf_db_col item_cols[] = {
 
 XF_DB_READER(read_item, item_cols);
 
-int xf_store_plan_items(xf_db *db, xf_arena *a, int64_t plan_id,
-                        xf_plan_item **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_items, XF_INT(plan_id)), a, 500,
-	                  sizeof **out, read_item, out, n);
-}
+XF_DB_ROWS_OF(xf_store_plan_items, xf_plan_item, sql_items, read_item, 500);
 
 #define LIST_WHERE                                                             \
 	" WHERE " XF_RANGES_SQL("p.org_path", "1", "2", "3", "4", "5", "6",    \

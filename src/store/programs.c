@@ -120,12 +120,8 @@ static const xf_db_col criterion_cols[] = {
 
 XF_DB_READER(read_criterion, criterion_cols);
 
-int xf_store_program_criteria(xf_db *db, xf_arena *a, int64_t id,
-                              xf_program_criterion **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_criteria, XF_INT(id)), a, 200,
-	                  sizeof **out, read_criterion, out, n);
-}
+XF_DB_ROWS_OF(xf_store_program_criteria, xf_program_criterion, sql_criteria,
+              read_criterion, 200);
 
 static const char sql_eligible[] =
     "SELECT org_id FROM program_eligible WHERE program_id = $1 "

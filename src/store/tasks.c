@@ -323,12 +323,7 @@ static void read_ms(xf_arena *a, xf_stmt *st, void *item)
 	xf_db_read_cols(a, st, ms_cols, XF_NCOLS(ms_cols), item);
 }
 
-int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
-                            xf_milestone **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_ms_list, XF_INT(task_id)), a, 200,
-	                  sizeof **out, read_ms, out, n);
-}
+XF_DB_ROWS_OF(xf_store_milestone_list, xf_milestone, sql_ms_list, read_ms, 200);
 
 static const char sql_ms_source_task[] =
     "SELECT task_id FROM milestones WHERE id = $1";

@@ -182,12 +182,8 @@ int xf_store_transfer_case_list(xf_db *db, xf_arena *a, const xf_ranges *r,
 static const char sql_of_member[] =
     "SELECT " COLS FROM " WHERE t.member_id = $1 ORDER BY t.id DESC LIMIT 200";
 
-int xf_store_transfer_case_of_member(xf_db *db, xf_arena *a, int64_t member_id,
-                                     xf_org_transfer **out, int *n)
-{
-	return xf_db_rows(XF_DB_BOUND(db, sql_of_member, XF_INT(member_id)), a,
-	                  200, sizeof **out, read_transfer, out, n);
-}
+XF_DB_ROWS_OF(xf_store_transfer_case_of_member, xf_org_transfer, sql_of_member,
+              read_transfer, 200);
 
 static const char sql_leave[] =
     "UPDATE members SET left_on = $2, updated_at = $3 WHERE id = $1";
