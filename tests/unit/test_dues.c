@@ -14,9 +14,8 @@
 #include <cmocka.h>
 // clang-format on
 
-#include <stdint.h>
-
 #include "domain/dues.h"
+#include "fixture.h"
 
 /* Incomes of a category with the rate each pays (basis points) and its
  * dues a month (fen); UNCHECKED where a case checks only the other. */
@@ -27,24 +26,17 @@ typedef struct {
 	int64_t rate_bp, monthly_fen;
 } dues_case;
 
-static void check_dues(const dues_case *c, size_t n)
+static void check_dues(const dues_case *c)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (c[i].rate_bp != UNCHECKED)
-			assert_int_equal(
-			    xf_dues_rate_bp(c[i].category, c[i].income_fen),
-			    c[i].rate_bp);
-		if (c[i].monthly_fen != UNCHECKED)
-			assert_int_equal(
-			    xf_dues_monthly_fen(c[i].category, c[i].income_fen),
-			    c[i].monthly_fen);
-	}
+	if (c->rate_bp != UNCHECKED)
+		assert_int_equal(xf_dues_rate_bp(c->category, c->income_fen),
+		                 c->rate_bp);
+	if (c->monthly_fen != UNCHECKED)
+		assert_int_equal(
+		    xf_dues_monthly_fen(c->category, c->income_fen),
+		    c->monthly_fen);
 }
-#define assert_dues(...)                                                       \
-	do {                                                                   \
-		const dues_case cases_[] = {__VA_ARGS__};                      \
-		check_dues(cases_, sizeof cases_ / sizeof cases_[0]);          \
-	} while (0)
+#define assert_dues(...) assert_each(dues_case, check_dues, __VA_ARGS__)
 
 static void employed_up_to_3000_yuan_pays_half_a_percent(void **state)
 {
