@@ -1,20 +1,21 @@
 // client.mjs - the HTTP client of the bench scripts (writes.mjs,
-// reviews.mjs): JSON requests with an optional bearer token over a
-// keep-alive agent, and a check of the status.
+// reviews.mjs, import.mjs): JSON requests (or a file's bytes) with an
+// optional bearer token over a keep-alive agent, and a check of the status.
 import http from 'node:http';
 
 /** A client of the server at base (a URL string), up to conns sockets. */
 export function client(base, conns = 64) {
 	const url = new URL(base);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
-	function req(method, p, body, token) {
+	/** body: an object sent as JSON, or a Buffer sent as it is as type. */
+	function req(method, p, body, token, type = 'application/json') {
 		return new Promise((resolve, reject) => {
-			const data = body ? Buffer.from(JSON.stringify(body)) : null;
+			const data = body ? (Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body))) : null;
 			const r = http.request({
 				host: url.hostname, port: url.port, method, path: p, agent,
 				headers: {
 					...(token ? { Authorization: `Bearer ${token}` } : {}),
-					...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}),
+					...(data ? { 'Content-Type': type, 'Content-Length': data.length } : {}),
 				},
 			}, (res) => {
 				let t = '';

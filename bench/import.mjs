@@ -6,12 +6,11 @@
 //   node bench/import.mjs URL PASSWORD [COUNT]
 // Prints one JSON line: {"rows","dry_run_s","commit_s","created"}; exits
 // 1 when an answer is not the expected one.
-import http from 'node:http';
 import { client } from './client.mjs';
 
 const [URL_ARG, PW, COUNT_ARG] = process.argv.slice(2);
 const COUNT = Number(COUNT_ARG ?? 10000);
-const { req, ok, url } = client(URL_ARG, 4);
+const { req, ok } = client(URL_ARG, 4);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -24,22 +23,6 @@ function idNumber(i) {
 	let s = 0;
 	for (let k = 0; k < 17; k++) s += Number(first17[k]) * WEIGHTS[k];
 	return first17 + CHECK[s % 11];
-}
-
-function post(p, body, token) {
-	return new Promise((resolve, reject) => {
-		const r = http.request({
-			host: url.hostname, port: url.port, method: 'POST', path: p,
-			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv', 'Content-Length': body.length },
-		}, (res) => {
-			let t = '';
-			res.setEncoding('utf8');
-			res.on('data', (c) => { t += c; });
-			res.on('end', () => resolve({ status: res.statusCode, text: t }));
-		});
-		r.on('error', reject);
-		r.end(body);
-	});
 }
 
 const token = (await ok(req('POST', '/api/auth/login', { username: 'admin', password: PW }))).token;
@@ -56,10 +39,10 @@ for (let i = 0; i < COUNT; i++) {
 const csv = Buffer.from(lines.join('\r\n') + '\r\n');
 
 let t0 = performance.now();
-const dry = await ok(post('/api/import/members?dry_run=1', csv, token));
+const dry = await ok(req('POST', '/api/import/members?dry_run=1', csv, token, 'text/csv'));
 const dryS = (performance.now() - t0) / 1000;
 t0 = performance.now();
-const done = await ok(post('/api/import/members', csv, token));
+const done = await ok(req('POST', '/api/import/members', csv, token, 'text/csv'));
 const commitS = (performance.now() - t0) / 1000;
 const out = { rows: COUNT, dry_run_s: +dryS.toFixed(2), commit_s: +commitS.toFixed(2), created: done.created };
 console.log(JSON.stringify(out));

@@ -58,14 +58,33 @@ measure() {
 	printf '%-20s %-34s %9s req/s  p50 %-8s p99 %-8s ratio %s  non-2xx %s\n' "$DBNAME" "$name" "${rps%.*}" "$p50" "$p99" "$ratio" "$non2xx"
 }
 
+# serve LOG URL [ARGS...]: the server on URL at a free PORT (ARGS after
+# --listen, its log in WORK/server-LOG.log) as SERVER_PID, once it answers
+# /api/health; stop_server stops it.
+serve() {
+	local log=$1 url=$2
+	shift 2
+	PORT=$(free_port)
+	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT "$@" 2>"$WORK/server-$log.log" &
+	SERVER_PID=$!
+	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+
+# on_copy NAME RUN LABEL: RUN LABEL URL on a copy of the SQLite dataset
+# (WORK/NAME.db, removed after), so that the dataset stays as generated.
+on_copy() {
+	rm -f "$WORK/$1.db"*
+	"$BIN" backup --db "sqlite:$DB" --out "$WORK/$1.db" >/dev/null
+	"$2" "$3" "sqlite:$WORK/$1.db"
+	rm -f "$WORK/$1.db"*
+}
+
 # run_db NAME URL CACHE_MB: serve URL, measure every endpoint
 run_db() {
 	DBNAME=$1
 	local url=$2 cache=$3
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet --cache-mb "$cache" 2>"$WORK/server-$DBNAME.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$DBNAME" "$url" --quiet --cache-mb "$cache"
 	local admin district
 	admin=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/auth/login" -d "{\"username\":\"admin\",\"password\":\"$PW\"}" | json j.token)
 	district=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/auth/login" -d "{\"username\":\"haishu\",\"password\":\"$PW\"}" | json j.token)
@@ -90,7 +109,7 @@ run_db() {
 	local rss
 	rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 	ROWS+=("| $DBNAME | peak RSS of the server | $((rss / 1024)) MB | | | | |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # run_writes NAME URL: serve URL (which it changes) with the default answer
@@ -98,10 +117,7 @@ run_db() {
 run_writes() {
 	DBNAME=$1
 	local url=$2 out
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$DBNAME-writes.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$DBNAME-writes" "$url" --quiet
 	if out=$(node bench/writes.mjs "http://127.0.0.1:$PORT" "$PW" 4000); then :; else
 		echo "bench: write benchmark failed on $DBNAME: $out" >&2
 	fi
@@ -114,7 +130,7 @@ run_writes() {
 	audit=$(json "j.audit_ok ? 'audit complete' : 'AUDIT INCOMPLETE'" <<<"$out" 2>/dev/null || echo "failed")
 	ROWS+=("| $DBNAME | claims filed (POST /api/claims), writes/s | $filed | | | | |")
 	ROWS+=("| $DBNAME | claims approved (ledger, totals, audit), writes/s | $approved | | | | both phases: $errors errors, $busy of 8000 writes refused as busy (503); $audit |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # run_assessment NAME URL: serve URL (a copy: it writes a scheme) without
@@ -126,10 +142,7 @@ run_writes() {
 run_assessment() {
 	DBNAME=$1
 	local url=$2
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet --cache-mb 0 2>"$WORK/server-$DBNAME-assess.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$DBNAME-assess" "$url" --quiet --cache-mb 0
 	local admin root y sid
 	admin=$(curl -sf -XPOST "http://127.0.0.1:$PORT/api/auth/login" -d "{\"username\":\"admin\",\"password\":\"$PW\"}" | json j.token)
 	root=$(curl -sf -H "Authorization: Bearer $admin" "http://127.0.0.1:$PORT/api/orgs?roots=1" | json 'j.items[0].id')
@@ -156,7 +169,7 @@ run_assessment() {
 	ratio=$(awk -v a="$ta" -v b="$plain" 'BEGIN { printf "%.2f", a / b }')
 	echo "assessment ($DBNAME): index of the city ${ta}s; plain reads ${plain}s (compliance ${tc}, tasks ${tt}, points ${tl}); ratio $ratio"
 	ROWS+=("| $DBNAME | index (硬核指数) of every branch of the city, one request | ${ta} s | | | $ratio of the plain reads (${plain} s) | |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # run_live NAME URL: serve URL (a copy: it writes) and run bench/reviews.mjs:
@@ -166,10 +179,7 @@ run_assessment() {
 run_live() {
 	DBNAME=$1
 	local url=$2 out
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$DBNAME-live.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$DBNAME-live" "$url" --quiet
 	if ! out=$(node bench/reviews.mjs "http://127.0.0.1:$PORT" "$PW" 200 10); then
 		echo "bench: live events benchmark failed on $DBNAME: $out" >&2
 	fi
@@ -181,7 +191,7 @@ run_live() {
 	sps=$(json j.scores_per_s <<<"$out" 2>/dev/null || echo –)
 	missed=$(json j.missed <<<"$out" 2>/dev/null || echo ?)
 	ROWS+=("| $DBNAME | review session: 200 judges score at once, 10 walls on SSE; score answer to event on every wall | $sps scores/s | ${p50} ms | ${p95} ms (p95; max ${max} ms) | | $missed events missed |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # ---- mixed load -----------------------------------------------------------
@@ -212,7 +222,7 @@ bare_ceiling() {
 	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/" 2>&1)
 	CEIL_BARE=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
 	wrk_row "$1" "ceiling: bare libmicrohttpd handler" "$CEIL_BARE" "$out"
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # run_mixed NAME URL: on URL (a copy: it adds users and writes), the bare
@@ -225,22 +235,16 @@ run_mixed() {
 	local db=$1 url=$2 out ceil wout
 	bare_ceiling "$db"
 	ceil=$CEIL_BARE
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-$db-quiet.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$db-quiet" "$url" --quiet
 	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/api/health" 2>&1)
 	wrk_row "$db" "the app's /api/health, --quiet (no request log)" "$ceil" "$out"
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT 2>"$WORK/server-$db-mixed.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	stop_server
+	serve "$db-mixed" "$url"
 	out=$(wrk -t2 -c$CONN -d${DUR}s --latency "http://127.0.0.1:$PORT/api/health" 2>&1)
 	wrk_row "$db" "the app's /api/health, request log to a file" "$ceil" "$out"
 	if ! out=$(node bench/mixed.mjs setup "http://127.0.0.1:$PORT" "$PW" "$WORK"); then
 		echo "bench: mixed setup failed on $db: $out" >&2
-		kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+		stop_server
 		return
 	fi
 	local users
@@ -258,18 +262,15 @@ run_mixed() {
 	local rss
 	rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 	ROWS+=("| $db | peak RSS of the server (mixed load) | $((rss / 1024)) MB | | | | |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 	# each page alone, uncached (the sessions are in the database)
-	PORT=$(free_port)
-	"$BIN" serve --db "$url" --listen 127.0.0.1:$PORT --quiet --cache-mb 0 2>"$WORK/server-$db-uncached.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve "$db-uncached" "$url" --quiet --cache-mb 0
 	local name p token
 	while IFS=$'\t' read -r name p token; do
 		out=$(wrk -t2 -c$CONN -d${DUR}s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT$p" 2>&1)
 		wrk_row "$db, no cache" "a district's $name alone" "$ceil" "$out"
 	done <"$WORK/pages.tsv"
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 }
 
 # run_two NAME URL: two app servers on one PostgreSQL (URL; it adds users
@@ -373,30 +374,18 @@ if part sqlite-reads; then
 	run_db "sqlite, no cache" "sqlite:$DB" 0
 fi
 if part sqlite-assessment; then
-	rm -f "$WORK/assess.db"*
-	"$BIN" backup --db "sqlite:$DB" --out "$WORK/assess.db" >/dev/null
-	run_assessment "sqlite, assessment" "sqlite:$WORK/assess.db"
-	rm -f "$WORK/assess.db"*
+	on_copy assess run_assessment "sqlite, assessment"
 fi
 if part sqlite-live; then
-	rm -f "$WORK/live.db"*
-	"$BIN" backup --db "sqlite:$DB" --out "$WORK/live.db" >/dev/null
-	run_live "sqlite, live" "sqlite:$WORK/live.db"
-	rm -f "$WORK/live.db"*
+	on_copy live run_live "sqlite, live"
 fi
 if part sqlite-writes; then
 	# writes go to a copy, so that the dataset stays as generated
-	rm -f "$WORK/writes.db"*
-	"$BIN" backup --db "sqlite:$DB" --out "$WORK/writes.db" >/dev/null
-	run_writes "sqlite, writes" "sqlite:$WORK/writes.db"
-	rm -f "$WORK/writes.db"*
+	on_copy writes run_writes "sqlite, writes"
 fi
 
 if part sqlite-mixed; then
-	rm -f "$WORK/mixed.db"*
-	"$BIN" backup --db "sqlite:$DB" --out "$WORK/mixed.db" >/dev/null
-	run_mixed "sqlite, mixed" "sqlite:$WORK/mixed.db"
-	rm -f "$WORK/mixed.db"*
+	on_copy mixed run_mixed "sqlite, mixed"
 fi
 
 if part sqlite-import; then
@@ -404,10 +393,7 @@ if part sqlite-import; then
 	rm -f "$WORK/import.db"*
 	"$BIN" init --db "sqlite:$WORK/import.db" >/dev/null
 	"$BIN" user add --db "sqlite:$WORK/import.db" --username admin --password "$PW" --role admin >/dev/null
-	PORT=$(free_port)
-	"$BIN" serve --db "sqlite:$WORK/import.db" --listen 127.0.0.1:$PORT --quiet 2>"$WORK/server-import.log" &
-	SERVER_PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.1; done
+	serve import "sqlite:$WORK/import.db" --quiet
 	if IMPORT_OUT=$(node bench/import.mjs "http://127.0.0.1:$PORT" "$PW" 10000); then :; else
 		echo "bench: import benchmark failed: $IMPORT_OUT" >&2
 	fi
@@ -415,7 +401,7 @@ if part sqlite-import; then
 	IMPORT_DRY=$(json j.dry_run_s <<<"$IMPORT_OUT" 2>/dev/null || echo –)
 	IMPORT_COMMIT=$(json j.commit_s <<<"$IMPORT_OUT" 2>/dev/null || echo –)
 	ROWS+=("| sqlite, import | 10,000 roster rows (POST /api/import/members): dry run s / commit s | $IMPORT_DRY / $IMPORT_COMMIT | | | | target < 10 s each |")
-	kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+	stop_server
 	rm -f "$WORK/import.db"*
 fi
 

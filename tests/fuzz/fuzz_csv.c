@@ -12,20 +12,13 @@
  * libs:
  */
 #include "base/csv.h"
-#include "base/utf8.h"
+#include "fuzz_table.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void fail(const char *what)
-{
-	fprintf(stderr, "fuzz_csv: %s\n", what);
-	abort();
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,21 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	xf_arena_init(&a, 0);
 	xf_table t;
 	xf_table_err e = xf_csv_read(&a, copy, size, &lim, &t);
-	if (e > XF_TABLE_BAD_XML)
-		fail("unknown error code");
-	if (e == XF_TABLE_OK) {
-		if (t.nrows > lim.max_rows || t.ncols > lim.max_cols)
-			fail("table over its limits");
-		for (int i = 0; i < t.nrows; i++)
-			for (int j = 0; j < t.rows[i].n; j++) {
-				const char *s = xf_table_cell(&t, i, j);
-				size_t n = strlen(s);
-				if (n > lim.max_cell)
-					fail("cell over its limit");
-				if (!xf_utf8_valid(s, n))
-					fail("cell not UTF-8");
-			}
-	}
+	fuzz_table_check("fuzz_csv", e, &t, &lim, 1);
 	xf_arena_reset(&a);
 	free(copy);
 	return 0;

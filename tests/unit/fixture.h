@@ -1,5 +1,6 @@
 /* fixture.h - what the unit tests share: checks of one expression over a
- * list of inputs, and a throwaway SQLite database in a temp directory.
+ * list of inputs, a table of cases run through a check, and a throwaway
+ * SQLite database in a temp directory.
  * Include after <cmocka.h>. */
 #ifndef XF_TEST_FIXTURE_H
 #define XF_TEST_FIXTURE_H
@@ -69,6 +70,18 @@
 				    str ? str : "(NULL)",                      \
 				    xf_map_[xf_i_].want);                      \
 		}                                                              \
+	} while (0)
+
+/* assert_each(TYPE, CHECK, {...}, {...}, ...): CHECK(&c), a function that
+ * asserts what one case of a table says, for each case c of the table of
+ * TYPE written out, in order. A test file defines its TYPE and CHECK and,
+ * as a rule, an assert_NAME(...) that passes them. */
+#define assert_each(type, check, ...)                                          \
+	do {                                                                   \
+		const type xf_cases_[] = {__VA_ARGS__};                        \
+		for (size_t xf_i_ = 0;                                         \
+		     xf_i_ < sizeof xf_cases_ / sizeof xf_cases_[0]; xf_i_++)  \
+			check(&xf_cases_[xf_i_]);                              \
 	} while (0)
 
 /* A fresh temp directory from a mkdtemp template ("/tmp/xf-x.XXXXXX",

@@ -31,31 +31,25 @@ static void averages(void **state)
 	assert_int_equal(p[2].rating_avg_x100, 0);
 }
 
+/* The part of organization org_id at path: reported items, rated of them
+ * with ratings that sum to sum. */
+static xf_campaign_part part(int64_t org_id, const char *path, int64_t reported,
+                             int64_t rated, int64_t sum)
+{
+	return (xf_campaign_part){.org_id = org_id,
+	                          .org_path = path,
+	                          .reported = reported,
+	                          .rated = rated,
+	                          .rating_sum = sum};
+}
+
 static void ranking(void **state)
 {
 	(void)state;
 	xf_campaign_part p[5] = {
-	    {.org_id = 1,
-	     .org_path = "/1/",
-	     .reported = 2,
-	     .rated = 2,
-	     .rating_sum = 10},
-	    {.org_id = 2,
-	     .org_path = "/2/",
-	     .reported = 3,
-	     .rated = 1,
-	     .rating_sum = 1},
-	    {.org_id = 3,
-	     .org_path = "/3/",
-	     .reported = 2,
-	     .rated = 2,
-	     .rating_sum = 10},
-	    {.org_id = 4,
-	     .org_path = "/0/",
-	     .reported = 2,
-	     .rated = 2,
-	     .rating_sum = 8},
-	    {.org_id = 5, .org_path = "/5/", .reported = 0},
+	    part(1, "/1/", 2, 2, 10), part(2, "/2/", 3, 1, 1),
+	    part(3, "/3/", 2, 2, 10), part(4, "/0/", 2, 2, 8),
+	    part(5, "/5/", 0, 0, 0),
 	};
 	int64_t scores[5];
 	int ranks[5];

@@ -60,29 +60,31 @@ static void ranks_share_on_ties(void **state)
 		assert_int_equal(ranks[i], want[i]);
 }
 
+/* xf_case_tiers of the n ranks with the places of the ntiers tiers gives
+ * the tiers want (-1: not selected). */
+static void assert_tiers(const int *ranks, int n, const int *places, int ntiers,
+                         const int *want)
+{
+	int tier[16];
+	assert_true(n <= 16);
+	xf_case_tiers(ranks, n, places, ntiers, tier);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(tier[i], want[i]);
+}
+
 static void tiers_fill_by_places(void **state)
 {
 	(void)state;
-	int ranks[] = {1, 2, 3, 4, 5, 6};
-	int places[] = {2, 3};
-	int tier[6];
-	xf_case_tiers(ranks, 6, places, 2, tier);
-	int want[] = {0, 0, 1, 1, 1, -1};
-	for (int i = 0; i < 6; i++)
-		assert_int_equal(tier[i], want[i]);
+	assert_tiers((const int[]){1, 2, 3, 4, 5, 6}, 6, (const int[]){2, 3}, 2,
+	             (const int[]){0, 0, 1, 1, 1, -1});
 }
 
 static void tie_group_fitting_a_tier_stays_in_it(void **state)
 {
 	(void)state;
 	/* 1, 2, 2 exactly fill 3 places of the first tier */
-	int ranks[] = {1, 2, 2, 4};
-	int places[] = {3, 1};
-	int tier[4];
-	xf_case_tiers(ranks, 4, places, 2, tier);
-	int want[] = {0, 0, 0, 1};
-	for (int i = 0; i < 4; i++)
-		assert_int_equal(tier[i], want[i]);
+	assert_tiers((const int[]){1, 2, 2, 4}, 4, (const int[]){3, 1}, 2,
+	             (const int[]){0, 0, 0, 1});
 }
 
 static void tie_group_crossing_a_tier_edge_drops_whole(void **state)
@@ -91,37 +93,23 @@ static void tie_group_crossing_a_tier_edge_drops_whole(void **state)
 	/* 2 places in the first tier: rank 1 takes one, the pair at rank 2
 	 * does not fit the one left, so both go to the second tier, which
 	 * then has 1 place left for rank 4; rank 5 is not selected */
-	int ranks[] = {1, 2, 2, 4, 5};
-	int places[] = {2, 3};
-	int tier[5];
-	xf_case_tiers(ranks, 5, places, 2, tier);
-	int want[] = {0, 1, 1, 1, -1};
-	for (int i = 0; i < 5; i++)
-		assert_int_equal(tier[i], want[i]);
+	assert_tiers((const int[]){1, 2, 2, 4, 5}, 5, (const int[]){2, 3}, 2,
+	             (const int[]){0, 1, 1, 1, -1});
 }
 
 static void tie_group_larger_than_the_last_tier_is_not_selected(void **state)
 {
 	(void)state;
-	int ranks[] = {1, 2, 2, 2};
-	int places[] = {1, 2};
-	int tier[4];
-	xf_case_tiers(ranks, 4, places, 2, tier);
-	int want[] = {0, -1, -1, -1};
-	for (int i = 0; i < 4; i++)
-		assert_int_equal(tier[i], want[i]);
+	assert_tiers((const int[]){1, 2, 2, 2}, 4, (const int[]){1, 2}, 2,
+	             (const int[]){0, -1, -1, -1});
 }
 
 static void all_tied_in_one_tier(void **state)
 {
 	(void)state;
-	int ranks[] = {1, 1, 1};
-	int places[] = {10};
-	int tier[3];
-	xf_case_tiers(ranks, 3, places, 1, tier);
-	for (int i = 0; i < 3; i++)
-		assert_int_equal(tier[i], 0);
-	xf_case_tiers(ranks, 0, places, 1, tier);
+	assert_tiers((const int[]){1, 1, 1}, 3, (const int[]){10}, 1,
+	             (const int[]){0, 0, 0});
+	assert_tiers((const int[]){1, 1, 1}, 0, (const int[]){10}, 1, NULL);
 }
 
 static void deadline_ends_submissions_after_its_day(void **state)

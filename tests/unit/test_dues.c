@@ -15,76 +15,86 @@
 // clang-format on
 
 #include "domain/dues.h"
+#include "fixture.h"
+
+/* Incomes of a category with the rate each pays (basis points) and its
+ * dues a month (fen); UNCHECKED where a case checks only the other. */
+#define UNCHECKED INT64_MIN
+typedef struct {
+	const char *category;
+	int64_t income_fen;
+	int64_t rate_bp, monthly_fen;
+} dues_case;
+
+static void check_dues(const dues_case *c)
+{
+	if (c->rate_bp != UNCHECKED)
+		assert_int_equal(xf_dues_rate_bp(c->category, c->income_fen),
+		                 c->rate_bp);
+	if (c->monthly_fen != UNCHECKED)
+		assert_int_equal(
+		    xf_dues_monthly_fen(c->category, c->income_fen),
+		    c->monthly_fen);
+}
+#define assert_dues(...) assert_each(dues_case, check_dues, __VA_ARGS__)
 
 static void employed_up_to_3000_yuan_pays_half_a_percent(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_dues_rate_bp("employed", 300000), 50);
-	assert_int_equal(xf_dues_monthly_fen("employed", 300000), 1500);
-	assert_int_equal(xf_dues_monthly_fen("employed", 0), 0);
-	assert_int_equal(xf_dues_monthly_fen("employed", 100), 1); /* 0.5 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 99), 0);  /* 0.495 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 250050), 1250);
+	assert_dues({"employed", 300000, 50, 1500},
+	            {"employed", 0, UNCHECKED, 0},
+	            {"employed", 100, UNCHECKED, 1}, /* 0.5 */
+	            {"employed", 99, UNCHECKED, 0},  /* 0.495 */
+	            {"employed", 250050, UNCHECKED, 1250});
 }
 
 static void employed_above_3000_yuan_pays_one_percent(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_dues_rate_bp("employed", 300001), 100);
-	/* 3000.01 元 × 1% = 30.0001 元 → 30.00 元 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 300001), 3000);
-	assert_int_equal(xf_dues_rate_bp("employed", 500000), 100);
-	assert_int_equal(xf_dues_monthly_fen("employed", 500000), 5000);
-	/* 4567.50 元 × 1% = 45.675 元 → 45.68 元 (half up) */
-	assert_int_equal(xf_dues_monthly_fen("employed", 456750), 4568);
-	assert_int_equal(xf_dues_monthly_fen("employed", 456749), 4567);
+	assert_dues(/* 3000.01 元 × 1% = 30.0001 元 → 30.00 元 */
+	            {"employed", 300001, 100, 3000},
+	            {"employed", 500000, 100, 5000},
+	            /* 4567.50 元 × 1% = 45.675 元 → 45.68 元 (half up) */
+	            {"employed", 456750, UNCHECKED, 4568},
+	            {"employed", 456749, UNCHECKED, 4567});
 }
 
 static void employed_above_5000_yuan_pays_one_and_a_half_percent(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_dues_rate_bp("employed", 500001), 150);
-	/* 5000.01 × 1.5% = 75.00015 → 75.00 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 500001), 7500);
-	assert_int_equal(xf_dues_rate_bp("employed", 1000000), 150);
-	assert_int_equal(xf_dues_monthly_fen("employed", 1000000), 15000);
-	/* 6543.21 × 1.5% = 98.14815 → 98.15 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 654321), 9815);
+	assert_dues(/* 5000.01 × 1.5% = 75.00015 → 75.00 */
+	            {"employed", 500001, 150, 7500},
+	            {"employed", 1000000, 150, 15000},
+	            /* 6543.21 × 1.5% = 98.14815 → 98.15 */
+	            {"employed", 654321, UNCHECKED, 9815});
 }
 
 static void employed_above_10000_yuan_pays_two_percent(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_dues_rate_bp("employed", 1000001), 200);
-	/* 10000.01 × 2% = 200.0002 → 200.00 */
-	assert_int_equal(xf_dues_monthly_fen("employed", 1000001), 20000);
-	assert_int_equal(xf_dues_monthly_fen("employed", 1234567), 24691);
-	assert_int_equal(xf_dues_monthly_fen("employed", XF_DUES_INCOME_MAX),
-	                 XF_DUES_INCOME_MAX / 50);
+	assert_dues(/* 10000.01 × 2% = 200.0002 → 200.00 */
+	            {"employed", 1000001, 200, 20000},
+	            {"employed", 1234567, UNCHECKED, 24691},
+	            {"employed", XF_DUES_INCOME_MAX, UNCHECKED,
+	             XF_DUES_INCOME_MAX / 50});
 }
 
 static void retirees_pay_half_a_percent_up_to_5000_then_one(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_dues_rate_bp("retired", 300001), 50);
-	assert_int_equal(xf_dues_rate_bp("retired", 500000), 50);
-	assert_int_equal(xf_dues_monthly_fen("retired", 500000), 2500);
-	assert_int_equal(xf_dues_rate_bp("retired", 500001), 100);
-	assert_int_equal(xf_dues_monthly_fen("retired", 500001), 5000);
-	assert_int_equal(xf_dues_rate_bp("retired", 2000000), 100);
-	assert_int_equal(xf_dues_monthly_fen("retired", 2000000), 20000);
+	assert_dues(
+	    {"retired", 300001, 50, UNCHECKED}, {"retired", 500000, 50, 2500},
+	    {"retired", 500001, 100, 5000}, {"retired", 2000000, 100, 20000});
 }
 
 static void students_and_low_income_pay_20_fen_whatever_the_income(void **state)
 {
 	(void)state;
 	const char *flat[] = {"student", "low_income"};
-	for (int i = 0; i < 2; i++) {
-		assert_int_equal(xf_dues_rate_bp(flat[i], 0), 0);
-		assert_int_equal(xf_dues_monthly_fen(flat[i], 0), 20);
-		assert_int_equal(xf_dues_monthly_fen(flat[i], 300001), 20);
-		assert_int_equal(xf_dues_monthly_fen(flat[i], 2000000), 20);
-	}
+	for (int i = 0; i < 2; i++)
+		assert_dues({flat[i], 0, 0, 20},
+		            {flat[i], 300001, UNCHECKED, 20},
+		            {flat[i], 2000000, UNCHECKED, 20});
 }
 
 static void unknown_category_or_income_out_of_range_is_refused(void **state)

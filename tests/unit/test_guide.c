@@ -12,48 +12,51 @@
 #include <cmocka.h>
 // clang-format on
 
+#include <string.h>
+
 #include "domain/guide.h"
+
+/* xf_guide_terms over a copy of q (it cuts in place), with room for 5
+ * terms, gives n; when n > 0 the terms are want[0..n-1]. */
+static void assert_terms(const char *q, int n, const char *const *want)
+{
+	char copy[128];
+	const char *t[5];
+	assert_true(strlen(q) < sizeof copy);
+	strcpy(copy, q);
+	assert_int_equal(xf_guide_terms(copy, t, 5), n);
+	for (int i = 0; i < n; i++)
+		assert_string_equal(t[i], want[i]);
+}
 
 static void terms_are_cut_on_spaces(void **state)
 {
 	(void)state;
-	char q[] = "  支委会\t会议记录 模板 ";
-	const char *t[5];
-	assert_int_equal(xf_guide_terms(q, t, 5), 3);
-	assert_string_equal(t[0], "支委会");
-	assert_string_equal(t[1], "会议记录");
-	assert_string_equal(t[2], "模板");
+	assert_terms("  支委会\t会议记录 模板 ", 3,
+	             (const char *const[]){"支委会", "会议记录", "模板"});
 }
 
 static void full_width_space_separates_terms(void **state)
 {
 	(void)state;
-	char q[] = "主题党日\u3000志愿服务";
-	const char *t[5];
-	assert_int_equal(xf_guide_terms(q, t, 5), 2);
-	assert_string_equal(t[0], "主题党日");
-	assert_string_equal(t[1], "志愿服务");
+	assert_terms("主题党日\u3000志愿服务", 2,
+	             (const char *const[]){"主题党日", "志愿服务"});
 }
 
 static void blank_query_has_no_terms(void **state)
 {
 	(void)state;
-	char q[] = " \t\u3000 ";
-	char e[] = "";
-	const char *t[5];
-	assert_int_equal(xf_guide_terms(q, t, 5), 0);
-	assert_int_equal(xf_guide_terms(e, t, 5), 0);
+	assert_terms(" \t\u3000 ", 0, NULL);
+	assert_terms("", 0, NULL);
 }
 
 static void more_terms_than_allowed_are_refused(void **state)
 {
 	(void)state;
-	char q[] = "一二 三四 五六 七八 九十 百千";
-	char five[] = "一二 三四 五六 七八 九十";
-	const char *t[5];
-	assert_int_equal(xf_guide_terms(q, t, 5), -1);
-	assert_int_equal(xf_guide_terms(five, t, 5), 5);
-	assert_string_equal(t[4], "九十");
+	assert_terms("一二 三四 五六 七八 九十 百千", -1, NULL);
+	assert_terms(
+	    "一二 三四 五六 七八 九十", 5,
+	    (const char *const[]){"一二", "三四", "五六", "七八", "九十"});
 }
 
 int main(void)

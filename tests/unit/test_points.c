@@ -34,6 +34,36 @@ static xf_point_grant grant(xf_point_terms t, xf_point_state s)
 	return g;
 }
 
+/* What xf_points_grant grants under terms t in state s: points, capped
+ * or not. */
+static void assert_grant(xf_point_terms t, xf_point_state s, int64_t points,
+                         bool capped)
+{
+	xf_point_grant g = grant(t, s);
+	assert_int_equal(g.points, points);
+	if (capped)
+		assert_true(g.capped);
+	else
+		assert_false(g.capped);
+}
+
+/* xf_points_record_rule_check of a rule's subject, record kind, qualifier
+ * and veto gives want, for each case. */
+typedef struct {
+	const char *subject, *kind, *qualifier;
+	int veto;
+	int want;
+} record_rule_case;
+
+static void check_record_rule(const record_rule_case *c)
+{
+	assert_int_equal(xf_points_record_rule_check(c->subject, c->kind,
+	                                             c->qualifier, c->veto),
+	                 c->want);
+}
+#define assert_record_rules(...)                                               \
+	assert_each(record_rule_case, check_record_rule, __VA_ARGS__)
+
 /* ---- caps ---------------------------------------------------------------- */
 
 static void test_entry_below_the_cap_is_granted_in_full(void **state)
@@ -50,48 +80,38 @@ static void test_entry_below_the_cap_is_granted_in_full(void **state)
 static void test_claim_beyond_the_cap_is_granted_up_to_the_cap(void **state)
 {
 	(void)state;
-	xf_point_grant g =
-	    grant(terms(5, 20), (xf_point_state){.used = 18, .year_total = 40});
-	assert_int_equal(g.points, 2);
-	assert_true(g.capped);
+	assert_grant(terms(5, 20),
+	             (xf_point_state){.used = 18, .year_total = 40}, 2, true);
 }
 
 static void test_full_cap_grants_zero_and_says_capped(void **state)
 {
 	(void)state;
-	xf_point_grant g =
-	    grant(terms(5, 20), (xf_point_state){.used = 20, .year_total = 40});
-	assert_int_equal(g.points, 0);
-	assert_true(g.capped);
+	assert_grant(terms(5, 20),
+	             (xf_point_state){.used = 20, .year_total = 40}, 0, true);
 }
 
 static void test_reversed_points_free_room_under_the_cap(void **state)
 {
 	(void)state;
 	/* used: 20 - 5 reversed */
-	xf_point_grant g =
-	    grant(terms(5, 20), (xf_point_state){.used = 15, .year_total = 15});
-	assert_int_equal(g.points, 5);
-	assert_false(g.capped);
+	assert_grant(terms(5, 20),
+	             (xf_point_state){.used = 15, .year_total = 15}, 5, false);
 }
 
 static void test_no_cap_means_no_limit(void **state)
 {
 	(void)state;
-	xf_point_grant g =
-	    grant(terms(7, 0),
-	          (xf_point_state){.used = 1000000, .year_total = 1000000});
-	assert_int_equal(g.points, 7);
-	assert_false(g.capped);
+	assert_grant(terms(7, 0),
+	             (xf_point_state){.used = 1000000, .year_total = 1000000},
+	             7, false);
 }
 
 static void test_deduction_cap_limits_the_total_deducted(void **state)
 {
 	(void)state;
-	xf_point_grant g =
-	    grant(terms(-5, 8), (xf_point_state){.used = -6, .year_total = 50});
-	assert_int_equal(g.points, -2);
-	assert_true(g.capped);
+	assert_grant(terms(-5, 8),
+	             (xf_point_state){.used = -6, .year_total = 50}, -2, true);
 }
 
 /* ---- floors -------------------------------------------------------------- */
@@ -279,58 +299,32 @@ static void test_averages_are_written_with_two_decimals(void **state)
 static void test_record_rules_name_a_kind_for_the_right_subject(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_points_record_rule_check("member", NULL, NULL, 0),
-	                 XF_RECORD_RULE_OK);
-	assert_int_equal(xf_points_record_rule_check("member", "", "", 0),
-	                 XF_RECORD_RULE_OK);
-	assert_int_equal(xf_points_record_rule_check("member",
-	                                             "meeting_attendance",
-	                                             "party_lecture", 0),
-	                 XF_RECORD_RULE_OK);
-	assert_int_equal(
-	    xf_points_record_rule_check("org", "meeting_held", NULL, 0),
-	    XF_RECORD_RULE_OK);
-	assert_int_equal(
-	    xf_points_record_rule_check("org", "first_topic", NULL, 0),
-	    XF_RECORD_RULE_OK);
-	assert_int_equal(
-	    xf_points_record_rule_check("member", "first_topic", NULL, 0),
-	    XF_RECORD_RULE_OK);
-	assert_int_equal(
-	    xf_points_record_rule_check("org", "milestone_on_time", NULL, 0),
-	    XF_RECORD_RULE_OK);
-	assert_int_equal(xf_points_record_rule_check(
-	                     "member", "duty_evidence_accepted", NULL, 0),
-	                 XF_RECORD_RULE_OK);
-	assert_int_equal(
-	    xf_points_record_rule_check("org", "meeting_attendance", NULL, 0),
-	    XF_RECORD_RULE_SUBJECT);
-	assert_int_equal(
-	    xf_points_record_rule_check("member", "milestone_on_time", NULL, 0),
-	    XF_RECORD_RULE_SUBJECT);
-	assert_int_equal(xf_points_record_rule_check(
-	                     "org", "duty_evidence_accepted", NULL, 0),
-	                 XF_RECORD_RULE_SUBJECT);
-	assert_int_equal(
-	    xf_points_record_rule_check("member", "likes", NULL, 0),
-	    XF_RECORD_RULE_UNKNOWN);
+	assert_record_rules(
+	    {"member", NULL, NULL, 0, XF_RECORD_RULE_OK},
+	    {"member", "", "", 0, XF_RECORD_RULE_OK},
+	    {"member", "meeting_attendance", "party_lecture", 0,
+	     XF_RECORD_RULE_OK},
+	    {"org", "meeting_held", NULL, 0, XF_RECORD_RULE_OK},
+	    {"org", "first_topic", NULL, 0, XF_RECORD_RULE_OK},
+	    {"member", "first_topic", NULL, 0, XF_RECORD_RULE_OK},
+	    {"org", "milestone_on_time", NULL, 0, XF_RECORD_RULE_OK},
+	    {"member", "duty_evidence_accepted", NULL, 0, XF_RECORD_RULE_OK},
+	    {"org", "meeting_attendance", NULL, 0, XF_RECORD_RULE_SUBJECT},
+	    {"member", "milestone_on_time", NULL, 0, XF_RECORD_RULE_SUBJECT},
+	    {"org", "duty_evidence_accepted", NULL, 0, XF_RECORD_RULE_SUBJECT},
+	    {"member", "likes", NULL, 0, XF_RECORD_RULE_UNKNOWN});
 }
 
 static void test_only_meeting_kinds_qualify_meeting_records(void **state)
 {
 	(void)state;
-	assert_int_equal(xf_points_record_rule_check(
-	                     "member", "meeting_attendance", "coffee", 0),
-	                 XF_RECORD_RULE_QUALIFIER);
-	assert_int_equal(xf_points_record_rule_check("org", "milestone_on_time",
-	                                             "party_lecture", 0),
-	                 XF_RECORD_RULE_QUALIFIER);
-	assert_int_equal(
-	    xf_points_record_rule_check("member", NULL, "party_lecture", 0),
-	    XF_RECORD_RULE_QUALIFIER);
-	assert_int_equal(xf_points_record_rule_check(
-	                     "member", "meeting_attendance", NULL, 1),
-	                 XF_RECORD_RULE_VETO);
+	assert_record_rules(
+	    {"member", "meeting_attendance", "coffee", 0,
+	     XF_RECORD_RULE_QUALIFIER},
+	    {"org", "milestone_on_time", "party_lecture", 0,
+	     XF_RECORD_RULE_QUALIFIER},
+	    {"member", NULL, "party_lecture", 0, XF_RECORD_RULE_QUALIFIER},
+	    {"member", "meeting_attendance", NULL, 1, XF_RECORD_RULE_VETO});
 }
 
 static void test_a_rule_matches_its_kind_and_qualifier(void **state)

@@ -1,4 +1,5 @@
 // The organizations at the top of what the current role may see.
+import { watch } from 'vue'
 import { getOrg, listOrgs } from '../api/orgs'
 
 /**
@@ -21,4 +22,16 @@ export async function startOrgId(role, onError = null) {
   if (role && role.org_id) return role.org_id
   const roots = await scopeRoots(role).catch((e) => { if (onError) onError(e); return [] })
   return roots[0]?.id || null
+}
+
+/**
+ * Opens a list page at its organization: sets org (a ref) to startOrgId(role),
+ * then watches sources (as watch() takes them, org among them) with fn,
+ * called at once. Resolves when both are done.
+ */
+export function startAtOrg(role, org, sources, fn) {
+  return startOrgId(role).then((id) => {
+    org.value = id
+    watch(sources, fn, { immediate: true })
+  })
 }
