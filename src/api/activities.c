@@ -90,12 +90,8 @@ XF_LIST_HANDLER(xf_h_activities_list, xf_activity, xf_activity_json,
                 list(&c, q, XF_LIST_OUT))
 
 /* GET /api/activities/stats?org=&year= (this year when absent) */
-enum { S_ORG, S_YEAR };
-static const xf_param stats_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_activities_stats_query = XF_QUERY_TABLE(stats_params);
+const xf_query_table xf_activities_stats_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 /* → {"year","activities","past","confirmed","waiting","attended",
  * "by_kind":{"culture":n,…}} */
@@ -122,7 +118,8 @@ static void stats_json(xf_jw *w, const xf_activity_stats *s)
 
 XF_CTX_HANDLER(xf_h_activities_stats, const xf_val *q = r->query_vals;
                xf_activity_stats s,
-               xf_activity_stats_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, &s),
+               xf_activity_stats_read(&c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
+                                      &s),
                XF_ANSWER(r, 200, stats_json, &s))
 
 /* POST /api/activities/{id}/signups: 201 with the caller's sign-up

@@ -321,13 +321,8 @@ XF_LIST_HANDLER(xf_h_star_ratings_list, xf_star_rating, xf_star_rating_json,
                                     XF_LIST_OUT))
 
 /* ?org=&year= */
-enum { M_ORG, M_YEAR };
-static const xf_param summary_params[] = {
-    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    XF_PARAM_YEAR_NOW,
-};
 const xf_query_table xf_star_ratings_summary_query =
-    XF_QUERY_TABLE(summary_params);
+    XF_QUERY_TABLE(xf_org_needed_year_now_params);
 
 static void by_stars(xf_jw *w, const int *by)
 {
@@ -381,5 +376,6 @@ static void summary_json(xf_jw *w, const xf_star_summary *s)
 
 XF_CTX_HANDLER(xf_h_star_ratings_summary, const xf_val *q = r->query_vals;
                xf_star_summary s,
-               xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s),
+               xf_star_summary_get(&c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
+                                   &s),
                XF_ANSWER(r, 200, summary_json, &s))

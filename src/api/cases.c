@@ -132,8 +132,7 @@ static void answer_view(xf_req *r, int status, const xf_case_call_view *v)
 	xf_reply_json(r, status);
 }
 
-static const xf_param calls_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(calls_params);
+const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(xf_page_params);
 
 XF_LIST_HANDLER(xf_h_case_calls_list, xf_case_call, xf_case_call_json,
                 xf_case_call_list(&c, XF_LIST_OUT))

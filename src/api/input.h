@@ -230,6 +230,28 @@ typedef struct xf_query_table {
 	}
 
 /*
+ * The query parameters that many routes share, each list defined once
+ * (input.c). A route's table names one, and its handler reads the
+ * values by the list's indices:
+ *
+ *   const xf_query_table xf_brands_list_query =
+ *       XF_QUERY_TABLE(xf_org_page_params);
+ *   ... q[XF_QP_ORG].i ...
+ *
+ * xf_page_params ?page=&size=, xf_org_page_params ?page=&size=&org=,
+ * xf_org_year_page_params ?page=&size=&org=&year= (XF_QP_…);
+ * xf_org_year_now_params ?org=&year= (this year when absent) and
+ * xf_org_needed_year_now_params, the same with org required (XF_QN_…).
+ */
+enum { XF_QP_PAGE, XF_QP_SIZE, XF_QP_ORG, XF_QP_YEAR };
+extern const xf_param xf_page_params[2];
+extern const xf_param xf_org_page_params[3];
+extern const xf_param xf_org_year_page_params[4];
+enum { XF_QN_ORG, XF_QN_YEAR };
+extern const xf_param xf_org_year_now_params[2];
+extern const xf_param xf_org_needed_year_now_params[2];
+
+/*
  * Checks one value s (NULL or "" when absent) against p: on success *out
  * has present (a value was sent, defaulted or is the current period), s
  * (the text: s itself, the default, or the current period in r's arena)

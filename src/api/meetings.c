@@ -375,13 +375,8 @@ XF_ID_HANDLER(xf_h_measures_patch, xf_measure_input in;
 XF_ID_OK_HANDLER(xf_h_measures_delete, xf_measure_remove(&c, id))
 
 /* ?page=&size=&org= */
-enum { OL_PAGE, OL_SIZE, OL_ORG };
-static const xf_param org_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_measures_list_query = XF_QUERY_TABLE(org_list_params);
+const xf_query_table xf_measures_list_query =
+    XF_QUERY_TABLE(xf_org_page_params);
 
 void xf_h_measures_list(xf_req *r)
 {
@@ -393,7 +388,7 @@ void xf_h_measures_list(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,
-	                  xf_measure_open_list(&c, r->query_vals[OL_ORG].i,
+	                  xf_measure_open_list(&c, r->query_vals[XF_QP_ORG].i,
 	                                       offset, limit, &ms, &n, &total)))
 		return;
 	char today[11];

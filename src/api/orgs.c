@@ -177,8 +177,7 @@ XF_CTX_HANDLER(xf_h_clusters_create, const xf_val *v = r->body_vals;
                XF_ANSWER(r, 201, xf_cluster_json, &cl))
 
 /* ?page=&size= */
-static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(page_params);
+const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(xf_page_params);
 
 void xf_h_clusters_list(xf_req *r)
 {

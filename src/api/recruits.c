@@ -171,18 +171,12 @@ void xf_h_recruits_list(xf_req *r)
 }
 
 /* GET /api/recruits/due?org=&page=&size=: the earliest due first. */
-enum { D_PAGE, D_SIZE, D_ORG };
-static const xf_param due_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_recruits_due_query = XF_QUERY_TABLE(due_params);
+const xf_query_table xf_recruits_due_query = XF_QUERY_TABLE(xf_org_page_params);
 
 void xf_h_recruits_due(xf_req *r)
 {
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	list_answer(r, &c, r->query_vals[D_ORG].i, "", 1);
+	list_answer(r, &c, r->query_vals[XF_QP_ORG].i, "", 1);
 }

@@ -688,16 +688,12 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 
 /* ?org=&year= of the board and the acceptance summary: this year by
  * default. */
-enum { RK_ORG, RK_YEAR };
-static const xf_param rank_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
+const xf_query_table xf_tasks_board_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 static void ranks(xf_req *r, int with_scores)
 {
-	int year = (int)r->query_vals[RK_YEAR].i;
+	int year = (int)r->query_vals[XF_QN_YEAR].i;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
@@ -705,7 +701,7 @@ static void ranks(xf_req *r, int with_scores)
 	int n;
 	if (!xf_api_failed(
 	        r, &c,
-	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)))
+	        xf_task_board(&c, r->query_vals[XF_QN_ORG].i, year, &k, &n)))
 		answer_ranks(r, year, today_of(&c), k, n, with_scores);
 }
 
@@ -740,7 +736,7 @@ static void rank_cells(void *arg, int i, xf_xlsx_cell *cells)
 /* GET /api/tasks/board.xlsx?org=&year=: the 晒绩 board in Excel. */
 void xf_h_tasks_board_xlsx(xf_req *r)
 {
-	int year = (int)r->query_vals[RK_YEAR].i;
+	int year = (int)r->query_vals[XF_QN_YEAR].i;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
@@ -748,14 +744,14 @@ void xf_h_tasks_board_xlsx(xf_req *r)
 	int n;
 	if (xf_api_failed(
 	        r, &c,
-	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)) ||
+	        xf_task_board(&c, r->query_vals[XF_QN_ORG].i, year, &k, &n)) ||
 	    xf_xlsx_rows_fit(r, n) != 0)
 		return;
 	static const char *const heads[] = {
 	    "名次",   "组织",     "上级组织", "任务数",      "已完成",
 	    "已到期", "按期完成", "逾期",     "按期完成率%", "平均进度%"};
 	static const double widths[] = {6, 24, 24, 8, 8, 8, 10, 8, 12, 10};
-	const char *org = xf_xlsx_org_name(&c, r->query_vals[RK_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, r->query_vals[XF_QN_ORG].i);
 	char y[8];
 	snprintf(y, sizeof y, "%d", year);
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
