@@ -20,10 +20,9 @@
 #include <string.h>
 
 /* ?org=&year=&kind= */
-enum { A_ORG, A_YEAR, A_KIND };
+enum { A_KIND = XF_QN_YEAR + 1 };
 static const xf_param board_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
+    XF_PARAMS_ORG_YEAR_NOW,
     XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
 };
 const xf_query_table xf_assessments_list_query = XF_QUERY_TABLE(board_params);
@@ -37,7 +36,7 @@ static int load_board(xf_req *r, xf_assessment_board *b)
 		return -1;
 	if (xf_api_failed(r, &c,
 	                  xf_assessment_board_get(
-	                      &c, q[A_ORG].i, (int)q[A_YEAR].i,
+	                      &c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
 	                      q[A_KIND].present ? q[A_KIND].s : NULL, b)))
 		return -1;
 	return 0;
@@ -305,18 +304,15 @@ XF_ID_HANDLER(xf_h_star_ratings_get, xf_star_rating s,
               XF_ANSWER(r, 200, xf_star_rating_json, &s))
 
 /* ?page=&size=&org=&year=&state= */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_STATE };
+enum { L_STATE = XF_QP_YEAR + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     XF_PARAM_CODE("state", xf_star_rating_states, "状态"),
 };
 const xf_query_table xf_star_ratings_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_star_ratings_list, xf_star_rating, xf_star_rating_json,
-                xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+                xf_star_rating_list(&c, q[XF_QP_ORG].i, (int)q[XF_QP_YEAR].i,
                                     q[L_STATE].present ? q[L_STATE].s : NULL,
                                     XF_LIST_OUT))
 

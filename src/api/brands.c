@@ -78,13 +78,7 @@ XF_ID_HANDLER(xf_h_brands_patch, xf_brand_input in; xf_brand b;
               brand_input(r->body_vals, 0, &in),
               xf_brand_update(&c, id, &in, &b), answer_brand(r, 200, &c, id))
 
-void xf_h_brands_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) == 0)
-		answer_brand(r, 200, &c, id);
-}
+XF_ID_HANDLER(xf_h_brands_get, (void)0, XF_OK, answer_brand(r, 200, &c, id))
 
 XF_ID_OK_HANDLER(xf_h_brands_delete, xf_brand_remove(&c, id))
 

@@ -318,10 +318,9 @@ XF_ID_HANDLER(xf_h_case_calls_decide, const xf_val *v = r->body_vals;
               XF_ANSWER(r, 200, xf_case_call_json, &k))
 
 /* GET /api/cases?year=&tier=&q= */
-enum { L_PAGE, L_SIZE, L_YEAR, L_TIER, L_Q };
+enum { L_YEAR = XF_QP_SIZE + 1, L_TIER, L_Q };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     XF_PARAM_YEAR,
     {.name = "tier", .type = XF_Q_STR, .max = 20, .label = "等次"},
     {.name = "q", .type = XF_Q_STR, .max = 50, .label = "关键词"},

@@ -82,22 +82,9 @@ XF_ID_HANDLER(xf_h_honors_get, xf_honor h, xf_honor_read(&c, id, &h),
 XF_ID_OK_HANDLER(xf_h_honors_delete, xf_honor_remove(&c, id))
 
 /* GET /api/honors?org=&year=&category=&level=&grade=&member=&brand= */
-enum {
-	L_PAGE,
-	L_SIZE,
-	L_ORG,
-	L_YEAR,
-	L_CAT,
-	L_LEVEL,
-	L_GRADE,
-	L_MEMBER,
-	L_BRAND
-};
+enum { L_CAT = XF_QP_YEAR + 1, L_LEVEL, L_GRADE, L_MEMBER, L_BRAND };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     XF_PARAM_CODE("category", xf_honor_categories, "类别"),
     XF_PARAM_CODE("level", xf_honor_levels, "级别"),
     XF_PARAM_CODE("grade", xf_honor_grades, "等次"),
@@ -107,9 +94,9 @@ static const xf_param list_params[] = {
 const xf_query_table xf_honors_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_honors_list, xf_honor, xf_honor_json,
-                xf_honor_list(&c, q[L_ORG].i,
+                xf_honor_list(&c, q[XF_QP_ORG].i,
                               &(xf_honor_filter){
-                                  .year = (int)q[L_YEAR].i,
+                                  .year = (int)q[XF_QP_YEAR].i,
                                   .category = xf_val_str(&q[L_CAT]),
                                   .level = xf_val_str(&q[L_LEVEL]),
                                   .grade = xf_val_str(&q[L_GRADE]),

@@ -424,12 +424,10 @@ static size_t param_index(const xf_req *r, const char *name)
 	return i;
 }
 
-const xf_param xf_page_params[2] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_param xf_org_page_params[3] = {XF_PARAM_PAGE, XF_PARAM_SIZE,
-                                        XF_PARAM_ORG};
-const xf_param xf_org_year_page_params[4] = {XF_PARAM_PAGE, XF_PARAM_SIZE,
-                                             XF_PARAM_ORG, XF_PARAM_YEAR};
-const xf_param xf_org_year_now_params[2] = {XF_PARAM_ORG, XF_PARAM_YEAR_NOW};
+const xf_param xf_page_params[2] = {XF_PARAMS_PAGE};
+const xf_param xf_org_page_params[3] = {XF_PARAMS_ORG_PAGE};
+const xf_param xf_org_year_page_params[4] = {XF_PARAMS_ORG_YEAR_PAGE};
+const xf_param xf_org_year_now_params[2] = {XF_PARAMS_ORG_YEAR_NOW};
 const xf_param xf_org_needed_year_now_params[2] = {
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
     XF_PARAM_YEAR_NOW,

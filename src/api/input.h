@@ -218,6 +218,13 @@ typedef struct xf_query_table {
 	{                                                                      \
 		.name = n, .type = XF_Q_ENUM, .codes = list, .label = l        \
 	}
+/* ?format= one of the names list (NULL-terminated; i is its index),
+ * dflt when absent. */
+#define XF_PARAM_FORMAT(list, d)                                               \
+	{                                                                      \
+		.name = "format", .type = XF_Q_ENUM, .enums = list,            \
+		.label = "格式", .dflt = d                                     \
+	}
 /* ?year= that is this year when absent. */
 #define XF_PARAM_YEAR_NOW                                                      \
 	{                                                                      \
@@ -244,6 +251,20 @@ typedef struct xf_query_table {
  * xf_org_needed_year_now_params, the same with org required (XF_QN_…).
  */
 enum { XF_QP_PAGE, XF_QP_SIZE, XF_QP_ORG, XF_QP_YEAR };
+/* The same lists as the first parameters of a route's own table, whose
+ * own parameters follow, numbered from the list's last index + 1
+ * (XF_PARAMS_ORG_YEAR_NOW: XF_QN_YEAR + 1):
+ *
+ *   enum { L_STATE = XF_QP_ORG + 1 };
+ *   static const xf_param list_params[] = {
+ *       XF_PARAMS_ORG_PAGE,
+ *       XF_PARAM_CODE("state", xf_transfer_states, "状态"),
+ *   };
+ */
+#define XF_PARAMS_PAGE          XF_PARAM_PAGE, XF_PARAM_SIZE
+#define XF_PARAMS_ORG_PAGE      XF_PARAMS_PAGE, XF_PARAM_ORG
+#define XF_PARAMS_ORG_YEAR_PAGE XF_PARAMS_ORG_PAGE, XF_PARAM_YEAR
+#define XF_PARAMS_ORG_YEAR_NOW  XF_PARAM_ORG, XF_PARAM_YEAR_NOW
 extern const xf_param xf_page_params[2];
 extern const xf_param xf_org_page_params[3];
 extern const xf_param xf_org_year_page_params[4];

@@ -443,17 +443,15 @@ XF_CTX_HANDLER(xf_h_talks_create, const xf_val *v = r->body_vals;
                XF_ANSWER(r, 201, xf_talk_json, &t))
 
 /* ?page=&size=&org=&member= */
-enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
+enum { TL_MEMBER = XF_QP_ORG + 1 };
 static const xf_param talk_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "member", .type = XF_Q_ID},
 };
 const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
 
 XF_LIST_HANDLER(xf_h_talks_list, xf_talk, xf_talk_json,
-                xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
+                xf_talk_list(&c, q[XF_QP_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_meetings_bodies[] = {

@@ -425,10 +425,7 @@ XF_ID2_OK_HANDLER(xf_h_milestones_delete, xf_milestone_remove(&c, id, id2))
  * &milestones=1: the chart's tasks, overdue first, with the server's
  * today (Asia/Shanghai) that decided their statuses. */
 enum {
-	TL_PAGE,
-	TL_SIZE,
-	TL_ORG,
-	TL_PLAN,
+	TL_PLAN = XF_QP_ORG + 1,
 	TL_PARENT,
 	TL_STATUS,
 	TL_Q,
@@ -437,9 +434,7 @@ enum {
 	TL_YEAR
 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "plan", .type = XF_Q_ID},
     {.name = "parent", .type = XF_Q_ID},
     {.name = "status", .type = XF_Q_STR, .max = 20},
@@ -457,7 +452,7 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, int with_ms,
 {
 	const xf_val *v = r->query_vals;
 	xf_task_query q = {
-	    .org_id = v[TL_ORG].i,
+	    .org_id = v[XF_QP_ORG].i,
 	    .plan_id = v[TL_PLAN].i,
 	    .parent_id = v[TL_PARENT].i,
 	    .status = v[TL_STATUS].s,
@@ -538,7 +533,7 @@ void xf_h_tasks_xlsx(xf_req *r)
 	    "序号",     "任务名称", "责任组织", "责任人",   "开始日期",
 	    "截止日期", "进度%",    "状态",     "完成日期", "下一节点日期"};
 	static const double widths[] = {6, 32, 24, 10, 12, 12, 8, 10, 12, 14};
-	const char *org = xf_xlsx_org_name(&c, v[TL_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, v[XF_QP_ORG].i);
 	const char *year = xf_xlsx_year(r, &v[TL_YEAR]);
 	const char *const filters[] = {
 	    "组织",
