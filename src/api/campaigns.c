@@ -55,8 +55,8 @@ static int campaign_input(xf_req *r, xf_campaign_input *in)
 {
 	const xf_val *v = r->body_vals;
 	int n;
-	const xf_val *iv =
-	    xf_input_items(r, v[K_ITEMS].j, "items", item_fields, I_COUNT, &n);
+	const xf_val *iv = xf_input_items(r, v[K_ITEMS].j, "items", item_fields,
+	                                  I_COUNT, &n, NULL, 0);
 	if (!iv)
 		return -1;
 	for (int i = 0; i < n; i++) {

@@ -64,7 +64,7 @@ void xf_h_case_calls_create(xf_req *r)
 		return;
 	int n;
 	const xf_val *cv = xf_input_items(r, v[K_CRIT].j, "criteria",
-	                                  crit_fields, C_COUNT, &n);
+	                                  crit_fields, C_COUNT, &n, NULL, 0);
 	if (!cv)
 		return;
 	if (n < 1) {
@@ -81,8 +81,8 @@ void xf_h_case_calls_create(xf_req *r)
 		    names[i], (int)cv[i * C_COUNT + C_MAX].i};
 	}
 	k->ncrit = n;
-	const xf_val *tv =
-	    xf_input_items(r, v[K_TIERS].j, "tiers", tier_fields, T_COUNT, &n);
+	const xf_val *tv = xf_input_items(r, v[K_TIERS].j, "tiers", tier_fields,
+	                                  T_COUNT, &n, NULL, 0);
 	if (!tv)
 		return;
 	if (n < 1) {

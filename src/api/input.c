@@ -477,7 +477,8 @@ int xf_input_ids(xf_req *r, json_t *arr, const char *name, const char *label,
 }
 
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
-                             const xf_field *fields, size_t nf, int *n)
+                             const xf_field *fields, size_t nf, int *n,
+                             void *out, size_t size)
 {
 	size_t len = json_array_size(arr); /* 0 for NULL or not an array */
 	xf_val *vals = xf_input_calloc(r, len * nf, sizeof *vals);
@@ -490,6 +491,12 @@ const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
 			return NULL;
 	}
 	*n = (int)len;
+	if (out) {
+		void *room = xf_input_calloc(r, len, size);
+		if (!room)
+			return NULL;
+		memcpy(out, &room, sizeof room);
+	}
 	return vals;
 }
 

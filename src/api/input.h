@@ -106,10 +106,13 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
  * object checked against fields[0..nf) (xf_input_object) and named
  * "<name>[i]" in errors. Returns the checked values, nf per element
  * (element i's from [i * nf]), in r's arena, with their count in *n;
- * NULL with the error answer written.
+ * NULL with the error answer written. out: NULL, or the address of the
+ * caller's pointer to its records, set to room for *n of them (size
+ * bytes each, zeroed, in r's arena) for it to fill from the values.
  */
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
-                             const xf_field *fields, size_t nf, int *n);
+                             const xf_field *fields, size_t nf, int *n,
+                             void *out, size_t size);
 /*
  * The ids in array arr (NULL: none), each checked as a required id named
  * label, at "name[i]" in a refusal, into ids[0..n): the caller made room

@@ -313,11 +313,10 @@ void xf_h_meetings_attendance_put(xf_req *r)
 	int n;
 	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
-	const xf_val *f =
-	    xf_input_items(r, v[0].j, "items", attendee_fields, 2, &n);
-	xf_attendance_item *items =
-	    f ? xf_input_calloc(r, (size_t)n, sizeof *items) : NULL;
-	if (!items)
+	xf_attendance_item *items;
+	const xf_val *f = xf_input_items(r, v[0].j, "items", attendee_fields, 2,
+	                                 &n, &items, sizeof *items);
+	if (!f)
 		return;
 	for (int i = 0; i < n; i++, f += 2)
 		items[i] = (xf_attendance_item){f[0].i, f[1].s};

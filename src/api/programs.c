@@ -73,12 +73,11 @@ void xf_h_programs_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	int nk;
-	const xf_val *kv = xf_input_items(r, v[P_CRITERIA].j, "criteria",
-	                                  criterion_fields, K_COUNT, &nk);
+	xf_program_criterion *ks;
+	const xf_val *kv =
+	    xf_input_items(r, v[P_CRITERIA].j, "criteria", criterion_fields,
+	                   K_COUNT, &nk, &ks, sizeof *ks);
 	if (!kv)
-		return;
-	xf_program_criterion *ks = xf_input_calloc(r, (size_t)nk, sizeof *ks);
-	if (!ks)
 		return;
 	for (int i = 0; i < nk; i++) {
 		const xf_val *e = kv + i * K_COUNT;
@@ -229,12 +228,11 @@ void xf_h_program_apps_item(xf_req *r)
 	    xf_input_path_id(r, 1, &code) != 0)
 		return;
 	int ne;
-	const xf_val *ev = xf_input_items(r, v[I_EVIDENCE].j, "evidence",
-	                                  evidence_fields, E_COUNT, &ne);
+	xf_program_evidence *es;
+	const xf_val *ev =
+	    xf_input_items(r, v[I_EVIDENCE].j, "evidence", evidence_fields,
+	                   E_COUNT, &ne, &es, sizeof *es);
 	if (!ev)
-		return;
-	xf_program_evidence *es = xf_input_calloc(r, (size_t)ne, sizeof *es);
-	if (!es)
 		return;
 	for (int i = 0; i < ne; i++) {
 		const xf_val *e = ev + i * E_COUNT;

@@ -140,11 +140,11 @@ static int task_body(xf_req *r, int patch, xf_task_input *in)
 int xf_input_milestones(xf_req *r, json_t *arr, const xf_milestone_input **out,
                         int *n)
 {
+	xf_milestone_input *ms;
 	const xf_val *mv =
-	    xf_input_items(r, arr, "milestones", ms_create_fields, M_COUNT, n);
-	xf_milestone_input *ms =
-	    mv ? xf_input_calloc(r, (size_t)*n, sizeof *ms) : NULL;
-	if (!ms)
+	    xf_input_items(r, arr, "milestones", ms_create_fields, M_COUNT, n,
+	                   &ms, sizeof *ms);
+	if (!mv)
 		return -1;
 	for (int i = 0; i < *n; i++, mv += M_COUNT)
 		to_milestone(mv, &ms[i]);

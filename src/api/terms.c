@@ -36,12 +36,11 @@ void xf_h_org_terms_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	int n;
-	const xf_val *pv = xf_input_items(r, v[E_POSITIONS].j, "positions",
-	                                  position_fields, P_COUNT, &n);
+	xf_term_position *ps;
+	const xf_val *pv =
+	    xf_input_items(r, v[E_POSITIONS].j, "positions", position_fields,
+	                   P_COUNT, &n, &ps, sizeof *ps);
 	if (!pv)
-		return;
-	xf_term_position *ps = xf_input_calloc(r, (size_t)n, sizeof *ps);
-	if (!ps)
 		return;
 	for (int i = 0; i < n; i++) {
 		const xf_val *p = &pv[i * P_COUNT];
