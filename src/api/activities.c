@@ -63,12 +63,9 @@ XF_ID_HANDLER(xf_h_activities_get, xf_activity a, xf_activity_read(&c, id, &a),
               XF_ANSWER(r, 200, xf_activity_json, &a))
 
 /* GET /api/activities?org=&year=&upcoming=1&past=1 */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_UPCOMING, L_PAST };
+enum { L_UPCOMING = XF_QP_YEAR + 1, L_PAST };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     {.name = "upcoming", .type = XF_Q_BOOL},
     {.name = "past", .type = XF_Q_BOOL},
 };
@@ -82,20 +79,16 @@ static int list(xf_ctx *c, const xf_val *q, int offset, int limit,
 	if (q[L_UPCOMING].i && q[L_PAST].i)
 		return xf_invalid(c, "upcoming 与 past 不能同时指定", "past");
 	int when = q[L_UPCOMING].i ? 1 : q[L_PAST].i ? 2 : 0;
-	return xf_activity_list(c, q[L_ORG].i, (int)q[L_YEAR].i, when, offset,
-	                        limit, as, n, total);
+	return xf_activity_list(c, q[XF_QP_ORG].i, (int)q[XF_QP_YEAR].i, when,
+	                        offset, limit, as, n, total);
 }
 
 XF_LIST_HANDLER(xf_h_activities_list, xf_activity, xf_activity_json,
                 list(&c, q, XF_LIST_OUT))
 
 /* GET /api/activities/stats?org=&year= (this year when absent) */
-enum { S_ORG, S_YEAR };
-static const xf_param stats_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_activities_stats_query = XF_QUERY_TABLE(stats_params);
+const xf_query_table xf_activities_stats_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 /* → {"year","activities","past","confirmed","waiting","attended",
  * "by_kind":{"culture":n,…}} */
@@ -122,7 +115,8 @@ static void stats_json(xf_jw *w, const xf_activity_stats *s)
 
 XF_CTX_HANDLER(xf_h_activities_stats, const xf_val *q = r->query_vals;
                xf_activity_stats s,
-               xf_activity_stats_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, &s),
+               xf_activity_stats_read(&c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
+                                      &s),
                XF_ANSWER(r, 200, stats_json, &s))
 
 /* POST /api/activities/{id}/signups: 201 with the caller's sign-up

@@ -20,10 +20,9 @@
 #include <string.h>
 
 /* ?org=&year=&kind= */
-enum { A_ORG, A_YEAR, A_KIND };
+enum { A_KIND = XF_QN_YEAR + 1 };
 static const xf_param board_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
+    XF_PARAMS_ORG_YEAR_NOW,
     XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
 };
 const xf_query_table xf_assessments_list_query = XF_QUERY_TABLE(board_params);
@@ -37,7 +36,7 @@ static int load_board(xf_req *r, xf_assessment_board *b)
 		return -1;
 	if (xf_api_failed(r, &c,
 	                  xf_assessment_board_get(
-	                      &c, q[A_ORG].i, (int)q[A_YEAR].i,
+	                      &c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
 	                      q[A_KIND].present ? q[A_KIND].s : NULL, b)))
 		return -1;
 	return 0;
@@ -305,29 +304,21 @@ XF_ID_HANDLER(xf_h_star_ratings_get, xf_star_rating s,
               XF_ANSWER(r, 200, xf_star_rating_json, &s))
 
 /* ?page=&size=&org=&year=&state= */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_STATE };
+enum { L_STATE = XF_QP_YEAR + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     XF_PARAM_CODE("state", xf_star_rating_states, "状态"),
 };
 const xf_query_table xf_star_ratings_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_star_ratings_list, xf_star_rating, xf_star_rating_json,
-                xf_star_rating_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+                xf_star_rating_list(&c, q[XF_QP_ORG].i, (int)q[XF_QP_YEAR].i,
                                     q[L_STATE].present ? q[L_STATE].s : NULL,
                                     XF_LIST_OUT))
 
 /* ?org=&year= */
-enum { M_ORG, M_YEAR };
-static const xf_param summary_params[] = {
-    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    XF_PARAM_YEAR_NOW,
-};
 const xf_query_table xf_star_ratings_summary_query =
-    XF_QUERY_TABLE(summary_params);
+    XF_QUERY_TABLE(xf_org_needed_year_now_params);
 
 static void by_stars(xf_jw *w, const int *by)
 {
@@ -381,5 +372,6 @@ static void summary_json(xf_jw *w, const xf_star_summary *s)
 
 XF_CTX_HANDLER(xf_h_star_ratings_summary, const xf_val *q = r->query_vals;
                xf_star_summary s,
-               xf_star_summary_get(&c, q[M_ORG].i, (int)q[M_YEAR].i, &s),
+               xf_star_summary_get(&c, q[XF_QN_ORG].i, (int)q[XF_QN_YEAR].i,
+                                   &s),
                XF_ANSWER(r, 200, summary_json, &s))

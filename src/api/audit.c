@@ -16,10 +16,9 @@
 #include <stdio.h>
 
 /* ?page=&size=&entity=&action=&entity_id=&user_id= */
-enum { Q_PAGE, Q_SIZE, Q_ENTITY, Q_ACTION, Q_ENTITY_ID, Q_USER_ID };
+enum { Q_ENTITY = XF_QP_SIZE + 1, Q_ACTION, Q_ENTITY_ID, Q_USER_ID };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "entity", .type = XF_Q_STR, .max = 32},
     {.name = "action", .type = XF_Q_STR, .max = 32},
     {.name = "entity_id", .type = XF_Q_ID},

@@ -78,27 +78,15 @@ XF_ID_HANDLER(xf_h_brands_patch, xf_brand_input in; xf_brand b;
               brand_input(r->body_vals, 0, &in),
               xf_brand_update(&c, id, &in, &b), answer_brand(r, 200, &c, id))
 
-void xf_h_brands_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) == 0)
-		answer_brand(r, 200, &c, id);
-}
+XF_ID_HANDLER(xf_h_brands_get, (void)0, XF_OK, answer_brand(r, 200, &c, id))
 
 XF_ID_OK_HANDLER(xf_h_brands_delete, xf_brand_remove(&c, id))
 
 /* GET /api/brands?org= */
-enum { L_PAGE, L_SIZE, L_ORG };
-static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_brands_list_query = XF_QUERY_TABLE(list_params);
+const xf_query_table xf_brands_list_query = XF_QUERY_TABLE(xf_org_page_params);
 
 XF_LIST_HANDLER(xf_h_brands_list, xf_brand, xf_brand_json,
-                xf_brand_list(&c, q[L_ORG].i, XF_LIST_OUT))
+                xf_brand_list(&c, q[XF_QP_ORG].i, XF_LIST_OUT))
 
 static const xf_field review_fields[] = {
     {"grade", XF_F_ENUM, 1, 0, 0, 0, xf_brand_grades, "评价等次"},

@@ -55,8 +55,8 @@ static int campaign_input(xf_req *r, xf_campaign_input *in)
 {
 	const xf_val *v = r->body_vals;
 	int n;
-	const xf_val *iv =
-	    xf_input_items(r, v[K_ITEMS].j, "items", item_fields, I_COUNT, &n);
+	const xf_val *iv = xf_input_items(r, v[K_ITEMS].j, "items", item_fields,
+	                                  I_COUNT, &n, NULL, 0);
 	if (!iv)
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -128,17 +128,15 @@ XF_ID_HANDLER(xf_h_campaigns_get, xf_campaign_page p,
               xf_campaign_read(&c, id, &p), XF_ANSWER(r, 200, page_json, &p))
 
 /* GET /api/campaigns?org=&status= */
-enum { Q_PAGE, Q_SIZE, Q_ORG, Q_STATUS };
+enum { Q_STATUS = XF_QP_ORG + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_CODE("status", xf_campaign_statuses, "状态"),
 };
 const xf_query_table xf_campaigns_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_campaigns_list, xf_campaign, xf_campaign_json,
-                xf_campaign_list(&c, q[Q_ORG].i,
+                xf_campaign_list(&c, q[XF_QP_ORG].i,
                                  q[Q_STATUS].present ? q[Q_STATUS].s : NULL,
                                  XF_LIST_OUT))
 

@@ -64,7 +64,7 @@ void xf_h_case_calls_create(xf_req *r)
 		return;
 	int n;
 	const xf_val *cv = xf_input_items(r, v[K_CRIT].j, "criteria",
-	                                  crit_fields, C_COUNT, &n);
+	                                  crit_fields, C_COUNT, &n, NULL, 0);
 	if (!cv)
 		return;
 	if (n < 1) {
@@ -81,8 +81,8 @@ void xf_h_case_calls_create(xf_req *r)
 		    names[i], (int)cv[i * C_COUNT + C_MAX].i};
 	}
 	k->ncrit = n;
-	const xf_val *tv =
-	    xf_input_items(r, v[K_TIERS].j, "tiers", tier_fields, T_COUNT, &n);
+	const xf_val *tv = xf_input_items(r, v[K_TIERS].j, "tiers", tier_fields,
+	                                  T_COUNT, &n, NULL, 0);
 	if (!tv)
 		return;
 	if (n < 1) {
@@ -132,8 +132,7 @@ static void answer_view(xf_req *r, int status, const xf_case_call_view *v)
 	xf_reply_json(r, status);
 }
 
-static const xf_param calls_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(calls_params);
+const xf_query_table xf_case_calls_list_query = XF_QUERY_TABLE(xf_page_params);
 
 XF_LIST_HANDLER(xf_h_case_calls_list, xf_case_call, xf_case_call_json,
                 xf_case_call_list(&c, XF_LIST_OUT))
@@ -319,10 +318,9 @@ XF_ID_HANDLER(xf_h_case_calls_decide, const xf_val *v = r->body_vals;
               XF_ANSWER(r, 200, xf_case_call_json, &k))
 
 /* GET /api/cases?year=&tier=&q= */
-enum { L_PAGE, L_SIZE, L_YEAR, L_TIER, L_Q };
+enum { L_YEAR = XF_QP_SIZE + 1, L_TIER, L_Q };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     XF_PARAM_YEAR,
     {.name = "tier", .type = XF_Q_STR, .max = 20, .label = "等次"},
     {.name = "q", .type = XF_Q_STR, .max = 50, .label = "关键词"},

@@ -13,6 +13,7 @@
 #include "api/leaderboards.h"
 #include "base/jw.h"
 #include "http/sse.h"
+#include "model/fields.h"
 #include "service/cockpit.h"
 
 #include <stdio.h>
@@ -66,19 +67,6 @@ static void tasks_json(xf_jw *w, const xf_cockpit *k)
 	xf_jw_kint(w, "overdue", k->tasks_overdue);
 	xf_api_rate(w, "on_time_rate", k->tasks_on_time, k->tasks_due);
 	xf_jw_obj_end(w);
-}
-
-static void board_json(xf_jw *w, const char *key, const xf_board *b,
-                       const xf_jfield *fields, size_t n)
-{
-	xf_jw_key(w, key);
-	xf_jw_arr(w);
-	for (int i = 0; i < b->n; i++) {
-		xf_jw_obj(w);
-		xf_jw_fields(w, &b->items[i], fields, n, NULL);
-		xf_jw_obj_end(w);
-	}
-	xf_jw_arr_end(w);
 }
 
 static void lagging_json(xf_req *r, xf_jw *w, const xf_cockpit *k,
@@ -142,10 +130,12 @@ static void cockpit_json(xf_jw *w, const xf_cockpit *k, xf_req *r)
 	xf_jw_key(w, "points");
 	xf_jw_obj(w);
 	xf_jw_kstr(w, "period", k->members.period);
-	board_json(w, "members", &k->members, xf_board_member_fields,
-	           xf_board_member_nfields);
-	board_json(w, "branches", &k->branches, xf_board_org_fields,
-	           xf_board_org_nfields);
+	xf_jw_records(w, "members", k->members.items, (size_t)k->members.n,
+	              sizeof *k->members.items, xf_board_member_fields,
+	              xf_board_member_nfields);
+	xf_jw_records(w, "branches", k->branches.items, (size_t)k->branches.n,
+	              sizeof *k->branches.items, xf_board_org_fields,
+	              xf_board_org_nfields);
 	xf_jw_obj_end(w);
 	lagging_json(r, w, k, q);
 	xf_jw_obj_end(w);

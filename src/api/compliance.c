@@ -364,11 +364,10 @@ void xf_h_compliance_rules_put(xf_req *r)
 {
 	xf_ctx c;
 	int n;
-	const xf_val *f =
-	    xf_input_items(r, r->body_vals[0].j, "items", rule_fields, 3, &n);
-	xf_rule_input *in =
-	    f ? xf_input_calloc(r, (size_t)n, sizeof *in) : NULL;
-	if (!in)
+	xf_rule_input *in;
+	const xf_val *f = xf_input_items(r, r->body_vals[0].j, "items",
+	                                 rule_fields, 3, &n, &in, sizeof *in);
+	if (!f)
 		return;
 	for (int i = 0; i < n; i++, f += 3)
 		in[i] = (xf_rule_input){f[0].s, f[1].s, f[2].s};

@@ -83,11 +83,9 @@ void xf_h_dues_pay(xf_req *r)
 
 /* ?org=&year=&page=&size= of the grid and the unpaid list (this year
  * when year is absent) */
-enum { G_PAGE, G_SIZE, G_ORG, G_YEAR };
+enum { G_YEAR = XF_QP_ORG + 1 };
 static const xf_param grid_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_YEAR_NOW,
 };
 const xf_query_table xf_dues_grid_query = XF_QUERY_TABLE(grid_params);
@@ -100,8 +98,8 @@ static int load_grid(xf_req *r, xf_ctx *c, int offset, int limit,
 	if (xf_api_ctx(r, c) != 0)
 		return -1;
 	if (xf_api_failed(r, c,
-	                  xf_dues_grid(c, q[G_ORG].i, (int)q[G_YEAR].i, offset,
-	                               limit, rows, n, total)))
+	                  xf_dues_grid(c, q[XF_QP_ORG].i, (int)q[G_YEAR].i,
+	                               offset, limit, rows, n, total)))
 		return -1;
 	return 0;
 }
@@ -188,7 +186,7 @@ void xf_h_dues_grid_xlsx(xf_req *r)
 	    "11月", "12月", "已缴（元）", "欠缴（元）"};
 	static const double widths[] = {6, 10, 24, 12, 14, 6, 6, 6,  6, 6,
 	                                6, 6,  6,  6,  6,  6, 6, 12, 12};
-	const char *org = xf_xlsx_org_name(&c, q[G_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, q[XF_QP_ORG].i);
 	const char *year =
 	    xf_arena_printf(&r->arena, "%lld", (long long)q[G_YEAR].i);
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
@@ -214,7 +212,7 @@ void xf_h_dues_unpaid(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,
-	                  xf_dues_unpaid(&c, q[G_ORG].i, (int)q[G_YEAR].i,
+	                  xf_dues_unpaid(&c, q[XF_QP_ORG].i, (int)q[G_YEAR].i,
 	                                 offset, limit, &rows, &n, &total, &fen,
 	                                 &months)))
 		return;
@@ -227,12 +225,8 @@ void xf_h_dues_unpaid(xf_req *r)
 }
 
 /* ?org=&year= of the totals */
-enum { T_ORG, T_YEAR };
-static const xf_param totals_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_dues_totals_query = XF_QUERY_TABLE(totals_params);
+const xf_query_table xf_dues_totals_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 static int load_totals(xf_req *r, xf_ctx *c, xf_dues_total **rows, int *n,
                        xf_dues_total *sum)
@@ -240,9 +234,9 @@ static int load_totals(xf_req *r, xf_ctx *c, xf_dues_total **rows, int *n,
 	const xf_val *q = r->query_vals;
 	if (xf_api_ctx(r, c) != 0)
 		return -1;
-	if (xf_api_failed(
-	        r, c,
-	        xf_dues_totals(c, q[T_ORG].i, (int)q[T_YEAR].i, rows, n, sum)))
+	if (xf_api_failed(r, c,
+	                  xf_dues_totals(c, q[XF_QN_ORG].i,
+	                                 (int)q[XF_QN_YEAR].i, rows, n, sum)))
 		return -1;
 	return 0;
 }
@@ -259,7 +253,7 @@ void xf_h_dues_totals(xf_req *r)
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
-	xf_jw_kint(&w, "year", r->query_vals[T_YEAR].i);
+	xf_jw_kint(&w, "year", r->query_vals[XF_QN_YEAR].i);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++)
@@ -308,9 +302,9 @@ void xf_h_dues_totals_xlsx(xf_req *r)
 	    "组织",       "党员数",     "未核定基数", "应缴（元）",
 	    "已缴（元）", "欠缴（元）", "欠缴人数",   "欠缴月数"};
 	static const double widths[] = {32, 8, 10, 14, 14, 14, 10, 10};
-	const char *org = xf_xlsx_org_name(&c, q[T_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, q[XF_QN_ORG].i);
 	const char *year =
-	    xf_arena_printf(&r->arena, "%lld", (long long)q[T_YEAR].i);
+	    xf_arena_printf(&r->arena, "%lld", (long long)q[XF_QN_YEAR].i);
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,
 	                               "年度", year};
 	totals_sheet g = {rows, n ? rows[0].depth : 0, &r->arena};

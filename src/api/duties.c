@@ -98,10 +98,9 @@ XF_ID_HANDLER(xf_h_duties_get, xf_duty d, xf_duty_read(&c, id, &d),
 XF_ID_OK_HANDLER(xf_h_duties_delete, xf_duty_remove(&c, id))
 
 /* GET /api/duties(.xlsx)?org=&year=&level=&post=&applicable=1 */
-enum { DL_PAGE, DL_SIZE, DL_ORG, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
+enum { DL_ORG = XF_QP_SIZE + 1, DL_YEAR, DL_LEVEL, DL_POST, DL_APPLICABLE };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
     XF_PARAM_YEAR,
     XF_PARAM_CODE("level", xf_org_kinds, "层级"),
@@ -292,12 +291,9 @@ void xf_h_duty_assignments_create(xf_req *r)
 }
 
 /* GET /api/duty-assignments(.xlsx)?org=&subtree=1&year=&member_id= */
-enum { AL_PAGE, AL_SIZE, AL_ORG, AL_YEAR, AL_MEMBER, AL_SUBTREE };
+enum { AL_MEMBER = XF_QP_YEAR + 1, AL_SUBTREE };
 static const xf_param assignment_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     {.name = "member_id", .type = XF_Q_ID},
     XF_PARAM_SUBTREE,
 };
@@ -309,8 +305,8 @@ const xf_query_table xf_duty_assignments_list_query =
 static int assignments(xf_ctx *c, const xf_val *q, int offset, int limit,
                        xf_duty_assignment **as, int *n, int64_t *total)
 {
-	return xf_duty_assignment_list(c, q[AL_ORG].i, (int)q[AL_SUBTREE].i,
-	                               (int)q[AL_YEAR].i, q[AL_MEMBER].i,
+	return xf_duty_assignment_list(c, q[XF_QP_ORG].i, (int)q[AL_SUBTREE].i,
+	                               (int)q[XF_QP_YEAR].i, q[AL_MEMBER].i,
 	                               offset, limit, as, n, total);
 }
 
@@ -346,8 +342,8 @@ static void assignments_xlsx(xf_req *r, xf_ctx *c, const xf_val *q,
 	static const char *const heads[] = {"序号", "年度", "组织",    "层级",
 	                                    "岗位", "姓名", "履职记录"};
 	static const double widths[] = {6, 8, 28, 14, 16, 12, 10};
-	const char *org = xf_xlsx_org_name(c, q[AL_ORG].i);
-	const char *year = xf_xlsx_year(r, &q[AL_YEAR]);
+	const char *org = xf_xlsx_org_name(c, q[XF_QP_ORG].i);
+	const char *year = xf_xlsx_year(r, &q[XF_QP_YEAR]);
 	const char *const filters[] = {
 	    "组织", org ? org : XF_XLSX_ALL_ORGS,
 	    "范围", q[AL_SUBTREE].i ? "含下级组织" : NULL,

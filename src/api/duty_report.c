@@ -275,11 +275,7 @@ enum { Q_MEMBER, Q_YEAR, Q_FORMAT };
 static const xf_param report_params[] = {
     {.name = "member_id", .type = XF_Q_ID, .required = 1, .label = "党员"},
     {.name = "year", .type = XF_Q_YEAR, .required = 1, .label = "年度"},
-    {.name = "format",
-     .type = XF_Q_ENUM,
-     .enums = formats,
-     .label = "格式",
-     .dflt = "json"},
+    XF_PARAM_FORMAT(formats, "json"),
 };
 const xf_query_table xf_duty_report_query = XF_QUERY_TABLE(report_params);
 

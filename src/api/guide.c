@@ -93,10 +93,9 @@ XF_ID_ITEMS_HANDLER(xf_h_guide_versions, xf_guide_article, write_full,
                     xf_guide_versions(&c, id, XF_ITEMS_OUT))
 
 /* GET /api/guide/articles?tag=&page=&size= */
-enum { L_PAGE, L_SIZE, L_TAG };
+enum { L_TAG = XF_QP_SIZE + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "tag",
      .type = XF_Q_STR,
      .max = XF_GUIDE_TAG_CHARS,

@@ -82,22 +82,9 @@ XF_ID_HANDLER(xf_h_honors_get, xf_honor h, xf_honor_read(&c, id, &h),
 XF_ID_OK_HANDLER(xf_h_honors_delete, xf_honor_remove(&c, id))
 
 /* GET /api/honors?org=&year=&category=&level=&grade=&member=&brand= */
-enum {
-	L_PAGE,
-	L_SIZE,
-	L_ORG,
-	L_YEAR,
-	L_CAT,
-	L_LEVEL,
-	L_GRADE,
-	L_MEMBER,
-	L_BRAND
-};
+enum { L_CAT = XF_QP_YEAR + 1, L_LEVEL, L_GRADE, L_MEMBER, L_BRAND };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     XF_PARAM_CODE("category", xf_honor_categories, "类别"),
     XF_PARAM_CODE("level", xf_honor_levels, "级别"),
     XF_PARAM_CODE("grade", xf_honor_grades, "等次"),
@@ -107,9 +94,9 @@ static const xf_param list_params[] = {
 const xf_query_table xf_honors_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_honors_list, xf_honor, xf_honor_json,
-                xf_honor_list(&c, q[L_ORG].i,
+                xf_honor_list(&c, q[XF_QP_ORG].i,
                               &(xf_honor_filter){
-                                  .year = (int)q[L_YEAR].i,
+                                  .year = (int)q[XF_QP_YEAR].i,
                                   .category = xf_val_str(&q[L_CAT]),
                                   .level = xf_val_str(&q[L_LEVEL]),
                                   .grade = xf_val_str(&q[L_GRADE]),
@@ -118,12 +105,8 @@ XF_LIST_HANDLER(xf_h_honors_list, xf_honor, xf_honor_json,
                               XF_LIST_OUT))
 
 /* ?org=&year= (this year when absent) */
-enum { S_ORG, S_YEAR };
-static const xf_param summary_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_honors_summary_query = XF_QUERY_TABLE(summary_params);
+const xf_query_table xf_honors_summary_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 /* Reads the summary of the query; -1 with the answer written. */
 static int load_summary(xf_req *r, xf_honor_summary *s)
@@ -132,9 +115,9 @@ static int load_summary(xf_req *r, xf_honor_summary *s)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
-	return xf_api_failed(
-	           r, &c,
-	           xf_honor_summary_read(&c, q[S_ORG].i, (int)q[S_YEAR].i, s))
+	return xf_api_failed(r, &c,
+	                     xf_honor_summary_read(&c, q[XF_QN_ORG].i,
+	                                           (int)q[XF_QN_YEAR].i, s))
 	           ? -1
 	           : 0;
 }
@@ -168,7 +151,7 @@ void xf_h_honors_summary(xf_req *r)
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
-	xf_jw_kint(&w, "year", r->query_vals[S_YEAR].i);
+	xf_jw_kint(&w, "year", r->query_vals[XF_QN_YEAR].i);
 	xf_jw_kint(&w, "total", s.total);
 	write_counts(&w, "by_category", &s.by_category);
 	write_counts(&w, "by_level", &s.by_level);
@@ -228,7 +211,7 @@ void xf_h_honors_summary_xlsx(xf_req *r)
 	xf_honor_summary s;
 	if (load_summary(r, &s) != 0)
 		return;
-	int year = (int)r->query_vals[S_YEAR].i;
+	int year = (int)r->query_vals[XF_QN_YEAR].i;
 	count_rows cr = {{&s.by_category, &s.by_level, &s.by_grade},
 	                 {"类别", "级别", "等次"},
 	                 {{0}},

@@ -424,6 +424,15 @@ static size_t param_index(const xf_req *r, const char *name)
 	return i;
 }
 
+const xf_param xf_page_params[2] = {XF_PARAMS_PAGE};
+const xf_param xf_org_page_params[3] = {XF_PARAMS_ORG_PAGE};
+const xf_param xf_org_year_page_params[4] = {XF_PARAMS_ORG_YEAR_PAGE};
+const xf_param xf_org_year_now_params[2] = {XF_PARAMS_ORG_YEAR_NOW};
+const xf_param xf_org_needed_year_now_params[2] = {
+    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
+    XF_PARAM_YEAR_NOW,
+};
+
 void xf_query_page(const xf_req *r, int *offset, int *limit)
 {
 	int64_t page = r->query_vals[param_index(r, "page")].i;
@@ -468,7 +477,8 @@ int xf_input_ids(xf_req *r, json_t *arr, const char *name, const char *label,
 }
 
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
-                             const xf_field *fields, size_t nf, int *n)
+                             const xf_field *fields, size_t nf, int *n,
+                             void *out, size_t size)
 {
 	size_t len = json_array_size(arr); /* 0 for NULL or not an array */
 	xf_val *vals = xf_input_calloc(r, len * nf, sizeof *vals);
@@ -481,6 +491,12 @@ const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
 			return NULL;
 	}
 	*n = (int)len;
+	if (out) {
+		void *room = xf_input_calloc(r, len, size);
+		if (!room)
+			return NULL;
+		memcpy(out, &room, sizeof room);
+	}
 	return vals;
 }
 

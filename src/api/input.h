@@ -106,10 +106,13 @@ int xf_input_object(xf_req *r, json_t *obj, const xf_field *fields, size_t n,
  * object checked against fields[0..nf) (xf_input_object) and named
  * "<name>[i]" in errors. Returns the checked values, nf per element
  * (element i's from [i * nf]), in r's arena, with their count in *n;
- * NULL with the error answer written.
+ * NULL with the error answer written. out: NULL, or the address of the
+ * caller's pointer to its records, set to room for *n of them (size
+ * bytes each, zeroed, in r's arena) for it to fill from the values.
  */
 const xf_val *xf_input_items(xf_req *r, json_t *arr, const char *name,
-                             const xf_field *fields, size_t nf, int *n);
+                             const xf_field *fields, size_t nf, int *n,
+                             void *out, size_t size);
 /*
  * The ids in array arr (NULL: none), each checked as a required id named
  * label, at "name[i]" in a refusal, into ids[0..n): the caller made room
@@ -218,6 +221,13 @@ typedef struct xf_query_table {
 	{                                                                      \
 		.name = n, .type = XF_Q_ENUM, .codes = list, .label = l        \
 	}
+/* ?format= one of the names list (NULL-terminated; i is its index),
+ * dflt when absent. */
+#define XF_PARAM_FORMAT(list, d)                                               \
+	{                                                                      \
+		.name = "format", .type = XF_Q_ENUM, .enums = list,            \
+		.label = "格式", .dflt = d                                     \
+	}
 /* ?year= that is this year when absent. */
 #define XF_PARAM_YEAR_NOW                                                      \
 	{                                                                      \
@@ -228,6 +238,42 @@ typedef struct xf_query_table {
 	{                                                                      \
 		.name = "period", .type = XF_Q_PERIOD, .label = "期间"       \
 	}
+
+/*
+ * The query parameters that many routes share, each list defined once
+ * (input.c). A route's table names one, and its handler reads the
+ * values by the list's indices:
+ *
+ *   const xf_query_table xf_brands_list_query =
+ *       XF_QUERY_TABLE(xf_org_page_params);
+ *   ... q[XF_QP_ORG].i ...
+ *
+ * xf_page_params ?page=&size=, xf_org_page_params ?page=&size=&org=,
+ * xf_org_year_page_params ?page=&size=&org=&year= (XF_QP_…);
+ * xf_org_year_now_params ?org=&year= (this year when absent) and
+ * xf_org_needed_year_now_params, the same with org required (XF_QN_…).
+ */
+enum { XF_QP_PAGE, XF_QP_SIZE, XF_QP_ORG, XF_QP_YEAR };
+/* The same lists as the first parameters of a route's own table, whose
+ * own parameters follow, numbered from the list's last index + 1
+ * (XF_PARAMS_ORG_YEAR_NOW: XF_QN_YEAR + 1):
+ *
+ *   enum { L_STATE = XF_QP_ORG + 1 };
+ *   static const xf_param list_params[] = {
+ *       XF_PARAMS_ORG_PAGE,
+ *       XF_PARAM_CODE("state", xf_transfer_states, "状态"),
+ *   };
+ */
+#define XF_PARAMS_PAGE          XF_PARAM_PAGE, XF_PARAM_SIZE
+#define XF_PARAMS_ORG_PAGE      XF_PARAMS_PAGE, XF_PARAM_ORG
+#define XF_PARAMS_ORG_YEAR_PAGE XF_PARAMS_ORG_PAGE, XF_PARAM_YEAR
+#define XF_PARAMS_ORG_YEAR_NOW  XF_PARAM_ORG, XF_PARAM_YEAR_NOW
+extern const xf_param xf_page_params[2];
+extern const xf_param xf_org_page_params[3];
+extern const xf_param xf_org_year_page_params[4];
+enum { XF_QN_ORG, XF_QN_YEAR };
+extern const xf_param xf_org_year_now_params[2];
+extern const xf_param xf_org_needed_year_now_params[2];
 
 /*
  * Checks one value s (NULL or "" when absent) against p: on success *out

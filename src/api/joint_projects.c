@@ -14,6 +14,7 @@
 #include "domain/joint_projects.h"
 #include "service/joint_projects.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ---- bodies ------------------------------------------------------------ */
@@ -156,23 +157,17 @@ XF_ID_READ_HANDLER(xf_h_joint_projects_patch, xf_jp_input in;
                    xf_jp_update(&c, id, &in, &p),
                    answer_project(r, 200, &c, id))
 
-void xf_h_joint_projects_get(xf_req *r)
-{
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) == 0)
-		answer_project(r, 200, &c, id);
-}
+XF_ID_HANDLER(xf_h_joint_projects_get, (void)0, XF_OK,
+              answer_project(r, 200, &c, id))
 
 XF_ID_OK_HANDLER(xf_h_joint_projects_delete, xf_jp_remove(&c, id))
 
 /* ---- lists ------------------------------------------------------------- */
 
 /* ?page=&size=&cluster=&tag=&org=&year= (the .xlsx: all pages) */
-enum { L_PAGE, L_SIZE, L_CLUSTER, L_TAG, L_ORG, L_YEAR };
+enum { L_CLUSTER = XF_QP_SIZE + 1, L_TAG, L_ORG, L_YEAR };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "cluster", .type = XF_Q_ID, .label = "片区"},
     {.name = "tag", .type = XF_Q_ID, .label = "中心工作标签"},
     XF_PARAM_ORG,
@@ -216,22 +211,18 @@ void xf_h_joint_projects_list(xf_req *r)
 		XF_PAGE_ANSWER(r, xf_joint_project_json, l.items, l.n, l.total);
 }
 
-/* The names of the partners (tags) of a project joined by "、". */
-static const char *partner_names(xf_arena *a, const xf_joint_project *p)
+/* The names of n records of size stride from base, each the string at
+ * offset in its record, joined by "、" in a (a project's partners or
+ * tags). */
+static const char *names(xf_arena *a, const void *base, int n, size_t stride,
+                         size_t offset)
 {
 	const char *s = "";
-	for (int i = 0; i < p->npartners; i++)
+	for (int i = 0; i < n; i++)
 		s = xf_arena_printf(a, "%s%s%s", s, i ? "、" : "",
-		                    p->partners[i].org_name);
-	return s;
-}
-
-static const char *tag_names(xf_arena *a, const xf_joint_project *p)
-{
-	const char *s = "";
-	for (int i = 0; i < p->ntags; i++)
-		s = xf_arena_printf(a, "%s%s%s", s, i ? "、" : "",
-		                    p->tags[i].name);
+		                    *(const char *const *)((const char *)base +
+		                                           (size_t)i * stride +
+		                                           offset));
 	return s;
 }
 
@@ -248,9 +239,11 @@ static void project_cells(void *arg, int i, xf_xlsx_cell *cells)
 	    NULL,
 	    p->title,
 	    p->org_name,
-	    partner_names(s->a, p),
+	    names(s->a, p->partners, p->npartners, sizeof *p->partners,
+	          offsetof(xf_jp_org, org_name)),
 	    p->cluster_name,
-	    tag_names(s->a, p),
+	    names(s->a, p->tags, p->ntags, sizeof *p->tags,
+	          offsetof(xf_cw_tag, name)),
 	    xf_code_label(xf_joint_project_statuses, p->status),
 	    p->goals,
 	    p->outcomes,

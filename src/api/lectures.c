@@ -61,11 +61,9 @@ XF_ID_HANDLER(xf_h_lectures_get, xf_lecture l, xf_lecture_read(&c, id, &l),
 XF_ID_OK_HANDLER(xf_h_lectures_delete, xf_lecture_remove(&c, id))
 
 /* GET /api/lectures?org=&kind=&year=&q= */
-enum { Q_PAGE, Q_SIZE, Q_ORG, Q_KIND, Q_YEAR, Q_Q };
+enum { Q_KIND = XF_QP_ORG + 1, Q_YEAR, Q_Q };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_CODE("kind", xf_lecture_kinds, "党课类型"),
     XF_PARAM_YEAR,
     {.name = "q", .type = XF_Q_STR, .max = 50, .label = "关键词"},
@@ -81,7 +79,7 @@ static int list_of(xf_ctx *c, const xf_val *q, int offset, int limit,
 	    .kind = q[Q_KIND].present ? q[Q_KIND].s : NULL,
 	    .q = q[Q_Q].present ? q[Q_Q].s : NULL,
 	};
-	return xf_lecture_list(c, q[Q_ORG].i, &f, offset, limit, items, n,
+	return xf_lecture_list(c, q[XF_QP_ORG].i, &f, offset, limit, items, n,
 	                       total);
 }
 

@@ -313,11 +313,10 @@ void xf_h_meetings_attendance_put(xf_req *r)
 	int n;
 	if (xf_input_path_id(r, 0, &id) != 0)
 		return;
-	const xf_val *f =
-	    xf_input_items(r, v[0].j, "items", attendee_fields, 2, &n);
-	xf_attendance_item *items =
-	    f ? xf_input_calloc(r, (size_t)n, sizeof *items) : NULL;
-	if (!items)
+	xf_attendance_item *items;
+	const xf_val *f = xf_input_items(r, v[0].j, "items", attendee_fields, 2,
+	                                 &n, &items, sizeof *items);
+	if (!f)
 		return;
 	for (int i = 0; i < n; i++, f += 2)
 		items[i] = (xf_attendance_item){f[0].i, f[1].s};
@@ -375,13 +374,8 @@ XF_ID_HANDLER(xf_h_measures_patch, xf_measure_input in;
 XF_ID_OK_HANDLER(xf_h_measures_delete, xf_measure_remove(&c, id))
 
 /* ?page=&size=&org= */
-enum { OL_PAGE, OL_SIZE, OL_ORG };
-static const xf_param org_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_measures_list_query = XF_QUERY_TABLE(org_list_params);
+const xf_query_table xf_measures_list_query =
+    XF_QUERY_TABLE(xf_org_page_params);
 
 void xf_h_measures_list(xf_req *r)
 {
@@ -393,7 +387,7 @@ void xf_h_measures_list(xf_req *r)
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	if (xf_api_failed(r, &c,
-	                  xf_measure_open_list(&c, r->query_vals[OL_ORG].i,
+	                  xf_measure_open_list(&c, r->query_vals[XF_QP_ORG].i,
 	                                       offset, limit, &ms, &n, &total)))
 		return;
 	char today[11];
@@ -448,17 +442,15 @@ XF_CTX_HANDLER(xf_h_talks_create, const xf_val *v = r->body_vals;
                XF_ANSWER(r, 201, xf_talk_json, &t))
 
 /* ?page=&size=&org=&member= */
-enum { TL_PAGE, TL_SIZE, TL_ORG, TL_MEMBER };
+enum { TL_MEMBER = XF_QP_ORG + 1 };
 static const xf_param talk_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "member", .type = XF_Q_ID},
 };
 const xf_query_table xf_talks_list_query = XF_QUERY_TABLE(talk_list_params);
 
 XF_LIST_HANDLER(xf_h_talks_list, xf_talk, xf_talk_json,
-                xf_talk_list(&c, q[TL_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
+                xf_talk_list(&c, q[XF_QP_ORG].i, q[TL_MEMBER].i, XF_LIST_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */
 const xf_body xf_meetings_bodies[] = {

@@ -105,11 +105,9 @@ XF_ID_OK_HANDLER(xf_h_members_delete, xf_member_remove(&c, id))
 
 /* ?page=&size=&org=&q=&status=&subtree=&sort= (the .xlsx: all pages) */
 static const char *const sorts[] = {"name", "joined_on", "-joined_on", NULL};
-enum { ML_PAGE, ML_SIZE, ML_ORG, ML_Q, ML_STATUS, ML_SUBTREE, ML_SORT };
+enum { ML_Q = XF_QP_ORG + 1, ML_STATUS, ML_SUBTREE, ML_SORT };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "q", .type = XF_Q_STR, .max = 50},
     XF_PARAM_CODE("status", xf_member_statuses, "党员状态"),
     XF_PARAM_SUBTREE,
@@ -128,9 +126,10 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit,
 	if (xf_api_ctx(r, c) != 0)
 		return -1;
 	if (xf_api_failed(r, c,
-	                  xf_member_list(c, q[ML_ORG].i, (int)q[ML_SUBTREE].i,
-	                                 q[ML_Q].s, q[ML_STATUS].s, sort,
-	                                 offset, limit, p)))
+	                  xf_member_list(c, q[XF_QP_ORG].i,
+	                                 (int)q[ML_SUBTREE].i, q[ML_Q].s,
+	                                 q[ML_STATUS].s, sort, offset, limit,
+	                                 p)))
 		return -1;
 	return 0;
 }
@@ -211,7 +210,7 @@ void xf_h_members_xlsx(xf_req *r)
 	    "民族",     "学历",     "职务"};
 	static const double widths[] = {6,  12, 6,  22, 12, 15, 24,
 	                                10, 12, 12, 8,  10, 20};
-	const char *org = xf_xlsx_org_name(&c, q[ML_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, q[XF_QP_ORG].i);
 	const char *const filters[] = {
 	    "组织",
 	    org ? org : XF_XLSX_ALL_ORGS,

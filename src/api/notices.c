@@ -154,18 +154,13 @@ XF_ID_HANDLER(xf_h_point_notices_get, xf_point_notice_full f,
               xf_api_notice_answer(r, &c, 200, &f))
 
 /* ?page=&size=&org= */
-enum { Q_PAGE, Q_SIZE, Q_ORG };
-static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_point_notices_list_query = XF_QUERY_TABLE(list_params);
+const xf_query_table xf_point_notices_list_query =
+    XF_QUERY_TABLE(xf_org_page_params);
 
 void xf_h_point_notices_list(xf_req *r)
 {
 	int offset, limit;
-	int64_t org = r->query_vals[Q_ORG].i;
+	int64_t org = r->query_vals[XF_QP_ORG].i;
 	xf_ctx c;
 	xf_point_notice *items;
 	int n;
@@ -215,9 +210,8 @@ XF_ID_HANDLER(xf_h_point_objections_answer, const xf_val *v = r->body_vals;
               XF_ANSWER(r, 200, xf_point_objection_json, &o))
 
 /* ?page=&size= */
-static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
 const xf_query_table xf_point_objections_list_query =
-    XF_QUERY_TABLE(page_params);
+    XF_QUERY_TABLE(xf_page_params);
 
 XF_ID_LIST_HANDLER(xf_h_point_objections_list, xf_point_objection,
                    xf_point_objection_json,

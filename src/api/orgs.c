@@ -103,10 +103,9 @@ XF_ID_HANDLER(xf_h_orgs_stats, xf_org_stats s, xf_org_count(&c, id, &s),
               XF_ANSWER(r, 200, stats_json, &s, id))
 
 /* ?page=&size=&q=&kind=&level=&roots= */
-enum { OL_PAGE, OL_SIZE, OL_Q, OL_KIND, OL_LEVEL, OL_ROOTS };
+enum { OL_Q = XF_QP_SIZE + 1, OL_KIND, OL_LEVEL, OL_ROOTS };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "q", .type = XF_Q_STR, .max = 100},
     XF_PARAM_CODE("kind", xf_org_kinds, "组织类型"),
     XF_PARAM_CODE("level", xf_org_levels, "层级"),
@@ -177,8 +176,7 @@ XF_CTX_HANDLER(xf_h_clusters_create, const xf_val *v = r->body_vals;
                XF_ANSWER(r, 201, xf_cluster_json, &cl))
 
 /* ?page=&size= */
-static const xf_param page_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(page_params);
+const xf_query_table xf_clusters_list_query = XF_QUERY_TABLE(xf_page_params);
 
 void xf_h_clusters_list(xf_req *r)
 {

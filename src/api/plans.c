@@ -81,13 +81,12 @@ static int plan_items(xf_req *r, json_t *arr, xf_plan_input *in)
 		it->due_on = xf_val_str(&v[I_DUE]);
 		it->weight = (int)v[I_WEIGHT].i;
 		int nm;
+		xf_milestone_input *mi;
 		const xf_val *m = xf_input_items(
 		    r, v[I_MS].j,
 		    xf_arena_printf(&r->arena, "items[%d].milestones", i),
-		    ms_fields, M_COUNT, &nm);
-		xf_milestone_input *mi =
-		    m ? xf_input_calloc(r, (size_t)nm, sizeof *mi) : NULL;
-		if (!mi)
+		    ms_fields, M_COUNT, &nm, &mi, sizeof *mi);
+		if (!m)
 			return -1;
 		for (int k = 0; k < nm; k++, m += M_COUNT) {
 			mi[k].title = m[M_TITLE].s;

@@ -319,17 +319,15 @@ XF_ID_HANDLER(xf_h_claims_reject, const xf_val *v = r->body_vals;
               XF_ANSWER(r, 200, xf_point_claim_json, &cl))
 
 /* ?page=&size=&org=&status= */
-enum { CL_PAGE, CL_SIZE, CL_ORG, CL_STATUS };
+enum { CL_STATUS = XF_QP_ORG + 1 };
 static const xf_param claim_list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_CODE("status", xf_claim_statuses, "申报状态"),
 };
 const xf_query_table xf_claims_list_query = XF_QUERY_TABLE(claim_list_params);
 
 XF_LIST_HANDLER(xf_h_claims_list, xf_point_claim, xf_point_claim_json,
-                xf_point_claim_list(&c, q[CL_ORG].i, q[CL_STATUS].s,
+                xf_point_claim_list(&c, q[XF_QP_ORG].i, q[CL_STATUS].s,
                                     XF_LIST_OUT))
 
 /* ---- ledger -------------------------------------------------------------*/

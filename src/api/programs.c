@@ -73,12 +73,11 @@ void xf_h_programs_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	int nk;
-	const xf_val *kv = xf_input_items(r, v[P_CRITERIA].j, "criteria",
-	                                  criterion_fields, K_COUNT, &nk);
+	xf_program_criterion *ks;
+	const xf_val *kv =
+	    xf_input_items(r, v[P_CRITERIA].j, "criteria", criterion_fields,
+	                   K_COUNT, &nk, &ks, sizeof *ks);
 	if (!kv)
-		return;
-	xf_program_criterion *ks = xf_input_calloc(r, (size_t)nk, sizeof *ks);
-	if (!ks)
 		return;
 	for (int i = 0; i < nk; i++) {
 		const xf_val *e = kv + i * K_COUNT;
@@ -118,18 +117,15 @@ void xf_h_programs_create(xf_req *r)
 }
 
 /* GET /api/programs?org=&year=&kind= */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR, L_KIND };
+enum { L_KIND = XF_QP_YEAR + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
+    XF_PARAMS_ORG_YEAR_PAGE,
     XF_PARAM_CODE("kind", xf_program_kinds, "类别"),
 };
 const xf_query_table xf_programs_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_programs_list, xf_program, xf_program_json,
-                xf_program_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
+                xf_program_list(&c, q[XF_QP_ORG].i, (int)q[XF_QP_YEAR].i,
                                 xf_val_str(&q[L_KIND]), XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_programs_get, xf_program p, xf_program_read(&c, id, &p),
@@ -147,10 +143,9 @@ XF_ID_HANDLER(xf_h_programs_apply, xf_program_application a,
 
 /* GET /api/programs/{id}/applications?state= and
  * GET /api/program-applications?program=&org=&state= */
-enum { A_PAGE, A_SIZE, A_STATE, A_ORG, A_PROGRAM };
+enum { A_STATE = XF_QP_SIZE + 1, A_ORG, A_PROGRAM };
 static const xf_param app_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     XF_PARAM_CODE("state", xf_program_app_states, "状态"),
     XF_PARAM_ORG,
     {.name = "program", .type = XF_Q_ID},
@@ -191,20 +186,11 @@ static const xf_field decide_fields[] = {
 };
 const xf_body_table xf_programs_decide_body = XF_BODY_TABLE(decide_fields);
 
-void xf_h_programs_decide(xf_req *r)
-{
-	int64_t *ids;
-	int n;
-	if (ids_of(r, r->body_vals[0].j, "awarded", &ids, &n) != 0)
-		return;
-	xf_ctx c;
-	xf_program p;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_program_decide(&c, id, ids, n, &p)))
-		XF_ANSWER(r, 200, xf_program_json, &p);
-}
+XF_ID_READ_HANDLER(xf_h_programs_decide, int64_t *ids; int n;
+                   xf_program p,
+                   ids_of(r, r->body_vals[0].j, "awarded", &ids, &n),
+                   xf_program_decide(&c, id, ids, n, &p),
+                   XF_ANSWER(r, 200, xf_program_json, &p))
 
 /* DELETE /api/programs/{id}/decision: the decision withdrawn. */
 XF_ID_HANDLER(xf_h_programs_undecide, xf_program p,
@@ -242,12 +228,11 @@ void xf_h_program_apps_item(xf_req *r)
 	    xf_input_path_id(r, 1, &code) != 0)
 		return;
 	int ne;
-	const xf_val *ev = xf_input_items(r, v[I_EVIDENCE].j, "evidence",
-	                                  evidence_fields, E_COUNT, &ne);
+	xf_program_evidence *es;
+	const xf_val *ev =
+	    xf_input_items(r, v[I_EVIDENCE].j, "evidence", evidence_fields,
+	                   E_COUNT, &ne, &es, sizeof *es);
 	if (!ev)
-		return;
-	xf_program_evidence *es = xf_input_calloc(r, (size_t)ne, sizeof *es);
-	if (!es)
 		return;
 	for (int i = 0; i < ne; i++) {
 		const xf_val *e = ev + i * E_COUNT;

@@ -103,16 +103,10 @@ static int int_of(const xf_val *v)
 	return v->present && !v->is_null ? (int)v->i : 0;
 }
 
-/* POST /api/recruits/{id}/steps: 201 with the recruit as GET answers it;
- * 422 {"code":"rule"} when the rules refuse the step. */
-void xf_h_recruit_steps_create(xf_req *r)
+/* The step of a checked body v. */
+static xf_recruit_entry step_entry(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
-	xf_ctx c;
-	int64_t id;
-	if (xf_api_ctx_id(r, &c, &id) != 0)
-		return;
-	xf_recruit_entry e = {
+	return (xf_recruit_entry){
 	    .step = v[S_STEP].s,
 	    .done_on = v[S_ON].s,
 	    .note = xf_val_str(&v[S_NOTE]),
@@ -126,10 +120,14 @@ void xf_h_recruit_steps_create(xf_req *r)
 	    .yes = int_of(&v[S_YES]),
 	    .extend_months = int_of(&v[S_EXTEND]),
 	};
-	xf_recruit_detail d;
-	if (!xf_api_failed(r, &c, xf_recruit_record(&c, id, &e, &d)))
-		XF_ANSWER(r, 201, detail_json, &d);
 }
+
+/* POST /api/recruits/{id}/steps: 201 with the recruit as GET answers it;
+ * 422 {"code":"rule"} when the rules refuse the step. */
+XF_ID_HANDLER(xf_h_recruit_steps_create,
+              xf_recruit_entry e = step_entry(r->body_vals);
+              xf_recruit_detail d, xf_recruit_record(&c, id, &e, &d),
+              XF_ANSWER(r, 201, detail_json, &d))
 
 static void list_answer(xf_req *r, xf_ctx *c, int64_t org, const char *stage,
                         int due_only)
@@ -151,11 +149,9 @@ static void list_answer(xf_req *r, xf_ctx *c, int64_t org, const char *stage,
 }
 
 /* GET /api/recruits?org=&stage=&page=&size= */
-enum { L_PAGE, L_SIZE, L_ORG, L_STAGE };
+enum { L_STAGE = XF_QP_ORG + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_CODE("stage", xf_recruit_stages, "阶段"),
 };
 const xf_query_table xf_recruits_list_query = XF_QUERY_TABLE(list_params);
@@ -166,23 +162,17 @@ void xf_h_recruits_list(xf_req *r)
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	list_answer(r, &c, q[L_ORG].i, q[L_STAGE].present ? q[L_STAGE].s : "",
-	            0);
+	list_answer(r, &c, q[XF_QP_ORG].i,
+	            q[L_STAGE].present ? q[L_STAGE].s : "", 0);
 }
 
 /* GET /api/recruits/due?org=&page=&size=: the earliest due first. */
-enum { D_PAGE, D_SIZE, D_ORG };
-static const xf_param due_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_recruits_due_query = XF_QUERY_TABLE(due_params);
+const xf_query_table xf_recruits_due_query = XF_QUERY_TABLE(xf_org_page_params);
 
 void xf_h_recruits_due(xf_req *r)
 {
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
-	list_answer(r, &c, r->query_vals[D_ORG].i, "", 1);
+	list_answer(r, &c, r->query_vals[XF_QP_ORG].i, "", 1);
 }

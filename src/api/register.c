@@ -24,13 +24,8 @@
 #include <xlsxwriter.h>
 
 /* ?org=&year= of both forms: this year in Shanghai by default. */
-enum { Q_ORG, Q_YEAR };
-static const xf_param register_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
 const xf_query_table xf_attendance_register_query =
-    XF_QUERY_TABLE(register_params);
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 /* Builds the register of the checked query; 0, or -1 with the answer
  * written. */
@@ -40,8 +35,9 @@ static int load(xf_req *r, xf_register *reg)
 	if (xf_api_ctx(r, &c) != 0)
 		return -1;
 	if (xf_api_failed(r, &c,
-	                  xf_register_year(&c, r->query_vals[Q_ORG].i,
-	                                   (int)r->query_vals[Q_YEAR].i, reg)))
+	                  xf_register_year(&c, r->query_vals[XF_QN_ORG].i,
+	                                   (int)r->query_vals[XF_QN_YEAR].i,
+	                                   reg)))
 		return -1;
 	return 0;
 }

@@ -20,29 +20,24 @@
 	"vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 static const char *const formats[] = {"pdf", "docx", NULL};
-enum { Q_ORG, Q_YEAR, Q_FORMAT };
+enum { Q_FORMAT = XF_QN_YEAR + 1 };
 static const xf_param annual_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-    {.name = "format",
-     .type = XF_Q_ENUM,
-     .enums = formats,
-     .label = "格式",
-     .dflt = "pdf"},
+    XF_PARAMS_ORG_YEAR_NOW,
+    XF_PARAM_FORMAT(formats, "pdf"),
 };
 const xf_query_table xf_reports_annual_query = XF_QUERY_TABLE(annual_params);
 
 void xf_h_reports_annual(xf_req *r)
 {
 	const xf_val *q = r->query_vals;
-	int year = (int)q[Q_YEAR].i, docx = q[Q_FORMAT].i == 1;
+	int year = (int)q[XF_QN_YEAR].i, docx = q[Q_FORMAT].i == 1;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
 	xf_report_doc doc;
 	xf_org root;
-	if (xf_api_failed(r, &c,
-	                  xf_annual_report(&c, q[Q_ORG].i, year, &doc, &root)))
+	if (xf_api_failed(
+	        r, &c, xf_annual_report(&c, q[XF_QN_ORG].i, year, &doc, &root)))
 		return;
 	xf_buf file;
 	xf_buf_init(&file, 256u << 20);

@@ -176,9 +176,7 @@ void xf_h_reviews_create(xf_req *r)
 XF_ID_HANDLER(xf_h_reviews_get, xf_review_full f, xf_review_read(&c, id, &f),
               answer_full(r, 200, &f))
 
-enum { L_PAGE, L_SIZE };
-static const xf_param list_params[] = {XF_PARAM_PAGE, XF_PARAM_SIZE};
-const xf_query_table xf_reviews_list_query = XF_QUERY_TABLE(list_params);
+const xf_query_table xf_reviews_list_query = XF_QUERY_TABLE(xf_page_params);
 
 /* An item of the list: the review's own fields. */
 static void review_item(xf_jw *w, const xf_review *v)

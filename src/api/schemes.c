@@ -337,14 +337,8 @@ void xf_h_schemes_templates(xf_req *r)
 }
 
 /* ?page=&size=&org=&year= */
-enum { Q_PAGE, Q_SIZE, Q_ORG, Q_YEAR };
-static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
-};
-const xf_query_table xf_schemes_list_query = XF_QUERY_TABLE(list_params);
+const xf_query_table xf_schemes_list_query =
+    XF_QUERY_TABLE(xf_org_year_page_params);
 
 /* An item of the list: the scheme's own fields. */
 static void scheme_item(xf_jw *w, const xf_scheme *s)
@@ -354,20 +348,16 @@ static void scheme_item(xf_jw *w, const xf_scheme *s)
 }
 
 XF_LIST_HANDLER(xf_h_schemes_list, xf_scheme, scheme_item,
-                xf_scheme_list(&c, q[Q_ORG].i, (int)q[Q_YEAR].i, XF_LIST_OUT))
+                xf_scheme_list(&c, q[XF_QP_ORG].i, (int)q[XF_QP_YEAR].i,
+                               XF_LIST_OUT))
 
 /* ?org=&year=: the published schemes over an organization. */
-enum { A_ORG, A_YEAR };
-static const xf_param applicable_params[] = {
-    {.name = "org", .type = XF_Q_ID, .required = 1, .label = "组织"},
-    XF_PARAM_YEAR_NOW,
-};
 const xf_query_table xf_schemes_applicable_query =
-    XF_QUERY_TABLE(applicable_params);
+    XF_QUERY_TABLE(xf_org_needed_year_now_params);
 
 XF_ITEMS_HANDLER(xf_h_schemes_applicable, xf_scheme, xf_scheme_write,
-                 xf_scheme_applicable(&c, r->query_vals[A_ORG].i,
-                                      (int)r->query_vals[A_YEAR].i,
+                 xf_scheme_applicable(&c, r->query_vals[XF_QN_ORG].i,
+                                      (int)r->query_vals[XF_QN_YEAR].i,
                                       XF_ITEMS_OUT))
 
 /* The nested objects of this file's bodies, for the registry (bodies.h). */

@@ -140,11 +140,11 @@ static int task_body(xf_req *r, int patch, xf_task_input *in)
 int xf_input_milestones(xf_req *r, json_t *arr, const xf_milestone_input **out,
                         int *n)
 {
+	xf_milestone_input *ms;
 	const xf_val *mv =
-	    xf_input_items(r, arr, "milestones", ms_create_fields, M_COUNT, n);
-	xf_milestone_input *ms =
-	    mv ? xf_input_calloc(r, (size_t)*n, sizeof *ms) : NULL;
-	if (!ms)
+	    xf_input_items(r, arr, "milestones", ms_create_fields, M_COUNT, n,
+	                   &ms, sizeof *ms);
+	if (!mv)
 		return -1;
 	for (int i = 0; i < *n; i++, mv += M_COUNT)
 		to_milestone(mv, &ms[i]);
@@ -425,10 +425,7 @@ XF_ID2_OK_HANDLER(xf_h_milestones_delete, xf_milestone_remove(&c, id, id2))
  * &milestones=1: the chart's tasks, overdue first, with the server's
  * today (Asia/Shanghai) that decided their statuses. */
 enum {
-	TL_PAGE,
-	TL_SIZE,
-	TL_ORG,
-	TL_PLAN,
+	TL_PLAN = XF_QP_ORG + 1,
 	TL_PARENT,
 	TL_STATUS,
 	TL_Q,
@@ -437,9 +434,7 @@ enum {
 	TL_YEAR
 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "plan", .type = XF_Q_ID},
     {.name = "parent", .type = XF_Q_ID},
     {.name = "status", .type = XF_Q_STR, .max = 20},
@@ -457,7 +452,7 @@ static int load_list(xf_req *r, xf_ctx *c, int offset, int limit, int with_ms,
 {
 	const xf_val *v = r->query_vals;
 	xf_task_query q = {
-	    .org_id = v[TL_ORG].i,
+	    .org_id = v[XF_QP_ORG].i,
 	    .plan_id = v[TL_PLAN].i,
 	    .parent_id = v[TL_PARENT].i,
 	    .status = v[TL_STATUS].s,
@@ -538,7 +533,7 @@ void xf_h_tasks_xlsx(xf_req *r)
 	    "序号",     "任务名称", "责任组织", "责任人",   "开始日期",
 	    "截止日期", "进度%",    "状态",     "完成日期", "下一节点日期"};
 	static const double widths[] = {6, 32, 24, 10, 12, 12, 8, 10, 12, 14};
-	const char *org = xf_xlsx_org_name(&c, v[TL_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, v[XF_QP_ORG].i);
 	const char *year = xf_xlsx_year(r, &v[TL_YEAR]);
 	const char *const filters[] = {
 	    "组织",
@@ -688,16 +683,12 @@ static void answer_ranks(xf_req *r, int year, xf_date today,
 
 /* ?org=&year= of the board and the acceptance summary: this year by
  * default. */
-enum { RK_ORG, RK_YEAR };
-static const xf_param rank_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_tasks_board_query = XF_QUERY_TABLE(rank_params);
+const xf_query_table xf_tasks_board_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 static void ranks(xf_req *r, int with_scores)
 {
-	int year = (int)r->query_vals[RK_YEAR].i;
+	int year = (int)r->query_vals[XF_QN_YEAR].i;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
@@ -705,7 +696,7 @@ static void ranks(xf_req *r, int with_scores)
 	int n;
 	if (!xf_api_failed(
 	        r, &c,
-	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)))
+	        xf_task_board(&c, r->query_vals[XF_QN_ORG].i, year, &k, &n)))
 		answer_ranks(r, year, today_of(&c), k, n, with_scores);
 }
 
@@ -740,7 +731,7 @@ static void rank_cells(void *arg, int i, xf_xlsx_cell *cells)
 /* GET /api/tasks/board.xlsx?org=&year=: the 晒绩 board in Excel. */
 void xf_h_tasks_board_xlsx(xf_req *r)
 {
-	int year = (int)r->query_vals[RK_YEAR].i;
+	int year = (int)r->query_vals[XF_QN_YEAR].i;
 	xf_ctx c;
 	if (xf_api_ctx(r, &c) != 0)
 		return;
@@ -748,14 +739,14 @@ void xf_h_tasks_board_xlsx(xf_req *r)
 	int n;
 	if (xf_api_failed(
 	        r, &c,
-	        xf_task_board(&c, r->query_vals[RK_ORG].i, year, &k, &n)) ||
+	        xf_task_board(&c, r->query_vals[XF_QN_ORG].i, year, &k, &n)) ||
 	    xf_xlsx_rows_fit(r, n) != 0)
 		return;
 	static const char *const heads[] = {
 	    "名次",   "组织",     "上级组织", "任务数",      "已完成",
 	    "已到期", "按期完成", "逾期",     "按期完成率%", "平均进度%"};
 	static const double widths[] = {6, 24, 24, 8, 8, 8, 10, 8, 12, 10};
-	const char *org = xf_xlsx_org_name(&c, r->query_vals[RK_ORG].i);
+	const char *org = xf_xlsx_org_name(&c, r->query_vals[XF_QN_ORG].i);
 	char y[8];
 	snprintf(y, sizeof y, "%d", year);
 	const char *const filters[] = {"组织", org ? org : XF_XLSX_ALL_ORGS,

@@ -36,12 +36,11 @@ void xf_h_org_terms_create(xf_req *r)
 {
 	const xf_val *v = r->body_vals;
 	int n;
-	const xf_val *pv = xf_input_items(r, v[E_POSITIONS].j, "positions",
-	                                  position_fields, P_COUNT, &n);
+	xf_term_position *ps;
+	const xf_val *pv =
+	    xf_input_items(r, v[E_POSITIONS].j, "positions", position_fields,
+	                   P_COUNT, &n, &ps, sizeof *ps);
 	if (!pv)
-		return;
-	xf_term_position *ps = xf_input_calloc(r, (size_t)n, sizeof *ps);
-	if (!ps)
 		return;
 	for (int i = 0; i < n; i++) {
 		const xf_val *p = &pv[i * P_COUNT];
@@ -86,17 +85,15 @@ XF_ID_HANDLER(xf_h_terms_approve, const xf_val *v = r->body_vals;
               XF_ANSWER(r, 200, xf_term_json, &t))
 
 /* GET /api/terms/due?org=&due=1&page=&size= */
-enum { D_PAGE, D_SIZE, D_ORG, D_DUE };
+enum { D_DUE = XF_QP_ORG + 1 };
 static const xf_param due_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     {.name = "due", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_terms_due_query = XF_QUERY_TABLE(due_params);
 
 XF_LIST_HANDLER(xf_h_terms_due, xf_term, xf_term_json,
-                xf_term_board(&c, q[D_ORG].i, (int)q[D_DUE].i, XF_LIST_OUT))
+                xf_term_board(&c, q[XF_QP_ORG].i, (int)q[D_DUE].i, XF_LIST_OUT))
 
 const xf_body xf_terms_bodies[] = {
     XF_BODY("POST /api/orgs/{id}/terms", "positions[]", position_fields),

@@ -47,13 +47,12 @@ static const xf_field create_fields[] = {
 };
 const xf_body_table xf_transfers_create_body = XF_BODY_TABLE(create_fields);
 
-/* POST /api/transfers: 201 with the transfer, state applied. */
-void xf_h_transfers_create(xf_req *r)
+/* The transfer of a checked create body v. */
+static xf_org_transfer transfer_input(const xf_val *v)
 {
-	const xf_val *v = r->body_vals;
 	const char *kind = v[F_KIND].s;
 	int is_out = strcmp(kind, "out") == 0, is_in = strcmp(kind, "in") == 0;
-	xf_org_transfer in = {
+	return (xf_org_transfer){
 	    .kind = kind,
 	    .member_id = v[F_MEMBER].i,
 	    .to_org_id = is_out ? 0 : v[F_TO].i,
@@ -69,27 +68,25 @@ void xf_h_transfers_create(xf_req *r)
 	    .status = xf_val_str(&v[F_STATUS]),
 	    .joined_on = xf_val_str(&v[F_JOINED]),
 	};
-	xf_ctx c;
-	xf_org_transfer t;
-	if (xf_api_ctx(r, &c) != 0)
-		return;
-	if (!xf_api_failed(r, &c, xf_transfer_create(&c, &in, &t)))
-		XF_ANSWER(r, 201, xf_org_transfer_json, &t);
 }
 
+/* POST /api/transfers: 201 with the transfer, state applied. */
+XF_CTX_HANDLER(xf_h_transfers_create,
+               xf_org_transfer in = transfer_input(r->body_vals);
+               xf_org_transfer t, xf_transfer_create(&c, &in, &t),
+               XF_ANSWER(r, 201, xf_org_transfer_json, &t))
+
 /* GET /api/transfers?org=&state=&overdue=1&page=&size= */
-enum { L_PAGE, L_SIZE, L_ORG, L_STATE, L_OVERDUE };
+enum { L_STATE = XF_QP_ORG + 1, L_OVERDUE };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
+    XF_PARAMS_ORG_PAGE,
     XF_PARAM_CODE("state", xf_transfer_states, "状态"),
     {.name = "overdue", .type = XF_Q_BOOL},
 };
 const xf_query_table xf_transfers_list_query = XF_QUERY_TABLE(list_params);
 
 XF_LIST_HANDLER(xf_h_transfers_list, xf_org_transfer, xf_org_transfer_json,
-                xf_transfer_list(&c, q[L_ORG].i, xf_val_str(&q[L_STATE]),
+                xf_transfer_list(&c, q[XF_QP_ORG].i, xf_val_str(&q[L_STATE]),
                                  (int)q[L_OVERDUE].i, XF_LIST_OUT))
 
 XF_ID_HANDLER(xf_h_transfers_get, xf_org_transfer t,

@@ -94,10 +94,9 @@ XF_ID_HANDLER(xf_h_users_get, xf_user u, xf_user_read(&c, id, &u),
               XF_ANSWER(r, 200, xf_user_json, &u))
 
 /* ?page=&size=&q= */
-enum { Q_PAGE, Q_SIZE, Q_Q };
+enum { Q_Q = XF_QP_SIZE + 1 };
 static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
+    XF_PARAMS_PAGE,
     {.name = "q", .type = XF_Q_STR, .max = 64},
 };
 const xf_query_table xf_users_list_query = XF_QUERY_TABLE(list_params);

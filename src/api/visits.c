@@ -56,16 +56,10 @@ XF_CTX_HANDLER(xf_h_visit_triggers_create, const xf_val *v = r->body_vals;
                XF_ANSWER(r, 201, xf_visit_trigger_json, &t))
 
 /* GET /api/visits/due?org=&page=&size= */
-enum { D_PAGE, D_SIZE, D_ORG };
-static const xf_param due_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-};
-const xf_query_table xf_visits_due_query = XF_QUERY_TABLE(due_params);
+const xf_query_table xf_visits_due_query = XF_QUERY_TABLE(xf_org_page_params);
 
 XF_LIST_HANDLER(xf_h_visits_due, xf_visit_trigger, xf_visit_trigger_json,
-                xf_visit_due_list(&c, q[D_ORG].i, XF_LIST_OUT))
+                xf_visit_due_list(&c, q[XF_QP_ORG].i, XF_LIST_OUT))
 
 enum { V_TRIGGER, V_ON, V_NOTES, V_HELP };
 static const xf_field visit_fields[] = {
@@ -87,14 +81,8 @@ XF_CTX_HANDLER(xf_h_visits_create, const xf_val *v = r->body_vals;
                          xf_visit_notes_shown(&c, &out)))
 
 /* GET /api/visits?org=&year=&page=&size= */
-enum { L_PAGE, L_SIZE, L_ORG, L_YEAR };
-static const xf_param list_params[] = {
-    XF_PARAM_PAGE,
-    XF_PARAM_SIZE,
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR,
-};
-const xf_query_table xf_visits_list_query = XF_QUERY_TABLE(list_params);
+const xf_query_table xf_visits_list_query =
+    XF_QUERY_TABLE(xf_org_year_page_params);
 
 void xf_h_visits_list(xf_req *r)
 {
@@ -108,8 +96,9 @@ void xf_h_visits_list(xf_req *r)
 	int n;
 	int64_t total;
 	if (xf_api_failed(r, &c,
-	                  xf_visit_list(&c, q[L_ORG].i, (int)q[L_YEAR].i,
-	                                offset, limit, &vs, &n, &total)))
+	                  xf_visit_list(&c, q[XF_QP_ORG].i,
+	                                (int)q[XF_QP_YEAR].i, offset, limit,
+	                                &vs, &n, &total)))
 		return;
 	xf_jw w;
 	xf_page_begin(r, &w);
@@ -119,12 +108,8 @@ void xf_h_visits_list(xf_req *r)
 }
 
 /* GET /api/visits/coverage?org=&year= (this year when absent) */
-enum { C_ORG, C_YEAR };
-static const xf_param coverage_params[] = {
-    XF_PARAM_ORG,
-    XF_PARAM_YEAR_NOW,
-};
-const xf_query_table xf_visits_coverage_query = XF_QUERY_TABLE(coverage_params);
+const xf_query_table xf_visits_coverage_query =
+    XF_QUERY_TABLE(xf_org_year_now_params);
 
 /* → {"year","items":[{org_id, org_name, owed, done, on_time,
  * overdue_open, coverage}], "total":{…}} */
@@ -137,14 +122,14 @@ void xf_h_visits_coverage(xf_req *r)
 	xf_visit_coverage_row *rows, sum;
 	int n;
 	if (xf_api_failed(r, &c,
-	                  xf_visit_coverage_read(&c, q[C_ORG].i,
-	                                         (int)q[C_YEAR].i, &rows, &n,
-	                                         &sum)))
+	                  xf_visit_coverage_read(&c, q[XF_QN_ORG].i,
+	                                         (int)q[XF_QN_YEAR].i, &rows,
+	                                         &n, &sum)))
 		return;
 	xf_jw w;
 	xf_jw_init(&w, &r->out);
 	xf_jw_obj(&w);
-	xf_jw_kint(&w, "year", q[C_YEAR].i);
+	xf_jw_kint(&w, "year", q[XF_QN_YEAR].i);
 	xf_jw_key(&w, "items");
 	xf_jw_arr(&w);
 	for (int i = 0; i < n; i++)
