@@ -18,32 +18,7 @@
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
 static const xf_db_col meeting_cols[] = {
-    XF_COL(I64, xf_meeting, id),
-    XF_COL(I64, xf_meeting, org_id),
-    XF_COL(STR, xf_meeting, org_path),
-    XF_COL(STR, xf_meeting, org_name),
-    XF_COL(STR, xf_meeting, org_kind),
-    XF_COL(STR, xf_meeting, kind),
-    XF_COL(I64, xf_meeting, held_at),
-    XF_COL(STR, xf_meeting, held_on),
-    XF_COL(STR, xf_meeting, counts_on),
-    XF_COL(OPT, xf_meeting, makeup_for),
-    XF_COL(INT, xf_meeting, late),
-    XF_COL(OPT, xf_meeting, place),
-    XF_COL(STR, xf_meeting, topic),
-    XF_COL(OPT, xf_meeting, host),
-    XF_COL(OPT, xf_meeting, recorder),
-    XF_COL(OPT, xf_meeting, lecturer),
-    XF_COL(OPT, xf_meeting, agenda),
-    XF_COL(OPT, xf_meeting, minutes),
-    XF_COL(OPT, xf_meeting, ft_title),
-    XF_COL(OPT, xf_meeting, ft_source),
-    XF_COL(OPT, xf_meeting, ft_speech_date),
-    XF_COL(OPT, xf_meeting, ft_discussion),
-    XF_COL(I64, xf_meeting, created_by),
-    XF_COL(I64, xf_meeting, created_at),
-    XF_COL(I64, xf_meeting, updated_at),
-};
+    XF_COL_LIST(XF_MEETING_ALL, xf_meeting)};
 
 static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
 {
