@@ -47,13 +47,7 @@ void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
 }
 
 static const xf_jfield measure_fields[] = {
-    XF_JF(I64, xf_measure, "id", id),
-    XF_JF(I64, xf_measure, "meeting_id", meeting_id),
-    XF_JF(STR, xf_measure, "title", title),
-    XF_JF(STR, xf_measure, "owner", owner),
-    XF_JF(STR, xf_measure, "due_on", due_on),
-    XF_JF(STR, xf_measure, "done_on", done_on),
-};
+    XF_JF_LIST(XF_MEASURE_FIELDS, xf_measure)};
 
 void xf_measure_json(xf_jw *w, const xf_measure *m)
 {
@@ -63,16 +57,7 @@ void xf_measure_json(xf_jw *w, const xf_measure *m)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield talk_fields[] = {
-    XF_JF(I64, xf_talk, "id", id),
-    XF_JF(I64, xf_talk, "member_id", member_id),
-    XF_JF(STR, xf_talk, "member_name", member_name),
-    XF_JF(I64, xf_talk, "org_id", org_id),
-    XF_JF(STR, xf_talk, "held_on", held_on),
-    XF_JF(STR, xf_talk, "notes", notes),
-    XF_JF(ID, xf_talk, "created_by", created_by),
-    XF_JF(TIME, xf_talk, "created_at", created_at),
-};
+static const xf_jfield talk_fields[] = {XF_JF_LIST(XF_TALK_FIELDS, xf_talk)};
 
 void xf_talk_json(xf_jw *w, const xf_talk *t)
 {

@@ -58,16 +58,31 @@ typedef struct xf_meeting {
 	int64_t attendees; /* rows in the attendance register (list only) */
 } xf_meeting;
 
+#define XF_MEASURE_FIELDS(F, N, A, T)                                          \
+	F(T, I64, id, "id")                                                    \
+	F(T, I64, meeting_id, "meeting_id")                                    \
+	N(T, STR, org_path)                                                    \
+	F(T, STR, title, "title")                                              \
+	F(T, STR, owner, "owner")                                              \
+	F(T, STR, due_on, "due_on")                                            \
+	F(T, OPT, done_on, "done_on") /* or NULL */
+#define XF_TALK_FIELDS(F, N, A, T)                                             \
+	F(T, I64, id, "id")                                                    \
+	F(T, I64, member_id, "member_id")                                      \
+	F(T, STR, member_name, "member_name")                                  \
+	F(T, I64, org_id, "org_id")                                            \
+	N(T, STR, org_path)                                                    \
+	F(T, STR, held_on, "held_on")                                          \
+	F(T, STR, notes, "notes")                                              \
+	F(T, ID, created_by, "created_by")                                     \
+	F(T, TIME, created_at, "created_at")
+
 typedef struct xf_measure {
-	int64_t id, meeting_id;
-	const char *org_path;
-	const char *title, *owner, *due_on, *done_on; /* done_on or NULL */
+	XF_FIELDS_DECL(XF_MEASURE_FIELDS)
 } xf_measure;
 
 typedef struct xf_talk {
-	int64_t id, member_id, org_id;
-	const char *org_path, *member_name, *held_on, *notes;
-	int64_t created_by, created_at;
+	XF_FIELDS_DECL(XF_TALK_FIELDS)
 } xf_talk;
 
 /* What the rules of domain/compliance.h say about a meeting, for its JSON

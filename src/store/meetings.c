@@ -162,11 +162,7 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
 #define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
 
 static const xf_db_col measure_cols[] = {
-    XF_COL(I64, xf_measure, id),       XF_COL(I64, xf_measure, meeting_id),
-    XF_COL(STR, xf_measure, org_path), XF_COL(STR, xf_measure, title),
-    XF_COL(STR, xf_measure, owner),    XF_COL(STR, xf_measure, due_on),
-    XF_COL(OPT, xf_measure, done_on),
-};
+    XF_COL_LIST(XF_MEASURE_FIELDS, xf_measure)};
 
 static void read_measure(xf_arena *a, xf_stmt *st, void *item)
 {
@@ -389,18 +385,12 @@ int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
 	                        "7", "8") " AND ($9 = 0 OR t.member_id = $9)"
 static const char sql_talk_count[] = "SELECT COUNT(*) FROM talks t" TALK_WHERE;
 static const char sql_talk_list[] =
-    "SELECT t.id, t.member_id, t.org_id, t.org_path, m.name, t.held_on, "
+    "SELECT t.id, t.member_id, m.name, t.org_id, t.org_path, t.held_on, "
     "t.notes, COALESCE(t.created_by, 0), t.created_at FROM talks t "
     "JOIN members m ON m.id = t.member_id" TALK_WHERE
     " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
 
-static const xf_db_col talk_cols[] = {
-    XF_COL(I64, xf_talk, id),          XF_COL(I64, xf_talk, member_id),
-    XF_COL(I64, xf_talk, org_id),      XF_COL(STR, xf_talk, org_path),
-    XF_COL(STR, xf_talk, member_name), XF_COL(STR, xf_talk, held_on),
-    XF_COL(STR, xf_talk, notes),       XF_COL(I64, xf_talk, created_by),
-    XF_COL(I64, xf_talk, created_at),
-};
+static const xf_db_col talk_cols[] = {XF_COL_LIST(XF_TALK_FIELDS, xf_talk)};
 
 static void read_talk(xf_arena *a, xf_stmt *st, void *item)
 {
