@@ -32,9 +32,7 @@ void xf_campaign_item_json(xf_jw *w, const xf_campaign_item *v)
 }
 
 static const xf_jfield part_fields[] = {
-    XF_JF_LIST(XF_CAMPAIGN_PART_FIELDS, xf_campaign_part)
-        XF_JF(X100, xf_campaign_part, "rating_avg", rating_avg_x100),
-};
+    XF_JF_LIST(XF_CAMPAIGN_PART_FIELDS, xf_campaign_part)};
 
 void xf_campaign_part_json(xf_jw *w, const xf_campaign_part *v, int64_t total)
 {

@@ -19,7 +19,7 @@
 /* The fields of a campaign, an item, a participant and a report
  * (model/fields.h lists), in the order of their JSON forms and of the
  * store's columns. */
-#define XF_CAMPAIGN_FIELDS(F, N, A, T)                                             \
+#define XF_CAMPAIGN_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                        \
 	F(T, STR, title, "title")                                                  \
 	F(T, STR, goals, "goals")                                                  \
@@ -39,23 +39,23 @@
 	F(T, ID, created_by, "created_by")                                         \
 	F(T, TIME, created_at, "created_at")                                       \
 	F(T, TIME, updated_at, "updated_at")
-#define XF_CAMPAIGN_ITEM_FIELDS(F, N, A, T)                                    \
+#define XF_CAMPAIGN_ITEM_FIELDS(F, N, A, J, T)                                 \
 	F(T, I64, id, "id")                                                    \
 	N(T, I64, campaign_id)                                                 \
 	N(T, INT, pos)                                                         \
 	F(T, STR, title, "title")                                              \
 	F(T, STR, kind, "kind") /* xf_campaign_item_kinds: 亮, 比 */         \
 	F(T, OPT, description, "description")
-/* A participant: its JSON form adds the average rating after rated. */
-#define XF_CAMPAIGN_PART_FIELDS(F, N, A, T)                                    \
+#define XF_CAMPAIGN_PART_FIELDS(F, N, A, J, T)                                 \
 	N(T, I64, campaign_id)                                                 \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
 	F(T, STR, org_name, "org_name")                                        \
 	F(T, I64, reported, "reported") /* items reported */                   \
 	F(T, I64, rated, "rated")       /* of them rated */                    \
-	N(T, I64, rating_sum)
-#define XF_CAMPAIGN_REPORT_FIELDS(F, N, A, T)                                  \
+	N(T, I64, rating_sum)                                                  \
+	J(T, X100, rating_avg_x100, "rating_avg") /* 0 when none rated */
+#define XF_CAMPAIGN_REPORT_FIELDS(F, N, A, J, T)                               \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, campaign_id, "campaign_id")                                  \
 	F(T, I64, item_id, "item_id")                                          \
@@ -81,8 +81,7 @@ typedef struct xf_campaign_item {
 
 typedef struct xf_campaign_part {
 	XF_FIELDS_DECL(XF_CAMPAIGN_PART_FIELDS)
-	int64_t rating_avg_x100; /* 0 when none rated */
-	int rank;                /* in the ranking, else 0 */
+	int rank; /* in the ranking, else 0 */
 } xf_campaign_part;
 
 typedef struct xf_campaign_report {

@@ -18,7 +18,7 @@
 /* The fields of the three (model/fields.h lists), in the order of their
  * JSON forms and of the store's columns. A0, A1: the Chinese names of
  * the level and the post (of the kind, for evidence). */
-#define XF_DUTY_FIELDS(F, N, A, T)                                             \
+#define XF_DUTY_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
@@ -35,7 +35,7 @@
 	N(T, ID, created_by)                                                   \
 	F(T, TIME, created_at, "created_at")                                   \
 	F(T, TIME, updated_at, "updated_at")
-#define XF_DUTY_ASSIGNMENT_FIELDS(F, N, A, T)                                  \
+#define XF_DUTY_ASSIGNMENT_FIELDS(F, N, A, J, T)                               \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
@@ -50,7 +50,7 @@
 	F(T, I64, evidence_count, "evidence_count")                            \
 	N(T, ID, created_by)                                                   \
 	F(T, TIME, created_at, "created_at")
-#define XF_DUTY_EVIDENCE_FIELDS(F, N, A, T)                                    \
+#define XF_DUTY_EVIDENCE_FIELDS(F, N, A, J, T)                                 \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, duty_id, "duty_id")                                          \
 	F(T, I64, assignment_id, "assignment_id")                              \

@@ -65,11 +65,13 @@ typedef struct xf_jfield {
 /*
  * Entity field lists: an entity's fields written once, as an X-macro in
  * its model header, from which its struct members, its JSON table and its
- * store column table are generated. A list takes four arguments, (F, N, A,
- * T), and is a run of rows:
+ * store column table are generated. A list takes five arguments, (F, N, A,
+ * J, T), and is a run of rows:
  *   F(T, kind, field, "key")  a field, read from its column, written as key
  *   N(T, kind, field)         a field read from its column, not in the JSON
  *   A(T, i, "key")            a JSON-only row: args[i] of xf_jw_fields
+ *   J(T, kind, field, "key")  a field written as key but not read from the
+ *                             columns (the service sets it)
  * in the order of the struct, of the JSON keys and of the statement's
  * result columns alike. The kinds (the C type; the JSON kind; the column
  * kind of store/db.h):
@@ -111,10 +113,12 @@ typedef struct xf_jfield {
 #define XF_JF_ARGF(T, i, key)        XF_JF_ARG_ROW(key, i),
 
 /* The struct members of list L (inside its struct definition). */
-#define XF_FIELDS_DECL(L) L(XF_FIELD_DECL, XF_FIELD_DECL, XF_FIELD_NONE, _)
+#define XF_FIELDS_DECL(L)                                                      \
+	L(XF_FIELD_DECL, XF_FIELD_DECL, XF_FIELD_NONE, XF_FIELD_DECL, _)
 /* The rows of the JSON table of list L for struct T (inside the table's
- * initializer): its F and A rows, in order. */
-#define XF_JF_LIST(L, T) L(XF_JF_FIELD, XF_FIELD_NONE, XF_JF_ARGF, T)
+ * initializer): its F, A and J rows, in order. */
+#define XF_JF_LIST(L, T)                                                       \
+	L(XF_JF_FIELD, XF_FIELD_NONE, XF_JF_ARGF, XF_JF_FIELD, T)
 
 #define XF_NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
 

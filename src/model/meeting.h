@@ -18,7 +18,7 @@
 /* A meeting's fields (model/fields.h lists): its head, its 第一议题
  * (ft_title NULL when none was recorded) and its tail, in the order of
  * its JSON form and of the store's columns. */
-#define XF_MEETING_FIELDS(F, N, A, T)                                          \
+#define XF_MEETING_FIELDS(F, N, A, J, T)                                       \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
@@ -39,26 +39,26 @@
 	F(T, OPT, lecturer, "lecturer")                                        \
 	F(T, OPT, agenda, "agenda")                                            \
 	F(T, OPT, minutes, "minutes")
-#define XF_MEETING_FIRST_TOPIC(F, N, A, T)                                     \
+#define XF_MEETING_FIRST_TOPIC(F, N, A, J, T)                                  \
 	F(T, OPT, ft_title, "title")                                           \
 	F(T, OPT, ft_source, "source")                                         \
 	F(T, OPT, ft_speech_date, "speech_date")                               \
 	F(T, OPT, ft_discussion, "discussion")
-#define XF_MEETING_TAIL(F, N, A, T)                                            \
+#define XF_MEETING_TAIL(F, N, A, J, T)                                         \
 	F(T, ID, created_by, "created_by")                                     \
 	F(T, TIME, created_at, "created_at")                                   \
 	F(T, TIME, updated_at, "updated_at")
 /* All three: the members of the struct, the columns of the store. */
-#define XF_MEETING_ALL(F, N, A, T)                                             \
-	XF_MEETING_FIELDS(F, N, A, T)                                          \
-	XF_MEETING_FIRST_TOPIC(F, N, A, T) XF_MEETING_TAIL(F, N, A, T)
+#define XF_MEETING_ALL(F, N, A, J, T)                                          \
+	XF_MEETING_FIELDS(F, N, A, J, T)                                       \
+	XF_MEETING_FIRST_TOPIC(F, N, A, J, T) XF_MEETING_TAIL(F, N, A, J, T)
 
 typedef struct xf_meeting {
 	XF_FIELDS_DECL(XF_MEETING_ALL)
 	int64_t attendees; /* rows in the attendance register (list only) */
 } xf_meeting;
 
-#define XF_MEASURE_FIELDS(F, N, A, T)                                          \
+#define XF_MEASURE_FIELDS(F, N, A, J, T)                                       \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, meeting_id, "meeting_id")                                    \
 	N(T, STR, org_path)                                                    \
@@ -66,7 +66,7 @@ typedef struct xf_meeting {
 	F(T, STR, owner, "owner")                                              \
 	F(T, STR, due_on, "due_on")                                            \
 	F(T, OPT, done_on, "done_on") /* or NULL */
-#define XF_TALK_FIELDS(F, N, A, T)                                             \
+#define XF_TALK_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, member_id, "member_id")                                      \
 	F(T, STR, member_name, "member_name")                                  \

@@ -20,7 +20,7 @@
  * of the store's columns; the code of the JSON writers puts its keys
  * between the parts. A task's organization's parent is 0 and NULL for a
  * root, read with the task, never written. */
-#define XF_TASK_FIELDS(F, N, A, T)                                             \
+#define XF_TASK_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
@@ -41,14 +41,14 @@
 	F(T, INT, weight, "weight")                                            \
 	F(T, INT, percent, "percent")
 /* args: the status and its Chinese name */
-#define XF_TASK_STATUS(F, N, A, T)                                             \
+#define XF_TASK_STATUS(F, N, A, J, T)                                          \
 	N(T, INT, reported)                                                    \
 	N(T, INT, reported_percent)                                            \
 	N(T, INT, started)                                                     \
 	A(T, 0, "status")                                                      \
 	A(T, 1, "status_title")                                                \
 	F(T, OPT, done_on, "done_on")
-#define XF_TASK_TAIL(F, N, A, T)                                               \
+#define XF_TASK_TAIL(F, N, A, J, T)                                            \
 	F(T, BOOL, late, "late")                                               \
 	F(T, OPT, due_next, "next_due_on")                                     \
 	N(T, OPT, own_next)                                                    \
@@ -56,14 +56,14 @@
 	N(T, ID, created_by)                                                   \
 	F(T, TIME, created_at, "created_at")                                   \
 	F(T, TIME, updated_at, "updated_at")
-#define XF_TASK_ALL(F, N, A, T)                                                \
-	XF_TASK_FIELDS(F, N, A, T)                                             \
-	XF_TASK_STATUS(F, N, A, T)                                             \
-	XF_TASK_TAIL(F, N, A, T)
+#define XF_TASK_ALL(F, N, A, J, T)                                             \
+	XF_TASK_FIELDS(F, N, A, J, T)                                          \
+	XF_TASK_STATUS(F, N, A, J, T)                                          \
+	XF_TASK_TAIL(F, N, A, J, T)
 /* A milestone; the copies: the milestones cascaded from this one, how
  * many, how many open, and the last day one of them was done (or NULL).
  * args: the status */
-#define XF_MILESTONE_FIELDS(F, N, A, T)                                        \
+#define XF_MILESTONE_FIELDS(F, N, A, J, T)                                     \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, task_id, "task_id")                                          \
 	N(T, ID, source_id)                                                    \
@@ -79,7 +79,7 @@
 	N(T, INT, copies_open)                                                 \
 	N(T, OPT, copies_done_max)
 /* A progress report: its head, its evidence, its tail. */
-#define XF_PROGRESS_FIELDS(F, N, A, T)                                         \
+#define XF_PROGRESS_FIELDS(F, N, A, J, T)                                      \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, task_id, "task_id")                                          \
 	F(T, INT, percent, "percent")                                          \
@@ -87,29 +87,29 @@
 	F(T, ID, milestone_id, "milestone_id")                                 \
 	N(T, STR, org_path)                                                    \
 	N(T, OPT, evidence) /* a JSON array, or NULL */
-#define XF_PROGRESS_TAIL(F, N, A, T)                                           \
+#define XF_PROGRESS_TAIL(F, N, A, J, T)                                        \
 	F(T, STR, reported_on, "reported_on")                                  \
 	F(T, ID, user_id, "user_id")                                           \
 	F(T, STR, username, "username")                                        \
 	F(T, TIME, created_at, "created_at")
-#define XF_PROGRESS_ALL(F, N, A, T)                                            \
-	XF_PROGRESS_FIELDS(F, N, A, T)                                         \
-	XF_PROGRESS_TAIL(F, N, A, T)
+#define XF_PROGRESS_ALL(F, N, A, J, T)                                         \
+	XF_PROGRESS_FIELDS(F, N, A, J, T)                                      \
+	XF_PROGRESS_TAIL(F, N, A, J, T)
 /* An acceptance: its head, and after the task's done_on its tail. */
-#define XF_ACCEPTANCE_FIELDS(F, N, A, T)                                       \
+#define XF_ACCEPTANCE_FIELDS(F, N, A, J, T)                                    \
 	F(T, I64, task_id, "task_id")                                          \
 	F(T, I64, org_id, "org_id")                                            \
 	N(T, STR, org_path)                                                    \
 	F(T, INT, year, "year")                                                \
 	F(T, INT, score, "score")                                              \
 	F(T, OPT, comment, "comment")
-#define XF_ACCEPTANCE_TAIL(F, N, A, T)                                         \
+#define XF_ACCEPTANCE_TAIL(F, N, A, J, T)                                      \
 	F(T, ID, user_id, "accepted_by")                                       \
 	F(T, STR, username, "accepted_by_name")                                \
 	F(T, TIME, at, "accepted_at")
-#define XF_ACCEPTANCE_ALL(F, N, A, T)                                          \
-	XF_ACCEPTANCE_FIELDS(F, N, A, T)                                       \
-	XF_ACCEPTANCE_TAIL(F, N, A, T)
+#define XF_ACCEPTANCE_ALL(F, N, A, J, T)                                       \
+	XF_ACCEPTANCE_FIELDS(F, N, A, J, T)                                    \
+	XF_ACCEPTANCE_TAIL(F, N, A, J, T)
 
 typedef struct xf_task {
 	XF_FIELDS_DECL(XF_TASK_ALL)

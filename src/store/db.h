@@ -369,7 +369,7 @@ typedef struct xf_db_col {
 	}
 /* The column kind of each kind of an entity field list (model/fields.h),
  * and the rows of the column table of list L for struct T (inside the
- * table's initializer): its F and N rows, in order. */
+ * table's initializer): its F and N rows, in order (not A and J). */
 #define XF_FK_COL_I64              I64
 #define XF_FK_COL_INT              INT
 #define XF_FK_COL_ID               ID
@@ -383,7 +383,8 @@ typedef struct xf_db_col {
 #define XF_COL_KIND_(K, T, f)      XF_COL(K, T, f)
 #define XF_COL_FIELD(T, k, f, ...) XF_COL_KIND_(XF_FK_COL_##k, T, f),
 #define XF_COL_NONE(...)
-#define XF_COL_LIST(L, T) L(XF_COL_FIELD, XF_COL_FIELD, XF_COL_NONE, T)
+#define XF_COL_LIST(L, T)                                                      \
+	L(XF_COL_FIELD, XF_COL_FIELD, XF_COL_NONE, XF_COL_NONE, T)
 /* The number of entries of a column table (an array, not a pointer). */
 #define XF_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 /* Reads the first n columns of the current row into the fields of item
