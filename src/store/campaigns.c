@@ -76,10 +76,7 @@ int xf_store_campaign_parts_branches(xf_db *db, int64_t campaign_id,
 	"= v.id), COALESCE(v.created_by, 0), v.created_at, v.updated_at"
 #define CAMPAIGN_FROM " FROM campaigns v JOIN orgs o ON o.id = v.org_id"
 
-static const xf_db_col campaign_cols[] = {
-    XF_COL_LIST(XF_CAMPAIGN_FIELDS, xf_campaign)};
-
-XF_DB_READER(read_campaign, campaign_cols);
+XF_DB_LIST_READER(read_campaign, XF_CAMPAIGN_FIELDS, xf_campaign);
 
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
@@ -168,10 +165,7 @@ static const char sql_parts[] =
     "p.campaign_id = $1 GROUP BY p.campaign_id, p.org_id, p.org_path, "
     "o.name ORDER BY p.org_path LIMIT 5000";
 
-static const xf_db_col part_cols[] = {
-    XF_COL_LIST(XF_CAMPAIGN_PART_FIELDS, xf_campaign_part)};
-
-XF_DB_READER(read_part, part_cols);
+XF_DB_LIST_READER(read_part, XF_CAMPAIGN_PART_FIELDS, xf_campaign_part);
 
 int xf_store_campaign_parts(xf_db *db, xf_arena *a, int64_t campaign_id,
                             xf_campaign_part **out, int *n)
@@ -238,10 +232,7 @@ int xf_store_campaign_report_put(xf_db *db, xf_campaign_report *v)
 	" FROM campaign_reports r JOIN orgs o ON o.id = r.org_id JOIN "        \
 	"campaign_items i ON i.id = r.item_id"
 
-static const xf_db_col report_cols[] = {
-    XF_COL_LIST(XF_CAMPAIGN_REPORT_FIELDS, xf_campaign_report)};
-
-XF_DB_READER(read_report, report_cols);
+XF_DB_LIST_READER(read_report, XF_CAMPAIGN_REPORT_FIELDS, xf_campaign_report);
 
 static const char sql_report_get[] =
     "SELECT " REPORT_COLS REPORT_FROM " WHERE r.id = $1";

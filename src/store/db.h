@@ -400,6 +400,12 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
 		xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);            \
 	}                                                                      \
 	_Static_assert(XF_NCOLS(cols) > 0, "a reader reads columns")
+/* Defines the column table fn_cols of an entity field list L (model/
+ * fields.h) for struct T, and fn, the row reader of it (XF_DB_READER):
+ * XF_DB_LIST_READER(read_duty, XF_DUTY_FIELDS, xf_duty); at file scope. */
+#define XF_DB_LIST_READER(fn, L, T)                                            \
+	static const xf_db_col fn##_cols[] = {XF_COL_LIST(L, T)};              \
+	XF_DB_READER(fn, fn##_cols)
 /* Defines fn, the store function that reads one record by its key with
  * xf_db_get: int fn(xf_db *db, xf_arena *a, int64_t id, T *out), sql its
  * static statement ($1 the key), read its row reader (XF_DB_READER);

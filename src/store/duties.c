@@ -36,9 +36,7 @@ int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 	"d.title, d.content, COALESCE(d.source_id, 0), "                       \
 	"COALESCE(d.created_by, 0), d.created_at, d.updated_at"
 
-static const xf_db_col duty_cols[] = {XF_COL_LIST(XF_DUTY_FIELDS, xf_duty)};
-
-XF_DB_READER(read_duty, duty_cols);
+XF_DB_LIST_READER(read_duty, XF_DUTY_FIELDS, xf_duty);
 
 static const char sql_get[] =
     "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
@@ -190,10 +188,7 @@ int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 	" FROM duty_assignments a JOIN orgs o ON o.id = a.org_id "             \
 	"JOIN members m ON m.id = a.member_id"
 
-static const xf_db_col as_cols[] = {
-    XF_COL_LIST(XF_DUTY_ASSIGNMENT_FIELDS, xf_duty_assignment)};
-
-XF_DB_READER(read_as, as_cols);
+XF_DB_LIST_READER(read_as, XF_DUTY_ASSIGNMENT_FIELDS, xf_duty_assignment);
 
 static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 
@@ -269,10 +264,7 @@ int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 	"id, duty_id, assignment_id, org_path, kind, COALESCE(ref_id, 0), "    \
 	"title, note, done_on, COALESCE(created_by, 0), created_at"
 
-static const xf_db_col ev_cols[] = {
-    XF_COL_LIST(XF_DUTY_EVIDENCE_FIELDS, xf_duty_evidence)};
-
-XF_DB_READER(read_ev, ev_cols);
+XF_DB_LIST_READER(read_ev, XF_DUTY_EVIDENCE_FIELDS, xf_duty_evidence);
 
 static const char sql_ev_get[] =
     "SELECT " EV_COLS " FROM duty_evidence WHERE id = $1";

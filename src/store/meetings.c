@@ -17,13 +17,7 @@
 	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
-static const xf_db_col meeting_cols[] = {
-    XF_COL_LIST(XF_MEETING_ALL, xf_meeting)};
-
-static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
-}
+XF_DB_LIST_READER(read_meeting, XF_MEETING_ALL, xf_meeting);
 
 static const char sql_get[] =
     "SELECT " MEETING_COLS " FROM meetings mt JOIN orgs o ON o.id = "
@@ -161,13 +155,7 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
 
 #define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
 
-static const xf_db_col measure_cols[] = {
-    XF_COL_LIST(XF_MEASURE_FIELDS, xf_measure)};
-
-static void read_measure(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, measure_cols, XF_NCOLS(measure_cols), item);
-}
+XF_DB_LIST_READER(read_measure, XF_MEASURE_FIELDS, xf_measure);
 
 static const char sql_ms_get[] =
     "SELECT " MEASURE_COLS " FROM meeting_measures WHERE id = $1";
@@ -390,12 +378,7 @@ static const char sql_talk_list[] =
     "JOIN members m ON m.id = t.member_id" TALK_WHERE
     " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
 
-static const xf_db_col talk_cols[] = {XF_COL_LIST(XF_TALK_FIELDS, xf_talk)};
-
-static void read_talk(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, talk_cols, XF_NCOLS(talk_cols), item);
-}
+XF_DB_LIST_READER(read_talk, XF_TALK_FIELDS, xf_talk);
 
 static const xf_db_list talk_list = {sql_talk_count,    sql_talk_list,
                                      xf_db_bind_scoped, 10,

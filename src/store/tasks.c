@@ -31,12 +31,7 @@
 	"WHEN t.late = 1 THEN 'yellow' "                                       \
 	"WHEN t.started = 0 THEN 'not_started' ELSE 'green' END)"
 
-static const xf_db_col task_cols[] = {XF_COL_LIST(XF_TASK_ALL, xf_task)};
-
-static void read_task(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, task_cols, XF_NCOLS(task_cols), item);
-}
+XF_DB_LIST_READER(read_task, XF_TASK_ALL, xf_task);
 
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
@@ -271,13 +266,7 @@ static const char sql_ms_list[] =
     "FROM milestones m WHERE m.task_id = $1 ORDER BY m.seq, m.id "
     "LIMIT 200";
 
-static const xf_db_col ms_cols[] = {
-    XF_COL_LIST(XF_MILESTONE_FIELDS, xf_milestone)};
-
-static void read_ms(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, ms_cols, XF_NCOLS(ms_cols), item);
-}
+XF_DB_LIST_READER(read_ms, XF_MILESTONE_FIELDS, xf_milestone);
 
 int xf_store_milestone_list(xf_db *db, xf_arena *a, int64_t task_id,
                             xf_milestone **out, int *n)
@@ -324,12 +313,7 @@ static const char sql_pr_list[] =
     "COALESCE(username, ''), created_at FROM task_progress "
     "WHERE task_id = $1 ORDER BY id DESC LIMIT $2";
 
-static const xf_db_col pr_cols[] = {XF_COL_LIST(XF_PROGRESS_ALL, xf_progress)};
-
-static void read_pr(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, pr_cols, XF_NCOLS(pr_cols), item);
-}
+XF_DB_LIST_READER(read_pr, XF_PROGRESS_ALL, xf_progress);
 
 int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
                            xf_progress **out, int *n)

@@ -39,10 +39,7 @@ int xf_store_visit_trigger_insert(xf_db *db, xf_visit_trigger *t, int64_t now)
 	" FROM visit_triggers t JOIN orgs o ON o.id = t.org_id "               \
 	"LEFT JOIN visits v ON v.trigger_id = t.id"
 
-static const xf_db_col trigger_cols[] = {
-    XF_COL_LIST(XF_VISIT_TRIGGER_FIELDS, xf_visit_trigger)};
-
-XF_DB_READER(read_trigger, trigger_cols);
+XF_DB_LIST_READER(read_trigger, XF_VISIT_TRIGGER_FIELDS, xf_visit_trigger);
 
 static const char sql_trigger_get[] =
     "SELECT " TRIGGER_COLS TRIGGER_FROM " WHERE t.id = $1";
@@ -104,9 +101,7 @@ int xf_store_visit_insert(xf_db *db, xf_visit *v, int64_t now)
 	"JOIN orgs o ON o.id = t.org_id LEFT JOIN users u ON u.id = "          \
 	"v.visitor_id"
 
-static const xf_db_col visit_cols[] = {XF_COL_LIST(XF_VISIT_FIELDS, xf_visit)};
-
-XF_DB_READER(read_visit, visit_cols);
+XF_DB_LIST_READER(read_visit, XF_VISIT_FIELDS, xf_visit);
 
 static const char sql_visit_get[] =
     "SELECT " VISIT_COLS VISIT_FROM " WHERE v.id = $1";
