@@ -28,17 +28,13 @@
 	F(T, STR, status, "status")   /* xf_campaign_statuses: open, closed */     \
 	F(T, OPT, summary, "summary") /* written at the close, or NULL */          \
 	F(T, WHEN, closed_at, "closed_at") /* 0 while open */                      \
-	F(T, I64, org_id, "org_id")                                                \
-	N(T, STR, org_path)                                                        \
-	F(T, STR, org_name, "org_name")                                            \
+	XF_ORG_FIELDS(F, N, A, J, T)                                               \
 	F(T, ID, parent_id, "parent_id") /* the city campaign (市县联动), 0 */ \
 	F(T, I64, item_count, "item_count")                                        \
 	F(T, I64, participant_count, "participant_count")                          \
 	F(T, I64, report_count, "report_count")                                    \
 	F(T, I64, rated_count, "rated_count")                                      \
-	F(T, ID, created_by, "created_by")                                         \
-	F(T, TIME, created_at, "created_at")                                       \
-	F(T, TIME, updated_at, "updated_at")
+	XF_STAMP_FIELDS(F, N, A, J, T)
 #define XF_CAMPAIGN_ITEM_FIELDS(F, N, A, J, T)                                 \
 	F(T, I64, id, "id")                                                    \
 	N(T, I64, campaign_id)                                                 \
@@ -48,9 +44,7 @@
 	F(T, OPT, description, "description")
 #define XF_CAMPAIGN_PART_FIELDS(F, N, A, J, T)                                 \
 	N(T, I64, campaign_id)                                                 \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, I64, reported, "reported") /* items reported */                   \
 	F(T, I64, rated, "rated")       /* of them rated */                    \
 	N(T, I64, rating_sum)                                                  \
@@ -60,9 +54,7 @@
 	F(T, I64, campaign_id, "campaign_id")                                  \
 	F(T, I64, item_id, "item_id")                                          \
 	F(T, STR, item_title, "item_title")                                    \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, STR, text, "text")                                                \
 	N(T, INT, rating) /* 1..5, 0: not rated */                             \
 	F(T, ID, rated_by, "rated_by")                                         \

@@ -20,9 +20,7 @@
  * the level and the post (of the kind, for evidence). */
 #define XF_DUTY_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                    \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, INT, year, "year")                                                \
 	F(T, STR, level, "level")                                              \
 	A(T, 0, "level_title")                                                 \
@@ -37,9 +35,7 @@
 	F(T, TIME, updated_at, "updated_at")
 #define XF_DUTY_ASSIGNMENT_FIELDS(F, N, A, J, T)                               \
 	F(T, I64, id, "id")                                                    \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, STR, org_kind, "level")                                           \
 	A(T, 0, "level_title")                                                 \
 	F(T, INT, year, "year")                                                \

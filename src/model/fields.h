@@ -112,6 +112,17 @@ typedef struct xf_jfield {
 #define XF_JF_FIELD(T, k, f, key)    XF_JF_KIND_(XF_FK_JSON_##k, T, key, f),
 #define XF_JF_ARGF(T, i, key)        XF_JF_ARG_ROW(key, i),
 
+/* Rows many lists share: the organization a record belongs to (its path,
+ * for the scope checks, is read, not written), and who created it when
+ * (and when it last changed). */
+#define XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, I64, org_id, "org_id")                                            \
+	N(T, STR, org_path) F(T, STR, org_name, "org_name")
+#define XF_CREATED_FIELDS(F, N, A, J, T)                                       \
+	F(T, ID, created_by, "created_by") F(T, TIME, created_at, "created_at")
+#define XF_STAMP_FIELDS(F, N, A, J, T)                                         \
+	XF_CREATED_FIELDS(F, N, A, J, T) F(T, TIME, updated_at, "updated_at")
+
 /* The struct members of list L (inside its struct definition). */
 #define XF_FIELDS_DECL(L)                                                      \
 	L(XF_FIELD_DECL, XF_FIELD_DECL, XF_FIELD_NONE, XF_FIELD_DECL, _)

@@ -20,9 +20,7 @@
  * its JSON form and of the store's columns. */
 #define XF_MEETING_FIELDS(F, N, A, J, T)                                       \
 	F(T, I64, id, "id")                                                    \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	N(T, STR, org_kind)                                                    \
 	F(T, STR, kind, "kind")                                                \
 	A(T, 0, "kind_name")                                                   \
@@ -44,10 +42,7 @@
 	F(T, OPT, ft_source, "source")                                         \
 	F(T, OPT, ft_speech_date, "speech_date")                               \
 	F(T, OPT, ft_discussion, "discussion")
-#define XF_MEETING_TAIL(F, N, A, J, T)                                         \
-	F(T, ID, created_by, "created_by")                                     \
-	F(T, TIME, created_at, "created_at")                                   \
-	F(T, TIME, updated_at, "updated_at")
+#define XF_MEETING_TAIL(F, N, A, J, T) XF_STAMP_FIELDS(F, N, A, J, T)
 /* All three: the members of the struct, the columns of the store. */
 #define XF_MEETING_ALL(F, N, A, J, T)                                          \
 	XF_MEETING_FIELDS(F, N, A, J, T)                                       \
@@ -74,8 +69,7 @@ typedef struct xf_meeting {
 	N(T, STR, org_path)                                                    \
 	F(T, STR, held_on, "held_on")                                          \
 	F(T, STR, notes, "notes")                                              \
-	F(T, ID, created_by, "created_by")                                     \
-	F(T, TIME, created_at, "created_at")
+	XF_CREATED_FIELDS(F, N, A, J, T)
 
 typedef struct xf_measure {
 	XF_FIELDS_DECL(XF_MEASURE_FIELDS)

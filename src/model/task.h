@@ -22,9 +22,7 @@
  * root, read with the task, never written. */
 #define XF_TASK_FIELDS(F, N, A, J, T)                                          \
 	F(T, I64, id, "id")                                                    \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, STR, org_kind, "org_kind")                                        \
 	F(T, ID, org_parent_id, "org_parent_id")                               \
 	F(T, OPT, org_parent_name, "org_parent_name")                          \

@@ -22,9 +22,7 @@
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, member_id, "member_id")                                      \
 	F(T, STR, member_name, "member_name")                                  \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, STR, kind, "kind")               /* xf_visit_kinds */             \
 	F(T, STR, occurred_on, "occurred_on") /* YYYY-MM-DD */                 \
 	F(T, STR, due_on, "due_on")   /* occurred_on plus the kind's days */   \
@@ -32,16 +30,13 @@
 	J(T, INT, days_left, "days_left")   /* to due_on from today */         \
 	F(T, ID, visit_id, "visit_id")      /* 0 while owed */                 \
 	F(T, OPT, visited_on, "visited_on") /* NULL while owed */              \
-	F(T, ID, created_by, "created_by")                                     \
-	F(T, TIME, created_at, "created_at")
+	XF_CREATED_FIELDS(F, N, A, J, T)
 #define XF_VISIT_FIELDS(F, N, A, J, T)                                         \
 	F(T, I64, id, "id")                                                    \
 	F(T, I64, trigger_id, "trigger_id")                                    \
 	F(T, I64, member_id, "member_id")                                      \
 	F(T, STR, member_name, "member_name")                                  \
-	F(T, I64, org_id, "org_id")                                            \
-	N(T, STR, org_path)                                                    \
-	F(T, STR, org_name, "org_name")                                        \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
 	F(T, STR, kind, "kind")                                                \
 	F(T, STR, occurred_on, "occurred_on")                                  \
 	F(T, STR, due_on, "due_on")                                            \
