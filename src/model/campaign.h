@@ -63,22 +63,16 @@
 	F(T, TIME, reported_at, "reported_at")                                 \
 	F(T, I64, attachment_count, "attachment_count")
 
-typedef struct xf_campaign {
-	XF_FIELDS_DECL(XF_CAMPAIGN_FIELDS)
-} xf_campaign;
+XF_FIELDS_STRUCT(xf_campaign, XF_CAMPAIGN_FIELDS);
 
-typedef struct xf_campaign_item {
-	XF_FIELDS_DECL(XF_CAMPAIGN_ITEM_FIELDS)
-} xf_campaign_item;
+XF_FIELDS_STRUCT(xf_campaign_item, XF_CAMPAIGN_ITEM_FIELDS);
 
 typedef struct xf_campaign_part {
 	XF_FIELDS_DECL(XF_CAMPAIGN_PART_FIELDS)
 	int rank; /* in the ranking, else 0 */
 } xf_campaign_part;
 
-typedef struct xf_campaign_report {
-	XF_FIELDS_DECL(XF_CAMPAIGN_REPORT_FIELDS)
-} xf_campaign_report;
+XF_FIELDS_STRUCT(xf_campaign_report, XF_CAMPAIGN_REPORT_FIELDS);
 
 /* The JSON forms, each object left open for more keys. */
 void xf_campaign_json_open(xf_jw *w, const xf_campaign *v);

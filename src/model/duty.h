@@ -60,17 +60,11 @@
 	N(T, ID, created_by)                                                   \
 	F(T, TIME, created_at, "created_at")
 
-typedef struct xf_duty {
-	XF_FIELDS_DECL(XF_DUTY_FIELDS)
-} xf_duty;
+XF_FIELDS_STRUCT(xf_duty, XF_DUTY_FIELDS);
 
-typedef struct xf_duty_assignment {
-	XF_FIELDS_DECL(XF_DUTY_ASSIGNMENT_FIELDS)
-} xf_duty_assignment;
+XF_FIELDS_STRUCT(xf_duty_assignment, XF_DUTY_ASSIGNMENT_FIELDS);
 
-typedef struct xf_duty_evidence {
-	XF_FIELDS_DECL(XF_DUTY_EVIDENCE_FIELDS)
-} xf_duty_evidence;
+XF_FIELDS_STRUCT(xf_duty_evidence, XF_DUTY_EVIDENCE_FIELDS);
 
 /*
  * The JSON forms, with the Chinese names of the codes as domain/duties.h

@@ -126,6 +126,12 @@ typedef struct xf_jfield {
 /* The struct members of list L (inside its struct definition). */
 #define XF_FIELDS_DECL(L)                                                      \
 	L(XF_FIELD_DECL, XF_FIELD_DECL, XF_FIELD_NONE, XF_FIELD_DECL, _)
+/* Defines the struct T whose members are exactly those of list L: at
+ * file scope, XF_FIELDS_STRUCT(xf_talk, XF_TALK_FIELDS); */
+#define XF_FIELDS_STRUCT(T, L)                                                 \
+	typedef struct T {                                                     \
+		XF_FIELDS_DECL(L)                                              \
+	} T
 /* The rows of the JSON table of list L for struct T (inside the table's
  * initializer): its F, A and J rows, in order. */
 #define XF_JF_LIST(L, T)                                                       \

@@ -71,13 +71,9 @@ typedef struct xf_meeting {
 	F(T, STR, notes, "notes")                                              \
 	XF_CREATED_FIELDS(F, N, A, J, T)
 
-typedef struct xf_measure {
-	XF_FIELDS_DECL(XF_MEASURE_FIELDS)
-} xf_measure;
+XF_FIELDS_STRUCT(xf_measure, XF_MEASURE_FIELDS);
 
-typedef struct xf_talk {
-	XF_FIELDS_DECL(XF_TALK_FIELDS)
-} xf_talk;
+XF_FIELDS_STRUCT(xf_talk, XF_TALK_FIELDS);
 
 /* What the rules of domain/compliance.h say about a meeting, for its JSON
  * form; xf_meeting_facts_of (service/meetings.h) works it out. */

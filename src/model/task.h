@@ -109,21 +109,13 @@
 	XF_ACCEPTANCE_FIELDS(F, N, A, J, T)                                    \
 	XF_ACCEPTANCE_TAIL(F, N, A, J, T)
 
-typedef struct xf_task {
-	XF_FIELDS_DECL(XF_TASK_ALL)
-} xf_task;
+XF_FIELDS_STRUCT(xf_task, XF_TASK_ALL);
 
-typedef struct xf_milestone {
-	XF_FIELDS_DECL(XF_MILESTONE_FIELDS)
-} xf_milestone;
+XF_FIELDS_STRUCT(xf_milestone, XF_MILESTONE_FIELDS);
 
-typedef struct xf_progress {
-	XF_FIELDS_DECL(XF_PROGRESS_ALL)
-} xf_progress;
+XF_FIELDS_STRUCT(xf_progress, XF_PROGRESS_ALL);
 
-typedef struct xf_acceptance {
-	XF_FIELDS_DECL(XF_ACCEPTANCE_ALL)
-} xf_acceptance;
+XF_FIELDS_STRUCT(xf_acceptance, XF_ACCEPTANCE_ALL);
 
 /* What the rules of domain/tasks.h say about a task on the day it is
  * shown, for its JSON form; xf_task_facts_on (service/tasks.h) works it

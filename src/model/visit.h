@@ -48,14 +48,10 @@
 	F(T, BOOL, on_time, "on_time")      /* visited_on <= due_on */         \
 	F(T, TIME, created_at, "created_at")
 
-typedef struct xf_visit_trigger {
-	XF_FIELDS_DECL(XF_VISIT_TRIGGER_FIELDS)
-} xf_visit_trigger;
+XF_FIELDS_STRUCT(xf_visit_trigger, XF_VISIT_TRIGGER_FIELDS);
 
 /* A visit record that settled a trigger. */
-typedef struct xf_visit {
-	XF_FIELDS_DECL(XF_VISIT_FIELDS)
-} xf_visit;
+XF_FIELDS_STRUCT(xf_visit, XF_VISIT_FIELDS);
 
 /* One organization's figures of a year: triggers owed, settled, settled
  * on time, and still open past their due date; coverage in hundredths of
