@@ -19,20 +19,7 @@ void xf_honor_json(xf_jw *w, const xf_honor *h)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield brand_fields[] = {
-    XF_JF(I64, xf_brand, "id", id),
-    XF_JF(STR, xf_brand, "name", name),
-    XF_JF(STR, xf_brand, "slogan", slogan),
-    XF_JF(STR, xf_brand, "description", description),
-    XF_JF(INT, xf_brand, "started_year", started_year),
-    XF_JF(I64, xf_brand, "org_id", org_id),
-    XF_JF(STR, xf_brand, "org_name", org_name),
-    XF_JF(I64, xf_brand, "honor_count", honor_count),
-    XF_JF(STR, xf_brand, "last_grade", last_grade),
-    XF_JF(ID, xf_brand, "created_by", created_by),
-    XF_JF(TIME, xf_brand, "created_at", created_at),
-    XF_JF(TIME, xf_brand, "updated_at", updated_at),
-};
+static const xf_jfield brand_fields[] = {XF_JF_LIST(XF_BRAND_FIELDS, xf_brand)};
 
 void xf_brand_json_open(xf_jw *w, const xf_brand *b)
 {

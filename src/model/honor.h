@@ -40,17 +40,20 @@
 
 XF_FIELDS_STRUCT(xf_honor, XF_HONOR_FIELDS);
 
-typedef struct xf_brand {
-	int64_t id, org_id;
-	const char *org_path, *org_name;
-	const char *name;
-	const char *slogan, *description; /* or NULL */
-	int started_year;
-	int64_t honor_count;    /* registry entries linked to it */
-	int last_year;          /* its latest review's year, 0: none */
-	const char *last_grade; /* and grade, NULL: none */
-	int64_t created_by, created_at, updated_at;
-} xf_brand;
+/* The fields of a brand, in the same way. */
+#define XF_BRAND_FIELDS(F, N, A, J, T)                                         \
+	F(T, I64, id, "id")                                                    \
+	F(T, STR, name, "name")                                                \
+	F(T, OPT, slogan, "slogan")           /* or NULL */                    \
+	F(T, OPT, description, "description") /* or NULL */                    \
+	F(T, INT, started_year, "started_year")                                \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, I64, honor_count, "honor_count") /* entries linked to it */       \
+	N(T, INT, last_year) /* its latest review's year, 0: none */           \
+	F(T, OPT, last_grade, "last_grade") /* and grade, NULL: none */        \
+	XF_STAMP_FIELDS(F, N, A, J, T)
+
+XF_FIELDS_STRUCT(xf_brand, XF_BRAND_FIELDS);
 
 /* A brand's yearly review: subject_id is the brand's id. */
 typedef xf_year_review xf_brand_review;
