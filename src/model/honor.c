@@ -5,28 +5,7 @@
 
 #include "model/fields.h"
 
-static const xf_jfield honor_fields[] = {
-    XF_JF(I64, xf_honor, "id", id),
-    XF_JF(STR, xf_honor, "title", title),
-    XF_JF(STR, xf_honor, "category", category),
-    XF_JF(STR, xf_honor, "level", level),
-    XF_JF(STR, xf_honor, "grade", grade),
-    XF_JF(INT, xf_honor, "year", year),
-    XF_JF(STR, xf_honor, "awarded_by", awarded_by),
-    XF_JF(STR, xf_honor, "awarded_on", awarded_on),
-    XF_JF(I64, xf_honor, "org_id", org_id),
-    XF_JF(STR, xf_honor, "org_name", org_name),
-    XF_JF(ID, xf_honor, "member_id", member_id),
-    XF_JF(STR, xf_honor, "member_name", member_name),
-    XF_JF(ID, xf_honor, "brand_id", brand_id),
-    XF_JF(STR, xf_honor, "brand_name", brand_name),
-    XF_JF(STR, xf_honor, "source", source),
-    XF_JF(STR, xf_honor, "source_ref", source_ref),
-    XF_JF(I64, xf_honor, "attachment_count", attachment_count),
-    XF_JF(ID, xf_honor, "created_by", created_by),
-    XF_JF(TIME, xf_honor, "created_at", created_at),
-    XF_JF(TIME, xf_honor, "updated_at", updated_at),
-};
+static const xf_jfield honor_fields[] = {XF_JF_LIST(XF_HONOR_FIELDS, xf_honor)};
 
 void xf_honor_json_open(xf_jw *w, const xf_honor *h)
 {
@@ -40,20 +19,7 @@ void xf_honor_json(xf_jw *w, const xf_honor *h)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield brand_fields[] = {
-    XF_JF(I64, xf_brand, "id", id),
-    XF_JF(STR, xf_brand, "name", name),
-    XF_JF(STR, xf_brand, "slogan", slogan),
-    XF_JF(STR, xf_brand, "description", description),
-    XF_JF(INT, xf_brand, "started_year", started_year),
-    XF_JF(I64, xf_brand, "org_id", org_id),
-    XF_JF(STR, xf_brand, "org_name", org_name),
-    XF_JF(I64, xf_brand, "honor_count", honor_count),
-    XF_JF(STR, xf_brand, "last_grade", last_grade),
-    XF_JF(ID, xf_brand, "created_by", created_by),
-    XF_JF(TIME, xf_brand, "created_at", created_at),
-    XF_JF(TIME, xf_brand, "updated_at", updated_at),
-};
+static const xf_jfield brand_fields[] = {XF_JF_LIST(XF_BRAND_FIELDS, xf_brand)};
 
 void xf_brand_json_open(xf_jw *w, const xf_brand *b)
 {

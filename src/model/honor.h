@@ -3,47 +3,57 @@
  * party-building brand (党建品牌) and a brand's yearly review, as every
  * layer sees them, with their one JSON form each.
  *
- * Layer-neutral: includes only base/. Strings are borrowed: they point
- * into the arena of whoever filled the struct and live as long as it;
- * optional ones are NULL.
+ * Layer-neutral: includes only base/ and model/fields.h. Strings are borrowed:
+ * they point into the arena of whoever filled the struct and live as long as
+ * it; optional ones are NULL.
  */
 #ifndef XF_MODEL_HONOR_H
 #define XF_MODEL_HONOR_H
 
 #include "base/jw.h"
+#include "model/fields.h"
 #include "model/year_review.h"
 
 #include <stdint.h>
 
-typedef struct xf_honor {
-	int64_t id;
-	int64_t org_id;    /* the organization honored, or the member's */
-	int64_t member_id; /* 0: an organization's honor */
-	int64_t brand_id;  /* 0: no brand */
-	const char *org_path, *org_name;
-	const char *member_name; /* kept with the entry; NULL for an org's */
-	const char *brand_name;  /* NULL when no brand */
-	const char *title, *category, *level;
-	const char *grade; /* NULL when none applies */
-	int year;
-	const char *awarded_by, *awarded_on;
-	const char *source;     /* xf_honor_sources */
-	const char *source_ref; /* "program:3", "case:12", or NULL */
-	int64_t attachment_count;
-	int64_t created_by, created_at, updated_at;
-} xf_honor;
+/* The fields of a registry entry (model/fields.h list), in the order of
+ * its JSON form and of the store's columns. The organization is the one
+ * honored, or the member's. */
+#define XF_HONOR_FIELDS(F, N, A, J, T)                                         \
+	F(T, I64, id, "id")                                                    \
+	F(T, STR, title, "title")                                              \
+	F(T, STR, category, "category")                                        \
+	F(T, STR, level, "level")                                              \
+	F(T, OPT, grade, "grade") /* NULL when none applies */                 \
+	F(T, INT, year, "year")                                                \
+	F(T, STR, awarded_by, "awarded_by")                                    \
+	F(T, STR, awarded_on, "awarded_on")                                    \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, ID, member_id, "member_id")      /* 0: an organization's honor */ \
+	F(T, OPT, member_name, "member_name") /* NULL for an org's */          \
+	F(T, ID, brand_id, "brand_id")        /* 0: no brand */                \
+	F(T, OPT, brand_name, "brand_name")                                    \
+	F(T, STR, source, "source")         /* xf_honor_sources */             \
+	F(T, OPT, source_ref, "source_ref") /* "program:3", "case:12" */       \
+	F(T, I64, attachment_count, "attachment_count")                        \
+	XF_STAMP_FIELDS(F, N, A, J, T)
 
-typedef struct xf_brand {
-	int64_t id, org_id;
-	const char *org_path, *org_name;
-	const char *name;
-	const char *slogan, *description; /* or NULL */
-	int started_year;
-	int64_t honor_count;    /* registry entries linked to it */
-	int last_year;          /* its latest review's year, 0: none */
-	const char *last_grade; /* and grade, NULL: none */
-	int64_t created_by, created_at, updated_at;
-} xf_brand;
+XF_FIELDS_STRUCT(xf_honor, XF_HONOR_FIELDS);
+
+/* The fields of a brand, in the same way. */
+#define XF_BRAND_FIELDS(F, N, A, J, T)                                         \
+	F(T, I64, id, "id")                                                    \
+	F(T, STR, name, "name")                                                \
+	F(T, OPT, slogan, "slogan")           /* or NULL */                    \
+	F(T, OPT, description, "description") /* or NULL */                    \
+	F(T, INT, started_year, "started_year")                                \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, I64, honor_count, "honor_count") /* entries linked to it */       \
+	N(T, INT, last_year) /* its latest review's year, 0: none */           \
+	F(T, OPT, last_grade, "last_grade") /* and grade, NULL: none */        \
+	XF_STAMP_FIELDS(F, N, A, J, T)
+
+XF_FIELDS_STRUCT(xf_brand, XF_BRAND_FIELDS);
 
 /* A brand's yearly review: subject_id is the brand's id. */
 typedef xf_year_review xf_brand_review;

@@ -7,24 +7,7 @@
 #include "model/fields.h"
 
 static const xf_jfield project_fields[] = {
-    XF_JF(I64, xf_joint_project, "id", id),
-    XF_JF(STR, xf_joint_project, "title", title),
-    XF_JF(I64, xf_joint_project, "org_id", org_id),
-    XF_JF(STR, xf_joint_project, "org_name", org_name),
-    XF_JF(ID, xf_joint_project, "cluster_id", cluster_id),
-    XF_JF(STR, xf_joint_project, "cluster_name", cluster_name),
-    XF_JF(INT, xf_joint_project, "year", year),
-    XF_JF(STR, xf_joint_project, "goals", goals),
-    XF_JF(STR, xf_joint_project, "outcomes", outcomes),
-    XF_JF(STR, xf_joint_project, "status", status),
-    XF_JF(ID, xf_joint_project, "task_id", task_id),
-    XF_JF(INT, xf_joint_project, "percent", task_percent),
-    XF_JF(I64, xf_joint_project, "attachment_count", attachment_count),
-    XF_JF(STR, xf_joint_project, "last_grade", last_grade),
-    XF_JF(ID, xf_joint_project, "created_by", created_by),
-    XF_JF(TIME, xf_joint_project, "created_at", created_at),
-    XF_JF(TIME, xf_joint_project, "updated_at", updated_at),
-};
+    XF_JF_LIST(XF_JOINT_PROJECT_FIELDS, xf_joint_project)};
 
 static const xf_jfield partner_fields[] = {
     XF_JF(I64, xf_jp_org, "org_id", org_id),

@@ -8,6 +8,7 @@
 #define XF_MODEL_JOINT_PROJECT_H
 
 #include "base/jw.h"
+#include "model/fields.h"
 #include "model/year_review.h"
 
 #include <stdint.h>
@@ -26,20 +27,27 @@ typedef struct xf_cw_tag {
 	int64_t project_count;
 } xf_cw_tag;
 
+/* The fields of a joint project (model/fields.h list), in the order of
+ * its JSON form and of the store's columns; the organization is the lead
+ * one. */
+#define XF_JOINT_PROJECT_FIELDS(F, N, A, J, T)                                 \
+	F(T, I64, id, "id")                                                    \
+	F(T, STR, title, "title")                                              \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, ID, cluster_id, "cluster_id") /* 0: none */                       \
+	F(T, OPT, cluster_name, "cluster_name")                                \
+	F(T, INT, year, "year")                                                \
+	F(T, STR, goals, "goals")                                              \
+	F(T, STR, outcomes, "outcomes")                                        \
+	F(T, STR, status, "status")                                            \
+	F(T, ID, task_id, "task_id") /* 0: none (its task was deleted) */      \
+	F(T, INT, task_percent, "percent") /* the task's rolled-up progress */ \
+	F(T, I64, attachment_count, "attachment_count")                        \
+	F(T, OPT, last_grade, "last_grade") /* the latest review's, or NULL */ \
+	XF_STAMP_FIELDS(F, N, A, J, T)
+
 typedef struct xf_joint_project {
-	int64_t id;
-	const char *title;
-	int64_t org_id; /* the lead organization */
-	const char *org_path, *org_name;
-	int64_t cluster_id; /* 0: none */
-	const char *cluster_name;
-	int year;
-	const char *goals, *outcomes, *status;
-	int64_t task_id;  /* 0: none (its task was deleted) */
-	int task_percent; /* the task's rolled-up progress */
-	int64_t attachment_count;
-	const char *last_grade; /* the latest review's grade, or NULL */
-	int64_t created_by, created_at, updated_at;
+	XF_FIELDS_DECL(XF_JOINT_PROJECT_FIELDS)
 	xf_jp_org *partners;
 	int npartners;
 	xf_cw_tag *tags; /* id and name only */

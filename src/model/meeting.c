@@ -8,37 +8,11 @@
 
 /* args: the kind's Chinese name, the quarter it was held in */
 static const xf_jfield meeting_fields[] = {
-    XF_JF(I64, xf_meeting, "id", id),
-    XF_JF(I64, xf_meeting, "org_id", org_id),
-    XF_JF(STR, xf_meeting, "org_name", org_name),
-    XF_JF(STR, xf_meeting, "kind", kind),
-    XF_JF_ARG_ROW("kind_name", 0),
-    XF_JF(TIME, xf_meeting, "held_at", held_at),
-    XF_JF(STR, xf_meeting, "held_on", held_on),
-    XF_JF_ARG_ROW("quarter", 1),
-    XF_JF(STR, xf_meeting, "makeup_for", makeup_for),
-    XF_JF(BOOL, xf_meeting, "late", late),
-    XF_JF(STR, xf_meeting, "place", place),
-    XF_JF(STR, xf_meeting, "topic", topic),
-    XF_JF(STR, xf_meeting, "host", host),
-    XF_JF(STR, xf_meeting, "recorder", recorder),
-    XF_JF(STR, xf_meeting, "lecturer", lecturer),
-    XF_JF(STR, xf_meeting, "agenda", agenda),
-    XF_JF(STR, xf_meeting, "minutes", minutes),
-};
-
+    XF_JF_LIST(XF_MEETING_FIELDS, xf_meeting)};
 static const xf_jfield first_topic_fields[] = {
-    XF_JF(STR, xf_meeting, "title", ft_title),
-    XF_JF(STR, xf_meeting, "source", ft_source),
-    XF_JF(STR, xf_meeting, "speech_date", ft_speech_date),
-    XF_JF(STR, xf_meeting, "discussion", ft_discussion),
-};
-
+    XF_JF_LIST(XF_MEETING_FIRST_TOPIC, xf_meeting)};
 static const xf_jfield meeting_tail_fields[] = {
-    XF_JF(ID, xf_meeting, "created_by", created_by),
-    XF_JF(TIME, xf_meeting, "created_at", created_at),
-    XF_JF(TIME, xf_meeting, "updated_at", updated_at),
-};
+    XF_JF_LIST(XF_MEETING_TAIL, xf_meeting)};
 
 void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
                      const xf_measure *measures, int n)
@@ -73,13 +47,7 @@ void xf_meeting_json(xf_jw *w, const xf_meeting *m, const xf_meeting_facts *f,
 }
 
 static const xf_jfield measure_fields[] = {
-    XF_JF(I64, xf_measure, "id", id),
-    XF_JF(I64, xf_measure, "meeting_id", meeting_id),
-    XF_JF(STR, xf_measure, "title", title),
-    XF_JF(STR, xf_measure, "owner", owner),
-    XF_JF(STR, xf_measure, "due_on", due_on),
-    XF_JF(STR, xf_measure, "done_on", done_on),
-};
+    XF_JF_LIST(XF_MEASURE_FIELDS, xf_measure)};
 
 void xf_measure_json(xf_jw *w, const xf_measure *m)
 {
@@ -89,16 +57,7 @@ void xf_measure_json(xf_jw *w, const xf_measure *m)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield talk_fields[] = {
-    XF_JF(I64, xf_talk, "id", id),
-    XF_JF(I64, xf_talk, "member_id", member_id),
-    XF_JF(STR, xf_talk, "member_name", member_name),
-    XF_JF(I64, xf_talk, "org_id", org_id),
-    XF_JF(STR, xf_talk, "held_on", held_on),
-    XF_JF(STR, xf_talk, "notes", notes),
-    XF_JF(ID, xf_talk, "created_by", created_by),
-    XF_JF(TIME, xf_talk, "created_at", created_at),
-};
+static const xf_jfield talk_fields[] = {XF_JF_LIST(XF_TALK_FIELDS, xf_talk)};
 
 void xf_talk_json(xf_jw *w, const xf_talk *t)
 {

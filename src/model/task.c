@@ -6,42 +6,14 @@
 
 #include "model/fields.h"
 
-static const xf_jfield task_fields[] = {
-    XF_JF(I64, xf_task, "id", id),
-    XF_JF(I64, xf_task, "org_id", org_id),
-    XF_JF(STR, xf_task, "org_name", org_name),
-    XF_JF(STR, xf_task, "org_kind", org_kind),
-    XF_JF(ID, xf_task, "org_parent_id", org_parent_id),
-    XF_JF(STR, xf_task, "org_parent_name", org_parent_name),
-    XF_JF(ID, xf_task, "parent_id", parent_id),
-    XF_JF(ID, xf_task, "root_id", root_id),
-    XF_JF(ID, xf_task, "plan_id", plan_id),
-    XF_JF(ID, xf_task, "plan_item_id", plan_item_id),
-    XF_JF(INT, xf_task, "year", year),
-    XF_JF(STR, xf_task, "title", title),
-    XF_JF(STR, xf_task, "description", description),
-    XF_JF(STR, xf_task, "owner", owner),
-    XF_JF(STR, xf_task, "start_on", start_on),
-    XF_JF(STR, xf_task, "due_on", due_on),
-    XF_JF(INT, xf_task, "weight", weight),
-    XF_JF(INT, xf_task, "percent", percent),
-};
+static const xf_jfield task_fields[] = {XF_JF_LIST(XF_TASK_FIELDS, xf_task)};
 
-/* after the reported percent; args: the status and its Chinese name */
+/* after the reported percent */
 static const xf_jfield task_status_fields[] = {
-    XF_JF_ARG_ROW("status", 0),
-    XF_JF_ARG_ROW("status_title", 1),
-    XF_JF(STR, xf_task, "done_on", done_on),
-};
+    XF_JF_LIST(XF_TASK_STATUS, xf_task)};
 
 /* after on_time */
-static const xf_jfield task_tail_fields[] = {
-    XF_JF(BOOL, xf_task, "late", late),
-    XF_JF(STR, xf_task, "next_due_on", due_next),
-    XF_JF(I64, xf_task, "child_count", child_count),
-    XF_JF(TIME, xf_task, "created_at", created_at),
-    XF_JF(TIME, xf_task, "updated_at", updated_at),
-};
+static const xf_jfield task_tail_fields[] = {XF_JF_LIST(XF_TASK_TAIL, xf_task)};
 
 /* "on_time": whether a done task was done by its due date, null while
  * it is not done. */
@@ -75,18 +47,8 @@ void xf_task_json(xf_jw *w, const xf_task *t, const xf_task_facts *f)
 	xf_jw_obj_end(w);
 }
 
-/* args: the status */
 static const xf_jfield milestone_fields[] = {
-    XF_JF(I64, xf_milestone, "id", id),
-    XF_JF(I64, xf_milestone, "task_id", task_id),
-    XF_JF(INT, xf_milestone, "seq", seq),
-    XF_JF(STR, xf_milestone, "title", title),
-    XF_JF(STR, xf_milestone, "deliverable", deliverable),
-    XF_JF(STR, xf_milestone, "due_on", due_on),
-    XF_JF(STR, xf_milestone, "done_on", done_on),
-    XF_JF(INT, xf_milestone, "weight", weight),
-    XF_JF_ARG_ROW("status", 0),
-};
+    XF_JF_LIST(XF_MILESTONE_FIELDS, xf_milestone)};
 
 void xf_milestone_json(xf_jw *w, const xf_milestone *m,
                        const xf_milestone_facts *f)
@@ -100,20 +62,11 @@ void xf_milestone_json(xf_jw *w, const xf_milestone *m,
 }
 
 static const xf_jfield progress_fields[] = {
-    XF_JF(I64, xf_progress, "id", id),
-    XF_JF(I64, xf_progress, "task_id", task_id),
-    XF_JF(INT, xf_progress, "percent", percent),
-    XF_JF(STR, xf_progress, "note", note),
-    XF_JF(ID, xf_progress, "milestone_id", milestone_id),
-};
+    XF_JF_LIST(XF_PROGRESS_FIELDS, xf_progress)};
 
 /* after the evidence */
 static const xf_jfield progress_tail_fields[] = {
-    XF_JF(STR, xf_progress, "reported_on", reported_on),
-    XF_JF(ID, xf_progress, "user_id", user_id),
-    XF_JF(STR, xf_progress, "username", username),
-    XF_JF(TIME, xf_progress, "created_at", created_at),
-};
+    XF_JF_LIST(XF_PROGRESS_TAIL, xf_progress)};
 
 void xf_progress_json_open(xf_jw *w, const xf_progress *p)
 {
@@ -136,19 +89,11 @@ void xf_progress_json(xf_jw *w, const xf_progress *p)
 }
 
 static const xf_jfield acceptance_fields[] = {
-    XF_JF(I64, xf_acceptance, "task_id", task_id),
-    XF_JF(I64, xf_acceptance, "org_id", org_id),
-    XF_JF(INT, xf_acceptance, "year", year),
-    XF_JF(INT, xf_acceptance, "score", score),
-    XF_JF(STR, xf_acceptance, "comment", comment),
-};
+    XF_JF_LIST(XF_ACCEPTANCE_FIELDS, xf_acceptance)};
 
 /* after the task's done_on and on_time */
 static const xf_jfield acceptance_tail_fields[] = {
-    XF_JF(ID, xf_acceptance, "accepted_by", user_id),
-    XF_JF(STR, xf_acceptance, "accepted_by_name", username),
-    XF_JF(TIME, xf_acceptance, "accepted_at", at),
-};
+    XF_JF_LIST(XF_ACCEPTANCE_TAIL, xf_acceptance)};
 
 void xf_acceptance_json(xf_jw *w, const xf_acceptance *x, const xf_task *t,
                         int on_time)

@@ -6,31 +6,9 @@
 
 #include "model/fields.h"
 
-static const xf_jfield org_fields[] = {
-    XF_JF(I64, xf_term, "org_id", org_id),
-    XF_JF(STR, xf_term, "org_name", org_name),
-    XF_JF(STR, xf_term, "org_kind", org_kind),
-};
+static const xf_jfield org_fields[] = {XF_JF_LIST(XF_TERM_ORG, xf_term)};
 
-static const xf_jfield term_fields[] = {
-    XF_JF(ID, xf_term, "id", id),
-    XF_JF(STR, xf_term, "elected_on", elected_on),
-    XF_JF(INT, xf_term, "years", years),
-    XF_JF(STR, xf_term, "ends_on", ends_on),
-    XF_JF(STR, xf_term, "reminder_on", reminder_on),
-    XF_JF(INT, xf_term, "days_left", days_left),
-    XF_JF(BOOL, xf_term, "reminder_due", reminder_due),
-    XF_JF(BOOL, xf_term, "overdue", overdue),
-    XF_JF(I64, xf_term, "entitled", entitled),
-    XF_JF(I64, xf_term, "present", present),
-    XF_JF(STR, xf_term, "state", state),
-    XF_JF(ID, xf_term, "approved_by_org", approved_by_org),
-    XF_JF(STR, xf_term, "approved_by_org_name", approved_by_org_name),
-    XF_JF(STR, xf_term, "approved_on", approved_on),
-    XF_JF(STR, xf_term, "approval_no", approval_no),
-    XF_JF(ID, xf_term, "created_by", created_by),
-    XF_JF(TIME, xf_term, "created_at", created_at),
-};
+static const xf_jfield term_fields[] = {XF_JF_LIST(XF_TERM_FIELDS, xf_term)};
 
 static const xf_jfield position_fields[] = {
     XF_JF(I64, xf_term_position, "member_id", member_id),

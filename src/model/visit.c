@@ -6,21 +6,7 @@
 #include "model/fields.h"
 
 static const xf_jfield trigger_fields[] = {
-    XF_JF(I64, xf_visit_trigger, "id", id),
-    XF_JF(I64, xf_visit_trigger, "member_id", member_id),
-    XF_JF(STR, xf_visit_trigger, "member_name", member_name),
-    XF_JF(I64, xf_visit_trigger, "org_id", org_id),
-    XF_JF(STR, xf_visit_trigger, "org_name", org_name),
-    XF_JF(STR, xf_visit_trigger, "kind", kind),
-    XF_JF(STR, xf_visit_trigger, "occurred_on", occurred_on),
-    XF_JF(STR, xf_visit_trigger, "due_on", due_on),
-    XF_JF(STR, xf_visit_trigger, "owed_by", owed_by),
-    XF_JF(INT, xf_visit_trigger, "days_left", days_left),
-    XF_JF(ID, xf_visit_trigger, "visit_id", visit_id),
-    XF_JF(STR, xf_visit_trigger, "visited_on", visited_on),
-    XF_JF(ID, xf_visit_trigger, "created_by", created_by),
-    XF_JF(TIME, xf_visit_trigger, "created_at", created_at),
-};
+    XF_JF_LIST(XF_VISIT_TRIGGER_FIELDS, xf_visit_trigger)};
 
 void xf_visit_trigger_json(xf_jw *w, const xf_visit_trigger *t)
 {
@@ -31,23 +17,7 @@ void xf_visit_trigger_json(xf_jw *w, const xf_visit_trigger *t)
 	xf_jw_obj_end(w);
 }
 
-static const xf_jfield visit_fields[] = {
-    XF_JF(I64, xf_visit, "id", id),
-    XF_JF(I64, xf_visit, "trigger_id", trigger_id),
-    XF_JF(I64, xf_visit, "member_id", member_id),
-    XF_JF(STR, xf_visit, "member_name", member_name),
-    XF_JF(I64, xf_visit, "org_id", org_id),
-    XF_JF(STR, xf_visit, "org_name", org_name),
-    XF_JF(STR, xf_visit, "kind", kind),
-    XF_JF(STR, xf_visit, "occurred_on", occurred_on),
-    XF_JF(STR, xf_visit, "due_on", due_on),
-    XF_JF(ID, xf_visit, "visitor_id", visitor_id),
-    XF_JF(STR, xf_visit, "visitor_name", visitor_name),
-    XF_JF(STR, xf_visit, "visited_on", visited_on),
-    XF_JF(STR, xf_visit, "help_given", help_given),
-    XF_JF(BOOL, xf_visit, "on_time", on_time),
-    XF_JF(TIME, xf_visit, "created_at", created_at),
-};
+static const xf_jfield visit_fields[] = {XF_JF_LIST(XF_VISIT_FIELDS, xf_visit)};
 
 void xf_visit_json(xf_jw *w, const xf_visit *v, int notes_shown)
 {

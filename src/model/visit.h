@@ -3,46 +3,55 @@
  * with its due date) and the visit that settles it, with their one JSON
  * form each; and one organization's coverage figures of a year.
  *
- * Layer-neutral: includes only base/. Strings are borrowed: they point
- * into the arena of whoever filled the struct and live as long as it;
- * optional ones are NULL.
+ * Layer-neutral: includes only base/ and model/fields.h. Strings are borrowed:
+ * they point into the arena of whoever filled the struct and live as long as
+ * it; optional ones are NULL.
  */
 #ifndef XF_MODEL_VISIT_H
 #define XF_MODEL_VISIT_H
 
 #include "base/jw.h"
+#include "model/fields.h"
 
 #include <stdint.h>
 
 /* A trigger and the visit it owes. */
-typedef struct xf_visit_trigger {
-	int64_t id;
-	int64_t member_id, org_id;
-	const char *member_name, *org_path, *org_name;
-	const char *kind;        /* xf_visit_kinds */
-	const char *occurred_on; /* YYYY-MM-DD */
-	const char *due_on;      /* occurred_on plus the kind's days */
-	const char *owed_by;     /* xf_visit_owners */
-	int64_t visit_id;        /* 0 while owed */
-	const char *visited_on;  /* NULL while owed */
-	int days_left;           /* to due_on from today; filled by service */
-	int64_t created_by, created_at;
-} xf_visit_trigger;
+/* The fields of a trigger and of a visit (model/fields.h lists), in the
+ * order of their JSON forms and of the store's columns. */
+#define XF_VISIT_TRIGGER_FIELDS(F, N, A, J, T)                                 \
+	F(T, I64, id, "id")                                                    \
+	F(T, I64, member_id, "member_id")                                      \
+	F(T, STR, member_name, "member_name")                                  \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, STR, kind, "kind")               /* xf_visit_kinds */             \
+	F(T, STR, occurred_on, "occurred_on") /* YYYY-MM-DD */                 \
+	F(T, STR, due_on, "due_on")   /* occurred_on plus the kind's days */   \
+	F(T, STR, owed_by, "owed_by") /* xf_visit_owners */                    \
+	J(T, INT, days_left, "days_left")   /* to due_on from today */         \
+	F(T, ID, visit_id, "visit_id")      /* 0 while owed */                 \
+	F(T, OPT, visited_on, "visited_on") /* NULL while owed */              \
+	XF_CREATED_FIELDS(F, N, A, J, T)
+#define XF_VISIT_FIELDS(F, N, A, J, T)                                         \
+	F(T, I64, id, "id")                                                    \
+	F(T, I64, trigger_id, "trigger_id")                                    \
+	F(T, I64, member_id, "member_id")                                      \
+	F(T, STR, member_name, "member_name")                                  \
+	XF_ORG_FIELDS(F, N, A, J, T)                                           \
+	F(T, STR, kind, "kind")                                                \
+	F(T, STR, occurred_on, "occurred_on")                                  \
+	F(T, STR, due_on, "due_on")                                            \
+	F(T, ID, visitor_id, "visitor_id")                                     \
+	F(T, OPT, visitor_name, "visitor_name") /* username, or NULL */        \
+	F(T, STR, visited_on, "visited_on")                                    \
+	N(T, OPT, notes) /* personal: shown only to some (see below) */        \
+	F(T, OPT, help_given, "help_given") /* or NULL */                      \
+	F(T, BOOL, on_time, "on_time")      /* visited_on <= due_on */         \
+	F(T, TIME, created_at, "created_at")
+
+XF_FIELDS_STRUCT(xf_visit_trigger, XF_VISIT_TRIGGER_FIELDS);
 
 /* A visit record that settled a trigger. */
-typedef struct xf_visit {
-	int64_t id, trigger_id;
-	int64_t member_id, org_id;
-	const char *member_name, *org_path, *org_name;
-	const char *kind, *occurred_on, *due_on;
-	int64_t visitor_id;
-	const char *visitor_name; /* username, or NULL */
-	const char *visited_on;
-	const char *notes;      /* personal: shown only to some (see below) */
-	const char *help_given; /* or NULL */
-	int on_time;            /* visited_on <= due_on */
-	int64_t created_at;
-} xf_visit;
+XF_FIELDS_STRUCT(xf_visit, XF_VISIT_FIELDS);
 
 /* One organization's figures of a year: triggers owed, settled, settled
  * on time, and still open past their due date; coverage in hundredths of

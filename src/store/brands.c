@@ -24,25 +24,15 @@ int xf_store_brand_insert(xf_db *db, xf_brand *b, int64_t now)
 }
 
 #define BRAND_COLS                                                             \
-	"b.id, b.org_id, b.org_path, o.name, b.name, b.slogan, "               \
-	"b.description, b.started_year, (SELECT COUNT(*) FROM honors h "       \
+	"b.id, b.name, b.slogan, b.description, b.started_year, b.org_id, "    \
+	"b.org_path, o.name, (SELECT COUNT(*) FROM honors h "                  \
 	"WHERE h.brand_id = b.id), COALESCE((SELECT MAX(v.year) FROM "         \
 	"brand_reviews v WHERE v.brand_id = b.id), 0), (SELECT v.grade FROM "  \
 	"brand_reviews v WHERE v.brand_id = b.id ORDER BY v.year DESC "        \
 	"LIMIT 1), COALESCE(b.created_by, 0), b.created_at, b.updated_at"
 #define BRAND_FROM " FROM brands b JOIN orgs o ON o.id = b.org_id"
 
-static const xf_db_col brand_cols[] = {
-    XF_COL(I64, xf_brand, id),          XF_COL(I64, xf_brand, org_id),
-    XF_COL(STR, xf_brand, org_path),    XF_COL(STR, xf_brand, org_name),
-    XF_COL(STR, xf_brand, name),        XF_COL(OPT, xf_brand, slogan),
-    XF_COL(OPT, xf_brand, description), XF_COL(INT, xf_brand, started_year),
-    XF_COL(I64, xf_brand, honor_count), XF_COL(INT, xf_brand, last_year),
-    XF_COL(OPT, xf_brand, last_grade),  XF_COL(I64, xf_brand, created_by),
-    XF_COL(I64, xf_brand, created_at),  XF_COL(I64, xf_brand, updated_at),
-};
-
-XF_DB_READER(read_brand, brand_cols);
+XF_DB_LIST_READER(read_brand, XF_BRAND_FIELDS, xf_brand);
 
 static const char sql_get[] =
     "SELECT " BRAND_COLS BRAND_FROM " WHERE b.id = $1";

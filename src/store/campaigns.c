@@ -29,13 +29,7 @@ static const char sql_item_insert[] =
 
 /* An item's columns; an insert binds them from campaign_id on. */
 static const xf_db_col item_cols[] = {
-    XF_COL(I64, xf_campaign_item, id),
-    XF_COL(I64, xf_campaign_item, campaign_id),
-    XF_COL(INT, xf_campaign_item, pos),
-    XF_COL(STR, xf_campaign_item, title),
-    XF_COL(STR, xf_campaign_item, kind),
-    XF_COL(OPT, xf_campaign_item, description),
-};
+    XF_COL_LIST(XF_CAMPAIGN_ITEM_FIELDS, xf_campaign_item)};
 #define ITEM_WRITE_FROM 1
 #define ITEM_NWRITE     5
 
@@ -72,9 +66,9 @@ int xf_store_campaign_parts_branches(xf_db *db, int64_t campaign_id,
 }
 
 #define CAMPAIGN_COLS                                                          \
-	"v.id, v.org_id, v.org_path, o.name, COALESCE(v.parent_id, 0), "       \
-	"v.title, v.goals, v.starts_on, v.ends_on, v.status, v.summary, "      \
-	"COALESCE(v.closed_at, 0), (SELECT COUNT(*) FROM campaign_items i "    \
+	"v.id, v.title, v.goals, v.starts_on, v.ends_on, v.status, "           \
+	"v.summary, COALESCE(v.closed_at, 0), v.org_id, v.org_path, o.name, "  \
+	"COALESCE(v.parent_id, 0), (SELECT COUNT(*) FROM campaign_items i "    \
 	"WHERE i.campaign_id = v.id), (SELECT COUNT(*) FROM "                  \
 	"campaign_participants p WHERE p.campaign_id = v.id), (SELECT "        \
 	"COUNT(*) FROM campaign_reports r WHERE r.campaign_id = v.id), "       \
@@ -82,29 +76,7 @@ int xf_store_campaign_parts_branches(xf_db *db, int64_t campaign_id,
 	"= v.id), COALESCE(v.created_by, 0), v.created_at, v.updated_at"
 #define CAMPAIGN_FROM " FROM campaigns v JOIN orgs o ON o.id = v.org_id"
 
-static const xf_db_col campaign_cols[] = {
-    XF_COL(I64, xf_campaign, id),
-    XF_COL(I64, xf_campaign, org_id),
-    XF_COL(STR, xf_campaign, org_path),
-    XF_COL(STR, xf_campaign, org_name),
-    XF_COL(I64, xf_campaign, parent_id),
-    XF_COL(STR, xf_campaign, title),
-    XF_COL(STR, xf_campaign, goals),
-    XF_COL(STR, xf_campaign, starts_on),
-    XF_COL(STR, xf_campaign, ends_on),
-    XF_COL(STR, xf_campaign, status),
-    XF_COL(OPT, xf_campaign, summary),
-    XF_COL(I64, xf_campaign, closed_at),
-    XF_COL(I64, xf_campaign, item_count),
-    XF_COL(I64, xf_campaign, participant_count),
-    XF_COL(I64, xf_campaign, report_count),
-    XF_COL(I64, xf_campaign, rated_count),
-    XF_COL(I64, xf_campaign, created_by),
-    XF_COL(I64, xf_campaign, created_at),
-    XF_COL(I64, xf_campaign, updated_at),
-};
-
-XF_DB_READER(read_campaign, campaign_cols);
+XF_DB_LIST_READER(read_campaign, XF_CAMPAIGN_FIELDS, xf_campaign);
 
 static const char sql_get[] =
     "SELECT " CAMPAIGN_COLS CAMPAIGN_FROM " WHERE v.id = $1";
@@ -189,17 +161,7 @@ static const char sql_parts[] =
     "p.campaign_id = $1 GROUP BY p.campaign_id, p.org_id, p.org_path, "
     "o.name ORDER BY p.org_path LIMIT 5000";
 
-static const xf_db_col part_cols[] = {
-    XF_COL(I64, xf_campaign_part, campaign_id),
-    XF_COL(I64, xf_campaign_part, org_id),
-    XF_COL(STR, xf_campaign_part, org_path),
-    XF_COL(STR, xf_campaign_part, org_name),
-    XF_COL(I64, xf_campaign_part, reported),
-    XF_COL(I64, xf_campaign_part, rated),
-    XF_COL(I64, xf_campaign_part, rating_sum),
-};
-
-XF_DB_READER(read_part, part_cols);
+XF_DB_LIST_READER(read_part, XF_CAMPAIGN_PART_FIELDS, xf_campaign_part);
 
 XF_DB_ROWS_OF(xf_store_campaign_parts, xf_campaign_part, sql_parts, read_part,
               5000);
@@ -253,8 +215,8 @@ int xf_store_campaign_report_put(xf_db *db, xf_campaign_report *v)
 }
 
 #define REPORT_COLS                                                            \
-	"r.id, r.campaign_id, r.item_id, r.org_id, r.org_path, o.name, "       \
-	"i.title, r.text, COALESCE(r.rating, 0), COALESCE(r.rated_by, 0), "    \
+	"r.id, r.campaign_id, r.item_id, i.title, r.org_id, r.org_path, "      \
+	"o.name, r.text, COALESCE(r.rating, 0), COALESCE(r.rated_by, 0), "     \
 	"COALESCE(r.rated_at, 0), COALESCE(r.reported_by, 0), r.reported_at, " \
 	"(SELECT COUNT(*) FROM attachments at WHERE at.subject = "             \
 	"'campaign_report' AND at.subject_id = r.id)"
@@ -262,24 +224,7 @@ int xf_store_campaign_report_put(xf_db *db, xf_campaign_report *v)
 	" FROM campaign_reports r JOIN orgs o ON o.id = r.org_id JOIN "        \
 	"campaign_items i ON i.id = r.item_id"
 
-static const xf_db_col report_cols[] = {
-    XF_COL(I64, xf_campaign_report, id),
-    XF_COL(I64, xf_campaign_report, campaign_id),
-    XF_COL(I64, xf_campaign_report, item_id),
-    XF_COL(I64, xf_campaign_report, org_id),
-    XF_COL(STR, xf_campaign_report, org_path),
-    XF_COL(STR, xf_campaign_report, org_name),
-    XF_COL(STR, xf_campaign_report, item_title),
-    XF_COL(STR, xf_campaign_report, text),
-    XF_COL(INT, xf_campaign_report, rating),
-    XF_COL(I64, xf_campaign_report, rated_by),
-    XF_COL(I64, xf_campaign_report, rated_at),
-    XF_COL(I64, xf_campaign_report, reported_by),
-    XF_COL(I64, xf_campaign_report, reported_at),
-    XF_COL(I64, xf_campaign_report, attachment_count),
-};
-
-XF_DB_READER(read_report, report_cols);
+XF_DB_LIST_READER(read_report, XF_CAMPAIGN_REPORT_FIELDS, xf_campaign_report);
 
 static const char sql_report_get[] =
     "SELECT " REPORT_COLS REPORT_FROM " WHERE r.id = $1";

@@ -367,6 +367,24 @@ typedef struct xf_db_col {
 		XF_COL_##K, offsetof(T, f) + 0 * sizeof(&((T *)0)->f ==        \
 		                                        (XF_COL_TYPE_##K *)0)  \
 	}
+/* The column kind of each kind of an entity field list (model/fields.h),
+ * and the rows of the column table of list L for struct T (inside the
+ * table's initializer): its F and N rows, in order (not A and J). */
+#define XF_FK_COL_I64              I64
+#define XF_FK_COL_INT              INT
+#define XF_FK_COL_ID               ID
+#define XF_FK_COL_STR              STR
+#define XF_FK_COL_OPT              OPT
+#define XF_FK_COL_TXT              TXT
+#define XF_FK_COL_BOOL             INT
+#define XF_FK_COL_TIME             I64
+#define XF_FK_COL_WHEN             I64
+#define XF_FK_COL_X100             I64
+#define XF_COL_KIND_(K, T, f)      XF_COL(K, T, f)
+#define XF_COL_FIELD(T, k, f, ...) XF_COL_KIND_(XF_FK_COL_##k, T, f),
+#define XF_COL_NONE(...)
+#define XF_COL_LIST(L, T)                                                      \
+	L(XF_COL_FIELD, XF_COL_FIELD, XF_COL_NONE, XF_COL_NONE, T)
 /* The number of entries of a column table (an array, not a pointer). */
 #define XF_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 /* Reads the first n columns of the current row into the fields of item
@@ -382,6 +400,12 @@ void xf_db_read_cols(xf_arena *a, xf_stmt *st, const xf_db_col *cols, int n,
 		xf_db_read_cols(a, st, cols, XF_NCOLS(cols), item);            \
 	}                                                                      \
 	_Static_assert(XF_NCOLS(cols) > 0, "a reader reads columns")
+/* Defines the column table fn_cols of an entity field list L (model/
+ * fields.h) for struct T, and fn, the row reader of it (XF_DB_READER):
+ * XF_DB_LIST_READER(read_duty, XF_DUTY_FIELDS, xf_duty); at file scope. */
+#define XF_DB_LIST_READER(fn, L, T)                                            \
+	static const xf_db_col fn##_cols[] = {XF_COL_LIST(L, T)};              \
+	XF_DB_READER(fn, fn##_cols)
 /* Defines fn, the store function that reads one record by its key with
  * xf_db_get: int fn(xf_db *db, xf_arena *a, int64_t id, T *out), sql its
  * static statement ($1 the key), read its row reader (XF_DB_READER);

@@ -32,22 +32,11 @@ int xf_store_duty_insert(xf_db *db, xf_duty *d, int64_t now)
 }
 
 #define DUTY_COLS                                                              \
-	"d.id, d.org_id, COALESCE(d.source_id, 0), COALESCE(d.created_by, "    \
-	"0), "                                                                 \
-	"d.created_at, d.updated_at, d.org_path, o.name, d.year, d.seq, "      \
-	"d.level, d.post, d.title, d.content"
+	"d.id, d.org_id, d.org_path, o.name, d.year, d.level, d.post, d.seq, " \
+	"d.title, d.content, COALESCE(d.source_id, 0), "                       \
+	"COALESCE(d.created_by, 0), d.created_at, d.updated_at"
 
-static const xf_db_col duty_cols[] = {
-    XF_COL(I64, xf_duty, id),         XF_COL(I64, xf_duty, org_id),
-    XF_COL(I64, xf_duty, source_id),  XF_COL(I64, xf_duty, created_by),
-    XF_COL(I64, xf_duty, created_at), XF_COL(I64, xf_duty, updated_at),
-    XF_COL(STR, xf_duty, org_path),   XF_COL(STR, xf_duty, org_name),
-    XF_COL(INT, xf_duty, year),       XF_COL(INT, xf_duty, seq),
-    XF_COL(STR, xf_duty, level),      XF_COL(STR, xf_duty, post),
-    XF_COL(STR, xf_duty, title),      XF_COL(OPT, xf_duty, content),
-};
-
-XF_DB_READER(read_duty, duty_cols);
+XF_DB_LIST_READER(read_duty, XF_DUTY_FIELDS, xf_duty);
 
 static const char sql_get[] =
     "SELECT " DUTY_COLS " FROM duties d JOIN orgs o ON o.id = d.org_id "
@@ -192,29 +181,14 @@ int xf_store_duty_assignment_insert(xf_db *db, xf_duty_assignment *as)
 }
 
 #define AS_COLS                                                                \
-	"a.id, a.org_id, a.member_id, COALESCE(a.created_by, 0), "             \
-	"a.created_at, a.org_path, o.name, o.kind, m.name, a.year, a.post, "   \
-	"(SELECT COUNT(*) FROM duty_evidence e WHERE e.assignment_id = a.id)"
+	"a.id, a.org_id, a.org_path, o.name, o.kind, a.year, a.post, "         \
+	"a.member_id, m.name, (SELECT COUNT(*) FROM duty_evidence e WHERE "    \
+	"e.assignment_id = a.id), COALESCE(a.created_by, 0), a.created_at"
 #define AS_FROM                                                                \
 	" FROM duty_assignments a JOIN orgs o ON o.id = a.org_id "             \
 	"JOIN members m ON m.id = a.member_id"
 
-static const xf_db_col as_cols[] = {
-    XF_COL(I64, xf_duty_assignment, id),
-    XF_COL(I64, xf_duty_assignment, org_id),
-    XF_COL(I64, xf_duty_assignment, member_id),
-    XF_COL(I64, xf_duty_assignment, created_by),
-    XF_COL(I64, xf_duty_assignment, created_at),
-    XF_COL(STR, xf_duty_assignment, org_path),
-    XF_COL(STR, xf_duty_assignment, org_name),
-    XF_COL(STR, xf_duty_assignment, org_kind),
-    XF_COL(STR, xf_duty_assignment, member_name),
-    XF_COL(INT, xf_duty_assignment, year),
-    XF_COL(STR, xf_duty_assignment, post),
-    XF_COL(I64, xf_duty_assignment, evidence_count),
-};
-
-XF_DB_READER(read_as, as_cols);
+XF_DB_LIST_READER(read_as, XF_DUTY_ASSIGNMENT_FIELDS, xf_duty_assignment);
 
 static const char sql_as_get[] = "SELECT " AS_COLS AS_FROM " WHERE a.id = $1";
 
@@ -287,25 +261,10 @@ int xf_store_duty_evidence_insert(xf_db *db, xf_duty_evidence *e)
 }
 
 #define EV_COLS                                                                \
-	"id, duty_id, assignment_id, COALESCE(ref_id, 0), "                    \
-	"COALESCE(created_by, 0), created_at, org_path, kind, title, note, "   \
-	"done_on"
+	"id, duty_id, assignment_id, org_path, kind, COALESCE(ref_id, 0), "    \
+	"title, note, done_on, COALESCE(created_by, 0), created_at"
 
-static const xf_db_col ev_cols[] = {
-    XF_COL(I64, xf_duty_evidence, id),
-    XF_COL(I64, xf_duty_evidence, duty_id),
-    XF_COL(I64, xf_duty_evidence, assignment_id),
-    XF_COL(I64, xf_duty_evidence, ref_id),
-    XF_COL(I64, xf_duty_evidence, created_by),
-    XF_COL(I64, xf_duty_evidence, created_at),
-    XF_COL(STR, xf_duty_evidence, org_path),
-    XF_COL(STR, xf_duty_evidence, kind),
-    XF_COL(STR, xf_duty_evidence, title),
-    XF_COL(OPT, xf_duty_evidence, note),
-    XF_COL(STR, xf_duty_evidence, done_on),
-};
-
-XF_DB_READER(read_ev, ev_cols);
+XF_DB_LIST_READER(read_ev, XF_DUTY_EVIDENCE_FIELDS, xf_duty_evidence);
 
 static const char sql_ev_get[] =
     "SELECT " EV_COLS " FROM duty_evidence WHERE id = $1";

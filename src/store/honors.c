@@ -39,31 +39,17 @@ int xf_store_honor_insert(xf_db *db, xf_honor *h, int64_t now)
 }
 
 #define HONOR_COLS                                                             \
-	"h.id, h.org_id, COALESCE(h.member_id, 0), COALESCE(h.brand_id, 0), "  \
-	"h.org_path, o.name, h.member_name, b.name, h.title, h.category, "     \
-	"h.level, h.grade, h.year, h.awarded_by, h.awarded_on, h.source, "     \
-	"h.source_ref, (SELECT COUNT(*) FROM attachments at WHERE "            \
-	"at.subject = 'honor' AND at.subject_id = h.id), "                     \
+	"h.id, h.title, h.category, h.level, h.grade, h.year, h.awarded_by, "  \
+	"h.awarded_on, h.org_id, h.org_path, o.name, "                         \
+	"COALESCE(h.member_id, 0), h.member_name, COALESCE(h.brand_id, 0), "   \
+	"b.name, h.source, h.source_ref, (SELECT COUNT(*) FROM attachments "   \
+	"at WHERE at.subject = 'honor' AND at.subject_id = h.id), "            \
 	"COALESCE(h.created_by, 0), h.created_at, h.updated_at"
 #define HONOR_FROM                                                             \
 	" FROM honors h JOIN orgs o ON o.id = h.org_id "                       \
 	"LEFT JOIN brands b ON b.id = h.brand_id"
 
-static const xf_db_col honor_cols[] = {
-    XF_COL(I64, xf_honor, id),          XF_COL(I64, xf_honor, org_id),
-    XF_COL(I64, xf_honor, member_id),   XF_COL(I64, xf_honor, brand_id),
-    XF_COL(STR, xf_honor, org_path),    XF_COL(STR, xf_honor, org_name),
-    XF_COL(OPT, xf_honor, member_name), XF_COL(OPT, xf_honor, brand_name),
-    XF_COL(STR, xf_honor, title),       XF_COL(STR, xf_honor, category),
-    XF_COL(STR, xf_honor, level),       XF_COL(OPT, xf_honor, grade),
-    XF_COL(INT, xf_honor, year),        XF_COL(STR, xf_honor, awarded_by),
-    XF_COL(STR, xf_honor, awarded_on),  XF_COL(STR, xf_honor, source),
-    XF_COL(OPT, xf_honor, source_ref),  XF_COL(I64, xf_honor, attachment_count),
-    XF_COL(I64, xf_honor, created_by),  XF_COL(I64, xf_honor, created_at),
-    XF_COL(I64, xf_honor, updated_at),
-};
-
-XF_DB_READER(read_honor, honor_cols);
+XF_DB_LIST_READER(read_honor, XF_HONOR_FIELDS, xf_honor);
 
 static const char sql_get[] =
     "SELECT " HONOR_COLS HONOR_FROM " WHERE h.id = $1";

@@ -46,28 +46,7 @@ int xf_store_jp_insert(xf_db *db, xf_joint_project *p, int64_t now)
 	"LEFT JOIN clusters cl ON cl.id = p.cluster_id "                       \
 	"LEFT JOIN tasks t ON t.id = p.task_id"
 
-static const xf_db_col jp_cols[] = {
-    XF_COL(I64, xf_joint_project, id),
-    XF_COL(STR, xf_joint_project, title),
-    XF_COL(I64, xf_joint_project, org_id),
-    XF_COL(STR, xf_joint_project, org_path),
-    XF_COL(STR, xf_joint_project, org_name),
-    XF_COL(ID, xf_joint_project, cluster_id),
-    XF_COL(OPT, xf_joint_project, cluster_name),
-    XF_COL(INT, xf_joint_project, year),
-    XF_COL(STR, xf_joint_project, goals),
-    XF_COL(STR, xf_joint_project, outcomes),
-    XF_COL(STR, xf_joint_project, status),
-    XF_COL(ID, xf_joint_project, task_id),
-    XF_COL(INT, xf_joint_project, task_percent),
-    XF_COL(I64, xf_joint_project, attachment_count),
-    XF_COL(OPT, xf_joint_project, last_grade),
-    XF_COL(ID, xf_joint_project, created_by),
-    XF_COL(I64, xf_joint_project, created_at),
-    XF_COL(I64, xf_joint_project, updated_at),
-};
-
-XF_DB_READER(read_jp, jp_cols);
+XF_DB_LIST_READER(read_jp, XF_JOINT_PROJECT_FIELDS, xf_joint_project);
 
 static const char sql_partners[] =
     "SELECT jo.org_id, o.name, jo.org_path FROM joint_project_orgs jo "

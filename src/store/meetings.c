@@ -17,38 +17,7 @@
 	"mt.ft_title, mt.ft_source, mt.ft_speech_date, mt.ft_discussion, "     \
 	"COALESCE(mt.created_by, 0), mt.created_at, mt.updated_at"
 
-static const xf_db_col meeting_cols[] = {
-    XF_COL(I64, xf_meeting, id),
-    XF_COL(I64, xf_meeting, org_id),
-    XF_COL(STR, xf_meeting, org_path),
-    XF_COL(STR, xf_meeting, org_name),
-    XF_COL(STR, xf_meeting, org_kind),
-    XF_COL(STR, xf_meeting, kind),
-    XF_COL(I64, xf_meeting, held_at),
-    XF_COL(STR, xf_meeting, held_on),
-    XF_COL(STR, xf_meeting, counts_on),
-    XF_COL(OPT, xf_meeting, makeup_for),
-    XF_COL(INT, xf_meeting, late),
-    XF_COL(OPT, xf_meeting, place),
-    XF_COL(STR, xf_meeting, topic),
-    XF_COL(OPT, xf_meeting, host),
-    XF_COL(OPT, xf_meeting, recorder),
-    XF_COL(OPT, xf_meeting, lecturer),
-    XF_COL(OPT, xf_meeting, agenda),
-    XF_COL(OPT, xf_meeting, minutes),
-    XF_COL(OPT, xf_meeting, ft_title),
-    XF_COL(OPT, xf_meeting, ft_source),
-    XF_COL(OPT, xf_meeting, ft_speech_date),
-    XF_COL(OPT, xf_meeting, ft_discussion),
-    XF_COL(I64, xf_meeting, created_by),
-    XF_COL(I64, xf_meeting, created_at),
-    XF_COL(I64, xf_meeting, updated_at),
-};
-
-static void read_meeting(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, meeting_cols, XF_NCOLS(meeting_cols), item);
-}
+XF_DB_LIST_READER(read_meeting, XF_MEETING_ALL, xf_meeting);
 
 static const char sql_get[] =
     "SELECT " MEETING_COLS " FROM meetings mt JOIN orgs o ON o.id = "
@@ -186,17 +155,7 @@ int xf_store_meeting_list(xf_db *db, xf_arena *a, const xf_meeting_filter *f,
 
 #define MEASURE_COLS "id, meeting_id, org_path, title, owner, due_on, done_on"
 
-static const xf_db_col measure_cols[] = {
-    XF_COL(I64, xf_measure, id),       XF_COL(I64, xf_measure, meeting_id),
-    XF_COL(STR, xf_measure, org_path), XF_COL(STR, xf_measure, title),
-    XF_COL(STR, xf_measure, owner),    XF_COL(STR, xf_measure, due_on),
-    XF_COL(OPT, xf_measure, done_on),
-};
-
-static void read_measure(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, measure_cols, XF_NCOLS(measure_cols), item);
-}
+XF_DB_LIST_READER(read_measure, XF_MEASURE_FIELDS, xf_measure);
 
 static const char sql_ms_get[] =
     "SELECT " MEASURE_COLS " FROM meeting_measures WHERE id = $1";
@@ -410,23 +369,12 @@ int xf_store_talk_last(xf_db *db, xf_arena *a, int64_t member_id,
 	                        "7", "8") " AND ($9 = 0 OR t.member_id = $9)"
 static const char sql_talk_count[] = "SELECT COUNT(*) FROM talks t" TALK_WHERE;
 static const char sql_talk_list[] =
-    "SELECT t.id, t.member_id, t.org_id, t.org_path, m.name, t.held_on, "
+    "SELECT t.id, t.member_id, m.name, t.org_id, t.org_path, t.held_on, "
     "t.notes, COALESCE(t.created_by, 0), t.created_at FROM talks t "
     "JOIN members m ON m.id = t.member_id" TALK_WHERE
     " ORDER BY t.held_on DESC, t.id DESC LIMIT $10 OFFSET $11";
 
-static const xf_db_col talk_cols[] = {
-    XF_COL(I64, xf_talk, id),          XF_COL(I64, xf_talk, member_id),
-    XF_COL(I64, xf_talk, org_id),      XF_COL(STR, xf_talk, org_path),
-    XF_COL(STR, xf_talk, member_name), XF_COL(STR, xf_talk, held_on),
-    XF_COL(STR, xf_talk, notes),       XF_COL(I64, xf_talk, created_by),
-    XF_COL(I64, xf_talk, created_at),
-};
-
-static void read_talk(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, talk_cols, XF_NCOLS(talk_cols), item);
-}
+XF_DB_LIST_READER(read_talk, XF_TALK_FIELDS, xf_talk);
 
 static const xf_db_list talk_list = {sql_talk_count,    sql_talk_list,
                                      xf_db_bind_scoped, 10,

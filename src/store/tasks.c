@@ -7,14 +7,14 @@
 #include "store/tasks.h"
 
 #define TASK_COLS                                                              \
-	"t.id, t.org_id, t.org_path, o.name, o.kind, "                         \
-	"COALESCE(t.parent_id, 0), COALESCE(t.root_id, 0), "                   \
+	"t.id, t.org_id, t.org_path, o.name, o.kind, COALESCE(o.parent_id, "   \
+	"0), "                                                                 \
+	"po.name, COALESCE(t.parent_id, 0), COALESCE(t.root_id, 0), "          \
 	"COALESCE(t.plan_id, 0), COALESCE(t.plan_item_id, 0), t.year, "        \
 	"t.title, t.description, t.owner, t.start_on, t.due_on, t.weight, "    \
-	"t.reported, t.reported_percent, t.percent, t.started, t.late, "       \
-	"t.done_on, t.due_next, t.own_next, t.child_count, "                   \
-	"COALESCE(t.created_by, 0), t.created_at, t.updated_at, "              \
-	"COALESCE(o.parent_id, 0), po.name"
+	"t.percent, t.reported, t.reported_percent, t.started, t.done_on, "    \
+	"t.late, t.due_next, t.own_next, t.child_count, "                      \
+	"COALESCE(t.created_by, 0), t.created_at, t.updated_at"
 
 /* A task with its organization and that organization's parent (for
  * "某支部（某党委）" without another request); the parent is NULL for a
@@ -31,43 +31,7 @@
 	"WHEN t.late = 1 THEN 'yellow' "                                       \
 	"WHEN t.started = 0 THEN 'not_started' ELSE 'green' END)"
 
-static const xf_db_col task_cols[] = {
-    XF_COL(I64, xf_task, id),
-    XF_COL(I64, xf_task, org_id),
-    XF_COL(STR, xf_task, org_path),
-    XF_COL(STR, xf_task, org_name),
-    XF_COL(STR, xf_task, org_kind),
-    XF_COL(I64, xf_task, parent_id),
-    XF_COL(I64, xf_task, root_id),
-    XF_COL(I64, xf_task, plan_id),
-    XF_COL(I64, xf_task, plan_item_id),
-    XF_COL(INT, xf_task, year),
-    XF_COL(STR, xf_task, title),
-    XF_COL(OPT, xf_task, description),
-    XF_COL(OPT, xf_task, owner),
-    XF_COL(STR, xf_task, start_on),
-    XF_COL(STR, xf_task, due_on),
-    XF_COL(INT, xf_task, weight),
-    XF_COL(INT, xf_task, reported),
-    XF_COL(INT, xf_task, reported_percent),
-    XF_COL(INT, xf_task, percent),
-    XF_COL(INT, xf_task, started),
-    XF_COL(INT, xf_task, late),
-    XF_COL(OPT, xf_task, done_on),
-    XF_COL(OPT, xf_task, due_next),
-    XF_COL(OPT, xf_task, own_next),
-    XF_COL(I64, xf_task, child_count),
-    XF_COL(I64, xf_task, created_by),
-    XF_COL(I64, xf_task, created_at),
-    XF_COL(I64, xf_task, updated_at),
-    XF_COL(I64, xf_task, org_parent_id),
-    XF_COL(OPT, xf_task, org_parent_name),
-};
-
-static void read_task(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, task_cols, XF_NCOLS(task_cols), item);
-}
+XF_DB_LIST_READER(read_task, XF_TASK_ALL, xf_task);
 
 static const char sql_get[] = "SELECT " TASK_COLS TASK_FROM "WHERE t.id = $1";
 
@@ -294,7 +258,7 @@ int xf_store_milestone_delete(xf_db *db, int64_t id)
 
 static const char sql_ms_list[] =
     "SELECT m.id, m.task_id, COALESCE(m.source_id, 0), m.org_path, m.seq, "
-    "m.weight, m.title, m.deliverable, m.due_on, m.done_on, "
+    "m.title, m.deliverable, m.due_on, m.done_on, m.weight, "
     "(SELECT COUNT(*) FROM milestones c WHERE c.source_id = m.id), "
     "(SELECT COUNT(*) FROM milestones c WHERE c.source_id = m.id "
     "AND c.done_on IS NULL), "
@@ -302,26 +266,7 @@ static const char sql_ms_list[] =
     "FROM milestones m WHERE m.task_id = $1 ORDER BY m.seq, m.id "
     "LIMIT 200";
 
-static const xf_db_col ms_cols[] = {
-    XF_COL(I64, xf_milestone, id),
-    XF_COL(I64, xf_milestone, task_id),
-    XF_COL(I64, xf_milestone, source_id),
-    XF_COL(STR, xf_milestone, org_path),
-    XF_COL(INT, xf_milestone, seq),
-    XF_COL(INT, xf_milestone, weight),
-    XF_COL(STR, xf_milestone, title),
-    XF_COL(OPT, xf_milestone, deliverable),
-    XF_COL(STR, xf_milestone, due_on),
-    XF_COL(OPT, xf_milestone, done_on),
-    XF_COL(INT, xf_milestone, copies),
-    XF_COL(INT, xf_milestone, copies_open),
-    XF_COL(OPT, xf_milestone, copies_done_max),
-};
-
-static void read_ms(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, ms_cols, XF_NCOLS(ms_cols), item);
-}
+XF_DB_LIST_READER(read_ms, XF_MILESTONE_FIELDS, xf_milestone);
 
 XF_DB_ROWS_OF(xf_store_milestone_list, xf_milestone, sql_ms_list, read_ms, 200);
 
@@ -358,24 +303,12 @@ int xf_store_progress_insert(xf_db *db, xf_progress *p)
 }
 
 static const char sql_pr_list[] =
-    "SELECT id, task_id, COALESCE(milestone_id, 0), COALESCE(user_id, 0), "
-    "created_at, org_path, note, evidence, reported_on, "
-    "COALESCE(username, ''), percent FROM task_progress "
+    "SELECT id, task_id, percent, note, COALESCE(milestone_id, 0), "
+    "org_path, evidence, reported_on, COALESCE(user_id, 0), "
+    "COALESCE(username, ''), created_at FROM task_progress "
     "WHERE task_id = $1 ORDER BY id DESC LIMIT $2";
 
-static const xf_db_col pr_cols[] = {
-    XF_COL(I64, xf_progress, id),           XF_COL(I64, xf_progress, task_id),
-    XF_COL(I64, xf_progress, milestone_id), XF_COL(I64, xf_progress, user_id),
-    XF_COL(I64, xf_progress, created_at),   XF_COL(STR, xf_progress, org_path),
-    XF_COL(OPT, xf_progress, note),         XF_COL(OPT, xf_progress, evidence),
-    XF_COL(STR, xf_progress, reported_on),  XF_COL(STR, xf_progress, username),
-    XF_COL(INT, xf_progress, percent),
-};
-
-static void read_pr(xf_arena *a, xf_stmt *st, void *item)
-{
-	xf_db_read_cols(a, st, pr_cols, XF_NCOLS(pr_cols), item);
-}
+XF_DB_LIST_READER(read_pr, XF_PROGRESS_ALL, xf_progress);
 
 int xf_store_progress_list(xf_db *db, xf_arena *a, int64_t task_id, int max,
                            xf_progress **out, int *n)
@@ -413,17 +346,12 @@ int xf_store_acceptance_put(xf_db *db, const xf_acceptance *x)
 }
 
 static const char sql_acc_get[] =
-    "SELECT task_id, org_id, COALESCE(user_id, 0), at, org_path, comment, "
-    "COALESCE(username, ''), year, score FROM task_acceptance "
+    "SELECT task_id, org_id, org_path, year, score, comment, "
+    "COALESCE(user_id, 0), COALESCE(username, ''), at FROM task_acceptance "
     "WHERE task_id = $1";
 
 static const xf_db_col acceptance_cols[] = {
-    XF_COL(I64, xf_acceptance, task_id),  XF_COL(I64, xf_acceptance, org_id),
-    XF_COL(I64, xf_acceptance, user_id),  XF_COL(I64, xf_acceptance, at),
-    XF_COL(STR, xf_acceptance, org_path), XF_COL(OPT, xf_acceptance, comment),
-    XF_COL(STR, xf_acceptance, username), XF_COL(INT, xf_acceptance, year),
-    XF_COL(INT, xf_acceptance, score),
-};
+    XF_COL_LIST(XF_ACCEPTANCE_ALL, xf_acceptance)};
 
 static void read_acceptance(xf_arena *a, xf_stmt *st, void *item)
 {

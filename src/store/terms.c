@@ -44,33 +44,13 @@ int xf_store_term_insert(xf_db *db, xf_term *t, int64_t now)
 }
 
 #define TERM_COLS                                                              \
-	"o.id, o.name, o.path, o.kind, COALESCE(t.id, 0), t.elected_on, "      \
+	"o.id, o.path, o.name, o.kind, COALESCE(t.id, 0), t.elected_on, "      \
 	"COALESCE(t.years, 0), t.ends_on, COALESCE(t.entitled, 0), "           \
 	"COALESCE(t.present, 0), t.state, COALESCE(t.approved_by_org, 0), "    \
 	"p.name, t.approved_on, t.approval_no, COALESCE(t.created_by, 0), "    \
 	"COALESCE(t.created_at, 0)"
 
-static const xf_db_col term_cols[] = {
-    XF_COL(I64, xf_term, org_id),
-    XF_COL(STR, xf_term, org_name),
-    XF_COL(STR, xf_term, org_path),
-    XF_COL(STR, xf_term, org_kind),
-    XF_COL(I64, xf_term, id),
-    XF_COL(OPT, xf_term, elected_on),
-    XF_COL(INT, xf_term, years),
-    XF_COL(OPT, xf_term, ends_on),
-    XF_COL(I64, xf_term, entitled),
-    XF_COL(I64, xf_term, present),
-    XF_COL(OPT, xf_term, state),
-    XF_COL(I64, xf_term, approved_by_org),
-    XF_COL(OPT, xf_term, approved_by_org_name),
-    XF_COL(OPT, xf_term, approved_on),
-    XF_COL(OPT, xf_term, approval_no),
-    XF_COL(I64, xf_term, created_by),
-    XF_COL(I64, xf_term, created_at),
-};
-
-XF_DB_READER(read_term, term_cols);
+XF_DB_LIST_READER(read_term, XF_TERM_ALL, xf_term);
 
 static const char sql_get[] =
     "SELECT " TERM_COLS " FROM org_terms t JOIN orgs o ON o.id = t.org_id "

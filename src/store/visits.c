@@ -32,31 +32,14 @@ int xf_store_visit_trigger_insert(xf_db *db, xf_visit_trigger *t, int64_t now)
 }
 
 #define TRIGGER_COLS                                                           \
-	"t.id, t.member_id, t.org_id, t.member_name, t.org_path, o.name, "     \
+	"t.id, t.member_id, t.member_name, t.org_id, t.org_path, o.name, "     \
 	"t.kind, t.occurred_on, t.due_on, t.owed_by, COALESCE(v.id, 0), "      \
 	"v.visited_on, COALESCE(t.created_by, 0), t.created_at"
 #define TRIGGER_FROM                                                           \
 	" FROM visit_triggers t JOIN orgs o ON o.id = t.org_id "               \
 	"LEFT JOIN visits v ON v.trigger_id = t.id"
 
-static const xf_db_col trigger_cols[] = {
-    XF_COL(I64, xf_visit_trigger, id),
-    XF_COL(I64, xf_visit_trigger, member_id),
-    XF_COL(I64, xf_visit_trigger, org_id),
-    XF_COL(STR, xf_visit_trigger, member_name),
-    XF_COL(STR, xf_visit_trigger, org_path),
-    XF_COL(STR, xf_visit_trigger, org_name),
-    XF_COL(STR, xf_visit_trigger, kind),
-    XF_COL(STR, xf_visit_trigger, occurred_on),
-    XF_COL(STR, xf_visit_trigger, due_on),
-    XF_COL(STR, xf_visit_trigger, owed_by),
-    XF_COL(I64, xf_visit_trigger, visit_id),
-    XF_COL(OPT, xf_visit_trigger, visited_on),
-    XF_COL(I64, xf_visit_trigger, created_by),
-    XF_COL(I64, xf_visit_trigger, created_at),
-};
-
-XF_DB_READER(read_trigger, trigger_cols);
+XF_DB_LIST_READER(read_trigger, XF_VISIT_TRIGGER_FIELDS, xf_visit_trigger);
 
 static const char sql_trigger_get[] =
     "SELECT " TRIGGER_COLS TRIGGER_FROM " WHERE t.id = $1";
@@ -109,7 +92,7 @@ int xf_store_visit_insert(xf_db *db, xf_visit *v, int64_t now)
 }
 
 #define VISIT_COLS                                                             \
-	"v.id, v.trigger_id, t.member_id, t.org_id, t.member_name, "           \
+	"v.id, v.trigger_id, t.member_id, t.member_name, t.org_id, "           \
 	"t.org_path, o.name, t.kind, t.occurred_on, t.due_on, v.visitor_id, "  \
 	"u.username, v.visited_on, v.notes, v.help_given, v.on_time, "         \
 	"v.created_at"
@@ -118,19 +101,7 @@ int xf_store_visit_insert(xf_db *db, xf_visit *v, int64_t now)
 	"JOIN orgs o ON o.id = t.org_id LEFT JOIN users u ON u.id = "          \
 	"v.visitor_id"
 
-static const xf_db_col visit_cols[] = {
-    XF_COL(I64, xf_visit, id),          XF_COL(I64, xf_visit, trigger_id),
-    XF_COL(I64, xf_visit, member_id),   XF_COL(I64, xf_visit, org_id),
-    XF_COL(STR, xf_visit, member_name), XF_COL(STR, xf_visit, org_path),
-    XF_COL(STR, xf_visit, org_name),    XF_COL(STR, xf_visit, kind),
-    XF_COL(STR, xf_visit, occurred_on), XF_COL(STR, xf_visit, due_on),
-    XF_COL(I64, xf_visit, visitor_id),  XF_COL(OPT, xf_visit, visitor_name),
-    XF_COL(STR, xf_visit, visited_on),  XF_COL(OPT, xf_visit, notes),
-    XF_COL(OPT, xf_visit, help_given),  XF_COL(INT, xf_visit, on_time),
-    XF_COL(I64, xf_visit, created_at),
-};
-
-XF_DB_READER(read_visit, visit_cols);
+XF_DB_LIST_READER(read_visit, XF_VISIT_FIELDS, xf_visit);
 
 static const char sql_visit_get[] =
     "SELECT " VISIT_COLS VISIT_FROM " WHERE v.id = $1";
