@@ -36,3 +36,9 @@ export function client(base, conns = 64) {
 	}
 	return { url, agent, req, ok };
 }
+
+/** A name of letters only for the i-th generated person (A, B, …, Z, AA,
+ * AB, …): the rule of 姓名 refuses digits. */
+export function letters(i) {
+	return (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+}

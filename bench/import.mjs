@@ -6,7 +6,7 @@
 //   node bench/import.mjs URL PASSWORD [COUNT]
 // Prints one JSON line: {"rows","dry_run_s","commit_s","created"}; exits
 // 1 when an answer is not the expected one.
-import { client } from './client.mjs';
+import { client, letters } from './client.mjs';
 
 const [URL_ARG, PW, COUNT_ARG] = process.argv.slice(2);
 const COUNT = Number(COUNT_ARG ?? 10000);
@@ -34,7 +34,7 @@ const lines = ['姓名,性别,身份证号码,手机号码,所属党组织,党�
 for (let i = 0; i < COUNT; i++) {
 	const id = idNumber(stamp % 7 + i * 7);
 	const male = Number(id[16]) % 2 === 1;
-	lines.push(`导入${i},${male ? '男' : '女'},${id},139${String(i).padStart(8, '0')},${branch.name},正式党员,2020-07-01`);
+	lines.push(`导入${letters(i)},${male ? '男' : '女'},${id},139${String(i).padStart(8, '0')},${branch.name},正式党员,2020-07-01`);
 }
 const csv = Buffer.from(lines.join('\r\n') + '\r\n');
 

@@ -22,7 +22,7 @@
 //     but 201, with the first one's text in "first_error").
 import fs from 'node:fs';
 import path from 'node:path';
-import { client } from './client.mjs';
+import { client, letters } from './client.mjs';
 
 const [MODE, URL_ARG, PW, ...rest] = process.argv.slice(2);
 const { req, ok, agent } = client(URL_ARG, 16);
@@ -60,8 +60,6 @@ async function setup(dir) {
 	const branches = await all('/api/orgs?kind=branch', admin);
 	const step = Math.max(1, Math.floor(branches.length / 72));
 	const chosen = branches.filter((_, i) => i % step === 0).slice(0, 72);
-	// display names of letters only (no digits: the rule of 姓名)
-	const letters = (i) => (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 	const accounts = [
 		...committees.map((o, i) => ({ username: `bench_c${i}_${stamp}`, role: 'committee', org: o.id })),
 		...chosen.map((o, i) => ({ username: `bench_s${i}_${stamp}`, role: 'secretary', org: o.id })),
