@@ -201,14 +201,12 @@ static void test_months_before_months_first_count_only_as_a_sum(void **state)
 			if (t.on_time + t.late > 0)
 				all[n++] = t;
 		}
-	char period[12];
-	for (int i = 0; i < 17; i++) {
-		if (i == 0)
-			snprintf(period, sizeof period, "2024");
-		else if (i <= 4)
-			snprintf(period, sizeof period, "2024Q%d", i);
-		else
-			snprintf(period, sizeof period, "2024-%02d", i - 4);
+	static const char *const periods[] = {
+	    "2024",    "2024Q1",  "2024Q2",  "2024Q3",  "2024Q4",  "2024-01",
+	    "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07",
+	    "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"};
+	for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+		const char *period = periods[i];
 		xf_period p = P(period);
 		xf_date to = xf_period_last(p);
 		int r0 = xf_month_index(xf_compliance_range_first(p));
